@@ -1,0 +1,37 @@
+/* baton-json.h — whole-workspace JSON export and import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "baton-store.h"
+
+G_BEGIN_DECLS
+
+#define BATON_JSON_FORMAT     "baton-workspace"
+#define BATON_JSON_VERSION    1
+
+/* A deterministic document: tables in schema order, rows by id, every
+ * field of every row. */
+JsonNode *baton_json_export          (BatonStore   *store);
+char     *baton_json_export_string   (BatonStore   *store,
+                                      gsize        *length);
+gboolean  baton_json_export_file     (BatonStore   *store,
+                                      const char   *path,
+                                      GError      **error);
+/* Imports into a workspace that holds nothing but its stages (which the
+ * document's stages replace). One transaction: the document lands whole
+ * or not at all. Errors (BATON_STORE_ERROR_PARSE / _INVALID) name the
+ * place: line and column for syntax, the JSON path (e.g.
+ * "$.tables.tasks[3].title") for a bad member. */
+gboolean  baton_json_import          (BatonStore   *store,
+                                      const char   *data,
+                                      gssize        length,
+                                      GError      **error);
+gboolean  baton_json_import_file     (BatonStore   *store,
+                                      const char   *path,
+                                      GError      **error);
+
+G_END_DECLS

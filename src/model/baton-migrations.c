@@ -1,0 +1,196 @@
+/* baton-migrations.c — the schema, as an ordered list of steps
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Step N brings a database from user_version N-1 to N, in its own
+ * transaction. A step, once released, is never changed or deleted: a new
+ * change is a new step at the end.
+ */
+
+#define G_LOG_DOMAIN "baton-migrations"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "baton-db.h"
+
+static const char * const migrations[] = {
+  /* 1: the workspace */
+  "CREATE TABLE roles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  color TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE people ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  email TEXT,"
+  "  weekly_capacity_minutes INTEGER NOT NULL DEFAULT 0 CHECK (weekly_capacity_minutes >= 0),"
+  "  color TEXT,"
+  "  archived INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE person_roles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  role_id INTEGER NOT NULL REFERENCES roles (id) ON DELETE RESTRICT,"
+  "  is_primary INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (person_id, role_id));"
+  "CREATE TABLE time_off ("
+  "  id INTEGER PRIMARY KEY,"
+  "  person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  start_date TEXT NOT NULL,"
+  "  end_date TEXT NOT NULL,"
+  "  note TEXT,"
+  "  CHECK (end_date >= start_date));"
+  "CREATE TABLE clients ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  organization TEXT,"
+  "  contact_name TEXT,"
+  "  email TEXT,"
+  "  phone TEXT,"
+  "  archived INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE programs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  description TEXT,"
+  "  start_date TEXT,"
+  "  due_date TEXT,"
+  "  color TEXT,"
+  "  archived INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE stages ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  wip_limit INTEGER NOT NULL DEFAULT 0 CHECK (wip_limit >= 0),"
+  "  is_done INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE tasks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  program_id INTEGER REFERENCES programs (id) ON DELETE CASCADE,"
+  "  stage_id INTEGER NOT NULL REFERENCES stages (id) ON DELETE RESTRICT,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  title TEXT NOT NULL,"
+  "  description TEXT,"
+  "  role_id INTEGER REFERENCES roles (id) ON DELETE RESTRICT,"
+  "  assignee_id INTEGER REFERENCES people (id) ON DELETE SET NULL,"
+  "  estimate_minutes INTEGER NOT NULL DEFAULT 0 CHECK (estimate_minutes >= 0),"
+  "  start_date TEXT,"
+  "  due_date TEXT,"
+  "  priority INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT,"
+  "  updated_at TEXT,"
+  "  completed_at TEXT,"
+  "  archived INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE checklist_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  task_id INTEGER NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL,"
+  "  done INTEGER NOT NULL DEFAULT 0,"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE notes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,"
+  "  program_id INTEGER REFERENCES programs (id) ON DELETE SET NULL,"
+  "  title TEXT,"
+  "  body TEXT,"
+  "  created_at TEXT,"
+  "  updated_at TEXT);"
+  "CREATE TABLE note_revisions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,"
+  "  body TEXT,"
+  "  saved_at TEXT);",
+
+  /* 2: indexes for the foreign keys the store and SQLite look up */
+  "CREATE INDEX person_roles_person ON person_roles (person_id);"
+  "CREATE INDEX person_roles_role ON person_roles (role_id);"
+  "CREATE INDEX time_off_person ON time_off (person_id);"
+  "CREATE INDEX programs_client ON programs (client_id);"
+  "CREATE INDEX tasks_stage ON tasks (stage_id, position);"
+  "CREATE INDEX tasks_program ON tasks (program_id);"
+  "CREATE INDEX tasks_assignee ON tasks (assignee_id);"
+  "CREATE INDEX tasks_role ON tasks (role_id);"
+  "CREATE INDEX checklist_items_task ON checklist_items (task_id);"
+  "CREATE INDEX notes_client ON notes (client_id);"
+  "CREATE INDEX notes_program ON notes (program_id);"
+  "CREATE INDEX note_revisions_note ON note_revisions (note_id);",
+};
+
+const char *
+baton_db_migration_sql (gint version)
+{
+  if (version < 1 || version > (gint) G_N_ELEMENTS (migrations))
+    return NULL;
+
+  return migrations[version - 1];
+}
+
+gboolean
+baton_db_migrate (BatonDb   *self,
+                  gint       target_version,
+                  gboolean  *created,
+                  GError   **error)
+{
+  gint version = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (target_version >= 1 && target_version <= (gint) G_N_ELEMENTS (migrations), FALSE);
+
+  if (!baton_db_get_user_version (self, &version, error))
+    return FALSE;
+
+  if (created != NULL)
+    *created = (version == 0);
+
+  if (version > target_version)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NEWER_SCHEMA,
+                   _("This workspace was saved by a newer version of Baton (format %d; this version reads up to %d). "
+                     "It was not opened, so nothing in it was changed."),
+                   version, target_version);
+      return FALSE;
+    }
+
+  if (version == 0)
+    {
+      sqlite3_stmt *stmt;
+      gboolean has_tables;
+
+      /* Version 0 with tables in it is some other application's database. */
+      stmt = baton_db_prepare (self, "SELECT count(*) FROM sqlite_master WHERE type = 'table'", error);
+      if (stmt == NULL)
+        return FALSE;
+      if (!baton_db_step_row (self, stmt, error))
+        return FALSE;
+      has_tables = sqlite3_column_int (stmt, 0) > 0;
+      sqlite3_reset (stmt);
+
+      if (has_tables)
+        {
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CORRUPT,
+                       _("This file is an SQLite database, but not a Baton workspace. It was not changed."));
+          return FALSE;
+        }
+    }
+
+  for (gint step = version + 1; step <= target_version; step++)
+    {
+      if (!baton_db_begin (self, error))
+        return FALSE;
+
+      if (!baton_db_exec (self, migrations[step - 1], error) ||
+          !baton_db_set_user_version (self, step, error) ||
+          !baton_db_commit (self, error))
+        {
+          if (baton_db_get_depth (self) > 0)
+            baton_db_rollback (self);
+          g_prefix_error (error, _("Could not upgrade the workspace to format %d: "), step);
+          return FALSE;
+        }
+
+      g_debug ("Migrated %s to version %d", baton_db_get_path (self), step);
+    }
+
+  return TRUE;
+}

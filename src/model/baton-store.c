@@ -1,0 +1,2830 @@
+/* baton-store.c — the workspace: one SQLite database, one source of truth
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every mutation is expressed as a BatonChange: a list of row operations
+ * with snapshots of the fields before and after. Applying a change writes
+ * all of its operations in one transaction and only then updates the
+ * objects; undo applies the same change backwards. So validation, SQL,
+ * notifications and history are written once, for every table.
+ */
+
+#define G_LOG_DOMAIN "baton-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include <gobject/gvaluecollector.h>
+
+#include "baton-dates.h"
+#include "baton-store-private.h"
+
+#define TASK_POSITION_GAP 1024
+
+typedef enum
+{
+  TABLE_ROLES,
+  TABLE_PEOPLE,
+  TABLE_PERSON_ROLES,
+  TABLE_TIME_OFF,
+  TABLE_CLIENTS,
+  TABLE_PROGRAMS,
+  TABLE_STAGES,
+  TABLE_TASKS,
+  TABLE_CHECKLIST_ITEMS,
+  TABLE_NOTES,
+  TABLE_NOTE_REVISIONS,
+  N_TABLES
+} TableId;
+
+typedef struct
+{
+  const BatonRecordSchema *schema;
+  GListStore              *list;
+  GHashTable              *by_id;        /* id → record (borrowed from list) */
+  gboolean                 by_position;  /* list ordered by position, then id */
+  char                    *select_sql;
+  char                    *insert_sql;
+  char                    *delete_sql;
+} Table;
+
+struct _BatonStore
+{
+  GObject parent_instance;
+
+  BatonDb      *db;
+  char         *path;
+  BatonHistory *history;
+  Table         tables[N_TABLES];
+
+  /* baton_store_run_batch () */
+  guint         batch_depth;
+  BatonChange  *batch_change;
+  gboolean      batch_records;
+};
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_HISTORY,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (BatonStore, baton_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (baton-store-error-quark, baton_store_error)
+
+static const BatonRecordSchema *
+schema_for_table (TableId id)
+{
+  switch (id)
+    {
+    case TABLE_ROLES:           return baton_role_schema ();
+    case TABLE_PEOPLE:          return baton_person_schema ();
+    case TABLE_PERSON_ROLES:    return baton_person_role_schema ();
+    case TABLE_TIME_OFF:        return baton_time_off_schema ();
+    case TABLE_CLIENTS:         return baton_client_schema ();
+    case TABLE_PROGRAMS:        return baton_program_schema ();
+    case TABLE_STAGES:          return baton_stage_schema ();
+    case TABLE_TASKS:           return baton_task_schema ();
+    case TABLE_CHECKLIST_ITEMS: return baton_checklist_item_schema ();
+    case TABLE_NOTES:           return baton_note_schema ();
+    case TABLE_NOTE_REVISIONS:  return baton_note_revision_schema ();
+    case N_TABLES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+const BatonRecordSchema * const *
+_baton_store_get_schemas (guint *n_schemas)
+{
+  static const BatonRecordSchema *schemas[N_TABLES];
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < N_TABLES; i++)
+        schemas[i] = schema_for_table (i);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  if (n_schemas != NULL)
+    *n_schemas = N_TABLES;
+
+  return schemas;
+}
+
+static Table *
+table_for_schema (BatonStore              *self,
+                  const BatonRecordSchema *schema)
+{
+  for (guint i = 0; i < N_TABLES; i++)
+    if (self->tables[i].schema == schema)
+      return &self->tables[i];
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static Table *
+table_for_name (BatonStore *self,
+                const char *name)
+{
+  for (guint i = 0; i < N_TABLES; i++)
+    if (strcmp (self->tables[i].schema->table, name) == 0)
+      return &self->tables[i];
+
+  return NULL;
+}
+
+static Table *
+table_for_type (BatonStore *self,
+                GType       type)
+{
+  for (guint i = 0; i < N_TABLES; i++)
+    if (self->tables[i].schema->get_type () == type)
+      return &self->tables[i];
+
+  return NULL;
+}
+
+static inline gpointer
+id_key (gint64 id)
+{
+  return GSIZE_TO_POINTER ((gsize) id);
+}
+
+static inline BatonRecord *
+table_lookup (Table  *table,
+              gint64  id)
+{
+  return id > 0 ? g_hash_table_lookup (table->by_id, id_key (id)) : NULL;
+}
+
+static gint64
+record_position (BatonRecord *record)
+{
+  const BatonField *field = baton_record_schema_find_field (baton_record_get_schema (record), "position");
+
+  return baton_record_get_int_field (record, field);
+}
+
+static int
+compare_records (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  Table *table = user_data;
+  gint64 ia = baton_record_get_id ((BatonRecord *) a);
+  gint64 ib = baton_record_get_id ((BatonRecord *) b);
+
+  if (table->by_position)
+    {
+      gint64 pa = record_position ((BatonRecord *) a);
+      gint64 pb = record_position ((BatonRecord *) b);
+
+      if (pa != pb)
+        return pa < pb ? -1 : 1;
+    }
+
+  return ia < ib ? -1 : (ia > ib ? 1 : 0);
+}
+
+static gboolean
+table_find (Table       *table,
+            BatonRecord *record,
+            guint       *position)
+{
+  GListModel *model = G_LIST_MODEL (table->list);
+  guint lo = 0, hi = g_list_model_get_n_items (model);
+
+  if (table->by_position)
+    return g_list_store_find (table->list, record, position);
+
+  /* Ordered by id: binary search. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(BatonRecord) item = g_list_model_get_item (model, mid);
+      int cmp = compare_records (item, record, table);
+
+      if (cmp == 0)
+        {
+          *position = mid;
+          return TRUE;
+        }
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return g_list_store_find (table->list, record, position);
+}
+
+static void
+table_init (Table                   *table,
+            const BatonRecordSchema *schema)
+{
+  GString *columns = g_string_new ("id");
+  GString *params = g_string_new ("?");
+
+  table->schema = schema;
+  table->list = g_list_store_new (schema->get_type ());
+  table->by_id = g_hash_table_new (g_direct_hash, g_direct_equal);
+  table->by_position = baton_record_schema_find_field (schema, "position") != NULL &&
+                       (schema == baton_role_schema () || schema == baton_stage_schema ());
+
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      g_string_append_printf (columns, ", %s", schema->fields[i].column);
+      g_string_append (params, ", ?");
+    }
+
+  /* Table and column names are constants from the schema, never user text. */
+  table->select_sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY id", columns->str, schema->table);
+  table->insert_sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", schema->table, columns->str, params->str);
+  table->delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", schema->table);
+
+  g_string_free (columns, TRUE);
+  g_string_free (params, TRUE);
+}
+
+static void
+table_clear (Table *table)
+{
+  g_clear_object (&table->list);
+  g_clear_pointer (&table->by_id, g_hash_table_unref);
+  g_clear_pointer (&table->select_sql, g_free);
+  g_clear_pointer (&table->insert_sql, g_free);
+  g_clear_pointer (&table->delete_sql, g_free);
+}
+
+/* Storage ---------------------------------------------------------------- */
+
+static void
+bind_field (sqlite3_stmt     *stmt,
+            int               column,
+            const BatonField *field,
+            const GValue     *value)
+{
+  if (G_VALUE_HOLDS_STRING (value))
+    {
+      const char *text = g_value_get_string (value);
+
+      if (text == NULL)
+        sqlite3_bind_null (stmt, column);
+      else
+        sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+    }
+  else if (G_VALUE_HOLDS_BOOLEAN (value))
+    sqlite3_bind_int (stmt, column, g_value_get_boolean (value) ? 1 : 0);
+  else if (field->kind == BATON_FIELD_REF && g_value_get_int64 (value) == 0)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_int64 (stmt, column, g_value_get_int64 (value));
+}
+
+gboolean
+_baton_store_write_row (BatonStore              *self,
+                        const BatonRecordSchema *schema,
+                        gint64                   id,
+                        const GValue            *values,
+                        GError                 **error)
+{
+  Table *table;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+
+  table = table_for_schema (self, schema);
+  if (!(stmt = baton_db_prepare (self->db, table->insert_sql, error)))
+    return FALSE;
+
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  else
+    sqlite3_bind_null (stmt, 1);
+
+  for (guint i = 0; i < schema->n_fields; i++)
+    bind_field (stmt, i + 2, &schema->fields[i], &values[i]);
+
+  return baton_db_step_done (self->db, stmt, error);
+}
+
+static gboolean
+values_equal (const GValue *a,
+              const GValue *b)
+{
+  if (G_VALUE_HOLDS_STRING (a))
+    return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
+  if (G_VALUE_HOLDS_BOOLEAN (a))
+    return !g_value_get_boolean (a) == !g_value_get_boolean (b);
+  return g_value_get_int64 (a) == g_value_get_int64 (b);
+}
+
+static gboolean
+sql_update_row (BatonStore              *self,
+                const BatonRecordSchema *schema,
+                gint64                   id,
+                const GValue            *before,
+                const GValue            *after,
+                GError                 **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int column = 1;
+
+  /* Only the columns that change, so that a move writes one or two. */
+  g_string_append_printf (sql, "UPDATE %s SET ", schema->table);
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      if (before != NULL && values_equal (&before[i], &after[i]))
+        continue;
+      g_string_append_printf (sql, "%s%s = ?", column > 1 ? ", " : "", schema->fields[i].column);
+      column++;
+    }
+  if (column == 1)
+    return TRUE;
+  g_string_append (sql, " WHERE id = ?");
+
+  if (!(stmt = baton_db_prepare (self->db, sql->str, error)))
+    return FALSE;
+
+  column = 1;
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      if (before != NULL && values_equal (&before[i], &after[i]))
+        continue;
+      bind_field (stmt, column++, &schema->fields[i], &after[i]);
+    }
+  sqlite3_bind_int64 (stmt, column, id);
+
+  return baton_db_step_done (self->db, stmt, error);
+}
+
+static gboolean
+sql_delete_row (BatonStore              *self,
+                const BatonRecordSchema *schema,
+                gint64                   id,
+                GError                 **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = baton_db_prepare (self->db, table_for_schema (self, schema)->delete_sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return baton_db_step_done (self->db, stmt, error);
+}
+
+static BatonRecord *
+record_from_row (const BatonRecordSchema *schema,
+                 sqlite3_stmt            *stmt)
+{
+  BatonRecord *record = g_object_new (schema->get_type (), NULL);
+
+  _baton_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      const BatonField *field = &schema->fields[i];
+
+      if (baton_field_get_gtype (field) == G_TYPE_STRING)
+        _baton_record_load_string (record, field, (const char *) sqlite3_column_text (stmt, i + 1));
+      else
+        _baton_record_load_int (record, field, sqlite3_column_int64 (stmt, i + 1));
+    }
+
+  return record;
+}
+
+static gboolean
+table_load (BatonStore  *self,
+            Table       *table,
+            GError     **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  guint old_n;
+
+  if (!(stmt = baton_db_prepare (self->db, table->select_sql, error)))
+    return FALSE;
+
+  while (baton_db_step_row (self->db, stmt, &local_error))
+    g_ptr_array_add (records, record_from_row (table->schema, stmt));
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_hash_table_remove_all (table->by_id);
+  for (guint i = 0; i < records->len; i++)
+    {
+      BatonRecord *record = g_ptr_array_index (records, i);
+      g_hash_table_insert (table->by_id, id_key (baton_record_get_id (record)), record);
+    }
+
+  old_n = g_list_model_get_n_items (G_LIST_MODEL (table->list));
+  g_list_store_splice (table->list, 0, old_n, records->pdata, records->len);
+
+  if (table->by_position)
+    g_list_store_sort (table->list, compare_records, table);
+
+  return TRUE;
+}
+
+/* Changes ---------------------------------------------------------------- */
+
+static GValue *
+snapshot_record (BatonRecord *record)
+{
+  const BatonRecordSchema *schema = baton_record_get_schema (record);
+  GValue *values = g_new0 (GValue, schema->n_fields);
+
+  for (guint i = 0; i < schema->n_fields; i++)
+    baton_record_get_field_value (record, &schema->fields[i], &values[i]);
+
+  return values;
+}
+
+static GValue *
+copy_values (const BatonRecordSchema *schema,
+             const GValue            *values)
+{
+  GValue *copy = g_new0 (GValue, schema->n_fields);
+
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      g_value_init (&copy[i], G_VALUE_TYPE (&values[i]));
+      g_value_copy (&values[i], &copy[i]);
+    }
+
+  return copy;
+}
+
+typedef enum
+{
+  DIRECTION_FORWARD,
+  DIRECTION_BACKWARD,
+} Direction;
+
+/* What an op does when applied in @direction. */
+static BatonOpKind
+op_effective_kind (BatonOp   *op,
+                   Direction  direction)
+{
+  if (direction == DIRECTION_FORWARD)
+    return op->kind;
+
+  switch (op->kind)
+    {
+    case BATON_OP_INSERT: return BATON_OP_DELETE;
+    case BATON_OP_DELETE: return BATON_OP_INSERT;
+    case BATON_OP_UPDATE:
+    default:              return BATON_OP_UPDATE;
+    }
+}
+
+static gboolean
+op_apply_sql (BatonStore  *self,
+              BatonOp     *op,
+              Direction    direction,
+              GError     **error)
+{
+  const GValue *from = direction == DIRECTION_FORWARD ? op->before : op->after;
+  const GValue *to = direction == DIRECTION_FORWARD ? op->after : op->before;
+
+  switch (op_effective_kind (op, direction))
+    {
+    case BATON_OP_INSERT:
+      if (!_baton_store_write_row (self, op->schema, op->id, to, error))
+        return FALSE;
+      if (op->id == 0)
+        op->id = baton_db_last_insert_rowid (self->db);
+      return TRUE;
+
+    case BATON_OP_DELETE:
+      return sql_delete_row (self, op->schema, op->id, error);
+
+    case BATON_OP_UPDATE:
+    default:
+      return sql_update_row (self, op->schema, op->id, from, to, error);
+    }
+}
+
+static void
+table_resort (Table       *table,
+              BatonRecord *record)
+{
+  guint position;
+
+  if (!table->by_position)
+    return;
+
+  if (g_list_store_find (table->list, record, &position))
+    {
+      g_object_ref (record);
+      g_list_store_remove (table->list, position);
+      g_list_store_insert_sorted (table->list, record, compare_records, table);
+      g_object_unref (record);
+    }
+}
+
+static void
+op_apply_memory (BatonStore *self,
+                 BatonOp    *op,
+                 Direction   direction)
+{
+  Table *table = table_for_schema (self, op->schema);
+  const GValue *to = direction == DIRECTION_FORWARD ? op->after : op->before;
+  BatonRecord *record;
+  guint position;
+
+  switch (op_effective_kind (op, direction))
+    {
+    case BATON_OP_INSERT:
+      record = g_object_new (op->schema->get_type (), NULL);
+      _baton_record_set_id (record, op->id);
+      for (guint i = 0; i < op->schema->n_fields; i++)
+        {
+          const BatonField *field = &op->schema->fields[i];
+
+          if (G_VALUE_HOLDS_STRING (&to[i]))
+            _baton_record_load_string (record, field, g_value_get_string (&to[i]));
+          else if (G_VALUE_HOLDS_BOOLEAN (&to[i]))
+            _baton_record_load_int (record, field, g_value_get_boolean (&to[i]));
+          else
+            _baton_record_load_int (record, field, g_value_get_int64 (&to[i]));
+        }
+      g_hash_table_insert (table->by_id, id_key (op->id), record);
+      g_list_store_insert_sorted (table->list, record, compare_records, table);
+      g_object_unref (record);
+      break;
+
+    case BATON_OP_DELETE:
+      record = table_lookup (table, op->id);
+      g_return_if_fail (record != NULL);
+      g_hash_table_remove (table->by_id, id_key (op->id));
+      if (table_find (table, record, &position))
+        g_list_store_remove (table->list, position);
+      break;
+
+    case BATON_OP_UPDATE:
+    default:
+      record = table_lookup (table, op->id);
+      g_return_if_fail (record != NULL);
+      g_object_freeze_notify (G_OBJECT (record));
+      for (guint i = 0; i < op->schema->n_fields; i++)
+        baton_record_set_field_value (record, &op->schema->fields[i], &to[i]);
+      g_object_thaw_notify (G_OBJECT (record));
+      table_resort (table, record);
+      break;
+    }
+}
+
+/* Writes every op of @change in one transaction, then updates the objects. */
+static gboolean
+change_apply (BatonStore   *self,
+              BatonChange  *change,
+              Direction     direction,
+              GError      **error)
+{
+  guint n = baton_change_get_n_ops (change);
+
+  if (!baton_db_begin (self->db, error))
+    return FALSE;
+
+  for (guint k = 0; k < n; k++)
+    {
+      BatonOp *op = baton_change_get_op (change, direction == DIRECTION_FORWARD ? k : n - 1 - k);
+
+      if (!op_apply_sql (self, op, direction, error))
+        {
+          baton_db_rollback (self->db);
+          return FALSE;
+        }
+    }
+
+  if (!baton_db_commit (self->db, error))
+    return FALSE;
+
+  for (guint k = 0; k < n; k++)
+    op_apply_memory (self, baton_change_get_op (change, direction == DIRECTION_FORWARD ? k : n - 1 - k),
+                     direction);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+/* Applies a new change and records it (in the history or the open batch). */
+static gboolean
+change_commit (BatonStore   *self,
+               BatonChange  *change,
+               GError      **error)
+{
+  g_autoptr(BatonChange) owned = change;
+
+  if (baton_change_get_n_ops (change) == 0)
+    return TRUE;
+
+  if (!change_apply (self, change, DIRECTION_FORWARD, error))
+    return FALSE;
+
+  if (self->batch_depth > 0)
+    {
+      if (self->batch_records)
+        baton_change_merge (self->batch_change, g_steal_pointer (&owned));
+    }
+  else
+    baton_history_push (self->history, g_steal_pointer (&owned));
+
+  return TRUE;
+}
+
+/* Validation ------------------------------------------------------------- */
+
+static gboolean
+check_reference (BatonStore       *self,
+                 const BatonField *field,
+                 gint64            id,
+                 GError          **error)
+{
+  Table *target;
+
+  if (id == 0)
+    return TRUE;
+
+  target = table_for_name (self, field->ref_table);
+  g_assert (target != NULL);
+
+  if (table_lookup (target, id) == NULL)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND,
+                   _("The %s does not exist (it may have been deleted)."),
+                   g_dgettext (GETTEXT_PACKAGE, field->label));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_unique_role_name (BatonStore   *self,
+                        gint64        id,
+                        const GValue *values,
+                        GError      **error)
+{
+  const char *name = g_value_get_string (&values[0]);
+  GListModel *roles = G_LIST_MODEL (self->tables[TABLE_ROLES].list);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
+    {
+      g_autoptr(BatonRole) role = g_list_model_get_item (roles, i);
+      g_autofree char *other = g_utf8_casefold (baton_role_get_name (role), -1);
+
+      if (baton_record_get_id (BATON_RECORD (role)) != id && g_utf8_collate (folded, other) == 0)
+        {
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                       _("There is already a role called “%s”."), baton_role_get_name (role));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Builds the full, validated field values of a row: @current (or the
+ * defaults) with the named properties replaced. Timestamps named
+ * created-at / updated-at are filled in. */
+static GValue *
+prepare_values (BatonStore               *self,
+                const BatonRecordSchema  *schema,
+                BatonRecord              *current,
+                guint                     n_properties,
+                const char              **names,
+                const GValue             *values,
+                GError                  **error)
+{
+  g_autoptr(BatonRecord) candidate = NULL;
+  GValue *result;
+  gboolean *given = g_newa (gboolean, schema->n_fields);
+  g_autofree char *now = baton_timestamp_now ();
+
+  memset (given, 0, sizeof (gboolean) * schema->n_fields);
+
+  if (current != NULL)
+    result = snapshot_record (current);
+  else
+    {
+      result = g_new0 (GValue, schema->n_fields);
+      for (guint i = 0; i < schema->n_fields; i++)
+        g_value_init (&result[i], baton_field_get_gtype (&schema->fields[i]));
+    }
+
+  for (guint k = 0; k < n_properties; k++)
+    {
+      const BatonField *field = baton_record_schema_find_field (schema, names[k]);
+      guint i;
+      GValue normalized = G_VALUE_INIT;
+
+      if (field == NULL)
+        {
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                       "A %s has no field “%s”.", schema->table, names[k]);
+          goto fail;
+        }
+
+      i = field - schema->fields;
+      if (!baton_field_validate (field, &values[k], &normalized, error))
+        goto fail;
+      if (field->kind == BATON_FIELD_REF &&
+          !check_reference (self, field, g_value_get_int64 (&normalized), error))
+        {
+          g_value_unset (&normalized);
+          goto fail;
+        }
+
+      g_value_unset (&result[i]);
+      result[i] = normalized;
+      given[i] = TRUE;
+    }
+
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      const BatonField *field = &schema->fields[i];
+
+      if (given[i])
+        continue;
+
+      if ((current == NULL && strcmp (field->name, "created-at") == 0) ||
+          strcmp (field->name, "updated-at") == 0)
+        g_value_set_string (&result[i], now);
+      else if (current == NULL)
+        {
+          /* Defaults must be valid too: a required name or reference that
+           * was not given is an error, not an empty row. */
+          GValue normalized = G_VALUE_INIT;
+
+          if (!baton_field_validate (field, &result[i], &normalized, error))
+            goto fail;
+          g_value_unset (&normalized);
+        }
+    }
+
+  /* Cross-field rules, on a candidate built from the final values. */
+  if (schema->validate != NULL)
+    {
+      candidate = g_object_new (schema->get_type (), NULL);
+      for (guint i = 0; i < schema->n_fields; i++)
+        baton_record_set_field_value (candidate, &schema->fields[i], &result[i]);
+      if (!schema->validate (candidate, error))
+        goto fail;
+    }
+
+  if (schema == baton_role_schema () &&
+      !check_unique_role_name (self, current ? baton_record_get_id (current) : 0, result, error))
+    goto fail;
+
+  return result;
+
+fail:
+  for (guint i = 0; i < schema->n_fields; i++)
+    if (G_IS_VALUE (&result[i]))
+      g_value_unset (&result[i]);
+  g_free (result);
+  return NULL;
+}
+
+static void
+collect_values_va (GType         type,
+                   const char   *first_property_name,
+                   va_list       args,
+                   GPtrArray    *names,
+                   GArray       *values)
+{
+  GObjectClass *klass = g_type_class_ref (type);
+  const char *name;
+
+  for (name = first_property_name; name != NULL; name = va_arg (args, const char *))
+    {
+      GParamSpec *pspec = g_object_class_find_property (klass, name);
+      GValue value = G_VALUE_INIT;
+      g_autofree char *message = NULL;
+
+      if (pspec == NULL)
+        {
+          g_critical ("%s has no property “%s”", g_type_name (type), name);
+          break;
+        }
+
+      G_VALUE_COLLECT_INIT (&value, pspec->value_type, args, 0, &message);
+      if (message != NULL)
+        {
+          g_critical ("%s", message);
+          break;
+        }
+
+      g_ptr_array_add (names, (gpointer) g_intern_string (name));
+      g_array_append_val (values, value);
+    }
+
+  g_type_class_unref (klass);
+}
+
+static void
+clear_value (gpointer data)
+{
+  g_value_unset (data);
+}
+
+/* Generic mutations ------------------------------------------------------ */
+
+static BatonChange *
+change_for_insert (BatonStore               *self,
+                   GType                     type,
+                   const char               *label,
+                   guint                     n_properties,
+                   const char              **names,
+                   const GValue             *values,
+                   GError                  **error)
+{
+  Table *table = table_for_type (self, type);
+  BatonChange *change;
+  BatonOp *op;
+  GValue *after;
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  if (!(after = prepare_values (self, table->schema, NULL, n_properties, names, values, error)))
+    return NULL;
+
+  change = baton_change_new (label);
+  op = baton_op_new (BATON_OP_INSERT, table->schema, 0);
+  op->after = after;
+  baton_change_add_op (change, op);
+
+  return change;
+}
+
+/* Inserts and returns the new record (owned by the store). */
+static gpointer
+insert_record (BatonStore   *self,
+               GType         type,
+               const char   *label,
+               guint         n_properties,
+               const char  **names,
+               const GValue *values,
+               GError      **error)
+{
+  BatonChange *change;
+
+  if (!(change = change_for_insert (self, type, label, n_properties, names, values, error)))
+    return NULL;
+
+  if (!change_commit (self, change, error))
+    return NULL;
+
+  /* The change holds one insert, so the connection's last row is ours. */
+  return table_lookup (table_for_type (self, type), baton_db_last_insert_rowid (self->db));
+}
+
+static BatonOp *
+update_op (BatonStore   *self,
+           BatonRecord  *record,
+           guint         n_properties,
+           const char  **names,
+           const GValue *values,
+           GError      **error)
+{
+  const BatonRecordSchema *schema = baton_record_get_schema (record);
+  BatonOp *op;
+  GValue *after;
+
+  if (!(after = prepare_values (self, schema, record, n_properties, names, values, error)))
+    return NULL;
+
+  op = baton_op_new (BATON_OP_UPDATE, schema, baton_record_get_id (record));
+  op->before = snapshot_record (record);
+  op->after = after;
+
+  return op;
+}
+
+static gboolean
+record_is_ours (BatonStore   *self,
+                gpointer      record,
+                GError      **error)
+{
+  Table *table;
+
+  if (!BATON_IS_RECORD (record))
+    {
+      g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND,
+                           _("The item does not exist."));
+      return FALSE;
+    }
+
+  table = table_for_schema (self, baton_record_get_schema (record));
+  if (table_lookup (table, baton_record_get_id (record)) != record)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND,
+                   _("The %s no longer exists (it may have been deleted)."),
+                   g_dgettext (GETTEXT_PACKAGE, table->schema->label));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+update_record (BatonStore   *self,
+               gpointer      record,
+               const char   *label,
+               guint         n_properties,
+               const char  **names,
+               const GValue *values,
+               GError      **error)
+{
+  g_autoptr(BatonChange) change = NULL;
+  BatonOp *op;
+
+  if (!record_is_ours (self, record, error))
+    return FALSE;
+
+  if (!(op = update_op (self, record, n_properties, names, values, error)))
+    return FALSE;
+
+  change = baton_change_new (label);
+  baton_change_add_op (change, op);
+
+  return change_commit (self, g_steal_pointer (&change), error);
+}
+
+/* Delete closure: rows that go with @record, children first, and the
+ * references that are cleared. RESTRICT references refuse the delete. */
+typedef struct
+{
+  GHashTable *deleted;   /* BatonRecord* set */
+  GPtrArray  *deletes;   /* BatonRecord*, post-order */
+  GPtrArray  *nulls;     /* pairs: BatonRecord*, const BatonField* */
+  GString    *blockers;
+} DeletePlan;
+
+static void
+plan_delete (BatonStore  *self,
+             BatonRecord *record,
+             DeletePlan  *plan)
+{
+  const BatonRecordSchema *schema = baton_record_get_schema (record);
+  gint64 id = baton_record_get_id (record);
+
+  if (g_hash_table_contains (plan->deleted, record))
+    return;
+  g_hash_table_add (plan->deleted, record);
+
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      Table *table = &self->tables[t];
+
+      for (guint f = 0; f < table->schema->n_fields; f++)
+        {
+          const BatonField *field = &table->schema->fields[f];
+          GListModel *rows = G_LIST_MODEL (table->list);
+          guint n = g_list_model_get_n_items (rows);
+          guint blocking = 0;
+
+          if (field->kind != BATON_FIELD_REF || strcmp (field->ref_table, schema->table) != 0)
+            continue;
+
+          for (guint i = 0; i < n; i++)
+            {
+              g_autoptr(BatonRecord) row = g_list_model_get_item (rows, i);
+
+              if (baton_record_get_int_field (row, field) != id)
+                continue;
+
+              switch (field->on_delete)
+                {
+                case BATON_ON_DELETE_CASCADE:
+                  plan_delete (self, row, plan);
+                  break;
+                case BATON_ON_DELETE_SET_NULL:
+                  g_ptr_array_add (plan->nulls, row);
+                  g_ptr_array_add (plan->nulls, (gpointer) field);
+                  break;
+                case BATON_ON_DELETE_RESTRICT:
+                default:
+                  blocking++;
+                  break;
+                }
+            }
+
+          if (blocking > 0)
+            {
+              if (plan->blockers->len > 0)
+                g_string_append (plan->blockers, ", ");
+              /* e.g. "3 tasks", "2 role assignments" */
+              g_string_append_printf (plan->blockers, "%u %s", blocking,
+                                      g_dgettext (GETTEXT_PACKAGE, table->schema->label));
+            }
+        }
+    }
+
+  g_ptr_array_add (plan->deletes, record);
+}
+
+static BatonChange *
+change_for_delete (BatonStore   *self,
+                   BatonRecord  *record,
+                   const char   *label,
+                   GError      **error)
+{
+  DeletePlan plan;
+  BatonChange *change = NULL;
+
+  plan.deleted = g_hash_table_new (NULL, NULL);
+  plan.deletes = g_ptr_array_new ();
+  plan.nulls = g_ptr_array_new ();
+  plan.blockers = g_string_new (NULL);
+
+  plan_delete (self, record, &plan);
+
+  if (plan.blockers->len > 0)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_IN_USE,
+                   _("This %s cannot be deleted while it is in use (%s). Move or remove those first."),
+                   g_dgettext (GETTEXT_PACKAGE, baton_record_get_schema (record)->label),
+                   plan.blockers->str);
+      goto out;
+    }
+
+  change = baton_change_new (label);
+
+  for (guint i = 0; i < plan.nulls->len; i += 2)
+    {
+      BatonRecord *row = g_ptr_array_index (plan.nulls, i);
+      const BatonField *field = g_ptr_array_index (plan.nulls, i + 1);
+      const BatonRecordSchema *schema = baton_record_get_schema (row);
+      BatonOp *op;
+
+      if (g_hash_table_contains (plan.deleted, row))
+        continue;
+
+      op = baton_op_new (BATON_OP_UPDATE, schema, baton_record_get_id (row));
+      op->before = snapshot_record (row);
+      op->after = copy_values (schema, op->before);
+      g_value_set_int64 (&op->after[field - schema->fields], 0);
+      baton_change_add_op (change, op);
+    }
+
+  for (guint i = 0; i < plan.deletes->len; i++)
+    {
+      BatonRecord *row = g_ptr_array_index (plan.deletes, i);
+      BatonOp *op = baton_op_new (BATON_OP_DELETE, baton_record_get_schema (row), baton_record_get_id (row));
+
+      op->before = snapshot_record (row);
+      baton_change_add_op (change, op);
+    }
+
+out:
+  g_hash_table_unref (plan.deleted);
+  g_ptr_array_unref (plan.deletes);
+  g_ptr_array_unref (plan.nulls);
+  g_string_free (plan.blockers, TRUE);
+
+  return change;
+}
+
+static char *
+label_for (const char  *verb,
+           BatonRecord *record)
+{
+  const BatonRecordSchema *schema = baton_record_get_schema (record);
+  const BatonField *name = baton_record_schema_find_field (schema, "name");
+
+  if (name == NULL)
+    name = baton_record_schema_find_field (schema, "title");
+  if (name == NULL)
+    name = baton_record_schema_find_field (schema, "text");
+
+  if (name != NULL && baton_record_get_str_field (record, name) != NULL)
+    return g_strdup_printf ("%s “%s”", verb, baton_record_get_str_field (record, name));
+
+  return g_strdup_printf ("%s %s", verb, g_dgettext (GETTEXT_PACKAGE, schema->label));
+}
+
+gpointer
+baton_store_insertv (BatonStore    *self,
+                     GType          type,
+                     guint          n_properties,
+                     const char   **names,
+                     const GValue  *values,
+                     GError       **error)
+{
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+  g_return_val_if_fail (table_for_type (self, type) != NULL, NULL);
+
+  return insert_record (self, type, _("Add"), n_properties, names, values, error);
+}
+
+gpointer
+baton_store_insert (BatonStore  *self,
+                    GType        type,
+                    GError     **error,
+                    const char  *first_property_name,
+                    ...)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  va_list args;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+  g_return_val_if_fail (table_for_type (self, type) != NULL, NULL);
+
+  g_array_set_clear_func (values, clear_value);
+  va_start (args, first_property_name);
+  collect_values_va (type, first_property_name, args, names, values);
+  va_end (args);
+
+  return baton_store_insertv (self, type, names->len, (const char **) names->pdata,
+                              (const GValue *) values->data, error);
+}
+
+gboolean
+baton_store_updatev (BatonStore    *self,
+                     gpointer       record,
+                     guint          n_properties,
+                     const char   **names,
+                     const GValue  *values,
+                     GError       **error)
+{
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+
+  if (!record_is_ours (self, record, error))
+    return FALSE;
+
+  label = label_for (_("Edit"), record);
+  return update_record (self, record, label, n_properties, names, values, error);
+}
+
+gboolean
+baton_store_update (BatonStore  *self,
+                    gpointer     record,
+                    GError     **error,
+                    const char  *first_property_name,
+                    ...)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  va_list args;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BATON_IS_RECORD (record), FALSE);
+
+  g_array_set_clear_func (values, clear_value);
+  va_start (args, first_property_name);
+  collect_values_va (G_OBJECT_TYPE (record), first_property_name, args, names, values);
+  va_end (args);
+
+  return baton_store_updatev (self, record, names->len, (const char **) names->pdata,
+                              (const GValue *) values->data, error);
+}
+
+gboolean
+baton_store_delete (BatonStore  *self,
+                    gpointer     record,
+                    GError     **error)
+{
+  g_autofree char *label = NULL;
+  BatonChange *change;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+
+  if (!record_is_ours (self, record, error))
+    return FALSE;
+
+  label = label_for (_("Delete"), record);
+  if (!(change = change_for_delete (self, record, label, error)))
+    return FALSE;
+
+  return change_commit (self, change, error);
+}
+
+/* Helpers for the typed methods: GValues on the stack. */
+
+typedef struct
+{
+  const char *names[16];
+  GValue      values[16];
+  guint       n;
+} Props;
+
+static void
+props_clear (Props *props)
+{
+  for (guint i = 0; i < props->n; i++)
+    g_value_unset (&props->values[i]);
+  props->n = 0;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Props, props_clear)
+
+static void
+props_str (Props      *props,
+           const char *name,
+           const char *value)
+{
+  g_assert (props->n < G_N_ELEMENTS (props->names));
+  props->names[props->n] = name;
+  g_value_init (&props->values[props->n], G_TYPE_STRING);
+  g_value_set_string (&props->values[props->n], value);
+  props->n++;
+}
+
+static void
+props_int (Props      *props,
+           const char *name,
+           gint64      value)
+{
+  g_assert (props->n < G_N_ELEMENTS (props->names));
+  props->names[props->n] = name;
+  g_value_init (&props->values[props->n], G_TYPE_INT64);
+  g_value_set_int64 (&props->values[props->n], value);
+  props->n++;
+}
+
+static void
+props_bool (Props      *props,
+            const char *name,
+            gboolean    value)
+{
+  g_assert (props->n < G_N_ELEMENTS (props->names));
+  props->names[props->n] = name;
+  g_value_init (&props->values[props->n], G_TYPE_BOOLEAN);
+  g_value_set_boolean (&props->values[props->n], value);
+  props->n++;
+}
+
+static gint64
+max_position (Table *table)
+{
+  GListModel *rows = G_LIST_MODEL (table->list);
+  guint n = g_list_model_get_n_items (rows);
+  gint64 max = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BatonRecord) row = g_list_model_get_item (rows, i);
+      max = MAX (max, record_position (row));
+    }
+
+  return max;
+}
+
+/* Roles ------------------------------------------------------------------ */
+
+BatonRole *
+baton_store_create_role (BatonStore  *self,
+                         const char  *name,
+                         const char  *color,
+                         GError     **error)
+{
+  g_auto(Props) props = { 0 };
+
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+
+  props_str (&props, "name", name);
+  props_str (&props, "color", color);
+  props_int (&props, "position", max_position (&self->tables[TABLE_ROLES]) + 1);
+
+  return insert_record (self, BATON_TYPE_ROLE, _("Add role"), props.n, props.names, props.values, error);
+}
+
+/* Renumbers an ordered table so that @record sits at @index. */
+static gboolean
+move_in_order (BatonStore   *self,
+               Table        *table,
+               BatonRecord  *record,
+               guint         index,
+               const char   *label,
+               GError      **error)
+{
+  g_autoptr(BatonChange) change = NULL;
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *rows = G_LIST_MODEL (table->list);
+  guint n = g_list_model_get_n_items (rows);
+  const BatonField *position = baton_record_schema_find_field (table->schema, "position");
+
+  if (!record_is_ours (self, record, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      BatonRecord *row = g_list_model_get_item (rows, i);
+
+      if (row == record)
+        g_object_unref (row);
+      else
+        g_ptr_array_add (order, row);
+    }
+
+  if (index > order->len)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                   _("Position %u is out of range (0 to %u)."), index, order->len);
+      return FALSE;
+    }
+
+  g_ptr_array_insert (order, index, g_object_ref (record));
+
+  change = baton_change_new (label);
+  for (guint i = 0; i < order->len; i++)
+    {
+      BatonRecord *row = g_ptr_array_index (order, i);
+      BatonOp *op;
+
+      if (baton_record_get_int_field (row, position) == (gint64) i)
+        continue;
+
+      op = baton_op_new (BATON_OP_UPDATE, table->schema, baton_record_get_id (row));
+      op->before = snapshot_record (row);
+      op->after = copy_values (table->schema, op->before);
+      g_value_set_int64 (&op->after[position - table->schema->fields], i);
+      baton_change_add_op (change, op);
+    }
+
+  return change_commit (self, g_steal_pointer (&change), error);
+}
+
+gboolean
+baton_store_move_role (BatonStore  *self,
+                       BatonRole   *role,
+                       guint        index,
+                       GError     **error)
+{
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BATON_IS_ROLE (role), FALSE);
+
+  label = label_for (_("Move"), BATON_RECORD (role));
+  return move_in_order (self, &self->tables[TABLE_ROLES], BATON_RECORD (role), index, label, error);
+}
+
+/* People ----------------------------------------------------------------- */
+
+BatonPerson *
+baton_store_create_person (BatonStore  *self,
+                           const char  *name,
+                           const char  *email,
+                           gint64       weekly_capacity_minutes,
+                           const char  *color,
+                           GError     **error)
+{
+  g_auto(Props) props = { 0 };
+
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+
+  props_str (&props, "name", name);
+  props_str (&props, "email", email);
+  props_int (&props, "weekly-capacity-minutes", weekly_capacity_minutes);
+  props_str (&props, "color", color);
+
+  return insert_record (self, BATON_TYPE_PERSON, _("Add person"), props.n, props.names, props.values, error);
+}
+
+static GPtrArray *
+person_role_links (BatonStore  *self,
+                   BatonPerson *person)
+{
+  GListModel *links = G_LIST_MODEL (self->tables[TABLE_PERSON_ROLES].list);
+  gint64 person_id = baton_record_get_id (BATON_RECORD (person));
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (links);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BatonPersonRole *link = g_list_model_get_item (links, i);
+
+      if (baton_person_role_get_person_id (link) == person_id)
+        g_ptr_array_add (result, link);
+      else
+        g_object_unref (link);
+    }
+
+  return result;
+}
+
+gboolean
+baton_store_person_has_role (BatonStore  *self,
+                             BatonPerson *person,
+                             gint64       role_id)
+{
+  g_autoptr(GPtrArray) links = NULL;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BATON_IS_PERSON (person), FALSE);
+
+  links = person_role_links (self, person);
+  for (guint i = 0; i < links->len; i++)
+    if (baton_person_role_get_role_id (g_ptr_array_index (links, i)) == role_id)
+      return TRUE;
+
+  return FALSE;
+}
+
+gint64
+baton_store_get_primary_role_id (BatonStore  *self,
+                                 BatonPerson *person)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), 0);
+  g_return_val_if_fail (BATON_IS_PERSON (person), 0);
+
+  ids = baton_store_get_person_role_ids (self, person);
+  return ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
+}
+
+GArray *
+baton_store_get_person_role_ids (BatonStore  *self,
+                                 BatonPerson *person)
+{
+  g_autoptr(GPtrArray) links = NULL;
+  GArray *ids;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+  g_return_val_if_fail (BATON_IS_PERSON (person), NULL);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  links = person_role_links (self, person);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      BatonPersonRole *link = g_ptr_array_index (links, i);
+      gint64 role_id = baton_person_role_get_role_id (link);
+
+      if (baton_person_role_get_is_primary (link))
+        g_array_prepend_val (ids, role_id);
+      else
+        g_array_append_val (ids, role_id);
+    }
+
+  return ids;
+}
+
+gboolean
+baton_store_set_person_roles (BatonStore   *self,
+                              BatonPerson  *person,
+                              const gint64 *role_ids,
+                              guint         n_roles,
+                              gint64        primary_role_id,
+                              GError      **error)
+{
+  g_autoptr(BatonChange) change = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autofree char *label = NULL;
+  const BatonRecordSchema *schema = baton_person_role_schema ();
+  gboolean primary_found = FALSE;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (role_ids != NULL || n_roles == 0, FALSE);
+
+  if (!record_is_ours (self, person, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_roles; i++)
+    {
+      if (table_lookup (&self->tables[TABLE_ROLES], role_ids[i]) == NULL)
+        {
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND,
+                       _("The role does not exist (it may have been deleted)."));
+          return FALSE;
+        }
+      for (guint j = 0; j < i; j++)
+        if (role_ids[j] == role_ids[i])
+          {
+            g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                         _("The same role is given twice."));
+            return FALSE;
+          }
+      primary_found |= role_ids[i] == primary_role_id;
+    }
+
+  if (n_roles > 0 && !primary_found)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                   _("The primary role must be one of the person’s roles."));
+      return FALSE;
+    }
+  if (n_roles == 0 && primary_role_id != 0)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                   _("A person without roles cannot have a primary role."));
+      return FALSE;
+    }
+
+  label = label_for (_("Change roles of"), BATON_RECORD (person));
+  change = baton_change_new (label);
+  links = person_role_links (self, person);
+
+  /* Drop links that go, update primary flags of links that stay. */
+  for (guint i = 0; i < links->len; i++)
+    {
+      BatonPersonRole *link = g_ptr_array_index (links, i);
+      gint64 role_id = baton_person_role_get_role_id (link);
+      gboolean keep = FALSE;
+      BatonOp *op;
+
+      for (guint j = 0; j < n_roles; j++)
+        keep |= role_ids[j] == role_id;
+
+      if (!keep)
+        {
+          op = baton_op_new (BATON_OP_DELETE, schema, baton_record_get_id (BATON_RECORD (link)));
+          op->before = snapshot_record (BATON_RECORD (link));
+          baton_change_add_op (change, op);
+        }
+      else if (!baton_person_role_get_is_primary (link) != !(role_id == primary_role_id))
+        {
+          op = baton_op_new (BATON_OP_UPDATE, schema, baton_record_get_id (BATON_RECORD (link)));
+          op->before = snapshot_record (BATON_RECORD (link));
+          op->after = copy_values (schema, op->before);
+          g_value_set_boolean (&op->after[2], role_id == primary_role_id);
+          baton_change_add_op (change, op);
+        }
+    }
+
+  for (guint j = 0; j < n_roles; j++)
+    {
+      gboolean exists = FALSE;
+      BatonOp *op;
+
+      for (guint i = 0; i < links->len; i++)
+        exists |= baton_person_role_get_role_id (g_ptr_array_index (links, i)) == role_ids[j];
+      if (exists)
+        continue;
+
+      op = baton_op_new (BATON_OP_INSERT, schema, 0);
+      op->after = g_new0 (GValue, schema->n_fields);
+      g_value_init (&op->after[0], G_TYPE_INT64);
+      g_value_set_int64 (&op->after[0], baton_record_get_id (BATON_RECORD (person)));
+      g_value_init (&op->after[1], G_TYPE_INT64);
+      g_value_set_int64 (&op->after[1], role_ids[j]);
+      g_value_init (&op->after[2], G_TYPE_BOOLEAN);
+      g_value_set_boolean (&op->after[2], role_ids[j] == primary_role_id);
+      baton_change_add_op (change, op);
+    }
+
+  return change_commit (self, g_steal_pointer (&change), error);
+}
+
+BatonTimeOff *
+baton_store_add_time_off (BatonStore   *self,
+                          BatonPerson  *person,
+                          const char   *start_date,
+                          const char   *end_date,
+                          const char   *note,
+                          GError      **error)
+{
+  g_auto(Props) props = { 0 };
+
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+
+  if (!record_is_ours (self, person, error))
+    return NULL;
+
+  props_int (&props, "person-id", baton_record_get_id (BATON_RECORD (person)));
+  props_str (&props, "start-date", start_date);
+  props_str (&props, "end-date", end_date);
+  props_str (&props, "note", note);
+
+  return insert_record (self, BATON_TYPE_TIME_OFF, _("Add time off"), props.n, props.names, props.values, error);
+}
+
+/* Clients and programs --------------------------------------------------- */
+
+BatonClient *
+baton_store_create_client (BatonStore  *self,
+                           const char  *name,
+                           const char  *organization,
+                           GError     **error)
+{
+  g_auto(Props) props = { 0 };
+
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+
+  props_str (&props, "name", name);
+  props_str (&props, "organization", organization);
+
+  return insert_record (self, BATON_TYPE_CLIENT, _("Add client"), props.n, props.names, props.values, error);
+}
+
+BatonProgram *
+baton_store_create_program (BatonStore   *self,
+                            BatonClient  *client,
+                            const char   *name,
+                            GError      **error)
+{
+  g_auto(Props) props = { 0 };
+
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+
+  if (!record_is_ours (self, client, error))
+    return NULL;
+
+  props_int (&props, "client-id", baton_record_get_id (BATON_RECORD (client)));
+  props_str (&props, "name", name);
+
+  return insert_record (self, BATON_TYPE_PROGRAM, _("Add program"), props.n, props.names, props.values, error);
+}
+
+/* Stages ----------------------------------------------------------------- */
+
+BatonStage *
+baton_store_create_stage (BatonStore  *self,
+                          const char  *name,
+                          gint64       wip_limit,
+                          GError     **error)
+{
+  g_auto(Props) props = { 0 };
+
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+
+  props_str (&props, "name", name);
+  props_int (&props, "wip-limit", wip_limit);
+  props_int (&props, "position", max_position (&self->tables[TABLE_STAGES]) + 1);
+
+  return insert_record (self, BATON_TYPE_STAGE, _("Add stage"), props.n, props.names, props.values, error);
+}
+
+gboolean
+baton_store_move_stage (BatonStore  *self,
+                        BatonStage  *stage,
+                        guint        index,
+                        GError     **error)
+{
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (BATON_IS_STAGE (stage), FALSE);
+
+  label = label_for (_("Move"), BATON_RECORD (stage));
+  return move_in_order (self, &self->tables[TABLE_STAGES], BATON_RECORD (stage), index, label, error);
+}
+
+static int
+compare_task_order (gconstpointer a,
+                    gconstpointer b)
+{
+  BatonTask *ta = *(BatonTask **) a;
+  BatonTask *tb = *(BatonTask **) b;
+  gint64 pa = baton_task_get_position (ta), pb = baton_task_get_position (tb);
+  gint64 ia = baton_record_get_id (BATON_RECORD (ta)), ib = baton_record_get_id (BATON_RECORD (tb));
+
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  return ia < ib ? -1 : (ia > ib ? 1 : 0);
+}
+
+GPtrArray *
+baton_store_get_stage_tasks (BatonStore *self,
+                             BatonStage *stage)
+{
+  GListModel *tasks;
+  GPtrArray *result;
+  gint64 stage_id;
+  guint n;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+  g_return_val_if_fail (BATON_IS_STAGE (stage), NULL);
+
+  tasks = G_LIST_MODEL (self->tables[TABLE_TASKS].list);
+  stage_id = baton_record_get_id (BATON_RECORD (stage));
+  n = g_list_model_get_n_items (tasks);
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BatonTask *task = g_list_model_get_item (tasks, i);
+
+      if (baton_task_get_stage_id (task) == stage_id)
+        g_ptr_array_add (result, task);
+      else
+        g_object_unref (task);
+    }
+
+  g_ptr_array_sort (result, compare_task_order);
+
+  return result;
+}
+
+GPtrArray *
+baton_store_get_task_checklist (BatonStore *self,
+                                BatonTask  *task)
+{
+  GListModel *items;
+  GPtrArray *result;
+  gint64 task_id;
+  guint n;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+  g_return_val_if_fail (BATON_IS_TASK (task), NULL);
+
+  items = G_LIST_MODEL (self->tables[TABLE_CHECKLIST_ITEMS].list);
+  task_id = baton_record_get_id (BATON_RECORD (task));
+  n = g_list_model_get_n_items (items);
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BatonChecklistItem *item = g_list_model_get_item (items, i);
+
+      if (baton_checklist_item_get_task_id (item) == task_id)
+        g_ptr_array_add (result, item);
+      else
+        g_object_unref (item);
+    }
+
+  return result;
+}
+
+/* An update op for @task with some fields replaced (already valid). */
+static BatonOp *
+task_op (BatonTask *task)
+{
+  const BatonRecordSchema *schema = baton_task_schema ();
+  BatonOp *op = baton_op_new (BATON_OP_UPDATE, schema, baton_record_get_id (BATON_RECORD (task)));
+  g_autofree char *now = baton_timestamp_now ();
+
+  op->before = snapshot_record (BATON_RECORD (task));
+  op->after = copy_values (schema, op->before);
+  g_value_set_string (&op->after[baton_record_schema_find_field (schema, "updated-at") - schema->fields], now);
+
+  return op;
+}
+
+static GValue *
+op_field (BatonOp    *op,
+          const char *name)
+{
+  return &op->after[baton_record_schema_find_field (op->schema, name) - op->schema->fields];
+}
+
+/* Adds to @change the ops that put @task into @stage before @before. */
+static void
+plan_task_move (BatonStore  *self,
+                BatonChange *change,
+                BatonTask   *task,
+                BatonStage  *stage,
+                BatonTask   *before)
+{
+  g_autoptr(GPtrArray) order = baton_store_get_stage_tasks (self, stage);
+  BatonStage *old_stage = (BatonStage *) table_lookup (&self->tables[TABLE_STAGES], baton_task_get_stage_id (task));
+  BatonOp *op = task_op (task);
+  guint index;
+  gint64 position = -1;
+
+  g_ptr_array_remove (order, task);
+
+  if (before == NULL || !g_ptr_array_find (order, before, &index))
+    index = order->len;
+
+  if (index == order->len)
+    position = order->len == 0 ? TASK_POSITION_GAP
+                               : baton_task_get_position (g_ptr_array_index (order, order->len - 1)) + TASK_POSITION_GAP;
+  else
+    {
+      gint64 next = baton_task_get_position (g_ptr_array_index (order, index));
+      gint64 prev = index > 0 ? baton_task_get_position (g_ptr_array_index (order, index - 1)) : -1;
+
+      if (next - prev >= 2)
+        position = prev + (next - prev) / 2;
+    }
+
+  g_value_set_int64 (op_field (op, "stage-id"), baton_record_get_id (BATON_RECORD (stage)));
+
+  if (baton_stage_get_is_done (stage) && (old_stage == NULL || !baton_stage_get_is_done (old_stage)))
+    {
+      g_autofree char *now = baton_timestamp_now ();
+      g_value_set_string (op_field (op, "completed-at"), now);
+    }
+  else if (!baton_stage_get_is_done (stage))
+    g_value_set_string (op_field (op, "completed-at"), NULL);
+
+  if (position >= 0)
+    {
+      g_value_set_int64 (op_field (op, "position"), position);
+      baton_change_add_op (change, op);
+      return;
+    }
+
+  /* No gap left: renumber the stage with even gaps. */
+  g_ptr_array_insert (order, index, g_object_ref (task));
+  for (guint i = 0; i < order->len; i++)
+    {
+      BatonTask *row = g_ptr_array_index (order, i);
+      gint64 wanted = (gint64) (i + 1) * TASK_POSITION_GAP;
+
+      if (row == task)
+        {
+          g_value_set_int64 (op_field (op, "position"), wanted);
+          baton_change_add_op (change, op);
+        }
+      else if (baton_task_get_position (row) != wanted)
+        {
+          BatonOp *other = baton_op_new (BATON_OP_UPDATE, baton_task_schema (),
+                                         baton_record_get_id (BATON_RECORD (row)));
+          other->before = snapshot_record (BATON_RECORD (row));
+          other->after = copy_values (other->schema, other->before);
+          g_value_set_int64 (op_field (other, "position"), wanted);
+          baton_change_add_op (change, other);
+        }
+    }
+}
+
+gboolean
+baton_store_delete_stage (BatonStore  *self,
+                          BatonStage  *stage,
+                          BatonStage  *move_tasks_to,
+                          GError     **error)
+{
+  g_autoptr(BatonChange) change = NULL;
+  g_autoptr(BatonChange) removal = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+
+  if (!record_is_ours (self, stage, error))
+    return FALSE;
+  if (move_tasks_to != NULL && !record_is_ours (self, move_tasks_to, error))
+    return FALSE;
+  if (move_tasks_to == stage)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                   _("The cards of a deleted stage must move to another stage."));
+      return FALSE;
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->tables[TABLE_STAGES].list)) <= 1)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                   _("The last stage cannot be deleted: a board needs at least one."));
+      return FALSE;
+    }
+
+  label = label_for (_("Delete"), BATON_RECORD (stage));
+  change = baton_change_new (label);
+  tasks = baton_store_get_stage_tasks (self, stage);
+
+  if (move_tasks_to != NULL)
+    {
+      g_autoptr(GPtrArray) target = baton_store_get_stage_tasks (self, move_tasks_to);
+      gint64 position = target->len > 0 ? baton_task_get_position (g_ptr_array_index (target, target->len - 1)) : 0;
+
+      for (guint i = 0; i < tasks->len; i++)
+        {
+          BatonOp *op = task_op (g_ptr_array_index (tasks, i));
+
+          position += TASK_POSITION_GAP;
+          g_value_set_int64 (op_field (op, "stage-id"), baton_record_get_id (BATON_RECORD (move_tasks_to)));
+          g_value_set_int64 (op_field (op, "position"), position);
+          baton_change_add_op (change, op);
+        }
+    }
+  else
+    {
+      for (guint i = 0; i < tasks->len; i++)
+        {
+          g_autoptr(BatonChange) task_removal = change_for_delete (self, g_ptr_array_index (tasks, i), NULL, error);
+
+          if (task_removal == NULL)
+            return FALSE;
+          baton_change_merge (change, g_steal_pointer (&task_removal));
+        }
+    }
+
+  /* The stage's own row: its tasks are accounted for above. */
+  {
+    BatonOp *op = baton_op_new (BATON_OP_DELETE, baton_stage_schema (), baton_record_get_id (BATON_RECORD (stage)));
+    op->before = snapshot_record (BATON_RECORD (stage));
+    baton_change_add_op (change, op);
+  }
+
+  return change_commit (self, g_steal_pointer (&change), error);
+}
+
+/* Tasks ------------------------------------------------------------------ */
+
+BatonTask *
+baton_store_create_task (BatonStore    *self,
+                         BatonStage    *stage,
+                         BatonProgram  *program,
+                         const char    *title,
+                         GError       **error)
+{
+  g_auto(Props) props = { 0 };
+  g_autoptr(GPtrArray) order = NULL;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+
+  if (!record_is_ours (self, stage, error))
+    return NULL;
+  if (program != NULL && !record_is_ours (self, program, error))
+    return NULL;
+
+  order = baton_store_get_stage_tasks (self, stage);
+
+  props_int (&props, "stage-id", baton_record_get_id (BATON_RECORD (stage)));
+  props_int (&props, "program-id", program ? baton_record_get_id (BATON_RECORD (program)) : 0);
+  props_str (&props, "title", title);
+  props_int (&props, "position",
+             (order->len > 0 ? baton_task_get_position (g_ptr_array_index (order, order->len - 1)) : 0)
+             + TASK_POSITION_GAP);
+  if (baton_stage_get_is_done (stage))
+    {
+      g_autofree char *now = baton_timestamp_now ();
+      props_str (&props, "completed-at", now);
+    }
+
+  return insert_record (self, BATON_TYPE_TASK, _("Add card"), props.n, props.names, props.values, error);
+}
+
+gboolean
+baton_store_move_task (BatonStore  *self,
+                       BatonTask   *task,
+                       BatonStage  *stage,
+                       BatonTask   *before,
+                       GError     **error)
+{
+  g_autoptr(BatonChange) change = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+
+  if (!record_is_ours (self, task, error) || !record_is_ours (self, stage, error))
+    return FALSE;
+  if (before != NULL)
+    {
+      if (!record_is_ours (self, before, error))
+        return FALSE;
+      if (baton_task_get_stage_id (before) != baton_record_get_id (BATON_RECORD (stage)))
+        {
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                       _("The card to insert before is in another stage."));
+          return FALSE;
+        }
+      if (before == task)
+        return TRUE;
+    }
+
+  label = label_for (_("Move"), BATON_RECORD (task));
+  change = baton_change_new (label);
+  plan_task_move (self, change, task, stage, before);
+
+  return change_commit (self, g_steal_pointer (&change), error);
+}
+
+static gboolean
+task_update_simple (BatonStore  *self,
+                    BatonTask   *task,
+                    const char  *verb,
+                    Props       *props,
+                    GError     **error)
+{
+  g_autofree char *label = NULL;
+
+  if (!record_is_ours (self, task, error))
+    return FALSE;
+
+  label = label_for (verb, BATON_RECORD (task));
+  return update_record (self, task, label, props->n, props->names, props->values, error);
+}
+
+gboolean
+baton_store_reassign_task (BatonStore   *self,
+                           BatonTask    *task,
+                           BatonPerson  *person,
+                           GError      **error)
+{
+  g_auto(Props) props = { 0 };
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+
+  if (person != NULL && !record_is_ours (self, person, error))
+    return FALSE;
+
+  props_int (&props, "assignee-id", person ? baton_record_get_id (BATON_RECORD (person)) : 0);
+  return task_update_simple (self, task, _("Reassign"), &props, error);
+}
+
+gboolean
+baton_store_schedule_task (BatonStore  *self,
+                           BatonTask   *task,
+                           const char  *start_date,
+                           const char  *due_date,
+                           GError     **error)
+{
+  g_auto(Props) props = { 0 };
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+
+  props_str (&props, "start-date", start_date);
+  props_str (&props, "due-date", due_date);
+  return task_update_simple (self, task, _("Schedule"), &props, error);
+}
+
+static char *
+shift_date (const char *date,
+            gint        days)
+{
+  guint32 julian;
+
+  if (date == NULL || !baton_date_parse (date, &julian))
+    return NULL;
+  if ((gint64) julian + days < 1)
+    return NULL;
+
+  return baton_date_format (julian + days);
+}
+
+static gboolean
+add_reschedule (BatonTask  *task,
+                gint        weeks,
+                Props      *props,
+                GError    **error)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *due = NULL;
+
+  if (baton_task_get_start_date (task) == NULL && baton_task_get_due_date (task) == NULL)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                   _("“%s” has no dates to move. Give it a start or due date first."),
+                   baton_task_get_title (task));
+      return FALSE;
+    }
+  if (weeks < -520 || weeks > 520)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                   _("A task can move at most 520 weeks at a time."));
+      return FALSE;
+    }
+
+  start = shift_date (baton_task_get_start_date (task), weeks * 7);
+  due = shift_date (baton_task_get_due_date (task), weeks * 7);
+  props_str (props, "start-date", start);
+  props_str (props, "due-date", due);
+
+  return TRUE;
+}
+
+gboolean
+baton_store_reschedule_task (BatonStore  *self,
+                             BatonTask   *task,
+                             gint         weeks,
+                             GError     **error)
+{
+  g_auto(Props) props = { 0 };
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+
+  if (!record_is_ours (self, task, error))
+    return FALSE;
+  if (weeks == 0)
+    return TRUE;
+  if (!add_reschedule (task, weeks, &props, error))
+    return FALSE;
+
+  return task_update_simple (self, task, _("Reschedule"), &props, error);
+}
+
+gboolean
+baton_store_reassign_and_reschedule_task (BatonStore   *self,
+                                          BatonTask    *task,
+                                          BatonPerson  *person,
+                                          gint          weeks,
+                                          GError      **error)
+{
+  g_auto(Props) props = { 0 };
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+
+  if (!record_is_ours (self, task, error))
+    return FALSE;
+  if (person != NULL && !record_is_ours (self, person, error))
+    return FALSE;
+
+  props_int (&props, "assignee-id", person ? baton_record_get_id (BATON_RECORD (person)) : 0);
+  if (weeks != 0 && !add_reschedule (task, weeks, &props, error))
+    return FALSE;
+
+  return task_update_simple (self, task, _("Reassign"), &props, error);
+}
+
+gboolean
+baton_store_archive_task (BatonStore  *self,
+                          BatonTask   *task,
+                          gboolean     archived,
+                          GError     **error)
+{
+  g_auto(Props) props = { 0 };
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+
+  props_bool (&props, "archived", archived);
+  return task_update_simple (self, task, archived ? _("Archive") : _("Restore"), &props, error);
+}
+
+BatonChecklistItem *
+baton_store_add_checklist_item (BatonStore  *self,
+                                BatonTask   *task,
+                                const char  *text,
+                                GError     **error)
+{
+  g_auto(Props) props = { 0 };
+  g_autoptr(GPtrArray) items = NULL;
+  gint64 position = 0;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+
+  if (!record_is_ours (self, task, error))
+    return NULL;
+
+  items = baton_store_get_task_checklist (self, task);
+  for (guint i = 0; i < items->len; i++)
+    position = MAX (position, baton_checklist_item_get_position (g_ptr_array_index (items, i)) + 1);
+
+  props_int (&props, "task-id", baton_record_get_id (BATON_RECORD (task)));
+  props_str (&props, "text", text);
+  props_int (&props, "position", position);
+
+  return insert_record (self, BATON_TYPE_CHECKLIST_ITEM, _("Add checklist item"),
+                        props.n, props.names, props.values, error);
+}
+
+/* Notes ------------------------------------------------------------------ */
+
+BatonNote *
+baton_store_create_note (BatonStore    *self,
+                         BatonClient   *client,
+                         BatonProgram  *program,
+                         const char    *title,
+                         const char    *body,
+                         GError       **error)
+{
+  g_auto(Props) props = { 0 };
+
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+
+  if (!record_is_ours (self, client, error))
+    return NULL;
+  if (program != NULL)
+    {
+      if (!record_is_ours (self, program, error))
+        return NULL;
+      if (baton_program_get_client_id (program) != baton_record_get_id (BATON_RECORD (client)))
+        {
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                       _("The program belongs to another client."));
+          return NULL;
+        }
+    }
+
+  props_int (&props, "client-id", baton_record_get_id (BATON_RECORD (client)));
+  props_int (&props, "program-id", program ? baton_record_get_id (BATON_RECORD (program)) : 0);
+  props_str (&props, "title", title);
+  props_str (&props, "body", body);
+
+  return insert_record (self, BATON_TYPE_NOTE, _("Add note"), props.n, props.names, props.values, error);
+}
+
+gboolean
+baton_store_update_note (BatonStore  *self,
+                         BatonNote   *note,
+                         const char  *title,
+                         const char  *body,
+                         gboolean     keep_revision,
+                         GError     **error)
+{
+  g_autoptr(BatonChange) change = NULL;
+  g_autofree char *label = NULL;
+  g_auto(Props) props = { 0 };
+  BatonOp *op;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+
+  if (!record_is_ours (self, note, error))
+    return FALSE;
+
+  if (g_strcmp0 (title, baton_note_get_title (note)) == 0 &&
+      g_strcmp0 (body, baton_note_get_body (note)) == 0)
+    return TRUE;
+
+  props_str (&props, "title", title);
+  props_str (&props, "body", body);
+  if (!(op = update_op (self, BATON_RECORD (note), props.n, props.names, props.values, error)))
+    return FALSE;
+
+  label = label_for (_("Edit"), BATON_RECORD (note));
+  change = baton_change_new (label);
+  baton_change_add_op (change, op);
+
+  if (keep_revision && g_strcmp0 (body, baton_note_get_body (note)) != 0 &&
+      baton_note_get_body (note) != NULL)
+    {
+      g_auto(Props) revision = { 0 };
+      g_autofree char *now = baton_timestamp_now ();
+      BatonChange *insert;
+
+      props_int (&revision, "note-id", baton_record_get_id (BATON_RECORD (note)));
+      props_str (&revision, "body", baton_note_get_body (note));
+      props_str (&revision, "saved-at", now);
+      if (!(insert = change_for_insert (self, BATON_TYPE_NOTE_REVISION, NULL,
+                                        revision.n, revision.names, revision.values, error)))
+        return FALSE;
+      baton_change_merge (change, insert);
+    }
+
+  return change_commit (self, g_steal_pointer (&change), error);
+}
+
+/* Undo and redo ---------------------------------------------------------- */
+
+gboolean
+baton_store_undo (BatonStore  *self,
+                  GError     **error)
+{
+  BatonChange *change;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->batch_depth == 0, FALSE);
+
+  if (!(change = baton_history_peek_undo (self->history)))
+    {
+      g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOTHING_TO_UNDO,
+                           _("There is nothing to undo."));
+      return FALSE;
+    }
+
+  if (!change_apply (self, change, DIRECTION_BACKWARD, error))
+    return FALSE;
+
+  baton_history_did_undo (self->history);
+  return TRUE;
+}
+
+gboolean
+baton_store_redo (BatonStore  *self,
+                  GError     **error)
+{
+  BatonChange *change;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->batch_depth == 0, FALSE);
+
+  if (!(change = baton_history_peek_redo (self->history)))
+    {
+      g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOTHING_TO_UNDO,
+                           _("There is nothing to redo."));
+      return FALSE;
+    }
+
+  if (!change_apply (self, change, DIRECTION_FORWARD, error))
+    return FALSE;
+
+  baton_history_did_redo (self->history);
+  return TRUE;
+}
+
+gboolean
+baton_store_run_batch (BatonStore           *self,
+                       const char           *label,
+                       gboolean              record_history,
+                       BatonStoreBatchFunc   func,
+                       gpointer              user_data,
+                       GError              **error)
+{
+  BatonChange *outer_change;
+  gboolean outer_records;
+  gboolean ok;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!baton_db_begin (self->db, error))
+    return FALSE;
+
+  outer_change = self->batch_change;
+  outer_records = self->batch_records;
+  self->batch_change = baton_change_new (label);
+  self->batch_records = record_history && (self->batch_depth == 0 || outer_records);
+  self->batch_depth++;
+
+  ok = func (self, user_data, error);
+
+  self->batch_depth--;
+
+  if (ok && baton_db_commit (self->db, error))
+    {
+      BatonChange *change = g_steal_pointer (&self->batch_change);
+
+      if (!self->batch_records || baton_change_get_n_ops (change) == 0)
+        baton_change_free (change);
+      else if (outer_change != NULL)
+        baton_change_merge (outer_change, change);
+      else
+        baton_history_push (self->history, change);
+    }
+  else
+    {
+      if (baton_db_get_depth (self->db) > self->batch_depth)
+        baton_db_rollback (self->db);
+      g_clear_pointer (&self->batch_change, baton_change_free);
+      ok = FALSE;
+      /* The objects followed the inner steps: bring them back to the database. */
+      _baton_store_reload (self, NULL);
+    }
+
+  self->batch_change = outer_change;
+  self->batch_records = outer_records;
+
+  return ok;
+}
+
+/* Lists ------------------------------------------------------------------ */
+
+GListModel *
+baton_store_get_list (BatonStore *self,
+                      GType       type)
+{
+  Table *table;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+
+  table = table_for_type (self, type);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return G_LIST_MODEL (table->list);
+}
+
+#define DEFINE_LIST_GETTER(func, table_id)                   \
+  GListModel *                                               \
+  func (BatonStore *self)                                    \
+  {                                                          \
+    g_return_val_if_fail (BATON_IS_STORE (self), NULL);      \
+    return G_LIST_MODEL (self->tables[table_id].list);       \
+  }
+
+DEFINE_LIST_GETTER (baton_store_get_roles, TABLE_ROLES)
+DEFINE_LIST_GETTER (baton_store_get_people, TABLE_PEOPLE)
+DEFINE_LIST_GETTER (baton_store_get_person_roles, TABLE_PERSON_ROLES)
+DEFINE_LIST_GETTER (baton_store_get_time_off, TABLE_TIME_OFF)
+DEFINE_LIST_GETTER (baton_store_get_clients, TABLE_CLIENTS)
+DEFINE_LIST_GETTER (baton_store_get_programs, TABLE_PROGRAMS)
+DEFINE_LIST_GETTER (baton_store_get_stages, TABLE_STAGES)
+DEFINE_LIST_GETTER (baton_store_get_tasks, TABLE_TASKS)
+DEFINE_LIST_GETTER (baton_store_get_checklist_items, TABLE_CHECKLIST_ITEMS)
+DEFINE_LIST_GETTER (baton_store_get_notes, TABLE_NOTES)
+DEFINE_LIST_GETTER (baton_store_get_note_revisions, TABLE_NOTE_REVISIONS)
+
+gpointer
+baton_store_lookup (BatonStore *self,
+                    GType       type,
+                    gint64      id)
+{
+  Table *table;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+
+  table = table_for_type (self, type);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return table_lookup (table, id);
+}
+
+gboolean
+baton_store_is_empty (BatonStore *self)
+{
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < N_TABLES; i++)
+    if (i != TABLE_STAGES && g_list_model_get_n_items (G_LIST_MODEL (self->tables[i].list)) > 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Opening ---------------------------------------------------------------- */
+
+char *
+baton_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "baton", "baton.db", NULL);
+}
+
+static gboolean
+ensure_file (const char  *path,
+             GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  /* Create the file with owner-only permissions before SQLite sees it. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd >= 0)
+    close (fd);
+  else if (errno != EEXIST)
+    {
+      int saved = errno;
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
+                   _("Could not create %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+seed_stages (BatonStore  *self,
+             gpointer     user_data,
+             GError     **error)
+{
+  static const char *names[] = {
+    N_("Backlog"), N_("Analysis"), N_("Design"), N_("Development"), N_("Review"), N_("Delivered"),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      BatonStage *stage = baton_store_create_stage (self, _(names[i]), 0, error);
+
+      if (stage == NULL)
+        return FALSE;
+      if (i == G_N_ELEMENTS (names) - 1 &&
+          !baton_store_update (self, stage, error, "is-done", (gboolean) TRUE, NULL))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_baton_store_reload (BatonStore  *self,
+                     GError     **error)
+{
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < N_TABLES; i++)
+    if (!table_load (self, &self->tables[i], error))
+      return FALSE;
+
+  g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+BatonStore *
+baton_store_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(BatonStore) self = NULL;
+  g_autofree char *default_path = NULL;
+  gboolean in_memory;
+  gboolean created = FALSE;
+  gint version = 0;
+
+  if (path == NULL)
+    path = default_path = baton_store_default_path ();
+
+  in_memory = strcmp (path, ":memory:") == 0;
+
+  if (!in_memory && !ensure_file (path, error))
+    return NULL;
+
+  self = g_object_new (BATON_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!(self->db = baton_db_open (path, 0, error)))
+    {
+      g_prefix_error (error, _("Could not open %s: "), path);
+      return NULL;
+    }
+
+  /* Read before writing anything: a file that is not a database, or a
+   * database from a newer Baton, is left exactly as it was. */
+  if (!baton_db_get_user_version (self->db, &version, error))
+    {
+      g_prefix_error (error, _("%s is not a Baton workspace or is damaged: "), path);
+      return NULL;
+    }
+  if (version > BATON_SCHEMA_VERSION)
+    {
+      /* baton_db_migrate () refuses it with the message people see. */
+      baton_db_migrate (self->db, BATON_SCHEMA_VERSION, NULL, error);
+      return NULL;
+    }
+
+  if (!baton_db_exec (self->db, "PRAGMA foreign_keys = ON", error) ||
+      (!in_memory && !baton_db_exec (self->db, "PRAGMA journal_mode = WAL", error)) ||
+      !baton_db_exec (self->db, "PRAGMA synchronous = NORMAL", error) ||
+      !baton_db_migrate (self->db, BATON_SCHEMA_VERSION, &created, error))
+    return NULL;
+
+  if (!_baton_store_reload (self, error))
+    return NULL;
+
+  if (created && !baton_store_run_batch (self, NULL, FALSE, seed_stages, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+gint
+baton_store_peek_version (const char  *path,
+                          GError     **error)
+{
+  g_autoptr(BatonDb) db = NULL;
+  gint version = -1;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  if (!(db = baton_db_open (path, BATON_DB_OPEN_READ_ONLY, error)))
+    return -1;
+  if (!baton_db_get_user_version (db, &version, error))
+    return -1;
+
+  return version;
+}
+
+static gboolean
+backup_between (sqlite3     *source,
+                sqlite3     *dest,
+                GError     **error)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (dest, "main", source, "main");
+  int rc;
+
+  if (backup == NULL)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_SQL,
+                   _("Could not start the backup: %s"), sqlite3_errmsg (dest));
+      return FALSE;
+    }
+
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_SQL,
+                   _("The backup failed: %s"), sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+backup_file (sqlite3     *source,
+             const char  *dest_path,
+             GError     **error)
+{
+  g_autoptr(BatonDb) dest = NULL;
+  g_autofree char *tmp_path = g_strconcat (dest_path, ".part", NULL);
+
+  g_unlink (tmp_path);
+  if (!ensure_file (tmp_path, error))
+    return FALSE;
+  if (!(dest = baton_db_open (tmp_path, 0, error)))
+    return FALSE;
+  if (!backup_between (source, baton_db_get_handle (dest), error))
+    {
+      g_clear_pointer (&dest, baton_db_close);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  /* A backup is written with full durability before it replaces the old one. */
+  baton_db_exec (dest, "PRAGMA journal_mode = DELETE", NULL);
+  g_clear_pointer (&dest, baton_db_close);
+
+  if (g_rename (tmp_path, dest_path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
+                   _("Could not write %s: %s"), dest_path, g_strerror (saved));
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+baton_store_backup (BatonStore  *self,
+                    const char  *dest_path,
+                    GError     **error)
+{
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  return backup_file (baton_db_get_handle (self->db), dest_path, error);
+}
+
+static char *
+backup_path (const char *path,
+             guint       n)
+{
+  return g_strdup_printf ("%s.backup-%u", path, n);
+}
+
+gboolean
+baton_store_rotate_backups (const char  *path,
+                            guint        keep,
+                            GError     **error)
+{
+  g_autoptr(BatonDb) source = NULL;
+  g_autofree char *newest = NULL;
+  gint version;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (keep == 0 || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+
+  /* Only a readable Baton database is worth a backup; never rotate a good
+   * backup away for a damaged file. */
+  if (!(source = baton_db_open (path, BATON_DB_OPEN_READ_ONLY, error)) ||
+      !baton_db_get_user_version (source, &version, error))
+    return FALSE;
+  if (version == 0)
+    return TRUE;
+
+  {
+    g_autofree char *oldest = backup_path (path, keep);
+    g_unlink (oldest);
+  }
+  for (guint n = keep; n > 1; n--)
+    {
+      g_autofree char *from = backup_path (path, n - 1);
+      g_autofree char *to = backup_path (path, n);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+
+  newest = backup_path (path, 1);
+  return backup_file (baton_db_get_handle (source), newest, error);
+}
+
+char *
+baton_store_latest_backup (const char *path)
+{
+  g_autofree char *newest = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  newest = backup_path (path, 1);
+  if (g_file_test (newest, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&newest);
+
+  return NULL;
+}
+
+/* GObject ---------------------------------------------------------------- */
+
+BatonDb *
+_baton_store_get_db (BatonStore *self)
+{
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+const char *
+baton_store_get_path (BatonStore *self)
+{
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+BatonHistory *
+baton_store_get_history (BatonStore *self)
+{
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+
+  return self->history;
+}
+
+static void
+baton_store_dispose (GObject *object)
+{
+  BatonStore *self = BATON_STORE (object);
+
+  g_clear_object (&self->history);
+
+  G_OBJECT_CLASS (baton_store_parent_class)->dispose (object);
+}
+
+static void
+baton_store_finalize (GObject *object)
+{
+  BatonStore *self = BATON_STORE (object);
+
+  for (guint i = 0; i < N_TABLES; i++)
+    table_clear (&self->tables[i]);
+  g_clear_pointer (&self->batch_change, baton_change_free);
+  g_clear_pointer (&self->db, baton_db_close);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (baton_store_parent_class)->finalize (object);
+}
+
+static void
+baton_store_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BatonStore *self = BATON_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+baton_store_class_init (BatonStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = baton_store_dispose;
+  object_class->finalize = baton_store_finalize;
+  object_class->get_property = baton_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, BATON_TYPE_HISTORY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BatonStore::changed:
+   *
+   * Emitted once after each applied change (a mutation, an undo, a redo, a
+   * reload), after every object has been updated. Views that derive
+   * figures from many records (capacity) recompute on it.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+baton_store_init (BatonStore *self)
+{
+  self->history = baton_history_new ();
+
+  for (guint i = 0; i < N_TABLES; i++)
+    table_init (&self->tables[i], schema_for_table (i));
+}

@@ -1,0 +1,272 @@
+/* baton-store.h — the workspace: one SQLite database, one source of truth
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * BatonStore loads every row once into a record object (an identity map)
+ * and exposes each table as a GListModel. Every change goes through a store
+ * method: it validates, writes in one SQL transaction, records its inverse
+ * in the store's BatonHistory, then updates the objects (property
+ * notifications, items-changed). When the SQL fails nothing in memory
+ * changes and the caller gets a GError.
+ *
+ * Records returned by the store are owned by it (transfer none).
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "baton-types.h"
+#include "baton-entities.h"
+#include "baton-history.h"
+
+G_BEGIN_DECLS
+
+#define BATON_SCHEMA_VERSION 2
+
+#define BATON_TYPE_STORE (baton_store_get_type ())
+G_DECLARE_FINAL_TYPE (BatonStore, baton_store, BATON, STORE, GObject)
+
+/* Opening */
+char         *baton_store_default_path     (void);
+/* @path: a file path, ":memory:", or NULL for baton_store_default_path ().
+ * Creates the file (mode 0600) and its folder when missing. Refuses a
+ * database newer than BATON_SCHEMA_VERSION (BATON_STORE_ERROR_NEWER_SCHEMA)
+ * and a file that is not a Baton database (BATON_STORE_ERROR_CORRUPT)
+ * without writing to it. */
+BatonStore   *baton_store_open             (const char   *path,
+                                            GError      **error);
+const char   *baton_store_get_path         (BatonStore   *self);
+BatonHistory *baton_store_get_history      (BatonStore   *self);
+/* Reads the schema version of a database file without opening it as a store. */
+gint          baton_store_peek_version     (const char   *path,
+                                            GError      **error);
+/* Copies the database with the SQLite backup API into @dest_path. */
+gboolean      baton_store_backup           (BatonStore   *self,
+                                            const char   *dest_path,
+                                            GError      **error);
+/* Keeps a rotating set of @keep copies "<path>.backup-N" (N = 1 newest),
+ * taken from the file at @path before it is opened. Does nothing for a
+ * missing file. */
+gboolean      baton_store_rotate_backups   (const char   *path,
+                                            guint         keep,
+                                            GError      **error);
+char         *baton_store_latest_backup    (const char   *path);
+
+/* Lists (item type in brackets), ordered by id unless said otherwise */
+GListModel   *baton_store_get_roles           (BatonStore *self); /* BatonRole, by position */
+GListModel   *baton_store_get_people          (BatonStore *self); /* BatonPerson */
+GListModel   *baton_store_get_person_roles    (BatonStore *self); /* BatonPersonRole */
+GListModel   *baton_store_get_time_off        (BatonStore *self); /* BatonTimeOff */
+GListModel   *baton_store_get_clients         (BatonStore *self); /* BatonClient */
+GListModel   *baton_store_get_programs        (BatonStore *self); /* BatonProgram */
+GListModel   *baton_store_get_stages          (BatonStore *self); /* BatonStage, by position */
+GListModel   *baton_store_get_tasks           (BatonStore *self); /* BatonTask */
+GListModel   *baton_store_get_checklist_items (BatonStore *self); /* BatonChecklistItem */
+GListModel   *baton_store_get_notes           (BatonStore *self); /* BatonNote */
+GListModel   *baton_store_get_note_revisions  (BatonStore *self); /* BatonNoteRevision */
+/* The list of a record type (BATON_TYPE_TASK → tasks, …). */
+GListModel   *baton_store_get_list            (BatonStore *self,
+                                               GType       type);
+
+/* Identity map: the one object for a row, or NULL. */
+gpointer      baton_store_lookup              (BatonStore *self,
+                                               GType       type,
+                                               gint64      id);
+#define baton_store_lookup_task(s,id)    ((BatonTask *) baton_store_lookup ((s), BATON_TYPE_TASK, (id)))
+#define baton_store_lookup_person(s,id)  ((BatonPerson *) baton_store_lookup ((s), BATON_TYPE_PERSON, (id)))
+#define baton_store_lookup_role(s,id)    ((BatonRole *) baton_store_lookup ((s), BATON_TYPE_ROLE, (id)))
+#define baton_store_lookup_stage(s,id)   ((BatonStage *) baton_store_lookup ((s), BATON_TYPE_STAGE, (id)))
+#define baton_store_lookup_program(s,id) ((BatonProgram *) baton_store_lookup ((s), BATON_TYPE_PROGRAM, (id)))
+#define baton_store_lookup_client(s,id)  ((BatonClient *) baton_store_lookup ((s), BATON_TYPE_CLIENT, (id)))
+#define baton_store_lookup_note(s,id)    ((BatonNote *) baton_store_lookup ((s), BATON_TYPE_NOTE, (id)))
+
+/* Relations, answered from memory */
+gboolean      baton_store_person_has_role     (BatonStore  *self,
+                                               BatonPerson *person,
+                                               gint64       role_id);
+gint64        baton_store_get_primary_role_id (BatonStore  *self,
+                                               BatonPerson *person);
+/* Role ids of @person, primary first. Free with g_array_unref (). */
+GArray       *baton_store_get_person_role_ids (BatonStore  *self,
+                                               BatonPerson *person);
+/* Tasks of @stage ordered by position (archived ones included). */
+GPtrArray    *baton_store_get_stage_tasks     (BatonStore  *self,
+                                               BatonStage  *stage);
+GPtrArray    *baton_store_get_task_checklist  (BatonStore  *self,
+                                               BatonTask   *task);
+gboolean      baton_store_is_empty            (BatonStore  *self);
+
+/* Generic mutations, one transaction and one undo step each.
+ * The varargs are property name / value pairs ended by NULL; pass gint64
+ * properties as (gint64) and booleans as (gboolean). */
+gpointer      baton_store_insert    (BatonStore   *self,
+                                     GType         type,
+                                     GError      **error,
+                                     const char   *first_property_name,
+                                     ...) G_GNUC_NULL_TERMINATED;
+gpointer      baton_store_insertv   (BatonStore   *self,
+                                     GType         type,
+                                     guint         n_properties,
+                                     const char  **names,
+                                     const GValue *values,
+                                     GError      **error);
+gboolean      baton_store_update    (BatonStore   *self,
+                                     gpointer      record,
+                                     GError      **error,
+                                     const char   *first_property_name,
+                                     ...) G_GNUC_NULL_TERMINATED;
+gboolean      baton_store_updatev   (BatonStore   *self,
+                                     gpointer      record,
+                                     guint         n_properties,
+                                     const char  **names,
+                                     const GValue *values,
+                                     GError      **error);
+/* Deletes @record and what depends on it (ON DELETE rules of the schema):
+ * a task takes its checklist, a person their roles and time off; a
+ * person's tasks become unassigned. Refused with BATON_STORE_ERROR_IN_USE
+ * while a RESTRICT reference remains (the message says how many). */
+gboolean      baton_store_delete    (BatonStore   *self,
+                                     gpointer      record,
+                                     GError      **error);
+
+/* Roles */
+BatonRole    *baton_store_create_role        (BatonStore   *self,
+                                              const char   *name,
+                                              const char   *color,
+                                              GError      **error);
+gboolean      baton_store_move_role          (BatonStore   *self,
+                                              BatonRole    *role,
+                                              guint         index,
+                                              GError      **error);
+
+/* People */
+BatonPerson  *baton_store_create_person      (BatonStore   *self,
+                                              const char   *name,
+                                              const char   *email,
+                                              gint64        weekly_capacity_minutes,
+                                              const char   *color,
+                                              GError      **error);
+/* Replaces the roles of @person. @primary_role_id must be among @role_ids
+ * (or 0 when @n_roles is 0). */
+gboolean      baton_store_set_person_roles   (BatonStore   *self,
+                                              BatonPerson  *person,
+                                              const gint64 *role_ids,
+                                              guint         n_roles,
+                                              gint64        primary_role_id,
+                                              GError      **error);
+BatonTimeOff *baton_store_add_time_off       (BatonStore   *self,
+                                              BatonPerson  *person,
+                                              const char   *start_date,
+                                              const char   *end_date,
+                                              const char   *note,
+                                              GError      **error);
+
+/* Clients and programs */
+BatonClient  *baton_store_create_client      (BatonStore   *self,
+                                              const char   *name,
+                                              const char   *organization,
+                                              GError      **error);
+BatonProgram *baton_store_create_program     (BatonStore   *self,
+                                              BatonClient  *client,
+                                              const char   *name,
+                                              GError      **error);
+
+/* Stages */
+BatonStage   *baton_store_create_stage       (BatonStore   *self,
+                                              const char   *name,
+                                              gint64        wip_limit,
+                                              GError      **error);
+gboolean      baton_store_move_stage         (BatonStore   *self,
+                                              BatonStage   *stage,
+                                              guint         index,
+                                              GError      **error);
+/* Deletes @stage; its tasks move to the end of @move_tasks_to, or are
+ * deleted with it when that is NULL. */
+gboolean      baton_store_delete_stage       (BatonStore   *self,
+                                              BatonStage   *stage,
+                                              BatonStage   *move_tasks_to,
+                                              GError      **error);
+
+/* Tasks */
+/* A new task at the end of @stage. @program may be NULL. */
+BatonTask    *baton_store_create_task        (BatonStore   *self,
+                                              BatonStage   *stage,
+                                              BatonProgram *program,
+                                              const char   *title,
+                                              GError      **error);
+/* Moves @task into @stage just before @before (a task of that stage), or
+ * to the end when @before is NULL. Reorders within a stage too. Sets or
+ * clears completed-at when it enters or leaves a done stage. */
+gboolean      baton_store_move_task          (BatonStore   *self,
+                                              BatonTask    *task,
+                                              BatonStage   *stage,
+                                              BatonTask    *before,
+                                              GError      **error);
+/* @person NULL unassigns. */
+gboolean      baton_store_reassign_task      (BatonStore   *self,
+                                              BatonTask    *task,
+                                              BatonPerson  *person,
+                                              GError      **error);
+gboolean      baton_store_schedule_task      (BatonStore   *self,
+                                              BatonTask    *task,
+                                              const char   *start_date,
+                                              const char   *due_date,
+                                              GError      **error);
+/* Shifts start and due dates by whole weeks (negative moves earlier). */
+gboolean      baton_store_reschedule_task    (BatonStore   *self,
+                                              BatonTask    *task,
+                                              gint          weeks,
+                                              GError      **error);
+/* Reassign and reschedule as one undo step (capacity drag onto another
+ * person and week). */
+gboolean      baton_store_reassign_and_reschedule_task (BatonStore  *self,
+                                                        BatonTask   *task,
+                                                        BatonPerson *person,
+                                                        gint         weeks,
+                                                        GError     **error);
+gboolean      baton_store_archive_task       (BatonStore   *self,
+                                              BatonTask    *task,
+                                              gboolean      archived,
+                                              GError      **error);
+BatonChecklistItem *baton_store_add_checklist_item (BatonStore *self,
+                                                    BatonTask  *task,
+                                                    const char *text,
+                                                    GError    **error);
+
+/* Notes */
+BatonNote    *baton_store_create_note        (BatonStore   *self,
+                                              BatonClient  *client,
+                                              BatonProgram *program,
+                                              const char   *title,
+                                              const char   *body,
+                                              GError      **error);
+/* Saves title and body; when the body changed and @keep_revision is TRUE,
+ * the previous body is kept as a BatonNoteRevision in the same transaction. */
+gboolean      baton_store_update_note        (BatonStore   *self,
+                                              BatonNote    *note,
+                                              const char   *title,
+                                              const char   *body,
+                                              gboolean      keep_revision,
+                                              GError      **error);
+
+/* Undo and redo through the store's history. */
+gboolean      baton_store_undo               (BatonStore   *self,
+                                              GError      **error);
+gboolean      baton_store_redo               (BatonStore   *self,
+                                              GError      **error);
+
+/* Runs @func inside one transaction. Changes made by store methods inside
+ * it form one undo step labelled @label (or none when @label is NULL and
+ * @record_history is FALSE — for generators and imports). When @func
+ * fails, the transaction is rolled back and the objects reloaded. */
+typedef gboolean (*BatonStoreBatchFunc) (BatonStore  *store,
+                                         gpointer     user_data,
+                                         GError     **error);
+gboolean      baton_store_run_batch          (BatonStore          *self,
+                                              const char          *label,
+                                              gboolean             record_history,
+                                              BatonStoreBatchFunc  func,
+                                              gpointer             user_data,
+                                              GError             **error);
+
+G_END_DECLS

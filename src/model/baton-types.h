@@ -1,0 +1,60 @@
+/* baton-types.h — shared forward declarations and error domains
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _BatonStore          BatonStore;
+typedef struct _BatonHistory        BatonHistory;
+typedef struct _BatonRecord         BatonRecord;
+typedef struct _BatonRole           BatonRole;
+typedef struct _BatonPerson         BatonPerson;
+typedef struct _BatonPersonRole     BatonPersonRole;
+typedef struct _BatonTimeOff        BatonTimeOff;
+typedef struct _BatonClient         BatonClient;
+typedef struct _BatonProgram        BatonProgram;
+typedef struct _BatonStage          BatonStage;
+typedef struct _BatonTask           BatonTask;
+typedef struct _BatonChecklistItem  BatonChecklistItem;
+typedef struct _BatonNote           BatonNote;
+typedef struct _BatonNoteRevision   BatonNoteRevision;
+
+/**
+ * BatonStoreError:
+ * @BATON_STORE_ERROR_INVALID: input failed validation; the message says which field and why
+ * @BATON_STORE_ERROR_NOT_FOUND: a referenced record does not exist
+ * @BATON_STORE_ERROR_IN_USE: the record is still referenced and cannot be deleted
+ * @BATON_STORE_ERROR_NEWER_SCHEMA: the database was written by a newer Baton
+ * @BATON_STORE_ERROR_CORRUPT: the file is not a Baton database or is damaged
+ * @BATON_STORE_ERROR_OPEN: the file cannot be opened or created
+ * @BATON_STORE_ERROR_SQL: SQLite reported an error (its message is kept)
+ * @BATON_STORE_ERROR_NOTHING_TO_UNDO: the history is empty in that direction
+ * @BATON_STORE_ERROR_PARSE: an imported document is malformed; the message says where
+ */
+typedef enum
+{
+  BATON_STORE_ERROR_INVALID,
+  BATON_STORE_ERROR_NOT_FOUND,
+  BATON_STORE_ERROR_IN_USE,
+  BATON_STORE_ERROR_NEWER_SCHEMA,
+  BATON_STORE_ERROR_CORRUPT,
+  BATON_STORE_ERROR_OPEN,
+  BATON_STORE_ERROR_SQL,
+  BATON_STORE_ERROR_NOTHING_TO_UNDO,
+  BATON_STORE_ERROR_PARSE,
+} BatonStoreError;
+
+#define BATON_STORE_ERROR (baton_store_error_quark ())
+GQuark baton_store_error_quark (void);
+
+/* Limits used by validation, shared with the UI so fields can say them. */
+#define BATON_MAX_WEEKLY_CAPACITY_MINUTES (7 * 24 * 60)   /* a whole week */
+#define BATON_MAX_ESTIMATE_MINUTES        (10000 * 60)    /* 10,000 hours */
+#define BATON_MAX_NAME_LENGTH             500
+#define BATON_MAX_WIP_LIMIT               10000
+
+G_END_DECLS

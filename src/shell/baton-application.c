@@ -1,0 +1,664 @@
+/* baton-application.c — the Baton application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One instance per session. The primary instance opens one window per
+ * workspace database: `baton` opens the default database, `--database FILE`
+ * another one, `--demo` a generated demo workspace in the cache folder.
+ * A database that cannot be opened is reported with its path and the
+ * reason, and is never written to.
+ */
+
+#define G_LOG_DOMAIN "baton-application"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "baton-application.h"
+#include "baton-demo.h"
+#include "baton-preferences-window.h"
+#include "baton-store.h"
+#include "baton-window.h"
+
+struct _BatonApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (BatonApplication, baton_application, ADW_TYPE_APPLICATION)
+
+static void baton_application_open_path (BatonApplication *self,
+                                         const char       *path,
+                                         gboolean          rotate_backups);
+
+static const GOptionEntry option_entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the workspace stored in FILE instead of the default one"), N_("FILE") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open a freshly generated demo workspace; your own workspace is not touched"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+/* Windows ------------------------------------------------------------------ */
+
+static BatonWindow *
+find_window_for_path (BatonApplication *self,
+                      const char       *path)
+{
+  g_autofree char *wanted = g_canonicalize_filename (path, NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      BatonStore *store;
+      const char *store_path;
+      g_autofree char *canonical = NULL;
+
+      if (!BATON_IS_WINDOW (l->data))
+        continue;
+
+      store = baton_window_get_store (l->data);
+      store_path = store ? baton_store_get_path (store) : NULL;
+      if (store_path == NULL)
+        continue;
+
+      canonical = g_canonicalize_filename (store_path, NULL);
+      if (g_strcmp0 (canonical, wanted) == 0)
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static BatonWindow *
+find_any_window (BatonApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (BATON_IS_WINDOW (active))
+    return BATON_WINDOW (active);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (BATON_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static BatonWindow *
+present_new_window (BatonApplication *self,
+                    BatonStore       *store)
+{
+  BatonWindow *window = baton_window_new (GTK_APPLICATION (self), store);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+/* Opening a database ---------------------------------------------------------- */
+
+typedef struct
+{
+  BatonApplication *app;
+  char             *path;
+  char             *backup;
+} OpenErrorData;
+
+static void
+open_error_data_free (gpointer  data,
+                      GClosure *closure)
+{
+  OpenErrorData *d = data;
+
+  g_clear_object (&d->app);
+  g_clear_pointer (&d->path, g_free);
+  g_clear_pointer (&d->backup, g_free);
+  g_free (d);
+}
+
+static void baton_application_show_open_error (BatonApplication *self,
+                                               const char       *path,
+                                               const GError     *error);
+
+/* Copies @backup to a new file next to @path and opens that copy. Neither
+ * the database nor the backup is ever written to. */
+static void
+open_backup_copy (BatonApplication *self,
+                  const char       *path,
+                  const char       *backup)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (backup);
+  g_autoptr(GFile) dest = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *copy = g_strdup_printf ("%s.restored-%s", path, stamp);
+  BatonWindow *window;
+
+  /* Never overwrite: G_FILE_COPY_NONE fails when the target exists. */
+  for (guint i = 2; g_file_test (copy, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (copy);
+      copy = g_strdup_printf ("%s.restored-%s-%u", path, stamp, i);
+    }
+
+  dest = g_file_new_for_path (copy);
+  if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+    {
+      baton_application_show_open_error (self, copy, error);
+      return;
+    }
+  g_chmod (copy, 0600);
+
+  store = baton_store_open (copy, &error);
+  if (store == NULL)
+    {
+      baton_application_show_open_error (self, copy, error);
+      return;
+    }
+
+  window = present_new_window (self, store);
+  {
+    g_autofree char *basename = g_path_get_basename (copy);
+    g_autofree char *message = g_strdup_printf (_("Opened a copy of the latest backup: %s"), basename);
+
+    baton_window_show_toast (window, message);
+  }
+}
+
+static void
+on_open_error_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        gpointer          user_data)
+{
+  OpenErrorData *d = user_data;
+
+  if (g_strcmp0 (response, "backup") == 0 && d->backup != NULL)
+    open_backup_copy (d->app, d->path, d->backup);
+}
+
+static const char *
+open_error_heading (const GError *error)
+{
+  if (g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NEWER_SCHEMA))
+    return _("Workspace From a Newer Version of Baton");
+  if (g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CORRUPT))
+    return _("Workspace Is Damaged");
+
+  return _("Could Not Open the Workspace");
+}
+
+static void
+baton_application_show_open_error (BatonApplication *self,
+                                   const char       *path,
+                                   const GError     *error)
+{
+  AdwMessageDialog *dialog;
+  OpenErrorData *data;
+  BatonWindow *parent;
+  g_autofree char *backup = NULL;
+  g_autofree char *reason = NULL;
+
+  g_assert (BATON_IS_APPLICATION (self));
+  g_assert (path != NULL);
+  g_assert (error != NULL);
+
+  g_debug ("Could not open %s: %s", path, error->message);
+
+  parent = find_any_window (self);
+  backup = baton_store_latest_backup (path);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent ? GTK_WINDOW (parent) : NULL,
+                                                       open_error_heading (error),
+                                                       NULL));
+  /* The body is plain text: neither the path nor the message is markup.
+   * Name the file once: the store's messages usually name it already. */
+  if (strstr (error->message, path) != NULL)
+    reason = g_strdup (error->message);
+  else
+    /* Translators: the file of a workspace, then why it could not be opened */
+    reason = g_strdup_printf (_("%s: %s"), path, error->message);
+
+  if (backup != NULL)
+    adw_message_dialog_format_body (dialog,
+                                    _("%s\n\nThe file has not been changed. "
+                                      "You can open a copy of its latest backup instead."),
+                                    reason);
+  else
+    adw_message_dialog_format_body (dialog, _("%s\n\nThe file has not been changed."), reason);
+
+  adw_message_dialog_add_response (dialog, "quit", parent ? _("_Close") : _("_Quit"));
+  adw_message_dialog_set_close_response (dialog, "quit");
+  adw_message_dialog_set_default_response (dialog, "quit");
+
+  if (backup != NULL)
+    {
+      adw_message_dialog_add_response (dialog, "backup", _("Open _Latest Backup"));
+      adw_message_dialog_set_response_appearance (dialog, "backup", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "backup");
+    }
+
+  data = g_new0 (OpenErrorData, 1);
+  data->app = g_object_ref (self);
+  data->path = g_strdup (path);
+  data->backup = g_steal_pointer (&backup);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_open_error_response),
+                         data, open_error_data_free, 0);
+
+  /* Keeps the application alive while nothing else is open. */
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Backs up the file before it is opened, unless it is missing, unreadable
+ * or written by a newer Baton: such a file would push the good backups out
+ * of the rotation and become "the latest backup" itself. */
+static void
+rotate_backups_before_open (BatonApplication *self,
+                            const char       *path)
+{
+  g_autoptr(GError) error = NULL;
+  gint version;
+  gint keep;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return;
+
+  version = baton_store_peek_version (path, &error);
+  if (error != NULL || version < 0 || version > BATON_SCHEMA_VERSION)
+    {
+      g_debug ("Not backing up %s (version %d): %s", path, version,
+               error ? error->message : "newer schema");
+      return;
+    }
+
+  keep = g_settings_get_int (self->settings, "backups-kept");
+  if (!baton_store_rotate_backups (path, (guint) MAX (keep, 0), &error))
+    g_warning ("Could not back up %s: %s", path, error->message);
+}
+
+static void
+baton_application_open_path (BatonApplication *self,
+                             const char       *path,
+                             gboolean          rotate_backups)
+{
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  BatonWindow *window;
+
+  g_assert (BATON_IS_APPLICATION (self));
+  g_assert (path != NULL);
+
+  if ((window = find_window_for_path (self, path)))
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  if (rotate_backups)
+    rotate_backups_before_open (self, path);
+
+  store = baton_store_open (path, &error);
+  if (store == NULL)
+    {
+      baton_application_show_open_error (self, path, error);
+      return;
+    }
+
+  present_new_window (self, store);
+}
+
+static void
+delete_database_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (file) != 0 && errno != ENOENT)
+        g_warning ("Could not remove %s: %s", file, g_strerror (errno));
+    }
+}
+
+/* The demo lives in its own file in the cache folder and is generated anew
+ * each time; the user's database is never touched. */
+static void
+baton_application_open_demo (BatonApplication *self)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "baton", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  BatonDemoSize size;
+  BatonWindow *window;
+
+  if ((window = find_window_for_path (self, path)))
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      baton_application_show_open_error (self, path, error);
+      return;
+    }
+
+  delete_database_files (path);
+
+  store = baton_store_open (path, &error);
+  if (store == NULL)
+    {
+      baton_application_show_open_error (self, path, error);
+      return;
+    }
+
+  baton_demo_size_init_default (&size);
+  if (!baton_demo_generate (store, &size, &error))
+    {
+      baton_application_show_open_error (self, path, error);
+      return;
+    }
+
+  present_new_window (self, store);
+}
+
+static void
+baton_application_open_default (BatonApplication *self)
+{
+  g_autofree char *path = NULL;
+  BatonWindow *window;
+
+  if ((window = find_any_window (self)))
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  path = baton_store_default_path ();
+  baton_application_open_path (self, path, TRUE);
+}
+
+/* Actions ---------------------------------------------------------------------- */
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  BatonApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  /* Close the windows rather than quitting outright, so that each one
+   * saves its state in close-request; the application ends with the last. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  BatonApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = baton_preferences_window_new (parent);
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  BatonApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Baton developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Baton"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Baton developers"),
+                        "developers", developers,
+                        "copyright", _("© The Baton developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/baton-app/baton",
+                        "issue-url", "https://github.com/baton-app/baton/issues",
+                        "comments", _("Plan training programs for your clients and keep "
+                                      "your team’s load in balance: a board of every task, "
+                                      "a capacity grid of people and weeks, and your "
+                                      "clients with their notes."),
+                        /* Translators: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+shortcuts_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  BatonApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* Each window carries the shortcuts window as its help overlay. */
+  if (GTK_IS_APPLICATION_WINDOW (window))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_activated },
+  { .name = "preferences", .activate = preferences_activated },
+  { .name = "about", .activate = about_activated },
+  { .name = "shortcuts", .activate = shortcuts_activated },
+};
+
+static const struct {
+  const char *action;
+  const char *accels[3];
+} app_accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "app.shortcuts", { "<Control>question", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", NULL } },
+  { "win.show-view::board", { "<Alt>1", NULL } },
+  { "win.show-view::capacity", { "<Alt>2", NULL } },
+  { "win.show-view::clients", { "<Alt>3", NULL } },
+};
+
+/* Settings that apply to the whole application ---------------------------- */
+
+static void
+update_color_scheme (BatonApplication *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  AdwColorScheme scheme;
+
+  switch (g_settings_get_enum (self->settings, "color-scheme"))
+    {
+    case 1:
+      scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+      break;
+
+    case 2:
+      scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+      break;
+
+    default:
+      scheme = ADW_COLOR_SCHEME_DEFAULT;
+      break;
+    }
+
+  adw_style_manager_set_color_scheme (style_manager, scheme);
+}
+
+/* GApplication ------------------------------------------------------------- */
+
+static void
+baton_application_startup (GApplication *application)
+{
+  BatonApplication *self = BATON_APPLICATION (application);
+
+  G_APPLICATION_CLASS (baton_application_parent_class)->startup (application);
+
+  g_set_application_name (_("Baton"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (update_color_scheme), self, G_CONNECT_SWAPPED);
+  update_color_scheme (self);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           app_accels[i].action,
+                                           app_accels[i].accels);
+}
+
+static void
+baton_application_activate (GApplication *application)
+{
+  baton_application_open_default (BATON_APPLICATION (application));
+}
+
+static int
+baton_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("baton %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "database") &&
+      g_variant_dict_contains (options, "demo"))
+    {
+      g_printerr ("%s\n", _("--database and --demo cannot be used together"));
+      return 1;
+    }
+
+  return -1;
+}
+
+static int
+baton_application_command_line (GApplication            *application,
+                                GApplicationCommandLine *command_line)
+{
+  BatonApplication *self = BATON_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *database = NULL;
+  gboolean demo = FALSE;
+
+  g_variant_dict_lookup (options, "database", "^&ay", &database);
+  g_variant_dict_lookup (options, "demo", "b", &demo);
+
+  if (demo)
+    {
+      baton_application_open_demo (self);
+    }
+  else if (database != NULL && database[0] != '\0')
+    {
+      /* Relative to the directory of the instance that was started. */
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, database);
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path == NULL)
+        {
+          g_application_command_line_printerr (command_line, _("Not a local file: %s\n"), database);
+          return 1;
+        }
+
+      baton_application_open_path (self, path, TRUE);
+    }
+  else
+    {
+      baton_application_open_default (self);
+    }
+
+  return 0;
+}
+
+/* GObject -------------------------------------------------------------------- */
+
+static void
+baton_application_dispose (GObject *object)
+{
+  BatonApplication *self = BATON_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (baton_application_parent_class)->dispose (object);
+}
+
+static void
+baton_application_class_init (BatonApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = baton_application_dispose;
+
+  app_class->startup = baton_application_startup;
+  app_class->activate = baton_application_activate;
+  app_class->handle_local_options = baton_application_handle_local_options;
+  app_class->command_line = baton_application_command_line;
+}
+
+static void
+baton_application_init (BatonApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Plan training programs and balance your team’s load."));
+}
+
+BatonApplication *
+baton_application_new (void)
+{
+  return g_object_new (BATON_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+/**
+ * baton_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the application's settings, once it
+ *   has started up.
+ */
+GSettings *
+baton_application_get_settings (BatonApplication *self)
+{
+  g_return_val_if_fail (BATON_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

@@ -1,0 +1,17 @@
+/* baton-application.h — the Baton application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define BATON_TYPE_APPLICATION (baton_application_get_type ())
+G_DECLARE_FINAL_TYPE (BatonApplication, baton_application, BATON, APPLICATION, AdwApplication)
+
+BatonApplication *baton_application_new          (void);
+GSettings        *baton_application_get_settings (BatonApplication *self);
+
+G_END_DECLS

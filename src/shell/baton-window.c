@@ -1,0 +1,466 @@
+/* baton-window.c — the main window: three views of one workspace
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window owns nothing but its store reference and its state: the views
+ * are children of an AdwViewStack, undo and redo go through the store's
+ * history, and toasts (with an Undo button for destructive changes) are
+ * shown in one AdwToastOverlay. Views reach the window through actions:
+ * win.undo, win.redo, win.show-view (s) and win.show-undo-toast (s).
+ */
+
+#define G_LOG_DOMAIN "baton-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "baton-window.h"
+
+struct _BatonWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template children */
+  AdwHeaderBar         *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+
+  /* Owned references */
+  BatonStore           *store;
+  GSettings            *settings;
+
+  /* State */
+  AdwToast             *undo_toast;   /* weak */
+};
+
+G_DEFINE_FINAL_TYPE (BatonWindow, baton_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const view_names[] = { "board", "capacity", "clients" };
+
+static gboolean
+is_view_name (const char *name)
+{
+  return name != NULL && g_strv_contains ((const char * const *) view_names, name);
+}
+
+/* Toasts ------------------------------------------------------------------- */
+
+static AdwToast *
+new_plain_toast (const char *message)
+{
+  /* A toast title is Pango markup; messages may hold names people typed. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  return adw_toast_new (escaped);
+}
+
+/**
+ * baton_window_show_toast:
+ * @message: plain text
+ *
+ * Shows a short message in the window.
+ */
+void
+baton_window_show_toast (BatonWindow *self,
+                         const char  *message)
+{
+  g_return_if_fail (BATON_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, new_plain_toast (message));
+}
+
+/**
+ * baton_window_show_undo_toast:
+ * @message: plain text, such as “Task deleted”
+ *
+ * Shows @message with an Undo button that activates win.undo. An undo
+ * toast that is still showing is replaced.
+ */
+void
+baton_window_show_undo_toast (BatonWindow *self,
+                              const char  *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (BATON_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  toast = new_plain_toast (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+
+  g_set_weak_pointer (&self->undo_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Undo and redo -------------------------------------------------------------- */
+
+static void
+update_undo_actions (BatonWindow *self)
+{
+  BatonHistory *history = baton_store_get_history (self->store);
+  gboolean can_undo = baton_history_get_can_undo (history);
+  gboolean can_redo = baton_history_get_can_redo (history);
+  const char *undo_label = baton_history_get_undo_label (history);
+  const char *redo_label = baton_history_get_redo_label (history);
+  g_autofree char *undo_tooltip = NULL;
+  g_autofree char *redo_tooltip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+
+  /* Translators: the tooltip of the Undo button; %s names the change */
+  undo_tooltip = can_undo && undo_label ? g_strdup_printf (_("Undo: %s"), undo_label)
+                                        : g_strdup (_("Undo"));
+  /* Translators: the tooltip of the Redo button; %s names the change */
+  redo_tooltip = can_redo && redo_label ? g_strdup_printf (_("Redo: %s"), redo_label)
+                                        : g_strdup (_("Redo"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_tooltip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_tooltip);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BatonWindow *self = BATON_WINDOW (widget);
+  BatonHistory *history = baton_store_get_history (self->store);
+  g_autofree char *label = g_strdup (baton_history_get_undo_label (history));
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!baton_store_undo (self->store, &error))
+    {
+      /* Translators: %s is the reason */
+      message = g_strdup_printf (_("Could not undo: %s"), error->message);
+      baton_window_show_toast (self, message);
+      return;
+    }
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  /* Translators: %s names the change that was undone, e.g. “Move task” */
+  message = label ? g_strdup_printf (_("Undone: %s"), label) : g_strdup (_("Undone"));
+  toast = new_plain_toast (message);
+  adw_toast_set_button_label (toast, _("_Redo"));
+  adw_toast_set_action_name (toast, "win.redo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+redo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BatonWindow *self = BATON_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!baton_store_redo (self->store, &error))
+    {
+      /* Translators: %s is the reason */
+      g_autofree char *message = g_strdup_printf (_("Could not redo: %s"), error->message);
+
+      baton_window_show_toast (self, message);
+    }
+}
+
+/* Views ------------------------------------------------------------------------ */
+
+static void
+show_view_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BatonWindow *self = BATON_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (!is_view_name (name))
+    {
+      g_warning ("No view named “%s”", name);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+show_undo_toast_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  baton_window_show_undo_toast (BATON_WINDOW (widget),
+                                g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_visible_view_changed (BatonWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  g_autofree char *stored = NULL;
+
+  if (!is_view_name (name))
+    return;
+
+  stored = g_settings_get_string (self->settings, "last-view");
+  if (g_strcmp0 (stored, name) != 0)
+    g_settings_set_string (self->settings, "last-view", name);
+}
+
+/* Window state ---------------------------------------------------------------- */
+
+static void
+restore_window_state (BatonWindow *self)
+{
+  g_autofree char *view = g_settings_get_string (self->settings, "last-view");
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  if (is_view_name (view))
+    adw_view_stack_set_visible_child_name (self->view_stack, view);
+}
+
+static void
+save_window_state (BatonWindow *self)
+{
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+  g_settings_delay (self->settings);
+
+  if (!maximized)
+    {
+      int width = 0;
+      int height = 0;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      /* The schema's ranges: a refused value would be a critical warning. */
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", CLAMP (width, 360, 10000));
+          g_settings_set_int (self->settings, "window-height", CLAMP (height, 294, 10000));
+        }
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+baton_window_close_request (GtkWindow *window)
+{
+  save_window_state (BATON_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (baton_window_parent_class)->close_request (window);
+}
+
+static void
+set_up_title (BatonWindow *self)
+{
+  const char *path = baton_store_get_path (self->store);
+  g_autofree char *default_path = baton_store_default_path ();
+  g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+
+  if (path == NULL || g_strcmp0 (path, ":memory:") == 0 || g_strcmp0 (path, default_path) == 0)
+    return;
+
+  basename = g_path_get_basename (path);
+  /* Translators: the title of a window showing another workspace than the default one; %s is its file name */
+  title = g_strdup_printf (_("%s — Baton"), basename);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
+}
+
+static void
+set_up_help_overlay (BatonWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GObject *overlay;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/baton-shortcuts-window.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                           GTK_SHORTCUTS_WINDOW (overlay));
+}
+
+/* GObject ------------------------------------------------------------------- */
+
+static void
+baton_window_constructed (GObject *object)
+{
+  BatonWindow *self = BATON_WINDOW (object);
+  BatonHistory *history;
+
+  G_OBJECT_CLASS (baton_window_parent_class)->constructed (object);
+
+  g_assert (BATON_IS_STORE (self->store));
+
+  history = baton_store_get_history (self->store);
+  /* Any property: the labels can change while can-undo stays TRUE. */
+  g_signal_connect_object (history, "notify", G_CALLBACK (update_undo_actions),
+                           self, G_CONNECT_SWAPPED);
+  update_undo_actions (self);
+
+  restore_window_state (self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_visible_view_changed), self, G_CONNECT_SWAPPED);
+
+  set_up_title (self);
+  set_up_help_overlay (self);
+}
+
+static void
+baton_window_dispose (GObject *object)
+{
+  BatonWindow *self = BATON_WINDOW (object);
+
+  /* The stack changes its visible child while it is torn down. */
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_stack, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (baton_store_get_history (self->store), self);
+
+  g_clear_weak_pointer (&self->undo_toast);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BATON_TYPE_WINDOW);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (baton_window_parent_class)->dispose (object);
+}
+
+static void
+baton_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BatonWindow *self = BATON_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, baton_window_get_store (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+baton_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  BatonWindow *self = BATON_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_assert (self->store == NULL);
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+baton_window_class_init (BatonWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = baton_window_constructed;
+  object_class->dispose = baton_window_dispose;
+  object_class->get_property = baton_window_get_property;
+  object_class->set_property = baton_window_set_property;
+
+  window_class->close_request = baton_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         BATON_TYPE_STORE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/baton-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BatonWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, BatonWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BatonWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, BatonWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, BatonWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BatonWindow, view_stack);
+
+  /* Shortcuts for these are application accelerators (baton-application.c),
+   * so that menus and the shortcuts window show them. */
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_activated);
+}
+
+static void
+baton_window_init (BatonWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+}
+
+BatonWindow *
+baton_window_new (GtkApplication *application,
+                  BatonStore     *store)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
+
+  return g_object_new (BATON_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}
+
+/**
+ * baton_window_get_store:
+ *
+ * Returns: (transfer none): the workspace shown in the window
+ */
+BatonStore *
+baton_window_get_store (BatonWindow *self)
+{
+  g_return_val_if_fail (BATON_IS_WINDOW (self), NULL);
+
+  return self->store;
+}

@@ -1,0 +1,1260 @@
+/* baton-json.c — whole-workspace JSON export and import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The document is a direct image of the tables:
+ *
+ *   {
+ *     "format": "baton-workspace",
+ *     "version": 1,
+ *     "tables": {
+ *       "roles": [ { "id": 1, "name": "Writer", "color": null, "position": 0 }, … ],
+ *       …
+ *     }
+ *   }
+ *
+ * Tables come in dependency order, rows by id, and every row carries "id"
+ * then every field of its schema, so exporting the same workspace twice
+ * gives the same text and an import followed by an export gives it back.
+ *
+ * An imported document is untrusted: every node's type is checked before
+ * it is read, every value goes through the same validation as the store's
+ * own methods, and every reference must point at a row of the document.
+ * All of that happens in memory; only a document that passed is written,
+ * in one transaction.
+ */
+
+#define G_LOG_DOMAIN "baton-json"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "baton-json.h"
+#include "baton-store-private.h"
+
+#define PATH_ROOT   "$"
+#define PATH_TABLES "$.tables"
+
+/* Export */
+
+static gint
+compare_records_by_id (gconstpointer a,
+                       gconstpointer b)
+{
+  gint64 id_a = baton_record_get_id (*(BatonRecord * const *) a);
+  gint64 id_b = baton_record_get_id (*(BatonRecord * const *) b);
+
+  return (id_a > id_b) - (id_a < id_b);
+}
+
+static gboolean
+record_get_bool (BatonRecord      *record,
+                 const BatonField *field)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_BOOLEAN);
+  baton_record_get_field_value (record, field, &value);
+
+  return g_value_get_boolean (&value);
+}
+
+static void
+add_field_value (JsonBuilder      *builder,
+                 BatonRecord      *record,
+                 const BatonField *field)
+{
+  switch (field->kind)
+    {
+    case BATON_FIELD_TEXT:
+    case BATON_FIELD_NAME:
+    case BATON_FIELD_DATE:
+    case BATON_FIELD_TIMESTAMP:
+    case BATON_FIELD_COLOR:
+      {
+        const char *text = baton_record_get_str_field (record, field);
+
+        if (text != NULL)
+          json_builder_add_string_value (builder, text);
+        else
+          json_builder_add_null_value (builder);
+      }
+      break;
+
+    case BATON_FIELD_INT:
+    case BATON_FIELD_MINUTES:
+      json_builder_add_int_value (builder, baton_record_get_int_field (record, field));
+      break;
+
+    case BATON_FIELD_REF:
+      {
+        gint64 id = baton_record_get_int_field (record, field);
+
+        if (id != 0)
+          json_builder_add_int_value (builder, id);
+        else
+          json_builder_add_null_value (builder);
+      }
+      break;
+
+    case BATON_FIELD_BOOL:
+      json_builder_add_boolean_value (builder, record_get_bool (record, field));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_table (JsonBuilder             *builder,
+           BatonStore              *store,
+           const BatonRecordSchema *schema)
+{
+  GListModel *list = baton_store_get_list (store, schema->get_type ());
+  g_autoptr(GPtrArray) records = NULL;
+  guint n_items;
+
+  g_assert (list != NULL);
+
+  /* The store's lists may be in another order (stages by position). */
+  n_items = g_list_model_get_n_items (list);
+  records = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (records, g_list_model_get_item (list, i));
+  g_ptr_array_sort (records, compare_records_by_id);
+
+  json_builder_set_member_name (builder, schema->table);
+  json_builder_begin_array (builder);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      BatonRecord *record = g_ptr_array_index (records, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, baton_record_get_id (record));
+
+      for (guint f = 0; f < schema->n_fields; f++)
+        {
+          const BatonField *field = &schema->fields[f];
+
+          json_builder_set_member_name (builder, field->name);
+          add_field_value (builder, record, field);
+        }
+
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_array (builder);
+}
+
+JsonNode *
+baton_json_export (BatonStore *store)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  const BatonRecordSchema * const *schemas;
+  guint n_schemas = 0;
+
+  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
+
+  schemas = _baton_store_get_schemas (&n_schemas);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, BATON_JSON_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, BATON_JSON_VERSION);
+
+  json_builder_set_member_name (builder, "tables");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n_schemas; i++)
+    add_table (builder, store, schemas[i]);
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+char *
+baton_json_export_string (BatonStore *store,
+                          gsize      *length)
+{
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
+
+  root = baton_json_export (store);
+
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, length);
+}
+
+gboolean
+baton_json_export_file (BatonStore  *store,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GString) contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (BATON_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  text = baton_json_export_string (store, &length);
+  contents = g_string_new_len (text, length);
+  g_string_append_c (contents, '\n');
+
+  /* Written to a temporary file and renamed: a crash never leaves half a file. */
+  if (!g_file_set_contents (path, contents->str, contents->len, &local_error))
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
+                   _("Could not write the export: %s"), local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Import: reading and checking the document in memory */
+
+typedef struct
+{
+  gint64  id;
+  guint   index;    /* position in the document's array, for messages */
+  GValue *values;   /* one per schema field, normalized */
+  guint   n_values;
+} ImportRow;
+
+typedef struct
+{
+  const BatonRecordSchema *schema;
+  GPtrArray               *rows;  /* ImportRow */
+  GHashTable              *ids;   /* gint64* id → ImportRow */
+} ImportTable;
+
+static void
+import_row_free (gpointer data)
+{
+  ImportRow *row = data;
+
+  for (guint i = 0; i < row->n_values; i++)
+    {
+      if (G_IS_VALUE (&row->values[i]))
+        g_value_unset (&row->values[i]);
+    }
+  g_free (row->values);
+
+  g_free (row);
+}
+
+static void
+import_table_clear (ImportTable *table)
+{
+  g_clear_pointer (&table->ids, g_hash_table_unref);
+  g_clear_pointer (&table->rows, g_ptr_array_unref);
+}
+
+typedef struct
+{
+  const BatonRecordSchema * const *schemas;
+  guint                            n_schemas;
+  ImportTable                     *tables;  /* parallel to schemas */
+} ImportDoc;
+
+static void
+import_doc_free (ImportDoc *doc)
+{
+  for (guint i = 0; i < doc->n_schemas; i++)
+    import_table_clear (&doc->tables[i]);
+  g_free (doc->tables);
+  g_free (doc);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportDoc, import_doc_free)
+
+static ImportDoc *
+import_doc_new (void)
+{
+  ImportDoc *doc = g_new0 (ImportDoc, 1);
+
+  doc->schemas = _baton_store_get_schemas (&doc->n_schemas);
+  doc->tables = g_new0 (ImportTable, doc->n_schemas);
+
+  for (guint i = 0; i < doc->n_schemas; i++)
+    {
+      doc->tables[i].schema = doc->schemas[i];
+      doc->tables[i].rows = g_ptr_array_new_with_free_func (import_row_free);
+      doc->tables[i].ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+    }
+
+  return doc;
+}
+
+static ImportTable *
+import_doc_find_table (ImportDoc  *doc,
+                       const char *name)
+{
+  for (guint i = 0; i < doc->n_schemas; i++)
+    {
+      if (g_strcmp0 (doc->schemas[i]->table, name) == 0)
+        return &doc->tables[i];
+    }
+
+  return NULL;
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_INT64)
+          return _("an integer");
+        if (type == G_TYPE_DOUBLE)
+          return _("a number with a fraction or an exponent");
+        if (type == G_TYPE_BOOLEAN)
+          return _("a boolean");
+        if (type == G_TYPE_STRING)
+          return _("a string");
+      }
+      return _("a value");
+    default:
+      return _("an unknown node");
+    }
+}
+
+static gboolean
+node_is_value_of (JsonNode *node,
+                  GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static void
+set_type_error (GError     **error,
+                const char  *path,
+                const char  *expected,
+                JsonNode    *found)
+{
+  /* Translators: "$.tables.tasks[3].title: Expected a string, found an integer." */
+  g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+               _("%s: Expected %s, found %s."),
+               path, expected, describe_node (found));
+}
+
+static void
+set_missing_error (GError     **error,
+                   const char  *path)
+{
+  g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+               _("%s: This member is missing."), path);
+}
+
+/* Turns json-glib's "<data>:LINE:COL: Parse error: REASON" into a message
+ * for people, keeping the reason. */
+static void
+set_syntax_error (GError       **error,
+                  const GError  *parse_error)
+{
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  regex = g_regex_new ("^[^:]*:(\\d+):(\\d+): (?:[^:]*: )?(.*)$",
+                       G_REGEX_DOTALL, 0, NULL);
+  g_assert (regex != NULL);
+
+  if (g_regex_match (regex, parse_error->message, 0, &match))
+    {
+      g_autofree char *line = g_match_info_fetch (match, 1);
+      g_autofree char *column = g_match_info_fetch (match, 2);
+      g_autofree char *reason = g_match_info_fetch (match, 3);
+
+      /* Translators: "Line 3, column 14: unexpected character `}'" */
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+                   _("Line %s, column %s: %s"), line, column, reason);
+    }
+  else
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+                   _("The file is not valid JSON: %s"), parse_error->message);
+    }
+}
+
+/* json-glib 1.6 stops after the first value and ignores what follows it
+ * ("{} {}" loads). Find the end of the top-level object or array and refuse
+ * anything but white space after it. The text already parsed, so a simple
+ * scan of brackets and strings is enough. */
+static gboolean
+check_trailing_text (const char  *data,
+                     gsize        length,
+                     GError     **error)
+{
+  const char *p = data;
+  const char *end = data + length;
+  guint depth = 0;
+  char quote = 0;
+  gboolean escaped = FALSE;
+  gboolean started = FALSE;
+  guint line = 1;
+  guint column = 1;
+
+  for (; p < end; p++)
+    {
+      char c = *p;
+
+      if (started && depth == 0)
+        {
+          if (!g_ascii_isspace (c))
+            {
+              g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+                           _("Line %u, column %u: unexpected text after the end of the document"),
+                           line, column);
+              return FALSE;
+            }
+        }
+      else if (quote != 0)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == quote)
+            quote = 0;
+        }
+      else if (c == '"' || c == '\'')
+        quote = c;
+      else if (c == '{' || c == '[')
+        {
+          depth++;
+          started = TRUE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+
+      if (c == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else if (((guchar) c & 0xc0) != 0x80)
+        {
+          column++;
+        }
+    }
+
+  return TRUE;
+}
+
+static JsonObject *
+get_object_member (JsonObject  *object,
+                   const char  *name,
+                   const char  *path,
+                   GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL)
+    {
+      set_missing_error (error, path);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_type_error (error, path, _("an object"), node);
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+/* Reads one member into @value (initialized to the field's type) without
+ * validating its content. */
+static gboolean
+read_field (const BatonField  *field,
+            JsonNode          *node,
+            const char        *path,
+            GValue            *value,
+            GError           **error)
+{
+  switch (field->kind)
+    {
+    case BATON_FIELD_TEXT:
+    case BATON_FIELD_NAME:
+    case BATON_FIELD_DATE:
+    case BATON_FIELD_TIMESTAMP:
+    case BATON_FIELD_COLOR:
+      if (JSON_NODE_HOLDS_NULL (node))
+        g_value_set_string (value, NULL);
+      else if (node_is_value_of (node, G_TYPE_STRING))
+        g_value_set_string (value, json_node_get_string (node));
+      else
+        {
+          set_type_error (error, path, _("a string or null"), node);
+          return FALSE;
+        }
+      return TRUE;
+
+    case BATON_FIELD_INT:
+    case BATON_FIELD_MINUTES:
+      if (!node_is_value_of (node, G_TYPE_INT64))
+        {
+          set_type_error (error, path, _("an integer"), node);
+          return FALSE;
+        }
+      g_value_set_int64 (value, json_node_get_int (node));
+      return TRUE;
+
+    case BATON_FIELD_REF:
+      if (JSON_NODE_HOLDS_NULL (node))
+        g_value_set_int64 (value, 0);
+      else if (node_is_value_of (node, G_TYPE_INT64))
+        {
+          gint64 id = json_node_get_int (node);
+
+          if (id <= 0)
+            {
+              g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                           _("%s: A reference must be a positive id or null, not %" G_GINT64_FORMAT "."),
+                           path, id);
+              return FALSE;
+            }
+          g_value_set_int64 (value, id);
+        }
+      else
+        {
+          set_type_error (error, path, _("an id or null"), node);
+          return FALSE;
+        }
+      return TRUE;
+
+    case BATON_FIELD_BOOL:
+      if (!node_is_value_of (node, G_TYPE_BOOLEAN))
+        {
+          set_type_error (error, path, _("true or false"), node);
+          return FALSE;
+        }
+      g_value_set_boolean (value, json_node_get_boolean (node));
+      return TRUE;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return FALSE;
+}
+
+static gboolean
+field_is_required (const BatonField *field)
+{
+  return field->kind == BATON_FIELD_NAME || field->required;
+}
+
+static gboolean
+value_is_empty (const BatonField *field,
+                const GValue     *value)
+{
+  switch (field->kind)
+    {
+    case BATON_FIELD_TEXT:
+    case BATON_FIELD_NAME:
+    case BATON_FIELD_DATE:
+    case BATON_FIELD_TIMESTAMP:
+    case BATON_FIELD_COLOR:
+      return G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) == NULL;
+    case BATON_FIELD_REF:
+      return G_VALUE_HOLDS_INT64 (value) && g_value_get_int64 (value) == 0;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+read_row (ImportTable  *table,
+          JsonNode     *row_node,
+          guint         index,
+          GError      **error)
+{
+  const BatonRecordSchema *schema = table->schema;
+  g_autofree char *row_path = NULL;
+  g_autofree char *id_path = NULL;
+  g_autoptr(BatonRecord) candidate = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+  JsonNode *id_node;
+  ImportRow *row;
+  gint64 id;
+
+  row_path = g_strdup_printf (PATH_TABLES ".%s[%u]", schema->table, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (row_node))
+    {
+      set_type_error (error, row_path, _("an object"), row_node);
+      return FALSE;
+    }
+  object = json_node_get_object (row_node);
+
+  /* Unknown members first: a misspelt member would otherwise be reported
+   * as a missing one. */
+  members = json_object_get_members (object);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (g_strcmp0 (name, "id") != 0 &&
+          baton_record_schema_find_field (schema, name) == NULL)
+        {
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+                       _("%s.%s: Unknown member “%s” (a %s has no such field)."),
+                       row_path, name, name, _(schema->label));
+          return FALSE;
+        }
+    }
+
+  id_path = g_strdup_printf ("%s.id", row_path);
+  id_node = json_object_get_member (object, "id");
+  if (id_node == NULL)
+    {
+      set_missing_error (error, id_path);
+      return FALSE;
+    }
+  if (!node_is_value_of (id_node, G_TYPE_INT64))
+    {
+      set_type_error (error, id_path, _("an integer"), id_node);
+      return FALSE;
+    }
+  id = json_node_get_int (id_node);
+  if (id <= 0)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+                   _("%s: An id must be a positive integer, not %" G_GINT64_FORMAT "."),
+                   id_path, id);
+      return FALSE;
+    }
+  if (g_hash_table_contains (table->ids, &id))
+    {
+      ImportRow *other = g_hash_table_lookup (table->ids, &id);
+
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+                   _("%s: The id %" G_GINT64_FORMAT " is already used by %s.%s[%u]."),
+                   id_path, id, PATH_TABLES, schema->table, other->index);
+      return FALSE;
+    }
+
+  row = g_new0 (ImportRow, 1);
+  row->id = id;
+  row->index = index;
+  row->values = g_new0 (GValue, schema->n_fields);
+  row->n_values = schema->n_fields;
+  g_ptr_array_add (table->rows, row);
+
+  candidate = g_object_new (schema->get_type (), NULL);
+  _baton_record_set_id (candidate, id);
+
+  for (guint f = 0; f < schema->n_fields; f++)
+    {
+      const BatonField *field = &schema->fields[f];
+      g_autofree char *path = g_strdup_printf ("%s.%s", row_path, field->name);
+      g_auto(GValue) raw = G_VALUE_INIT;
+      JsonNode *node;
+
+      g_value_init (&raw, baton_field_get_gtype (field));
+
+      node = json_object_get_member (object, field->name);
+      if (node == NULL)
+        {
+          if (field_is_required (field))
+            {
+              set_missing_error (error, path);
+              return FALSE;
+            }
+          /* A missing optional member takes the default (NULL, 0, FALSE). */
+        }
+      else if (!read_field (field, node, path, &raw, error))
+        {
+          return FALSE;
+        }
+
+      if (!baton_field_validate (field, &raw, &row->values[f], error))
+        {
+          g_prefix_error (error, "%s: ", path);
+          return FALSE;
+        }
+
+      /* Whatever the field's own validation lets through, a required
+       * field needs a value (the database's NOT NULL columns). */
+      if (field_is_required (field) && value_is_empty (field, &row->values[f]))
+        {
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                       _("%s: A %s needs a %s."),
+                       path, _(schema->label), _(field->label));
+          return FALSE;
+        }
+
+      baton_record_set_field_value (candidate, field, &row->values[f]);
+    }
+
+  if (schema->validate != NULL && !schema->validate (candidate, error))
+    {
+      g_prefix_error (error, "%s: ", row_path);
+      return FALSE;
+    }
+
+  g_hash_table_insert (table->ids, &row->id, row);
+
+  return TRUE;
+}
+
+static gboolean
+read_table (ImportTable  *table,
+            JsonNode     *node,
+            GError      **error)
+{
+  g_autofree char *path = g_strdup_printf (PATH_TABLES ".%s", table->schema->table);
+  JsonArray *array;
+  guint n_rows;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      set_type_error (error, path, _("an array"), node);
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  n_rows = json_array_get_length (array);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      if (!read_row (table, json_array_get_element (array, i), i, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_references (ImportDoc  *doc,
+                  GError    **error)
+{
+  for (guint t = 0; t < doc->n_schemas; t++)
+    {
+      ImportTable *table = &doc->tables[t];
+      const BatonRecordSchema *schema = table->schema;
+
+      for (guint f = 0; f < schema->n_fields; f++)
+        {
+          const BatonField *field = &schema->fields[f];
+          ImportTable *target;
+
+          if (field->kind != BATON_FIELD_REF)
+            continue;
+
+          target = import_doc_find_table (doc, field->ref_table);
+          g_assert (target != NULL);
+
+          for (guint r = 0; r < table->rows->len; r++)
+            {
+              ImportRow *row = g_ptr_array_index (table->rows, r);
+              gint64 ref = g_value_get_int64 (&row->values[f]);
+
+              if (ref != 0 && !g_hash_table_contains (target->ids, &ref))
+                {
+                  g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                               _("%s.%s[%u].%s: There is no %s with id %" G_GINT64_FORMAT " in %s.%s."),
+                               PATH_TABLES, schema->table, row->index, field->name,
+                               _(target->schema->label), ref,
+                               PATH_TABLES, target->schema->table);
+                  return FALSE;
+                }
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static ImportTable *
+import_doc_table_for (ImportDoc               *doc,
+                      const BatonRecordSchema *schema)
+{
+  for (guint i = 0; i < doc->n_schemas; i++)
+    {
+      if (doc->schemas[i] == schema)
+        return &doc->tables[i];
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static guint
+field_index (const BatonRecordSchema *schema,
+             const char              *name)
+{
+  const BatonField *field = baton_record_schema_find_field (schema, name);
+
+  g_assert (field != NULL);
+  return field - schema->fields;
+}
+
+/* Rules that span rows, the ones the store's own methods keep: role names
+ * are unique (ignoring case, like the store compares them), a person holds
+ * a role once and, holding any, exactly one as primary; a note's program
+ * belongs to the note's client. */
+static gboolean
+check_cross_rows (ImportDoc  *doc,
+                   GError    **error)
+{
+  const BatonRecordSchema *schema;
+  ImportTable *table;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GHashTable) primaries = NULL;
+  guint name_index, person_index, role_index, primary_index;
+
+  schema = baton_role_schema ();
+  table = import_doc_table_for (doc, schema);
+  name_index = field_index (schema, "name");
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      ImportRow *row = g_ptr_array_index (table->rows, r);
+      const char *name = g_value_get_string (&row->values[name_index]);
+      g_autofree char *folded = g_utf8_casefold (name, -1);
+      char *key = g_utf8_collate_key (folded, -1);
+      ImportRow *other = g_hash_table_lookup (seen, key);
+
+      if (other != NULL)
+        {
+          g_free (key);
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                       _("%s.%s[%u].name: There is already a role called “%s” (%s.%s[%u])."),
+                       PATH_TABLES, schema->table, row->index,
+                       g_value_get_string (&other->values[name_index]),
+                       PATH_TABLES, schema->table, other->index);
+          return FALSE;
+        }
+
+      g_hash_table_insert (seen, key, row);
+    }
+  g_clear_pointer (&seen, g_hash_table_unref);
+
+  schema = baton_person_role_schema ();
+  table = import_doc_table_for (doc, schema);
+  person_index = field_index (schema, "person-id");
+  role_index = field_index (schema, "role-id");
+  primary_index = field_index (schema, "is-primary");
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  primaries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      ImportRow *row = g_ptr_array_index (table->rows, r);
+      gint64 person_id = g_value_get_int64 (&row->values[person_index]);
+      gint64 role_id = g_value_get_int64 (&row->values[role_index]);
+      char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, person_id, role_id);
+      ImportRow *other = g_hash_table_lookup (seen, key);
+
+      if (other != NULL)
+        {
+          g_free (key);
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                       _("%s.%s[%u]: The person %" G_GINT64_FORMAT " already holds the role %"
+                         G_GINT64_FORMAT " (%s.%s[%u])."),
+                       PATH_TABLES, schema->table, row->index, person_id, role_id,
+                       PATH_TABLES, schema->table, other->index);
+          return FALSE;
+        }
+      g_hash_table_insert (seen, key, row);
+
+      if (g_value_get_boolean (&row->values[primary_index]))
+        {
+          other = g_hash_table_lookup (primaries, &person_id);
+          if (other != NULL)
+            {
+              g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                           _("%s.%s[%u].is-primary: The person %" G_GINT64_FORMAT
+                             " already has a primary role (%s.%s[%u])."),
+                           PATH_TABLES, schema->table, row->index, person_id,
+                           PATH_TABLES, schema->table, other->index);
+              return FALSE;
+            }
+          g_hash_table_insert (primaries, g_memdup2 (&person_id, sizeof person_id), row);
+        }
+    }
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      ImportRow *row = g_ptr_array_index (table->rows, r);
+      gint64 person_id = g_value_get_int64 (&row->values[person_index]);
+
+      if (!g_hash_table_contains (primaries, &person_id))
+        {
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                       _("%s.%s[%u]: The person %" G_GINT64_FORMAT
+                         " has roles but none of them is primary."),
+                       PATH_TABLES, schema->table, row->index, person_id);
+          return FALSE;
+        }
+    }
+
+  {
+    const BatonRecordSchema *program_schema = baton_program_schema ();
+    ImportTable *programs = import_doc_table_for (doc, program_schema);
+    guint program_client_index = field_index (program_schema, "client-id");
+    guint client_index, program_index;
+
+    schema = baton_note_schema ();
+    table = import_doc_table_for (doc, schema);
+    client_index = field_index (schema, "client-id");
+    program_index = field_index (schema, "program-id");
+
+    for (guint r = 0; r < table->rows->len; r++)
+      {
+        ImportRow *row = g_ptr_array_index (table->rows, r);
+        gint64 client_id = g_value_get_int64 (&row->values[client_index]);
+        gint64 program_id = g_value_get_int64 (&row->values[program_index]);
+        ImportRow *program;
+
+        if (program_id == 0)
+          continue;
+
+        /* check_references () made sure it exists. */
+        program = g_hash_table_lookup (programs->ids, &program_id);
+        g_assert (program != NULL);
+
+        if (g_value_get_int64 (&program->values[program_client_index]) != client_id)
+          {
+            g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                         _("%s.%s[%u].program-id: The program %" G_GINT64_FORMAT
+                           " belongs to another client than %" G_GINT64_FORMAT "."),
+                         PATH_TABLES, schema->table, row->index, program_id, client_id);
+            return FALSE;
+          }
+      }
+  }
+
+  return TRUE;
+}
+
+static ImportDoc *
+read_document (JsonNode  *root,
+               GError   **error)
+{
+  g_autoptr(ImportDoc) doc = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+  JsonObject *tables;
+  JsonNode *node;
+  gint64 version;
+
+  if (root == NULL)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+                   _("The file is empty."));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      set_type_error (error, PATH_ROOT, _("an object"), root);
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  node = json_object_get_member (object, "format");
+  if (node == NULL)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+                   _("$.format: This member is missing; this is not a Baton workspace file."));
+      return NULL;
+    }
+  if (!node_is_value_of (node, G_TYPE_STRING))
+    {
+      set_type_error (error, "$.format", _("a string"), node);
+      return NULL;
+    }
+  if (g_strcmp0 (json_node_get_string (node), BATON_JSON_FORMAT) != 0)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+                   _("$.format: This is a “%s” file, not a Baton workspace (“%s”)."),
+                   json_node_get_string (node), BATON_JSON_FORMAT);
+      return NULL;
+    }
+
+  node = json_object_get_member (object, "version");
+  if (node == NULL)
+    {
+      set_missing_error (error, "$.version");
+      return NULL;
+    }
+  if (!node_is_value_of (node, G_TYPE_INT64))
+    {
+      set_type_error (error, "$.version", _("an integer"), node);
+      return NULL;
+    }
+  version = json_node_get_int (node);
+  if (version > BATON_JSON_VERSION)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+                   _("$.version: This workspace was exported by a newer version of Baton "
+                     "(format version %" G_GINT64_FORMAT "; this version reads up to %d). "
+                     "Update Baton to import it."),
+                   version, BATON_JSON_VERSION);
+      return NULL;
+    }
+  if (version < 1)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+                   _("$.version: %" G_GINT64_FORMAT " is not a valid format version."),
+                   version);
+      return NULL;
+    }
+
+  members = json_object_get_members (object);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (g_strcmp0 (name, "format") != 0 &&
+          g_strcmp0 (name, "version") != 0 &&
+          g_strcmp0 (name, "tables") != 0)
+        {
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+                       _("$.%s: Unknown member “%s”."), name, name);
+          return NULL;
+        }
+    }
+  g_clear_pointer (&members, g_list_free);
+
+  tables = get_object_member (object, "tables", PATH_TABLES, error);
+  if (tables == NULL)
+    return NULL;
+
+  doc = import_doc_new ();
+
+  members = json_object_get_members (tables);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (import_doc_find_table (doc, name) == NULL)
+        {
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+                       _("%s.%s: Unknown table “%s”."), PATH_TABLES, name, name);
+          return NULL;
+        }
+    }
+
+  /* In dependency order, so that messages come in a predictable order. */
+  for (guint i = 0; i < doc->n_schemas; i++)
+    {
+      ImportTable *table = &doc->tables[i];
+
+      node = json_object_get_member (tables, table->schema->table);
+      if (node == NULL)
+        continue;   /* a missing table is an empty one */
+
+      if (!read_table (table, node, error))
+        return NULL;
+    }
+
+  if (!check_references (doc, error))
+    return NULL;
+
+  if (!check_cross_rows (doc, error))
+    return NULL;
+
+  return g_steal_pointer (&doc);
+}
+
+/* Import: writing */
+
+static gboolean
+get_synchronous (BatonDb  *db,
+                 gint64   *level)
+{
+  sqlite3_stmt *stmt;
+  gboolean have_row;
+
+  stmt = baton_db_prepare (db, "PRAGMA synchronous", NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  have_row = baton_db_step_row (db, stmt, NULL);
+  if (have_row)
+    *level = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return have_row;
+}
+
+static void
+set_synchronous (BatonDb *db,
+                 gint64   level)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  /* An integer we read ourselves, not text from the document. */
+  sql = g_strdup_printf ("PRAGMA synchronous=%" G_GINT64_FORMAT, CLAMP (level, 0, 3));
+  if (!baton_db_exec (db, sql, &error))
+    g_debug ("Could not set synchronous to %" G_GINT64_FORMAT ": %s", level, error->message);
+}
+
+static gboolean
+write_document (BatonStore  *store,
+                ImportDoc   *doc,
+                GError     **error)
+{
+  BatonDb *db = _baton_store_get_db (store);
+  const BatonRecordSchema *stage_schema = baton_stage_schema ();
+  g_autofree char *delete_sql = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!baton_db_begin (db, error))
+    return FALSE;
+
+  /* The document's stages replace the workspace's own. The table name
+   * is one of the schema's constants. */
+  delete_sql = g_strdup_printf ("DELETE FROM %s", stage_schema->table);
+  stmt = baton_db_prepare (db, delete_sql, error);
+  if (stmt == NULL || !baton_db_step_done (db, stmt, error))
+    goto failed;
+
+  for (guint t = 0; t < doc->n_schemas; t++)
+    {
+      ImportTable *table = &doc->tables[t];
+
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          ImportRow *row = g_ptr_array_index (table->rows, r);
+
+          if (!_baton_store_write_row (store, table->schema, row->id, row->values, error))
+            {
+              g_prefix_error (error, "%s.%s[%u]: ",
+                              PATH_TABLES, table->schema->table, row->index);
+              goto failed;
+            }
+        }
+    }
+
+  /* A failed commit rolls back by itself. */
+  return baton_db_commit (db, error);
+
+failed:
+  baton_db_rollback (db);
+  return FALSE;
+}
+
+gboolean
+baton_json_import (BatonStore  *store,
+                   const char  *data,
+                   gssize       length,
+                   GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(ImportDoc) doc = NULL;
+  BatonDb *db;
+  gint64 synchronous = -1;
+  gboolean restore_synchronous = FALSE;
+  gboolean written;
+
+  g_return_val_if_fail (BATON_IS_STORE (store), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (length < 0)
+    length = strlen (data);
+
+  if (!baton_store_is_empty (store))
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                   _("Import needs an empty workspace."));
+      return FALSE;
+    }
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data != NULL ? data : "", length, &parse_error))
+    {
+      set_syntax_error (error, parse_error);
+      return FALSE;
+    }
+
+  if (json_parser_get_root (parser) != NULL &&
+      !check_trailing_text (data, length, error))
+    return FALSE;
+
+  doc = read_document (json_parser_get_root (parser), error);
+  if (doc == NULL)
+    return FALSE;
+
+  /* The document is sound; write it. Imports are worth a full sync. */
+  db = _baton_store_get_db (store);
+  if (baton_db_get_depth (db) == 0 && get_synchronous (db, &synchronous))
+    {
+      set_synchronous (db, 2 /* FULL */);
+      restore_synchronous = TRUE;
+    }
+
+  written = write_document (store, doc, error);
+
+  if (restore_synchronous)
+    set_synchronous (db, synchronous);
+
+  if (!written)
+    return FALSE;
+
+  /* What was undoable referred to the workspace that is gone. */
+  baton_history_clear (baton_store_get_history (store));
+
+  return _baton_store_reload (store, error);
+}
+
+gboolean
+baton_json_import_file (BatonStore  *store,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (BATON_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
+                   _("Could not read the file: %s"), local_error->message);
+      return FALSE;
+    }
+
+  return baton_json_import (store, contents, length, error);
+}

@@ -1,0 +1,1201 @@
+/* test-json.c — whole-workspace JSON export and import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-json"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "baton-demo.h"
+#include "baton-json.h"
+#include "baton-store-private.h"
+
+/* Helpers */
+
+static BatonStore *
+open_memory_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  BatonStore *store;
+
+  store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+static char *
+export_text (BatonStore *store)
+{
+  char *text;
+  gsize length = 0;
+
+  text = baton_json_export_string (store, &length);
+  g_assert_nonnull (text);
+  g_assert_cmpuint (strlen (text), ==, length);
+
+  return text;
+}
+
+/* Borrowed: the store keeps its own reference. */
+static BatonStage *
+stage_at (BatonStore *store,
+          guint       index)
+{
+  GListModel *stages = baton_store_get_stages (store);
+  g_autoptr(BatonStage) stage = NULL;
+
+  g_assert_cmpuint (index, <, g_list_model_get_n_items (stages));
+  stage = g_list_model_get_item (stages, index);
+
+  return stage;
+}
+
+static BatonStage *
+done_stage (BatonStore *store)
+{
+  GListModel *stages = baton_store_get_stages (store);
+  guint n = g_list_model_get_n_items (stages);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BatonStage *stage = stage_at (store, i);
+
+      if (baton_stage_get_is_done (stage))
+        return stage;
+    }
+
+  return NULL;
+}
+
+/* A workspace with a row in every table and a value of every field kind:
+ * unicode, markup-looking text, NULL next to set values, true booleans,
+ * positions that differ from id order. */
+static BatonStore *
+build_full_workspace (void)
+{
+  g_autoptr(GError) error = NULL;
+  BatonStore *store = open_memory_store ();
+  BatonRole *designer, *writer, *sme;
+  BatonPerson *zoe, *bob;
+  BatonClient *acme, *bare;
+  BatonProgram *onboarding, *safety;
+  BatonStage *qa, *first, *done;
+  BatonTask *t1, *t2, *t3, *t4;
+  BatonChecklistItem *item;
+  BatonNote *note, *loose;
+  gint64 zoe_roles[2];
+  gboolean ok;
+
+  /* Roles: one with a color, one without; unicode and markup in names. */
+  designer = baton_store_create_role (store, "Instructional designer", "#3584E4", &error);
+  g_assert_no_error (error);
+  writer = baton_store_create_role (store, "Writer ✍ — «rédacteur»", NULL, &error);
+  g_assert_no_error (error);
+  sme = baton_store_create_role (store, "<b>SME</b> & \"reviewer\"", "#2ec27e", &error);
+  g_assert_no_error (error);
+  ok = baton_store_move_role (store, sme, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  /* People */
+  zoe = baton_store_create_person (store, "Zoë Ångström-李", "zoe@example.org",
+                                   32 * 60, "#e01b24", &error);
+  g_assert_no_error (error);
+  bob = baton_store_create_person (store, "Bob \"The Builder\" O'Neil", NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  ok = baton_store_update (store, bob, &error, "archived", (gboolean) TRUE, NULL);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  zoe_roles[0] = baton_record_get_id (BATON_RECORD (designer));
+  zoe_roles[1] = baton_record_get_id (BATON_RECORD (writer));
+  ok = baton_store_set_person_roles (store, zoe, zoe_roles, 2, zoe_roles[1], &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  zoe_roles[0] = baton_record_get_id (BATON_RECORD (sme));
+  ok = baton_store_set_person_roles (store, bob, zoe_roles, 1, zoe_roles[0], &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  g_assert_nonnull (baton_store_add_time_off (store, zoe, "2026-03-02", "2026-03-06",
+                                              "Vacances — 休暇 <i>not markup</i>", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (baton_store_add_time_off (store, bob, "2026-04-01", "2026-04-01", NULL, &error));
+  g_assert_no_error (error);
+
+  /* Clients and programs */
+  acme = baton_store_create_client (store, "Acme <b>Q&A</b> & \"quotes\"", "ACME Corp. 🚀", &error);
+  g_assert_no_error (error);
+  ok = baton_store_update (store, acme, &error,
+                           "contact-name", "Renée Dupont",
+                           "email", "renee@acme.example",
+                           "phone", "+33 1 23 45 67 89",
+                           NULL);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  bare = baton_store_create_client (store, "Bare client", "", &error);
+  g_assert_no_error (error);
+  ok = baton_store_update (store, bare, &error, "archived", (gboolean) TRUE, NULL);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  onboarding = baton_store_create_program (store, acme, "Onboarding 2026", &error);
+  g_assert_no_error (error);
+  ok = baton_store_update (store, onboarding, &error,
+                           "description", "Line one\nLine two\ttabbed \\ backslash",
+                           "start-date", "2026-02-02",
+                           "due-date", "2026-06-30",
+                           "color", "#9141ac",
+                           NULL);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  safety = baton_store_create_program (store, bare, "Safety", &error);
+  g_assert_no_error (error);
+  ok = baton_store_update (store, safety, &error, "archived", (gboolean) TRUE, NULL);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  /* Stages: a new one with a WIP limit, moved first so that position
+   * order differs from id order. */
+  qa = baton_store_create_stage (store, "QA ✓", 3, &error);
+  g_assert_no_error (error);
+  ok = baton_store_move_stage (store, qa, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  first = stage_at (store, 1);
+  done = done_stage (store);
+  g_assert_nonnull (done);
+
+  /* Tasks */
+  t1 = baton_store_create_task (store, first, onboarding, "Write <b>Q&A</b> & \"quotes\"", &error);
+  g_assert_no_error (error);
+  ok = baton_store_update (store, t1, &error,
+                           "description", "Ünïcødé — “smart quotes” & <tags/>",
+                           "role-id", baton_record_get_id (BATON_RECORD (writer)),
+                           "estimate-minutes", (gint64) 90,
+                           "priority", (gint64) 2,
+                           NULL);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  ok = baton_store_reassign_task (store, t1, zoe, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  ok = baton_store_schedule_task (store, t1, "2026-03-02", "2026-03-13", &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  t2 = baton_store_create_task (store, first, NULL, "No program, no dates", &error);
+  g_assert_no_error (error);
+  t3 = baton_store_create_task (store, first, onboarding, "Finished", &error);
+  g_assert_no_error (error);
+  ok = baton_store_move_task (store, t3, done, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  ok = baton_store_schedule_task (store, t3, NULL, "2026-02-20", &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  t4 = baton_store_create_task (store, qa, onboarding, "Archived review", &error);
+  g_assert_no_error (error);
+  ok = baton_store_archive_task (store, t4, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  /* Reorder within a stage: t2 before t1. */
+  ok = baton_store_move_task (store, t2, first, t1, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  /* Checklist */
+  item = baton_store_add_checklist_item (store, t1, "Draft outline", &error);
+  g_assert_no_error (error);
+  ok = baton_store_update (store, item, &error, "done", (gboolean) TRUE, NULL);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_nonnull (baton_store_add_checklist_item (store, t1, "Review with SME → ✔", &error));
+  g_assert_no_error (error);
+
+  /* Notes with revisions; one note without a program */
+  note = baton_store_create_note (store, acme, onboarding, "Needs analysis",
+                                  "# Needs\n\n- first", &error);
+  g_assert_no_error (error);
+  ok = baton_store_update_note (store, note, "Needs analysis", "# Needs\n\n- first\n- second", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  ok = baton_store_update_note (store, note, "Needs analysis (v3)", "# Needs\n\n- **third** <script>", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  loose = baton_store_create_note (store, bare, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loose);
+
+  return store;
+}
+
+/* Round trips */
+
+static void
+assert_round_trip (BatonStore *source)
+{
+  g_autoptr(BatonStore) target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  const BatonRecordSchema * const *schemas;
+  guint n_schemas = 0;
+  gboolean ok;
+
+  a = export_text (source);
+  /* Deterministic: the same workspace gives the same text. */
+  c = export_text (source);
+  g_assert_cmpstr (a, ==, c);
+
+  target = open_memory_store ();
+  ok = baton_json_import (target, a, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+
+  b = export_text (target);
+  g_assert_cmpstr (a, ==, b);
+
+  /* The lists follow the database. */
+  schemas = _baton_store_get_schemas (&n_schemas);
+  for (guint i = 0; i < n_schemas; i++)
+    {
+      g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_list (source, schemas[i]->get_type ())),
+                        ==,
+                        g_list_model_get_n_items (baton_store_get_list (target, schemas[i]->get_type ())));
+    }
+
+  /* Nothing to undo after an import. */
+  g_assert_false (baton_history_get_can_undo (baton_store_get_history (target)));
+  g_assert_false (baton_history_get_can_redo (baton_store_get_history (target)));
+}
+
+static void
+test_round_trip_full (void)
+{
+  g_autoptr(BatonStore) store = build_full_workspace ();
+
+  assert_round_trip (store);
+}
+
+static void
+test_round_trip_empty (void)
+{
+  g_autoptr(BatonStore) store = open_memory_store ();
+
+  assert_round_trip (store);
+}
+
+static void
+test_round_trip_demo (void)
+{
+  g_autoptr(BatonStore) store = open_memory_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) date = NULL;
+  BatonDemoSize size;
+
+  baton_demo_size_init_default (&size);
+  size.seed = 7;
+  date = g_date_new_dmy (16, G_DATE_MARCH, 2026);
+  size.today = g_date_get_julian (date);
+
+  g_assert_true (baton_demo_generate (store, &size, &error));
+  g_assert_no_error (error);
+  g_assert_false (baton_store_is_empty (store));
+
+  assert_round_trip (store);
+}
+
+/* The shape of the document: tables in schema order, rows by id, "id"
+ * then every field in schema order, values of the right JSON types. */
+static void
+test_export_shape (void)
+{
+  g_autoptr(BatonStore) store = build_full_workspace ();
+  g_autoptr(JsonNode) root = baton_json_export (store);
+  const BatonRecordSchema * const *schemas;
+  guint n_schemas = 0;
+  JsonObject *object;
+  JsonObject *tables;
+  g_autoptr(GList) table_names = NULL;
+  const GList *l;
+  guint t;
+
+  schemas = _baton_store_get_schemas (&n_schemas);
+
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, BATON_JSON_FORMAT);
+  g_assert_cmpint (json_object_get_int_member (object, "version"), ==, BATON_JSON_VERSION);
+
+  tables = json_object_get_object_member (object, "tables");
+  g_assert_nonnull (tables);
+  table_names = json_object_get_members (tables);
+  g_assert_cmpuint (g_list_length (table_names), ==, n_schemas);
+
+  for (l = table_names, t = 0; l != NULL; l = l->next, t++)
+    {
+      const BatonRecordSchema *schema = schemas[t];
+      JsonArray *rows;
+      gint64 last_id = 0;
+
+      g_assert_cmpstr (l->data, ==, schema->table);
+      rows = json_object_get_array_member (tables, schema->table);
+      g_assert_nonnull (rows);
+      g_assert_cmpuint (json_array_get_length (rows), >, 0);
+
+      for (guint r = 0; r < json_array_get_length (rows); r++)
+        {
+          JsonObject *row = json_array_get_object_element (rows, r);
+          g_autoptr(GList) names = json_object_get_members (row);
+          const GList *m = names;
+          gint64 id;
+
+          g_assert_cmpuint (g_list_length (names), ==, schema->n_fields + 1);
+          g_assert_cmpstr (m->data, ==, "id");
+          id = json_object_get_int_member (row, "id");
+          g_assert_cmpint (id, >, last_id);
+          last_id = id;
+
+          m = m->next;
+          for (guint f = 0; f < schema->n_fields; f++, m = m->next)
+            {
+              const BatonField *field = &schema->fields[f];
+              JsonNode *node = json_object_get_member (row, field->name);
+
+              g_assert_cmpstr (m->data, ==, field->name);
+
+              switch (field->kind)
+                {
+                case BATON_FIELD_INT:
+                case BATON_FIELD_MINUTES:
+                  g_assert_true (json_node_get_value_type (node) == G_TYPE_INT64);
+                  break;
+                case BATON_FIELD_REF:
+                  g_assert_true (JSON_NODE_HOLDS_NULL (node) ||
+                                 json_node_get_value_type (node) == G_TYPE_INT64);
+                  break;
+                case BATON_FIELD_BOOL:
+                  g_assert_true (json_node_get_value_type (node) == G_TYPE_BOOLEAN);
+                  break;
+                default:
+                  g_assert_true (JSON_NODE_HOLDS_NULL (node) ||
+                                 json_node_get_value_type (node) == G_TYPE_STRING);
+                  break;
+                }
+            }
+        }
+    }
+
+  /* Stages come by id although the store lists them by position. */
+  {
+    BatonStage *qa = stage_at (store, 0);
+    JsonArray *stages = json_object_get_array_member (tables, "stages");
+    guint n = json_array_get_length (stages);
+    JsonObject *last = json_array_get_object_element (stages, n - 1);
+
+    g_assert_cmpint (json_object_get_int_member (last, "id"), ==,
+                     baton_record_get_id (BATON_RECORD (qa)));
+    g_assert_cmpint (json_object_get_int_member (last, "position"), ==, 0);
+  }
+
+  /* Markup-looking and unicode text comes back literally. */
+  {
+    JsonArray *clients = json_object_get_array_member (tables, "clients");
+    JsonObject *acme = json_array_get_object_element (clients, 0);
+    JsonObject *bare = json_array_get_object_element (clients, 1);
+
+    g_assert_cmpstr (json_object_get_string_member (acme, "name"), ==,
+                     "Acme <b>Q&A</b> & \"quotes\"");
+    g_assert_cmpstr (json_object_get_string_member (acme, "organization"), ==, "ACME Corp. 🚀");
+    g_assert_true (json_object_get_null_member (bare, "organization"));
+    g_assert_true (json_object_get_boolean_member (bare, "archived"));
+  }
+}
+
+static void
+test_import_usable (void)
+{
+  g_autoptr(BatonStore) source = build_full_workspace ();
+  g_autoptr(BatonStore) target = open_memory_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = export_text (source);
+  BatonTask *task;
+  BatonStage *stage;
+  GListModel *tasks;
+  gint64 max_id = 0;
+
+  g_assert_true (baton_json_import (target, text, strlen (text), &error));
+  g_assert_no_error (error);
+  g_assert_false (baton_store_is_empty (target));
+
+  /* Identity map and relations follow the imported rows. */
+  tasks = baton_store_get_tasks (target);
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(BatonTask) t = g_list_model_get_item (tasks, i);
+
+      max_id = MAX (max_id, baton_record_get_id (BATON_RECORD (t)));
+      g_assert_true (baton_store_lookup_task (target, baton_record_get_id (BATON_RECORD (t))) == t);
+      g_assert_nonnull (baton_store_lookup_stage (target, baton_task_get_stage_id (t)));
+    }
+
+  /* New rows get fresh ids and undo works from here. */
+  stage = stage_at (target, 0);
+  task = baton_store_create_task (target, stage, NULL, "After import", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (task);
+  g_assert_cmpint (baton_record_get_id (BATON_RECORD (task)), >, max_id);
+  g_assert_true (baton_history_get_can_undo (baton_store_get_history (target)));
+  g_assert_true (baton_store_undo (target, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autofree char *again = export_text (target);
+
+    g_assert_cmpstr (again, ==, text);
+  }
+}
+
+static void
+test_import_replaces_stages (void)
+{
+  g_autoptr(BatonStore) source = open_memory_store ();
+  g_autoptr(BatonStore) target = open_memory_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *b = NULL;
+  BatonStage *stage;
+
+  /* The source has only one stage left; the target's default stages go. */
+  while (g_list_model_get_n_items (baton_store_get_stages (source)) > 1)
+    {
+      g_assert_true (baton_store_delete_stage (source, stage_at (source, 0), NULL, &error));
+      g_assert_no_error (error);
+    }
+  stage = stage_at (source, 0);
+  g_assert_true (baton_store_update (source, stage, &error, "name", "Only", NULL));
+  g_assert_no_error (error);
+  text = export_text (source);
+
+  g_assert_true (baton_json_import (target, text, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (target)), ==, 1);
+  g_assert_cmpstr (baton_stage_get_name (stage_at (target, 0)), ==, "Only");
+
+  b = export_text (target);
+  g_assert_cmpstr (text, ==, b);
+}
+
+/* A document with only some tables: the missing ones are empty. */
+static void
+test_import_minimal (void)
+{
+  g_autoptr(BatonStore) target = open_memory_store ();
+  g_autoptr(GError) error = NULL;
+  const char *text =
+    "{ \"format\": \"baton-workspace\", \"version\": 1, \"tables\": {"
+    "  \"stages\": [ { \"id\": 7, \"name\": \"  Todo  \", \"position\": 0 } ],"
+    "  \"tasks\": [ { \"id\": 3, \"stage-id\": 7, \"title\": \"Hello\" } ]"
+    "} }";
+  BatonTask *task;
+
+  g_assert_true (baton_json_import (target, text, -1, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (target)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_roles (target)), ==, 0);
+  /* Names are stored trimmed, like the store's own methods do. */
+  g_assert_cmpstr (baton_stage_get_name (stage_at (target, 0)), ==, "Todo");
+
+  task = baton_store_lookup_task (target, 3);
+  g_assert_nonnull (task);
+  g_assert_cmpint (baton_task_get_stage_id (task), ==, 7);
+  g_assert_cmpint (baton_task_get_program_id (task), ==, 0);
+  g_assert_null (baton_task_get_description (task));
+  g_assert_null (baton_task_get_due_date (task));
+  g_assert_false (baton_task_get_archived (task));
+}
+
+static void
+test_files (void)
+{
+  g_autoptr(BatonStore) source = build_full_workspace ();
+  g_autoptr(BatonStore) target = open_memory_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *bad = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+
+  dir = g_dir_make_tmp ("baton-json-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "workspace.json", NULL);
+  missing = g_build_filename (dir, "missing.json", NULL);
+  bad = g_build_filename (dir, "bad.json", NULL);
+
+  g_assert_true (baton_json_export_file (source, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  a = export_text (source);
+  g_assert_true (g_str_has_prefix (contents, a));
+
+  /* A missing file and a malformed file leave the workspace alone. */
+  before = export_text (target);
+  g_assert_false (baton_json_import_file (target, missing, &error));
+  g_assert_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (bad, "{\n  \"format\": \"baton-workspace\",\n  \"version\": 1,,\n}", -1, &error));
+  g_assert_no_error (error);
+  g_assert_false (baton_json_import_file (target, bad, &error));
+  g_assert_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE);
+  g_debug ("bad file: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "Line 3"));
+  g_clear_error (&error);
+  after = export_text (target);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (baton_json_import_file (target, path, &error));
+  g_assert_no_error (error);
+  b = export_text (target);
+  g_assert_cmpstr (a, ==, b);
+
+  /* Writing into a folder that does not exist fails cleanly. */
+  {
+    g_autofree char *nowhere = g_build_filename (dir, "no", "such", "dir.json", NULL);
+
+    g_assert_false (baton_json_export_file (source, nowhere, &error));
+    g_assert_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN);
+    g_clear_error (&error);
+  }
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_remove (bad), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Malformed documents */
+
+typedef void (*MutateFunc) (JsonObject *root);
+
+typedef struct
+{
+  const char *name;
+  const char *text;      /* used as is when set */
+  MutateFunc  mutate;    /* else applied to the full workspace's export */
+  gint        code;
+  const char *where;     /* must appear in the message */
+} BadCase;
+
+static JsonObject *
+tables_of (JsonObject *root)
+{
+  return json_object_get_object_member (root, "tables");
+}
+
+static JsonObject *
+row_of (JsonObject *root,
+        const char *table,
+        guint       index)
+{
+  JsonArray *rows = json_object_get_array_member (tables_of (root), table);
+
+  g_assert_nonnull (rows);
+  return json_array_get_object_element (rows, index);
+}
+
+static void
+mutate_format (JsonObject *root)
+{
+  json_object_set_string_member (root, "format", "trello-board");
+}
+
+static void
+mutate_format_missing (JsonObject *root)
+{
+  json_object_remove_member (root, "format");
+}
+
+static void
+mutate_version_newer (JsonObject *root)
+{
+  json_object_set_int_member (root, "version", BATON_JSON_VERSION + 1);
+}
+
+static void
+mutate_version_string (JsonObject *root)
+{
+  json_object_set_string_member (root, "version", "1");
+}
+
+static void
+mutate_tables_array (JsonObject *root)
+{
+  json_object_set_array_member (root, "tables", json_array_new ());
+}
+
+static void
+mutate_tables_missing (JsonObject *root)
+{
+  json_object_remove_member (root, "tables");
+}
+
+static void
+mutate_table_object (JsonObject *root)
+{
+  json_object_set_object_member (tables_of (root), "tasks", json_object_new ());
+}
+
+static void
+mutate_row_not_object (JsonObject *root)
+{
+  JsonArray *rows = json_object_get_array_member (tables_of (root), "tasks");
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  json_node_set_int (node, 5);
+  json_array_remove_element (rows, 0);
+  /* json-glib has no insert: append, then the bad row is the last one. */
+  json_array_add_element (rows, node);
+}
+
+static void
+mutate_id_missing (JsonObject *root)
+{
+  json_object_remove_member (row_of (root, "tasks", 0), "id");
+}
+
+static void
+mutate_id_string (JsonObject *root)
+{
+  json_object_set_string_member (row_of (root, "tasks", 0), "id", "1");
+}
+
+static void
+mutate_id_duplicate (JsonObject *root)
+{
+  gint64 id = json_object_get_int_member (row_of (root, "tasks", 0), "id");
+
+  json_object_set_int_member (row_of (root, "tasks", 1), "id", id);
+}
+
+static void
+mutate_id_negative (JsonObject *root)
+{
+  json_object_set_int_member (row_of (root, "tasks", 0), "id", -3);
+}
+
+static void
+mutate_id_zero (JsonObject *root)
+{
+  json_object_set_int_member (row_of (root, "tasks", 0), "id", 0);
+}
+
+static void
+mutate_string_for_int (JsonObject *root)
+{
+  json_object_set_string_member (row_of (root, "tasks", 0), "position", "3");
+}
+
+static void
+mutate_double_for_int (JsonObject *root)
+{
+  json_object_set_double_member (row_of (root, "tasks", 0), "estimate-minutes", 1.5);
+}
+
+static void
+mutate_int_for_string (JsonObject *root)
+{
+  json_object_set_int_member (row_of (root, "tasks", 0), "title", 42);
+}
+
+static void
+mutate_int_for_bool (JsonObject *root)
+{
+  json_object_set_int_member (row_of (root, "tasks", 0), "archived", 1);
+}
+
+static void
+mutate_string_for_ref (JsonObject *root)
+{
+  json_object_set_string_member (row_of (root, "tasks", 0), "stage-id", "Backlog");
+}
+
+static void
+mutate_array_for_string (JsonObject *root)
+{
+  json_object_set_array_member (row_of (root, "notes", 0), "body", json_array_new ());
+}
+
+static void
+mutate_empty_title (JsonObject *root)
+{
+  json_object_set_string_member (row_of (root, "tasks", 0), "title", "");
+}
+
+static void
+mutate_null_title (JsonObject *root)
+{
+  json_object_set_null_member (row_of (root, "tasks", 0), "title");
+}
+
+static void
+mutate_blank_name (JsonObject *root)
+{
+  json_object_set_string_member (row_of (root, "people", 0), "name", "  \t \n ");
+}
+
+static void
+mutate_long_name (JsonObject *root)
+{
+  g_autofree char *name = g_strnfill (BATON_MAX_NAME_LENGTH + 1, 'x');
+
+  json_object_set_string_member (row_of (root, "roles", 0), "name", name);
+}
+
+static void
+mutate_name_missing (JsonObject *root)
+{
+  json_object_remove_member (row_of (root, "roles", 0), "name");
+}
+
+static void
+mutate_bad_date (JsonObject *root)
+{
+  json_object_set_string_member (row_of (root, "tasks", 0), "due-date", "2026-13-01");
+}
+
+static void
+mutate_end_before_start (JsonObject *root)
+{
+  JsonObject *row = row_of (root, "time_off", 0);
+
+  json_object_set_string_member (row, "start-date", "2026-03-10");
+  json_object_set_string_member (row, "end-date", "2026-03-02");
+}
+
+static void
+mutate_due_before_start (JsonObject *root)
+{
+  JsonObject *row = row_of (root, "programs", 0);
+
+  json_object_set_string_member (row, "start-date", "2026-05-01");
+  json_object_set_string_member (row, "due-date", "2026-04-30");
+}
+
+static void
+mutate_required_date_null (JsonObject *root)
+{
+  json_object_set_null_member (row_of (root, "time_off", 0), "start-date");
+}
+
+static void
+mutate_bad_timestamp (JsonObject *root)
+{
+  json_object_set_string_member (row_of (root, "tasks", 0), "created-at", "yesterday");
+}
+
+static void
+mutate_bad_color (JsonObject *root)
+{
+  json_object_set_string_member (row_of (root, "people", 0), "color", "red");
+}
+
+static void
+mutate_estimate_negative (JsonObject *root)
+{
+  json_object_set_int_member (row_of (root, "tasks", 0), "estimate-minutes", -60);
+}
+
+static void
+mutate_estimate_absurd (JsonObject *root)
+{
+  json_object_set_int_member (row_of (root, "tasks", 0), "estimate-minutes",
+                              BATON_MAX_ESTIMATE_MINUTES + 1);
+}
+
+static void
+mutate_capacity_absurd (JsonObject *root)
+{
+  json_object_set_int_member (row_of (root, "people", 0), "weekly-capacity-minutes", G_MAXINT64);
+}
+
+static void
+mutate_wip_negative (JsonObject *root)
+{
+  json_object_set_int_member (row_of (root, "stages", 0), "wip-limit", -1);
+}
+
+static void
+mutate_priority_high (JsonObject *root)
+{
+  json_object_set_int_member (row_of (root, "tasks", 0), "priority", 4);
+}
+
+static void
+mutate_unknown_ref (JsonObject *root)
+{
+  json_object_set_int_member (row_of (root, "tasks", 0), "stage-id", 999);
+}
+
+static void
+mutate_unknown_optional_ref (JsonObject *root)
+{
+  json_object_set_int_member (row_of (root, "notes", 0), "program-id", 4242);
+}
+
+static void
+mutate_negative_ref (JsonObject *root)
+{
+  json_object_set_int_member (row_of (root, "tasks", 0), "assignee-id", -2);
+}
+
+static void
+mutate_required_ref_null (JsonObject *root)
+{
+  json_object_set_null_member (row_of (root, "person_roles", 0), "person-id");
+}
+
+static void
+mutate_required_ref_missing (JsonObject *root)
+{
+  json_object_remove_member (row_of (root, "checklist_items", 0), "task-id");
+}
+
+static void
+mutate_ref_to_removed_table (JsonObject *root)
+{
+  /* Without its people, the time off points nowhere. */
+  json_object_remove_member (tables_of (root), "people");
+}
+
+static void
+mutate_unknown_table (JsonObject *root)
+{
+  json_object_set_array_member (tables_of (root), "widgets", json_array_new ());
+}
+
+static void
+mutate_unknown_member (JsonObject *root)
+{
+  json_object_set_string_member (row_of (root, "tasks", 0), "colour", "#ffffff");
+}
+
+static void
+mutate_unknown_root_member (JsonObject *root)
+{
+  json_object_set_boolean_member (root, "extra", TRUE);
+}
+
+static void
+mutate_duplicate_role_name (JsonObject *root)
+{
+  /* The store compares role names ignoring case; so does the import. */
+  const char *name = json_object_get_string_member (row_of (root, "roles", 0), "name");
+  g_autofree char *upper = g_utf8_strup (name, -1);
+
+  json_object_set_string_member (row_of (root, "roles", 1), "name", upper);
+}
+
+static void
+mutate_duplicate_person_role (JsonObject *root)
+{
+  JsonObject *first = row_of (root, "person_roles", 0);
+  JsonObject *second = row_of (root, "person_roles", 1);
+
+  json_object_set_int_member (second, "person-id", json_object_get_int_member (first, "person-id"));
+  json_object_set_int_member (second, "role-id", json_object_get_int_member (first, "role-id"));
+}
+
+static void
+mutate_two_primary_roles (JsonObject *root)
+{
+  JsonObject *first = row_of (root, "person_roles", 0);
+  JsonObject *second = row_of (root, "person_roles", 1);
+
+  g_assert_cmpint (json_object_get_int_member (first, "person-id"), ==,
+                   json_object_get_int_member (second, "person-id"));
+  json_object_set_boolean_member (first, "is-primary", TRUE);
+  json_object_set_boolean_member (second, "is-primary", TRUE);
+}
+
+static void
+mutate_no_primary_role (JsonObject *root)
+{
+  JsonArray *rows = json_object_get_array_member (tables_of (root), "person_roles");
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    json_object_set_boolean_member (json_array_get_object_element (rows, i), "is-primary", FALSE);
+}
+
+static void
+mutate_note_program_of_other_client (JsonObject *root)
+{
+  JsonArray *programs = json_object_get_array_member (tables_of (root), "programs");
+  JsonObject *note = row_of (root, "notes", 0);
+  gint64 client_id = json_object_get_int_member (note, "client-id");
+
+  for (guint i = 0; i < json_array_get_length (programs); i++)
+    {
+      JsonObject *program = json_array_get_object_element (programs, i);
+
+      if (json_object_get_int_member (program, "client-id") != client_id)
+        {
+          json_object_set_int_member (note, "program-id", json_object_get_int_member (program, "id"));
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static const BadCase bad_cases[] = {
+  { "truncated", NULL, NULL, BATON_STORE_ERROR_PARSE, "Line " },
+  { "trailing-garbage", NULL, NULL, BATON_STORE_ERROR_PARSE, "Line " },
+  { "trailing-value", NULL, NULL, BATON_STORE_ERROR_PARSE, "Line " },
+  { "syntax-line-column", "{\n  \"format\": \"baton-workspace\",\n  \"version\": 1\n  \"tables\": {}\n}",
+    NULL, BATON_STORE_ERROR_PARSE, "Line 3, column 14: " },
+  { "empty", "", NULL, BATON_STORE_ERROR_PARSE, "empty" },
+  { "blank", "  \n ", NULL, BATON_STORE_ERROR_PARSE, "empty" },
+  { "not-utf8", "{\"format\": \"\xff\xfe\"}", NULL, BATON_STORE_ERROR_PARSE, "UTF-8" },
+  { "root-array", "[ { \"format\": \"baton-workspace\" } ]", NULL, BATON_STORE_ERROR_PARSE, "$: Expected an object, found an array" },
+  { "root-string", "\"baton-workspace\"", NULL, BATON_STORE_ERROR_PARSE, "$: Expected an object" },
+  { "format-wrong", NULL, mutate_format, BATON_STORE_ERROR_PARSE, "$.format" },
+  { "format-missing", NULL, mutate_format_missing, BATON_STORE_ERROR_PARSE, "$.format" },
+  { "version-newer", NULL, mutate_version_newer, BATON_STORE_ERROR_PARSE, "newer version" },
+  { "version-string", NULL, mutate_version_string, BATON_STORE_ERROR_PARSE, "$.version" },
+  { "tables-not-object", NULL, mutate_tables_array, BATON_STORE_ERROR_PARSE, "$.tables: Expected an object" },
+  { "tables-missing", NULL, mutate_tables_missing, BATON_STORE_ERROR_PARSE, "$.tables" },
+  { "table-not-array", NULL, mutate_table_object, BATON_STORE_ERROR_PARSE, "$.tables.tasks: Expected an array" },
+  { "row-not-object", NULL, mutate_row_not_object, BATON_STORE_ERROR_PARSE, "$.tables.tasks[" },
+  { "id-missing", NULL, mutate_id_missing, BATON_STORE_ERROR_PARSE, "$.tables.tasks[0].id" },
+  { "id-not-integer", NULL, mutate_id_string, BATON_STORE_ERROR_PARSE, "$.tables.tasks[0].id" },
+  { "id-duplicate", NULL, mutate_id_duplicate, BATON_STORE_ERROR_PARSE, "$.tables.tasks[1].id" },
+  { "id-negative", NULL, mutate_id_negative, BATON_STORE_ERROR_PARSE, "$.tables.tasks[0].id" },
+  { "id-zero", NULL, mutate_id_zero, BATON_STORE_ERROR_PARSE, "$.tables.tasks[0].id" },
+  { "string-for-integer", NULL, mutate_string_for_int, BATON_STORE_ERROR_PARSE, "$.tables.tasks[0].position" },
+  { "double-for-integer", NULL, mutate_double_for_int, BATON_STORE_ERROR_PARSE, "$.tables.tasks[0].estimate-minutes" },
+  { "integer-for-string", NULL, mutate_int_for_string, BATON_STORE_ERROR_PARSE, "$.tables.tasks[0].title" },
+  { "integer-for-boolean", NULL, mutate_int_for_bool, BATON_STORE_ERROR_PARSE, "$.tables.tasks[0].archived" },
+  { "string-for-reference", NULL, mutate_string_for_ref, BATON_STORE_ERROR_PARSE, "$.tables.tasks[0].stage-id" },
+  { "array-for-string", NULL, mutate_array_for_string, BATON_STORE_ERROR_PARSE, "$.tables.notes[0].body" },
+  { "title-empty", NULL, mutate_empty_title, BATON_STORE_ERROR_INVALID, "$.tables.tasks[0].title" },
+  { "title-null", NULL, mutate_null_title, BATON_STORE_ERROR_INVALID, "$.tables.tasks[0].title" },
+  { "name-blank", NULL, mutate_blank_name, BATON_STORE_ERROR_INVALID, "$.tables.people[0].name" },
+  { "name-too-long", NULL, mutate_long_name, BATON_STORE_ERROR_INVALID, "$.tables.roles[0].name" },
+  { "name-missing", NULL, mutate_name_missing, BATON_STORE_ERROR_PARSE, "$.tables.roles[0].name" },
+  { "date-bad", NULL, mutate_bad_date, BATON_STORE_ERROR_INVALID, "$.tables.tasks[0].due-date" },
+  { "date-end-before-start", NULL, mutate_end_before_start, BATON_STORE_ERROR_INVALID, "$.tables.time_off[0]" },
+  { "date-due-before-start", NULL, mutate_due_before_start, BATON_STORE_ERROR_INVALID, "$.tables.programs[0]" },
+  { "date-required-null", NULL, mutate_required_date_null, BATON_STORE_ERROR_INVALID, "$.tables.time_off[0].start-date" },
+  { "timestamp-bad", NULL, mutate_bad_timestamp, BATON_STORE_ERROR_INVALID, "$.tables.tasks[0].created-at" },
+  { "color-bad", NULL, mutate_bad_color, BATON_STORE_ERROR_INVALID, "$.tables.people[0].color" },
+  { "estimate-negative", NULL, mutate_estimate_negative, BATON_STORE_ERROR_INVALID, "$.tables.tasks[0].estimate-minutes" },
+  { "estimate-absurd", NULL, mutate_estimate_absurd, BATON_STORE_ERROR_INVALID, "$.tables.tasks[0].estimate-minutes" },
+  { "capacity-absurd", NULL, mutate_capacity_absurd, BATON_STORE_ERROR_INVALID, "$.tables.people[0].weekly-capacity-minutes" },
+  { "wip-limit-negative", NULL, mutate_wip_negative, BATON_STORE_ERROR_INVALID, "$.tables.stages[0].wip-limit" },
+  { "priority-too-high", NULL, mutate_priority_high, BATON_STORE_ERROR_INVALID, "$.tables.tasks[0].priority" },
+  { "reference-unknown", NULL, mutate_unknown_ref, BATON_STORE_ERROR_INVALID, "$.tables.tasks[0].stage-id" },
+  { "reference-unknown-optional", NULL, mutate_unknown_optional_ref, BATON_STORE_ERROR_INVALID, "$.tables.notes[0].program-id" },
+  { "reference-negative", NULL, mutate_negative_ref, BATON_STORE_ERROR_INVALID, "$.tables.tasks[0].assignee-id" },
+  { "reference-required-null", NULL, mutate_required_ref_null, BATON_STORE_ERROR_INVALID, "$.tables.person_roles[0].person-id" },
+  { "reference-required-missing", NULL, mutate_required_ref_missing, BATON_STORE_ERROR_PARSE, "$.tables.checklist_items[0].task-id" },
+  { "reference-missing-table", NULL, mutate_ref_to_removed_table, BATON_STORE_ERROR_INVALID, ".person-id" },
+  { "table-unknown", NULL, mutate_unknown_table, BATON_STORE_ERROR_PARSE, "$.tables.widgets" },
+  { "member-unknown", NULL, mutate_unknown_member, BATON_STORE_ERROR_PARSE, "$.tables.tasks[0].colour" },
+  { "member-unknown-root", NULL, mutate_unknown_root_member, BATON_STORE_ERROR_PARSE, "$.extra" },
+  { "role-name-duplicate", NULL, mutate_duplicate_role_name, BATON_STORE_ERROR_INVALID, "$.tables.roles[1].name" },
+  { "person-role-duplicate", NULL, mutate_duplicate_person_role, BATON_STORE_ERROR_INVALID, "$.tables.person_roles[1]" },
+  { "person-role-no-primary", NULL, mutate_no_primary_role, BATON_STORE_ERROR_INVALID, "$.tables.person_roles[0]" },
+  { "note-program-other-client", NULL, mutate_note_program_of_other_client, BATON_STORE_ERROR_INVALID, "$.tables.notes[0].program-id" },
+  { "person-role-two-primaries", NULL, mutate_two_primary_roles, BATON_STORE_ERROR_INVALID, "$.tables.person_roles[1].is-primary" },
+};
+
+static char *
+full_workspace_text (void)
+{
+  static char *text = NULL;
+
+  if (text == NULL)
+    {
+      g_autoptr(BatonStore) store = build_full_workspace ();
+
+      text = export_text (store);
+    }
+
+  return g_strdup (text);
+}
+
+static char *
+bad_document (const BadCase *bad)
+{
+  g_autofree char *base = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (bad->text != NULL)
+    return g_strdup (bad->text);
+
+  base = full_workspace_text ();
+
+  if (g_str_equal (bad->name, "truncated"))
+    return g_strndup (base, strlen (base) / 2);
+  if (g_str_equal (bad->name, "trailing-garbage"))
+    return g_strconcat (base, "\n}garbage", NULL);
+  if (g_str_equal (bad->name, "trailing-value"))
+    return g_strconcat (base, "\n{ \"format\": \"baton-workspace\" }\n", NULL);
+
+  g_assert_nonnull (bad->mutate);
+
+  root = json_from_string (base, &error);
+  g_assert_no_error (error);
+  bad->mutate (json_node_get_object (root));
+
+  return json_to_string (root, TRUE);
+}
+
+static void
+test_bad_document (gconstpointer data)
+{
+  const BadCase *bad = data;
+  g_autoptr(BatonStore) target = open_memory_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = bad_document (bad);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean ok;
+
+  before = export_text (target);
+
+  ok = baton_json_import (target, text, -1, &error);
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  g_debug ("%s: %s", bad->name, error->message);
+
+  g_assert_error (error, BATON_STORE_ERROR, bad->code);
+
+  if (strstr (error->message, bad->where) == NULL)
+    g_error ("“%s” does not name “%s”", error->message, bad->where);
+
+  /* Nothing changed: same rows, no undo step, still importable. */
+  after = export_text (target);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (baton_store_is_empty (target));
+  g_assert_false (baton_history_get_can_undo (baton_store_get_history (target)));
+  g_assert_cmpuint (baton_db_get_depth (_baton_store_get_db (target)), ==, 0);
+}
+
+/* A failure while writing, after the default stages were deleted and
+ * some tables written: the transaction rolls back and nothing changed. */
+static void
+test_write_failure_rolls_back (void)
+{
+  g_autoptr(BatonStore) target = open_memory_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = full_workspace_text ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *b = NULL;
+  BatonDb *db = _baton_store_get_db (target);
+  guint n_stages;
+
+  g_assert_true (baton_db_exec (db,
+                                "CREATE TEMP TRIGGER test_refuse_tasks BEFORE INSERT ON main.tasks "
+                                "BEGIN SELECT RAISE (ABORT, 'refused by the test'); END",
+                                &error));
+  g_assert_no_error (error);
+
+  before = export_text (target);
+  n_stages = g_list_model_get_n_items (baton_store_get_stages (target));
+
+  g_assert_false (baton_json_import (target, text, -1, &error));
+  g_assert_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_SQL);
+  g_debug ("write failure: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "$.tables.tasks[0]"));
+  g_assert_nonnull (strstr (error->message, "refused by the test"));
+  g_clear_error (&error);
+
+  g_assert_cmpuint (baton_db_get_depth (db), ==, 0);
+  after = export_text (target);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (baton_store_is_empty (target));
+
+  /* The database itself still holds the default stages, not the document's. */
+  g_assert_true (_baton_store_reload (target, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (target)), ==, n_stages);
+  g_free (after);
+  after = export_text (target);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Once the obstacle is gone the same document lands whole. */
+  g_assert_true (baton_db_exec (db, "DROP TRIGGER temp.test_refuse_tasks", &error));
+  g_assert_no_error (error);
+  g_assert_true (baton_json_import (target, text, -1, &error));
+  g_assert_no_error (error);
+  b = export_text (target);
+  g_assert_cmpstr (text, ==, b);
+}
+
+static void
+test_not_empty (void)
+{
+  g_autoptr(BatonStore) target = open_memory_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = full_workspace_text ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_nonnull (baton_store_create_role (target, "Already here", NULL, &error));
+  g_assert_no_error (error);
+  before = export_text (target);
+
+  g_assert_false (baton_json_import (target, text, -1, &error));
+  g_assert_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "empty workspace"));
+
+  after = export_text (target);
+  g_assert_cmpstr (before, ==, after);
+  /* The role's own undo step is still there. */
+  g_assert_true (baton_history_get_can_undo (baton_store_get_history (target)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/json/round-trip/full", test_round_trip_full);
+  g_test_add_func ("/json/round-trip/empty", test_round_trip_empty);
+  g_test_add_func ("/json/round-trip/demo", test_round_trip_demo);
+  g_test_add_func ("/json/export/shape", test_export_shape);
+  g_test_add_func ("/json/import/usable", test_import_usable);
+  g_test_add_func ("/json/import/replaces-stages", test_import_replaces_stages);
+  g_test_add_func ("/json/import/minimal", test_import_minimal);
+  g_test_add_func ("/json/import/not-empty", test_not_empty);
+  g_test_add_func ("/json/import/write-failure", test_write_failure_rolls_back);
+  g_test_add_func ("/json/files", test_files);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/json/bad/%s", bad_cases[i].name);
+
+      g_test_add_data_func (path, &bad_cases[i], test_bad_document);
+    }
+
+  return g_test_run ();
+}

@@ -16,6 +16,9 @@
 #include <glib/gi18n.h>
 
 #include "baton-window.h"
+#include "baton-board-view.h"
+#include "baton-capacity-view.h"
+#include "baton-clients-view.h"
 
 struct _BatonWindow
 {
@@ -28,6 +31,9 @@ struct _BatonWindow
   GtkButton            *redo_button;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
+  AdwBin               *board_bin;
+  AdwBin               *capacity_bin;
+  AdwBin               *clients_bin;
 
   /* Owned references */
   BatonStore           *store;
@@ -325,6 +331,11 @@ baton_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   update_undo_actions (self);
 
+  /* Each view is its own widget over the store; the window only hosts it. */
+  adw_bin_set_child (self->board_bin, baton_board_view_new (self->store));
+  adw_bin_set_child (self->capacity_bin, baton_capacity_view_new (self->store));
+  adw_bin_set_child (self->clients_bin, baton_clients_view_new (self->store));
+
   restore_window_state (self);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_view_changed), self, G_CONNECT_SWAPPED);
@@ -422,6 +433,9 @@ baton_window_class_init (BatonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, BatonWindow, board_bin);
+  gtk_widget_class_bind_template_child (widget_class, BatonWindow, capacity_bin);
+  gtk_widget_class_bind_template_child (widget_class, BatonWindow, clients_bin);
 
   /* Shortcuts for these are application accelerators (baton-application.c),
    * so that menus and the shortcuts window show them. */

@@ -1,0 +1,176 @@
+/* screenshot.c — PNGs of each view with the demo workspace, light and dark
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: screenshot OUTPUT-DIR   (build-aux/dev screenshot runs it under Xvfb)
+ *
+ * Opens the demo workspace in a fresh temporary file, shows the real main
+ * window at 1400×900, and for each view and color scheme renders the window
+ * with its own renderer into OUTPUT-DIR/<view>-<light|dark>.png.
+ */
+
+#define G_LOG_DOMAIN "screenshot"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "baton-application.h"
+#include "baton-demo.h"
+#include "baton-store.h"
+#include "baton-window.h"
+
+static void
+run_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+static gboolean
+save_window (GtkWidget   *window,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The window drew nothing");
+      return FALSE;
+    }
+
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write %s", path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A view may want a particular state for its picture (the clients view
+ * opens a needs analysis). Views expose that as a window action of their
+ * own; a missing action is fine. */
+static void
+prepare_view (GtkWidget  *window,
+              const char *view)
+{
+  g_autofree char *action = g_strdup_printf ("%s.screenshot-setup", view);
+
+  gtk_widget_activate_action (window, action, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *views[] = { "board", "capacity", "clients" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(BatonApplication) app = NULL;
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *db_path = NULL;
+  const char *outdir = argc > 1 ? argv[1] : "screenshots";
+  BatonDemoSize size;
+  BatonWindow *window;
+  AdwStyleManager *style;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("screenshot: no display (run it under xvfb-run)\n");
+      return 1;
+    }
+  adw_init ();
+
+  if (g_mkdir_with_parents (outdir, 0755) != 0)
+    {
+      g_printerr ("screenshot: cannot create %s\n", outdir);
+      return 1;
+    }
+
+  tmpdir = g_dir_make_tmp ("baton-screenshot-XXXXXX", &error);
+  if (tmpdir == NULL)
+    {
+      g_printerr ("screenshot: %s\n", error->message);
+      return 1;
+    }
+  db_path = g_build_filename (tmpdir, "demo.db", NULL);
+
+  store = baton_store_open (db_path, &error);
+  baton_demo_size_init_default (&size);
+  if (store == NULL || !baton_demo_generate (store, &size, &error))
+    {
+      g_printerr ("screenshot: %s\n", error->message);
+      return 1;
+    }
+
+  app = baton_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_printerr ("screenshot: %s\n", error->message);
+      return 1;
+    }
+
+  window = baton_window_new (GTK_APPLICATION (app), store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  style = adw_style_manager_get_default ();
+
+  for (guint s = 0; s < 2; s++)
+    {
+      adw_style_manager_set_color_scheme (style, s == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                        : ADW_COLOR_SCHEME_FORCE_DARK);
+
+      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-%s.png", views[v], s == 0 ? "light" : "dark");
+          g_autofree char *path = g_build_filename (outdir, name, NULL);
+
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[v]);
+          prepare_view (GTK_WIDGET (window), views[v]);
+          run_for (1200);
+
+          if (!save_window (GTK_WIDGET (window), path, &error))
+            {
+              g_printerr ("screenshot: %s\n", error->message);
+              return 1;
+            }
+          g_print ("%s\n", path);
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_for (100);
+  g_clear_object (&store);
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
+    const char *file;
+
+    while (dir != NULL && (file = g_dir_read_name (dir)))
+      {
+        g_autofree char *p = g_build_filename (tmpdir, file, NULL);
+        g_unlink (p);
+      }
+    g_rmdir (tmpdir);
+  }
+
+  return 0;
+}

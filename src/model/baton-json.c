@@ -540,8 +540,8 @@ read_field (const BatonField  *field,
           if (id <= 0)
             {
               g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                           _("%s: A reference must be a positive id or null, not %" G_GINT64_FORMAT "."),
-                           path, id);
+                           _("%s: A reference must be a positive id or null, not %lld."),
+                           path, (long long) id);
               return FALSE;
             }
           g_value_set_int64 (value, id);
@@ -652,8 +652,8 @@ read_row (ImportTable  *table,
   if (id <= 0)
     {
       g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
-                   _("%s: An id must be a positive integer, not %" G_GINT64_FORMAT "."),
-                   id_path, id);
+                   _("%s: An id must be a positive integer, not %lld."),
+                   id_path, (long long) id);
       return FALSE;
     }
   if (g_hash_table_contains (table->ids, &id))
@@ -661,8 +661,8 @@ read_row (ImportTable  *table,
       ImportRow *other = g_hash_table_lookup (table->ids, &id);
 
       g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
-                   _("%s: The id %" G_GINT64_FORMAT " is already used by %s.%s[%u]."),
-                   id_path, id, PATH_TABLES, schema->table, other->index);
+                   _("%s: The id %lld is already used by %s.%s[%u]."),
+                   id_path, (long long) id, PATH_TABLES, schema->table, other->index);
       return FALSE;
     }
 
@@ -785,9 +785,9 @@ check_references (ImportDoc  *doc,
               if (ref != 0 && !g_hash_table_contains (target->ids, &ref))
                 {
                   g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                               _("%s.%s[%u].%s: There is no %s with id %" G_GINT64_FORMAT " in %s.%s."),
+                               _("%s.%s[%u].%s: There is no %s with id %lld in %s.%s."),
                                PATH_TABLES, schema->table, row->index, field->name,
-                               _(target->schema->label), ref,
+                               _(target->schema->label), (long long) ref,
                                PATH_TABLES, target->schema->table);
                   return FALSE;
                 }
@@ -884,9 +884,9 @@ check_cross_rows (ImportDoc  *doc,
         {
           g_free (key);
           g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                       _("%s.%s[%u]: The person %" G_GINT64_FORMAT " already holds the role %"
-                         G_GINT64_FORMAT " (%s.%s[%u])."),
-                       PATH_TABLES, schema->table, row->index, person_id, role_id,
+                       _("%s.%s[%u]: The person %lld already holds the role %lld"
+                         " (%s.%s[%u])."),
+                       PATH_TABLES, schema->table, row->index, (long long) person_id, (long long) role_id,
                        PATH_TABLES, schema->table, other->index);
           return FALSE;
         }
@@ -898,9 +898,9 @@ check_cross_rows (ImportDoc  *doc,
           if (other != NULL)
             {
               g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                           _("%s.%s[%u].is-primary: The person %" G_GINT64_FORMAT
+                           _("%s.%s[%u].is-primary: The person %lld"
                              " already has a primary role (%s.%s[%u])."),
-                           PATH_TABLES, schema->table, row->index, person_id,
+                           PATH_TABLES, schema->table, row->index, (long long) person_id,
                            PATH_TABLES, schema->table, other->index);
               return FALSE;
             }
@@ -916,9 +916,9 @@ check_cross_rows (ImportDoc  *doc,
       if (!g_hash_table_contains (primaries, &person_id))
         {
           g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                       _("%s.%s[%u]: The person %" G_GINT64_FORMAT
+                       _("%s.%s[%u]: The person %lld"
                          " has roles but none of them is primary."),
-                       PATH_TABLES, schema->table, row->index, person_id);
+                       PATH_TABLES, schema->table, row->index, (long long) person_id);
           return FALSE;
         }
     }
@@ -951,9 +951,9 @@ check_cross_rows (ImportDoc  *doc,
         if (g_value_get_int64 (&program->values[program_client_index]) != client_id)
           {
             g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                         _("%s.%s[%u].program-id: The program %" G_GINT64_FORMAT
-                           " belongs to another client than %" G_GINT64_FORMAT "."),
-                         PATH_TABLES, schema->table, row->index, program_id, client_id);
+                         _("%s.%s[%u].program-id: The program %lld"
+                           " belongs to another client than %lld."),
+                         PATH_TABLES, schema->table, row->index, (long long) program_id, (long long) client_id);
             return FALSE;
           }
       }
@@ -1022,16 +1022,16 @@ read_document (JsonNode  *root,
     {
       g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
                    _("$.version: This workspace was exported by a newer version of Baton "
-                     "(format version %" G_GINT64_FORMAT "; this version reads up to %d). "
+                     "(format version %lld; this version reads up to %d). "
                      "Update Baton to import it."),
-                   version, BATON_JSON_VERSION);
+                   (long long) version, BATON_JSON_VERSION);
       return NULL;
     }
   if (version < 1)
     {
       g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
-                   _("$.version: %" G_GINT64_FORMAT " is not a valid format version."),
-                   version);
+                   _("$.version: %lld is not a valid format version."),
+                   (long long) version);
       return NULL;
     }
 

@@ -53,6 +53,30 @@ typedef struct
   char                    *delete_sql;
 } Table;
 
+/* A secondary index: the rows of a table grouped by one reference field
+ * (tasks by stage, checklist items by task, role links by person), so the
+ * hot paths never walk a whole table. */
+typedef enum
+{
+  INDEX_TASKS_BY_STAGE,
+  INDEX_CHECKLIST_BY_TASK,
+  INDEX_ROLES_BY_PERSON,
+  N_INDEXES
+} IndexId;
+
+typedef struct
+{
+  GPtrArray *rows;     /* BatonRecord*, borrowed from the table */
+  gboolean   sorted;   /* by position, then id */
+} Group;
+
+typedef struct
+{
+  TableId           table;
+  const BatonField *field;
+  GHashTable       *groups;   /* parent id → Group* */
+} Index;
+
 struct _BatonStore
 {
   GObject parent_instance;
@@ -61,6 +85,8 @@ struct _BatonStore
   char         *path;
   BatonHistory *history;
   Table         tables[N_TABLES];
+  Index         indexes[N_INDEXES];
+  guint         checkpoint_source;
 
   /* baton_store_run_batch () */
   guint         batch_depth;
@@ -138,6 +164,13 @@ table_for_schema (BatonStore              *self,
 
   g_assert_not_reached ();
   return NULL;
+}
+
+static TableId
+table_id_of (BatonStore *self,
+             Table      *table)
+{
+  return (TableId) (table - self->tables);
 }
 
 static Table *
@@ -272,6 +305,144 @@ table_clear (Table *table)
   g_clear_pointer (&table->select_sql, g_free);
   g_clear_pointer (&table->insert_sql, g_free);
   g_clear_pointer (&table->delete_sql, g_free);
+}
+
+/* Indexes ---------------------------------------------------------------- */
+
+static void
+group_free (gpointer data)
+{
+  Group *group = data;
+
+  g_ptr_array_unref (group->rows);
+  g_free (group);
+}
+
+static void
+index_init (Index      *index,
+            TableId     table,
+            const char *field_name)
+{
+  index->table = table;
+  index->field = baton_record_schema_find_field (schema_for_table (table), field_name);
+  index->groups = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, group_free);
+  g_assert (index->field != NULL);
+}
+
+static void
+index_add (Index       *index,
+           BatonRecord *record)
+{
+  gint64 parent = baton_record_get_int_field (record, index->field);
+  Group *group = g_hash_table_lookup (index->groups, id_key (parent));
+
+  if (group == NULL)
+    {
+      group = g_new0 (Group, 1);
+      group->rows = g_ptr_array_new ();
+      g_hash_table_insert (index->groups, id_key (parent), group);
+    }
+
+  g_ptr_array_add (group->rows, record);
+  group->sorted = FALSE;
+}
+
+static void
+index_remove (Index       *index,
+              BatonRecord *record)
+{
+  gint64 parent = baton_record_get_int_field (record, index->field);
+  Group *group = g_hash_table_lookup (index->groups, id_key (parent));
+
+  if (group != NULL)
+    g_ptr_array_remove (group->rows, record);
+}
+
+static int
+compare_by_position (gconstpointer a,
+                     gconstpointer b)
+{
+  BatonRecord *ra = *(BatonRecord **) a;
+  BatonRecord *rb = *(BatonRecord **) b;
+  gint64 pa = record_position (ra), pb = record_position (rb);
+  gint64 ia = baton_record_get_id (ra), ib = baton_record_get_id (rb);
+
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  return ia < ib ? -1 : (ia > ib ? 1 : 0);
+}
+
+static int
+compare_by_id (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 ia = baton_record_get_id (*(BatonRecord **) a);
+  gint64 ib = baton_record_get_id (*(BatonRecord **) b);
+
+  return ia < ib ? -1 : (ia > ib ? 1 : 0);
+}
+
+/* The rows of a group, ordered by position (when the table has one), as a
+ * new array holding references. */
+static GPtrArray *
+index_get (Index  *index,
+           gint64  parent)
+{
+  Group *group = g_hash_table_lookup (index->groups, id_key (parent));
+  GPtrArray *result;
+
+  if (group == NULL)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!group->sorted)
+    g_ptr_array_sort (group->rows,
+                      baton_record_schema_find_field (schema_for_table (index->table), "position") != NULL
+                        ? compare_by_position : compare_by_id);
+  group->sorted = TRUE;
+
+  result = g_ptr_array_new_full (group->rows->len, g_object_unref);
+  for (guint i = 0; i < group->rows->len; i++)
+    g_ptr_array_add (result, g_object_ref (g_ptr_array_index (group->rows, i)));
+
+  return result;
+}
+
+static void
+indexes_add (BatonStore  *self,
+             TableId      table,
+             BatonRecord *record)
+{
+  for (guint i = 0; i < N_INDEXES; i++)
+    if (self->indexes[i].table == table)
+      index_add (&self->indexes[i], record);
+}
+
+static void
+indexes_remove (BatonStore  *self,
+                TableId      table,
+                BatonRecord *record)
+{
+  for (guint i = 0; i < N_INDEXES; i++)
+    if (self->indexes[i].table == table)
+      index_remove (&self->indexes[i], record);
+}
+
+static void
+indexes_rebuild (BatonStore *self,
+                 TableId     table)
+{
+  GListModel *rows = G_LIST_MODEL (self->tables[table].list);
+  guint n = g_list_model_get_n_items (rows);
+
+  for (guint i = 0; i < N_INDEXES; i++)
+    if (self->indexes[i].table == table)
+      g_hash_table_remove_all (self->indexes[i].groups);
+
+  for (guint k = 0; k < n; k++)
+    {
+      g_autoptr(BatonRecord) record = g_list_model_get_item (rows, k);
+      indexes_add (self, table, record);
+    }
 }
 
 /* Storage ---------------------------------------------------------------- */
@@ -448,6 +619,8 @@ table_load (BatonStore  *self,
   if (table->by_position)
     g_list_store_sort (table->list, compare_records, table);
 
+  indexes_rebuild (self, table_id_of (self, table));
+
   return TRUE;
 }
 
@@ -575,6 +748,7 @@ op_apply_memory (BatonStore *self,
             _baton_record_load_int (record, field, g_value_get_int64 (&to[i]));
         }
       g_hash_table_insert (table->by_id, id_key (op->id), record);
+      indexes_add (self, table_id_of (self, table), record);
       g_list_store_insert_sorted (table->list, record, compare_records, table);
       g_object_unref (record);
       break;
@@ -582,6 +756,7 @@ op_apply_memory (BatonStore *self,
     case BATON_OP_DELETE:
       record = table_lookup (table, op->id);
       g_return_if_fail (record != NULL);
+      indexes_remove (self, table_id_of (self, table), record);
       g_hash_table_remove (table->by_id, id_key (op->id));
       if (table_find (table, record, &position))
         g_list_store_remove (table->list, position);
@@ -591,9 +766,12 @@ op_apply_memory (BatonStore *self,
     default:
       record = table_lookup (table, op->id);
       g_return_if_fail (record != NULL);
+      /* Regroup in the indexes: a moved task may change stage or position. */
+      indexes_remove (self, table_id_of (self, table), record);
       g_object_freeze_notify (G_OBJECT (record));
       for (guint i = 0; i < op->schema->n_fields; i++)
         baton_record_set_field_value (record, &op->schema->fields[i], &to[i]);
+      indexes_add (self, table_id_of (self, table), record);
       g_object_thaw_notify (G_OBJECT (record));
       table_resort (table, record);
       break;
@@ -1043,9 +1221,18 @@ plan_delete (BatonStore  *self,
             {
               if (plan->blockers->len > 0)
                 g_string_append (plan->blockers, ", ");
-              /* e.g. "3 tasks", "2 role assignments" */
-              g_string_append_printf (plan->blockers, "%u %s", blocking,
-                                      g_dgettext (GETTEXT_PACKAGE, table->schema->label));
+              if (table->schema == baton_person_role_schema ())
+                g_string_append_printf (plan->blockers,
+                                        g_dngettext (GETTEXT_PACKAGE, "held by %u person", "held by %u people", blocking),
+                                        blocking);
+              else if (table->schema == baton_task_schema ())
+                g_string_append_printf (plan->blockers,
+                                        g_dngettext (GETTEXT_PACKAGE, "needed by %u task", "needed by %u tasks", blocking),
+                                        blocking);
+              else
+                /* e.g. "5 time off" — other tables only block in unusual cases */
+                g_string_append_printf (plan->blockers, "%u %s", blocking,
+                                        g_dgettext (GETTEXT_PACKAGE, table->schema->label));
             }
         }
     }
@@ -1419,22 +1606,7 @@ static GPtrArray *
 person_role_links (BatonStore  *self,
                    BatonPerson *person)
 {
-  GListModel *links = G_LIST_MODEL (self->tables[TABLE_PERSON_ROLES].list);
-  gint64 person_id = baton_record_get_id (BATON_RECORD (person));
-  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (links);
-
-  for (guint i = 0; i < n; i++)
-    {
-      BatonPersonRole *link = g_list_model_get_item (links, i);
-
-      if (baton_person_role_get_person_id (link) == person_id)
-        g_ptr_array_add (result, link);
-      else
-        g_object_unref (link);
-    }
-
-  return result;
+  return index_get (&self->indexes[INDEX_ROLES_BY_PERSON], baton_record_get_id (BATON_RECORD (person)));
 }
 
 gboolean
@@ -1695,80 +1867,24 @@ baton_store_move_stage (BatonStore  *self,
   return move_in_order (self, &self->tables[TABLE_STAGES], BATON_RECORD (stage), index, label, error);
 }
 
-static int
-compare_task_order (gconstpointer a,
-                    gconstpointer b)
-{
-  BatonTask *ta = *(BatonTask **) a;
-  BatonTask *tb = *(BatonTask **) b;
-  gint64 pa = baton_task_get_position (ta), pb = baton_task_get_position (tb);
-  gint64 ia = baton_record_get_id (BATON_RECORD (ta)), ib = baton_record_get_id (BATON_RECORD (tb));
-
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-  return ia < ib ? -1 : (ia > ib ? 1 : 0);
-}
-
 GPtrArray *
 baton_store_get_stage_tasks (BatonStore *self,
                              BatonStage *stage)
 {
-  GListModel *tasks;
-  GPtrArray *result;
-  gint64 stage_id;
-  guint n;
-
   g_return_val_if_fail (BATON_IS_STORE (self), NULL);
   g_return_val_if_fail (BATON_IS_STAGE (stage), NULL);
 
-  tasks = G_LIST_MODEL (self->tables[TABLE_TASKS].list);
-  stage_id = baton_record_get_id (BATON_RECORD (stage));
-  n = g_list_model_get_n_items (tasks);
-  result = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    {
-      BatonTask *task = g_list_model_get_item (tasks, i);
-
-      if (baton_task_get_stage_id (task) == stage_id)
-        g_ptr_array_add (result, task);
-      else
-        g_object_unref (task);
-    }
-
-  g_ptr_array_sort (result, compare_task_order);
-
-  return result;
+  return index_get (&self->indexes[INDEX_TASKS_BY_STAGE], baton_record_get_id (BATON_RECORD (stage)));
 }
 
 GPtrArray *
 baton_store_get_task_checklist (BatonStore *self,
                                 BatonTask  *task)
 {
-  GListModel *items;
-  GPtrArray *result;
-  gint64 task_id;
-  guint n;
-
   g_return_val_if_fail (BATON_IS_STORE (self), NULL);
   g_return_val_if_fail (BATON_IS_TASK (task), NULL);
 
-  items = G_LIST_MODEL (self->tables[TABLE_CHECKLIST_ITEMS].list);
-  task_id = baton_record_get_id (BATON_RECORD (task));
-  n = g_list_model_get_n_items (items);
-  result = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    {
-      BatonChecklistItem *item = g_list_model_get_item (items, i);
-
-      if (baton_checklist_item_get_task_id (item) == task_id)
-        g_ptr_array_add (result, item);
-      else
-        g_object_unref (item);
-    }
-
-  return result;
+  return index_get (&self->indexes[INDEX_CHECKLIST_BY_TASK], baton_record_get_id (BATON_RECORD (task)));
 }
 
 /* An update op for @task with some fields replaced (already valid). */
@@ -2475,6 +2591,41 @@ ensure_file (const char  *path,
   return TRUE;
 }
 
+/* SQLite's automatic checkpoint runs inside the commit that crosses its
+ * threshold, so one move in a few hundred would stall for a checkpoint.
+ * Instead, checkpoint once the application has been idle for a moment; a
+ * process that never runs a main loop still checkpoints, much later. */
+#define CHECKPOINT_IDLE_PAGES   1000
+#define CHECKPOINT_FORCED_PAGES 20000
+
+static gboolean
+checkpoint_cb (gpointer data)
+{
+  BatonStore *self = data;
+
+  self->checkpoint_source = 0;
+  if (baton_db_get_depth (self->db) == 0)
+    sqlite3_wal_checkpoint_v2 (baton_db_get_handle (self->db), NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static int
+wal_hook (void       *data,
+          sqlite3    *db,
+          const char *name,
+          int         pages)
+{
+  BatonStore *self = data;
+
+  if (pages >= CHECKPOINT_FORCED_PAGES)
+    sqlite3_wal_checkpoint_v2 (db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  else if (pages >= CHECKPOINT_IDLE_PAGES && self->checkpoint_source == 0)
+    self->checkpoint_source = g_timeout_add_full (G_PRIORITY_LOW, 1000, checkpoint_cb, self, NULL);
+
+  return SQLITE_OK;
+}
+
 static gboolean
 seed_stages (BatonStore  *self,
              gpointer     user_data,
@@ -2559,6 +2710,9 @@ baton_store_open (const char  *path,
       !baton_db_exec (self->db, "PRAGMA synchronous = NORMAL", error) ||
       !baton_db_migrate (self->db, BATON_SCHEMA_VERSION, &created, error))
     return NULL;
+
+  if (!in_memory)
+    sqlite3_wal_hook (baton_db_get_handle (self->db), wal_hook, self);
 
   if (!_baton_store_reload (self, error))
     return NULL;
@@ -2751,6 +2905,9 @@ baton_store_dispose (GObject *object)
 {
   BatonStore *self = BATON_STORE (object);
 
+  g_clear_handle_id (&self->checkpoint_source, g_source_remove);
+  if (self->db != NULL)
+    sqlite3_wal_hook (baton_db_get_handle (self->db), NULL, NULL);
   g_clear_object (&self->history);
 
   G_OBJECT_CLASS (baton_store_parent_class)->dispose (object);
@@ -2761,6 +2918,8 @@ baton_store_finalize (GObject *object)
 {
   BatonStore *self = BATON_STORE (object);
 
+  for (guint i = 0; i < N_INDEXES; i++)
+    g_clear_pointer (&self->indexes[i].groups, g_hash_table_unref);
   for (guint i = 0; i < N_TABLES; i++)
     table_clear (&self->tables[i]);
   g_clear_pointer (&self->batch_change, baton_change_free);
@@ -2827,4 +2986,8 @@ baton_store_init (BatonStore *self)
 
   for (guint i = 0; i < N_TABLES; i++)
     table_init (&self->tables[i], schema_for_table (i));
+
+  index_init (&self->indexes[INDEX_TASKS_BY_STAGE], TABLE_TASKS, "stage-id");
+  index_init (&self->indexes[INDEX_CHECKLIST_BY_TASK], TABLE_CHECKLIST_ITEMS, "task-id");
+  index_init (&self->indexes[INDEX_ROLES_BY_PERSON], TABLE_PERSON_ROLES, "person-id");
 }

@@ -80,6 +80,10 @@ gboolean       baton_db_migrate         (BatonDb           *self,
                                          gint               target_version,
                                          gboolean          *created,
                                          GError           **error);
+/* Refuses (BATON_STORE_ERROR_CORRUPT) a version-0 database that holds
+ * tables: another application's file. */
+gboolean       baton_db_check_not_foreign (BatonDb         *self,
+                                         GError           **error);
 /* For tests: the SQL of one migration step (1-based), or NULL. */
 const char    *baton_db_migration_sql   (gint               version);
 

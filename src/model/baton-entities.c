@@ -568,6 +568,7 @@ struct _BatonTask
   char *updated_at;
   char *completed_at;
   gboolean archived;
+  gint64 note_id;
 };
 
 static const BatonField task_fields[] = {
@@ -586,6 +587,8 @@ static const BatonField task_fields[] = {
   { "updated-at", "updated_at", BATON_FIELD_TIMESTAMP, G_STRUCT_OFFSET (BatonTask, updated_at), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("updated at") },
   { "completed-at", "completed_at", BATON_FIELD_TIMESTAMP, G_STRUCT_OFFSET (BatonTask, completed_at), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("completed at") },
   { "archived", "archived", BATON_FIELD_BOOL, G_STRUCT_OFFSET (BatonTask, archived), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("archived") },
+  /* Schema 3: the note a task was promoted from. */
+  { "note-id", "note_id", BATON_FIELD_REF, G_STRUCT_OFFSET (BatonTask, note_id), "notes", FALSE, BATON_ON_DELETE_SET_NULL, 0, N_("note") },
 };
 
 static gboolean
@@ -724,6 +727,13 @@ baton_task_get_archived (BatonTask *self)
 {
   g_return_val_if_fail (BATON_IS_TASK (self), 0);
   return self->archived;
+}
+
+gint64
+baton_task_get_note_id (BatonTask *self)
+{
+  g_return_val_if_fail (BATON_IS_TASK (self), 0);
+  return self->note_id;
 }
 
 struct _BatonChecklistItem

@@ -143,6 +143,16 @@ baton_change_get_op (BatonChange *change,
 }
 
 void
+baton_change_remove_op (BatonChange *change,
+                        guint        index)
+{
+  g_return_if_fail (change != NULL);
+  g_return_if_fail (index < change->ops->len);
+
+  g_ptr_array_remove_index (change->ops, index);
+}
+
+void
 baton_change_merge (BatonChange *change,
                     BatonChange *other)
 {

@@ -38,6 +38,8 @@ void         baton_change_add_op     (BatonChange *change,
 guint        baton_change_get_n_ops  (BatonChange *change);
 BatonOp     *baton_change_get_op     (BatonChange *change,
                                       guint        index);
+void         baton_change_remove_op  (BatonChange *change,
+                                      guint        index);
 /* Appends the ops of @other (consumed). */
 void         baton_change_merge      (BatonChange *change,
                                       BatonChange *other);

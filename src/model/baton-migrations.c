@@ -115,7 +115,39 @@ static const char * const migrations[] = {
   "CREATE INDEX notes_client ON notes (client_id);"
   "CREATE INDEX notes_program ON notes (program_id);"
   "CREATE INDEX note_revisions_note ON note_revisions (note_id);",
+
+  /* 3: the note a task was promoted from */
+  "ALTER TABLE tasks ADD COLUMN note_id INTEGER REFERENCES notes (id) ON DELETE SET NULL;"
+  "CREATE INDEX tasks_note ON tasks (note_id);",
 };
+
+/* Version 0 with tables in it is some other application's database: say
+ * so before anything writes to the file. */
+gboolean
+baton_db_check_not_foreign (BatonDb  *self,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean has_tables;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!(stmt = baton_db_prepare (self, "SELECT count(*) FROM sqlite_master WHERE type = 'table'", error)))
+    return FALSE;
+  if (!baton_db_step_row (self, stmt, error))
+    return FALSE;
+  has_tables = sqlite3_column_int (stmt, 0) > 0;
+  sqlite3_reset (stmt);
+
+  if (has_tables)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CORRUPT,
+                   _("This file is an SQLite database, but not a Baton workspace. It was not changed."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 const char *
 baton_db_migration_sql (gint version)
@@ -152,27 +184,8 @@ baton_db_migrate (BatonDb   *self,
       return FALSE;
     }
 
-  if (version == 0)
-    {
-      sqlite3_stmt *stmt;
-      gboolean has_tables;
-
-      /* Version 0 with tables in it is some other application's database. */
-      stmt = baton_db_prepare (self, "SELECT count(*) FROM sqlite_master WHERE type = 'table'", error);
-      if (stmt == NULL)
-        return FALSE;
-      if (!baton_db_step_row (self, stmt, error))
-        return FALSE;
-      has_tables = sqlite3_column_int (stmt, 0) > 0;
-      sqlite3_reset (stmt);
-
-      if (has_tables)
-        {
-          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CORRUPT,
-                       _("This file is an SQLite database, but not a Baton workspace. It was not changed."));
-          return FALSE;
-        }
-    }
+  if (version == 0 && !baton_db_check_not_foreign (self, error))
+    return FALSE;
 
   for (gint step = version + 1; step <= target_version; step++)
     {

@@ -501,7 +501,13 @@ baton_field_validate (const BatonField  *field,
       switch (field->kind)
         {
         case BATON_FIELD_REF:
-          if (n < 0 || (n == 0 && field->required))
+          if (n < 0)
+            {
+              g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                           _("The %s is not valid."), field_label (field));
+              goto fail;
+            }
+          if (n == 0 && field->required)
             {
               g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
                            _("A %s is required."), field_label (field));

@@ -703,21 +703,56 @@ op_apply_sql (BatonStore  *self,
     }
 }
 
-static void
-table_resort (Table       *table,
-              BatonRecord *record)
+static gboolean
+op_moves_in_order (BatonStore *self,
+                   BatonOp    *op)
 {
-  guint position;
+  const BatonField *position;
+  guint i;
 
-  if (!table->by_position)
-    return;
+  if (op->kind != BATON_OP_UPDATE || !table_for_schema (self, op->schema)->by_position)
+    return FALSE;
 
-  if (g_list_store_find (table->list, record, &position))
+  position = baton_record_schema_find_field (op->schema, "position");
+  i = position - op->schema->fields;
+
+  return g_value_get_int64 (&op->before[i]) != g_value_get_int64 (&op->after[i]);
+}
+
+/* Puts records whose position changed back in order in their list: all of
+ * them are taken out first, so each insertion goes into a sorted list. */
+static void
+resort_moved (BatonStore  *self,
+              BatonChange *change)
+{
+  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = baton_change_get_n_ops (change);
+
+  for (guint k = 0; k < n; k++)
     {
-      g_object_ref (record);
-      g_list_store_remove (table->list, position);
+      BatonOp *op = baton_change_get_op (change, k);
+      Table *table = table_for_schema (self, op->schema);
+      BatonRecord *record;
+      guint position;
+
+      if (!op_moves_in_order (self, op) || !(record = table_lookup (table, op->id)))
+        continue;
+      if (g_ptr_array_find (moved, record, NULL))
+        continue;
+
+      if (g_list_store_find (table->list, record, &position))
+        {
+          g_ptr_array_add (moved, g_object_ref (record));
+          g_list_store_remove (table->list, position);
+        }
+    }
+
+  for (guint i = 0; i < moved->len; i++)
+    {
+      BatonRecord *record = g_ptr_array_index (moved, i);
+      Table *table = table_for_schema (self, baton_record_get_schema (record));
+
       g_list_store_insert_sorted (table->list, record, compare_records, table);
-      g_object_unref (record);
     }
 }
 
@@ -773,7 +808,6 @@ op_apply_memory (BatonStore *self,
         baton_record_set_field_value (record, &op->schema->fields[i], &to[i]);
       indexes_add (self, table_id_of (self, table), record);
       g_object_thaw_notify (G_OBJECT (record));
-      table_resort (table, record);
       break;
     }
 }
@@ -789,6 +823,14 @@ change_apply (BatonStore   *self,
 
   if (!baton_db_begin (self->db, error))
     return FALSE;
+
+  /* Rows that come back together (an undone delete) may reference each
+   * other in any order: check the keys when the transaction commits. */
+  if (!baton_db_exec (self->db, "PRAGMA defer_foreign_keys = ON", error))
+    {
+      baton_db_rollback (self->db);
+      return FALSE;
+    }
 
   for (guint k = 0; k < n; k++)
     {
@@ -807,8 +849,26 @@ change_apply (BatonStore   *self,
   for (guint k = 0; k < n; k++)
     op_apply_memory (self, baton_change_get_op (change, direction == DIRECTION_FORWARD ? k : n - 1 - k),
                      direction);
+  resort_moved (self, change);
 
-  g_signal_emit (self, signals[CHANGED], 0);
+  /* Inside a batch, "changed" is emitted once when the batch ends. */
+  if (self->batch_depth == 0)
+    g_signal_emit (self, signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+/* An update that would only touch updated-at changes nothing. */
+static gboolean
+op_is_noop (BatonOp *op)
+{
+  if (op->kind != BATON_OP_UPDATE)
+    return FALSE;
+
+  for (guint i = 0; i < op->schema->n_fields; i++)
+    if (strcmp (op->schema->fields[i].name, "updated-at") != 0 &&
+        !values_equal (&op->before[i], &op->after[i]))
+      return FALSE;
 
   return TRUE;
 }
@@ -821,17 +881,20 @@ change_commit (BatonStore   *self,
 {
   g_autoptr(BatonChange) owned = change;
 
+  for (guint k = baton_change_get_n_ops (change); k > 0; k--)
+    if (op_is_noop (baton_change_get_op (change, k - 1)))
+      baton_change_remove_op (change, k - 1);
+
   if (baton_change_get_n_ops (change) == 0)
     return TRUE;
 
   if (!change_apply (self, change, DIRECTION_FORWARD, error))
     return FALSE;
 
+  /* A batch keeps every change, recorded or not, so that a failing batch
+   * can put the objects back as they were. */
   if (self->batch_depth > 0)
-    {
-      if (self->batch_records)
-        baton_change_merge (self->batch_change, g_steal_pointer (&owned));
-    }
+    baton_change_merge (self->batch_change, g_steal_pointer (&owned));
   else
     baton_history_push (self->history, g_steal_pointer (&owned));
 
@@ -928,7 +991,7 @@ prepare_values (BatonStore               *self,
       if (field == NULL)
         {
           g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                       "A %s has no field “%s”.", schema->table, names[k]);
+                       _("There is no field “%s”."), names[k]);
           goto fail;
         }
 
@@ -1411,6 +1474,14 @@ baton_store_delete (BatonStore  *self,
 
   if (!record_is_ours (self, record, error))
     return FALSE;
+
+  if (BATON_IS_STAGE (record) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->tables[TABLE_STAGES].list)) <= 1)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                   _("The last stage cannot be deleted: a board needs at least one."));
+      return FALSE;
+    }
 
   label = label_for (_("Delete"), record);
   if (!(change = change_for_delete (self, record, label, error)))
@@ -1909,6 +1980,24 @@ op_field (BatonOp    *op,
   return &op->after[baton_record_schema_find_field (op->schema, name) - op->schema->fields];
 }
 
+/* Sets the stage of a task op; entering a done stage completes the task,
+ * leaving it reopens the task. */
+static void
+set_task_stage (BatonOp    *op,
+                BatonStage *old_stage,
+                BatonStage *stage)
+{
+  g_value_set_int64 (op_field (op, "stage-id"), baton_record_get_id (BATON_RECORD (stage)));
+
+  if (baton_stage_get_is_done (stage) && (old_stage == NULL || !baton_stage_get_is_done (old_stage)))
+    {
+      g_autofree char *now = baton_timestamp_now ();
+      g_value_set_string (op_field (op, "completed-at"), now);
+    }
+  else if (!baton_stage_get_is_done (stage))
+    g_value_set_string (op_field (op, "completed-at"), NULL);
+}
+
 /* Adds to @change the ops that put @task into @stage before @before. */
 static void
 plan_task_move (BatonStore  *self,
@@ -1940,15 +2029,7 @@ plan_task_move (BatonStore  *self,
         position = prev + (next - prev) / 2;
     }
 
-  g_value_set_int64 (op_field (op, "stage-id"), baton_record_get_id (BATON_RECORD (stage)));
-
-  if (baton_stage_get_is_done (stage) && (old_stage == NULL || !baton_stage_get_is_done (old_stage)))
-    {
-      g_autofree char *now = baton_timestamp_now ();
-      g_value_set_string (op_field (op, "completed-at"), now);
-    }
-  else if (!baton_stage_get_is_done (stage))
-    g_value_set_string (op_field (op, "completed-at"), NULL);
+  set_task_stage (op, old_stage, stage);
 
   if (position >= 0)
     {
@@ -2025,7 +2106,7 @@ baton_store_delete_stage (BatonStore  *self,
           BatonOp *op = task_op (g_ptr_array_index (tasks, i));
 
           position += TASK_POSITION_GAP;
-          g_value_set_int64 (op_field (op, "stage-id"), baton_record_get_id (BATON_RECORD (move_tasks_to)));
+          set_task_stage (op, stage, move_tasks_to);
           g_value_set_int64 (op_field (op, "position"), position);
           baton_change_add_op (change, op);
         }
@@ -2444,7 +2525,9 @@ baton_store_run_batch (BatonStore           *self,
                        GError              **error)
 {
   BatonChange *outer_change;
+  BatonChange *change;
   gboolean outer_records;
+  gboolean records;
   gboolean ok;
 
   g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
@@ -2456,36 +2539,44 @@ baton_store_run_batch (BatonStore           *self,
   outer_change = self->batch_change;
   outer_records = self->batch_records;
   self->batch_change = baton_change_new (label);
-  self->batch_records = record_history && (self->batch_depth == 0 || outer_records);
+  records = record_history && (self->batch_depth == 0 || outer_records);
+  self->batch_records = records;
   self->batch_depth++;
 
   ok = func (self, user_data, error);
 
   self->batch_depth--;
+  change = g_steal_pointer (&self->batch_change);
+  self->batch_change = outer_change;
+  self->batch_records = outer_records;
 
   if (ok && baton_db_commit (self->db, error))
     {
-      BatonChange *change = g_steal_pointer (&self->batch_change);
-
-      if (!self->batch_records || baton_change_get_n_ops (change) == 0)
-        baton_change_free (change);
-      else if (outer_change != NULL)
+      if (outer_change != NULL)
         baton_change_merge (outer_change, change);
-      else
+      else if (records && baton_change_get_n_ops (change) > 0)
         baton_history_push (self->history, change);
+      else
+        baton_change_free (change);
     }
   else
     {
+      guint n = baton_change_get_n_ops (change);
+
       if (baton_db_get_depth (self->db) > self->batch_depth)
         baton_db_rollback (self->db);
-      g_clear_pointer (&self->batch_change, baton_change_free);
+
+      /* The database is back as it was: take the objects back the same
+       * way, so that pointers held by callers stay valid. */
+      for (guint k = n; k > 0; k--)
+        op_apply_memory (self, baton_change_get_op (change, k - 1), DIRECTION_BACKWARD);
+      resort_moved (self, change);
+      baton_change_free (change);
       ok = FALSE;
-      /* The objects followed the inner steps: bring them back to the database. */
-      _baton_store_reload (self, NULL);
     }
 
-  self->batch_change = outer_change;
-  self->batch_records = outer_records;
+  if (self->batch_depth == 0)
+    g_signal_emit (self, signals[CHANGED], 0);
 
   return ok;
 }
@@ -2698,6 +2789,8 @@ baton_store_open (const char  *path,
       g_prefix_error (error, _("%s is not a Baton workspace or is damaged: "), path);
       return NULL;
     }
+  if (version == 0 && !baton_db_check_not_foreign (self->db, error))
+    return NULL;
   if (version > BATON_SCHEMA_VERSION)
     {
       /* baton_db_migrate () refuses it with the message people see. */

@@ -2464,7 +2464,7 @@ test_generic (Fixture       *fx,
   /* Update and delete. */
   ASSERT_OK (baton_store_update (s, off, &error, "note", "Conference", NULL));
   g_assert_cmpstr (baton_time_off_get_note (off), ==, "Conference");
-  assert_undo_label (fx, "Edit time off");
+  assert_undo_label (fx, "Edit “time off”");
   ASSERT_REFUSED (fx, BATON_STORE_ERROR_INVALID, baton_store_update (s, off, &error, "end-date", "2026-04-30", NULL));
   ASSERT_REFUSED (fx, BATON_STORE_ERROR_INVALID, baton_store_update (s, off, &error, "start-date", NULL, NULL));
   ASSERT_REFUSED (fx, BATON_STORE_ERROR_NOT_FOUND, baton_store_update (s, off, &error, "person-id", (gint64) 77, NULL));

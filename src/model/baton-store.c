@@ -1365,8 +1365,10 @@ out:
   return change;
 }
 
+/* An undo label from a translatable format with one %s: the record's
+ * name, or its kind when it has none (e.g. "Delete “Storyboard”"). */
 static char *
-label_for (const char  *verb,
+label_for (const char  *format,
            BatonRecord *record)
 {
   const BatonRecordSchema *schema = baton_record_get_schema (record);
@@ -1377,10 +1379,13 @@ label_for (const char  *verb,
   if (name == NULL)
     name = baton_record_schema_find_field (schema, "text");
 
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
   if (name != NULL && baton_record_get_str_field (record, name) != NULL)
-    return g_strdup_printf ("%s “%s”", verb, baton_record_get_str_field (record, name));
+    return g_strdup_printf (format, baton_record_get_str_field (record, name));
 
-  return g_strdup_printf ("%s %s", verb, g_dgettext (GETTEXT_PACKAGE, schema->label));
+  return g_strdup_printf (format, g_dgettext (GETTEXT_PACKAGE, schema->label));
+#pragma GCC diagnostic pop
 }
 
 gpointer
@@ -1435,7 +1440,7 @@ baton_store_updatev (BatonStore    *self,
   if (!record_is_ours (self, record, error))
     return FALSE;
 
-  label = label_for (_("Edit"), record);
+  label = label_for (_("Edit “%s”"), record);
   return update_record (self, record, label, n_properties, names, values, error);
 }
 
@@ -1483,7 +1488,7 @@ baton_store_delete (BatonStore  *self,
       return FALSE;
     }
 
-  label = label_for (_("Delete"), record);
+  label = label_for (_("Delete “%s”"), record);
   if (!(change = change_for_delete (self, record, label, error)))
     return FALSE;
 
@@ -1647,7 +1652,7 @@ baton_store_move_role (BatonStore  *self,
   g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
   g_return_val_if_fail (BATON_IS_ROLE (role), FALSE);
 
-  label = label_for (_("Move"), BATON_RECORD (role));
+  label = label_for (_("Move “%s”"), BATON_RECORD (role));
   return move_in_order (self, &self->tables[TABLE_ROLES], BATON_RECORD (role), index, label, error);
 }
 
@@ -1789,7 +1794,7 @@ baton_store_set_person_roles (BatonStore   *self,
       return FALSE;
     }
 
-  label = label_for (_("Change roles of"), BATON_RECORD (person));
+  label = label_for (_("Change roles of “%s”"), BATON_RECORD (person));
   change = baton_change_new (label);
   links = person_role_links (self, person);
 
@@ -1934,7 +1939,7 @@ baton_store_move_stage (BatonStore  *self,
   g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
   g_return_val_if_fail (BATON_IS_STAGE (stage), FALSE);
 
-  label = label_for (_("Move"), BATON_RECORD (stage));
+  label = label_for (_("Move “%s”"), BATON_RECORD (stage));
   return move_in_order (self, &self->tables[TABLE_STAGES], BATON_RECORD (stage), index, label, error);
 }
 
@@ -2092,7 +2097,7 @@ baton_store_delete_stage (BatonStore  *self,
       return FALSE;
     }
 
-  label = label_for (_("Delete"), BATON_RECORD (stage));
+  label = label_for (_("Delete “%s”"), BATON_RECORD (stage));
   change = baton_change_new (label);
   tasks = baton_store_get_stage_tasks (self, stage);
 
@@ -2197,7 +2202,7 @@ baton_store_move_task (BatonStore  *self,
         return TRUE;
     }
 
-  label = label_for (_("Move"), BATON_RECORD (task));
+  label = label_for (_("Move “%s”"), BATON_RECORD (task));
   change = baton_change_new (label);
   plan_task_move (self, change, task, stage, before);
 
@@ -2207,7 +2212,7 @@ baton_store_move_task (BatonStore  *self,
 static gboolean
 task_update_simple (BatonStore  *self,
                     BatonTask   *task,
-                    const char  *verb,
+                    const char  *format,
                     Props       *props,
                     GError     **error)
 {
@@ -2216,7 +2221,7 @@ task_update_simple (BatonStore  *self,
   if (!record_is_ours (self, task, error))
     return FALSE;
 
-  label = label_for (verb, BATON_RECORD (task));
+  label = label_for (format, BATON_RECORD (task));
   return update_record (self, task, label, props->n, props->names, props->values, error);
 }
 
@@ -2234,7 +2239,7 @@ baton_store_reassign_task (BatonStore   *self,
     return FALSE;
 
   props_int (&props, "assignee-id", person ? baton_record_get_id (BATON_RECORD (person)) : 0);
-  return task_update_simple (self, task, _("Reassign"), &props, error);
+  return task_update_simple (self, task, _("Reassign “%s”"), &props, error);
 }
 
 gboolean
@@ -2250,7 +2255,7 @@ baton_store_schedule_task (BatonStore  *self,
 
   props_str (&props, "start-date", start_date);
   props_str (&props, "due-date", due_date);
-  return task_update_simple (self, task, _("Schedule"), &props, error);
+  return task_update_simple (self, task, _("Schedule “%s”"), &props, error);
 }
 
 static char *
@@ -2315,7 +2320,7 @@ baton_store_reschedule_task (BatonStore  *self,
   if (!add_reschedule (task, weeks, &props, error))
     return FALSE;
 
-  return task_update_simple (self, task, _("Reschedule"), &props, error);
+  return task_update_simple (self, task, _("Reschedule “%s”"), &props, error);
 }
 
 gboolean
@@ -2338,7 +2343,7 @@ baton_store_reassign_and_reschedule_task (BatonStore   *self,
   if (weeks != 0 && !add_reschedule (task, weeks, &props, error))
     return FALSE;
 
-  return task_update_simple (self, task, _("Reassign"), &props, error);
+  return task_update_simple (self, task, _("Reassign “%s”"), &props, error);
 }
 
 gboolean
@@ -2352,7 +2357,7 @@ baton_store_archive_task (BatonStore  *self,
   g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
 
   props_bool (&props, "archived", archived);
-  return task_update_simple (self, task, archived ? _("Archive") : _("Restore"), &props, error);
+  return task_update_simple (self, task, archived ? _("Archive “%s”") : _("Restore “%s”"), &props, error);
 }
 
 BatonChecklistItem *
@@ -2445,7 +2450,7 @@ baton_store_update_note (BatonStore  *self,
   if (!(op = update_op (self, BATON_RECORD (note), props.n, props.names, props.values, error)))
     return FALSE;
 
-  label = label_for (_("Edit"), BATON_RECORD (note));
+  label = label_for (_("Edit “%s”"), BATON_RECORD (note));
   change = baton_change_new (label);
   baton_change_add_op (change, op);
 

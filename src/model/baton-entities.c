@@ -11,6 +11,7 @@
 
 #include "baton-entities.h"
 #include "baton-dates.h"
+#include "baton-notes.h"
 
 struct _BatonRole
 {
@@ -309,9 +310,19 @@ static const BatonField client_fields[] = {
   { "archived", "archived", BATON_FIELD_BOOL, G_STRUCT_OFFSET (BatonClient, archived), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("archived") },
 };
 
+static gboolean
+client_validate (BatonRecord  *candidate,
+                 GError      **error)
+{
+  BatonClient *self = BATON_CLIENT (candidate);
+
+  return baton_notes_validate_email (self->email, error) &&
+         baton_notes_validate_phone (self->phone, error);
+}
+
 static const BatonRecordSchema client_schema = {
   "clients", N_("client"), baton_client_get_type,
-  client_fields, G_N_ELEMENTS (client_fields), NULL,
+  client_fields, G_N_ELEMENTS (client_fields), client_validate,
 };
 
 G_DEFINE_FINAL_TYPE (BatonClient, baton_client, BATON_TYPE_RECORD)

@@ -14,9 +14,22 @@
 #include <glib/gi18n.h>
 
 #include "baton-db.h"
+#include "baton-notes.h"
 
-static const char * const migrations[] = {
+/* A step is plain SQL, optionally followed by SQL that needs FTS5: that part
+ * runs in the same transaction when this SQLite has FTS5, inside a savepoint
+ * so that a failure there leaves the step itself intact (search then falls
+ * back to a scan, and a later start with FTS5 builds the index; see
+ * baton_notes_ensure_index ()). */
+typedef struct
+{
+  const char *sql;
+  const char *fts5_sql;
+} Step;
+
+static const Step migrations[] = {
   /* 1: the workspace */
+  { 
   "CREATE TABLE roles ("
   "  id INTEGER PRIMARY KEY,"
   "  name TEXT NOT NULL UNIQUE,"
@@ -100,10 +113,10 @@ static const char * const migrations[] = {
   "  id INTEGER PRIMARY KEY,"
   "  note_id INTEGER NOT NULL REFERENCES notes (id) ON DELETE CASCADE,"
   "  body TEXT,"
-  "  saved_at TEXT);",
+  "  saved_at TEXT);", NULL },
 
   /* 2: indexes for the foreign keys the store and SQLite look up */
-  "CREATE INDEX person_roles_person ON person_roles (person_id);"
+  { "CREATE INDEX person_roles_person ON person_roles (person_id);"
   "CREATE INDEX person_roles_role ON person_roles (role_id);"
   "CREATE INDEX time_off_person ON time_off (person_id);"
   "CREATE INDEX programs_client ON programs (client_id);"
@@ -114,11 +127,33 @@ static const char * const migrations[] = {
   "CREATE INDEX checklist_items_task ON checklist_items (task_id);"
   "CREATE INDEX notes_client ON notes (client_id);"
   "CREATE INDEX notes_program ON notes (program_id);"
-  "CREATE INDEX note_revisions_note ON note_revisions (note_id);",
+  "CREATE INDEX note_revisions_note ON note_revisions (note_id);", NULL },
 
   /* 3: the note a task was promoted from */
-  "ALTER TABLE tasks ADD COLUMN note_id INTEGER REFERENCES notes (id) ON DELETE SET NULL;"
-  "CREATE INDEX tasks_note ON tasks (note_id);",
+  { "ALTER TABLE tasks ADD COLUMN note_id INTEGER REFERENCES notes (id) ON DELETE SET NULL;"
+    "CREATE INDEX tasks_note ON tasks (note_id);", NULL },
+
+  /* 4: full-text search over notes. The index (notes_fts, FTS5) is derived
+   * data: triggers only queue the ids of changed notes in
+   * notes_fts_pending, and baton-notes.c brings the index up to date before
+   * a search and when the application is idle. So saving a large note does
+   * not wait for it to be tokenized, and a SQLite without FTS5 can still
+   * write notes (nothing here names the virtual table). */
+  { "CREATE TABLE notes_fts_pending (id INTEGER PRIMARY KEY);"
+    "CREATE TRIGGER notes_fts_queue_insert AFTER INSERT ON notes BEGIN"
+    "  INSERT OR IGNORE INTO notes_fts_pending (id) VALUES (new.id);"
+    "END;"
+    "CREATE TRIGGER notes_fts_queue_update AFTER UPDATE OF title, body ON notes"
+    "  WHEN old.title IS NOT new.title OR old.body IS NOT new.body BEGIN"
+    "  INSERT OR IGNORE INTO notes_fts_pending (id) VALUES (new.id);"
+    "END;"
+    "CREATE TRIGGER notes_fts_queue_delete AFTER DELETE ON notes BEGIN"
+    "  INSERT OR IGNORE INTO notes_fts_pending (id) VALUES (old.id);"
+    "END;"
+    "INSERT INTO notes_fts_pending (id) SELECT id FROM notes;",
+    BATON_NOTES_FTS_CREATE_SQL
+    "INSERT INTO notes_fts (rowid, title, body) SELECT id, title, body FROM notes;"
+    "DELETE FROM notes_fts_pending;" },
 };
 
 /* Version 0 with tables in it is some other application's database: say
@@ -155,7 +190,33 @@ baton_db_migration_sql (gint version)
   if (version < 1 || version > (gint) G_N_ELEMENTS (migrations))
     return NULL;
 
-  return migrations[version - 1];
+  return migrations[version - 1].sql;
+}
+
+static gboolean
+run_step (BatonDb     *self,
+          const Step  *step,
+          GError     **error)
+{
+  g_autoptr(GError) fts_error = NULL;
+
+  if (!baton_db_exec (self, step->sql, error))
+    return FALSE;
+
+  if (step->fts5_sql == NULL || !_baton_notes_fts_usable (self))
+    return TRUE;
+
+  if (!baton_db_begin (self, error))
+    return FALSE;
+  if (!baton_db_exec (self, step->fts5_sql, &fts_error))
+    {
+      /* The workspace is fine without its search index. */
+      g_warning ("Notes search will scan instead of using its index: %s", fts_error->message);
+      baton_db_rollback (self);
+      return TRUE;
+    }
+
+  return baton_db_commit (self, error);
 }
 
 gboolean
@@ -192,7 +253,7 @@ baton_db_migrate (BatonDb   *self,
       if (!baton_db_begin (self, error))
         return FALSE;
 
-      if (!baton_db_exec (self, migrations[step - 1], error) ||
+      if (!run_step (self, &migrations[step - 1], error) ||
           !baton_db_set_user_version (self, step, error) ||
           !baton_db_commit (self, error))
         {
@@ -203,6 +264,14 @@ baton_db_migrate (BatonDb   *self,
         }
 
       g_debug ("Migrated %s to version %d", baton_db_get_path (self), step);
+    }
+
+  /* A workspace upgraded or last written by a SQLite without FTS5 gets its
+   * search index now that FTS5 is here. */
+  if (target_version >= 4 && !baton_notes_ensure_index (self, error))
+    {
+      g_prefix_error (error, _("Could not build the notes search index: "));
+      return FALSE;
     }
 
   return TRUE;

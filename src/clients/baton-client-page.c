@@ -1,0 +1,881 @@
+/* baton-client-page.c — one client: notes, programs and contact
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The middle column of the Clients view. Notes come first (newest first;
+ * selecting one emits note-activated), then the client's programs with
+ * their tasks by stage, then the contact fields. A contact field is saved
+ * when Enter is pressed in it, and only when it is valid: an invalid email
+ * or phone number turns the field red, says why under the form, and writes
+ * nothing.
+ */
+
+#define G_LOG_DOMAIN "baton-client-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "baton-client-page.h"
+#include "baton-dates.h"
+#include "baton-notes.h"
+#include "baton-program-dialog.h"
+#include "baton-revisions-dialog.h"
+#include "baton-stage-bar.h"
+
+struct _BatonClientPage
+{
+  GtkWidget           parent_instance;
+
+  /* Template children */
+  GtkScrolledWindow  *scroller;
+  GtkLabel           *name_label;
+  GtkLabel           *subtitle_label;
+  GtkListBox         *notes_list;
+  GtkListBox         *programs_list;
+  AdwEntryRow        *name_row;
+  AdwEntryRow        *organization_row;
+  AdwEntryRow        *contact_row;
+  AdwEntryRow        *email_row;
+  AdwEntryRow        *phone_row;
+  GtkLabel           *contact_error;
+
+  /* Owned */
+  BatonStore         *store;
+  BatonClient        *client;
+  GtkCustomFilter    *notes_filter;
+  GtkSortListModel   *notes;
+  GtkCustomFilter    *programs_filter;
+  GtkSortListModel   *programs;
+  char               *error;
+
+  /* State */
+  BatonNote          *selected_note;   /* weak */
+  gboolean            show_archived;
+  gboolean            selecting;       /* the list selection is being set from code */
+  guint               refresh_source;
+};
+
+enum {
+  NOTE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (BatonClientPage, baton_client_page, GTK_TYPE_WIDGET)
+
+static gint64
+client_id (BatonClientPage *self)
+{
+  return self->client != NULL ? baton_record_get_id (BATON_RECORD (self->client)) : -1;
+}
+
+/* Notes ----------------------------------------------------------------------- */
+
+static gboolean
+note_is_shown (gpointer item,
+               gpointer data)
+{
+  BatonClientPage *self = data;
+
+  return baton_note_get_client_id (item) == client_id (self);
+}
+
+static int
+compare_notes (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  return baton_notes_compare_newest_first (a, b);
+}
+
+static char *
+note_subtitle (BatonClientPage *self,
+               BatonNote       *note)
+{
+  g_autofree char *when = baton_format_saved_at (baton_note_get_created_at (note));
+  BatonProgram *program = baton_note_get_program_id (note)
+                          ? baton_store_lookup_program (self->store, baton_note_get_program_id (note)) : NULL;
+
+  if (program != NULL && when != NULL)
+    /* Translators: a note's subtitle: when it was written · the program it is about */
+    return g_strdup_printf (_("%s · %s"), when, baton_program_get_name (program));
+  if (program != NULL)
+    return g_strdup (baton_program_get_name (program));
+
+  return g_steal_pointer (&when);
+}
+
+static gboolean
+title_or_untitled (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      data)
+{
+  const char *title = g_value_get_string (from);
+
+  g_value_set_string (to, title != NULL && title[0] != '\0' ? title : _("Untitled Note"));
+  return TRUE;
+}
+
+static GtkWidget *
+create_note_row (gpointer item,
+                 gpointer data)
+{
+  BatonClientPage *self = data;
+  BatonNote *note = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = note_subtitle (self, note);
+
+  /* What people typed is shown as it is, never as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property_full (note, "title", row, "title", G_BINDING_SYNC_CREATE,
+                               title_or_untitled, NULL, NULL, NULL);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "text-x-generic-symbolic");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "note", note);
+
+  return row;
+}
+
+static GtkListBoxRow *
+row_for_note (BatonClientPage *self,
+              BatonNote       *note)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && g_object_get_data (G_OBJECT (child), "note") == (gpointer) note)
+      return GTK_LIST_BOX_ROW (child);
+
+  return NULL;
+}
+
+static void
+sync_note_selection (BatonClientPage *self)
+{
+  GtkListBoxRow *row = self->selected_note ? row_for_note (self, self->selected_note) : NULL;
+
+  self->selecting = TRUE;
+  if (row != NULL)
+    gtk_list_box_select_row (self->notes_list, row);
+  else
+    gtk_list_box_unselect_all (self->notes_list);
+  self->selecting = FALSE;
+}
+
+static void
+on_note_row_selected (BatonClientPage *self,
+                      GtkListBoxRow   *row)
+{
+  BatonNote *note;
+
+  if (self->selecting || row == NULL)
+    return;
+
+  note = g_object_get_data (G_OBJECT (row), "note");
+  g_set_weak_pointer (&self->selected_note, note);
+  g_signal_emit (self, signals[NOTE_ACTIVATED], 0, note);
+}
+
+static void
+on_notes_changed (BatonClientPage *self)
+{
+  /* Rows were made anew: keep the open note highlighted. */
+  sync_note_selection (self);
+}
+
+/* Programs ---------------------------------------------------------------------- */
+
+static gboolean
+program_is_shown (gpointer item,
+                  gpointer data)
+{
+  BatonClientPage *self = data;
+
+  return baton_program_get_client_id (item) == client_id (self) &&
+         (self->show_archived || !baton_program_get_archived (item));
+}
+
+static int
+compare_programs (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  BatonProgram *pa = (BatonProgram *) a;
+  BatonProgram *pb = (BatonProgram *) b;
+  int cmp;
+
+  /* Archived last, then by start date (undated last), then by name. */
+  if (baton_program_get_archived (pa) != baton_program_get_archived (pb))
+    return baton_program_get_archived (pa) ? 1 : -1;
+  if ((baton_program_get_start_date (pa) == NULL) != (baton_program_get_start_date (pb) == NULL))
+    return baton_program_get_start_date (pa) == NULL ? 1 : -1;
+  cmp = g_strcmp0 (baton_program_get_start_date (pa), baton_program_get_start_date (pb));
+  if (cmp != 0)
+    return cmp;
+
+  return g_utf8_collate (baton_program_get_name (pa), baton_program_get_name (pb));
+}
+
+static char *
+short_date (const char *iso)
+{
+  guint32 julian;
+  GDate date;
+  char text[64];
+
+  if (!baton_date_parse (iso, &julian))
+    return NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  /* Translators: a short date, see strftime (); e.g. "9 Mar 2026" */
+  if (g_date_strftime (text, sizeof text, _("%-d %b %Y"), &date) == 0)
+    return NULL;
+
+  return g_strdup (text);
+}
+
+static char *
+program_dates (BatonProgram *program)
+{
+  g_autofree char *start = short_date (baton_program_get_start_date (program));
+  g_autofree char *due = short_date (baton_program_get_due_date (program));
+
+  if (start != NULL && due != NULL)
+    /* Translators: a program's dates, from – to */
+    return g_strdup_printf (_("%s – %s"), start, due);
+  if (due != NULL)
+    /* Translators: %s is a date */
+    return g_strdup_printf (_("Due %s"), due);
+  if (start != NULL)
+    /* Translators: %s is a date */
+    return g_strdup_printf (_("From %s"), start);
+
+  return g_strdup (_("No dates yet"));
+}
+
+static void
+draw_color_dot (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        data)
+{
+  const char *hex = g_object_get_data (G_OBJECT (area), "color");
+  GdkRGBA color;
+  double radius = MIN (width, height) / 2.0;
+
+  if (hex == NULL || !gdk_rgba_parse (&color, hex))
+    {
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      color.alpha = 0.3f;
+    }
+
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_arc (cr, width / 2.0, height / 2.0, radius, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+update_program_row (BatonClientPage *self,
+                    GtkWidget       *row)
+{
+  BatonProgram *program = g_object_get_data (G_OBJECT (row), "program");
+  GtkWidget *dot = g_object_get_data (G_OBJECT (row), "dot");
+  GtkWidget *name = g_object_get_data (G_OBJECT (row), "name");
+  GtkWidget *dates = g_object_get_data (G_OBJECT (row), "dates");
+  GtkWidget *bar = g_object_get_data (G_OBJECT (row), "bar");
+  GtkWidget *count = g_object_get_data (G_OBJECT (row), "count");
+  GListModel *stages = baton_store_get_stages (self->store);
+  guint n_stages = g_list_model_get_n_items (stages);
+  g_autoptr(BatonProgramProgress) progress = baton_program_progress_new (self->store, program);
+  g_autofree char *date_text = program_dates (program);
+  g_autofree char *count_text = NULL;
+  g_autofree char *accessible = NULL;
+  g_autofree const char **names = g_new0 (const char *, n_stages + 1);
+  g_autofree gboolean *done = g_new0 (gboolean, n_stages + 1);
+
+  for (guint i = 0; i < n_stages; i++)
+    {
+      g_autoptr(BatonStage) stage = g_list_model_get_item (stages, i);
+
+      names[i] = baton_stage_get_name (stage);   /* owned by the store */
+      done[i] = baton_stage_get_is_done (stage);
+    }
+
+  g_object_set_data_full (G_OBJECT (dot), "color", g_strdup (baton_program_get_color (program)), g_free);
+  gtk_widget_queue_draw (dot);
+  gtk_label_set_text (GTK_LABEL (name), baton_program_get_name (program));
+  if (baton_program_get_archived (program))
+    {
+      g_autofree char *archived = g_strdup_printf (_("%s · Archived"), date_text);
+      gtk_label_set_text (GTK_LABEL (dates), archived);
+      gtk_widget_add_css_class (row, "archived");
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (dates), date_text);
+      gtk_widget_remove_css_class (row, "archived");
+    }
+
+  if (progress->n_tasks == 0)
+    count_text = g_strdup (_("No tasks"));
+  else
+    /* Translators: a program's tasks, e.g. "12 tasks · 4 done" */
+    count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u task · %u done", "%u tasks · %u done", progress->n_tasks),
+                                  progress->n_tasks, progress->n_done);
+  gtk_label_set_text (GTK_LABEL (count), count_text);
+  baton_stage_bar_set_progress (BATON_STAGE_BAR (bar), progress, names, done);
+
+  accessible = g_strdup_printf ("%s, %s, %s", baton_program_get_name (program), date_text, count_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static GtkWidget *
+create_program_row (gpointer item,
+                    gpointer data)
+{
+  BatonClientPage *self = data;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *dot = gtk_drawing_area_new ();
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *dates = gtk_label_new (NULL);
+  GtkWidget *bar = baton_stage_bar_new ();
+  GtkWidget *count = gtk_label_new (NULL);
+  GtkWidget *edit = gtk_image_new_from_icon_name ("document-edit-symbolic");
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 12);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 12);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_color_dot, NULL, NULL);
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_label_set_xalign (GTK_LABEL (dates), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (dates), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (dates, "dim-label");
+  gtk_widget_add_css_class (dates, "caption");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (text), name);
+  gtk_box_append (GTK_BOX (text), dates);
+
+  gtk_widget_set_size_request (bar, 110, -1);
+  gtk_label_set_xalign (GTK_LABEL (count), 1);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "caption");
+  gtk_widget_set_valign (side, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (side), count);
+  gtk_box_append (GTK_BOX (side), bar);
+
+  gtk_widget_add_css_class (edit, "dim-label");
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), side);
+  gtk_box_append (GTK_BOX (box), edit);
+  gtk_widget_add_css_class (box, "program-row");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Edit the program"));
+
+  g_object_set_data (G_OBJECT (row), "program", item);
+  g_object_set_data (G_OBJECT (row), "dot", dot);
+  g_object_set_data (G_OBJECT (row), "name", name);
+  g_object_set_data (G_OBJECT (row), "dates", dates);
+  g_object_set_data (G_OBJECT (row), "bar", bar);
+  g_object_set_data (G_OBJECT (row), "count", count);
+  update_program_row (self, row);
+
+  return row;
+}
+
+static void
+on_program_row_activated (BatonClientPage *self,
+                          GtkListBoxRow   *row)
+{
+  BatonProgram *program = g_object_get_data (G_OBJECT (row), "program");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (program == NULL || self->client == NULL)
+    return;
+
+  dialog = baton_program_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     self->store, self->client, program);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Contact ------------------------------------------------------------------------- */
+
+static AdwEntryRow *
+row_for_field (BatonClientPage *self,
+               const char      *field)
+{
+  if (g_strcmp0 (field, "name") == 0)
+    return self->name_row;
+  if (g_strcmp0 (field, "organization") == 0)
+    return self->organization_row;
+  if (g_strcmp0 (field, "contact-name") == 0)
+    return self->contact_row;
+  if (g_strcmp0 (field, "email") == 0)
+    return self->email_row;
+  if (g_strcmp0 (field, "phone") == 0)
+    return self->phone_row;
+
+  return NULL;
+}
+
+static void
+show_contact_error (BatonClientPage *self,
+                    AdwEntryRow     *row,
+                    const char      *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+
+  gtk_label_set_text (self->contact_error, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->contact_error), message != NULL);
+
+  if (row == NULL)
+    return;
+
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+static void
+set_row_text (AdwEntryRow *row,
+              const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+load_contact (BatonClientPage *self,
+              gboolean         force)
+{
+  struct { AdwEntryRow *row; const char *text; } fields[] = {
+    { self->name_row, self->client ? baton_client_get_name (self->client) : NULL },
+    { self->organization_row, self->client ? baton_client_get_organization (self->client) : NULL },
+    { self->contact_row, self->client ? baton_client_get_contact_name (self->client) : NULL },
+    { self->email_row, self->client ? baton_client_get_email (self->client) : NULL },
+    { self->phone_row, self->client ? baton_client_get_phone (self->client) : NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      /* Leave a field someone is typing in alone, unless it is another client. */
+      if (!force && gtk_widget_has_focus (GTK_WIDGET (fields[i].row)))
+        continue;
+      if (!force && gtk_widget_get_focus_child (GTK_WIDGET (fields[i].row)) != NULL)
+        continue;
+      set_row_text (fields[i].row, fields[i].text);
+      if (force)
+        show_contact_error (self, fields[i].row, NULL);
+    }
+}
+
+gboolean
+baton_client_page_apply_field (BatonClientPage *self,
+                               const char      *field,
+                               const char      *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = g_strstrip (g_strdup (text != NULL ? text : ""));
+  AdwEntryRow *row;
+  gboolean valid;
+
+  g_return_val_if_fail (BATON_IS_CLIENT_PAGE (self), FALSE);
+
+  row = row_for_field (self, field);
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  if (self->client == NULL)
+    return FALSE;
+
+  set_row_text (row, value);
+
+  /* Check on the field first: a bad value is never written. */
+  if (g_strcmp0 (field, "email") == 0)
+    valid = baton_notes_validate_email (value, &error);
+  else if (g_strcmp0 (field, "phone") == 0)
+    valid = baton_notes_validate_phone (value, &error);
+  else if (g_strcmp0 (field, "name") == 0 && value[0] == '\0')
+    {
+      g_set_error_literal (&error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                           _("The client needs a name."));
+      valid = FALSE;
+    }
+  else
+    valid = TRUE;
+
+  if (valid)
+    valid = baton_store_update (self->store, self->client, &error, field, value, NULL);
+
+  if (!valid)
+    {
+      show_contact_error (self, row, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+      return FALSE;
+    }
+
+  show_contact_error (self, row, NULL);
+  return TRUE;
+}
+
+static void
+on_contact_apply (AdwEntryRow     *row,
+                  BatonClientPage *self)
+{
+  const char *field = g_object_get_data (G_OBJECT (row), "field");
+
+  baton_client_page_apply_field (self, field, gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static void
+on_contact_changed (AdwEntryRow     *row,
+                    BatonClientPage *self)
+{
+  /* Typing again clears the error until the next Enter. */
+  if (gtk_widget_has_css_class (GTK_WIDGET (row), "error"))
+    show_contact_error (self, row, NULL);
+}
+
+/* Keeping up with the store ---------------------------------------------------------- */
+
+static void
+update_header (BatonClientPage *self)
+{
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  if (self->client == NULL)
+    {
+      gtk_label_set_text (self->name_label, "");
+      gtk_label_set_text (self->subtitle_label, "");
+      return;
+    }
+
+  gtk_label_set_text (self->name_label, baton_client_get_name (self->client));
+  if (baton_client_get_organization (self->client) != NULL)
+    g_string_append (subtitle, baton_client_get_organization (self->client));
+  if (baton_client_get_contact_name (self->client) != NULL)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "",
+                            baton_client_get_contact_name (self->client));
+  if (baton_client_get_archived (self->client))
+    g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", _("Archived"));
+
+  gtk_label_set_text (self->subtitle_label, subtitle->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle->len > 0);
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  BatonClientPage *self = data;
+
+  self->refresh_source = 0;
+
+  /* Archiving, program names and dates, tasks moving on the board… */
+  gtk_filter_changed (GTK_FILTER (self->programs_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (gtk_sort_list_model_get_sorter (self->programs), GTK_SORTER_CHANGE_DIFFERENT);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->programs_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "program") != NULL)
+      update_program_row (self, row);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->notes_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      BatonNote *note = g_object_get_data (G_OBJECT (row), "note");
+      g_autofree char *subtitle = NULL;
+
+      if (note == NULL)
+        continue;
+      subtitle = note_subtitle (self, note);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
+    }
+
+  update_header (self);
+  load_contact (self, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed (BatonClientPage *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
+}
+
+/* Public ----------------------------------------------------------------------------- */
+
+void
+baton_client_page_set_client (BatonClientPage *self,
+                              BatonClient     *client)
+{
+  g_return_if_fail (BATON_IS_CLIENT_PAGE (self));
+  g_return_if_fail (client == NULL || BATON_IS_CLIENT (client));
+
+  if (client == self->client)
+    return;
+
+  g_set_object (&self->client, client);
+  g_clear_weak_pointer (&self->selected_note);
+
+  gtk_filter_changed (GTK_FILTER (self->notes_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->programs_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_header (self);
+  load_contact (self, TRUE);
+  show_contact_error (self, NULL, NULL);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+BatonClient *
+baton_client_page_get_client (BatonClientPage *self)
+{
+  g_return_val_if_fail (BATON_IS_CLIENT_PAGE (self), NULL);
+  return self->client;
+}
+
+void
+baton_client_page_set_show_archived (BatonClientPage *self,
+                                     gboolean         show_archived)
+{
+  g_return_if_fail (BATON_IS_CLIENT_PAGE (self));
+
+  show_archived = !!show_archived;
+  if (self->show_archived == show_archived)
+    return;
+
+  self->show_archived = show_archived;
+  gtk_filter_changed (GTK_FILTER (self->programs_filter),
+                      show_archived ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+}
+
+void
+baton_client_page_select_note (BatonClientPage *self,
+                               BatonNote       *note)
+{
+  g_return_if_fail (BATON_IS_CLIENT_PAGE (self));
+
+  g_set_weak_pointer (&self->selected_note, note);
+  sync_note_selection (self);
+
+  /* Bring the row into view. */
+  if (note != NULL)
+    {
+      GtkListBoxRow *row = row_for_note (self, note);
+      graphene_point_t point;
+
+      if (row != NULL && gtk_widget_compute_point (GTK_WIDGET (row), gtk_scrolled_window_get_child (self->scroller),
+                                                   &GRAPHENE_POINT_INIT (0, 0), &point))
+        {
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+          double page = gtk_adjustment_get_page_size (adjustment);
+          double value = gtk_adjustment_get_value (adjustment);
+
+          if (point.y < value || point.y + gtk_widget_get_height (GTK_WIDGET (row)) > value + page)
+            gtk_adjustment_set_value (adjustment, MAX (0, point.y - 48));
+        }
+    }
+}
+
+GListModel *
+baton_client_page_get_notes (BatonClientPage *self)
+{
+  g_return_val_if_fail (BATON_IS_CLIENT_PAGE (self), NULL);
+  return G_LIST_MODEL (self->notes);
+}
+
+GListModel *
+baton_client_page_get_programs (BatonClientPage *self)
+{
+  g_return_val_if_fail (BATON_IS_CLIENT_PAGE (self), NULL);
+  return G_LIST_MODEL (self->programs);
+}
+
+const char *
+baton_client_page_get_contact_error (BatonClientPage *self)
+{
+  g_return_val_if_fail (BATON_IS_CLIENT_PAGE (self), NULL);
+  return self->error;
+}
+
+/* GObject ------------------------------------------------------------------------------ */
+
+static void
+baton_client_page_dispose (GObject *object)
+{
+  BatonClientPage *self = BATON_CLIENT_PAGE (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->notes_list != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->notes_list, self);
+      gtk_list_box_bind_model (self->notes_list, NULL, NULL, NULL, NULL);
+    }
+  if (self->programs_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->programs_list, self);
+  if (self->programs_list != NULL)
+    gtk_list_box_bind_model (self->programs_list, NULL, NULL, NULL, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BATON_TYPE_CLIENT_PAGE);
+
+  g_clear_weak_pointer (&self->selected_note);
+  g_clear_object (&self->notes);
+  g_clear_object (&self->programs);
+  g_clear_object (&self->client);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (baton_client_page_parent_class)->dispose (object);
+}
+
+static void
+baton_client_page_finalize (GObject *object)
+{
+  BatonClientPage *self = BATON_CLIENT_PAGE (object);
+
+  g_free (self->error);
+
+  G_OBJECT_CLASS (baton_client_page_parent_class)->finalize (object);
+}
+
+static void
+baton_client_page_class_init (BatonClientPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = baton_client_page_dispose;
+  object_class->finalize = baton_client_page_finalize;
+
+  /**
+   * BatonClientPage::note-activated:
+   * @note: the note chosen in the list
+   */
+  signals[NOTE_ACTIVATED] =
+    g_signal_new ("note-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BATON_TYPE_NOTE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/clients/baton-client-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, notes_list);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, programs_list);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, organization_row);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, contact_error);
+
+  gtk_widget_class_set_css_name (widget_class, "clientpage");
+}
+
+static GtkWidget *
+placeholder_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 14);
+  gtk_widget_set_margin_bottom (label, 14);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_add_css_class (label, "dim-label");
+
+  return label;
+}
+
+static void
+baton_client_page_init (BatonClientPage *self)
+{
+  struct { AdwEntryRow *row; const char *field; } fields[] = {
+    { NULL, "name" }, { NULL, "organization" }, { NULL, "contact-name" }, { NULL, "email" }, { NULL, "phone" },
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  fields[0].row = self->name_row;
+  fields[1].row = self->organization_row;
+  fields[2].row = self->contact_row;
+  fields[3].row = self->email_row;
+  fields[4].row = self->phone_row;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_object_set_data (G_OBJECT (fields[i].row), "field", (gpointer) fields[i].field);
+      g_signal_connect (fields[i].row, "apply", G_CALLBACK (on_contact_apply), self);
+      g_signal_connect (fields[i].row, "changed", G_CALLBACK (on_contact_changed), self);
+    }
+
+  gtk_list_box_set_placeholder (self->notes_list,
+                                placeholder_new (_("No notes yet. A needs analysis is a good start.")));
+  gtk_list_box_set_placeholder (self->programs_list,
+                                placeholder_new (_("No programs yet.")));
+  g_signal_connect_swapped (self->notes_list, "row-selected", G_CALLBACK (on_note_row_selected), self);
+  g_signal_connect_swapped (self->programs_list, "row-activated", G_CALLBACK (on_program_row_activated), self);
+}
+
+GtkWidget *
+baton_client_page_new (BatonStore *store)
+{
+  BatonClientPage *self;
+  GtkFilterListModel *filtered;
+
+  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
+
+  self = g_object_new (BATON_TYPE_CLIENT_PAGE, NULL);
+  self->store = g_object_ref (store);
+
+  self->notes_filter = gtk_custom_filter_new (note_is_shown, self, NULL);
+  filtered = gtk_filter_list_model_new (g_object_ref (baton_store_get_notes (store)),
+                                        GTK_FILTER (self->notes_filter));
+  self->notes = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
+                                         GTK_SORTER (gtk_custom_sorter_new (compare_notes, NULL, NULL)));
+  gtk_list_box_bind_model (self->notes_list, G_LIST_MODEL (self->notes), create_note_row, self, NULL);
+  g_signal_connect_object (self->notes, "items-changed", G_CALLBACK (on_notes_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
+  self->programs_filter = gtk_custom_filter_new (program_is_shown, self, NULL);
+  filtered = gtk_filter_list_model_new (g_object_ref (baton_store_get_programs (store)),
+                                        GTK_FILTER (self->programs_filter));
+  self->programs = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
+                                            GTK_SORTER (gtk_custom_sorter_new (compare_programs, NULL, NULL)));
+  gtk_list_box_bind_model (self->programs_list, G_LIST_MODEL (self->programs), create_program_row, self, NULL);
+
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,975 @@
+/* baton-note-editor.c — one note: title, Markdown text, autosave
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GtkSourceView with Markdown highlighting in the notes font, a title,
+ * the program the note is about and a discreet save status. Every edit
+ * goes to a BatonNoteSaver (baton-notes.c), which saves a moment after
+ * typing stops (the autosave-delay preference) and when the note is left,
+ * and decides when a revision is kept; this widget only tells it that the
+ * text changed, and shows the note again when the store changes it under
+ * the editor (undo, a restored revision).
+ */
+
+#define G_LOG_DOMAIN "baton-note-editor"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+#include <string.h>
+
+#include "baton-note-editor.h"
+#include "baton-revisions-dialog.h"
+#include "baton-task-editor.h"
+
+struct _BatonNoteEditor
+{
+  GtkWidget          parent_instance;
+
+  /* Template children */
+  GtkWidget         *box;
+  GtkText           *title_text;
+  GtkDropDown       *program_dropdown;
+  GtkLabel          *created_label;
+  GtkLabel          *status_label;
+  GtkSourceView     *source_view;
+  GtkRevealer       *tasks_revealer;
+  GtkLabel          *tasks_label;
+  GtkFlowBox        *tasks_box;
+
+  /* Owned */
+  BatonStore        *store;
+  BatonNote         *note;
+  BatonNoteSaver    *saver;
+  GSettings         *settings;
+  GtkCssProvider    *font_css;
+  GtkStringList     *program_names;
+  GArray            *program_ids;     /* gint64 per dropdown row; 0 = none */
+  GPtrArray         *tasks;           /* BatonTask, borrowed from the store */
+  GtkFileChooserNative *chooser;
+
+  /* State */
+  guint              refresh_source;
+  gboolean           loading;         /* the widgets are being filled from the note */
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_NOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (BatonNoteEditor, baton_note_editor, GTK_TYPE_WIDGET)
+
+static GtkSourceBuffer *
+get_buffer (BatonNoteEditor *self)
+{
+  return GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)));
+}
+
+/* Save status ------------------------------------------------------------------ */
+
+static void
+update_status (BatonNoteEditor *self)
+{
+  BatonNoteSaverState state = self->saver ? baton_note_saver_get_state (self->saver) : BATON_NOTE_SAVER_SAVED;
+  GtkWidget *label = GTK_WIDGET (self->status_label);
+
+  switch (state)
+    {
+    case BATON_NOTE_SAVER_PENDING:
+      gtk_label_set_text (self->status_label, _("Saving…"));
+      gtk_widget_set_tooltip_text (label, NULL);
+      gtk_widget_remove_css_class (label, "error");
+      break;
+
+    case BATON_NOTE_SAVER_FAILED:
+      gtk_label_set_text (self->status_label, _("Not saved"));
+      gtk_widget_set_tooltip_text (label, baton_note_saver_get_error_message (self->saver));
+      gtk_widget_add_css_class (label, "error");
+      break;
+
+    case BATON_NOTE_SAVER_SAVED:
+    default:
+      gtk_label_set_text (self->status_label, self->note != NULL ? _("Saved") : "");
+      gtk_widget_set_tooltip_text (label, NULL);
+      gtk_widget_remove_css_class (label, "error");
+      break;
+    }
+}
+
+/* Loading a note into the widgets --------------------------------------------- */
+
+static void
+fetch_text (gpointer   data,
+            char     **title,
+            char     **body)
+{
+  BatonNoteEditor *self = data;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (get_buffer (self));
+  GtkTextIter start, end;
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_text))));
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  *body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  *title = g_steal_pointer (&stripped);
+}
+
+static void
+load_text (BatonNoteEditor *self,
+           gboolean         keep_cursor)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (get_buffer (self));
+  const char *body = self->note ? baton_note_get_body (self->note) : NULL;
+  const char *title = self->note ? baton_note_get_title (self->note) : NULL;
+  GtkTextIter iter;
+  gint offset = 0;
+
+  if (keep_cursor)
+    {
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+      offset = gtk_text_iter_get_offset (&iter);
+    }
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title_text), title != NULL ? title : "");
+  /* Opening a note is not an edit to undo in the text. */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, body != NULL ? body : "", -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_buffer_set_modified (buffer, FALSE);
+  self->loading = FALSE;
+}
+
+static void
+set_created_label (BatonNoteEditor *self)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->note != NULL)
+    when = baton_format_saved_at (baton_note_get_created_at (self->note));
+
+  if (when != NULL)
+    /* Translators: %s is when the note was written, e.g. "Today, 14:03" */
+    text = g_strdup_printf (_("Created %s"), when);
+
+  gtk_label_set_text (self->created_label, text != NULL ? text : "");
+}
+
+static BatonClient *
+note_client (BatonNoteEditor *self)
+{
+  if (self->note == NULL)
+    return NULL;
+
+  return baton_store_lookup_client (self->store, baton_note_get_client_id (self->note));
+}
+
+static gint
+compare_program_names (gconstpointer a,
+                       gconstpointer b)
+{
+  BatonProgram *pa = *(BatonProgram * const *) a;
+  BatonProgram *pb = *(BatonProgram * const *) b;
+
+  return g_utf8_collate (baton_program_get_name (pa), baton_program_get_name (pb));
+}
+
+/* The client's programs that are not archived, and the note's own. */
+static void
+fill_programs (BatonNoteEditor *self)
+{
+  GListModel *programs = baton_store_get_programs (self->store);
+  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+  BatonClient *client = note_client (self);
+  gint64 current = self->note ? baton_note_get_program_id (self->note) : 0;
+  guint selected = 0;
+  gint64 none = 0;
+
+  if (client != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+      {
+        g_autoptr(BatonProgram) program = g_list_model_get_item (programs, i);
+        gint64 id = baton_record_get_id (BATON_RECORD (program));
+
+        if (baton_program_get_client_id (program) == baton_record_get_id (BATON_RECORD (client)) &&
+            (!baton_program_get_archived (program) || id == current))
+          g_ptr_array_add (mine, program);
+      }
+  g_ptr_array_sort (mine, compare_program_names);
+
+  self->loading = TRUE;
+  g_array_set_size (self->program_ids, 0);
+  g_array_append_val (self->program_ids, none);
+  gtk_string_list_splice (self->program_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->program_names)), NULL);
+  gtk_string_list_append (self->program_names, _("No Program"));
+  for (guint i = 0; i < mine->len; i++)
+    {
+      BatonProgram *program = g_ptr_array_index (mine, i);
+      gint64 id = baton_record_get_id (BATON_RECORD (program));
+
+      g_array_append_val (self->program_ids, id);
+      gtk_string_list_append (self->program_names, baton_program_get_name (program));
+      if (id == current)
+        selected = i + 1;
+    }
+  gtk_drop_down_set_selected (self->program_dropdown, selected);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->program_dropdown), self->note != NULL);
+  self->loading = FALSE;
+}
+
+static void
+on_program_selected (BatonNoteEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (self->program_dropdown);
+  gint64 id;
+
+  if (self->loading || self->note == NULL || selected >= self->program_ids->len)
+    return;
+
+  id = g_array_index (self->program_ids, gint64, selected);
+  if (id == baton_note_get_program_id (self->note))
+    return;
+
+  if (!baton_store_update (self->store, self->note, &error, "program-id", id, NULL))
+    {
+      g_warning ("Could not change the note's program: %s", error->message);
+      fill_programs (self);
+    }
+}
+
+/* Tasks made from the note ----------------------------------------------------- */
+
+static void
+open_task (GtkButton       *button,
+           BatonNoteEditor *self)
+{
+  BatonTask *task = g_object_get_data (G_OBJECT (button), "task");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (task == NULL || baton_store_lookup_task (self->store, baton_record_get_id (BATON_RECORD (task))) != task)
+    return;
+
+  dialog = baton_task_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, task);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+fill_tasks (BatonNoteEditor *self)
+{
+  GtkFlowBoxChild *child;
+  g_autofree char *heading = NULL;
+
+  while ((child = gtk_flow_box_get_child_at_index (self->tasks_box, 0)) != NULL)
+    gtk_flow_box_remove (self->tasks_box, GTK_WIDGET (child));
+
+  g_clear_pointer (&self->tasks, g_ptr_array_unref);
+  if (self->note != NULL)
+    self->tasks = baton_notes_list_tasks (self->store, self->note);
+
+  for (guint i = 0; self->tasks != NULL && i < self->tasks->len; i++)
+    {
+      BatonTask *task = g_ptr_array_index (self->tasks, i);
+      BatonStage *stage = baton_store_lookup_stage (self->store, baton_task_get_stage_id (task));
+      gboolean done = stage != NULL && baton_stage_get_is_done (stage);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *icon = gtk_image_new_from_icon_name (done ? "object-select-symbolic" : "radio-symbolic");
+      GtkWidget *title = gtk_label_new (baton_task_get_title (task));
+      GtkWidget *where = gtk_label_new (stage != NULL ? baton_stage_get_name (stage) : "");
+      g_autofree char *tooltip = NULL;
+
+      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
+      gtk_widget_add_css_class (where, "dim-label");
+      gtk_box_append (GTK_BOX (row), icon);
+      gtk_box_append (GTK_BOX (row), title);
+      gtk_box_append (GTK_BOX (row), where);
+      gtk_button_set_child (GTK_BUTTON (button), row);
+      gtk_widget_add_css_class (button, "note-task");
+      if (baton_task_get_archived (task))
+        gtk_widget_add_css_class (button, "dim-label");
+
+      /* Translators: a tooltip; %s is a task title */
+      tooltip = g_strdup_printf (_("Open “%s”"), baton_task_get_title (task));
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      g_object_set_data_full (G_OBJECT (button), "task", g_object_ref (task), g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (open_task), self);
+
+      gtk_flow_box_append (self->tasks_box, button);
+    }
+
+  if (self->tasks != NULL && self->tasks->len > 0)
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Task from This Note", "%u Tasks from This Note", self->tasks->len),
+                               self->tasks->len);
+  gtk_label_set_text (self->tasks_label, heading != NULL ? heading : "");
+  gtk_revealer_set_reveal_child (self->tasks_revealer, self->tasks != NULL && self->tasks->len > 0);
+}
+
+/* Actions ------------------------------------------------------------------------ */
+
+char *
+baton_note_editor_get_task_title (BatonNoteEditor *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *line = NULL;
+
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
+
+  if (self->note == NULL)
+    return NULL;
+
+  buffer = GTK_TEXT_BUFFER (get_buffer (self));
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    {
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
+      gtk_text_iter_set_line_offset (&start, 0);
+      end = start;
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+    }
+
+  line = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return baton_notes_task_title_from_line (line);
+}
+
+static void
+update_actions (BatonNoteEditor *self)
+{
+  g_autofree char *title = baton_note_editor_get_task_title (self);
+  gboolean has_note = self->note != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.create-task", title != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.history", has_note);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.export", has_note);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.delete", has_note);
+}
+
+static void
+create_task_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BatonNoteEditor *self = BATON_NOTE_EDITOR (widget);
+  g_autofree char *title = baton_note_editor_get_task_title (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (title == NULL)
+    return;
+
+  baton_note_editor_save (self, NULL);
+
+  dialog = baton_task_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, NULL);
+  baton_task_editor_prefill (BATON_TASK_EDITOR (dialog), title,
+                             baton_note_get_program_id (self->note),
+                             baton_record_get_id (BATON_RECORD (self->note)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+history_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BatonNoteEditor *self = BATON_NOTE_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (self->note == NULL)
+    return;
+
+  /* The list shows what is saved: save first. */
+  baton_note_editor_save (self, NULL);
+
+  dialog = baton_revisions_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->note);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_error_dialog (BatonNoteEditor *self,
+                   const char      *heading,
+                   const char      *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+baton_note_editor_export_to_file (BatonNoteEditor  *self,
+                                  GFile            *file,
+                                  GError          **error)
+{
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->note == NULL)
+    {
+      g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND, _("No note is open."));
+      return FALSE;
+    }
+
+  if (!baton_note_editor_save (self, error))
+    return FALSE;
+
+  return baton_notes_export_markdown (self->note, file, error);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    BatonNoteEditor *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  g_clear_object (&self->chooser);
+
+  if (file == NULL)
+    return;
+
+  if (!baton_note_editor_export_to_file (self, file, &error))
+    show_error_dialog (self, _("Could Not Export the Note"), error->message);
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: shown where "Saved" is, after an export; %s is a file name */
+      g_autofree char *text = g_strdup_printf (_("Exported to %s"), name);
+
+      gtk_label_set_text (self->status_label, text);
+    }
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BatonNoteEditor *self = BATON_NOTE_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
+
+  if (self->note == NULL || self->chooser != NULL)
+    return;
+
+  baton_note_editor_save (self, NULL);
+
+  /* A native chooser: the file chooser portal inside Flatpak. */
+  self->chooser = gtk_file_chooser_native_new (_("Export Note"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  name = baton_notes_suggest_filename (self->note);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Markdown"));
+  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_filter_add_pattern (filter, "*.md");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BatonNoteEditor *self = BATON_NOTE_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(BatonNote) note = NULL;
+
+  if (self->note == NULL)
+    return;
+
+  baton_note_editor_save (self, NULL);
+  note = g_object_ref (self->note);
+  baton_note_editor_set_note (self, NULL);
+
+  if (!baton_store_delete (self->store, note, &error))
+    {
+      baton_note_editor_set_note (self, note);
+      show_error_dialog (self, _("Could Not Delete the Note"), error->message);
+      return;
+    }
+
+  /* Translators: a toast; %s is a note's title */
+  message = g_strdup_printf (_("“%s” deleted"),
+                             baton_note_get_title (note) != NULL ? baton_note_get_title (note) : _("Untitled Note"));
+  gtk_widget_activate_action (widget, "win.show-undo-toast", "s", message);
+}
+
+/* Following the text and the store -------------------------------------------- */
+
+static void
+on_text_changed (BatonNoteEditor *self)
+{
+  if (self->loading || self->saver == NULL)
+    return;
+
+  baton_note_saver_changed (self->saver);
+}
+
+static void
+on_external_change (BatonNoteEditor *self)
+{
+  /* The store changed the note (undo, redo, a restored revision): show
+   * what it holds now. Edits not saved yet would otherwise overwrite the
+   * undo a moment later. */
+  load_text (self, TRUE);
+  if (self->saver != NULL)
+    baton_note_saver_flush (self->saver, NULL);
+  update_status (self);
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  BatonNoteEditor *self = data;
+
+  self->refresh_source = 0;
+
+  /* The note may have been deleted, by undo for instance. */
+  if (self->note != NULL &&
+      baton_store_lookup_note (self->store, baton_record_get_id (BATON_RECORD (self->note))) != self->note)
+    {
+      baton_note_editor_set_note (self, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  fill_programs (self);
+  fill_tasks (self);
+  set_created_label (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed (BatonNoteEditor *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
+}
+
+/* The notes font (a Pango description) as CSS for the text view. */
+static void
+update_font (BatonNoteEditor *self)
+{
+  g_autofree char *font = g_settings_get_string (self->settings, "notes-font");
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+  g_autoptr(GString) css = g_string_new ("textview.notes-editor {");
+  const char *family = pango_font_description_get_family (desc);
+  PangoFontMask mask = pango_font_description_get_set_fields (desc);
+
+  if (family != NULL)
+    {
+      g_string_append (css, " font-family: \"");
+      for (const char *p = family; *p; p++)
+        if (*p != '"' && *p != '\\' && *p != '}' && *p != ';')
+          g_string_append_c (css, *p);
+      g_string_append (css, "\";");
+    }
+  if (mask & PANGO_FONT_MASK_SIZE)
+    g_string_append_printf (css, " font-size: %.1f%s;",
+                            pango_font_description_get_size (desc) / (double) PANGO_SCALE,
+                            pango_font_description_get_size_is_absolute (desc) ? "px" : "pt");
+  if (mask & PANGO_FONT_MASK_WEIGHT)
+    g_string_append_printf (css, " font-weight: %d;", (int) pango_font_description_get_weight (desc));
+  if ((mask & PANGO_FONT_MASK_STYLE) && pango_font_description_get_style (desc) != PANGO_STYLE_NORMAL)
+    g_string_append (css, " font-style: italic;");
+  g_string_append (css, " }");
+  pango_font_description_free (desc);
+
+  gtk_css_provider_load_from_data (self->font_css, css->str, -1);
+}
+
+GtkSourceStyleScheme *
+baton_notes_style_scheme (gboolean dark)
+{
+  static gsize added = 0;
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  GtkSourceStyleScheme *scheme;
+
+  if (g_once_init_enter (&added))
+    {
+      /* GtkSourceView 5.6 reads schemes from files only: copy ours from the
+       * resource into the cache folder (the app's own inside Flatpak). */
+      static const char * const names[] = { "baton-notes.xml", "baton-notes-dark.xml" };
+      g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "baton", "styles", NULL);
+      gboolean ok = g_mkdir_with_parents (dir, 0700) == 0;
+
+      for (guint i = 0; ok && i < G_N_ELEMENTS (names); i++)
+        {
+          g_autofree char *resource = g_strconcat (RESOURCE_PREFIX "/clients/styles/", names[i], NULL);
+          g_autofree char *path = g_build_filename (dir, names[i], NULL);
+          g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+          g_autofree char *current = NULL;
+          gsize length = 0;
+
+          if (bytes == NULL)
+            ok = FALSE;
+          else if (!g_file_get_contents (path, &current, &length, NULL) ||
+                   length != g_bytes_get_size (bytes) ||
+                   memcmp (current, g_bytes_get_data (bytes, NULL), length) != 0)
+            ok = g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+        }
+
+      if (ok)
+        gtk_source_style_scheme_manager_append_search_path (schemes, dir);
+      g_once_init_leave (&added, 1);
+    }
+
+  scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "baton-notes-dark" : "baton-notes");
+  if (scheme == NULL)
+    scheme = gtk_source_style_scheme_manager_get_scheme (schemes, dark ? "Adwaita-dark" : "Adwaita");
+
+  return scheme;
+}
+
+static void
+update_scheme (BatonNoteEditor *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  gtk_source_buffer_set_style_scheme (get_buffer (self), baton_notes_style_scheme (adw_style_manager_get_dark (manager)));
+}
+
+static void
+update_delay (BatonNoteEditor *self)
+{
+  if (self->saver != NULL)
+    baton_note_saver_set_delay (self->saver, (guint) MAX (0, g_settings_get_int (self->settings, "autosave-delay")));
+}
+
+/* Public ----------------------------------------------------------------------- */
+
+void
+baton_note_editor_set_note (BatonNoteEditor *self,
+                            BatonNote       *note)
+{
+  g_return_if_fail (BATON_IS_NOTE_EDITOR (self));
+  g_return_if_fail (note == NULL || BATON_IS_NOTE (note));
+
+  if (note == self->note)
+    return;
+
+  if (self->saver != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!baton_note_saver_leave (self->saver, &error))
+        g_debug ("Leaving a note that could not be saved: %s", error->message);
+      g_signal_handlers_disconnect_by_data (self->saver, self);
+      g_clear_object (&self->saver);
+    }
+
+  g_set_object (&self->note, note);
+
+  if (note != NULL)
+    {
+      self->saver = baton_note_saver_new (self->store, note, fetch_text, self, NULL);
+      update_delay (self);
+      g_signal_connect_swapped (self->saver, "notify::state", G_CALLBACK (update_status), self);
+      g_signal_connect_swapped (self->saver, "external-change", G_CALLBACK (on_external_change), self);
+    }
+
+  load_text (self, FALSE);
+  gtk_widget_set_sensitive (self->box, note != NULL);
+  fill_programs (self);
+  fill_tasks (self);
+  set_created_label (self);
+  update_status (self);
+  update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+BatonNote *
+baton_note_editor_get_note (BatonNoteEditor *self)
+{
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
+  return self->note;
+}
+
+gboolean
+baton_note_editor_save (BatonNoteEditor  *self,
+                        GError          **error)
+{
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), FALSE);
+
+  if (self->saver == NULL)
+    return TRUE;
+
+  return baton_note_saver_flush (self->saver, error);
+}
+
+void
+baton_note_editor_show_match (BatonNoteEditor *self,
+                              gint             offset,
+                              gint             length)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (BATON_IS_NOTE_EDITOR (self));
+
+  buffer = GTK_TEXT_BUFFER (get_buffer (self));
+  if (offset < 0)
+    {
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      gtk_text_buffer_place_cursor (buffer, &start);
+    }
+  else
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, offset);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, offset + MAX (length, 0));
+      gtk_text_buffer_select_range (buffer, &start, &end);
+    }
+
+  /* Queued by GTK until the view has its size. */
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->source_view), gtk_text_buffer_get_insert (buffer),
+                                0.1, TRUE, 0.0, 0.3);
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+}
+
+BatonNoteSaver *
+baton_note_editor_get_saver (BatonNoteEditor *self)
+{
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
+  return self->saver;
+}
+
+GtkTextView *
+baton_note_editor_get_text_view (BatonNoteEditor *self)
+{
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
+  return GTK_TEXT_VIEW (self->source_view);
+}
+
+GtkEditable *
+baton_note_editor_get_title (BatonNoteEditor *self)
+{
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
+  return GTK_EDITABLE (self->title_text);
+}
+
+const char *
+baton_note_editor_get_status_text (BatonNoteEditor *self)
+{
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
+  return gtk_label_get_text (self->status_label);
+}
+
+guint
+baton_note_editor_get_n_tasks (BatonNoteEditor *self)
+{
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), 0);
+  return self->tasks != NULL ? self->tasks->len : 0;
+}
+
+/* GObject ------------------------------------------------------------------------ */
+
+static void
+baton_note_editor_constructed (GObject *object)
+{
+  BatonNoteEditor *self = BATON_NOTE_EDITOR (object);
+
+  G_OBJECT_CLASS (baton_note_editor_parent_class)->constructed (object);
+
+  g_assert (BATON_IS_STORE (self->store));
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  baton_note_editor_set_note (self, NULL);
+}
+
+static void
+baton_note_editor_dispose (GObject *object)
+{
+  BatonNoteEditor *self = BATON_NOTE_EDITOR (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+
+  /* Closing the window or quitting: nothing typed is lost. */
+  if (self->saver != NULL)
+    {
+      baton_note_saver_leave (self->saver, NULL);
+      g_signal_handlers_disconnect_by_data (self->saver, self);
+      g_clear_object (&self->saver);
+    }
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->source_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)), self);
+  if (self->title_text != NULL)
+    g_signal_handlers_disconnect_by_data (self->title_text, self);
+  if (self->program_dropdown != NULL)
+    g_signal_handlers_disconnect_by_data (self->program_dropdown, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BATON_TYPE_NOTE_EDITOR);
+
+  g_clear_object (&self->note);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->font_css);
+  g_clear_object (&self->program_names);
+  g_clear_pointer (&self->program_ids, g_array_unref);
+  g_clear_pointer (&self->tasks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (baton_note_editor_parent_class)->dispose (object);
+}
+
+static void
+baton_note_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  BatonNoteEditor *self = BATON_NOTE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_NOTE:
+      g_value_set_object (value, self->note);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+baton_note_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  BatonNoteEditor *self = BATON_NOTE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_NOTE:
+      baton_note_editor_set_note (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+baton_note_editor_class_init (BatonNoteEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = baton_note_editor_constructed;
+  object_class->dispose = baton_note_editor_dispose;
+  object_class->get_property = baton_note_editor_get_property;
+  object_class->set_property = baton_note_editor_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, BATON_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NOTE] =
+    g_param_spec_object ("note", NULL, NULL, BATON_TYPE_NOTE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/clients/baton-note-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, box);
+  gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, title_text);
+  gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, program_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, created_label);
+  gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, status_label);
+  gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, source_view);
+  gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, tasks_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, tasks_label);
+  gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, tasks_box);
+
+  gtk_widget_class_install_action (widget_class, "note.create-task", NULL, create_task_activated);
+  gtk_widget_class_install_action (widget_class, "note.history", NULL, history_activated);
+  gtk_widget_class_install_action (widget_class, "note.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "note.delete", NULL, delete_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "note.create-task", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "noteeditor");
+}
+
+static void
+baton_note_editor_init (BatonNoteEditor *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkSourceBuffer *buffer;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->program_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->program_names = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->program_dropdown, G_LIST_MODEL (self->program_names));
+  g_signal_connect_swapped (self->program_dropdown, "notify::selected", G_CALLBACK (on_program_selected), self);
+
+  buffer = get_buffer (self);
+  gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
+  gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (buffer), TRUE);
+  update_scheme (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_swapped (buffer, "changed", G_CALLBACK (on_text_changed), self);
+  g_signal_connect_swapped (buffer, "changed", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (buffer, "mark-set", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (self->title_text, "changed", G_CALLBACK (on_text_changed), self);
+
+  self->settings = g_settings_new (APP_ID);
+  self->font_css = gtk_css_provider_new ();
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->source_view)),
+                                  GTK_STYLE_PROVIDER (self->font_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  update_font (self);
+  g_signal_connect_object (self->settings, "changed::notes-font", G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::autosave-delay", G_CALLBACK (update_delay), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+baton_note_editor_new (BatonStore *store)
+{
+  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
+
+  return g_object_new (BATON_TYPE_NOTE_EDITOR, "store", store, NULL);
+}

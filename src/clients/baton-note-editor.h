@@ -1,0 +1,50 @@
+/* baton-note-editor.h — one note: title, Markdown text, autosave
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <gtksourceview/gtksource.h>
+
+#include "baton-notes.h"
+
+G_BEGIN_DECLS
+
+#define BATON_TYPE_NOTE_EDITOR (baton_note_editor_get_type ())
+G_DECLARE_FINAL_TYPE (BatonNoteEditor, baton_note_editor, BATON, NOTE_EDITOR, GtkWidget)
+
+GtkWidget      *baton_note_editor_new             (BatonStore      *store);
+/* Leaves the open note (its edits are saved) and opens @note (NULL: none). */
+void            baton_note_editor_set_note        (BatonNoteEditor *self,
+                                                   BatonNote       *note);
+BatonNote      *baton_note_editor_get_note        (BatonNoteEditor *self);
+/* Saves the pending edits now. */
+gboolean        baton_note_editor_save            (BatonNoteEditor *self,
+                                                   GError         **error);
+/* Puts the cursor on a match (character offset and length in the body),
+ * selects it and scrolls it into view. */
+void            baton_note_editor_show_match      (BatonNoteEditor *self,
+                                                   gint             offset,
+                                                   gint             length);
+/* Saves, then writes the note as Markdown to @file (what Export does after
+ * the file chooser). */
+gboolean        baton_note_editor_export_to_file  (BatonNoteEditor *self,
+                                                   GFile           *file,
+                                                   GError         **error);
+/* The line the cursor is on (or the first line of the selection), as a
+ * task title; NULL when it has no text. */
+char           *baton_note_editor_get_task_title  (BatonNoteEditor *self);
+
+/* The notes' GtkSourceView style scheme for the light or dark style. */
+GtkSourceStyleScheme *baton_notes_style_scheme    (gboolean         dark);
+
+/* For tests */
+BatonNoteSaver *baton_note_editor_get_saver       (BatonNoteEditor *self);
+GtkTextView    *baton_note_editor_get_text_view   (BatonNoteEditor *self);
+GtkEditable    *baton_note_editor_get_title       (BatonNoteEditor *self);
+const char     *baton_note_editor_get_status_text (BatonNoteEditor *self);
+/* The tasks listed under the note ("Tasks from this note"). */
+guint           baton_note_editor_get_n_tasks     (BatonNoteEditor *self);
+
+G_END_DECLS

@@ -1,0 +1,515 @@
+/* baton-program-dialog.c — add or edit a client's program
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Name, description, start and due dates and a color. The fields are
+ * checked when Save is pressed: errors show on the fields and nothing is
+ * written until every field is valid; then the program is written in one
+ * store call, so it is one undo step.
+ */
+
+#define G_LOG_DOMAIN "baton-program-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "baton-dates.h"
+#include "baton-program-dialog.h"
+
+/* GNOME's palette (the HIG's colors), as for people and programs elsewhere. */
+static const struct
+{
+  const char *hex;
+  const char *name;
+} palette[] = {
+  { "#3584e4", N_("Blue") },
+  { "#2190a4", N_("Teal") },
+  { "#33d17a", N_("Green") },
+  { "#f6d32d", N_("Yellow") },
+  { "#ff7800", N_("Orange") },
+  { "#e01b24", N_("Red") },
+  { "#dc8add", N_("Pink") },
+  { "#9141ac", N_("Purple") },
+  { "#986a44", N_("Brown") },
+};
+
+struct _BatonProgramDialog
+{
+  AdwWindow       parent_instance;
+
+  /* Template children */
+  GtkLabel       *error_label;
+  AdwEntryRow    *name_row;
+  GtkTextView    *description_view;
+  AdwEntryRow    *start_row;
+  AdwEntryRow    *due_row;
+  GtkPopover     *start_popover;
+  GtkPopover     *due_popover;
+  GtkCalendar    *start_calendar;
+  GtkCalendar    *due_calendar;
+  GtkFlowBox     *color_box;
+  AdwPreferencesGroup *archive_group;
+  AdwActionRow   *archive_row;
+  GtkButton      *archive_button;
+
+  /* Owned */
+  BatonStore     *store;
+  BatonClient    *client;
+  BatonProgram   *program;   /* NULL for a new one */
+  GPtrArray      *color_buttons;
+
+  char           *error;
+};
+
+G_DEFINE_FINAL_TYPE (BatonProgramDialog, baton_program_dialog, ADW_TYPE_WINDOW)
+
+static void
+set_field_error (GtkWidget *field,
+                 gboolean   error)
+{
+  if (error)
+    gtk_widget_add_css_class (field, "error");
+  else
+    gtk_widget_remove_css_class (field, "error");
+}
+
+static void
+show_error (BatonProgramDialog *self,
+            const char         *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  /* GTK 4.8 has no gtk_accessible_announce (): the message becomes the
+   * dialog's description for screen readers. */
+  if (message != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static char *
+row_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static char *
+description_text (BatonProgramDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static const char *
+selected_color (BatonProgramDialog *self)
+{
+  for (guint i = 0; i < self->color_buttons->len; i++)
+    if (gtk_toggle_button_get_active (g_ptr_array_index (self->color_buttons, i)))
+      return i == 0 ? NULL : palette[i - 1].hex;
+
+  return NULL;
+}
+
+gboolean
+baton_program_dialog_save (BatonProgramDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = row_text (self->name_row);
+  g_autofree char *description = description_text (self);
+  g_autofree char *start = row_text (self->start_row);
+  g_autofree char *due = row_text (self->due_row);
+  const char *color = selected_color (self);
+  GtkWidget *first_bad = NULL;
+  g_autofree char *message = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (BATON_IS_PROGRAM_DIALOG (self), FALSE);
+
+  set_field_error (GTK_WIDGET (self->name_row), FALSE);
+  set_field_error (GTK_WIDGET (self->start_row), FALSE);
+  set_field_error (GTK_WIDGET (self->due_row), FALSE);
+
+  /* Check every field first, so that all errors show at once. */
+  if (name[0] == '\0')
+    {
+      set_field_error (GTK_WIDGET (self->name_row), TRUE);
+      first_bad = GTK_WIDGET (self->name_row);
+      message = g_strdup (_("The program needs a name."));
+    }
+  if (start[0] != '\0' && !baton_date_validate (start, _("start date"), &error))
+    {
+      set_field_error (GTK_WIDGET (self->start_row), TRUE);
+      first_bad = first_bad ? first_bad : GTK_WIDGET (self->start_row);
+      if (message == NULL)
+        message = g_strdup (error->message);
+      g_clear_error (&error);
+    }
+  if (due[0] != '\0' && !baton_date_validate (due, _("due date"), &error))
+    {
+      set_field_error (GTK_WIDGET (self->due_row), TRUE);
+      first_bad = first_bad ? first_bad : GTK_WIDGET (self->due_row);
+      if (message == NULL)
+        message = g_strdup (error->message);
+      g_clear_error (&error);
+    }
+  if (first_bad == NULL && start[0] != '\0' && due[0] != '\0' &&
+      !baton_date_range_validate (start, due, &error))
+    {
+      set_field_error (GTK_WIDGET (self->due_row), TRUE);
+      first_bad = GTK_WIDGET (self->due_row);
+      message = g_strdup (error->message);
+      g_clear_error (&error);
+    }
+
+  if (first_bad != NULL)
+    {
+      show_error (self, message);
+      gtk_widget_grab_focus (first_bad);
+      return FALSE;
+    }
+
+  if (self->program == NULL)
+    {
+      self->program = baton_store_insert (self->store, BATON_TYPE_PROGRAM, &error,
+                                          "client-id", (gint64) baton_record_get_id (BATON_RECORD (self->client)),
+                                          "name", name,
+                                          "description", description,
+                                          "start-date", start,
+                                          "due-date", due,
+                                          "color", color,
+                                          NULL);
+      if (self->program != NULL)
+        g_object_ref (self->program);
+      ok = self->program != NULL;
+    }
+  else
+    ok = baton_store_update (self->store, self->program, &error,
+                             "name", name,
+                             "description", description,
+                             "start-date", start,
+                             "due-date", due,
+                             "color", color,
+                             NULL);
+
+  if (!ok)
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+
+  show_error (self, NULL);
+  gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  baton_program_dialog_save (BATON_PROGRAM_DIALOG (widget));
+}
+
+static void
+toggle_archived_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  BatonProgramDialog *self = BATON_PROGRAM_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gboolean archived;
+  g_autofree char *message = NULL;
+
+  if (self->program == NULL)
+    return;
+
+  archived = !baton_program_get_archived (self->program);
+  if (!baton_store_update (self->store, self->program, &error, "archived", archived, NULL))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  message = g_strdup_printf (archived ? _("“%s” archived") : _("“%s” restored"),
+                             baton_program_get_name (self->program));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-undo-toast", "s", message);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Calendars ------------------------------------------------------------------ */
+
+static void
+sync_calendar (AdwEntryRow *row,
+               GtkCalendar *calendar)
+{
+  g_autofree char *text = row_text (row);
+  guint32 julian;
+  GDate date;
+  g_autoptr(GDateTime) when = NULL;
+
+  if (!baton_date_parse (text, &julian))
+    julian = baton_date_today ();
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                g_date_get_day (&date), 12, 0, 0);
+  gtk_calendar_select_day (calendar, when);
+}
+
+static void
+take_day (AdwEntryRow *row,
+          GtkCalendar *calendar,
+          GtkPopover  *popover)
+{
+  g_autoptr(GDateTime) when = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (when, "%Y-%m-%d");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_popover_popdown (popover);
+}
+
+static void
+on_start_popover_show (BatonProgramDialog *self)
+{
+  sync_calendar (self->start_row, self->start_calendar);
+}
+
+static void
+on_due_popover_show (BatonProgramDialog *self)
+{
+  sync_calendar (self->due_row, self->due_calendar);
+}
+
+static void
+on_start_day_selected (BatonProgramDialog *self)
+{
+  take_day (self->start_row, self->start_calendar, self->start_popover);
+}
+
+static void
+on_due_day_selected (BatonProgramDialog *self)
+{
+  take_day (self->due_row, self->due_calendar, self->due_popover);
+}
+
+static void
+on_field_changed (GtkWidget *row)
+{
+  gtk_widget_remove_css_class (row, "error");
+}
+
+/* Setup ------------------------------------------------------------------------- */
+
+static void
+build_palette (BatonProgramDialog *self)
+{
+  GtkToggleButton *group = NULL;
+
+  for (guint i = 0; i <= G_N_ELEMENTS (palette); i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *swatch = gtk_image_new ();
+      const char *name = i == 0 ? _("No Color") : g_dgettext (GETTEXT_PACKAGE, palette[i - 1].name);
+      g_autofree char *css_class = i == 0 ? g_strdup ("program-color-none")
+                                          : g_strdup_printf ("program-color-%s", palette[i - 1].hex + 1);
+
+      if (i == 0)
+        gtk_image_set_from_icon_name (GTK_IMAGE (swatch), "action-unavailable-symbolic");
+      gtk_widget_add_css_class (swatch, "program-swatch");
+      gtk_widget_add_css_class (swatch, css_class);
+      gtk_button_set_child (GTK_BUTTON (button), swatch);
+      gtk_widget_add_css_class (button, "program-color-button");
+      gtk_widget_add_css_class (button, "circular");
+      gtk_widget_set_tooltip_text (button, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+
+      gtk_flow_box_append (self->color_box, button);
+      g_ptr_array_add (self->color_buttons, button);
+    }
+}
+
+static void
+load (BatonProgramDialog *self)
+{
+  const char *color = NULL;
+  guint selected = 0;
+
+  if (self->program == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("New Program"));
+      gtk_widget_set_visible (GTK_WIDGET (self->archive_group), FALSE);
+      /* A new program takes the next color of the palette. */
+      selected = 1 + g_list_model_get_n_items (baton_store_get_programs (self->store)) % G_N_ELEMENTS (palette);
+    }
+  else
+    {
+      gboolean archived = baton_program_get_archived (self->program);
+
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Program"));
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), baton_program_get_name (self->program));
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
+                                baton_program_get_description (self->program) ? baton_program_get_description (self->program) : "",
+                                -1);
+      gtk_editable_set_text (GTK_EDITABLE (self->start_row),
+                             baton_program_get_start_date (self->program) ? baton_program_get_start_date (self->program) : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->due_row),
+                             baton_program_get_due_date (self->program) ? baton_program_get_due_date (self->program) : "");
+      color = baton_program_get_color (self->program);
+      for (guint i = 0; color != NULL && i < G_N_ELEMENTS (palette); i++)
+        if (g_ascii_strcasecmp (color, palette[i].hex) == 0)
+          selected = i + 1;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->archive_row),
+                                     archived ? _("This program is archived") : _("Archive this program"));
+      adw_action_row_set_subtitle (self->archive_row,
+                                   archived ? _("It is hidden from the client’s page and the board’s filters.")
+                                            : _("It is hidden but kept, with its tasks and notes."));
+      gtk_button_set_label (self->archive_button, archived ? _("_Restore") : _("_Archive"));
+      gtk_button_set_use_underline (self->archive_button, TRUE);
+    }
+
+  gtk_toggle_button_set_active (g_ptr_array_index (self->color_buttons, selected), TRUE);
+}
+
+static void
+baton_program_dialog_dispose (GObject *object)
+{
+  BatonProgramDialog *self = BATON_PROGRAM_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BATON_TYPE_PROGRAM_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_object (&self->client);
+  g_clear_object (&self->program);
+  g_clear_pointer (&self->color_buttons, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (baton_program_dialog_parent_class)->dispose (object);
+}
+
+static void
+baton_program_dialog_finalize (GObject *object)
+{
+  BatonProgramDialog *self = BATON_PROGRAM_DIALOG (object);
+
+  g_free (self->error);
+
+  G_OBJECT_CLASS (baton_program_dialog_parent_class)->finalize (object);
+}
+
+static void
+baton_program_dialog_class_init (BatonProgramDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = baton_program_dialog_dispose;
+  object_class->finalize = baton_program_dialog_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/clients/baton-program-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, description_view);
+  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, start_row);
+  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, due_row);
+  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, start_popover);
+  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, due_popover);
+  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, start_calendar);
+  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, due_calendar);
+  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, color_box);
+  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, archive_group);
+  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, archive_row);
+  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, archive_button);
+
+  gtk_widget_class_install_action (widget_class, "program.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "program.toggle-archived", NULL, toggle_archived_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+baton_program_dialog_init (BatonProgramDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->color_buttons = g_ptr_array_new ();
+  build_palette (self);
+
+  g_signal_connect_swapped (self->start_popover, "show", G_CALLBACK (on_start_popover_show), self);
+  g_signal_connect_swapped (self->due_popover, "show", G_CALLBACK (on_due_popover_show), self);
+  g_signal_connect_swapped (self->start_calendar, "day-selected", G_CALLBACK (on_start_day_selected), self);
+  g_signal_connect_swapped (self->due_calendar, "day-selected", G_CALLBACK (on_due_day_selected), self);
+  g_signal_connect (self->name_row, "changed", G_CALLBACK (on_field_changed), NULL);
+  g_signal_connect (self->start_row, "changed", G_CALLBACK (on_field_changed), NULL);
+  g_signal_connect (self->due_row, "changed", G_CALLBACK (on_field_changed), NULL);
+}
+
+GtkWidget *
+baton_program_dialog_new (GtkWindow    *parent,
+                          BatonStore   *store,
+                          BatonClient  *client,
+                          BatonProgram *program)
+{
+  BatonProgramDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
+  g_return_val_if_fail (BATON_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (program == NULL || BATON_IS_PROGRAM (program), NULL);
+
+  self = g_object_new (BATON_TYPE_PROGRAM_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->store = g_object_ref (store);
+  self->client = g_object_ref (client);
+  self->program = program ? g_object_ref (program) : NULL;
+  load (self);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+baton_program_dialog_get_field (BatonProgramDialog *self,
+                                const char         *field)
+{
+  g_return_val_if_fail (BATON_IS_PROGRAM_DIALOG (self), NULL);
+
+  if (g_strcmp0 (field, "name") == 0)
+    return GTK_WIDGET (self->name_row);
+  if (g_strcmp0 (field, "description") == 0)
+    return GTK_WIDGET (self->description_view);
+  if (g_strcmp0 (field, "start-date") == 0)
+    return GTK_WIDGET (self->start_row);
+  if (g_strcmp0 (field, "due-date") == 0)
+    return GTK_WIDGET (self->due_row);
+
+  return NULL;
+}
+
+const char *
+baton_program_dialog_get_error (BatonProgramDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_PROGRAM_DIALOG (self), NULL);
+
+  return self->error;
+}
+
+BatonProgram *
+baton_program_dialog_get_program (BatonProgramDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_PROGRAM_DIALOG (self), NULL);
+
+  return self->program;
+}

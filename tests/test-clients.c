@@ -1,0 +1,995 @@
+/* test-clients.c — the Clients view, its notes editor and nothing lost
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives the real window and widgets: actions are activated by name, text
+ * is typed into the real GtkSourceView buffer, and what a person would see
+ * (the page shown, labels, the save status) is checked together with the
+ * store behind it. The last case starts the real application, types into a
+ * note with xdotool, kills it with SIGKILL and finds the text in the
+ * database. Without a display every case is skipped.
+ */
+
+#define G_LOG_DOMAIN "test-clients"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "baton-application.h"
+#include "baton-client-page.h"
+#include "baton-clients-view.h"
+#include "baton-demo.h"
+#include "baton-note-editor.h"
+#include "baton-notes.h"
+#include "baton-program-dialog.h"
+#include "baton-revisions-dialog.h"
+#include "baton-store.h"
+#include "baton-task-editor.h"
+#include "baton-window.h"
+
+static BatonApplication *app;   /* NULL without a display */
+
+typedef struct
+{
+  char             *dir;
+  char             *path;
+  GSettings        *settings;
+  BatonStore       *store;
+  BatonWindow      *window;
+  BatonClientsView *view;
+} Fixture;
+
+/* Helpers ------------------------------------------------------------------------ */
+
+typedef gboolean (*Predicate) (gpointer data);
+
+static gboolean
+wait_until (Predicate predicate,
+            gpointer  data,
+            guint     timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!predicate (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static void
+run_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static gpointer
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+destroy_and_wait (GtkWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (window);
+  g_assert_true (wait_until (pointer_is_null, &weak, 5000));
+}
+
+static BatonNoteEditor *
+editor_of (Fixture *f)
+{
+  return BATON_NOTE_EDITOR (baton_clients_view_get_editor (f->view));
+}
+
+static BatonClientPage *
+page_of (Fixture *f)
+{
+  return BATON_CLIENT_PAGE (baton_clients_view_get_client_page (f->view));
+}
+
+static GtkTextBuffer *
+buffer_of (Fixture *f)
+{
+  return gtk_text_view_get_buffer (baton_note_editor_get_text_view (editor_of (f)));
+}
+
+static char *
+buffer_text (Fixture *f)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer_of (f), &start, &end);
+  return gtk_text_buffer_get_text (buffer_of (f), &start, &end, FALSE);
+}
+
+/* Types @text at the end of the note, as the keyboard would. */
+static void
+type_text (Fixture    *f,
+           const char *text)
+{
+  GtkTextBuffer *buffer = buffer_of (f);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+static void
+activate (Fixture    *f,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->view), action, parameter));
+}
+
+static void
+open_window (Fixture *f)
+{
+  GType type = BATON_TYPE_CLIENTS_VIEW;
+
+  f->window = baton_window_new (GTK_APPLICATION (app), f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1300, 850);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (widget_is_mapped, f->window, 5000));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "clients");
+
+  f->view = find_widget (GTK_WIDGET (f->window), type);
+  g_assert_nonnull (f->view);
+  run_for (50);
+}
+
+static void
+close_window (Fixture *f)
+{
+  if (f->window != NULL)
+    destroy_and_wait (GTK_WINDOW (g_steal_pointer (&f->window)));
+  f->view = NULL;
+  run_for (20);
+}
+
+static BatonClient *
+add_client (Fixture    *f,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  BatonClient *client = baton_store_create_client (f->store, name, NULL, &error);
+
+  g_assert_no_error (error);
+  return client;
+}
+
+static BatonNote *
+add_note (Fixture     *f,
+          BatonClient *client,
+          const char  *title,
+          const char  *body)
+{
+  g_autoptr(GError) error = NULL;
+  BatonNote *note = baton_store_create_note (f->store, client, NULL, title, body, &error);
+
+  g_assert_no_error (error);
+  return note;
+}
+
+/* Fixture --------------------------------------------------------------------------- */
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (app == NULL)
+    return;
+
+  _baton_notes_set_force_scan (FALSE);
+  f->settings = g_settings_new (APP_ID);
+  f->dir = g_dir_make_tmp ("baton-clients-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "baton.db", NULL);
+  f->store = baton_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (app == NULL)
+    return;
+
+  close_window (f);
+  g_clear_object (&f->store);
+  g_settings_reset (f->settings, "autosave-delay");
+  g_settings_reset (f->settings, "notes-font");
+  g_settings_reset (f->settings, "last-view");
+  g_clear_object (&f->settings);
+  remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  _baton_notes_set_force_scan (FALSE);
+  run_for (20);
+}
+
+#define SKIP_WITHOUT_DISPLAY()              \
+  G_STMT_START {                            \
+    if (app == NULL)                        \
+      {                                     \
+        g_test_skip ("no display");         \
+        return;                             \
+      }                                     \
+  } G_STMT_END
+
+/* Cases -------------------------------------------------------------------------------- */
+
+static void
+test_empty_states (Fixture       *f,
+                   gconstpointer  data)
+{
+  BatonClient *client;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  open_window (f);
+
+  /* No clients: the page says what the view is for, and how to start. */
+  g_assert_cmpstr (baton_clients_view_get_content_page (f->view), ==, "empty");
+  g_assert_null (baton_clients_view_get_client (f->view));
+
+  /* A client with no note: its page, and no note open. */
+  client = add_client (f, "Acme");
+  run_for (100);
+  g_assert_true (baton_clients_view_get_client (f->view) == client);
+  g_assert_cmpstr (baton_clients_view_get_content_page (f->view), ==, "client");
+  g_assert_null (baton_note_editor_get_note (editor_of (f)));
+  g_assert_cmpuint (g_list_model_get_n_items (baton_client_page_get_notes (page_of (f))), ==, 0);
+
+  /* Archiving the only client: it leaves the list; Undo brings it back. */
+  activate (f, "clients.archive-client", NULL);
+  run_for (100);
+  g_assert_true (baton_client_get_archived (client));
+  g_assert_null (baton_clients_view_get_client (f->view));
+  g_assert_cmpstr (baton_clients_view_get_content_page (f->view), ==, "none");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  run_for (100);
+  g_assert_false (baton_client_get_archived (client));
+  g_assert_true (baton_clients_view_get_client (f->view) == client);
+
+  /* The view fits narrow windows: it does not force a huge minimum width. */
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 900);
+  }
+}
+
+static gboolean
+note_body_has (gpointer data)
+{
+  gpointer *args = data;
+
+  return baton_note_get_body (args[0]) != NULL && strstr (baton_note_get_body (args[0]), args[1]) != NULL;
+}
+
+static gboolean
+note_title_is_new (gpointer data)
+{
+  return g_strcmp0 (baton_note_get_title (data), "Kick-off meeting") == 0;
+}
+
+static void
+test_autosave_after_delay (Fixture       *f,
+                           gconstpointer  data)
+{
+  BatonClient *client;
+  BatonNote *note;
+  gpointer args[2];
+  gint64 typed;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_settings_set_int (f->settings, "autosave-delay", 250);
+  client = add_client (f, "Acme");
+  note = add_note (f, client, "Kick-off", "Agenda");
+  open_window (f);
+
+  /* Selecting the client opened its newest note. */
+  g_assert_true (baton_note_editor_get_note (editor_of (f)) == note);
+  g_assert_cmpstr (baton_note_editor_get_status_text (editor_of (f)), ==, "Saved");
+
+  typed = g_get_monotonic_time ();
+  type_text (f, "\n- Budget");
+  g_assert_cmpstr (baton_note_editor_get_status_text (editor_of (f)), ==, "Saving…");
+  g_assert_cmpstr (baton_note_get_body (note), ==, "Agenda");
+
+  args[0] = note;
+  args[1] = "Budget";
+  g_assert_true (wait_until (note_body_has, args, 5000));
+  g_assert_cmpint (g_get_monotonic_time () - typed, >=, 250 * 1000);
+  g_assert_cmpstr (baton_note_get_body (note), ==, "Agenda\n- Budget");
+  g_assert_cmpstr (baton_note_editor_get_status_text (editor_of (f)), ==, "Saved");
+
+  /* The first save of the visit kept the text as it was. */
+  {
+    g_autoptr(GPtrArray) revisions = baton_notes_list_revisions (f->store, note);
+
+    g_assert_cmpuint (revisions->len, ==, 1);
+    g_assert_cmpstr (baton_note_revision_get_body (g_ptr_array_index (revisions, 0)), ==, "Agenda");
+  }
+
+  /* The title is saved the same way. */
+  gtk_editable_set_text (baton_note_editor_get_title (editor_of (f)), "Kick-off meeting");
+  g_assert_true (wait_until (note_title_is_new, note, 5000));
+  g_assert_cmpstr (baton_note_get_title (note), ==, "Kick-off meeting");
+}
+
+static void
+test_autosave_on_leaving (Fixture       *f,
+                          gconstpointer  data)
+{
+  BatonClient *acme, *globex;
+  BatonNote *first, *second, *other;
+  gint64 id;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* So long that only leaving can save. */
+  g_settings_set_int (f->settings, "autosave-delay", 30000);
+  acme = add_client (f, "Acme");
+  globex = add_client (f, "Globex");
+  first = add_note (f, acme, "First", "One");
+  second = add_note (f, acme, "Second", "Two");
+  other = add_note (f, globex, "Other", "Three");
+  open_window (f);
+
+  /* Switching note. */
+  baton_clients_view_open_note (f->view, first, -1, 0);
+  type_text (f, " more");
+  g_assert_cmpstr (baton_note_get_body (first), ==, "One");
+  baton_clients_view_open_note (f->view, second, -1, 0);
+  g_assert_cmpstr (baton_note_get_body (first), ==, "One more");
+
+  /* Switching client. */
+  type_text (f, " again");
+  baton_clients_view_select_client (f->view, globex);
+  run_for (50);
+  g_assert_cmpstr (baton_note_get_body (second), ==, "Two again");
+  g_assert_true (baton_note_editor_get_note (editor_of (f)) == other);
+
+  /* Closing the window. */
+  type_text (f, " last");
+  id = baton_record_get_id (BATON_RECORD (other));
+  close_window (f);
+  g_assert_cmpstr (baton_note_get_body (other), ==, "Three last");
+
+  /* And it is on disk. */
+  g_clear_object (&f->store);
+  {
+    g_autoptr(GError) error = NULL;
+
+    f->store = baton_store_open (f->path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (baton_note_get_body (baton_store_lookup_note (f->store, id)), ==, "Three last");
+  }
+}
+
+static void
+test_markup_literal (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *name = "<b>Acme</b> & <i>Sons";
+  static const char *title = "<span foreground='red'>Plan</span> & \"more\"";
+  BatonClient *client;
+  GtkWidget *list;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  gboolean seen_name = FALSE;
+  gboolean seen_row = FALSE;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  client = add_client (f, name);
+  g_assert_true (baton_store_update (f->store, client, NULL, "organization", "A&B <Ltd>", NULL));
+  add_note (f, client, title, "Body with <b>tags</b> & entities &amp; findme");
+  open_window (f);
+
+  /* Every label showing the name shows it as typed. */
+  collect (GTK_WIDGET (f->view), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (g_strcmp0 (gtk_label_get_text (label), name) == 0)
+        {
+          g_assert_false (gtk_label_get_use_markup (label));
+          seen_name = TRUE;
+        }
+    }
+  g_assert_true (seen_name);
+
+  /* The note's row. */
+  list = GTK_WIDGET (find_widget (GTK_WIDGET (page_of (f)), ADW_TYPE_ACTION_ROW));
+  g_assert_nonnull (list);
+  for (GtkWidget *row = list; row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      {
+        g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+        seen_row = TRUE;
+      }
+  g_assert_true (seen_row);
+
+  /* The editor. */
+  g_assert_cmpstr (gtk_editable_get_text (baton_note_editor_get_title (editor_of (f))), ==, title);
+
+  /* A search snippet: the user's text is escaped, only the match is bold. */
+  activate (f, "clients.search", NULL);
+  gtk_editable_set_text (baton_clients_view_get_search_entry (f->view), "findme");
+  baton_clients_view_run_search (f->view);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_clients_view_get_results (f->view)), ==, 1);
+  run_for (100);
+  g_ptr_array_set_size (labels, 0);
+  collect (GTK_WIDGET (f->view), GTK_TYPE_LABEL, labels);
+  {
+    gboolean seen_snippet = FALSE;
+
+    for (guint i = 0; i < labels->len; i++)
+      {
+        GtkLabel *label = g_ptr_array_index (labels, i);
+
+        /* The text shown is the note's, character for character. */
+        if (g_str_has_suffix (gtk_label_get_text (label), "<b>tags</b> & entities &amp; findme"))
+          {
+            g_assert_true (gtk_label_get_use_markup (label));
+            g_assert_nonnull (strstr (gtk_label_get_label (label), "<b>findme</b>"));
+            seen_snippet = TRUE;
+          }
+      }
+    g_assert_true (seen_snippet);
+  }
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  BatonClient *client;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_settings_set_int (f->settings, "autosave-delay", 30000);
+  client = add_client (f, "Acme");
+  add_note (f, client, "Needs analysis", "## Audience\n\nWarehouse staff");
+  open_window (f);
+
+  /* What is typed and not yet saved is exported too. */
+  type_text (f, "\n\n## Timeline\n\nMarch");
+  path = g_build_filename (f->dir, "Needs analysis.md", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (baton_note_editor_export_to_file (editor_of (f), file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "# Needs analysis\n\n## Audience\n\nWarehouse staff\n\n## Timeline\n\nMarch\n");
+  g_assert_cmpstr (baton_note_editor_get_status_text (editor_of (f)), ==, "Saved");
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  BatonClient *acme, *globex;
+  BatonNote *target;
+  g_autoptr(BatonSearchHit) hit = NULL;
+  GtkTextIter start, end;
+  static const char *hostile[] = { "\"", "NEAR(", "AND OR NOT", "*", "col:x", "日本", "'; DROP TABLE notes; --" };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  acme = add_client (f, "Acme");
+  globex = add_client (f, "Globex");
+  add_note (f, acme, "Kick-off", "Budget and timeline");
+  target = add_note (f, globex, "Needs analysis", "Line one\nThe warehouse team needs faster onboarding.\nLine three");
+  open_window (f);
+  g_assert_true (baton_clients_view_get_client (f->view) == acme);
+
+  /* Ctrl+F: the sidebar turns into the search. */
+  gtk_widget_grab_focus (GTK_WIDGET (baton_note_editor_get_text_view (editor_of (f))));
+  activate (f, "clients.search", NULL);
+  g_assert_cmpstr (baton_clients_view_get_sidebar_page (f->view), ==, "search");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (baton_clients_view_get_search_entry (f->view))) ||
+                 gtk_widget_get_focus_child (GTK_WIDGET (baton_clients_view_get_search_entry (f->view))) != NULL);
+
+  gtk_editable_set_text (baton_clients_view_get_search_entry (f->view), "onboard");
+  baton_clients_view_run_search (f->view);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_clients_view_get_results (f->view)), ==, 1);
+  hit = g_list_model_get_item (baton_clients_view_get_results (f->view), 0);
+  g_assert_true (baton_search_hit_get_note (hit) == target);
+
+  /* Opening the result: the other client, the note, the match selected. */
+  baton_clients_view_activate_result (f->view, 0);
+  run_for (100);
+  g_assert_true (baton_clients_view_get_client (f->view) == globex);
+  g_assert_true (baton_note_editor_get_note (editor_of (f)) == target);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer_of (f), &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, baton_search_hit_get_match_offset (hit));
+  {
+    g_autofree char *selected = gtk_text_iter_get_text (&start, &end);
+    g_assert_cmpstr (selected, ==, "onboarding");
+  }
+
+  /* What people type is never a query error. */
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      gtk_editable_set_text (baton_clients_view_get_search_entry (f->view), hostile[i]);
+      baton_clients_view_run_search (f->view);
+    }
+
+  /* No result: the empty state; the fallback scan finds the same. */
+  gtk_editable_set_text (baton_clients_view_get_search_entry (f->view), "zebra");
+  baton_clients_view_run_search (f->view);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_clients_view_get_results (f->view)), ==, 0);
+  _baton_notes_set_force_scan (TRUE);
+  gtk_editable_set_text (baton_clients_view_get_search_entry (f->view), "\"faster onboarding\"");
+  baton_clients_view_run_search (f->view);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_clients_view_get_results (f->view)), ==, 1);
+  _baton_notes_set_force_scan (FALSE);
+
+  /* Escape leaves the search. */
+  activate (f, "clients.stop-search", NULL);
+  g_assert_cmpstr (baton_clients_view_get_sidebar_page (f->view), ==, "clients");
+}
+
+static void
+test_contact_validation (Fixture       *f,
+                         gconstpointer  data)
+{
+  BatonClient *client;
+  BatonClientPage *page;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  client = add_client (f, "Acme");
+  open_window (f);
+  page = page_of (f);
+
+  g_assert_false (baton_client_page_apply_field (page, "email", "dana at acme"));
+  g_assert_nonnull (baton_client_page_get_contact_error (page));
+  g_assert_null (baton_client_get_email (client));
+  g_assert_false (baton_client_page_apply_field (page, "phone", "call me"));
+  g_assert_null (baton_client_get_phone (client));
+  g_assert_false (baton_client_page_apply_field (page, "name", "  "));
+  g_assert_cmpstr (baton_client_get_name (client), ==, "Acme");
+
+  g_assert_true (baton_client_page_apply_field (page, "email", " dana@acme.test "));
+  g_assert_null (baton_client_page_get_contact_error (page));
+  g_assert_cmpstr (baton_client_get_email (client), ==, "dana@acme.test");
+  g_assert_true (baton_client_page_apply_field (page, "phone", "+1 202-555-0143"));
+  g_assert_cmpstr (baton_client_get_phone (client), ==, "+1 202-555-0143");
+  g_assert_true (baton_client_page_apply_field (page, "organization", "Acme Corporation"));
+  g_assert_cmpstr (baton_client_get_organization (client), ==, "Acme Corporation");
+}
+
+static void
+test_programs (Fixture       *f,
+               gconstpointer  data)
+{
+  BatonClient *client;
+  BatonProgramDialog *dialog;
+  BatonProgram *program;
+  GtkWidget *field;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  client = add_client (f, "Acme");
+  open_window (f);
+
+  activate (f, "clients.add-program", NULL);
+  dialog = find_toplevel (BATON_TYPE_PROGRAM_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* No name, a bad date, a due date before the start: nothing written. */
+  g_assert_false (baton_program_dialog_save (dialog));
+  g_assert_nonnull (baton_program_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_has_css_class (baton_program_dialog_get_field (dialog, "name"), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (baton_program_dialog_get_field (dialog, "name")), "Onboarding");
+  field = baton_program_dialog_get_field (dialog, "start-date");
+  gtk_editable_set_text (GTK_EDITABLE (field), "next March");
+  g_assert_false (baton_program_dialog_save (dialog));
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (field), "2026-03-01");
+  gtk_editable_set_text (GTK_EDITABLE (baton_program_dialog_get_field (dialog, "due-date")), "2026-02-01");
+  g_assert_false (baton_program_dialog_save (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_programs (f->store)), ==, 0);
+
+  /* Valid: one program, one undo step. */
+  gtk_editable_set_text (GTK_EDITABLE (baton_program_dialog_get_field (dialog, "due-date")), "2026-06-30");
+  g_assert_true (baton_program_dialog_save (dialog));
+  run_for (100);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_programs (f->store)), ==, 1);
+  program = g_list_model_get_item (baton_store_get_programs (f->store), 0);
+  g_object_unref (program);
+  g_assert_cmpint (baton_program_get_client_id (program), ==, baton_record_get_id (BATON_RECORD (client)));
+  g_assert_cmpstr (baton_program_get_due_date (program), ==, "2026-06-30");
+  g_assert_nonnull (baton_program_get_color (program));
+  g_assert_cmpuint (g_list_model_get_n_items (baton_client_page_get_programs (page_of (f))), ==, 1);
+
+  /* Archived programs leave the page unless archived things are shown. */
+  g_assert_true (baton_store_update (f->store, program, NULL, "archived", (gboolean) TRUE, NULL));
+  run_for (100);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_client_page_get_programs (page_of (f))), ==, 0);
+  activate (f, "clients.show-archived", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_client_page_get_programs (page_of (f))), ==, 1);
+}
+
+static void
+test_templates_and_history (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BatonClient *client;
+  BatonNote *note;
+  BatonRevisionsDialog *dialog;
+  g_autofree char *text = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_settings_set_int (f->settings, "autosave-delay", 30000);
+  client = add_client (f, "Acme");
+  open_window (f);
+  g_assert_true (baton_clients_view_get_client (f->view) == client);
+
+  /* A needs analysis from its template, open in the editor. */
+  activate (f, "clients.new-note", g_variant_new_string ("needs-analysis"));
+  note = baton_note_editor_get_note (editor_of (f));
+  g_assert_nonnull (note);
+  g_assert_cmpstr (baton_note_get_title (note), ==, "Needs analysis");
+  text = buffer_text (f);
+  g_assert_nonnull (strstr (text, "## Success measures"));
+  g_assert_nonnull (strstr (text, "## Stakeholders and subject-matter experts"));
+
+  /* Two visits: the first saves of each keep a revision. */
+  type_text (f, "\nFirst visit");
+  g_assert_true (baton_note_editor_save (editor_of (f), &error));
+  baton_clients_view_open_note (f->view, note, -1, 0);
+  baton_note_editor_set_note (editor_of (f), NULL);
+  baton_note_editor_set_note (editor_of (f), note);
+  type_text (f, "\nSecond visit");
+  g_assert_true (baton_note_editor_save (editor_of (f), &error));
+  g_assert_nonnull (strstr (baton_note_get_body (note), "Second visit"));
+
+  /* History: restore the oldest (the template); Undo puts it back. */
+  gtk_widget_activate_action (GTK_WIDGET (editor_of (f)), "note.history", NULL);
+  dialog = find_toplevel (BATON_TYPE_REVISIONS_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (baton_revisions_dialog_get_n_revisions (dialog), ==, 2);
+  baton_revisions_dialog_select (dialog, 1);
+  g_assert_true (baton_revisions_dialog_restore (dialog, &error));
+  g_assert_no_error (error);
+  run_for (50);
+  g_assert_null (strstr (baton_note_get_body (note), "visit"));
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (f);
+  g_assert_null (strstr (text, "visit"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  run_for (50);
+  g_assert_nonnull (strstr (baton_note_get_body (note), "Second visit"));
+  g_clear_pointer (&text, g_free);
+  text = buffer_text (f);
+  g_assert_nonnull (strstr (text, "Second visit"));
+}
+
+static void
+test_promote (Fixture       *f,
+              gconstpointer  data)
+{
+  BatonClient *client;
+  BatonProgram *program;
+  BatonNote *note;
+  BatonTaskEditor *dialog;
+  BatonTask *task;
+  GtkTextIter iter;
+  g_autofree char *title = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  client = add_client (f, "Acme");
+  program = baton_store_create_program (f->store, client, "Onboarding", NULL);
+  note = baton_store_create_note (f->store, client, program, "Kick-off",
+                                  "## Action items\n\n- [ ] Dana: send the org chart\n", NULL);
+  open_window (f);
+  g_assert_true (baton_note_editor_get_note (editor_of (f)) == note);
+
+  /* The cursor on the action item. */
+  gtk_text_buffer_get_iter_at_line_offset (buffer_of (f), &iter, 2, 8);
+  gtk_text_buffer_place_cursor (buffer_of (f), &iter);
+  title = baton_note_editor_get_task_title (editor_of (f));
+  g_assert_cmpstr (title, ==, "Dana: send the org chart");
+
+  gtk_widget_activate_action (GTK_WIDGET (editor_of (f)), "note.create-task", NULL);
+  dialog = find_toplevel (BATON_TYPE_TASK_EDITOR);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (baton_task_editor_get_field (dialog, "title"))), ==,
+                   "Dana: send the org chart");
+  g_assert_true (baton_task_editor_save (dialog));
+  run_for (100);
+
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_tasks (f->store)), ==, 1);
+  task = g_list_model_get_item (baton_store_get_tasks (f->store), 0);
+  g_object_unref (task);
+  g_assert_cmpstr (baton_task_get_title (task), ==, "Dana: send the org chart");
+  g_assert_cmpint (baton_task_get_program_id (task), ==, baton_record_get_id (BATON_RECORD (program)));
+  g_assert_cmpint (baton_task_get_note_id (task), ==, baton_record_get_id (BATON_RECORD (note)));
+
+  /* The note lists it. */
+  g_assert_cmpuint (baton_note_editor_get_n_tasks (editor_of (f)), ==, 1);
+
+  /* A blank line makes no task. */
+  gtk_text_buffer_get_iter_at_line (buffer_of (f), &iter, 1);
+  gtk_text_buffer_place_cursor (buffer_of (f), &iter);
+  g_clear_pointer (&title, g_free);
+  title = baton_note_editor_get_task_title (editor_of (f));
+  g_assert_null (title);
+}
+
+static void
+test_screenshot_setup (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BatonDemoSize size;
+  BatonNote *note;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  baton_demo_size_init_default (&size);
+  g_assert_true (baton_demo_generate (f->store, &size, &error));
+  open_window (f);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "clients.screenshot-setup", NULL));
+  run_for (100);
+  note = baton_note_editor_get_note (editor_of (f));
+  g_assert_nonnull (note);
+  g_assert_true (g_str_has_prefix (baton_note_get_title (note), "Needs analysis"));
+}
+
+/* Nothing lost: the real application, killed while a note is being typed. */
+
+static gboolean
+run_tool (char       **argv,
+          char       **output)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, output, NULL, &status, &error))
+    return FALSE;
+
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+test_nothing_lost (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *binary = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *window_id = NULL;
+  g_auto(GStrv) envp = NULL;
+  const char *build_root = g_getenv ("BATON_BUILD_ROOT");
+  BatonClient *client;
+  gint64 note_id;
+  GPid pid = 0;
+  gboolean found = FALSE;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  if (xdotool == NULL || build_root == NULL || g_getenv ("DISPLAY") == NULL)
+    {
+      g_test_skip ("needs xdotool, an X display and BATON_BUILD_ROOT");
+      return;
+    }
+  binary = g_build_filename (build_root, "src", "baton", NULL);
+  if (!g_file_test (binary, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("the application is not built");
+      return;
+    }
+
+  /* A workspace with one client and one note, closed again. */
+  client = add_client (f, "Nothing Lost Inc");
+  note_id = baton_record_get_id (BATON_RECORD (add_note (f, client, "Call", "Before the crash.")));
+  g_clear_object (&f->store);
+
+  {
+    char *argv[] = { binary, (char *) "--database", f->path, NULL };
+
+    envp = g_get_environ ();
+    envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "memory", TRUE);
+    envp = g_environ_setenv (envp, "NO_AT_BRIDGE", "1", TRUE);
+    g_assert_true (g_spawn_async (NULL, argv, envp, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                  NULL, NULL, &pid, &error));
+    g_assert_no_error (error);
+  }
+
+  /* Its window; then the Clients view (Alt+3), which opens the note. */
+  {
+    g_autofree char *pid_text = g_strdup_printf ("%d", (int) pid);
+    char *search[] = { (char *) "timeout", (char *) "20", xdotool, (char *) "search", (char *) "--sync",
+                       (char *) "--onlyvisible", (char *) "--pid", pid_text, NULL };
+    g_auto(GStrv) lines = NULL;
+
+    if (!run_tool (search, &window_id))
+      {
+        kill (pid, SIGKILL);
+        waitpid (pid, NULL, 0);
+        g_test_skip ("the application's window did not show");
+        return;
+      }
+    lines = g_strsplit (window_id, "\n", 2);
+    g_free (window_id);
+    window_id = g_strdup (lines[0]);
+  }
+
+  {
+    char *focus[] = { xdotool, (char *) "windowfocus", (char *) "--sync", window_id, NULL };
+    char *view[] = { xdotool, (char *) "key", (char *) "--clearmodifiers", (char *) "alt+3", NULL };
+    /* The editor is right of the sidebar and the client's page. */
+    char *click[] = { xdotool, (char *) "mousemove", (char *) "--window", window_id, (char *) "950", (char *) "300",
+                      (char *) "click", (char *) "1", NULL };
+    char *end[] = { xdotool, (char *) "key", (char *) "ctrl+End", NULL };
+    char *type[] = { xdotool, (char *) "type", (char *) "--delay", (char *) "15", (char *) " Typed, then killed.", NULL };
+
+    g_usleep (1500 * 1000);
+    g_assert_true (run_tool (focus, NULL));
+    g_assert_true (run_tool (view, NULL));
+    g_usleep (800 * 1000);
+    g_assert_true (run_tool (click, NULL));
+    g_usleep (300 * 1000);
+    g_assert_true (run_tool (end, NULL));
+    g_assert_true (run_tool (type, NULL));
+  }
+
+  /* Past the autosave delay (2 s by default), then no chance to save. */
+  g_usleep (3500 * 1000);
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  waitpid (pid, NULL, 0);
+  g_spawn_close_pid (pid);
+
+  f->store = baton_store_open (f->path, &error);
+  g_assert_no_error (error);
+  {
+    BatonNote *note = baton_store_lookup_note (f->store, note_id);
+
+    g_assert_nonnull (note);
+    found = baton_note_get_body (note) != NULL && strstr (baton_note_get_body (note), "Typed, then killed.") != NULL;
+    if (!found)
+      g_test_message ("The note holds: %s", baton_note_get_body (note));
+    g_assert_true (found);
+    g_assert_true (g_str_has_prefix (baton_note_get_body (note), "Before the crash."));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (gtk_init_check ())
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = baton_application_new ();
+      g_application_set_flags (G_APPLICATION (app),
+                               G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/clients/empty-states", test_empty_states);
+  ADD ("/clients/autosave/after-delay", test_autosave_after_delay);
+  ADD ("/clients/autosave/on-leaving", test_autosave_on_leaving);
+  ADD ("/clients/markup-literal", test_markup_literal);
+  ADD ("/clients/export", test_export);
+  ADD ("/clients/search", test_search);
+  ADD ("/clients/contact-validation", test_contact_validation);
+  ADD ("/clients/programs", test_programs);
+  ADD ("/clients/templates-and-history", test_templates_and_history);
+  ADD ("/clients/promote", test_promote);
+  ADD ("/clients/screenshot-setup", test_screenshot_setup);
+  ADD ("/clients/nothing-lost", test_nothing_lost);
+#undef ADD
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}

@@ -483,8 +483,6 @@ static const struct {
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.shortcuts", { "<Control>question", NULL } },
-  { "win.undo", { "<Control>z", NULL } },
-  { "win.redo", { "<Control><Shift>z", NULL } },
   { "win.show-view::board", { "<Alt>1", NULL } },
   { "win.show-view::capacity", { "<Alt>2", NULL } },
   { "win.show-view::clients", { "<Alt>3", NULL } },

@@ -437,11 +437,17 @@ baton_window_class_init (BatonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, capacity_bin);
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, clients_bin);
 
-  /* Shortcuts for these are application accelerators (baton-application.c),
-   * so that menus and the shortcuts window show them. */
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  /* Undo and redo are window bindings, not application accelerators: those
+   * would run before the focused widget, and a text field (the notes
+   * editor, an entry) must undo its own typing first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
+  /* The other shortcuts are application accelerators (baton-application.c),
+   * so that menus and the shortcuts window show them. */
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_activated);
 }
 

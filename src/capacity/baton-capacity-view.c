@@ -2,7 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Until the Capacity view lands (its own issue) the page says what will be there.
+ * People grouped by role × weeks (BatonCapacityGrid), a toolbar to move
+ * through the weeks, and the ways to relieve someone: drag a task onto
+ * another person (reassign), another week (reschedule) or both, or use the
+ * same moves from a cell's popover and menus ("capacity." actions), or ask
+ * who has room. Every move is one store call; the grid follows the store's
+ * "changed" signal and the window shows a toast with Undo.
  */
 
 #define G_LOG_DOMAIN "baton-capacity-view"
@@ -10,14 +15,51 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "baton-capacity-view.h"
+#include "baton-capacity-view-private.h"
+#include "baton-dates.h"
+#include "baton-duration.h"
+#include "baton-person-dialog.h"
+#include "baton-roles-dialog.h"
+#include "baton-room-dialog.h"
+#include "baton-view-settings.h"
 
 struct _BatonCapacityView
 {
-  AdwBin      parent_instance;
+  AdwBin             parent_instance;
 
-  BatonStore *store;
+  /* Template children */
+  GtkStack          *stack;
+  GtkLabel          *range_label;
+  GtkLabel          *high_label;
+  GtkScrolledWindow *scroller;
+
+  /* Children made in code */
+  BatonCapacityGrid *grid;
+  BatonCellPopover  *popover;        /* parented on the grid, or NULL */
+  GtkWidget         *person_menu;    /* parented on the grid, or NULL */
+
+  /* Owned references */
+  BatonStore        *store;
+  GSettings         *settings;
+  GtkDragSource     *drag_source;
+  GtkDropTarget     *drop_target;
+  BatonTask         *drag_task;      /* the task being dragged */
+  GArray            *drag_weeks;     /* guint32 week starts of the task */
+  GArray            *drag_minutes;   /* double, minutes in those weeks */
+
+  /* Weak references */
+  GtkWidget         *room_dialog;
+  GtkWidget         *person_dialog;
+  GtkWidget         *roles_dialog;
+
+  /* State */
+  guint32            drag_origin_week;  /* julian week start the drag left */
+  BatonGridRowKind   popover_kind;
+  gint64             popover_id;        /* person or role of the open cell */
+  guint32            popover_week;      /* julian week start of the open cell */
 };
 
 enum {
@@ -30,11 +72,1347 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (BatonCapacityView, baton_capacity_view, ADW_TYPE_BIN)
 
+static void refresh_popover (BatonCapacityView *self);
+
+/* Helpers -------------------------------------------------------------------- */
+
+static const BatonCapacitySettings *
+capacity_settings (BatonCapacityView *self)
+{
+  return baton_capacity_grid_get_settings (self->grid);
+}
+
+static guint32
+today (void)
+{
+  return baton_date_today ();
+}
+
+static void
+show_undo_toast (BatonCapacityView *self,
+                 const char        *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-undo-toast", "s", message);
+}
+
+static void
+show_error (BatonCapacityView *self,
+            const char        *heading,
+            const char        *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  g_debug ("%s: %s", heading, message);
+
+  if (!GTK_IS_WINDOW (root) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Week labels such as "Mar 4" or "Mar 4 – 8". */
+static char *
+format_day (guint32     julian,
+            const char *format)
+{
+  GDate date;
+  char buffer[128];
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  if (g_date_strftime (buffer, sizeof buffer, format, &date) == 0)
+    return baton_date_format (julian);
+
+  return g_strdup (buffer);
+}
+
+static char *
+describe_week (guint32 week_start)
+{
+  /* Translators: a day in a week label, strftime format: "Mar 4" */
+  g_autofree char *first = format_day (week_start, _("%b %-d"));
+
+  /* Translators: a week in a popover or menu; %u is its ISO number, %s its first day */
+  return g_strdup_printf (_("Week %u · %s"), baton_date_iso_week (week_start), first);
+}
+
+/* GMenu labels read "_" as a mnemonic: names are shown as typed. */
+static char *
+escape_underscores (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+static void
+update_range_label (BatonCapacityView *self)
+{
+  guint32 first = baton_capacity_grid_get_first_week (self->grid);
+  guint n_weeks = baton_capacity_grid_get_n_weeks (self->grid);
+  guint32 last = first + n_weeks * 7 - 1;
+  GDate a_date, b_date;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *text = NULL;
+
+  g_date_clear (&a_date, 1);
+  g_date_clear (&b_date, 1);
+  g_date_set_julian (&a_date, first);
+  g_date_set_julian (&b_date, last);
+
+  if (g_date_get_year (&a_date) == g_date_get_year (&b_date))
+    /* Translators: the first day of the weeks shown, strftime format */
+    a = format_day (first, _("%b %-d"));
+  else
+    /* Translators: the first day of the weeks shown, in another year than the last, strftime format */
+    a = format_day (first, _("%b %-d, %Y"));
+  /* Translators: the last day of the weeks shown, strftime format */
+  b = format_day (last, _("%b %-d, %Y"));
+
+  /* Translators: the range of weeks shown: "Mar 4 – May 26, 2024" */
+  text = g_strdup_printf (_("%s – %s"), a, b);
+  gtk_label_set_text (self->range_label, text);
+}
+
+static void
+update_high_label (BatonCapacityView *self)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: the legend of high load; %d is the threshold in percent */
+  text = g_strdup_printf (_("Near capacity (%d %%+)"),
+                          (int) (capacity_settings (self)->high_threshold * 100 + 0.5));
+  gtk_label_set_text (self->high_label, text);
+}
+
+static void
+update_empty_state (BatonCapacityView *self)
+{
+  GListModel *people = baton_store_get_people (self->store);
+  guint n = g_list_model_get_n_items (people);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n && !any; i++)
+    {
+      g_autoptr(BatonPerson) person = g_list_model_get_item (people, i);
+
+      any = !baton_person_get_archived (person);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, any ? "grid" : "empty");
+}
+
+/* Settings and store --------------------------------------------------------- */
+
+static void
+load_settings (BatonCapacityView *self)
+{
+  BatonCapacitySettings settings;
+
+  baton_capacity_settings_from_gsettings (self->settings, &settings);
+  baton_capacity_grid_set_settings (self->grid, &settings);
+  baton_capacity_grid_set_weeks (self->grid, baton_capacity_grid_get_first_week (self->grid),
+                                 (guint) g_settings_get_int (self->settings, "weeks-shown"));
+  update_range_label (self);
+  update_high_label (self);
+}
+
+static void
+on_settings_changed (GSettings         *settings,
+                     const char        *key,
+                     BatonCapacityView *self)
+{
+  load_settings (self);
+  refresh_popover (self);
+}
+
+static void
+on_store_changed (BatonCapacityView *self)
+{
+  /* Recomputed once, before the next frame, however many changes came. */
+  baton_capacity_grid_invalidate (self->grid);
+  update_empty_state (self);
+  refresh_popover (self);
+}
+
+/* Moving tasks ------------------------------------------------------------------ */
+
+static char *
+describe_shift (gint weeks)
+{
+  if (weeks > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week later", "%d weeks later", weeks), weeks);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week earlier", "%d weeks earlier", -weeks), -weeks);
+}
+
+/* One store call: reassign, reschedule, or both as one undo step. */
+static gboolean
+move_task (BatonCapacityView *self,
+           BatonTask         *task,
+           gboolean           change_person,
+           BatonPerson       *person,
+           gint               weeks)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *shift = NULL;
+  const char *title = baton_task_get_title (task);
+  gboolean was_unassigned = baton_task_get_assignee_id (task) == 0;
+  gboolean ok;
+
+  if (change_person && person != NULL &&
+      baton_task_get_assignee_id (task) == baton_record_get_id (BATON_RECORD (person)))
+    change_person = FALSE;
+  if (change_person && person == NULL && was_unassigned)
+    change_person = FALSE;
+
+  if (!change_person && weeks == 0)
+    return FALSE;
+
+  if (change_person && weeks != 0)
+    ok = baton_store_reassign_and_reschedule_task (self->store, task, person, weeks, &error);
+  else if (change_person)
+    ok = baton_store_reassign_task (self->store, task, person, &error);
+  else
+    ok = baton_store_reschedule_task (self->store, task, weeks, &error);
+
+  if (!ok)
+    {
+      show_error (self, _("Could Not Move the Task"), error->message);
+      return FALSE;
+    }
+
+  if (weeks != 0)
+    shift = describe_shift (weeks);
+
+  if (change_person && person == NULL)
+    message = shift != NULL
+      /* Translators: a toast; “%s” is a task, then “2 weeks later” */
+      ? g_strdup_printf (_("“%s” unassigned and moved %s"), title, shift)
+      /* Translators: a toast; “%s” is a task */
+      : g_strdup_printf (_("“%s” unassigned"), title);
+  else if (change_person)
+    message = shift != NULL
+      /* Translators: a toast; a task, a person, then “2 weeks later” */
+      ? g_strdup_printf (was_unassigned ? _("“%s” assigned to %s and moved %s")
+                                        : _("“%s” reassigned to %s and moved %s"),
+                         title, baton_person_get_name (person), shift)
+      /* Translators: a toast; a task, then a person */
+      : g_strdup_printf (was_unassigned ? _("“%s” assigned to %s") : _("“%s” reassigned to %s"),
+                         title, baton_person_get_name (person));
+  else
+    /* Translators: a toast; a task, then “2 weeks later” */
+    message = g_strdup_printf (_("“%s” moved %s"), title, shift);
+
+  show_undo_toast (self, message);
+  return TRUE;
+}
+
+static void
+reassign_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  gint64 task_id, person_id;
+  BatonTask *task;
+  BatonPerson *person = NULL;
+
+  g_variant_get (parameter, "(xx)", &task_id, &person_id);
+  task = baton_store_lookup_task (self->store, task_id);
+  if (person_id != 0)
+    person = baton_store_lookup_person (self->store, person_id);
+
+  if (task == NULL || (person_id != 0 && person == NULL))
+    {
+      g_warning ("capacity.reassign: no task %" G_GINT64_FORMAT " or person %" G_GINT64_FORMAT,
+                 task_id, person_id);
+      return;
+    }
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  move_task (self, task, TRUE, person, 0);
+}
+
+static void
+move_to_week_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  gint64 task_id;
+  gint32 weeks;
+  BatonTask *task;
+
+  g_variant_get (parameter, "(xi)", &task_id, &weeks);
+  task = baton_store_lookup_task (self->store, task_id);
+  if (task == NULL)
+    {
+      g_warning ("capacity.move-to-week: no task %" G_GINT64_FORMAT, task_id);
+      return;
+    }
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  move_task (self, task, FALSE, NULL, weeks);
+}
+
+/* Who has room ------------------------------------------------------------------ */
+
+static void
+on_room_person_chosen (BatonRoomDialog   *dialog,
+                       BatonPerson       *person,
+                       BatonCapacityView *self)
+{
+  BatonTask *task = baton_room_dialog_get_task (dialog);
+
+  if (move_task (self, task, TRUE, person, 0) ||
+      baton_task_get_assignee_id (task) == baton_record_get_id (BATON_RECORD (person)))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+present_dialog (BatonCapacityView  *self,
+                GtkWidget         **slot,
+                GtkWidget          *dialog)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (*slot != NULL)
+    gtk_window_destroy (GTK_WINDOW (*slot));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_set_weak_pointer (slot, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+who_has_room_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  BatonTask *task = baton_store_lookup_task (self->store, g_variant_get_int64 (parameter));
+  GtkWidget *dialog;
+
+  if (task == NULL)
+    return;
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+
+  dialog = baton_room_dialog_new (self->store, capacity_settings (self), task, today ());
+  g_signal_connect_object (dialog, "person-chosen", G_CALLBACK (on_room_person_chosen), self, 0);
+  present_dialog (self, &self->room_dialog, dialog);
+}
+
+/* People and roles ------------------------------------------------------------- */
+
+static void
+on_person_saved (BatonPersonDialog *dialog,
+                 const char        *message,
+                 BatonCapacityView *self)
+{
+  show_undo_toast (self, message);
+}
+
+static void
+open_person_dialog (BatonCapacityView *self,
+                    BatonPerson       *person)
+{
+  GtkWidget *dialog;
+
+  dialog = baton_person_dialog_new (self->store, person,
+                                    g_settings_get_double (self->settings, "default-weekly-hours"));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_person_saved), self, 0);
+  present_dialog (self, &self->person_dialog, dialog);
+}
+
+static void
+add_person_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_person_dialog (BATON_CAPACITY_VIEW (widget), NULL);
+}
+
+static void
+edit_person_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  BatonPerson *person = baton_store_lookup_person (self->store, g_variant_get_int64 (parameter));
+
+  if (person != NULL)
+    open_person_dialog (self, person);
+}
+
+static void
+archive_person_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  BatonPerson *person = baton_store_lookup_person (self->store, g_variant_get_int64 (parameter));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (person == NULL)
+    return;
+
+  if (!baton_store_update (self->store, person, &error, "archived", (gboolean) TRUE, NULL))
+    {
+      show_error (self, _("Could Not Archive"), error->message);
+      return;
+    }
+
+  /* Translators: a toast; %s is a person's name */
+  message = g_strdup_printf (_("%s archived"), baton_person_get_name (person));
+  show_undo_toast (self, message);
+}
+
+static void
+manage_roles_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+
+  present_dialog (self, &self->roles_dialog, baton_roles_dialog_new (self->store));
+}
+
+/* Navigation -------------------------------------------------------------------- */
+
+void
+baton_capacity_view_show_week (BatonCapacityView *self,
+                               guint32            julian)
+{
+  g_return_if_fail (BATON_IS_CAPACITY_VIEW (self));
+  g_return_if_fail (julian > 0);
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+
+  baton_capacity_grid_set_weeks (self->grid, julian, baton_capacity_grid_get_n_weeks (self->grid));
+  update_range_label (self);
+}
+
+guint32
+baton_capacity_view_get_first_week (BatonCapacityView *self)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), 0);
+
+  return baton_capacity_grid_get_first_week (self->grid);
+}
+
+static void
+previous_week_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+
+  baton_capacity_view_show_week (self, baton_capacity_grid_get_first_week (self->grid) - 7);
+}
+
+static void
+next_week_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+
+  baton_capacity_view_show_week (self, baton_capacity_grid_get_first_week (self->grid) + 7);
+}
+
+static void
+today_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+
+  baton_capacity_grid_set_today (self->grid, today ());
+  baton_capacity_view_show_week (self, today ());
+}
+
+/* The cell popover ---------------------------------------------------------------- */
+
+static GMenuModel *
+build_task_menu (BatonTask *task,
+                 gpointer   user_data)
+{
+  BatonCapacityView *self = user_data;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) people = g_menu_new ();
+  g_autoptr(GMenu) weeks = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  g_autoptr(GArray) candidates = NULL;
+  BatonCapacityInput input;
+  gint64 task_id = baton_record_get_id (BATON_RECORD (task));
+  gboolean assigned = baton_task_get_assignee_id (task) != 0;
+  static const gint shifts[] = { -2, -1, 1, 2, 3, 4 };
+
+  baton_capacity_input_from_store (self->store, &input);
+  candidates = baton_capacity_who_has_room (capacity_settings (self), &input, task, today ());
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const BatonRoomCandidate *candidate = &g_array_index (candidates, BatonRoomCandidate, i);
+      g_autofree char *name = escape_underscores (baton_person_get_name (candidate->person));
+      g_autofree char *hours = baton_duration_format_hours (ABS (candidate->free_minutes));
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (candidate->is_assignee)
+        continue;
+
+      label = candidate->free_minutes >= 0
+        /* Translators: a person in the “Reassign to” menu, with their free hours */
+        ? g_strdup_printf (_("%s (%s h free)"), name, hours)
+        /* Translators: a person in the “Reassign to” menu, with the hours they are over */
+        : g_strdup_printf (_("%s (%s h over)"), name, hours);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "capacity.reassign", "(xx)", task_id,
+                                         baton_record_get_id (BATON_RECORD (candidate->person)));
+      g_menu_append_item (people, item);
+    }
+
+  if (g_menu_model_get_n_items (G_MENU_MODEL (people)) == 0)
+    g_menu_append (people, _("Nobody else holds this role"), "capacity.none");
+
+  if (assigned)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("Unassign"), NULL);
+
+      g_menu_item_set_action_and_target (item, "capacity.reassign", "(xx)", task_id, (gint64) 0);
+      g_menu_append_item (people, item);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (shifts); i++)
+    {
+      guint32 target = self->popover_week + shifts[i] * 7;
+      g_autofree char *label = describe_week (target);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "capacity.move-to-week", "(xi)", task_id, (gint32) shifts[i]);
+      g_menu_append_item (weeks, item);
+    }
+
+  g_menu_append_submenu (section, assigned ? _("Reassign To") : _("Assign To"), G_MENU_MODEL (people));
+  g_menu_append_submenu (section, _("Move to Week"), G_MENU_MODEL (weeks));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("Who Has Room?"), NULL);
+    g_autoptr(GMenu) room = g_menu_new ();
+
+    g_menu_item_set_action_and_target (item, "capacity.who-has-room", "x", task_id);
+    g_menu_append_item (room, item);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (room));
+  }
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static void begin_drag_state (BatonCapacityView *self,
+                              BatonTask         *task,
+                              guint32            origin_week);
+static void end_drag_state   (BatonCapacityView *self);
+
+static void
+on_popover_drag_prepare (BatonCellPopover  *popover,
+                         BatonTask         *task,
+                         BatonCapacityView *self)
+{
+  begin_drag_state (self, task, self->popover_week);
+}
+
+static void
+on_popover_drag_begin (BatonCellPopover  *popover,
+                       BatonTask         *task,
+                       GdkDrag           *drag,
+                       BatonCapacityView *self)
+{
+  /* Out of the way, so that the cells under it can take the drop. */
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+on_popover_drag_end (BatonCellPopover  *popover,
+                     BatonTask         *task,
+                     BatonCapacityView *self)
+{
+  end_drag_state (self);
+}
+
+/* Fills the popover from the cell it belongs to; closes it when that cell
+ * is gone. Returns FALSE then. */
+static gboolean
+fill_popover (BatonCapacityView *self)
+{
+  BatonCapacity *matrix = baton_capacity_grid_get_matrix (self->grid);
+  gint week = baton_capacity_get_week_index (matrix, self->popover_week);
+  g_autofree char *week_text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *status = NULL;
+  gboolean warning = FALSE;
+  GArray *shares;
+  gint row;
+  /* Translators: a week's first and last working days, strftime format */
+  g_autofree char *first = format_day (self->popover_week, _("%b %-d"));
+  BatonGridCellInfo info;
+
+  if (week < 0)
+    return FALSE;
+
+  week_text = describe_week (self->popover_week);
+
+  if (self->popover_kind == BATON_GRID_ROW_PERSON)
+    {
+      gint matrix_row = baton_capacity_get_row (matrix, self->popover_id);
+      BatonPerson *person;
+
+      row = baton_capacity_grid_find_person_row (self->grid, self->popover_id);
+      if (row < 0 || matrix_row < 0)
+        return FALSE;
+
+      person = baton_capacity_get_person (matrix, matrix_row);
+      baton_capacity_grid_get_cell_info (self->grid, row, week, &info);
+      shares = baton_capacity_get_shares (matrix, matrix_row, week);
+      title = g_strdup (baton_person_get_name (person));
+
+      if (info.days_off > 0)
+        {
+          g_autofree char *off = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day off", "%u days off",
+                                                               info.days_off), info.days_off);
+
+          subtitle = g_strdup_printf ("%s · %s · %s", week_text, info.text, off);
+        }
+      else
+        subtitle = g_strdup_printf ("%s · %s", week_text, info.text);
+
+      if (info.level == BATON_LOAD_OVER)
+        {
+          g_autofree char *over = baton_duration_format_hours (info.load - info.capacity);
+
+          /* Translators: %s is hours above capacity */
+          status = g_strdup_printf (_("Over capacity by %s h"), over);
+          warning = TRUE;
+        }
+      else if (info.level == BATON_LOAD_HIGH)
+        status = g_strdup (_("Near capacity"));
+    }
+  else
+    {
+      BatonRole *role = baton_store_lookup_role (self->store, self->popover_id);
+
+      row = baton_capacity_grid_find_unassigned_row (self->grid, self->popover_id);
+      if (row < 0 || role == NULL)
+        return FALSE;
+
+      baton_capacity_grid_get_cell_info (self->grid, row, week, &info);
+      shares = baton_capacity_get_unassigned_shares (matrix, self->popover_id, week);
+      /* Translators: the title of an Unassigned cell's popover; %s is a role */
+      title = g_strdup_printf (_("Unassigned · %s"), baton_role_get_name (role));
+      if (info.load > 0)
+        /* Translators: a week, then the hours of unassigned work: "12 h needed" */
+        subtitle = g_strdup_printf (_("%s · %s needed"), week_text, info.text);
+      else
+        subtitle = g_strdup (week_text);
+    }
+
+  baton_cell_popover_set_cell (self->popover, title, subtitle, status, warning, shares);
+  return TRUE;
+}
+
+static void
+refresh_popover (BatonCapacityView *self)
+{
+  if (self->popover == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    return;
+
+  if (!fill_popover (self))
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+}
+
+static void
+open_cell_popover (BatonCapacityView *self,
+                   guint              row,
+                   guint              week)
+{
+  BatonCapacity *matrix = baton_capacity_grid_get_matrix (self->grid);
+  GdkRectangle rect;
+
+  if (self->popover == NULL)
+    {
+      self->popover = BATON_CELL_POPOVER (baton_cell_popover_new (self->store));
+      baton_cell_popover_set_menu_func (self->popover, build_task_menu, self);
+      g_signal_connect_object (self->popover, "task-drag-prepare", G_CALLBACK (on_popover_drag_prepare), self, 0);
+      g_signal_connect_object (self->popover, "task-drag-begin", G_CALLBACK (on_popover_drag_begin), self, 0);
+      g_signal_connect_object (self->popover, "task-drag-end", G_CALLBACK (on_popover_drag_end), self, 0);
+      gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self->grid));
+    }
+
+  self->popover_kind = baton_capacity_grid_get_row_kind (self->grid, row);
+  self->popover_week = baton_capacity_get_week_start (matrix, week);
+  if (self->popover_kind == BATON_GRID_ROW_PERSON)
+    self->popover_id = baton_record_get_id (BATON_RECORD (baton_capacity_grid_get_row_person (self->grid, row)));
+  else
+    self->popover_id = baton_capacity_grid_get_row_role_id (self->grid, row);
+
+  if (!fill_popover (self))
+    return;
+
+  baton_capacity_grid_get_cell_rect (self->grid, row, (gint) week, &rect);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+static void
+open_person_menu (BatonCapacityView *self,
+                  guint              row)
+{
+  BatonPerson *person = baton_capacity_grid_get_row_person (self->grid, row);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Edit…"), NULL);
+  g_autoptr(GMenuItem) archive = g_menu_item_new (_("_Archive"), NULL);
+  gint64 person_id;
+  GdkRectangle rect;
+
+  if (person == NULL)
+    return;
+
+  person_id = baton_record_get_id (BATON_RECORD (person));
+  g_menu_item_set_action_and_target (edit, "capacity.edit-person", "x", person_id);
+  g_menu_item_set_action_and_target (archive, "capacity.archive-person", "x", person_id);
+  g_menu_append_item (menu, edit);
+  g_menu_append_item (menu, archive);
+
+  if (self->person_menu != NULL)
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->person_menu), G_MENU_MODEL (menu));
+  else
+    {
+      self->person_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->person_menu), TRUE);
+      gtk_widget_set_parent (self->person_menu, GTK_WIDGET (self->grid));
+    }
+
+  baton_capacity_grid_get_cell_rect (self->grid, row, -1, &rect);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->person_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->person_menu));
+}
+
+static void
+on_cell_activated (BatonCapacityGrid *grid,
+                   guint              row,
+                   gint               week,
+                   BatonCapacityView *self)
+{
+  BatonGridRowKind kind = baton_capacity_grid_get_row_kind (grid, row);
+
+  if (kind == BATON_GRID_ROW_PERSON && week < 0)
+    open_person_menu (self, row);
+  else if (kind != BATON_GRID_ROW_ROLE && week >= 0)
+    open_cell_popover (self, row, (guint) week);
+}
+
+/* Drag and drop ---------------------------------------------------------------------- */
+
+/* Minutes the dragged task has in the week starting @week_start. */
+static double
+drag_minutes_in (BatonCapacityView *self,
+                 guint32            week_start)
+{
+  if (self->drag_weeks == NULL)
+    return 0;
+
+  for (guint i = 0; i < self->drag_weeks->len; i++)
+    if (g_array_index (self->drag_weeks, guint32, i) == week_start)
+      return g_array_index (self->drag_minutes, double, i);
+
+  return 0;
+}
+
+static void
+begin_drag_state (BatonCapacityView *self,
+                  BatonTask         *task,
+                  guint32            origin_week)
+{
+  g_set_object (&self->drag_task, task);
+
+  if (self->drag_weeks == NULL)
+    {
+      self->drag_weeks = g_array_new (FALSE, FALSE, sizeof (guint32));
+      self->drag_minutes = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+  baton_capacity_spread_task (capacity_settings (self), task, self->drag_weeks, self->drag_minutes);
+
+  /* A drag from elsewhere moves from the task's first week. */
+  if (origin_week == 0 && self->drag_weeks->len > 0)
+    origin_week = g_array_index (self->drag_weeks, guint32, 0);
+  self->drag_origin_week = origin_week;
+
+  baton_capacity_grid_set_highlight_role (self->grid, baton_task_get_role_id (task));
+}
+
+static void
+end_drag_state (BatonCapacityView *self)
+{
+  g_clear_object (&self->drag_task);
+  self->drag_origin_week = 0;
+  baton_capacity_grid_set_highlight_role (self->grid, 0);
+  baton_capacity_grid_clear_preview (self->grid);
+  baton_capacity_grid_autoscroll (self->grid, -1, -1);
+}
+
+typedef struct
+{
+  guint        row;
+  gint         week;
+  gboolean     change_person;
+  BatonPerson *person;   /* NULL: unassign */
+  gint         weeks;
+} DropPlan;
+
+/* What a drop of @task at (@x, @y) would do. FALSE when it would do
+ * nothing or cannot land there. */
+static gboolean
+plan_drop (BatonCapacityView *self,
+           BatonTask         *task,
+           double             x,
+           double             y,
+           DropPlan          *plan)
+{
+  BatonCapacity *matrix = baton_capacity_grid_get_matrix (self->grid);
+  BatonGridRowKind kind;
+
+  memset (plan, 0, sizeof *plan);
+
+  if (!baton_capacity_grid_pick (self->grid, x, y, &plan->row, &plan->week))
+    return FALSE;
+
+  kind = baton_capacity_grid_get_row_kind (self->grid, plan->row);
+  switch (kind)
+    {
+    case BATON_GRID_ROW_PERSON:
+      plan->person = baton_capacity_grid_get_row_person (self->grid, plan->row);
+      plan->change_person = baton_task_get_assignee_id (task) != baton_record_get_id (BATON_RECORD (plan->person));
+      break;
+    case BATON_GRID_ROW_UNASSIGNED:
+      if (baton_capacity_grid_get_row_role_id (self->grid, plan->row) != baton_task_get_role_id (task))
+        return FALSE;
+      plan->person = NULL;
+      plan->change_person = baton_task_get_assignee_id (task) != 0;
+      break;
+    case BATON_GRID_ROW_ROLE:
+    default:
+      return FALSE;
+    }
+
+  if (plan->week >= 0 && self->drag_origin_week != 0)
+    {
+      gint64 target = baton_capacity_get_week_start (matrix, (guint) plan->week);
+
+      plan->weeks = (gint) ((target - (gint64) self->drag_origin_week) / 7);
+    }
+
+  return plan->change_person || plan->weeks != 0;
+}
+
+static void
+update_preview (BatonCapacityView *self,
+                BatonTask         *task,
+                const DropPlan    *plan)
+{
+  BatonCapacity *matrix = baton_capacity_grid_get_matrix (self->grid);
+  const BatonCapacitySettings *settings = capacity_settings (self);
+  guint32 week_start;
+  double before, after, capacity = 0, arriving, leaving = 0;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *note = NULL;
+  gboolean warning = FALSE;
+
+  if (plan->week < 0)
+    {
+      baton_capacity_grid_clear_preview (self->grid);
+      return;
+    }
+
+  week_start = baton_capacity_get_week_start (matrix, (guint) plan->week);
+  arriving = drag_minutes_in (self, week_start - plan->weeks * 7);
+
+  if (plan->person != NULL)
+    {
+      gint matrix_row = baton_capacity_grid_get_row_matrix_row (self->grid, plan->row);
+      gint64 person_id = baton_record_get_id (BATON_RECORD (plan->person));
+      gint64 role_id = baton_task_get_role_id (task);
+
+      before = baton_capacity_get_load (matrix, matrix_row, (guint) plan->week);
+      capacity = baton_capacity_get_capacity (matrix, matrix_row, (guint) plan->week);
+      if (baton_task_get_assignee_id (task) == person_id)
+        leaving = drag_minutes_in (self, week_start);
+      after = MAX (before - leaving + arriving, 0);
+
+      if (role_id != 0 && !baton_capacity_grid_person_holds_role (self->grid, person_id, role_id))
+        {
+          BatonRole *role = baton_store_lookup_role (self->store, role_id);
+
+          warning = TRUE;
+          /* Translators: a drop preview's warning; %s is a role */
+          note = g_strdup_printf (_("Not a %s"), role ? baton_role_get_name (role) : "");
+        }
+
+      if ((capacity <= 0 && after > 0) ||
+          (capacity > 0 && after / capacity > settings->over_threshold + 1e-9))
+        {
+          warning = TRUE;
+          if (note == NULL)
+            note = g_strdup (_("Over capacity"));
+        }
+    }
+  else
+    {
+      before = baton_capacity_get_unassigned (matrix, baton_capacity_grid_get_row_role_id (self->grid, plan->row),
+                                              (guint) plan->week);
+      if (baton_task_get_assignee_id (task) == 0)
+        leaving = drag_minutes_in (self, week_start);
+      after = MAX (before - leaving + arriving, 0);
+      note = g_strdup (_("Unassigned"));
+    }
+
+  a = baton_duration_format_hours (before);
+  b = baton_duration_format_hours (after);
+  /* Translators: a drop preview, load before → after in hours: "32 → 40 h" */
+  text = g_strdup_printf (_("%s → %s h"), a, b);
+
+  baton_capacity_grid_set_preview (self->grid, plan->row, (guint) plan->week, text, warning, note);
+}
+
+static BatonTask *
+drop_task (BatonCapacityView *self,
+           GtkDropTarget     *target)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+
+  if (value != NULL && G_VALUE_HOLDS (value, BATON_TYPE_TASK) && g_value_get_object (value) != NULL)
+    {
+      BatonTask *task = g_value_get_object (value);
+
+      if (task != self->drag_task)
+        begin_drag_state (self, task, 0);
+    }
+
+  return self->drag_task;
+}
+
+static GdkDragAction
+on_drop_motion (GtkDropTarget     *target,
+                double             x,
+                double             y,
+                BatonCapacityView *self)
+{
+  BatonTask *task = drop_task (self, target);
+  DropPlan plan;
+
+  baton_capacity_grid_autoscroll (self->grid, x, y);
+
+  if (task == NULL)
+    return 0;
+
+  baton_capacity_grid_set_highlight_role (self->grid, baton_task_get_role_id (task));
+
+  if (!plan_drop (self, task, x, y, &plan))
+    {
+      baton_capacity_grid_clear_preview (self->grid);
+      return 0;
+    }
+
+  update_preview (self, task, &plan);
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_drop_leave (GtkDropTarget     *target,
+               BatonCapacityView *self)
+{
+  baton_capacity_grid_clear_preview (self->grid);
+  baton_capacity_grid_autoscroll (self->grid, -1, -1);
+}
+
+static gboolean
+on_drop (GtkDropTarget     *target,
+         const GValue      *value,
+         double             x,
+         double             y,
+         BatonCapacityView *self)
+{
+  BatonTask *task;
+  DropPlan plan;
+  gboolean done = FALSE;
+
+  if (!G_VALUE_HOLDS (value, BATON_TYPE_TASK) || (task = g_value_get_object (value)) == NULL)
+    return FALSE;
+
+  /* The store may have reloaded since the drag began: use its object. */
+  task = baton_store_lookup_task (self->store, baton_record_get_id (BATON_RECORD (task)));
+  if (task == NULL)
+    return FALSE;
+
+  if (task != self->drag_task)
+    begin_drag_state (self, task, self->drag_task != NULL ? self->drag_origin_week : 0);
+
+  if (plan_drop (self, task, x, y, &plan))
+    done = move_task (self, task, plan.change_person, plan.person, plan.weeks);
+
+  baton_capacity_grid_clear_preview (self->grid);
+  baton_capacity_grid_set_highlight_role (self->grid, 0);
+  baton_capacity_grid_autoscroll (self->grid, -1, -1);
+
+  return done;
+}
+
+/* The largest task of the cell under (@x, @y), and the week it is in. */
+static BatonTask *
+task_at (BatonCapacityView *self,
+         double             x,
+         double             y,
+         guint32           *week_start)
+{
+  BatonCapacity *matrix = baton_capacity_grid_get_matrix (self->grid);
+  GArray *shares = NULL;
+  BatonTask *best = NULL;
+  double best_minutes = -1;
+  guint row;
+  gint week;
+
+  if (!baton_capacity_grid_pick (self->grid, x, y, &row, &week) || week < 0)
+    return NULL;
+
+  switch (baton_capacity_grid_get_row_kind (self->grid, row))
+    {
+    case BATON_GRID_ROW_PERSON:
+      shares = baton_capacity_get_shares (matrix, baton_capacity_grid_get_row_matrix_row (self->grid, row),
+                                          (guint) week);
+      break;
+    case BATON_GRID_ROW_UNASSIGNED:
+      shares = baton_capacity_get_unassigned_shares (matrix, baton_capacity_grid_get_row_role_id (self->grid, row),
+                                                     (guint) week);
+      break;
+    case BATON_GRID_ROW_ROLE:
+    default:
+      return NULL;
+    }
+
+  for (guint i = 0; shares != NULL && i < shares->len; i++)
+    {
+      const BatonCapacityShare *share = &g_array_index (shares, BatonCapacityShare, i);
+
+      if (share->minutes > best_minutes)
+        {
+          best = share->task;
+          best_minutes = share->minutes;
+        }
+    }
+
+  *week_start = baton_capacity_get_week_start (matrix, (guint) week);
+  return best;
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource     *source,
+                 double             x,
+                 double             y,
+                 BatonCapacityView *self)
+{
+  guint32 week_start = 0;
+  BatonTask *task = task_at (self, x, y, &week_start);
+
+  if (task == NULL)
+    return NULL;
+
+  begin_drag_state (self, task, week_start);
+
+  return gdk_content_provider_new_typed (BATON_TYPE_TASK, task);
+}
+
+static void
+on_drag_begin (GtkDragSource     *source,
+               GdkDrag           *drag,
+               BatonCapacityView *self)
+{
+  GtkWidget *icon, *box, *title, *hours;
+  g_autofree char *figure = NULL;
+  g_autofree char *hours_text = NULL;
+
+  if (self->drag_task == NULL)
+    return;
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+
+  /* A small card of the task under the pointer. */
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_add_css_class (box, "capacity-drag-card");
+  title = gtk_label_new (baton_task_get_title (self->drag_task));
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 28);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+  figure = baton_duration_format_hours (drag_minutes_in (self, self->drag_origin_week));
+  /* Translators: a task's hours that week, on the drag card */
+  hours_text = g_strdup_printf (_("%s h"), figure);
+  hours = gtk_label_new (hours_text);
+  gtk_widget_add_css_class (hours, "dim-label");
+  gtk_widget_add_css_class (hours, "numeric");
+  gtk_box_append (GTK_BOX (box), hours);
+
+  icon = gtk_drag_icon_get_for_drag (drag);
+  gtk_drag_icon_set_child (GTK_DRAG_ICON (icon), box);
+  gdk_drag_set_hotspot (drag, -8, -8);
+}
+
+static void
+on_drag_end (GtkDragSource     *source,
+             GdkDrag           *drag,
+             gboolean           delete_data,
+             BatonCapacityView *self)
+{
+  end_drag_state (self);
+}
+
+/* Test and benchmark access -------------------------------------------------------- */
+
+BatonCapacityGrid *
+baton_capacity_view_get_grid (BatonCapacityView *self)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), NULL);
+
+  return self->grid;
+}
+
+GtkDragSource *
+baton_capacity_view_get_drag_source (BatonCapacityView *self)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), NULL);
+
+  return self->drag_source;
+}
+
+GtkDropTarget *
+baton_capacity_view_get_drop_target (BatonCapacityView *self)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), NULL);
+
+  return self->drop_target;
+}
+
+gboolean
+baton_capacity_view_get_cell_info (BatonCapacityView *self,
+                                   gint64             person_id,
+                                   guint              week,
+                                   BatonGridCellInfo *info)
+{
+  gint row;
+
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), FALSE);
+
+  row = baton_capacity_grid_find_person_row (self->grid, person_id);
+  if (row < 0 || week >= baton_capacity_grid_get_n_weeks (self->grid))
+    return FALSE;
+
+  baton_capacity_grid_get_cell_info (self->grid, (guint) row, week, info);
+  return TRUE;
+}
+
+char *
+baton_capacity_view_get_cell_text (BatonCapacityView *self,
+                                   gint64             person_id,
+                                   guint              week)
+{
+  BatonGridCellInfo info;
+
+  if (!baton_capacity_view_get_cell_info (self, person_id, week, &info))
+    return NULL;
+
+  return g_strdup (info.text);
+}
+
+gboolean
+baton_capacity_view_get_cell_point (BatonCapacityView *self,
+                                    gint64             person_id,
+                                    gint64             role_id,
+                                    gint               week,
+                                    double            *x,
+                                    double            *y)
+{
+  GdkRectangle rect;
+  gint row;
+
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), FALSE);
+
+  row = person_id != 0 ? baton_capacity_grid_find_person_row (self->grid, person_id)
+                       : baton_capacity_grid_find_unassigned_row (self->grid, role_id);
+  if (row < 0)
+    return FALSE;
+
+  baton_capacity_grid_scroll_to_cell (self->grid, (guint) row, week);
+  if (!baton_capacity_grid_get_cell_rect (self->grid, (guint) row, week, &rect))
+    return FALSE;
+
+  *x = rect.x + rect.width / 2.0;
+  *y = rect.y + rect.height / 2.0;
+  return TRUE;
+}
+
+BatonCellPopover *
+baton_capacity_view_get_cell_popover (BatonCapacityView *self)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), NULL);
+
+  return self->popover;
+}
+
+GtkWidget *
+baton_capacity_view_get_room_dialog (BatonCapacityView *self)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), NULL);
+
+  return self->room_dialog;
+}
+
+GtkWidget *
+baton_capacity_view_get_person_dialog (BatonCapacityView *self)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), NULL);
+
+  return self->person_dialog;
+}
+
+GtkWidget *
+baton_capacity_view_get_roles_dialog (BatonCapacityView *self)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), NULL);
+
+  return self->roles_dialog;
+}
+
+/* GObject --------------------------------------------------------------------------- */
+
+static void
+load_style (void)
+{
+  static gsize loaded;
+
+  if (g_once_init_enter (&loaded))
+    {
+      GdkDisplay *display = gdk_display_get_default ();
+
+      if (display != NULL)
+        {
+          g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+          gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/capacity/baton-capacity.css");
+          gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+        }
+      g_once_init_leave (&loaded, 1);
+    }
+}
+
+static void
+baton_capacity_view_constructed (GObject *object)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (object);
+  static const char * const keys[] = {
+    "weeks-shown", "working-days", "first-day-of-week", "overload-threshold", "high-load-threshold",
+  };
+
+  G_OBJECT_CLASS (baton_capacity_view_parent_class)->constructed (object);
+
+  g_assert (BATON_IS_STORE (self->store));
+
+  self->grid = BATON_CAPACITY_GRID (baton_capacity_grid_new (self->store));
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->grid));
+  g_signal_connect_object (self->grid, "cell-activated", G_CALLBACK (on_cell_activated), self, 0);
+
+  /* One drag source for the cells (the largest task of the cell)… */
+  self->drag_source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (self->drag_source, GDK_ACTION_MOVE);
+  g_signal_connect (self->drag_source, "prepare", G_CALLBACK (on_drag_prepare), self);
+  g_signal_connect (self->drag_source, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (self->drag_source, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->grid), GTK_EVENT_CONTROLLER (g_object_ref (self->drag_source)));
+
+  /* …and one drop target for the whole grid. */
+  self->drop_target = gtk_drop_target_new (BATON_TYPE_TASK, GDK_ACTION_MOVE);
+  gtk_drop_target_set_preload (self->drop_target, TRUE);
+  g_signal_connect (self->drop_target, "motion", G_CALLBACK (on_drop_motion), self);
+  g_signal_connect (self->drop_target, "leave", G_CALLBACK (on_drop_leave), self);
+  g_signal_connect (self->drop_target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->grid), GTK_EVENT_CONTROLLER (g_object_ref (self->drop_target)));
+
+  self->settings = g_settings_new (APP_ID);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", keys[i], NULL);
+
+      g_signal_connect_object (self->settings, signal, G_CALLBACK (on_settings_changed), self, 0);
+    }
+  load_settings (self);
+  baton_capacity_view_show_week (self, today ());
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  update_empty_state (self);
+}
+
 static void
 baton_capacity_view_dispose (GObject *object)
 {
   BatonCapacityView *self = BATON_CAPACITY_VIEW (object);
 
+  if (self->room_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->room_dialog));
+  if (self->person_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->person_dialog));
+  if (self->roles_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->roles_dialog));
+  g_clear_weak_pointer (&self->room_dialog);
+  g_clear_weak_pointer (&self->person_dialog);
+  g_clear_weak_pointer (&self->roles_dialog);
+
+  if (self->popover != NULL)
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->popover));
+      gtk_widget_unparent (GTK_WIDGET (self->popover));
+      self->popover = NULL;
+    }
+  if (self->person_menu != NULL)
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->person_menu));
+      g_clear_pointer (&self->person_menu, gtk_widget_unparent);
+    }
+
+  /* AdwBin unparents its child (the template's stack) itself. */
+
+  g_clear_object (&self->drag_source);
+  g_clear_object (&self->drop_target);
+  g_clear_object (&self->drag_task);
+  g_clear_pointer (&self->drag_weeks, g_array_unref);
+  g_clear_pointer (&self->drag_minutes, g_array_unref);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (baton_capacity_view_parent_class)->dispose (object);
@@ -42,9 +1420,9 @@ baton_capacity_view_dispose (GObject *object)
 
 static void
 baton_capacity_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
 {
   BatonCapacityView *self = BATON_CAPACITY_VIEW (object);
 
@@ -60,15 +1438,16 @@ baton_capacity_view_get_property (GObject    *object,
 
 static void
 baton_capacity_view_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
 {
   BatonCapacityView *self = BATON_CAPACITY_VIEW (object);
 
   switch (prop_id)
     {
     case PROP_STORE:
+      g_assert (self->store == NULL);
       self->store = g_value_dup_object (value);
       break;
     default:
@@ -80,7 +1459,9 @@ static void
 baton_capacity_view_class_init (BatonCapacityViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = baton_capacity_view_constructed;
   object_class->dispose = baton_capacity_view_dispose;
   object_class->get_property = baton_capacity_view_get_property;
   object_class->set_property = baton_capacity_view_set_property;
@@ -89,17 +1470,36 @@ baton_capacity_view_class_init (BatonCapacityViewClass *klass)
     g_param_spec_object ("store", NULL, NULL, BATON_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/capacity/baton-capacity-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, stack);
+  gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, range_label);
+  gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, high_label);
+  gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, scroller);
+
+  gtk_widget_class_install_action (widget_class, "capacity.previous-week", NULL, previous_week_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.next-week", NULL, next_week_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.today", NULL, today_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.reassign", "(xx)", reassign_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.move-to-week", "(xi)", move_to_week_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.who-has-room", "x", who_has_room_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.add-person", NULL, add_person_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.edit-person", "x", edit_person_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.archive-person", "x", archive_person_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.manage-roles", NULL, manage_roles_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "capacity.previous-week", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "capacity.next-week", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "capacity.today", NULL);
+
+  g_type_ensure (BATON_TYPE_CAPACITY_GRID);
 }
 
 static void
 baton_capacity_view_init (BatonCapacityView *self)
 {
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "system-users-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Capacity"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), _("A grid of people and weeks, showing each person’s load against their capacity, will appear here."));
-  adw_bin_set_child (ADW_BIN (self), page);
+  load_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -1,0 +1,430 @@
+/* baton-cell-popover.c — the tasks behind a capacity cell
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opened by a click or Enter on a cell. Lists the cell's tasks, largest
+ * first: title, program, hours in that week. Each row is a drag source of
+ * its BatonTask and has a menu button whose menu (built by the view when
+ * it opens) reassigns, moves to another week or asks who has room — the
+ * keyboard path of every drag.
+ */
+
+#define G_LOG_DOMAIN "baton-cell-popover"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "baton-cell-popover.h"
+#include "baton-duration.h"
+
+struct _BatonCellPopover
+{
+  GtkPopover         parent_instance;
+
+  /* Children */
+  GtkLabel          *title;
+  GtkLabel          *subtitle;
+  GtkLabel          *status;
+  GtkListBox        *list;
+  GtkWidget         *scroller;
+  GtkLabel          *empty;
+  GtkLabel          *hint;
+
+  /* Owned references */
+  BatonStore        *store;
+  GPtrArray         *tasks;          /* BatonTask, as listed */
+  GPtrArray         *drag_sources;   /* GtkDragSource, per row */
+
+  BatonCellMenuFunc  menu_func;
+  gpointer           menu_data;
+};
+
+enum {
+  TASK_DRAG_PREPARE,
+  TASK_DRAG_BEGIN,
+  TASK_DRAG_END,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (BatonCellPopover, baton_cell_popover, GTK_TYPE_POPOVER)
+
+static gint
+compare_shares (gconstpointer a,
+                gconstpointer b)
+{
+  const BatonCapacityShare *sa = a;
+  const BatonCapacityShare *sb = b;
+
+  if (sa->minutes > sb->minutes)
+    return -1;
+  if (sa->minutes < sb->minutes)
+    return 1;
+  return g_utf8_collate (baton_task_get_title (sa->task), baton_task_get_title (sb->task));
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource    *source,
+                 double            x,
+                 double            y,
+                 BatonCellPopover *self)
+{
+  BatonTask *task = g_object_get_data (G_OBJECT (source), "baton-task");
+
+  if (task == NULL)
+    return NULL;
+
+  g_signal_emit (self, signals[TASK_DRAG_PREPARE], 0, task);
+
+  return gdk_content_provider_new_typed (BATON_TYPE_TASK, task);
+}
+
+static void
+on_drag_begin (GtkDragSource    *source,
+               GdkDrag          *drag,
+               BatonCellPopover *self)
+{
+  BatonTask *task = g_object_get_data (G_OBJECT (source), "baton-task");
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, paintable, 16, 16);
+  g_signal_emit (self, signals[TASK_DRAG_BEGIN], 0, task, drag);
+}
+
+static void
+on_drag_end (GtkDragSource    *source,
+             GdkDrag          *drag,
+             gboolean          delete_data,
+             BatonCellPopover *self)
+{
+  BatonTask *task = g_object_get_data (G_OBJECT (source), "baton-task");
+
+  g_signal_emit (self, signals[TASK_DRAG_END], 0, task);
+}
+
+static GMenuModel *
+build_menu (BatonCellPopover *self,
+            BatonTask        *task)
+{
+  if (self->menu_func == NULL || task == NULL)
+    return NULL;
+
+  return self->menu_func (task, self->menu_data);
+}
+
+static void
+on_create_popup (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  BatonCellPopover *self = user_data;
+  BatonTask *task = g_object_get_data (G_OBJECT (button), "baton-task");
+  g_autoptr(GMenuModel) menu = build_menu (self, task);
+
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
+static void
+on_row_activated (GtkListBox       *list,
+                  GtkListBoxRow    *row,
+                  BatonCellPopover *self)
+{
+  GtkMenuButton *button = g_object_get_data (G_OBJECT (row), "baton-menu-button");
+
+  if (button != NULL)
+    gtk_menu_button_popup (button);
+}
+
+static GtkWidget *
+create_row (BatonCellPopover         *self,
+            const BatonCapacityShare *share)
+{
+  BatonTask *task = share->task;
+  BatonProgram *program = NULL;
+  GtkWidget *row, *box, *handle, *text, *title, *caption, *hours, *button;
+  g_autofree char *hours_text = NULL;
+  g_autofree char *figure = baton_duration_format_hours (share->minutes);
+  g_autofree char *menu_label = NULL;
+  GtkDragSource *source;
+
+  if (baton_task_get_program_id (task) != 0)
+    program = baton_store_lookup_program (self->store, baton_task_get_program_id (task));
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_add_css_class (row, "capacity-task-row");
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  gtk_widget_set_margin_start (box, 8);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  gtk_widget_add_css_class (handle, "dim-label");
+  gtk_box_append (GTK_BOX (box), handle);
+
+  text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), text);
+
+  title = gtk_label_new (baton_task_get_title (task));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 32);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (text), title);
+
+  caption = gtk_label_new (program != NULL ? baton_program_get_name (program) : _("No program"));
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (text), caption);
+
+  /* Translators: a task's hours in the week of the cell: "12 h" */
+  hours_text = g_strdup_printf (_("%s h"), figure);
+  hours = gtk_label_new (hours_text);
+  gtk_widget_add_css_class (hours, "numeric");
+  gtk_widget_add_css_class (hours, "capacity-task-hours");
+  gtk_box_append (GTK_BOX (box), hours);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* Translators: the accessible name of a task's menu button; %s is its title */
+  menu_label = g_strdup_printf (_("Move “%s”"), baton_task_get_title (task));
+  gtk_widget_set_tooltip_text (button, _("Reassign or Move"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "baton-task", g_object_ref (task), g_object_unref);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), on_create_popup, self, NULL);
+  gtk_box_append (GTK_BOX (box), button);
+  g_object_set_data (G_OBJECT (row), "baton-menu-button", button);
+
+  {
+    g_autofree char *row_label = NULL;
+
+    /* Translators: accessible name of a task row: title, program, hours */
+    row_label = g_strdup_printf (_("%s, %s, %s"), baton_task_get_title (task),
+                                 program != NULL ? baton_program_get_name (program) : _("No program"),
+                                 hours_text);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, row_label,
+                                    -1);
+  }
+
+  source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_object_set_data_full (G_OBJECT (source), "baton-task", g_object_ref (task), g_object_unref);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (source, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  g_ptr_array_add (self->drag_sources, source);
+
+  return row;
+}
+
+void
+baton_cell_popover_set_cell (BatonCellPopover *self,
+                             const char       *title,
+                             const char       *subtitle,
+                             const char       *status,
+                             gboolean          status_is_warning,
+                             GArray           *shares)
+{
+  g_autoptr(GArray) sorted = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (BATON_IS_CELL_POPOVER (self));
+
+  gtk_label_set_text (self->title, title != NULL ? title : "");
+  gtk_label_set_text (self->subtitle, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle), subtitle != NULL && subtitle[0] != '\0');
+  gtk_label_set_text (self->status, status != NULL ? status : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status), status != NULL && status[0] != '\0');
+  if (status_is_warning)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status), "error");
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  g_ptr_array_set_size (self->tasks, 0);
+  g_ptr_array_set_size (self->drag_sources, 0);
+
+  sorted = g_array_new (FALSE, FALSE, sizeof (BatonCapacityShare));
+  if (shares != NULL)
+    g_array_append_vals (sorted, shares->data, shares->len);
+  g_array_sort (sorted, compare_shares);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const BatonCapacityShare *share = &g_array_index (sorted, BatonCapacityShare, i);
+
+      gtk_list_box_append (self->list, create_row (self, share));
+      g_ptr_array_add (self->tasks, g_object_ref (share->task));
+    }
+
+  gtk_widget_set_visible (self->scroller, sorted->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->hint), sorted->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty), sorted->len == 0);
+}
+
+guint
+baton_cell_popover_get_n_tasks (BatonCellPopover *self)
+{
+  g_return_val_if_fail (BATON_IS_CELL_POPOVER (self), 0);
+
+  return self->tasks->len;
+}
+
+BatonTask *
+baton_cell_popover_get_task (BatonCellPopover *self,
+                             guint             index)
+{
+  g_return_val_if_fail (BATON_IS_CELL_POPOVER (self), NULL);
+  g_return_val_if_fail (index < self->tasks->len, NULL);
+
+  return g_ptr_array_index (self->tasks, index);
+}
+
+GtkDragSource *
+baton_cell_popover_get_drag_source (BatonCellPopover *self,
+                                    guint             index)
+{
+  g_return_val_if_fail (BATON_IS_CELL_POPOVER (self), NULL);
+  g_return_val_if_fail (index < self->drag_sources->len, NULL);
+
+  return g_ptr_array_index (self->drag_sources, index);
+}
+
+void
+baton_cell_popover_set_menu_func (BatonCellPopover  *self,
+                                  BatonCellMenuFunc  func,
+                                  gpointer           user_data)
+{
+  g_return_if_fail (BATON_IS_CELL_POPOVER (self));
+
+  self->menu_func = func;
+  self->menu_data = user_data;
+}
+
+static void
+baton_cell_popover_dispose (GObject *object)
+{
+  BatonCellPopover *self = BATON_CELL_POPOVER (object);
+
+  g_clear_pointer (&self->tasks, g_ptr_array_unref);
+  g_clear_pointer (&self->drag_sources, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (baton_cell_popover_parent_class)->dispose (object);
+}
+
+static void
+baton_cell_popover_class_init (BatonCellPopoverClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = baton_cell_popover_dispose;
+
+  signals[TASK_DRAG_PREPARE] =
+    g_signal_new ("task-drag-prepare", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BATON_TYPE_TASK);
+  signals[TASK_DRAG_BEGIN] =
+    g_signal_new ("task-drag-begin", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, BATON_TYPE_TASK, GDK_TYPE_DRAG);
+  signals[TASK_DRAG_END] =
+    g_signal_new ("task-drag-end", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BATON_TYPE_TASK);
+}
+
+static void
+baton_cell_popover_init (BatonCellPopover *self)
+{
+  GtkWidget *box, *header;
+
+  self->tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->drag_sources = g_ptr_array_new ();
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "capacity-cell-popover");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_size_request (box, 340, -1);
+  gtk_popover_set_child (GTK_POPOVER (self), box);
+
+  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_box_append (GTK_BOX (box), header);
+
+  self->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title, 0);
+  gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-4");
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->title));
+
+  self->subtitle = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->subtitle, 0);
+  gtk_label_set_wrap (self->subtitle, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "dim-label");
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->subtitle));
+
+  self->status = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->status, 0);
+  gtk_label_set_wrap (self->status, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), "heading");
+  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->status));
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scroller), 360);
+  gtk_box_append (GTK_BOX (box), self->scroller);
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tasks this week"),
+                                  -1);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->list));
+
+  self->empty = GTK_LABEL (gtk_label_new (_("No tasks this week")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->empty), "dim-label");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->empty), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->empty), 12);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->empty));
+
+  self->hint = GTK_LABEL (gtk_label_new (_("Drag a task onto another person or week, or use its menu.")));
+  gtk_label_set_wrap (self->hint, TRUE);
+  gtk_label_set_xalign (self->hint, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->hint), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->hint), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->hint));
+}
+
+GtkWidget *
+baton_cell_popover_new (BatonStore *store)
+{
+  BatonCellPopover *self;
+
+  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
+
+  self = g_object_new (BATON_TYPE_CELL_POPOVER, NULL);
+  self->store = g_object_ref (store);
+
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,38 @@
+/* baton-person-dialog.h — add or edit a person
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "baton-store.h"
+
+G_BEGIN_DECLS
+
+#define BATON_TYPE_PERSON_DIALOG (baton_person_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (BatonPersonDialog, baton_person_dialog, BATON, PERSON_DIALOG, AdwWindow)
+
+/* @person: the person to edit, or NULL to add one with @default_hours a week. */
+GtkWidget   *baton_person_dialog_new       (BatonStore        *store,
+                                            BatonPerson       *person,
+                                            double             default_hours);
+BatonPerson *baton_person_dialog_get_person (BatonPersonDialog *self);
+/* Validates every field, then saves in one store batch (one undo step) and
+ * closes. On bad input, shows the errors on their fields and returns FALSE
+ * with the database untouched. */
+gboolean     baton_person_dialog_save      (BatonPersonDialog *self);
+
+/* For tests: a field's entry ("name", "email", "capacity", "off-start",
+ * "off-end", "off-note") and the error shown for a field ("name", "email",
+ * "capacity", "roles", "time-off", "general"), NULL when none. */
+AdwEntryRow *baton_person_dialog_get_entry (BatonPersonDialog *self,
+                                            const char        *field);
+const char  *baton_person_dialog_get_error (BatonPersonDialog *self,
+                                            const char        *field);
+void         baton_person_dialog_set_role  (BatonPersonDialog *self,
+                                            gint64             role_id,
+                                            gboolean           holds,
+                                            gboolean           primary);
+
+G_END_DECLS

@@ -1,0 +1,568 @@
+/* baton-roles-dialog.c — add, rename, color, reorder and delete roles
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each control is one store call, so each change is one undo step; a
+ * toast in the dialog offers Undo. A role is deleted only once nobody
+ * holds it and no task needs it: each row says how many people and tasks
+ * still use it, and a refused delete shows the store's reason.
+ */
+
+#define G_LOG_DOMAIN "baton-roles-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "baton-roles-dialog.h"
+
+struct _BatonRolesDialog
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* Children */
+  AdwPreferencesGroup  *roles_group;
+  GtkLabel             *error_label;       /* under the roles */
+  GtkLabel             *new_error_label;   /* under the new role */
+  AdwEntryRow          *new_row;
+  GtkColorButton       *new_color;
+
+  /* Owned references */
+  BatonStore           *store;
+  GPtrArray            *rows;      /* AdwEntryRow per role, in order */
+
+  /* State */
+  char                 *error;
+};
+
+G_DEFINE_FINAL_TYPE (BatonRolesDialog, baton_roles_dialog, ADW_TYPE_PREFERENCES_WINDOW)
+
+static const char * const role_colors[] = {
+  "#1c71d8", "#26a269", "#e5a50a", "#c64600", "#a51d2d", "#613583", "#63452c", "#2190a4",
+};
+
+static void rebuild (BatonRolesDialog *self);
+
+static void
+show_error (BatonRolesDialog *self,
+            GtkWidget        *row,
+            const char       *message)
+{
+  GtkLabel *label = row == GTK_WIDGET (self->new_row) ? self->new_error_label : self->error_label;
+
+  g_free (self->error);
+  self->error = g_strdup (message);
+  if (message == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->new_error_label), FALSE);
+      return;
+    }
+
+  gtk_label_set_text (label, message);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+
+  if (row != NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      message, -1);
+    }
+}
+
+static void
+on_undo_clicked (AdwToast         *toast,
+                 BatonRolesDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!baton_store_undo (self->store, &error))
+    show_error (self, NULL, error->message);
+}
+
+static void
+toast (BatonRolesDialog *self,
+       const char       *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static char *
+color_of (GtkColorButton *button)
+{
+  GdkRGBA rgba;
+
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+
+  return g_strdup_printf ("#%02x%02x%02x",
+                          (guint) CLAMP (rgba.red * 255 + 0.5, 0, 255),
+                          (guint) CLAMP (rgba.green * 255 + 0.5, 0, 255),
+                          (guint) CLAMP (rgba.blue * 255 + 0.5, 0, 255));
+}
+
+static BatonRole *
+role_of (BatonRolesDialog *self,
+         gpointer          widget)
+{
+  gint64 role_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (widget), "baton-role-id"));
+
+  return baton_store_lookup_role (self->store, role_id);
+}
+
+static void
+on_rename (AdwEntryRow      *row,
+           BatonRolesDialog *self)
+{
+  BatonRole *role = role_of (self, row);
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (role == NULL)
+    return;
+
+  if (!baton_store_update (self->store, role, &error, "name", name, NULL))
+    {
+      show_error (self, GTK_WIDGET (row), error->message);
+      return;
+    }
+
+  /* Translators: a toast; %s is the role's new name */
+  message = g_strdup_printf (_("Role renamed to %s"), baton_role_get_name (role));
+  toast (self, message);
+}
+
+static void
+on_color_set (GtkColorButton   *button,
+              BatonRolesDialog *self)
+{
+  BatonRole *role = role_of (self, button);
+  g_autofree char *color = color_of (button);
+  g_autoptr(GError) error = NULL;
+
+  if (role != NULL && !baton_store_update (self->store, role, &error, "color", color, NULL))
+    show_error (self, NULL, error->message);
+}
+
+static void
+move_role (BatonRolesDialog *self,
+           GtkWidget        *button,
+           gint              delta)
+{
+  BatonRole *role = role_of (self, button);
+  GListModel *roles = baton_store_get_roles (self->store);
+  guint n = g_list_model_get_n_items (roles);
+  g_autoptr(GError) error = NULL;
+  gint index = -1;
+
+  if (role == NULL)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BatonRole) item = g_list_model_get_item (roles, i);
+
+      if (item == role)
+        index = (gint) i;
+    }
+
+  if (index < 0 || index + delta < 0 || index + delta >= (gint) n)
+    return;
+
+  if (!baton_store_move_role (self->store, role, (guint) (index + delta), &error))
+    show_error (self, NULL, error->message);
+}
+
+static void
+on_up_clicked (GtkButton        *button,
+               BatonRolesDialog *self)
+{
+  move_role (self, GTK_WIDGET (button), -1);
+}
+
+static void
+on_down_clicked (GtkButton        *button,
+                 BatonRolesDialog *self)
+{
+  move_role (self, GTK_WIDGET (button), 1);
+}
+
+static void
+on_delete_clicked (GtkButton        *button,
+                   BatonRolesDialog *self)
+{
+  BatonRole *role = role_of (self, button);
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (role == NULL)
+    return;
+
+  name = g_strdup (baton_role_get_name (role));
+  if (!baton_store_delete (self->store, role, &error))
+    {
+      GtkWidget *row = g_object_get_data (G_OBJECT (button), "baton-row");
+
+      show_error (self, row, error->message);
+      return;
+    }
+
+  /* Translators: a toast; %s is a role's name */
+  message = g_strdup_printf (_("Role %s deleted"), name);
+  toast (self, message);
+}
+
+static void
+add_role (BatonRolesDialog *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_row))));
+  g_autofree char *color = color_of (self->new_color);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  BatonRole *role;
+
+  role = baton_store_create_role (self->store, name, color, &error);
+  if (role == NULL)
+    {
+      show_error (self, GTK_WIDGET (self->new_row), error->message);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->new_row), "");
+  /* Translators: a toast; %s is a role's name */
+  message = g_strdup_printf (_("Role %s added"), baton_role_get_name (role));
+  toast (self, message);
+}
+
+static void
+on_add_clicked (GtkButton        *button,
+                BatonRolesDialog *self)
+{
+  add_role (self);
+}
+
+static void
+on_new_row_changed (BatonRolesDialog *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->new_row), "error");
+  show_error (self, NULL, NULL);
+}
+
+static char *
+describe_usage (guint n_people,
+                guint n_tasks)
+{
+  g_autofree char *people = NULL;
+  g_autofree char *tasks = NULL;
+
+  if (n_people == 0 && n_tasks == 0)
+    return g_strdup (_("Not in use — can be deleted"));
+
+  people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n_people), n_people);
+  tasks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u task", "%u tasks", n_tasks), n_tasks);
+  /* Translators: how many people hold a role and how many tasks need it */
+  return g_strdup_printf (_("Held by %s · needed by %s"), people, tasks);
+}
+
+static GtkWidget *
+icon_button (const char *icon_name,
+             const char *tooltip,
+             const char *accessible_name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
+                                  -1);
+  return button;
+}
+
+static void
+rebuild (BatonRolesDialog *self)
+{
+  GListModel *roles = baton_store_get_roles (self->store);
+  GListModel *links = baton_store_get_person_roles (self->store);
+  GListModel *tasks = baton_store_get_tasks (self->store);
+  g_autoptr(GHashTable) people_count = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) task_count = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (roles);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->roles_group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+
+  for (guint i = 0, m = g_list_model_get_n_items (links); i < m; i++)
+    {
+      g_autoptr(BatonPersonRole) link = g_list_model_get_item (links, i);
+      gint64 id = baton_person_role_get_role_id (link);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (people_count, &id));
+
+      g_hash_table_replace (people_count, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (count + 1));
+    }
+
+  for (guint i = 0, m = g_list_model_get_n_items (tasks); i < m; i++)
+    {
+      g_autoptr(BatonTask) task = g_list_model_get_item (tasks, i);
+      gint64 id = baton_task_get_role_id (task);
+      guint count;
+
+      if (id == 0)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (task_count, &id));
+      g_hash_table_replace (task_count, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (count + 1));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BatonRole) role = g_list_model_get_item (roles, i);
+      gint64 id = baton_record_get_id (BATON_RECORD (role));
+      const char *name = baton_role_get_name (role);
+      guint n_people = GPOINTER_TO_UINT (g_hash_table_lookup (people_count, &id));
+      guint n_tasks = GPOINTER_TO_UINT (g_hash_table_lookup (task_count, &id));
+      g_autofree char *usage = describe_usage (n_people, n_tasks);
+      g_autofree char *label = NULL;
+      GtkWidget *row, *color, *up, *down, *remove;
+      GdkRGBA rgba;
+
+      row = adw_entry_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), usage);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (row), name);
+      /* Translators: accessible name of a role's name field */
+      label = g_strdup_printf (_("Name of role %s"), name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data (G_OBJECT (row), "baton-role-id", GSIZE_TO_POINTER ((gsize) id));
+      g_signal_connect (row, "apply", G_CALLBACK (on_rename), self);
+
+      color = gtk_color_button_new ();
+      gtk_widget_set_valign (color, GTK_ALIGN_CENTER);
+      gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (color), FALSE);
+      if (baton_role_get_color (role) == NULL || !gdk_rgba_parse (&rgba, baton_role_get_color (role)))
+        gdk_rgba_parse (&rgba, role_colors[i % G_N_ELEMENTS (role_colors)]);
+      gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (color), &rgba);
+      g_free (label);
+      /* Translators: accessible name of a role's color button */
+      label = g_strdup_printf (_("Color of role %s"), name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (color), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data (G_OBJECT (color), "baton-role-id", GSIZE_TO_POINTER ((gsize) id));
+      g_signal_connect (color, "color-set", G_CALLBACK (on_color_set), self);
+      adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), color);
+
+      g_free (label);
+      label = g_strdup_printf (_("Move %s up"), name);
+      up = icon_button ("go-up-symbolic", _("Move Up"), label);
+      gtk_widget_set_sensitive (up, i > 0);
+      g_object_set_data (G_OBJECT (up), "baton-role-id", GSIZE_TO_POINTER ((gsize) id));
+      g_signal_connect (up, "clicked", G_CALLBACK (on_up_clicked), self);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), up);
+
+      g_free (label);
+      label = g_strdup_printf (_("Move %s down"), name);
+      down = icon_button ("go-down-symbolic", _("Move Down"), label);
+      gtk_widget_set_sensitive (down, i + 1 < n);
+      g_object_set_data (G_OBJECT (down), "baton-role-id", GSIZE_TO_POINTER ((gsize) id));
+      g_signal_connect (down, "clicked", G_CALLBACK (on_down_clicked), self);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), down);
+
+      g_free (label);
+      label = g_strdup_printf (_("Delete %s"), name);
+      remove = icon_button ("user-trash-symbolic",
+                            n_people + n_tasks == 0 ? _("Delete")
+                                                    : _("Move its people and tasks to other roles before deleting it"),
+                            label);
+      g_object_set_data (G_OBJECT (remove), "baton-role-id", GSIZE_TO_POINTER ((gsize) id));
+      g_object_set_data (G_OBJECT (remove), "baton-row", row);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_delete_clicked), self);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+      g_object_set_data (G_OBJECT (row), "baton-delete", remove);
+
+      adw_preferences_group_add (self->roles_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+
+  {
+    GdkRGBA rgba;
+
+    gdk_rgba_parse (&rgba, role_colors[n % G_N_ELEMENTS (role_colors)]);
+    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->new_color), &rgba);
+  }
+}
+
+static void
+on_store_changed (BatonRolesDialog *self)
+{
+  show_error (self, NULL, NULL);
+  rebuild (self);
+}
+
+/* Public --------------------------------------------------------------------- */
+
+AdwEntryRow *
+baton_roles_dialog_get_new_row (BatonRolesDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_ROLES_DIALOG (self), NULL);
+
+  return self->new_row;
+}
+
+AdwEntryRow *
+baton_roles_dialog_get_role_row (BatonRolesDialog *self,
+                                 gint64            role_id)
+{
+  g_return_val_if_fail (BATON_IS_ROLES_DIALOG (self), NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->rows, i);
+
+      if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (row, "baton-role-id")) == role_id)
+        return ADW_ENTRY_ROW (row);
+    }
+
+  return NULL;
+}
+
+GtkButton *
+baton_roles_dialog_get_delete_button (BatonRolesDialog *self,
+                                      gint64            role_id)
+{
+  AdwEntryRow *row = baton_roles_dialog_get_role_row (self, role_id);
+
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "baton-delete") : NULL;
+}
+
+const char *
+baton_roles_dialog_get_error (BatonRolesDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_ROLES_DIALOG (self), NULL);
+
+  return self->error;
+}
+
+/* GObject ------------------------------------------------------------------- */
+
+static void
+baton_roles_dialog_dispose (GObject *object)
+{
+  BatonRolesDialog *self = BATON_ROLES_DIALOG (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (baton_roles_dialog_parent_class)->dispose (object);
+}
+
+static void
+baton_roles_dialog_finalize (GObject *object)
+{
+  BatonRolesDialog *self = BATON_ROLES_DIALOG (object);
+
+  g_free (self->error);
+
+  G_OBJECT_CLASS (baton_roles_dialog_parent_class)->finalize (object);
+}
+
+static void
+baton_roles_dialog_class_init (BatonRolesDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = baton_roles_dialog_dispose;
+  object_class->finalize = baton_roles_dialog_finalize;
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+baton_roles_dialog_init (BatonRolesDialog *self)
+{
+  GtkWidget *page, *group, *button;
+
+  self->rows = g_ptr_array_new ();
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Roles"));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
+
+  page = adw_preferences_page_new ();
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Roles"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "system-users-symbolic");
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Roles"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The grid groups people by their primary role, in this order. "
+                                           "Rename a role and press Enter or the check mark to apply."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  self->roles_group = ADW_PREFERENCES_GROUP (group);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
+
+      gtk_label_set_wrap (label, TRUE);
+      gtk_label_set_xalign (label, 0);
+      gtk_widget_set_margin_top (GTK_WIDGET (label), 6);
+      gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+      gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
+      if (i == 0)
+        self->error_label = label;
+      else
+        self->new_error_label = label;
+    }
+  adw_preferences_group_add (self->roles_group, GTK_WIDGET (self->error_label));
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Add a Role"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  self->new_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->new_row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_row), _("Name of the New Role"));
+  g_signal_connect_swapped (self->new_row, "entry-activated", G_CALLBACK (add_role), self);
+  g_signal_connect_swapped (self->new_row, "changed", G_CALLBACK (on_new_row_changed), self);
+
+  self->new_color = GTK_COLOR_BUTTON (gtk_color_button_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->new_color), GTK_ALIGN_CENTER);
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (self->new_color), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_color),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Color of the new role"), -1);
+  adw_entry_row_add_prefix (self->new_row, GTK_WIDGET (self->new_color));
+
+  button = gtk_button_new_with_mnemonic (_("_Add"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect (button, "clicked", G_CALLBACK (on_add_clicked), self);
+  adw_entry_row_add_suffix (self->new_row, button);
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->new_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->new_error_label));
+}
+
+GtkWidget *
+baton_roles_dialog_new (BatonStore *store)
+{
+  BatonRolesDialog *self;
+
+  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
+
+  self = g_object_new (BATON_TYPE_ROLES_DIALOG, NULL);
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  rebuild (self);
+
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,27 @@
+/* baton-roles-dialog.h — add, rename, color, reorder and delete roles
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "baton-store.h"
+
+G_BEGIN_DECLS
+
+#define BATON_TYPE_ROLES_DIALOG (baton_roles_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (BatonRolesDialog, baton_roles_dialog, BATON, ROLES_DIALOG, AdwPreferencesWindow)
+
+GtkWidget   *baton_roles_dialog_new           (BatonStore       *store);
+
+/* For tests: the rows behind each control. */
+AdwEntryRow *baton_roles_dialog_get_new_row   (BatonRolesDialog *self);
+AdwEntryRow *baton_roles_dialog_get_role_row  (BatonRolesDialog *self,
+                                               gint64            role_id);
+GtkButton   *baton_roles_dialog_get_delete_button (BatonRolesDialog *self,
+                                               gint64            role_id);
+/* The error shown, or NULL. */
+const char  *baton_roles_dialog_get_error     (BatonRolesDialog *self);
+
+G_END_DECLS

@@ -1,0 +1,270 @@
+/* baton-room-dialog.c — "Who has room?" for one task
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Lists the people who hold the task's role, ranked by free hours over the
+ * weeks the task falls on (baton_capacity_who_has_room ()), each with the
+ * load they would carry after taking it. Activating a row emits
+ * "person-chosen"; the view reassigns (one undoable store call).
+ */
+
+#define G_LOG_DOMAIN "baton-room-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "baton-avatar.h"
+#include "baton-dates.h"
+#include "baton-duration.h"
+#include "baton-room-dialog.h"
+#include "baton-view-settings.h"
+
+struct _BatonRoomDialog
+{
+  AdwWindow              parent_instance;
+
+  /* Children */
+  AdwWindowTitle        *window_title;
+  AdwPreferencesGroup   *group;
+  GtkStack              *stack;
+
+  /* Owned references */
+  BatonStore            *store;
+  BatonTask             *task;
+  GArray                *candidates;  /* BatonRoomCandidate */
+  GPtrArray             *rows;        /* AdwActionRow */
+
+  BatonCapacitySettings  settings;
+};
+
+enum {
+  PERSON_CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (BatonRoomDialog, baton_room_dialog, ADW_TYPE_WINDOW)
+
+static void
+on_row_activated (AdwActionRow    *row,
+                  BatonRoomDialog *self)
+{
+  BatonPerson *person = g_object_get_data (G_OBJECT (row), "baton-person");
+
+  if (person != NULL)
+    g_signal_emit (self, signals[PERSON_CHOSEN], 0, person);
+}
+
+static char *
+describe_weeks (BatonRoomDialog *self,
+                double          *task_minutes)
+{
+  g_autoptr(GArray) weeks = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) minutes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *hours = NULL;
+  double total = 0;
+
+  if (!baton_capacity_spread_task (&self->settings, self->task, weeks, minutes))
+    {
+      *task_minutes = (double) MAX (baton_task_get_estimate_minutes (self->task), 0);
+      hours = baton_duration_format_hours (*task_minutes);
+      /* Translators: %s is hours; the task has no dates */
+      return g_strdup_printf (_("No dates: free hours are counted this week. The task needs %s h."), hours);
+    }
+
+  for (guint i = 0; i < minutes->len; i++)
+    total += g_array_index (minutes, double, i);
+  *task_minutes = total;
+  hours = baton_duration_format_hours (total);
+
+  if (weeks->len == 1)
+    /* Translators: %u is an ISO week number, %s hours */
+    return g_strdup_printf (_("Free hours in week %u, where the task needs %s h."),
+                            baton_date_iso_week (g_array_index (weeks, guint32, 0)), hours);
+
+  /* Translators: free hours are summed over weeks %u to %u (ISO numbers); %s is hours */
+  return g_strdup_printf (_("Free hours over weeks %u to %u, where the task needs %s h."),
+                          baton_date_iso_week (g_array_index (weeks, guint32, 0)),
+                          baton_date_iso_week (g_array_index (weeks, guint32, weeks->len - 1)),
+                          hours);
+}
+
+static void
+populate (BatonRoomDialog *self,
+          guint32          today)
+{
+  BatonCapacityInput input;
+  g_autofree char *description = NULL;
+  double task_minutes = 0;
+
+  baton_capacity_input_from_store (self->store, &input);
+  self->candidates = baton_capacity_who_has_room (&self->settings, &input, self->task, today);
+
+  description = describe_weeks (self, &task_minutes);
+  adw_preferences_group_set_description (self->group, description);
+
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      const BatonRoomCandidate *candidate = &g_array_index (self->candidates, BatonRoomCandidate, i);
+      g_autofree char *free_hours = baton_duration_format_hours (ABS (candidate->free_minutes));
+      g_autofree char *after = baton_duration_format_hours (candidate->load_after);
+      g_autofree char *capacity = baton_duration_format_hours (candidate->capacity);
+      g_autofree char *subtitle = NULL;
+      gboolean over_after = candidate->load_after > candidate->capacity * self->settings.over_threshold + 1e-9;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *avatar = baton_avatar_new (candidate->person, 32);
+
+      if (candidate->free_minutes >= 0)
+        /* Translators: free hours now, then load / capacity after taking the task */
+        subtitle = g_strdup_printf (_("%s h free · %s / %s h after"), free_hours, after, capacity);
+      else
+        /* Translators: hours over capacity now, then load / capacity after taking the task */
+        subtitle = g_strdup_printf (_("%s h over · %s / %s h after"), free_hours, after, capacity);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), baton_person_get_name (candidate->person));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (avatar, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), avatar);
+
+      if (candidate->is_assignee)
+        {
+          GtkWidget *tag = gtk_label_new (_("Assigned"));
+
+          gtk_widget_add_css_class (tag, "capacity-tag");
+          gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+        }
+      else
+        {
+          GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+          if (over_after)
+            {
+              GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+              gtk_widget_add_css_class (warning, "error");
+              gtk_widget_set_tooltip_text (warning, _("Over capacity after taking it"));
+              gtk_accessible_update_property (GTK_ACCESSIBLE (warning),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, _("Over capacity after taking it"),
+                                              -1);
+              adw_action_row_add_suffix (ADW_ACTION_ROW (row), warning);
+            }
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+        }
+
+      g_object_set_data_full (G_OBJECT (row), "baton-person", g_object_ref (candidate->person), g_object_unref);
+      g_signal_connect (row, "activated", G_CALLBACK (on_row_activated), self);
+      adw_preferences_group_add (self->group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, self->candidates->len > 0 ? "list" : "empty");
+}
+
+static void
+baton_room_dialog_dispose (GObject *object)
+{
+  BatonRoomDialog *self = BATON_ROOM_DIALOG (object);
+
+  g_clear_pointer (&self->candidates, g_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->task);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (baton_room_dialog_parent_class)->dispose (object);
+}
+
+static void
+baton_room_dialog_class_init (BatonRoomDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = baton_room_dialog_dispose;
+
+  /**
+   * BatonRoomDialog::person-chosen:
+   * @person: the person picked
+   */
+  signals[PERSON_CHOSEN] =
+    g_signal_new ("person-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BATON_TYPE_PERSON);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/capacity/baton-room-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, BatonRoomDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BatonRoomDialog, group);
+  gtk_widget_class_bind_template_child (widget_class, BatonRoomDialog, stack);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+baton_room_dialog_init (BatonRoomDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+}
+
+GtkWidget *
+baton_room_dialog_new (BatonStore                  *store,
+                       const BatonCapacitySettings *settings,
+                       BatonTask                   *task,
+                       guint32                      today)
+{
+  BatonRoomDialog *self;
+
+  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
+  g_return_val_if_fail (settings != NULL, NULL);
+  g_return_val_if_fail (BATON_IS_TASK (task), NULL);
+
+  self = g_object_new (BATON_TYPE_ROOM_DIALOG, NULL);
+  self->store = g_object_ref (store);
+  self->task = g_object_ref (task);
+  self->settings = *settings;
+
+  adw_window_title_set_subtitle (self->window_title, baton_task_get_title (task));
+  populate (self, today);
+
+  return GTK_WIDGET (self);
+}
+
+BatonTask *
+baton_room_dialog_get_task (BatonRoomDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_ROOM_DIALOG (self), NULL);
+
+  return self->task;
+}
+
+guint
+baton_room_dialog_get_n_candidates (BatonRoomDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_ROOM_DIALOG (self), 0);
+
+  return self->candidates->len;
+}
+
+BatonPerson *
+baton_room_dialog_get_candidate (BatonRoomDialog *self,
+                                 guint            index)
+{
+  g_return_val_if_fail (BATON_IS_ROOM_DIALOG (self), NULL);
+  g_return_val_if_fail (index < self->candidates->len, NULL);
+
+  return g_array_index (self->candidates, BatonRoomCandidate, index).person;
+}
+
+AdwActionRow *
+baton_room_dialog_get_row (BatonRoomDialog *self,
+                           guint            index)
+{
+  g_return_val_if_fail (BATON_IS_ROOM_DIALOG (self), NULL);
+  g_return_val_if_fail (index < self->rows->len, NULL);
+
+  return g_ptr_array_index (self->rows, index);
+}

@@ -1,0 +1,30 @@
+/* baton-room-dialog.h — "Who has room?" for one task
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "baton-capacity.h"
+#include "baton-store.h"
+
+G_BEGIN_DECLS
+
+#define BATON_TYPE_ROOM_DIALOG (baton_room_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (BatonRoomDialog, baton_room_dialog, BATON, ROOM_DIALOG, AdwWindow)
+
+GtkWidget    *baton_room_dialog_new               (BatonStore                  *store,
+                                                   const BatonCapacitySettings *settings,
+                                                   BatonTask                   *task,
+                                                   guint32                      today);
+BatonTask    *baton_room_dialog_get_task          (BatonRoomDialog             *self);
+guint         baton_room_dialog_get_n_candidates  (BatonRoomDialog             *self);
+/* (transfer none): the candidate listed at @index, most room first. */
+BatonPerson  *baton_room_dialog_get_candidate     (BatonRoomDialog             *self,
+                                                   guint                        index);
+/* (transfer none): the row of that candidate; activating it picks them. */
+AdwActionRow *baton_room_dialog_get_row           (BatonRoomDialog             *self,
+                                                   guint                        index);
+
+G_END_DECLS

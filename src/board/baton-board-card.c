@@ -1,0 +1,665 @@
+/* baton-board-card.c — one card of the board
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shows a task: its program (color stripe, "Client · Program"), title,
+ * role chip, assignee avatar, estimate, due date (overdue and due-soon
+ * styles), checklist progress and the over-capacity badge. Every piece of
+ * user text goes through gtk_label_set_text (), never markup.
+ *
+ * The card is the focusable item of its list row; its key bindings name
+ * task.* actions of the view, which act on the focused card. It is also
+ * the drag source of its task: prepare offers the BatonTask itself.
+ */
+
+#define G_LOG_DOMAIN "baton-board-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "baton-avatar.h"
+#include "baton-board-card.h"
+#include "baton-board-private.h"
+#include "baton-colors.h"
+#include "baton-dates.h"
+#include "baton-duration.h"
+#include "baton-role-chip.h"
+
+#define DUE_SOON_DAYS 2
+
+struct _BatonBoardCard
+{
+  GtkWidget       parent_instance;
+
+  /* Children */
+  GtkWidget      *box;
+  GtkWidget      *stripe;
+  GtkLabel       *program_label;
+  GtkLabel       *title_label;
+  GtkWidget      *chips_row;
+  BatonRoleChip  *role_chip;
+  GtkWidget      *priority_badge;   /* created when first needed */
+  GtkWidget      *over_badge;       /* created when first needed */
+  GtkWidget      *meta_row;
+  GtkWidget      *estimate_box;
+  GtkLabel       *estimate_label;
+  GtkWidget      *due_box;
+  GtkLabel       *due_label;
+  GtkWidget      *checklist_box;    /* created when first needed */
+  GtkLabel       *checklist_label;
+  BatonAvatar    *avatar;
+  GtkDragSource  *drag_source;
+
+  /* Not owned: the view outlives its cards */
+  BatonBoardView *view;
+
+  /* State */
+  BatonTask      *task;
+  gulong          notify_id;
+  gulong          refresh_id;
+  double          drag_x;
+  double          drag_y;
+  gboolean        over;
+};
+
+G_DEFINE_FINAL_TYPE (BatonBoardCard, baton_board_card, GTK_TYPE_WIDGET)
+
+static GtkWidget *
+meta_item (const char  *icon_name,
+           GtkLabel   **label)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (box, "card-meta");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_box_append (GTK_BOX (box), image);
+  *label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (*label), "numeric");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*label));
+
+  return box;
+}
+
+static void
+set_class (GtkWidget  *widget,
+           const char *css_class,
+           gboolean    enabled)
+{
+  /* Only on a change: each call restyles the widget. */
+  if (gtk_widget_has_css_class (widget, css_class) == enabled)
+    return;
+
+  if (enabled)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+/* Parts most cards do not show are made when a card first needs them:
+ * every widget of a card is paid for in style, layout and drawing. */
+static void
+show_priority_badge (BatonBoardCard *self,
+                     gboolean        shown)
+{
+  if (self->priority_badge == NULL)
+    {
+      if (!shown)
+        return;
+      self->priority_badge = gtk_label_new (_("High"));
+      gtk_widget_add_css_class (self->priority_badge, "card-badge");
+      gtk_widget_add_css_class (self->priority_badge, "priority-high");
+      gtk_widget_set_valign (self->priority_badge, GTK_ALIGN_CENTER);
+      gtk_box_insert_child_after (GTK_BOX (self->chips_row), self->priority_badge,
+                                  GTK_WIDGET (self->role_chip));
+    }
+
+  gtk_widget_set_visible (self->priority_badge, shown);
+}
+
+static void
+show_over_badge (BatonBoardCard *self,
+                 gboolean        shown)
+{
+  if (self->over_badge == NULL)
+    {
+      if (!shown)
+        return;
+      self->over_badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      gtk_widget_add_css_class (self->over_badge, "card-badge");
+      gtk_widget_add_css_class (self->over_badge, "over-capacity");
+      gtk_widget_set_valign (self->over_badge, GTK_ALIGN_CENTER);
+      gtk_widget_set_halign (self->over_badge, GTK_ALIGN_END);
+      gtk_widget_set_hexpand (self->over_badge, TRUE);
+      gtk_box_append (GTK_BOX (self->over_badge), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      /* Translators: a short badge on a card whose assignee is over capacity */
+      gtk_box_append (GTK_BOX (self->over_badge), gtk_label_new (C_("badge", "Over")));
+      gtk_box_append (GTK_BOX (self->chips_row), self->over_badge);
+    }
+
+  gtk_widget_set_visible (self->over_badge, shown);
+}
+
+static void
+show_checklist (BatonBoardCard *self,
+                gboolean        shown)
+{
+  if (self->checklist_box == NULL)
+    {
+      if (!shown)
+        return;
+      self->checklist_box = meta_item ("checkbox-checked-symbolic", &self->checklist_label);
+      gtk_box_insert_child_after (GTK_BOX (self->meta_row), self->checklist_box, self->due_box);
+    }
+
+  gtk_widget_set_visible (self->checklist_box, shown);
+}
+
+static gboolean
+is_within (GtkWidget *target,
+           GtkWidget *part)
+{
+  return part != NULL && (target == part || gtk_widget_is_ancestor (target, part));
+}
+
+static void
+set_text_if_changed (GtkLabel   *label,
+                     const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
+}
+
+static char *
+format_due (guint32 due,
+            guint32 today)
+{
+  GDate date;
+  g_autoptr(GDateTime) time = NULL;
+  GDate now;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, due);
+  g_date_clear (&now, 1);
+  g_date_set_julian (&now, today);
+
+  time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 12, 0, 0);
+  if (g_date_get_year (&date) == g_date_get_year (&now))
+    /* Translators: a due date on a card, strftime format: “Nov 28” */
+    return g_date_time_format (time, _("%b %-d"));
+
+  /* Translators: a due date in another year, strftime format: “Nov 28, 2027” */
+  return g_date_time_format (time, _("%b %-d, %Y"));
+}
+
+static void
+update (BatonBoardCard *self)
+{
+  BatonStore *store;
+  BatonTask *task = self->task;
+  BatonProgram *program;
+  BatonClient *client = NULL;
+  BatonRole *role;
+  BatonPerson *person;
+  BatonStage *stage;
+  BatonCapacity *capacity;
+  g_autofree char *program_text = NULL;
+  g_autofree char *estimate = NULL;
+  g_autofree char *due_text = NULL;
+  g_autofree char *checklist_text = NULL;
+  g_autoptr(GString) accessible = NULL;
+  const char *due_state = NULL;
+  guint32 due = 0;
+  guint done = 0, total = 0;
+  gboolean is_done;
+
+  if (task == NULL)
+    return;
+
+  store = baton_board_view_get_store (self->view);
+  program = baton_store_lookup_program (store, baton_task_get_program_id (task));
+  if (program != NULL)
+    client = baton_store_lookup_client (store, baton_program_get_client_id (program));
+  role = baton_store_lookup_role (store, baton_task_get_role_id (task));
+  person = baton_store_lookup_person (store, baton_task_get_assignee_id (task));
+  stage = baton_store_lookup_stage (store, baton_task_get_stage_id (task));
+  is_done = stage != NULL && baton_stage_get_is_done (stage);
+
+  accessible = g_string_new (baton_task_get_title (task));
+
+  /* Program and client */
+  if (program != NULL && client != NULL)
+    /* Translators: on a card, “Client · Program” */
+    program_text = g_strdup_printf (_("%s · %s"), baton_client_get_name (client), baton_program_get_name (program));
+  else if (program != NULL)
+    program_text = g_strdup (baton_program_get_name (program));
+  gtk_widget_set_visible (GTK_WIDGET (self->program_label), program_text != NULL);
+  set_text_if_changed (self->program_label, program_text ? program_text : "");
+  baton_widget_set_color_class (self->stripe, program ? baton_color_css_class (baton_program_get_color (program)) : NULL);
+  gtk_widget_set_visible (self->stripe, program != NULL && baton_program_get_color (program) != NULL);
+  if (program_text != NULL)
+    g_string_append_printf (accessible, ". %s", program_text);
+
+  /* Title: plain text, exactly as typed. */
+  set_text_if_changed (self->title_label, baton_task_get_title (task));
+
+  /* Role and priority */
+  baton_role_chip_set_role (self->role_chip, role);
+  gtk_widget_set_visible (GTK_WIDGET (self->role_chip), role != NULL);
+  if (role != NULL)
+    g_string_append_printf (accessible, ". %s", baton_role_get_name (role));
+  show_priority_badge (self, baton_task_get_priority (task) >= 3);
+  if (baton_task_get_priority (task) >= 3)
+    g_string_append_printf (accessible, ". %s", _("High priority"));
+
+  /* Over capacity, from the view's one computation */
+  capacity = _baton_board_view_get_capacity (self->view);
+  self->over = capacity != NULL && person != NULL && !is_done && !baton_task_get_archived (task) &&
+               baton_capacity_task_is_over (capacity, task);
+  show_over_badge (self, self->over);
+  if (self->over)
+    g_string_append_printf (accessible, ". %s", _("Over capacity"));
+
+  gtk_widget_set_visible (self->chips_row,
+                          role != NULL || self->over || baton_task_get_priority (task) >= 3);
+
+  /* Estimate */
+  if (baton_task_get_estimate_minutes (task) > 0)
+    estimate = baton_duration_format (baton_task_get_estimate_minutes (task));
+  gtk_widget_set_visible (self->estimate_box, estimate != NULL);
+  set_text_if_changed (self->estimate_label, estimate ? estimate : "");
+  if (estimate != NULL)
+    {
+      /* Translators: part of a card's accessible description */
+      g_string_append_printf (accessible, ". ");
+      g_string_append_printf (accessible, _("Estimate %s"), estimate);
+    }
+
+  /* Due date */
+  if (baton_date_parse (baton_task_get_due_date (task), &due))
+    {
+      guint32 today = _baton_board_view_get_today (self->view);
+
+      due_text = format_due (due, today);
+      if (!is_done && due < today)
+        due_state = "overdue";
+      else if (!is_done && due <= today + DUE_SOON_DAYS)
+        due_state = "due-soon";
+    }
+  gtk_widget_set_visible (self->due_box, due_text != NULL);
+  set_text_if_changed (self->due_label, due_text ? due_text : "");
+  set_class (self->due_box, "overdue", g_strcmp0 (due_state, "overdue") == 0);
+  set_class (self->due_box, "due-soon", g_strcmp0 (due_state, "due-soon") == 0);
+  if (due_text != NULL)
+    {
+      g_string_append (accessible, ". ");
+      if (g_strcmp0 (due_state, "overdue") == 0)
+        /* Translators: part of a card's accessible description; %s is a date */
+        g_string_append_printf (accessible, _("Overdue since %s"), due_text);
+      else
+        /* Translators: part of a card's accessible description; %s is a date */
+        g_string_append_printf (accessible, _("Due %s"), due_text);
+    }
+
+  /* Checklist */
+  _baton_board_view_get_checklist (self->view, task, &done, &total);
+  if (total > 0)
+    /* Translators: checklist progress on a card, done/total */
+    checklist_text = g_strdup_printf (_("%u/%u"), done, total);
+  show_checklist (self, total > 0);
+  if (self->checklist_box != NULL)
+    {
+      set_text_if_changed (self->checklist_label, checklist_text ? checklist_text : "");
+      set_class (self->checklist_box, "complete", total > 0 && done == total);
+    }
+  if (total > 0)
+    {
+      g_string_append (accessible, ". ");
+      /* Translators: part of a card's accessible description */
+      g_string_append_printf (accessible, _("Checklist %u of %u done"), done, total);
+    }
+
+  /* Assignee */
+  baton_avatar_set_person (self->avatar, person);
+  g_string_append (accessible, ". ");
+  if (person != NULL)
+    /* Translators: part of a card's accessible description; %s is a person */
+    g_string_append_printf (accessible, _("Assigned to %s"), baton_person_get_name (person));
+  else
+    g_string_append (accessible, _("Unassigned"));
+
+  set_class (GTK_WIDGET (self), "archived", baton_task_get_archived (task));
+  if (baton_task_get_archived (task))
+    g_string_append_printf (accessible, ". %s", _("Archived"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str,
+                                  -1);
+}
+
+void
+baton_board_card_refresh (BatonBoardCard *self)
+{
+  g_return_if_fail (BATON_IS_BOARD_CARD (self));
+
+  update (self);
+}
+
+BatonTask *
+baton_board_card_get_task (BatonBoardCard *self)
+{
+  g_return_val_if_fail (BATON_IS_BOARD_CARD (self), NULL);
+
+  return self->task;
+}
+
+void
+baton_board_card_set_task (BatonBoardCard *self,
+                           BatonTask      *task)
+{
+  g_return_if_fail (BATON_IS_BOARD_CARD (self));
+  g_return_if_fail (task == NULL || BATON_IS_TASK (task));
+
+  if (self->task == task)
+    return;
+
+  if (self->task != NULL)
+    g_clear_signal_handler (&self->notify_id, self->task);
+  g_set_object (&self->task, task);
+
+  if (task != NULL)
+    {
+      self->notify_id = g_signal_connect_object (task, "notify", G_CALLBACK (update),
+                                                 self, G_CONNECT_SWAPPED);
+      if (self->refresh_id == 0)
+        self->refresh_id = g_signal_connect_object (self->view, "cards-changed", G_CALLBACK (update),
+                                                    self, G_CONNECT_SWAPPED);
+      update (self);
+    }
+  else
+    {
+      g_clear_signal_handler (&self->refresh_id, self->view);
+      baton_avatar_set_person (self->avatar, NULL);
+      baton_role_chip_set_role (self->role_chip, NULL);
+    }
+}
+
+GtkDragSource *
+baton_board_card_get_drag_source (BatonBoardCard *self)
+{
+  g_return_val_if_fail (BATON_IS_BOARD_CARD (self), NULL);
+
+  return self->drag_source;
+}
+
+const char *
+baton_board_card_get_title_text (BatonBoardCard *self)
+{
+  g_return_val_if_fail (BATON_IS_BOARD_CARD (self), NULL);
+
+  return gtk_label_get_text (self->title_label);
+}
+
+gboolean
+baton_board_card_get_over_capacity (BatonBoardCard *self)
+{
+  g_return_val_if_fail (BATON_IS_BOARD_CARD (self), FALSE);
+
+  return self->over;
+}
+
+/* Tooltips ------------------------------------------------------------------------ */
+
+/* One handler for the whole card, asked when a tooltip is about to show:
+ * setting tooltips on each child of each card up front is expensive. */
+static gboolean
+baton_board_card_query_tooltip (GtkWidget  *widget,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard_mode,
+                                GtkTooltip *tooltip)
+{
+  BatonBoardCard *self = BATON_BOARD_CARD (widget);
+  GtkWidget *target = keyboard_mode ? NULL : gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT);
+
+  if (self->task == NULL || target == NULL)
+    return FALSE;
+
+  if (is_within (target, self->over_badge))
+    {
+      BatonPerson *person = baton_store_lookup_person (baton_board_view_get_store (self->view),
+                                                       baton_task_get_assignee_id (self->task));
+      g_autofree char *text = NULL;
+
+      if (person == NULL)
+        return FALSE;
+      /* Translators: tooltip of the over-capacity badge; %s is a person */
+      text = g_strdup_printf (_("%s is over capacity in this card’s weeks"), baton_person_get_name (person));
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
+    }
+  if (is_within (target, self->due_box))
+    {
+      gtk_tooltip_set_text (tooltip, gtk_widget_has_css_class (self->due_box, "overdue") ? _("Overdue")
+                                     : gtk_widget_has_css_class (self->due_box, "due-soon") ? _("Due soon")
+                                     : _("Due date"));
+      return TRUE;
+    }
+  if (is_within (target, self->estimate_box))
+    {
+      gtk_tooltip_set_text (tooltip, _("Estimate"));
+      return TRUE;
+    }
+  if (is_within (target, self->checklist_box))
+    {
+      gtk_tooltip_set_text (tooltip, _("Checklist"));
+      return TRUE;
+    }
+  if (is_within (target, self->priority_badge))
+    {
+      gtk_tooltip_set_text (tooltip, _("High priority"));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Drag and drop ---------------------------------------------------------------- */
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource  *source,
+                 double          x,
+                 double          y,
+                 BatonBoardCard *self)
+{
+  if (self->task == NULL)
+    return NULL;
+
+  self->drag_x = x;
+  self->drag_y = y;
+
+  /* The model object, not the widget: any drop target that knows tasks can take it. */
+  return gdk_content_provider_new_typed (BATON_TYPE_TASK, self->task);
+}
+
+static void
+on_drag_begin (GtkDragSource  *source,
+               GdkDrag        *drag,
+               BatonBoardCard *self)
+{
+  g_autoptr(GdkPaintable) live = gtk_widget_paintable_new (GTK_WIDGET (self));
+  g_autoptr(GdkPaintable) icon = gdk_paintable_get_current_image (live);
+
+  /* A still image of the card as it is now, before it dims. */
+  gtk_drag_source_set_icon (source, icon, (int) self->drag_x, (int) self->drag_y);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "dragging");
+
+  if (self->task != NULL)
+    _baton_board_view_drag_begin (self->view, self->task);
+}
+
+static void
+on_drag_end (GtkDragSource  *source,
+             GdkDrag        *drag,
+             gboolean        delete_data,
+             BatonBoardCard *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
+  _baton_board_view_drag_end (self->view);
+}
+
+/* Context menu ------------------------------------------------------------------ */
+
+static void
+on_secondary_click (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    BatonBoardCard  *self)
+{
+  if (self->task == NULL)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  _baton_board_view_show_task_menu (self->view, GTK_WIDGET (self), x, y);
+}
+
+/* GObject ---------------------------------------------------------------------- */
+
+static void
+baton_board_card_dispose (GObject *object)
+{
+  BatonBoardCard *self = BATON_BOARD_CARD (object);
+
+  if (self->task != NULL)
+    g_clear_signal_handler (&self->notify_id, self->task);
+  if (self->view != NULL)
+    g_clear_signal_handler (&self->refresh_id, self->view);
+  g_clear_object (&self->task);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (baton_board_card_parent_class)->dispose (object);
+}
+
+static void
+baton_board_card_class_init (BatonBoardCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = baton_board_card_dispose;
+
+  widget_class->query_tooltip = baton_board_card_query_tooltip;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "boardcard");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  /* The view's task.* actions act on the focused card. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, "task.move-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK, "task.move-right", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK, "task.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK, "task.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "task.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "task.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "task.archive", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "task.archive", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "task.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "task.menu", NULL);
+}
+
+static void
+baton_board_card_init (BatonBoardCard *self)
+{
+  GtkWidget *content, *meta;
+  GtkGesture *click;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->stripe = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->stripe, "baton-swatch");
+  gtk_widget_add_css_class (self->stripe, "card-stripe");
+  gtk_box_append (GTK_BOX (self->box), self->stripe);
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (content, "card-content");
+  gtk_widget_set_hexpand (content, TRUE);
+  gtk_box_append (GTK_BOX (self->box), content);
+
+  self->program_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->program_label, 0);
+  gtk_label_set_ellipsize (self->program_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (self->program_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->program_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->program_label), "dim-label");
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->program_label));
+
+  self->title_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title_label, 0);
+  gtk_label_set_wrap (self->title_label, TRUE);
+  gtk_label_set_wrap_mode (self->title_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->title_label, 3);
+  gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (self->title_label, 30);
+  gtk_label_set_width_chars (self->title_label, 20);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "card-title");
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->title_label));
+
+  self->chips_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (content), self->chips_row);
+
+  self->role_chip = BATON_ROLE_CHIP (baton_role_chip_new (NULL));
+  gtk_widget_set_halign (GTK_WIDGET (self->role_chip), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (self->chips_row), GTK_WIDGET (self->role_chip));
+
+  self->meta_row = meta = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (meta, "card-meta-row");
+  gtk_box_append (GTK_BOX (content), meta);
+
+  self->estimate_box = meta_item ("document-open-recent-symbolic", &self->estimate_label);
+  gtk_box_append (GTK_BOX (meta), self->estimate_box);
+  self->due_box = meta_item ("x-office-calendar-symbolic", &self->due_label);
+  gtk_widget_add_css_class (self->due_box, "due");
+  gtk_box_append (GTK_BOX (meta), self->due_box);
+
+  /* The avatar sits at the end of the row. */
+  self->avatar = BATON_AVATAR (baton_avatar_new (NULL, 24));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->avatar), TRUE);
+  gtk_widget_set_halign (GTK_WIDGET (self->avatar), GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (meta), GTK_WIDGET (self->avatar));
+
+  self->drag_source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (self->drag_source, GDK_ACTION_MOVE);
+  g_signal_connect (self->drag_source, "prepare", G_CALLBACK (on_drag_prepare), self);
+  g_signal_connect (self->drag_source, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (self->drag_source, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drag_source));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+GtkWidget *
+baton_board_card_new (BatonBoardView *view)
+{
+  BatonBoardCard *self;
+
+  g_return_val_if_fail (BATON_IS_BOARD_VIEW (view), NULL);
+
+  self = g_object_new (BATON_TYPE_BOARD_CARD, NULL);
+  self->view = view;
+
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,29 @@
+/* baton-board-card.h — one card of the board
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "baton-board-view.h"
+
+G_BEGIN_DECLS
+
+#define BATON_TYPE_BOARD_CARD (baton_board_card_get_type ())
+G_DECLARE_FINAL_TYPE (BatonBoardCard, baton_board_card, BATON, BOARD_CARD, GtkWidget)
+
+GtkWidget     *baton_board_card_new          (BatonBoardView *view);
+BatonTask     *baton_board_card_get_task     (BatonBoardCard *self);
+void           baton_board_card_set_task     (BatonBoardCard *self,
+                                              BatonTask      *task);
+/* Re-reads what comes from outside the task (capacity, checklist, names). */
+void           baton_board_card_refresh      (BatonBoardCard *self);
+GtkDragSource *baton_board_card_get_drag_source (BatonBoardCard *self);
+
+/* For tests: the text the card shows for its title, and whether it shows
+ * the over-capacity badge. */
+const char    *baton_board_card_get_title_text (BatonBoardCard *self);
+gboolean       baton_board_card_get_over_capacity (BatonBoardCard *self);
+
+G_END_DECLS

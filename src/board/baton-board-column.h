@@ -1,0 +1,55 @@
+/* baton-board-column.h — one stage of the board
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "baton-board-view.h"
+
+G_BEGIN_DECLS
+
+/* Width of a column, and the space between two. */
+#define BATON_BOARD_COLUMN_WIDTH   304
+#define BATON_BOARD_COLUMN_SPACING 12
+
+#define BATON_TYPE_BOARD_COLUMN (baton_board_column_get_type ())
+G_DECLARE_FINAL_TYPE (BatonBoardColumn, baton_board_column, BATON, BOARD_COLUMN, GtkWidget)
+
+/* @tasks: the tasks of @stage (see baton_board_tasks_get_stage_model ()). */
+GtkWidget     *baton_board_column_new            (BatonBoardView   *view,
+                                                  BatonStage       *stage,
+                                                  GListModel       *tasks);
+BatonStage    *baton_board_column_get_stage      (BatonBoardColumn *self);
+/* The cards shown, in order (filtered and sorted). */
+GListModel    *baton_board_column_get_model      (BatonBoardColumn *self);
+GtkListView   *baton_board_column_get_list_view  (BatonBoardColumn *self);
+GtkDropTarget *baton_board_column_get_drop_target (BatonBoardColumn *self);
+/* Gives the list its cards. A column off screen when the board first
+ * shows gets them right after the first frame. */
+void           baton_board_column_show_cards     (BatonBoardColumn *self);
+gboolean       baton_board_column_get_shows_cards (BatonBoardColumn *self);
+/* Re-runs the filter (the board's filter changed). */
+void           baton_board_column_refilter       (BatonBoardColumn *self);
+/* Name, counts, WIP limit and menu, from the stage and the view. */
+void           baton_board_column_update_header  (BatonBoardColumn *self,
+                                                  gboolean          is_first,
+                                                  gboolean          is_last);
+gboolean       baton_board_column_get_over_limit (BatonBoardColumn *self);
+const char    *baton_board_column_get_count_text (BatonBoardColumn *self);
+const char    *baton_board_column_get_wip_text   (BatonBoardColumn *self);
+/* Shows the quick-add entry and focuses it. */
+void           baton_board_column_start_quick_add (BatonBoardColumn *self);
+GtkEntry      *baton_board_column_get_quick_add_entry (BatonBoardColumn *self);
+/* Shows the card at @index of the column's model. */
+void           baton_board_column_scroll_to_index (BatonBoardColumn *self,
+                                                   guint             index);
+/* Scrolls to @task and focuses its card once it is shown. */
+void           baton_board_column_focus_task     (BatonBoardColumn *self,
+                                                  BatonTask        *task);
+/* The slot a drop at @y (in the drop target's widget) would land in. */
+guint          baton_board_column_index_at_y     (BatonBoardColumn *self,
+                                                  double            y);
+
+G_END_DECLS

@@ -1,0 +1,1770 @@
+/* test-board.c — the Board view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives the real board in a real window over a demo workspace: columns
+ * and counts against the store, drag and drop through the real drag
+ * source and drop targets (prepare → content provider → drop), keyboard
+ * moves through the task.* actions, WIP limits, the card editor's
+ * validation (the database must not change), markup-looking titles,
+ * filters, empty states, stage dialogs, and one real drag with xdotool.
+ *
+ * The window carries a small "win" action group standing in for Baton's
+ * window (undo, redo, show-undo-toast), so the view's contract with the
+ * window is checked without depending on the other views. Without a
+ * display every case is skipped.
+ */
+
+#define G_LOG_DOMAIN "test-board"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "baton-avatar.h"
+#include "baton-board-card.h"
+#include "baton-board-column.h"
+#include "baton-board-private.h"
+#include "baton-board-view.h"
+#include "baton-capacity.h"
+#include "baton-demo.h"
+#include "baton-json.h"
+#include "baton-people-sidebar.h"
+#include "baton-store.h"
+#include "baton-task-editor.h"
+
+static gboolean have_display;
+
+typedef struct
+{
+  char           *dir;
+  BatonStore     *store;
+  GtkWindow      *window;
+  BatonBoardView *view;
+  GPtrArray      *toasts;    /* messages given to win.show-undo-toast */
+} Fixture;
+
+/* Helpers ------------------------------------------------------------------------- */
+
+typedef gboolean (*Predicate) (gpointer data);
+
+static gboolean
+wait_until (Predicate predicate,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!predicate (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static void
+run_for (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Lets the view settle: idles (capacity, toasts) and a frame. */
+static void
+settle (Fixture *f)
+{
+  run_for (50);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  run_for (50);
+}
+
+static char *
+export (BatonStore *store)
+{
+  return baton_json_export_string (store, NULL);
+}
+
+static BatonBoardColumn *
+column_at (Fixture *f,
+           guint    index)
+{
+  GtkWidget *column = baton_board_view_get_column (f->view, index);
+
+  g_assert_nonnull (column);
+  return BATON_BOARD_COLUMN (column);
+}
+
+static BatonBoardColumn *
+column_of (Fixture    *f,
+           BatonStage *stage)
+{
+  GtkWidget *column = baton_board_view_get_column_for_stage (f->view, stage);
+
+  g_assert_nonnull (column);
+  return BATON_BOARD_COLUMN (column);
+}
+
+static BatonStage *
+stage_at (Fixture *f,
+          guint    index)
+{
+  g_autoptr(BatonStage) stage = g_list_model_get_item (baton_store_get_stages (f->store), index);
+
+  g_assert_nonnull (stage);
+  return stage;   /* the store keeps it */
+}
+
+static gint
+model_index (GListModel *model,
+             gpointer    item)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return (gint) i;
+    }
+
+  return -1;
+}
+
+static BatonBoardCard *
+find_card_in (GtkWidget *root,
+              BatonTask *task)
+{
+  if (BATON_IS_BOARD_CARD (root) &&
+      (task == NULL ? gtk_widget_get_mapped (root) : baton_board_card_get_task (BATON_BOARD_CARD (root)) == task))
+    return BATON_BOARD_CARD (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      BatonBoardCard *card = find_card_in (child, task);
+
+      if (card != NULL)
+        return card;
+    }
+
+  return NULL;
+}
+
+/* The card showing @task in @column, or NULL. */
+static BatonBoardCard *
+find_card (BatonBoardColumn *column,
+           BatonTask        *task)
+{
+  return find_card_in (GTK_WIDGET (baton_board_column_get_list_view (column)), task);
+}
+
+/* The card of the first task of a column (it is on screen). */
+static BatonBoardCard *
+first_card (BatonBoardColumn *column)
+{
+  g_autoptr(BatonTask) task = g_list_model_get_item (baton_board_column_get_model (column), 0);
+
+  g_assert_nonnull (task);
+  return find_card (column, task);
+}
+
+static BatonAvatar *
+find_avatar (GtkWidget *root)
+{
+  if (BATON_IS_AVATAR (root))
+    return BATON_AVATAR (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      BatonAvatar *avatar = find_avatar (child);
+
+      if (avatar != NULL)
+        return avatar;
+    }
+
+  return NULL;
+}
+
+/* Non-archived tasks of @stage in board order. */
+static GPtrArray *
+expected_tasks (BatonStore *store,
+                BatonStage *stage)
+{
+  GPtrArray *all = baton_store_get_stage_tasks (store, stage);
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      BatonTask *task = g_ptr_array_index (all, i);
+
+      if (!baton_task_get_archived (task))
+        g_ptr_array_add (result, g_object_ref (task));
+    }
+  g_ptr_array_unref (all);
+
+  return result;
+}
+
+typedef gboolean (*TaskMatch) (BatonStore *store,
+                               BatonTask  *task,
+                               gconstpointer data);
+
+static guint
+count_matching (BatonStore    *store,
+                BatonStage    *stage,
+                TaskMatch      match,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) all = baton_store_get_stage_tasks (store, stage);
+  guint n = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    n += match (store, g_ptr_array_index (all, i), data) ? 1 : 0;
+
+  return n;
+}
+
+typedef struct
+{
+  Fixture       *f;
+  TaskMatch      match;
+  gconstpointer  data;
+} CountsCheck;
+
+/* Does every column show as many cards as @match accepts? */
+static gboolean
+counts_match (gpointer user_data)
+{
+  CountsCheck *check = user_data;
+  Fixture *f = check->f;
+
+  for (guint i = 0; i < baton_board_view_get_n_columns (f->view); i++)
+    {
+      BatonBoardColumn *column = column_at (f, i);
+      guint expected = count_matching (f->store, baton_board_column_get_stage (column), check->match, check->data);
+      g_autofree char *text = g_strdup_printf ("%u", expected);
+
+      if (g_list_model_get_n_items (baton_board_column_get_model (column)) != expected ||
+          g_strcmp0 (baton_board_column_get_count_text (column), text) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+assert_counts (Fixture       *f,
+               TaskMatch      match,
+               gconstpointer  data)
+{
+  CountsCheck check = { f, match, data };
+
+  g_assert_true (wait_until (counts_match, &check));
+}
+
+static gboolean
+is_active (BatonStore    *store,
+           BatonTask     *task,
+           gconstpointer  data)
+{
+  return !baton_task_get_archived (task);
+}
+
+static gboolean
+any_task (BatonStore    *store,
+          BatonTask     *task,
+          gconstpointer  data)
+{
+  return TRUE;
+}
+
+static gboolean
+toast_count_reached (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->toasts->len > 0;
+}
+
+static const char *
+wait_for_toast (Fixture *f)
+{
+  g_assert_true (wait_until (toast_count_reached, f));
+  return g_ptr_array_index (f->toasts, f->toasts->len - 1);
+}
+
+/* Emits "prepare" on the card's drag source and returns the dragged value. */
+static void
+prepare_drag (BatonBoardCard *card,
+              GValue         *value)
+{
+  GtkDragSource *source = baton_board_card_get_drag_source (card);
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_emit_by_name (source, "prepare", 12.0, 12.0, &provider);
+  g_assert_nonnull (provider);
+
+  g_value_init (value, BATON_TYPE_TASK);
+  g_assert_true (gdk_content_provider_get_value (provider, value, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_value_get_object (value) == baton_board_card_get_task (card));
+}
+
+static gboolean
+emit_drop (GtkDropTarget *target,
+           const GValue  *value,
+           double         x,
+           double         y)
+{
+  gboolean accepted = FALSE;
+
+  g_signal_emit_by_name (target, "drop", value, x, y, &accepted);
+  return accepted;
+}
+
+static void
+activate (gpointer    widget,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (widget), action, parameter));
+}
+
+/* Fixture ------------------------------------------------------------------------- */
+
+static void
+undo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (baton_store_undo (f->store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+redo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (baton_store_redo (f->store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+show_undo_toast_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  Fixture *f = user_data;
+
+  g_ptr_array_add (f->toasts, g_variant_dup_string (parameter, NULL));
+}
+
+static void
+open_board (Fixture *f)
+{
+  static const GActionEntry entries[] = {
+    { "undo", undo_activated, NULL, NULL, NULL },
+    { "redo", redo_activated, NULL, NULL, NULL },
+    { "show-undo-toast", show_undo_toast_activated, "s", NULL, NULL },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), f);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_title (f->window, "baton-test-board");
+  gtk_window_set_default_size (f->window, 1500, 900);
+  gtk_widget_insert_action_group (GTK_WIDGET (f->window), "win", G_ACTION_GROUP (group));
+
+  f->view = BATON_BOARD_VIEW (baton_board_view_new (f->store));
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  gtk_window_present (f->window);
+  g_assert_true (wait_until (widget_is_mapped, f->window));
+  settle (f);
+  baton_board_view_update_capacity (f->view);
+  settle (f);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean with_demo = GPOINTER_TO_INT (data);
+
+  if (!have_display)
+    return;
+
+  f->toasts = g_ptr_array_new_with_free_func (g_free);
+  f->dir = g_dir_make_tmp ("baton-test-board-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "board.db", NULL);
+
+  f->store = baton_store_open (path, &error);
+  g_assert_no_error (error);
+
+  if (with_demo)
+    {
+      BatonDemoSize size;
+
+      baton_demo_size_init_default (&size);
+      g_assert_true (baton_demo_generate (f->store, &size, &error));
+      g_assert_no_error (error);
+    }
+
+  open_board (f);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+close_toplevels_but (GtkWindow *keep)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (window != keep)
+        gtk_window_destroy (window);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gpointer weak;
+
+  if (!have_display)
+    return;
+
+  close_toplevels_but (f->window);
+  weak = f->window;
+  g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
+  gtk_window_destroy (g_steal_pointer (&f->window));
+  g_assert_true (wait_until (pointer_is_null, &weak));
+  run_for (50);
+
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+  remove_dir (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->toasts, g_ptr_array_unref);
+}
+
+#define SKIP_WITHOUT_DISPLAY()              \
+  G_STMT_START {                            \
+    if (!have_display)                      \
+      {                                     \
+        g_test_skip ("no display");         \
+        return;                             \
+      }                                     \
+  } G_STMT_END
+
+/* Columns ----------------------------------------------------------------------------- */
+
+static void
+test_columns (Fixture       *f,
+              gconstpointer  data)
+{
+  GListModel *stages;
+  guint n_cards = 0;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  stages = baton_store_get_stages (f->store);
+  g_assert_cmpuint (baton_board_view_get_n_columns (f->view), ==, g_list_model_get_n_items (stages));
+  g_assert_cmpstr (baton_board_view_get_visible_page (f->view), ==, "board");
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      BatonStage *stage = stage_at (f, i);
+      BatonBoardColumn *column = column_at (f, i);
+      GListModel *model = baton_board_column_get_model (column);
+      g_autoptr(GPtrArray) expected = expected_tasks (f->store, stage);
+      g_autofree char *count = g_strdup_printf ("%u", expected->len);
+
+      /* Stage order, then the stage's cards in position order. */
+      g_assert_true (baton_board_column_get_stage (column) == stage);
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected->len);
+      for (guint j = 0; j < expected->len; j++)
+        {
+          g_autoptr(BatonTask) task = g_list_model_get_item (model, j);
+          g_assert_true (task == g_ptr_array_index (expected, j));
+        }
+      g_assert_cmpstr (baton_board_column_get_count_text (column), ==, count);
+      g_assert_null (baton_board_column_get_wip_text (column));
+      n_cards += expected->len;
+
+      /* The first card of a non-empty column is on screen, with its title. */
+      if (expected->len > 0)
+        {
+          BatonBoardCard *card = first_card (column);
+
+          g_assert_nonnull (card);
+          g_assert_cmpstr (baton_board_card_get_title_text (card), ==,
+                           baton_task_get_title (g_ptr_array_index (expected, 0)));
+          g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (card)));
+        }
+    }
+
+  g_assert_cmpuint (n_cards, >, 0);
+}
+
+static void
+test_widgets_follow_visible_cards (Fixture       *f,
+                                   gconstpointer  data)
+{
+  guint n_widgets = 0, n_cards = 0;
+  GType type = BATON_TYPE_BOARD_CARD;
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_ptr_array_add (stack, f->window);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+        n_widgets++;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  for (guint i = 0; i < baton_board_view_get_n_columns (f->view); i++)
+    n_cards += g_list_model_get_n_items (baton_board_column_get_model (column_at (f, i)));
+
+  /* Lists create widgets for what is on screen, not for every card. */
+  g_assert_cmpuint (n_widgets, >, 0);
+  g_assert_cmpuint (n_widgets, <, n_cards);
+}
+
+/* Drag and drop ---------------------------------------------------------------------- */
+
+static void
+test_drag_between_columns (Fixture       *f,
+                           gconstpointer  data)
+{
+  BatonBoardColumn *from, *to;
+  BatonBoardCard *card;
+  BatonTask *task;
+  g_autofree char *before = NULL;
+  g_autofree char *after_undo = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gint old_index;
+  const char *toast;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  from = column_at (f, 0);
+  to = column_at (f, 1);
+  card = first_card (from);
+  g_assert_nonnull (card);
+  task = baton_board_card_get_task (card);
+  old_index = model_index (baton_board_column_get_model (from), task);
+  g_assert_cmpint (old_index, ==, 0);
+  before = export (f->store);
+
+  prepare_drag (card, &value);
+
+  /* At the top of the next column: before its first card. */
+  g_assert_true (emit_drop (baton_board_column_get_drop_target (to), &value, 40, 4));
+
+  g_assert_cmpint (baton_task_get_stage_id (task), ==,
+                   baton_record_get_id (BATON_RECORD (baton_board_column_get_stage (to))));
+  g_assert_cmpint (model_index (baton_board_column_get_model (to), task), ==, 0);
+  g_assert_cmpint (model_index (baton_board_column_get_model (from), task), ==, -1);
+  settle (f);
+  g_assert_nonnull (find_card (to, task));
+  g_assert_null (find_card (from, task));
+
+  toast = wait_for_toast (f);
+  g_assert_nonnull (strstr (toast, baton_task_get_title (task)));
+  g_assert_nonnull (strstr (toast, baton_stage_get_name (baton_board_column_get_stage (to))));
+
+  /* Undo, as the toast's button does: the store and the widgets come back. */
+  activate (f->view, "win.undo", NULL);
+  g_assert_cmpint (model_index (baton_board_column_get_model (from), task), ==, old_index);
+  g_assert_cmpint (model_index (baton_board_column_get_model (to), task), ==, -1);
+  after_undo = export (f->store);
+  g_assert_cmpstr (after_undo, ==, before);
+  settle (f);
+  g_assert_nonnull (find_card (from, task));
+  g_assert_null (find_card (to, task));
+}
+
+static void
+test_drag_within_column (Fixture       *f,
+                         gconstpointer  data)
+{
+  BatonBoardColumn *column = NULL;
+  GListModel *model;
+  BatonBoardCard *card;
+  BatonTask *task;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n_before;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  for (guint i = 0; i < baton_board_view_get_n_columns (f->view) && column == NULL; i++)
+    if (g_list_model_get_n_items (baton_board_column_get_model (column_at (f, i))) >= 3)
+      column = column_at (f, i);
+  g_assert_nonnull (column);
+  model = baton_board_column_get_model (column);
+  n_before = g_list_model_get_n_items (model);
+
+  card = first_card (column);
+  task = baton_board_card_get_task (card);
+  prepare_drag (card, &value);
+
+  /* Dropping it where it is changes nothing, not even the history. */
+  before = export (f->store);
+  g_assert_true (emit_drop (baton_board_column_get_drop_target (column), &value, 40, 4));
+  after = export (f->store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (baton_history_get_can_undo (baton_store_get_history (f->store)));
+
+  /* Below the third card's middle: it becomes the third. */
+  {
+    g_autoptr(BatonTask) third = g_list_model_get_item (model, 2);
+    BatonBoardCard *third_card = find_card (column, third);
+    graphene_rect_t bounds;
+
+    g_assert_nonnull (third_card);
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (third_card),
+                                              gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (baton_board_column_get_drop_target (column))),
+                                              &bounds));
+    g_assert_true (emit_drop (baton_board_column_get_drop_target (column), &value,
+                              40, bounds.origin.y + bounds.size.height - 2));
+  }
+  g_assert_cmpint (model_index (model, task), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_before);
+
+  activate (f->view, "win.undo", NULL);
+  g_assert_cmpint (model_index (model, task), ==, 0);
+  g_free (after);
+  after = export (f->store);
+  g_assert_cmpstr (after, ==, before);
+}
+
+typedef struct
+{
+  BatonTask   *task;
+  BatonPerson *holder;      /* holds the task's role, is not its assignee */
+  BatonPerson *other;       /* does not hold the role */
+  BatonBoardCard *card;
+} PersonDrop;
+
+static gboolean
+find_person_drop (Fixture    *f,
+                  PersonDrop *out)
+{
+  GListModel *people = baton_store_get_people (f->store);
+
+  for (guint c = 0; c < baton_board_view_get_n_columns (f->view); c++)
+    {
+      BatonBoardColumn *column = column_at (f, c);
+      GListModel *model = baton_board_column_get_model (column);
+
+      for (guint i = 0; i < MIN (3u, g_list_model_get_n_items (model)); i++)
+        {
+          g_autoptr(BatonTask) task = g_list_model_get_item (model, i);
+          gint64 role = baton_task_get_role_id (task);
+
+          if (role == 0 || find_card (column, task) == NULL)
+            continue;
+
+          out->holder = out->other = NULL;
+          for (guint p = 0; p < g_list_model_get_n_items (people); p++)
+            {
+              g_autoptr(BatonPerson) person = g_list_model_get_item (people, p);
+
+              if (baton_person_get_archived (person))
+                continue;
+              if (baton_store_person_has_role (f->store, person, role))
+                {
+                  if (baton_record_get_id (BATON_RECORD (person)) != baton_task_get_assignee_id (task))
+                    out->holder = person;
+                }
+              else
+                out->other = person;
+            }
+
+          if (out->holder != NULL && out->other != NULL)
+            {
+              out->task = task;
+              out->card = find_card (column, task);
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_drag_to_person (Fixture       *f,
+                     gconstpointer  data)
+{
+  BatonPeopleSidebar *sidebar;
+  PersonDrop drop = { 0 };
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *before = NULL;
+  g_autofree char *after_undo = NULL;
+  BatonPerson *old_assignee;
+  BatonBoardCard *card;
+  const char *toast;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* The sidebar is a toggle of the board, hidden at first. */
+  g_assert_false (gtk_widget_get_mapped (baton_board_view_get_people_sidebar (f->view)));
+  activate (f->view, "board.show-people", NULL);
+  sidebar = BATON_PEOPLE_SIDEBAR (baton_board_view_get_people_sidebar (f->view));
+  g_assert_true (wait_until (widget_is_mapped, sidebar));
+  settle (f);
+
+  g_assert_true (find_person_drop (f, &drop));
+  old_assignee = baton_store_lookup_person (f->store, baton_task_get_assignee_id (drop.task));
+  before = export (f->store);
+
+  /* While the card is dragged, people holding its role stand out. */
+  prepare_drag (drop.card, &value);
+  _baton_board_view_drag_begin (f->view, drop.task);
+  g_assert_true (baton_people_sidebar_is_highlighted (sidebar, drop.holder));
+  g_assert_false (baton_people_sidebar_is_highlighted (sidebar, drop.other));
+  _baton_board_view_drag_end (f->view);
+  g_assert_false (baton_people_sidebar_is_highlighted (sidebar, drop.holder));
+
+  g_assert_true (emit_drop (baton_people_sidebar_get_drop_target (sidebar, drop.holder), &value, 10, 10));
+  g_assert_cmpint (baton_task_get_assignee_id (drop.task), ==, baton_record_get_id (BATON_RECORD (drop.holder)));
+  settle (f);
+  card = find_card (column_of (f, baton_store_lookup_stage (f->store, baton_task_get_stage_id (drop.task))), drop.task);
+  g_assert_nonnull (card);
+  g_assert_true (baton_avatar_get_person (find_avatar (GTK_WIDGET (card))) == drop.holder);
+  toast = wait_for_toast (f);
+  g_assert_nonnull (strstr (toast, baton_person_get_name (drop.holder)));
+
+  activate (f->view, "win.undo", NULL);
+  g_assert_true (baton_store_lookup_person (f->store, baton_task_get_assignee_id (drop.task)) == old_assignee);
+  after_undo = export (f->store);
+  g_assert_cmpstr (after_undo, ==, before);
+  settle (f);
+  g_assert_true (baton_avatar_get_person (find_avatar (GTK_WIDGET (card))) == old_assignee);
+}
+
+/* Keyboard ---------------------------------------------------------------------------- */
+
+static gboolean
+focus_is_card_of (gpointer data)
+{
+  gpointer *args = data;
+  GtkWindow *window = args[0];
+  BatonTask *task = args[1];
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return BATON_IS_BOARD_CARD (focus) && baton_board_card_get_task (BATON_BOARD_CARD (focus)) == task;
+}
+
+static void
+test_keyboard_moves (Fixture       *f,
+                     gconstpointer  data)
+{
+  BatonBoardColumn *column = column_at (f, 1);
+  BatonStage *stage1 = stage_at (f, 1), *stage2 = stage_at (f, 2), *stage4 = stage_at (f, 4);
+  BatonBoardCard *card;
+  BatonTask *task;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GListModel *model;
+  gpointer args[2];
+  guint n;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  card = first_card (column);
+  task = baton_board_card_get_task (card);
+  before = export (f->store);
+  args[0] = f->window;
+  args[1] = task;
+
+  gtk_widget_grab_focus (GTK_WIDGET (card));
+  g_assert_true (focus_is_card_of (args));
+
+  /* Ctrl+Right: the next stage, and the focus follows the card there. */
+  activate (card, "task.move-right", NULL);
+  g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage2)));
+  g_assert_true (wait_until (focus_is_card_of, args));
+
+  /* Ctrl+Left: back, at the end of the column. */
+  card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
+  activate (card, "task.move-left", NULL);
+  g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage1)));
+  g_assert_true (wait_until (focus_is_card_of, args));
+  model = baton_board_column_get_model (column);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpint (model_index (model, task), ==, (gint) n - 1);
+
+  /* Ctrl+Up and Ctrl+Down reorder. */
+  card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
+  activate (card, "task.move-up", NULL);
+  g_assert_cmpint (model_index (model, task), ==, (gint) n - 2);
+  g_assert_true (wait_until (focus_is_card_of, args));
+  card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
+  activate (card, "task.move-down", NULL);
+  g_assert_cmpint (model_index (model, task), ==, (gint) n - 1);
+  g_assert_true (wait_until (focus_is_card_of, args));
+
+  /* The context menu's actions: move to a stage, reassign. */
+  card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
+  activate (card, "task.move-to-stage", g_variant_new_int64 (baton_record_get_id (BATON_RECORD (stage4))));
+  g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage4)));
+  g_assert_true (wait_until (focus_is_card_of, args));
+  card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
+  activate (card, "task.reassign", g_variant_new_int64 (0));
+  g_assert_cmpint (baton_task_get_assignee_id (task), ==, 0);
+
+  /* Delete archives it (undoable); the card leaves the board. */
+  activate (card, "task.archive", NULL);
+  g_assert_true (baton_task_get_archived (task));
+  g_assert_cmpint (model_index (baton_board_column_get_model (column_of (f, stage4)), task), ==, -1);
+  g_assert_nonnull (strstr (wait_for_toast (f), baton_task_get_title (task)));
+
+  /* Every step is one undo. */
+  for (guint i = 0; i < 7; i++)
+    if (baton_history_get_can_undo (baton_store_get_history (f->store)))
+      activate (f->view, "win.undo", NULL);
+  after = export (f->store);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static GtkWidget *
+find_popover_menu (GtkWidget *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      return child;
+
+  return NULL;
+}
+
+static void
+test_context_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  BatonBoardCard *card = first_card (column_at (f, 0));
+  BatonTask *task;
+  GtkWidget *menu;
+  BatonStage *stage3;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  task = baton_board_card_get_task (card);
+  stage3 = stage_at (f, 3);
+  gtk_widget_grab_focus (GTK_WIDGET (card));
+
+  /* Menu key / Shift+F10 */
+  activate (card, "task.menu", NULL);
+  menu = find_popover_menu (GTK_WIDGET (f->view));
+  g_assert_nonnull (menu);
+  g_assert_true (wait_until (widget_is_mapped, menu));
+
+  /* Its "Move to Stage" item. */
+  activate (menu, "task.move-to-stage", g_variant_new_int64 (baton_record_get_id (BATON_RECORD (stage3))));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage3)));
+  activate (f->view, "win.undo", NULL);
+  g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage_at (f, 0))));
+}
+
+/* WIP limits -------------------------------------------------------------------------- */
+
+static void
+test_wip_limit (Fixture       *f,
+                gconstpointer  data)
+{
+  BatonStage *stage = stage_at (f, 2);
+  BatonBoardColumn *column = column_of (f, stage);
+  g_autoptr(GPtrArray) active = expected_tasks (f->store, stage);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *over_text = NULL;
+  g_autofree char *full_text = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  BatonBoardCard *card;
+  guint n = active->len;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_cmpuint (n, >, 1);
+  g_assert_false (baton_board_column_get_over_limit (column));
+
+  /* Over its limit: flagged as "n / limit". */
+  g_assert_true (baton_store_update (f->store, stage, &error, "wip-limit", (gint64) (n - 1), NULL));
+  g_assert_no_error (error);
+  over_text = g_strdup_printf ("%u / %u", n, n - 1);
+  g_assert_true (baton_board_column_get_over_limit (column));
+  g_assert_cmpstr (baton_board_column_get_wip_text (column), ==, over_text);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (column), "over-limit"));
+
+  /* At its limit: shown, not flagged. */
+  g_assert_true (baton_store_update (f->store, stage, &error, "wip-limit", (gint64) n, NULL));
+  full_text = g_strdup_printf ("%u / %u", n, n);
+  g_assert_false (baton_board_column_get_over_limit (column));
+  g_assert_cmpstr (baton_board_column_get_wip_text (column), ==, full_text);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (column), "over-limit"));
+
+  /* A soft limit: the move is allowed, flagged, and the toast says so. */
+  card = first_card (column_at (f, 0));
+  prepare_drag (card, &value);
+  g_assert_true (emit_drop (baton_board_column_get_drop_target (column), &value, 40, 4));
+  g_assert_cmpint (baton_task_get_stage_id (baton_board_card_get_task (card)), ==,
+                   baton_record_get_id (BATON_RECORD (stage)));
+  g_assert_true (baton_board_column_get_over_limit (column));
+  g_assert_nonnull (strstr (wait_for_toast (f), "WIP limit"));
+
+  /* Archived cards do not count. */
+  activate (f->view, "win.undo", NULL);
+  g_assert_false (baton_board_column_get_over_limit (column));
+}
+
+/* The editor --------------------------------------------------------------------------- */
+
+static void
+set_field (BatonTaskEditor *editor,
+           const char      *field,
+           const char      *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (baton_task_editor_get_field (editor, field)), text);
+}
+
+typedef struct
+{
+  const char *field;       /* where the bad text goes */
+  const char *text;
+  const char *error_field; /* where the error shows */
+  const char *start;       /* dates to set first, for the range case */
+} BadInput;
+
+static void
+test_editor_rejects_bad_input (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const BadInput cases[] = {
+    { "estimate", "abc", "estimate", NULL },
+    { "estimate", "-3h", "estimate", NULL },
+    { "estimate", "3 days", "estimate", NULL },
+    { "estimate", "20000h", "estimate", NULL },
+    { "start-date", "2026-02-30", "start-date", NULL },
+    { "due-date", "2026-02-30", "due-date", NULL },
+    { "due-date", "15/03/2026", "due-date", NULL },
+    { "due-date", "2026-05-01", "due-date", "2026-05-10" },   /* due before start */
+    { "title", "", "title", NULL },
+    { "title", "    ", "title", NULL },
+  };
+  g_autoptr(BatonTask) task = g_list_model_get_item (baton_store_get_tasks (f->store), 0);
+  g_autofree char *before = export (f->store);
+  g_autofree char *title = g_strdup (baton_task_get_title (task));
+  BatonTaskEditor *editor;
+  gpointer weak;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  editor = BATON_TASK_EDITOR (baton_task_editor_new (f->window, f->store, task));
+  weak = editor;
+  g_object_add_weak_pointer (G_OBJECT (editor), &weak);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (wait_until (widget_is_mapped, editor));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *after = NULL;
+      GtkWidget *input = baton_task_editor_get_field (editor, cases[i].error_field);
+
+      g_test_message ("%s = “%s”", cases[i].field, cases[i].text);
+
+      /* Everything else valid. */
+      set_field (editor, "title", title);
+      set_field (editor, "estimate", "2h");
+      set_field (editor, "start-date", cases[i].start ? cases[i].start : "");
+      set_field (editor, "due-date", "");
+      set_field (editor, cases[i].field, cases[i].text);
+
+      g_assert_false (baton_task_editor_save (editor));
+      g_assert_nonnull (weak);   /* still open */
+      g_assert_nonnull (baton_task_editor_get_field_error (editor, cases[i].error_field));
+      g_assert_cmpstr (baton_task_editor_get_field_error (editor, cases[i].error_field), !=, "");
+      g_assert_true (gtk_widget_has_css_class (input, "error"));
+
+      after = export (f->store);
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  /* The error follows the typing once shown, and a valid edit saves as one step. */
+  set_field (editor, "title", "Edited title");
+  set_field (editor, "estimate", "1h30m");
+  set_field (editor, "start-date", "2026-05-01");
+  set_field (editor, "due-date", "2026-05-10");
+  g_assert_null (baton_task_editor_get_field_error (editor, "title"));
+  g_assert_null (baton_task_editor_get_field_error (editor, "due-date"));
+  g_assert_false (gtk_widget_has_css_class (baton_task_editor_get_field (editor, "estimate"), "error"));
+
+  g_assert_true (baton_task_editor_save (editor));
+  g_assert_true (wait_until (pointer_is_null, &weak));
+  g_assert_cmpstr (baton_task_get_title (task), ==, "Edited title");
+  g_assert_cmpint (baton_task_get_estimate_minutes (task), ==, 90);
+  g_assert_cmpstr (baton_task_get_start_date (task), ==, "2026-05-01");
+  g_assert_cmpstr (baton_task_get_due_date (task), ==, "2026-05-10");
+
+  activate (f->view, "win.undo", NULL);
+  {
+    g_autofree char *after = export (f->store);
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
+static void
+test_editor_store_error (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(BatonTask) task = g_list_model_get_item (baton_store_get_tasks (f->store), 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonTaskEditor *editor;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  editor = BATON_TASK_EDITOR (baton_task_editor_new (f->window, f->store, task));
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (wait_until (widget_is_mapped, editor));
+
+  /* The card goes away while the editor is open. */
+  g_assert_true (baton_store_delete (f->store, task, &error));
+  g_assert_no_error (error);
+  before = export (f->store);
+
+  set_field (editor, "title", "Too late");
+  g_assert_false (baton_task_editor_save (editor));
+  g_assert_nonnull (baton_task_editor_get_status (editor));
+  after = export (f->store);
+  g_assert_cmpstr (after, ==, before);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_editor_new_card (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(BatonProgram) program = g_list_model_get_item (baton_store_get_programs (f->store), 0);
+  g_autofree char *before = export (f->store);
+  g_autofree char *after = NULL;
+  BatonStage *first = stage_at (f, 0);
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GPtrArray) checklist = NULL;
+  BatonTaskEditor *editor;
+  BatonTask *created;
+  BatonNote *note = NULL;
+  gboolean has_note_id;
+  gpointer weak;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* From a note line (the Clients view): the card remembers its note when
+   * tasks have a note-id. */
+  {
+    gpointer klass = g_type_class_ref (BATON_TYPE_TASK);
+    has_note_id = g_object_class_find_property (G_OBJECT_CLASS (klass), "note-id") != NULL;
+    g_type_class_unref (klass);
+  }
+  if (has_note_id)
+    {
+      g_autoptr(BatonClient) client = g_list_model_get_item (baton_store_get_clients (f->store), 0);
+      g_autoptr(GError) error = NULL;
+
+      note = baton_store_create_note (f->store, client, NULL, "Kick-off", "- Build the storyboard", &error);
+      g_assert_no_error (error);
+      g_free (before);
+      before = export (f->store);
+    }
+
+  editor = BATON_TASK_EDITOR (baton_task_editor_new (f->window, f->store, NULL));
+  weak = editor;
+  g_object_add_weak_pointer (G_OBJECT (editor), &weak);
+  baton_task_editor_prefill (editor, "From the needs analysis",
+                             baton_record_get_id (BATON_RECORD (program)),
+                             note ? baton_record_get_id (BATON_RECORD (note)) : 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (wait_until (widget_is_mapped, editor));
+
+  set_field (editor, "estimate", "1.5");
+  set_field (editor, "checklist-entry", "Draft the outline");
+  activate (editor, "editor.add-item", NULL);
+  set_field (editor, "checklist-entry", "Review with the SME");
+  activate (editor, "editor.add-item", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (baton_task_editor_get_field (editor, "checklist-entry"))), ==, "");
+
+  g_assert_true (baton_task_editor_save (editor));
+  g_assert_true (wait_until (pointer_is_null, &weak));
+
+  /* At the end of the first stage, with its program, estimate and checklist. */
+  tasks = baton_store_get_stage_tasks (f->store, first);
+  created = g_ptr_array_index (tasks, tasks->len - 1);
+  g_assert_cmpstr (baton_task_get_title (created), ==, "From the needs analysis");
+  g_assert_cmpint (baton_task_get_program_id (created), ==, baton_record_get_id (BATON_RECORD (program)));
+  g_assert_cmpint (baton_task_get_estimate_minutes (created), ==, 90);
+  checklist = baton_store_get_task_checklist (f->store, created);
+  g_assert_cmpuint (checklist->len, ==, 2);
+  if (note != NULL)
+    {
+      gint64 note_id = 0;
+
+      g_object_get (created, "note-id", &note_id, NULL);
+      g_assert_cmpint (note_id, ==, baton_record_get_id (BATON_RECORD (note)));
+    }
+
+  /* One undo takes the card and its checklist away. */
+  activate (f->view, "win.undo", NULL);
+  after = export (f->store);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_editor_delete_and_archive (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(BatonTask) task = g_list_model_get_item (baton_store_get_tasks (f->store), 2);
+  gint64 id = baton_record_get_id (BATON_RECORD (task));
+  g_autofree char *before = export (f->store);
+  g_autofree char *after = NULL;
+  GtkWidget *editor;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  editor = baton_task_editor_new (f->window, f->store, task);
+  gtk_window_present (GTK_WINDOW (editor));
+  activate (editor, "editor.archive", NULL);
+  g_assert_true (baton_task_get_archived (task));
+  g_assert_nonnull (strstr (wait_for_toast (f), "archived"));
+  activate (f->view, "win.undo", NULL);
+  g_assert_false (baton_task_get_archived (task));
+
+  editor = baton_task_editor_new (f->window, f->store, task);
+  gtk_window_present (GTK_WINDOW (editor));
+  activate (editor, "editor.delete", NULL);
+  g_assert_null (baton_store_lookup_task (f->store, id));
+  g_assert_nonnull (strstr (g_ptr_array_index (f->toasts, f->toasts->len - 1), "deleted"));
+  activate (f->view, "win.undo", NULL);
+  g_assert_nonnull (baton_store_lookup_task (f->store, id));
+
+  after = export (f->store);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* User text ---------------------------------------------------------------------------- */
+
+static void
+test_markup_title_literal (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char title[] = "<b>Q&A</b> & \"quotes\" <i>not italic";
+  BatonStage *stage = stage_at (f, 0);
+  BatonBoardColumn *column = column_of (f, stage);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonTask) first = g_list_model_get_item (baton_board_column_get_model (column), 0);
+  g_auto(GValue) value = G_VALUE_INIT;
+  BatonTask *task;
+  BatonBoardCard *card;
+  g_autofree char *expected = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  task = baton_store_create_task (f->store, stage, NULL, title, &error);
+  g_assert_no_error (error);
+  g_assert_true (baton_store_move_task (f->store, task, stage, first, &error));
+  settle (f);
+
+  card = find_card (column, task);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (baton_board_card_get_title_text (card), ==, title);
+
+  /* Toasts carry it literally too (the window escapes it for the toast). */
+  prepare_drag (card, &value);
+  g_assert_true (emit_drop (baton_board_column_get_drop_target (column_at (f, 1)), &value, 40, 4));
+  expected = g_strdup_printf ("Moved “%s” to %s", title, baton_stage_get_name (stage_at (f, 1)));
+  g_assert_cmpstr (wait_for_toast (f), ==, expected);
+  settle (f);
+  card = find_card (column_at (f, 1), task);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (baton_board_card_get_title_text (card), ==, title);
+}
+
+/* Filters -------------------------------------------------------------------------------- */
+
+static gboolean
+matches_search (BatonStore    *store,
+                BatonTask     *task,
+                gconstpointer  data)
+{
+  const char *needle = data;
+  g_autofree char *title = g_utf8_casefold (baton_task_get_title (task), -1);
+  g_autofree char *description = baton_task_get_description (task)
+                                 ? g_utf8_casefold (baton_task_get_description (task), -1) : NULL;
+
+  return !baton_task_get_archived (task) &&
+         (strstr (title, needle) != NULL || (description != NULL && strstr (description, needle) != NULL));
+}
+
+static gboolean
+matches_person (BatonStore    *store,
+                BatonTask     *task,
+                gconstpointer  data)
+{
+  return !baton_task_get_archived (task) && baton_task_get_assignee_id (task) == *(const gint64 *) data;
+}
+
+static gboolean
+matches_role (BatonStore    *store,
+              BatonTask     *task,
+              gconstpointer  data)
+{
+  return !baton_task_get_archived (task) && baton_task_get_role_id (task) == *(const gint64 *) data;
+}
+
+static gboolean
+matches_client (BatonStore    *store,
+                BatonTask     *task,
+                gconstpointer  data)
+{
+  BatonProgram *program = baton_store_lookup_program (store, baton_task_get_program_id (task));
+
+  return !baton_task_get_archived (task) && program != NULL &&
+         baton_program_get_client_id (program) == *(const gint64 *) data;
+}
+
+static gboolean
+matches_over (BatonStore    *store,
+              BatonTask     *task,
+              gconstpointer  data)
+{
+  BatonCapacity *capacity = (BatonCapacity *) data;
+  BatonStage *stage = baton_store_lookup_stage (store, baton_task_get_stage_id (task));
+
+  return !baton_task_get_archived (task) && baton_task_get_assignee_id (task) != 0 &&
+         !baton_stage_get_is_done (stage) && baton_capacity_task_is_over (capacity, task);
+}
+
+static gboolean
+page_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (baton_board_view_get_visible_page (args[0]), args[1]) == 0;
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *search = baton_board_view_get_search_entry (f->view);
+  g_autoptr(BatonPerson) person = g_list_model_get_item (baton_store_get_people (f->store), 0);
+  g_autoptr(BatonRole) role = g_list_model_get_item (baton_store_get_roles (f->store), 0);
+  g_autoptr(BatonClient) client = g_list_model_get_item (baton_store_get_clients (f->store), 0);
+  gint64 person_id = baton_record_get_id (BATON_RECORD (person));
+  gint64 role_id = baton_record_get_id (BATON_RECORD (role));
+  gint64 client_id = baton_record_get_id (BATON_RECORD (client));
+  gint64 unassigned = 0;
+  gpointer args[2] = { f->view, NULL };
+  guint n_over = 0;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  assert_counts (f, is_active, NULL);
+
+  /* Ctrl+F goes to the search entry. */
+  activate (f->view, "board.search", NULL);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), search) ||
+                 gtk_root_get_focus (GTK_ROOT (f->window)) == search);
+
+  /* Title and description, any case; counts follow. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "REVIEW");
+  assert_counts (f, matches_search, "review");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  assert_counts (f, is_active, NULL);
+
+  activate (f->view, "board.filter-person", g_variant_new_int64 (person_id));
+  assert_counts (f, matches_person, &person_id);
+  activate (f->view, "board.filter-person", g_variant_new_int64 (-1));
+  assert_counts (f, matches_person, &unassigned);
+  activate (f->view, "board.clear-filters", NULL);
+  assert_counts (f, is_active, NULL);
+
+  activate (f->view, "board.filter-role", g_variant_new_int64 (role_id));
+  assert_counts (f, matches_role, &role_id);
+  activate (f->view, "board.clear-filters", NULL);
+
+  activate (f->view, "board.filter-client", g_variant_new_int64 (client_id));
+  assert_counts (f, matches_client, &client_id);
+  activate (f->view, "board.clear-filters", NULL);
+
+  activate (f->view, "board.show-archived", NULL);
+  assert_counts (f, any_task, NULL);
+  activate (f->view, "board.show-archived", NULL);
+  assert_counts (f, is_active, NULL);
+
+  activate (f->view, "board.only-over-capacity", NULL);
+  assert_counts (f, matches_over, _baton_board_view_get_capacity (f->view));
+  for (guint i = 0; i < baton_board_view_get_n_columns (f->view); i++)
+    n_over += g_list_model_get_n_items (baton_board_column_get_model (column_at (f, i)));
+  g_test_message ("%u cards over capacity", n_over);
+  activate (f->view, "board.clear-filters", NULL);
+  assert_counts (f, is_active, NULL);
+
+  /* Nothing found: an empty state, and back. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "no card is called this");
+  args[1] = "no-results";
+  g_assert_true (wait_until (page_is, args));
+  activate (f->view, "board.clear-filters", NULL);
+  args[1] = "board";
+  g_assert_true (wait_until (page_is, args));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+}
+
+/* Empty workspace and quick add ---------------------------------------------------------- */
+
+static void
+test_empty_workspace (Fixture       *f,
+                      gconstpointer  data)
+{
+  BatonBoardColumn *column;
+  GtkEntry *entry;
+  gpointer args[2] = { f->view, "board" };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_cmpstr (baton_board_view_get_visible_page (f->view), ==, "empty");
+  g_assert_cmpuint (baton_board_view_get_n_columns (f->view), ==,
+                    g_list_model_get_n_items (baton_store_get_stages (f->store)));
+
+  /* Quick add: Enter adds, the entry stays for the next one. */
+  column = column_at (f, 0);
+  baton_board_column_start_quick_add (column);
+  entry = baton_board_column_get_quick_add_entry (column);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  First card  ");
+  g_signal_emit_by_name (entry, "activate");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Second card");
+  g_signal_emit_by_name (entry, "activate");
+
+  g_assert_cmpuint (g_list_model_get_n_items (baton_board_column_get_model (column)), ==, 2);
+  {
+    g_autoptr(BatonTask) task = g_list_model_get_item (baton_board_column_get_model (column), 0);
+    g_assert_cmpstr (baton_task_get_title (task), ==, "First card");
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) || gtk_widget_is_focus (GTK_WIDGET (entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (entry)));
+  g_assert_true (wait_until (page_is, args));
+
+  /* Undoing both empties the board again. */
+  activate (f->view, "win.undo", NULL);
+  activate (f->view, "win.undo", NULL);
+  args[1] = "empty";
+  g_assert_true (wait_until (page_is, args));
+}
+
+/* Stages ----------------------------------------------------------------------------------- */
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
+static void
+test_stage_menu (Fixture       *f,
+                 gconstpointer  data)
+{
+  BatonStage *stage = stage_at (f, 1);
+  BatonStage *next = stage_at (f, 2);
+  gint64 stage_id = baton_record_get_id (BATON_RECORD (stage));
+  guint n_stages = g_list_model_get_n_items (baton_store_get_stages (f->store));
+  g_autoptr(GPtrArray) cards = expected_tasks (f->store, stage);
+  g_autoptr(GPtrArray) next_cards = expected_tasks (f->store, next);
+  g_autofree char *before = export (f->store);
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_cmpuint (cards->len, >, 0);
+
+  /* Rename through its dialog. */
+  activate (f->view, "board.rename-stage", g_variant_new_int64 (stage_id));
+  g_assert_true (wait_until (dialog_shown, NULL));
+  dialog = find_message_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Needs analysis");
+  adw_message_dialog_response (dialog, "rename");
+  gtk_window_destroy (GTK_WINDOW (dialog));   /* a click on the button closes it */
+  g_assert_cmpstr (baton_stage_get_name (stage), ==, "Needs analysis");
+  run_for (100);
+
+  /* Move it right, then make it the done stage: each one undo step. */
+  activate (f->view, "board.move-stage-right", g_variant_new_int64 (stage_id));
+  g_assert_true (baton_board_column_get_stage (column_at (f, 2)) == stage);
+  activate (f->view, "board.toggle-done-stage", g_variant_new_int64 (stage_id));
+  g_assert_true (baton_stage_get_is_done (stage));
+  for (guint i = 0; i < n_stages; i++)
+    if (stage_at (f, i) != stage)
+      g_assert_false (baton_stage_get_is_done (stage_at (f, i)));
+  activate (f->view, "win.undo", NULL);
+  activate (f->view, "win.undo", NULL);
+  g_assert_true (baton_board_column_get_stage (column_at (f, 1)) == stage);
+
+  /* Delete, moving its cards to the next stage; undo brings everything back. */
+  g_assert_true (wait_until (dialog_gone, NULL));
+  activate (f->view, "board.delete-stage", g_variant_new_int64 (stage_id));
+  g_assert_true (wait_until (dialog_shown, NULL));
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "move");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (baton_store_lookup_stage (f->store, stage_id));
+  g_assert_cmpuint (baton_board_view_get_n_columns (f->view), ==, n_stages - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_board_column_get_model (column_of (f, next))), ==,
+                    cards->len + next_cards->len);
+  g_assert_nonnull (strstr (wait_for_toast (f), "Needs analysis"));
+
+  activate (f->view, "win.undo", NULL);
+  activate (f->view, "win.undo", NULL);   /* and the rename */
+  g_assert_cmpuint (baton_board_view_get_n_columns (f->view), ==, n_stages);
+  after = export (f->store);
+  g_assert_cmpstr (after, ==, before);
+  stage = baton_store_lookup_stage (f->store, stage_id);
+  g_assert_nonnull (stage);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_board_column_get_model (column_of (f, stage))), ==, cards->len);
+}
+
+/* A failed batch reloads every object: the board follows. */
+static gboolean
+move_then_fail (BatonStore  *store,
+                gpointer     user_data,
+                GError     **error)
+{
+  Fixture *f = user_data;
+  g_autoptr(BatonTask) task = g_list_model_get_item (baton_board_column_get_model (column_at (f, 0)), 0);
+
+  if (!baton_store_move_task (store, task, stage_at (f, 3), NULL, error))
+    return FALSE;
+
+  g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID, "on purpose");
+  return FALSE;
+}
+
+static void
+test_reload (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  before = export (f->store);
+  g_assert_false (baton_store_run_batch (f->store, "Nothing", TRUE, move_then_fail, f, &error));
+  g_assert_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID);
+  after = export (f->store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* New objects everywhere: columns hold the new stages and tasks. */
+  for (guint i = 0; i < baton_board_view_get_n_columns (f->view); i++)
+    g_assert_true (baton_board_column_get_stage (column_at (f, i)) == stage_at (f, i));
+  assert_counts (f, is_active, NULL);
+  settle (f);
+  {
+    g_autoptr(BatonTask) task = g_list_model_get_item (baton_board_column_get_model (column_at (f, 0)), 0);
+    g_assert_true (baton_store_lookup_task (f->store, baton_record_get_id (BATON_RECORD (task))) == task);
+    g_assert_nonnull (find_card (column_at (f, 0), task));
+  }
+}
+
+/* A real drag, with xdotool ------------------------------------------------------------------ */
+
+typedef struct
+{
+  gboolean done;
+  gint     status;
+} Child;
+
+static void
+child_exited (GPid     pid,
+              gint     status,
+              gpointer user_data)
+{
+  Child *child = user_data;
+
+  child->status = status;
+  child->done = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+child_done (gpointer data)
+{
+  return ((Child *) data)->done;
+}
+
+/* Runs xdotool with @args, iterating the main loop while it runs. */
+static gboolean
+run_xdotool (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Child child = { FALSE, 0 };
+  GPid pid;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                      G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                      NULL, NULL, &pid, &error))
+    {
+      g_test_message ("xdotool: %s", error->message);
+      return FALSE;
+    }
+  g_child_watch_add (pid, child_exited, &child);
+
+  if (!wait_until (child_done, &child))
+    return FALSE;
+
+  return g_spawn_check_wait_status (child.status, NULL);
+}
+
+static gboolean
+window_origin (const char *title,
+               int        *x,
+               int        *y)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *geometry = NULL;
+  g_autofree char *search = g_strdup_printf ("xdotool search --name '^%s$'", title);
+  g_autofree char *get = NULL;
+  const char *position;
+
+  if (!g_spawn_command_line_sync (search, &id, NULL, NULL, NULL) || id == NULL || id[0] == '\0')
+    return FALSE;
+  g_strstrip (id);
+  if (strchr (id, '\n') != NULL)
+    *strchr (id, '\n') = '\0';
+
+  get = g_strdup_printf ("xdotool getwindowgeometry %s", id);
+  if (!g_spawn_command_line_sync (get, &geometry, NULL, NULL, NULL) || geometry == NULL)
+    return FALSE;
+  position = strstr (geometry, "Position: ");
+  if (position == NULL)
+    return FALSE;
+
+  return sscanf (position, "Position: %d,%d", x, y) == 2;
+}
+
+static void
+test_xdotool_drag (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *display = g_getenv ("DISPLAY");
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  BatonBoardColumn *from, *to;
+  BatonBoardCard *card;
+  BatonTask *task;
+  graphene_point_t start, end;
+  double surface_x = 0, surface_y = 0;
+  int origin_x = 0, origin_y = 0;
+  int x0, y0, x1, y1;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+  if (display == NULL || !g_str_equal (G_OBJECT_TYPE_NAME (gdk_display_get_default ()), "GdkX11Display"))
+    {
+      g_test_skip ("not an X11 display");
+      return;
+    }
+
+  from = column_at (f, 0);
+  to = column_at (f, 2);
+  card = first_card (from);
+  task = baton_board_card_get_task (card);
+
+  /* Screen coordinates: the surface's origin, the window widget within
+   * its surface (client-side shadows), then the widgets. */
+  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &surface_x, &surface_y);
+  if (!window_origin ("baton-test-board", &origin_x, &origin_y))
+    origin_x = origin_y = 0;   /* no window manager: the toplevel sits at 0,0 */
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (card), GTK_WIDGET (f->window),
+                                           &GRAPHENE_POINT_INIT (60, 30), &start));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (baton_board_column_get_list_view (to)),
+                                           GTK_WIDGET (f->window),
+                                           &GRAPHENE_POINT_INIT (120, 20), &end));
+  x0 = origin_x + (int) (surface_x + start.x);
+  y0 = origin_y + (int) (surface_y + start.y);
+  x1 = origin_x + (int) (surface_x + end.x);
+  y1 = origin_y + (int) (surface_y + end.y);
+  g_test_message ("drag from %d,%d to %d,%d", x0, y0, x1, y1);
+
+  {
+    g_autofree char *sx0 = g_strdup_printf ("%d", x0), *sy0 = g_strdup_printf ("%d", y0);
+    const char *press[] = { "mousemove", sx0, sy0, "mousedown", "1", NULL };
+
+    g_assert_true (run_xdotool (press));
+    run_for (100);
+  }
+
+  /* Several moves, the main loop running in between. */
+  for (int step = 1; step <= 12; step++)
+    {
+      g_autofree char *sx = g_strdup_printf ("%d", x0 + (x1 - x0) * step / 12);
+      g_autofree char *sy = g_strdup_printf ("%d", y0 + (y1 - y0) * step / 12 + (step < 12 ? 3 : 0));
+      const char *move[] = { "mousemove", sx, sy, NULL };
+
+      g_assert_true (run_xdotool (move));
+      run_for (40);
+    }
+
+  {
+    const char *release[] = { "mouseup", "1", NULL };
+
+    run_for (150);
+    g_assert_true (run_xdotool (release));
+  }
+
+  /* The store says where the card is. */
+  for (int i = 0; i < 100 && baton_task_get_stage_id (task) != baton_record_get_id (BATON_RECORD (baton_board_column_get_stage (to))); i++)
+    run_for (20);
+  g_assert_cmpint (baton_task_get_stage_id (task), ==,
+                   baton_record_get_id (BATON_RECORD (baton_board_column_get_stage (to))));
+  settle (f);
+  g_assert_nonnull (find_card (to, task));
+}
+
+static void
+skip_without_display (void)
+{
+  g_test_skip ("no display");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  /* Without a display every case is there, and skipped before its fixture. */
+#define ADD(path, demo, func)                                                                 \
+  G_STMT_START {                                                                              \
+    if (have_display)                                                                         \
+      g_test_add (path, Fixture, GINT_TO_POINTER (demo), fixture_set_up, func, fixture_tear_down); \
+    else                                                                                      \
+      g_test_add_func (path, skip_without_display);                                           \
+  } G_STMT_END
+
+  ADD ("/board/columns", TRUE, test_columns);
+  ADD ("/board/widgets-follow-visible-cards", TRUE, test_widgets_follow_visible_cards);
+  ADD ("/board/drag/between-columns", TRUE, test_drag_between_columns);
+  ADD ("/board/drag/within-column", TRUE, test_drag_within_column);
+  ADD ("/board/drag/to-person", TRUE, test_drag_to_person);
+  ADD ("/board/drag/xdotool", TRUE, test_xdotool_drag);
+  ADD ("/board/keyboard/moves", TRUE, test_keyboard_moves);
+  ADD ("/board/keyboard/context-menu", TRUE, test_context_menu);
+  ADD ("/board/wip-limit", TRUE, test_wip_limit);
+  ADD ("/board/editor/rejects-bad-input", TRUE, test_editor_rejects_bad_input);
+  ADD ("/board/editor/store-error", TRUE, test_editor_store_error);
+  ADD ("/board/editor/new-card", TRUE, test_editor_new_card);
+  ADD ("/board/editor/delete-and-archive", TRUE, test_editor_delete_and_archive);
+  ADD ("/board/markup-title-literal", TRUE, test_markup_title_literal);
+  ADD ("/board/filters", TRUE, test_filters);
+  ADD ("/board/empty-workspace", FALSE, test_empty_workspace);
+  ADD ("/board/stages", TRUE, test_stage_menu);
+  ADD ("/board/reload", TRUE, test_reload);
+
+  return g_test_run ();
+}

@@ -121,8 +121,10 @@ task_get_span (const Calendar *cal,
   guint32 start = 0, due = 0;
   gboolean has_start, has_due;
 
-  has_start = baton_date_parse (baton_task_get_start_date (task), &start);
-  has_due = baton_date_parse (baton_task_get_due_date (task), &due);
+  start = baton_task_get_start_day (task);
+  due = baton_task_get_due_day (task);
+  has_start = start != 0;
+  has_due = due != 0;
 
   if (has_start && has_due && start <= due)
     {

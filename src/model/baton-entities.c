@@ -580,6 +580,11 @@ struct _BatonTask
   char *completed_at;
   gboolean archived;
   gint64 note_id;
+
+  /* Derived: the dates as julian days (0 = none), for the capacity
+   * computation, which reads them for every task on every change. */
+  guint32 start_day;
+  guint32 due_day;
 };
 
 static const BatonField task_fields[] = {
@@ -619,9 +624,24 @@ static const BatonRecordSchema task_schema = {
 G_DEFINE_FINAL_TYPE (BatonTask, baton_task, BATON_TYPE_RECORD)
 
 static void
+baton_task_field_changed (BatonRecord      *record,
+                          const BatonField *field)
+{
+  BatonTask *self = BATON_TASK (record);
+
+  if (field->offset == G_STRUCT_OFFSET (BatonTask, start_date) &&
+      !baton_date_parse (self->start_date, &self->start_day))
+    self->start_day = 0;
+  else if (field->offset == G_STRUCT_OFFSET (BatonTask, due_date) &&
+           !baton_date_parse (self->due_date, &self->due_day))
+    self->due_day = 0;
+}
+
+static void
 baton_task_class_init (BatonTaskClass *klass)
 {
   baton_record_class_set_schema (BATON_RECORD_CLASS (klass), &task_schema);
+  BATON_RECORD_CLASS (klass)->field_changed = baton_task_field_changed;
 }
 
 static void
@@ -738,6 +758,22 @@ baton_task_get_archived (BatonTask *self)
 {
   g_return_val_if_fail (BATON_IS_TASK (self), 0);
   return self->archived;
+}
+
+/* The start date as a julian day, or 0 without one. */
+guint32
+baton_task_get_start_day (BatonTask *self)
+{
+  g_return_val_if_fail (BATON_IS_TASK (self), 0);
+  return self->start_day;
+}
+
+/* The due date as a julian day, or 0 without one. */
+guint32
+baton_task_get_due_day (BatonTask *self)
+{
+  g_return_val_if_fail (BATON_IS_TASK (self), 0);
+  return self->due_day;
 }
 
 gint64

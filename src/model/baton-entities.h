@@ -98,6 +98,8 @@ const char * baton_task_get_updated_at (BatonTask *self);
 const char * baton_task_get_completed_at (BatonTask *self);
 gboolean     baton_task_get_archived (BatonTask *self);
 gint64       baton_task_get_note_id (BatonTask *self);
+guint32      baton_task_get_start_day (BatonTask *self);
+guint32      baton_task_get_due_day (BatonTask *self);
 
 #define BATON_TYPE_CHECKLIST_ITEM (baton_checklist_item_get_type ())
 G_DECLARE_FINAL_TYPE (BatonChecklistItem, baton_checklist_item, BATON, CHECKLIST_ITEM, BatonRecord)

@@ -303,6 +303,8 @@ baton_record_set_field_value (BatonRecord      *self,
   {
     BatonRecordClass *klass = BATON_RECORD_GET_CLASS (self);
 
+    if (klass->field_changed != NULL)
+      klass->field_changed (self, field);
     g_object_notify_by_pspec (G_OBJECT (self), klass->field_pspecs[field - klass->schema->fields]);
   }
 }
@@ -346,6 +348,9 @@ _baton_record_load_string (BatonRecord      *self,
 
   g_free (*slot);
   *slot = g_strdup (text);
+
+  if (BATON_RECORD_GET_CLASS (self)->field_changed != NULL)
+    BATON_RECORD_GET_CLASS (self)->field_changed (self, field);
 }
 
 void
@@ -359,6 +364,9 @@ _baton_record_load_int (BatonRecord      *self,
     *(gboolean *) FIELD_PTR (self, field) = value != 0;
   else
     *(gint64 *) FIELD_PTR (self, field) = value;
+
+  if (BATON_RECORD_GET_CLASS (self)->field_changed != NULL)
+    BATON_RECORD_GET_CLASS (self)->field_changed (self, field);
 }
 
 static gboolean

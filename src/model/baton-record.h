@@ -71,6 +71,11 @@ struct _BatonRecordClass
 
   const BatonRecordSchema *schema;
   GParamSpec             **field_pspecs;   /* one per schema field */
+
+  /* Called after a field's value changed (also while loading), for
+   * records that keep values derived from their fields. */
+  void (*field_changed) (BatonRecord      *self,
+                         const BatonField *field);
 };
 
 void                     baton_record_class_set_schema (BatonRecordClass        *klass,

@@ -2193,6 +2193,7 @@ baton_board_view_constructed (GObject *object)
   g_assert (BATON_IS_STORE (self->store));
 
   self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "show-people-sidebar", self, "show-people-sidebar", G_SETTINGS_BIND_DEFAULT);
   baton_capacity_settings_from_gsettings (self->settings, &self->capacity_settings);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (read_settings), self, G_CONNECT_SWAPPED);
 
@@ -2338,7 +2339,7 @@ baton_board_view_class_init (BatonBoardViewClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, BATON_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* Would be a setting (show-people-sidebar) once the schema has one. */
+  /* Bound to the show-people-sidebar setting. */
   properties[PROP_SHOW_PEOPLE_SIDEBAR] =
     g_param_spec_boolean ("show-people-sidebar", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

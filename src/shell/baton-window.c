@@ -220,6 +220,14 @@ show_undo_toast_activated (GtkWidget  *widget,
 }
 
 static void
+show_toast_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  baton_window_show_toast (BATON_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
 on_visible_view_changed (BatonWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
@@ -449,6 +457,7 @@ baton_window_class_init (BatonWindowClass *klass)
   /* The other shortcuts are application accelerators (baton-application.c),
    * so that menus and the shortcuts window show them. */
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_activated);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "baton-application.h"
+#include "baton-store.h"
 
 int
 main (int   argc,
@@ -23,6 +24,8 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  baton_store_init_allocator ();
 
   app = baton_application_new ();
 

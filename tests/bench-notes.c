@@ -125,6 +125,9 @@ main (int   argc,
     if (strcmp (argv[i], "--quick") == 0)
       quick = TRUE;
 
+  /* As the application does at start-up (src/main.c). */
+  baton_store_init_allocator ();
+
   dir = g_dir_make_tmp ("baton-bench-notes-XXXXXX", &error);
   if (dir == NULL)
     g_error ("%s", error->message);

@@ -18,6 +18,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <gobject/gvaluecollector.h>
 
@@ -460,7 +463,8 @@ bind_field (sqlite3_stmt     *stmt,
       if (text == NULL)
         sqlite3_bind_null (stmt, column);
       else
-        sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+        /* The value outlives the step; bindings are cleared before reuse. */
+        sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
     }
   else if (G_VALUE_HOLDS_BOOLEAN (value))
     sqlite3_bind_int (stmt, column, g_value_get_boolean (value) ? 1 : 0);
@@ -973,14 +977,11 @@ prepare_values (BatonStore               *self,
 
   memset (given, 0, sizeof (gboolean) * schema->n_fields);
 
-  if (current != NULL)
-    result = snapshot_record (current);
-  else
-    {
-      result = g_new0 (GValue, schema->n_fields);
-      for (guint i = 0; i < schema->n_fields; i++)
-        g_value_init (&result[i], baton_field_get_gtype (&schema->fields[i]));
-    }
+  /* The current values are copied only for the fields not given below:
+   * a note's body can be a megabyte. */
+  result = g_new0 (GValue, schema->n_fields);
+  for (guint i = 0; i < schema->n_fields; i++)
+    g_value_init (&result[i], baton_field_get_gtype (&schema->fields[i]));
 
   for (guint k = 0; k < n_properties; k++)
     {
@@ -1016,6 +1017,9 @@ prepare_values (BatonStore               *self,
 
       if (given[i])
         continue;
+
+      if (current != NULL)
+        baton_record_get_field_value (current, field, &result[i]);
 
       if ((current == NULL && strcmp (field->name, "created-at") == 0) ||
           strcmp (field->name, "updated-at") == 0)
@@ -1523,6 +1527,20 @@ props_str (Props      *props,
   props->names[props->n] = name;
   g_value_init (&props->values[props->n], G_TYPE_STRING);
   g_value_set_string (&props->values[props->n], value);
+  props->n++;
+}
+
+/* For long text (a note's body): no copy, so @value must outlive @props;
+ * validation makes the copy that is kept. */
+static void
+props_str_borrowed (Props      *props,
+                    const char *name,
+                    const char *value)
+{
+  g_assert (props->n < G_N_ELEMENTS (props->names));
+  props->names[props->n] = name;
+  g_value_init (&props->values[props->n], G_TYPE_STRING);
+  g_value_set_static_string (&props->values[props->n], value);
   props->n++;
 }
 
@@ -2418,7 +2436,7 @@ baton_store_create_note (BatonStore    *self,
   props_int (&props, "client-id", baton_record_get_id (BATON_RECORD (client)));
   props_int (&props, "program-id", program ? baton_record_get_id (BATON_RECORD (program)) : 0);
   props_str (&props, "title", title);
-  props_str (&props, "body", body);
+  props_str_borrowed (&props, "body", body);
 
   return insert_record (self, BATON_TYPE_NOTE, _("Add note"), props.n, props.names, props.values, error);
 }
@@ -2446,7 +2464,7 @@ baton_store_update_note (BatonStore  *self,
     return TRUE;
 
   props_str (&props, "title", title);
-  props_str (&props, "body", body);
+  props_str_borrowed (&props, "body", body);
   if (!(op = update_op (self, BATON_RECORD (note), props.n, props.names, props.values, error)))
     return FALSE;
 
@@ -2462,7 +2480,7 @@ baton_store_update_note (BatonStore  *self,
       BatonChange *insert;
 
       props_int (&revision, "note-id", baton_record_get_id (BATON_RECORD (note)));
-      props_str (&revision, "body", baton_note_get_body (note));
+      props_str_borrowed (&revision, "body", baton_note_get_body (note));
       props_str (&revision, "saved-at", now);
       if (!(insert = change_for_insert (self, BATON_TYPE_NOTE_REVISION, NULL,
                                         revision.n, revision.names, revision.values, error)))
@@ -2650,6 +2668,18 @@ baton_store_is_empty (BatonStore *self)
 }
 
 /* Opening ---------------------------------------------------------------- */
+
+void
+baton_store_init_allocator (void)
+{
+#ifdef __GLIBC__
+  /* glibc maps every allocation from 128 KiB up afresh and trims the heap
+   * eagerly, so each copy of a 1 MB note faulted in new pages: a quarter
+   * of the time of saving it. Notes up to 4 MiB now stay on the heap. */
+  mallopt (M_MMAP_THRESHOLD, 4 * 1024 * 1024);
+  mallopt (M_TRIM_THRESHOLD, 16 * 1024 * 1024);
+#endif
+}
 
 char *
 baton_store_default_path (void)

@@ -830,11 +830,15 @@ change_apply (BatonStore   *self,
 
   /* Rows that come back together (an undone delete) may reference each
    * other in any order: check the keys when the transaction commits. */
-  if (!baton_db_exec (self->db, "PRAGMA defer_foreign_keys = ON", error))
-    {
-      baton_db_rollback (self->db);
-      return FALSE;
-    }
+  {
+    sqlite3_stmt *defer = baton_db_prepare (self->db, "PRAGMA defer_foreign_keys = ON", error);
+
+    if (defer == NULL || !baton_db_step_done (self->db, defer, error))
+      {
+        baton_db_rollback (self->db);
+        return FALSE;
+      }
+  }
 
   for (guint k = 0; k < n; k++)
     {

@@ -2837,13 +2837,6 @@ baton_store_open (const char  *path,
       return NULL;
     }
 
-  /* A new workspace gets larger pages: notes are long text, and a 1 MB
-   * note then spans a quarter as many overflow pages. Only possible
-   * before the first table exists. */
-  if (version == 0 && !in_memory &&
-      !baton_db_exec (self->db, "PRAGMA page_size = 16384", error))
-    return NULL;
-
   /* Debian builds SQLite with secure_delete on, which rewrites every freed
    * page with zeros: a note save would write its old text twice more.
    * FAST keeps the zeroing that costs no extra I/O. */

@@ -363,7 +363,7 @@ create_program_row (gpointer item,
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD);
   gtk_widget_add_css_class (name, "heading");
   gtk_label_set_xalign (GTK_LABEL (dates), 0);
   gtk_label_set_ellipsize (GTK_LABEL (dates), PANGO_ELLIPSIZE_END);

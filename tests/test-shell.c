@@ -303,6 +303,29 @@ test_show_view (Fixture       *f,
   close_window (second);
 }
 
+/* View shortcuts pressed outside the view (the header bar has the focus at
+ * start) reach the visible view through win.view-action. */
+static void
+test_view_action (Fixture       *f,
+                  gconstpointer  data)
+{
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "board"));
+  g_assert_false (g_settings_get_boolean (f->settings, "show-people-sidebar"));
+
+  /* F9: the board's people sidebar, remembered in the settings. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view-action", "s", "show-people"));
+  g_assert_true (g_settings_get_boolean (f->settings, "show-people-sidebar"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view-action", "s", "show-people"));
+  g_assert_false (g_settings_get_boolean (f->settings, "show-people-sidebar"));
+
+  /* A view without the action ignores it, quietly. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "capacity"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.view-action", "s", "show-people"));
+  g_assert_false (g_settings_get_boolean (f->settings, "show-people-sidebar"));
+}
+
 static void
 test_undo_redo (Fixture       *f,
                 gconstpointer  data)
@@ -491,6 +514,7 @@ main (int   argc,
 
   g_test_add ("/shell/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/shell/show-view", Fixture, NULL, fixture_set_up, test_show_view, fixture_tear_down);
+  g_test_add ("/shell/view-action", Fixture, NULL, fixture_set_up, test_view_action, fixture_tear_down);
   g_test_add ("/shell/undo-redo", Fixture, NULL, fixture_set_up, test_undo_redo, fixture_tear_down);
   g_test_add ("/shell/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/shell/color-scheme", Fixture, NULL, fixture_set_up, test_color_scheme, fixture_tear_down);

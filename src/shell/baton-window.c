@@ -222,10 +222,10 @@ show_undo_toast_activated (GtkWidget  *widget,
 /* View shortcuts (Ctrl+F, F9, Ctrl+N) are bindings of each view; when the
  * focus is outside the view (the header bar, at start) they arrive here
  * and are passed on as "<view>.<action>" to the visible view. */
-static gboolean
-forward_to_view (GtkWidget *widget,
-                 GVariant  *args,
-                 gpointer   user_data)
+static void
+view_action_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   BatonWindow *self = BATON_WINDOW (widget);
   const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
@@ -233,14 +233,16 @@ forward_to_view (GtkWidget *widget,
   GtkWidget *child;
 
   if (!is_view_name (view))
-    return FALSE;
+    return;
 
   child = adw_bin_get_child (g_str_equal (view, "board") ? self->board_bin :
                              g_str_equal (view, "capacity") ? self->capacity_bin :
                              self->clients_bin);
-  action = g_strdup_printf ("%s.%s", view, g_variant_get_string (args, NULL));
+  action = g_strdup_printf ("%s.%s", view, g_variant_get_string (parameter, NULL));
 
-  return child != NULL && gtk_widget_activate_action (child, action, NULL);
+  /* A view without that action (capacity has no search) ignores the key. */
+  if (child != NULL)
+    gtk_widget_activate_action (child, action, NULL);
 }
 
 static void
@@ -477,9 +479,10 @@ baton_window_class_init (BatonWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, forward_to_view, "s", "search");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F9, 0, forward_to_view, "s", "show-people");
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, forward_to_view, "s", "new-card");
+  gtk_widget_class_install_action (widget_class, "win.view-action", "s", view_action_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.view-action", "s", "search");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.view-action", "s", "show-people");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.view-action", "s", "new-card");
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
   /* The other shortcuts are application accelerators (baton-application.c),
    * so that menus and the shortcuts window show them. */

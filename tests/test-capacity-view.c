@@ -37,6 +37,7 @@
 #include <adwaita.h>
 
 #include "baton-test-util.h"
+#include "baton-archived-dialog.h"
 #include "baton-capacity-view.h"
 #include "baton-capacity-view-private.h"
 #include "baton-dates.h"
@@ -1154,6 +1155,79 @@ test_person_dialog_edits (Fixture       *f,
 }
 
 static void
+test_restore_person (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(State) before = NULL;
+  BatonArchivedDialog *dialog;
+  GtkWidget *weak;
+  GtkButton *button;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* Nobody archived: the dialog shows its empty state. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.show-archived-people", NULL));
+  dialog = BATON_ARCHIVED_DIALOG (baton_capacity_view_get_archived_dialog (f->view));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Archived People");
+  g_assert_cmpuint (baton_archived_dialog_get_n_people (dialog), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (baton_capacity_view_get_archived_dialog (f->view));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.archive-person", "x", id_of (f->cleo)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.archive-person", "x", id_of (f->dana)));
+  g_assert_cmpint (baton_capacity_grid_find_person_row (f->grid, id_of (f->cleo)), ==, -1);
+  g_assert_cmpint (baton_capacity_grid_find_person_row (f->grid, id_of (f->dana)), ==, -1);
+
+  /* The dialog lists exactly the archived people. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.show-archived-people", NULL));
+  dialog = BATON_ARCHIVED_DIALOG (baton_capacity_view_get_archived_dialog (f->view));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (baton_archived_dialog_get_n_people (dialog), ==, 2);
+  g_assert_nonnull (baton_archived_dialog_get_restore_button (dialog, id_of (f->cleo)));
+  g_assert_nonnull (baton_archived_dialog_get_restore_button (dialog, id_of (f->dana)));
+  g_assert_null (baton_archived_dialog_get_restore_button (dialog, id_of (f->ana)));
+
+  /* Restore by action: back in the store and the grid, out of the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.restore-person", "x", id_of (f->cleo)));
+  g_assert_false (baton_person_get_archived (f->cleo));
+  g_assert_cmpint (baton_capacity_grid_find_person_row (f->grid, id_of (f->cleo)), >=, 0);
+  assert_cell (f, f->cleo, 0, 18, 20);
+  g_assert_cmpstr (last_toast (f), ==, "Cleo restored");
+  g_assert_cmpuint (baton_archived_dialog_get_n_people (dialog), ==, 1);
+  g_assert_null (baton_archived_dialog_get_restore_button (dialog, id_of (f->cleo)));
+
+  /* Undo archives them again, and the list follows. */
+  g_assert_true (baton_store_undo (f->store, NULL));
+  g_assert_true (baton_person_get_archived (f->cleo));
+  g_assert_cmpint (baton_capacity_grid_find_person_row (f->grid, id_of (f->cleo)), ==, -1);
+  g_assert_cmpuint (baton_archived_dialog_get_n_people (dialog), ==, 2);
+
+  /* An unknown id, or someone not archived, changes nothing. */
+  before = state_capture (f->store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.restore-person", "x", (gint64) 999999));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.restore-person", "x", id_of (f->ana)));
+  assert_state_equals (before, f->store);
+  g_assert_cmpuint (baton_archived_dialog_get_n_people (dialog), ==, 2);
+
+  /* The row's button restores through the same action. */
+  button = baton_archived_dialog_get_restore_button (dialog, id_of (f->dana));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, "Restore Dana");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (baton_person_get_archived (f->dana));
+  g_assert_cmpint (baton_capacity_grid_find_person_row (f->grid, id_of (f->dana)), >=, 0);
+  g_assert_cmpstr (last_toast (f), ==, "Dana restored");
+  g_assert_cmpuint (baton_archived_dialog_get_n_people (dialog), ==, 1);
+
+  weak = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  gtk_window_close (GTK_WINDOW (dialog));
+  run_for (50);
+  g_assert_null (weak);
+  g_assert_null (baton_capacity_view_get_archived_dialog (f->view));
+}
+
+static void
 test_roles_dialog (Fixture       *f,
                    gconstpointer  data)
 {
@@ -1491,6 +1565,8 @@ main (int   argc,
               fixture_set_up, test_person_dialog_adds, fixture_tear_down);
   g_test_add ("/capacity-view/person-dialog/edits", Fixture, NULL,
               fixture_set_up, test_person_dialog_edits, fixture_tear_down);
+  g_test_add ("/capacity-view/restore-person", Fixture, NULL,
+              fixture_set_up, test_restore_person, fixture_tear_down);
   g_test_add ("/capacity-view/roles-dialog", Fixture, NULL,
               fixture_set_up, test_roles_dialog, fixture_tear_down);
   g_test_add ("/capacity-view/empty-state", Fixture, GINT_TO_POINTER (1),

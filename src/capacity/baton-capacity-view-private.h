@@ -43,5 +43,6 @@ BatonCellPopover  *baton_capacity_view_get_cell_popover  (BatonCapacityView *sel
 GtkWidget         *baton_capacity_view_get_room_dialog   (BatonCapacityView *self);
 GtkWidget         *baton_capacity_view_get_person_dialog (BatonCapacityView *self);
 GtkWidget         *baton_capacity_view_get_roles_dialog  (BatonCapacityView *self);
+GtkWidget         *baton_capacity_view_get_archived_dialog (BatonCapacityView *self);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "baton-dates.h"
 #include "baton-duration.h"
 #include "baton-person-dialog.h"
+#include "baton-archived-dialog.h"
 #include "baton-roles-dialog.h"
 #include "baton-room-dialog.h"
 #include "baton-view-settings.h"
@@ -54,6 +55,7 @@ struct _BatonCapacityView
   GtkWidget         *room_dialog;
   GtkWidget         *person_dialog;
   GtkWidget         *roles_dialog;
+  GtkWidget         *archived_dialog;
 
   /* State */
   guint32            drag_origin_week;  /* julian week start the drag left */
@@ -478,6 +480,52 @@ archive_person_activated (GtkWidget  *widget,
   /* Translators: a toast; %s is a person's name */
   message = g_strdup_printf (_("%s archived"), baton_person_get_name (person));
   show_undo_toast (self, message);
+}
+
+/* Restores an archived person: one store call, one undo step. An unknown
+ * id, or a person who is not archived, changes nothing. */
+static void
+restore_person_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  BatonPerson *person = baton_store_lookup_person (self->store, g_variant_get_int64 (parameter));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (person == NULL || !baton_person_get_archived (person))
+    return;
+
+  if (!baton_store_update (self->store, person, &error, "archived", (gboolean) FALSE, NULL))
+    {
+      show_error (self, _("Could Not Restore"), error->message);
+      return;
+    }
+
+  /* Translators: a toast; %s is a person's name */
+  message = g_strdup_printf (_("%s restored"), baton_person_get_name (person));
+  show_undo_toast (self, message);
+}
+
+static void
+on_archived_restore (BatonArchivedDialog *dialog,
+                     gint64               person_id,
+                     BatonCapacityView   *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "capacity.restore-person", "x", person_id);
+}
+
+static void
+show_archived_people_activated (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  GtkWidget *dialog = baton_archived_dialog_new (self->store);
+
+  g_signal_connect_object (dialog, "restore", G_CALLBACK (on_archived_restore), self, 0);
+  present_dialog (self, &self->archived_dialog, dialog);
 }
 
 static void
@@ -1309,6 +1357,14 @@ baton_capacity_view_get_roles_dialog (BatonCapacityView *self)
   return self->roles_dialog;
 }
 
+GtkWidget *
+baton_capacity_view_get_archived_dialog (BatonCapacityView *self)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), NULL);
+
+  return self->archived_dialog;
+}
+
 /* GObject --------------------------------------------------------------------------- */
 
 static void
@@ -1389,9 +1445,12 @@ baton_capacity_view_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->person_dialog));
   if (self->roles_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->roles_dialog));
+  if (self->archived_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->archived_dialog));
   g_clear_weak_pointer (&self->room_dialog);
   g_clear_weak_pointer (&self->person_dialog);
   g_clear_weak_pointer (&self->roles_dialog);
+  g_clear_weak_pointer (&self->archived_dialog);
 
   if (self->popover != NULL)
     {
@@ -1486,6 +1545,8 @@ baton_capacity_view_class_init (BatonCapacityViewClass *klass)
   gtk_widget_class_install_action (widget_class, "capacity.add-person", NULL, add_person_activated);
   gtk_widget_class_install_action (widget_class, "capacity.edit-person", "x", edit_person_activated);
   gtk_widget_class_install_action (widget_class, "capacity.archive-person", "x", archive_person_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.restore-person", "x", restore_person_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.show-archived-people", NULL, show_archived_people_activated);
   gtk_widget_class_install_action (widget_class, "capacity.manage-roles", NULL, manage_roles_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "capacity.previous-week", NULL);

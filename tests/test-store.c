@@ -3245,6 +3245,43 @@ test_undo_case (Fixture       *fx,
     }
 }
 
+/* Records that reference another, found through the store (the notes of
+ * a client, the tasks of a program), in id order. */
+static void
+test_find_by_reference (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  Workspace *w = &fx->w;
+
+  build_workspace (fx);
+
+  notes = baton_store_find_by_reference (fx->store, BATON_TYPE_NOTE, "client-id",
+                                         baton_record_get_id (BATON_RECORD (w->acme)));
+  g_assert_cmpuint (notes->len, ==, 2);
+  g_assert_true (g_ptr_array_index (notes, 0) == w->n1);
+  g_assert_true (g_ptr_array_index (notes, 1) == w->n3);
+
+  tasks = baton_store_find_by_reference (fx->store, BATON_TYPE_TASK, "program-id",
+                                         baton_record_get_id (BATON_RECORD (w->onboarding)));
+  g_assert_cmpuint (tasks->len, >=, 2);
+  g_assert_true (g_ptr_array_index (tasks, 0) == w->t1);
+  g_assert_true (g_ptr_array_index (tasks, 1) == w->t2);
+  for (guint i = 1; i < tasks->len; i++)
+    g_assert_cmpint (baton_record_get_id (g_ptr_array_index (tasks, i - 1)), <,
+                     baton_record_get_id (g_ptr_array_index (tasks, i)));
+
+  none = baton_store_find_by_reference (fx->store, BATON_TYPE_NOTE, "client-id", 9999);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* Only reference fields can be looked up. */
+  g_test_expect_message ("baton-store", G_LOG_LEVEL_CRITICAL, "*BATON_FIELD_REF*");
+  g_assert_null (baton_store_find_by_reference (fx->store, BATON_TYPE_NOTE, "title", 1));
+  g_test_assert_expected_messages ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3262,6 +3299,7 @@ main (int   argc,
   ADD_FILE ("open/reopen", test_reopen);
   ADD_MEMORY ("is-empty", test_is_empty);
   ADD_MEMORY ("identity-map", test_identity_map);
+  ADD_MEMORY ("find-by-reference", test_find_by_reference);
 
   ADD_FILE ("role/create", test_role_create);
   ADD_FILE ("role/create-invalid", test_role_create_invalid);

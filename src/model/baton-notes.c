@@ -214,27 +214,13 @@ GPtrArray *
 baton_notes_list_for_client (BatonStore  *store,
                              BatonClient *client)
 {
-  GListModel *notes;
   GPtrArray *result;
-  gint64 client_id;
-  guint n;
 
   g_return_val_if_fail (BATON_IS_STORE (store), NULL);
   g_return_val_if_fail (BATON_IS_CLIENT (client), NULL);
 
-  notes = baton_store_get_notes (store);
-  client_id = baton_record_get_id (BATON_RECORD (client));
-  result = g_ptr_array_new ();
-  n = g_list_model_get_n_items (notes);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BatonNote) note = g_list_model_get_item (notes, i);
-
-      if (baton_note_get_client_id (note) == client_id)
-        g_ptr_array_add (result, note);
-    }
-
+  result = baton_store_find_by_reference (store, BATON_TYPE_NOTE, "client-id",
+                                          baton_record_get_id (BATON_RECORD (client)));
   g_ptr_array_sort (result, compare_notes_indirect);
 
   return result;
@@ -260,27 +246,13 @@ GPtrArray *
 baton_notes_list_revisions (BatonStore *store,
                             BatonNote  *note)
 {
-  GListModel *revisions;
   GPtrArray *result;
-  gint64 note_id;
-  guint n;
 
   g_return_val_if_fail (BATON_IS_STORE (store), NULL);
   g_return_val_if_fail (BATON_IS_NOTE (note), NULL);
 
-  revisions = baton_store_get_note_revisions (store);
-  note_id = baton_record_get_id (BATON_RECORD (note));
-  result = g_ptr_array_new ();
-  n = g_list_model_get_n_items (revisions);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BatonNoteRevision) revision = g_list_model_get_item (revisions, i);
-
-      if (baton_note_revision_get_note_id (revision) == note_id)
-        g_ptr_array_add (result, revision);
-    }
-
+  result = baton_store_find_by_reference (store, BATON_TYPE_NOTE_REVISION, "note-id",
+                                          baton_record_get_id (BATON_RECORD (note)));
   g_ptr_array_sort (result, compare_revisions_indirect);
 
   return result;
@@ -290,28 +262,11 @@ GPtrArray *
 baton_notes_list_tasks (BatonStore *store,
                         BatonNote  *note)
 {
-  GListModel *tasks;
-  GPtrArray *result;
-  gint64 note_id;
-  guint n;
-
   g_return_val_if_fail (BATON_IS_STORE (store), NULL);
   g_return_val_if_fail (BATON_IS_NOTE (note), NULL);
 
-  tasks = baton_store_get_tasks (store);
-  note_id = baton_record_get_id (BATON_RECORD (note));
-  result = g_ptr_array_new ();
-  n = g_list_model_get_n_items (tasks);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BatonTask) task = g_list_model_get_item (tasks, i);
-
-      if (baton_task_get_note_id (task) == note_id)
-        g_ptr_array_add (result, task);
-    }
-
-  return result;
+  return baton_store_find_by_reference (store, BATON_TYPE_TASK, "note-id",
+                                        baton_record_get_id (BATON_RECORD (note)));
 }
 
 typedef struct

@@ -1985,6 +1985,43 @@ baton_store_get_task_checklist (BatonStore *self,
   return index_get (&self->indexes[INDEX_CHECKLIST_BY_TASK], baton_record_get_id (BATON_RECORD (task)));
 }
 
+GPtrArray *
+baton_store_find_by_reference (BatonStore *self,
+                               GType       type,
+                               const char *field_name,
+                               gint64      id)
+{
+  const BatonField *field;
+  GListModel *rows;
+  GPtrArray *result;
+  Table *table;
+  guint n;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+  g_return_val_if_fail (field_name != NULL, NULL);
+
+  table = table_for_type (self, type);
+  g_return_val_if_fail (table != NULL, NULL);
+  field = baton_record_schema_find_field (table->schema, field_name);
+  g_return_val_if_fail (field != NULL && field->kind == BATON_FIELD_REF, NULL);
+
+  result = g_ptr_array_new ();
+  rows = G_LIST_MODEL (table->list);
+  n = g_list_model_get_n_items (rows);
+
+  /* The list is in id order (ordered tables are never referenced this
+   * way by the callers), so the result is too. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BatonRecord) row = g_list_model_get_item (rows, i);
+
+      if (baton_record_get_int_field (row, field) == id)
+        g_ptr_array_add (result, row);
+    }
+
+  return result;
+}
+
 /* An update op for @task with some fields replaced (already valid). */
 static BatonOp *
 task_op (BatonTask *task)

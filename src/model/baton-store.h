@@ -99,6 +99,12 @@ GPtrArray    *baton_store_get_stage_tasks     (BatonStore  *self,
                                                BatonStage  *stage);
 GPtrArray    *baton_store_get_task_checklist  (BatonStore  *self,
                                                BatonTask   *task);
+/* Records of @type whose reference field @field_name holds @id, in id
+ * order. The array holds no references: the records stay the store's. */
+GPtrArray    *baton_store_find_by_reference   (BatonStore  *self,
+                                               GType        type,
+                                               const char  *field_name,
+                                               gint64       id);
 gboolean      baton_store_is_empty            (BatonStore  *self);
 
 /* Generic mutations, one transaction and one undo step each.

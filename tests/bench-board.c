@@ -34,6 +34,7 @@
 #include "baton-board-view.h"
 #include "baton-demo.h"
 #include "baton-store.h"
+#include "baton-ui-test-util.h"
 
 #define BENCH_SEED 20261128
 #define N_MOVES    21
@@ -76,16 +77,6 @@ wait_for_frame (guint before)
     }
 
   return TRUE;
-}
-
-static void
-run_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
 }
 
 static guint
@@ -143,7 +134,7 @@ warm_up (void)
   wait_for_frame (before);
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
-  run_for (100);
+  baton_test_run_for (100);
 }
 
 static void
@@ -241,7 +232,7 @@ main (int   argc,
    * focus leaves the search entry first: its blinking cursor animates at
    * every frame, and a move's frame would wait for the next free slot. */
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  run_for (500);
+  baton_test_run_for (500);
   card = first_card (baton_board_view_get_column (BATON_BOARD_VIEW (view), 0));
   g_assert (card != NULL);
   task = baton_board_card_get_task (card);
@@ -271,7 +262,7 @@ main (int   argc,
 
       if (!baton_store_undo (store, &error))
         g_error ("undo: %s", error->message);
-      run_for (200);
+      baton_test_run_for (200);
     }
   qsort (moves, N_MOVES, sizeof (double), compare_doubles);
   move_ms = moves[N_MOVES / 2];
@@ -286,7 +277,7 @@ main (int   argc,
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
-  run_for (50);
+  baton_test_run_for (50);
   g_clear_object (&store);
   remove_tree (dir);
 

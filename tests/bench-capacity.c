@@ -32,6 +32,7 @@
 #include "baton-capacity-view-private.h"
 #include "baton-demo.h"
 #include "baton-store.h"
+#include "baton-ui-test-util.h"
 
 #define N_WEEKS 26
 
@@ -39,16 +40,6 @@ static double
 ms_since (gint64 start_us)
 {
   return (g_get_monotonic_time () - start_us) / 1000.0;
-}
-
-static void
-run_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
 }
 
 /* Iterates until the grid has drawn (and so rendered) a new frame. */
@@ -180,7 +171,7 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);
-  run_for (200);
+  baton_test_run_for (200);
   cold_ms = ms_since (cold_start) - 200;
 
   /* Build: the store is loaded; show the grid. */
@@ -199,7 +190,7 @@ main (int   argc,
               baton_capacity_grid_get_n_rows (grid), baton_capacity_grid_get_n_weeks (grid));
 
   /* Let the first frames settle, so the next one is not throttled. */
-  run_for (500);
+  baton_test_run_for (500);
 
   if (!find_drag (grid, &from_row, &to_row) ||
       !baton_capacity_grid_get_cell_rect (grid, from_row, 0, &from_rect) ||
@@ -240,7 +231,7 @@ main (int   argc,
   fflush (stdout);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  run_for (50);
+  baton_test_run_for (50);
   g_clear_object (&store);
   remove_tree (dir);
 

@@ -20,16 +20,7 @@
 #include "baton-demo.h"
 #include "baton-store.h"
 #include "baton-window.h"
-
-static void
-run_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
+#include "baton-ui-test-util.h"
 
 static gboolean
 save_window (GtkWidget   *window,
@@ -145,7 +136,7 @@ main (int   argc,
 
           gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[v]);
           prepare_view (GTK_WIDGET (window), views[v]);
-          run_for (1200);
+          baton_test_run_for (1200);
 
           if (!save_window (GTK_WIDGET (window), path, &error))
             {
@@ -157,7 +148,7 @@ main (int   argc,
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  run_for (100);
+  baton_test_run_for (100);
   g_clear_object (&store);
 
   {

@@ -34,6 +34,7 @@
 #include "baton-people-sidebar.h"
 #include "baton-store.h"
 #include "baton-task-editor.h"
+#include "baton-ui-test-util.h"
 
 static gboolean have_display;
 
@@ -48,54 +49,13 @@ typedef struct
 
 /* Helpers ------------------------------------------------------------------------- */
 
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wait_until (Predicate predicate,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!predicate (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static void
-run_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-pointer_is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 /* Lets the view settle: idles (capacity, toasts) and a frame. */
 static void
 settle (Fixture *f)
 {
-  run_for (50);
+  baton_test_run_for (50);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  run_for (50);
+  baton_test_run_for (50);
 }
 
 static char *
@@ -281,7 +241,7 @@ assert_counts (Fixture       *f,
 {
   CountsCheck check = { f, match, data };
 
-  g_assert_true (wait_until (counts_match, &check));
+  g_assert_true (baton_test_wait_until (counts_match, &check, 5000));
 }
 
 static gboolean
@@ -311,7 +271,7 @@ toast_count_reached (gpointer data)
 static const char *
 wait_for_toast (Fixture *f)
 {
-  g_assert_true (wait_until (toast_count_reached, f));
+  g_assert_true (baton_test_wait_until (toast_count_reached, f, 5000));
   return g_ptr_array_index (f->toasts, f->toasts->len - 1);
 }
 
@@ -409,7 +369,7 @@ open_board (Fixture *f)
   f->view = BATON_BOARD_VIEW (baton_board_view_new (f->store));
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_present (f->window);
-  g_assert_true (wait_until (widget_is_mapped, f->window));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, f->window, 5000));
   settle (f);
   baton_board_view_update_capacity (f->view);
   settle (f);
@@ -487,8 +447,8 @@ fixture_tear_down (Fixture       *f,
   weak = f->window;
   g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
   gtk_window_destroy (g_steal_pointer (&f->window));
-  g_assert_true (wait_until (pointer_is_null, &weak));
-  run_for (50);
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak, 5000));
+  baton_test_run_for (50);
 
   g_assert_finalize_object (g_steal_pointer (&f->store));
   remove_dir (f->dir);
@@ -767,7 +727,7 @@ test_drag_to_person (Fixture       *f,
   g_assert_false (gtk_widget_get_mapped (baton_board_view_get_people_sidebar (f->view)));
   activate (f->view, "board.show-people", NULL);
   sidebar = BATON_PEOPLE_SIDEBAR (baton_board_view_get_people_sidebar (f->view));
-  g_assert_true (wait_until (widget_is_mapped, sidebar));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, sidebar, 5000));
   settle (f);
 
   g_assert_true (find_person_drop (f, &drop));
@@ -840,13 +800,13 @@ test_keyboard_moves (Fixture       *f,
   /* Ctrl+Right: the next stage, and the focus follows the card there. */
   activate (card, "task.move-right", NULL);
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage2)));
-  g_assert_true (wait_until (focus_is_card_of, args));
+  g_assert_true (baton_test_wait_until (focus_is_card_of, args, 5000));
 
   /* Ctrl+Left: back, at the end of the column. */
   card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
   activate (card, "task.move-left", NULL);
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage1)));
-  g_assert_true (wait_until (focus_is_card_of, args));
+  g_assert_true (baton_test_wait_until (focus_is_card_of, args, 5000));
   model = baton_board_column_get_model (column);
   n = g_list_model_get_n_items (model);
   g_assert_cmpint (model_index (model, task), ==, (gint) n - 1);
@@ -855,17 +815,17 @@ test_keyboard_moves (Fixture       *f,
   card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
   activate (card, "task.move-up", NULL);
   g_assert_cmpint (model_index (model, task), ==, (gint) n - 2);
-  g_assert_true (wait_until (focus_is_card_of, args));
+  g_assert_true (baton_test_wait_until (focus_is_card_of, args, 5000));
   card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
   activate (card, "task.move-down", NULL);
   g_assert_cmpint (model_index (model, task), ==, (gint) n - 1);
-  g_assert_true (wait_until (focus_is_card_of, args));
+  g_assert_true (baton_test_wait_until (focus_is_card_of, args, 5000));
 
   /* The context menu's actions: move to a stage, reassign. */
   card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
   activate (card, "task.move-to-stage", g_variant_new_int64 (baton_record_get_id (BATON_RECORD (stage4))));
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage4)));
-  g_assert_true (wait_until (focus_is_card_of, args));
+  g_assert_true (baton_test_wait_until (focus_is_card_of, args, 5000));
   card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
   activate (card, "task.reassign", g_variant_new_int64 (0));
   g_assert_cmpint (baton_task_get_assignee_id (task), ==, 0);
@@ -913,7 +873,7 @@ test_context_menu (Fixture       *f,
   activate (card, "task.menu", NULL);
   menu = find_popover_menu (GTK_WIDGET (f->view));
   g_assert_nonnull (menu);
-  g_assert_true (wait_until (widget_is_mapped, menu));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, menu, 5000));
 
   /* Its "Move to Stage" item. */
   activate (menu, "task.move-to-stage", g_variant_new_int64 (baton_record_get_id (BATON_RECORD (stage3))));
@@ -1019,7 +979,7 @@ test_editor_rejects_bad_input (Fixture       *f,
   weak = editor;
   g_object_add_weak_pointer (G_OBJECT (editor), &weak);
   gtk_window_present (GTK_WINDOW (editor));
-  g_assert_true (wait_until (widget_is_mapped, editor));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, editor, 5000));
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -1055,7 +1015,7 @@ test_editor_rejects_bad_input (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (baton_task_editor_get_field (editor, "estimate"), "error"));
 
   g_assert_true (baton_task_editor_save (editor));
-  g_assert_true (wait_until (pointer_is_null, &weak));
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak, 5000));
   g_assert_cmpstr (baton_task_get_title (task), ==, "Edited title");
   g_assert_cmpint (baton_task_get_estimate_minutes (task), ==, 90);
   g_assert_cmpstr (baton_task_get_start_date (task), ==, "2026-05-01");
@@ -1082,7 +1042,7 @@ test_editor_store_error (Fixture       *f,
 
   editor = BATON_TASK_EDITOR (baton_task_editor_new (f->window, f->store, task));
   gtk_window_present (GTK_WINDOW (editor));
-  g_assert_true (wait_until (widget_is_mapped, editor));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, editor, 5000));
 
   /* The card goes away while the editor is open. */
   g_assert_true (baton_store_delete (f->store, task, &error));
@@ -1141,7 +1101,7 @@ test_editor_new_card (Fixture       *f,
                              baton_record_get_id (BATON_RECORD (program)),
                              note ? baton_record_get_id (BATON_RECORD (note)) : 0);
   gtk_window_present (GTK_WINDOW (editor));
-  g_assert_true (wait_until (widget_is_mapped, editor));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, editor, 5000));
 
   set_field (editor, "estimate", "1.5");
   set_field (editor, "checklist-entry", "Draft the outline");
@@ -1151,7 +1111,7 @@ test_editor_new_card (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (baton_task_editor_get_field (editor, "checklist-entry"))), ==, "");
 
   g_assert_true (baton_task_editor_save (editor));
-  g_assert_true (wait_until (pointer_is_null, &weak));
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak, 5000));
 
   /* At the end of the first stage, with its program, estimate and checklist. */
   tasks = baton_store_get_stage_tasks (f->store, first);
@@ -1369,10 +1329,10 @@ test_filters (Fixture       *f,
   /* Nothing found: an empty state, and back. */
   gtk_editable_set_text (GTK_EDITABLE (search), "no card is called this");
   args[1] = "no-results";
-  g_assert_true (wait_until (page_is, args));
+  g_assert_true (baton_test_wait_until (page_is, args, 5000));
   activate (f->view, "board.clear-filters", NULL);
   args[1] = "board";
-  g_assert_true (wait_until (page_is, args));
+  g_assert_true (baton_test_wait_until (page_is, args, 5000));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
 }
 
@@ -1409,13 +1369,13 @@ test_empty_workspace (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) || gtk_widget_is_focus (GTK_WIDGET (entry)) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (entry)));
-  g_assert_true (wait_until (page_is, args));
+  g_assert_true (baton_test_wait_until (page_is, args, 5000));
 
   /* Undoing both empties the board again. */
   activate (f->view, "win.undo", NULL);
   activate (f->view, "win.undo", NULL);
   args[1] = "empty";
-  g_assert_true (wait_until (page_is, args));
+  g_assert_true (baton_test_wait_until (page_is, args, 5000));
 }
 
 /* Stages ----------------------------------------------------------------------------------- */
@@ -1468,13 +1428,13 @@ test_stage_menu (Fixture       *f,
 
   /* Rename through its dialog. */
   activate (f->view, "board.rename-stage", g_variant_new_int64 (stage_id));
-  g_assert_true (wait_until (dialog_shown, NULL));
+  g_assert_true (baton_test_wait_until (dialog_shown, NULL, 5000));
   dialog = find_message_dialog ();
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Needs analysis");
   adw_message_dialog_response (dialog, "rename");
   gtk_window_destroy (GTK_WINDOW (dialog));   /* a click on the button closes it */
   g_assert_cmpstr (baton_stage_get_name (stage), ==, "Needs analysis");
-  run_for (100);
+  baton_test_run_for (100);
 
   /* Move it right, then make it the done stage: each one undo step. */
   activate (f->view, "board.move-stage-right", g_variant_new_int64 (stage_id));
@@ -1489,9 +1449,9 @@ test_stage_menu (Fixture       *f,
   g_assert_true (baton_board_column_get_stage (column_at (f, 1)) == stage);
 
   /* Delete, moving its cards to the next stage; undo brings everything back. */
-  g_assert_true (wait_until (dialog_gone, NULL));
+  g_assert_true (baton_test_wait_until (dialog_gone, NULL, 5000));
   activate (f->view, "board.delete-stage", g_variant_new_int64 (stage_id));
-  g_assert_true (wait_until (dialog_shown, NULL));
+  g_assert_true (baton_test_wait_until (dialog_shown, NULL, 5000));
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "move");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -1604,7 +1564,7 @@ run_xdotool (const char * const *args)
     }
   g_child_watch_add (pid, child_exited, &child);
 
-  if (!wait_until (child_done, &child))
+  if (!baton_test_wait_until (child_done, &child, 5000))
     return FALSE;
 
   return g_spawn_check_wait_status (child.status, NULL);
@@ -1692,7 +1652,7 @@ test_xdotool_drag (Fixture       *f,
     const char *press[] = { "mousemove", sx0, sy0, "mousedown", "1", NULL };
 
     g_assert_true (run_xdotool (press));
-    run_for (100);
+    baton_test_run_for (100);
   }
 
   /* Several moves, the main loop running in between. */
@@ -1703,19 +1663,19 @@ test_xdotool_drag (Fixture       *f,
       const char *move[] = { "mousemove", sx, sy, NULL };
 
       g_assert_true (run_xdotool (move));
-      run_for (40);
+      baton_test_run_for (40);
     }
 
   {
     const char *release[] = { "mouseup", "1", NULL };
 
-    run_for (150);
+    baton_test_run_for (150);
     g_assert_true (run_xdotool (release));
   }
 
   /* The store says where the card is. */
   for (int i = 0; i < 100 && baton_task_get_stage_id (task) != baton_record_get_id (BATON_RECORD (baton_board_column_get_stage (to))); i++)
-    run_for (20);
+    baton_test_run_for (20);
   g_assert_cmpint (baton_task_get_stage_id (task), ==,
                    baton_record_get_id (BATON_RECORD (baton_board_column_get_stage (to))));
   settle (f);

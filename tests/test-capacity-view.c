@@ -47,6 +47,7 @@
 #include "baton-room-dialog.h"
 #include "baton-store.h"
 #include "baton-view-settings.h"
+#include "baton-ui-test-util.h"
 
 static gboolean have_display;
 
@@ -86,16 +87,6 @@ typedef struct
   } G_STMT_END
 
 /* Helpers -------------------------------------------------------------------- */
-
-static void
-run_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
 
 static gint64
 id_of (gpointer record)
@@ -245,7 +236,7 @@ fixture_tear_down (Fixture       *f,
   view = GTK_WIDGET (f->view);
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  run_for (50);
+  baton_test_run_for (50);
   /* The view and its grid go with the window: nothing else holds them. */
   g_assert_null (view);
 
@@ -1222,7 +1213,7 @@ test_restore_person (Fixture       *f,
   weak = GTK_WIDGET (dialog);
   g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
   gtk_window_close (GTK_WINDOW (dialog));
-  run_for (50);
+  baton_test_run_for (50);
   g_assert_null (weak);
   g_assert_null (baton_capacity_view_get_archived_dialog (f->view));
 }
@@ -1460,7 +1451,7 @@ test_real_drag (Fixture       *f,
     return;
 
   /* Let the window settle at its place and size. */
-  run_for (300);
+  baton_test_run_for (300);
 
   /* Ana is over in week 0; her largest task goes to Dana's week 0. */
   g_assert_true (baton_capacity_view_get_cell_point (f->view, id_of (f->ana), 0, 0, &x, &y));
@@ -1475,7 +1466,7 @@ test_real_drag (Fixture       *f,
   assert_cell (f, f->ana, 0, 16, 40);
   assert_cell (f, f->dana, 0, 36, 32);
   g_assert_cmpstr (last_toast (f), ==, "“Storyboard” reassigned to Dana");
-  run_for (100);
+  baton_test_run_for (100);
 }
 
 static void
@@ -1494,7 +1485,7 @@ test_real_drag_from_popover (Fixture       *f,
   if ((xdotool = find_xdotool (f)) == NULL)
     return;
 
-  run_for (300);
+  baton_test_run_for (300);
 
   /* Dana's week 0, where the task will land, before the popover covers it. */
   g_assert_true (baton_capacity_view_get_cell_point (f->view, id_of (f->dana), 0, 0, &x, &y));
@@ -1506,7 +1497,7 @@ test_real_drag_from_popover (Fixture       *f,
   g_signal_emit_by_name (f->grid, "cell-activated", (guint) ana_row, 0);
   popover = baton_capacity_view_get_cell_popover (f->view);
   g_assert_nonnull (popover);
-  run_for (500);
+  baton_test_run_for (500);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
   g_assert_true (baton_cell_popover_get_task (popover, 1) == f->script);
   row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (baton_cell_popover_get_drag_source (popover, 1)));
@@ -1518,7 +1509,7 @@ test_real_drag_from_popover (Fixture       *f,
   assert_cell (f, f->ana, 0, 30, 40);
   assert_cell (f, f->dana, 0, 22, 32);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  run_for (100);
+  baton_test_run_for (100);
 }
 
 int

@@ -31,6 +31,7 @@
 #include "baton-store.h"
 #include "baton-task-editor.h"
 #include "baton-window.h"
+#include "baton-ui-test-util.h"
 
 static BatonApplication *app;   /* NULL without a display */
 
@@ -45,48 +46,6 @@ typedef struct
 } Fixture;
 
 /* Helpers ------------------------------------------------------------------------ */
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wait_until (Predicate predicate,
-            gpointer  data,
-            guint     timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!predicate (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static void
-run_for (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-pointer_is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
 
 static void
 collect (GtkWidget *root,
@@ -133,7 +92,7 @@ destroy_and_wait (GtkWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (window);
-  g_assert_true (wait_until (pointer_is_null, &weak, 5000));
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak, 5000));
 }
 
 static BatonNoteEditor *
@@ -194,12 +153,12 @@ open_window (Fixture *f)
   f->window = baton_window_new (GTK_APPLICATION (app), f->store);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1300, 850);
   gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (wait_until (widget_is_mapped, f->window, 5000));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, f->window, 5000));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "clients");
 
   f->view = find_widget (GTK_WIDGET (f->window), type);
   g_assert_nonnull (f->view);
-  run_for (50);
+  baton_test_run_for (50);
 }
 
 static void
@@ -208,7 +167,7 @@ close_window (Fixture *f)
   if (f->window != NULL)
     destroy_and_wait (GTK_WINDOW (g_steal_pointer (&f->window)));
   f->view = NULL;
-  run_for (20);
+  baton_test_run_for (20);
 }
 
 static BatonClient *
@@ -286,7 +245,7 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
   g_free (f->path);
   _baton_notes_set_force_scan (FALSE);
-  run_for (20);
+  baton_test_run_for (20);
 }
 
 #define SKIP_WITHOUT_DISPLAY()              \
@@ -316,7 +275,7 @@ test_empty_states (Fixture       *f,
 
   /* A client with no note: its page, and no note open. */
   client = add_client (f, "Acme");
-  run_for (100);
+  baton_test_run_for (100);
   g_assert_true (baton_clients_view_get_client (f->view) == client);
   g_assert_cmpstr (baton_clients_view_get_content_page (f->view), ==, "client");
   g_assert_null (baton_note_editor_get_note (editor_of (f)));
@@ -324,12 +283,12 @@ test_empty_states (Fixture       *f,
 
   /* Archiving the only client: it leaves the list; Undo brings it back. */
   activate (f, "clients.archive-client", NULL);
-  run_for (100);
+  baton_test_run_for (100);
   g_assert_true (baton_client_get_archived (client));
   g_assert_null (baton_clients_view_get_client (f->view));
   g_assert_cmpstr (baton_clients_view_get_content_page (f->view), ==, "none");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  run_for (100);
+  baton_test_run_for (100);
   g_assert_false (baton_client_get_archived (client));
   g_assert_true (baton_clients_view_get_client (f->view) == client);
 
@@ -383,7 +342,7 @@ test_autosave_after_delay (Fixture       *f,
 
   args[0] = note;
   args[1] = "Budget";
-  g_assert_true (wait_until (note_body_has, args, 5000));
+  g_assert_true (baton_test_wait_until (note_body_has, args, 5000));
   g_assert_cmpint (g_get_monotonic_time () - typed, >=, 250 * 1000);
   g_assert_cmpstr (baton_note_get_body (note), ==, "Agenda\n- Budget");
   g_assert_cmpstr (baton_note_editor_get_status_text (editor_of (f)), ==, "Saved");
@@ -398,7 +357,7 @@ test_autosave_after_delay (Fixture       *f,
 
   /* The title is saved the same way. */
   gtk_editable_set_text (baton_note_editor_get_title (editor_of (f)), "Kick-off meeting");
-  g_assert_true (wait_until (note_title_is_new, note, 5000));
+  g_assert_true (baton_test_wait_until (note_title_is_new, note, 5000));
   g_assert_cmpstr (baton_note_get_title (note), ==, "Kick-off meeting");
 }
 
@@ -431,7 +390,7 @@ test_autosave_on_leaving (Fixture       *f,
   /* Switching client. */
   type_text (f, " again");
   baton_clients_view_select_client (f->view, globex);
-  run_for (50);
+  baton_test_run_for (50);
   g_assert_cmpstr (baton_note_get_body (second), ==, "Two again");
   g_assert_true (baton_note_editor_get_note (editor_of (f)) == other);
 
@@ -504,7 +463,7 @@ test_markup_literal (Fixture       *f,
   gtk_editable_set_text (baton_clients_view_get_search_entry (f->view), "findme");
   baton_clients_view_run_search (f->view);
   g_assert_cmpuint (g_list_model_get_n_items (baton_clients_view_get_results (f->view)), ==, 1);
-  run_for (100);
+  baton_test_run_for (100);
   g_ptr_array_set_size (labels, 0);
   collect (GTK_WIDGET (f->view), GTK_TYPE_LABEL, labels);
   {
@@ -588,7 +547,7 @@ test_search (Fixture       *f,
 
   /* Opening the result: the other client, the note, the match selected. */
   baton_clients_view_activate_result (f->view, 0);
-  run_for (100);
+  baton_test_run_for (100);
   g_assert_true (baton_clients_view_get_client (f->view) == globex);
   g_assert_true (baton_note_editor_get_note (editor_of (f)) == target);
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer_of (f), &start, &end));
@@ -685,7 +644,7 @@ test_programs (Fixture       *f,
   /* Valid: one program, one undo step. */
   gtk_editable_set_text (GTK_EDITABLE (baton_program_dialog_get_field (dialog, "due-date")), "2026-06-30");
   g_assert_true (baton_program_dialog_save (dialog));
-  run_for (100);
+  baton_test_run_for (100);
   g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_programs (f->store)), ==, 1);
   program = g_list_model_get_item (baton_store_get_programs (f->store), 0);
   g_object_unref (program);
@@ -696,7 +655,7 @@ test_programs (Fixture       *f,
 
   /* Archived programs leave the page unless archived things are shown. */
   g_assert_true (baton_store_update (f->store, program, NULL, "archived", (gboolean) TRUE, NULL));
-  run_for (100);
+  baton_test_run_for (100);
   g_assert_cmpuint (g_list_model_get_n_items (baton_client_page_get_programs (page_of (f))), ==, 0);
   activate (f, "clients.show-archived", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (baton_client_page_get_programs (page_of (f))), ==, 1);
@@ -746,14 +705,14 @@ test_templates_and_history (Fixture       *f,
   baton_revisions_dialog_select (dialog, 1);
   g_assert_true (baton_revisions_dialog_restore (dialog, &error));
   g_assert_no_error (error);
-  run_for (50);
+  baton_test_run_for (50);
   g_assert_null (strstr (baton_note_get_body (note), "visit"));
   g_clear_pointer (&text, g_free);
   text = buffer_text (f);
   g_assert_null (strstr (text, "visit"));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
-  run_for (50);
+  baton_test_run_for (50);
   g_assert_nonnull (strstr (baton_note_get_body (note), "Second visit"));
   g_clear_pointer (&text, g_free);
   text = buffer_text (f);
@@ -793,7 +752,7 @@ test_promote (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (baton_task_editor_get_field (dialog, "title"))), ==,
                    "Dana: send the org chart");
   g_assert_true (baton_task_editor_save (dialog));
-  run_for (100);
+  baton_test_run_for (100);
 
   g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_tasks (f->store)), ==, 1);
   task = g_list_model_get_item (baton_store_get_tasks (f->store), 0);
@@ -828,7 +787,7 @@ test_screenshot_setup (Fixture       *f,
   open_window (f);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "clients.screenshot-setup", NULL));
-  run_for (100);
+  baton_test_run_for (100);
   note = baton_note_editor_get_note (editor_of (f));
   g_assert_nonnull (note);
   g_assert_true (g_str_has_prefix (baton_note_get_title (note), "Needs analysis"));

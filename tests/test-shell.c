@@ -18,6 +18,7 @@
 #include "baton-preferences-window.h"
 #include "baton-store.h"
 #include "baton-window.h"
+#include "baton-ui-test-util.h"
 
 static BatonApplication *app;   /* NULL without a display */
 
@@ -30,43 +31,11 @@ typedef struct
 
 /* Helpers --------------------------------------------------------------------- */
 
-typedef gboolean (*Predicate) (gpointer data);
-
-/* Runs the main context until @predicate holds, for at most five seconds. */
-static gboolean
-wait_until (Predicate predicate,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!predicate (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
 static void
 flush_events (void)
 {
   for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
     g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-pointer_is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
 }
 
 typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
@@ -186,7 +155,7 @@ open_window (BatonStore *store)
   BatonWindow *window = baton_window_new (GTK_APPLICATION (app), store);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (widget_is_mapped, window));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, window, 5000));
 
   return window;
 }
@@ -198,7 +167,7 @@ close_window (BatonWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (wait_until (pointer_is_null, &weak));
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak, 5000));
 }
 
 /* Fixture -------------------------------------------------------------------- */
@@ -388,7 +357,7 @@ test_preferences (Fixture       *f,
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   preferences = find_preferences_window ();
   g_assert_nonnull (preferences);
-  g_assert_true (wait_until (widget_is_mapped, preferences));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, preferences, 5000));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (f->window));
 
   /* An enum key shown in a combo row, both ways. */
@@ -433,7 +402,7 @@ test_preferences (Fixture       *f,
   weak = preferences;
   g_object_add_weak_pointer (G_OBJECT (preferences), &weak);
   gtk_window_close (GTK_WINDOW (preferences));
-  g_assert_true (wait_until (pointer_is_null, &weak));
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak, 5000));
   g_assert_null (find_preferences_window ());
 }
 

@@ -15,6 +15,8 @@
 #include <adwaita.h>
 
 #include "baton-application.h"
+#include "baton-board-card.h"
+#include "baton-demo.h"
 #include "baton-preferences-window.h"
 #include "baton-store.h"
 #include "baton-window.h"
@@ -457,6 +459,130 @@ test_undo_toast (Fixture       *f,
   flush_events ();
 }
 
+
+/* Quitting --------------------------------------------------------------------- */
+
+static gboolean
+is_mapped_card (GtkWidget  *widget,
+                const void *data)
+{
+  return BATON_IS_BOARD_CARD (widget) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+find_mapped_card (gpointer data)
+{
+  GtkWidget *card = find_widget (GTK_WIDGET (data), is_mapped_card, NULL);
+
+  return card != NULL && gtk_widget_get_width (card) > 0;
+}
+
+static gboolean
+is_task_editor (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "BatonTaskEditor") && gtk_widget_get_mapped (window))
+        {
+          *(GtkWidget **) data = window;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+card_has_focus (gpointer data)
+{
+  return gtk_widget_has_focus (data);
+}
+
+/* Ctrl+Q (app.quit) with a card focused, or after its editor was opened:
+ * every widget goes away without a warning (warnings and criticals are
+ * fatal in a test program), and the card itself is finalized. */
+static void
+test_quit_after_card (Fixture       *f,
+                      gconstpointer  data)
+{
+  gboolean open_editor = GPOINTER_TO_INT (data);
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  BatonDemoSize size;
+  BatonWindow *window;
+  GtkWidget *card;
+  gpointer weak_card, weak_window;
+  const char *reason = NULL;
+  gboolean have_xdotool;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  have_xdotool = baton_test_have_xdotool (&reason);
+  if (!have_xdotool)
+    g_test_message ("without real events: %s", reason);
+
+  /* Only the demo window: the fixture's would be closed by app.quit too. */
+  close_window (g_steal_pointer (&f->window));
+  store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  baton_demo_size_init_default (&size);
+  g_assert_true (baton_demo_generate (store, &size, &error));
+  g_assert_no_error (error);
+
+  window = open_window (store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "board"));
+  g_assert_true (baton_test_wait_until (find_mapped_card, window, 5000));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  card = find_widget (GTK_WIDGET (window), is_mapped_card, NULL);
+
+  /* Focused as a person does it, by a click; the keys go to the window. */
+  if (have_xdotool)
+    {
+      g_assert_true (baton_test_xdotool_pointer (card, 40, 20, 1));
+      g_assert_true (baton_test_wait_until (card_has_focus, card, 5000));
+    }
+  else
+    g_assert_true (gtk_widget_grab_focus (card));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == card);
+
+  if (open_editor)
+    {
+      GtkWidget *editor = NULL;
+
+      g_assert_true (gtk_widget_activate_action (card, "task.open", NULL));
+      g_assert_true (baton_test_wait_until (is_task_editor, &editor, 5000));
+      gtk_window_close (GTK_WINDOW (editor));
+      g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, window, 5000));
+    }
+
+  weak_card = card;
+  g_object_add_weak_pointer (G_OBJECT (card), &weak_card);
+  weak_window = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak_window);
+
+  /* Ctrl+Q: the window closes while the key event is on its way to the card. */
+  if (have_xdotool)
+    {
+      const char *quit[] = { "key", "ctrl+q", NULL };
+
+      g_assert_true (baton_test_xdotool (quit));
+    }
+  else
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak_window, 5000));
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak_card, 5000));
+  flush_events ();
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  /* The fixture closes a window of its own. */
+  f->window = open_window (f->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +614,10 @@ main (int   argc,
   g_test_add ("/shell/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/shell/color-scheme", Fixture, NULL, fixture_set_up, test_color_scheme, fixture_tear_down);
   g_test_add ("/shell/undo-toast", Fixture, NULL, fixture_set_up, test_undo_toast, fixture_tear_down);
+  g_test_add ("/shell/quit/after-focused-card", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_quit_after_card, fixture_tear_down);
+  g_test_add ("/shell/quit/after-card-editor", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_quit_after_card, fixture_tear_down);
 
   ret = g_test_run ();
 

@@ -51,7 +51,9 @@ struct _BatonBoardCard
   BatonAvatar    *avatar;
   GtkDragSource  *drag_source;
 
-  /* Not owned: the view outlives its cards */
+  /* Weak: a card can outlive its view. GTK keeps the widget of an event
+   * until the event is handled, and Ctrl+Q destroys the window while the
+   * key event is still on its way to the focused card. */
   BatonBoardView *view;
 
   /* State */
@@ -216,7 +218,7 @@ update (BatonBoardCard *self)
   guint done = 0, total = 0;
   gboolean is_done;
 
-  if (task == NULL)
+  if (task == NULL || self->view == NULL)
     return;
 
   store = baton_board_view_get_store (self->view);
@@ -374,14 +376,15 @@ baton_board_card_set_task (BatonBoardCard *self,
     {
       self->notify_id = g_signal_connect_object (task, "notify", G_CALLBACK (update),
                                                  self, G_CONNECT_SWAPPED);
-      if (self->refresh_id == 0)
+      if (self->refresh_id == 0 && self->view != NULL)
         self->refresh_id = g_signal_connect_object (self->view, "cards-changed", G_CALLBACK (update),
                                                     self, G_CONNECT_SWAPPED);
       update (self);
     }
   else
     {
-      g_clear_signal_handler (&self->refresh_id, self->view);
+      if (self->view != NULL)
+        g_clear_signal_handler (&self->refresh_id, self->view);
       baton_avatar_set_person (self->avatar, NULL);
       baton_role_chip_set_role (self->role_chip, NULL);
     }
@@ -425,7 +428,7 @@ baton_board_card_query_tooltip (GtkWidget  *widget,
   BatonBoardCard *self = BATON_BOARD_CARD (widget);
   GtkWidget *target = keyboard_mode ? NULL : gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT);
 
-  if (self->task == NULL || target == NULL)
+  if (self->task == NULL || self->view == NULL || target == NULL)
     return FALSE;
 
   if (is_within (target, self->over_badge))
@@ -497,7 +500,7 @@ on_drag_begin (GtkDragSource  *source,
   gtk_drag_source_set_icon (source, icon, (int) self->drag_x, (int) self->drag_y);
   gtk_widget_add_css_class (GTK_WIDGET (self), "dragging");
 
-  if (self->task != NULL)
+  if (self->task != NULL && self->view != NULL)
     _baton_board_view_drag_begin (self->view, self->task);
 }
 
@@ -508,7 +511,8 @@ on_drag_end (GtkDragSource  *source,
              BatonBoardCard *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
-  _baton_board_view_drag_end (self->view);
+  if (self->view != NULL)
+    _baton_board_view_drag_end (self->view);
 }
 
 /* Context menu ------------------------------------------------------------------ */
@@ -520,7 +524,7 @@ on_secondary_click (GtkGestureClick *gesture,
                     double           y,
                     BatonBoardCard  *self)
 {
-  if (self->task == NULL)
+  if (self->task == NULL || self->view == NULL)
     return;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -537,8 +541,11 @@ baton_board_card_dispose (GObject *object)
 
   if (self->task != NULL)
     g_clear_signal_handler (&self->notify_id, self->task);
+  /* A view that is gone took its handlers with it. */
   if (self->view != NULL)
     g_clear_signal_handler (&self->refresh_id, self->view);
+  self->refresh_id = 0;
+  g_clear_weak_pointer (&self->view);
   g_clear_object (&self->task);
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
@@ -659,7 +666,7 @@ baton_board_card_new (BatonBoardView *view)
   g_return_val_if_fail (BATON_IS_BOARD_VIEW (view), NULL);
 
   self = g_object_new (BATON_TYPE_BOARD_CARD, NULL);
-  self->view = view;
+  g_set_weak_pointer (&self->view, view);
 
   return GTK_WIDGET (self);
 }

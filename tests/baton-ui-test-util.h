@@ -210,3 +210,25 @@ baton_test_xdotool_pointer (GtkWidget *widget,
     return baton_test_xdotool (button > 0 ? click : move);
   }
 }
+
+/* Idle ----------------------------------------------------------------------- */
+
+/* Runs the main context for @ms milliseconds and returns how many
+ * iterations dispatched something (a timeout, an idle, a frame, an event):
+ * 0 means the application did no work at all in that time. */
+static inline guint
+baton_test_count_dispatches (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+  guint n = 0;
+
+  while (g_get_monotonic_time () < until)
+    {
+      if (g_main_context_iteration (NULL, FALSE))
+        n++;
+      else
+        g_usleep (1000);
+    }
+
+  return n;
+}

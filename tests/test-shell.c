@@ -432,33 +432,340 @@ test_color_scheme (Fixture       *f,
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Toasts ---------------------------------------------------------------------- */
+
+static gboolean
+is_live_toast_button (GtkWidget  *widget,
+                      const void *data)
+{
+  GtkWidget *toast;
+
+  if (!is_button_for_action (widget, data))
+    return FALSE;
+
+  /* In a toast that is not on its way out (those cannot be targeted). */
+  for (toast = widget; toast != NULL; toast = gtk_widget_get_parent (toast))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (toast), "AdwToastWidget"))
+      return gtk_widget_get_can_target (toast);
+
+  return FALSE;
+}
+
+/* The button of the toast on show whose action is @action, or NULL. */
+static GtkWidget *
+find_toast_button (BatonWindow *window,
+                   const char  *action)
+{
+  return find_widget (GTK_WIDGET (window), is_live_toast_button, action);
+}
+
+typedef struct
+{
+  BatonWindow *window;
+  const char  *action;
+  GtkWidget   *button;   /* out */
+} ToastButtonWait;
+
+static gboolean
+toast_button_shown (gpointer data)
+{
+  ToastButtonWait *wait = data;
+
+  wait->button = find_toast_button (wait->window, wait->action);
+  return wait->button != NULL;
+}
+
+/* Waits for a toast whose button activates @action and returns the button. */
+static GtkWidget *
+wait_for_toast_button (BatonWindow *window,
+                       const char  *action)
+{
+  ToastButtonWait wait = { window, action, NULL };
+
+  g_assert_true (baton_test_wait_until (toast_button_shown, &wait, 5000));
+  return wait.button;
+}
+
+static gboolean
+toast_label_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return find_widget (GTK_WIDGET (args[0]), is_label_with_text, args[1]) != NULL;
+}
+
+static gboolean
+toast_label_gone (gpointer data)
+{
+  return !toast_label_shown (data);
+}
+
+static gboolean
+is_toast_widget (GtkWidget  *widget,
+                 const void *data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+}
+
+/* No toast offers Undo or Redo. */
+static gboolean
+no_toast_button (gpointer data)
+{
+  return find_widget (GTK_WIDGET (data), is_live_toast_button, "win.undo-toast") == NULL &&
+         find_widget (GTK_WIDGET (data), is_live_toast_button, "win.redo-toast") == NULL;
+}
+
+/* No toast at all: none on show, none waiting, none on its way out. */
+static gboolean
+no_toast_widget (gpointer data)
+{
+  return no_toast_button (data) && baton_window_get_n_toasts (data) == 0 &&
+         find_widget (GTK_WIDGET (data), is_toast_widget, NULL) == NULL;
+}
+
+/* What a toast's button would activate: its action and target. */
+typedef struct
+{
+  char     *action;
+  GVariant *target;
+} ToastAction;
+
+static void
+toast_action_take (ToastAction *action,
+                   GtkWidget   *button)
+{
+  GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+
+  action->action = g_strdup (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)));
+  action->target = target ? g_variant_ref (target) : NULL;
+}
+
+static void
+toast_action_clear (ToastAction *action)
+{
+  g_clear_pointer (&action->action, g_free);
+  g_clear_pointer (&action->target, g_variant_unref);
+}
+
+static BatonClient *
+create_client (BatonStore *store,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  BatonClient *client = baton_store_create_client (store, name, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (client);
+  return client;
+}
+
+static gboolean
+has_client (BatonStore *store,
+            const char *name)
+{
+  GListModel *clients = baton_store_get_clients (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(BatonClient) client = g_list_model_get_item (clients, i);
+
+      if (g_strcmp0 (baton_client_get_name (client), name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+one_toast (gpointer data)
+{
+  return baton_window_get_n_toasts (data) == 1;
+}
+
+/* An undo toast shows its text literally, replaces the one before, and its
+ * button undoes the change it names. */
 static void
 test_undo_toast (Fixture       *f,
                  gconstpointer  data)
 {
   const char *message = "Deleted <b>Acme & Co</b>";
-  g_autoptr(GPtrArray) undo_buttons = NULL;
+  GtkWidget *button;
 
   SKIP_WITHOUT_DISPLAY ();
 
-  baton_window_show_undo_toast (f->window, "Deleted a task");
-  baton_window_show_undo_toast (f->window, message);
-  flush_events ();
+  create_client (f->store, "Acme");
+  baton_window_show_undo_toast (f->window, "Added a client");
+  create_client (f->store, "Acme & Co");
+  /* Views reach it through an action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-undo-toast", "s", message));
 
   /* The text is shown literally, not read as markup. */
+  button = wait_for_toast_button (f->window, "win.undo-toast");
   g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_label_with_text, message));
 
-  /* The header's Undo button, and the toast's (the replaced toast may
-   * still be animating out). */
-  undo_buttons = find_widgets (GTK_WIDGET (f->window), is_button_for_action, "win.undo");
-  g_assert_cmpuint (undo_buttons->len, >=, 2);
+  /* The first toast was replaced, not queued behind the second. */
+  g_assert_cmpuint (baton_window_get_n_toasts (f->window), ==, 1);
 
-  /* Views reach it through an action. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-undo-toast", "s", "Moved a task"));
+  /* Its button undoes the second client, only; the clicked toast closes
+   * and the next one says what was undone. */
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (has_client (f->store, "Acme & Co"));
+  g_assert_true (has_client (f->store, "Acme"));
+  g_assert_true (baton_test_wait_until (one_toast, f->window, 2000));
+  wait_for_toast_button (f->window, "win.redo-toast");
+
+  /* A message takes its place: still one toast. */
   baton_window_show_toast (f->window, "Saved");
+  baton_window_show_toast (f->window, "Saved again");
+  g_assert_cmpuint (baton_window_get_n_toasts (f->window), ==, 1);
+  g_assert_null (find_toast_button (f->window, "win.undo-toast"));
   flush_events ();
 }
 
+/* After Redo, the “Undone” toast is gone; the new one names the change
+ * that was redone and can undo it again. */
+static void
+test_redo_toast (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *button;
+  gpointer undone[2] = { f->window, "Undone: Add client" };
+  gpointer redone[2] = { f->window, "Redone: Add client" };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  create_client (f->store, "Acme");
+  g_assert_cmpstr (baton_history_get_undo_label (baton_store_get_history (f->store)), ==, "Add client");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_false (has_client (f->store, "Acme"));
+  button = wait_for_toast_button (f->window, "win.redo-toast");
+  g_assert_true (toast_label_shown (undone));
+
+  /* Its Redo button redoes. */
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (has_client (f->store, "Acme"));
+
+  /* No toast says “Undone” with a Redo that can do nothing. */
+  g_assert_true (baton_test_wait_until (toast_label_gone, undone, 2000));
+  g_assert_null (find_toast_button (f->window, "win.redo-toast"));
+  button = wait_for_toast_button (f->window, "win.undo-toast");
+  g_assert_true (toast_label_shown (redone));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_cmpuint (baton_window_get_n_toasts (f->window), ==, 1);
+
+  /* Ctrl+Shift+Z from the header does the same. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  g_assert_true (has_client (f->store, "Acme"));
+  g_assert_true (baton_test_wait_until (toast_label_gone, undone, 2000));
+  g_assert_cmpuint (baton_window_get_n_toasts (f->window), ==, 1);
+}
+
+/* A toast's button acts on the change the toast names, or the toast is
+ * gone and its button does nothing. */
+static void
+test_stale_toast (Fixture       *f,
+                  gconstpointer  data)
+{
+  BatonHistory *history;
+  ToastAction beta_undo = { NULL, NULL };
+  ToastAction gamma_redo = { NULL, NULL };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  history = baton_store_get_history (f->store);
+  create_client (f->store, "Acme");
+  create_client (f->store, "Beta");
+  baton_window_show_undo_toast (f->window, "Added Beta");
+  toast_action_take (&beta_undo, wait_for_toast_button (f->window, "win.undo-toast"));
+
+  /* A newer change buries Beta's: the toast loses its button, and the
+   * button's action is refused (it would have undone Gamma). */
+  create_client (f->store, "Gamma");
+  g_assert_true (baton_test_wait_until (no_toast_button, f->window, 2000));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), beta_undo.action, beta_undo.target));
+  g_assert_true (has_client (f->store, "Gamma"));
+  g_assert_true (has_client (f->store, "Beta"));
+  g_assert_true (baton_history_get_can_undo (history));
+  g_assert_false (baton_history_get_can_redo (history));
+
+  /* Undone Gamma, then Beta: the first “Undone” toast is replaced, and
+   * its Redo does not redo Beta. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  toast_action_take (&gamma_redo, wait_for_toast_button (f->window, "win.redo-toast"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_false (has_client (f->store, "Beta"));
+  g_assert_cmpuint (baton_window_get_n_toasts (f->window), ==, 1);
+  before = g_strdup_printf ("%d %d %s", has_client (f->store, "Beta"), has_client (f->store, "Gamma"),
+                            baton_history_get_redo_label (history));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), gamma_redo.action, gamma_redo.target));
+  after = g_strdup_printf ("%d %d %s", has_client (f->store, "Beta"), has_client (f->store, "Gamma"),
+                           baton_history_get_redo_label (history));
+  g_assert_cmpstr (after, ==, before);
+
+  /* A new change empties the redo stack: “Undone: Beta” loses its Redo. */
+  create_client (f->store, "Delta");
+  g_assert_true (baton_test_wait_until (no_toast_button, f->window, 2000));
+  g_assert_cmpuint (baton_window_get_n_toasts (f->window), ==, 1);
+
+  toast_action_clear (&beta_undo);
+  toast_action_clear (&gamma_redo);
+}
+
+/* However much undo and redo, one toast at a time, and once it has timed
+ * out the application does nothing at all. */
+static void
+test_toasts_settle (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint max_live = 0;
+  guint dispatches;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* New changes, each with its toast, one after the other. */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Client %u", i);
+
+      create_client (f->store, name);
+      baton_window_show_undo_toast (f->window, name);
+      max_live = MAX (max_live, baton_window_get_n_toasts (f->window));
+      if (i % 2 == 0)
+        flush_events ();
+      else
+        baton_test_run_for (10);
+    }
+
+  create_client (f->store, "Acme");
+  baton_window_show_undo_toast (f->window, "Added Acme");
+  for (guint i = 0; i < 50; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+      g_assert_false (has_client (f->store, "Acme"));
+      max_live = MAX (max_live, baton_window_get_n_toasts (f->window));
+      flush_events ();
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+      g_assert_true (has_client (f->store, "Acme"));
+      max_live = MAX (max_live, baton_window_get_n_toasts (f->window));
+      flush_events ();
+    }
+  g_assert_cmpuint (max_live, ==, 1);
+
+  /* The last toast times out (5 s) and nothing replays it or another. */
+  gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+  g_assert_true (baton_test_wait_until (no_toast_widget, f->window, 8000));
+  /* The last frames that remove it, then nothing. */
+  for (guint i = 0; i < 8 && baton_test_count_dispatches (250) > 0; i++)
+    ;
+  dispatches = baton_test_count_dispatches (1000);
+  g_test_message ("%u main-loop dispatches in the idle second", dispatches);
+  g_assert_cmpuint (dispatches, ==, 0);
+}
 
 /* Quitting --------------------------------------------------------------------- */
 
@@ -614,6 +921,9 @@ main (int   argc,
   g_test_add ("/shell/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/shell/color-scheme", Fixture, NULL, fixture_set_up, test_color_scheme, fixture_tear_down);
   g_test_add ("/shell/undo-toast", Fixture, NULL, fixture_set_up, test_undo_toast, fixture_tear_down);
+  g_test_add ("/shell/toast/redo", Fixture, NULL, fixture_set_up, test_redo_toast, fixture_tear_down);
+  g_test_add ("/shell/toast/stale", Fixture, NULL, fixture_set_up, test_stale_toast, fixture_tear_down);
+  g_test_add ("/shell/toast/settles", Fixture, NULL, fixture_set_up, test_toasts_settle, fixture_tear_down);
   g_test_add ("/shell/quit/after-focused-card", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_quit_after_card, fixture_tear_down);
   g_test_add ("/shell/quit/after-card-editor", Fixture, GINT_TO_POINTER (TRUE),

@@ -99,8 +99,10 @@ struct _BatonBoardView
 
   /* Toasts */
   char               *pending_toast;
+  gconstpointer       pending_change;   /* compared, never dereferenced */
   guint               toast_idle_id;
   char               *last_toast;       /* for tests */
+  AdwToast           *own_toast;        /* weak: outside a Baton window */
   GtkWidget          *editor;            /* weak */
 };
 
@@ -149,6 +151,28 @@ ensure_style (void)
 
 /* Messages ---------------------------------------------------------------------- */
 
+/* Outside a Baton window (a test, a benchmark) the view says it in its own
+ * overlay, one toast at a time like the window. */
+static void
+show_own_toast (BatonBoardView *self,
+                const char     *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  if (self->own_toast != NULL)
+    {
+      adw_toast_set_title (self->own_toast, escaped);
+      /* Added again, it starts its timeout afresh. */
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->own_toast));
+      return;
+    }
+
+  self->own_toast = adw_toast_new (escaped);
+  g_object_add_weak_pointer (G_OBJECT (self->own_toast), (gpointer *) &self->own_toast);
+  g_signal_connect_swapped (self->own_toast, "dismissed", G_CALLBACK (g_clear_weak_pointer), &self->own_toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->own_toast);
+}
+
 static gboolean
 show_pending_toast (gpointer user_data)
 {
@@ -159,12 +183,13 @@ show_pending_toast (gpointer user_data)
   if (message == NULL)
     return G_SOURCE_REMOVE;
 
+  /* Undone (or buried) before the toast came: it would offer to undo
+   * another change. */
+  if (baton_history_peek_undo (baton_store_get_history (self->store)) != self->pending_change)
+    return G_SOURCE_REMOVE;
+
   if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-undo-toast", "s", message))
-    {
-      /* Not in a Baton window (a test, a benchmark): say it here. */
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-    }
+    show_own_toast (self, message);
 
   return G_SOURCE_REMOVE;
 }
@@ -180,6 +205,7 @@ announce_undoable (BatonBoardView *self,
   self->last_toast = g_strdup (message);
   g_free (self->pending_toast);
   self->pending_toast = g_strdup (message);
+  self->pending_change = baton_history_peek_undo (baton_store_get_history (self->store));
 
   if (self->toast_idle_id == 0)
     self->toast_idle_id = g_idle_add_full (G_PRIORITY_LOW, show_pending_toast, self, NULL);
@@ -190,13 +216,11 @@ static void
 show_error (BatonBoardView *self,
             const char     *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
   g_free (self->last_toast);
   self->last_toast = g_strdup (message);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message))
+    show_own_toast (self, message);
 }
 
 /* Columns --------------------------------------------------------------------- */
@@ -2228,6 +2252,9 @@ baton_board_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_pointer (&self->task_menu, gtk_widget_unparent);
   g_clear_weak_pointer (&self->editor);
+  if (self->own_toast != NULL)
+    g_signal_handlers_disconnect_by_func (self->own_toast, g_clear_weak_pointer, &self->own_toast);
+  g_clear_weak_pointer (&self->own_toast);
 
   /* The template's root is the bin's child: let the bin drop it. */
   adw_bin_set_child (ADW_BIN (self), NULL);

@@ -16,12 +16,16 @@ G_DECLARE_FINAL_TYPE (BatonWindow, baton_window, BATON, WINDOW, AdwApplicationWi
 BatonWindow *baton_window_new             (GtkApplication *application,
                                            BatonStore     *store);
 BatonStore  *baton_window_get_store       (BatonWindow    *self);
-/* @message is plain text; it is escaped before it reaches the toast. */
+/* @message is plain text; it is escaped before it reaches the toast. It
+ * replaces a message that is still showing. */
 void         baton_window_show_toast      (BatonWindow    *self,
                                            const char     *message);
-/* A toast whose Undo button activates win.undo. Replaces an undo toast
- * that is still showing. @message is plain text. */
+/* A toast whose Undo button undoes the change on top of the history now,
+ * and only that one: the toast goes once that change is undone or buried.
+ * Replaces the history toast that is still showing. @message is plain text. */
 void         baton_window_show_undo_toast (BatonWindow    *self,
                                            const char     *message);
+/* For tests: toasts shown or waiting, not dismissed yet. */
+guint        baton_window_get_n_toasts    (BatonWindow    *self);
 
 G_END_DECLS

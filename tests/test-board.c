@@ -135,7 +135,7 @@ static BatonBoardCard *
 find_card (BatonBoardColumn *column,
            BatonTask        *task)
 {
-  return find_card_in (GTK_WIDGET (baton_board_column_get_list_view (column)), task);
+  return find_card_in (GTK_WIDGET (baton_board_column_get_card_list (column)), task);
 }
 
 /* The card of the first task of a column (it is on screen). */
@@ -1515,6 +1515,146 @@ test_reload (Fixture       *f,
   }
 }
 
+
+/* Long columns ---------------------------------------------------------------------------- */
+
+#define LONG_COLUMN 1500
+
+static gboolean
+add_many_tasks (BatonStore  *store,
+                gpointer     user_data,
+                GError     **error)
+{
+  BatonStage *stage = user_data;
+
+  for (guint i = 0; i < LONG_COLUMN; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Card %04u", i);
+
+      if (baton_store_create_task (store, stage, NULL, title, error) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static guint
+count_cards_in (GtkWidget *widget)
+{
+  guint n = BATON_IS_BOARD_CARD (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_cards_in (child);
+
+  return n;
+}
+
+static GtkScrolledWindow *
+find_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scroller (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+board_settled (gpointer data)
+{
+  return baton_board_view_is_settled (data);
+}
+
+/* Scrolled from its top to its end, a column of 1,500 cards keeps a
+ * bounded number of card widgets (each is an instance with its children,
+ * layouts and accessible objects); the cards at the end are there, take
+ * the keyboard focus and accept drops. */
+static void
+test_long_column_recycles (Fixture       *f,
+                           gconstpointer  data)
+{
+  BatonStage *stage = stage_at (f, 0);
+  BatonBoardColumn *column = column_at (f, 0);
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonTask) last = NULL;
+  g_autoptr(BatonTask) before_last = NULL;
+  guint most = 0, start, steps = 0;
+  GtkWidget *card;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (baton_store_run_batch (f->store, "Many cards", FALSE, add_many_tasks, stage, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_board_column_get_model (column)), ==, LONG_COLUMN);
+  g_assert_true (baton_test_wait_until (board_settled, f->view, 5000));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  start = count_cards_in (GTK_WIDGET (column));
+  g_assert_cmpuint (start, >, 0);
+  scroller = find_scroller (GTK_WIDGET (column));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+  /* A third of a page at a time, every frame drawn, to the end. */
+  while (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) <
+         gtk_adjustment_get_upper (adjustment) - 1)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                            gtk_adjustment_get_page_size (adjustment) / 3);
+      g_assert_true (baton_test_wait_until (board_settled, f->view, 5000));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      most = MAX (most, count_cards_in (GTK_WIDGET (column)));
+      g_assert_cmpuint (++steps, <, 10 * LONG_COLUMN);
+    }
+  g_test_message ("%u card widgets at the top, at most %u while scrolling (%u steps)", start, most, steps);
+  g_assert_cmpuint (most, <=, 40);
+
+  /* The end is there: the last card has a widget, on screen. */
+  last = g_list_model_get_item (baton_board_column_get_model (column), LONG_COLUMN - 1);
+  before_last = g_list_model_get_item (baton_board_column_get_model (column), LONG_COLUMN - 2);
+  card = GTK_WIDGET (find_card (column, last));
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_get_mapped (card));
+
+  /* Keyboard: focus it, Up goes to the card before. */
+  g_assert_true (gtk_widget_grab_focus (card));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_UP));
+  card = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (BATON_IS_BOARD_CARD (card));
+  g_assert_true (baton_board_card_get_task (BATON_BOARD_CARD (card)) == before_last);
+
+  /* A drop below the last card lands at the end. */
+  {
+    g_auto(GValue) value = G_VALUE_INIT;
+    GtkWidget *target = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (baton_board_column_get_drop_target (column)));
+    BatonTask *task = baton_store_create_task (f->store, stage_at (f, 1), NULL, "From elsewhere", &error);
+    g_autoptr(BatonTask) now_last = NULL;
+    BatonBoardCard *other;
+
+    g_assert_no_error (error);
+    g_assert_true (baton_test_wait_until (board_settled, f->view, 5000));
+    other = find_card (column_at (f, 1), task);
+    g_assert_nonnull (other);
+    prepare_drag (other, &value);
+    g_assert_true (emit_drop (baton_board_column_get_drop_target (column), &value, 40,
+                              gtk_widget_get_height (target) - 2));
+    now_last = g_list_model_get_item (baton_board_column_get_model (column), LONG_COLUMN);
+    g_assert_true (now_last == g_value_get_object (&value));
+  }
+}
+
 /* A real drag, with xdotool ------------------------------------------------------------------ */
 
 typedef struct
@@ -1638,7 +1778,7 @@ test_xdotool_drag (Fixture       *f,
 
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (card), GTK_WIDGET (f->window),
                                            &GRAPHENE_POINT_INIT (60, 30), &start));
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (baton_board_column_get_list_view (to)),
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (baton_board_column_get_card_list (to)),
                                            GTK_WIDGET (f->window),
                                            &GRAPHENE_POINT_INIT (120, 20), &end));
   x0 = origin_x + (int) (surface_x + start.x);
@@ -1725,6 +1865,7 @@ main (int   argc,
   ADD ("/board/empty-workspace", FALSE, test_empty_workspace);
   ADD ("/board/stages", TRUE, test_stage_menu);
   ADD ("/board/reload", TRUE, test_reload);
+  ADD ("/board/long-column-recycles", FALSE, test_long_column_recycles);
 
   return g_test_run ();
 }

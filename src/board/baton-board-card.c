@@ -532,6 +532,25 @@ on_secondary_click (GtkGestureClick *gesture,
   _baton_board_view_show_task_menu (self->view, GTK_WIDGET (self), x, y);
 }
 
+/* A click gives the card the focus; a double click opens it (Enter does
+ * too). The press is not claimed: it may start a drag. */
+static void
+on_primary_click (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  BatonBoardCard  *self)
+{
+  if (n_press == 1)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  if (n_press != 2 || self->task == NULL || self->view == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  _baton_board_view_open_editor (self->view, self->task);
+}
+
 /* GObject ---------------------------------------------------------------------- */
 
 static void
@@ -655,6 +674,11 @@ baton_board_card_init (BatonBoardCard *self)
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_primary_click), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 

@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A header (name, card count, WIP "n / limit", menu), a quick-add entry,
- * and a GtkListView over a filter model (this stage, the board's filter)
+ * and a BatonCardList over a filter model (this stage, the board's filter)
  * and a sort model (by position) of the board's tasks, so only the cards
- * on screen have widgets.
+ * on screen have widgets, wherever the column is scrolled.
  *
  * The column has one drop target: motion maps y to a slot between cards
  * and moves a single line there, the edges scroll, and the drop asks the
@@ -21,15 +21,10 @@
 #include "baton-board-card.h"
 #include "baton-board-column.h"
 #include "baton-board-private.h"
-#include "baton-prefix-model.h"
+#include "baton-card-list.h"
 
 #define EDGE_SCROLL_ZONE  48
 #define EDGE_SCROLL_SPEED 14.0
-/* GtkListView 4.8 keeps up to 200 rows around its anchor, whatever fits on
- * screen. The list shows a growing prefix of the column instead (see
- * baton-prefix-model.c): about a screenful at first, a few more cards
- * whenever the end comes near. */
-#define SLICE_PAGE        8
 
 struct _BatonBoardColumn
 {
@@ -47,7 +42,7 @@ struct _BatonBoardColumn
   GtkEntry            *quick_add_entry;
   GtkWidget           *overlay;
   GtkScrolledWindow   *scroller;
-  GtkListView         *list_view;
+  BatonCardList       *card_list;
   GtkWidget           *drop_line;
   GtkWidget           *empty_label;
   GtkDropTarget       *drop_target;
@@ -57,7 +52,6 @@ struct _BatonBoardColumn
   GtkFilter           *filter;
   GtkFilterListModel  *filtered;
   GtkSortListModel    *sorted;
-  BatonPrefixModel    *slice;
 
   /* Not owned */
   BatonBoardView      *view;
@@ -70,10 +64,7 @@ struct _BatonBoardColumn
   gboolean             is_last;
   guint                edge_tick_id;
   double               edge_speed;
-  BatonTask           *focus_task;       /* owned */
-  guint                focus_tick_id;
-  guint                focus_tries;
-  guint                grow_idle_id;
+  gboolean             shows_cards;
 };
 
 G_DEFINE_FINAL_TYPE (BatonBoardColumn, baton_board_column, GTK_TYPE_WIDGET)
@@ -109,49 +100,23 @@ compare_tasks (gconstpointer a,
   return ia < ib ? GTK_ORDERING_SMALLER : (ia > ib ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL);
 }
 
-static void
-setup_card (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            BatonBoardColumn         *self)
+static GtkWidget *
+create_card (gpointer user_data)
 {
-  GtkWidget *card = baton_board_card_new (self->view);
+  BatonBoardColumn *self = user_data;
 
-  g_object_set_data (G_OBJECT (card), "baton-list-item", item);
-  gtk_list_item_set_child (item, card);
+  return baton_board_card_new (self->view);
 }
 
-/* GtkListView 4.8 unbinds and binds a row again whenever its position
- * changes, even for the same item: a card keeps its task across unbind, and
- * binding it to the task it already shows costs nothing (it follows the
- * task's notifications anyway). */
+/* A card follows its task's notifications: binding it again to the task it
+ * shows costs nothing. */
 static void
-bind_card (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           BatonBoardColumn         *self)
+bind_card (GtkWidget *card,
+           gpointer   item,
+           gpointer   user_data)
 {
-  BatonBoardCard *card = BATON_BOARD_CARD (gtk_list_item_get_child (item));
-  BatonTask *task = gtk_list_item_get_item (item);
-
-  if (baton_board_card_get_task (card) != task)
-    baton_board_card_set_task (card, task);
-}
-
-static void
-unbind_card (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             BatonBoardColumn         *self)
-{
-}
-
-static void
-on_activate (GtkListView      *list_view,
-             guint             position,
-             BatonBoardColumn *self)
-{
-  g_autoptr(BatonTask) task = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
-
-  if (task != NULL)
-    _baton_board_view_open_editor (self->view, task);
+  if (baton_board_card_get_task (BATON_BOARD_CARD (card)) != item)
+    baton_board_card_set_task (BATON_BOARD_CARD (card), item);
 }
 
 /* Header -------------------------------------------------------------------------------- */
@@ -437,45 +402,24 @@ on_quick_add_key (GtkEventControllerKey *controller,
   return FALSE;
 }
 
-/* The slice -------------------------------------------------------------------------------- */
+/* Scrolling and focus ----------------------------------------------------------------------- */
 
-static void
-ensure_shown (BatonBoardColumn *self,
-              guint             index)
+static guint
+index_of (BatonBoardColumn *self,
+          BatonTask        *task)
 {
-  guint size = baton_prefix_model_get_size (self->slice);
+  GListModel *model = G_LIST_MODEL (self->sorted);
+  guint n = g_list_model_get_n_items (model);
 
-  if (index < size)
-    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BatonTask) item = g_list_model_get_item (model, i);
 
-  baton_prefix_model_set_size (self->slice, (index / SLICE_PAGE + 2) * SLICE_PAGE);
-}
+      if (item == task)
+        return i;
+    }
 
-static gboolean
-grow_if_near_end (gpointer user_data)
-{
-  BatonBoardColumn *self = BATON_BOARD_COLUMN (user_data);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  double value = gtk_adjustment_get_value (adjustment);
-  double page = gtk_adjustment_get_page_size (adjustment);
-  double upper = gtk_adjustment_get_upper (adjustment);
-  guint size = baton_prefix_model_get_size (self->slice);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
-
-  self->grow_idle_id = 0;
-
-  if (size < n && page > 0 && value + 1.5 * page >= upper)
-    baton_prefix_model_set_size (self->slice, size + SLICE_PAGE);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_scrolled (BatonBoardColumn *self)
-{
-  /* Not while the list is being allocated: after it. */
-  if (self->grow_idle_id == 0)
-    self->grow_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_if_near_end, self, NULL);
+  return G_MAXUINT;
 }
 
 void
@@ -484,141 +428,74 @@ baton_board_column_scroll_to_index (BatonBoardColumn *self,
 {
   g_return_if_fail (BATON_IS_BOARD_COLUMN (self));
 
-  if (index >= g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
-    return;
-
-  ensure_shown (self, index);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", index);
+  baton_board_column_show_cards (self);
+  baton_card_list_scroll_to (self->card_list, index);
 }
 
-/* Focus ----------------------------------------------------------------------------------- */
-
-static GtkWidget *
-find_card (BatonBoardColumn *self,
-           BatonTask        *task)
+GtkWidget *
+baton_board_column_get_card (BatonBoardColumn *self,
+                             BatonTask        *task)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *card = gtk_widget_get_first_child (row);
+  g_return_val_if_fail (BATON_IS_BOARD_COLUMN (self), NULL);
 
-      if (BATON_IS_BOARD_CARD (card) && baton_board_card_get_task (BATON_BOARD_CARD (card)) == task)
-        return card;
-    }
-
-  return NULL;
+  return baton_card_list_get_card (self->card_list, task);
 }
 
-static gboolean
-focus_tick (GtkWidget     *widget,
-            GdkFrameClock *clock,
-            gpointer       user_data)
-{
-  BatonBoardColumn *self = BATON_BOARD_COLUMN (user_data);
-  GtkWidget *card = self->focus_task ? find_card (self, self->focus_task) : NULL;
-
-  if (card != NULL || ++self->focus_tries > 10)
-    {
-      if (card != NULL)
-        gtk_widget_grab_focus (card);
-      g_clear_object (&self->focus_task);
-      self->focus_tick_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  return G_SOURCE_CONTINUE;
-}
-
-void
+gboolean
 baton_board_column_focus_task (BatonBoardColumn *self,
                                BatonTask        *task)
 {
-  GListModel *model;
-  guint n;
+  guint index;
 
-  g_return_if_fail (BATON_IS_BOARD_COLUMN (self));
-  g_return_if_fail (BATON_IS_TASK (task));
+  g_return_val_if_fail (BATON_IS_BOARD_COLUMN (self), FALSE);
+  g_return_val_if_fail (BATON_IS_TASK (task), FALSE);
 
-  model = G_LIST_MODEL (self->sorted);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BatonTask) item = g_list_model_get_item (model, i);
+  baton_board_column_show_cards (self);
+  index = index_of (self, task);
+  if (index == G_MAXUINT)
+    return FALSE;
 
-      if (item == task)
-        {
-          ensure_shown (self, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
-          break;
-        }
-    }
+  return baton_card_list_focus_position (self->card_list, index);
+}
 
-  g_set_object (&self->focus_task, task);
-  self->focus_tries = 0;
-  if (find_card (self, task) != NULL && gtk_widget_grab_focus (find_card (self, task)))
-    {
-      g_clear_object (&self->focus_task);
-      return;
-    }
-  if (self->focus_tick_id == 0)
-    self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick, self, NULL);
+gboolean
+baton_board_column_focus_index (BatonBoardColumn *self,
+                                guint             index)
+{
+  g_return_val_if_fail (BATON_IS_BOARD_COLUMN (self), FALSE);
+
+  baton_board_column_show_cards (self);
+  return baton_card_list_focus_position (self->card_list, index);
 }
 
 /* Drop target ------------------------------------------------------------------------------ */
 
+/* The slot a drop at @y (in the scroller's coordinates) lands in, and
+ * where that is in the overlay's coordinates. */
 static guint
 slot_at_y (BatonBoardColumn *self,
            double            y,
            double           *line_y)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
-  guint best = G_MAXUINT, last = 0;
-  double best_line = 0, last_bottom = 0;
-  gboolean any = FALSE;
+  graphene_point_t point;
+  double list_line = 0;
+  guint slot;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *card = gtk_widget_get_first_child (row);
-      GtkListItem *item;
-      graphene_rect_t bounds;
-      guint position;
-      double mid;
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->scroller), GTK_WIDGET (self->card_list),
+                                 &GRAPHENE_POINT_INIT (0, (float) y), &point))
+    point.y = (float) y;
 
-      if (!BATON_IS_BOARD_CARD (card) || !gtk_widget_get_mapped (row))
-        continue;
-      item = g_object_get_data (G_OBJECT (card), "baton-list-item");
-      position = item ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION;
-      if (position == GTK_INVALID_LIST_POSITION ||
-          !gtk_widget_compute_bounds (row, GTK_WIDGET (self->scroller), &bounds))
-        continue;
-
-      mid = bounds.origin.y + bounds.size.height / 2;
-      if (y < mid && position < best)
-        {
-          best = position;
-          best_line = bounds.origin.y;
-        }
-      if (!any || position >= last)
-        {
-          last = position;
-          last_bottom = bounds.origin.y + bounds.size.height;
-          any = TRUE;
-        }
-    }
-
-  if (best == G_MAXUINT)
-    {
-      best = any ? MIN (last + 1, n) : n;
-      best_line = any ? last_bottom : 0;
-    }
+  slot = baton_card_list_slot_at_y (self->card_list, point.y, &list_line);
 
   if (line_y != NULL)
-    *line_y = best_line;
+    {
+      if (!gtk_widget_compute_point (GTK_WIDGET (self->card_list), self->overlay,
+                                     &GRAPHENE_POINT_INIT (0, (float) list_line), &point))
+        point.y = (float) list_line;
+      *line_y = point.y;
+    }
 
-  return best;
+  return slot;
 }
 
 guint
@@ -771,12 +648,12 @@ baton_board_column_get_model (BatonBoardColumn *self)
   return G_LIST_MODEL (self->sorted);
 }
 
-GtkListView *
-baton_board_column_get_list_view (BatonBoardColumn *self)
+BatonCardList *
+baton_board_column_get_card_list (BatonBoardColumn *self)
 {
   g_return_val_if_fail (BATON_IS_BOARD_COLUMN (self), NULL);
 
-  return self->list_view;
+  return self->card_list;
 }
 
 GtkDropTarget *
@@ -799,15 +676,13 @@ baton_board_column_get_quick_add_entry (BatonBoardColumn *self)
 void
 baton_board_column_show_cards (BatonBoardColumn *self)
 {
-  g_autoptr(GtkSelectionModel) selection = NULL;
-
   g_return_if_fail (BATON_IS_BOARD_COLUMN (self));
 
-  if (gtk_list_view_get_model (self->list_view) != NULL)
+  if (self->shows_cards)
     return;
 
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice))));
-  gtk_list_view_set_model (self->list_view, selection);
+  self->shows_cards = TRUE;
+  baton_card_list_set_model (self->card_list, G_LIST_MODEL (self->sorted));
 }
 
 gboolean
@@ -815,7 +690,7 @@ baton_board_column_get_shows_cards (BatonBoardColumn *self)
 {
   g_return_val_if_fail (BATON_IS_BOARD_COLUMN (self), FALSE);
 
-  return gtk_list_view_get_model (self->list_view) != NULL;
+  return self->shows_cards;
 }
 
 void
@@ -859,20 +734,12 @@ baton_board_column_dispose (GObject *object)
   GtkWidget *child;
 
   stop_edge_scroll (self);
-  if (self->focus_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick_id);
-      self->focus_tick_id = 0;
-    }
   if (self->sorted != NULL)
     g_signal_handlers_disconnect_by_data (self->sorted, self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
-  g_clear_handle_id (&self->grow_idle_id, g_source_remove);
-  g_clear_object (&self->focus_task);
-  g_clear_object (&self->slice);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -998,7 +865,6 @@ baton_board_column_new (BatonBoardView *view,
                         GListModel     *tasks)
 {
   BatonBoardColumn *self;
-  GtkListItemFactory *factory;
   GtkSorter *sorter;
 
   g_return_val_if_fail (BATON_IS_BOARD_VIEW (view), NULL);
@@ -1016,21 +882,11 @@ baton_board_column_new (BatonBoardView *view,
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), sorter);
   g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (update_counts), self);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_card), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_card), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card), self);
-
-  self->slice = baton_prefix_model_new (G_LIST_MODEL (self->sorted), SLICE_PAGE);
   /* The cards come with baton_board_column_show_cards (). */
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
-  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "column-cards");
-  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
-  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->list_view));
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
-                           G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
-                           G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
+  self->card_list = BATON_CARD_LIST (baton_card_list_new (create_card, bind_card, self));
+  gtk_widget_add_css_class (GTK_WIDGET (self->card_list), "column-cards");
+  baton_card_list_set_width_hint (self->card_list, BATON_BOARD_COLUMN_WIDTH);
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->card_list));
 
   return GTK_WIDGET (self);
 }

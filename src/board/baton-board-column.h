@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "baton-board-view.h"
+#include "baton-card-list.h"
 
 G_BEGIN_DECLS
 
@@ -24,10 +25,13 @@ GtkWidget     *baton_board_column_new            (BatonBoardView   *view,
 BatonStage    *baton_board_column_get_stage      (BatonBoardColumn *self);
 /* The cards shown, in order (filtered and sorted). */
 GListModel    *baton_board_column_get_model      (BatonBoardColumn *self);
-GtkListView   *baton_board_column_get_list_view  (BatonBoardColumn *self);
+BatonCardList *baton_board_column_get_card_list  (BatonBoardColumn *self);
+/* The card showing @task, if it has one (it is on screen or focused). */
+GtkWidget     *baton_board_column_get_card       (BatonBoardColumn *self,
+                                                  BatonTask        *task);
 GtkDropTarget *baton_board_column_get_drop_target (BatonBoardColumn *self);
 /* Gives the list its cards. A column off screen when the board first
- * shows gets them right after the first frame. */
+ * shows gets them once it is scrolled into view. */
 void           baton_board_column_show_cards     (BatonBoardColumn *self);
 gboolean       baton_board_column_get_shows_cards (BatonBoardColumn *self);
 /* Re-runs the filter (the board's filter changed). */
@@ -45,9 +49,13 @@ GtkEntry      *baton_board_column_get_quick_add_entry (BatonBoardColumn *self);
 /* Shows the card at @index of the column's model. */
 void           baton_board_column_scroll_to_index (BatonBoardColumn *self,
                                                    guint             index);
-/* Scrolls to @task and focuses its card once it is shown. */
-void           baton_board_column_focus_task     (BatonBoardColumn *self,
+/* Scrolls to @task and gives its card the focus; FALSE if the column
+ * does not show it. */
+gboolean       baton_board_column_focus_task     (BatonBoardColumn *self,
                                                   BatonTask        *task);
+/* The same for the card at @index of the column's model. */
+gboolean       baton_board_column_focus_index    (BatonBoardColumn *self,
+                                                  guint             index);
 /* The slot a drop at @y (in the drop target's widget) would land in. */
 guint          baton_board_column_index_at_y     (BatonBoardColumn *self,
                                                   double            y);

@@ -68,5 +68,9 @@ const char    *baton_board_view_get_last_message    (BatonBoardView *self);
 GtkWidget     *baton_board_view_get_editor          (BatonBoardView *self);
 /* Runs the pending capacity computation now. */
 void           baton_board_view_update_capacity     (BatonBoardView *self);
+/* Is everything the board shows computed, bound and placed: the columns in
+ * view with their cards, the capacity badges? The next frame drawn shows
+ * the finished board. */
+gboolean       baton_board_view_is_settled          (BatonBoardView *self);
 
 G_END_DECLS

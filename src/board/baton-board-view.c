@@ -75,7 +75,6 @@ struct _BatonBoardView
   BatonCapacitySettings capacity_settings;
   guint32             today;
   guint               capacity_idle_id;
-  guint               cards_idle_id;
 
   /* Filters */
   char               *search_folded;
@@ -271,47 +270,48 @@ update_headers (BatonBoardView *self)
                                       gtk_widget_get_next_sibling (child) == NULL);
 }
 
+/* Is column @index within the board's viewport, or about to be? */
 static gboolean
-show_remaining_cards (gpointer user_data)
+column_near_view (BatonBoardView *self,
+                  guint           index)
 {
-  BatonBoardView *self = BATON_BOARD_VIEW (user_data);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->board_scroller);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  double start = gtk_adjustment_get_value (adjustment);
+  double width = gtk_adjustment_get_page_size (adjustment);
+  double left = BATON_BOARD_COLUMN_SPACING + index * (double) (BATON_BOARD_COLUMN_WIDTH + BATON_BOARD_COLUMN_SPACING);
 
-  self->cards_idle_id = 0;
-  for (GtkWidget *child = gtk_widget_get_first_child (self->columns_box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    baton_board_column_show_cards (BATON_BOARD_COLUMN (child));
+  /* Before the first allocation: the window's width. */
+  if (width <= 0 && GTK_IS_WINDOW (root))
+    {
+      int default_width = 0, default_height = 0;
 
-  return G_SOURCE_REMOVE;
+      gtk_window_get_default_size (GTK_WINDOW (root), &default_width, &default_height);
+      width = MAX (default_width, gtk_widget_get_width (GTK_WIDGET (self)));
+    }
+  if (width <= 0)
+    return TRUE;
+
+  /* A little ahead of the viewport, so that scrolling finds them ready. */
+  return left < start + width + BATON_BOARD_COLUMN_WIDTH / 2.0 &&
+         left + BATON_BOARD_COLUMN_WIDTH > start - BATON_BOARD_COLUMN_WIDTH / 2.0;
 }
 
-/* Columns get their cards once the board is about to show: those within
- * the window's width at once (they are in the first frame), the others
- * right after it. */
+/* Columns get their cards when they come into view (or near it): the
+ * board's first frame binds the cards it shows, and no more. */
 static void
 show_cards (BatonBoardView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  int width = 0, height = 0;
-  guint n_now, i = 0;
+  guint i = 0;
 
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
-  if (GTK_IS_WINDOW (root))
-    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-  width = MAX (width, gtk_widget_get_width (GTK_WIDGET (self)));
-  n_now = width > 0 ? (guint) width / (BATON_BOARD_COLUMN_WIDTH + BATON_BOARD_COLUMN_SPACING) + 1 : G_MAXUINT;
-
   for (GtkWidget *child = gtk_widget_get_first_child (self->columns_box);
        child != NULL;
        child = gtk_widget_get_next_sibling (child), i++)
-    {
-      if (i < n_now)
-        baton_board_column_show_cards (BATON_BOARD_COLUMN (child));
-      else if (self->cards_idle_id == 0)
-        self->cards_idle_id = g_idle_add_full (G_PRIORITY_LOW, show_remaining_cards, self, NULL);
-    }
+    if (column_near_view (self, i))
+      baton_board_column_show_cards (BATON_BOARD_COLUMN (child));
 }
 
 static void
@@ -2174,6 +2174,32 @@ baton_board_view_get_editor (BatonBoardView *self)
   return self->editor;
 }
 
+gboolean
+baton_board_view_is_settled (BatonBoardView *self)
+{
+  guint i = 0;
+
+  g_return_val_if_fail (BATON_IS_BOARD_VIEW (self), FALSE);
+
+  if (self->capacity_idle_id != 0 || self->capacity == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->columns_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      BatonBoardColumn *column = BATON_BOARD_COLUMN (child);
+
+      if (!column_near_view (self, i))
+        continue;
+      if (!baton_board_column_get_shows_cards (column) ||
+          !baton_card_list_is_settled (baton_board_column_get_card_list (column)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 void
 baton_board_view_update_capacity (BatonBoardView *self)
 {
@@ -2245,7 +2271,6 @@ baton_board_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->capacity_idle_id, g_source_remove);
   g_clear_handle_id (&self->toast_idle_id, g_source_remove);
-  g_clear_handle_id (&self->cards_idle_id, g_source_remove);
   if (self->board_scroller != NULL)
     stop_board_edge_scroll (self);
   if (self->store != NULL)
@@ -2460,6 +2485,11 @@ baton_board_view_init (BatonBoardView *self)
   g_signal_connect (self->program_dropdown, "notify::selected", G_CALLBACK (on_filter_dropdown_selected), self);
   g_signal_connect (self->person_dropdown, "notify::selected", G_CALLBACK (on_filter_dropdown_selected), self);
   g_signal_connect (self->role_dropdown, "notify::selected", G_CALLBACK (on_filter_dropdown_selected), self);
+
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->board_scroller), "value-changed",
+                           G_CALLBACK (show_cards), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->board_scroller), "changed",
+                           G_CALLBACK (show_cards), self, G_CONNECT_SWAPPED);
 
   {
     GtkEventController *motion = gtk_drop_controller_motion_new ();

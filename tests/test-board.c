@@ -366,6 +366,19 @@ open_board (Fixture *f)
   gtk_window_set_default_size (f->window, 1500, 900);
   gtk_widget_insert_action_group (GTK_WIDGET (f->window), "win", G_ACTION_GROUP (group));
 
+  /* Ctrl+Z and Ctrl+Shift+Z, as Baton's window binds them. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>z"),
+                                                            gtk_named_action_new ("win.undo")));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>z"),
+                                                            gtk_named_action_new ("win.redo")));
+    gtk_widget_add_controller (GTK_WIDGET (f->window), shortcuts);
+  }
+
   f->view = BATON_BOARD_VIEW (baton_board_view_new (f->store));
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_present (f->window);
@@ -442,6 +455,13 @@ fixture_tear_down (Fixture       *f,
 
   if (!have_display)
     return;
+
+  /* The next case starts from the defaults. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_reset (settings, "show-people-sidebar");
+  }
 
   close_toplevels_but (f->window);
   weak = f->window;
@@ -881,6 +901,268 @@ test_context_menu (Fixture       *f,
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage3)));
   activate (f->view, "win.undo", NULL);
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage_at (f, 0))));
+}
+
+
+/* Focus -------------------------------------------------------------------------------------- */
+
+static gboolean board_settled (gpointer data);
+
+typedef struct
+{
+  Fixture   *f;
+  BatonTask *task;
+} FocusWait;
+
+/* The keyboard focus is on the card of @task, shown. */
+static gboolean
+focus_on_task (gpointer data)
+{
+  FocusWait *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (wait->f->window));
+
+  return BATON_IS_BOARD_CARD (focus) &&
+         baton_board_card_get_task (BATON_BOARD_CARD (focus)) == wait->task &&
+         gtk_widget_has_focus (focus) && gtk_widget_get_mapped (focus);
+}
+
+static void
+assert_focus_on (Fixture   *f,
+                 BatonTask *task)
+{
+  FocusWait wait = { f, task };
+
+  if (!baton_test_wait_until (focus_on_task, &wait, 5000))
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+      g_test_message ("the focus is on %s%s%s", focus ? G_OBJECT_TYPE_NAME (focus) : "nothing",
+                      BATON_IS_BOARD_CARD (focus) ? ": " : "",
+                      BATON_IS_BOARD_CARD (focus) && baton_board_card_get_task (BATON_BOARD_CARD (focus))
+                        ? baton_task_get_title (baton_board_card_get_task (BATON_BOARD_CARD (focus))) : "");
+      g_test_fail_printf ("the focus is not on “%s”", baton_task_get_title (task));
+    }
+}
+
+/* Presses @keys (xdotool's names) in the test window, as a person would;
+ * without xdotool, activates @action on the focus instead. */
+static void
+press (Fixture    *f,
+       const char *keys,
+       const char *action)
+{
+  const char *reason = NULL;
+
+  if (baton_test_have_xdotool (&reason))
+    {
+      const char *key[] = { "key", keys, NULL };
+
+      /* Without a window manager the keys go to the window under the pointer. */
+      g_assert_true (baton_test_xdotool_pointer (GTK_WIDGET (f->window), 2, 2, 0));
+      g_assert_true (baton_test_xdotool (key));
+    }
+  else
+    {
+      g_test_message ("no real keys (%s): activating %s", reason, action);
+      g_assert_true (gtk_widget_activate_action (gtk_root_get_focus (GTK_ROOT (f->window)), action, NULL));
+    }
+}
+
+static gboolean
+menu_open (gpointer data)
+{
+  GtkWidget *menu = find_popover_menu (data);
+
+  return menu != NULL && gtk_widget_get_mapped (menu);
+}
+
+static gboolean
+menu_closed (gpointer data)
+{
+  return !menu_open (data);
+}
+
+/* Ctrl+arrows, Ctrl+Z and Ctrl+Shift+Z from the keyboard: after each,
+ * the focus is on the card that moved, wherever it went. */
+static void
+test_focus_follows_card (Fixture       *f,
+                         gconstpointer  data)
+{
+  BatonBoardColumn *column = column_at (f, 1);
+  BatonStage *stage1 = stage_at (f, 1), *stage2 = stage_at (f, 2);
+  g_autoptr(BatonTask) task = g_list_model_get_item (baton_board_column_get_model (column), 1);
+  GListModel *model2 = baton_board_column_get_model (column_of (f, stage2));
+  gint64 id1 = baton_record_get_id (BATON_RECORD (stage1));
+  gint64 id2 = baton_record_get_id (BATON_RECORD (stage2));
+  gint index;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_nonnull (task);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (find_card (column, task))));
+  assert_focus_on (f, task);
+
+  press (f, "ctrl+Right", "task.move-right");
+  g_assert_cmpint (baton_task_get_stage_id (task), ==, id2);
+  assert_focus_on (f, task);
+
+  press (f, "ctrl+Up", "task.move-up");
+  index = model_index (model2, task);
+  g_assert_cmpint (index, ==, (gint) g_list_model_get_n_items (model2) - 2);
+  assert_focus_on (f, task);
+
+  press (f, "ctrl+Down", "task.move-down");
+  g_assert_cmpint (model_index (model2, task), ==, index + 1);
+  assert_focus_on (f, task);
+
+  press (f, "ctrl+Left", "task.move-left");
+  g_assert_cmpint (baton_task_get_stage_id (task), ==, id1);
+  assert_focus_on (f, task);
+
+  /* Undo brings it back to the second stage: the focus comes along. */
+  press (f, "ctrl+z", "win.undo");
+  g_assert_cmpint (baton_task_get_stage_id (task), ==, id2);
+  assert_focus_on (f, task);
+
+  press (f, "ctrl+shift+z", "win.redo");
+  g_assert_cmpint (baton_task_get_stage_id (task), ==, id1);
+  assert_focus_on (f, task);
+
+  /* Undone from elsewhere (the header's button): it comes back to the card. */
+  gtk_window_set_focus (f->window, NULL);
+  activate (f->view, "win.undo", NULL);
+  g_assert_cmpint (baton_task_get_stage_id (task), ==, id2);
+  assert_focus_on (f, task);
+}
+
+
+typedef struct
+{
+  Fixture   *f;
+  BatonTask *task;
+} InView;
+
+/* The card of the task is whole in its column's viewport, and its column
+ * is whole in the board's. */
+static gboolean
+card_in_view (gpointer data)
+{
+  InView *check = data;
+  BatonBoardColumn *column = column_of (check->f, baton_store_lookup_stage (check->f->store,
+                                                                          baton_task_get_stage_id (check->task)));
+  GtkWidget *card = GTK_WIDGET (find_card (column, check->task));
+  /* The board's viewport: what it shows starts at its 0. */
+  GtkWidget *viewport = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (column)));
+  GtkWidget *list = GTK_WIDGET (baton_board_column_get_card_list (column));
+  graphene_rect_t column_bounds, card_bounds;
+
+  if (card == NULL || !gtk_widget_get_mapped (card) ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (column), viewport, &column_bounds) ||
+      !gtk_widget_compute_bounds (card, list, &card_bounds))
+    return FALSE;
+
+  g_assert_true (GTK_IS_VIEWPORT (viewport));
+
+
+  return column_bounds.origin.x >= -0.5 &&
+         column_bounds.origin.x + column_bounds.size.width <= gtk_widget_get_width (viewport) + 0.5 &&
+         card_bounds.origin.y >= -0.5 &&
+         card_bounds.origin.y + card_bounds.size.height <= gtk_widget_get_height (list) + 0.5;
+}
+
+static gboolean
+window_narrow (gpointer data)
+{
+  return gtk_widget_get_width (data) <= 760;
+}
+
+static gboolean
+sidebar_revealed (gpointer data)
+{
+  GtkWidget *revealer = gtk_widget_get_ancestor (baton_board_view_get_people_sidebar (data), GTK_TYPE_REVEALER);
+
+  return revealer != NULL && gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
+}
+
+/* In a narrow window, a card moved by keyboard to a column out of view
+ * (and to the end of a long one) is scrolled into view. */
+static void
+test_move_scrolls_into_view (Fixture       *f,
+                             gconstpointer  data)
+{
+  guint n_columns = baton_board_view_get_n_columns (f->view);
+  g_autoptr(BatonTask) task = g_list_model_get_item (baton_board_column_get_model (column_at (f, 0)), 0);
+  InView check = { f, task };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* With the people sidebar, the board's viewport is narrower still. */
+  g_object_set (f->view, "show-people-sidebar", TRUE, NULL);
+  gtk_window_set_default_size (f->window, 700, 600);
+  g_assert_true (baton_test_wait_until (window_narrow, f->window, 5000));
+  g_assert_true (baton_test_wait_until (sidebar_revealed, f->view, 5000));
+  g_assert_true (baton_test_wait_until (board_settled, f->view, 5000));
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (find_card (column_at (f, 0), task))));
+  for (guint i = 1; i < n_columns; i++)
+    {
+      BatonBoardColumn *column;
+      GListModel *model;
+
+      press (f, "ctrl+Right", "task.move-right");
+      column = column_at (f, i);
+      model = baton_board_column_get_model (column);
+      g_assert_true (baton_board_column_get_stage (column) ==
+                     baton_store_lookup_stage (f->store, baton_task_get_stage_id (task)));
+      /* At the end of its new column. */
+      g_assert_cmpint (model_index (model, task), ==, (gint) g_list_model_get_n_items (model) - 1);
+      assert_focus_on (f, task);
+      if (!baton_test_wait_until (card_in_view, &check, 5000))
+        g_test_fail_printf ("the card moved to column %u is not in view", i + 1);
+    }
+
+  /* And back, a column at a time. */
+  for (guint i = n_columns - 1; i > 0; i--)
+    {
+      press (f, "ctrl+Left", "task.move-left");
+      assert_focus_on (f, task);
+      if (!baton_test_wait_until (card_in_view, &check, 5000))
+        g_test_fail_printf ("the card moved back to column %u is not in view", i);
+    }
+}
+
+/* Escape closes the card's menu and gives the focus back to the card. */
+static void
+test_focus_menu_escape (Fixture       *f,
+                        gconstpointer  data)
+{
+  BatonBoardColumn *column = column_at (f, 0);
+  g_autoptr(BatonTask) task = g_list_model_get_item (baton_board_column_get_model (column), 0);
+  const char *reason = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  if (!baton_test_have_xdotool (&reason))
+    {
+      g_test_skip (reason);
+      return;
+    }
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (find_card (column, task))));
+  press (f, "shift+F10", "task.menu");
+  g_assert_true (baton_test_wait_until (menu_open, f->view, 5000));
+  press (f, "Escape", NULL);
+  g_assert_true (baton_test_wait_until (menu_closed, f->view, 5000));
+  assert_focus_on (f, task);
+
+  /* The menu's own items act on the card and leave the focus on it. */
+  press (f, "shift+F10", "task.menu");
+  g_assert_true (baton_test_wait_until (menu_open, f->view, 5000));
+  activate (find_popover_menu (GTK_WIDGET (f->view)), "task.move-to-stage",
+            g_variant_new_int64 (baton_record_get_id (BATON_RECORD (stage_at (f, 3)))));
+  gtk_popover_popdown (GTK_POPOVER (find_popover_menu (GTK_WIDGET (f->view))));
+  g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage_at (f, 3))));
+  assert_focus_on (f, task);
 }
 
 /* WIP limits -------------------------------------------------------------------------- */
@@ -1855,6 +2137,9 @@ main (int   argc,
   ADD ("/board/drag/xdotool", TRUE, test_xdotool_drag);
   ADD ("/board/keyboard/moves", TRUE, test_keyboard_moves);
   ADD ("/board/keyboard/context-menu", TRUE, test_context_menu);
+  ADD ("/board/focus/follows-card", TRUE, test_focus_follows_card);
+  ADD ("/board/focus/menu-escape", TRUE, test_focus_menu_escape);
+  ADD ("/board/focus/move-scrolls-into-view", TRUE, test_move_scrolls_into_view);
   ADD ("/board/wip-limit", TRUE, test_wip_limit);
   ADD ("/board/editor/rejects-bad-input", TRUE, test_editor_rejects_bad_input);
   ADD ("/board/editor/store-error", TRUE, test_editor_store_error);

@@ -890,6 +890,76 @@ test_quit_after_card (Fixture       *f,
   f->window = open_window (f->store);
 }
 
+/* Focus ---------------------------------------------------------------------------- */
+
+static gboolean
+focus_on_card_of (gpointer data)
+{
+  gpointer *args = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (args[0]));
+
+  return BATON_IS_BOARD_CARD (focus) && baton_board_card_get_task (BATON_BOARD_CARD (focus)) == args[1] &&
+         gtk_widget_has_focus (focus) && gtk_widget_get_mapped (focus);
+}
+
+/* The header's Undo button keeps the focus while it can undo more; when
+ * it cannot, the focus goes to the card the last undo acted on. */
+static void
+test_focus_after_undo_button (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  BatonDemoSize size;
+  BatonWindow *window;
+  GtkWidget *card, *undo_button;
+  BatonTask *task;
+  gint64 stage_id;
+  gpointer args[2];
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  baton_demo_size_init_default (&size);
+  g_assert_true (baton_demo_generate (store, &size, &error));
+  g_assert_no_error (error);
+
+  window = open_window (store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "board"));
+  g_assert_true (baton_test_wait_until (find_mapped_card, window, 5000));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  card = find_widget (GTK_WIDGET (window), is_mapped_card, NULL);
+  task = g_object_ref (baton_board_card_get_task (BATON_BOARD_CARD (card)));
+  stage_id = baton_task_get_stage_id (task);
+  args[0] = window;
+  args[1] = task;
+
+  /* Two moves to the right, from the keyboard's actions. */
+  g_assert_true (gtk_widget_grab_focus (card));
+  g_assert_true (gtk_widget_activate_action (card, "task.move-right", NULL));
+  g_assert_true (baton_test_wait_until (focus_on_card_of, args, 5000));
+  g_assert_true (gtk_widget_activate_action (gtk_root_get_focus (GTK_ROOT (window)), "task.move-right", NULL));
+  g_assert_true (baton_test_wait_until (focus_on_card_of, args, 5000));
+
+  undo_button = find_header_button (window, "win.undo");
+  g_assert_true (gtk_widget_grab_focus (undo_button));
+  g_signal_emit_by_name (undo_button, "clicked");
+  flush_events ();
+  g_assert_true (gtk_widget_get_sensitive (undo_button));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == undo_button);
+
+  g_signal_emit_by_name (undo_button, "clicked");
+  g_assert_cmpint (baton_task_get_stage_id (task), ==, stage_id);
+  g_assert_false (gtk_widget_get_sensitive (undo_button));
+  g_assert_true (baton_test_wait_until (focus_on_card_of, args, 5000));
+
+  g_object_unref (task);
+  close_window (window);
+  flush_events ();
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -924,6 +994,7 @@ main (int   argc,
   g_test_add ("/shell/toast/redo", Fixture, NULL, fixture_set_up, test_redo_toast, fixture_tear_down);
   g_test_add ("/shell/toast/stale", Fixture, NULL, fixture_set_up, test_stale_toast, fixture_tear_down);
   g_test_add ("/shell/toast/settles", Fixture, NULL, fixture_set_up, test_toasts_settle, fixture_tear_down);
+  g_test_add ("/shell/focus/undo-button", Fixture, NULL, fixture_set_up, test_focus_after_undo_button, fixture_tear_down);
   g_test_add ("/shell/quit/after-focused-card", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_quit_after_card, fixture_tear_down);
   g_test_add ("/shell/quit/after-card-editor", Fixture, GINT_TO_POINTER (TRUE),

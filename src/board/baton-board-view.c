@@ -68,6 +68,15 @@ struct _BatonBoardView
   BatonTask          *menu_task;
   BatonTask          *dragged_task;
 
+  /* Focus: the task whose card has (or last had) the focus, where it was,
+   * and the history's tops, to tell an undo or redo from a new change. */
+  BatonTask          *focus_task;
+  gint64              focus_stage_id;
+  guint               focus_index;
+  GtkRoot            *focus_root;        /* weak */
+  gconstpointer       undo_top;          /* compared, never dereferenced */
+  gconstpointer       redo_top;
+
   /* Derived from the store, once per change */
   GHashTable         *stage_loads;      /* stage id → guint */
   GHashTable         *checklists;       /* task id → GPtrArray of BatonChecklistItem */
@@ -126,6 +135,7 @@ G_DEFINE_FINAL_TYPE (BatonBoardView, baton_board_view, ADW_TYPE_BIN)
 
 static void refilter (BatonBoardView *self);
 static void update_page (BatonBoardView *self);
+static void keep_focus (BatonBoardView *self);
 
 /* Style -------------------------------------------------------------------------- */
 
@@ -515,6 +525,8 @@ on_store_changed (BatonBoardView *self)
   if (self->menu_task != NULL &&
       baton_store_lookup_task (self->store, baton_record_get_id (BATON_RECORD (self->menu_task))) != self->menu_task)
     g_clear_object (&self->menu_task);
+
+  keep_focus (self);
 }
 
 /* Private API for the columns, cards and sidebar -------------------------------------- */
@@ -894,16 +906,244 @@ take_current_task (BatonBoardView *self)
   return task;
 }
 
+/* Focus ------------------------------------------------------------------------------- */
+
+/* The focus follows the card a person acts on: after a keyboard move, an
+ * undo or redo, or a menu closed with Escape, it is on that card wherever
+ * the card went (columns recycle card widgets, and a card that changed
+ * column has a new one). It is taken back only from where it was lost: a
+ * card of the board, a container, an insensitive button, a toast, or
+ * nowhere — never from a field a person went to. */
+
+static gboolean
+is_in_toast (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+focus_may_move (BatonBoardView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+
+  return focus == NULL || !gtk_widget_is_sensitive (focus) || !gtk_widget_get_mapped (focus) ||
+         is_in_toast (focus) ||
+         (gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) &&
+          (BATON_IS_BOARD_CARD (focus) || !gtk_widget_get_focusable (focus)));
+}
+
+/* Scrolls the board so that all of @column is in view (with the space
+ * around it), as little as needed. Positions come from the last layout,
+ * in the adjustment's coordinates, so that asking twice before the next
+ * layout scrolls once. */
+static void
+scroll_to_column (BatonBoardView   *self,
+                  BatonBoardColumn *column)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->board_scroller);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->board_scroller);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  GtkAllocation content;
+  graphene_rect_t bounds;
+  double left, right;
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (column), viewport, &bounds) || bounds.size.width <= 0)
+    return;
+
+  /* The viewport places the columns at minus the value it had then. */
+  gtk_widget_get_allocation (self->columns_box, &content);
+  left = bounds.origin.x - content.x - BATON_BOARD_COLUMN_SPACING;
+  right = bounds.origin.x - content.x + bounds.size.width + BATON_BOARD_COLUMN_SPACING;
+
+  if (left < value || right - left > page)
+    gtk_adjustment_set_value (adjustment, left);
+  else if (right > value + page)
+    gtk_adjustment_set_value (adjustment, right - page);
+}
+
+/* Gives @task's card the focus, scrolling it into view. */
+static gboolean
+focus_card_of (BatonBoardView *self,
+               BatonTask      *task)
+{
+  BatonBoardColumn *column = column_for_stage_id (self, baton_task_get_stage_id (task));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *card;
+
+  if (column == NULL)
+    return FALSE;
+
+  /* Already there. */
+  card = baton_board_column_get_card (column, task);
+  if (card != NULL && root != NULL && gtk_root_get_focus (root) == card)
+    {
+      scroll_to_column (self, column);
+      return TRUE;
+    }
+
+  if (!baton_board_column_focus_task (column, task))
+    return FALSE;
+
+  scroll_to_column (self, column);
+  return TRUE;
+}
+
+/* After a change: the focused card's task keeps the focus; a card that
+ * left the board gives it to the card that took its place. */
+static void
+keep_focus (BatonBoardView *self)
+{
+  BatonBoardColumn *column;
+  guint n;
+
+  if (self->focus_task == NULL || !focus_may_move (self))
+    return;
+
+  if (baton_store_lookup_task (self->store, baton_record_get_id (BATON_RECORD (self->focus_task))) == self->focus_task &&
+      focus_card_of (self, self->focus_task))
+    return;
+
+  column = column_for_stage_id (self, self->focus_stage_id);
+  if (column == NULL || (n = g_list_model_get_n_items (baton_board_column_get_model (column))) == 0)
+    return;
+  baton_board_column_focus_index (column, MIN (self->focus_index, n - 1));
+}
+
+static guint
+index_in_column (BatonBoardColumn *column,
+                 BatonTask        *task)
+{
+  GListModel *model = baton_board_column_get_model (column);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BatonTask) item = g_list_model_get_item (model, i);
+
+      if (item == task)
+        return i;
+    }
+
+  return 0;
+}
+
+static void
+on_focus_widget_changed (BatonBoardView *self)
+{
+  GtkWidget *focus = self->focus_root != NULL ? gtk_root_get_focus (self->focus_root) : NULL;
+
+  /* Lost (its card was recycled, a dialog closed): remembered as it was. */
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+
+  if (BATON_IS_BOARD_CARD (focus) && baton_board_card_get_task (BATON_BOARD_CARD (focus)) != NULL)
+    {
+      BatonTask *task = baton_board_card_get_task (BATON_BOARD_CARD (focus));
+      BatonBoardColumn *column = column_for_stage_id (self, baton_task_get_stage_id (task));
+
+      g_set_object (&self->focus_task, task);
+      self->focus_stage_id = baton_task_get_stage_id (task);
+      self->focus_index = column != NULL ? index_in_column (column, task) : 0;
+    }
+  else if (gtk_widget_get_focusable (focus))
+    g_clear_object (&self->focus_task);
+}
+
+/* The first task a change touches, or @preferred if it touches that. */
+static BatonTask *
+task_of_change (BatonBoardView *self,
+                BatonChange    *change,
+                BatonTask      *preferred)
+{
+  BatonTask *first = NULL;
+
+  for (guint i = 0; i < baton_change_get_n_ops (change); i++)
+    {
+      BatonOp *op = baton_change_get_op (change, i);
+      BatonTask *task;
+
+      if (g_strcmp0 (op->schema->table, "tasks") != 0)
+        continue;
+      task = baton_store_lookup_task (self->store, op->id);
+      if (task == NULL)
+        continue;
+      if (task == preferred)
+        return task;
+      if (first == NULL)
+        first = task;
+    }
+
+  return first;
+}
+
+/* Undo and redo act on a change: the focus goes to the card it touched. */
+static void
+on_history_changed (BatonBoardView *self)
+{
+  BatonHistory *history = baton_store_get_history (self->store);
+  BatonChange *undo_top = baton_history_peek_undo (history);
+  BatonChange *redo_top = baton_history_peek_redo (history);
+  BatonChange *acted = NULL;
+  BatonTask *task;
+
+  if ((gconstpointer) undo_top == self->undo_top && (gconstpointer) redo_top == self->redo_top)
+    return;
+
+  if (redo_top != NULL && (gconstpointer) redo_top == self->undo_top)
+    acted = redo_top;    /* undone */
+  else if (undo_top != NULL && (gconstpointer) undo_top == self->redo_top)
+    acted = undo_top;    /* redone */
+  self->undo_top = undo_top;
+  self->redo_top = redo_top;
+
+  if (acted == NULL || (task = task_of_change (self, acted, self->focus_task)) == NULL)
+    return;
+
+  if (focus_may_move (self) && focus_card_of (self, task))
+    g_set_object (&self->focus_task, task);
+}
+
+static void
+baton_board_view_root (GtkWidget *widget)
+{
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
+
+  GTK_WIDGET_CLASS (baton_board_view_parent_class)->root (widget);
+
+  g_set_weak_pointer (&self->focus_root, gtk_widget_get_root (widget));
+  g_signal_connect_object (self->focus_root, "notify::focus-widget",
+                           G_CALLBACK (on_focus_widget_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+baton_board_view_unroot (GtkWidget *widget)
+{
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
+
+  if (self->focus_root != NULL)
+    g_signal_handlers_disconnect_by_func (self->focus_root, on_focus_widget_changed, self);
+  g_clear_weak_pointer (&self->focus_root);
+
+  GTK_WIDGET_CLASS (baton_board_view_parent_class)->unroot (widget);
+}
+
 /* Task actions ---------------------------------------------------------------------- */
 
 static void
 focus_task_later (BatonBoardView *self,
                   BatonTask      *task)
 {
-  BatonBoardColumn *column = column_for_stage_id (self, baton_task_get_stage_id (task));
-
-  if (column != NULL)
-    baton_board_column_focus_task (column, task);
+  if (focus_card_of (self, task))
+    g_set_object (&self->focus_task, task);
 }
 
 static void
@@ -1266,6 +1506,15 @@ forget_menu_task (gpointer user_data)
 static void
 on_task_menu_closed (BatonBoardView *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* Closed from within (Escape, an item): the focus goes back to the
+   * card, which an item's action may then move. */
+  if (self->menu_task != NULL &&
+      (focus == NULL || focus == self->task_menu || gtk_widget_is_ancestor (focus, self->task_menu)))
+    focus_card_of (self, self->menu_task);
+
   /* The menu closes before its item's action runs: forget the task after. */
   g_idle_add_full (G_PRIORITY_LOW, forget_menu_task, g_object_ref (self), g_object_unref);
 }
@@ -2252,6 +2501,10 @@ baton_board_view_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (baton_store_get_checklist_items (self->store), "items-changed",
                            G_CALLBACK (on_checklist_items_changed), self, G_CONNECT_SWAPPED);
+  self->undo_top = baton_history_peek_undo (baton_store_get_history (self->store));
+  self->redo_top = baton_history_peek_redo (baton_store_get_history (self->store));
+  g_signal_connect_object (baton_store_get_history (self->store), "notify",
+                           G_CALLBACK (on_history_changed), self, G_CONNECT_SWAPPED);
 
   self->sidebar = BATON_PEOPLE_SIDEBAR (baton_people_sidebar_new (self));
   adw_bin_set_child (self->sidebar_bin, GTK_WIDGET (self->sidebar));
@@ -2287,6 +2540,10 @@ baton_board_view_dispose (GObject *object)
 
   g_clear_object (&self->menu_task);
   g_clear_object (&self->dragged_task);
+  g_clear_object (&self->focus_task);
+  if (self->focus_root != NULL)
+    g_signal_handlers_disconnect_by_func (self->focus_root, on_focus_widget_changed, self);
+  g_clear_weak_pointer (&self->focus_root);
   g_clear_object (&self->tasks);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->capacity, baton_capacity_unref);
@@ -2387,6 +2644,8 @@ baton_board_view_class_init (BatonBoardViewClass *klass)
   object_class->set_property = baton_board_view_set_property;
 
   widget_class->map = baton_board_view_map;
+  widget_class->root = baton_board_view_root;
+  widget_class->unroot = baton_board_view_unroot;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, BATON_TYPE_STORE,

@@ -21,6 +21,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "baton-avatar.h"
@@ -45,7 +46,16 @@ typedef struct
   GtkWindow      *window;
   BatonBoardView *view;
   GPtrArray      *toasts;    /* messages given to win.show-undo-toast */
+  GPtrArray      *views;     /* names given to win.show-view */
 } Fixture;
+
+/* What the fixture's workspace holds. */
+enum
+{
+  WORKSPACE_EMPTY,       /* a new workspace: the default stages, nothing else */
+  WORKSPACE_DEMO,        /* the demo workspace */
+  WORKSPACE_NO_STAGES,   /* not even a stage (an import can make one) */
+};
 
 /* Helpers ------------------------------------------------------------------------- */
 
@@ -340,6 +350,16 @@ redo_activated (GSimpleAction *action,
 }
 
 static void
+show_view_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  Fixture *f = user_data;
+
+  g_ptr_array_add (f->views, g_variant_dup_string (parameter, NULL));
+}
+
+static void
 show_undo_toast_activated (GSimpleAction *action,
                            GVariant      *parameter,
                            gpointer       user_data)
@@ -356,6 +376,7 @@ open_board (Fixture *f)
     { "undo", undo_activated, NULL, NULL, NULL },
     { "redo", redo_activated, NULL, NULL, NULL },
     { "show-undo-toast", show_undo_toast_activated, "s", NULL, NULL },
+    { "show-view", show_view_activated, "s", NULL, NULL },
   };
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
 
@@ -394,12 +415,13 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  gboolean with_demo = GPOINTER_TO_INT (data);
+  int workspace = GPOINTER_TO_INT (data);
 
   if (!have_display)
     return;
 
   f->toasts = g_ptr_array_new_with_free_func (g_free);
+  f->views = g_ptr_array_new_with_free_func (g_free);
   f->dir = g_dir_make_tmp ("baton-test-board-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (f->dir, "board.db", NULL);
@@ -407,7 +429,20 @@ fixture_set_up (Fixture       *f,
   f->store = baton_store_open (path, &error);
   g_assert_no_error (error);
 
-  if (with_demo)
+  if (workspace == WORKSPACE_NO_STAGES)
+    {
+      sqlite3 *db = NULL;
+
+      g_assert_finalize_object (g_steal_pointer (&f->store));
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "DELETE FROM stages", NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+      f->store = baton_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (f->store)), ==, 0);
+    }
+
+  if (workspace == WORKSPACE_DEMO)
     {
       BatonDemoSize size;
 
@@ -474,6 +509,7 @@ fixture_tear_down (Fixture       *f,
   remove_dir (f->dir);
   g_clear_pointer (&f->dir, g_free);
   g_clear_pointer (&f->toasts, g_ptr_array_unref);
+  g_clear_pointer (&f->views, g_ptr_array_unref);
 }
 
 #define SKIP_WITHOUT_DISPLAY()              \
@@ -1630,7 +1666,8 @@ test_empty_workspace (Fixture       *f,
 
   SKIP_WITHOUT_DISPLAY ();
 
-  g_assert_cmpstr (baton_board_view_get_visible_page (f->view), ==, "empty");
+  /* A new workspace: the first step of the first run. */
+  g_assert_cmpstr (baton_board_view_get_visible_page (f->view), ==, "no-roles");
   g_assert_cmpuint (baton_board_view_get_n_columns (f->view), ==,
                     g_list_model_get_n_items (baton_store_get_stages (f->store)));
 
@@ -1656,9 +1693,10 @@ test_empty_workspace (Fixture       *f,
   /* Undoing both empties the board again. */
   activate (f->view, "win.undo", NULL);
   activate (f->view, "win.undo", NULL);
-  args[1] = "empty";
+  args[1] = "no-roles";
   g_assert_true (baton_test_wait_until (page_is, args, 5000));
 }
+
 
 /* Stages ----------------------------------------------------------------------------------- */
 
@@ -1751,6 +1789,153 @@ test_stage_menu (Fixture       *f,
   stage = baton_store_lookup_stage (f->store, stage_id);
   g_assert_nonnull (stage);
   g_assert_cmpuint (g_list_model_get_n_items (baton_board_column_get_model (column_of (f, stage))), ==, cards->len);
+}
+
+/* The button of the empty state on show. */
+static GtkWidget *
+find_status_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_widget_get_ancestor (widget, ADW_TYPE_STATUS_PAGE) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_status_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkStack *
+find_content_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "no-roles") != NULL)
+    return GTK_STACK (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_content_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The button of the page the board shows (not of one fading out). */
+static GtkWidget *
+visible_status_button (BatonBoardView *view)
+{
+  GtkStack *stack = find_content_stack (GTK_WIDGET (view));
+
+  g_assert_nonnull (stack);
+  return find_status_button (gtk_stack_get_visible_child (stack));
+}
+
+static gboolean
+status_button_shown (gpointer data)
+{
+  return visible_status_button (data) != NULL;
+}
+
+/* Waits for page @page of the board and clicks its button. */
+static void
+click_empty_state (Fixture    *f,
+                   const char *page)
+{
+  gpointer args[2] = { f->view, (gpointer) page };
+  GtkWidget *button;
+
+  g_assert_true (baton_test_wait_until (page_is, args, 5000));
+  g_assert_true (baton_test_wait_until (status_button_shown, f->view, 5000));
+  button = visible_status_button (f->view);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static const char *
+last_view (Fixture *f)
+{
+  g_assert_cmpuint (f->views->len, >, 0);
+  return g_ptr_array_index (f->views, f->views->len - 1);
+}
+
+/* A workspace with no stage (an import can make one) still offers Add
+ * Stage, and its button works. */
+static void
+test_empty_no_stages (Fixture       *f,
+                      gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_cmpuint (baton_board_view_get_n_columns (f->view), ==, 0);
+  click_empty_state (f, "no-stages");
+  g_assert_true (baton_test_wait_until (dialog_shown, NULL, 5000));
+  dialog = find_message_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Backlog");
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (f->store)), ==, 1);
+  g_assert_cmpstr (baton_stage_get_name (stage_at (f, 0)), ==, "Backlog");
+  g_assert_cmpuint (baton_board_view_get_n_columns (f->view), ==, 1);
+
+  /* The next step. */
+  click_empty_state (f, "no-roles");
+  g_assert_cmpstr (last_view (f), ==, "capacity");
+}
+
+/* The first run leads the way: roles, then people (both in the Capacity
+ * view), a client and a program (the Clients view), then the first card;
+ * each state's button goes there through win.show-view. */
+static void
+test_empty_first_run (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BatonClient *client;
+  BatonRole *role;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  click_empty_state (f, "no-roles");
+  g_assert_cmpstr (last_view (f), ==, "capacity");
+
+  role = baton_store_create_role (f->store, "Instructional designer", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (role);
+  click_empty_state (f, "no-people");
+  g_assert_cmpstr (last_view (f), ==, "capacity");
+
+  g_assert_nonnull (baton_store_create_person (f->store, "Ada", NULL, 40 * 60, NULL, &error));
+  g_assert_no_error (error);
+  click_empty_state (f, "no-programs");
+  g_assert_cmpstr (last_view (f), ==, "clients");
+
+  /* A client alone is not enough: cards belong to programs. */
+  client = baton_store_create_client (f->store, "Northbank", NULL, &error);
+  g_assert_no_error (error);
+  click_empty_state (f, "no-programs");
+  g_assert_cmpstr (last_view (f), ==, "clients");
+  g_assert_cmpuint (f->views->len, ==, 4);
+
+  g_assert_nonnull (baton_store_create_program (f->store, client, "Onboarding", &error));
+  g_assert_no_error (error);
+  click_empty_state (f, "empty");
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, baton_board_view_get_editor (f->view), 5000));
+  gtk_window_destroy (GTK_WINDOW (baton_board_view_get_editor (f->view)));
+  g_assert_cmpuint (f->views->len, ==, 4);
 }
 
 /* A failed batch reloads every object: the board follows. */
@@ -2121,36 +2306,38 @@ main (int   argc,
     adw_init ();
 
   /* Without a display every case is there, and skipped before its fixture. */
-#define ADD(path, demo, func)                                                                 \
+#define ADD(path, workspace, func)                                                                 \
   G_STMT_START {                                                                              \
     if (have_display)                                                                         \
-      g_test_add (path, Fixture, GINT_TO_POINTER (demo), fixture_set_up, func, fixture_tear_down); \
+      g_test_add (path, Fixture, GINT_TO_POINTER (workspace), fixture_set_up, func, fixture_tear_down); \
     else                                                                                      \
       g_test_add_func (path, skip_without_display);                                           \
   } G_STMT_END
 
-  ADD ("/board/columns", TRUE, test_columns);
-  ADD ("/board/widgets-follow-visible-cards", TRUE, test_widgets_follow_visible_cards);
-  ADD ("/board/drag/between-columns", TRUE, test_drag_between_columns);
-  ADD ("/board/drag/within-column", TRUE, test_drag_within_column);
-  ADD ("/board/drag/to-person", TRUE, test_drag_to_person);
-  ADD ("/board/drag/xdotool", TRUE, test_xdotool_drag);
-  ADD ("/board/keyboard/moves", TRUE, test_keyboard_moves);
-  ADD ("/board/keyboard/context-menu", TRUE, test_context_menu);
-  ADD ("/board/focus/follows-card", TRUE, test_focus_follows_card);
-  ADD ("/board/focus/menu-escape", TRUE, test_focus_menu_escape);
-  ADD ("/board/focus/move-scrolls-into-view", TRUE, test_move_scrolls_into_view);
-  ADD ("/board/wip-limit", TRUE, test_wip_limit);
-  ADD ("/board/editor/rejects-bad-input", TRUE, test_editor_rejects_bad_input);
-  ADD ("/board/editor/store-error", TRUE, test_editor_store_error);
-  ADD ("/board/editor/new-card", TRUE, test_editor_new_card);
-  ADD ("/board/editor/delete-and-archive", TRUE, test_editor_delete_and_archive);
-  ADD ("/board/markup-title-literal", TRUE, test_markup_title_literal);
-  ADD ("/board/filters", TRUE, test_filters);
-  ADD ("/board/empty-workspace", FALSE, test_empty_workspace);
-  ADD ("/board/stages", TRUE, test_stage_menu);
-  ADD ("/board/reload", TRUE, test_reload);
-  ADD ("/board/long-column-recycles", FALSE, test_long_column_recycles);
+  ADD ("/board/columns", WORKSPACE_DEMO, test_columns);
+  ADD ("/board/widgets-follow-visible-cards", WORKSPACE_DEMO, test_widgets_follow_visible_cards);
+  ADD ("/board/drag/between-columns", WORKSPACE_DEMO, test_drag_between_columns);
+  ADD ("/board/drag/within-column", WORKSPACE_DEMO, test_drag_within_column);
+  ADD ("/board/drag/to-person", WORKSPACE_DEMO, test_drag_to_person);
+  ADD ("/board/drag/xdotool", WORKSPACE_DEMO, test_xdotool_drag);
+  ADD ("/board/keyboard/moves", WORKSPACE_DEMO, test_keyboard_moves);
+  ADD ("/board/keyboard/context-menu", WORKSPACE_DEMO, test_context_menu);
+  ADD ("/board/focus/follows-card", WORKSPACE_DEMO, test_focus_follows_card);
+  ADD ("/board/focus/menu-escape", WORKSPACE_DEMO, test_focus_menu_escape);
+  ADD ("/board/focus/move-scrolls-into-view", WORKSPACE_DEMO, test_move_scrolls_into_view);
+  ADD ("/board/wip-limit", WORKSPACE_DEMO, test_wip_limit);
+  ADD ("/board/editor/rejects-bad-input", WORKSPACE_DEMO, test_editor_rejects_bad_input);
+  ADD ("/board/editor/store-error", WORKSPACE_DEMO, test_editor_store_error);
+  ADD ("/board/editor/new-card", WORKSPACE_DEMO, test_editor_new_card);
+  ADD ("/board/editor/delete-and-archive", WORKSPACE_DEMO, test_editor_delete_and_archive);
+  ADD ("/board/markup-title-literal", WORKSPACE_DEMO, test_markup_title_literal);
+  ADD ("/board/filters", WORKSPACE_DEMO, test_filters);
+  ADD ("/board/empty-workspace", WORKSPACE_EMPTY, test_empty_workspace);
+  ADD ("/board/empty/no-stages", WORKSPACE_NO_STAGES, test_empty_no_stages);
+  ADD ("/board/empty/first-run", WORKSPACE_EMPTY, test_empty_first_run);
+  ADD ("/board/stages", WORKSPACE_DEMO, test_stage_menu);
+  ADD ("/board/reload", WORKSPACE_DEMO, test_reload);
+  ADD ("/board/long-column-recycles", WORKSPACE_EMPTY, test_long_column_recycles);
 
   return g_test_run ();
 }

@@ -60,7 +60,8 @@ GtkWidget     *baton_board_view_get_column_for_stage (BatonBoardView *self,
                                                       BatonStage     *stage);
 GtkWidget     *baton_board_view_get_people_sidebar  (BatonBoardView *self);
 GtkWidget     *baton_board_view_get_search_entry    (BatonBoardView *self);
-/* "board", "empty" or "no-results" */
+/* "board", "no-results", or with no cards the first-run step: "no-stages",
+ * "no-roles", "no-people", "no-programs", then "empty" */
 const char    *baton_board_view_get_visible_page    (BatonBoardView *self);
 /* The last toast the view showed or asked the window to show. */
 const char    *baton_board_view_get_last_message    (BatonBoardView *self);

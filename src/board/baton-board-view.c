@@ -474,6 +474,40 @@ n_shown (BatonBoardView *self)
   return n;
 }
 
+static gboolean
+has_active (GListModel *list,
+            gboolean  (*is_archived) (gpointer item))
+{
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      if (is_archived == NULL || !is_archived (item))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* With no cards, the first-run step the board is at: stages, then roles,
+ * people, a client and a program, and the first card. */
+static const char *
+empty_page (BatonBoardView *self)
+{
+  if (g_list_model_get_n_items (baton_store_get_stages (self->store)) == 0)
+    return "no-stages";
+  if (!has_active (baton_store_get_roles (self->store), NULL))
+    return "no-roles";
+  if (!has_active (baton_store_get_people (self->store), (gpointer) baton_person_get_archived))
+    return "no-people";
+  if (!has_active (baton_store_get_programs (self->store), (gpointer) baton_program_get_archived))
+    return "no-programs";
+
+  return "empty";
+}
+
 static void
 update_page (BatonBoardView *self)
 {
@@ -483,8 +517,9 @@ update_page (BatonBoardView *self)
                     (self->filter_role_id != 0) + self->only_over_capacity + self->show_archived;
   guint n_filter_menu = n_filters - (self->search_folded != NULL);
 
-  if (g_list_model_get_n_items (baton_store_get_tasks (self->store)) == 0)
-    page = "empty";
+  if (g_list_model_get_n_items (baton_store_get_tasks (self->store)) == 0 ||
+      g_list_model_get_n_items (baton_store_get_stages (self->store)) == 0)
+    page = empty_page (self);
   else if (filter_is_active (self) && n_shown (self) == 0)
     page = "no-results";
 
@@ -2165,8 +2200,12 @@ add_stage_activated (GtkWidget  *widget,
   AdwMessageDialog *dialog;
   StageDialog *data;
 
-  dialog = message_dialog (self, _("Add Stage"),
-                           _("The new stage comes right after this one."));
+  if (after != NULL)
+    dialog = message_dialog (self, _("Add Stage"), _("The new stage comes right after this one."));
+  else if (g_list_model_get_n_items (baton_store_get_stages (self->store)) == 0)
+    dialog = message_dialog (self, _("Add Stage"), _("The first column of the board."));
+  else
+    dialog = message_dialog (self, _("Add Stage"), _("The new stage comes last."));
   adw_message_dialog_add_response (dialog, "add", _("_Add"));
   adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "add");

@@ -232,3 +232,26 @@ baton_test_count_dispatches (guint ms)
 
   return n;
 }
+
+/* Gives @window the X input focus, as a window manager would after a
+ * click: keys then go to it wherever the pointer (or a drag icon) is. */
+static inline gboolean
+baton_test_xdotool_focus_window (GtkWindow *window)
+{
+  g_autofree char *pattern = g_strdup_printf ("^%s$", gtk_window_get_title (window));
+  g_autofree char *quoted = g_shell_quote (pattern);
+  g_autofree char *search = g_strdup_printf ("xdotool search --onlyvisible --name %s", quoted);
+  g_autofree char *id = NULL;
+
+  if (!g_spawn_command_line_sync (search, &id, NULL, NULL, NULL) || id == NULL || id[0] == '\0')
+    return FALSE;
+  g_strstrip (id);
+  if (strchr (id, '\n') != NULL)
+    *strchr (id, '\n') = '\0';
+
+  {
+    const char *focus[] = { "windowfocus", "--sync", id, NULL };
+
+    return baton_test_xdotool (focus);
+  }
+}

@@ -501,7 +501,7 @@ on_drag_begin (GtkDragSource  *source,
   gtk_widget_add_css_class (GTK_WIDGET (self), "dragging");
 
   if (self->task != NULL && self->view != NULL)
-    _baton_board_view_drag_begin (self->view, self->task);
+    _baton_board_view_drag_begin (self->view, self->task, source);
 }
 
 static void

@@ -570,8 +570,17 @@ on_drop_motion (GtkDropTarget    *target,
   BatonTask *task = _baton_board_view_get_dragged_task (self->view);
   int height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
   double line_y;
-  guint index = slot_at_y (self, y, &line_y);
+  guint index;
 
+  /* A drag cancelled with Escape lands nowhere. */
+  if (!_baton_board_view_accepts_drop (self->view, target))
+    {
+      hide_drop_line (self);
+      stop_edge_scroll (self);
+      return 0;
+    }
+
+  index = slot_at_y (self, y, &line_y);
   gtk_widget_add_css_class (GTK_WIDGET (self), "drop-target");
 
   if (is_own_slot (self, task, index))
@@ -618,7 +627,8 @@ on_drop (GtkDropTarget    *target,
   hide_drop_line (self);
   stop_edge_scroll (self);
 
-  if (!G_VALUE_HOLDS (value, BATON_TYPE_TASK) || (task = g_value_get_object (value)) == NULL)
+  if (!G_VALUE_HOLDS (value, BATON_TYPE_TASK) || (task = g_value_get_object (value)) == NULL ||
+      !_baton_board_view_accepts_drop (self->view, target))
     return FALSE;
 
   index = slot_at_y (self, y, NULL);

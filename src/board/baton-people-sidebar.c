@@ -76,7 +76,8 @@ on_row_drop (GtkDropTarget *target,
   RowData *data = row_data (row);
   BatonTask *task;
 
-  if (self == NULL || !G_VALUE_HOLDS (value, BATON_TYPE_TASK) || (task = g_value_get_object (value)) == NULL)
+  if (self == NULL || !G_VALUE_HOLDS (value, BATON_TYPE_TASK) || (task = g_value_get_object (value)) == NULL ||
+      !_baton_board_view_accepts_drop (self->view, target))
     return FALSE;
 
   return _baton_board_view_drop_on_person (self->view, task, data->person);

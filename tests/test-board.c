@@ -841,6 +841,29 @@ test_drag_to_person (Fixture       *f,
   g_assert_true (baton_avatar_get_person (find_avatar (GTK_WIDGET (card))) == old_assignee);
 }
 
+
+/* A change undone before its toast came (the toast follows the frame):
+ * no toast offers to undo what is no longer there. */
+static void
+test_toast_after_undo (Fixture       *f,
+                       gconstpointer  data)
+{
+  BatonBoardCard *card = first_card (column_at (f, 0));
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  prepare_drag (card, &value);
+  g_assert_true (emit_drop (baton_board_column_get_drop_target (column_at (f, 1)), &value, 40, 4));
+  activate (f->view, "win.undo", NULL);
+  wait_quiet ();
+  g_assert_cmpuint (f->toasts->len, ==, 0);
+
+  /* Left alone, a change gets its toast. */
+  g_assert_true (emit_drop (baton_board_column_get_drop_target (column_at (f, 1)), &value, 40, 4));
+  g_assert_nonnull (strstr (wait_for_toast (f), baton_task_get_title (g_value_get_object (&value))));
+}
+
 /* Keyboard ---------------------------------------------------------------------------- */
 
 static gboolean
@@ -2541,6 +2564,7 @@ main (int   argc,
   ADD ("/board/drag/to-person", WORKSPACE_DEMO, test_drag_to_person);
   ADD ("/board/drag/xdotool", WORKSPACE_DEMO, test_xdotool_drag);
   ADD ("/board/drag/xdotool-escape", WORKSPACE_DEMO, test_xdotool_drag_escape);
+  ADD ("/board/toast/after-undo", WORKSPACE_DEMO, test_toast_after_undo);
   ADD ("/board/keyboard/moves", WORKSPACE_DEMO, test_keyboard_moves);
   ADD ("/board/keyboard/context-menu", WORKSPACE_DEMO, test_context_menu);
   ADD ("/board/focus/follows-card", WORKSPACE_DEMO, test_focus_follows_card);

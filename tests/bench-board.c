@@ -20,6 +20,9 @@
  *                           the session included; each is undone after)
  *   move_first_ms:          the first of them
  *   move_max_ms:            the slowest
+ *   move_done_ms:           the same into the done stage, which changes
+ *                           loads: the capacity is computed again and the
+ *                           badges redrawn in that frame (median of 15)
  *   scroll_card_widgets:    the most card widgets alive while the longest
  *                           column is scrolled from its top to its end
  *   scroll_rss_kib:         resident memory added by that scroll
@@ -313,13 +316,13 @@ main (int   argc,
     .seed = BENCH_SEED,
     .today = 0,
   };
-  double builds[N_BUILDS], moves[N_MOVES];
+  double builds[N_BUILDS], moves[N_MOVES], done_moves[N_MOVES];
   guint n_builds = quick ? 3 : N_BUILDS;
   guint n_moves = quick ? 5 : N_MOVES;
   guint cards = 0, scroll_widgets = 0, longest = 0;
   long rss_before, rss_after;
   Board board = { NULL, NULL, NULL };
-  BatonBoardColumn *from, *to, *long_column = NULL;
+  BatonBoardColumn *from, *to, *done_column = NULL, *long_column = NULL;
   GtkDropTarget *drop_target;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
@@ -400,6 +403,41 @@ main (int   argc,
       settle ();
     }
 
+  /* Into the done stage: loads change. */
+  for (guint i = 0; i < baton_board_view_get_n_columns (board.view); i++)
+    {
+      BatonBoardColumn *column = BATON_BOARD_COLUMN (baton_board_view_get_column (board.view, i));
+
+      if (baton_stage_get_is_done (baton_board_column_get_stage (column)))
+        done_column = column;
+    }
+  g_assert (done_column != NULL);
+  drop_target = baton_board_column_get_drop_target (done_column);
+  for (guint i = 0; i < n_moves; i++)
+    {
+      g_autoptr(BatonTask) task = g_list_model_get_item (baton_board_column_get_model (from), i);
+      GValue value = G_VALUE_INIT;
+      gboolean dropped = FALSE;
+      gint64 t0, done;
+
+      g_value_init (&value, BATON_TYPE_TASK);
+      g_value_set_object (&value, task);
+      t0 = g_get_monotonic_time ();
+      g_signal_emit_by_name (drop_target, "drop", &value, 40.0, 4.0, &dropped);
+      done = wait_for_finished_frame (board.view, NULL, NULL);
+      done_moves[i] = (done - t0) / 1000.0;
+      g_value_unset (&value);
+      if (!dropped || baton_task_get_stage_id (task) !=
+          baton_record_get_id (BATON_RECORD (baton_board_column_get_stage (done_column))))
+        g_error ("the drop did not move the card to the done stage");
+      g_printerr ("bench-board: move %u to the done stage finished in %.1f ms\n", i + 1, done_moves[i]);
+
+      if (!baton_store_undo (store, &error))
+        g_error ("undo: %s", error->message);
+      wait_for_finished_frame (board.view, NULL, NULL);
+      settle ();
+    }
+
   /* The longest column, scrolled from its top to its end. */
   for (guint i = 0; i < baton_board_view_get_n_columns (board.view); i++)
     {
@@ -446,6 +484,7 @@ main (int   argc,
   printf ("move_ms: %.1f\n", median (moves, n_moves));
   printf ("move_first_ms: %.1f\n", moves[0]);
   printf ("move_max_ms: %.1f\n", maximum (moves, n_moves));
+  printf ("move_done_ms: %.1f\n", median (done_moves, n_moves));
   printf ("scroll_card_widgets: %u\n", scroll_widgets);
   printf ("scroll_rss_kib: %ld\n", rss_after - rss_before);
   fflush (stdout);

@@ -1864,6 +1864,74 @@ test_filter_over_capacity (Fixture       *f,
   activate (f->view, "board.clear-filters", NULL);
 }
 
+
+typedef struct
+{
+  Fixture   *f;
+  BatonTask *task;
+  gboolean   over;
+} BadgeCheck;
+
+/* The board is settled and @task's card shows the badge, or not. */
+static gboolean
+badge_is (gpointer data)
+{
+  BadgeCheck *check = data;
+  BatonBoardColumn *column;
+  BatonBoardCard *card;
+
+  if (!baton_board_view_is_settled (check->f->view))
+    return FALSE;
+  column = column_of (check->f, baton_store_lookup_stage (check->f->store, baton_task_get_stage_id (check->task)));
+  card = find_card (column, check->task);
+
+  return card != NULL && baton_board_card_get_over_capacity (card) == check->over;
+}
+
+/* Badges follow the loads through moves: between stages they stay (no
+ * load changes), into the done stage and back they go and come back. */
+static void
+test_badges_follow_moves (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint32 friday = baton_date_week_start (baton_date_today (), G_DATE_MONDAY) + 4;
+  BatonStage *done = stage_at (f, 5);
+  BatonPerson *ada;
+  BatonTask *t1, *t2;
+  BadgeCheck check1, check2;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  ada = baton_store_create_person (f->store, "Ada", NULL, 10 * 60, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (baton_store_update (f->store, done, &error, "is-done", TRUE, NULL));
+  t1 = add_task (f, stage_at (f, 1), "Ada, 8 h this week", ada, 8, friday);
+  t2 = add_task (f, stage_at (f, 2), "Ada, 6 h this week", ada, 6, friday);
+  check1 = (BadgeCheck) { f, t1, TRUE };
+  check2 = (BadgeCheck) { f, t2, TRUE };
+  g_assert_true (baton_test_wait_until (badge_is, &check1, 5000));
+  g_assert_true (baton_test_wait_until (badge_is, &check2, 5000));
+
+  /* To the next stage: still 14 h of 10. */
+  prepare_drag (find_card (column_at (f, 1), t1), &value);
+  g_assert_true (emit_drop (baton_board_column_get_drop_target (column_at (f, 3)), &value, 40, 4));
+  g_assert_true (baton_test_wait_until (badge_is, &check1, 5000));
+  g_assert_true (baton_test_wait_until (badge_is, &check2, 5000));
+
+  /* Done: Ada is at 6 h, the other card loses its badge. */
+  g_assert_true (emit_drop (baton_board_column_get_drop_target (column_of (f, done)), &value, 40, 4));
+  check2.over = FALSE;
+  g_assert_true (baton_test_wait_until (badge_is, &check2, 5000));
+
+  /* Undone: back over. */
+  activate (f->view, "win.undo", NULL);
+  check2.over = TRUE;
+  g_assert_true (baton_test_wait_until (badge_is, &check2, 5000));
+  g_assert_true (baton_test_wait_until (badge_is, &check1, 5000));
+}
+
 /* Empty workspace and quick add ---------------------------------------------------------- */
 
 static void
@@ -2578,6 +2646,7 @@ main (int   argc,
   ADD ("/board/markup-title-literal", WORKSPACE_DEMO, test_markup_title_literal);
   ADD ("/board/filters", WORKSPACE_DEMO, test_filters);
   ADD ("/board/filters/over-capacity", WORKSPACE_EMPTY, test_filter_over_capacity);
+  ADD ("/board/badges/follow-moves", WORKSPACE_EMPTY, test_badges_follow_moves);
   ADD ("/board/empty-workspace", WORKSPACE_EMPTY, test_empty_workspace);
   ADD ("/board/empty/no-stages", WORKSPACE_NO_STAGES, test_empty_no_stages);
   ADD ("/board/empty/first-run", WORKSPACE_EMPTY, test_empty_first_run);

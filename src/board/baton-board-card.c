@@ -67,18 +67,34 @@ struct _BatonBoardCard
 
 G_DEFINE_FINAL_TYPE (BatonBoardCard, baton_board_card, GTK_TYPE_WIDGET)
 
+/* Parts of a card: the card itself tells assistive technologies all it
+ * shows (its accessible label), so its parts are not objects of their own:
+ * an accessible object per widget is most of what a card costs to make. */
+static GtkWidget *
+part_box (GtkOrientation orientation,
+          int            spacing)
+{
+  return g_object_new (GTK_TYPE_BOX, "orientation", orientation, "spacing", spacing,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+}
+
+static GtkLabel *
+part_label (void)
+{
+  return g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+}
+
 static GtkWidget *
 meta_item (const char  *icon_name,
            GtkLabel   **label)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *box = part_box (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *image = g_object_new (GTK_TYPE_IMAGE, "icon-name", icon_name,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
 
   gtk_widget_add_css_class (box, "card-meta");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (image),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_box_append (GTK_BOX (box), image);
-  *label = GTK_LABEL (gtk_label_new (NULL));
+  *label = part_label ();
   gtk_widget_add_css_class (GTK_WIDGET (*label), "numeric");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (*label));
 
@@ -110,7 +126,8 @@ show_priority_badge (BatonBoardCard *self,
     {
       if (!shown)
         return;
-      self->priority_badge = gtk_label_new (_("High"));
+      self->priority_badge = GTK_WIDGET (part_label ());
+      gtk_label_set_text (GTK_LABEL (self->priority_badge), _("High"));
       gtk_widget_add_css_class (self->priority_badge, "card-badge");
       gtk_widget_add_css_class (self->priority_badge, "priority-high");
       gtk_widget_set_valign (self->priority_badge, GTK_ALIGN_CENTER);
@@ -127,17 +144,24 @@ show_over_badge (BatonBoardCard *self,
 {
   if (self->over_badge == NULL)
     {
+      GtkLabel *over_label;
+
       if (!shown)
         return;
-      self->over_badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+      over_label = part_label ();
+      self->over_badge = part_box (GTK_ORIENTATION_HORIZONTAL, 4);
       gtk_widget_add_css_class (self->over_badge, "card-badge");
       gtk_widget_add_css_class (self->over_badge, "over-capacity");
       gtk_widget_set_valign (self->over_badge, GTK_ALIGN_CENTER);
       gtk_widget_set_halign (self->over_badge, GTK_ALIGN_END);
       gtk_widget_set_hexpand (self->over_badge, TRUE);
-      gtk_box_append (GTK_BOX (self->over_badge), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      gtk_box_append (GTK_BOX (self->over_badge),
+                      g_object_new (GTK_TYPE_IMAGE, "icon-name", "dialog-warning-symbolic",
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));
       /* Translators: a short badge on a card whose assignee is over capacity */
-      gtk_box_append (GTK_BOX (self->over_badge), gtk_label_new (C_("badge", "Over")));
+      gtk_label_set_text (over_label, C_("badge", "Over"));
+      gtk_box_append (GTK_BOX (self->over_badge), GTK_WIDGET (over_label));
       gtk_box_append (GTK_BOX (self->chips_row), self->over_badge);
     }
 
@@ -609,20 +633,20 @@ baton_board_card_init (BatonBoardCard *self)
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
 
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  self->box = part_box (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
-  self->stripe = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  self->stripe = part_box (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (self->stripe, "baton-swatch");
   gtk_widget_add_css_class (self->stripe, "card-stripe");
   gtk_box_append (GTK_BOX (self->box), self->stripe);
 
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  content = part_box (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (content, "card-content");
   gtk_widget_set_hexpand (content, TRUE);
   gtk_box_append (GTK_BOX (self->box), content);
 
-  self->program_label = GTK_LABEL (gtk_label_new (NULL));
+  self->program_label = part_label ();
   gtk_label_set_xalign (self->program_label, 0);
   gtk_label_set_ellipsize (self->program_label, PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (self->program_label, TRUE);
@@ -630,7 +654,7 @@ baton_board_card_init (BatonBoardCard *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->program_label), "dim-label");
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->program_label));
 
-  self->title_label = GTK_LABEL (gtk_label_new (NULL));
+  self->title_label = part_label ();
   gtk_label_set_xalign (self->title_label, 0);
   gtk_label_set_wrap (self->title_label, TRUE);
   gtk_label_set_wrap_mode (self->title_label, PANGO_WRAP_WORD_CHAR);
@@ -641,14 +665,14 @@ baton_board_card_init (BatonBoardCard *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "card-title");
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->title_label));
 
-  self->chips_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->chips_row = part_box (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (content), self->chips_row);
 
   self->role_chip = BATON_ROLE_CHIP (baton_role_chip_new (NULL));
   gtk_widget_set_halign (GTK_WIDGET (self->role_chip), GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (self->chips_row), GTK_WIDGET (self->role_chip));
 
-  self->meta_row = meta = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  self->meta_row = meta = part_box (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_add_css_class (meta, "card-meta-row");
   gtk_box_append (GTK_BOX (content), meta);
 

@@ -93,7 +93,9 @@ struct _BatonBoardView
   gboolean            checklist_index_valid;
   BatonCapacitySettings capacity_settings;
   guint32             today;
-  guint               capacity_idle_id;
+  guint               capacity_idle_id;  /* not shown: an idle */
+  guint               capacity_tick_id;  /* shown: the next frame's update phase */
+  gboolean            capacity_for_change;  /* scheduled by the last store change */
 
   /* Filters */
   char               *search_folded;
@@ -423,14 +425,19 @@ ensure_checklist_index (BatonBoardView *self)
   self->checklist_index_valid = TRUE;
 }
 
-static gboolean
-compute_capacity (gpointer user_data)
+static void
+compute_capacity (BatonBoardView *self)
 {
-  BatonBoardView *self = BATON_BOARD_VIEW (user_data);
   BatonCapacityInput input;
   guint32 first;
 
-  self->capacity_idle_id = 0;
+  if (self->capacity_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->capacity_tick_id);
+      self->capacity_tick_id = 0;
+    }
+  g_clear_handle_id (&self->capacity_idle_id, g_source_remove);
+  self->capacity_for_change = FALSE;
 
   self->today = baton_date_today ();
   baton_capacity_input_from_store (self->store, &input);
@@ -447,16 +454,128 @@ compute_capacity (gpointer user_data)
   /* The sidebar only when it shows; showing it refreshes it. */
   if (self->sidebar != NULL && self->show_people)
     baton_people_sidebar_refresh (self->sidebar);
+}
+
+static gboolean
+capacity_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
+
+  self->capacity_tick_id = 0;
+  compute_capacity (self);
 
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+capacity_idle (gpointer user_data)
+{
+  BatonBoardView *self = BATON_BOARD_VIEW (user_data);
+
+  self->capacity_idle_id = 0;
+  compute_capacity (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+capacity_pending (BatonBoardView *self)
+{
+  return self->capacity_tick_id != 0 || self->capacity_idle_id != 0;
+}
+
+static void
+cancel_capacity (BatonBoardView *self)
+{
+  if (self->capacity_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->capacity_tick_id);
+      self->capacity_tick_id = 0;
+    }
+  g_clear_handle_id (&self->capacity_idle_id, g_source_remove);
+  self->capacity_for_change = FALSE;
+}
+
+/* Once, in the next frame's update phase (before its layout): a change
+ * and the badges it moves are drawn in the same frame. Not shown, in an
+ * idle. */
 static void
 schedule_capacity (BatonBoardView *self)
 {
-  /* After the frame: a move is drawn first, the badges follow. */
-  if (self->capacity_idle_id == 0)
-    self->capacity_idle_id = g_idle_add_full (G_PRIORITY_LOW, compute_capacity, self, NULL);
+  if (capacity_pending (self))
+    return;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->capacity_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), capacity_tick, NULL, NULL);
+  else
+    self->capacity_idle_id = g_idle_add_full (G_PRIORITY_LOW, capacity_idle, self, NULL);
+}
+
+static gboolean
+values_equal (const GValue *a,
+              const GValue *b)
+{
+  if (G_VALUE_TYPE (a) != G_VALUE_TYPE (b))
+    return FALSE;
+
+  switch (G_VALUE_TYPE (a))
+    {
+    case G_TYPE_INT64:
+      return g_value_get_int64 (a) == g_value_get_int64 (b);
+    case G_TYPE_INT:
+      return g_value_get_int (a) == g_value_get_int (b);
+    case G_TYPE_BOOLEAN:
+      return g_value_get_boolean (a) == g_value_get_boolean (b);
+    case G_TYPE_STRING:
+      return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+stage_is_done (BatonBoardView *self,
+               gint64          stage_id)
+{
+  BatonStage *stage = baton_store_lookup_stage (self->store, stage_id);
+
+  return stage != NULL && baton_stage_get_is_done (stage);
+}
+
+/* Does @change leave every load as it was: cards moved or reordered, none
+ * into or out of the done stage? Then the capacity need not be computed
+ * again, and the change is drawn in one frame. */
+static gboolean
+change_keeps_capacity (BatonBoardView *self,
+                       BatonChange    *change)
+{
+  for (guint i = 0; i < baton_change_get_n_ops (change); i++)
+    {
+      BatonOp *op = baton_change_get_op (change, i);
+
+      if (op->kind != BATON_OP_UPDATE || g_strcmp0 (op->schema->table, "tasks") != 0)
+        return FALSE;
+
+      for (guint f = 0; f < op->schema->n_fields; f++)
+        {
+          const char *name = op->schema->fields[f].name;
+
+          if (values_equal (&op->before[f], &op->after[f]) ||
+              g_str_equal (name, "position") || g_str_equal (name, "updated-at"))
+            continue;
+
+          if (g_str_equal (name, "stage-id") && G_VALUE_HOLDS_INT64 (&op->before[f]) &&
+              stage_is_done (self, g_value_get_int64 (&op->before[f])) ==
+              stage_is_done (self, g_value_get_int64 (&op->after[f])))
+            continue;
+
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 static void
@@ -567,6 +686,7 @@ on_store_changed (BatonBoardView *self)
   count_tasks (self);
   sync_columns (self);
   update_page (self);
+  self->capacity_for_change = !capacity_pending (self);
   schedule_capacity (self);
 
   /* A task that is gone cannot be the menu's or the drag's. */
@@ -1229,6 +1349,7 @@ on_history_changed (BatonBoardView *self)
   BatonChange *undo_top = baton_history_peek_undo (history);
   BatonChange *redo_top = baton_history_peek_redo (history);
   BatonChange *acted = NULL;
+  gconstpointer old_undo_top = self->undo_top;
   BatonTask *task;
 
   if ((gconstpointer) undo_top == self->undo_top && (gconstpointer) redo_top == self->redo_top)
@@ -1240,6 +1361,16 @@ on_history_changed (BatonBoardView *self)
     acted = undo_top;    /* redone */
   self->undo_top = undo_top;
   self->redo_top = redo_top;
+
+  /* The change that just happened (recorded, undone or redone) may not
+   * need the capacity the store change scheduled. */
+  {
+    BatonChange *last = acted != NULL ? acted : (gconstpointer) undo_top != old_undo_top ? undo_top : NULL;
+
+    if (self->capacity_for_change && last != NULL && change_keeps_capacity (self, last))
+      cancel_capacity (self);
+    self->capacity_for_change = FALSE;
+  }
 
   if (acted == NULL || (task = task_of_change (self, acted, self->focus_task)) == NULL)
     return;
@@ -2570,7 +2701,7 @@ baton_board_view_is_settled (BatonBoardView *self)
 
   g_return_val_if_fail (BATON_IS_BOARD_VIEW (self), FALSE);
 
-  if (self->capacity_idle_id != 0 || self->capacity == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (capacity_pending (self) || self->capacity == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return FALSE;
 
   /* An empty state instead of the columns. */
@@ -2598,7 +2729,6 @@ baton_board_view_update_capacity (BatonBoardView *self)
 {
   g_return_if_fail (BATON_IS_BOARD_VIEW (self));
 
-  g_clear_handle_id (&self->capacity_idle_id, g_source_remove);
   compute_capacity (self);
 }
 
@@ -2621,9 +2751,18 @@ set_bool_property (BatonBoardView *self,
 static void
 baton_board_view_map (GtkWidget *widget)
 {
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
+
   GTK_WIDGET_CLASS (baton_board_view_parent_class)->map (widget);
 
-  show_cards (BATON_BOARD_VIEW (widget));
+  show_cards (self);
+
+  /* Shown: the capacity waiting in an idle comes with the first frame. */
+  if (self->capacity_idle_id != 0)
+    {
+      g_clear_handle_id (&self->capacity_idle_id, g_source_remove);
+      schedule_capacity (self);
+    }
 }
 
 static void
@@ -2666,7 +2805,7 @@ baton_board_view_dispose (GObject *object)
 {
   BatonBoardView *self = BATON_BOARD_VIEW (object);
 
-  g_clear_handle_id (&self->capacity_idle_id, g_source_remove);
+  cancel_capacity (self);
   g_clear_handle_id (&self->toast_idle_id, g_source_remove);
   if (self->board_scroller != NULL)
     stop_board_edge_scroll (self);

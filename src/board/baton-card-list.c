@@ -6,9 +6,10 @@
  * to 200 rows around its anchor whatever fits on screen, so scrolling one
  * long column to its end left 200 card widgets alive, with their styles,
  * text layouts, drawings and accessible objects (about 40 MiB). This list
- * keeps card widgets for the cards on screen (and a quarter of a screen
- * above and below), puts the others back in a small pool and binds them
- * again as cards come into view: how many exist depends on the height of
+ * keeps card widgets for the cards on screen (and, once it has scrolled, a
+ * quarter of a screen above and below), puts the others back in a small
+ * pool and binds them again as cards come into view: how many exist
+ * depends on the height of
  * the viewport, not on the scroll position or the length of the column.
  * The card that has the keyboard focus is kept wherever it is, so its
  * shortcuts keep working when it is scrolled away.
@@ -94,6 +95,7 @@ struct _BatonCardList
   int                      prepared_height;
   guint                    prepare_id;    /* tick callback */
   int                      width_hint;    /* before the first allocation */
+  gboolean                 scrolled;      /* binds ahead once it scrolls */
 };
 
 enum {
@@ -348,7 +350,9 @@ layout (BatonCardList *self,
         gboolean       may_bind)
 {
   guint n = n_items (self);
-  int preload = (int) (height * PRELOAD);
+  /* Until the list scrolls, nothing beyond the viewport: the first frame
+   * binds only what it shows. */
+  int preload = self->scrolled ? (int) (height * PRELOAD) : 0;
   g_autoptr(GHashTable) used = NULL;
   g_autoptr(GPtrArray) unused = NULL;
   gint64 value = 0, total = 0;
@@ -647,6 +651,7 @@ on_value_changed (BatonCardList *self)
   self->anchor = i;
   self->anchor_offset = (int) (value - top);
   self->align_bottom = FALSE;
+  self->scrolled = TRUE;
   invalidate (self);
 }
 
@@ -708,6 +713,7 @@ baton_card_list_scroll_to (BatonCardList *self,
   top = top_of (self, position);
 
   /* Above: it comes to the top. Below: to the bottom. */
+  self->scrolled = TRUE;
   self->anchor = position;
   self->anchor_offset = 0;
   self->align_bottom = top > value && gtk_widget_get_height (GTK_WIDGET (self)) > 0;

@@ -832,6 +832,9 @@ test_quit_after_card (Fixture       *f,
   if (!have_xdotool)
     g_test_message ("without real events: %s", reason);
 
+  /* What quitting prints is fatal (g_test_init () does the same). */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+
   /* Only the demo window: the fixture's would be closed by app.quit too. */
   close_window (g_steal_pointer (&f->window));
   store = baton_store_open (":memory:", &error);
@@ -891,6 +894,32 @@ test_quit_after_card (Fixture       *f,
 }
 
 /* Focus ---------------------------------------------------------------------------- */
+
+/* Outside the board (a client undone from the header), the focus on an
+ * Undo button that has nothing more to undo goes to Redo, not nowhere. */
+static void
+test_focus_undo_button_elsewhere (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GtkWidget *undo_button, *redo_button;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "clients"));
+  create_client (f->store, "Acme");
+  undo_button = find_header_button (f->window, "win.undo");
+  redo_button = find_header_button (f->window, "win.redo");
+  g_assert_true (gtk_widget_grab_focus (undo_button));
+
+  g_signal_emit_by_name (undo_button, "clicked");
+  g_assert_false (has_client (f->store, "Acme"));
+  g_assert_false (gtk_widget_get_sensitive (undo_button));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == redo_button);
+
+  g_signal_emit_by_name (redo_button, "clicked");
+  g_assert_true (has_client (f->store, "Acme"));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == undo_button);
+}
 
 static gboolean
 focus_on_card_of (gpointer data)
@@ -995,6 +1024,8 @@ main (int   argc,
   g_test_add ("/shell/toast/stale", Fixture, NULL, fixture_set_up, test_stale_toast, fixture_tear_down);
   g_test_add ("/shell/toast/settles", Fixture, NULL, fixture_set_up, test_toasts_settle, fixture_tear_down);
   g_test_add ("/shell/focus/undo-button", Fixture, NULL, fixture_set_up, test_focus_after_undo_button, fixture_tear_down);
+  g_test_add ("/shell/focus/undo-button-elsewhere", Fixture, NULL, fixture_set_up,
+              test_focus_undo_button_elsewhere, fixture_tear_down);
   g_test_add ("/shell/quit/after-focused-card", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_quit_after_card, fixture_tear_down);
   g_test_add ("/shell/quit/after-card-editor", Fixture, GINT_TO_POINTER (TRUE),

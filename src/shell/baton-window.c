@@ -240,6 +240,20 @@ baton_window_get_n_toasts (BatonWindow *self)
 
 /* Undo and redo -------------------------------------------------------------- */
 
+/* The focus was on the Undo (or Redo) button, which has nothing more to do
+ * and went insensitive, and no view took the focus to what changed: the
+ * other button, which now has something to do, takes it. */
+static void
+keep_focus_after (BatonWindow *self,
+                  GtkWidget   *other_button)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if ((focus == NULL || !gtk_widget_is_sensitive (focus) || !gtk_widget_get_mapped (focus)) &&
+      gtk_widget_is_sensitive (other_button))
+    gtk_widget_grab_focus (other_button);
+}
+
 static void
 update_undo_actions (BatonWindow *self)
 {
@@ -286,6 +300,8 @@ undo (BatonWindow *self)
       return;
     }
 
+  keep_focus_after (self, GTK_WIDGET (self->redo_button));
+
   /* Translators: %s names the change that was undone, e.g. “Move task” */
   message = label ? g_strdup_printf (_("Undone: %s"), label) : g_strdup (_("Undone"));
   show_history_toast (self, message, TRUE);
@@ -311,6 +327,8 @@ redo (BatonWindow *self)
       baton_window_show_toast (self, message);
       return;
     }
+
+  keep_focus_after (self, GTK_WIDGET (self->undo_button));
 
   /* Translators: %s names the change that was redone, e.g. “Move task” */
   message = label ? g_strdup_printf (_("Redone: %s"), label) : g_strdup (_("Redone"));

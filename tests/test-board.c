@@ -4,10 +4,13 @@
  *
  * Drives the real board in a real window over a demo workspace: columns
  * and counts against the store, drag and drop through the real drag
- * source and drop targets (prepare → content provider → drop), keyboard
- * moves through the task.* actions, WIP limits, the card editor's
+ * source and drop targets (prepare → content provider → enter, motion →
+ * drop), keyboard moves through the task.* actions and with real keys
+ * (xdotool), where the focus goes, WIP limits, the card editor's
  * validation (the database must not change), markup-looking titles,
- * filters, empty states, stage dialogs, and one real drag with xdotool.
+ * filters (over capacity against cards worked out by hand), the first-run
+ * empty states, stage dialogs, a 1,500-card column, and real drags with
+ * xdotool (where the card lands, Escape).
  *
  * The window carries a small "win" action group standing in for Baton's
  * window (undo, redo, show-undo-toast), so the view's contract with the
@@ -1041,6 +1044,8 @@ test_context_menu (Fixture       *f,
 
 /* Focus -------------------------------------------------------------------------------------- */
 
+static gboolean real_events (void);
+
 typedef struct
 {
   Fixture   *f;
@@ -1096,6 +1101,7 @@ press (Fixture    *f,
     }
   else
     {
+      g_assert_nonnull (action);
       g_test_message ("no real keys (%s): activating %s", reason, action);
       g_assert_true (gtk_widget_activate_action (gtk_root_get_focus (GTK_ROOT (f->window)), action, NULL));
     }
@@ -1262,6 +1268,50 @@ test_move_scrolls_into_view (Fixture       *f,
       if (!baton_test_wait_until (card_in_view, &check, 5000))
         g_test_fail_printf ("the card moved back to column %u is not in view", i);
     }
+}
+
+
+/* Arrows move the focus from card to card: Down and Up within a column
+ * (scrolling as needed), Right and Left to the card beside. */
+static void
+test_focus_arrows (Fixture       *f,
+                   gconstpointer  data)
+{
+  BatonBoardColumn *column = column_at (f, 1);
+  GListModel *model = baton_board_column_get_model (column);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(BatonTask) first = g_list_model_get_item (model, 0);
+  g_autoptr(BatonTask) second = g_list_model_get_item (model, 1);
+  g_autoptr(BatonTask) last = g_list_model_get_item (model, n - 1);
+  GtkWidget *focus;
+
+  SKIP_WITHOUT_DISPLAY ();
+  if (!real_events ())
+    return;
+
+  g_assert_cmpuint (n, >, 10);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (find_card (column, first))));
+  press (f, "Down", NULL);
+  assert_focus_on (f, second);
+  press (f, "Up", NULL);
+  assert_focus_on (f, first);
+
+  /* End: the last card, scrolled into view; Home: back. */
+  press (f, "End", NULL);
+  assert_focus_on (f, last);
+  press (f, "Home", NULL);
+  assert_focus_on (f, first);
+
+  /* Right: a card of the next column. */
+  press (f, "Right", NULL);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (BATON_IS_BOARD_CARD (focus));
+  g_assert_cmpint (model_index (baton_board_column_get_model (column_at (f, 2)),
+                                baton_board_card_get_task (BATON_BOARD_CARD (focus))), >=, 0);
+  press (f, "Left", NULL);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (BATON_IS_BOARD_CARD (focus));
+  g_assert_cmpint (model_index (model, baton_board_card_get_task (BATON_BOARD_CARD (focus))), >=, 0);
 }
 
 /* Escape closes the card's menu and gives the focus back to the card. */
@@ -2637,6 +2687,7 @@ main (int   argc,
   ADD ("/board/keyboard/context-menu", WORKSPACE_DEMO, test_context_menu);
   ADD ("/board/focus/follows-card", WORKSPACE_DEMO, test_focus_follows_card);
   ADD ("/board/focus/menu-escape", WORKSPACE_DEMO, test_focus_menu_escape);
+  ADD ("/board/focus/arrows", WORKSPACE_DEMO, test_focus_arrows);
   ADD ("/board/focus/move-scrolls-into-view", WORKSPACE_DEMO, test_move_scrolls_into_view);
   ADD ("/board/wip-limit", WORKSPACE_DEMO, test_wip_limit);
   ADD ("/board/editor/rejects-bad-input", WORKSPACE_DEMO, test_editor_rejects_bad_input);

@@ -2311,6 +2311,56 @@ test_reload (Fixture       *f,
 }
 
 
+
+static guint
+count_mapped_cards (GtkWidget *widget)
+{
+  guint n = BATON_IS_BOARD_CARD (widget) && gtk_widget_get_mapped (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_mapped_cards (child);
+
+  return n;
+}
+
+static gboolean
+window_short (gpointer data)
+{
+  return gtk_widget_get_height (data) <= 500;
+}
+
+static gboolean
+window_tall (gpointer data)
+{
+  return gtk_widget_get_height (data) >= 900;
+}
+
+/* A window made taller shows more cards: the ones that came into view are
+ * bound in the next frame (allocation only places them). */
+static void
+test_window_grows (Fixture       *f,
+                   gconstpointer  data)
+{
+  BatonBoardColumn *column = column_at (f, 1);
+  guint before, after;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  gtk_window_set_default_size (f->window, 1500, 480);
+  g_assert_true (baton_test_wait_until (window_short, f->window, 5000));
+  settle (f);
+  before = count_mapped_cards (GTK_WIDGET (baton_board_column_get_card_list (column)));
+  gtk_window_set_default_size (f->window, 1500, 940);
+  g_assert_true (baton_test_wait_until (window_tall, f->window, 5000));
+  settle (f);
+  after = count_mapped_cards (GTK_WIDGET (baton_board_column_get_card_list (column)));
+  g_test_message ("%u cards shown, %u in the taller window", before, after);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_board_column_get_model (column)), >, after);
+  g_assert_cmpuint (after, >, before);
+}
+
 /* Long columns ---------------------------------------------------------------------------- */
 
 #define LONG_COLUMN 1500
@@ -2704,6 +2754,7 @@ main (int   argc,
   ADD ("/board/stages", WORKSPACE_DEMO, test_stage_menu);
   ADD ("/board/reload", WORKSPACE_DEMO, test_reload);
   ADD ("/board/long-column-recycles", WORKSPACE_EMPTY, test_long_column_recycles);
+  ADD ("/board/window-grows", WORKSPACE_DEMO, test_window_grows);
 
   return g_test_run ();
 }

@@ -127,14 +127,21 @@ prepare_tick (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-/* Something moved: bind the cards in the next frame's update phase, then
- * lay them out. */
+/* Binds the cards in the next frame's update phase (which the tick
+ * callback asks for). */
 static void
-invalidate (BatonCardList *self)
+request_prepare (BatonCardList *self)
 {
   self->placed_valid = FALSE;
   if (self->prepare_id == 0)
     self->prepare_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), prepare_tick, NULL, NULL);
+}
+
+/* Something moved: bind the cards in the next frame, then lay them out. */
+static void
+invalidate (BatonCardList *self)
+{
+  request_prepare (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -514,7 +521,7 @@ layout (BatonCardList *self,
         release_card (self, g_ptr_array_index (unused, k));
     }
   else if (missing)
-    invalidate (self);
+    request_prepare (self);   /* allocating: no resize can be queued */
 
   total = top_of (self, n) + PAD_BOTTOM;
   configure_adjustments (self, width, height, (double) value, (double) total);
@@ -604,9 +611,13 @@ baton_card_list_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   BatonCardList *self = BATON_CARD_LIST (widget);
+  g_autoptr(GHashTable) placed_cards = g_hash_table_new (NULL, NULL);
+  gboolean size_changed = width != self->prepared_width || height != self->prepared_height;
+  GHashTableIter iter;
+  gpointer card;
 
   /* What the update phase prepared, unless the size changed since. */
-  if (!self->placed_valid || width != self->prepared_width || height != self->prepared_height)
+  if (!self->placed_valid || size_changed)
     {
       self->placed_valid = TRUE;
       layout (self, width, height, FALSE);
@@ -617,11 +628,24 @@ baton_card_list_size_allocate (GtkWidget *widget,
       Placed *placed = &g_array_index (self->placed, Placed, k);
 
       place (placed->card, width, height, placed, placed->card == self->focus_card);
+      g_hash_table_add (placed_cards, placed->card);
     }
 
   /* Off screen and focused: it stays mapped, or it would lose the focus. */
   if (self->focus_off_range)
-    place (self->focus_placed.card, width, height, &self->focus_placed, TRUE);
+    {
+      place (self->focus_placed.card, width, height, &self->focus_placed, TRUE);
+      g_hash_table_add (placed_cards, self->focus_placed.card);
+    }
+
+  /* Bound for a taller list: hidden now, back to the pool next frame. */
+  g_hash_table_iter_init (&iter, self->cards);
+  while (g_hash_table_iter_next (&iter, NULL, &card))
+    if (!g_hash_table_contains (placed_cards, card) && gtk_widget_get_child_visible (card))
+      {
+        gtk_widget_set_child_visible (card, FALSE);
+        request_prepare (self);
+      }
 }
 
 /* Scrolling ------------------------------------------------------------------------------- */

@@ -1314,6 +1314,46 @@ test_focus_arrows (Fixture       *f,
   g_assert_cmpint (model_index (model, baton_board_card_get_task (BATON_BOARD_CARD (focus))), >=, 0);
 }
 
+
+/* A change made elsewhere (the card editor, another view) keeps the focus
+ * on the card it moved; a change that does not touch it leaves the board
+ * where the person scrolled it. */
+static void
+test_focus_other_changes (Fixture       *f,
+                          gconstpointer  data)
+{
+  BatonBoardColumn *column = column_at (f, 0);
+  g_autoptr(BatonTask) task = g_list_model_get_item (baton_board_column_get_model (column), 0);
+  g_autoptr(BatonClient) client = g_list_model_get_item (baton_store_get_clients (f->store), 0);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *viewport = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (column)));
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (viewport));
+  double value;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* Narrow: the board scrolls. */
+  gtk_window_set_default_size (f->window, 700, 900);
+  g_assert_true (baton_test_wait_until (window_narrow, f->window, 5000));
+  settle (f);
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (find_card (column, task))));
+  g_assert_true (baton_store_move_task (f->store, task, stage_at (f, 2), NULL, &error));
+  g_assert_no_error (error);
+  assert_focus_on (f, task);
+  settle (f);
+
+  /* Scrolled to the far right by hand, then a client renamed. */
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
+  value = gtk_adjustment_get_value (hadjustment);
+  g_assert_cmpfloat (value, >, 0);
+  g_assert_true (baton_store_update (f->store, client, &error, "name", "Renamed", NULL));
+  g_assert_no_error (error);
+  settle (f);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, value);
+  assert_focus_on (f, task);
+}
+
 /* Escape closes the card's menu and gives the focus back to the card. */
 static void
 test_focus_menu_escape (Fixture       *f,
@@ -2738,6 +2778,7 @@ main (int   argc,
   ADD ("/board/focus/follows-card", WORKSPACE_DEMO, test_focus_follows_card);
   ADD ("/board/focus/menu-escape", WORKSPACE_DEMO, test_focus_menu_escape);
   ADD ("/board/focus/arrows", WORKSPACE_DEMO, test_focus_arrows);
+  ADD ("/board/focus/other-changes", WORKSPACE_DEMO, test_focus_other_changes);
   ADD ("/board/focus/move-scrolls-into-view", WORKSPACE_DEMO, test_move_scrolls_into_view);
   ADD ("/board/wip-limit", WORKSPACE_DEMO, test_wip_limit);
   ADD ("/board/editor/rejects-bad-input", WORKSPACE_DEMO, test_editor_rejects_bad_input);

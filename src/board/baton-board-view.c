@@ -1226,54 +1226,6 @@ scroll_to_column (BatonBoardView   *self,
     gtk_adjustment_set_value (adjustment, right - page);
 }
 
-/* Gives @task's card the focus, scrolling it into view. */
-static gboolean
-focus_card_of (BatonBoardView *self,
-               BatonTask      *task)
-{
-  BatonBoardColumn *column = column_for_stage_id (self, baton_task_get_stage_id (task));
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *card;
-
-  if (column == NULL)
-    return FALSE;
-
-  /* Already there. */
-  card = baton_board_column_get_card (column, task);
-  if (card != NULL && root != NULL && gtk_root_get_focus (root) == card)
-    {
-      scroll_to_column (self, column);
-      return TRUE;
-    }
-
-  if (!baton_board_column_focus_task (column, task))
-    return FALSE;
-
-  scroll_to_column (self, column);
-  return TRUE;
-}
-
-/* After a change: the focused card's task keeps the focus; a card that
- * left the board gives it to the card that took its place. */
-static void
-keep_focus (BatonBoardView *self)
-{
-  BatonBoardColumn *column;
-  guint n;
-
-  if (self->focus_task == NULL || !focus_may_move (self))
-    return;
-
-  if (baton_store_lookup_task (self->store, baton_record_get_id (BATON_RECORD (self->focus_task))) == self->focus_task &&
-      focus_card_of (self, self->focus_task))
-    return;
-
-  column = column_for_stage_id (self, self->focus_stage_id);
-  if (column == NULL || (n = g_list_model_get_n_items (baton_board_column_get_model (column))) == 0)
-    return;
-  baton_board_column_focus_index (column, MIN (self->focus_index, n - 1));
-}
-
 static guint
 index_in_column (BatonBoardColumn *column,
                  BatonTask        *task)
@@ -1289,7 +1241,66 @@ index_in_column (BatonBoardColumn *column,
         return i;
     }
 
-  return 0;
+  return G_MAXUINT;
+}
+
+/* Has the card showing @task in its stage's column the focus? (The card
+ * it had in another column, until it is recycled, does not count.) */
+static gboolean
+is_focused_card_of (BatonBoardView *self,
+                    BatonTask      *task)
+{
+  BatonBoardColumn *column = column_for_stage_id (self, baton_task_get_stage_id (task));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return column != NULL && focus != NULL && baton_board_column_get_card (column, task) == focus;
+}
+
+/* Gives @task's card the focus and scrolls it into view (a card that has
+ * it already, when it moved). */
+static gboolean
+focus_card_of (BatonBoardView *self,
+               BatonTask      *task)
+{
+  BatonBoardColumn *column = column_for_stage_id (self, baton_task_get_stage_id (task));
+
+  if (column == NULL)
+    return FALSE;
+
+  if (is_focused_card_of (self, task))
+    {
+      guint index = index_in_column (column, task);
+
+      if (index != G_MAXUINT)
+        baton_board_column_scroll_to_index (column, index);
+    }
+  else if (!baton_board_column_focus_task (column, task))
+    return FALSE;
+
+  scroll_to_column (self, column);
+  return TRUE;
+}
+
+/* After a change: the focused card's task keeps the focus; a card that
+ * left the board gives it to the card that took its place. */
+static void
+keep_focus (BatonBoardView *self)
+{
+  BatonBoardColumn *column;
+  guint n;
+
+  if (self->focus_task == NULL || !focus_may_move (self) || is_focused_card_of (self, self->focus_task))
+    return;
+
+  if (baton_store_lookup_task (self->store, baton_record_get_id (BATON_RECORD (self->focus_task))) == self->focus_task &&
+      focus_card_of (self, self->focus_task))
+    return;
+
+  column = column_for_stage_id (self, self->focus_stage_id);
+  if (column == NULL || (n = g_list_model_get_n_items (baton_board_column_get_model (column))) == 0)
+    return;
+  baton_board_column_focus_index (column, MIN (self->focus_index, n - 1));
 }
 
 static void
@@ -1309,6 +1320,8 @@ on_focus_widget_changed (BatonBoardView *self)
       g_set_object (&self->focus_task, task);
       self->focus_stage_id = baton_task_get_stage_id (task);
       self->focus_index = column != NULL ? index_in_column (column, task) : 0;
+      if (self->focus_index == G_MAXUINT)
+        self->focus_index = 0;
     }
   else if (gtk_widget_get_focusable (focus))
     g_clear_object (&self->focus_task);

@@ -94,6 +94,7 @@ struct _BatonCardList
   int                      prepared_width;
   int                      prepared_height;
   guint                    prepare_id;    /* tick callback */
+  guint                    spare_id;      /* idle */
   int                      width_hint;    /* before the first allocation */
   gboolean                 scrolled;      /* binds ahead once it scrolls */
 };
@@ -113,6 +114,24 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BatonCardList, baton_card_list, GTK_TYPE_WIDGET,
 static GQuark item_quark;
 
 static void prepare (BatonCardList *self);
+
+static gboolean
+make_spare (gpointer user_data)
+{
+  BatonCardList *self = BATON_CARD_LIST (user_data);
+  GtkWidget *card;
+
+  self->spare_id = 0;
+  if (self->pool->len > 0)
+    return G_SOURCE_REMOVE;
+
+  card = self->create (self->user_data);
+  gtk_widget_set_child_visible (card, FALSE);
+  gtk_widget_set_parent (card, GTK_WIDGET (self));
+  g_ptr_array_add (self->pool, card);
+
+  return G_SOURCE_REMOVE;
+}
 
 static gboolean
 prepare_tick (GtkWidget     *widget,
@@ -553,6 +572,11 @@ prepare (BatonCardList *self)
   self->prepared_width = width;
   self->prepared_height = height;
   self->placed_valid = TRUE;
+
+  /* A spare card, made when nothing else runs: the next card that comes
+   * into view (a card dropped here) is bound, not made. */
+  if (self->pool->len == 0 && self->spare_id == 0 && n_items (self) > self->placed->len)
+    self->spare_id = g_idle_add_full (G_PRIORITY_LOW, make_spare, self, NULL);
 }
 
 /* Size ------------------------------------------------------------------------------------ */
@@ -1070,6 +1094,7 @@ baton_card_list_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->prepare_id);
       self->prepare_id = 0;
     }
+  g_clear_handle_id (&self->spare_id, g_source_remove);
 
   if (self->model != NULL)
     {

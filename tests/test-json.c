@@ -237,6 +237,69 @@ build_full_workspace (void)
   return store;
 }
 
+/* The store's invariants */
+
+/* The store's rows as the rules read them. */
+typedef struct
+{
+  BatonRowView  view;
+  BatonStore   *store;
+} StoreRows;
+
+static BatonRecord *
+store_rows_lookup (const BatonRowView      *view,
+                   const BatonRecordSchema *schema,
+                   gint64                   id)
+{
+  return baton_store_lookup (((const StoreRows *) view)->store, schema->get_type (), id);
+}
+
+static void
+store_rows_collect (const BatonRowView      *view,
+                    const BatonRecordSchema *schema,
+                    const BatonField        *field,
+                    gint64                   id,
+                    GPtrArray               *rows)
+{
+  GListModel *list = baton_store_get_list (((const StoreRows *) view)->store, schema->get_type ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      BatonRecord *row = baton_test_list_item (list, i);
+
+      if (field == NULL || baton_record_get_int_field (row, field) == id)
+        g_ptr_array_add (rows, row);
+    }
+}
+
+/* Every row keeps every rule the store keeps, the board has a stage, and
+ * the objects are the database's rows. */
+static void
+assert_invariants (BatonStore *store)
+{
+  StoreRows rows = { { store_rows_lookup, store_rows_collect }, store };
+  const BatonRecordSchema * const *schemas;
+  guint n_schemas = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (store)), >, 0);
+
+  schemas = _baton_store_get_schemas (&n_schemas);
+  for (guint s = 0; s < n_schemas; s++)
+    {
+      GListModel *list = baton_store_get_list (store, schemas[s]->get_type ());
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          _baton_store_check_new_row (&rows.view, baton_test_list_item (list, i), NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+
+  baton_test_assert_store_matches_db (store);
+}
+
 /* Round trips */
 
 static void
@@ -263,6 +326,7 @@ assert_round_trip (BatonStore *source)
 
   b = export_text (target);
   g_assert_cmpstr (a, ==, b);
+  assert_invariants (target);
 
   /* The lists follow the database. */
   schemas = _baton_store_get_schemas (&n_schemas);
@@ -1018,11 +1082,11 @@ static const BadCase bad_cases[] = {
   { "table-unknown", NULL, mutate_unknown_table, BATON_STORE_ERROR_PARSE, "$.tables.widgets" },
   { "member-unknown", NULL, mutate_unknown_member, BATON_STORE_ERROR_PARSE, "$.tables.tasks[0].colour" },
   { "member-unknown-root", NULL, mutate_unknown_root_member, BATON_STORE_ERROR_PARSE, "$.extra" },
-  { "role-name-duplicate", NULL, mutate_duplicate_role_name, BATON_STORE_ERROR_INVALID, "$.tables.roles[1].name" },
-  { "person-role-duplicate", NULL, mutate_duplicate_person_role, BATON_STORE_ERROR_INVALID, "$.tables.person_roles[1]" },
-  { "person-role-no-primary", NULL, mutate_no_primary_role, BATON_STORE_ERROR_INVALID, "$.tables.person_roles[0]" },
-  { "note-program-other-client", NULL, mutate_note_program_of_other_client, BATON_STORE_ERROR_INVALID, "$.tables.notes[0].program-id" },
-  { "person-role-two-primaries", NULL, mutate_two_primary_roles, BATON_STORE_ERROR_INVALID, "$.tables.person_roles[1].is-primary" },
+  { "role-name-duplicate", NULL, mutate_duplicate_role_name, BATON_STORE_ERROR_INVALID, "$.tables.roles[0].name: There is already a role called" },
+  { "person-role-duplicate", NULL, mutate_duplicate_person_role, BATON_STORE_ERROR_INVALID, "$.tables.person_roles[0].role-id: " },
+  { "person-role-no-primary", NULL, mutate_no_primary_role, BATON_STORE_ERROR_INVALID, "$.tables.person_roles[0].is-primary: " },
+  { "note-program-other-client", NULL, mutate_note_program_of_other_client, BATON_STORE_ERROR_INVALID, "$.tables.notes[0].program-id: The program " },
+  { "person-role-two-primaries", NULL, mutate_two_primary_roles, BATON_STORE_ERROR_INVALID, "$.tables.person_roles[0].is-primary: " },
 };
 
 static char *
@@ -1609,7 +1673,7 @@ fuzz_import (FuzzTarget *target,
   if (baton_json_import (target->store, text, length, &error))
     {
       g_assert_no_error (error);
-      baton_test_assert_store_matches_db (target->store);
+      assert_invariants (target->store);
       target->n_accepted++;
       fuzz_target_reset (target);
       return;
@@ -1731,6 +1795,197 @@ test_fuzz (void)
   g_clear_object (&target.store);
 }
 
+/* A document without stages used to leave a board without columns, which
+ * the board cannot recover from. It gets the stages of a new workspace. */
+static void
+test_import_no_stages (void)
+{
+  const char *documents[] = {
+    "{\"format\":\"baton-workspace\",\"version\":1,\"tables\":{}}",
+    "{\"format\":\"baton-workspace\",\"version\":1,\"tables\":{\"stages\":[],"
+    " \"people\":[{\"id\":4,\"name\":\"Ana\",\"weekly-capacity-minutes\":2400}],"
+    " \"clients\":[{\"id\":2,\"name\":\"Acme\"}]}}",
+  };
+  const char * const *names;
+  guint n_names = 0;
+
+  names = _baton_store_get_default_stages (&n_names);
+  g_assert_cmpuint (n_names, >, 1);
+
+  for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
+    {
+      g_autoptr(BatonStore) target = open_memory_store ();
+      g_autoptr(BatonStore) again = open_memory_store ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      GListModel *stages = baton_store_get_stages (target);
+
+      /* The workspace's own stages go, as with any document. */
+      g_assert_true (baton_store_update (target, stage_at (target, 0), &error, "name", "Mine", NULL));
+      g_assert_no_error (error);
+
+      g_assert_true (baton_json_import (target, documents[d], -1, &error));
+      g_assert_no_error (error);
+
+      g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_names);
+      for (guint i = 0; i < n_names; i++)
+        {
+          BatonStage *stage = stage_at (target, i);
+
+          g_assert_cmpstr (baton_stage_get_name (stage), ==, g_dgettext (GETTEXT_PACKAGE, names[i]));
+          g_assert_cmpint (baton_stage_get_position (stage), ==, i);
+          g_assert_cmpint (baton_stage_get_wip_limit (stage), ==, 0);
+          g_assert_true (baton_stage_get_is_done (stage) == (i == n_names - 1));
+        }
+      assert_invariants (target);
+
+      /* A working board: a card goes into the first column. */
+      g_assert_nonnull (baton_store_create_task (target, stage_at (target, 0), NULL, "First card", &error));
+      g_assert_no_error (error);
+      g_assert_true (baton_store_undo (target, &error));
+      g_assert_no_error (error);
+
+      /* And it exports and imports like any workspace. */
+      a = export_text (target);
+      g_assert_true (baton_json_import (again, a, -1, &error));
+      g_assert_no_error (error);
+      b = export_text (again);
+      g_assert_cmpstr (a, ==, b);
+    }
+
+  /* Cards need the document's own stages: a default one is no target. */
+  {
+    g_autofree char *message = assert_refused ("{\"format\":\"baton-workspace\",\"version\":1,\"tables\":{"
+                                               "\"tasks\":[{\"id\":1,\"stage-id\":1,\"title\":\"Lost\"}]}}",
+                                               -1, BATON_STORE_ERROR_INVALID, "$.tables.tasks[0].stage-id: ");
+
+    g_assert_nonnull (strstr (message, "no stage with id 1"));
+  }
+}
+
+/* What the store refuses the import refuses, with the store's message at
+ * the document's place: the rules are written once. */
+static void
+test_rules_shared (void)
+{
+  g_autoptr(BatonStore) source = build_full_workspace ();
+  GListModel *notes = baton_store_get_notes (source);
+  GListModel *programs = baton_store_get_programs (source);
+  GListModel *roles = baton_store_get_list (source, BATON_TYPE_ROLE);
+  GListModel *links = baton_store_get_person_roles (source);
+  BatonNote *note = NULL;
+  BatonProgram *other = NULL;
+  guint note_index = 0;
+  g_autofree char *base = export_text (source);
+
+  for (guint i = 0; i < g_list_model_get_n_items (notes) && note == NULL; i++)
+    if (baton_note_get_program_id (baton_test_list_item (notes, i)) != 0)
+      {
+        note = baton_test_list_item (notes, i);
+        note_index = i;
+      }
+  g_assert_nonnull (note);
+  for (guint i = 0; i < g_list_model_get_n_items (programs) && other == NULL; i++)
+    if (baton_program_get_client_id (baton_test_list_item (programs, i)) != baton_note_get_client_id (note))
+      other = baton_test_list_item (programs, i);
+  g_assert_nonnull (other);
+
+  /* A note's program of another client. */
+  {
+    g_autoptr(BatonTestState) before = baton_test_state_capture (source);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) root = json_from_string (base, NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *expected = NULL;
+    g_autofree char *message = NULL;
+
+    g_assert_false (baton_store_update (source, note, &error, "program-id", baton_test_id (other), NULL));
+    baton_test_assert_store_error (error, BATON_STORE_ERROR_INVALID);
+    baton_test_assert_state_equals (before, source);
+
+    json_object_set_int_member (row_of (json_node_get_object (root), "notes", note_index), "program-id",
+                                baton_test_id (other));
+    text = json_to_string (root, TRUE);
+    expected = g_strdup_printf ("$.tables.notes[%u].program-id: %s", note_index, error->message);
+    message = assert_refused (text, -1, BATON_STORE_ERROR_INVALID, NULL);
+    g_assert_cmpstr (message, ==, expected);
+  }
+
+  /* A role name taken. */
+  {
+    BatonRole *first = baton_test_list_item (roles, 0);
+    BatonRole *second = baton_test_list_item (roles, 1);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) root = json_from_string (base, NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *expected = NULL;
+    g_autofree char *message = NULL;
+    JsonArray *rows;
+    guint first_index = 0, second_index = 0;
+
+    g_assert_false (baton_store_update (source, second, &error, "name", baton_role_get_name (first), NULL));
+    baton_test_assert_store_error (error, BATON_STORE_ERROR_INVALID);
+
+    /* The export lists rows by id, the store's list by position. */
+    rows = json_object_get_array_member (tables_of (json_node_get_object (root)), "roles");
+    for (guint i = 0; i < json_array_get_length (rows); i++)
+      {
+        gint64 id = json_object_get_int_member (json_array_get_object_element (rows, i), "id");
+
+        if (id == baton_test_id (first))
+          first_index = i;
+        if (id == baton_test_id (second))
+          second_index = i;
+      }
+    json_object_set_string_member (json_array_get_object_element (rows, second_index), "name",
+                                   baton_role_get_name (first));
+    text = json_to_string (root, TRUE);
+    expected = g_strdup_printf ("$.tables.roles[%u].name: %s", MIN (first_index, second_index), error->message);
+    message = assert_refused (text, -1, BATON_STORE_ERROR_INVALID, NULL);
+    g_assert_cmpstr (message, ==, expected);
+  }
+
+  /* A role held twice. */
+  {
+    BatonPersonRole *link = baton_test_list_item (links, 0);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) root = json_from_string (base, NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *expected = NULL;
+    g_autofree char *message = NULL;
+    JsonObject *copy;
+
+    g_assert_null (baton_store_insert (source, BATON_TYPE_PERSON_ROLE, &error,
+                                       "person-id", baton_person_role_get_person_id (link),
+                                       "role-id", baton_person_role_get_role_id (link), NULL));
+    baton_test_assert_store_error (error, BATON_STORE_ERROR_INVALID);
+
+    copy = json_object_new ();
+    json_object_set_int_member (copy, "id", 999);
+    json_object_set_int_member (copy, "person-id", baton_person_role_get_person_id (link));
+    json_object_set_int_member (copy, "role-id", baton_person_role_get_role_id (link));
+    json_object_set_boolean_member (copy, "is-primary", FALSE);
+    json_array_add_object_element (json_object_get_array_member (tables_of (json_node_get_object (root)),
+                                                                 "person_roles"), copy);
+    text = json_to_string (root, TRUE);
+    expected = g_strdup_printf ("$.tables.person_roles[0].role-id: %s", error->message);
+    message = assert_refused (text, -1, BATON_STORE_ERROR_INVALID, NULL);
+    g_assert_cmpstr (message, ==, expected);
+  }
+
+  /* Nothing was changed, so the workspace still goes there and back. */
+  assert_round_trip (source);
+  {
+    g_autoptr(BatonStore) target = open_memory_store ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (baton_json_import (target, base, -1, &error));
+    g_assert_no_error (error);
+    assert_invariants (target);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1744,6 +1999,8 @@ main (int   argc,
   g_test_add_func ("/json/import/usable", test_import_usable);
   g_test_add_func ("/json/import/replaces-stages", test_import_replaces_stages);
   g_test_add_func ("/json/import/minimal", test_import_minimal);
+  g_test_add_func ("/json/import/no-stages", test_import_no_stages);
+  g_test_add_func ("/json/import/rules-shared", test_rules_shared);
   g_test_add_func ("/json/import/not-empty", test_not_empty);
   g_test_add_func ("/json/import/write-failure", test_write_failure_rolls_back);
   g_test_add_func ("/json/files", test_files);

@@ -17,11 +17,12 @@
  * then every field of its schema, so exporting the same workspace twice
  * gives the same text and an import followed by an export gives it back.
  *
- * An imported document is untrusted: every node's type is checked before
- * it is read, every value goes through the same validation as the store's
- * own methods, and every reference must point at a row of the document.
- * All of that happens in memory; only a document that passed is written,
- * in one transaction.
+ * An imported document is untrusted: its text is scanned before json-glib
+ * reads it, every node's type is checked before it is read, every value
+ * goes through the same validation as the store's own methods, every
+ * reference must point at a row of the document, and the rows keep the
+ * rules that span rows through the store's own code. All of that happens
+ * in memory; only a document that passed is written, in one transaction.
  */
 
 #define G_LOG_DOMAIN "baton-json"
@@ -234,17 +235,19 @@ baton_json_export_file (BatonStore  *store,
 
 typedef struct
 {
-  gint64  id;
-  guint   index;    /* position in the document's array, for messages */
-  GValue *values;   /* one per schema field, normalized */
-  guint   n_values;
+  gint64       id;
+  guint        index;    /* position in the document's array, for messages */
+  GValue      *values;   /* one per schema field, normalized */
+  guint        n_values;
+  BatonRecord *record;   /* the same values, for the store's rules */
 } ImportRow;
 
 typedef struct
 {
   const BatonRecordSchema *schema;
-  GPtrArray               *rows;  /* ImportRow */
-  GHashTable              *ids;   /* gint64* id → ImportRow */
+  GPtrArray               *rows;     /* ImportRow */
+  GHashTable              *ids;      /* gint64* id → ImportRow */
+  GHashTable             **by_ref;   /* per field, built on demand: id → GPtrArray of records */
 } ImportTable;
 
 static void
@@ -258,6 +261,7 @@ import_row_free (gpointer data)
         g_value_unset (&row->values[i]);
     }
   g_free (row->values);
+  g_clear_object (&row->record);
 
   g_free (row);
 }
@@ -265,12 +269,19 @@ import_row_free (gpointer data)
 static void
 import_table_clear (ImportTable *table)
 {
+  if (table->by_ref != NULL)
+    {
+      for (guint f = 0; f < table->schema->n_fields; f++)
+        g_clear_pointer (&table->by_ref[f], g_hash_table_unref);
+      g_clear_pointer (&table->by_ref, g_free);
+    }
   g_clear_pointer (&table->ids, g_hash_table_unref);
   g_clear_pointer (&table->rows, g_ptr_array_unref);
 }
 
 typedef struct
 {
+  BatonRowView                     view;    /* first: the store's rules read the document through it */
   const BatonRecordSchema * const *schemas;
   guint                            n_schemas;
   ImportTable                     *tables;  /* parallel to schemas */
@@ -287,11 +298,85 @@ import_doc_free (ImportDoc *doc)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportDoc, import_doc_free)
 
+static ImportTable *
+import_doc_table_for (ImportDoc               *doc,
+                      const BatonRecordSchema *schema)
+{
+  for (guint i = 0; i < doc->n_schemas; i++)
+    {
+      if (doc->schemas[i] == schema)
+        return &doc->tables[i];
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static BatonRecord *
+import_doc_lookup (const BatonRowView      *view,
+                   const BatonRecordSchema *schema,
+                   gint64                   id)
+{
+  ImportTable *table = import_doc_table_for ((ImportDoc *) view, schema);
+  ImportRow *row = g_hash_table_lookup (table->ids, &id);
+
+  return row != NULL ? row->record : NULL;
+}
+
+static void
+import_doc_collect (const BatonRowView      *view,
+                    const BatonRecordSchema *schema,
+                    const BatonField        *field,
+                    gint64                   id,
+                    GPtrArray               *rows)
+{
+  ImportTable *table = import_doc_table_for ((ImportDoc *) view, schema);
+  GPtrArray *group;
+  guint f;
+
+  if (field == NULL)
+    {
+      for (guint r = 0; r < table->rows->len; r++)
+        g_ptr_array_add (rows, ((ImportRow *) g_ptr_array_index (table->rows, r))->record);
+      return;
+    }
+
+  /* Rules ask for the rows of one reference many times (the roles of a
+   * person, for each of their roles): group the rows once. */
+  f = field - schema->fields;
+  if (table->by_ref == NULL)
+    table->by_ref = g_new0 (GHashTable *, schema->n_fields);
+  if (table->by_ref[f] == NULL)
+    {
+      table->by_ref[f] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                (GDestroyNotify) g_ptr_array_unref);
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          ImportRow *row = g_ptr_array_index (table->rows, r);
+          gint64 ref = g_value_get_int64 (&row->values[f]);
+
+          group = g_hash_table_lookup (table->by_ref[f], &ref);
+          if (group == NULL)
+            {
+              group = g_ptr_array_new ();
+              g_hash_table_insert (table->by_ref[f], g_memdup2 (&ref, sizeof ref), group);
+            }
+          g_ptr_array_add (group, row->record);
+        }
+    }
+
+  group = g_hash_table_lookup (table->by_ref[f], &id);
+  if (group != NULL)
+    g_ptr_array_extend (rows, group, NULL, NULL);
+}
+
 static ImportDoc *
 import_doc_new (void)
 {
   ImportDoc *doc = g_new0 (ImportDoc, 1);
 
+  doc->view.lookup = import_doc_lookup;
+  doc->view.collect = import_doc_collect;
   doc->schemas = _baton_store_get_schemas (&doc->n_schemas);
   doc->tables = g_new0 (ImportTable, doc->n_schemas);
 
@@ -1206,6 +1291,7 @@ read_row (ImportTable  *table,
       return FALSE;
     }
 
+  row->record = g_steal_pointer (&candidate);
   g_hash_table_insert (table->ids, &row->id, row);
 
   return TRUE;
@@ -1279,168 +1365,76 @@ check_references (ImportDoc  *doc,
   return TRUE;
 }
 
-static ImportTable *
-import_doc_table_for (ImportDoc               *doc,
-                      const BatonRecordSchema *schema)
-{
-  for (guint i = 0; i < doc->n_schemas; i++)
-    {
-      if (doc->schemas[i] == schema)
-        return &doc->tables[i];
-    }
-
-  g_assert_not_reached ();
-  return NULL;
-}
-
-static guint
-field_index (const BatonRecordSchema *schema,
-             const char              *name)
-{
-  const BatonField *field = baton_record_schema_find_field (schema, name);
-
-  g_assert (field != NULL);
-  return field - schema->fields;
-}
-
-/* Rules that span rows, the ones the store's own methods keep: role names
- * are unique (ignoring case, like the store compares them), a person holds
- * a role once and, holding any, exactly one as primary; a note's program
- * belongs to the note's client. */
+/* Rules that span rows: the store's own (role names are unique, a person
+ * holds a role once and exactly one as primary, a note's program belongs
+ * to the note's client, …), on the document's rows, with the store's
+ * messages. Each row is checked as a new row among all of the document's,
+ * so a conflict between two rows is reported at the first of them. */
 static gboolean
-check_cross_rows (ImportDoc  *doc,
-                   GError    **error)
+check_rules (ImportDoc  *doc,
+             GError    **error)
 {
-  const BatonRecordSchema *schema;
-  ImportTable *table;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GHashTable) primaries = NULL;
-  guint name_index, person_index, role_index, primary_index;
-
-  schema = baton_role_schema ();
-  table = import_doc_table_for (doc, schema);
-  name_index = field_index (schema, "name");
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint r = 0; r < table->rows->len; r++)
+  for (guint t = 0; t < doc->n_schemas; t++)
     {
-      ImportRow *row = g_ptr_array_index (table->rows, r);
-      const char *name = g_value_get_string (&row->values[name_index]);
-      g_autofree char *folded = g_utf8_casefold (name, -1);
-      char *key = g_utf8_collate_key (folded, -1);
-      ImportRow *other = g_hash_table_lookup (seen, key);
+      ImportTable *table = &doc->tables[t];
 
-      if (other != NULL)
+      for (guint r = 0; r < table->rows->len; r++)
         {
-          g_free (key);
-          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                       _("%s.%s[%u].name: There is already a role called “%s” (%s.%s[%u])."),
-                       PATH_TABLES, schema->table, row->index,
-                       g_value_get_string (&other->values[name_index]),
-                       PATH_TABLES, schema->table, other->index);
-          return FALSE;
-        }
+          ImportRow *row = g_ptr_array_index (table->rows, r);
+          const BatonField *field = NULL;
 
-      g_hash_table_insert (seen, key, row);
-    }
-  g_clear_pointer (&seen, g_hash_table_unref);
+          if (_baton_store_check_new_row (&doc->view, row->record, &field, error))
+            continue;
 
-  schema = baton_person_role_schema ();
-  table = import_doc_table_for (doc, schema);
-  person_index = field_index (schema, "person-id");
-  role_index = field_index (schema, "role-id");
-  primary_index = field_index (schema, "is-primary");
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  primaries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  for (guint r = 0; r < table->rows->len; r++)
-    {
-      ImportRow *row = g_ptr_array_index (table->rows, r);
-      gint64 person_id = g_value_get_int64 (&row->values[person_index]);
-      gint64 role_id = g_value_get_int64 (&row->values[role_index]);
-      char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, person_id, role_id);
-      ImportRow *other = g_hash_table_lookup (seen, key);
-
-      if (other != NULL)
-        {
-          g_free (key);
-          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                       _("%s.%s[%u]: The person %lld already holds the role %lld"
-                         " (%s.%s[%u])."),
-                       PATH_TABLES, schema->table, row->index, (long long) person_id, (long long) role_id,
-                       PATH_TABLES, schema->table, other->index);
-          return FALSE;
-        }
-      g_hash_table_insert (seen, key, row);
-
-      if (g_value_get_boolean (&row->values[primary_index]))
-        {
-          other = g_hash_table_lookup (primaries, &person_id);
-          if (other != NULL)
-            {
-              g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                           _("%s.%s[%u].is-primary: The person %lld"
-                             " already has a primary role (%s.%s[%u])."),
-                           PATH_TABLES, schema->table, row->index, (long long) person_id,
-                           PATH_TABLES, schema->table, other->index);
-              return FALSE;
-            }
-          g_hash_table_insert (primaries, g_memdup2 (&person_id, sizeof person_id), row);
-        }
-    }
-
-  for (guint r = 0; r < table->rows->len; r++)
-    {
-      ImportRow *row = g_ptr_array_index (table->rows, r);
-      gint64 person_id = g_value_get_int64 (&row->values[person_index]);
-
-      if (!g_hash_table_contains (primaries, &person_id))
-        {
-          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                       _("%s.%s[%u]: The person %lld"
-                         " has roles but none of them is primary."),
-                       PATH_TABLES, schema->table, row->index, (long long) person_id);
+          if (field != NULL)
+            g_prefix_error (error, "%s.%s[%u].%s: ", PATH_TABLES, table->schema->table, row->index, field->name);
+          else
+            g_prefix_error (error, "%s.%s[%u]: ", PATH_TABLES, table->schema->table, row->index);
           return FALSE;
         }
     }
-
-  {
-    const BatonRecordSchema *program_schema = baton_program_schema ();
-    ImportTable *programs = import_doc_table_for (doc, program_schema);
-    guint program_client_index = field_index (program_schema, "client-id");
-    guint client_index, program_index;
-
-    schema = baton_note_schema ();
-    table = import_doc_table_for (doc, schema);
-    client_index = field_index (schema, "client-id");
-    program_index = field_index (schema, "program-id");
-
-    for (guint r = 0; r < table->rows->len; r++)
-      {
-        ImportRow *row = g_ptr_array_index (table->rows, r);
-        gint64 client_id = g_value_get_int64 (&row->values[client_index]);
-        gint64 program_id = g_value_get_int64 (&row->values[program_index]);
-        ImportRow *program;
-
-        if (program_id == 0)
-          continue;
-
-        /* check_references () made sure it exists. */
-        program = g_hash_table_lookup (programs->ids, &program_id);
-        g_assert (program != NULL);
-
-        if (g_value_get_int64 (&program->values[program_client_index]) != client_id)
-          {
-            g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                         _("%s.%s[%u].program-id: The program %lld"
-                           " belongs to another client than %lld."),
-                         PATH_TABLES, schema->table, row->index, (long long) program_id, (long long) client_id);
-            return FALSE;
-          }
-      }
-  }
 
   return TRUE;
+}
+
+/* A document without stages (one written by hand, or holding only people
+ * and clients) gets the stages of a new workspace: a board needs one, and
+ * the workspace the document replaces had them. They are added after the
+ * references were checked, so that no card of the document lands in one. */
+static gboolean
+add_default_stages (ImportDoc  *doc,
+                    GError    **error)
+{
+  ImportTable *stages = import_doc_table_for (doc, baton_stage_schema ());
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) rows = NULL;
+  const char * const *names;
+  guint n_names = 0;
+
+  if (stages->rows->len > 0)
+    return TRUE;
+
+  names = _baton_store_get_default_stages (&n_names);
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_names; i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, i + 1);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, _(names[i]));
+      json_builder_set_member_name (builder, "position");
+      json_builder_add_int_value (builder, i);
+      json_builder_set_member_name (builder, "is-done");
+      json_builder_add_boolean_value (builder, i == n_names - 1);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  rows = json_builder_get_root (builder);
+
+  /* Through the same reading and checks as the document's own rows. */
+  return read_table (stages, rows, error);
 }
 
 static ImportDoc *
@@ -1573,7 +1567,10 @@ read_document (JsonNode  *root,
   if (!check_references (doc, error))
     return NULL;
 
-  if (!check_cross_rows (doc, error))
+  if (!add_default_stages (doc, error))
+    return NULL;
+
+  if (!check_rules (doc, error))
     return NULL;
 
   return g_steal_pointer (&doc);

@@ -496,12 +496,18 @@ set_syntax_error (GError       **error,
 /* Checking the text before json-glib reads it
  *
  * json-glib 1.6 reads more than JSON and checks less than an import needs.
- * It parses recursively, so 80,000 nested arrays overflow the stack. It
- * reads integers with strtoull () and wraps what does not fit in 64 bits
- * ("-18446744073709551000" becomes 616, "99999999999999999999999" -1). It
- * also reads octal, hexadecimal and binary numbers, single-quoted strings
- * and comments, cuts a string at "\u0000", passes a lone UTF-16 surrogate
- * on as invalid UTF-8, and stops after the first value ("{} {}" loads).
+ * It parses recursively, so 80,000 nested arrays overflow the stack. Its
+ * scanner reads an integer's digits with g_ascii_strtoull (), which gives
+ * G_MAXUINT64 for anything larger and no error, keeps the result in a
+ * gint64 (so 2^63 and up wrap to negative numbers) and negates a minus
+ * sign afterwards with "* -1": "-18446744073709551000" becomes
+ * -(18446744073709551000 - 2^64) = 616, "99999999999999999999999" becomes
+ * -1, and "-9223372036854775808" overflows the negation. (A number with a
+ * fraction or an exponent becomes a double, which integer members refuse
+ * by type.) It also reads octal, hexadecimal and binary integers ("010" is
+ * 8), single-quoted strings and comments, cuts a string at "\u0000",
+ * passes a lone UTF-16 surrogate on as invalid UTF-8, and stops after the
+ * first value ("{} {}" loads).
  *
  * So the text is scanned once first, strictly as RFC 8259 writes JSON
  * tokens, and json-glib only ever reads plain JSON that nests at most

@@ -1240,6 +1240,7 @@ test_not_empty (void)
 
 /* The text before json-glib: nesting, integers, UTF-8 */
 
+
 #define PLACEHOLDER "@@raw@@"
 
 /* Imports @length bytes of @text into an empty workspace, which must refuse
@@ -1456,17 +1457,26 @@ test_integers (void)
     g_assert_nonnull (strstr (message, "out of range"));
   }
 
-  /* The edges of the range are read exactly. */
+  /* The edges of the range are read exactly, and then judged by the
+   * field's own limits. */
   {
-    g_autoptr(GString) text = document_with_raw_value ("tasks", 0, "position", "9223372036854775807", 19, NULL);
+    g_autoptr(GString) text = document_with_raw_value ("tasks", 0, "position", "9007199254740992", 16, NULL);
     g_autoptr(BatonStore) target = open_memory_store ();
     g_autoptr(GError) error = NULL;
     BatonTask *task;
 
     g_assert_true (baton_json_import (target, text->str, text->len, &error));
     g_assert_no_error (error);
-    task = baton_test_list_item (baton_store_get_tasks (target), 0);
-    g_assert_cmpint (baton_task_get_position (task), ==, G_MAXINT64);
+    task = baton_store_lookup_task (target, 1);
+    g_assert_nonnull (task);
+    g_assert_cmpint (baton_task_get_position (task), ==, BATON_MAX_POSITION);
+  }
+  {
+    g_autoptr(GString) text = document_with_raw_value ("tasks", 0, "position", "9223372036854775807", 19, NULL);
+    g_autofree char *message = assert_refused (text->str, text->len, BATON_STORE_ERROR_INVALID,
+                                               "$.tables.tasks[0].position: ");
+
+    g_assert_nonnull (strstr (message, "too large"));
   }
   {
     g_autoptr(GString) text = document_with_raw_value ("tasks", 0, "position", "-9223372036854775807", 20, NULL);
@@ -1986,6 +1996,82 @@ test_rules_shared (void)
   }
 }
 
+/* Positions at the top of what an import reads: the store goes on from
+ * there (a card added or moved to the end, a stage or a role added, a
+ * stage deleted into another) without overflowing, and what it writes
+ * can be imported again. */
+static void
+test_positions_at_the_edge (void)
+{
+  g_autoptr(BatonStore) target = open_memory_store ();
+  g_autoptr(BatonStore) again = open_memory_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *top = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) BATON_MAX_POSITION);
+  g_autofree char *text = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  BatonStage *todo, *done;
+  BatonTask *card;
+
+  text = g_strdup_printf ("{ \"format\": \"baton-workspace\", \"version\": 1, \"tables\": {"
+                          "  \"roles\": [ { \"id\": 1, \"name\": \"Writer\", \"position\": %s } ],"
+                          "  \"stages\": [ { \"id\": 1, \"name\": \"To do\", \"position\": %s },"
+                          "                { \"id\": 2, \"name\": \"Done\", \"position\": 0, \"is-done\": true } ],"
+                          "  \"tasks\": [ { \"id\": 1, \"stage-id\": 1, \"title\": \"Top\", \"position\": %s },"
+                          "               { \"id\": 2, \"stage-id\": 2, \"title\": \"Moved\", \"position\": %s },"
+                          "               { \"id\": 3, \"stage-id\": 2, \"title\": \"Moved too\", \"position\": %s } ],"
+                          "  \"checklist_items\": [ { \"id\": 1, \"task-id\": 1, \"text\": \"Top\", \"position\": %s } ]"
+                          "} }", top, top, top, top, top, top);
+  g_assert_true (baton_json_import (target, text, -1, &error));
+  g_assert_no_error (error);
+  todo = baton_store_lookup_stage (target, 1);
+  done = baton_store_lookup_stage (target, 2);
+
+  card = baton_store_create_task (target, todo, NULL, "Added", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (card);
+  g_assert_true (baton_store_move_task (target, baton_store_lookup_task (target, 2), todo, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (baton_store_add_checklist_item (target, baton_store_lookup_task (target, 1), "More", &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (baton_store_create_role (target, "Designer", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (baton_store_create_stage (target, "Review", 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (baton_store_delete_stage (target, done, todo, &error));
+  g_assert_no_error (error);
+
+  /* The cards keep their order: the one added, then the ones moved. */
+  {
+    g_autoptr(GPtrArray) cards = baton_store_get_stage_tasks (target, todo);
+
+    g_assert_cmpuint (cards->len, ==, 4);
+    g_assert_cmpstr (baton_task_get_title (g_ptr_array_index (cards, 0)), ==, "Top");
+    g_assert_cmpstr (baton_task_get_title (g_ptr_array_index (cards, 1)), ==, "Added");
+    g_assert_cmpstr (baton_task_get_title (g_ptr_array_index (cards, 2)), ==, "Moved");
+    g_assert_cmpstr (baton_task_get_title (g_ptr_array_index (cards, 3)), ==, "Moved too");
+    for (guint i = 0; i < cards->len; i++)
+      g_assert_cmpint (baton_task_get_position (g_ptr_array_index (cards, i)), <=, BATON_MAX_POSITION);
+  }
+  assert_invariants (target);
+
+  a = export_text (target);
+  g_assert_true (baton_json_import (again, a, -1, &error));
+  g_assert_no_error (error);
+  b = export_text (again);
+  g_assert_cmpstr (a, ==, b);
+
+  /* One more is refused, as too large. */
+  {
+    g_autofree char *over = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) BATON_MAX_POSITION + 1);
+    g_autoptr(GString) doc = document_with_raw_value ("tasks", 0, "position", over, strlen (over), NULL);
+    g_autofree char *message = assert_refused (doc->str, doc->len, BATON_STORE_ERROR_INVALID,
+                                               "$.tables.tasks[0].position: ");
+
+    g_assert_nonnull (strstr (message, top));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2001,6 +2087,7 @@ main (int   argc,
   g_test_add_func ("/json/import/minimal", test_import_minimal);
   g_test_add_func ("/json/import/no-stages", test_import_no_stages);
   g_test_add_func ("/json/import/rules-shared", test_rules_shared);
+  g_test_add_func ("/json/import/positions-at-the-edge", test_positions_at_the_edge);
   g_test_add_func ("/json/import/not-empty", test_not_empty);
   g_test_add_func ("/json/import/write-failure", test_write_failure_rolls_back);
   g_test_add_func ("/json/files", test_files);

@@ -2071,6 +2071,16 @@ props_bool (Props      *props,
   props->n++;
 }
 
+/* The position after @position, @step further but never past the limit
+ * (rows with the same position are ordered by id, and a new row's id is
+ * the largest). */
+static gint64
+position_after (gint64 position,
+                gint64 step)
+{
+  return position > BATON_MAX_POSITION - step ? BATON_MAX_POSITION : position + step;
+}
+
 static gint64
 max_position (Table *table)
 {
@@ -2101,7 +2111,7 @@ baton_store_create_role (BatonStore  *self,
 
   props_str (&props, "name", name);
   props_str (&props, "color", color);
-  props_int (&props, "position", max_position (&self->tables[TABLE_ROLES]) + 1);
+  props_int (&props, "position", position_after (max_position (&self->tables[TABLE_ROLES]), 1));
 
   return insert_record (self, BATON_TYPE_ROLE, _("Add role"), props.n, props.names, props.values, error);
 }
@@ -2444,7 +2454,7 @@ baton_store_create_stage (BatonStore  *self,
 
   props_str (&props, "name", name);
   props_int (&props, "wip-limit", wip_limit);
-  props_int (&props, "position", max_position (&self->tables[TABLE_STAGES]) + 1);
+  props_int (&props, "position", position_after (max_position (&self->tables[TABLE_STAGES]), 1));
 
   return insert_record (self, BATON_TYPE_STAGE, _("Add stage"), props.n, props.names, props.values, error);
 }
@@ -2581,8 +2591,13 @@ plan_task_move (BatonStore  *self,
     index = order->len;
 
   if (index == order->len)
-    position = order->len == 0 ? TASK_POSITION_GAP
-                               : baton_task_get_position (g_ptr_array_index (order, order->len - 1)) + TASK_POSITION_GAP;
+    {
+      gint64 last = order->len == 0 ? 0 : baton_task_get_position (g_ptr_array_index (order, order->len - 1));
+
+      /* At the limit (an imported board), renumber instead. */
+      if (last <= BATON_MAX_POSITION - TASK_POSITION_GAP)
+        position = last + TASK_POSITION_GAP;
+    }
   else
     {
       gint64 next = baton_task_get_position (g_ptr_array_index (order, index));
@@ -2661,7 +2676,7 @@ baton_store_delete_stage (BatonStore  *self,
         {
           BatonOp *op = task_op (g_ptr_array_index (tasks, i));
 
-          position += TASK_POSITION_GAP;
+          position = position_after (position, TASK_POSITION_GAP);
           set_task_stage (op, stage, move_tasks_to);
           g_value_set_int64 (op_field (op, "position"), position);
           baton_change_add_op (change, op);
@@ -2714,8 +2729,8 @@ baton_store_create_task (BatonStore    *self,
   props_int (&props, "program-id", program ? baton_record_get_id (BATON_RECORD (program)) : 0);
   props_str (&props, "title", title);
   props_int (&props, "position",
-             (order->len > 0 ? baton_task_get_position (g_ptr_array_index (order, order->len - 1)) : 0)
-             + TASK_POSITION_GAP);
+             position_after (order->len > 0 ? baton_task_get_position (g_ptr_array_index (order, order->len - 1)) : 0,
+                             TASK_POSITION_GAP));
   if (baton_stage_get_is_done (stage))
     {
       g_autofree char *now = baton_timestamp_now ();
@@ -2928,7 +2943,7 @@ baton_store_add_checklist_item (BatonStore  *self,
 
   items = baton_store_get_task_checklist (self, task);
   for (guint i = 0; i < items->len; i++)
-    position = MAX (position, baton_checklist_item_get_position (g_ptr_array_index (items, i)) + 1);
+    position = MAX (position, position_after (baton_checklist_item_get_position (g_ptr_array_index (items, i)), 1));
 
   props_int (&props, "task-id", baton_record_get_id (BATON_RECORD (task)));
   props_str (&props, "text", text);

@@ -293,6 +293,7 @@ import_doc_free (ImportDoc *doc)
   for (guint i = 0; i < doc->n_schemas; i++)
     import_table_clear (&doc->tables[i]);
   g_free (doc->tables);
+  g_clear_pointer (&doc->view.memo, g_hash_table_unref);
   g_free (doc);
 }
 
@@ -377,6 +378,7 @@ import_doc_new (void)
 
   doc->view.lookup = import_doc_lookup;
   doc->view.collect = import_doc_collect;
+  doc->view.memo = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
   doc->schemas = _baton_store_get_schemas (&doc->n_schemas);
   doc->tables = g_new0 (ImportTable, doc->n_schemas);
 

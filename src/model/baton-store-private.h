@@ -48,6 +48,11 @@ struct _BatonRowView
                            const BatonField        *field,
                            gint64                   id,
                            GPtrArray               *rows);
+  /* Optional (NULL): a string → GHashTable* map, empty at first, where
+   * the rules keep what they derive from all of the rows (role names by
+   * their folded key) while the rows stay the same, so that checking
+   * every row of a document takes linear time. */
+  GHashTable   *memo;
 };
 
 /* Checks @row, a new row that @view already holds, against every rule

@@ -1016,6 +1016,49 @@ view_name (const BatonRowView      *view,
   return g_strdup_printf ("#%" G_GINT64_FORMAT, id);
 }
 
+/* Names compare ignoring case, as g_utf8_collate () compares them
+ * folded: two names are the same when their keys are. */
+static char *
+role_name_key (BatonRole *role)
+{
+  g_autofree char *folded = g_utf8_casefold (baton_role_get_name (role), -1);
+
+  return g_utf8_collate_key (folded, -1);
+}
+
+/* The roles of @view grouped by name key: key → GPtrArray of roles. */
+static GHashTable *
+role_names (const BatonRowView *view)
+{
+  GHashTable *names = view->memo != NULL ? g_hash_table_lookup (view->memo, "role-names") : NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+
+  if (names != NULL)
+    return g_hash_table_ref (names);
+
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  roles = view_collect (view, baton_role_schema (), NULL, 0);
+  for (guint i = 0; i < roles->len; i++)
+    {
+      char *key = role_name_key (g_ptr_array_index (roles, i));
+      GPtrArray *same = g_hash_table_lookup (names, key);
+
+      if (same == NULL)
+        {
+          same = g_ptr_array_new ();
+          g_hash_table_insert (names, key, same);
+        }
+      else
+        g_free (key);
+      g_ptr_array_add (same, g_ptr_array_index (roles, i));
+    }
+
+  if (view->memo != NULL)
+    g_hash_table_insert (view->memo, (gpointer) "role-names", g_hash_table_ref (names));
+
+  return names;
+}
+
 /* Role names are unique, ignoring case. */
 static gboolean
 rule_role_name_unique (const BatonRowView  *view,
@@ -1023,25 +1066,22 @@ rule_role_name_unique (const BatonRowView  *view,
                        BatonRecord         *after,
                        GError             **error)
 {
-  g_autoptr(GPtrArray) roles = NULL;
-  g_autofree char *folded = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_autofree char *key = NULL;
+  GPtrArray *same;
 
   if (after == NULL)
     return TRUE;
 
-  folded = g_utf8_casefold (baton_role_get_name (BATON_ROLE (after)), -1);
-  roles = view_collect (view, baton_role_schema (), NULL, 0);
+  names = role_names (view);
+  key = role_name_key (BATON_ROLE (after));
+  same = g_hash_table_lookup (names, key);
 
-  for (guint i = 0; i < roles->len; i++)
+  for (guint i = 0; same != NULL && i < same->len; i++)
     {
-      BatonRole *role = g_ptr_array_index (roles, i);
-      g_autofree char *other = NULL;
+      BatonRole *role = g_ptr_array_index (same, i);
 
-      if ((BatonRecord *) role == after)
-        continue;
-
-      other = g_utf8_casefold (baton_role_get_name (role), -1);
-      if (g_utf8_collate (folded, other) == 0)
+      if ((BatonRecord *) role != after)
         {
           g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
                        _("There is already a role called “%s”."), baton_role_get_name (role));
@@ -1052,6 +1092,102 @@ rule_role_name_unique (const BatonRowView  *view,
   return TRUE;
 }
 
+/* The role links of one person, grouped by role. */
+typedef struct
+{
+  GHashTable *by_role;     /* gint64* role id → GPtrArray of links */
+  guint       n_links;
+  guint       n_primary;
+} PersonLinks;
+
+static void
+person_links_clear (gpointer data)
+{
+  PersonLinks *links = data;
+
+  g_clear_pointer (&links->by_role, g_hash_table_unref);
+}
+
+static PersonLinks *
+person_links_new (void)
+{
+  PersonLinks *links = g_rc_box_new0 (PersonLinks);
+
+  links->by_role = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  return links;
+}
+
+static void
+person_links_unref (gpointer data)
+{
+  g_rc_box_release_full (data, person_links_clear);
+}
+
+static void
+person_links_add (PersonLinks     *links,
+                  BatonPersonRole *link)
+{
+  gint64 role_id = baton_person_role_get_role_id (link);
+  GPtrArray *same = g_hash_table_lookup (links->by_role, &role_id);
+
+  if (same == NULL)
+    {
+      same = g_ptr_array_new ();
+      g_hash_table_insert (links->by_role, g_memdup2 (&role_id, sizeof role_id), same);
+    }
+  g_ptr_array_add (same, link);
+
+  links->n_links++;
+  links->n_primary += baton_person_role_get_is_primary (link) ? 1 : 0;
+}
+
+/* The links of @person_id in @view (a new reference). With a memo, every
+ * person's links are grouped once. */
+static PersonLinks *
+person_links_of (const BatonRowView *view,
+                 gint64              person_id)
+{
+  GHashTable *people = view->memo != NULL ? g_hash_table_lookup (view->memo, "person-links") : NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  PersonLinks *links;
+
+  if (view->memo != NULL && people == NULL)
+    {
+      people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, person_links_unref);
+      rows = view_collect (view, baton_person_role_schema (), NULL, 0);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          BatonPersonRole *link = g_ptr_array_index (rows, i);
+          gint64 id = baton_person_role_get_person_id (link);
+
+          links = g_hash_table_lookup (people, &id);
+          if (links == NULL)
+            {
+              links = person_links_new ();
+              g_hash_table_insert (people, g_memdup2 (&id, sizeof id), links);
+            }
+          person_links_add (links, link);
+        }
+      g_hash_table_insert (view->memo, (gpointer) "person-links", people);
+    }
+
+  if (people != NULL)
+    {
+      links = g_hash_table_lookup (people, &person_id);
+      return links != NULL ? g_rc_box_acquire (links) : person_links_new ();
+    }
+
+  links = person_links_new ();
+  rows = view_collect (view, baton_person_role_schema (), "person-id", person_id);
+  for (guint i = 0; i < rows->len; i++)
+    person_links_add (links, g_ptr_array_index (rows, i));
+
+  return links;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PersonLinks, person_links_unref)
+
 /* A person holds a role once. */
 static gboolean
 rule_role_held_once (const BatonRowView  *view,
@@ -1059,21 +1195,21 @@ rule_role_held_once (const BatonRowView  *view,
                      BatonRecord         *after,
                      GError             **error)
 {
-  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(PersonLinks) links = NULL;
   gint64 person_id, role_id;
+  GPtrArray *same;
 
   if (after == NULL)
     return TRUE;
 
   person_id = baton_person_role_get_person_id (BATON_PERSON_ROLE (after));
   role_id = baton_person_role_get_role_id (BATON_PERSON_ROLE (after));
-  links = view_collect (view, baton_person_role_schema (), "person-id", person_id);
+  links = person_links_of (view, person_id);
+  same = g_hash_table_lookup (links->by_role, &role_id);
 
-  for (guint i = 0; i < links->len; i++)
+  for (guint i = 0; same != NULL && i < same->len; i++)
     {
-      BatonRecord *link = g_ptr_array_index (links, i);
-
-      if (link != after && baton_person_role_get_role_id (BATON_PERSON_ROLE (link)) == role_id)
+      if (g_ptr_array_index (same, i) != (gpointer) after)
         {
           g_autofree char *person = view_name (view, baton_person_schema (), person_id);
           g_autofree char *role = view_name (view, baton_role_schema (), role_id);
@@ -1092,23 +1228,19 @@ check_primary_role (const BatonRowView  *view,
                     gint64               person_id,
                     GError             **error)
 {
-  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(PersonLinks) links = NULL;
   g_autofree char *person = NULL;
-  guint n_primary = 0;
 
   /* A person deleted with their roles has none left to check. */
   if (view->lookup (view, baton_person_schema (), person_id) == NULL)
     return TRUE;
 
-  links = view_collect (view, baton_person_role_schema (), "person-id", person_id);
-  for (guint i = 0; i < links->len; i++)
-    n_primary += baton_person_role_get_is_primary (g_ptr_array_index (links, i)) ? 1 : 0;
-
-  if (links->len == 0 || n_primary == 1)
+  links = person_links_of (view, person_id);
+  if (links->n_links == 0 || links->n_primary == 1)
     return TRUE;
 
   person = view_name (view, baton_person_schema (), person_id);
-  if (n_primary > 1)
+  if (links->n_primary > 1)
     g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
                  _("“%s” already has a primary role."), person);
   else
@@ -1419,7 +1551,7 @@ check_change_rules (BatonStore   *self,
                     GError      **error)
 {
   guint n_ops = baton_change_get_n_ops (change);
-  ChangeView view = { { change_view_lookup, change_view_collect }, self, { NULL }, { NULL }, NULL };
+  ChangeView view = { { change_view_lookup, change_view_collect, NULL }, self, { NULL }, { NULL }, NULL };
   BatonRecord **afters;
   gboolean concerned = FALSE;
   gboolean ok = TRUE;

@@ -760,6 +760,30 @@ resort_moved (BatonStore  *self,
     }
 }
 
+/* A detached record of @schema holding @values (one per field). */
+static BatonRecord *
+record_new_from_values (const BatonRecordSchema *schema,
+                        gint64                   id,
+                        const GValue            *values)
+{
+  BatonRecord *record = g_object_new (schema->get_type (), NULL);
+
+  _baton_record_set_id (record, id);
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      const BatonField *field = &schema->fields[i];
+
+      if (G_VALUE_HOLDS_STRING (&values[i]))
+        _baton_record_load_string (record, field, g_value_get_string (&values[i]));
+      else if (G_VALUE_HOLDS_BOOLEAN (&values[i]))
+        _baton_record_load_int (record, field, g_value_get_boolean (&values[i]));
+      else
+        _baton_record_load_int (record, field, g_value_get_int64 (&values[i]));
+    }
+
+  return record;
+}
+
 static void
 op_apply_memory (BatonStore *self,
                  BatonOp    *op,
@@ -773,19 +797,7 @@ op_apply_memory (BatonStore *self,
   switch (op_effective_kind (op, direction))
     {
     case BATON_OP_INSERT:
-      record = g_object_new (op->schema->get_type (), NULL);
-      _baton_record_set_id (record, op->id);
-      for (guint i = 0; i < op->schema->n_fields; i++)
-        {
-          const BatonField *field = &op->schema->fields[i];
-
-          if (G_VALUE_HOLDS_STRING (&to[i]))
-            _baton_record_load_string (record, field, g_value_get_string (&to[i]));
-          else if (G_VALUE_HOLDS_BOOLEAN (&to[i]))
-            _baton_record_load_int (record, field, g_value_get_boolean (&to[i]));
-          else
-            _baton_record_load_int (record, field, g_value_get_int64 (&to[i]));
-        }
+      record = record_new_from_values (op->schema, op->id, to);
       g_hash_table_insert (table->by_id, id_key (op->id), record);
       indexes_add (self, table_id_of (self, table), record);
       g_list_store_insert_sorted (table->list, record, compare_records, table);
@@ -881,6 +893,10 @@ op_is_noop (BatonOp *op)
   return TRUE;
 }
 
+static gboolean check_change_rules (BatonStore   *self,
+                                    BatonChange  *change,
+                                    GError      **error);
+
 /* Applies a new change and records it (in the history or the open batch). */
 static gboolean
 change_commit (BatonStore   *self,
@@ -895,6 +911,9 @@ change_commit (BatonStore   *self,
 
   if (baton_change_get_n_ops (change) == 0)
     return TRUE;
+
+  if (!check_change_rules (self, change, error))
+    return FALSE;
 
   if (!change_apply (self, change, DIRECTION_FORWARD, error))
     return FALSE;
@@ -936,22 +955,133 @@ check_reference (BatonStore       *self,
   return TRUE;
 }
 
-static gboolean
-check_unique_role_name (BatonStore   *self,
-                        gint64        id,
-                        const GValue *values,
-                        GError      **error)
+/* Rules that span rows ---------------------------------------------------
+ *
+ * Each rule is checked on the rows as a change leaves them (a BatonRowView:
+ * the store's rows with the change's rows in their place), for every row
+ * the change inserts or deletes and every row whose watched fields it
+ * changes. So a rule holds after every mutation however it was made
+ * (typed methods, baton_store_insert/update/delete, batches), and an
+ * earlier row that breaks a rule does not stop unrelated edits of it (a
+ * note that was saved with a wrong program can still be typed in). The
+ * JSON import checks the same rules on its document
+ * (_baton_store_check_new_row ()). */
+
+typedef gboolean (*RuleCheck) (const BatonRowView  *view,
+                               BatonRecord         *before,
+                               BatonRecord         *after,
+                               GError             **error);
+
+typedef struct
 {
-  const char *name = g_value_get_string (&values[0]);
-  GListModel *roles = G_LIST_MODEL (self->tables[TABLE_ROLES].list);
-  g_autofree char *folded = g_utf8_casefold (name, -1);
+  TableId      table;
+  const char  *watched[3];  /* an update is checked when one of these changes */
+  const char  *field;       /* the field at fault, for messages; NULL: the row */
+  RuleCheck    check;       /* @before: the row before (NULL: a new row);
+                             * @after: the row after (NULL: deleted) */
+} Rule;
 
-  for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
+static GPtrArray *
+view_collect (const BatonRowView      *view,
+              const BatonRecordSchema *schema,
+              const char              *field_name,
+              gint64                   id)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  const BatonField *field = NULL;
+
+  if (field_name != NULL)
     {
-      g_autoptr(BatonRole) role = g_list_model_get_item (roles, i);
-      g_autofree char *other = g_utf8_casefold (baton_role_get_name (role), -1);
+      field = baton_record_schema_find_field (schema, field_name);
+      g_assert (field != NULL);
+    }
 
-      if (baton_record_get_id (BATON_RECORD (role)) != id && g_utf8_collate (folded, other) == 0)
+  view->collect (view, schema, field, id, rows);
+
+  return rows;
+}
+
+/* A name for messages: the row's name, or its id when it has gone. */
+static char *
+view_name (const BatonRowView      *view,
+           const BatonRecordSchema *schema,
+           gint64                   id)
+{
+  BatonRecord *record = view->lookup (view, schema, id);
+  const BatonField *name = baton_record_schema_find_field (schema, "name");
+
+  if (record != NULL && name != NULL && baton_record_get_str_field (record, name) != NULL)
+    return g_strdup (baton_record_get_str_field (record, name));
+
+  return g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+}
+
+/* Names compare ignoring case, as g_utf8_collate () compares them
+ * folded: two names are the same when their keys are. */
+static char *
+role_name_key (BatonRole *role)
+{
+  g_autofree char *folded = g_utf8_casefold (baton_role_get_name (role), -1);
+
+  return g_utf8_collate_key (folded, -1);
+}
+
+/* The roles of @view grouped by name key: key → GPtrArray of roles. */
+static GHashTable *
+role_names (const BatonRowView *view)
+{
+  GHashTable *names = view->memo != NULL ? g_hash_table_lookup (view->memo, "role-names") : NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+
+  if (names != NULL)
+    return g_hash_table_ref (names);
+
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  roles = view_collect (view, baton_role_schema (), NULL, 0);
+  for (guint i = 0; i < roles->len; i++)
+    {
+      char *key = role_name_key (g_ptr_array_index (roles, i));
+      GPtrArray *same = g_hash_table_lookup (names, key);
+
+      if (same == NULL)
+        {
+          same = g_ptr_array_new ();
+          g_hash_table_insert (names, key, same);
+        }
+      else
+        g_free (key);
+      g_ptr_array_add (same, g_ptr_array_index (roles, i));
+    }
+
+  if (view->memo != NULL)
+    g_hash_table_insert (view->memo, (gpointer) "role-names", g_hash_table_ref (names));
+
+  return names;
+}
+
+/* Role names are unique, ignoring case. */
+static gboolean
+rule_role_name_unique (const BatonRowView  *view,
+                       BatonRecord         *before,
+                       BatonRecord         *after,
+                       GError             **error)
+{
+  g_autoptr(GHashTable) names = NULL;
+  g_autofree char *key = NULL;
+  GPtrArray *same;
+
+  if (after == NULL)
+    return TRUE;
+
+  names = role_names (view);
+  key = role_name_key (BATON_ROLE (after));
+  same = g_hash_table_lookup (names, key);
+
+  for (guint i = 0; same != NULL && i < same->len; i++)
+    {
+      BatonRole *role = g_ptr_array_index (same, i);
+
+      if ((BatonRecord *) role != after)
         {
           g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
                        _("There is already a role called “%s”."), baton_role_get_name (role));
@@ -960,6 +1090,519 @@ check_unique_role_name (BatonStore   *self,
     }
 
   return TRUE;
+}
+
+/* The role links of one person, grouped by role. */
+typedef struct
+{
+  GHashTable *by_role;     /* gint64* role id → GPtrArray of links */
+  guint       n_links;
+  guint       n_primary;
+} PersonLinks;
+
+static void
+person_links_clear (gpointer data)
+{
+  PersonLinks *links = data;
+
+  g_clear_pointer (&links->by_role, g_hash_table_unref);
+}
+
+static PersonLinks *
+person_links_new (void)
+{
+  PersonLinks *links = g_rc_box_new0 (PersonLinks);
+
+  links->by_role = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  return links;
+}
+
+static void
+person_links_unref (gpointer data)
+{
+  g_rc_box_release_full (data, person_links_clear);
+}
+
+static void
+person_links_add (PersonLinks     *links,
+                  BatonPersonRole *link)
+{
+  gint64 role_id = baton_person_role_get_role_id (link);
+  GPtrArray *same = g_hash_table_lookup (links->by_role, &role_id);
+
+  if (same == NULL)
+    {
+      same = g_ptr_array_new ();
+      g_hash_table_insert (links->by_role, g_memdup2 (&role_id, sizeof role_id), same);
+    }
+  g_ptr_array_add (same, link);
+
+  links->n_links++;
+  links->n_primary += baton_person_role_get_is_primary (link) ? 1 : 0;
+}
+
+/* The links of @person_id in @view (a new reference). With a memo, every
+ * person's links are grouped once. */
+static PersonLinks *
+person_links_of (const BatonRowView *view,
+                 gint64              person_id)
+{
+  GHashTable *people = view->memo != NULL ? g_hash_table_lookup (view->memo, "person-links") : NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  PersonLinks *links;
+
+  if (view->memo != NULL && people == NULL)
+    {
+      people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, person_links_unref);
+      rows = view_collect (view, baton_person_role_schema (), NULL, 0);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          BatonPersonRole *link = g_ptr_array_index (rows, i);
+          gint64 id = baton_person_role_get_person_id (link);
+
+          links = g_hash_table_lookup (people, &id);
+          if (links == NULL)
+            {
+              links = person_links_new ();
+              g_hash_table_insert (people, g_memdup2 (&id, sizeof id), links);
+            }
+          person_links_add (links, link);
+        }
+      g_hash_table_insert (view->memo, (gpointer) "person-links", people);
+    }
+
+  if (people != NULL)
+    {
+      links = g_hash_table_lookup (people, &person_id);
+      return links != NULL ? g_rc_box_acquire (links) : person_links_new ();
+    }
+
+  links = person_links_new ();
+  rows = view_collect (view, baton_person_role_schema (), "person-id", person_id);
+  for (guint i = 0; i < rows->len; i++)
+    person_links_add (links, g_ptr_array_index (rows, i));
+
+  return links;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PersonLinks, person_links_unref)
+
+/* A person holds a role once. */
+static gboolean
+rule_role_held_once (const BatonRowView  *view,
+                     BatonRecord         *before,
+                     BatonRecord         *after,
+                     GError             **error)
+{
+  g_autoptr(PersonLinks) links = NULL;
+  gint64 person_id, role_id;
+  GPtrArray *same;
+
+  if (after == NULL)
+    return TRUE;
+
+  person_id = baton_person_role_get_person_id (BATON_PERSON_ROLE (after));
+  role_id = baton_person_role_get_role_id (BATON_PERSON_ROLE (after));
+  links = person_links_of (view, person_id);
+  same = g_hash_table_lookup (links->by_role, &role_id);
+
+  for (guint i = 0; same != NULL && i < same->len; i++)
+    {
+      if (g_ptr_array_index (same, i) != (gpointer) after)
+        {
+          g_autofree char *person = view_name (view, baton_person_schema (), person_id);
+          g_autofree char *role = view_name (view, baton_role_schema (), role_id);
+
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                       _("“%s” already holds the role “%s”."), person, role);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_primary_role (const BatonRowView  *view,
+                    gint64               person_id,
+                    GError             **error)
+{
+  g_autoptr(PersonLinks) links = NULL;
+  g_autofree char *person = NULL;
+
+  /* A person deleted with their roles has none left to check. */
+  if (view->lookup (view, baton_person_schema (), person_id) == NULL)
+    return TRUE;
+
+  links = person_links_of (view, person_id);
+  if (links->n_links == 0 || links->n_primary == 1)
+    return TRUE;
+
+  person = view_name (view, baton_person_schema (), person_id);
+  if (links->n_primary > 1)
+    g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                 _("“%s” already has a primary role."), person);
+  else
+    g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                 _("“%s” has roles but none of them is primary."), person);
+
+  return FALSE;
+}
+
+/* A person who holds roles holds exactly one of them as primary. */
+static gboolean
+rule_one_primary_role (const BatonRowView  *view,
+                       BatonRecord         *before,
+                       BatonRecord         *after,
+                       GError             **error)
+{
+  gint64 before_id = before ? baton_person_role_get_person_id (BATON_PERSON_ROLE (before)) : 0;
+  gint64 after_id = after ? baton_person_role_get_person_id (BATON_PERSON_ROLE (after)) : 0;
+
+  if (after_id != 0 && !check_primary_role (view, after_id, error))
+    return FALSE;
+  if (before_id != 0 && before_id != after_id && !check_primary_role (view, before_id, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* A note's program belongs to the note's client. */
+static gboolean
+rule_note_program_of_client (const BatonRowView  *view,
+                             BatonRecord         *before,
+                             BatonRecord         *after,
+                             GError             **error)
+{
+  BatonNote *note;
+  BatonRecord *program;
+  gint64 client_id;
+
+  if (after == NULL)
+    return TRUE;
+
+  note = BATON_NOTE (after);
+  client_id = baton_note_get_client_id (note);
+  if (baton_note_get_program_id (note) == 0)
+    return TRUE;
+
+  /* The references were checked before: a program that is missing here
+   * is one the same change deletes, which clears the note's reference. */
+  program = view->lookup (view, baton_program_schema (), baton_note_get_program_id (note));
+  if (program == NULL || baton_program_get_client_id (BATON_PROGRAM (program)) == client_id)
+    return TRUE;
+
+  {
+    g_autofree char *client = view_name (view, baton_client_schema (), client_id);
+    g_autofree char *owner = view_name (view, baton_client_schema (),
+                                        baton_program_get_client_id (BATON_PROGRAM (program)));
+
+    g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                 _("The program “%s” belongs to the client “%s”, not to “%s”."),
+                 baton_program_get_name (BATON_PROGRAM (program)), owner, client);
+  }
+
+  return FALSE;
+}
+
+/* The other side of the rule above: a program whose notes belong to its
+ * client does not move to another client. A new program has no notes. */
+static gboolean
+rule_program_keeps_notes (const BatonRowView  *view,
+                          BatonRecord         *before,
+                          BatonRecord         *after,
+                          GError             **error)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+  gint64 client_id;
+
+  if (before == NULL || after == NULL)
+    return TRUE;
+
+  client_id = baton_program_get_client_id (BATON_PROGRAM (after));
+  notes = view_collect (view, baton_note_schema (), "program-id", baton_record_get_id (after));
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      BatonNote *note = g_ptr_array_index (notes, i);
+
+      if (baton_note_get_client_id (note) != client_id)
+        {
+          g_autofree char *client = view_name (view, baton_client_schema (), baton_note_get_client_id (note));
+
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                       _("The program cannot move to another client: notes of “%s” refer to it."),
+                       client);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* A board keeps at least one stage. */
+static gboolean
+rule_a_stage_remains (const BatonRowView  *view,
+                      BatonRecord         *before,
+                      BatonRecord         *after,
+                      GError             **error)
+{
+  g_autoptr(GPtrArray) stages = NULL;
+
+  if (after != NULL)
+    return TRUE;
+
+  stages = view_collect (view, baton_stage_schema (), NULL, 0);
+  if (stages->len == 0)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                   _("The last stage cannot be deleted: a board needs at least one."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const Rule rules[] = {
+  { TABLE_ROLES, { "name" }, "name", rule_role_name_unique },
+  { TABLE_PERSON_ROLES, { "person-id", "role-id" }, "role-id", rule_role_held_once },
+  { TABLE_PERSON_ROLES, { "person-id", "is-primary" }, "is-primary", rule_one_primary_role },
+  { TABLE_NOTES, { "client-id", "program-id" }, "program-id", rule_note_program_of_client },
+  { TABLE_PROGRAMS, { "client-id" }, "client-id", rule_program_keeps_notes },
+  { TABLE_STAGES, { NULL }, NULL, rule_a_stage_remains },
+};
+
+/* Whether @rule must look at @op: inserts and deletes always, updates
+ * when they change a watched field. */
+static gboolean
+rule_watches (const Rule *rule,
+              BatonOp    *op)
+{
+  if (schema_for_table (rule->table) != op->schema)
+    return FALSE;
+  if (op->kind != BATON_OP_UPDATE)
+    return TRUE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (rule->watched) && rule->watched[k] != NULL; k++)
+    {
+      const BatonField *field = baton_record_schema_find_field (op->schema, rule->watched[k]);
+      guint i = field - op->schema->fields;
+
+      if (!values_equal (&op->before[i], &op->after[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+_baton_store_check_new_row (const BatonRowView  *view,
+                            BatonRecord         *row,
+                            const BatonField   **field,
+                            GError             **error)
+{
+  const BatonRecordSchema *schema;
+
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (BATON_IS_RECORD (row), FALSE);
+
+  schema = baton_record_get_schema (row);
+  if (field != NULL)
+    *field = NULL;
+
+  for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+    {
+      if (schema_for_table (rules[r].table) != schema)
+        continue;
+
+      if (!rules[r].check (view, NULL, row, error))
+        {
+          if (field != NULL && rules[r].field != NULL)
+            *field = baton_record_schema_find_field (schema, rules[r].field);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* The store's rows as a change leaves them. */
+typedef struct
+{
+  BatonRowView  view;                  /* first: what the rules see */
+  BatonStore   *store;
+  GHashTable   *replaced[N_TABLES];    /* id → the row after the change, NULL when deleted */
+  GPtrArray    *inserted[N_TABLES];    /* rows the change adds (id 0) */
+  GPtrArray    *owned;
+} ChangeView;
+
+static BatonRecord *
+change_view_lookup (const BatonRowView      *view,
+                    const BatonRecordSchema *schema,
+                    gint64                   id)
+{
+  const ChangeView *self = (const ChangeView *) view;
+  Table *table = table_for_schema (self->store, schema);
+  GHashTable *replaced = self->replaced[table_id_of (self->store, table)];
+  gpointer row;
+
+  if (replaced != NULL && g_hash_table_lookup_extended (replaced, id_key (id), NULL, &row))
+    return row;
+
+  return table_lookup (table, id);
+}
+
+static gboolean
+row_matches (BatonRecord      *row,
+             const BatonField *field,
+             gint64            id)
+{
+  return field == NULL || baton_record_get_int_field (row, field) == id;
+}
+
+static void
+change_view_collect (const BatonRowView      *view,
+                     const BatonRecordSchema *schema,
+                     const BatonField        *field,
+                     gint64                   id,
+                     GPtrArray               *rows)
+{
+  const ChangeView *self = (const ChangeView *) view;
+  Table *table = table_for_schema (self->store, schema);
+  TableId table_id = table_id_of (self->store, table);
+  GHashTable *replaced = self->replaced[table_id];
+  GListModel *list = G_LIST_MODEL (table->list);
+  GPtrArray *group_rows = NULL;
+  gboolean indexed = FALSE;
+  guint n;
+
+  /* The store's rows, through an index when there is one. */
+  for (guint i = 0; i < N_INDEXES && field != NULL && !indexed; i++)
+    {
+      const Index *index = &self->store->indexes[i];
+
+      if (index->table == table_id && index->field == field)
+        {
+          Group *group = g_hash_table_lookup (index->groups, id_key (id));
+
+          indexed = TRUE;
+          group_rows = group != NULL ? group->rows : NULL;
+        }
+    }
+
+  if (indexed)
+    n = group_rows != NULL ? group_rows->len : 0;
+  else
+    n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BatonRecord *row;
+
+      if (indexed)
+        row = g_ptr_array_index (group_rows, i);
+      else
+        {
+          row = g_list_model_get_item (list, i);
+          g_object_unref (row);   /* the list keeps it */
+        }
+
+      if (replaced != NULL && g_hash_table_contains (replaced, id_key (baton_record_get_id (row))))
+        continue;
+      if (row_matches (row, field, id))
+        g_ptr_array_add (rows, row);
+    }
+
+  /* Then the change's own rows. */
+  if (replaced != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, replaced);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (value != NULL && row_matches (value, field, id))
+          g_ptr_array_add (rows, value);
+    }
+  if (self->inserted[table_id] != NULL)
+    {
+      for (guint i = 0; i < self->inserted[table_id]->len; i++)
+        if (row_matches (g_ptr_array_index (self->inserted[table_id], i), field, id))
+          g_ptr_array_add (rows, g_ptr_array_index (self->inserted[table_id], i));
+    }
+}
+
+static void
+change_view_clear (ChangeView *self)
+{
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      g_clear_pointer (&self->replaced[t], g_hash_table_unref);
+      g_clear_pointer (&self->inserted[t], g_ptr_array_unref);
+    }
+  g_clear_pointer (&self->owned, g_ptr_array_unref);
+}
+
+/* Checks every rule that @change concerns on the rows as it leaves them. */
+static gboolean
+check_change_rules (BatonStore   *self,
+                    BatonChange  *change,
+                    GError      **error)
+{
+  guint n_ops = baton_change_get_n_ops (change);
+  ChangeView view = { { change_view_lookup, change_view_collect, NULL }, self, { NULL }, { NULL }, NULL };
+  BatonRecord **afters;
+  gboolean concerned = FALSE;
+  gboolean ok = TRUE;
+
+  /* Most changes (moving cards) concern no rule: nothing to build. */
+  for (guint k = 0; k < n_ops && !concerned; k++)
+    for (guint r = 0; r < G_N_ELEMENTS (rules) && !concerned; r++)
+      concerned = rule_watches (&rules[r], baton_change_get_op (change, k));
+  if (!concerned)
+    return TRUE;
+
+  afters = g_newa (BatonRecord *, n_ops);
+  view.owned = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint k = 0; k < n_ops; k++)
+    {
+      BatonOp *op = baton_change_get_op (change, k);
+      TableId table_id = table_id_of (self, table_for_schema (self, op->schema));
+
+      afters[k] = op->after != NULL ? record_new_from_values (op->schema, op->id, op->after) : NULL;
+      if (afters[k] != NULL)
+        g_ptr_array_add (view.owned, afters[k]);
+
+      if (op->kind == BATON_OP_INSERT && op->id == 0)
+        {
+          if (view.inserted[table_id] == NULL)
+            view.inserted[table_id] = g_ptr_array_new ();
+          g_ptr_array_add (view.inserted[table_id], afters[k]);
+        }
+      else
+        {
+          if (view.replaced[table_id] == NULL)
+            view.replaced[table_id] = g_hash_table_new (g_direct_hash, g_direct_equal);
+          g_hash_table_insert (view.replaced[table_id], id_key (op->id), afters[k]);
+        }
+    }
+
+  for (guint k = 0; k < n_ops && ok; k++)
+    {
+      BatonOp *op = baton_change_get_op (change, k);
+      BatonRecord *before = op->kind == BATON_OP_INSERT ? NULL
+                                                        : table_lookup (table_for_schema (self, op->schema), op->id);
+
+      for (guint r = 0; r < G_N_ELEMENTS (rules) && ok; r++)
+        if (rule_watches (&rules[r], op))
+          ok = rules[r].check (&view.view, before, afters[k], error);
+    }
+
+  change_view_clear (&view);
+
+  return ok;
 }
 
 /* Builds the full, validated field values of a row: @current (or the
@@ -1049,10 +1692,6 @@ prepare_values (BatonStore               *self,
       if (!schema->validate (candidate, error))
         goto fail;
     }
-
-  if (schema == baton_role_schema () &&
-      !check_unique_role_name (self, current ? baton_record_get_id (current) : 0, result, error))
-    goto fail;
 
   return result;
 
@@ -1488,14 +2127,6 @@ baton_store_delete (BatonStore  *self,
   if (!record_is_ours (self, record, error))
     return FALSE;
 
-  if (BATON_IS_STAGE (record) &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->tables[TABLE_STAGES].list)) <= 1)
-    {
-      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                   _("The last stage cannot be deleted: a board needs at least one."));
-      return FALSE;
-    }
-
   label = label_for (_("Delete “%s”"), record);
   if (!(change = change_for_delete (self, record, label, error)))
     return FALSE;
@@ -1572,6 +2203,16 @@ props_bool (Props      *props,
   props->n++;
 }
 
+/* The position after @position, @step further but never past the limit
+ * (rows with the same position are ordered by id, and a new row's id is
+ * the largest). */
+static gint64
+position_after (gint64 position,
+                gint64 step)
+{
+  return position > BATON_MAX_POSITION - step ? BATON_MAX_POSITION : position + step;
+}
+
 static gint64
 max_position (Table *table)
 {
@@ -1602,7 +2243,7 @@ baton_store_create_role (BatonStore  *self,
 
   props_str (&props, "name", name);
   props_str (&props, "color", color);
-  props_int (&props, "position", max_position (&self->tables[TABLE_ROLES]) + 1);
+  props_int (&props, "position", position_after (max_position (&self->tables[TABLE_ROLES]), 1));
 
   return insert_record (self, BATON_TYPE_ROLE, _("Add role"), props.n, props.names, props.values, error);
 }
@@ -1945,7 +2586,7 @@ baton_store_create_stage (BatonStore  *self,
 
   props_str (&props, "name", name);
   props_int (&props, "wip-limit", wip_limit);
-  props_int (&props, "position", max_position (&self->tables[TABLE_STAGES]) + 1);
+  props_int (&props, "position", position_after (max_position (&self->tables[TABLE_STAGES]), 1));
 
   return insert_record (self, BATON_TYPE_STAGE, _("Add stage"), props.n, props.names, props.values, error);
 }
@@ -2082,8 +2723,13 @@ plan_task_move (BatonStore  *self,
     index = order->len;
 
   if (index == order->len)
-    position = order->len == 0 ? TASK_POSITION_GAP
-                               : baton_task_get_position (g_ptr_array_index (order, order->len - 1)) + TASK_POSITION_GAP;
+    {
+      gint64 last = order->len == 0 ? 0 : baton_task_get_position (g_ptr_array_index (order, order->len - 1));
+
+      /* At the limit (an imported board), renumber instead. */
+      if (last <= BATON_MAX_POSITION - TASK_POSITION_GAP)
+        position = last + TASK_POSITION_GAP;
+    }
   else
     {
       gint64 next = baton_task_get_position (g_ptr_array_index (order, index));
@@ -2149,13 +2795,6 @@ baton_store_delete_stage (BatonStore  *self,
                    _("The cards of a deleted stage must move to another stage."));
       return FALSE;
     }
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->tables[TABLE_STAGES].list)) <= 1)
-    {
-      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                   _("The last stage cannot be deleted: a board needs at least one."));
-      return FALSE;
-    }
-
   label = label_for (_("Delete “%s”"), BATON_RECORD (stage));
   change = baton_change_new (label);
   tasks = baton_store_get_stage_tasks (self, stage);
@@ -2169,7 +2808,7 @@ baton_store_delete_stage (BatonStore  *self,
         {
           BatonOp *op = task_op (g_ptr_array_index (tasks, i));
 
-          position += TASK_POSITION_GAP;
+          position = position_after (position, TASK_POSITION_GAP);
           set_task_stage (op, stage, move_tasks_to);
           g_value_set_int64 (op_field (op, "position"), position);
           baton_change_add_op (change, op);
@@ -2222,8 +2861,8 @@ baton_store_create_task (BatonStore    *self,
   props_int (&props, "program-id", program ? baton_record_get_id (BATON_RECORD (program)) : 0);
   props_str (&props, "title", title);
   props_int (&props, "position",
-             (order->len > 0 ? baton_task_get_position (g_ptr_array_index (order, order->len - 1)) : 0)
-             + TASK_POSITION_GAP);
+             position_after (order->len > 0 ? baton_task_get_position (g_ptr_array_index (order, order->len - 1)) : 0,
+                             TASK_POSITION_GAP));
   if (baton_stage_get_is_done (stage))
     {
       g_autofree char *now = baton_timestamp_now ();
@@ -2436,7 +3075,7 @@ baton_store_add_checklist_item (BatonStore  *self,
 
   items = baton_store_get_task_checklist (self, task);
   for (guint i = 0; i < items->len; i++)
-    position = MAX (position, baton_checklist_item_get_position (g_ptr_array_index (items, i)) + 1);
+    position = MAX (position, position_after (baton_checklist_item_get_position (g_ptr_array_index (items, i)), 1));
 
   props_int (&props, "task-id", baton_record_get_id (BATON_RECORD (task)));
   props_str (&props, "text", text);
@@ -2462,17 +3101,8 @@ baton_store_create_note (BatonStore    *self,
 
   if (!record_is_ours (self, client, error))
     return NULL;
-  if (program != NULL)
-    {
-      if (!record_is_ours (self, program, error))
-        return NULL;
-      if (baton_program_get_client_id (program) != baton_record_get_id (BATON_RECORD (client)))
-        {
-          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                       _("The program belongs to another client."));
-          return NULL;
-        }
-    }
+  if (program != NULL && !record_is_ours (self, program, error))
+    return NULL;
 
   props_int (&props, "client-id", baton_record_get_id (BATON_RECORD (client)));
   props_int (&props, "program-id", program ? baton_record_get_id (BATON_RECORD (program)) : 0);
@@ -2793,22 +3423,33 @@ wal_hook (void       *data,
   return SQLITE_OK;
 }
 
+static const char * const default_stages[] = {
+  N_("Backlog"), N_("Analysis"), N_("Design"), N_("Development"), N_("Review"), N_("Delivered"),
+};
+
+const char * const *
+_baton_store_get_default_stages (guint *n_stages)
+{
+  if (n_stages != NULL)
+    *n_stages = G_N_ELEMENTS (default_stages);
+
+  return default_stages;
+}
+
 static gboolean
 seed_stages (BatonStore  *self,
              gpointer     user_data,
              GError     **error)
 {
-  static const char *names[] = {
-    N_("Backlog"), N_("Analysis"), N_("Design"), N_("Development"), N_("Review"), N_("Delivered"),
-  };
+  const char * const *names = default_stages;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (default_stages); i++)
     {
       BatonStage *stage = baton_store_create_stage (self, _(names[i]), 0, error);
 
       if (stage == NULL)
         return FALSE;
-      if (i == G_N_ELEMENTS (names) - 1 &&
+      if (i == G_N_ELEMENTS (default_stages) - 1 &&
           !baton_store_update (self, stage, error, "is-done", (gboolean) TRUE, NULL))
         return FALSE;
     }

@@ -56,5 +56,10 @@ GQuark baton_store_error_quark (void);
 #define BATON_MAX_ESTIMATE_MINUTES        (10000 * 60)    /* 10,000 hours */
 #define BATON_MAX_NAME_LENGTH             500
 #define BATON_MAX_WIP_LIMIT               10000
+/* Positions order roles, stages, cards and checklist items. The store
+ * counts cards in steps of 1024 from 1024, so no board comes near 2^53;
+ * the limit keeps its arithmetic far from overflowing a gint64 whatever
+ * an import brings, and every position exact in a JavaScript number. */
+#define BATON_MAX_POSITION                (G_GINT64_CONSTANT (1) << 53)
 
 G_END_DECLS

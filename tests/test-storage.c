@@ -18,12 +18,6 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <linux/fs.h>
-#include <sys/ioctl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "baton-notes.h"
 #include "baton-test-util.h"
@@ -74,54 +68,12 @@ pragma_int (const char *path,
   return value;
 }
 
-static int
-compare_lines (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Every file in the folder of @path with its size and hash, one a line,
- * sorted: the file must not change and nothing may appear beside it. */
-static char *
-folder_state (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  GString *out = g_string_new (NULL);
-  const char *name;
-
-  g_assert_nonnull (handle);
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-      g_autofree char *hash = NULL;
-      gsize length = 0;
-
-      if (g_file_test (file, G_FILE_TEST_IS_DIR))
-        {
-          g_ptr_array_add (lines, g_strdup_printf ("%s/", name));
-          continue;
-        }
-      g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
-      hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-      g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GSIZE_FORMAT " %s", name, length, hash));
-    }
-  g_ptr_array_sort (lines, compare_lines);
-  for (guint i = 0; i < lines->len; i++)
-    g_string_append_printf (out, "%s\n", (const char *) g_ptr_array_index (lines, i));
-
-  return g_string_free (out, FALSE);
-}
-
 /* Everything Baton does with a file it must not take. */
 static void
 assert_refused_untouched (const char *path,
                           gint        code)
 {
-  g_autofree char *before = folder_state (path);
+  g_autofree char *before = baton_test_folder_state (path);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   BatonStore *store;
@@ -142,7 +94,7 @@ assert_refused_untouched (const char *path,
   baton_test_assert_store_error (error, code);
   g_assert_null (baton_store_latest_backup (path));
 
-  after = folder_state (path);
+  after = baton_test_folder_state (path);
   baton_test_assert_text ("the folder (file hashes)", after, before);
 }
 
@@ -182,52 +134,6 @@ write_older_baton (const char *path,
                 "INSERT INTO tasks (id, stage_id, position, title) VALUES (1, 1, 1024, 'Storyboard');");
   exec_sql (db, pragma);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-}
-
-/* Immutable files ------------------------------------------------------------- */
-
-static gboolean
-set_immutable (const char *path,
-               gboolean    immutable)
-{
-  int fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  int flags = 0;
-  gboolean ok;
-
-  if (fd < 0)
-    return FALSE;
-  ok = ioctl (fd, FS_IOC_GETFLAGS, &flags) == 0;
-  if (ok)
-    {
-      flags = immutable ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
-      ok = ioctl (fd, FS_IOC_SETFLAGS, &flags) == 0;
-    }
-  close (fd);
-
-  return ok;
-}
-
-/* Makes @path impossible to write for this process; FALSE (and the test
- * skipped) when the system offers no way to. */
-static gboolean
-make_unwritable (const char *path)
-{
-  if (set_immutable (path, TRUE))
-    return TRUE;
-
-  /* Without the immutable flag, permissions do it for everyone but root. */
-  if (geteuid () != 0)
-    return g_chmod (path, g_file_test (path, G_FILE_TEST_IS_DIR) ? 0555 : 0444) == 0;
-
-  g_test_skip ("cannot make a file unwritable here (no immutable flag, and root ignores permissions)");
-  return FALSE;
-}
-
-static void
-make_writable (const char *path)
-{
-  set_immutable (path, FALSE);
-  g_chmod (path, g_file_test (path, G_FILE_TEST_IS_DIR) ? 0700 : 0600);
 }
 
 /* Not Baton's ----------------------------------------------------------------- */
@@ -325,13 +231,13 @@ test_empty_file (void)
 
   g_assert_true (g_file_set_contents (ws->path, "", 0, &error));
   {
-    g_autofree char *before = folder_state (ws->path);
+    g_autofree char *before = baton_test_folder_state (ws->path);
     g_autofree char *after = NULL;
 
     store = baton_store_open (ws->path, &error);
     g_assert_null (store);
     baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
-    after = folder_state (ws->path);
+    after = baton_test_folder_state (ws->path);
     baton_test_assert_text ("the folder", after, before);
   }
   g_clear_error (&error);
@@ -356,12 +262,12 @@ test_empty_database (void)
 
   exec_sql (db, "CREATE TABLE scratch (x); DROP TABLE scratch;");
   sqlite3_close (db);
-  before = folder_state (ws->path);
+  before = baton_test_folder_state (ws->path);
 
   store = baton_store_open (ws->path, &error);
   g_assert_null (store);
   baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
-  after = folder_state (ws->path);
+  after = baton_test_folder_state (ws->path);
   baton_test_assert_text ("the folder", after, before);
 }
 
@@ -501,7 +407,7 @@ test_open_corrupt (void)
   g_assert_true (g_file_set_contents (ws->path, contents, length, NULL));
 
   {
-    g_autofree char *before = folder_state (ws->path);
+    g_autofree char *before = baton_test_folder_state (ws->path);
     g_autofree char *after = NULL;
     BatonStore *store = baton_store_open (ws->path, &error);
 
@@ -509,7 +415,7 @@ test_open_corrupt (void)
     baton_test_assert_store_error (error, BATON_STORE_ERROR_CORRUPT);
     g_assert_nonnull (strstr (error->message, "damaged"));
     g_assert_nonnull (strstr (error->message, ws->path));
-    after = folder_state (ws->path);
+    after = baton_test_folder_state (ws->path);
     baton_test_assert_text ("the folder", after, before);
   }
 }
@@ -531,7 +437,7 @@ test_open_locked (void)
   owner = open_raw (ws->path);
   exec_sql (owner, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;"
                    "INSERT INTO roles (name) VALUES ('Not yet committed');");
-  before = folder_state (ws->path);
+  before = baton_test_folder_state (ws->path);
 
   start = g_get_monotonic_time ();
   store = baton_store_open (ws->path, &error);
@@ -543,7 +449,7 @@ test_open_locked (void)
   g_assert_null (strstr (error->message, "damaged"));
   g_assert_null (strstr (error->message, "locked"));
 
-  after = folder_state (ws->path);
+  after = baton_test_folder_state (ws->path);
   baton_test_assert_text ("the folder", after, before);
 
   exec_sql (owner, "ROLLBACK");
@@ -822,7 +728,7 @@ read_only_tear_down (ReadOnlyFixture *f,
                      gconstpointer    data)
 {
   if (f->unwritable != NULL)
-    make_writable (f->unwritable);
+    baton_test_make_writable (f->unwritable);
   g_clear_pointer (&f->unwritable, g_free);
   g_clear_pointer (&f->ws, baton_test_workspace_free);
 }
@@ -842,9 +748,9 @@ test_read_only (ReadOnlyFixture *f,
 
   write_rich_workspace (f->ws->path);
   f->unwritable = g_strdup (folder ? f->ws->dir : f->ws->path);
-  if (!make_unwritable (f->unwritable))
+  if (!baton_test_make_unwritable (f->unwritable))
     return;
-  before = folder_state (f->ws->path);
+  before = baton_test_folder_state (f->ws->path);
 
   store = baton_store_open (f->ws->path, &error);
   g_assert_no_error (error);
@@ -888,7 +794,7 @@ test_read_only (ReadOnlyFixture *f,
   g_clear_object (&store);
 
   /* Byte-identical, and no -wal, -shm or -journal left. */
-  after = folder_state (f->ws->path);
+  after = baton_test_folder_state (f->ws->path);
   baton_test_assert_text ("the folder", after, before);
 }
 
@@ -904,16 +810,16 @@ test_read_only_needs_upgrade (ReadOnlyFixture *f,
 
   write_older_baton (f->ws->path, 1);
   f->unwritable = g_strdup (f->ws->path);
-  if (!make_unwritable (f->unwritable))
+  if (!baton_test_make_unwritable (f->unwritable))
     return;
-  before = folder_state (f->ws->path);
+  before = baton_test_folder_state (f->ws->path);
 
   store = baton_store_open (f->ws->path, &error);
   g_assert_null (store);
   baton_test_assert_store_error (error, BATON_STORE_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, f->ws->path));
 
-  after = folder_state (f->ws->path);
+  after = baton_test_folder_state (f->ws->path);
   baton_test_assert_text ("the folder", after, before);
 }
 
@@ -946,7 +852,7 @@ test_read_only_after_crash (ReadOnlyFixture *f,
     }
 
   f->unwritable = g_strdup (crashed_dir);
-  if (!make_unwritable (f->unwritable))
+  if (!baton_test_make_unwritable (f->unwritable))
     return;
 
   store = baton_store_open (crashed, &error);

@@ -864,6 +864,52 @@ test_read_only_after_crash (ReadOnlyFixture *f,
   g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_roles (store)), ==, 1);
 }
 
+/* The same, but the -shm file is gone too and the folder cannot take a
+ * new one: there is no way to read the log without writing. Said so. */
+static void
+test_read_only_unreadable_log (ReadOnlyFixture *f,
+                               gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) writer = NULL;
+  g_autofree char *crashed_dir = baton_test_workspace_file (f->ws, "crashed");
+  g_autofree char *crashed = g_build_filename (crashed_dir, "baton.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonStore *store;
+
+  writer = baton_store_open (f->ws->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (baton_store_create_role (writer, "In the log", NULL, &error));
+  g_assert_cmpint (g_mkdir (crashed_dir, 0700), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      static const char * const suffixes[] = { "", "-wal" };
+      g_autofree char *from = g_strconcat (f->ws->path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (crashed, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+    }
+
+  f->unwritable = g_strdup (crashed_dir);
+  if (!baton_test_make_unwritable (f->unwritable))
+    return;
+  before = baton_test_folder_state (crashed);
+
+  store = baton_store_open (crashed, &error);
+  g_assert_null (store);
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, crashed));
+  g_assert_nonnull (strstr (error->message, "cannot be opened read-only"));
+  g_assert_null (strstr (error->message, "No such file"));
+
+  after = baton_test_folder_state (crashed);
+  baton_test_assert_text ("the folder", after, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -905,6 +951,8 @@ main (int   argc,
               read_only_set_up, test_read_only_needs_upgrade, read_only_tear_down);
   g_test_add ("/storage/read-only/after-crash", ReadOnlyFixture, NULL,
               read_only_set_up, test_read_only_after_crash, read_only_tear_down);
+  g_test_add ("/storage/read-only/unreadable-log", ReadOnlyFixture, NULL,
+              read_only_set_up, test_read_only_unreadable_log, read_only_tear_down);
 
   return g_test_run ();
 }

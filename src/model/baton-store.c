@@ -3013,7 +3013,22 @@ baton_store_open (const char  *path,
 
   if (!baton_db_get_user_version (self->db, &version, error))
     {
-      explain_open_error (path, error);
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+      /* The last changes wait in the log, and reading it takes a -shm
+       * file that cannot be made here. */
+      if (self->read_only && !in_memory && g_file_test (wal, G_FILE_TEST_EXISTS))
+        {
+          g_debug ("Opening %s read-only: %s", path, (*error)->message);
+          g_clear_error (error);
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_READ_ONLY,
+                       _("%s cannot be written, and it cannot be opened read-only either: it was not "
+                         "closed properly, and its last changes can only be read where Baton may write. "
+                         "Copy it, with the file beside it whose name ends in “-wal”, to a folder you "
+                         "can write to, and open the copy."), path);
+        }
+      else
+        explain_open_error (path, error);
       return NULL;
     }
   if (version > BATON_SCHEMA_VERSION)

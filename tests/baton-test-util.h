@@ -760,3 +760,99 @@ baton_test_id (gpointer record)
 }
 
 G_END_DECLS
+
+/* Folders that must not change, files that cannot be written -------------- */
+
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+static inline int
+baton_test_compare_lines (gconstpointer a,
+                          gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every file in the folder of @path with its size and SHA-256, one a line,
+ * sorted: to prove that the file did not change and that nothing (a -wal,
+ * -shm or -journal file, a backup) appeared beside it. */
+static inline char *
+baton_test_folder_state (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *hash = NULL;
+      gsize length = 0;
+
+      if (g_file_test (file, G_FILE_TEST_IS_DIR))
+        {
+          g_ptr_array_add (lines, g_strdup_printf ("%s/", name));
+          continue;
+        }
+      g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
+      hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+      g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GSIZE_FORMAT " %s", name, length, hash));
+    }
+  g_ptr_array_sort (lines, baton_test_compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s\n", (const char *) g_ptr_array_index (lines, i));
+
+  return g_string_free (out, FALSE);
+}
+
+static inline gboolean
+baton_test_set_immutable (const char *path,
+                          gboolean    immutable)
+{
+  int fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  int flags = 0;
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = ioctl (fd, FS_IOC_GETFLAGS, &flags) == 0;
+  if (ok)
+    {
+      flags = immutable ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
+      ok = ioctl (fd, FS_IOC_SETFLAGS, &flags) == 0;
+    }
+  close (fd);
+
+  return ok;
+}
+
+/* Makes the file or folder @path impossible to write for this process,
+ * root included: the immutable flag (root with CAP_LINUX_IMMUTABLE on a
+ * file system that has it), else permissions (any other user). When
+ * neither works, skips the test and returns FALSE. Undo it with
+ * baton_test_make_writable () before the folder is removed. */
+static inline gboolean
+baton_test_make_unwritable (const char *path)
+{
+  if (baton_test_set_immutable (path, TRUE))
+    return TRUE;
+
+  if (geteuid () != 0)
+    return g_chmod (path, g_file_test (path, G_FILE_TEST_IS_DIR) ? 0555 : 0444) == 0;
+
+  g_test_skip ("cannot make a file unwritable here (no immutable flag, and root ignores permissions)");
+  return FALSE;
+}
+
+static inline void
+baton_test_make_writable (const char *path)
+{
+  baton_test_set_immutable (path, FALSE);
+  g_chmod (path, g_file_test (path, G_FILE_TEST_IS_DIR) ? 0700 : 0600);
+}

@@ -45,7 +45,9 @@ exec_sql (sqlite3    *db,
 }
 
 /* Writes a database at format @version, built by running the migration
- * steps by hand, optionally with @extra_sql afterwards. */
+ * steps by hand, optionally with @extra_sql afterwards. Like the Baton that
+ * wrote them, formats up to BATON_DB_LAST_UNSTAMPED_VERSION carry no
+ * application id and later ones do. */
 static void
 create_db_at_version (const char *path,
                       gint        version,
@@ -71,8 +73,30 @@ create_db_at_version (const char *path,
   if (extra_sql != NULL)
     exec_sql (db, extra_sql);
   exec_sql (db, pragma);
+  if (version > BATON_DB_LAST_UNSTAMPED_VERSION)
+    {
+      g_autofree char *stamp = g_strdup_printf ("PRAGMA application_id = %d", BATON_APPLICATION_ID);
+      exec_sql (db, stamp);
+    }
 
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static gint
+file_application_id (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint id;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return id;
 }
 
 static gint
@@ -298,19 +322,19 @@ test_empty_file (void)
 {
   g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(BatonStore) store = NULL;
+  BatonStore *store;
+  FileSnapshot snap = { 0 };
 
-  /* A zero-byte file, as `touch` makes it. */
+  /* A zero-byte file Baton did not create (`touch` made it, or another
+   * program): not a workspace, and left as it is. */
   g_assert_true (g_file_set_contents (ws->path, "", 0, &error));
   g_assert_no_error (error);
+  file_snapshot (&snap, ws->path);
 
   store = baton_store_open (ws->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (store)), ==, 6);
-  g_clear_object (&store);
-
-  g_assert_cmpint (file_user_version (ws->path), ==, BATON_SCHEMA_VERSION);
+  g_assert_null (store);
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
+  assert_file_unchanged (&snap, ws->path);
 }
 
 static void
@@ -328,7 +352,7 @@ test_from_version (gconstpointer data)
   g_autofree char *expected_schema = fresh_schema ();
   g_autoptr(GPtrArray) queries = NULL;
 
-  create_db_at_version (ws->path, from, from >= 1 ? rows_sql : NULL);
+  create_db_at_version (ws->path, from, rows_sql);
   g_assert_cmpint (file_user_version (ws->path), ==, from);
   g_assert_cmpint (baton_store_peek_version (ws->path, &error), ==, from);
   g_assert_no_error (error);
@@ -336,25 +360,21 @@ test_from_version (gconstpointer data)
   queries = row_queries (ws->path);
   rows_before = run_row_queries (ws->path, queries);
 
+  g_assert_cmpint (file_application_id (ws->path), ==, 0);
   store = baton_store_open (ws->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
 
+  /* Recognised by its tables, upgraded, and stamped as Baton's. */
   g_assert_cmpint (file_user_version (ws->path), ==, BATON_SCHEMA_VERSION);
+  g_assert_cmpint (file_application_id (ws->path), ==, BATON_APPLICATION_ID);
   after = baton_test_dump_db (ws->path);
 
   /* Same schema as a new workspace. */
   schema_after = schema_of (after);
   baton_test_assert_text ("the upgraded schema", schema_after, expected_schema);
 
-  if (from == 0)
-    {
-      /* An empty database becomes a new workspace. */
-      g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (store)), ==, 6);
-      g_assert_true (baton_store_is_empty (store));
-    }
-  else
-    {
+  {
       BatonTask *task;
       BatonRole *role;
 
@@ -450,14 +470,14 @@ test_not_sqlite (void)
 
   store = baton_store_open (ws->path, &error);
   g_assert_null (store);
-  baton_test_assert_store_error (error, BATON_STORE_ERROR_CORRUPT);
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
   g_assert_nonnull (strstr (error->message, ws->path));
   assert_file_unchanged (&snap, ws->path);
 
   g_clear_error (&error);
   file_snapshot (&snap, ws->path);
   g_assert_cmpint (baton_store_peek_version (ws->path, &error), ==, -1);
-  baton_test_assert_store_error (error, BATON_STORE_ERROR_CORRUPT);
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
   assert_file_unchanged (&snap, ws->path);
 }
 
@@ -478,7 +498,7 @@ test_other_application (void)
 
   store = baton_store_open (ws->path, &error);
   g_assert_null (store);
-  baton_test_assert_store_error (error, BATON_STORE_ERROR_CORRUPT);
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
   assert_file_unchanged (&snap, ws->path);
 }
 
@@ -758,21 +778,40 @@ test_rotate_damaged (void)
   g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *backup = g_strconcat (ws->path, ".backup-1", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
   FileSnapshot snap = { 0 };
   BatonStore *store;
 
   store = open_with_rows (ws->path, 2);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("A long role name to fill a few pages, number %u", i);
+      g_assert_nonnull (baton_store_create_role (store, name, NULL, &error));
+    }
   g_assert_finalize_object (store);
   g_assert_true (baton_store_rotate_backups (ws->path, 3, &error));
   g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (ws->path, &contents, &length, &error));
 
-  /* The workspace gets damaged: the good backup must survive rotation. */
-  g_assert_true (g_file_set_contents (ws->path, "this is not a database, not at all, not even close", -1, &error));
-  g_assert_no_error (error);
+  /* The workspace gets damaged past its first page: its version still
+   * reads, its rows do not. The good backup must survive the rotation. */
+  g_assert_cmpuint (length, >, 2 * 4096);
+  for (gsize i = 4096; i < length; i++)
+    contents[i] = (char) (i % 253);
+  g_assert_true (g_file_set_contents (ws->path, contents, length, &error));
   file_snapshot (&snap, backup);
 
   g_assert_false (baton_store_rotate_backups (ws->path, 3, &error));
   baton_test_assert_store_error (error, BATON_STORE_ERROR_CORRUPT);
+  assert_file_unchanged (&snap, backup);
+  g_clear_error (&error);
+
+  /* Overwritten by something that is not a database at all: the same. */
+  g_assert_true (g_file_set_contents (ws->path, "this is not a database, not at all, not even close", -1, &error));
+  file_snapshot (&snap, backup);
+  g_assert_false (baton_store_rotate_backups (ws->path, 3, &error));
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
   assert_file_unchanged (&snap, backup);
 }
 
@@ -844,7 +883,7 @@ main (int   argc,
   g_test_add_func ("/migrations/steps", test_migration_steps);
   g_test_add_func ("/migrations/fresh-file", test_fresh_file);
   g_test_add_func ("/migrations/empty-file", test_empty_file);
-  for (gint v = 0; v < BATON_SCHEMA_VERSION; v++)
+  for (gint v = 1; v < BATON_SCHEMA_VERSION; v++)
     {
       g_autofree char *path = g_strdup_printf ("/migrations/from-version/%d", v);
       g_test_add_data_func (path, GINT_TO_POINTER (v), test_from_version);

@@ -1009,6 +1009,9 @@ baton_board_column_new (BatonBoardView *view,
   self->view = view;
   self->stage = g_object_ref (stage);
   self->stage_id = baton_record_get_id (BATON_RECORD (stage));
+  /* A workspace that cannot be written takes no new card. */
+  g_object_bind_property (baton_board_view_get_store (view), "read-only", self->add_button, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_func, self, NULL));
   self->filtered = gtk_filter_list_model_new (g_object_ref (tasks), g_object_ref (self->filter));

@@ -33,6 +33,7 @@
 #include "baton-dates.h"
 #include "baton-duration.h"
 #include "baton-people-sidebar.h"
+#include "baton-read-only.h"
 #include "baton-task-editor.h"
 #include "baton-view-settings.h"
 
@@ -2212,6 +2213,19 @@ baton_board_view_constructed (GObject *object)
   sync_columns (self);
   update_page (self);
   schedule_capacity (self);
+
+  /* A workspace that cannot be written can be looked at, not changed. */
+  {
+    static const char * const editing[] = {
+      "board.new-card", "board.quick-add", "board.add-stage", "board.rename-stage",
+      "board.set-wip-limit", "board.toggle-done-stage", "board.move-stage-left",
+      "board.move-stage-right", "board.delete-stage", "task.move-left", "task.move-right",
+      "task.move-up", "task.move-down", "task.archive", "task.delete", "task.move-to-stage",
+      "task.reassign", NULL,
+    };
+
+    baton_read_only_disable_actions (GTK_WIDGET (self), self->store, editing);
+  }
 }
 
 static void

@@ -23,6 +23,7 @@
 #include "baton-duration.h"
 #include "baton-person-dialog.h"
 #include "baton-archived-dialog.h"
+#include "baton-read-only.h"
 #include "baton-roles-dialog.h"
 #include "baton-room-dialog.h"
 #include "baton-view-settings.h"
@@ -1432,6 +1433,16 @@ baton_capacity_view_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   update_empty_state (self);
+
+  /* A workspace that cannot be written can be looked at, not changed. */
+  {
+    static const char * const editing[] = {
+      "capacity.reassign", "capacity.move-to-week", "capacity.add-person", "capacity.edit-person",
+      "capacity.archive-person", "capacity.restore-person", "capacity.manage-roles", NULL,
+    };
+
+    baton_read_only_disable_actions (GTK_WIDGET (self), self->store, editing);
+  }
 }
 
 static void

@@ -256,13 +256,16 @@ static void
 update_actions (BatonClientsView *self)
 {
   BatonClient *client = self->current_client;
+  /* A workspace that cannot be written can be looked at, not changed. */
+  gboolean writable = !baton_store_get_read_only (self->store);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.add-client", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.archive-client",
-                                 client != NULL && !baton_client_get_archived (client));
+                                 writable && client != NULL && !baton_client_get_archived (client));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.restore-client",
-                                 client != NULL && baton_client_get_archived (client));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.new-note", client != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.add-program", client != NULL);
+                                 writable && client != NULL && baton_client_get_archived (client));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.new-note", writable && client != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.add-program", writable && client != NULL);
 }
 
 static void

@@ -222,7 +222,8 @@ fill_programs (BatonNoteEditor *self)
         selected = i + 1;
     }
   gtk_drop_down_set_selected (self->program_dropdown, selected);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->program_dropdown), self->note != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->program_dropdown),
+                            self->note != NULL && !baton_store_get_read_only (self->store));
   self->loading = FALSE;
 }
 
@@ -350,11 +351,12 @@ update_actions (BatonNoteEditor *self)
 {
   g_autofree char *title = baton_note_editor_get_task_title (self);
   gboolean has_note = self->note != NULL;
+  gboolean writable = self->store != NULL && !baton_store_get_read_only (self->store);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.create-task", title != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.create-task", writable && title != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.history", has_note);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.export", has_note);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.delete", has_note);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.delete", writable && has_note);
 }
 
 static void
@@ -799,6 +801,13 @@ baton_note_editor_constructed (GObject *object)
 
   g_assert (BATON_IS_STORE (self->store));
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+
+  /* A workspace that cannot be written: its notes can be read, not typed in. */
+  g_object_bind_property (self->store, "read-only", self->source_view, "editable",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (self->store, "read-only", self->title_text, "editable",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+
   baton_note_editor_set_note (self, NULL);
 }
 

@@ -176,7 +176,7 @@ baton_db_check_not_foreign (BatonDb  *self,
 
   if (has_tables)
     {
-      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CORRUPT,
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_BATON,
                    _("This file is an SQLite database, but not a Baton workspace. It was not changed."));
       return FALSE;
     }

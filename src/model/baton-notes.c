@@ -1172,7 +1172,9 @@ index_is_usable (BatonDb *db)
 {
   gboolean exists = FALSE;
 
-  return _baton_notes_fts_usable (db) && table_exists (db, "notes_fts", &exists, NULL) && exists;
+  /* A read-only workspace cannot bring its index up to date: scan. */
+  return _baton_notes_fts_usable (db) && !baton_db_is_read_only (db) &&
+         table_exists (db, "notes_fts", &exists, NULL) && exists;
 }
 
 gboolean

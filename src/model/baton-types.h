@@ -29,11 +29,20 @@ typedef struct _BatonNoteRevision   BatonNoteRevision;
  * @BATON_STORE_ERROR_NOT_FOUND: a referenced record does not exist
  * @BATON_STORE_ERROR_IN_USE: the record is still referenced and cannot be deleted
  * @BATON_STORE_ERROR_NEWER_SCHEMA: the database was written by a newer Baton
- * @BATON_STORE_ERROR_CORRUPT: the file is not a Baton database or is damaged
+ * @BATON_STORE_ERROR_CORRUPT: the file is a damaged database
  * @BATON_STORE_ERROR_OPEN: the file cannot be opened or created
- * @BATON_STORE_ERROR_SQL: SQLite reported an error (its message is kept)
+ * @BATON_STORE_ERROR_SQL: SQLite reported an internal error (its message is kept)
  * @BATON_STORE_ERROR_NOTHING_TO_UNDO: the history is empty in that direction
  * @BATON_STORE_ERROR_PARSE: an imported document is malformed; the message says where
+ * @BATON_STORE_ERROR_NOT_BATON: the file is not a Baton workspace (another
+ *   program's database, not a database, or empty); it was not changed
+ * @BATON_STORE_ERROR_LOCKED: another program holds a lock on the workspace
+ * @BATON_STORE_ERROR_READ_ONLY: the workspace file cannot be written (or the
+ *   store was opened read-only because of that)
+ * @BATON_STORE_ERROR_DISK_FULL: the disk has no room for the change
+ *
+ * The messages of the last four, and of %BATON_STORE_ERROR_CORRUPT, are
+ * written for people; SQLite's own text goes to the debug log only.
  */
 typedef enum
 {
@@ -46,6 +55,10 @@ typedef enum
   BATON_STORE_ERROR_SQL,
   BATON_STORE_ERROR_NOTHING_TO_UNDO,
   BATON_STORE_ERROR_PARSE,
+  BATON_STORE_ERROR_NOT_BATON,
+  BATON_STORE_ERROR_LOCKED,
+  BATON_STORE_ERROR_READ_ONLY,
+  BATON_STORE_ERROR_DISK_FULL,
 } BatonStoreError;
 
 #define BATON_STORE_ERROR (baton_store_error_quark ())

@@ -793,6 +793,87 @@ test_screenshot_setup (Fixture       *f,
   g_assert_true (g_str_has_prefix (baton_note_get_title (note), "Needs analysis"));
 }
 
+
+/* The editor outgrows its page ------------------------------------------------ */
+
+typedef struct
+{
+  Fixture       *f;
+  GtkAdjustment *adjustment;
+  guint          lines;
+  guint          after;     /* lines typed since the text outgrew the editor */
+} Typist;
+
+static gboolean
+editor_scrolls (GtkAdjustment *adjustment)
+{
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 1;
+}
+
+/* A frame-clock tick: types a line right before the frame is laid out and
+ * drawn, as key presses that arrive just before a frame do (the text view
+ * then scrolls to the cursor, as it does for a key press). */
+static gboolean
+type_line_tick (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  Typist *typist = data;
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+  g_autofree char *line = g_strdup_printf ("\n- **Action %u:** send the *storyboard* to the SME", typist->lines);
+
+  type_text (typist->f, line);
+  gtk_text_view_scroll_mark_onscreen (view, gtk_text_buffer_get_insert (gtk_text_view_get_buffer (view)));
+  typist->lines++;
+  if (editor_scrolls (typist->adjustment))
+    typist->after++;
+
+  return typist->after < 10 && typist->lines < 300 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+typist_done (gpointer data)
+{
+  Typist *typist = data;
+
+  return typist->after >= 10 || typist->lines >= 300;
+}
+
+static void
+test_editor_grows (Fixture       *f,
+                   gconstpointer  data)
+{
+  BatonClient *client;
+  GtkTextView *view;
+  Typist typist = { f, NULL, 0, 0 };
+  GLogLevelFlags fatal;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_settings_set_int (f->settings, "autosave-delay", 30000);
+  client = add_client (f, "Acme");
+  add_note (f, client, "Kick-off", "## Agenda\n\n- Budget");
+  open_window (f);
+  view = baton_note_editor_get_text_view (editor_of (f));
+  typist.adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  type_text (f, "");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_false (editor_scrolls (typist.adjustment));
+
+  /* "Trying to snapshot GtkGizmo … without a current allocation" (the
+   * scrollbar's trough) is a warning: fatal here, whatever G_DEBUG says. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (view), type_line_tick, &typist, NULL);
+  g_assert_true (baton_test_wait_until (typist_done, &typist, 30000));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_log_set_always_fatal (fatal);
+
+  g_debug ("typed %u lines; upper %.0f, page %.0f", typist.lines,
+           gtk_adjustment_get_upper (typist.adjustment), gtk_adjustment_get_page_size (typist.adjustment));
+  g_assert_cmpuint (typist.after, >=, 10);
+}
+
 /* Nothing lost: the real application, killed while a note is being typed. */
 
 static gboolean
@@ -942,6 +1023,7 @@ main (int   argc,
   ADD ("/clients/programs", test_programs);
   ADD ("/clients/templates-and-history", test_templates_and_history);
   ADD ("/clients/promote", test_promote);
+  ADD ("/clients/editor/grows", test_editor_grows);
   ADD ("/clients/screenshot-setup", test_screenshot_setup);
   ADD ("/clients/nothing-lost", test_nothing_lost);
 #undef ADD

@@ -52,6 +52,7 @@ struct _BatonNoteEditor
 
   /* State */
   guint              refresh_source;
+  guint              highlight_tick;  /* highlights before the next frame */
   gboolean           loading;         /* the widgets are being filled from the note */
 };
 
@@ -572,6 +573,64 @@ on_store_changed (BatonNoteEditor *self)
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
 }
 
+/* Highlighting before the frame ------------------------------------------------ */
+
+/* GtkSourceView highlights lazily, and what is still unhighlighted when a
+ * frame is drawn it highlights inside its snapshot. Markdown styles change
+ * the text's metrics (bold runs are wider, so wrapped lines move), so the
+ * text view's layout, its height and the scrollbar's adjustment change in
+ * the middle of drawing: GTK then draws the scrollbar's trough without an
+ * allocation ("Trying to snapshot GtkGizmo … without a current
+ * allocation"), as soon as the note is taller than the editor and keys
+ * arrive just before a frame. So after each change the text that can be
+ * on screen in the coming frame (the visible page, and a page around the
+ * cursor, where the view scrolls to) is highlighted in the frame's update
+ * phase, before GTK lays the frame out. */
+/* Lines, not pixels, around the cursor: the heights of lines not laid out
+ * yet are estimates, so that a jump (Ctrl+End) lands inside the range. */
+#define HIGHLIGHT_LINES_AROUND_CURSOR 150
+
+static gboolean
+highlight_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  BatonNoteEditor *self = data;
+  GtkTextView *view = GTK_TEXT_VIEW (self->source_view);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (get_buffer (self));
+  GdkRectangle visible;
+  GtkTextIter start, end;
+  int line;
+
+  self->highlight_tick = 0;
+
+  /* The page shown, and one more above and below it. */
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_line_at_y (view, &start, MAX (0, visible.y - visible.height), NULL);
+  gtk_text_view_get_line_at_y (view, &end, visible.y + 2 * visible.height, NULL);
+  gtk_text_iter_forward_line (&end);
+  gtk_source_buffer_ensure_highlight (get_buffer (self), &start, &end);
+
+  /* Where the view is about to scroll to. */
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
+  line = gtk_text_iter_get_line (&start);
+  gtk_text_buffer_get_iter_at_line (buffer, &start, MAX (0, line - HIGHLIGHT_LINES_AROUND_CURSOR));
+  gtk_text_buffer_get_iter_at_line (buffer, &end, line + HIGHLIGHT_LINES_AROUND_CURSOR);
+  gtk_text_iter_forward_line (&end);
+  gtk_source_buffer_ensure_highlight (get_buffer (self), &start, &end);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_highlight (BatonNoteEditor *self)
+{
+  /* One tick, then the frame clock goes idle again. */
+  if (self->highlight_tick == 0 && gtk_widget_get_mapped (GTK_WIDGET (self->source_view)))
+    self->highlight_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->source_view),
+                                                         highlight_tick_cb, self, NULL);
+}
+
 /* The notes font (a Pango description) as CSS for the text view. */
 static void
 update_font (BatonNoteEditor *self)
@@ -824,8 +883,17 @@ baton_note_editor_dispose (GObject *object)
       g_clear_object (&self->chooser);
     }
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->highlight_tick != 0 && self->source_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->source_view), self->highlight_tick);
+  self->highlight_tick = 0;
   if (self->source_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)), self);
+    {
+      GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->source_view));
+
+      g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)), self);
+      if (vadjustment != NULL)
+        g_signal_handlers_disconnect_by_data (vadjustment, self);
+    }
   if (self->title_text != NULL)
     g_signal_handlers_disconnect_by_data (self->title_text, self);
   if (self->program_dropdown != NULL)
@@ -950,6 +1018,9 @@ baton_note_editor_init (BatonNoteEditor *self)
                            G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_swapped (buffer, "changed", G_CALLBACK (on_text_changed), self);
+  g_signal_connect_swapped (buffer, "changed", G_CALLBACK (queue_highlight), self);
+  g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->source_view)), "value-changed",
+                            G_CALLBACK (queue_highlight), self);
   g_signal_connect_swapped (buffer, "changed", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (buffer, "mark-set", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->title_text, "changed", G_CALLBACK (on_text_changed), self);

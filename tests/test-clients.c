@@ -7,7 +7,8 @@
  * (the page shown, labels, the save status) is checked together with the
  * store behind it. The last case starts the real application, types into a
  * note with xdotool, kills it with SIGKILL and finds the text in the
- * database. Without a display every case is skipped.
+ * database. Without a display every case is skipped, and fails in CI
+ * (CI=true).
  */
 
 #define G_LOG_DOMAIN "test-clients"
@@ -16,6 +17,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -31,6 +33,7 @@
 #include "baton-store.h"
 #include "baton-task-editor.h"
 #include "baton-window.h"
+#include "baton-test-util.h"
 #include "baton-ui-test-util.h"
 
 static BatonApplication *app;   /* NULL without a display */
@@ -252,7 +255,7 @@ fixture_tear_down (Fixture       *f,
   G_STMT_START {                            \
     if (app == NULL)                        \
       {                                     \
-        g_test_skip ("no display");         \
+        baton_test_skip ("no display");     \
         return;                             \
       }                                     \
   } G_STMT_END
@@ -874,6 +877,64 @@ test_editor_grows (Fixture       *f,
   g_assert_cmpuint (typist.after, >=, 10);
 }
 
+/* The notes font in a locale with a decimal comma --------------------------------- */
+
+static void
+count_css_error (GtkCssProvider *provider,
+                 GtkCssSection  *section,
+                 const GError   *error,
+                 gpointer        data)
+{
+  guint *n_errors = data;
+
+  g_test_message ("CSS error: %s", error->message);
+  (*n_errors)++;
+}
+
+static void
+test_font_decimal_comma (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *saved = NULL;
+  g_autofree char *css = NULL;
+  GtkCssProvider *provider;
+  guint n_errors = 0;
+  gulong handler;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    {
+      baton_test_skip ("no de_DE.UTF-8 locale (the build makes one into build/tests/locale "
+                       "from the locales package; LOCPATH points there)");
+      return;
+    }
+  /* The locale really writes 11,5. */
+  {
+    char text[16];
+
+    g_snprintf (text, sizeof text, "%.1f", 11.5);
+    g_assert_cmpstr (text, ==, "11,5");
+  }
+
+  add_client (f, "Acme");
+  open_window (f);
+  provider = baton_note_editor_get_font_css (editor_of (f));
+  handler = g_signal_connect (provider, "parsing-error", G_CALLBACK (count_css_error), &n_errors);
+
+  g_settings_set_string (f->settings, "notes-font", "Cantarell Bold 11.5");
+  css = gtk_css_provider_to_string (provider);
+  g_debug ("notes font CSS: %s", css);
+
+  g_signal_handler_disconnect (provider, handler);
+  setlocale (LC_NUMERIC, saved);
+
+  g_assert_cmpuint (n_errors, ==, 0);
+  g_assert_nonnull (strstr (css, "font-size: 11.5pt;"));
+  g_assert_nonnull (strstr (css, "font-family: \"Cantarell\""));
+}
+
 /* Nothing lost: the real application, killed while a note is being typed. */
 
 static gboolean
@@ -1024,6 +1085,7 @@ main (int   argc,
   ADD ("/clients/templates-and-history", test_templates_and_history);
   ADD ("/clients/promote", test_promote);
   ADD ("/clients/editor/grows", test_editor_grows);
+  ADD ("/clients/editor/font-decimal-comma", test_font_decimal_comma);
   ADD ("/clients/screenshot-setup", test_screenshot_setup);
   ADD ("/clients/nothing-lost", test_nothing_lost);
 #undef ADD

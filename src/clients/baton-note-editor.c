@@ -650,9 +650,15 @@ update_font (BatonNoteEditor *self)
       g_string_append (css, "\";");
     }
   if (mask & PANGO_FONT_MASK_SIZE)
-    g_string_append_printf (css, " font-size: %.1f%s;",
-                            pango_font_description_get_size (desc) / (double) PANGO_SCALE,
-                            pango_font_description_get_size_is_absolute (desc) ? "px" : "pt");
+    {
+      /* CSS numbers have a decimal point in every locale ("11,5pt" is
+       * a parse error in German and the size would be lost). */
+      char size[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (size, sizeof size, "%.1f", pango_font_description_get_size (desc) / (double) PANGO_SCALE);
+      g_string_append_printf (css, " font-size: %s%s;", size,
+                              pango_font_description_get_size_is_absolute (desc) ? "px" : "pt");
+    }
   if (mask & PANGO_FONT_MASK_WEIGHT)
     g_string_append_printf (css, " font-weight: %d;", (int) pango_font_description_get_weight (desc));
   if ((mask & PANGO_FONT_MASK_STYLE) && pango_font_description_get_style (desc) != PANGO_STYLE_NORMAL)
@@ -838,6 +844,13 @@ baton_note_editor_get_status_text (BatonNoteEditor *self)
 {
   g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
   return gtk_label_get_text (self->status_label);
+}
+
+GtkCssProvider *
+baton_note_editor_get_font_css (BatonNoteEditor *self)
+{
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
+  return self->font_css;
 }
 
 guint

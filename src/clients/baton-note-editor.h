@@ -44,6 +44,8 @@ BatonNoteSaver *baton_note_editor_get_saver       (BatonNoteEditor *self);
 GtkTextView    *baton_note_editor_get_text_view   (BatonNoteEditor *self);
 GtkEditable    *baton_note_editor_get_title       (BatonNoteEditor *self);
 const char     *baton_note_editor_get_status_text (BatonNoteEditor *self);
+/* The CSS that sets the notes font on the text view. */
+GtkCssProvider *baton_note_editor_get_font_css    (BatonNoteEditor *self);
 /* The tasks listed under the note ("Tasks from this note"). */
 guint           baton_note_editor_get_n_tasks     (BatonNoteEditor *self);
 

@@ -935,6 +935,249 @@ test_font_decimal_comma (Fixture       *f,
   g_assert_nonnull (strstr (css, "font-family: \"Cantarell\""));
 }
 
+/* A note that cannot be saved ---------------------------------------------------- */
+
+/* Another program holds the write lock (BEGIN IMMEDIATE on its own
+ * connection) until release_lock (). */
+static sqlite3 *
+hold_write_lock (const char *path)
+{
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return other;
+}
+
+static void
+release_lock (sqlite3 *other)
+{
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close_v2 (other);
+}
+
+/* The body of note @id read from the file by its own connection. */
+static char *
+body_on_disk (Fixture *f,
+              gint64   id)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *body = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT body FROM notes WHERE id = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    body = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (handle);
+
+  return body;
+}
+
+typedef struct
+{
+  Fixture  *f;
+  sqlite3  *lock;
+  gint64    note_id;
+  gpointer  window;   /* weak */
+} Unsaved;
+
+/* The dialog is up, or the window went without asking. */
+static gboolean
+dialog_is_shown (gpointer data)
+{
+  Unsaved *u = data;
+  AdwMessageDialog *dialog;
+
+  if (u->window == NULL)
+    return TRUE;
+
+  dialog = baton_clients_view_get_unsaved_dialog (u->f->view);
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+/* A note typed into while another program holds the database, then
+ * Ctrl+Q: the window stays and asks. */
+static void
+unsaved_set_up (Unsaved    *u,
+                Fixture    *f,
+                const char *typed)
+{
+  BatonClient *client;
+  BatonNote *note;
+
+  u->f = f;
+  g_settings_set_int (f->settings, "autosave-delay", 30000);
+  client = add_client (f, "Acme");
+  note = add_note (f, client, "Kick-off", "Agenda");
+  u->note_id = baton_record_get_id (BATON_RECORD (note));
+  open_window (f);
+  u->window = f->window;
+  g_object_add_weak_pointer (G_OBJECT (u->window), &u->window);
+  baton_note_saver_set_retry_delays (baton_note_editor_get_saver (editor_of (f)), 200, 400);
+
+  u->lock = hold_write_lock (f->path);
+  type_text (f, typed);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_true (baton_test_wait_until (dialog_is_shown, u, 10000));
+  g_assert_nonnull (u->window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_cmpstr (baton_note_editor_get_status_text (editor_of (f)), ==, "Not saved");
+  {
+    g_autofree char *on_disk = body_on_disk (f, u->note_id);
+    g_assert_cmpstr (on_disk, ==, "Agenda");
+  }
+
+  /* Asking again (a second Ctrl+Q) does not stack dialogs or close. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  baton_test_run_for (50);
+  g_assert_nonnull (u->window);
+}
+
+/* The window closed by itself: forget it in the fixture. */
+static void
+unsaved_window_closed (Unsaved *u)
+{
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &u->window, 10000));
+  u->f->window = NULL;
+  u->f->view = NULL;
+}
+
+static void
+test_unsaved_quit_retry (Fixture       *f,
+                         gconstpointer  data)
+{
+  Unsaved u = { 0 };
+  g_autofree char *on_disk = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  unsaved_set_up (&u, f, "\n- Budget, typed while locked");
+
+  /* The other program lets go; Retry saves and the window closes. */
+  release_lock (u.lock);
+  adw_message_dialog_response (baton_clients_view_get_unsaved_dialog (f->view), "retry");
+  unsaved_window_closed (&u);
+  on_disk = body_on_disk (f, u.note_id);
+  g_assert_cmpstr (on_disk, ==, "Agenda\n- Budget, typed while locked");
+}
+
+static void
+test_unsaved_retry_by_itself (Fixture       *f,
+                              gconstpointer  data)
+{
+  Unsaved u = { 0 };
+  g_autofree char *on_disk = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  unsaved_set_up (&u, f, "\n- Saved by a retry");
+
+  /* Nobody answers; the lock goes: a retry saves and the closing goes on. */
+  release_lock (u.lock);
+  unsaved_window_closed (&u);
+  on_disk = body_on_disk (f, u.note_id);
+  g_assert_cmpstr (on_disk, ==, "Agenda\n- Saved by a retry");
+}
+
+static void
+test_unsaved_save_copy (Fixture       *f,
+                        gconstpointer  data)
+{
+  Unsaved u = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  unsaved_set_up (&u, f, "\n- Kept in a copy");
+
+  /* Save a Copy As… writes what the file chooser names. */
+  path = g_build_filename (f->dir, "Kick-off.md", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (baton_clients_view_save_copy_to_file (f->view, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "# Kick-off\n\nAgenda\n- Kept in a copy\n");
+
+  /* Discarding after it: the window closes, the workspace keeps its text. */
+  adw_message_dialog_response (baton_clients_view_get_unsaved_dialog (f->view), "discard");
+  unsaved_window_closed (&u);
+  release_lock (u.lock);
+  on_disk = body_on_disk (f, u.note_id);
+  g_assert_cmpstr (on_disk, ==, "Agenda");
+}
+
+static void
+test_unsaved_keep_open (Fixture       *f,
+                        gconstpointer  data)
+{
+  Unsaved u = { 0 };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  unsaved_set_up (&u, f, "\n- Still here");
+
+  /* Escape: the window stays, with the text; closing asks again. */
+  adw_message_dialog_response (baton_clients_view_get_unsaved_dialog (f->view), "keep");
+  baton_test_run_for (50);
+  g_assert_nonnull (u.window);
+  {
+    g_autofree char *text = buffer_text (f);
+    g_assert_cmpstr (text, ==, "Agenda\n- Still here");
+  }
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_true (baton_test_wait_until (dialog_is_shown, &u, 10000));
+  g_assert_nonnull (u.window);
+
+  release_lock (u.lock);
+  unsaved_window_closed (&u);
+  {
+    g_autofree char *on_disk = body_on_disk (f, u.note_id);
+    g_assert_cmpstr (on_disk, ==, "Agenda\n- Still here");
+  }
+}
+
+static void
+test_unsaved_leaving_note (Fixture       *f,
+                           gconstpointer  data)
+{
+  BatonClient *client;
+  BatonNote *first, *second;
+  sqlite3 *lock;
+  BatonNoteEditor *editor;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_settings_set_int (f->settings, "autosave-delay", 30000);
+  client = add_client (f, "Acme");
+  first = add_note (f, client, "First", "One");
+  second = add_note (f, client, "Second", "Two");
+  open_window (f);
+  editor = editor_of (f);
+  baton_clients_view_open_note (f->view, first, -1, 0);
+  baton_note_saver_set_retry_delays (baton_note_editor_get_saver (editor), 100, 200);
+
+  /* Switching note while the save fails: the text is held, not dropped. */
+  lock = hold_write_lock (f->path);
+  type_text (f, " typed");
+  baton_clients_view_open_note (f->view, second, -1, 0);
+  g_assert_true (baton_note_editor_get_note (editor) == second);
+  g_assert_true (baton_note_editor_has_unsaved (editor));
+  g_assert_cmpstr (baton_note_get_body (first), ==, "One");
+
+  /* It is saved once the database is free again. */
+  release_lock (lock);
+  g_assert_true (baton_test_wait_until (note_body_has, (gpointer[]) { first, (gpointer) "One typed" }, 10000));
+  g_assert_false (baton_note_editor_has_unsaved (editor));
+}
+
 /* Nothing lost: the real application, killed while a note is being typed. */
 
 static gboolean
@@ -1086,6 +1329,11 @@ main (int   argc,
   ADD ("/clients/promote", test_promote);
   ADD ("/clients/editor/grows", test_editor_grows);
   ADD ("/clients/editor/font-decimal-comma", test_font_decimal_comma);
+  ADD ("/clients/unsaved/quit-then-retry", test_unsaved_quit_retry);
+  ADD ("/clients/unsaved/retries-by-itself", test_unsaved_retry_by_itself);
+  ADD ("/clients/unsaved/save-copy", test_unsaved_save_copy);
+  ADD ("/clients/unsaved/keep-open", test_unsaved_keep_open);
+  ADD ("/clients/unsaved/leaving-note", test_unsaved_leaving_note);
   ADD ("/clients/screenshot-setup", test_screenshot_setup);
   ADD ("/clients/nothing-lost", test_nothing_lost);
 #undef ADD

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "baton-notes.h"
@@ -575,6 +576,134 @@ test_saver_failure_and_external_change (Fixture       *fx,
   g_assert_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND);
   g_assert_cmpint (baton_note_saver_get_state (saver), ==, BATON_NOTE_SAVER_FAILED);
   g_assert_nonnull (baton_note_saver_get_error_message (saver));
+  g_object_unref (note);
+
+  g_free (editor.title);
+  g_free (editor.body);
+}
+
+
+/* Another program holds the write lock of @path (BEGIN IMMEDIATE on its own
+ * connection) until release_lock (). */
+static sqlite3 *
+hold_write_lock (const char *path)
+{
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return other;
+}
+
+static void
+release_lock (sqlite3 *other)
+{
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close_v2 (other);
+}
+
+static char *
+body_on_disk (const char *path,
+              gint64      id)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *body = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT body FROM notes WHERE id = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    body = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (handle);
+
+  return body;
+}
+
+static gboolean
+saver_saved_or_deadline (BatonNoteSaver *saver,
+                         guint           timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (baton_note_saver_get_state (saver) != BATON_NOTE_SAVER_SAVED && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  return baton_note_saver_get_state (saver) == BATON_NOTE_SAVER_SAVED;
+}
+
+static void
+test_saver_retries (Fixture       *fx,
+                    gconstpointer  data)
+{
+  BatonClient *client = add_client (fx, "Acme");
+  BatonNote *note = add_note (fx, client, "Call", "Hello");
+  gint64 id = baton_record_get_id (BATON_RECORD (note));
+  Editor editor = { g_strdup ("Call"), g_strdup ("Hello"), 0 };
+  g_autoptr(BatonNoteSaver) saver = new_saver (fx, note, &editor);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *on_disk = NULL;
+  sqlite3 *other;
+
+  baton_note_saver_set_retry_delays (saver, 20, 200);
+
+  /* Another program writes: the save fails with a code, the text is kept. */
+  other = hold_write_lock (fx->path);
+  editor_type (&editor, saver, " world");
+  g_assert_false (baton_note_saver_flush (saver, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == BATON_STORE_ERROR);
+  g_debug ("the save failed: %s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpint (baton_note_saver_get_state (saver), ==, BATON_NOTE_SAVER_FAILED);
+  g_assert_true (baton_note_saver_has_unsaved (saver));
+  g_assert_true (baton_note_saver_is_retrying (saver));
+  g_assert_cmpstr (baton_note_get_body (note), ==, "Hello");
+
+  /* Leaving the note (the editor opens another): the saver keeps a copy
+   * of the text and does not ask the editor for it again. */
+  g_assert_false (baton_note_saver_leave (saver, NULL));
+  g_free (editor.body);
+  editor.body = g_strdup ("Another note's text");
+  markdown = baton_note_saver_to_markdown (saver);
+  g_assert_cmpstr (markdown, ==, "# Call\n\nHello world\n");
+
+  /* The lock goes: a retry saves by itself, from the main loop. */
+  release_lock (other);
+  g_assert_true (saver_saved_or_deadline (saver, 10000));
+  g_assert_false (baton_note_saver_is_retrying (saver));
+  g_assert_false (baton_note_saver_has_unsaved (saver));
+  g_assert_cmpstr (baton_note_get_body (note), ==, "Hello world");
+  on_disk = body_on_disk (fx->path, id);
+  g_assert_cmpstr (on_disk, ==, "Hello world");
+
+  g_free (editor.title);
+  g_free (editor.body);
+}
+
+static void
+test_saver_no_retry_for_refused_input (Fixture       *fx,
+                                       gconstpointer  data)
+{
+  BatonClient *client = add_client (fx, "Acme");
+  BatonNote *note = add_note (fx, client, "Call", "Hello");
+  Editor editor = { g_strdup ("Call"), g_strdup ("Hello"), 0 };
+  g_autoptr(BatonNoteSaver) saver = new_saver (fx, note, &editor);
+  g_autoptr(GError) error = NULL;
+
+  /* A deleted note cannot be saved by trying again: no retry, but the
+   * text still counts as unsaved, and discarding it is explicit. */
+  g_object_ref (note);
+  g_assert_true (baton_store_delete (fx->store, note, NULL));
+  editor_type (&editor, saver, "!");
+  g_assert_false (baton_note_saver_flush (saver, &error));
+  g_assert_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND);
+  g_assert_false (baton_note_saver_is_retrying (saver));
+  g_assert_true (baton_note_saver_has_unsaved (saver));
+  baton_note_saver_discard (saver);
+  g_assert_false (baton_note_saver_has_unsaved (saver));
   g_object_unref (note);
 
   g_free (editor.title);
@@ -1524,6 +1653,8 @@ main (int   argc,
   ADD ("/notes/saver/coalescing", test_saver_coalescing);
   ADD ("/notes/saver/timer", test_saver_timer);
   ADD ("/notes/saver/failure-and-external-change", test_saver_failure_and_external_change);
+  ADD ("/notes/saver/retries-until-saved", test_saver_retries);
+  ADD ("/notes/saver/no-retry-for-refused-input", test_saver_no_retry_for_refused_input);
   ADD ("/notes/revisions/restore-and-undo", test_restore_revision);
   ADD ("/notes/list/newest-first", test_notes_newest_first);
   ADD ("/notes/templates", test_templates);

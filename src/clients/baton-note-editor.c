@@ -48,6 +48,7 @@ struct _BatonNoteEditor
   GtkStringList     *program_names;
   GArray            *program_ids;     /* gint64 per dropdown row; 0 = none */
   GPtrArray         *tasks;           /* BatonTask, borrowed from the store */
+  GPtrArray         *held;            /* BatonNoteSaver of notes left unsaved, retrying */
   GtkFileChooserNative *chooser;
 
   /* State */
@@ -60,6 +61,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_NOTE,
+  PROP_HAS_UNSAVED,
   N_PROPS
 };
 
@@ -101,6 +103,46 @@ update_status (BatonNoteEditor *self)
       gtk_widget_set_tooltip_text (label, NULL);
       gtk_widget_remove_css_class (label, "error");
       break;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_UNSAVED]);
+}
+
+/* Notes left unsaved ------------------------------------------------------------- */
+
+static void
+on_held_state (BatonNoteEditor *self,
+               GParamSpec      *pspec,
+               BatonNoteSaver  *saver)
+{
+  if (baton_note_saver_has_unsaved (saver))
+    return;
+
+  /* Saved at last by a retry. */
+  g_signal_handlers_disconnect_by_data (saver, self);
+  g_ptr_array_remove (self->held, saver);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_UNSAVED]);
+}
+
+/* Keeps @saver (of a note being left, its save failed) retrying. */
+static void
+hold (BatonNoteEditor *self,
+      BatonNoteSaver  *saver)
+{
+  g_ptr_array_add (self->held, g_object_ref (saver));
+  g_signal_connect_object (saver, "notify::state", G_CALLBACK (on_held_state), self, G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_UNSAVED]);
+}
+
+static void
+release_held (BatonNoteEditor *self)
+{
+  while (self->held != NULL && self->held->len > 0)
+    {
+      BatonNoteSaver *saver = g_ptr_array_index (self->held, self->held->len - 1);
+
+      g_signal_handlers_disconnect_by_data (saver, self);
+      g_ptr_array_remove_index (self->held, self->held->len - 1);
     }
 }
 
@@ -743,9 +785,14 @@ baton_note_editor_set_note (BatonNoteEditor *self,
     {
       g_autoptr(GError) error = NULL;
 
-      if (!baton_note_saver_leave (self->saver, &error))
-        g_debug ("Leaving a note that could not be saved: %s", error->message);
       g_signal_handlers_disconnect_by_data (self->saver, self);
+      if (!baton_note_saver_leave (self->saver, &error))
+        {
+          /* The saver keeps the text and goes on trying; closing the
+           * window asks what to do if it still cannot save. */
+          g_debug ("Leaving a note that could not be saved: %s", error->message);
+          hold (self, self->saver);
+        }
       g_clear_object (&self->saver);
     }
 
@@ -787,6 +834,104 @@ baton_note_editor_save (BatonNoteEditor  *self,
     return TRUE;
 
   return baton_note_saver_flush (self->saver, error);
+}
+
+gboolean
+baton_note_editor_has_unsaved (BatonNoteEditor *self)
+{
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), FALSE);
+
+  return (self->saver != NULL && baton_note_saver_has_unsaved (self->saver)) ||
+         (self->held != NULL && self->held->len > 0);
+}
+
+/* The savers with text the store lacks: the open note's, then the held. */
+static GPtrArray *
+unsaved_savers (BatonNoteEditor *self)
+{
+  GPtrArray *savers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->saver != NULL && baton_note_saver_has_unsaved (self->saver))
+    g_ptr_array_add (savers, g_object_ref (self->saver));
+  for (guint i = 0; self->held != NULL && i < self->held->len; i++)
+    g_ptr_array_add (savers, g_object_ref (g_ptr_array_index (self->held, i)));
+
+  return savers;
+}
+
+gboolean
+baton_note_editor_save_all (BatonNoteEditor  *self,
+                            GError          **error)
+{
+  g_autoptr(GPtrArray) savers = NULL;
+  g_autoptr(GError) first_error = NULL;
+
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), FALSE);
+
+  savers = unsaved_savers (self);
+  for (guint i = 0; i < savers->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!baton_note_saver_flush (g_ptr_array_index (savers, i), &local_error) && first_error == NULL)
+        first_error = g_steal_pointer (&local_error);
+    }
+
+  if (first_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+baton_note_editor_get_unsaved_title (BatonNoteEditor *self)
+{
+  g_autoptr(GPtrArray) savers = NULL;
+  BatonNote *note;
+
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
+
+  savers = unsaved_savers (self);
+  if (savers->len == 0)
+    return NULL;
+
+  note = baton_note_saver_get_note (g_ptr_array_index (savers, 0));
+  return g_strdup (baton_note_get_title (note) != NULL ? baton_note_get_title (note) : _("Untitled Note"));
+}
+
+char *
+baton_note_editor_get_unsaved_markdown (BatonNoteEditor *self)
+{
+  g_autoptr(GPtrArray) savers = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
+
+  savers = unsaved_savers (self);
+  for (guint i = 0; i < savers->len; i++)
+    {
+      g_autofree char *text = baton_note_saver_to_markdown (g_ptr_array_index (savers, i));
+
+      if (i > 0)
+        g_string_append (out, "\n---\n\n");
+      g_string_append (out, text);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+void
+baton_note_editor_discard_unsaved (BatonNoteEditor *self)
+{
+  g_return_if_fail (BATON_IS_NOTE_EDITOR (self));
+
+  if (self->saver != NULL)
+    baton_note_saver_discard (self->saver);
+  release_held (self);
+  update_status (self);
 }
 
 void
@@ -889,6 +1034,7 @@ baton_note_editor_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->saver, self);
       g_clear_object (&self->saver);
     }
+  release_held (self);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);
@@ -921,6 +1067,7 @@ baton_note_editor_dispose (GObject *object)
   g_clear_object (&self->program_names);
   g_clear_pointer (&self->program_ids, g_array_unref);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
 
   G_OBJECT_CLASS (baton_note_editor_parent_class)->dispose (object);
 }
@@ -940,6 +1087,9 @@ baton_note_editor_get_property (GObject    *object,
       break;
     case PROP_NOTE:
       g_value_set_object (value, self->note);
+      break;
+    case PROP_HAS_UNSAVED:
+      g_value_set_boolean (value, baton_note_editor_has_unsaved (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -984,6 +1134,12 @@ baton_note_editor_class_init (BatonNoteEditorClass *klass)
   properties[PROP_NOTE] =
     g_param_spec_object ("note", NULL, NULL, BATON_TYPE_NOTE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether some typed text is not in the store yet (the open note's, or
+   * that of notes left while their save failed); notified when it may
+   * have changed. */
+  properties[PROP_HAS_UNSAVED] =
+    g_param_spec_boolean ("has-unsaved", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
@@ -1018,6 +1174,7 @@ baton_note_editor_init (BatonNoteEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->program_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
   self->program_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->program_dropdown, G_LIST_MODEL (self->program_names));
   g_signal_connect_swapped (self->program_dropdown, "notify::selected", G_CALLBACK (on_program_selected), self);

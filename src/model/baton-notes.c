@@ -605,14 +605,19 @@ baton_notes_create_from_template (BatonStore         *store,
 char *
 baton_notes_to_markdown (BatonNote *note)
 {
-  const char *title;
-  const char *body;
-  GString *out;
-
   g_return_val_if_fail (BATON_IS_NOTE (note), NULL);
 
-  title = baton_note_get_title (note);
-  body = baton_note_get_body (note) != NULL ? baton_note_get_body (note) : "";
+  return baton_notes_markdown_from_text (baton_note_get_title (note), baton_note_get_body (note));
+}
+
+char *
+baton_notes_markdown_from_text (const char *title,
+                                const char *body)
+{
+  GString *out;
+
+  if (body == NULL)
+    body = "";
   out = g_string_new (NULL);
 
   if (title != NULL && !g_str_has_prefix (body, "# "))
@@ -1728,6 +1733,17 @@ struct _BatonNoteSaver
   gboolean                 has_revision;
   gboolean                 saving;          /* our own update is running */
   gboolean                 left;
+
+  /* A save that failed is tried again, later and later, until it works. */
+  guint                    retry;           /* source */
+  guint                    retry_first_ms;
+  guint                    retry_max_ms;
+  guint                    retry_next_ms;
+
+  /* The text of a note that was left unsaved: the editor has moved on. */
+  char                    *held_title;
+  char                    *held_body;
+  gboolean                 holding;
 };
 
 enum {
@@ -1787,6 +1803,7 @@ baton_note_saver_dispose (GObject *object)
   BatonNoteSaver *self = BATON_NOTE_SAVER (object);
 
   g_clear_handle_id (&self->timeout, g_source_remove);
+  g_clear_handle_id (&self->retry, g_source_remove);
   if (self->note != NULL)
     g_signal_handlers_disconnect_by_data (self->note, self);
   g_clear_object (&self->note);
@@ -1803,6 +1820,8 @@ baton_note_saver_finalize (GObject *object)
   BatonNoteSaver *self = BATON_NOTE_SAVER (object);
 
   g_free (self->error_message);
+  g_free (self->held_title);
+  g_free (self->held_body);
 
   G_OBJECT_CLASS (baton_note_saver_parent_class)->finalize (object);
 }
@@ -1856,6 +1875,8 @@ baton_note_saver_init (BatonNoteSaver *self)
 {
   self->clock = default_clock;
   self->delay_ms = 2000;
+  self->retry_first_ms = BATON_NOTE_SAVER_RETRY_FIRST_MS;
+  self->retry_max_ms = BATON_NOTE_SAVER_RETRY_MAX_MS;
 }
 
 BatonNoteSaver *
@@ -1932,6 +1953,104 @@ baton_note_saver_get_error_message (BatonNoteSaver *self)
   return self->error_message;
 }
 
+void
+baton_note_saver_set_retry_delays (BatonNoteSaver *self,
+                                   guint           first_ms,
+                                   guint           max_ms)
+{
+  g_return_if_fail (BATON_IS_NOTE_SAVER (self));
+  g_return_if_fail (first_ms > 0 && max_ms >= first_ms);
+
+  self->retry_first_ms = first_ms;
+  self->retry_max_ms = max_ms;
+  self->retry_next_ms = 0;
+}
+
+static gboolean
+retry_cb (gpointer data)
+{
+  BatonNoteSaver *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->retry = 0;
+  /* A new failure schedules the next try, twice as late. */
+  if (!baton_note_saver_flush (self, &error))
+    g_debug ("Saving the note again failed: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* After a failed save: try again later (the database may be locked by
+ * another program, the disk full for a moment). The main loop runs in
+ * between; nothing waits. Input the store refuses is not retried. */
+static void
+schedule_retry (BatonNoteSaver *self,
+                const GError   *error)
+{
+  g_clear_handle_id (&self->retry, g_source_remove);
+
+  if (g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID) ||
+      g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND))
+    return;
+
+  self->retry_next_ms = self->retry_next_ms == 0 ? self->retry_first_ms
+                                                 : MIN (self->retry_next_ms * 2, self->retry_max_ms);
+  self->retry = g_timeout_add (self->retry_next_ms, retry_cb, self);
+}
+
+gboolean
+baton_note_saver_is_retrying (BatonNoteSaver *self)
+{
+  g_return_val_if_fail (BATON_IS_NOTE_SAVER (self), FALSE);
+  return self->retry != 0;
+}
+
+gboolean
+baton_note_saver_has_unsaved (BatonNoteSaver *self)
+{
+  g_return_val_if_fail (BATON_IS_NOTE_SAVER (self), FALSE);
+  return self->state != BATON_NOTE_SAVER_SAVED;
+}
+
+/* The text being saved: the editor's, or the copy held when it left. */
+static void
+fetch (BatonNoteSaver  *self,
+       char           **title,
+       char           **body)
+{
+  if (self->holding)
+    {
+      *title = g_strdup (self->held_title);
+      *body = g_strdup (self->held_body);
+    }
+  else
+    self->fetch (self->fetch_data, title, body);
+}
+
+char *
+baton_note_saver_to_markdown (BatonNoteSaver *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (BATON_IS_NOTE_SAVER (self), NULL);
+
+  fetch (self, &title, &body);
+  return baton_notes_markdown_from_text (title != NULL && title[0] != '\0' ? title : NULL, body);
+}
+
+void
+baton_note_saver_discard (BatonNoteSaver *self)
+{
+  g_return_if_fail (BATON_IS_NOTE_SAVER (self));
+
+  g_clear_handle_id (&self->timeout, g_source_remove);
+  g_clear_handle_id (&self->retry, g_source_remove);
+  self->retry_next_ms = 0;
+  g_clear_pointer (&self->error_message, g_free);
+  set_state (self, BATON_NOTE_SAVER_SAVED);
+}
+
 static gboolean
 timeout_cb (gpointer data)
 {
@@ -1987,7 +2106,8 @@ baton_note_saver_flush (BatonNoteSaver  *self,
     return TRUE;
 
   keep_alive = g_object_ref (G_OBJECT (self));
-  self->fetch (self->fetch_data, &title, &body);
+  g_clear_handle_id (&self->retry, g_source_remove);
+  fetch (self, &title, &body);
   title = normalize (title);
   body = normalize (body);
   now = self->clock (self->clock_data);
@@ -2007,9 +2127,21 @@ baton_note_saver_flush (BatonNoteSaver  *self,
     {
       g_free (self->error_message);
       self->error_message = g_strdup (local_error->message);
-      set_state (self, BATON_NOTE_SAVER_FAILED);
+      schedule_retry (self, local_error);
+      /* Notified after the retry is set, so that listeners see it. */
+      if (self->state == BATON_NOTE_SAVER_FAILED)
+        g_object_notify_by_pspec (G_OBJECT (self), saver_properties[SAVER_PROP_STATE]);
+      else
+        set_state (self, BATON_NOTE_SAVER_FAILED);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
+    }
+
+  self->retry_next_ms = 0;
+  if (self->holding)
+    {
+      g_clear_pointer (&self->held_title, g_free);
+      g_clear_pointer (&self->held_body, g_free);
     }
 
   if (keep_revision)
@@ -2031,5 +2163,16 @@ baton_note_saver_leave (BatonNoteSaver  *self,
   g_return_val_if_fail (BATON_IS_NOTE_SAVER (self), FALSE);
 
   self->left = TRUE;
-  return baton_note_saver_flush (self, error);
+  if (baton_note_saver_flush (self, error))
+    return TRUE;
+
+  /* Keep the text, which the editor is about to replace, and go on trying
+   * to save it. */
+  if (!self->holding)
+    {
+      self->fetch (self->fetch_data, &self->held_title, &self->held_body);
+      self->holding = TRUE;
+    }
+
+  return FALSE;
 }

@@ -115,6 +115,9 @@ BatonNote  *baton_notes_create_from_template (BatonStore        *store,
 /* The note as a Markdown document: its body, under a "# title" heading
  * unless the body already starts with a level-one heading. */
 char       *baton_notes_to_markdown      (BatonNote         *note);
+/* The same for a title (NULL: none) and body not saved yet. */
+char       *baton_notes_markdown_from_text (const char      *title,
+                                            const char      *body);
 /* A file name for the export, from the title ("Needs analysis.md"). */
 char       *baton_notes_suggest_filename (BatonNote         *note);
 gboolean    baton_notes_export_markdown  (BatonNote         *note,
@@ -210,11 +213,32 @@ void                baton_note_saver_changed    (BatonNoteSaver          *self);
 gboolean            baton_note_saver_flush      (BatonNoteSaver          *self,
                                                  GError                 **error);
 /* The note is being left (another note, closing, quitting): saves what is
- * pending and stops the timer. */
+ * pending and stops the timer. When that save fails, the saver keeps a
+ * copy of the text (the fetch function is not called again) and goes on
+ * retrying: keep the saver until it is SAVED, or discard it. */
 gboolean            baton_note_saver_leave      (BatonNoteSaver          *self,
                                                  GError                 **error);
 BatonNoteSaverState baton_note_saver_get_state  (BatonNoteSaver          *self);
 const char         *baton_note_saver_get_error_message (BatonNoteSaver   *self);
+/* Whether the store lacks some of the text (PENDING or FAILED). */
+gboolean            baton_note_saver_has_unsaved (BatonNoteSaver         *self);
+
+/* A save that fails (the database locked by another program, a read-only
+ * or full disk) is tried again by itself while the text is unsaved, after
+ * RETRY_FIRST_MS, then twice as long each time up to RETRY_MAX_MS, from the
+ * main loop: nothing blocks in between. Input the store refuses
+ * (BATON_STORE_ERROR_INVALID, _NOT_FOUND) is not retried. */
+#define BATON_NOTE_SAVER_RETRY_FIRST_MS 1000
+#define BATON_NOTE_SAVER_RETRY_MAX_MS   30000
+void                baton_note_saver_set_retry_delays (BatonNoteSaver    *self,
+                                                       guint              first_ms,
+                                                       guint              max_ms);
+/* Whether a retry is scheduled. */
+gboolean            baton_note_saver_is_retrying (BatonNoteSaver         *self);
+/* The text not saved yet, as a Markdown document ("Save a Copy As…"). */
+char               *baton_note_saver_to_markdown (BatonNoteSaver         *self);
+/* Gives up the text not saved: no more retries, the state is SAVED. */
+void                baton_note_saver_discard    (BatonNoteSaver          *self);
 
 /* Private to the model and its tests --------------------------------------------- */
 

@@ -988,6 +988,9 @@ static const struct { const char *title; const char *body; } corpus[] = {
   /* 6 */ { "Markup", "<b>bold</b> & ampersand &amp; <i>" },
   /* 7 */ { NULL, "goal business reversed; onboarding again" },
   /* 8 */ { "Empty body", NULL },
+  /* 9 */ { "培训计划", "我们为培训准备了材料。下周一开会。" },
+  /* 10 */ { "研修の資料", "研修の資料を来週までに準備します。Kaffee und CAFÉ, 7 días." },
+  /* 11 */ { "ภาษาไทย", "เราเตรียมเอกสารสำหรับการฝึกอบรม" },
 };
 
 static const struct { const char *query; const char *expected; } searches[] = {
@@ -1001,18 +1004,44 @@ static const struct { const char *query; const char *expected; } searches[] = {
   { "\"business go\"*", "0" },
   { "business goal", "0 7" },
   { "e-learning", "1" },
-  { "cafe", "1" },
+  { "cafe", "1 10" },
   { "CRÈME", "1" },
   { "привет", "2" },
   { "ПРИВ", "2" },
   { "日本語", "3" },
   { "中文", "3" },
+  /* Words inside sentences of unspaced scripts, and the short ones. */
+  { "为培训", "9" },
+  { "培训", "9" },
+  { "准备了材料", "9" },
+  { "\"准备了材料\"", "9" },
+  { "\"准备 了\"", "9" },
+  { "材", "9" },
+  { "料理", "" },
+  { "為培訓", "" },
+  { "培训 开会", "9" },
+  { "培训 onboarding", "" },
+  { "資料", "10" },
+  { "の資", "10" },
+  { "研修の資料を", "10" },
+  { "本", "3" },
+  { "语", "" },
+  { "語", "3" },
+  { "ฝึกอบรม", "11" },
+  { "kaffee", "10" },
+  { "KAFF", "10" },
+  { "café", "1 10" },
+  { "dias", "10" },
+  { "DÍAS", "10" },
+  { "7", "10" },
+  { "s", "1 4 5" },
+  { "c", "1 4 10" },
   { "ecole", "5" },
   { "naive resume", "5" },
   { "straße", "5" },
   { "strasse", "" },
   { "άλφα", "5" },
-  { "u", "5" },
+  { "u", "5 10" },
   { "bold ampersand", "6" },
   { "amp", "6" },
   { "body", "8" },
@@ -1266,6 +1295,36 @@ test_search_snippets (Fixture       *fx,
 }
 
 /* The search tokenizer must see the same words as FTS5's unicode61. */
+/* Our tokenizer is unicode61, except that a character of a script written
+ * without spaces (Han, Hiragana, Katakana, Thai, …) is a token of its own:
+ * split FTS5's token @term the same way, and append the pieces. */
+static void
+append_split_unspaced (GString    *out,
+                       const char *term)
+{
+  gboolean in_run = FALSE;
+
+  for (const char *p = term; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeScript script = g_unichar_get_script (c);
+      gboolean unspaced = c >= 0x0e00 &&
+                          (script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA ||
+                           script == G_UNICODE_SCRIPT_KATAKANA || script == G_UNICODE_SCRIPT_BOPOMOFO ||
+                           script == G_UNICODE_SCRIPT_THAI || script == G_UNICODE_SCRIPT_LAO ||
+                           script == G_UNICODE_SCRIPT_KHMER || script == G_UNICODE_SCRIPT_MYANMAR ||
+                           script == G_UNICODE_SCRIPT_TIBETAN || script == G_UNICODE_SCRIPT_YI);
+
+      if (unspaced || !in_run)
+        {
+          if (out->len > 0)
+            g_string_append_c (out, ' ');
+        }
+      g_string_append_unichar (out, c);
+      in_run = !unspaced;
+    }
+}
+
 static void
 test_search_tokenizer (Fixture       *fx,
                        gconstpointer  data)
@@ -1331,8 +1390,7 @@ test_search_tokenizer (Fixture       *fx,
       g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT term FROM temp.tok_vocab ORDER BY doc, col, offset",
                                            -1, &stmt, NULL), ==, SQLITE_OK);
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_string_append_printf (theirs, "%s%s", theirs->len > 0 ? " " : "",
-                                (const char *) sqlite3_column_text (stmt, 0));
+        append_split_unspaced (theirs, (const char *) sqlite3_column_text (stmt, 0));
       sqlite3_finalize (stmt);
 
       if (g_strcmp0 (joined, theirs->str) != 0)
@@ -1355,15 +1413,25 @@ static void
 test_search_query_building (void)
 {
   static const struct { const char *query; const char *fts; } cases[] = {
-    { "plan", "\"plan\" *" },
-    { "\"needs analysis\"", "\"needs analysis\"" },
-    { "\"needs anal\"* e-learning", "\"needs anal\" * AND \"e learning\" *" },
-    { "AND OR NOT NEAR(", "\"and\" * AND \"or\" * AND \"not\" * AND \"near\" *" },
-    { "\"a \"\" b\"", "\"a\" AND \"b\"" },
+    /* Substrings of the index text: a space before each token, and after
+     * the last one unless it is a word that may go on. */
+    { "plan", "\" plan\"" },
+    { "\"needs analysis\"", "\" needs analysis \"" },
+    { "\"needs anal\"* e-learning", "\" needs anal\" AND \" e learning\"" },
+    { "AND OR NOT NEAR(", "\" and\" AND \" or\" AND \" not\" AND \" near\"" },
+    { "\"a \"\" b\"", "\" a \" AND \" b \"" },
     { "*", NULL },
     { "", NULL },
     { NULL, NULL },
-    { "CAFÉ", "\"cafe\" *" },
+    { "CAFÉ", "\" cafe\"" },
+    /* Each character of an unspaced script is a token, never a prefix. */
+    { "为培训", "\" 为 培 训 \"" },
+    { "材", "\" 材 \"" },
+    { "研修の資料", "\" 研 修 の 資 料 \"" },
+    /* Fewer than three characters: left to the check on the notes found. */
+    { "a", NULL },
+    { "a plan", "\" plan\"" },
+    { "\"a\"", "\" a \"" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -132,8 +132,11 @@ gboolean    baton_notes_export_markdown  (BatonNote         *note,
  * note matches when every word or phrase is in its title or its body.
  * Everything else the user types (AND, NEAR(, *, -, :, ^, brackets,
  * unbalanced quotes) is plain text: words are letters and digits, as in
- * SQLite's unicode61 tokenizer, case and Latin accents ignored. Results are
- * ordered by last change, newest first. */
+ * SQLite's unicode61 tokenizer, case and Latin accents ignored, except in
+ * scripts written without spaces (Chinese, Japanese, Thai, …), where each
+ * character is a word: "为培训" is the phrase 为 培 训 and is found inside
+ * "我们为培训准备了材料", and one character finds every note that has it.
+ * Results are ordered by last change, newest first. */
 
 #define BATON_TYPE_SEARCH_HIT (baton_search_hit_get_type ())
 G_DECLARE_FINAL_TYPE (BatonSearchHit, baton_search_hit, BATON, SEARCH_HIT, GObject)
@@ -244,8 +247,15 @@ void                baton_note_saver_discard    (BatonNoteSaver          *self);
 
 struct _BatonDb;
 
+/* The search index (format 5 on): the notes' folded tokens between spaces
+ * (_baton_notes_index_text (), in SQL baton_index_text ()), in trigrams. */
+#define BATON_NOTES_FTS_TOKENIZER "trigram case_sensitive 1"
 #define BATON_NOTES_FTS_CREATE_SQL \
-  "CREATE VIRTUAL TABLE notes_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');"
+  "CREATE VIRTUAL TABLE notes_fts USING fts5 (title, body, tokenize = '" BATON_NOTES_FTS_TOKENIZER "');"
+#define BATON_NOTES_FTS_FILL_SQL \
+  "INSERT INTO notes_fts (rowid, title, body) " \
+  "  SELECT id, baton_index_text (title), baton_index_text (body) FROM notes;" \
+  "DELETE FROM notes_fts_pending;"
 
 /* Whether this SQLite has FTS5 (and the fallback is not forced). */
 gboolean    _baton_notes_fts_usable      (struct _BatonDb   *db);
@@ -258,7 +268,14 @@ gboolean    baton_notes_ensure_index     (struct _BatonDb   *db,
 void        _baton_notes_set_force_scan  (gboolean           force);
 /* The words of @text as the search sees them (folded), for tests. */
 GStrv       _baton_notes_tokenize        (const char        *text);
-/* The FTS5 expression for @query, or NULL when it has no word. */
+/* The FTS5 expression for @query, or NULL when it has no word the index
+ * can find (the search then scans). */
 char       *_baton_notes_build_fts_query (const char        *query);
+/* What the index holds for @text: its tokens between spaces. */
+char       *_baton_notes_index_text      (const char        *text);
+/* Registers baton_index_text () on the connection (the migrations and
+ * the index use it). */
+gboolean    _baton_notes_register_functions (struct _BatonDb *db,
+                                             GError        **error);
 
 G_END_DECLS

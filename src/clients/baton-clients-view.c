@@ -26,8 +26,6 @@
 #include "baton-notes.h"
 #include "baton-program-dialog.h"
 
-#define SEARCH_LIMIT 200
-
 struct _BatonClientsView
 {
   AdwBin              parent_instance;
@@ -475,7 +473,7 @@ baton_clients_view_run_search (BatonClientsView *self)
       return;
     }
 
-  hits = baton_notes_search (self->store, text, SEARCH_LIMIT, &total, &error);
+  hits = baton_notes_search (self->store, text, BATON_NOTES_SEARCH_LIMIT, &total, &error);
   if (hits == NULL)
     {
       /* A database problem, not the query: say so where the results go. */

@@ -155,6 +155,9 @@ gint        baton_search_hit_get_match_length (BatonSearchHit *self);
  * <b>; for labels with use-markup. */
 char       *baton_search_hit_get_snippet_markup (BatonSearchHit *self);
 
+/* How many hits the Clients view asks for (and the benchmark times). */
+#define BATON_NOTES_SEARCH_LIMIT 200
+
 /* Returns (element-type BatonSearchHit) (transfer full) at most @limit hits
  * (0: all), newest first, and in @n_total how many notes matched. An empty
  * or wordless query matches nothing. Never fails on what the user typed. */

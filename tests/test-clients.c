@@ -1190,6 +1190,116 @@ test_unsaved_leaving_note (Fixture       *f,
   g_assert_false (baton_note_editor_has_unsaved (editor));
 }
 
+/* First run: each empty state leads to the next step, with its button. */
+
+/* The button under @root whose action is @action (and target @target). */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action,
+                    const char *target)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkActionable *button = g_ptr_array_index (buttons, i);
+      GVariant *value = gtk_actionable_get_action_target_value (button);
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (button), action) == 0 &&
+          (target == NULL || (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+                              g_strcmp0 (g_variant_get_string (value, NULL), target) == 0)))
+        return GTK_WIDGET (button);
+    }
+
+  return NULL;
+}
+
+/* The button is shown and can be used, and a click runs its action. */
+static void
+click_button (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  baton_test_wait_for (gtk_widget_get_mapped (button), 5000);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+test_first_run (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *page_widget;
+  GtkWidget *button;
+  AdwMessageDialog *add_dialog;
+  BatonProgramDialog *program_dialog;
+  BatonClient *client;
+  BatonProgram *program;
+  g_autoptr(GError) error = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  open_window (f);
+
+  /* 1. No client: the page says what the view is for; Add a Client opens
+   *    the dialog, which adds one. */
+  g_assert_cmpstr (baton_clients_view_get_content_page (f->view), ==, "empty");
+  page_widget = gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_ancestor (
+    find_action_button (GTK_WIDGET (f->view), "clients.add-client", NULL), GTK_TYPE_STACK)));
+  g_assert_nonnull (page_widget);
+  button = NULL;
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    /* The big button of the empty page, not the one in the sidebar. */
+    collect (page_widget, GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "clients.add-client") == 0)
+        button = g_ptr_array_index (buttons, i);
+  }
+  click_button (button);
+  add_dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (add_dialog);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (add_dialog), "name"), "Acme Logistics");
+  adw_message_dialog_response (add_dialog, "add");
+  baton_test_wait_for (baton_clients_view_get_client (f->view) != NULL, 5000);
+  client = baton_clients_view_get_client (f->view);
+  g_assert_cmpstr (baton_client_get_name (client), ==, "Acme Logistics");
+  g_assert_cmpstr (baton_clients_view_get_content_page (f->view), ==, "client");
+
+  /* 2. A client without programs: the list says to add one, with the
+   *    button; it opens the program dialog. No pointer to the board yet. */
+  button = find_action_button (baton_client_page_get_programs_placeholder (page_of (f)), "clients.add-program", NULL);
+  click_button (button);
+  g_assert_false (gtk_widget_get_visible (baton_client_page_get_board_hint (page_of (f))));
+  program_dialog = find_toplevel (BATON_TYPE_PROGRAM_DIALOG);
+  g_assert_nonnull (program_dialog);
+  gtk_editable_set_text (GTK_EDITABLE (baton_program_dialog_get_field (program_dialog, "name")), "Onboarding");
+  g_assert_true (baton_program_dialog_save (program_dialog));
+  baton_test_wait_for (g_list_model_get_n_items (baton_client_page_get_programs (page_of (f))) == 1, 5000);
+  program = g_list_model_get_item (baton_client_page_get_programs (page_of (f)), 0);
+  g_object_unref (program);
+
+  /* 3. A program and no task: the page points to the board, whose button
+   *    shows it. */
+  baton_test_wait_for (gtk_widget_get_visible (baton_client_page_get_board_hint (page_of (f))), 5000);
+  button = find_action_button (baton_client_page_get_board_hint (page_of (f)), "win.show-view", "board");
+  click_button (button);
+  {
+    g_autofree char *view = g_settings_get_string (f->settings, "last-view");
+    g_assert_cmpstr (view, ==, "board");
+  }
+
+  /* 4. A card for the program: the pointer has done its job. */
+  {
+    g_autoptr(BatonStage) stage = g_list_model_get_item (baton_store_get_stages (f->store), 0);
+
+    g_assert_nonnull (baton_store_create_task (f->store, stage, program, "Kick-off call", &error));
+  }
+  g_assert_no_error (error);
+  baton_test_wait_for (!gtk_widget_get_visible (baton_client_page_get_board_hint (page_of (f))), 5000);
+}
+
 /* Nothing lost: the real application, killed while a note is being typed. */
 
 static gboolean
@@ -1424,6 +1534,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/clients/empty-states", test_empty_states);
+  ADD ("/clients/first-run", test_first_run);
   ADD ("/clients/autosave/after-delay", test_autosave_after_delay);
   ADD ("/clients/autosave/on-leaving", test_autosave_on_leaving);
   ADD ("/clients/markup-literal", test_markup_literal);

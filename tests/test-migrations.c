@@ -882,7 +882,7 @@ test_step_5_search_index (void)
                         "DELETE FROM notes_fts_pending;", NULL, NULL, NULL) != SQLITE_OK)
     {
       sqlite3_close (db);
-      g_test_skip ("This SQLite has no FTS5");
+      baton_test_skip ("This SQLite has no FTS5");
       return;
     }
   sqlite3_close (db);

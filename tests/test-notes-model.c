@@ -20,6 +20,7 @@
 
 #include "baton-notes.h"
 #include "baton-store-private.h"
+#include "baton-test-util.h"
 
 /* Helpers ----------------------------------------------------------------------- */
 
@@ -1349,7 +1350,7 @@ test_search_tokenizer (Fixture       *fx,
 
   if (!baton_db_has_fts5 (db))
     {
-      g_test_skip ("This SQLite has no FTS5 to compare with");
+      baton_test_skip ("This SQLite has no FTS5 to compare with");
       g_string_free (latin, TRUE);
       return;
     }

@@ -11,7 +11,9 @@
  * - a recorder that logs items-changed and "changed" and keeps a mirror
  *   of every list, updated only from items-changed, to prove the signals
  *   describe the changes exactly;
- * - error and notification helpers.
+ * - error and notification helpers;
+ * - baton_test_skip (): skips a case that cannot run here, and fails it
+ *   in CI (CI=true), where every case must run.
  *
  * Everything is static inline: each test program includes it once.
  */
@@ -25,6 +27,34 @@
 #include "baton-store-private.h"
 
 G_BEGIN_DECLS
+
+/* Skipping --------------------------------------------------------------- */
+
+/* Whether the tests run in CI (.ci/run sets CI=true). */
+static inline gboolean
+baton_test_in_ci (void)
+{
+  const char *ci = g_getenv ("CI");
+
+  return ci != NULL && (g_ascii_strcasecmp (ci, "true") == 0 || g_strcmp0 (ci, "1") == 0);
+}
+
+/**
+ * baton_test_skip:
+ * @reason: why the case cannot run (no display, a missing tool or locale)
+ *
+ * Skips the current case, except in CI: there a case that cannot run is a
+ * failure, so that a machine missing something never passes by skipping.
+ * The caller returns from the case afterwards.
+ */
+static inline void
+baton_test_skip (const char *reason)
+{
+  if (baton_test_in_ci ())
+    g_test_fail_printf ("cannot run in CI (CI=true): %s", reason);
+  else
+    g_test_skip (reason);
+}
 
 /* Text comparison -------------------------------------------------------- */
 

@@ -53,3 +53,32 @@ baton_test_pointer_is_null (gpointer data)
 {
   return *(gpointer *) data == NULL;
 }
+
+/* Runs the main context until @cond (an expression) holds; an assertion
+ * fails when it does not within @timeout_ms. For conditions too small for a
+ * predicate function. */
+#define baton_test_wait_for(cond, timeout_ms)                                   \
+  G_STMT_START {                                                                \
+    gint64 baton_deadline_ = g_get_monotonic_time () + (gint64) (timeout_ms) * 1000; \
+    while (!(cond))                                                             \
+      {                                                                         \
+        if (g_get_monotonic_time () > baton_deadline_)                          \
+          {                                                                     \
+            g_assertion_message_expr (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, \
+                                      "timed out waiting for " #cond);         \
+            break;                                                              \
+          }                                                                     \
+        if (!g_main_context_iteration (NULL, FALSE))                            \
+          g_usleep (1000);                                                      \
+      }                                                                         \
+  } G_STMT_END
+
+/* Dispatches whatever is ready now (idles, a pending frame), so that a
+ * test can check that something did NOT happen; bounded, as a running
+ * animation is always ready. */
+static inline void
+baton_test_drain (void)
+{
+  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "baton-test-util.h"
+#include "baton-notes.h"
 
 /* Rows in every table of format 1; later steps must keep them. */
 static const char rows_sql[] =
@@ -127,8 +128,11 @@ row_queries (const char *path)
   sqlite3_stmt *tables = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* The notes search index and its queue are derived data: the upgrade
+   * rebuilds them (see test_step_5_search_index ()). */
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
-                                           "AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                           "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'notes_fts%' "
+                                           "ORDER BY name",
                                        -1, &tables, NULL), ==, SQLITE_OK);
   while (sqlite3_step (tables) == SQLITE_ROW)
     {
@@ -872,6 +876,92 @@ test_cannot_create (void)
   g_assert_nonnull (strstr (error->message, file));
 }
 
+
+/* Step 5: the notes search index of format 4 (unicode61) is replaced by the
+ * trigram index over the search's tokens, built for the notes already
+ * there, so that words inside CJK sentences are found. */
+static char *
+notes_fts_sql (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *sql = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE name = 'notes_fts'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return sql;
+}
+
+static void
+test_step_5_search_index (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+  guint total = 0;
+
+  /* A format-4 workspace with its FTS5 index, as Baton 4 left it. */
+  create_db_at_version (ws->path, 4,
+                        "INSERT INTO clients (id, name) VALUES (1, 'Acme');"
+                        "INSERT INTO notes (id, client_id, title, body, updated_at) VALUES "
+                        "  (1, 1, '培训', '我们为培训准备了材料。', '2026-01-01T00:00:00Z'),"
+                        "  (2, 1, 'Kick-off', 'Needs analysis with the SME', '2026-01-02T00:00:00Z');");
+  g_assert_cmpint (sqlite3_open_v2 (ws->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, "CREATE VIRTUAL TABLE notes_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');"
+                        "INSERT INTO notes_fts (rowid, title, body) SELECT id, title, body FROM notes;"
+                        "DELETE FROM notes_fts_pending;", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      baton_test_skip ("This SQLite has no FTS5");
+      return;
+    }
+  sqlite3_close (db);
+  g_clear_pointer (&sql, g_free);
+  sql = notes_fts_sql (ws->path);
+  g_assert_nonnull (strstr (sql, "unicode61"));
+
+  store = baton_store_open (ws->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (file_user_version (ws->path), ==, 5);
+
+  /* The new index, built now: nothing left in the queue. */
+  g_clear_pointer (&sql, g_free);
+  sql = notes_fts_sql (ws->path);
+  g_assert_nonnull (strstr (sql, BATON_NOTES_FTS_TOKENIZER));
+  g_assert_true (baton_notes_search_uses_index (store));
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (ws->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM notes_fts_pending), "
+                                             "(SELECT count(*) FROM notes_fts)", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 2);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+
+  /* A word inside a Chinese sentence, and Latin words as before. */
+  hits = baton_notes_search (store, "为培训", 0, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 1);
+  g_assert_cmpint (baton_record_get_id (BATON_RECORD (baton_search_hit_get_note (g_ptr_array_index (hits, 0)))), ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = baton_notes_search (store, "\"needs analy\"*", 0, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -888,6 +978,7 @@ main (int   argc,
       g_autofree char *path = g_strdup_printf ("/migrations/from-version/%d", v);
       g_test_add_data_func (path, GINT_TO_POINTER (v), test_from_version);
     }
+  g_test_add_func ("/migrations/step-5/search-index", test_step_5_search_index);
   g_test_add_func ("/migrations/newer-refused", test_newer_refused);
   g_test_add_func ("/migrations/not-sqlite-refused", test_not_sqlite);
   g_test_add_func ("/migrations/other-application-refused", test_other_application);

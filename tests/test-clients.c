@@ -1432,10 +1432,6 @@ test_nothing_lost (Fixture       *f,
     envp = g_get_environ ();
     envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
     envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
-    /* Not what this case is about: the accessibility bus of a machine
-     * shared by several test sessions can vanish under the application,
-     * and G_DEBUG=fatal-criticals would end it at start-up. */
-    envp = g_environ_setenv (envp, "GTK_A11Y", "none", TRUE);
     g_assert_true (g_spawn_async (NULL, argv, envp, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
                                   NULL, NULL, &pid, &error));
     g_assert_no_error (error);

@@ -22,6 +22,7 @@
 #include "baton-colors.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
+#include "baton-popups.h"
 #include "baton-task-editor.h"
 
 typedef struct
@@ -1540,6 +1541,14 @@ baton_task_editor_init (BatonTaskEditor *self)
   self->items = g_ptr_array_new_with_free_func (checklist_entry_free);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+
+  /* A closed list must not take the next click (see baton-popups.c). */
+  baton_drop_down_release_popup_when_closed (self->program_dropdown);
+  baton_drop_down_release_popup_when_closed (self->role_dropdown);
+  baton_drop_down_release_popup_when_closed (self->assignee_dropdown);
+  baton_drop_down_release_popup_when_closed (self->priority_dropdown);
+  baton_popover_release_when_closed (self->start_popover);
+  baton_popover_release_when_closed (self->due_popover);
 
   g_signal_connect_swapped (self->title_entry, "changed", G_CALLBACK (on_field_changed), self);
   g_signal_connect_swapped (self->estimate_entry, "changed", G_CALLBACK (on_field_changed), self);

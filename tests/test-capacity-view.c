@@ -47,6 +47,7 @@
 #include "baton-roles-dialog.h"
 #include "baton-room-dialog.h"
 #include "baton-store.h"
+#include "baton-task-chip.h"
 #include "baton-view-settings.h"
 #include "baton-ui-test-util.h"
 
@@ -289,36 +290,65 @@ prepare_drag (Fixture       *f,
   return g_value_get_object (value);
 }
 
+/* What the drop target said while the task hovered the target cell. */
+typedef struct
+{
+  GdkDragAction  action;        /* motion's answer: MOVE, or 0 (refused) */
+  char          *preview;       /* the target cell: "0 → 30 h" */
+  gboolean       warning;
+  char          *note;
+  char          *source;        /* the cell it leaves: "46 → 16 h" */
+} Hover;
+
+static void
+hover_clear (Hover *hover)
+{
+  g_clear_pointer (&hover->preview, g_free);
+  g_clear_pointer (&hover->note, g_free);
+  g_clear_pointer (&hover->source, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Hover, hover_clear)
+
+/* Hovers (the drop target's "motion") and drops at the centre of @to. The
+ * action motion returned must agree with the drop: MOVE when it lands, 0
+ * when it is refused. */
 static gboolean
 hover_and_drop (Fixture      *f,
                 const GValue *value,
                 Cell          to,
-                char        **preview,
-                gboolean     *warning,
-                char        **note)
+                Hover        *hover)
 {
   GtkDropTarget *target = baton_capacity_view_get_drop_target (f->view);
-  GdkDragAction action = 0;
+  g_auto(Hover) seen = { 0 };
   gboolean dropped = FALSE;
-  gboolean preview_warning = FALSE;
-  const char *preview_note = NULL;
-  const char *text;
+  const char *note = NULL;
   double x, y;
 
   g_assert_true (baton_capacity_view_get_cell_point (f->view, to.person_id, to.role_id, to.week, &x, &y));
 
-  g_signal_emit_by_name (target, "motion", x, y, &action);
-  text = baton_capacity_grid_get_preview_text (f->grid, &preview_warning, &preview_note);
-  if (preview != NULL)
-    *preview = g_strdup (text);
-  if (warning != NULL)
-    *warning = preview_warning;
-  if (note != NULL)
-    *note = g_strdup (preview_note);
+  g_signal_emit_by_name (target, "motion", x, y, &seen.action);
+  seen.preview = g_strdup (baton_capacity_grid_get_preview_text (f->grid, &seen.warning, &note));
+  seen.note = g_strdup (note);
+  seen.source = g_strdup (baton_capacity_grid_get_source_preview_text (f->grid, NULL, NULL));
+
+  /* A cell that refuses the drop shows no preview. */
+  if (seen.action == 0)
+    {
+      g_assert_null (seen.preview);
+      g_assert_null (seen.source);
+    }
+  else
+    g_assert_cmpint (seen.action, ==, GDK_ACTION_MOVE);
 
   g_signal_emit_by_name (target, "drop", value, x, y, &dropped);
-  /* The preview and the highlight go with the drop. */
+  g_assert_cmpint (dropped, ==, seen.action == GDK_ACTION_MOVE);
+  /* The previews and the highlight go with the drop. */
   g_assert_null (baton_capacity_grid_get_preview_text (f->grid, NULL, NULL));
+  g_assert_null (baton_capacity_grid_get_source_preview_text (f->grid, NULL, NULL));
+
+  if (hover != NULL)
+    *hover = seen, memset (&seen, 0, sizeof seen);
 
   return dropped;
 }
@@ -328,9 +358,7 @@ drag_cell (Fixture   *f,
            Cell       from,
            Cell       to,
            gboolean  *dropped,
-           char     **preview,
-           gboolean  *warning,
-           char     **note)
+           Hover     *hover)
 {
   GtkDragSource *source = baton_capacity_view_get_drag_source (f->view);
   g_auto(GValue) value = G_VALUE_INIT;
@@ -339,7 +367,7 @@ drag_cell (Fixture   *f,
 
   g_assert_true (baton_capacity_view_get_cell_point (f->view, from.person_id, from.role_id, from.week, &x, &y));
   task = prepare_drag (f, source, x, y, &value);
-  *dropped = hover_and_drop (f, &value, to, preview, warning, note);
+  *dropped = hover_and_drop (f, &value, to, hover);
   g_signal_emit_by_name (source, "drag-end", NULL, *dropped);
 
   return task;
@@ -577,19 +605,20 @@ static void
 test_drop_reassigns (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *preview = NULL;
-  g_autofree char *note = NULL;
-  gboolean warning = FALSE, dropped = FALSE;
+  g_auto(Hover) hover = { 0 };
+  gboolean dropped = FALSE;
   BatonGridCellInfo info;
   BatonTask *task;
 
-
   /* From Ana's overloaded week: her largest task. Ben has 24 h that week. */
-  task = drag_cell (f, person_cell (f->ana, 0), person_cell (f->ben, 0), &dropped, &preview, &warning, &note);
+  task = drag_cell (f, person_cell (f->ana, 0), person_cell (f->ben, 0), &dropped, &hover);
   g_assert_true (task == f->storyboard);
-  g_assert_cmpstr (preview, ==, "0 → 30 h");
-  g_assert_true (warning);
-  g_assert_cmpstr (note, ==, "Over capacity");
+  g_assert_cmpint (hover.action, ==, GDK_ACTION_MOVE);
+  g_assert_cmpstr (hover.preview, ==, "0 → 30 h");
+  g_assert_true (hover.warning);
+  g_assert_cmpstr (hover.note, ==, "Over capacity");
+  /* …and the cell it leaves: Ana's 46 h less its 30. */
+  g_assert_cmpstr (hover.source, ==, "46 → 16 h");
   g_assert_true (dropped);
 
   g_assert_cmpint (baton_task_get_assignee_id (f->storyboard), ==, id_of (f->ben));
@@ -617,16 +646,17 @@ static void
 test_drop_reschedules (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *preview = NULL;
-  gboolean dropped = FALSE, warning = TRUE;
+  g_auto(Hover) hover = { 0 };
+  gboolean dropped = FALSE;
   BatonTask *task;
 
-
   /* Ben's review, from week 1 to week 3: two weeks later. */
-  task = drag_cell (f, person_cell (f->ben, 1), person_cell (f->ben, 3), &dropped, &preview, &warning, NULL);
+  task = drag_cell (f, person_cell (f->ben, 1), person_cell (f->ben, 3), &dropped, &hover);
   g_assert_true (task == f->review);
-  g_assert_cmpstr (preview, ==, "0 → 10 h");
-  g_assert_false (warning);
+  g_assert_cmpint (hover.action, ==, GDK_ACTION_MOVE);
+  g_assert_cmpstr (hover.preview, ==, "0 → 10 h");
+  g_assert_cmpstr (hover.source, ==, "10 → 0 h");
+  g_assert_false (hover.warning);
   g_assert_true (dropped);
 
   g_assert_cmpint (baton_task_get_assignee_id (f->review), ==, id_of (f->ben));
@@ -648,20 +678,20 @@ test_drop_reassigns_and_reschedules (Fixture       *f,
                                      gconstpointer  data)
 {
   g_autoptr(State) before = NULL;
-  g_autofree char *preview = NULL;
-  g_autofree char *note = NULL;
-  gboolean dropped = FALSE, warning = FALSE;
+  g_auto(Hover) hover = { 0 };
+  gboolean dropped = FALSE;
   BatonTask *task;
-
 
   before = state_capture (f->store);
 
   /* Cleo's layout onto Ana, a week later; Ana is not a designer. */
-  task = drag_cell (f, person_cell (f->cleo, 0), person_cell (f->ana, 1), &dropped, &preview, &warning, &note);
+  task = drag_cell (f, person_cell (f->cleo, 0), person_cell (f->ana, 1), &dropped, &hover);
   g_assert_true (task == f->layout);
-  g_assert_cmpstr (preview, ==, "0 → 18 h");
-  g_assert_true (warning);
-  g_assert_cmpstr (note, ==, "Not a Designer");
+  g_assert_cmpint (hover.action, ==, GDK_ACTION_MOVE);
+  g_assert_cmpstr (hover.preview, ==, "0 → 18 h");
+  g_assert_cmpstr (hover.source, ==, "18 → 0 h");
+  g_assert_true (hover.warning);
+  g_assert_cmpstr (hover.note, ==, "Not a Designer");
   g_assert_true (dropped);
 
   g_assert_cmpint (baton_task_get_assignee_id (f->layout), ==, id_of (f->ana));
@@ -682,17 +712,17 @@ static void
 test_drop_from_unassigned (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autofree char *preview = NULL;
-  gboolean dropped = FALSE, warning = TRUE;
+  g_auto(Hover) hover = { 0 };
+  gboolean dropped = FALSE;
   BatonGridCellInfo info;
   BatonTask *task;
 
-
-  task = drag_cell (f, (Cell) { 0, id_of (f->writer), 0 }, person_cell (f->ben, 0),
-                    &dropped, &preview, &warning, NULL);
+  task = drag_cell (f, (Cell) { 0, id_of (f->writer), 0 }, person_cell (f->ben, 0), &dropped, &hover);
   g_assert_true (task == f->glossary);
-  g_assert_cmpstr (preview, ==, "0 → 12 h");
-  g_assert_false (warning);
+  g_assert_cmpint (hover.action, ==, GDK_ACTION_MOVE);
+  g_assert_cmpstr (hover.preview, ==, "0 → 12 h");
+  g_assert_cmpstr (hover.source, ==, "12 → 0 h");
+  g_assert_false (hover.warning);
   g_assert_true (dropped);
 
   g_assert_cmpint (baton_task_get_assignee_id (f->glossary), ==, id_of (f->ben));
@@ -715,17 +745,26 @@ test_drop_refused (Fixture       *f,
   gboolean dropped = TRUE;
   BatonTask *task;
 
-
   before = state_capture (f->store);
 
-  /* Onto the cell it came from: nothing to do. */
-  task = drag_cell (f, person_cell (f->ana, 0), person_cell (f->ana, 0), &dropped, NULL, NULL, NULL);
-  g_assert_true (task == f->storyboard);
-  g_assert_false (dropped);
+  /* Onto the cell it came from: nothing to do, and motion says so. */
+  {
+    g_auto(Hover) hover = { 0 };
+
+    task = drag_cell (f, person_cell (f->ana, 0), person_cell (f->ana, 0), &dropped, &hover);
+    g_assert_true (task == f->storyboard);
+    g_assert_cmpint (hover.action, ==, 0);
+    g_assert_false (dropped);
+  }
 
   /* A writer's task onto the designers' Unassigned row. */
-  task = drag_cell (f, person_cell (f->ana, 0), (Cell) { 0, id_of (f->designer), 0 }, &dropped, NULL, NULL, NULL);
-  g_assert_false (dropped);
+  {
+    g_auto(Hover) hover = { 0 };
+
+    task = drag_cell (f, person_cell (f->ana, 0), (Cell) { 0, id_of (f->designer), 0 }, &dropped, &hover);
+    g_assert_cmpint (hover.action, ==, 0);
+    g_assert_false (dropped);
+  }
 
   assert_state_equals (before, f->store);
 
@@ -831,7 +870,14 @@ test_popover (Fixture       *f,
 
   /* A task dragged from the popover onto Dana. */
   g_assert_true (prepare_drag (f, baton_cell_popover_get_drag_source (popover, 1), 4, 4, &value) == f->script);
-  dropped = hover_and_drop (f, &value, person_cell (f->dana, 0), NULL, NULL, NULL);
+  {
+    g_auto(Hover) hover = { 0 };
+
+    dropped = hover_and_drop (f, &value, person_cell (f->dana, 0), &hover);
+    g_assert_cmpint (hover.action, ==, GDK_ACTION_MOVE);
+    g_assert_cmpstr (hover.preview, ==, "6 → 22 h");
+    g_assert_cmpstr (hover.source, ==, "46 → 30 h");
+  }
   g_assert_true (dropped);
   g_assert_cmpint (baton_task_get_assignee_id (f->script), ==, id_of (f->dana));
   assert_cell (f, f->ana, 0, 30, 40);
@@ -1277,164 +1323,226 @@ test_empty_state (Fixture       *f,
 
 /* A real drag --------------------------------------------------------------------- */
 
-static gboolean
-is_x11 (GdkDisplay *display)
-{
-  return g_str_has_prefix (G_OBJECT_TYPE_NAME (display), "GdkX11");
-}
-
-static void
-screen_point (Fixture   *f,
-              GtkWidget *widget,
-              double     x,
-              double     y,
-              int       *sx,
-              int       *sy)
-{
-  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
-  GtkNative *native = gtk_widget_get_native (widget);
-  double tx = 0, ty = 0;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
-  gtk_native_get_surface_transform (native, &tx, &ty);
-  out.x += tx;
-  out.y += ty;
-
-  /* A popover is a popup surface placed relative to its parent's. */
-  while (GTK_IS_POPOVER (native))
-    {
-      GdkSurface *surface = gtk_native_get_surface (native);
-      GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (native));
-
-      out.x += gdk_popup_get_position_x (GDK_POPUP (surface));
-      out.y += gdk_popup_get_position_y (GDK_POPUP (surface));
-      native = gtk_widget_get_native (parent);
-      gtk_native_get_surface_transform (native, &tx, &ty);
-      out.x += tx;
-      out.y += ty;
-    }
-
-  /* Without a window manager the toplevel sits at 0,0. */
-  *sx = (int) (out.x + 0.5);
-  *sy = (int) (out.y + 0.5);
-}
-
-static void
-on_xdotool_exited (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  gboolean *done = user_data;
-
-  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
-  *done = TRUE;
-}
-
-/* Drags with the real pointer from (@from_x, @from_y) to (@to_x, @to_y),
- * screen coordinates, while the main loop runs; returns once xdotool is
- * done and @task has @person, or after 15 s. */
-static void
-xdotool_drag (Fixture     *f,
-              const char  *xdotool,
-              int          from_x,
-              int          from_y,
-              int          to_x,
-              int          to_y,
-              BatonTask   *task,
-              BatonPerson *person)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean done = FALSE;
-  gint64 deadline;
-
-  g_ptr_array_add (argv, g_strdup (xdotool));
-  g_ptr_array_add (argv, g_strdup ("mousemove"));
-  g_ptr_array_add (argv, g_strdup_printf ("%d", from_x));
-  g_ptr_array_add (argv, g_strdup_printf ("%d", from_y));
-  g_ptr_array_add (argv, g_strdup ("sleep"));
-  g_ptr_array_add (argv, g_strdup ("0.2"));
-  g_ptr_array_add (argv, g_strdup ("mousedown"));
-  g_ptr_array_add (argv, g_strdup ("1"));
-  for (int step = 1; step <= 10; step++)
-    {
-      g_ptr_array_add (argv, g_strdup ("sleep"));
-      g_ptr_array_add (argv, g_strdup ("0.05"));
-      g_ptr_array_add (argv, g_strdup ("mousemove"));
-      g_ptr_array_add (argv, g_strdup_printf ("%d", from_x + (to_x - from_x) * step / 10));
-      g_ptr_array_add (argv, g_strdup_printf ("%d", from_y + (to_y - from_y) * step / 10));
-    }
-  g_ptr_array_add (argv, g_strdup ("sleep"));
-  g_ptr_array_add (argv, g_strdup ("0.3"));
-  g_ptr_array_add (argv, g_strdup ("mouseup"));
-  g_ptr_array_add (argv, g_strdup ("1"));
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_wait_async (process, NULL, on_xdotool_exited, &done);
-
-  deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-  while ((!done || baton_task_get_assignee_id (task) != id_of (person)) &&
-         g_get_monotonic_time () < deadline)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-
-  g_assert_true (done);
-}
-
 static char *
 find_xdotool (Fixture *f)
 {
-  char *xdotool = g_find_program_in_path ("xdotool");
-
-  if (xdotool == NULL)
+  if (!baton_test_can_use_xdotool (GTK_WIDGET (f->grid)))
     {
-      baton_test_missing_requirement ("xdotool is not installed");
-      return NULL;
-    }
-  if (!is_x11 (gtk_widget_get_display (GTK_WIDGET (f->grid))))
-    {
-      baton_test_missing_requirement ("the display is not an X server");
-      g_free (xdotool);
+      baton_test_missing_requirement ("no X display or no xdotool");
       return NULL;
     }
 
-  return xdotool;
+  return g_find_program_in_path ("xdotool");
 }
 
+/* The centre of a cell on the screen (root window coordinates). */
+static void
+cell_screen_point (Fixture *f,
+                   Cell     cell,
+                   int     *sx,
+                   int     *sy)
+{
+  double x, y;
+
+  g_assert_true (baton_capacity_view_get_cell_point (f->view, cell.person_id, cell.role_id, cell.week, &x, &y));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->grid));
+  baton_test_screen_point (GTK_WIDGET (f->grid), x, y, sx, sy);
+}
+
+static gboolean
+controller_has_pointer (gpointer data)
+{
+  return gtk_event_controller_motion_contains_pointer (data);
+}
+
+/* The real pointer: onto (@from_x, @from_y) over @widget — and @widget
+ * knows it is there —, press, and move in steps to (@to_x, @to_y), button
+ * still down. */
+static void
+press_and_move (GtkWidget *widget,
+                int        from_x,
+                int        from_y,
+                int        to_x,
+                int        to_y)
+{
+  g_autoptr(GString) command = g_string_new (NULL);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  /* A test that failed mid-drag may have left the button down. */
+  g_assert_true (baton_test_xdotool ("mouseup 1"));
+
+  gtk_widget_add_controller (widget, motion);
+  g_assert_true (baton_test_xdotool ("mousemove %d %d", from_x, from_y));
+  g_assert_true (baton_test_wait_until (controller_has_pointer, motion, 5000));
+  gtk_widget_remove_controller (widget, motion);
+
+  g_string_append (command, "mousedown 1");
+  for (int step = 1; step <= 10; step++)
+    g_string_append_printf (command, " sleep 0.05 mousemove %d %d",
+                            from_x + (to_x - from_x) * step / 10, from_y + (to_y - from_y) * step / 10);
+  g_assert_true (baton_test_xdotool ("%s", command->str));
+}
+
+/* The drop target shows both previews and the chip is under the pointer. */
+static gboolean
+drag_is_hovering (gpointer data)
+{
+  Fixture *f = data;
+
+  return baton_capacity_grid_get_preview_text (f->grid, NULL, NULL) != NULL &&
+         baton_capacity_grid_get_source_preview_text (f->grid, NULL, NULL) != NULL &&
+         baton_capacity_view_get_drag_icon (f->view, NULL) != NULL;
+}
+
+static gboolean
+drag_is_over (gpointer data)
+{
+  Fixture *f = data;
+
+  return baton_capacity_view_get_drag_icon (f->view, NULL) == NULL &&
+         baton_capacity_grid_get_preview_text (f->grid, NULL, NULL) == NULL;
+}
+
+typedef struct
+{
+  BatonTask   *task;
+  BatonPerson *person;
+  const char  *start_date;
+} Landing;
+
+static gboolean
+task_has_landed (gpointer data)
+{
+  Landing *landing = data;
+
+  return baton_task_get_assignee_id (landing->task) == id_of (landing->person) &&
+         g_strcmp0 (baton_task_get_start_date (landing->task), landing->start_date) == 0;
+}
+
+static gboolean
+rects_overlap (const GdkRectangle *a,
+               const GdkRectangle *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Mid-drag: a chip of the task under the pointer, off the target and the
+ * source cells, whose previews both show. */
+static void
+assert_chip_leaves_previews_readable (Fixture    *f,
+                                      Cell        from,
+                                      Cell        to,
+                                      const char *title,
+                                      const char *hours)
+{
+  GdkRectangle icon, target, source;
+  GtkWidget *chip = baton_capacity_view_get_drag_icon (f->view, &icon);
+  gint from_row = baton_capacity_grid_find_person_row (f->grid, from.person_id);
+  gint to_row = baton_capacity_grid_find_person_row (f->grid, to.person_id);
+  const char *shots = g_getenv ("BATON_TEST_SCREENSHOTS");
+
+  g_assert_nonnull (chip);
+  g_assert_true (BATON_IS_TASK_CHIP (chip));
+  g_assert_cmpstr (baton_task_chip_get_title (BATON_TASK_CHIP (chip)), ==, title);
+  g_assert_cmpstr (baton_task_chip_get_hours (BATON_TASK_CHIP (chip)), ==, hours);
+  g_assert_true (gtk_widget_get_mapped (chip));
+
+  g_assert_cmpint (icon.width, >, 0);
+  g_assert_cmpint (icon.height, >, 0);
+  g_assert_true (baton_capacity_grid_get_cell_rect (f->grid, (guint) to_row, to.week, &target));
+  g_assert_true (baton_capacity_grid_get_cell_rect (f->grid, (guint) from_row, from.week, &source));
+  g_assert_false (rects_overlap (&icon, &target));
+  g_assert_false (rects_overlap (&icon, &source));
+
+  /* To look at it: BATON_TEST_SCREENSHOTS=DIR keeps a PNG of the screen. */
+  if (shots != NULL)
+    {
+      g_autofree char *file = g_build_filename (shots, "capacity-drag.png", NULL);
+      const char *argv[] = { "/usr/bin/import", "-window", "root", file, NULL };
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, NULL, NULL, NULL, NULL);
+      g_debug ("mid-drag screenshot: %s", file);
+    }
+}
+
+/* Ana's largest task, dragged with the real pointer onto Dana a week
+ * later: both previews and the chip show on the way, it lands on that
+ * person and week, and one Undo restores everything. */
 static void
 test_real_drag (Fixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *xdotool = NULL;
-  double x, y;
+  g_autoptr(State) before = NULL;
+  Cell from = person_cell (f->ana, 0), to = person_cell (f->dana, 1);
+  Landing landing = { f->storyboard, f->dana, "2030-01-14" };
   int from_x, from_y, to_x, to_y;
-
 
   if ((xdotool = find_xdotool (f)) == NULL)
     return;
 
-  /* Let the window settle at its place and size. */
-  baton_test_run_for (300);
+  before = state_capture (f->store);
+  cell_screen_point (f, to, &to_x, &to_y);
+  cell_screen_point (f, from, &from_x, &from_y);
 
-  /* Ana is over in week 0; her largest task goes to Dana's week 0. */
-  g_assert_true (baton_capacity_view_get_cell_point (f->view, id_of (f->ana), 0, 0, &x, &y));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->grid));
-  screen_point (f, GTK_WIDGET (f->grid), x, y, &from_x, &from_y);
-  g_assert_true (baton_capacity_view_get_cell_point (f->view, id_of (f->dana), 0, 0, &x, &y));
-  screen_point (f, GTK_WIDGET (f->grid), x, y, &to_x, &to_y);
+  press_and_move (GTK_WIDGET (f->grid), from_x, from_y, to_x, to_y);
+  g_assert_true (baton_test_wait_until (drag_is_hovering, f, 5000));
+  g_assert_cmpstr (baton_capacity_grid_get_preview_text (f->grid, NULL, NULL), ==, "0 → 30 h");
+  g_assert_cmpstr (baton_capacity_grid_get_source_preview_text (f->grid, NULL, NULL), ==, "46 → 16 h");
+  assert_chip_leaves_previews_readable (f, from, to, "Storyboard", "30 h");
 
-  xdotool_drag (f, xdotool, from_x, from_y, to_x, to_y, f->storyboard, f->dana);
+  g_assert_true (baton_test_xdotool ("mouseup 1"));
+  g_assert_true (baton_test_wait_until (task_has_landed, &landing, 5000));
+  g_assert_true (baton_test_wait_until (drag_is_over, f, 5000));
 
-  g_assert_cmpint (baton_task_get_assignee_id (f->storyboard), ==, id_of (f->dana));
+  /* On Dana, a week later, as one change. */
+  g_assert_cmpstr (baton_task_get_due_date (f->storyboard), ==, "2030-01-18");
   assert_cell (f, f->ana, 0, 16, 40);
-  assert_cell (f, f->dana, 0, 36, 32);
-  g_assert_cmpstr (last_toast (f), ==, "“Storyboard” reassigned to Dana");
-  baton_test_run_for (100);
+  assert_cell (f, f->dana, 1, 30, 32);
+  g_assert_cmpstr (last_toast (f), ==, "“Storyboard” reassigned to Dana and moved 1 week later");
+
+  g_assert_true (baton_store_undo (f->store, NULL));
+  assert_data_equals (before, f->store);
+  assert_cell (f, f->ana, 0, 46, 40);
+  assert_cell (f, f->dana, 1, 0, 32);
+}
+
+/* Escape during a real drag cancels it: mouse down, moves, Escape, mouse
+ * up, and nothing has changed. */
+static void
+test_real_drag_escape (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *xdotool = NULL;
+  g_autoptr(State) before = NULL;
+  Cell from = person_cell (f->ana, 0), to = person_cell (f->dana, 0);
+  BatonCellPopover *popover;
+  guint n_toasts = f->toasts->len;
+  int from_x, from_y, to_x, to_y;
+
+  if ((xdotool = find_xdotool (f)) == NULL)
+    return;
+
+  before = state_capture (f->store);
+  cell_screen_point (f, to, &to_x, &to_y);
+  cell_screen_point (f, from, &from_x, &from_y);
+
+  press_and_move (GTK_WIDGET (f->grid), from_x, from_y, to_x, to_y);
+  g_assert_true (baton_test_wait_until (drag_is_hovering, f, 5000));
+
+  g_assert_true (baton_test_xdotool ("key Escape"));
+  g_assert_true (baton_test_wait_until (drag_is_over, f, 5000));
+  g_assert_true (baton_test_xdotool ("mouseup 1"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->grid));
+
+  assert_state_equals (before, f->store);
+  g_assert_cmpuint (f->toasts->len, ==, n_toasts);
+  g_assert_null (baton_capacity_grid_get_source_preview_text (f->grid, NULL, NULL));
+  /* The release was not taken for a click on the cell either. */
+  popover = baton_capacity_view_get_cell_popover (f->view);
+  g_assert_true (popover == NULL || !gtk_widget_get_visible (GTK_WIDGET (popover)));
 }
 
 static void
@@ -1442,41 +1550,49 @@ test_real_drag_from_popover (Fixture       *f,
                              gconstpointer  data)
 {
   g_autofree char *xdotool = NULL;
+  g_autoptr(State) before = NULL;
   BatonCellPopover *popover;
   GtkWidget *row;
-  double x, y;
+  Landing landing = { f->script, f->dana, NULL };
   int from_x, from_y, to_x, to_y;
   gint ana_row;
-
 
   if ((xdotool = find_xdotool (f)) == NULL)
     return;
 
-  baton_test_run_for (300);
+  before = state_capture (f->store);
 
   /* Dana's week 0, where the task will land, before the popover covers it. */
-  g_assert_true (baton_capacity_view_get_cell_point (f->view, id_of (f->dana), 0, 0, &x, &y));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->grid));
-  screen_point (f, GTK_WIDGET (f->grid), x, y, &to_x, &to_y);
+  cell_screen_point (f, person_cell (f->dana, 0), &to_x, &to_y);
 
   /* Open Ana's week 0 and drag its second task by its handle. */
   ana_row = baton_capacity_grid_find_person_row (f->grid, id_of (f->ana));
   g_signal_emit_by_name (f->grid, "cell-activated", (guint) ana_row, 0);
   popover = baton_capacity_view_get_cell_popover (f->view);
   g_assert_nonnull (popover);
-  baton_test_run_for (500);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, popover, 5000));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
   g_assert_true (baton_cell_popover_get_task (popover, 1) == f->script);
   row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (baton_cell_popover_get_drag_source (popover, 1)));
-  screen_point (f, row, 16, gtk_widget_get_height (row) / 2.0, &from_x, &from_y);
+  baton_test_screen_point (row, 16, gtk_widget_get_height (row) / 2.0, &from_x, &from_y);
 
-  xdotool_drag (f, xdotool, from_x, from_y, to_x, to_y, f->script, f->dana);
+  press_and_move (row, from_x, from_y, to_x, to_y);
+  g_assert_true (baton_test_wait_until (drag_is_hovering, f, 5000));
+  g_assert_cmpstr (baton_capacity_grid_get_preview_text (f->grid, NULL, NULL), ==, "6 → 22 h");
+  g_assert_cmpstr (baton_capacity_grid_get_source_preview_text (f->grid, NULL, NULL), ==, "46 → 30 h");
+  assert_chip_leaves_previews_readable (f, person_cell (f->ana, 0), person_cell (f->dana, 0), "Script", "16 h");
 
-  g_assert_cmpint (baton_task_get_assignee_id (f->script), ==, id_of (f->dana));
+  g_assert_true (baton_test_xdotool ("mouseup 1"));
+  g_assert_true (baton_test_wait_until (task_has_landed, &landing, 5000));
+  g_assert_true (baton_test_wait_until (drag_is_over, f, 5000));
+
+  g_assert_cmpstr (baton_task_get_due_date (f->script), ==, "2030-01-11");
   assert_cell (f, f->ana, 0, 30, 40);
   assert_cell (f, f->dana, 0, 22, 32);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  baton_test_run_for (100);
+
+  g_assert_true (baton_store_undo (f->store, NULL));
+  assert_data_equals (before, f->store);
 }
 
 /* Without a display no fixture or test body runs: each case reports that
@@ -1533,6 +1649,7 @@ main (int   argc,
   add_test ("/capacity-view/empty-state", GINT_TO_POINTER (1), test_empty_state);
   add_test ("/capacity-view/real-drag/cell", NULL, test_real_drag);
   add_test ("/capacity-view/real-drag/popover", NULL, test_real_drag_from_popover);
+  add_test ("/capacity-view/real-drag/escape-cancels", NULL, test_real_drag_escape);
 
   return g_test_run ();
 }

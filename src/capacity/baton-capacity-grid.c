@@ -160,6 +160,9 @@ struct _BatonCapacityGrid
   char                  *preview_text;
   char                  *preview_note;
   gboolean               preview_warning;
+  gint                   source_row;     /* −1: none; the cell a drag leaves */
+  gint                   source_week;
+  char                  *source_text;
   double                 autoscroll_dx;
   double                 autoscroll_dy;
   guint                  autoscroll_id;
@@ -1303,6 +1306,7 @@ snapshot_cell (BatonCapacityGrid *self,
   GridRow *row = get_row (self, index);
   BatonGridCellInfo info;
   gboolean preview = (gint) index == self->preview_row && (gint) week == self->preview_week;
+  gboolean source = !preview && (gint) index == self->source_row && (gint) week == self->source_week;
   const GdkRGBA *text_color = &c->fg;
   FontKind font = FONT_NORMAL;
   GdkRGBA fill = { 0 }, border = { 0 };
@@ -1389,9 +1393,23 @@ snapshot_cell (BatonCapacityGrid *self,
       g_free (caption);
       caption = g_strdup (self->preview_note);
     }
+  else if (source)
+    {
+      /* What the cell the task leaves will show: quieter than the target. */
+      fill = with_alpha (&c->accent_bg, 0.07f * tint);
+      border = with_alpha (&c->accent_bg, 0.6f);
+      border_width = 1.5f;
+      text = self->source_text;
+      text_color = &c->fg;
+      font = FONT_BOLD;
+      icon = FALSE;
+      g_free (caption);
+      /* Translators: under the figures of the cell a dragged task leaves */
+      caption = g_strdup (_("From here"));
+    }
 
   /* The pointer's cell can be clicked: say so. */
-  if (!preview && row->kind != BATON_GRID_ROW_ROLE &&
+  if (!preview && !source && row->kind != BATON_GRID_ROW_ROLE &&
       (gint) index == self->hover_row && (gint) week == self->hover_week)
     {
       if (border.alpha == 0)
@@ -1402,11 +1420,11 @@ snapshot_cell (BatonCapacityGrid *self,
         fill = with_alpha (&c->fg, 0.03f);
     }
 
-  if (row->kind != BATON_GRID_ROW_ROLE || preview)
+  if (row->kind != BATON_GRID_ROW_ROLE || preview || source)
     append_rounded (snapshot, &fill, &border, border_width, cx, cy, cw, ch, 7);
 
   /* A utilisation bar along the bottom of a person's cell. */
-  if (!preview && row->kind == BATON_GRID_ROW_PERSON && info.capacity > 0 && info.load > 0)
+  if (!preview && !source && row->kind == BATON_GRID_ROW_PERSON && info.capacity > 0 && info.load > 0)
     {
       double ratio = MIN (info.load / info.capacity, 1.0);
       const GdkRGBA *bar = info.style == BATON_GRID_CELL_OVER ? &c->error
@@ -2250,6 +2268,7 @@ baton_capacity_grid_finalize (GObject *object)
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_free (self->preview_text);
   g_free (self->preview_note);
+  g_free (self->source_text);
 
   G_OBJECT_CLASS (baton_capacity_grid_parent_class)->finalize (object);
 }
@@ -2370,6 +2389,8 @@ baton_capacity_grid_init (BatonCapacityGrid *self)
   self->focus_row = -1;
   self->preview_row = -1;
   self->preview_week = -1;
+  self->source_row = -1;
+  self->source_week = -1;
   self->hover_row = -1;
   self->hover_week = -1;
   self->n_weeks = 12;
@@ -2470,6 +2491,7 @@ baton_capacity_grid_set_weeks (BatonCapacityGrid *self,
   self->first_week = first_day;
   self->n_weeks = n_weeks;
   self->preview_row = -1;
+  self->source_row = -1;
   baton_capacity_grid_invalidate (self);
 }
 
@@ -2670,9 +2692,33 @@ baton_capacity_grid_set_preview (BatonCapacityGrid *self,
 }
 
 void
+baton_capacity_grid_set_source_preview (BatonCapacityGrid *self,
+                                        gint               row,
+                                        gint               week,
+                                        const char        *text)
+{
+  g_return_if_fail (BATON_IS_CAPACITY_GRID (self));
+
+  if (row < 0 || week < 0 || text == NULL)
+    row = week = -1;
+
+  if (self->source_row == row && self->source_week == week &&
+      g_strcmp0 (self->source_text, row >= 0 ? text : NULL) == 0)
+    return;
+
+  self->source_row = row;
+  self->source_week = week;
+  g_free (self->source_text);
+  self->source_text = row >= 0 ? g_strdup (text) : NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
 baton_capacity_grid_clear_preview (BatonCapacityGrid *self)
 {
   g_return_if_fail (BATON_IS_CAPACITY_GRID (self));
+
+  baton_capacity_grid_set_source_preview (self, -1, -1, NULL);
 
   if (self->preview_row < 0)
     return;
@@ -2682,6 +2728,24 @@ baton_capacity_grid_clear_preview (BatonCapacityGrid *self)
   g_clear_pointer (&self->preview_text, g_free);
   g_clear_pointer (&self->preview_note, g_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+baton_capacity_grid_get_source_preview_text (BatonCapacityGrid *self,
+                                             guint             *row,
+                                             guint             *week)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_GRID (self), NULL);
+
+  if (self->source_row < 0)
+    return NULL;
+
+  if (row != NULL)
+    *row = (guint) self->source_row;
+  if (week != NULL)
+    *week = (guint) self->source_week;
+
+  return self->source_text;
 }
 
 const char *

@@ -33,7 +33,15 @@ static const char base_css[] =
   "avatar.baton-unassigned { background-image: none;"
   "  background-color: alpha(currentColor, 0.1); color: alpha(currentColor, 0.55); }\n"
   ".baton-field-error { margin-top: 2px; }\n"
-  ".baton-checklist-row entry { min-height: 28px; }\n";
+  ".baton-checklist-row entry { min-height: 28px; }\n"
+  /* A dragged task: opaque, no shadow or margin (see baton-task-chip.c). */
+  "taskchip { background-color: @popover_bg_color; color: @popover_fg_color;"
+  "  border: 1px solid alpha(currentColor, 0.3); border-radius: 8px;"
+  "  padding: 6px 12px 6px 6px; }\n"
+  "taskchip.square { border-radius: 0; }\n"
+  "taskchip > .baton-swatch { min-width: 5px; min-height: 18px; }\n"
+  "taskchip > .title { font-weight: bold; }\n"
+  "taskchip > .hours { opacity: 0.75; }\n";
 
 static GtkCssProvider *provider;
 static GHashTable *classes;   /* "#rrggbb" (lowercase) → class name */

@@ -60,6 +60,7 @@ typedef struct
   BatonCapacityView *view;
   BatonCapacityGrid *grid;
   GPtrArray         *toasts;
+  GPtrArray         *views_shown;   /* win.show-view's targets */
 
   BatonStage        *backlog;
   BatonStage        *done;
@@ -141,6 +142,16 @@ on_show_undo_toast (GSimpleAction *action,
   g_ptr_array_add (f->toasts, g_variant_dup_string (parameter, NULL));
 }
 
+static void
+on_show_view (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  Fixture *f = user_data;
+
+  g_ptr_array_add (f->views_shown, g_variant_dup_string (parameter, NULL));
+}
+
 static const char *
 last_toast (Fixture *f)
 {
@@ -189,11 +200,13 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GSimpleActionGroup) group = NULL;
   const GActionEntry entries[] = {
     { "show-undo-toast", on_show_undo_toast, "s", NULL, NULL },
+    { "show-view", on_show_view, "s", NULL, NULL },
   };
 
   f->store = baton_store_open (":memory:", &error);
   g_assert_no_error (error);
   f->toasts = g_ptr_array_new_with_free_func (g_free);
+  f->views_shown = g_ptr_array_new_with_free_func (g_free);
   g_assert_true (baton_date_parse ("2030-01-07", &f->week0));
 
   if (data == NULL)
@@ -228,6 +241,7 @@ fixture_tear_down (Fixture       *f,
   g_assert_null (view);
 
   g_clear_pointer (&f->toasts, g_ptr_array_unref);
+  g_clear_pointer (&f->views_shown, g_ptr_array_unref);
   g_assert_finalize_object (f->store);
 }
 
@@ -1303,22 +1317,175 @@ test_roles_dialog (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The button under @widget whose action is @action (and, when not NULL,
+ * whose target is the string @target). */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action,
+                    const char *target)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    {
+      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (target == NULL ||
+          (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+           g_strcmp0 (g_variant_get_string (value, NULL), target) == 0))
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action, target);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The control is there, on screen, and can be used. */
+static GtkWidget *
+assert_control_shown (GtkWidget  *page,
+                      const char *action,
+                      const char *target)
+{
+  GtkWidget *button = find_action_button (page, action, target);
+
+  g_assert_nonnull (button);
+  gtk_test_widget_wait_for_draw (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_cmpint (gtk_widget_get_width (button), >, 0);
+
+  return button;
+}
+
+static void
+add_role_in_dialog (GtkWidget  *dialog,
+                    const char *name)
+{
+  AdwEntryRow *row = baton_roles_dialog_get_new_row (BATON_ROLES_DIALOG (dialog));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), name);
+  g_signal_emit_by_name (row, "entry-activated");
+  g_assert_null (baton_roles_dialog_get_error (BATON_ROLES_DIALOG (dialog)));
+}
+
+static void
+close_dialog (GtkWidget *dialog)
+{
+  GtkWidget *weak = dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak, 5000));
+}
+
+/* A first run leads the way — roles, then people, then clients, programs
+ * and cards — and every control each step offers is there and works. */
 static void
 test_empty_state (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *stack;
+  BatonPersonDialog *person_dialog;
+  GtkWidget *page, *button, *roles_dialog;
+  BatonPerson *person;
+  BatonRole *role;
 
+  /* Nothing yet: roles first. */
+  g_assert_cmpstr (baton_capacity_view_get_empty_state (f->view), ==, "no-roles");
+  page = baton_capacity_view_get_empty_page (f->view);
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  g_assert_true (gtk_widget_get_mapped (page));
+  button = assert_control_shown (page, "capacity.manage-roles", NULL);
+  g_signal_emit_by_name (button, "clicked");
+  roles_dialog = baton_capacity_view_get_roles_dialog (f->view);
+  g_assert_nonnull (roles_dialog);
+  add_role_in_dialog (roles_dialog, "Writer");
+  close_dialog (roles_dialog);
 
-  stack = gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (f->grid)), GTK_TYPE_STACK);
-  g_assert_nonnull (stack);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
-  g_assert_true (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (GTK_STACK (stack))));
+  /* A role: now people. */
+  g_assert_cmpstr (baton_capacity_view_get_empty_state (f->view), ==, "no-people");
+  page = baton_capacity_view_get_empty_page (f->view);
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  assert_control_shown (page, "capacity.manage-roles", NULL);
+  button = assert_control_shown (page, "capacity.add-person", NULL);
+  g_signal_emit_by_name (button, "clicked");
+  person_dialog = BATON_PERSON_DIALOG (baton_capacity_view_get_person_dialog (f->view));
+  g_assert_nonnull (person_dialog);
+  g_assert_cmpuint (baton_person_dialog_get_n_role_rows (person_dialog), ==, 1);
+  role = baton_test_list_item (baton_store_get_roles (f->store), 0);
+  gtk_editable_set_text (GTK_EDITABLE (baton_person_dialog_get_entry (person_dialog, "name")), "Ana");
+  baton_person_dialog_set_role (person_dialog, id_of (role), TRUE, TRUE);
+  g_assert_true (baton_person_dialog_save (person_dialog));
 
-  baton_store_create_person (f->store, "First", NULL, 40 * 60, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "grid");
+  /* People and no card: the grid, and a bar pointing to the clients and
+   * the board. */
+  g_assert_cmpstr (baton_capacity_view_get_empty_state (f->view), ==, "no-cards");
+  page = baton_capacity_view_get_empty_page (f->view);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->grid)));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, page, 5000));
+  button = assert_control_shown (page, "win.show-view", "clients");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (f->views_shown->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (f->views_shown, 0), ==, "clients");
+  button = assert_control_shown (page, "win.show-view", "board");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (g_ptr_array_index (f->views_shown, 1), ==, "board");
+
+  /* The first card: the way is known. */
+  person = baton_test_list_item (baton_store_get_people (f->store), 0);
+  f->backlog = baton_test_list_item (baton_store_get_stages (f->store), 0);
+  add_task (f, f->backlog, "Storyboard", person, role, 4, "2030-01-07", "2030-01-11");
+  g_assert_null (baton_capacity_view_get_empty_state (f->view));
+  g_assert_null (baton_capacity_view_get_empty_page (f->view));
+}
+
+/* With no role yet, the Add Person dialog can reach the roles and lists
+ * the ones added at once. */
+static void
+test_person_dialog_without_roles (Fixture       *f,
+                                  gconstpointer  data)
+{
+  BatonPersonDialog *dialog;
+  GtkWidget *page, *button, *roles_dialog;
+
+  g_assert_cmpstr (baton_capacity_view_get_empty_state (f->view), ==, "no-roles");
+  page = baton_capacity_view_get_empty_page (f->view);
+  button = assert_control_shown (page, "capacity.add-person", NULL);
+  g_signal_emit_by_name (button, "clicked");
+  dialog = BATON_PERSON_DIALOG (baton_capacity_view_get_person_dialog (f->view));
+  g_assert_nonnull (dialog);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, dialog, 5000));
+  g_assert_cmpuint (baton_person_dialog_get_n_role_rows (dialog), ==, 0);
+
+  button = baton_person_dialog_get_roles_button (dialog);
+  g_assert_nonnull (button);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "person.manage-roles");
+  g_signal_emit_by_name (button, "clicked");
+  roles_dialog = baton_person_dialog_get_roles_dialog (dialog);
+  g_assert_nonnull (roles_dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (roles_dialog)) == GTK_WINDOW (dialog));
+
+  add_role_in_dialog (roles_dialog, "Writer");
+  add_role_in_dialog (roles_dialog, "Designer");
+  g_assert_cmpuint (baton_person_dialog_get_n_role_rows (dialog), ==, 2);
+  close_dialog (roles_dialog);
+
+  /* The same button now edits the roles. */
+  button = baton_person_dialog_get_roles_button (dialog);
+  g_assert_nonnull (button);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_true (gtk_widget_get_mapped (button));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* A real drag --------------------------------------------------------------------- */
@@ -1646,7 +1813,9 @@ main (int   argc,
   add_test ("/capacity-view/person-dialog/edits", NULL, test_person_dialog_edits);
   add_test ("/capacity-view/restore-person", NULL, test_restore_person);
   add_test ("/capacity-view/roles-dialog", NULL, test_roles_dialog);
-  add_test ("/capacity-view/empty-state", GINT_TO_POINTER (1), test_empty_state);
+  add_test ("/capacity-view/empty-state/first-run", GINT_TO_POINTER (1), test_empty_state);
+  add_test ("/capacity-view/empty-state/person-dialog-reaches-roles", GINT_TO_POINTER (1),
+            test_person_dialog_without_roles);
   add_test ("/capacity-view/real-drag/cell", NULL, test_real_drag);
   add_test ("/capacity-view/real-drag/popover", NULL, test_real_drag_from_popover);
   add_test ("/capacity-view/real-drag/escape-cancels", NULL, test_real_drag_escape);

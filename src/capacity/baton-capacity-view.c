@@ -38,6 +38,9 @@ struct _BatonCapacityView
 
   /* Template children */
   GtkStack          *stack;
+  GtkWidget         *no_roles_page;
+  GtkWidget         *no_people_page;
+  GtkRevealer       *next_steps;
   GtkLabel          *range_label;
   GtkLabel          *high_label;
   GtkScrolledWindow *scroller;
@@ -201,21 +204,39 @@ update_high_label (BatonCapacityView *self)
   gtk_label_set_text (self->high_label, text);
 }
 
+/* A first run leads the way: roles, then people; with people and no card
+ * yet, a bar points to the clients and the board. */
 static void
 update_empty_state (BatonCapacityView *self)
 {
   GListModel *people = baton_store_get_people (self->store);
+  GListModel *tasks = baton_store_get_tasks (self->store);
   guint n = g_list_model_get_n_items (people);
-  gboolean any = FALSE;
+  gboolean any_person = FALSE, any_task = FALSE;
 
-  for (guint i = 0; i < n && !any; i++)
+  for (guint i = 0; i < n && !any_person; i++)
     {
       g_autoptr(BatonPerson) person = g_list_model_get_item (people, i);
 
-      any = !baton_person_get_archived (person);
+      any_person = !baton_person_get_archived (person);
     }
 
-  gtk_stack_set_visible_child_name (self->stack, any ? "grid" : "empty");
+  n = g_list_model_get_n_items (tasks);
+  for (guint i = 0; i < n && !any_task; i++)
+    {
+      g_autoptr(BatonTask) task = g_list_model_get_item (tasks, i);
+
+      any_task = !baton_task_get_archived (task);
+    }
+
+  if (any_person)
+    gtk_stack_set_visible_child_name (self->stack, "grid");
+  else if (g_list_model_get_n_items (baton_store_get_roles (self->store)) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-roles");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "no-people");
+
+  gtk_revealer_set_reveal_child (self->next_steps, any_person && !any_task);
 }
 
 /* Settings and store --------------------------------------------------------- */
@@ -1560,6 +1581,38 @@ baton_capacity_view_get_cell_point (BatonCapacityView *self,
   return TRUE;
 }
 
+const char *
+baton_capacity_view_get_empty_state (BatonCapacityView *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), NULL);
+
+  name = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (name, "grid") == 0)
+    return gtk_revealer_get_reveal_child (self->next_steps) ? "no-cards" : NULL;
+
+  return name;
+}
+
+GtkWidget *
+baton_capacity_view_get_empty_page (BatonCapacityView *self)
+{
+  const char *state;
+
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), NULL);
+
+  state = baton_capacity_view_get_empty_state (self);
+  if (g_strcmp0 (state, "no-roles") == 0)
+    return self->no_roles_page;
+  if (g_strcmp0 (state, "no-people") == 0)
+    return self->no_people_page;
+  if (g_strcmp0 (state, "no-cards") == 0)
+    return GTK_WIDGET (self->next_steps);
+
+  return NULL;
+}
+
 GtkWidget *
 baton_capacity_view_get_drag_icon (BatonCapacityView *self,
                                    GdkRectangle      *rect)
@@ -1787,6 +1840,9 @@ baton_capacity_view_class_init (BatonCapacityViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/capacity/baton-capacity-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, stack);
+  gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, no_roles_page);
+  gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, no_people_page);
+  gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, next_steps);
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, range_label);
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, high_label);
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, scroller);

@@ -39,8 +39,10 @@
 
 #include "baton-test-util.h"
 #include "baton-archived-dialog.h"
+#include "baton-calendar.h"
 #include "baton-capacity-view.h"
 #include "baton-capacity-view-private.h"
+#include "baton-date-row.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
 #include "baton-person-dialog.h"
@@ -1141,6 +1143,44 @@ test_person_dialog_adds (Fixture       *f,
   assert_data_equals (before, f->store);
 }
 
+/* Time off is picked in calendars whose weeks start as the grid's. */
+static void
+test_person_dialog_time_off_calendar (Fixture       *f,
+                                      gconstpointer  data)
+{
+  BatonPersonDialog *dialog = open_person_dialog (f, f->ana);
+  BatonDateRow *first = BATON_DATE_ROW (baton_person_dialog_get_entry (dialog, "off-start"));
+  BatonDateRow *last = BATON_DATE_ROW (baton_person_dialog_get_entry (dialog, "off-end"));
+  BatonCalendar *calendar;
+  g_autoptr(GDateTime) monday = g_date_time_new_local (2030, 1, 7, 12, 0, 0);
+  g_autofree char *monday_name = g_date_time_format (monday, "%a");
+
+  g_assert_true (BATON_IS_DATE_ROW (first));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, dialog, 5000));
+
+  baton_date_row_open_calendar (first);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, baton_date_row_get_popover (first), 5000));
+  calendar = BATON_CALENDAR (baton_date_row_get_calendar (first));
+  g_assert_cmpstr (baton_calendar_get_weekday_label (calendar, 0), ==, monday_name);
+  baton_calendar_show_month (calendar, f->week0);
+  g_signal_emit_by_name (baton_calendar_get_day_button (calendar, f->week0 + 7), "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (first)), ==, "2030-01-14");
+
+  baton_date_row_open_calendar (last);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, baton_date_row_get_popover (last), 5000));
+  calendar = BATON_CALENDAR (baton_date_row_get_calendar (last));
+  baton_calendar_show_month (calendar, f->week0);
+  g_signal_emit_by_name (baton_calendar_get_day_button (calendar, f->week0 + 8), "clicked");
+  g_assert_cmpstr (baton_date_row_get_date (last), ==, "2030-01-15");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "person.add-time-off", NULL));
+  g_assert_null (baton_person_dialog_get_error (dialog, "time-off"));
+  g_assert_true (baton_person_dialog_save (dialog));
+
+  /* 40 h × 3 of 5 days in week 1. */
+  assert_cell (f, f->ana, 1, 0, 24);
+}
+
 static void
 test_person_dialog_edits (Fixture       *f,
                           gconstpointer  data)
@@ -1811,6 +1851,7 @@ main (int   argc,
   add_test ("/capacity-view/person-dialog/rejects-bad-input", NULL, test_person_dialog_rejects_bad_input);
   add_test ("/capacity-view/person-dialog/adds", NULL, test_person_dialog_adds);
   add_test ("/capacity-view/person-dialog/edits", NULL, test_person_dialog_edits);
+  add_test ("/capacity-view/person-dialog/time-off-calendar", NULL, test_person_dialog_time_off_calendar);
   add_test ("/capacity-view/restore-person", NULL, test_restore_person);
   add_test ("/capacity-view/roles-dialog", NULL, test_roles_dialog);
   add_test ("/capacity-view/empty-state/first-run", GINT_TO_POINTER (1), test_empty_state);

@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "baton-test-util.h"
+#include "baton-calendar.h"
+#include "baton-date-row.h"
 #include "baton-dates.h"
 #include "baton-store.h"
 #include "baton-task-editor.h"
@@ -247,6 +249,228 @@ test_editor_role_after_program (Fixture       *f,
     g_assert_cmpstr (strstr (choice->program, baton_program_get_name (chosen)), !=, NULL);
 }
 
+/* The date row ------------------------------------------------------------------- */
+
+static guint32
+julian_of (const char *iso)
+{
+  guint32 julian = 0;
+
+  g_assert_true (baton_date_parse (iso, &julian));
+  return julian;
+}
+
+static BatonDateRow *
+date_row_in_window (Fixture *f)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = baton_date_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Start Date");
+  baton_date_row_set_field_label (BATON_DATE_ROW (row), "start date");
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_window_set_child (GTK_WINDOW (f->window), list);
+  gtk_test_widget_wait_for_draw (f->window);
+
+  return BATON_DATE_ROW (row);
+}
+
+/* Dates in, dates out: ISO text, and nothing else. */
+static void
+test_date_row_parse_and_format (Fixture       *f,
+                                gconstpointer  data)
+{
+  BatonDateRow *row = date_row_in_window (f);
+
+  g_assert_null (baton_date_row_get_date (row));
+  g_assert_null (baton_date_row_get_error (row));
+  g_assert_false (gtk_widget_get_visible (baton_date_row_get_clear_button (row)));
+
+  g_assert_true (baton_date_row_set_date (row, "2024-03-18"));
+  g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-03-18");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2024-03-18");
+  g_assert_null (baton_date_row_get_error (row));
+  g_assert_true (gtk_widget_get_visible (baton_date_row_get_clear_button (row)));
+
+  /* Typed, with spaces around: the same date. */
+  gtk_editable_set_text (GTK_EDITABLE (row), " 2024-02-29 ");
+  g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-02-29");
+
+  /* Not a date: refused, nothing changes. */
+  g_assert_false (baton_date_row_set_date (row, "2024-02-30"));
+  g_assert_false (baton_date_row_set_date (row, "18/03/2024"));
+  g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-02-29");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, " 2024-02-29 ");
+
+  /* Cleared: no date, no error; the clear button goes. */
+  g_signal_emit_by_name (baton_date_row_get_clear_button (row), "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  g_assert_null (baton_date_row_get_date (row));
+  g_assert_null (baton_date_row_get_error (row));
+  g_assert_false (gtk_widget_get_visible (baton_date_row_get_clear_button (row)));
+
+  g_assert_true (baton_date_row_set_date (row, "2030-01-07"));
+  g_assert_true (baton_date_row_set_date (row, NULL));
+  g_assert_null (baton_date_row_get_date (row));
+
+  /* Its buttons are named after the field, as read (no mnemonic). */
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "_Start Date");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (baton_date_row_get_calendar_button (row)), ==,
+                   "Pick a Date: Start Date");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (baton_date_row_get_clear_button (row)), ==,
+                   "Clear: Start Date");
+}
+
+/* Text that is not a date says why, naming the field and what was typed,
+ * and leaves the value. */
+static void
+test_date_row_invalid_text (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char * const bad[] = { "2024-13-01", "2024-02-30", "15/03/2026", "next March", "2024-3-1" };
+  BatonDateRow *row = date_row_in_window (f);
+
+  g_assert_true (baton_date_row_set_date (row, "2024-03-18"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      const char *error;
+
+      gtk_editable_set_text (GTK_EDITABLE (row), bad[i]);
+      error = baton_date_row_get_error (row);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error, "start date"));
+      g_assert_nonnull (strstr (error, bad[i]));
+      g_assert_nonnull (strstr (error, "YYYY-MM-DD"));
+      g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-03-18");
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "2024-03-19");
+  g_assert_null (baton_date_row_get_error (row));
+  g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-03-19");
+}
+
+/* The calendar opens on the row's date; a day chosen there fills the
+ * text, and the calendar closes. */
+static void
+test_date_row_calendar (Fixture       *f,
+                        gconstpointer  data)
+{
+  BatonDateRow *row = date_row_in_window (f);
+  GtkWidget *popover = baton_date_row_get_popover (row);
+  BatonCalendar *calendar = BATON_CALENDAR (baton_date_row_get_calendar (row));
+  GtkWidget *button;
+
+  g_assert_true (baton_date_row_set_date (row, "2024-03-18"));
+  baton_date_row_open_calendar (row);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, popover, 5000));
+  g_assert_cmpuint (baton_calendar_get_date (calendar), ==, julian_of ("2024-03-18"));
+  g_assert_cmpuint (baton_calendar_get_month_start (calendar), ==, julian_of ("2024-03-01"));
+
+  /* A click on the 21st. */
+  button = baton_calendar_get_day_button (calendar, julian_of ("2024-03-21"));
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "21");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2024-03-21");
+  g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-03-21");
+  g_assert_true (baton_test_wait_until (popover_is_hidden, popover, 5000));
+
+  /* Next month, a day of it. */
+  baton_date_row_open_calendar (row);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, popover, 5000));
+  g_assert_cmpuint (baton_calendar_get_date (calendar), ==, julian_of ("2024-03-21"));
+  baton_calendar_show_month (calendar, julian_of ("2024-04-10"));
+  g_signal_emit_by_name (baton_calendar_get_day_button (calendar, julian_of ("2024-04-02")), "clicked");
+  g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-04-02");
+
+  /* Empty: the calendar opens on this month, nothing chosen. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  baton_date_row_open_calendar (row);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, popover, 5000));
+  g_assert_cmpuint (baton_calendar_get_date (calendar), ==, 0);
+  g_assert_nonnull (baton_calendar_get_day_button (calendar, baton_date_today ()));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* With the real pointer: the calendar button, then a day. */
+static void
+test_date_row_calendar_pointer (Fixture       *f,
+                                gconstpointer  data)
+{
+  BatonDateRow *row;
+  GtkWidget *popover, *day;
+  BatonCalendar *calendar;
+
+  if (!baton_test_can_use_xdotool (f->window))
+    {
+      baton_test_missing_requirement ("no X display or no xdotool");
+      return;
+    }
+
+  row = date_row_in_window (f);
+  popover = baton_date_row_get_popover (row);
+  calendar = BATON_CALENDAR (baton_date_row_get_calendar (row));
+  g_assert_true (baton_date_row_set_date (row, "2030-01-07"));
+  gtk_test_widget_wait_for_draw (f->window);
+
+  click_widget (baton_date_row_get_calendar_button (row));
+  g_assert_true (baton_test_wait_until (popover_is_shown, popover, 5000));
+  gtk_test_widget_wait_for_draw (popover);
+  day = baton_calendar_get_day_button (calendar, julian_of ("2030-01-15"));
+  click_widget (day);
+  g_assert_true (baton_test_wait_until (popover_is_hidden, popover, 5000));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2030-01-15");
+}
+
+/* Calendars start their weeks on the app's first day of the week — the
+ * grid's — whatever the locale says, and follow it when it changes. */
+static void
+test_calendar_first_weekday (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *calendar = baton_calendar_new ();
+  guint32 march_18 = julian_of ("2024-03-18");   /* a Monday */
+
+  gtk_window_set_child (GTK_WINDOW (f->window), calendar);
+  baton_calendar_set_date (BATON_CALENDAR (calendar), march_18);
+
+  for (guint weekday = 1; weekday <= 7; weekday++)
+    {
+      /* The day of that weekday in the week of Monday March 18. */
+      g_autoptr(GDateTime) day = g_date_time_new_local (2024, 3, 18 + (int) weekday - 1, 12, 0, 0);
+      g_autofree char *name = g_date_time_format (day, "%a");
+      guint32 first;
+
+      g_settings_set_enum (settings, "first-day-of-week", (int) weekday);
+      g_assert_cmpuint (baton_calendar_get_first_weekday (BATON_CALENDAR (calendar)), ==, weekday);
+      g_assert_cmpstr (baton_calendar_get_weekday_label (BATON_CALENDAR (calendar), 0), ==, name);
+
+      /* The first button is that weekday, on or before March 1st. */
+      first = baton_date_week_start (julian_of ("2024-03-01"), weekday);
+      g_assert_cmpuint (baton_date_weekday (first), ==, weekday);
+      g_assert_nonnull (baton_calendar_get_day_button (BATON_CALENDAR (calendar), first));
+      g_assert_null (baton_calendar_get_day_button (BATON_CALENDAR (calendar), first - 1));
+    }
+
+  g_settings_reset (settings, "first-day-of-week");
+  g_assert_cmpuint (baton_calendar_get_first_weekday (BATON_CALENDAR (calendar)), ==, 1);
+
+  /* Week numbers: ISO for weeks from Monday; otherwise the ISO week that
+   * holds most of the days (the grid's weeks are numbered the same way). */
+  g_assert_cmpuint (baton_week_number (julian_of ("2024-03-18")), ==, 12);   /* Monday */
+  g_assert_cmpuint (baton_week_number (julian_of ("2024-03-17")), ==, 12);   /* Sunday */
+  g_assert_cmpuint (baton_week_number (julian_of ("2024-03-16")), ==, 12);   /* Saturday */
+  g_assert_cmpuint (baton_week_number (julian_of ("2024-03-15")), ==, 12);   /* Friday: 4 of 7 days in week 12 */
+  g_assert_cmpuint (baton_week_number (julian_of ("2024-03-22")), ==, 13);
+  g_assert_cmpuint (baton_week_number (julian_of ("2024-12-30")), ==, 1);
+  g_assert_cmpuint (baton_week_number (julian_of ("2024-12-29")), ==, 1);
+  g_assert_cmpuint (baton_week_number (julian_of ("2026-12-28")), ==, 53);
+}
+
 /* Main ------------------------------------------------------------------------------ */
 
 static void
@@ -285,6 +509,11 @@ main (int   argc,
     add_test ("/widgets/task-editor/role-after-program/long-name", &long_name, test_editor_role_after_program);
     add_test ("/widgets/task-editor/role-after-program/keyboard", &keyboard, test_editor_role_after_program);
   }
+  add_test ("/widgets/date-row/parse-and-format", NULL, test_date_row_parse_and_format);
+  add_test ("/widgets/date-row/invalid-text", NULL, test_date_row_invalid_text);
+  add_test ("/widgets/date-row/calendar", NULL, test_date_row_calendar);
+  add_test ("/widgets/date-row/calendar-pointer", NULL, test_date_row_calendar_pointer);
+  add_test ("/widgets/calendar/first-weekday", NULL, test_calendar_first_weekday);
 
   return g_test_run ();
 }

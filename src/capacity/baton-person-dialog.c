@@ -345,6 +345,14 @@ clear_role_rows (BatonPersonDialog *self,
     }
 }
 
+static void
+on_role_renamed (BatonRole         *role,
+                 GParamSpec        *pspec,
+                 AdwPreferencesRow *row)
+{
+  adw_preferences_row_set_title (row, baton_role_get_name (role));
+}
+
 /* One row per role: "holds" check, "primary" radio. Checked as @keep says
  * (the roles changed while the dialog is open), else as the store says. */
 static void
@@ -407,6 +415,8 @@ build_role_rows (BatonPersonDialog *self,
       role_row->row = ADW_ACTION_ROW (adw_action_row_new ());
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (role_row->row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (role_row->row), baton_role_get_name (role));
+      /* Renamed in the roles dialog: the row follows. */
+      g_signal_connect_object (role, "notify::name", G_CALLBACK (on_role_renamed), role_row->row, 0);
 
       role_row->holds = GTK_CHECK_BUTTON (gtk_check_button_new ());
       gtk_widget_set_valign (GTK_WIDGET (role_row->holds), GTK_ALIGN_CENTER);
@@ -950,6 +960,18 @@ baton_person_dialog_get_roles_dialog (BatonPersonDialog *self)
   g_return_val_if_fail (BATON_IS_PERSON_DIALOG (self), NULL);
 
   return self->roles_dialog;
+}
+
+const char *
+baton_person_dialog_get_role_title (BatonPersonDialog *self,
+                                    gint64             role_id)
+{
+  RoleRow *role_row;
+
+  g_return_val_if_fail (BATON_IS_PERSON_DIALOG (self), NULL);
+
+  role_row = find_role_row (self, role_id);
+  return role_row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (role_row->row)) : NULL;
 }
 
 guint

@@ -41,5 +41,7 @@ void         baton_person_dialog_set_role  (BatonPersonDialog *self,
 GtkWidget   *baton_person_dialog_get_roles_button (BatonPersonDialog *self);
 GtkWidget   *baton_person_dialog_get_roles_dialog (BatonPersonDialog *self);
 guint        baton_person_dialog_get_n_role_rows  (BatonPersonDialog *self);
+const char  *baton_person_dialog_get_role_title   (BatonPersonDialog *self,
+                                                   gint64             role_id);
 
 G_END_DECLS

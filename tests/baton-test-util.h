@@ -21,6 +21,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -787,6 +788,44 @@ static inline gint64
 baton_test_id (gpointer record)
 {
   return baton_record_get_id (BATON_RECORD (record));
+}
+
+/* Requirements and locales ------------------------------------------------ */
+
+/* A test that cannot run here (no display, no locale, no tool): skipped on
+ * a developer's machine, failed in CI (CI=true), where everything must run.
+ * The caller returns right after. */
+static inline void
+baton_test_missing_requirement (const char *what)
+{
+  if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+    g_test_fail_printf ("cannot run in CI: %s", what);
+  else
+    g_test_skip (what);
+}
+
+/* Switches @category (LC_NUMERIC, LC_ALL, …) to a locale whose decimal
+ * separator is a comma — de_DE.UTF-8 first — and returns TRUE; or calls
+ * baton_test_missing_requirement () and returns FALSE when the machine has
+ * none (Debian: the "locales" package, then locale-gen de_DE.UTF-8). */
+static inline gboolean
+baton_test_use_decimal_comma_locale (int category)
+{
+  static const char * const candidates[] = {
+    "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "nl_NL.UTF-8", "es_ES.UTF-8",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (setlocale (category, candidates[i]) != NULL)
+      {
+        if (g_strcmp0 (localeconv ()->decimal_point, ",") == 0)
+          return TRUE;
+      }
+
+  setlocale (category, "C.UTF-8");
+  baton_test_missing_requirement ("no decimal-comma locale (de_DE.UTF-8): install “locales” "
+                                  "and run “locale-gen de_DE.UTF-8”");
+  return FALSE;
 }
 
 G_END_DECLS

@@ -82,3 +82,134 @@ baton_test_drain (void)
   for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
     g_main_context_iteration (NULL, FALSE);
 }
+
+/* Real pointer and keyboard (xdotool) -------------------------------------- */
+
+/* The point (@x, @y) of @widget in root-window coordinates, through
+ * popovers (popup surfaces placed relative to their parent's). Without a
+ * window manager a toplevel sits at 0,0. */
+static inline void
+baton_test_screen_point (GtkWidget *widget,
+                         double     x,
+                         double     y,
+                         int       *sx,
+                         int       *sy)
+{
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+  GtkNative *native = gtk_widget_get_native (widget);
+  double tx = 0, ty = 0;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  out.x += tx;
+  out.y += ty;
+
+  while (GTK_IS_POPOVER (native))
+    {
+      GdkSurface *surface = gtk_native_get_surface (native);
+      GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (native));
+
+      out.x += gdk_popup_get_position_x (GDK_POPUP (surface));
+      out.y += gdk_popup_get_position_y (GDK_POPUP (surface));
+      native = gtk_widget_get_native (parent);
+      gtk_native_get_surface_transform (native, &tx, &ty);
+      out.x += tx;
+      out.y += ty;
+    }
+
+  *sx = (int) (out.x + 0.5);
+  *sy = (int) (out.y + 0.5);
+}
+
+/* The centre of @widget in root-window coordinates. */
+static inline void
+baton_test_screen_center (GtkWidget *widget,
+                          int       *sx,
+                          int       *sy)
+{
+  baton_test_screen_point (widget, gtk_widget_get_width (widget) / 2.0,
+                           gtk_widget_get_height (widget) / 2.0, sx, sy);
+}
+
+static inline void
+baton_test_on_process_exited (GObject      *source,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *done = TRUE;
+}
+
+static inline gboolean
+baton_test_flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Runs xdotool with the NULL-terminated @args while the main loop runs,
+ * until it exits (at most 15 s). Returns FALSE when it failed to run. */
+static inline gboolean
+baton_test_xdotool_argv (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  gboolean done = FALSE;
+
+  if (xdotool == NULL)
+    return FALSE;
+
+  g_ptr_array_add (argv, xdotool);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                               &error);
+  if (process == NULL)
+    {
+      g_debug ("xdotool: %s", error->message);
+      return FALSE;
+    }
+
+  g_subprocess_wait_async (process, NULL, baton_test_on_process_exited, &done);
+  if (!baton_test_wait_until (baton_test_flag_is_set, &done, 15000))
+    {
+      g_subprocess_force_exit (process);
+      return FALSE;
+    }
+
+  return g_subprocess_get_successful (process);
+}
+
+/* The same with a printf-style command line split on spaces, e.g.
+ * baton_test_xdotool ("mousemove %d %d click 1", x, y). */
+static inline gboolean G_GNUC_PRINTF (1, 2)
+baton_test_xdotool (const char *format,
+                    ...)
+{
+  g_autofree char *line = NULL;
+  g_auto(GStrv) args = NULL;
+  va_list ap;
+
+  va_start (ap, format);
+  line = g_strdup_vprintf (format, ap);
+  va_end (ap);
+
+  args = g_strsplit (line, " ", -1);
+  return baton_test_xdotool_argv ((const char * const *) args);
+}
+
+/* Whether real pointer events can be sent: an X display and xdotool. */
+static inline gboolean
+baton_test_can_use_xdotool (GtkWidget *widget)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  return xdotool != NULL &&
+         g_str_has_prefix (G_OBJECT_TYPE_NAME (gtk_widget_get_display (widget)), "GdkX11");
+}

@@ -1525,6 +1525,49 @@ test_search_watch (Fixture       *fx,
   g_assert_cmpint (pending, ==, 0);
 }
 
+/* Searching and updating the index leave the store's prepared statements
+ * alone: redefining an SQL function on the connection would expire every
+ * one of them (each is then prepared again) and fail outright while one
+ * of them is running. */
+static void
+test_search_keeps_statements (Fixture       *fx,
+                              gconstpointer  data)
+{
+  BatonDb *db = _baton_store_get_db (fx->store);
+  BatonClient *client = add_client (fx, "Acme");
+  BatonNote *note = add_note (fx, client, "Kick-off", "Needs analysis");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  sqlite3_stmt *stmt;
+  int reprepared;
+
+  g_assert_true (baton_notes_search_uses_index (fx->store));
+  g_assert_true (baton_store_update_note (fx->store, note, "Kick-off", "Needs analysis, done", FALSE, &error));
+  stmt = baton_db_prepare (db, "SELECT id FROM notes ORDER BY id", &error);
+  g_assert_nonnull (stmt);
+  g_assert_true (baton_db_step_row (db, stmt, &error));
+  sqlite3_reset (stmt);
+  reprepared = sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_REPREPARE, FALSE);
+
+  /* The index catches up with the change, and a search runs: the
+   * statement is not prepared again. */
+  g_assert_true (baton_notes_update_index (fx->store, &error));
+  hits = baton_notes_search (fx->store, "needs", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  g_assert_true (baton_db_step_row (db, stmt, &error));
+  g_assert_cmpint (sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_REPREPARE, FALSE), ==, reprepared);
+
+  /* The statement is in the middle of its rows: a search still works. */
+  hits = baton_notes_search (fx->store, "done", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+  if (hits != NULL)
+    g_assert_cmpuint (hits->len, ==, 1);
+  sqlite3_reset (stmt);
+}
+
 /* Large notes ---------------------------------------------------------------------------- */
 
 static void
@@ -1735,6 +1778,7 @@ main (int   argc,
   ADD ("/notes/search/snippets", test_search_snippets);
   ADD ("/notes/search/follows-changes", test_search_follows_changes);
   ADD ("/notes/search/watch", test_search_watch);
+  ADD ("/notes/search/keeps-statements", test_search_keeps_statements);
   ADD ("/notes/large-note", test_large_note);
   ADD ("/notes/upgrade/from-2", test_upgrade);
   ADD ("/notes/upgrade/without-fts5", test_upgrade_without_fts5);

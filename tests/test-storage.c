@@ -420,6 +420,51 @@ test_open_corrupt (void)
   }
 }
 
+/* A damaged workspace of an older format: opening it would stamp and
+ * upgrade it, so its pages are checked before anything is written. */
+static void
+test_open_corrupt_older (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonStore *store;
+  gsize length = 0;
+  sqlite3 *db;
+
+  write_older_baton (ws->path, BATON_DB_LAST_UNSTAMPED_VERSION);
+  db = open_raw (ws->path);
+  exec_sql (db, "INSERT INTO clients (id, name) VALUES (1, 'Acme');");
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO notes (client_id, title, body, updated_at) "
+                                              "VALUES (1, 'Note %u', hex (zeroblob (1000)), '2026-01-01T00:00:00Z');", i);
+      exec_sql (db, sql);
+    }
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  /* The header and the schema survive; the last pages are noise. */
+  g_assert_true (g_file_get_contents (ws->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 20 * 4096);
+  for (gsize i = length - 10 * 4096; i < length; i++)
+    contents[i] = (char) (i * 7919 % 251);
+  g_assert_true (g_file_set_contents (ws->path, contents, length, NULL));
+  before = baton_test_folder_state (ws->path);
+
+  /* Without the search index, the upgrade itself reads no note. */
+  _baton_notes_set_force_scan (TRUE);
+  store = baton_store_open (ws->path, &error);
+  _baton_notes_set_force_scan (FALSE);
+  g_assert_null (store);
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (error != NULL ? strstr (error->message, "damaged") : NULL);
+
+  after = baton_test_folder_state (ws->path);
+  baton_test_assert_text ("the folder", after, before);
+}
+
 /* Another program holds an exclusive lock: the store says the file is in
  * use, not that it is damaged, and leaves it alone. */
 static void
@@ -939,6 +984,7 @@ main (int   argc,
     }
   g_test_add_func ("/storage/older-baton/crashed", test_older_baton_crashed);
   g_test_add_func ("/storage/open/corrupt", test_open_corrupt);
+  g_test_add_func ("/storage/open/corrupt-older", test_open_corrupt_older);
   g_test_add_func ("/storage/open/locked", test_open_locked);
   g_test_add_func ("/storage/write/locked", test_write_locked);
   g_test_add_func ("/storage/write/disk-full", test_write_disk_full);

@@ -3557,6 +3557,9 @@ check_is_baton (const char       *path,
     }
 }
 
+static gboolean check_pages (BatonDb  *db,
+                             GError  **error);
+
 /* Says why @path could not be opened in words about the file: the
  * messages of baton-db.c speak of a change that was not saved. */
 static void
@@ -3704,6 +3707,15 @@ baton_store_open (const char  *path,
     }
   else
     {
+      /* Opening writes to a workspace that lacks the stamp or needs an
+       * upgrade: a damaged one is refused before that, as it is. */
+      if (version > 0 && (kind != BATON_DB_FILE_BATON || version < BATON_SCHEMA_VERSION) &&
+          !check_pages (self->db, error))
+        {
+          explain_open_error (path, error);
+          return NULL;
+        }
+
       /* The stamp comes first, even before the switch to WAL: a file cut
        * short after it is still known as Baton's. An older Baton file gets
        * it as it is opened. */

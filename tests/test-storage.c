@@ -465,6 +465,38 @@ test_open_corrupt_older (void)
   baton_test_assert_text ("the folder", after, before);
 }
 
+/* Opening a missing file creates it; when the open then fails, the file
+ * goes again, so that trying again (after freeing disk space, say) does
+ * not find an empty file that Baton refuses as not its own. Here SQLite
+ * cannot create its journal: a folder has the journal's name. */
+static void
+test_open_failed_create (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal = g_strconcat (ws->path, "-journal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonStore *store;
+
+  g_assert_cmpint (g_mkdir (journal, 0700), ==, 0);
+  before = baton_test_folder_state (ws->path);
+
+  store = baton_store_open (ws->path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (ws->path, G_FILE_TEST_EXISTS));
+  after = baton_test_folder_state (ws->path);
+  baton_test_assert_text ("the folder", after, before);
+
+  g_assert_cmpint (g_rmdir (journal), ==, 0);
+  store = baton_store_open (ws->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_clear_object (&store);
+}
+
 /* Another program holds an exclusive lock: the store says the file is in
  * use, not that it is damaged, and leaves it alone. */
 static void
@@ -985,6 +1017,7 @@ main (int   argc,
   g_test_add_func ("/storage/older-baton/crashed", test_older_baton_crashed);
   g_test_add_func ("/storage/open/corrupt", test_open_corrupt);
   g_test_add_func ("/storage/open/corrupt-older", test_open_corrupt_older);
+  g_test_add_func ("/storage/open/failed-create", test_open_failed_create);
   g_test_add_func ("/storage/open/locked", test_open_locked);
   g_test_add_func ("/storage/write/locked", test_write_locked);
   g_test_add_func ("/storage/write/disk-full", test_write_disk_full);

@@ -3611,21 +3611,18 @@ explain_open_error (const char  *path,
   e->message = g_steal_pointer (&message);
 }
 
-BatonStore *
-baton_store_open (const char  *path,
-                  GError     **error)
+/* @created_file: set when the file was missing and this created it. */
+static BatonStore *
+open_store (const char  *path,
+            gboolean    *created_file,
+            GError     **error)
 {
   g_autoptr(BatonStore) self = NULL;
-  g_autofree char *default_path = NULL;
   BatonDbFileKind kind = BATON_DB_FILE_EMPTY;
   gboolean in_memory;
-  gboolean created_file = FALSE;
   gboolean writable = TRUE;
   gboolean created = FALSE;
   gint version = 0;
-
-  if (path == NULL)
-    path = default_path = baton_store_default_path ();
 
   in_memory = strcmp (path, ":memory:") == 0;
 
@@ -3633,14 +3630,14 @@ baton_store_open (const char  *path,
    * other file is left byte-identical, with no file beside it. */
   if (!in_memory)
     {
-      if (!ensure_file (path, &created_file, error))
+      if (!ensure_file (path, created_file, error))
         return NULL;
       if (!baton_db_inspect (path, &kind, error))
         {
           explain_open_error (path, error);
           return NULL;
         }
-      if (!check_is_baton (path, kind, created_file || is_default_path (path), error))
+      if (!check_is_baton (path, kind, *created_file || is_default_path (path), error))
         return NULL;
       writable = file_is_writable (path);
     }
@@ -3756,6 +3753,28 @@ baton_store_open (const char  *path,
   baton_db_set_busy_timeout (self->db, BATON_DB_BUSY_TIMEOUT_MS);
 
   return g_steal_pointer (&self);
+}
+
+BatonStore *
+baton_store_open (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *default_path = NULL;
+  gboolean created_file = FALSE;
+  BatonStore *self;
+
+  if (path == NULL)
+    path = default_path = baton_store_default_path ();
+
+  self = open_store (path, &created_file, error);
+
+  /* A file that was missing is missing again: left empty, the next try
+   * would refuse it as a file Baton did not make. Its connection is
+   * closed by now, and SQLite removed the files it put beside it. */
+  if (self == NULL && created_file)
+    g_unlink (path);
+
+  return self;
 }
 
 /* Opens @path to read it, only when it is a Baton workspace. */

@@ -497,6 +497,64 @@ test_open_failed_create (void)
   g_clear_object (&store);
 }
 
+/* A file name need not be UTF-8 (here Latin-1): every message names the
+ * file in valid UTF-8, as GLib displays file names. */
+static void
+assert_names_file (const GError *error,
+                   const char   *path)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_assert_nonnull (error);
+  if (error == NULL)
+    return;
+  g_test_message ("%s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, name));
+}
+
+static void
+test_name_not_utf8 (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autofree char *foreign = baton_test_workspace_file (ws, "Caf\xe9.db");
+  g_autofree char *damaged = baton_test_workspace_file (ws, "Entw\xfcrfe.db");
+  g_autofree char *blocker = baton_test_workspace_file (ws, "Gr\xfc\xdf" "e");
+  g_autofree char *uncreatable = g_build_filename (blocker, "baton.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_false (g_utf8_validate (foreign, -1, NULL));
+
+  /* Not Baton's: opened, peeked at, backed up. */
+  write_foreign_database (foreign, 2, FALSE);
+  g_assert_null (baton_store_open (foreign, &error));
+  assert_names_file (error, foreign);
+  g_clear_error (&error);
+  g_assert_cmpint (baton_store_peek_version (foreign, &error), ==, -1);
+  assert_names_file (error, foreign);
+  g_clear_error (&error);
+  g_assert_false (baton_store_rotate_backups (foreign, 3, &error));
+  assert_names_file (error, foreign);
+  g_clear_error (&error);
+
+  /* Damaged. */
+  write_workspace (damaged);
+  g_assert_true (g_file_get_contents (damaged, &contents, &length, NULL));
+  for (gsize i = 4096; i < length; i++)
+    contents[i] = (char) (i * 7919 % 251);
+  g_assert_true (g_file_set_contents (damaged, contents, length, NULL));
+  g_assert_null (baton_store_open (damaged, &error));
+  assert_names_file (error, damaged);
+  g_clear_error (&error);
+
+  /* A folder that cannot be made: a file has its name. */
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  g_assert_null (baton_store_open (uncreatable, &error));
+  assert_names_file (error, blocker);
+}
+
 /* Another program holds an exclusive lock: the store says the file is in
  * use, not that it is damaged, and leaves it alone. */
 static void
@@ -1018,6 +1076,7 @@ main (int   argc,
   g_test_add_func ("/storage/open/corrupt", test_open_corrupt);
   g_test_add_func ("/storage/open/corrupt-older", test_open_corrupt_older);
   g_test_add_func ("/storage/open/failed-create", test_open_failed_create);
+  g_test_add_func ("/storage/open/name-not-utf8", test_name_not_utf8);
   g_test_add_func ("/storage/open/locked", test_open_locked);
   g_test_add_func ("/storage/write/locked", test_write_locked);
   g_test_add_func ("/storage/write/disk-full", test_write_disk_full);

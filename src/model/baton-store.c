@@ -3386,8 +3386,10 @@ ensure_file (const char  *path,
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
+      g_autofree char *name = g_filename_display_name (dir);
+
       g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
-                   _("Could not create the folder %s: %s"), dir, g_strerror (saved));
+                   _("Could not create the folder %s: %s"), name, g_strerror (saved));
       return FALSE;
     }
 
@@ -3401,8 +3403,10 @@ ensure_file (const char  *path,
   else if (errno != EEXIST)
     {
       int saved = errno;
+      g_autofree char *name = g_filename_display_name (path);
+
       g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
-                   _("Could not create %s: %s"), path, g_strerror (saved));
+                   _("Could not create %s: %s"), name, g_strerror (saved));
       return FALSE;
     }
 
@@ -3524,6 +3528,8 @@ check_is_baton (const char       *path,
                 gboolean          ours_if_empty,
                 GError          **error)
 {
+  g_autofree char *name = g_filename_display_name (path);
+
   switch (kind)
     {
     case BATON_DB_FILE_BATON:
@@ -3534,25 +3540,25 @@ check_is_baton (const char       *path,
       if (ours_if_empty)
         return TRUE;
       g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_BATON,
-                   _("%s is not a Baton workspace: the file is empty, and Baton did not create it."), path);
+                   _("%s is not a Baton workspace: the file is empty, and Baton did not create it."), name);
       return FALSE;
 
     case BATON_DB_FILE_EMPTY_DATABASE:
       if (ours_if_empty)
         return TRUE;
       g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_BATON,
-                   _("%s is not a Baton workspace: it is an empty database that Baton did not create."), path);
+                   _("%s is not a Baton workspace: it is an empty database that Baton did not create."), name);
       return FALSE;
 
     case BATON_DB_FILE_NOT_DATABASE:
       g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_BATON,
-                   _("%s is not a Baton workspace: it is not a database file."), path);
+                   _("%s is not a Baton workspace: it is not a database file."), name);
       return FALSE;
 
     case BATON_DB_FILE_FOREIGN:
     default:
       g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_BATON,
-                   _("%s is not a Baton workspace: it is a database of another program."), path);
+                   _("%s is not a Baton workspace: it is a database of another program."), name);
       return FALSE;
     }
 }
@@ -3566,6 +3572,7 @@ static void
 explain_open_error (const char  *path,
                     GError     **error)
 {
+  g_autofree char *name = g_filename_display_name (path);
   g_autofree char *message = NULL;
   GError *e;
 
@@ -3580,20 +3587,20 @@ explain_open_error (const char  *path,
     {
     case BATON_STORE_ERROR_LOCKED:
       message = g_strdup_printf (_("%s is in use by another program. Close that program or wait until "
-                                   "it is done, then try again."), path);
+                                   "it is done, then try again."), name);
       break;
 
     case BATON_STORE_ERROR_CORRUPT:
-      message = g_strdup_printf (_("%s is damaged and cannot be read."), path);
+      message = g_strdup_printf (_("%s is damaged and cannot be read."), name);
       break;
 
     case BATON_STORE_ERROR_DISK_FULL:
       message = g_strdup_printf (_("%s could not be opened: the disk is full. Free some space and try again."),
-                                 path);
+                                 name);
       break;
 
     case BATON_STORE_ERROR_READ_ONLY:
-      message = g_strdup_printf (_("%s cannot be written."), path);
+      message = g_strdup_printf (_("%s cannot be written."), name);
       break;
 
     case BATON_STORE_ERROR_NOT_BATON:
@@ -3601,8 +3608,8 @@ explain_open_error (const char  *path,
       return;
 
     default:
-      if (strstr (e->message, path) == NULL)
-        g_prefix_error (error, _("Could not open %s: "), path);
+      if (strstr (e->message, name) == NULL)
+        g_prefix_error (error, _("Could not open %s: "), name);
       return;
     }
 
@@ -3618,6 +3625,7 @@ open_store (const char  *path,
             GError     **error)
 {
   g_autoptr(BatonStore) self = NULL;
+  g_autofree char *name = g_filename_display_name (path);
   BatonDbFileKind kind = BATON_DB_FILE_EMPTY;
   gboolean in_memory;
   gboolean writable = TRUE;
@@ -3666,7 +3674,7 @@ open_store (const char  *path,
                        _("%s cannot be written, and it cannot be opened read-only either: it was not "
                          "closed properly, and its last changes can only be read where Baton may write. "
                          "Copy it, with the file beside it whose name ends in “-wal”, to a folder you "
-                         "can write to, and open the copy."), path);
+                         "can write to, and open the copy."), name);
         }
       else
         explain_open_error (path, error);
@@ -3685,14 +3693,14 @@ open_store (const char  *path,
       if (version == 0)
         {
           g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_READ_ONLY,
-                       _("%s cannot be written, so Baton cannot set up a workspace in it."), path);
+                       _("%s cannot be written, so Baton cannot set up a workspace in it."), name);
           return NULL;
         }
       if (version < BATON_SCHEMA_VERSION)
         {
           g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_READ_ONLY,
                        _("%s cannot be written, and this version of Baton must upgrade it before "
-                         "opening it. It was not changed."), path);
+                         "opening it. It was not changed."), name);
           return NULL;
         }
       if (!baton_db_exec (self->db, "PRAGMA foreign_keys = ON", error))
@@ -3882,8 +3890,10 @@ backup_file (sqlite3     *source,
   if (g_rename (tmp_path, dest_path) != 0)
     {
       int saved = errno;
+      g_autofree char *name = g_filename_display_name (dest_path);
+
       g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
-                   _("Could not write %s: %s"), dest_path, g_strerror (saved));
+                   _("Could not write %s: %s"), name, g_strerror (saved));
       g_unlink (tmp_path);
       return FALSE;
     }
@@ -3997,8 +4007,10 @@ baton_store_rotate_backups (const char  *path,
   if (g_rename (fresh, newest) != 0)
     {
       int saved = errno;
+      g_autofree char *name = g_filename_display_name (newest);
+
       g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
-                   _("Could not write %s: %s"), newest, g_strerror (saved));
+                   _("Could not write %s: %s"), name, g_strerror (saved));
       g_unlink (fresh);
       return FALSE;
     }

@@ -1190,6 +1190,62 @@ test_unsaved_leaving_note (Fixture       *f,
   g_assert_false (baton_note_editor_has_unsaved (editor));
 }
 
+static gboolean
+note_body_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (baton_note_get_body (args[0]), args[1]) == 0;
+}
+
+/* Back to a note left while its save failed: the editor shows the text
+ * that was typed, not the note's older text, and goes on with it. The
+ * text typed before and after leaving is saved as one, once. */
+static void
+test_unsaved_back_to_note (Fixture       *f,
+                           gconstpointer  data)
+{
+  BatonClient *client;
+  BatonNote *first, *second;
+  BatonNoteEditor *editor;
+  sqlite3 *lock;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_settings_set_int (f->settings, "autosave-delay", 30000);
+  client = add_client (f, "Acme");
+  first = add_note (f, client, "First", "One");
+  second = add_note (f, client, "Second", "Two");
+  open_window (f);
+  editor = editor_of (f);
+  baton_clients_view_open_note (f->view, first, -1, 0);
+  baton_note_saver_set_retry_delays (baton_note_editor_get_saver (editor), 100, 200);
+
+  lock = hold_write_lock (f->path);
+  type_text (f, " typed");
+  baton_clients_view_open_note (f->view, second, -1, 0);
+  baton_clients_view_open_note (f->view, first, -1, 0);
+  g_assert_true (baton_note_editor_get_note (editor) == first);
+  {
+    g_autofree char *text = buffer_text (f);
+    g_assert_cmpstr (text, ==, "One typed");
+  }
+  g_assert_true (baton_note_editor_has_unsaved (editor));
+  g_assert_cmpstr (baton_note_editor_get_status_text (editor), ==, "Not saved");
+
+  type_text (f, " and more");
+  release_lock (lock);
+  g_assert_true (baton_test_wait_until (note_body_is, (gpointer[]) { first, (gpointer) "One typed and more" }, 10000));
+  baton_test_wait_for (!baton_note_editor_has_unsaved (editor), 10000);
+  {
+    g_autofree char *on_disk = body_on_disk (f, baton_record_get_id (BATON_RECORD (first)));
+    g_autofree char *text = buffer_text (f);
+
+    g_assert_cmpstr (on_disk, ==, "One typed and more");
+    g_assert_cmpstr (text, ==, "One typed and more");
+  }
+}
+
 /* First run: each empty state leads to the next step, with its button. */
 
 /* The button under @root whose action is @action (and target @target). */
@@ -1551,6 +1607,7 @@ main (int   argc,
   ADD ("/clients/unsaved/save-copy", test_unsaved_save_copy);
   ADD ("/clients/unsaved/keep-open", test_unsaved_keep_open);
   ADD ("/clients/unsaved/leaving-note", test_unsaved_leaving_note);
+  ADD ("/clients/unsaved/back-to-note", test_unsaved_back_to_note);
   ADD ("/clients/screenshot-setup", test_screenshot_setup);
   ADD ("/clients/nothing-lost", test_nothing_lost);
 #undef ADD

@@ -2340,6 +2340,23 @@ baton_note_saver_flush (BatonNoteSaver  *self,
   return TRUE;
 }
 
+void
+baton_note_saver_resume (BatonNoteSaver  *self,
+                         char           **title,
+                         char           **body)
+{
+  g_return_if_fail (BATON_IS_NOTE_SAVER (self));
+  g_return_if_fail (self->holding);
+  g_return_if_fail (title != NULL && body != NULL);
+
+  /* The editor shows the held text; from now on it is the editor's again.
+   * The retry goes on as it was. */
+  *title = g_steal_pointer (&self->held_title);
+  *body = g_steal_pointer (&self->held_body);
+  self->holding = FALSE;
+  self->left = FALSE;
+}
+
 gboolean
 baton_note_saver_leave (BatonNoteSaver  *self,
                         GError         **error)

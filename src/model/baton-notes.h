@@ -224,6 +224,14 @@ gboolean            baton_note_saver_flush      (BatonNoteSaver          *self,
  * retrying: keep the saver until it is SAVED, or discard it. */
 gboolean            baton_note_saver_leave      (BatonNoteSaver          *self,
                                                  GError                 **error);
+/* The editor that left the note opens it again while the saver still
+ * holds its text: returns that text (transfer full), which the editor
+ * shows instead of the note's, and asks the fetch function for the text
+ * again from then on. The retries go on. Only for a saver that left its
+ * note unsaved (baton_note_saver_has_unsaved ()). */
+void                baton_note_saver_resume     (BatonNoteSaver          *self,
+                                                 char                   **title,
+                                                 char                   **body);
 BatonNoteSaverState baton_note_saver_get_state  (BatonNoteSaver          *self);
 const char         *baton_note_saver_get_error_message (BatonNoteSaver   *self);
 /* Whether the store lacks some of the text (PENDING or FAILED). */

@@ -635,17 +635,17 @@ baton_db_step_row (BatonDb       *self,
   return FALSE;
 }
 
-gboolean
-baton_db_get_user_version (BatonDb  *self,
-                           gint     *version,
-                           GError  **error)
+/* Reads the integer of PRAGMA @pragma. Not cached: the value must be read
+ * afresh, and a damaged file fails here. */
+static gboolean
+get_pragma_int (BatonDb     *self,
+                const char  *pragma,
+                gint64      *value,
+                GError     **error)
 {
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  /* Not cached: the value must be read afresh, and a damaged file fails here. */
-  if (sqlite3_prepare_v2 (self->handle, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (self->handle, pragma, -1, &stmt, NULL) != SQLITE_OK)
     {
       baton_db_set_error (self, error, NULL);
       return FALSE;
@@ -658,9 +658,38 @@ baton_db_get_user_version (BatonDb  *self,
       return FALSE;
     }
 
-  *version = sqlite3_column_int (stmt, 0);
+  *value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
 
+  return TRUE;
+}
+
+/* PRAGMA takes no bound parameters; @value is a number of ours. */
+static gboolean
+set_pragma_int (BatonDb     *self,
+                const char  *pragma,
+                gint64       value,
+                GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s = %" G_GINT64_FORMAT, pragma, value);
+
+  return baton_db_exec (self, sql, error);
+}
+
+gboolean
+baton_db_get_user_version (BatonDb  *self,
+                           gint     *version,
+                           GError  **error)
+{
+  gint64 value;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (version != NULL, FALSE);
+
+  if (!get_pragma_int (self, "PRAGMA user_version", &value, error))
+    return FALSE;
+
+  *version = (gint) value;
   return TRUE;
 }
 
@@ -669,15 +698,10 @@ baton_db_set_user_version (BatonDb  *self,
                            gint      version,
                            GError  **error)
 {
-  g_autofree char *sql = NULL;
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (version >= 0, FALSE);
 
-  /* PRAGMA takes no bound parameters; the value is an integer we produce. */
-  sql = g_strdup_printf ("PRAGMA user_version = %d", version);
-
-  return baton_db_exec (self, sql, error);
+  return set_pragma_int (self, "user_version", version, error);
 }
 
 gboolean
@@ -685,27 +709,16 @@ baton_db_get_application_id (BatonDb  *self,
                              guint32  *application_id,
                              GError  **error)
 {
-  sqlite3_stmt *stmt;
+  gint64 value;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (application_id != NULL, FALSE);
 
-  if (sqlite3_prepare_v2 (self->handle, "PRAGMA application_id", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      baton_db_set_error (self, error, NULL);
-      return FALSE;
-    }
+  if (!get_pragma_int (self, "PRAGMA application_id", &value, error))
+    return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      baton_db_set_error (self, error, NULL);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-
-  *application_id = (guint32) sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
+  /* SQLite gives the 32 bits as a signed integer. */
+  *application_id = (guint32) value;
   return TRUE;
 }
 
@@ -714,14 +727,9 @@ baton_db_set_application_id (BatonDb  *self,
                              guint32   application_id,
                              GError  **error)
 {
-  g_autofree char *sql = NULL;
-
   g_return_val_if_fail (self != NULL, FALSE);
 
-  /* PRAGMA takes no bound parameters; the value is a number of ours. */
-  sql = g_strdup_printf ("PRAGMA application_id = %d", (gint32) application_id);
-
-  return baton_db_exec (self, sql, error);
+  return set_pragma_int (self, "application_id", (gint32) application_id, error);
 }
 
 gint64

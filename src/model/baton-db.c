@@ -47,71 +47,41 @@ error_from_code (int         code,
   BatonStoreError kind;
   const char *text;
 
+  /* What a person can act on, from SQLite's code. */
   switch (code & 0xff)
     {
     case SQLITE_BUSY:
       kind = BATON_STORE_ERROR_LOCKED;
-      text = writing ? _("The workspace is in use by another program; the change was not saved. "
-                         "Try again in a moment.")
-                     : _("The workspace is in use by another program.");
       break;
 
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_AUTH:
       kind = BATON_STORE_ERROR_READ_ONLY;
-      text = writing ? _("The workspace file cannot be written; the change was not saved.")
-                     : _("The workspace file cannot be written.");
       break;
 
     case SQLITE_FULL:
       kind = BATON_STORE_ERROR_DISK_FULL;
-      text = writing ? _("The disk is full; the change was not saved. Free some space and try again.")
-                     : _("The disk is full.");
       break;
 
     case SQLITE_IOERR:
-      /* SQLite reports some refusals of the system as input/output errors. */
+      /* SQLite reports some refusals of the system as input/output errors;
+       * any other is the disk's own (BATON_STORE_ERROR_SQL, said below). */
       if (system_errno == ENOSPC || system_errno == EDQUOT)
-        {
-          kind = BATON_STORE_ERROR_DISK_FULL;
-          text = writing ? _("The disk is full; the change was not saved. Free some space and try again.")
-                         : _("The disk is full.");
-        }
+        kind = BATON_STORE_ERROR_DISK_FULL;
       else if (system_errno == EROFS || system_errno == EACCES || system_errno == EPERM)
-        {
-          kind = BATON_STORE_ERROR_READ_ONLY;
-          text = writing ? _("The workspace file cannot be written; the change was not saved.")
-                         : _("The workspace file cannot be written.");
-        }
+        kind = BATON_STORE_ERROR_READ_ONLY;
       else
-        {
-          kind = BATON_STORE_ERROR_SQL;
-          text = writing ? _("The disk reported an error; the change was not saved.")
-                         : _("The disk reported an error while reading the workspace.");
-        }
+        kind = BATON_STORE_ERROR_SQL;
       break;
 
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
       kind = BATON_STORE_ERROR_CORRUPT;
-      text = writing ? _("The workspace file is damaged; the change was not saved.")
-                     : _("The workspace file is damaged.");
       break;
 
     case SQLITE_CANTOPEN:
       kind = BATON_STORE_ERROR_OPEN;
-      if (writing)
-        text = _("The workspace file could not be opened for writing; the change was not saved.");
-      else if (system_errno != 0)
-        {
-          g_debug ("SQLite: %s (code %d, %s)", message, code, g_strerror (system_errno));
-          /* Translators: %s is the system's reason, such as “Permission denied” */
-          return g_error_new (BATON_STORE_ERROR, kind, _("The file could not be opened: %s."),
-                              g_strerror (system_errno));
-        }
-      else
-        text = _("The file could not be opened.");
       break;
 
     default:
@@ -122,8 +92,49 @@ error_from_code (int         code,
       return g_error_new_literal (BATON_STORE_ERROR, BATON_STORE_ERROR_SQL, message);
     }
 
+  /* SQLite's own words go to the debug log; people get a sentence. */
   g_debug ("SQLite: %s (code %d, errno %d)%s%s", message, code, system_errno,
            what != NULL ? " in " : "", what != NULL ? what : "");
+
+  switch (kind)
+    {
+    case BATON_STORE_ERROR_LOCKED:
+      text = writing ? _("The workspace is in use by another program; the change was not saved. "
+                         "Try again in a moment.")
+                     : _("The workspace is in use by another program.");
+      break;
+
+    case BATON_STORE_ERROR_READ_ONLY:
+      text = writing ? _("The workspace file cannot be written; the change was not saved.")
+                     : _("The workspace file cannot be written.");
+      break;
+
+    case BATON_STORE_ERROR_DISK_FULL:
+      text = writing ? _("The disk is full; the change was not saved. Free some space and try again.")
+                     : _("The disk is full.");
+      break;
+
+    case BATON_STORE_ERROR_CORRUPT:
+      text = writing ? _("The workspace file is damaged; the change was not saved.")
+                     : _("The workspace file is damaged.");
+      break;
+
+    case BATON_STORE_ERROR_OPEN:
+      if (writing)
+        text = _("The workspace file could not be opened for writing; the change was not saved.");
+      else if (system_errno != 0)
+        /* Translators: %s is the system's reason, such as “Permission denied” */
+        return g_error_new (BATON_STORE_ERROR, kind, _("The file could not be opened: %s."),
+                            g_strerror (system_errno));
+      else
+        text = _("The file could not be opened.");
+      break;
+
+    default:
+      text = writing ? _("The disk reported an error; the change was not saved.")
+                     : _("The disk reported an error while reading the workspace.");
+      break;
+    }
 
   return g_error_new_literal (BATON_STORE_ERROR, kind, text);
 }

@@ -539,6 +539,20 @@ baton_db_is_read_only (BatonDb *self)
   return self->read_only;
 }
 
+gboolean
+baton_db_check_writable (BatonDb  *self,
+                         GError  **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!self->read_only)
+    return TRUE;
+
+  g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_READ_ONLY,
+                       _("The workspace file cannot be written; the change was not saved."));
+  return FALSE;
+}
+
 void
 baton_db_set_busy_timeout (BatonDb *self,
                            guint    milliseconds)
@@ -770,12 +784,8 @@ baton_db_begin (BatonDb  *self,
 
   /* Every change starts here: a workspace that cannot be written refuses
    * it before SQLite is asked. */
-  if (self->read_only)
-    {
-      g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_READ_ONLY,
-                           _("The workspace file cannot be written; the change was not saved."));
-      return FALSE;
-    }
+  if (!baton_db_check_writable (self, error))
+    return FALSE;
 
   if (!baton_db_exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT baton_nested", error))
     return FALSE;

@@ -70,6 +70,10 @@ const char    *baton_db_get_path        (BatonDb           *self);
 /* TRUE when opened read-only or when SQLite could only open it so. Every
  * transaction is then refused with BATON_STORE_ERROR_READ_ONLY. */
 gboolean       baton_db_is_read_only    (BatonDb           *self);
+/* Fails with BATON_STORE_ERROR_READ_ONLY, and the sentence for a change
+ * that was not saved, when the database is read-only. */
+gboolean       baton_db_check_writable  (BatonDb           *self,
+                                         GError           **error);
 void           baton_db_set_busy_timeout (BatonDb          *self,
                                          guint              milliseconds);
 gboolean       baton_db_get_application_id (BatonDb        *self,

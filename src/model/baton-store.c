@@ -91,7 +91,6 @@ struct _BatonStore
   Table         tables[N_TABLES];
   Index         indexes[N_INDEXES];
   guint         checkpoint_source;
-  gboolean      read_only;      /* the file cannot be written */
 
   /* baton_store_run_batch () */
   guint         batch_depth;
@@ -910,12 +909,8 @@ change_commit (BatonStore   *self,
 
   /* Refused even when it would change nothing, so that a read-only
    * workspace answers every mutation the same way. */
-  if (self->read_only)
-    {
-      g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_READ_ONLY,
-                           _("The workspace file cannot be written; the change was not saved."));
-      return FALSE;
-    }
+  if (!baton_db_check_writable (self->db, error))
+    return FALSE;
 
   for (guint k = baton_change_get_n_ops (change); k > 0; k--)
     if (op_is_noop (baton_change_get_op (change, k - 1)))
@@ -3658,7 +3653,6 @@ open_store (const char  *path,
       explain_open_error (path, error);
       return NULL;
     }
-  self->read_only = baton_db_is_read_only (self->db);
 
   if (!baton_db_get_user_version (self->db, &version, error))
     {
@@ -3666,7 +3660,7 @@ open_store (const char  *path,
 
       /* The last changes wait in the log, and reading it takes a -shm
        * file that cannot be made here. */
-      if (self->read_only && !in_memory && g_file_test (wal, G_FILE_TEST_EXISTS))
+      if (baton_db_is_read_only (self->db) && !in_memory && g_file_test (wal, G_FILE_TEST_EXISTS))
         {
           g_debug ("Opening %s read-only: %s", path, (*error)->message);
           g_clear_error (error);
@@ -3687,7 +3681,7 @@ open_store (const char  *path,
       return NULL;
     }
 
-  if (self->read_only)
+  if (baton_db_is_read_only (self->db))
     {
       /* Nothing may be written: not the upgrade, not the stamp. */
       if (version == 0)
@@ -4070,7 +4064,7 @@ baton_store_get_read_only (BatonStore *self)
 {
   g_return_val_if_fail (BATON_IS_STORE (self), TRUE);
 
-  return self->read_only;
+  return self->db != NULL && baton_db_is_read_only (self->db);
 }
 
 static void
@@ -4119,7 +4113,7 @@ baton_store_get_property (GObject    *object,
       g_value_set_object (value, self->history);
       break;
     case PROP_READ_ONLY:
-      g_value_set_boolean (value, self->read_only);
+      g_value_set_boolean (value, baton_store_get_read_only (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -584,44 +584,6 @@ test_saver_failure_and_external_change (Fixture       *fx,
 }
 
 
-/* Another program holds the write lock of @path (BEGIN IMMEDIATE on its own
- * connection) until release_lock (). */
-static sqlite3 *
-hold_write_lock (const char *path)
-{
-  sqlite3 *other = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-  return other;
-}
-
-static void
-release_lock (sqlite3 *other)
-{
-  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close_v2 (other);
-}
-
-static char *
-body_on_disk (const char *path,
-              gint64      id)
-{
-  sqlite3 *handle = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *body = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT body FROM notes WHERE id = ?", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    body = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close_v2 (handle);
-
-  return body;
-}
-
 static gboolean
 saver_saved_or_deadline (BatonNoteSaver *saver,
                          guint           timeout_ms)
@@ -651,7 +613,7 @@ test_saver_retries (Fixture       *fx,
   baton_note_saver_set_retry_delays (saver, 20, 200);
 
   /* Another program writes: the save fails with a code, the text is kept. */
-  other = hold_write_lock (fx->path);
+  other = baton_test_hold_write_lock (fx->path);
   editor_type (&editor, saver, " world");
   g_assert_false (baton_note_saver_flush (saver, &error));
   g_assert_nonnull (error);
@@ -672,12 +634,12 @@ test_saver_retries (Fixture       *fx,
   g_assert_cmpstr (markdown, ==, "# Call\n\nHello world\n");
 
   /* The lock goes: a retry saves by itself, from the main loop. */
-  release_lock (other);
+  baton_test_release_lock (other);
   g_assert_true (saver_saved_or_deadline (saver, 10000));
   g_assert_false (baton_note_saver_is_retrying (saver));
   g_assert_false (baton_note_saver_has_unsaved (saver));
   g_assert_cmpstr (baton_note_get_body (note), ==, "Hello world");
-  on_disk = body_on_disk (fx->path, id);
+  on_disk = baton_test_note_body_on_disk (fx->path, id);
   g_assert_cmpstr (on_disk, ==, "Hello world");
 
   g_free (editor.title);

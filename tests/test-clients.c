@@ -1117,37 +1117,55 @@ test_unsaved_keep_open (Fixture       *f,
   }
 }
 
+typedef struct
+{
+  BatonNote *first;
+  BatonNote *second;
+  sqlite3   *lock;
+} Leaving;
+
+/* Two notes: " typed" is typed into the first while another program
+ * holds the database, then the second is opened. The lock is still held. */
+static void
+leave_unsaved_note (Fixture *f,
+                    Leaving *l)
+{
+  BatonClient *client;
+  BatonNoteEditor *editor;
+
+  g_settings_set_int (f->settings, "autosave-delay", 30000);
+  client = add_client (f, "Acme");
+  l->first = add_note (f, client, "First", "One");
+  l->second = add_note (f, client, "Second", "Two");
+  open_window (f);
+  editor = editor_of (f);
+  baton_clients_view_open_note (f->view, l->first, -1, 0);
+  baton_note_saver_set_retry_delays (baton_note_editor_get_saver (editor), 100, 200);
+
+  l->lock = baton_test_hold_write_lock (f->path);
+  type_text (f, " typed");
+  baton_clients_view_open_note (f->view, l->second, -1, 0);
+  g_assert_true (baton_note_editor_get_note (editor) == l->second);
+}
+
 static void
 test_unsaved_leaving_note (Fixture       *f,
                            gconstpointer  data)
 {
-  BatonClient *client;
-  BatonNote *first, *second;
-  sqlite3 *lock;
   BatonNoteEditor *editor;
+  Leaving l = { 0 };
 
   SKIP_WITHOUT_DISPLAY ();
 
-  g_settings_set_int (f->settings, "autosave-delay", 30000);
-  client = add_client (f, "Acme");
-  first = add_note (f, client, "First", "One");
-  second = add_note (f, client, "Second", "Two");
-  open_window (f);
-  editor = editor_of (f);
-  baton_clients_view_open_note (f->view, first, -1, 0);
-  baton_note_saver_set_retry_delays (baton_note_editor_get_saver (editor), 100, 200);
-
   /* Switching note while the save fails: the text is held, not dropped. */
-  lock = baton_test_hold_write_lock (f->path);
-  type_text (f, " typed");
-  baton_clients_view_open_note (f->view, second, -1, 0);
-  g_assert_true (baton_note_editor_get_note (editor) == second);
+  leave_unsaved_note (f, &l);
+  editor = editor_of (f);
   g_assert_true (baton_note_editor_has_unsaved (editor));
-  g_assert_cmpstr (baton_note_get_body (first), ==, "One");
+  g_assert_cmpstr (baton_note_get_body (l.first), ==, "One");
 
   /* It is saved once the database is free again. */
-  baton_test_release_lock (lock);
-  g_assert_true (baton_test_wait_until (note_body_has, (gpointer[]) { first, (gpointer) "One typed" }, 10000));
+  baton_test_release_lock (l.lock);
+  g_assert_true (baton_test_wait_until (note_body_has, (gpointer[]) { l.first, (gpointer) "One typed" }, 10000));
   g_assert_false (baton_note_editor_has_unsaved (editor));
 }
 
@@ -1166,27 +1184,15 @@ static void
 test_unsaved_back_to_note (Fixture       *f,
                            gconstpointer  data)
 {
-  BatonClient *client;
-  BatonNote *first, *second;
   BatonNoteEditor *editor;
-  sqlite3 *lock;
+  Leaving l = { 0 };
 
   SKIP_WITHOUT_DISPLAY ();
 
-  g_settings_set_int (f->settings, "autosave-delay", 30000);
-  client = add_client (f, "Acme");
-  first = add_note (f, client, "First", "One");
-  second = add_note (f, client, "Second", "Two");
-  open_window (f);
+  leave_unsaved_note (f, &l);
   editor = editor_of (f);
-  baton_clients_view_open_note (f->view, first, -1, 0);
-  baton_note_saver_set_retry_delays (baton_note_editor_get_saver (editor), 100, 200);
-
-  lock = baton_test_hold_write_lock (f->path);
-  type_text (f, " typed");
-  baton_clients_view_open_note (f->view, second, -1, 0);
-  baton_clients_view_open_note (f->view, first, -1, 0);
-  g_assert_true (baton_note_editor_get_note (editor) == first);
+  baton_clients_view_open_note (f->view, l.first, -1, 0);
+  g_assert_true (baton_note_editor_get_note (editor) == l.first);
   {
     g_autofree char *text = buffer_text (f);
     g_assert_cmpstr (text, ==, "One typed");
@@ -1195,11 +1201,11 @@ test_unsaved_back_to_note (Fixture       *f,
   g_assert_cmpstr (baton_note_editor_get_status_text (editor), ==, "Not saved");
 
   type_text (f, " and more");
-  baton_test_release_lock (lock);
-  g_assert_true (baton_test_wait_until (note_body_is, (gpointer[]) { first, (gpointer) "One typed and more" }, 10000));
+  baton_test_release_lock (l.lock);
+  g_assert_true (baton_test_wait_until (note_body_is, (gpointer[]) { l.first, (gpointer) "One typed and more" }, 10000));
   baton_test_wait_for (!baton_note_editor_has_unsaved (editor), 10000);
   {
-    g_autofree char *on_disk = baton_test_note_body_on_disk (f->path, baton_record_get_id (BATON_RECORD (first)));
+    g_autofree char *on_disk = baton_test_note_body_on_disk (f->path, baton_record_get_id (BATON_RECORD (l.first)));
     g_autofree char *text = buffer_text (f);
 
     g_assert_cmpstr (on_disk, ==, "One typed and more");

@@ -340,21 +340,33 @@ write_workspace (const char *path)
   g_assert_no_error (error);
 }
 
+/* Overwrites the last @n_pages pages of the file at @path (4 KiB each;
+ * 0: all but the first, which holds the header) with noise. */
+static void
+damage_pages (const char *path,
+              gsize       n_pages)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gsize from;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, MAX (4, 2 * n_pages) * 4096);
+  from = n_pages == 0 ? 4096 : length - n_pages * 4096;
+  for (gsize i = from; i < length; i++)
+    contents[i] = (char) (i * 7919 % 251);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
 static void
 test_open_corrupt (void)
 {
   g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
 
-  write_workspace (ws->path);
-  g_assert_true (g_file_get_contents (ws->path, &contents, &length, NULL));
-  g_assert_cmpuint (length, >, 4 * 4096);
   /* The header survives; every page after the first is noise. */
-  for (gsize i = 4096; i < length; i++)
-    contents[i] = (char) (i * 7919 % 251);
-  g_assert_true (g_file_set_contents (ws->path, contents, length, NULL));
+  write_workspace (ws->path);
+  damage_pages (ws->path, 0);
 
   {
     g_autofree char *before = baton_test_folder_state (ws->path);
@@ -377,11 +389,9 @@ test_open_corrupt_older (void)
 {
   g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   BatonStore *store;
-  gsize length = 0;
   sqlite3 *db;
 
   write_older_baton (ws->path, BATON_DB_LAST_UNSTAMPED_VERSION);
@@ -396,11 +406,7 @@ test_open_corrupt_older (void)
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
   /* The header and the schema survive; the last pages are noise. */
-  g_assert_true (g_file_get_contents (ws->path, &contents, &length, NULL));
-  g_assert_cmpuint (length, >, 20 * 4096);
-  for (gsize i = length - 10 * 4096; i < length; i++)
-    contents[i] = (char) (i * 7919 % 251);
-  g_assert_true (g_file_set_contents (ws->path, contents, length, NULL));
+  damage_pages (ws->path, 10);
   before = baton_test_folder_state (ws->path);
 
   /* Without the search index, the upgrade itself reads no note. */
@@ -471,9 +477,7 @@ test_name_not_utf8 (void)
   g_autofree char *damaged = baton_test_workspace_file (ws, "Entw\xfcrfe.db");
   g_autofree char *blocker = baton_test_workspace_file (ws, "Gr\xfc\xdf" "e");
   g_autofree char *uncreatable = g_build_filename (blocker, "baton.db", NULL);
-  g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length = 0;
 
   g_assert_false (g_utf8_validate (foreign, -1, NULL));
 
@@ -491,10 +495,7 @@ test_name_not_utf8 (void)
 
   /* Damaged. */
   write_workspace (damaged);
-  g_assert_true (g_file_get_contents (damaged, &contents, &length, NULL));
-  for (gsize i = 4096; i < length; i++)
-    contents[i] = (char) (i * 7919 % 251);
-  g_assert_true (g_file_set_contents (damaged, contents, length, NULL));
+  damage_pages (damaged, 0);
   g_assert_null (baton_store_open (damaged, &error));
   assert_names_file (error, damaged);
   g_clear_error (&error);

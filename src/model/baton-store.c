@@ -1559,7 +1559,7 @@ check_change_rules (BatonStore   *self,
 {
   guint n_ops = baton_change_get_n_ops (change);
   ChangeView view = { { change_view_lookup, change_view_collect, NULL }, self, { NULL }, { NULL }, NULL };
-  BatonRecord **afters;
+  g_autofree BatonRecord **afters = NULL;
   gboolean concerned = FALSE;
   gboolean ok = TRUE;
 
@@ -1570,7 +1570,8 @@ check_change_rules (BatonStore   *self,
   if (!concerned)
     return TRUE;
 
-  afters = g_newa (BatonRecord *, n_ops);
+  /* On the heap: deleting a program cascades to all of its cards. */
+  afters = g_new (BatonRecord *, n_ops);
   view.owned = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint k = 0; k < n_ops; k++)
@@ -4139,7 +4140,8 @@ baton_store_class_init (BatonStoreClass *klass)
    * BatonStore:read-only:
    *
    * Whether the workspace file cannot be written, so that every change is
-   * refused. Views bind their editing controls to it.
+   * refused. Views turn their editing controls off by it. It is known
+   * when the store is opened and does not change afterwards.
    */
   properties[PROP_READ_ONLY] =
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE,

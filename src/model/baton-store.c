@@ -3564,9 +3564,9 @@ static gboolean check_pages (BatonDb  *db,
 
 /* Says why @path could not be opened in words about the file: the
  * messages of baton-db.c speak of a change that was not saved. */
-static void
-explain_open_error (const char  *path,
-                    GError     **error)
+void
+_baton_store_explain_open_error (const char  *path,
+                                 GError     **error)
 {
   g_autofree char *name = g_filename_display_name (path);
   g_autofree char *message = NULL;
@@ -3614,31 +3614,140 @@ explain_open_error (const char  *path,
   e->message = g_steal_pointer (&message);
 }
 
-/* @created_file: set when the file was missing and this created it. */
-static BatonStore *
-open_store (const char  *path,
-            gboolean    *created_file,
-            GError     **error)
+/* Reads the format of the workspace just opened. A read-only connection
+ * cannot read a log that waits without its -shm file: said so. */
+static gboolean
+read_version (BatonDb     *db,
+              const char  *path,
+              gint        *version,
+              GError     **error)
 {
-  g_autoptr(BatonStore) self = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *name = NULL;
+
+  if (baton_db_get_user_version (db, version, error))
+    return TRUE;
+
+  wal = g_strconcat (path, "-wal", NULL);
+  if (!baton_db_is_read_only (db) || strcmp (path, ":memory:") == 0 || !g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      _baton_store_explain_open_error (path, error);
+      return FALSE;
+    }
+
+  /* The last changes wait in the log, and reading it takes a -shm file
+   * that cannot be made here. */
+  g_debug ("Opening %s read-only: %s", path, (*error)->message);
+  g_clear_error (error);
+  name = g_filename_display_name (path);
+  g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_READ_ONLY,
+               _("%s cannot be written, and it cannot be opened read-only either: it was not "
+                 "closed properly, and its last changes can only be read where Baton may write. "
+                 "Copy it, with the file beside it whose name ends in “-wal”, to a folder you "
+                 "can write to, and open the copy."), name);
+  return FALSE;
+}
+
+/* A workspace whose file cannot be written: nothing may be written, not
+ * the upgrade, not the stamp. */
+static gboolean
+prepare_read_only (BatonDb     *db,
+                   const char  *path,
+                   gint         version,
+                   GError     **error)
+{
   g_autofree char *name = g_filename_display_name (path);
+
+  if (version == 0)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_READ_ONLY,
+                   _("%s cannot be written, so Baton cannot set up a workspace in it."), name);
+      return FALSE;
+    }
+  if (version < BATON_SCHEMA_VERSION)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_READ_ONLY,
+                   _("%s cannot be written, and this version of Baton must upgrade it before "
+                     "opening it. It was not changed."), name);
+      return FALSE;
+    }
+  if (!baton_db_exec (db, "PRAGMA foreign_keys = ON", error))
+    {
+      _baton_store_explain_open_error (path, error);
+      return FALSE;
+    }
+
+  g_debug ("%s cannot be written: opened read-only", path);
+  return TRUE;
+}
+
+/* Stamps, sets up and upgrades a workspace that can be written. @created
+ * is set when it was empty: a new workspace. */
+static gboolean
+prepare_writable (BatonDb          *db,
+                  const char       *path,
+                  BatonDbFileKind   kind,
+                  gint              version,
+                  gboolean         *created,
+                  GError          **error)
+{
+  /* Opening writes to a workspace that lacks the stamp or needs an
+   * upgrade: a damaged one is refused before that, as it is. */
+  if (version > 0 && (kind != BATON_DB_FILE_BATON || version < BATON_SCHEMA_VERSION) &&
+      !check_pages (db, error))
+    {
+      _baton_store_explain_open_error (path, error);
+      return FALSE;
+    }
+
+  /* The stamp comes first, even before the switch to WAL: a file cut
+   * short after it is still known as Baton's. An older Baton file gets
+   * it as it is opened. */
+  if (kind != BATON_DB_FILE_BATON &&
+      !baton_db_set_application_id (db, BATON_APPLICATION_ID, error))
+    {
+      _baton_store_explain_open_error (path, error);
+      return FALSE;
+    }
+
+  /* Debian builds SQLite with secure_delete on, which rewrites every
+   * freed page with zeros: a note save would write its old text twice
+   * more. FAST keeps the zeroing that costs no extra I/O. */
+  if (!baton_db_exec (db, "PRAGMA secure_delete = FAST", error) ||
+      !baton_db_exec (db, "PRAGMA foreign_keys = ON", error) ||
+      (strcmp (path, ":memory:") != 0 && !baton_db_exec (db, "PRAGMA journal_mode = WAL", error)) ||
+      !baton_db_exec (db, "PRAGMA synchronous = NORMAL", error) ||
+      !baton_db_migrate (db, BATON_SCHEMA_VERSION, created, error))
+    {
+      _baton_store_explain_open_error (path, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Decide that the file is Baton's, then open it: see the header. */
+BatonDb *
+_baton_store_open_database (const char  *path,
+                            gboolean    *created,
+                            gboolean    *created_file,
+                            GError     **error)
+{
+  g_autoptr(BatonDb) db = NULL;
   BatonDbFileKind kind = BATON_DB_FILE_EMPTY;
-  gboolean in_memory;
   gboolean writable = TRUE;
-  gboolean created = FALSE;
   gint version = 0;
 
-  in_memory = strcmp (path, ":memory:") == 0;
+  *created = FALSE;
+  *created_file = FALSE;
 
-  /* Decide that the file is Baton's before anything writes to it: any
-   * other file is left byte-identical, with no file beside it. */
-  if (!in_memory)
+  if (strcmp (path, ":memory:") != 0)
     {
       if (!ensure_file (path, created_file, error))
         return NULL;
       if (!baton_db_inspect (path, &kind, error))
         {
-          explain_open_error (path, error);
+          _baton_store_explain_open_error (path, error);
           return NULL;
         }
       if (!check_is_baton (path, kind, *created_file || is_default_path (path), error))
@@ -3646,106 +3755,49 @@ open_store (const char  *path,
       writable = file_is_writable (path);
     }
 
-  self = g_object_new (BATON_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-
-  if (!(self->db = baton_db_open (path, writable ? 0 : BATON_DB_OPEN_READ_ONLY, error)))
+  if (!(db = baton_db_open (path, writable ? 0 : BATON_DB_OPEN_READ_ONLY, error)))
     {
-      explain_open_error (path, error);
+      _baton_store_explain_open_error (path, error);
       return NULL;
     }
 
-  if (!baton_db_get_user_version (self->db, &version, error))
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-
-      /* The last changes wait in the log, and reading it takes a -shm
-       * file that cannot be made here. */
-      if (baton_db_is_read_only (self->db) && !in_memory && g_file_test (wal, G_FILE_TEST_EXISTS))
-        {
-          g_debug ("Opening %s read-only: %s", path, (*error)->message);
-          g_clear_error (error);
-          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_READ_ONLY,
-                       _("%s cannot be written, and it cannot be opened read-only either: it was not "
-                         "closed properly, and its last changes can only be read where Baton may write. "
-                         "Copy it, with the file beside it whose name ends in “-wal”, to a folder you "
-                         "can write to, and open the copy."), name);
-        }
-      else
-        explain_open_error (path, error);
-      return NULL;
-    }
+  if (!read_version (db, path, &version, error))
+    return NULL;
   if (version > BATON_SCHEMA_VERSION)
     {
       /* baton_db_migrate () refuses it with the message people see. */
-      baton_db_migrate (self->db, BATON_SCHEMA_VERSION, NULL, error);
+      baton_db_migrate (db, BATON_SCHEMA_VERSION, NULL, error);
       return NULL;
     }
 
-  if (baton_db_is_read_only (self->db))
-    {
-      /* Nothing may be written: not the upgrade, not the stamp. */
-      if (version == 0)
-        {
-          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_READ_ONLY,
-                       _("%s cannot be written, so Baton cannot set up a workspace in it."), name);
-          return NULL;
-        }
-      if (version < BATON_SCHEMA_VERSION)
-        {
-          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_READ_ONLY,
-                       _("%s cannot be written, and this version of Baton must upgrade it before "
-                         "opening it. It was not changed."), name);
-          return NULL;
-        }
-      if (!baton_db_exec (self->db, "PRAGMA foreign_keys = ON", error))
-        {
-          explain_open_error (path, error);
-          return NULL;
-        }
-      g_debug ("%s cannot be written: opened read-only", path);
-    }
-  else
-    {
-      /* Opening writes to a workspace that lacks the stamp or needs an
-       * upgrade: a damaged one is refused before that, as it is. */
-      if (version > 0 && (kind != BATON_DB_FILE_BATON || version < BATON_SCHEMA_VERSION) &&
-          !check_pages (self->db, error))
-        {
-          explain_open_error (path, error);
-          return NULL;
-        }
+  if (baton_db_is_read_only (db) ? !prepare_read_only (db, path, version, error)
+                                 : !prepare_writable (db, path, kind, version, created, error))
+    return NULL;
 
-      /* The stamp comes first, even before the switch to WAL: a file cut
-       * short after it is still known as Baton's. An older Baton file gets
-       * it as it is opened. */
-      if (kind != BATON_DB_FILE_BATON &&
-          !baton_db_set_application_id (self->db, BATON_APPLICATION_ID, error))
-        {
-          explain_open_error (path, error);
-          return NULL;
-        }
+  return g_steal_pointer (&db);
+}
 
-      /* Debian builds SQLite with secure_delete on, which rewrites every
-       * freed page with zeros: a note save would write its old text twice
-       * more. FAST keeps the zeroing that costs no extra I/O. */
-      if (!baton_db_exec (self->db, "PRAGMA secure_delete = FAST", error) ||
-          !baton_db_exec (self->db, "PRAGMA foreign_keys = ON", error) ||
-          (!in_memory && !baton_db_exec (self->db, "PRAGMA journal_mode = WAL", error)) ||
-          !baton_db_exec (self->db, "PRAGMA synchronous = NORMAL", error) ||
-          !baton_db_migrate (self->db, BATON_SCHEMA_VERSION, &created, error))
-        {
-          explain_open_error (path, error);
-          return NULL;
-        }
+/* @created_file: set when the file was missing and this created it. */
+static BatonStore *
+open_store (const char  *path,
+            gboolean    *created_file,
+            GError     **error)
+{
+  g_autoptr(BatonStore) self = NULL;
+  gboolean created = FALSE;
 
-      if (!in_memory)
-        sqlite3_wal_hook (baton_db_get_handle (self->db), wal_hook, self);
-    }
+  self = g_object_new (BATON_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!(self->db = _baton_store_open_database (path, &created, created_file, error)))
+    return NULL;
+
+  if (!baton_db_is_read_only (self->db) && strcmp (path, ":memory:") != 0)
+    sqlite3_wal_hook (baton_db_get_handle (self->db), wal_hook, self);
 
   if (!_baton_store_reload (self, error))
     {
-      explain_open_error (path, error);
+      _baton_store_explain_open_error (path, error);
       return NULL;
     }
 
@@ -3791,7 +3843,7 @@ open_baton_file_for_reading (const char  *path,
 
   if (!baton_db_inspect (path, &kind, error))
     {
-      explain_open_error (path, error);
+      _baton_store_explain_open_error (path, error);
       return NULL;
     }
 
@@ -3804,7 +3856,7 @@ open_baton_file_for_reading (const char  *path,
   if (!(db = baton_db_open (path, BATON_DB_OPEN_READ_ONLY, error)) ||
       !baton_db_get_user_version (db, version, error))
     {
-      explain_open_error (path, error);
+      _baton_store_explain_open_error (path, error);
       return NULL;
     }
 
@@ -3904,7 +3956,7 @@ baton_store_backup (BatonStore  *self,
   g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
-  return backup_file (baton_db_get_handle (self->db), dest_path, error);
+  return backup_file (baton_db_get_handle (_baton_store_get_db (self)), dest_path, error);
 }
 
 static char *
@@ -3976,7 +4028,7 @@ baton_store_rotate_backups (const char  *path,
    * first (about 10 ms for 10,000 tasks). */
   if (!check_pages (source, error))
     {
-      explain_open_error (path, error);
+      _baton_store_explain_open_error (path, error);
       return FALSE;
     }
 

@@ -138,8 +138,35 @@ check_is_baton (const char       *path,
     }
 }
 
-static gboolean check_pages (BatonDb  *db,
-                             GError  **error);
+/* SQLite's quick_check: every page readable and well formed. */
+static gboolean
+check_pages (BatonDb  *db,
+             GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!(stmt = baton_db_prepare (db, "PRAGMA quick_check (1)", error)))
+    return FALSE;
+  ok = baton_db_step_row (db, stmt, &local_error) &&
+       g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_reset (stmt);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!ok)
+    {
+      g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CORRUPT,
+                           _("The workspace file is damaged."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 /* Says why @path could not be opened in words about the file: the
  * messages of baton-db.c speak of a change that was not saved. */
@@ -488,36 +515,6 @@ backup_path (const char *path,
              guint       n)
 {
   return g_strdup_printf ("%s.backup-%u", path, n);
-}
-
-/* SQLite's quick_check: every page readable and well formed. */
-static gboolean
-check_pages (BatonDb  *db,
-             GError  **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  if (!(stmt = baton_db_prepare (db, "PRAGMA quick_check (1)", error)))
-    return FALSE;
-  ok = baton_db_step_row (db, stmt, &local_error) &&
-       g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_reset (stmt);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (!ok)
-    {
-      g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CORRUPT,
-                           _("The workspace file is damaged."));
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 gboolean

@@ -260,6 +260,7 @@ test_older_baton (gconstpointer data)
   g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(BatonStore) store = NULL;
+  g_autofree char *backup = NULL;
   BatonTask *task;
 
   write_older_baton (ws->path, version);
@@ -270,7 +271,8 @@ test_older_baton (gconstpointer data)
   /* Its start-up backup is taken like any workspace's. */
   g_assert_true (baton_store_rotate_backups (ws->path, 3, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (baton_store_latest_backup (ws->path));
+  backup = baton_store_latest_backup (ws->path);
+  g_assert_nonnull (backup);
 
   store = baton_store_open (ws->path, &error);
   g_assert_no_error (error);

@@ -411,18 +411,85 @@ has_baton_schema (BatonDb   *db,
   return TRUE;
 }
 
-gboolean
-baton_db_inspect (const char       *path,
+/* Opens @path with @flags and reads what tells whose it is: its
+ * application id, its format and its tables. Returns the connection, for
+ * a closer look at the tables. */
+static BatonDb *
+open_and_describe (const char        *path,
+                   BatonDbOpenFlags   flags,
+                   guint32           *application_id,
+                   gint              *version,
+                   GPtrArray        **tables,
+                   GError           **error)
+{
+  g_autoptr(BatonDb) db = NULL;
+
+  if (!(db = baton_db_open (path, flags, error)) ||
+      !baton_db_get_application_id (db, application_id, error) ||
+      !baton_db_get_user_version (db, version, error) ||
+      !(*tables = list_tables (db, error)))
+    return NULL;
+
+  return g_steal_pointer (&db);
+}
+
+/* An SQLite file whose header carries no application id: what is in it
+ * tells whose it is. */
+static gboolean
+inspect_contents (const char       *path,
                   BatonDbFileKind  *kind,
                   GError          **error)
 {
   g_autoptr(BatonDb) db = NULL;
   g_autoptr(GPtrArray) tables = NULL;
-  guchar header[100] = { 0 };
-  gsize length = 0;
   guint32 application_id = 0;
   gint version = 0;
   gboolean matches = FALSE;
+
+  /* The file alone, which takes no lock and touches no -shm file of
+   * another program. */
+  if (!(db = open_and_describe (path, BATON_DB_OPEN_IMMUTABLE, &application_id, &version, &tables, error)))
+    return FALSE;
+
+  /* Nothing in the file itself, but a log beside it: an older Baton that
+   * crashed right after creating its workspace left it all in the log.
+   * Only then is the log read, with the usual locks (and only when its
+   * -shm file exists, so that none is made). */
+  if (application_id == 0 && tables->len == 0 && log_exists (path))
+    {
+      g_clear_pointer (&db, baton_db_close);
+      g_clear_pointer (&tables, g_ptr_array_unref);
+      if (!(db = open_and_describe (path, BATON_DB_OPEN_READ_ONLY, &application_id, &version, &tables, error)))
+        return FALSE;
+    }
+
+  if (application_id == BATON_APPLICATION_ID)
+    *kind = BATON_DB_FILE_BATON;
+  else if (application_id != 0)
+    *kind = BATON_DB_FILE_FOREIGN;
+  else if (tables->len == 0)
+    *kind = version == 0 ? BATON_DB_FILE_EMPTY_DATABASE : BATON_DB_FILE_FOREIGN;
+  else if (version < 1 || version > BATON_DB_LAST_UNSTAMPED_VERSION)
+    *kind = BATON_DB_FILE_FOREIGN;
+  else if (!has_baton_schema (db, version, &matches, error))
+    return FALSE;
+  else
+    *kind = matches ? BATON_DB_FILE_OLDER_BATON : BATON_DB_FILE_FOREIGN;
+
+  g_debug ("%s: application id %#x, format %d, %u tables: kind %d",
+           path, application_id, version, tables->len, *kind);
+
+  return TRUE;
+}
+
+gboolean
+baton_db_inspect (const char       *path,
+                  BatonDbFileKind  *kind,
+                  GError          **error)
+{
+  guchar header[100] = { 0 };
+  gsize length = 0;
+  guint32 application_id;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
@@ -460,46 +527,7 @@ baton_db_inspect (const char       *path,
       return TRUE;
     }
 
-  /* No application id in the header: look at the file alone, which takes
-   * no lock and touches no -shm file of another program. */
-  if (!(db = baton_db_open (path, BATON_DB_OPEN_IMMUTABLE, error)) ||
-      !baton_db_get_application_id (db, &application_id, error) ||
-      !baton_db_get_user_version (db, &version, error) ||
-      !(tables = list_tables (db, error)))
-    return FALSE;
-
-  /* Nothing in the file itself, but a log beside it: an older Baton that
-   * crashed right after creating its workspace left it all in the log.
-   * Only then is the log read, with the usual locks (and only when its
-   * -shm file exists, so that none is made). */
-  if (application_id == 0 && tables->len == 0 && log_exists (path))
-    {
-      g_clear_pointer (&db, baton_db_close);
-      g_clear_pointer (&tables, g_ptr_array_unref);
-      if (!(db = baton_db_open (path, BATON_DB_OPEN_READ_ONLY, error)) ||
-          !baton_db_get_application_id (db, &application_id, error) ||
-          !baton_db_get_user_version (db, &version, error) ||
-          !(tables = list_tables (db, error)))
-        return FALSE;
-    }
-
-  if (application_id == BATON_APPLICATION_ID)
-    *kind = BATON_DB_FILE_BATON;
-  else if (application_id != 0)
-    *kind = BATON_DB_FILE_FOREIGN;
-  else if (tables->len == 0)
-    *kind = version == 0 ? BATON_DB_FILE_EMPTY_DATABASE : BATON_DB_FILE_FOREIGN;
-  else if (version < 1 || version > BATON_DB_LAST_UNSTAMPED_VERSION)
-    *kind = BATON_DB_FILE_FOREIGN;
-  else if (!has_baton_schema (db, version, &matches, error))
-    return FALSE;
-  else
-    *kind = matches ? BATON_DB_FILE_OLDER_BATON : BATON_DB_FILE_FOREIGN;
-
-  g_debug ("%s: application id %#x, format %d, %u tables: kind %d",
-           path, application_id, version, tables->len, *kind);
-
-  return TRUE;
+  return inspect_contents (path, kind, error);
 }
 
 void

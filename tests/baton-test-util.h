@@ -925,3 +925,116 @@ baton_test_make_writable (const char *path)
   baton_test_set_immutable (path, FALSE);
   g_chmod (path, g_file_test (path, G_FILE_TEST_IS_DIR) ? 0700 : 0600);
 }
+
+/* The file as another program sees it --------------------------------------- */
+
+/* Runs @sql on a connection of a test's own; any error ends the test. */
+static inline void
+baton_test_exec_sql (sqlite3    *db,
+                     const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("SQL failed: %s\n%s", message, sql);
+}
+
+/* A read-write connection to @path, created when missing, as another
+ * program (or an older Baton) would open it. */
+static inline sqlite3 *
+baton_test_open_raw (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+/* The integer of PRAGMA @pragma ("user_version", "application_id") of the
+ * database at @path, through a read-only connection of its own. With
+ * @file_only, from the file alone (SQLite's immutable mode): not from its
+ * -wal file, and with no lock and no file left beside it. */
+static inline gint64
+baton_test_file_pragma (const char *path,
+                        const char *pragma,
+                        gboolean    file_only)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *target = g_strconcat (uri, file_only ? "?immutable=1" : "?mode=ro", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_nonnull (uri);
+  g_assert_cmpint (sqlite3_open_v2 (target, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* Another program holds the write lock of @path (BEGIN IMMEDIATE on its
+ * own connection) until baton_test_release_lock (). */
+static inline sqlite3 *
+baton_test_hold_write_lock (const char *path)
+{
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return other;
+}
+
+static inline void
+baton_test_release_lock (sqlite3 *other)
+{
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close_v2 (other);
+}
+
+/* The body of note @id in the database at @path, read through a
+ * connection of its own (NULL: no body, or no such note). */
+static inline char *
+baton_test_note_body_on_disk (const char *path,
+                              gint64      id)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *body = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT body FROM notes WHERE id = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    body = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (handle);
+
+  return body;
+}
+
+/* Copies the database at @from, its -wal file and (@with_shm) its -shm
+ * file to @to, as they are while a connection has it open: what a crash
+ * (or kill -9) leaves. */
+static inline void
+baton_test_copy_as_crashed (const char *from,
+                            const char *to,
+                            gboolean    with_shm)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < (with_shm ? 3 : 2); i++)
+    {
+      g_autofree char *source = g_strconcat (from, suffixes[i], NULL);
+      g_autofree char *dest = g_strconcat (to, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (dest, contents, length, NULL));
+    }
+}

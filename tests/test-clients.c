@@ -949,45 +949,6 @@ test_font_decimal_comma (Fixture       *f,
 
 /* A note that cannot be saved ---------------------------------------------------- */
 
-/* Another program holds the write lock (BEGIN IMMEDIATE on its own
- * connection) until release_lock (). */
-static sqlite3 *
-hold_write_lock (const char *path)
-{
-  sqlite3 *other = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-  return other;
-}
-
-static void
-release_lock (sqlite3 *other)
-{
-  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close_v2 (other);
-}
-
-/* The body of note @id read from the file by its own connection. */
-static char *
-body_on_disk (Fixture *f,
-              gint64   id)
-{
-  sqlite3 *handle = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *body = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT body FROM notes WHERE id = ?", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    body = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close_v2 (handle);
-
-  return body;
-}
-
 typedef struct
 {
   Fixture  *f;
@@ -1030,7 +991,7 @@ unsaved_set_up (Unsaved    *u,
   g_object_add_weak_pointer (G_OBJECT (u->window), &u->window);
   baton_note_saver_set_retry_delays (baton_note_editor_get_saver (editor_of (f)), 200, 400);
 
-  u->lock = hold_write_lock (f->path);
+  u->lock = baton_test_hold_write_lock (f->path);
   type_text (f, typed);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
@@ -1039,7 +1000,7 @@ unsaved_set_up (Unsaved    *u,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   g_assert_cmpstr (baton_note_editor_get_status_text (editor_of (f)), ==, "Not saved");
   {
-    g_autofree char *on_disk = body_on_disk (f, u->note_id);
+    g_autofree char *on_disk = baton_test_note_body_on_disk (f->path, u->note_id);
     g_assert_cmpstr (on_disk, ==, "Agenda");
   }
 
@@ -1070,10 +1031,10 @@ test_unsaved_quit_retry (Fixture       *f,
   unsaved_set_up (&u, f, "\n- Budget, typed while locked");
 
   /* The other program lets go; Retry saves and the window closes. */
-  release_lock (u.lock);
+  baton_test_release_lock (u.lock);
   adw_message_dialog_response (baton_clients_view_get_unsaved_dialog (f->view), "retry");
   unsaved_window_closed (&u);
-  on_disk = body_on_disk (f, u.note_id);
+  on_disk = baton_test_note_body_on_disk (f->path, u.note_id);
   g_assert_cmpstr (on_disk, ==, "Agenda\n- Budget, typed while locked");
 }
 
@@ -1089,9 +1050,9 @@ test_unsaved_retry_by_itself (Fixture       *f,
   unsaved_set_up (&u, f, "\n- Saved by a retry");
 
   /* Nobody answers; the lock goes: a retry saves and the closing goes on. */
-  release_lock (u.lock);
+  baton_test_release_lock (u.lock);
   unsaved_window_closed (&u);
-  on_disk = body_on_disk (f, u.note_id);
+  on_disk = baton_test_note_body_on_disk (f->path, u.note_id);
   g_assert_cmpstr (on_disk, ==, "Agenda\n- Saved by a retry");
 }
 
@@ -1121,8 +1082,8 @@ test_unsaved_save_copy (Fixture       *f,
   /* Discarding after it: the window closes, the workspace keeps its text. */
   adw_message_dialog_response (baton_clients_view_get_unsaved_dialog (f->view), "discard");
   unsaved_window_closed (&u);
-  release_lock (u.lock);
-  on_disk = body_on_disk (f, u.note_id);
+  baton_test_release_lock (u.lock);
+  on_disk = baton_test_note_body_on_disk (f->path, u.note_id);
   g_assert_cmpstr (on_disk, ==, "Agenda");
 }
 
@@ -1148,46 +1109,108 @@ test_unsaved_keep_open (Fixture       *f,
   g_assert_true (baton_test_wait_until (dialog_is_shown, &u, 10000));
   g_assert_nonnull (u.window);
 
-  release_lock (u.lock);
+  baton_test_release_lock (u.lock);
   unsaved_window_closed (&u);
   {
-    g_autofree char *on_disk = body_on_disk (f, u.note_id);
+    g_autofree char *on_disk = baton_test_note_body_on_disk (f->path, u.note_id);
     g_assert_cmpstr (on_disk, ==, "Agenda\n- Still here");
   }
+}
+
+typedef struct
+{
+  BatonNote *first;
+  BatonNote *second;
+  sqlite3   *lock;
+} Leaving;
+
+/* Two notes: " typed" is typed into the first while another program
+ * holds the database, then the second is opened. The lock is still held. */
+static void
+leave_unsaved_note (Fixture *f,
+                    Leaving *l)
+{
+  BatonClient *client;
+  BatonNoteEditor *editor;
+
+  g_settings_set_int (f->settings, "autosave-delay", 30000);
+  client = add_client (f, "Acme");
+  l->first = add_note (f, client, "First", "One");
+  l->second = add_note (f, client, "Second", "Two");
+  open_window (f);
+  editor = editor_of (f);
+  baton_clients_view_open_note (f->view, l->first, -1, 0);
+  baton_note_saver_set_retry_delays (baton_note_editor_get_saver (editor), 100, 200);
+
+  l->lock = baton_test_hold_write_lock (f->path);
+  type_text (f, " typed");
+  baton_clients_view_open_note (f->view, l->second, -1, 0);
+  g_assert_true (baton_note_editor_get_note (editor) == l->second);
 }
 
 static void
 test_unsaved_leaving_note (Fixture       *f,
                            gconstpointer  data)
 {
-  BatonClient *client;
-  BatonNote *first, *second;
-  sqlite3 *lock;
   BatonNoteEditor *editor;
+  Leaving l = { 0 };
 
   SKIP_WITHOUT_DISPLAY ();
 
-  g_settings_set_int (f->settings, "autosave-delay", 30000);
-  client = add_client (f, "Acme");
-  first = add_note (f, client, "First", "One");
-  second = add_note (f, client, "Second", "Two");
-  open_window (f);
-  editor = editor_of (f);
-  baton_clients_view_open_note (f->view, first, -1, 0);
-  baton_note_saver_set_retry_delays (baton_note_editor_get_saver (editor), 100, 200);
-
   /* Switching note while the save fails: the text is held, not dropped. */
-  lock = hold_write_lock (f->path);
-  type_text (f, " typed");
-  baton_clients_view_open_note (f->view, second, -1, 0);
-  g_assert_true (baton_note_editor_get_note (editor) == second);
+  leave_unsaved_note (f, &l);
+  editor = editor_of (f);
   g_assert_true (baton_note_editor_has_unsaved (editor));
-  g_assert_cmpstr (baton_note_get_body (first), ==, "One");
+  g_assert_cmpstr (baton_note_get_body (l.first), ==, "One");
 
   /* It is saved once the database is free again. */
-  release_lock (lock);
-  g_assert_true (baton_test_wait_until (note_body_has, (gpointer[]) { first, (gpointer) "One typed" }, 10000));
+  baton_test_release_lock (l.lock);
+  g_assert_true (baton_test_wait_until (note_body_has, (gpointer[]) { l.first, (gpointer) "One typed" }, 10000));
   g_assert_false (baton_note_editor_has_unsaved (editor));
+}
+
+static gboolean
+note_body_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (baton_note_get_body (args[0]), args[1]) == 0;
+}
+
+/* Back to a note left while its save failed: the editor shows the text
+ * that was typed, not the note's older text, and goes on with it. The
+ * text typed before and after leaving is saved as one, once. */
+static void
+test_unsaved_back_to_note (Fixture       *f,
+                           gconstpointer  data)
+{
+  BatonNoteEditor *editor;
+  Leaving l = { 0 };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  leave_unsaved_note (f, &l);
+  editor = editor_of (f);
+  baton_clients_view_open_note (f->view, l.first, -1, 0);
+  g_assert_true (baton_note_editor_get_note (editor) == l.first);
+  {
+    g_autofree char *text = buffer_text (f);
+    g_assert_cmpstr (text, ==, "One typed");
+  }
+  g_assert_true (baton_note_editor_has_unsaved (editor));
+  g_assert_cmpstr (baton_note_editor_get_status_text (editor), ==, "Not saved");
+
+  type_text (f, " and more");
+  baton_test_release_lock (l.lock);
+  g_assert_true (baton_test_wait_until (note_body_is, (gpointer[]) { l.first, (gpointer) "One typed and more" }, 10000));
+  baton_test_wait_for (!baton_note_editor_has_unsaved (editor), 10000);
+  {
+    g_autofree char *on_disk = baton_test_note_body_on_disk (f->path, baton_record_get_id (BATON_RECORD (l.first)));
+    g_autofree char *text = buffer_text (f);
+
+    g_assert_cmpstr (on_disk, ==, "One typed and more");
+    g_assert_cmpstr (text, ==, "One typed and more");
+  }
 }
 
 /* First run: each empty state leads to the next step, with its button. */
@@ -1551,6 +1574,7 @@ main (int   argc,
   ADD ("/clients/unsaved/save-copy", test_unsaved_save_copy);
   ADD ("/clients/unsaved/keep-open", test_unsaved_keep_open);
   ADD ("/clients/unsaved/leaving-note", test_unsaved_leaving_note);
+  ADD ("/clients/unsaved/back-to-note", test_unsaved_back_to_note);
   ADD ("/clients/screenshot-setup", test_screenshot_setup);
   ADD ("/clients/nothing-lost", test_nothing_lost);
 #undef ADD

@@ -35,16 +35,6 @@ static const char rows_sql[] =
   "  VALUES (1, 1, 1, 'Needs analysis', '# Needs', '2026-03-01T09:00:00Z', '2026-03-01T09:30:00Z');"
   "INSERT INTO note_revisions (id, note_id, body, saved_at) VALUES (1, 1, '# Draft', '2026-03-01T09:10:00Z');";
 
-static void
-exec_sql (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("SQL failed: %s\n%s", message, sql);
-}
-
 /* Writes a database at format @version, built by running the migration
  * steps by hand, optionally with @extra_sql afterwards. Like the Baton that
  * wrote them, formats up to BATON_DB_LAST_UNSTAMPED_VERSION carry no
@@ -58,10 +48,10 @@ create_db_at_version (const char *path,
   g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", version);
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), ==, SQLITE_OK);
-  exec_sql (db, "PRAGMA foreign_keys = ON");
+  baton_test_exec_sql (db, "PRAGMA foreign_keys = ON");
 
   /* Make sure the file exists as a database even with no table. */
-  exec_sql (db, "CREATE TABLE scratch (x); DROP TABLE scratch;");
+  baton_test_exec_sql (db, "CREATE TABLE scratch (x); DROP TABLE scratch;");
 
   /* A "newer" database gets every step we know, then a higher number. */
   for (gint step = 1; step <= MIN (version, BATON_SCHEMA_VERSION); step++)
@@ -69,52 +59,18 @@ create_db_at_version (const char *path,
       const char *sql = baton_db_migration_sql (step);
 
       g_assert_nonnull (sql);
-      exec_sql (db, sql);
+      baton_test_exec_sql (db, sql);
     }
   if (extra_sql != NULL)
-    exec_sql (db, extra_sql);
-  exec_sql (db, pragma);
+    baton_test_exec_sql (db, extra_sql);
+  baton_test_exec_sql (db, pragma);
   if (version > BATON_DB_LAST_UNSTAMPED_VERSION)
     {
       g_autofree char *stamp = g_strdup_printf ("PRAGMA application_id = %d", BATON_APPLICATION_ID);
-      exec_sql (db, stamp);
+      baton_test_exec_sql (db, stamp);
     }
 
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-}
-
-static gint
-file_application_id (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint id;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  id = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return id;
-}
-
-static gint
-file_user_version (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint version;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return version;
 }
 
 /* One query per table of the file at @path, selecting the columns it has
@@ -234,45 +190,15 @@ list_dir_sorted (const char *dir)
   return g_string_free (out, FALSE);
 }
 
-typedef struct
-{
-  char  *contents;
-  gsize  length;
-  char  *listing;
-} FileSnapshot;
-
+/* The folder of @path is as @before (baton_test_folder_state ()) says:
+ * the file byte-identical, and no file appeared beside it. */
 static void
-file_snapshot (FileSnapshot *snap,
-               const char   *path)
+assert_folder_unchanged (const char *before,
+                         const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *after = baton_test_folder_state (path);
 
-  g_assert_true (g_file_get_contents (path, &snap->contents, &snap->length, &error));
-  g_assert_no_error (error);
-  snap->listing = list_dir_sorted (dir);
-}
-
-/* The file is byte-for-byte the same and no file appeared beside it. */
-static void
-assert_file_unchanged (FileSnapshot *snap,
-                       const char   *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *listing = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  g_assert_no_error (error);
-  g_assert_cmpmem (contents, length, snap->contents, snap->length);
-
-  listing = list_dir_sorted (dir);
-  g_assert_cmpstr (listing, ==, snap->listing);
-
-  g_clear_pointer (&snap->contents, g_free);
-  g_clear_pointer (&snap->listing, g_free);
+  baton_test_assert_text ("the folder", after, before);
 }
 
 /* Tests */
@@ -306,7 +232,7 @@ test_fresh_file (void)
   g_assert_nonnull (store);
   g_assert_cmpstr (baton_store_get_path (store), ==, ws->path);
 
-  g_assert_cmpint (file_user_version (ws->path), ==, BATON_SCHEMA_VERSION);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, BATON_SCHEMA_VERSION);
   g_assert_cmpint (baton_store_peek_version (ws->path, &error), ==, BATON_SCHEMA_VERSION);
   g_assert_no_error (error);
 
@@ -318,7 +244,7 @@ test_fresh_file (void)
   baton_test_assert_store_matches_db (store);
 
   g_assert_finalize_object (g_steal_pointer (&store));
-  g_assert_cmpint (file_user_version (ws->path), ==, BATON_SCHEMA_VERSION);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, BATON_SCHEMA_VERSION);
 }
 
 static void
@@ -327,18 +253,18 @@ test_empty_file (void)
   g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
   g_autoptr(GError) error = NULL;
   BatonStore *store;
-  FileSnapshot snap = { 0 };
+  g_autofree char *snap = NULL;
 
   /* A zero-byte file Baton did not create (`touch` made it, or another
    * program): not a workspace, and left as it is. */
   g_assert_true (g_file_set_contents (ws->path, "", 0, &error));
   g_assert_no_error (error);
-  file_snapshot (&snap, ws->path);
+  snap = baton_test_folder_state (ws->path);
 
   store = baton_store_open (ws->path, &error);
   g_assert_null (store);
   baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
-  assert_file_unchanged (&snap, ws->path);
+  assert_folder_unchanged (snap, ws->path);
 }
 
 static void
@@ -357,21 +283,21 @@ test_from_version (gconstpointer data)
   g_autoptr(GPtrArray) queries = NULL;
 
   create_db_at_version (ws->path, from, rows_sql);
-  g_assert_cmpint (file_user_version (ws->path), ==, from);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, from);
   g_assert_cmpint (baton_store_peek_version (ws->path, &error), ==, from);
   g_assert_no_error (error);
   before = baton_test_dump_db (ws->path);
   queries = row_queries (ws->path);
   rows_before = run_row_queries (ws->path, queries);
 
-  g_assert_cmpint (file_application_id (ws->path), ==, 0);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "application_id", FALSE), ==, 0);
   store = baton_store_open (ws->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
 
   /* Recognised by its tables, upgraded, and stamped as Baton's. */
-  g_assert_cmpint (file_user_version (ws->path), ==, BATON_SCHEMA_VERSION);
-  g_assert_cmpint (file_application_id (ws->path), ==, BATON_APPLICATION_ID);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, BATON_SCHEMA_VERSION);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "application_id", FALSE), ==, BATON_APPLICATION_ID);
   after = baton_test_dump_db (ws->path);
 
   /* Same schema as a new workspace. */
@@ -424,36 +350,38 @@ test_newer_refused (void)
   g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
   g_autoptr(GError) error = NULL;
   BatonStore *store;
-  FileSnapshot snap = { 0 };
+  g_autofree char *snap = NULL;
 
   create_db_at_version (ws->path, BATON_SCHEMA_VERSION + 1, rows_sql);
-  file_snapshot (&snap, ws->path);
+  snap = baton_test_folder_state (ws->path);
 
   store = baton_store_open (ws->path, &error);
   g_assert_null (store);
   baton_test_assert_store_error (error, BATON_STORE_ERROR_NEWER_SCHEMA);
-  assert_file_unchanged (&snap, ws->path);
+  assert_folder_unchanged (snap, ws->path);
 
   /* Peeking reads the version without touching the file. */
-  file_snapshot (&snap, ws->path);
+  g_free (snap);
+  snap = baton_test_folder_state (ws->path);
   g_clear_error (&error);
   g_assert_cmpint (baton_store_peek_version (ws->path, &error), ==, BATON_SCHEMA_VERSION + 1);
   g_assert_no_error (error);
-  assert_file_unchanged (&snap, ws->path);
+  assert_folder_unchanged (snap, ws->path);
 
   /* Much newer too. */
   {
     sqlite3 *db = NULL;
 
     g_assert_cmpint (sqlite3_open (ws->path, &db), ==, SQLITE_OK);
-    exec_sql (db, "PRAGMA user_version = 1000");
+    baton_test_exec_sql (db, "PRAGMA user_version = 1000");
     sqlite3_close (db);
   }
-  file_snapshot (&snap, ws->path);
+  g_free (snap);
+  snap = baton_test_folder_state (ws->path);
   store = baton_store_open (ws->path, &error);
   g_assert_null (store);
   baton_test_assert_store_error (error, BATON_STORE_ERROR_NEWER_SCHEMA);
-  assert_file_unchanged (&snap, ws->path);
+  assert_folder_unchanged (snap, ws->path);
 }
 
 static void
@@ -464,25 +392,26 @@ test_not_sqlite (void)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
   BatonStore *store;
-  FileSnapshot snap = { 0 };
+  g_autofree char *snap = NULL;
 
   for (guint i = 0; i < 4096; i++)
     g_string_append_c (text, (char) g_rand_int_range (rand, ' ', '~' + 1));
   g_assert_true (g_file_set_contents (ws->path, text->str, text->len, &error));
   g_assert_no_error (error);
-  file_snapshot (&snap, ws->path);
+  snap = baton_test_folder_state (ws->path);
 
   store = baton_store_open (ws->path, &error);
   g_assert_null (store);
   baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
   g_assert_nonnull (strstr (error->message, ws->path));
-  assert_file_unchanged (&snap, ws->path);
+  assert_folder_unchanged (snap, ws->path);
 
   g_clear_error (&error);
-  file_snapshot (&snap, ws->path);
+  g_free (snap);
+  snap = baton_test_folder_state (ws->path);
   g_assert_cmpint (baton_store_peek_version (ws->path, &error), ==, -1);
   baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
-  assert_file_unchanged (&snap, ws->path);
+  assert_folder_unchanged (snap, ws->path);
 }
 
 static void
@@ -491,19 +420,19 @@ test_other_application (void)
   g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
   g_autoptr(GError) error = NULL;
   BatonStore *store;
-  FileSnapshot snap = { 0 };
+  g_autofree char *snap = NULL;
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (ws->path, &db), ==, SQLITE_OK);
-  exec_sql (db, "CREATE TABLE foo (id INTEGER PRIMARY KEY, bar TEXT);"
+  baton_test_exec_sql (db, "CREATE TABLE foo (id INTEGER PRIMARY KEY, bar TEXT);"
                 "INSERT INTO foo (bar) VALUES ('keep me');");
   sqlite3_close (db);
-  file_snapshot (&snap, ws->path);
+  snap = baton_test_folder_state (ws->path);
 
   store = baton_store_open (ws->path, &error);
   g_assert_null (store);
   baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
-  assert_file_unchanged (&snap, ws->path);
+  assert_folder_unchanged (snap, ws->path);
 }
 
 static void
@@ -525,7 +454,7 @@ test_failed_step_rolls_back (void)
   g_assert_nonnull (strstr (error->message, "tasks_stage"));
 
   /* The step left nothing behind: same version, no half of its indexes. */
-  g_assert_cmpint (file_user_version (ws->path), ==, 1);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, 1);
   after = baton_test_dump_db (ws->path);
   g_assert_cmpstr (after, ==, before);
 }
@@ -784,7 +713,7 @@ test_rotate_damaged (void)
   g_autofree char *backup = g_strconcat (ws->path, ".backup-1", NULL);
   g_autofree char *contents = NULL;
   gsize length = 0;
-  FileSnapshot snap = { 0 };
+  g_autofree char *snap = NULL;
   BatonStore *store;
 
   store = open_with_rows (ws->path, 2);
@@ -804,19 +733,20 @@ test_rotate_damaged (void)
   for (gsize i = 4096; i < length; i++)
     contents[i] = (char) (i % 253);
   g_assert_true (g_file_set_contents (ws->path, contents, length, &error));
-  file_snapshot (&snap, backup);
+  snap = baton_test_folder_state (backup);
 
   g_assert_false (baton_store_rotate_backups (ws->path, 3, &error));
   baton_test_assert_store_error (error, BATON_STORE_ERROR_CORRUPT);
-  assert_file_unchanged (&snap, backup);
+  assert_folder_unchanged (snap, backup);
   g_clear_error (&error);
 
   /* Overwritten by something that is not a database at all: the same. */
   g_assert_true (g_file_set_contents (ws->path, "this is not a database, not at all, not even close", -1, &error));
-  file_snapshot (&snap, backup);
+  g_free (snap);
+  snap = baton_test_folder_state (backup);
   g_assert_false (baton_store_rotate_backups (ws->path, 3, &error));
   baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
-  assert_file_unchanged (&snap, backup);
+  assert_folder_unchanged (snap, backup);
 }
 
 /* After a crash the last commits live only in the -wal file: the start-up
@@ -828,20 +758,11 @@ test_backup_after_crash (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(BatonStore) store = open_with_rows (ws->path, 5);
   g_autofree char *crashed = baton_test_workspace_file (ws, "crashed.db");
-  g_autofree char *wal = g_strconcat (ws->path, "-wal", NULL);
-  g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
-  g_autofree char *contents = NULL;
   g_autofree char *backup = NULL;
-  gsize length = 0;
 
-  /* Copy the files as a crash would leave them: the store is still open. */
-  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_get_contents (ws->path, &contents, &length, &error));
-  g_assert_true (g_file_set_contents (crashed, contents, length, &error));
-  g_clear_pointer (&contents, g_free);
-  g_assert_true (g_file_get_contents (wal, &contents, &length, &error));
-  g_assert_true (g_file_set_contents (crashed_wal, contents, length, &error));
-  g_assert_no_error (error);
+  /* Copy the files as a crash would leave them (the store is still open),
+   * without the -shm file. */
+  baton_test_copy_as_crashed (ws->path, crashed, FALSE);
 
   g_assert_true (baton_store_rotate_backups (crashed, 3, &error));
   g_assert_no_error (error);
@@ -931,7 +852,7 @@ test_step_5_search_index (void)
 
   store = baton_store_open (ws->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (file_user_version (ws->path), ==, 5);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, 5);
 
   /* The new index, built now: nothing left in the queue. */
   g_clear_pointer (&sql, g_free);

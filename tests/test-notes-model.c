@@ -584,44 +584,6 @@ test_saver_failure_and_external_change (Fixture       *fx,
 }
 
 
-/* Another program holds the write lock of @path (BEGIN IMMEDIATE on its own
- * connection) until release_lock (). */
-static sqlite3 *
-hold_write_lock (const char *path)
-{
-  sqlite3 *other = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-  return other;
-}
-
-static void
-release_lock (sqlite3 *other)
-{
-  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close_v2 (other);
-}
-
-static char *
-body_on_disk (const char *path,
-              gint64      id)
-{
-  sqlite3 *handle = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *body = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT body FROM notes WHERE id = ?", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    body = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close_v2 (handle);
-
-  return body;
-}
-
 static gboolean
 saver_saved_or_deadline (BatonNoteSaver *saver,
                          guint           timeout_ms)
@@ -651,7 +613,7 @@ test_saver_retries (Fixture       *fx,
   baton_note_saver_set_retry_delays (saver, 20, 200);
 
   /* Another program writes: the save fails with a code, the text is kept. */
-  other = hold_write_lock (fx->path);
+  other = baton_test_hold_write_lock (fx->path);
   editor_type (&editor, saver, " world");
   g_assert_false (baton_note_saver_flush (saver, &error));
   g_assert_nonnull (error);
@@ -672,12 +634,12 @@ test_saver_retries (Fixture       *fx,
   g_assert_cmpstr (markdown, ==, "# Call\n\nHello world\n");
 
   /* The lock goes: a retry saves by itself, from the main loop. */
-  release_lock (other);
+  baton_test_release_lock (other);
   g_assert_true (saver_saved_or_deadline (saver, 10000));
   g_assert_false (baton_note_saver_is_retrying (saver));
   g_assert_false (baton_note_saver_has_unsaved (saver));
   g_assert_cmpstr (baton_note_get_body (note), ==, "Hello world");
-  on_disk = body_on_disk (fx->path, id);
+  on_disk = baton_test_note_body_on_disk (fx->path, id);
   g_assert_cmpstr (on_disk, ==, "Hello world");
 
   g_free (editor.title);
@@ -1525,6 +1487,49 @@ test_search_watch (Fixture       *fx,
   g_assert_cmpint (pending, ==, 0);
 }
 
+/* Searching and updating the index leave the store's prepared statements
+ * alone: redefining an SQL function on the connection would expire every
+ * one of them (each is then prepared again) and fail outright while one
+ * of them is running. */
+static void
+test_search_keeps_statements (Fixture       *fx,
+                              gconstpointer  data)
+{
+  BatonDb *db = _baton_store_get_db (fx->store);
+  BatonClient *client = add_client (fx, "Acme");
+  BatonNote *note = add_note (fx, client, "Kick-off", "Needs analysis");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  sqlite3_stmt *stmt;
+  int reprepared;
+
+  g_assert_true (baton_notes_search_uses_index (fx->store));
+  g_assert_true (baton_store_update_note (fx->store, note, "Kick-off", "Needs analysis, done", FALSE, &error));
+  stmt = baton_db_prepare (db, "SELECT id FROM notes ORDER BY id", &error);
+  g_assert_nonnull (stmt);
+  g_assert_true (baton_db_step_row (db, stmt, &error));
+  sqlite3_reset (stmt);
+  reprepared = sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_REPREPARE, FALSE);
+
+  /* The index catches up with the change, and a search runs: the
+   * statement is not prepared again. */
+  g_assert_true (baton_notes_update_index (fx->store, &error));
+  hits = baton_notes_search (fx->store, "needs", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  g_assert_true (baton_db_step_row (db, stmt, &error));
+  g_assert_cmpint (sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_REPREPARE, FALSE), ==, reprepared);
+
+  /* The statement is in the middle of its rows: a search still works. */
+  hits = baton_notes_search (fx->store, "done", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+  if (hits != NULL)
+    g_assert_cmpuint (hits->len, ==, 1);
+  sqlite3_reset (stmt);
+}
+
 /* Large notes ---------------------------------------------------------------------------- */
 
 static void
@@ -1735,6 +1740,7 @@ main (int   argc,
   ADD ("/notes/search/snippets", test_search_snippets);
   ADD ("/notes/search/follows-changes", test_search_follows_changes);
   ADD ("/notes/search/watch", test_search_watch);
+  ADD ("/notes/search/keeps-statements", test_search_keeps_statements);
   ADD ("/notes/large-note", test_large_note);
   ADD ("/notes/upgrade/from-2", test_upgrade);
   ADD ("/notes/upgrade/without-fts5", test_upgrade_without_fts5);

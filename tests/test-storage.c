@@ -28,46 +28,6 @@
 
 /* Files --------------------------------------------------------------------- */
 
-static void
-exec_sql (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("SQL failed: %s\n%s", message, sql);
-}
-
-static sqlite3 *
-open_raw (const char *path)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), ==, SQLITE_OK);
-  return db;
-}
-
-static gint64
-pragma_int (const char *path,
-            const char *pragma)
-{
-  g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", path);
-  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  /* Immutable: reading it must not leave files either. */
-  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
 /* Everything Baton does with a file it must not take. */
 static void
 assert_refused_untouched (const char *path,
@@ -104,16 +64,16 @@ write_foreign_database (const char *path,
                         gint        user_version,
                         gboolean    wal)
 {
-  sqlite3 *db = open_raw (path);
+  sqlite3 *db = baton_test_open_raw (path);
   g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", user_version);
 
   if (wal)
-    exec_sql (db, "PRAGMA journal_mode = WAL");
-  exec_sql (db, "CREATE TABLE bookmarks (id INTEGER PRIMARY KEY, url TEXT, title TEXT);"
+    baton_test_exec_sql (db, "PRAGMA journal_mode = WAL");
+  baton_test_exec_sql (db, "CREATE TABLE bookmarks (id INTEGER PRIMARY KEY, url TEXT, title TEXT);"
                 "CREATE TABLE visits (id INTEGER PRIMARY KEY, bookmark_id INTEGER, at TEXT);"
                 "INSERT INTO bookmarks (url, title) VALUES ('https://example.com', 'Keep me');"
                 "INSERT INTO visits (bookmark_id, at) VALUES (1, '2026-01-01');");
-  exec_sql (db, pragma);
+  baton_test_exec_sql (db, pragma);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
@@ -123,16 +83,16 @@ static void
 write_older_baton (const char *path,
                    gint        version)
 {
-  sqlite3 *db = open_raw (path);
+  sqlite3 *db = baton_test_open_raw (path);
   g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", version);
 
-  exec_sql (db, "PRAGMA journal_mode = WAL");
+  baton_test_exec_sql (db, "PRAGMA journal_mode = WAL");
   for (gint step = 1; step <= version; step++)
-    exec_sql (db, baton_db_migration_sql (step));
-  exec_sql (db, "INSERT INTO roles (id, name, position) VALUES (1, 'Writer', 0);"
+    baton_test_exec_sql (db, baton_db_migration_sql (step));
+  baton_test_exec_sql (db, "INSERT INTO roles (id, name, position) VALUES (1, 'Writer', 0);"
                 "INSERT INTO stages (id, name, position) VALUES (1, 'To do', 0);"
                 "INSERT INTO tasks (id, stage_id, position, title) VALUES (1, 1, 1024, 'Storyboard');");
-  exec_sql (db, pragma);
+  baton_test_exec_sql (db, pragma);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
@@ -149,7 +109,7 @@ test_new_file_stamped (void)
 
   g_assert_no_error (error);
   g_assert_false (baton_store_get_read_only (store));
-  g_assert_cmpint (pragma_int (ws->path, "application_id"), ==, BATON_APPLICATION_ID);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "application_id", TRUE), ==, BATON_APPLICATION_ID);
 
   /* In the file itself, not only in the log: it is the first write. */
   g_assert_true (g_file_get_contents (ws->path, &contents, &length, NULL));
@@ -178,8 +138,8 @@ test_foreign_in_use (void)
   sqlite3 *owner;
 
   write_foreign_database (ws->path, 2, TRUE);
-  owner = open_raw (ws->path);
-  exec_sql (owner, "PRAGMA wal_autocheckpoint = 0;"
+  owner = baton_test_open_raw (ws->path);
+  baton_test_exec_sql (owner, "PRAGMA wal_autocheckpoint = 0;"
                    "INSERT INTO bookmarks (url, title) VALUES ('https://example.org', 'In the log');");
 
   assert_refused_untouched (ws->path, BATON_STORE_ERROR_NOT_BATON);
@@ -203,8 +163,8 @@ test_lookalike (void)
       sqlite3 *db;
 
       write_older_baton (ws->path, BATON_DB_LAST_UNSTAMPED_VERSION);
-      db = open_raw (ws->path);
-      exec_sql (db, extras[i]);
+      db = baton_test_open_raw (ws->path);
+      baton_test_exec_sql (db, extras[i]);
       sqlite3_close (db);
 
       g_test_message ("lookalike: %s", extras[i]);
@@ -258,9 +218,9 @@ test_empty_database (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   BatonStore *store;
-  sqlite3 *db = open_raw (ws->path);
+  sqlite3 *db = baton_test_open_raw (ws->path);
 
-  exec_sql (db, "CREATE TABLE scratch (x); DROP TABLE scratch;");
+  baton_test_exec_sql (db, "CREATE TABLE scratch (x); DROP TABLE scratch;");
   sqlite3_close (db);
   before = baton_test_folder_state (ws->path);
 
@@ -288,7 +248,7 @@ test_empty_default (void)
   g_assert_no_error (error);
   g_assert_nonnull (store);
   g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (store)), ==, 6);
-  g_assert_cmpint (pragma_int (path, "application_id"), ==, BATON_APPLICATION_ID);
+  g_assert_cmpint (baton_test_file_pragma (path, "application_id", TRUE), ==, BATON_APPLICATION_ID);
 }
 
 /* Older Baton files --------------------------------------------------------- */
@@ -300,17 +260,19 @@ test_older_baton (gconstpointer data)
   g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(BatonStore) store = NULL;
+  g_autofree char *backup = NULL;
   BatonTask *task;
 
   write_older_baton (ws->path, version);
-  g_assert_cmpint (pragma_int (ws->path, "application_id"), ==, 0);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "application_id", TRUE), ==, 0);
   g_assert_cmpint (baton_store_peek_version (ws->path, &error), ==, version);
   g_assert_no_error (error);
 
   /* Its start-up backup is taken like any workspace's. */
   g_assert_true (baton_store_rotate_backups (ws->path, 3, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (baton_store_latest_backup (ws->path));
+  backup = baton_store_latest_backup (ws->path);
+  g_assert_nonnull (backup);
 
   store = baton_store_open (ws->path, &error);
   g_assert_no_error (error);
@@ -322,8 +284,8 @@ test_older_baton (gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (store)), ==, 1);
   g_clear_object (&store);
 
-  g_assert_cmpint (pragma_int (ws->path, "application_id"), ==, BATON_APPLICATION_ID);
-  g_assert_cmpint (pragma_int (ws->path, "user_version"), ==, BATON_SCHEMA_VERSION);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "application_id", TRUE), ==, BATON_APPLICATION_ID);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", TRUE), ==, BATON_SCHEMA_VERSION);
 }
 
 /* An older Baton that crashed left its last changes in the -wal file: the
@@ -337,28 +299,18 @@ test_older_baton_crashed (void)
   g_autoptr(BatonStore) store = NULL;
   sqlite3 *db;
 
-  db = open_raw (ws->path);
-  exec_sql (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;");
+  db = baton_test_open_raw (ws->path);
+  baton_test_exec_sql (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;");
   for (gint step = 1; step <= BATON_DB_LAST_UNSTAMPED_VERSION; step++)
-    exec_sql (db, baton_db_migration_sql (step));
-  exec_sql (db, "INSERT INTO roles (id, name, position) VALUES (7, 'Only in the log', 0);");
+    baton_test_exec_sql (db, baton_db_migration_sql (step));
+  baton_test_exec_sql (db, "INSERT INTO roles (id, name, position) VALUES (7, 'Only in the log', 0);");
   {
     g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", BATON_DB_LAST_UNSTAMPED_VERSION);
-    exec_sql (db, pragma);
+    baton_test_exec_sql (db, pragma);
   }
 
   /* Copy the files while the connection is open, as a crash leaves them. */
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char * const suffixes[] = { "", "-wal", "-shm" };
-      g_autofree char *from = g_strconcat (ws->path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (crashed, suffixes[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
-      g_assert_true (g_file_set_contents (to, contents, length, NULL));
-    }
+  baton_test_copy_as_crashed (ws->path, crashed, TRUE);
   sqlite3_close (db);
 
   store = baton_store_open (crashed, &error);
@@ -390,21 +342,33 @@ write_workspace (const char *path)
   g_assert_no_error (error);
 }
 
+/* Overwrites the last @n_pages pages of the file at @path (4 KiB each;
+ * 0: all but the first, which holds the header) with noise. */
+static void
+damage_pages (const char *path,
+              gsize       n_pages)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gsize from;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, MAX (4, 2 * n_pages) * 4096);
+  from = n_pages == 0 ? 4096 : length - n_pages * 4096;
+  for (gsize i = from; i < length; i++)
+    contents[i] = (char) (i * 7919 % 251);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
 static void
 test_open_corrupt (void)
 {
   g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
 
-  write_workspace (ws->path);
-  g_assert_true (g_file_get_contents (ws->path, &contents, &length, NULL));
-  g_assert_cmpuint (length, >, 4 * 4096);
   /* The header survives; every page after the first is noise. */
-  for (gsize i = 4096; i < length; i++)
-    contents[i] = (char) (i * 7919 % 251);
-  g_assert_true (g_file_set_contents (ws->path, contents, length, NULL));
+  write_workspace (ws->path);
+  damage_pages (ws->path, 0);
 
   {
     g_autofree char *before = baton_test_folder_state (ws->path);
@@ -418,6 +382,130 @@ test_open_corrupt (void)
     after = baton_test_folder_state (ws->path);
     baton_test_assert_text ("the folder", after, before);
   }
+}
+
+/* A damaged workspace of an older format: opening it would stamp and
+ * upgrade it, so its pages are checked before anything is written. */
+static void
+test_open_corrupt_older (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonStore *store;
+  sqlite3 *db;
+
+  write_older_baton (ws->path, BATON_DB_LAST_UNSTAMPED_VERSION);
+  db = baton_test_open_raw (ws->path);
+  baton_test_exec_sql (db, "INSERT INTO clients (id, name) VALUES (1, 'Acme');");
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO notes (client_id, title, body, updated_at) "
+                                              "VALUES (1, 'Note %u', hex (zeroblob (1000)), '2026-01-01T00:00:00Z');", i);
+      baton_test_exec_sql (db, sql);
+    }
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  /* The header and the schema survive; the last pages are noise. */
+  damage_pages (ws->path, 10);
+  before = baton_test_folder_state (ws->path);
+
+  /* Without the search index, the upgrade itself reads no note. */
+  _baton_notes_set_force_scan (TRUE);
+  store = baton_store_open (ws->path, &error);
+  _baton_notes_set_force_scan (FALSE);
+  g_assert_null (store);
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (error != NULL ? strstr (error->message, "damaged") : NULL);
+
+  after = baton_test_folder_state (ws->path);
+  baton_test_assert_text ("the folder", after, before);
+}
+
+/* Opening a missing file creates it; when the open then fails, the file
+ * goes again, so that trying again (after freeing disk space, say) does
+ * not find an empty file that Baton refuses as not its own. Here SQLite
+ * cannot create its journal: a folder has the journal's name. */
+static void
+test_open_failed_create (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal = g_strconcat (ws->path, "-journal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonStore *store;
+
+  g_assert_cmpint (g_mkdir (journal, 0700), ==, 0);
+  before = baton_test_folder_state (ws->path);
+
+  store = baton_store_open (ws->path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (ws->path, G_FILE_TEST_EXISTS));
+  after = baton_test_folder_state (ws->path);
+  baton_test_assert_text ("the folder", after, before);
+
+  g_assert_cmpint (g_rmdir (journal), ==, 0);
+  store = baton_store_open (ws->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_clear_object (&store);
+}
+
+/* A file name need not be UTF-8 (here Latin-1): every message names the
+ * file in valid UTF-8, as GLib displays file names. */
+static void
+assert_names_file (const GError *error,
+                   const char   *path)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_assert_nonnull (error);
+  if (error == NULL)
+    return;
+  g_test_message ("%s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, name));
+}
+
+static void
+test_name_not_utf8 (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autofree char *foreign = baton_test_workspace_file (ws, "Caf\xe9.db");
+  g_autofree char *damaged = baton_test_workspace_file (ws, "Entw\xfcrfe.db");
+  g_autofree char *blocker = baton_test_workspace_file (ws, "Gr\xfc\xdf" "e");
+  g_autofree char *uncreatable = g_build_filename (blocker, "baton.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (g_utf8_validate (foreign, -1, NULL));
+
+  /* Not Baton's: opened, peeked at, backed up. */
+  write_foreign_database (foreign, 2, FALSE);
+  g_assert_null (baton_store_open (foreign, &error));
+  assert_names_file (error, foreign);
+  g_clear_error (&error);
+  g_assert_cmpint (baton_store_peek_version (foreign, &error), ==, -1);
+  assert_names_file (error, foreign);
+  g_clear_error (&error);
+  g_assert_false (baton_store_rotate_backups (foreign, 3, &error));
+  assert_names_file (error, foreign);
+  g_clear_error (&error);
+
+  /* Damaged. */
+  write_workspace (damaged);
+  damage_pages (damaged, 0);
+  g_assert_null (baton_store_open (damaged, &error));
+  assert_names_file (error, damaged);
+  g_clear_error (&error);
+
+  /* A folder that cannot be made: a file has its name. */
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  g_assert_null (baton_store_open (uncreatable, &error));
+  assert_names_file (error, blocker);
 }
 
 /* Another program holds an exclusive lock: the store says the file is in
@@ -434,8 +522,8 @@ test_open_locked (void)
   gint64 start;
 
   write_workspace (ws->path);
-  owner = open_raw (ws->path);
-  exec_sql (owner, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;"
+  owner = baton_test_open_raw (ws->path);
+  baton_test_exec_sql (owner, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;"
                    "INSERT INTO roles (name) VALUES ('Not yet committed');");
   before = baton_test_folder_state (ws->path);
 
@@ -452,7 +540,7 @@ test_open_locked (void)
   after = baton_test_folder_state (ws->path);
   baton_test_assert_text ("the folder", after, before);
 
-  exec_sql (owner, "ROLLBACK");
+  baton_test_exec_sql (owner, "ROLLBACK");
   g_assert_cmpint (sqlite3_close (owner), ==, SQLITE_OK);
 
   /* Once the other program is done, it opens. */
@@ -617,8 +705,8 @@ test_write_locked (void)
   state = baton_test_state_capture (store);
   recorder = baton_test_recorder_new (store);
 
-  owner = open_raw (ws->path);
-  exec_sql (owner, "BEGIN IMMEDIATE; INSERT INTO roles (name) VALUES ('The other program');");
+  owner = baton_test_open_raw (ws->path);
+  baton_test_exec_sql (owner, "BEGIN IMMEDIATE; INSERT INTO roles (name) VALUES ('The other program');");
 
   slowest = try_every_change (store, BATON_STORE_ERROR_LOCKED);
   {
@@ -636,7 +724,7 @@ test_write_locked (void)
   g_debug ("slowest refused write on a locked workspace: %.1f ms", slowest);
   g_assert_cmpfloat (slowest, <, MAX_REFUSAL_MS);
 
-  exec_sql (owner, "ROLLBACK");
+  baton_test_exec_sql (owner, "ROLLBACK");
 
   /* Nothing changed: not the file, not the objects, not the history, and
    * no signal told a view otherwise. */
@@ -839,17 +927,7 @@ test_read_only_after_crash (ReadOnlyFixture *f,
   g_assert_no_error (error);
   g_assert_nonnull (baton_store_create_role (writer, "In the log", NULL, &error));
   g_assert_cmpint (g_mkdir (crashed_dir, 0700), ==, 0);
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char * const suffixes[] = { "", "-wal", "-shm" };
-      g_autofree char *from = g_strconcat (f->ws->path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (crashed, suffixes[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
-      g_assert_true (g_file_set_contents (to, contents, length, NULL));
-    }
+  baton_test_copy_as_crashed (f->ws->path, crashed, TRUE);
 
   f->unwritable = g_strdup (crashed_dir);
   if (!baton_test_make_unwritable (f->unwritable))
@@ -882,17 +960,7 @@ test_read_only_unreadable_log (ReadOnlyFixture *f,
   g_assert_no_error (error);
   g_assert_nonnull (baton_store_create_role (writer, "In the log", NULL, &error));
   g_assert_cmpint (g_mkdir (crashed_dir, 0700), ==, 0);
-  for (guint i = 0; i < 2; i++)
-    {
-      static const char * const suffixes[] = { "", "-wal" };
-      g_autofree char *from = g_strconcat (f->ws->path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (crashed, suffixes[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length = 0;
-
-      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
-      g_assert_true (g_file_set_contents (to, contents, length, NULL));
-    }
+  baton_test_copy_as_crashed (f->ws->path, crashed, FALSE);
 
   f->unwritable = g_strdup (crashed_dir);
   if (!baton_test_make_unwritable (f->unwritable))
@@ -939,6 +1007,9 @@ main (int   argc,
     }
   g_test_add_func ("/storage/older-baton/crashed", test_older_baton_crashed);
   g_test_add_func ("/storage/open/corrupt", test_open_corrupt);
+  g_test_add_func ("/storage/open/corrupt-older", test_open_corrupt_older);
+  g_test_add_func ("/storage/open/failed-create", test_open_failed_create);
+  g_test_add_func ("/storage/open/name-not-utf8", test_name_not_utf8);
   g_test_add_func ("/storage/open/locked", test_open_locked);
   g_test_add_func ("/storage/write/locked", test_write_locked);
   g_test_add_func ("/storage/write/disk-full", test_write_disk_full);

@@ -134,6 +134,25 @@ hold (BatonNoteEditor *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_UNSAVED]);
 }
 
+/* The held saver of @note, taken back from the held ones, or NULL. */
+static BatonNoteSaver *
+take_held (BatonNoteEditor *self,
+           BatonNote       *note)
+{
+  for (guint i = 0; i < self->held->len; i++)
+    {
+      BatonNoteSaver *saver = g_ptr_array_index (self->held, i);
+
+      if (baton_note_saver_get_note (saver) == note)
+        {
+          g_signal_handlers_disconnect_by_data (saver, self);
+          return g_ptr_array_steal_index (self->held, i);
+        }
+    }
+
+  return NULL;
+}
+
 static void
 release_held (BatonNoteEditor *self)
 {
@@ -163,13 +182,14 @@ fetch_text (gpointer   data,
   *title = g_steal_pointer (&stripped);
 }
 
+/* Fills the title and the text, which are not an edit. */
 static void
-load_text (BatonNoteEditor *self,
+show_text (BatonNoteEditor *self,
+           const char      *title,
+           const char      *body,
            gboolean         keep_cursor)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (get_buffer (self));
-  const char *body = self->note ? baton_note_get_body (self->note) : NULL;
-  const char *title = self->note ? baton_note_get_title (self->note) : NULL;
   GtkTextIter iter;
   gint offset = 0;
 
@@ -189,6 +209,17 @@ load_text (BatonNoteEditor *self,
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_text_buffer_set_modified (buffer, FALSE);
   self->loading = FALSE;
+}
+
+/* Shows the note as the store has it. */
+static void
+load_text (BatonNoteEditor *self,
+           gboolean         keep_cursor)
+{
+  show_text (self,
+             self->note != NULL ? baton_note_get_title (self->note) : NULL,
+             self->note != NULL ? baton_note_get_body (self->note) : NULL,
+             keep_cursor);
 }
 
 static void
@@ -777,6 +808,9 @@ void
 baton_note_editor_set_note (BatonNoteEditor *self,
                             BatonNote       *note)
 {
+  g_autofree char *held_title = NULL;
+  g_autofree char *held_body = NULL;
+
   g_return_if_fail (BATON_IS_NOTE_EDITOR (self));
   g_return_if_fail (note == NULL || BATON_IS_NOTE (note));
 
@@ -802,13 +836,22 @@ baton_note_editor_set_note (BatonNoteEditor *self,
 
   if (note != NULL)
     {
-      self->saver = baton_note_saver_new (self->store, note, fetch_text, self, NULL);
+      /* Back to a note left while its save failed: its saver still holds
+       * what was typed, newer than the note, and goes on with it. */
+      self->saver = take_held (self, note);
+      if (self->saver != NULL)
+        baton_note_saver_resume (self->saver, &held_title, &held_body);
+      else
+        self->saver = baton_note_saver_new (self->store, note, fetch_text, self, NULL);
       update_delay (self);
       g_signal_connect_swapped (self->saver, "notify::state", G_CALLBACK (update_status), self);
       g_signal_connect_swapped (self->saver, "external-change", G_CALLBACK (on_external_change), self);
     }
 
-  load_text (self, FALSE);
+  if (held_title != NULL || held_body != NULL)
+    show_text (self, held_title, held_body, FALSE);
+  else
+    load_text (self, FALSE);
   gtk_widget_set_sensitive (self->box, note != NULL);
   fill_programs (self);
   fill_tasks (self);

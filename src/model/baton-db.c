@@ -47,71 +47,41 @@ error_from_code (int         code,
   BatonStoreError kind;
   const char *text;
 
+  /* What a person can act on, from SQLite's code. */
   switch (code & 0xff)
     {
     case SQLITE_BUSY:
       kind = BATON_STORE_ERROR_LOCKED;
-      text = writing ? _("The workspace is in use by another program; the change was not saved. "
-                         "Try again in a moment.")
-                     : _("The workspace is in use by another program.");
       break;
 
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_AUTH:
       kind = BATON_STORE_ERROR_READ_ONLY;
-      text = writing ? _("The workspace file cannot be written; the change was not saved.")
-                     : _("The workspace file cannot be written.");
       break;
 
     case SQLITE_FULL:
       kind = BATON_STORE_ERROR_DISK_FULL;
-      text = writing ? _("The disk is full; the change was not saved. Free some space and try again.")
-                     : _("The disk is full.");
       break;
 
     case SQLITE_IOERR:
-      /* SQLite reports some refusals of the system as input/output errors. */
+      /* SQLite reports some refusals of the system as input/output errors;
+       * any other is the disk's own (BATON_STORE_ERROR_SQL, said below). */
       if (system_errno == ENOSPC || system_errno == EDQUOT)
-        {
-          kind = BATON_STORE_ERROR_DISK_FULL;
-          text = writing ? _("The disk is full; the change was not saved. Free some space and try again.")
-                         : _("The disk is full.");
-        }
+        kind = BATON_STORE_ERROR_DISK_FULL;
       else if (system_errno == EROFS || system_errno == EACCES || system_errno == EPERM)
-        {
-          kind = BATON_STORE_ERROR_READ_ONLY;
-          text = writing ? _("The workspace file cannot be written; the change was not saved.")
-                         : _("The workspace file cannot be written.");
-        }
+        kind = BATON_STORE_ERROR_READ_ONLY;
       else
-        {
-          kind = BATON_STORE_ERROR_SQL;
-          text = writing ? _("The disk reported an error; the change was not saved.")
-                         : _("The disk reported an error while reading the workspace.");
-        }
+        kind = BATON_STORE_ERROR_SQL;
       break;
 
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
       kind = BATON_STORE_ERROR_CORRUPT;
-      text = writing ? _("The workspace file is damaged; the change was not saved.")
-                     : _("The workspace file is damaged.");
       break;
 
     case SQLITE_CANTOPEN:
       kind = BATON_STORE_ERROR_OPEN;
-      if (writing)
-        text = _("The workspace file could not be opened for writing; the change was not saved.");
-      else if (system_errno != 0)
-        {
-          g_debug ("SQLite: %s (code %d, %s)", message, code, g_strerror (system_errno));
-          /* Translators: %s is the system's reason, such as “Permission denied” */
-          return g_error_new (BATON_STORE_ERROR, kind, _("The file could not be opened: %s."),
-                              g_strerror (system_errno));
-        }
-      else
-        text = _("The file could not be opened.");
       break;
 
     default:
@@ -122,8 +92,49 @@ error_from_code (int         code,
       return g_error_new_literal (BATON_STORE_ERROR, BATON_STORE_ERROR_SQL, message);
     }
 
+  /* SQLite's own words go to the debug log; people get a sentence. */
   g_debug ("SQLite: %s (code %d, errno %d)%s%s", message, code, system_errno,
            what != NULL ? " in " : "", what != NULL ? what : "");
+
+  switch (kind)
+    {
+    case BATON_STORE_ERROR_LOCKED:
+      text = writing ? _("The workspace is in use by another program; the change was not saved. "
+                         "Try again in a moment.")
+                     : _("The workspace is in use by another program.");
+      break;
+
+    case BATON_STORE_ERROR_READ_ONLY:
+      text = writing ? _("The workspace file cannot be written; the change was not saved.")
+                     : _("The workspace file cannot be written.");
+      break;
+
+    case BATON_STORE_ERROR_DISK_FULL:
+      text = writing ? _("The disk is full; the change was not saved. Free some space and try again.")
+                     : _("The disk is full.");
+      break;
+
+    case BATON_STORE_ERROR_CORRUPT:
+      text = writing ? _("The workspace file is damaged; the change was not saved.")
+                     : _("The workspace file is damaged.");
+      break;
+
+    case BATON_STORE_ERROR_OPEN:
+      if (writing)
+        text = _("The workspace file could not be opened for writing; the change was not saved.");
+      else if (system_errno != 0)
+        /* Translators: %s is the system's reason, such as “Permission denied” */
+        return g_error_new (BATON_STORE_ERROR, kind, _("The file could not be opened: %s."),
+                            g_strerror (system_errno));
+      else
+        text = _("The file could not be opened.");
+      break;
+
+    default:
+      text = writing ? _("The disk reported an error; the change was not saved.")
+                     : _("The disk reported an error while reading the workspace.");
+      break;
+    }
 
   return g_error_new_literal (BATON_STORE_ERROR, kind, text);
 }
@@ -400,18 +411,85 @@ has_baton_schema (BatonDb   *db,
   return TRUE;
 }
 
-gboolean
-baton_db_inspect (const char       *path,
+/* Opens @path with @flags and reads what tells whose it is: its
+ * application id, its format and its tables. Returns the connection, for
+ * a closer look at the tables. */
+static BatonDb *
+open_and_describe (const char        *path,
+                   BatonDbOpenFlags   flags,
+                   guint32           *application_id,
+                   gint              *version,
+                   GPtrArray        **tables,
+                   GError           **error)
+{
+  g_autoptr(BatonDb) db = NULL;
+
+  if (!(db = baton_db_open (path, flags, error)) ||
+      !baton_db_get_application_id (db, application_id, error) ||
+      !baton_db_get_user_version (db, version, error) ||
+      !(*tables = list_tables (db, error)))
+    return NULL;
+
+  return g_steal_pointer (&db);
+}
+
+/* An SQLite file whose header carries no application id: what is in it
+ * tells whose it is. */
+static gboolean
+inspect_contents (const char       *path,
                   BatonDbFileKind  *kind,
                   GError          **error)
 {
   g_autoptr(BatonDb) db = NULL;
   g_autoptr(GPtrArray) tables = NULL;
-  guchar header[100] = { 0 };
-  gsize length = 0;
   guint32 application_id = 0;
   gint version = 0;
   gboolean matches = FALSE;
+
+  /* The file alone, which takes no lock and touches no -shm file of
+   * another program. */
+  if (!(db = open_and_describe (path, BATON_DB_OPEN_IMMUTABLE, &application_id, &version, &tables, error)))
+    return FALSE;
+
+  /* Nothing in the file itself, but a log beside it: an older Baton that
+   * crashed right after creating its workspace left it all in the log.
+   * Only then is the log read, with the usual locks (and only when its
+   * -shm file exists, so that none is made). */
+  if (application_id == 0 && tables->len == 0 && log_exists (path))
+    {
+      g_clear_pointer (&db, baton_db_close);
+      g_clear_pointer (&tables, g_ptr_array_unref);
+      if (!(db = open_and_describe (path, BATON_DB_OPEN_READ_ONLY, &application_id, &version, &tables, error)))
+        return FALSE;
+    }
+
+  if (application_id == BATON_APPLICATION_ID)
+    *kind = BATON_DB_FILE_BATON;
+  else if (application_id != 0)
+    *kind = BATON_DB_FILE_FOREIGN;
+  else if (tables->len == 0)
+    *kind = version == 0 ? BATON_DB_FILE_EMPTY_DATABASE : BATON_DB_FILE_FOREIGN;
+  else if (version < 1 || version > BATON_DB_LAST_UNSTAMPED_VERSION)
+    *kind = BATON_DB_FILE_FOREIGN;
+  else if (!has_baton_schema (db, version, &matches, error))
+    return FALSE;
+  else
+    *kind = matches ? BATON_DB_FILE_OLDER_BATON : BATON_DB_FILE_FOREIGN;
+
+  g_debug ("%s: application id %#x, format %d, %u tables: kind %d",
+           path, application_id, version, tables->len, *kind);
+
+  return TRUE;
+}
+
+gboolean
+baton_db_inspect (const char       *path,
+                  BatonDbFileKind  *kind,
+                  GError          **error)
+{
+  guchar header[100] = { 0 };
+  gsize length = 0;
+  guint32 application_id;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (kind != NULL, FALSE);
@@ -449,46 +527,7 @@ baton_db_inspect (const char       *path,
       return TRUE;
     }
 
-  /* No application id in the header: look at the file alone, which takes
-   * no lock and touches no -shm file of another program. */
-  if (!(db = baton_db_open (path, BATON_DB_OPEN_IMMUTABLE, error)) ||
-      !baton_db_get_application_id (db, &application_id, error) ||
-      !baton_db_get_user_version (db, &version, error) ||
-      !(tables = list_tables (db, error)))
-    return FALSE;
-
-  /* Nothing in the file itself, but a log beside it: an older Baton that
-   * crashed right after creating its workspace left it all in the log.
-   * Only then is the log read, with the usual locks (and only when its
-   * -shm file exists, so that none is made). */
-  if (application_id == 0 && tables->len == 0 && log_exists (path))
-    {
-      g_clear_pointer (&db, baton_db_close);
-      g_clear_pointer (&tables, g_ptr_array_unref);
-      if (!(db = baton_db_open (path, BATON_DB_OPEN_READ_ONLY, error)) ||
-          !baton_db_get_application_id (db, &application_id, error) ||
-          !baton_db_get_user_version (db, &version, error) ||
-          !(tables = list_tables (db, error)))
-        return FALSE;
-    }
-
-  if (application_id == BATON_APPLICATION_ID)
-    *kind = BATON_DB_FILE_BATON;
-  else if (application_id != 0)
-    *kind = BATON_DB_FILE_FOREIGN;
-  else if (tables->len == 0)
-    *kind = version == 0 ? BATON_DB_FILE_EMPTY_DATABASE : BATON_DB_FILE_FOREIGN;
-  else if (version < 1 || version > BATON_DB_LAST_UNSTAMPED_VERSION)
-    *kind = BATON_DB_FILE_FOREIGN;
-  else if (!has_baton_schema (db, version, &matches, error))
-    return FALSE;
-  else
-    *kind = matches ? BATON_DB_FILE_OLDER_BATON : BATON_DB_FILE_FOREIGN;
-
-  g_debug ("%s: application id %#x, format %d, %u tables: kind %d",
-           path, application_id, version, tables->len, *kind);
-
-  return TRUE;
+  return inspect_contents (path, kind, error);
 }
 
 void
@@ -526,6 +565,20 @@ baton_db_is_read_only (BatonDb *self)
   g_return_val_if_fail (self != NULL, TRUE);
 
   return self->read_only;
+}
+
+gboolean
+baton_db_check_writable (BatonDb  *self,
+                         GError  **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!self->read_only)
+    return TRUE;
+
+  g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_READ_ONLY,
+                       _("The workspace file cannot be written; the change was not saved."));
+  return FALSE;
 }
 
 void
@@ -635,17 +688,17 @@ baton_db_step_row (BatonDb       *self,
   return FALSE;
 }
 
-gboolean
-baton_db_get_user_version (BatonDb  *self,
-                           gint     *version,
-                           GError  **error)
+/* Reads the integer of PRAGMA @pragma. Not cached: the value must be read
+ * afresh, and a damaged file fails here. */
+static gboolean
+get_pragma_int (BatonDb     *self,
+                const char  *pragma,
+                gint64      *value,
+                GError     **error)
 {
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  /* Not cached: the value must be read afresh, and a damaged file fails here. */
-  if (sqlite3_prepare_v2 (self->handle, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (self->handle, pragma, -1, &stmt, NULL) != SQLITE_OK)
     {
       baton_db_set_error (self, error, NULL);
       return FALSE;
@@ -658,9 +711,38 @@ baton_db_get_user_version (BatonDb  *self,
       return FALSE;
     }
 
-  *version = sqlite3_column_int (stmt, 0);
+  *value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
 
+  return TRUE;
+}
+
+/* PRAGMA takes no bound parameters; @value is a number of ours. */
+static gboolean
+set_pragma_int (BatonDb     *self,
+                const char  *pragma,
+                gint64       value,
+                GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s = %" G_GINT64_FORMAT, pragma, value);
+
+  return baton_db_exec (self, sql, error);
+}
+
+gboolean
+baton_db_get_user_version (BatonDb  *self,
+                           gint     *version,
+                           GError  **error)
+{
+  gint64 value;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (version != NULL, FALSE);
+
+  if (!get_pragma_int (self, "PRAGMA user_version", &value, error))
+    return FALSE;
+
+  *version = (gint) value;
   return TRUE;
 }
 
@@ -669,15 +751,10 @@ baton_db_set_user_version (BatonDb  *self,
                            gint      version,
                            GError  **error)
 {
-  g_autofree char *sql = NULL;
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (version >= 0, FALSE);
 
-  /* PRAGMA takes no bound parameters; the value is an integer we produce. */
-  sql = g_strdup_printf ("PRAGMA user_version = %d", version);
-
-  return baton_db_exec (self, sql, error);
+  return set_pragma_int (self, "user_version", version, error);
 }
 
 gboolean
@@ -685,27 +762,16 @@ baton_db_get_application_id (BatonDb  *self,
                              guint32  *application_id,
                              GError  **error)
 {
-  sqlite3_stmt *stmt;
+  gint64 value;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (application_id != NULL, FALSE);
 
-  if (sqlite3_prepare_v2 (self->handle, "PRAGMA application_id", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      baton_db_set_error (self, error, NULL);
-      return FALSE;
-    }
+  if (!get_pragma_int (self, "PRAGMA application_id", &value, error))
+    return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      baton_db_set_error (self, error, NULL);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-
-  *application_id = (guint32) sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
+  /* SQLite gives the 32 bits as a signed integer. */
+  *application_id = (guint32) value;
   return TRUE;
 }
 
@@ -714,14 +780,9 @@ baton_db_set_application_id (BatonDb  *self,
                              guint32   application_id,
                              GError  **error)
 {
-  g_autofree char *sql = NULL;
-
   g_return_val_if_fail (self != NULL, FALSE);
 
-  /* PRAGMA takes no bound parameters; the value is a number of ours. */
-  sql = g_strdup_printf ("PRAGMA application_id = %d", (gint32) application_id);
-
-  return baton_db_exec (self, sql, error);
+  return set_pragma_int (self, "application_id", (gint32) application_id, error);
 }
 
 gint64
@@ -751,12 +812,8 @@ baton_db_begin (BatonDb  *self,
 
   /* Every change starts here: a workspace that cannot be written refuses
    * it before SQLite is asked. */
-  if (self->read_only)
-    {
-      g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_READ_ONLY,
-                           _("The workspace file cannot be written; the change was not saved."));
-      return FALSE;
-    }
+  if (!baton_db_check_writable (self, error))
+    return FALSE;
 
   if (!baton_db_exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT baton_nested", error))
     return FALSE;

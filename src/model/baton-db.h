@@ -21,8 +21,10 @@ G_BEGIN_DECLS
 typedef struct _BatonDb BatonDb;
 
 /* Baton's PRAGMA application_id: "BATN" in ASCII. Every workspace Baton
- * creates carries it from its first write on; files of format 4 and older
- * may lack it and are recognised by their tables instead. */
+ * creates carries it from its first write on, and an older one gets it
+ * when it is first opened for writing. Files of format
+ * BATON_DB_LAST_UNSTAMPED_VERSION and older may lack it: they are
+ * recognised by their tables instead (baton_db_inspect ()). */
 #define BATON_APPLICATION_ID            0x4241544e
 #define BATON_DB_LAST_UNSTAMPED_VERSION 4
 
@@ -35,8 +37,10 @@ typedef struct _BatonDb BatonDb;
 typedef enum
 {
   BATON_DB_OPEN_CREATE    = 1 << 0,
-  /* Read-only, and leaves no file beside the database: a WAL database
-   * without its -wal and -shm files is read as immutable. */
+  /* Read-only. Without a -wal file the database is read as immutable
+   * (no lock, no file left beside it); with one (a writer has it open, or
+   * crashed) the log is read with the usual locks, and SQLite makes a
+   * -shm file if there is none. */
   BATON_DB_OPEN_READ_ONLY = 1 << 1,
   /* Read-only, the file alone: no lock, no -wal, no -shm, even when they
    * exist. For a first look at a file that may be another program's. */
@@ -70,8 +74,15 @@ const char    *baton_db_get_path        (BatonDb           *self);
 /* TRUE when opened read-only or when SQLite could only open it so. Every
  * transaction is then refused with BATON_STORE_ERROR_READ_ONLY. */
 gboolean       baton_db_is_read_only    (BatonDb           *self);
+/* Fails with BATON_STORE_ERROR_READ_ONLY, and the sentence for a change
+ * that was not saved, when the database is read-only. */
+gboolean       baton_db_check_writable  (BatonDb           *self,
+                                         GError           **error);
+/* How long a statement waits for another connection's lock (see
+ * BATON_DB_BUSY_TIMEOUT_MS). */
 void           baton_db_set_busy_timeout (BatonDb          *self,
                                          guint              milliseconds);
+/* PRAGMA application_id (see BATON_APPLICATION_ID). */
 gboolean       baton_db_get_application_id (BatonDb        *self,
                                          guint32           *application_id,
                                          GError           **error);

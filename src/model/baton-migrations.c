@@ -261,7 +261,8 @@ baton_db_migrate (BatonDb   *self,
   if (version == 0 && !baton_db_check_not_foreign (self, error))
     return FALSE;
 
-  /* Step 5 and the index call baton_index_text (). */
+  /* Step 5 and the search index call baton_index_text (), the index for
+   * as long as this connection is open: registered once, here. */
   if (!_baton_notes_register_functions (self, error))
     return FALSE;
 

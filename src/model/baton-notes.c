@@ -1313,8 +1313,6 @@ baton_notes_ensure_index (BatonDb  *db,
   if (!_baton_notes_fts_usable (db))
     return TRUE;
 
-  if (!_baton_notes_register_functions (db, error))
-    return FALSE;
   if (!table_exists (db, "notes_fts", &exists, error))
     return FALSE;
   if (exists && index_is_current (db))
@@ -1369,11 +1367,11 @@ baton_notes_update_index (BatonStore  *store,
 
   g_return_val_if_fail (BATON_IS_STORE (store), FALSE);
 
+  /* baton_index_text () was registered when the store's connection was
+   * opened (baton_db_migrate ()); a read-only store has no usable index. */
   db = _baton_store_get_db (store);
   if (!index_is_usable (db))
     return TRUE;
-  if (!_baton_notes_register_functions (db, error))
-    return FALSE;
 
   if (!(stmt = baton_db_prepare (db, "SELECT id FROM notes_fts_pending ORDER BY id", error)))
     return FALSE;
@@ -2340,6 +2338,23 @@ baton_note_saver_flush (BatonNoteSaver  *self,
   set_state (self, BATON_NOTE_SAVER_SAVED);
 
   return TRUE;
+}
+
+void
+baton_note_saver_resume (BatonNoteSaver  *self,
+                         char           **title,
+                         char           **body)
+{
+  g_return_if_fail (BATON_IS_NOTE_SAVER (self));
+  g_return_if_fail (self->holding);
+  g_return_if_fail (title != NULL && body != NULL);
+
+  /* The editor shows the held text; from now on it is the editor's again.
+   * The retry goes on as it was. */
+  *title = g_steal_pointer (&self->held_title);
+  *body = g_steal_pointer (&self->held_body);
+  self->holding = FALSE;
+  self->left = FALSE;
 }
 
 gboolean

@@ -224,6 +224,14 @@ gboolean            baton_note_saver_flush      (BatonNoteSaver          *self,
  * retrying: keep the saver until it is SAVED, or discard it. */
 gboolean            baton_note_saver_leave      (BatonNoteSaver          *self,
                                                  GError                 **error);
+/* The editor that left the note opens it again while the saver still
+ * holds its text: returns that text (transfer full), which the editor
+ * shows instead of the note's, and asks the fetch function for the text
+ * again from then on. The retries go on. Only for a saver that left its
+ * note unsaved (baton_note_saver_has_unsaved ()). */
+void                baton_note_saver_resume     (BatonNoteSaver          *self,
+                                                 char                   **title,
+                                                 char                   **body);
 BatonNoteSaverState baton_note_saver_get_state  (BatonNoteSaver          *self);
 const char         *baton_note_saver_get_error_message (BatonNoteSaver   *self);
 /* Whether the store lacks some of the text (PENDING or FAILED). */
@@ -263,7 +271,8 @@ struct _BatonDb;
 /* Whether this SQLite has FTS5 (and the fallback is not forced). */
 gboolean    _baton_notes_fts_usable      (struct _BatonDb   *db);
 /* Creates the index if FTS5 is usable and the index is missing (a
- * workspace upgraded or last written without FTS5). */
+ * workspace upgraded or last written without FTS5). Needs baton_index_text ()
+ * (see _baton_notes_register_functions ()). */
 gboolean    baton_notes_ensure_index     (struct _BatonDb   *db,
                                           GError           **error);
 /* Behave as if SQLite had no FTS5: new stores skip the index, searches
@@ -277,7 +286,9 @@ char       *_baton_notes_build_fts_query (const char        *query);
 /* What the index holds for @text: its tokens between spaces. */
 char       *_baton_notes_index_text      (const char        *text);
 /* Registers baton_index_text () on the connection (the migrations and
- * the index use it). */
+ * the index use it). Once, as the connection is opened: baton_db_migrate ()
+ * does it. Registering it again would expire every prepared statement of
+ * the connection, and fails while one of them is running. */
 gboolean    _baton_notes_register_functions (struct _BatonDb *db,
                                              GError        **error);
 

@@ -24,6 +24,24 @@ gboolean  _baton_store_write_row     (BatonStore              *self,
                                       const GValue            *values,
                                       GError                 **error);
 
+/* The workspace file (baton-store-file.c) ---------------------------------- */
+
+/* Opens the database of the workspace at @path (a file or ":memory:"),
+ * set up and upgraded to BATON_SCHEMA_VERSION, or read-only when its file
+ * cannot be written. It decides that the file is Baton's before anything
+ * writes to it: any other file is left byte-identical, with no file beside
+ * it. @created is set for a new workspace (its stages are still to be
+ * added); @created_file when the file was missing and this created it,
+ * even when it then fails. Errors as baton_store_open () says. */
+BatonDb  *_baton_store_open_database (const char  *path,
+                                      gboolean    *created,
+                                      gboolean    *created_file,
+                                      GError     **error);
+/* Rewrites @error, raised while opening @path, in words about the file
+ * (baton-db.c's speak of a change that was not saved), naming it. */
+void      _baton_store_explain_open_error (const char  *path,
+                                           GError     **error);
+
 /* Rules that span rows ---------------------------------------------------
  *
  * A rule that looks at more than one row (role names are unique, a person

@@ -41,11 +41,17 @@ char         *baton_store_default_path     (void);
  * create), a damaged one (_CORRUPT), one locked by another program
  * (_LOCKED) and one newer than BATON_SCHEMA_VERSION (_NEWER_SCHEMA). A
  * workspace whose file cannot be written opens read-only (see
- * baton_store_get_read_only ()), unless it needs an upgrade (_READ_ONLY). */
+ * baton_store_get_read_only ()), unless it needs an upgrade (_READ_ONLY).
+ * A file it created and then could not open is removed again. Messages
+ * name the file as g_filename_display_name () does. */
 BatonStore   *baton_store_open             (const char   *path,
                                             GError      **error);
 const char   *baton_store_get_path         (BatonStore   *self);
 BatonHistory *baton_store_get_history      (BatonStore   *self);
+/* TRUE when the workspace file cannot be written (permissions, an
+ * immutable file, a read-only medium): the store was opened read-only and
+ * refuses every change with BATON_STORE_ERROR_READ_ONLY. The "read-only"
+ * property; it is known when the store is opened and does not change. */
 gboolean      baton_store_get_read_only    (BatonStore   *self);
 /* Reads the schema version of a Baton workspace without opening it as a
  * store (0 for an empty file); refuses other files like baton_store_open (). */

@@ -31,7 +31,8 @@ typedef struct _BatonNoteRevision   BatonNoteRevision;
  * @BATON_STORE_ERROR_NEWER_SCHEMA: the database was written by a newer Baton
  * @BATON_STORE_ERROR_CORRUPT: the file is a damaged database
  * @BATON_STORE_ERROR_OPEN: the file cannot be opened or created
- * @BATON_STORE_ERROR_SQL: SQLite reported an internal error (its message is kept)
+ * @BATON_STORE_ERROR_SQL: SQLite reported an error Baton did not expect (its
+ *   message is kept), or the disk reported an input/output error
  * @BATON_STORE_ERROR_NOTHING_TO_UNDO: the history is empty in that direction
  * @BATON_STORE_ERROR_PARSE: an imported document is malformed; the message says where
  * @BATON_STORE_ERROR_NOT_BATON: the file is not a Baton workspace (another

@@ -169,7 +169,7 @@ open_backup_copy (BatonApplication *self,
 
   window = present_new_window (self, store);
   {
-    g_autofree char *basename = g_path_get_basename (copy);
+    g_autofree char *basename = g_filename_display_basename (copy);
     g_autofree char *message = g_strdup_printf (_("Opened a copy of the latest backup: %s"), basename);
 
     baton_window_show_toast (window, message);
@@ -265,6 +265,7 @@ baton_application_show_open_error (BatonApplication *self,
   OpenErrorData *data;
   BatonWindow *parent;
   g_autofree char *backup = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *reason = NULL;
   GString *body;
   gboolean retry;
@@ -285,12 +286,14 @@ baton_application_show_open_error (BatonApplication *self,
                                                        open_error_heading (error),
                                                        NULL));
   /* The body is plain text: neither the path nor the message is markup.
-   * Name the file once: the store's messages usually name it already. */
-  if (strstr (error->message, path) != NULL)
+   * Name the file once, in UTF-8 as the store's messages name it (a file
+   * name need not be UTF-8): they usually name it already. */
+  name = g_filename_display_name (path);
+  if (strstr (error->message, name) != NULL)
     reason = g_strdup (error->message);
   else
     /* Translators: the file of a workspace, then why it could not be opened */
-    reason = g_strdup_printf (_("%s: %s"), path, error->message);
+    reason = g_strdup_printf (_("%s: %s"), name, error->message);
 
   body = g_string_new (reason);
   g_string_append (body, "\n\n");

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The store refuses every change to a read-only workspace; this makes the
- * controls that would ask for one insensitive, following
- * BatonStore:read-only, so that a view needs one call.
+ * controls that would ask for one insensitive, so that a view needs one
+ * call. A store is read-only, or not, from the moment it is opened
+ * (BatonStore:read-only does not change), so the actions are set once.
  */
 
 #define G_LOG_DOMAIN "baton-read-only"
@@ -13,39 +14,18 @@
 
 #include "baton-read-only.h"
 
-#define ACTIONS_KEY "baton-read-only-actions"
-
-static void
-apply (GtkWidget  *widget,
-       GParamSpec *pspec,
-       BatonStore *store)
-{
-  const char * const *actions = g_object_get_data (G_OBJECT (widget), ACTIONS_KEY);
-  gboolean writable = !baton_store_get_read_only (store);
-
-  for (guint i = 0; actions != NULL && actions[i] != NULL; i++)
-    gtk_widget_action_set_enabled (widget, actions[i], writable);
-}
-
-static void
-on_read_only_changed (BatonStore *store,
-                      GParamSpec *pspec,
-                      GtkWidget  *widget)
-{
-  apply (widget, pspec, store);
-}
-
 void
 baton_read_only_disable_actions (GtkWidget          *widget,
                                  BatonStore         *store,
                                  const char * const *actions)
 {
+  gboolean writable;
+
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (BATON_IS_STORE (store));
   g_return_if_fail (actions != NULL);
 
-  g_object_set_data_full (G_OBJECT (widget), ACTIONS_KEY,
-                          g_strdupv ((char **) actions), (GDestroyNotify) g_strfreev);
-  g_signal_connect_object (store, "notify::read-only", G_CALLBACK (on_read_only_changed), widget, 0);
-  apply (widget, NULL, store);
+  writable = !baton_store_get_read_only (store);
+  for (guint i = 0; actions[i] != NULL; i++)
+    gtk_widget_action_set_enabled (widget, actions[i], writable);
 }

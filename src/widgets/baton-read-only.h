@@ -10,10 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* Keeps @actions (NULL-terminated names of @widget's own actions, such as
- * "board.new-card") disabled while @store is read-only, so that their
- * buttons, menu items and shortcuts are insensitive. For actions that
- * nothing else enables or disables. */
+/* Disables @actions (NULL-terminated names of @widget's own actions, such
+ * as "board.new-card") when @store is read-only, so that their buttons,
+ * menu items and shortcuts are insensitive. For actions that nothing else
+ * enables or disables. */
 void baton_read_only_disable_actions (GtkWidget          *widget,
                                       BatonStore         *store,
                                       const char * const *actions);

@@ -11,7 +11,9 @@
  * - a recorder that logs items-changed and "changed" and keeps a mirror
  *   of every list, updated only from items-changed, to prove the signals
  *   describe the changes exactly;
- * - error and notification helpers.
+ * - error and notification helpers;
+ * - baton_test_skip (): skips a case that cannot run here, and fails it
+ *   in CI (CI=true), where every case must run.
  *
  * Everything is static inline: each test program includes it once.
  */
@@ -19,12 +21,41 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "baton-store-private.h"
 
 G_BEGIN_DECLS
+
+/* Skipping --------------------------------------------------------------- */
+
+/* Whether the tests run in CI (.ci/run sets CI=true). */
+static inline gboolean
+baton_test_in_ci (void)
+{
+  const char *ci = g_getenv ("CI");
+
+  return ci != NULL && (g_ascii_strcasecmp (ci, "true") == 0 || g_strcmp0 (ci, "1") == 0);
+}
+
+/**
+ * baton_test_skip:
+ * @reason: why the case cannot run (no display, a missing tool or locale)
+ *
+ * Skips the current case, except in CI: there a case that cannot run is a
+ * failure, so that a machine missing something never passes by skipping.
+ * The caller returns from the case afterwards.
+ */
+static inline void
+baton_test_skip (const char *reason)
+{
+  if (baton_test_in_ci ())
+    g_test_fail_printf ("cannot run in CI (CI=true): %s", reason);
+  else
+    g_test_skip (reason);
+}
 
 /* Text comparison -------------------------------------------------------- */
 
@@ -759,4 +790,251 @@ baton_test_id (gpointer record)
   return baton_record_get_id (BATON_RECORD (record));
 }
 
+/* Requirements and locales ------------------------------------------------ */
+
+/* A test that cannot run here (no display, no locale, no tool): skipped on
+ * a developer's machine, failed in CI (CI=true), where everything must run.
+ * The caller returns right after. */
+static inline void
+baton_test_missing_requirement (const char *what)
+{
+  if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+    g_test_fail_printf ("cannot run in CI: %s", what);
+  else
+    g_test_skip (what);
+}
+
+/* Switches @category (LC_NUMERIC, LC_ALL, …) to a locale whose decimal
+ * separator is a comma — de_DE.UTF-8 first — and returns TRUE; or calls
+ * baton_test_missing_requirement () and returns FALSE when the machine has
+ * none (Debian: the "locales" package, then locale-gen de_DE.UTF-8). */
+static inline gboolean
+baton_test_use_decimal_comma_locale (int category)
+{
+  static const char * const candidates[] = {
+    "de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "nl_NL.UTF-8", "es_ES.UTF-8",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (setlocale (category, candidates[i]) != NULL)
+      {
+        if (g_strcmp0 (localeconv ()->decimal_point, ",") == 0)
+          return TRUE;
+      }
+
+  setlocale (category, "C.UTF-8");
+  baton_test_missing_requirement ("no decimal-comma locale (de_DE.UTF-8): install “locales” "
+                                  "and run “locale-gen de_DE.UTF-8”");
+  return FALSE;
+}
+
 G_END_DECLS
+
+/* Folders that must not change, files that cannot be written -------------- */
+
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+static inline int
+baton_test_compare_lines (gconstpointer a,
+                          gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every file in the folder of @path with its size and SHA-256, one a line,
+ * sorted: to prove that the file did not change and that nothing (a -wal,
+ * -shm or -journal file, a backup) appeared beside it. */
+static inline char *
+baton_test_folder_state (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *hash = NULL;
+      gsize length = 0;
+
+      if (g_file_test (file, G_FILE_TEST_IS_DIR))
+        {
+          g_ptr_array_add (lines, g_strdup_printf ("%s/", name));
+          continue;
+        }
+      g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
+      hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+      g_ptr_array_add (lines, g_strdup_printf ("%s %" G_GSIZE_FORMAT " %s", name, length, hash));
+    }
+  g_ptr_array_sort (lines, baton_test_compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s\n", (const char *) g_ptr_array_index (lines, i));
+
+  return g_string_free (out, FALSE);
+}
+
+static inline gboolean
+baton_test_set_immutable (const char *path,
+                          gboolean    immutable)
+{
+  int fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  int flags = 0;
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = ioctl (fd, FS_IOC_GETFLAGS, &flags) == 0;
+  if (ok)
+    {
+      flags = immutable ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
+      ok = ioctl (fd, FS_IOC_SETFLAGS, &flags) == 0;
+    }
+  close (fd);
+
+  return ok;
+}
+
+/* Makes the file or folder @path impossible to write for this process,
+ * root included: the immutable flag (root with CAP_LINUX_IMMUTABLE on a
+ * file system that has it), else permissions (any other user). When
+ * neither works, skips the test and returns FALSE. Undo it with
+ * baton_test_make_writable () before the folder is removed. */
+static inline gboolean
+baton_test_make_unwritable (const char *path)
+{
+  if (baton_test_set_immutable (path, TRUE))
+    return TRUE;
+
+  if (geteuid () != 0)
+    return g_chmod (path, g_file_test (path, G_FILE_TEST_IS_DIR) ? 0555 : 0444) == 0;
+
+  g_test_skip ("cannot make a file unwritable here (no immutable flag, and root ignores permissions)");
+  return FALSE;
+}
+
+static inline void
+baton_test_make_writable (const char *path)
+{
+  baton_test_set_immutable (path, FALSE);
+  g_chmod (path, g_file_test (path, G_FILE_TEST_IS_DIR) ? 0700 : 0600);
+}
+
+/* The file as another program sees it --------------------------------------- */
+
+/* Runs @sql on a connection of a test's own; any error ends the test. */
+static inline void
+baton_test_exec_sql (sqlite3    *db,
+                     const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("SQL failed: %s\n%s", message, sql);
+}
+
+/* A read-write connection to @path, created when missing, as another
+ * program (or an older Baton) would open it. */
+static inline sqlite3 *
+baton_test_open_raw (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+/* The integer of PRAGMA @pragma ("user_version", "application_id") of the
+ * database at @path, through a read-only connection of its own. With
+ * @file_only, from the file alone (SQLite's immutable mode): not from its
+ * -wal file, and with no lock and no file left beside it. */
+static inline gint64
+baton_test_file_pragma (const char *path,
+                        const char *pragma,
+                        gboolean    file_only)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *target = g_strconcat (uri, file_only ? "?immutable=1" : "?mode=ro", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_nonnull (uri);
+  g_assert_cmpint (sqlite3_open_v2 (target, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+/* Another program holds the write lock of @path (BEGIN IMMEDIATE on its
+ * own connection) until baton_test_release_lock (). */
+static inline sqlite3 *
+baton_test_hold_write_lock (const char *path)
+{
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return other;
+}
+
+static inline void
+baton_test_release_lock (sqlite3 *other)
+{
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close_v2 (other);
+}
+
+/* The body of note @id in the database at @path, read through a
+ * connection of its own (NULL: no body, or no such note). */
+static inline char *
+baton_test_note_body_on_disk (const char *path,
+                              gint64      id)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *body = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT body FROM notes WHERE id = ?", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    body = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (handle);
+
+  return body;
+}
+
+/* Copies the database at @from, its -wal file and (@with_shm) its -shm
+ * file to @to, as they are while a connection has it open: what a crash
+ * (or kill -9) leaves. */
+static inline void
+baton_test_copy_as_crashed (const char *from,
+                            const char *to,
+                            gboolean    with_shm)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < (with_shm ? 3 : 2); i++)
+    {
+      g_autofree char *source = g_strconcat (from, suffixes[i], NULL);
+      g_autofree char *dest = g_strconcat (to, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (dest, contents, length, NULL));
+    }
+}

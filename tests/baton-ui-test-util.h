@@ -54,164 +54,218 @@ baton_test_pointer_is_null (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
-/* xdotool ------------------------------------------------------------------ */
+/* Runs the main context until @cond (an expression) holds; an assertion
+ * fails when it does not within @timeout_ms. For conditions too small for a
+ * predicate function. */
+#define baton_test_wait_for(cond, timeout_ms)                                   \
+  G_STMT_START {                                                                \
+    gint64 baton_deadline_ = g_get_monotonic_time () + (gint64) (timeout_ms) * 1000; \
+    while (!(cond))                                                             \
+      {                                                                         \
+        if (g_get_monotonic_time () > baton_deadline_)                          \
+          {                                                                     \
+            g_assertion_message_expr (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, \
+                                      "timed out waiting for " #cond);         \
+            break;                                                              \
+          }                                                                     \
+        if (!g_main_context_iteration (NULL, FALSE))                            \
+          g_usleep (1000);                                                      \
+      }                                                                         \
+  } G_STMT_END
 
-#include <stdio.h>
-#include <string.h>
-
-typedef struct
+/* Dispatches whatever is ready now (idles, a pending frame), so that a
+ * test can check that something did NOT happen; bounded, as a running
+ * animation is always ready. */
+static inline void
+baton_test_drain (void)
 {
-  gboolean done;
-  gint     status;
-} BatonTestChild;
+  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Real pointer and keyboard (xdotool) -------------------------------------- */
+
+/* The point (@x, @y) of @widget in root-window coordinates, through
+ * popovers (popup surfaces placed relative to their parent's). Without a
+ * window manager a toplevel sits at 0,0. */
+static inline void
+baton_test_screen_point (GtkWidget *widget,
+                         double     x,
+                         double     y,
+                         int       *sx,
+                         int       *sy)
+{
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+  GtkNative *native = gtk_widget_get_native (widget);
+  double tx = 0, ty = 0;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  out.x += tx;
+  out.y += ty;
+
+  while (GTK_IS_POPOVER (native))
+    {
+      GdkSurface *surface = gtk_native_get_surface (native);
+      GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (native));
+
+      out.x += gdk_popup_get_position_x (GDK_POPUP (surface));
+      out.y += gdk_popup_get_position_y (GDK_POPUP (surface));
+      native = gtk_widget_get_native (parent);
+      gtk_native_get_surface_transform (native, &tx, &ty);
+      out.x += tx;
+      out.y += ty;
+    }
+
+  *sx = (int) (out.x + 0.5);
+  *sy = (int) (out.y + 0.5);
+}
+
+/* The centre of @widget in root-window coordinates. */
+static inline void
+baton_test_screen_center (GtkWidget *widget,
+                          int       *sx,
+                          int       *sy)
+{
+  baton_test_screen_point (widget, gtk_widget_get_width (widget) / 2.0,
+                           gtk_widget_get_height (widget) / 2.0, sx, sy);
+}
 
 static inline void
-baton_test_child_exited (GPid     pid,
-                         gint     status,
-                         gpointer user_data)
+baton_test_on_process_exited (GObject      *source,
+                              GAsyncResult *result,
+                              gpointer      user_data)
 {
-  BatonTestChild *child = user_data;
+  gboolean *done = user_data;
 
-  child->status = status;
-  child->done = TRUE;
-  g_spawn_close_pid (pid);
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *done = TRUE;
 }
 
 static inline gboolean
-baton_test_child_done (gpointer data)
+baton_test_flag_is_set (gpointer data)
 {
-  return ((BatonTestChild *) data)->done;
+  return *(gboolean *) data;
 }
 
-/* Is xdotool there, on an X11 display? Otherwise says why in @reason. */
+/* Runs xdotool with the NULL-terminated @args while the main loop runs,
+ * until it exits (at most 15 s). Returns FALSE when it failed to run. */
 static inline gboolean
-baton_test_have_xdotool (const char **reason)
-{
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-
-  if (xdotool == NULL)
-    {
-      *reason = "xdotool is not installed";
-      return FALSE;
-    }
-  if (g_getenv ("DISPLAY") == NULL ||
-      !g_str_equal (G_OBJECT_TYPE_NAME (gdk_display_get_default ()), "GdkX11Display"))
-    {
-      *reason = "not an X11 display";
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Runs xdotool with @args (NULL-terminated), iterating the main loop
- * while it runs: the app must see the events as they come. */
-static inline gboolean
-baton_test_xdotool (const char * const *args)
+baton_test_xdotool_argv (const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  BatonTestChild child = { FALSE, 0 };
-  GPid pid;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  gboolean done = FALSE;
 
-  g_ptr_array_add (argv, (gpointer) "xdotool");
+  if (xdotool == NULL)
+    return FALSE;
+
+  g_ptr_array_add (argv, xdotool);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  if (!g_spawn_async (NULL, (char **) argv->pdata, NULL,
-                      G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                      NULL, NULL, &pid, &error))
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                               &error);
+  if (process == NULL)
     {
-      g_test_message ("xdotool: %s", error->message);
+      g_debug ("xdotool: %s", error->message);
       return FALSE;
     }
-  g_child_watch_add (pid, baton_test_child_exited, &child);
 
-  if (!baton_test_wait_until (baton_test_child_done, &child, 5000))
-    return FALSE;
-
-  return g_spawn_check_wait_status (child.status, NULL);
-}
-
-/* The screen position of (@x, @y) in @widget's coordinates, for xdotool:
- * the toplevel's X window origin (found by its title; 0,0 without a
- * window manager), its surface transform (client-side shadows), then
- * the widget within the window. */
-static inline gboolean
-baton_test_screen_point (GtkWidget *widget,
-                         double     x,
-                         double     y,
-                         int       *screen_x,
-                         int       *screen_y)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  const char *title = GTK_IS_WINDOW (native) ? gtk_window_get_title (GTK_WINDOW (native)) : NULL;
-  double surface_x = 0, surface_y = 0;
-  int origin_x = 0, origin_y = 0;
-  graphene_point_t point;
-
-  if (native == NULL ||
-      !gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT ((float) x, (float) y), &point))
-    return FALSE;
-  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
-
-  if (title != NULL)
+  g_subprocess_wait_async (process, NULL, baton_test_on_process_exited, &done);
+  if (!baton_test_wait_until (baton_test_flag_is_set, &done, 15000))
     {
-      g_autofree char *id = NULL;
-      g_autofree char *geometry = NULL;
-      g_autofree char *search = NULL;
-      g_autofree char *get = NULL;
-      g_autofree char *pattern = g_strdup_printf ("^%s$", title);
-      g_autofree char *quoted = g_shell_quote (pattern);
-      const char *position;
-
-      search = g_strdup_printf ("xdotool search --onlyvisible --name %s", quoted);
-      if (g_spawn_command_line_sync (search, &id, NULL, NULL, NULL) && id != NULL && id[0] != '\0')
-        {
-          g_strstrip (id);
-          if (strchr (id, '\n') != NULL)
-            *strchr (id, '\n') = '\0';
-          get = g_strdup_printf ("xdotool getwindowgeometry %s", id);
-          if (g_spawn_command_line_sync (get, &geometry, NULL, NULL, NULL) && geometry != NULL &&
-              (position = strstr (geometry, "Position: ")) != NULL &&
-              sscanf (position, "Position: %d,%d", &origin_x, &origin_y) != 2)
-            origin_x = origin_y = 0;
-        }
+      g_subprocess_force_exit (process);
+      return FALSE;
     }
 
-  *screen_x = origin_x + (int) (surface_x + point.x);
-  *screen_y = origin_y + (int) (surface_y + point.y);
-  return TRUE;
+  return g_subprocess_get_successful (process);
+}
+
+/* The same with a printf-style command line split on spaces, e.g.
+ * baton_test_xdotool ("mousemove %d %d click 1", x, y). */
+static inline gboolean G_GNUC_PRINTF (1, 2)
+baton_test_xdotool (const char *format,
+                    ...)
+{
+  g_autofree char *line = NULL;
+  g_auto(GStrv) args = NULL;
+  va_list ap;
+
+  va_start (ap, format);
+  line = g_strdup_vprintf (format, ap);
+  va_end (ap);
+
+  args = g_strsplit (line, " ", -1);
+  return baton_test_xdotool_argv ((const char * const *) args);
+}
+
+/* Whether real pointer events can be sent: an X display and xdotool. */
+static inline gboolean
+baton_test_can_use_xdotool (GtkWidget *widget)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  return xdotool != NULL &&
+         g_str_has_prefix (G_OBJECT_TYPE_NAME (gtk_widget_get_display (widget)), "GdkX11");
+}
+
+/* More real events (xdotool), idle ----------------------------------------- */
+
+#include <string.h>
+
+/* Is xdotool there, on an X11 display? Otherwise says why in @reason. */
+static inline gboolean
+baton_test_have_xdotool (GtkWidget   *widget,
+                         const char **reason)
+{
+  if (baton_test_can_use_xdotool (widget))
+    return TRUE;
+
+  *reason = "no xdotool, or not an X11 display";
+  return FALSE;
 }
 
 /* Moves the pointer to (@x, @y) of @widget (and so, without a window
- * manager, the keyboard focus to its window), then clicks if @button > 0. */
+ * manager, the keyboard focus to its window), then clicks @button if it is
+ * not 0. */
 static inline gboolean
 baton_test_xdotool_pointer (GtkWidget *widget,
                             double     x,
                             double     y,
                             int        button)
 {
-  g_autofree char *sx = NULL;
-  g_autofree char *sy = NULL;
-  g_autofree char *sbutton = g_strdup_printf ("%d", button);
-  int screen_x, screen_y;
+  int sx, sy;
 
-  if (!baton_test_screen_point (widget, x, y, &screen_x, &screen_y))
-    return FALSE;
-  sx = g_strdup_printf ("%d", screen_x);
-  sy = g_strdup_printf ("%d", screen_y);
+  baton_test_screen_point (widget, x, y, &sx, &sy);
+  if (button > 0)
+    return baton_test_xdotool ("mousemove %d %d click %d", sx, sy, button);
 
-  {
-    const char *move[] = { "mousemove", sx, sy, NULL };
-    const char *click[] = { "mousemove", sx, sy, "click", sbutton, NULL };
-
-    return baton_test_xdotool (button > 0 ? click : move);
-  }
+  return baton_test_xdotool ("mousemove %d %d", sx, sy);
 }
 
-/* Idle ----------------------------------------------------------------------- */
+/* Gives @window the X input focus, as a window manager would after a
+ * click: keys then go to it wherever the pointer (or a drag icon) is. */
+static inline gboolean
+baton_test_xdotool_focus_window (GtkWindow *window)
+{
+  g_autofree char *pattern = g_strdup_printf ("^%s$", gtk_window_get_title (window));
+  g_autofree char *quoted = g_shell_quote (pattern);
+  g_autofree char *search = g_strdup_printf ("xdotool search --onlyvisible --name %s", quoted);
+  g_autofree char *id = NULL;
+
+  if (!g_spawn_command_line_sync (search, &id, NULL, NULL, NULL) || id == NULL || id[0] == '\0')
+    return FALSE;
+  g_strstrip (id);
+  if (strchr (id, '\n') != NULL)
+    *strchr (id, '\n') = '\0';
+
+  return baton_test_xdotool ("windowfocus --sync %s", id);
+}
 
 /* Runs the main context for @ms milliseconds and returns how many
  * iterations dispatched something (a timeout, an idle, a frame, an event):
@@ -231,27 +285,4 @@ baton_test_count_dispatches (guint ms)
     }
 
   return n;
-}
-
-/* Gives @window the X input focus, as a window manager would after a
- * click: keys then go to it wherever the pointer (or a drag icon) is. */
-static inline gboolean
-baton_test_xdotool_focus_window (GtkWindow *window)
-{
-  g_autofree char *pattern = g_strdup_printf ("^%s$", gtk_window_get_title (window));
-  g_autofree char *quoted = g_shell_quote (pattern);
-  g_autofree char *search = g_strdup_printf ("xdotool search --onlyvisible --name %s", quoted);
-  g_autofree char *id = NULL;
-
-  if (!g_spawn_command_line_sync (search, &id, NULL, NULL, NULL) || id == NULL || id[0] == '\0')
-    return FALSE;
-  g_strstrip (id);
-  if (strchr (id, '\n') != NULL)
-    *strchr (id, '\n') = '\0';
-
-  {
-    const char *focus[] = { "windowfocus", "--sync", id, NULL };
-
-    return baton_test_xdotool (focus);
-  }
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "baton-duration.h"
+#include "baton-test-util.h"
 #include "baton-types.h"
 
 #define MAX_MINUTES (10000 * 60)
@@ -256,6 +257,58 @@ test_format_hours (void)
     }
 }
 
+/* Hours shown to a person use the locale's decimal separator; what they
+ * type back (or what a field was filled with) parses to the same minutes. */
+static void
+test_format_hours_decimal_comma (void)
+{
+  static const struct
+  {
+    double      minutes;
+    const char *text;
+  } cases[] = {
+    { 150, "2,5" },
+    { 20.8 * 60, "20,8" },
+    { 32 * 60, "32" },
+    { -90, "-1,5" },
+    { 100, "1,7" },
+  };
+
+  if (!baton_test_use_decimal_comma_locale (LC_NUMERIC))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = baton_duration_format_hours (cases[i].minutes);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+
+  for (gint64 minutes = 0; minutes <= 48 * 60; minutes += 6)
+    {
+      g_autofree char *text = baton_duration_format_hours ((double) minutes);
+      gint64 parsed = -1;
+
+      g_assert_true (baton_duration_parse (text, FALSE, MAX_MINUTES, &parsed, NULL));
+      g_assert_cmpint (parsed, ==, minutes);
+    }
+
+  /* Typing with a point still works in a decimal-comma locale. */
+  {
+    gint64 parsed = -1;
+
+    g_assert_true (baton_duration_parse ("1.5", FALSE, MAX_MINUTES, &parsed, NULL));
+    g_assert_cmpint (parsed, ==, 90);
+  }
+
+  setlocale (LC_NUMERIC, "C.UTF-8");
+  {
+    g_autofree char *text = baton_duration_format_hours (150);
+
+    g_assert_cmpstr (text, ==, "2.5");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +324,7 @@ main (int   argc,
   g_test_add_func ("/duration/format", test_format);
   g_test_add_func ("/duration/format-round-trip", test_format_round_trip);
   g_test_add_func ("/duration/format-hours", test_format_hours);
+  g_test_add_func ("/duration/format-hours/decimal-comma", test_format_hours_decimal_comma);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "baton-test-util.h"
+#include "baton-notes.h"
 
 /* Rows in every table of format 1; later steps must keep them. */
 static const char rows_sql[] =
@@ -34,18 +35,10 @@ static const char rows_sql[] =
   "  VALUES (1, 1, 1, 'Needs analysis', '# Needs', '2026-03-01T09:00:00Z', '2026-03-01T09:30:00Z');"
   "INSERT INTO note_revisions (id, note_id, body, saved_at) VALUES (1, 1, '# Draft', '2026-03-01T09:10:00Z');";
 
-static void
-exec_sql (sqlite3    *db,
-          const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("SQL failed: %s\n%s", message, sql);
-}
-
 /* Writes a database at format @version, built by running the migration
- * steps by hand, optionally with @extra_sql afterwards. */
+ * steps by hand, optionally with @extra_sql afterwards. Like the Baton that
+ * wrote them, formats up to BATON_DB_LAST_UNSTAMPED_VERSION carry no
+ * application id and later ones do. */
 static void
 create_db_at_version (const char *path,
                       gint        version,
@@ -55,10 +48,10 @@ create_db_at_version (const char *path,
   g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", version);
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), ==, SQLITE_OK);
-  exec_sql (db, "PRAGMA foreign_keys = ON");
+  baton_test_exec_sql (db, "PRAGMA foreign_keys = ON");
 
   /* Make sure the file exists as a database even with no table. */
-  exec_sql (db, "CREATE TABLE scratch (x); DROP TABLE scratch;");
+  baton_test_exec_sql (db, "CREATE TABLE scratch (x); DROP TABLE scratch;");
 
   /* A "newer" database gets every step we know, then a higher number. */
   for (gint step = 1; step <= MIN (version, BATON_SCHEMA_VERSION); step++)
@@ -66,30 +59,18 @@ create_db_at_version (const char *path,
       const char *sql = baton_db_migration_sql (step);
 
       g_assert_nonnull (sql);
-      exec_sql (db, sql);
+      baton_test_exec_sql (db, sql);
     }
   if (extra_sql != NULL)
-    exec_sql (db, extra_sql);
-  exec_sql (db, pragma);
+    baton_test_exec_sql (db, extra_sql);
+  baton_test_exec_sql (db, pragma);
+  if (version > BATON_DB_LAST_UNSTAMPED_VERSION)
+    {
+      g_autofree char *stamp = g_strdup_printf ("PRAGMA application_id = %d", BATON_APPLICATION_ID);
+      baton_test_exec_sql (db, stamp);
+    }
 
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-}
-
-static gint
-file_user_version (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint version;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return version;
 }
 
 /* One query per table of the file at @path, selecting the columns it has
@@ -103,8 +84,11 @@ row_queries (const char *path)
   sqlite3_stmt *tables = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* The notes search index and its queue are derived data: the upgrade
+   * rebuilds them (see test_step_5_search_index ()). */
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
-                                           "AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                           "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'notes_fts%' "
+                                           "ORDER BY name",
                                        -1, &tables, NULL), ==, SQLITE_OK);
   while (sqlite3_step (tables) == SQLITE_ROW)
     {
@@ -206,45 +190,15 @@ list_dir_sorted (const char *dir)
   return g_string_free (out, FALSE);
 }
 
-typedef struct
-{
-  char  *contents;
-  gsize  length;
-  char  *listing;
-} FileSnapshot;
-
+/* The folder of @path is as @before (baton_test_folder_state ()) says:
+ * the file byte-identical, and no file appeared beside it. */
 static void
-file_snapshot (FileSnapshot *snap,
-               const char   *path)
+assert_folder_unchanged (const char *before,
+                         const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *after = baton_test_folder_state (path);
 
-  g_assert_true (g_file_get_contents (path, &snap->contents, &snap->length, &error));
-  g_assert_no_error (error);
-  snap->listing = list_dir_sorted (dir);
-}
-
-/* The file is byte-for-byte the same and no file appeared beside it. */
-static void
-assert_file_unchanged (FileSnapshot *snap,
-                       const char   *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *listing = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  g_assert_no_error (error);
-  g_assert_cmpmem (contents, length, snap->contents, snap->length);
-
-  listing = list_dir_sorted (dir);
-  g_assert_cmpstr (listing, ==, snap->listing);
-
-  g_clear_pointer (&snap->contents, g_free);
-  g_clear_pointer (&snap->listing, g_free);
+  baton_test_assert_text ("the folder", after, before);
 }
 
 /* Tests */
@@ -278,7 +232,7 @@ test_fresh_file (void)
   g_assert_nonnull (store);
   g_assert_cmpstr (baton_store_get_path (store), ==, ws->path);
 
-  g_assert_cmpint (file_user_version (ws->path), ==, BATON_SCHEMA_VERSION);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, BATON_SCHEMA_VERSION);
   g_assert_cmpint (baton_store_peek_version (ws->path, &error), ==, BATON_SCHEMA_VERSION);
   g_assert_no_error (error);
 
@@ -290,7 +244,7 @@ test_fresh_file (void)
   baton_test_assert_store_matches_db (store);
 
   g_assert_finalize_object (g_steal_pointer (&store));
-  g_assert_cmpint (file_user_version (ws->path), ==, BATON_SCHEMA_VERSION);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, BATON_SCHEMA_VERSION);
 }
 
 static void
@@ -298,19 +252,19 @@ test_empty_file (void)
 {
   g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(BatonStore) store = NULL;
+  BatonStore *store;
+  g_autofree char *snap = NULL;
 
-  /* A zero-byte file, as `touch` makes it. */
+  /* A zero-byte file Baton did not create (`touch` made it, or another
+   * program): not a workspace, and left as it is. */
   g_assert_true (g_file_set_contents (ws->path, "", 0, &error));
   g_assert_no_error (error);
+  snap = baton_test_folder_state (ws->path);
 
   store = baton_store_open (ws->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (store)), ==, 6);
-  g_clear_object (&store);
-
-  g_assert_cmpint (file_user_version (ws->path), ==, BATON_SCHEMA_VERSION);
+  g_assert_null (store);
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
+  assert_folder_unchanged (snap, ws->path);
 }
 
 static void
@@ -328,33 +282,29 @@ test_from_version (gconstpointer data)
   g_autofree char *expected_schema = fresh_schema ();
   g_autoptr(GPtrArray) queries = NULL;
 
-  create_db_at_version (ws->path, from, from >= 1 ? rows_sql : NULL);
-  g_assert_cmpint (file_user_version (ws->path), ==, from);
+  create_db_at_version (ws->path, from, rows_sql);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, from);
   g_assert_cmpint (baton_store_peek_version (ws->path, &error), ==, from);
   g_assert_no_error (error);
   before = baton_test_dump_db (ws->path);
   queries = row_queries (ws->path);
   rows_before = run_row_queries (ws->path, queries);
 
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "application_id", FALSE), ==, 0);
   store = baton_store_open (ws->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
 
-  g_assert_cmpint (file_user_version (ws->path), ==, BATON_SCHEMA_VERSION);
+  /* Recognised by its tables, upgraded, and stamped as Baton's. */
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, BATON_SCHEMA_VERSION);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "application_id", FALSE), ==, BATON_APPLICATION_ID);
   after = baton_test_dump_db (ws->path);
 
   /* Same schema as a new workspace. */
   schema_after = schema_of (after);
   baton_test_assert_text ("the upgraded schema", schema_after, expected_schema);
 
-  if (from == 0)
-    {
-      /* An empty database becomes a new workspace. */
-      g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (store)), ==, 6);
-      g_assert_true (baton_store_is_empty (store));
-    }
-  else
-    {
+  {
       BatonTask *task;
       BatonRole *role;
 
@@ -400,36 +350,38 @@ test_newer_refused (void)
   g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
   g_autoptr(GError) error = NULL;
   BatonStore *store;
-  FileSnapshot snap = { 0 };
+  g_autofree char *snap = NULL;
 
   create_db_at_version (ws->path, BATON_SCHEMA_VERSION + 1, rows_sql);
-  file_snapshot (&snap, ws->path);
+  snap = baton_test_folder_state (ws->path);
 
   store = baton_store_open (ws->path, &error);
   g_assert_null (store);
   baton_test_assert_store_error (error, BATON_STORE_ERROR_NEWER_SCHEMA);
-  assert_file_unchanged (&snap, ws->path);
+  assert_folder_unchanged (snap, ws->path);
 
   /* Peeking reads the version without touching the file. */
-  file_snapshot (&snap, ws->path);
+  g_free (snap);
+  snap = baton_test_folder_state (ws->path);
   g_clear_error (&error);
   g_assert_cmpint (baton_store_peek_version (ws->path, &error), ==, BATON_SCHEMA_VERSION + 1);
   g_assert_no_error (error);
-  assert_file_unchanged (&snap, ws->path);
+  assert_folder_unchanged (snap, ws->path);
 
   /* Much newer too. */
   {
     sqlite3 *db = NULL;
 
     g_assert_cmpint (sqlite3_open (ws->path, &db), ==, SQLITE_OK);
-    exec_sql (db, "PRAGMA user_version = 1000");
+    baton_test_exec_sql (db, "PRAGMA user_version = 1000");
     sqlite3_close (db);
   }
-  file_snapshot (&snap, ws->path);
+  g_free (snap);
+  snap = baton_test_folder_state (ws->path);
   store = baton_store_open (ws->path, &error);
   g_assert_null (store);
   baton_test_assert_store_error (error, BATON_STORE_ERROR_NEWER_SCHEMA);
-  assert_file_unchanged (&snap, ws->path);
+  assert_folder_unchanged (snap, ws->path);
 }
 
 static void
@@ -440,25 +392,26 @@ test_not_sqlite (void)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
   BatonStore *store;
-  FileSnapshot snap = { 0 };
+  g_autofree char *snap = NULL;
 
   for (guint i = 0; i < 4096; i++)
     g_string_append_c (text, (char) g_rand_int_range (rand, ' ', '~' + 1));
   g_assert_true (g_file_set_contents (ws->path, text->str, text->len, &error));
   g_assert_no_error (error);
-  file_snapshot (&snap, ws->path);
+  snap = baton_test_folder_state (ws->path);
 
   store = baton_store_open (ws->path, &error);
   g_assert_null (store);
-  baton_test_assert_store_error (error, BATON_STORE_ERROR_CORRUPT);
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
   g_assert_nonnull (strstr (error->message, ws->path));
-  assert_file_unchanged (&snap, ws->path);
+  assert_folder_unchanged (snap, ws->path);
 
   g_clear_error (&error);
-  file_snapshot (&snap, ws->path);
+  g_free (snap);
+  snap = baton_test_folder_state (ws->path);
   g_assert_cmpint (baton_store_peek_version (ws->path, &error), ==, -1);
-  baton_test_assert_store_error (error, BATON_STORE_ERROR_CORRUPT);
-  assert_file_unchanged (&snap, ws->path);
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
+  assert_folder_unchanged (snap, ws->path);
 }
 
 static void
@@ -467,19 +420,19 @@ test_other_application (void)
   g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
   g_autoptr(GError) error = NULL;
   BatonStore *store;
-  FileSnapshot snap = { 0 };
+  g_autofree char *snap = NULL;
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (ws->path, &db), ==, SQLITE_OK);
-  exec_sql (db, "CREATE TABLE foo (id INTEGER PRIMARY KEY, bar TEXT);"
+  baton_test_exec_sql (db, "CREATE TABLE foo (id INTEGER PRIMARY KEY, bar TEXT);"
                 "INSERT INTO foo (bar) VALUES ('keep me');");
   sqlite3_close (db);
-  file_snapshot (&snap, ws->path);
+  snap = baton_test_folder_state (ws->path);
 
   store = baton_store_open (ws->path, &error);
   g_assert_null (store);
-  baton_test_assert_store_error (error, BATON_STORE_ERROR_CORRUPT);
-  assert_file_unchanged (&snap, ws->path);
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
+  assert_folder_unchanged (snap, ws->path);
 }
 
 static void
@@ -501,7 +454,7 @@ test_failed_step_rolls_back (void)
   g_assert_nonnull (strstr (error->message, "tasks_stage"));
 
   /* The step left nothing behind: same version, no half of its indexes. */
-  g_assert_cmpint (file_user_version (ws->path), ==, 1);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, 1);
   after = baton_test_dump_db (ws->path);
   g_assert_cmpstr (after, ==, before);
 }
@@ -758,22 +711,42 @@ test_rotate_damaged (void)
   g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *backup = g_strconcat (ws->path, ".backup-1", NULL);
-  FileSnapshot snap = { 0 };
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autofree char *snap = NULL;
   BatonStore *store;
 
   store = open_with_rows (ws->path, 2);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("A long role name to fill a few pages, number %u", i);
+      g_assert_nonnull (baton_store_create_role (store, name, NULL, &error));
+    }
   g_assert_finalize_object (store);
   g_assert_true (baton_store_rotate_backups (ws->path, 3, &error));
   g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (ws->path, &contents, &length, &error));
 
-  /* The workspace gets damaged: the good backup must survive rotation. */
-  g_assert_true (g_file_set_contents (ws->path, "this is not a database, not at all, not even close", -1, &error));
-  g_assert_no_error (error);
-  file_snapshot (&snap, backup);
+  /* The workspace gets damaged past its first page: its version still
+   * reads, its rows do not. The good backup must survive the rotation. */
+  g_assert_cmpuint (length, >, 2 * 4096);
+  for (gsize i = 4096; i < length; i++)
+    contents[i] = (char) (i % 253);
+  g_assert_true (g_file_set_contents (ws->path, contents, length, &error));
+  snap = baton_test_folder_state (backup);
 
   g_assert_false (baton_store_rotate_backups (ws->path, 3, &error));
   baton_test_assert_store_error (error, BATON_STORE_ERROR_CORRUPT);
-  assert_file_unchanged (&snap, backup);
+  assert_folder_unchanged (snap, backup);
+  g_clear_error (&error);
+
+  /* Overwritten by something that is not a database at all: the same. */
+  g_assert_true (g_file_set_contents (ws->path, "this is not a database, not at all, not even close", -1, &error));
+  g_free (snap);
+  snap = baton_test_folder_state (backup);
+  g_assert_false (baton_store_rotate_backups (ws->path, 3, &error));
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_NOT_BATON);
+  assert_folder_unchanged (snap, backup);
 }
 
 /* After a crash the last commits live only in the -wal file: the start-up
@@ -785,20 +758,11 @@ test_backup_after_crash (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(BatonStore) store = open_with_rows (ws->path, 5);
   g_autofree char *crashed = baton_test_workspace_file (ws, "crashed.db");
-  g_autofree char *wal = g_strconcat (ws->path, "-wal", NULL);
-  g_autofree char *crashed_wal = g_strconcat (crashed, "-wal", NULL);
-  g_autofree char *contents = NULL;
   g_autofree char *backup = NULL;
-  gsize length = 0;
 
-  /* Copy the files as a crash would leave them: the store is still open. */
-  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_get_contents (ws->path, &contents, &length, &error));
-  g_assert_true (g_file_set_contents (crashed, contents, length, &error));
-  g_clear_pointer (&contents, g_free);
-  g_assert_true (g_file_get_contents (wal, &contents, &length, &error));
-  g_assert_true (g_file_set_contents (crashed_wal, contents, length, &error));
-  g_assert_no_error (error);
+  /* Copy the files as a crash would leave them (the store is still open),
+   * without the -shm file. */
+  baton_test_copy_as_crashed (ws->path, crashed, FALSE);
 
   g_assert_true (baton_store_rotate_backups (crashed, 3, &error));
   g_assert_no_error (error);
@@ -833,6 +797,92 @@ test_cannot_create (void)
   g_assert_nonnull (strstr (error->message, file));
 }
 
+
+/* Step 5: the notes search index of format 4 (unicode61) is replaced by the
+ * trigram index over the search's tokens, built for the notes already
+ * there, so that words inside CJK sentences are found. */
+static char *
+notes_fts_sql (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *sql = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE name = 'notes_fts'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return sql;
+}
+
+static void
+test_step_5_search_index (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+  guint total = 0;
+
+  /* A format-4 workspace with its FTS5 index, as Baton 4 left it. */
+  create_db_at_version (ws->path, 4,
+                        "INSERT INTO clients (id, name) VALUES (1, 'Acme');"
+                        "INSERT INTO notes (id, client_id, title, body, updated_at) VALUES "
+                        "  (1, 1, '培训', '我们为培训准备了材料。', '2026-01-01T00:00:00Z'),"
+                        "  (2, 1, 'Kick-off', 'Needs analysis with the SME', '2026-01-02T00:00:00Z');");
+  g_assert_cmpint (sqlite3_open_v2 (ws->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, "CREATE VIRTUAL TABLE notes_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');"
+                        "INSERT INTO notes_fts (rowid, title, body) SELECT id, title, body FROM notes;"
+                        "DELETE FROM notes_fts_pending;", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      baton_test_skip ("This SQLite has no FTS5");
+      return;
+    }
+  sqlite3_close (db);
+  g_clear_pointer (&sql, g_free);
+  sql = notes_fts_sql (ws->path);
+  g_assert_nonnull (strstr (sql, "unicode61"));
+
+  store = baton_store_open (ws->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, 5);
+
+  /* The new index, built now: nothing left in the queue. */
+  g_clear_pointer (&sql, g_free);
+  sql = notes_fts_sql (ws->path);
+  g_assert_nonnull (strstr (sql, BATON_NOTES_FTS_TOKENIZER));
+  g_assert_true (baton_notes_search_uses_index (store));
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (ws->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT count(*) FROM notes_fts_pending), "
+                                             "(SELECT count(*) FROM notes_fts)", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 2);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+
+  /* A word inside a Chinese sentence, and Latin words as before. */
+  hits = baton_notes_search (store, "为培训", 0, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 1);
+  g_assert_cmpint (baton_record_get_id (BATON_RECORD (baton_search_hit_get_note (g_ptr_array_index (hits, 0)))), ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = baton_notes_search (store, "\"needs analy\"*", 0, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -844,11 +894,12 @@ main (int   argc,
   g_test_add_func ("/migrations/steps", test_migration_steps);
   g_test_add_func ("/migrations/fresh-file", test_fresh_file);
   g_test_add_func ("/migrations/empty-file", test_empty_file);
-  for (gint v = 0; v < BATON_SCHEMA_VERSION; v++)
+  for (gint v = 1; v < BATON_SCHEMA_VERSION; v++)
     {
       g_autofree char *path = g_strdup_printf ("/migrations/from-version/%d", v);
       g_test_add_data_func (path, GINT_TO_POINTER (v), test_from_version);
     }
+  g_test_add_func ("/migrations/step-5/search-index", test_step_5_search_index);
   g_test_add_func ("/migrations/newer-refused", test_newer_refused);
   g_test_add_func ("/migrations/not-sqlite-refused", test_not_sqlite);
   g_test_add_func ("/migrations/other-application-refused", test_other_application);

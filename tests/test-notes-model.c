@@ -15,10 +15,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "baton-notes.h"
 #include "baton-store-private.h"
+#include "baton-test-util.h"
 
 /* Helpers ----------------------------------------------------------------------- */
 
@@ -581,6 +583,96 @@ test_saver_failure_and_external_change (Fixture       *fx,
   g_free (editor.body);
 }
 
+
+static gboolean
+saver_saved_or_deadline (BatonNoteSaver *saver,
+                         guint           timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (baton_note_saver_get_state (saver) != BATON_NOTE_SAVER_SAVED && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  return baton_note_saver_get_state (saver) == BATON_NOTE_SAVER_SAVED;
+}
+
+static void
+test_saver_retries (Fixture       *fx,
+                    gconstpointer  data)
+{
+  BatonClient *client = add_client (fx, "Acme");
+  BatonNote *note = add_note (fx, client, "Call", "Hello");
+  gint64 id = baton_record_get_id (BATON_RECORD (note));
+  Editor editor = { g_strdup ("Call"), g_strdup ("Hello"), 0 };
+  g_autoptr(BatonNoteSaver) saver = new_saver (fx, note, &editor);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *on_disk = NULL;
+  sqlite3 *other;
+
+  baton_note_saver_set_retry_delays (saver, 20, 200);
+
+  /* Another program writes: the save fails with a code, the text is kept. */
+  other = baton_test_hold_write_lock (fx->path);
+  editor_type (&editor, saver, " world");
+  g_assert_false (baton_note_saver_flush (saver, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == BATON_STORE_ERROR);
+  g_debug ("the save failed: %s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpint (baton_note_saver_get_state (saver), ==, BATON_NOTE_SAVER_FAILED);
+  g_assert_true (baton_note_saver_has_unsaved (saver));
+  g_assert_true (baton_note_saver_is_retrying (saver));
+  g_assert_cmpstr (baton_note_get_body (note), ==, "Hello");
+
+  /* Leaving the note (the editor opens another): the saver keeps a copy
+   * of the text and does not ask the editor for it again. */
+  g_assert_false (baton_note_saver_leave (saver, NULL));
+  g_free (editor.body);
+  editor.body = g_strdup ("Another note's text");
+  markdown = baton_note_saver_to_markdown (saver);
+  g_assert_cmpstr (markdown, ==, "# Call\n\nHello world\n");
+
+  /* The lock goes: a retry saves by itself, from the main loop. */
+  baton_test_release_lock (other);
+  g_assert_true (saver_saved_or_deadline (saver, 10000));
+  g_assert_false (baton_note_saver_is_retrying (saver));
+  g_assert_false (baton_note_saver_has_unsaved (saver));
+  g_assert_cmpstr (baton_note_get_body (note), ==, "Hello world");
+  on_disk = baton_test_note_body_on_disk (fx->path, id);
+  g_assert_cmpstr (on_disk, ==, "Hello world");
+
+  g_free (editor.title);
+  g_free (editor.body);
+}
+
+static void
+test_saver_no_retry_for_refused_input (Fixture       *fx,
+                                       gconstpointer  data)
+{
+  BatonClient *client = add_client (fx, "Acme");
+  BatonNote *note = add_note (fx, client, "Call", "Hello");
+  Editor editor = { g_strdup ("Call"), g_strdup ("Hello"), 0 };
+  g_autoptr(BatonNoteSaver) saver = new_saver (fx, note, &editor);
+  g_autoptr(GError) error = NULL;
+
+  /* A deleted note cannot be saved by trying again: no retry, but the
+   * text still counts as unsaved, and discarding it is explicit. */
+  g_object_ref (note);
+  g_assert_true (baton_store_delete (fx->store, note, NULL));
+  editor_type (&editor, saver, "!");
+  g_assert_false (baton_note_saver_flush (saver, &error));
+  g_assert_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND);
+  g_assert_false (baton_note_saver_is_retrying (saver));
+  g_assert_true (baton_note_saver_has_unsaved (saver));
+  baton_note_saver_discard (saver);
+  g_assert_false (baton_note_saver_has_unsaved (saver));
+  g_object_unref (note);
+
+  g_free (editor.title);
+  g_free (editor.body);
+}
+
 static void
 test_restore_revision (Fixture       *fx,
                        gconstpointer  data)
@@ -859,6 +951,9 @@ static const struct { const char *title; const char *body; } corpus[] = {
   /* 6 */ { "Markup", "<b>bold</b> & ampersand &amp; <i>" },
   /* 7 */ { NULL, "goal business reversed; onboarding again" },
   /* 8 */ { "Empty body", NULL },
+  /* 9 */ { "培训计划", "我们为培训准备了材料。下周一开会。" },
+  /* 10 */ { "研修の資料", "研修の資料を来週までに準備します。Kaffee und CAFÉ, 7 días." },
+  /* 11 */ { "ภาษาไทย", "เราเตรียมเอกสารสำหรับการฝึกอบรม" },
 };
 
 static const struct { const char *query; const char *expected; } searches[] = {
@@ -872,18 +967,44 @@ static const struct { const char *query; const char *expected; } searches[] = {
   { "\"business go\"*", "0" },
   { "business goal", "0 7" },
   { "e-learning", "1" },
-  { "cafe", "1" },
+  { "cafe", "1 10" },
   { "CRÈME", "1" },
   { "привет", "2" },
   { "ПРИВ", "2" },
   { "日本語", "3" },
   { "中文", "3" },
+  /* Words inside sentences of unspaced scripts, and the short ones. */
+  { "为培训", "9" },
+  { "培训", "9" },
+  { "准备了材料", "9" },
+  { "\"准备了材料\"", "9" },
+  { "\"准备 了\"", "9" },
+  { "材", "9" },
+  { "料理", "" },
+  { "為培訓", "" },
+  { "培训 开会", "9" },
+  { "培训 onboarding", "" },
+  { "資料", "10" },
+  { "の資", "10" },
+  { "研修の資料を", "10" },
+  { "本", "3" },
+  { "语", "" },
+  { "語", "3" },
+  { "ฝึกอบรม", "11" },
+  { "kaffee", "10" },
+  { "KAFF", "10" },
+  { "café", "1 10" },
+  { "dias", "10" },
+  { "DÍAS", "10" },
+  { "7", "10" },
+  { "s", "1 4 5" },
+  { "c", "1 4 10" },
   { "ecole", "5" },
   { "naive resume", "5" },
   { "straße", "5" },
   { "strasse", "" },
   { "άλφα", "5" },
-  { "u", "5" },
+  { "u", "5 10" },
   { "bold ampersand", "6" },
   { "amp", "6" },
   { "body", "8" },
@@ -1137,6 +1258,36 @@ test_search_snippets (Fixture       *fx,
 }
 
 /* The search tokenizer must see the same words as FTS5's unicode61. */
+/* Our tokenizer is unicode61, except that a character of a script written
+ * without spaces (Han, Hiragana, Katakana, Thai, …) is a token of its own:
+ * split FTS5's token @term the same way, and append the pieces. */
+static void
+append_split_unspaced (GString    *out,
+                       const char *term)
+{
+  gboolean in_run = FALSE;
+
+  for (const char *p = term; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeScript script = g_unichar_get_script (c);
+      gboolean unspaced = c >= 0x0e00 &&
+                          (script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA ||
+                           script == G_UNICODE_SCRIPT_KATAKANA || script == G_UNICODE_SCRIPT_BOPOMOFO ||
+                           script == G_UNICODE_SCRIPT_THAI || script == G_UNICODE_SCRIPT_LAO ||
+                           script == G_UNICODE_SCRIPT_KHMER || script == G_UNICODE_SCRIPT_MYANMAR ||
+                           script == G_UNICODE_SCRIPT_TIBETAN || script == G_UNICODE_SCRIPT_YI);
+
+      if (unspaced || !in_run)
+        {
+          if (out->len > 0)
+            g_string_append_c (out, ' ');
+        }
+      g_string_append_unichar (out, c);
+      in_run = !unspaced;
+    }
+}
+
 static void
 test_search_tokenizer (Fixture       *fx,
                        gconstpointer  data)
@@ -1161,7 +1312,7 @@ test_search_tokenizer (Fixture       *fx,
 
   if (!baton_db_has_fts5 (db))
     {
-      g_test_skip ("This SQLite has no FTS5 to compare with");
+      baton_test_skip ("This SQLite has no FTS5 to compare with");
       g_string_free (latin, TRUE);
       return;
     }
@@ -1202,8 +1353,7 @@ test_search_tokenizer (Fixture       *fx,
       g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT term FROM temp.tok_vocab ORDER BY doc, col, offset",
                                            -1, &stmt, NULL), ==, SQLITE_OK);
       while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_string_append_printf (theirs, "%s%s", theirs->len > 0 ? " " : "",
-                                (const char *) sqlite3_column_text (stmt, 0));
+        append_split_unspaced (theirs, (const char *) sqlite3_column_text (stmt, 0));
       sqlite3_finalize (stmt);
 
       if (g_strcmp0 (joined, theirs->str) != 0)
@@ -1226,15 +1376,25 @@ static void
 test_search_query_building (void)
 {
   static const struct { const char *query; const char *fts; } cases[] = {
-    { "plan", "\"plan\" *" },
-    { "\"needs analysis\"", "\"needs analysis\"" },
-    { "\"needs anal\"* e-learning", "\"needs anal\" * AND \"e learning\" *" },
-    { "AND OR NOT NEAR(", "\"and\" * AND \"or\" * AND \"not\" * AND \"near\" *" },
-    { "\"a \"\" b\"", "\"a\" AND \"b\"" },
+    /* Substrings of the index text: a space before each token, and after
+     * the last one unless it is a word that may go on. */
+    { "plan", "\" plan\"" },
+    { "\"needs analysis\"", "\" needs analysis \"" },
+    { "\"needs anal\"* e-learning", "\" needs anal\" AND \" e learning\"" },
+    { "AND OR NOT NEAR(", "\" and\" AND \" or\" AND \" not\" AND \" near\"" },
+    { "\"a \"\" b\"", "\" a \" AND \" b \"" },
     { "*", NULL },
     { "", NULL },
     { NULL, NULL },
-    { "CAFÉ", "\"cafe\" *" },
+    { "CAFÉ", "\" cafe\"" },
+    /* Each character of an unspaced script is a token, never a prefix. */
+    { "为培训", "\" 为 培 训 \"" },
+    { "材", "\" 材 \"" },
+    { "研修の資料", "\" 研 修 の 資 料 \"" },
+    /* Fewer than three characters: left to the check on the notes found. */
+    { "a", NULL },
+    { "a plan", "\" plan\"" },
+    { "\"a\"", "\" a \"" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1325,6 +1485,49 @@ test_search_watch (Fixture       *fx,
       g_main_context_iteration (NULL, TRUE);
     }
   g_assert_cmpint (pending, ==, 0);
+}
+
+/* Searching and updating the index leave the store's prepared statements
+ * alone: redefining an SQL function on the connection would expire every
+ * one of them (each is then prepared again) and fail outright while one
+ * of them is running. */
+static void
+test_search_keeps_statements (Fixture       *fx,
+                              gconstpointer  data)
+{
+  BatonDb *db = _baton_store_get_db (fx->store);
+  BatonClient *client = add_client (fx, "Acme");
+  BatonNote *note = add_note (fx, client, "Kick-off", "Needs analysis");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  sqlite3_stmt *stmt;
+  int reprepared;
+
+  g_assert_true (baton_notes_search_uses_index (fx->store));
+  g_assert_true (baton_store_update_note (fx->store, note, "Kick-off", "Needs analysis, done", FALSE, &error));
+  stmt = baton_db_prepare (db, "SELECT id FROM notes ORDER BY id", &error);
+  g_assert_nonnull (stmt);
+  g_assert_true (baton_db_step_row (db, stmt, &error));
+  sqlite3_reset (stmt);
+  reprepared = sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_REPREPARE, FALSE);
+
+  /* The index catches up with the change, and a search runs: the
+   * statement is not prepared again. */
+  g_assert_true (baton_notes_update_index (fx->store, &error));
+  hits = baton_notes_search (fx->store, "needs", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  g_assert_true (baton_db_step_row (db, stmt, &error));
+  g_assert_cmpint (sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_REPREPARE, FALSE), ==, reprepared);
+
+  /* The statement is in the middle of its rows: a search still works. */
+  hits = baton_notes_search (fx->store, "done", 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+  if (hits != NULL)
+    g_assert_cmpuint (hits->len, ==, 1);
+  sqlite3_reset (stmt);
 }
 
 /* Large notes ---------------------------------------------------------------------------- */
@@ -1524,6 +1727,8 @@ main (int   argc,
   ADD ("/notes/saver/coalescing", test_saver_coalescing);
   ADD ("/notes/saver/timer", test_saver_timer);
   ADD ("/notes/saver/failure-and-external-change", test_saver_failure_and_external_change);
+  ADD ("/notes/saver/retries-until-saved", test_saver_retries);
+  ADD ("/notes/saver/no-retry-for-refused-input", test_saver_no_retry_for_refused_input);
   ADD ("/notes/revisions/restore-and-undo", test_restore_revision);
   ADD ("/notes/list/newest-first", test_notes_newest_first);
   ADD ("/notes/templates", test_templates);
@@ -1535,6 +1740,7 @@ main (int   argc,
   ADD ("/notes/search/snippets", test_search_snippets);
   ADD ("/notes/search/follows-changes", test_search_follows_changes);
   ADD ("/notes/search/watch", test_search_watch);
+  ADD ("/notes/search/keeps-statements", test_search_keeps_statements);
   ADD ("/notes/large-note", test_large_note);
   ADD ("/notes/upgrade/from-2", test_upgrade);
   ADD ("/notes/upgrade/without-fts5", test_upgrade_without_fts5);

@@ -271,9 +271,11 @@ test_validate_int (void)
   assert_int_invalid (priority, 4);
   assert_int_invalid (priority, -1);
 
-  /* No maximum: only negatives are refused. */
+  /* Far beyond any board, but not where the store's steps could overflow. */
   assert_int_ok (position, 0);
-  assert_int_ok (position, G_MAXINT64);
+  assert_int_ok (position, BATON_MAX_POSITION);
+  assert_int_invalid (position, BATON_MAX_POSITION + 1);
+  assert_int_invalid (position, G_MAXINT64);
   assert_int_invalid (position, -1);
 }
 

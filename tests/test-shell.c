@@ -20,6 +20,7 @@
 #include "baton-preferences-window.h"
 #include "baton-store.h"
 #include "baton-window.h"
+#include "baton-test-util.h"
 #include "baton-ui-test-util.h"
 
 static BatonApplication *app;   /* NULL without a display */
@@ -828,7 +829,7 @@ test_quit_after_card (Fixture       *f,
 
   SKIP_WITHOUT_DISPLAY ();
 
-  have_xdotool = baton_test_have_xdotool (&reason);
+  have_xdotool = baton_test_have_xdotool (GTK_WIDGET (f->window), &reason);
   if (!have_xdotool)
     g_test_message ("without real events: %s", reason);
 
@@ -879,7 +880,7 @@ test_quit_after_card (Fixture       *f,
     {
       const char *quit[] = { "key", "ctrl+q", NULL };
 
-      g_assert_true (baton_test_xdotool (quit));
+      g_assert_true (baton_test_xdotool_argv (quit));
     }
   else
     g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
@@ -989,6 +990,354 @@ test_focus_after_undo_button (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* A workspace whose file cannot be written ------------------------------------ */
+
+static gboolean
+is_read_only_banner (GtkWidget  *widget,
+                     const void *data)
+{
+  return GTK_IS_REVEALER (widget) && gtk_widget_has_css_class (widget, "read-only-banner");
+}
+
+static gboolean
+revealer_is_revealed (gpointer data)
+{
+  return gtk_revealer_get_child_revealed (data);
+}
+
+/* Every button of @action in @window; fails when there is none. */
+static void
+assert_action_buttons (BatonWindow *window,
+                       const char  *action,
+                       gboolean     sensitive)
+{
+  g_autoptr(GPtrArray) buttons = find_widgets (GTK_WIDGET (window), is_button_for_action, action);
+
+  g_test_message ("%u buttons for %s", buttons->len, action);
+  g_assert_cmpuint (buttons->len, >, 0);
+  for (guint i = 0; i < buttons->len; i++)
+    g_assert_cmpint (gtk_widget_get_sensitive (g_ptr_array_index (buttons, i)), ==, sensitive);
+}
+
+static void
+write_workspace (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = baton_store_open (path, &error);
+  BatonClient *client;
+
+  g_assert_no_error (error);
+  client = baton_store_create_client (store, "Acme", NULL, &error);
+  g_assert_nonnull (client);
+  g_assert_nonnull (baton_store_create_note (store, client, NULL, "Needs", "# Needs", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(BatonTestWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GPtrArray) text_views = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonWindow *window;
+  GtkWidget *banner;
+  GType text_view_type = GTK_TYPE_TEXT_VIEW;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* A workspace that can be written: no banner, editing on. */
+  banner = find_widget (GTK_WIDGET (f->window), is_read_only_banner, NULL);
+  g_assert_nonnull (banner);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  assert_action_buttons (f->window, "board.new-card", TRUE);
+  assert_action_buttons (f->window, "capacity.add-person", TRUE);
+  assert_action_buttons (f->window, "clients.add-client", TRUE);
+
+  ws = baton_test_workspace_new ();
+  write_workspace (ws->path);
+  if (!baton_test_make_unwritable (ws->path))
+    return;
+  before = baton_test_folder_state (ws->path);
+
+  store = baton_store_open (ws->path, &error);
+  /* The store stays read-only; an aborted test leaves no file that even
+   * root cannot remove. */
+  baton_test_make_writable (ws->path);
+  g_assert_no_error (error);
+  g_assert_true (baton_store_get_read_only (store));
+  window = open_window (store);
+
+  /* The banner says so… */
+  banner = find_widget (GTK_WIDGET (window), is_read_only_banner, NULL);
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_true (baton_test_wait_until (revealer_is_revealed, banner, 5000));
+  g_assert_nonnull (find_widget (banner, is_label_with_prefix, "Read-only"));
+  g_assert_true (gtk_widget_get_mapped (banner));
+
+  /* …and nothing offers a change: the views' buttons, the shortcuts
+   * behind the same actions, the notes editor. */
+  assert_action_buttons (window, "board.new-card", FALSE);
+  assert_action_buttons (window, "capacity.add-person", FALSE);
+  assert_action_buttons (window, "clients.add-client", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view-action", "s", "new-card");
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_tasks (store)), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "clients"));
+  flush_events ();
+  text_views = find_widgets (GTK_WIDGET (window), is_of_type, &text_view_type);
+  g_assert_cmpuint (text_views->len, >, 0);
+  for (guint i = 0; i < text_views->len; i++)
+    g_assert_false (gtk_text_view_get_editable (g_ptr_array_index (text_views, i)));
+
+  close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  /* Not even the permissions changed back: same bytes, no file beside. */
+  after = baton_test_folder_state (ws->path);
+  baton_test_assert_text ("the folder", after, before);
+}
+
+/* Open errors ------------------------------------------------------------------ */
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static BatonWindow *
+find_window_for (const char *path)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (BATON_IS_WINDOW (window) &&
+          g_strcmp0 (baton_store_get_path (baton_window_get_store (BATON_WINDOW (window))), path) == 0)
+        return BATON_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+/* Opens @path as `--database` does and returns the dialog that says why
+ * it could not be opened. */
+static AdwMessageDialog *
+open_expecting_dialog (const char *path,
+                       const char *heading)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_null (find_message_dialog ());
+  baton_application_open_database (app, path);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  if (dialog == NULL)
+    return NULL;
+
+  g_test_message ("%s\n%s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
+  g_assert_null (find_window_for (path));
+
+  return dialog;
+}
+
+static void
+close_dialog (AdwMessageDialog *dialog)
+{
+  gpointer weak = dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak, 5000));
+}
+
+static void
+exec_sql (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("SQL failed: %s\n%s", message, sql);
+}
+
+/* The issue's case: another program's file with a user_version Baton once
+ * used. The dialog's "not changed" is true: no WAL, no backup. */
+static void
+test_open_foreign (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(BatonTestWorkspace) ws = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+  sqlite3 *db = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  ws = baton_test_workspace_new ();
+  g_assert_cmpint (sqlite3_open (ws->path, &db), ==, SQLITE_OK);
+  exec_sql (db, "CREATE TABLE songs (id INTEGER PRIMARY KEY, title TEXT);"
+                "INSERT INTO songs (title) VALUES ('Keep me');"
+                "PRAGMA user_version = 3;");
+  sqlite3_close (db);
+  before = baton_test_folder_state (ws->path);
+
+  dialog = open_expecting_dialog (ws->path, "Not a Baton Workspace");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is not a Baton workspace"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The file has not been changed."));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "damaged"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "backup"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "retry"));
+  close_dialog (dialog);
+
+  after = baton_test_folder_state (ws->path);
+  baton_test_assert_text ("the folder", after, before);
+}
+
+/* Damaged, with a good backup: the dialog offers a copy of it. */
+static void
+test_open_damaged (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(BatonTestWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  AdwMessageDialog *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  ws = baton_test_workspace_new ();
+  {
+    g_autoptr(BatonStore) store = baton_store_open (ws->path, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < 60; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("A client with a long name to fill pages, number %u", i);
+        g_assert_nonnull (baton_store_create_client (store, name, NULL, &error));
+      }
+  }
+  g_assert_true (baton_store_rotate_backups (ws->path, 3, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (ws->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 2 * 4096);
+  for (gsize i = 4096; i < length; i++)
+    contents[i] = (char) (i % 241);
+  g_assert_true (g_file_set_contents (ws->path, contents, length, NULL));
+
+  dialog = open_expecting_dialog (ws->path, "Workspace Is Damaged");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is damaged"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "latest backup"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "backup"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "retry"));
+  close_dialog (dialog);
+}
+
+/* Another program holds a lock: "in use", with Try Again and no backup;
+ * once the lock is gone, Try Again opens it. */
+static void
+test_open_locked (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(BatonTestWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  BatonWindow *window;
+  sqlite3 *owner = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  ws = baton_test_workspace_new ();
+  write_workspace (ws->path);
+  g_assert_true (baton_store_rotate_backups (ws->path, 3, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (ws->path, &owner), ==, SQLITE_OK);
+  exec_sql (owner, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; DELETE FROM notes;");
+
+  dialog = open_expecting_dialog (ws->path, "Workspace Is in Use");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "in use by another program"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The file has not been changed."));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "damaged"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "backup"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "retry"));
+
+  exec_sql (owner, "ROLLBACK");
+  g_assert_cmpint (sqlite3_close (owner), ==, SQLITE_OK);
+
+  adw_message_dialog_response (dialog, "retry");
+  window = find_window_for (ws->path);
+  g_assert_nonnull (window);
+  close_dialog (dialog);
+  if (window != NULL)
+    {
+      g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_notes (baton_window_get_store (window))), ==, 1);
+      close_window (window);
+    }
+}
+
+/* Cannot be written and needs an upgrade; and from a newer Baton. */
+static void
+test_open_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(BatonTestWorkspace) ws = NULL;
+  AdwMessageDialog *dialog;
+  sqlite3 *db = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  ws = baton_test_workspace_new ();
+  g_assert_cmpint (sqlite3_open (ws->path, &db), ==, SQLITE_OK);
+  exec_sql (db, baton_db_migration_sql (1));
+  exec_sql (db, "PRAGMA user_version = 1");
+  sqlite3_close (db);
+
+  if (baton_test_make_unwritable (ws->path))
+    {
+      dialog = open_expecting_dialog (ws->path, "Workspace Cannot Be Written");
+      baton_test_make_writable (ws->path);
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be written"));
+      g_assert_false (adw_message_dialog_has_response (dialog, "backup"));
+      close_dialog (dialog);
+    }
+
+  g_assert_cmpint (sqlite3_open (ws->path, &db), ==, SQLITE_OK);
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                            BATON_APPLICATION_ID, BATON_SCHEMA_VERSION + 1);
+    exec_sql (db, sql);
+  }
+  sqlite3_close (db);
+
+  dialog = open_expecting_dialog (ws->path, "Workspace From a Newer Version of Baton");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "newer version"));
+  close_dialog (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1020,6 +1369,11 @@ main (int   argc,
   g_test_add ("/shell/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/shell/color-scheme", Fixture, NULL, fixture_set_up, test_color_scheme, fixture_tear_down);
   g_test_add ("/shell/undo-toast", Fixture, NULL, fixture_set_up, test_undo_toast, fixture_tear_down);
+  g_test_add ("/shell/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+  g_test_add ("/shell/open-error/foreign", Fixture, NULL, fixture_set_up, test_open_foreign, fixture_tear_down);
+  g_test_add ("/shell/open-error/damaged", Fixture, NULL, fixture_set_up, test_open_damaged, fixture_tear_down);
+  g_test_add ("/shell/open-error/locked", Fixture, NULL, fixture_set_up, test_open_locked, fixture_tear_down);
+  g_test_add ("/shell/open-error/refused", Fixture, NULL, fixture_set_up, test_open_refused, fixture_tear_down);
   g_test_add ("/shell/toast/redo", Fixture, NULL, fixture_set_up, test_redo_toast, fixture_tear_down);
   g_test_add ("/shell/toast/stale", Fixture, NULL, fixture_set_up, test_stale_toast, fixture_tear_down);
   g_test_add ("/shell/toast/settles", Fixture, NULL, fixture_set_up, test_toasts_settle, fixture_tear_down);

@@ -2497,6 +2497,166 @@ test_generic (Fixture       *fx,
   ASSERT_REFUSED (fx, BATON_STORE_ERROR_NOT_FOUND, baton_store_delete (s, s, &error));
 }
 
+/* Rules that span rows --------------------------------------------------- */
+
+/* A note's program belongs to the note's client, however the note or the
+ * program is changed. baton_store_update () used to accept a program of
+ * another client, and the JSON import then refused the export. */
+static void
+test_rule_note_program (Fixture       *fx,
+                        gconstpointer  data)
+{
+  Workspace *w = &fx->w;
+  BatonStore *s;
+  BatonProgram *spare;
+
+  build_workspace (fx);
+  s = fx->store;
+
+  /* n1 is Acme's note about Onboarding; Sales is Beta's. */
+  ASSERT_REFUSED_WITH (fx, BATON_STORE_ERROR_INVALID,
+                       "The program “Sales” belongs to the client “Beta”, not to “Acme”.",
+                       baton_store_update (s, w->n1, &error, "program-id", baton_test_id (w->sales), NULL));
+  ASSERT_REFUSED_WITH (fx, BATON_STORE_ERROR_INVALID, "The program “Onboarding” belongs to the client “Acme”, not to “Beta”.",
+                       baton_store_update (s, w->n1, &error, "client-id", baton_test_id (w->beta), NULL));
+  ASSERT_REFUSED_WITH (fx, BATON_STORE_ERROR_INVALID, "“Sales”",
+                       baton_store_update (s, w->n3, &error, "program-id", baton_test_id (w->sales), NULL));
+  ASSERT_REFUSED_WITH (fx, BATON_STORE_ERROR_INVALID, "“Sales”",
+                       baton_store_insert (s, BATON_TYPE_NOTE, &error,
+                                           "client-id", baton_test_id (w->acme),
+                                           "program-id", baton_test_id (w->sales), NULL));
+  ASSERT_REFUSED_WITH (fx, BATON_STORE_ERROR_INVALID, "“Sales”",
+                       baton_store_create_note (s, w->acme, w->sales, "T", "B", &error));
+
+  /* The other side: a program with notes of its client keeps the client. */
+  ASSERT_REFUSED_WITH (fx, BATON_STORE_ERROR_INVALID, "notes of “Acme” refer to it",
+                       baton_store_update (s, w->onboarding, &error, "client-id", baton_test_id (w->beta), NULL));
+
+  /* Allowed: another program of the same client, none, or both at once. */
+  ASSERT_OK (baton_store_update (s, w->n1, &error, "program-id", baton_test_id (w->safety), NULL));
+  ASSERT_OK (baton_store_update (s, w->n1, &error, "program-id", (gint64) 0, NULL));
+  ASSERT_OK (baton_store_update (s, w->n1, &error,
+                                 "client-id", baton_test_id (w->beta),
+                                 "program-id", baton_test_id (w->sales), NULL));
+  g_assert_cmpint (baton_note_get_program_id (w->n1), ==, baton_test_id (w->sales));
+  ASSERT_OK (baton_store_undo (s, &error));
+  g_assert_cmpint (baton_note_get_client_id (w->n1), ==, baton_test_id (w->acme));
+
+  /* A program without notes may move. */
+  spare = new_program (s, w->acme, "Spare");
+  ASSERT_OK (baton_store_update (s, spare, &error, "client-id", baton_test_id (w->beta), NULL));
+  g_assert_cmpint (baton_program_get_client_id (spare), ==, baton_test_id (w->beta));
+}
+
+/* A note that broke the rule before the store kept it can still be typed
+ * in: only a change to the note's client or program is checked. */
+static void
+test_rule_note_program_existing (Fixture       *fx,
+                                 gconstpointer  data)
+{
+  Workspace *w = &fx->w;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 note_id;
+  BatonNote *note;
+
+  build_workspace (fx);
+  note_id = baton_test_id (w->n3);
+  sql = g_strdup_printf ("UPDATE notes SET program_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
+                         baton_test_id (w->sales), note_id);
+  g_assert_true (baton_db_exec (_baton_store_get_db (fx->store), sql, &local_error));
+  g_assert_no_error (local_error);
+  fixture_reopen (fx);
+
+  note = baton_store_lookup_note (fx->store, note_id);
+  g_assert_nonnull (note);
+  ASSERT_OK (baton_store_update_note (fx->store, note, "General", "Still typing.", TRUE, &error));
+  g_assert_cmpstr (baton_note_get_body (note), ==, "Still typing.");
+  ASSERT_OK (baton_store_update (fx->store, note, &error, "program-id", (gint64) 0, NULL));
+}
+
+static BatonPersonRole *
+role_link (BatonStore  *store,
+           BatonPerson *person,
+           gint64       role_id)
+{
+  g_autoptr(GPtrArray) links = baton_store_find_by_reference (store, BATON_TYPE_PERSON_ROLE, "person-id",
+                                                              baton_test_id (person));
+
+  for (guint i = 0; i < links->len; i++)
+    if (baton_person_role_get_role_id (g_ptr_array_index (links, i)) == role_id)
+      return g_ptr_array_index (links, i);
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* A person holds a role once, and holding any, exactly one as primary:
+ * baton_store_set_person_roles () keeps that, and so must every other
+ * mutation of the links. */
+static void
+test_rule_person_roles (Fixture       *fx,
+                        gconstpointer  data)
+{
+  Workspace *w = &fx->w;
+  BatonStore *s;
+  BatonPersonRole *writer, *designer;
+  gint64 ana, cy;
+
+  build_workspace (fx);
+  s = fx->store;
+  ana = baton_test_id (w->ana);
+  cy = baton_test_id (w->cy);
+  /* Ana: writer (primary) and designer; Cy: no roles. */
+  writer = role_link (s, w->ana, baton_test_id (w->writer));
+  designer = role_link (s, w->ana, baton_test_id (w->designer));
+  g_assert_true (baton_person_role_get_is_primary (writer));
+
+  ASSERT_REFUSED_WITH (fx, BATON_STORE_ERROR_INVALID, "“Ana” already holds the role “Designer”.",
+                       baton_store_insert (s, BATON_TYPE_PERSON_ROLE, &error,
+                                           "person-id", ana, "role-id", baton_test_id (w->designer), NULL));
+  ASSERT_REFUSED_WITH (fx, BATON_STORE_ERROR_INVALID, "“Ana” already holds the role “Writer”.",
+                       baton_store_update (s, designer, &error, "role-id", baton_test_id (w->writer), NULL));
+  ASSERT_REFUSED_WITH (fx, BATON_STORE_ERROR_INVALID, "“Ana” already has a primary role.",
+                       baton_store_insert (s, BATON_TYPE_PERSON_ROLE, &error, "person-id", ana,
+                                           "role-id", baton_test_id (w->reviewer), "is-primary", (gboolean) TRUE, NULL));
+  ASSERT_REFUSED_WITH (fx, BATON_STORE_ERROR_INVALID, "“Ana” already has a primary role.",
+                       baton_store_update (s, designer, &error, "is-primary", (gboolean) TRUE, NULL));
+  ASSERT_REFUSED_WITH (fx, BATON_STORE_ERROR_INVALID, "“Ana” has roles but none of them is primary.",
+                       baton_store_update (s, writer, &error, "is-primary", (gboolean) FALSE, NULL));
+  ASSERT_REFUSED_WITH (fx, BATON_STORE_ERROR_INVALID, "“Ana” has roles but none of them is primary.",
+                       baton_store_delete (s, writer, &error));
+  ASSERT_REFUSED_WITH (fx, BATON_STORE_ERROR_INVALID, "“Cy” has roles but none of them is primary.",
+                       baton_store_insert (s, BATON_TYPE_PERSON_ROLE, &error, "person-id", cy,
+                                           "role-id", baton_test_id (w->writer), NULL));
+  /* Moving Ana's primary link to Cy leaves Ana without a primary role. */
+  ASSERT_REFUSED_WITH (fx, BATON_STORE_ERROR_INVALID, "“Ana” has roles but none of them is primary.",
+                       baton_store_update (s, writer, &error, "person-id", cy, NULL));
+
+  /* Allowed: a first role as primary, a second one not, dropping a
+   * secondary role, the last role, or a person with all their roles. */
+  ASSERT_OK (baton_store_insert (s, BATON_TYPE_PERSON_ROLE, &error, "person-id", cy,
+                                 "role-id", baton_test_id (w->writer), "is-primary", (gboolean) TRUE, NULL));
+  ASSERT_OK (baton_store_insert (s, BATON_TYPE_PERSON_ROLE, &error, "person-id", cy,
+                                 "role-id", baton_test_id (w->reviewer), NULL));
+  ASSERT_OK (baton_store_delete (s, designer, &error));
+  ASSERT_OK (baton_store_delete (s, writer, &error));
+  {
+    g_autoptr(GPtrArray) left = baton_store_find_by_reference (s, BATON_TYPE_PERSON_ROLE, "person-id", ana);
+
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+  ASSERT_OK (baton_store_delete (s, w->cy, &error));
+
+  /* And every change the typed method makes at once. */
+  {
+    gint64 roles[] = { baton_test_id (w->designer), baton_test_id (w->reviewer) };
+
+    ASSERT_OK (baton_store_set_person_roles (s, w->ben, roles, 2, roles[1], &error));
+    ASSERT_OK (baton_store_set_person_roles (s, w->ben, roles, 2, roles[0], &error));
+  }
+}
+
 /* Saving what is already there is not a change: no undo step that does
  * nothing, no "changed", no new updated-at. */
 static void
@@ -3362,6 +3522,10 @@ main (int   argc,
 
   ADD_FILE ("generic/insert-update-delete", test_generic);
   ADD_FILE ("generic/no-op-update", test_generic_no_op);
+
+  ADD_FILE ("rule/note-program", test_rule_note_program);
+  ADD_FILE ("rule/note-program-existing", test_rule_note_program_existing);
+  ADD_FILE ("rule/person-roles", test_rule_person_roles);
 
   ADD_FILE ("history/signals", test_history_signals);
   ADD_FILE ("history/empty", test_history_empty);

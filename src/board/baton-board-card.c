@@ -23,6 +23,7 @@
 #include "baton-board-private.h"
 #include "baton-colors.h"
 #include "baton-dates.h"
+#include "baton-drag-cancel.h"
 #include "baton-duration.h"
 #include "baton-role-chip.h"
 
@@ -523,9 +524,10 @@ on_drag_begin (GtkDragSource  *source,
   /* A still image of the card as it is now, before it dims. */
   gtk_drag_source_set_icon (source, icon, (int) self->drag_x, (int) self->drag_y);
   gtk_widget_add_css_class (GTK_WIDGET (self), "dragging");
+  baton_drag_cancel_on_escape (source, drag);
 
   if (self->task != NULL && self->view != NULL)
-    _baton_board_view_drag_begin (self->view, self->task, source);
+    _baton_board_view_drag_begin (self->view, self->task);
 }
 
 static void

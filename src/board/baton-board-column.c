@@ -22,6 +22,7 @@
 #include "baton-board-column.h"
 #include "baton-board-private.h"
 #include "baton-card-list.h"
+#include "baton-drag-cancel.h"
 
 #define EDGE_SCROLL_ZONE  48
 #define EDGE_SCROLL_SPEED 14.0
@@ -573,7 +574,7 @@ on_drop_motion (GtkDropTarget    *target,
   guint index;
 
   /* A drag cancelled with Escape lands nowhere. */
-  if (!_baton_board_view_accepts_drop (self->view, target))
+  if (baton_drop_target_is_cancelled (target))
     {
       hide_drop_line (self);
       stop_edge_scroll (self);
@@ -628,7 +629,7 @@ on_drop (GtkDropTarget    *target,
   stop_edge_scroll (self);
 
   if (!G_VALUE_HOLDS (value, BATON_TYPE_TASK) || (task = g_value_get_object (value)) == NULL ||
-      !_baton_board_view_accepts_drop (self->view, target))
+      baton_drop_target_is_cancelled (target))
     return FALSE;
 
   index = slot_at_y (self, y, NULL);
@@ -885,6 +886,9 @@ baton_board_column_new (BatonBoardView *view,
   self->view = view;
   self->stage = g_object_ref (stage);
   self->stage_id = baton_record_get_id (BATON_RECORD (stage));
+  /* A workspace that cannot be written takes no new card. */
+  g_object_bind_property (baton_board_view_get_store (view), "read-only", self->add_button, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_func, self, NULL));
   self->filtered = gtk_filter_list_model_new (g_object_ref (tasks), g_object_ref (self->filter));

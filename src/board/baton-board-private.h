@@ -32,14 +32,9 @@ void           _baton_board_view_get_checklist      (BatonBoardView *self,
                                                      guint          *total);
 
 /* Gestures */
-/* @source: the card's drag source, which Escape cancels (may be NULL). */
 void           _baton_board_view_drag_begin         (BatonBoardView *self,
-                                                     BatonTask      *task,
-                                                     GtkDragSource  *source);
+                                                     BatonTask      *task);
 void           _baton_board_view_drag_end           (BatonBoardView *self);
-/* FALSE for the drop of a drag cancelled with Escape. */
-gboolean       _baton_board_view_accepts_drop       (BatonBoardView *self,
-                                                     GtkDropTarget  *target);
 gboolean       _baton_board_view_drop_on_stage      (BatonBoardView *self,
                                                      BatonTask      *task,
                                                      BatonStage     *stage,

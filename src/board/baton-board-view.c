@@ -33,16 +33,9 @@
 #include "baton-dates.h"
 #include "baton-duration.h"
 #include "baton-people-sidebar.h"
+#include "baton-read-only.h"
 #include "baton-task-editor.h"
 #include "baton-view-settings.h"
-
-#ifdef GDK_WINDOWING_X11
-#if __has_include(<X11/extensions/XInput2.h>)
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XInput2.h>
-#define WATCH_X11_DRAG_KEYS 1
-#endif
-#endif
 
 #define WEEKS_BEFORE 8
 #define WEEKS_SHOWN  34
@@ -75,8 +68,6 @@ struct _BatonBoardView
   GtkWidget          *task_menu;       /* GtkPopoverMenu, our child */
   BatonTask          *menu_task;
   BatonTask          *dragged_task;
-  GtkDragSource      *drag_source;       /* weak: the drag in progress */
-  GdkDrag            *cancelled_drag;    /* weak: Escape was pressed during it */
 
   /* Focus: the task whose card has (or last had) the focus, where it was,
    * and the history's tops, to tell an undo or redo from a new change. */
@@ -148,9 +139,7 @@ G_DEFINE_FINAL_TYPE (BatonBoardView, baton_board_view, ADW_TYPE_BIN)
 static void refilter (BatonBoardView *self);
 static void update_page (BatonBoardView *self);
 static void keep_focus (BatonBoardView *self);
-static void cancel_drag (BatonBoardView *self);
-static void watch_drag_keys (BatonBoardView *self,
-                             gboolean        watch);
+
 
 /* Style -------------------------------------------------------------------------- */
 
@@ -880,14 +869,9 @@ on_board_drag_leave (GtkDropControllerMotion *motion,
 
 void
 _baton_board_view_drag_begin (BatonBoardView *self,
-                              BatonTask      *task,
-                              GtkDragSource  *source)
+                              BatonTask      *task)
 {
   g_set_object (&self->dragged_task, task);
-  g_set_weak_pointer (&self->drag_source, source);
-  watch_drag_keys (self, FALSE);
-  if (source != NULL)
-    watch_drag_keys (self, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "dragging");
   if (self->sidebar != NULL)
     baton_people_sidebar_highlight_role (self->sidebar, task);
@@ -897,93 +881,10 @@ void
 _baton_board_view_drag_end (BatonBoardView *self)
 {
   stop_board_edge_scroll (self);
-  watch_drag_keys (self, FALSE);
-  g_clear_weak_pointer (&self->drag_source);
   g_clear_object (&self->dragged_task);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
   if (self->sidebar != NULL)
     baton_people_sidebar_highlight_role (self->sidebar, NULL);
-}
-
-/* GtkDragSource's cancel ends the drag for the source (drag-end, the icon
- * goes back) but the windowing system still drops where the button is
- * released: every drop target of the board refuses that drag. */
-static void
-cancel_drag (BatonBoardView *self)
-{
-  g_set_weak_pointer (&self->cancelled_drag, gtk_drag_source_get_drag (self->drag_source));
-  gtk_drag_source_drag_cancel (self->drag_source);
-}
-
-gboolean
-_baton_board_view_accepts_drop (BatonBoardView *self,
-                                GtkDropTarget  *target)
-{
-  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
-
-  return drop == NULL || self->cancelled_drag == NULL || gdk_drop_get_drag (drop) != self->cancelled_drag;
-}
-
-/* Escape while a card is dragged cancels the drag: nothing moves. Where
- * the key reaches the window (a backend without a keyboard grab), the
- * view's key controller sees it. On X11, GTK 4.8 grabs Escape on the root
- * window for the drag and then drops the event (it belongs to no GDK
- * surface): the view watches the X events for it while a card is
- * dragged. */
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                BatonBoardView        *self)
-{
-  if (keyval != GDK_KEY_Escape || self->drag_source == NULL)
-    return GDK_EVENT_PROPAGATE;
-
-  cancel_drag (self);
-  return GDK_EVENT_STOP;
-}
-
-#ifdef WATCH_X11_DRAG_KEYS
-static gboolean
-on_x11_event (GdkDisplay     *display,
-              const XEvent   *xevent,
-              BatonBoardView *self)
-{
-  const XGenericEventCookie *cookie = &xevent->xcookie;
-  const XIDeviceEvent *event;
-  guint keyval = 0;
-
-  if (self->drag_source == NULL || xevent->type != GenericEvent ||
-      cookie->evtype != XI_KeyPress || cookie->data == NULL)
-    return GDK_EVENT_PROPAGATE;
-
-  event = cookie->data;
-  if (event->root != event->event ||
-      !gdk_display_translate_key (display, (guint) event->detail, 0, 0, &keyval, NULL, NULL, NULL) ||
-      keyval != GDK_KEY_Escape)
-    return GDK_EVENT_PROPAGATE;
-
-  cancel_drag (self);
-  return GDK_EVENT_STOP;
-}
-#endif
-
-static void
-watch_drag_keys (BatonBoardView *self,
-                 gboolean        watch)
-{
-#ifdef WATCH_X11_DRAG_KEYS
-  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
-
-  if (!GDK_IS_X11_DISPLAY (display))
-    return;
-
-  if (watch)
-    g_signal_connect_object (display, "xevent", G_CALLBACK (on_x11_event), self, 0);
-  else
-    g_signal_handlers_disconnect_by_func (display, on_x11_event, self);
-#endif
 }
 
 /* " — Review is over its WIP limit (6 / 5)", or NULL. */
@@ -2811,6 +2712,19 @@ baton_board_view_constructed (GObject *object)
   sync_columns (self);
   update_page (self);
   schedule_capacity (self);
+
+  /* A workspace that cannot be written can be looked at, not changed. */
+  {
+    static const char * const editing[] = {
+      "board.new-card", "board.quick-add", "board.add-stage", "board.rename-stage",
+      "board.set-wip-limit", "board.toggle-done-stage", "board.move-stage-left",
+      "board.move-stage-right", "board.delete-stage", "task.move-left", "task.move-right",
+      "task.move-up", "task.move-down", "task.archive", "task.delete", "task.move-to-stage",
+      "task.reassign", NULL,
+    };
+
+    baton_read_only_disable_actions (GTK_WIDGET (self), self->store, editing);
+  }
 }
 
 static void
@@ -2835,8 +2749,6 @@ baton_board_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BATON_TYPE_BOARD_VIEW);
 
   g_clear_object (&self->menu_task);
-  g_clear_weak_pointer (&self->drag_source);
-  g_clear_weak_pointer (&self->cancelled_drag);
   g_clear_object (&self->dragged_task);
   g_clear_object (&self->focus_task);
   if (self->focus_root != NULL)
@@ -3047,14 +2959,6 @@ baton_board_view_init (BatonBoardView *self)
                            G_CALLBACK (show_cards), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->board_scroller), "changed",
                            G_CALLBACK (show_cards), self, G_CONNECT_SWAPPED);
-
-  {
-    GtkEventController *key = gtk_event_controller_key_new ();
-
-    gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
-    g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), key);
-  }
 
   {
     GtkEventController *motion = gtk_drop_controller_motion_new ();

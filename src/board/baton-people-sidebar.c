@@ -18,6 +18,7 @@
 
 #include "baton-avatar.h"
 #include "baton-board-private.h"
+#include "baton-drag-cancel.h"
 #include "baton-duration.h"
 #include "baton-people-sidebar.h"
 
@@ -77,7 +78,7 @@ on_row_drop (GtkDropTarget *target,
   BatonTask *task;
 
   if (self == NULL || !G_VALUE_HOLDS (value, BATON_TYPE_TASK) || (task = g_value_get_object (value)) == NULL ||
-      !_baton_board_view_accepts_drop (self->view, target))
+      baton_drop_target_is_cancelled (target))
     return FALSE;
 
   return _baton_board_view_drop_on_person (self->view, task, data->person);

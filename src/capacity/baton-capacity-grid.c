@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "baton-capacity-grid.h"
+#include "baton-calendar.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
 #include "baton-view-settings.h"
@@ -160,6 +161,9 @@ struct _BatonCapacityGrid
   char                  *preview_text;
   char                  *preview_note;
   gboolean               preview_warning;
+  gint                   source_row;     /* −1: none; the cell a drag leaves */
+  gint                   source_week;
+  char                  *source_text;
   double                 autoscroll_dx;
   double                 autoscroll_dy;
   guint                  autoscroll_id;
@@ -1303,6 +1307,7 @@ snapshot_cell (BatonCapacityGrid *self,
   GridRow *row = get_row (self, index);
   BatonGridCellInfo info;
   gboolean preview = (gint) index == self->preview_row && (gint) week == self->preview_week;
+  gboolean source = !preview && (gint) index == self->source_row && (gint) week == self->source_week;
   const GdkRGBA *text_color = &c->fg;
   FontKind font = FONT_NORMAL;
   GdkRGBA fill = { 0 }, border = { 0 };
@@ -1389,9 +1394,23 @@ snapshot_cell (BatonCapacityGrid *self,
       g_free (caption);
       caption = g_strdup (self->preview_note);
     }
+  else if (source)
+    {
+      /* What the cell the task leaves will show: quieter than the target. */
+      fill = with_alpha (&c->accent_bg, 0.07f * tint);
+      border = with_alpha (&c->accent_bg, 0.6f);
+      border_width = 1.5f;
+      text = self->source_text;
+      text_color = &c->fg;
+      font = FONT_BOLD;
+      icon = FALSE;
+      g_free (caption);
+      /* Translators: under the figures of the cell a dragged task leaves */
+      caption = g_strdup (_("From here"));
+    }
 
   /* The pointer's cell can be clicked: say so. */
-  if (!preview && row->kind != BATON_GRID_ROW_ROLE &&
+  if (!preview && !source && row->kind != BATON_GRID_ROW_ROLE &&
       (gint) index == self->hover_row && (gint) week == self->hover_week)
     {
       if (border.alpha == 0)
@@ -1402,11 +1421,11 @@ snapshot_cell (BatonCapacityGrid *self,
         fill = with_alpha (&c->fg, 0.03f);
     }
 
-  if (row->kind != BATON_GRID_ROW_ROLE || preview)
+  if (row->kind != BATON_GRID_ROW_ROLE || preview || source)
     append_rounded (snapshot, &fill, &border, border_width, cx, cy, cw, ch, 7);
 
   /* A utilisation bar along the bottom of a person's cell. */
-  if (!preview && row->kind == BATON_GRID_ROW_PERSON && info.capacity > 0 && info.load > 0)
+  if (!preview && !source && row->kind == BATON_GRID_ROW_PERSON && info.capacity > 0 && info.load > 0)
     {
       double ratio = MIN (info.load / info.capacity, 1.0);
       const GdkRGBA *bar = info.style == BATON_GRID_CELL_OVER ? &c->error
@@ -1423,6 +1442,24 @@ snapshot_cell (BatonCapacityGrid *self,
 
   if (text == NULL || text[0] == '\0')
     return;
+
+  /* A drop preview must be read whole ("11.5 → 27.5 h"): in a narrow
+   * column, a smaller font, then no icon (the border and the note still
+   * warn), before it would be cut. */
+  if (preview || source)
+    {
+      int room = (int) cw - 8;
+      int full_width, full_height;
+
+      layout_size (get_layout (self, font, text, -1), &full_width, &full_height);
+      if (full_width + (icon ? icon_size + 4 : 0) > room)
+        {
+          font = FONT_CAPTION_BOLD;
+          layout_size (get_layout (self, font, text, -1), &full_width, &full_height);
+          if (full_width + (icon ? icon_size + 4 : 0) > room)
+            icon = FALSE;
+        }
+    }
 
   main_layout = get_layout (self, font, text, (int) cw - 8 - (icon ? (int) icon_size + 4 : 0));
   layout_size (main_layout, &tw, &th);
@@ -1525,10 +1562,10 @@ snapshot_week_header (BatonCapacityGrid *self,
   day = g_date_time_format (date, _("%b %-d"));
   if (current)
     /* Translators: the current week in the grid header; %u is its ISO number */
-    number = g_strdup_printf (_("This week · %u"), baton_date_iso_week (start));
+    number = g_strdup_printf (_("This week · %u"), baton_week_number (start));
   else
     /* Translators: an ISO week number in the grid header: "Week 10" */
-    number = g_strdup_printf (_("Week %u"), baton_date_iso_week (start));
+    number = g_strdup_printf (_("Week %u"), baton_week_number (start));
 
   day_layout = get_layout (self, FONT_BOLD, day, self->column_width - 8);
   number_layout = get_layout (self, current ? FONT_CAPTION_BOLD : FONT_CAPTION, number, self->column_width - 8);
@@ -1597,14 +1634,11 @@ baton_capacity_grid_snapshot (GtkWidget   *widget,
       if (y > height)
         break;
 
+      /* People who hold a dragged task's role are marked in the name
+       * column only: a tint across all the weeks made every drop repaint
+       * whole rows (a third of the grid's refresh time, in software). */
       if (row->kind == BATON_GRID_ROW_ROLE)
         append_rect (snapshot, &c->band, m->name_width, y, width - m->name_width, row->height);
-      if (row_is_highlighted (self, row))
-        {
-          GdkRGBA tint = with_alpha (&c->accent_bg, 0.10f);
-
-          append_rect (snapshot, &tint, m->name_width, y, width - m->name_width, row->height);
-        }
 
       for (guint w = first_week; w <= last_week; w++)
         {
@@ -1757,7 +1791,7 @@ describe_cell (BatonCapacityGrid *self,
   g_date_set_julian (&gdate, start);
   g_date_strftime (buffer, sizeof buffer, "%x", &gdate);
   /* Translators: %u is an ISO week number, %s the date its first day */
-  week_label = g_strdup_printf (_("Week %u, from %s"), baton_date_iso_week (start), buffer);
+  week_label = g_strdup_printf (_("Week %u, from %s"), baton_week_number (start), buffer);
 
   switch (row->kind)
     {
@@ -2250,6 +2284,7 @@ baton_capacity_grid_finalize (GObject *object)
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_free (self->preview_text);
   g_free (self->preview_note);
+  g_free (self->source_text);
 
   G_OBJECT_CLASS (baton_capacity_grid_parent_class)->finalize (object);
 }
@@ -2370,6 +2405,8 @@ baton_capacity_grid_init (BatonCapacityGrid *self)
   self->focus_row = -1;
   self->preview_row = -1;
   self->preview_week = -1;
+  self->source_row = -1;
+  self->source_week = -1;
   self->hover_row = -1;
   self->hover_week = -1;
   self->n_weeks = 12;
@@ -2470,6 +2507,7 @@ baton_capacity_grid_set_weeks (BatonCapacityGrid *self,
   self->first_week = first_day;
   self->n_weeks = n_weeks;
   self->preview_row = -1;
+  self->source_row = -1;
   baton_capacity_grid_invalidate (self);
 }
 
@@ -2670,9 +2708,33 @@ baton_capacity_grid_set_preview (BatonCapacityGrid *self,
 }
 
 void
+baton_capacity_grid_set_source_preview (BatonCapacityGrid *self,
+                                        gint               row,
+                                        gint               week,
+                                        const char        *text)
+{
+  g_return_if_fail (BATON_IS_CAPACITY_GRID (self));
+
+  if (row < 0 || week < 0 || text == NULL)
+    row = week = -1;
+
+  if (self->source_row == row && self->source_week == week &&
+      g_strcmp0 (self->source_text, row >= 0 ? text : NULL) == 0)
+    return;
+
+  self->source_row = row;
+  self->source_week = week;
+  g_free (self->source_text);
+  self->source_text = row >= 0 ? g_strdup (text) : NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
 baton_capacity_grid_clear_preview (BatonCapacityGrid *self)
 {
   g_return_if_fail (BATON_IS_CAPACITY_GRID (self));
+
+  baton_capacity_grid_set_source_preview (self, -1, -1, NULL);
 
   if (self->preview_row < 0)
     return;
@@ -2682,6 +2744,24 @@ baton_capacity_grid_clear_preview (BatonCapacityGrid *self)
   g_clear_pointer (&self->preview_text, g_free);
   g_clear_pointer (&self->preview_note, g_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+baton_capacity_grid_get_source_preview_text (BatonCapacityGrid *self,
+                                             guint             *row,
+                                             guint             *week)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_GRID (self), NULL);
+
+  if (self->source_row < 0)
+    return NULL;
+
+  if (row != NULL)
+    *row = (guint) self->source_row;
+  if (week != NULL)
+    *week = (guint) self->source_week;
+
+  return self->source_text;
 }
 
 const char *

@@ -128,7 +128,18 @@ void           baton_capacity_grid_set_preview     (BatonCapacityGrid           
                                                     const char                  *text,
                                                     gboolean                     warning,
                                                     const char                  *note);
+/* Shows @text ("46 → 16 h") in the cell a dragged task leaves, marked as
+ * its source; row or week −1 (or @text NULL) hides it. */
+void           baton_capacity_grid_set_source_preview (BatonCapacityGrid        *self,
+                                                    gint                         row,
+                                                    gint                         week,
+                                                    const char                  *text);
+/* Clears both previews. */
 void           baton_capacity_grid_clear_preview   (BatonCapacityGrid           *self);
+/* The source preview's text and cell, or NULL. */
+const char    *baton_capacity_grid_get_source_preview_text (BatonCapacityGrid   *self,
+                                                    guint                       *row,
+                                                    guint                       *week);
 const char    *baton_capacity_grid_get_preview_text (BatonCapacityGrid          *self,
                                                     gboolean                    *warning,
                                                     const char                 **note);

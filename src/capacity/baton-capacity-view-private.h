@@ -38,6 +38,19 @@ gboolean           baton_capacity_view_get_cell_point    (BatonCapacityView *sel
                                                           double            *x,
                                                           double            *y);
 
+/* Which first-run state shows: "no-roles", "no-people" (a status page
+ * instead of the grid), "no-cards" (the grid, with a bar pointing to the
+ * clients and the board) or NULL; and the widget that shows it (the status
+ * page or the bar), whose buttons lead on. */
+const char        *baton_capacity_view_get_empty_state   (BatonCapacityView *self);
+GtkWidget         *baton_capacity_view_get_empty_page    (BatonCapacityView *self);
+
+/* The chip shown under the pointer during a real drag (a BatonTaskChip),
+ * or NULL; @rect (nullable): where it is, in the grid's coordinates, as
+ * placed for the last pointer position over the grid (0 × 0 before). */
+GtkWidget         *baton_capacity_view_get_drag_icon     (BatonCapacityView *self,
+                                                          GdkRectangle      *rect);
+
 /* The open popover and dialogs, or NULL. */
 BatonCellPopover  *baton_capacity_view_get_cell_popover  (BatonCapacityView *self);
 GtkWidget         *baton_capacity_view_get_room_dialog   (BatonCapacityView *self);

@@ -19,13 +19,20 @@
 
 #include "baton-capacity-view.h"
 #include "baton-capacity-view-private.h"
+#include "baton-calendar.h"
 #include "baton-dates.h"
+#include "baton-drag-cancel.h"
 #include "baton-duration.h"
 #include "baton-person-dialog.h"
 #include "baton-archived-dialog.h"
+#include "baton-read-only.h"
 #include "baton-roles-dialog.h"
 #include "baton-room-dialog.h"
+#include "baton-task-chip.h"
 #include "baton-view-settings.h"
+
+/* Room between a drag's chip and the cells it must not cover. */
+#define ICON_GAP 6
 
 struct _BatonCapacityView
 {
@@ -33,6 +40,9 @@ struct _BatonCapacityView
 
   /* Template children */
   GtkStack          *stack;
+  GtkWidget         *no_roles_page;
+  GtkWidget         *no_people_page;
+  GtkRevealer       *next_steps;
   GtkLabel          *range_label;
   GtkLabel          *high_label;
   GtkScrolledWindow *scroller;
@@ -52,6 +62,8 @@ struct _BatonCapacityView
   GArray            *drag_minutes;   /* double, minutes in those weeks */
 
   /* Weak references */
+  GdkDrag           *drag;           /* the drag under way, real pointer */
+  GtkWidget         *drag_icon;      /* its chip (BatonTaskChip) */
   GtkWidget         *room_dialog;
   GtkWidget         *person_dialog;
   GtkWidget         *roles_dialog;
@@ -59,6 +71,8 @@ struct _BatonCapacityView
 
   /* State */
   guint32            drag_origin_week;  /* julian week start the drag left */
+  GdkRectangle       icon_rect;         /* the chip, grid coordinates */
+  gboolean           icon_placed;
   BatonGridRowKind   popover_kind;
   gint64             popover_id;        /* person or role of the open cell */
   guint32            popover_week;      /* julian week start of the open cell */
@@ -139,7 +153,7 @@ describe_week (guint32 week_start)
   g_autofree char *first = format_day (week_start, _("%b %-d"));
 
   /* Translators: a week in a popover or menu; %u is its ISO number, %s its first day */
-  return g_strdup_printf (_("Week %u · %s"), baton_date_iso_week (week_start), first);
+  return g_strdup_printf (_("Week %u · %s"), baton_week_number (week_start), first);
 }
 
 /* GMenu labels read "_" as a mnemonic: names are shown as typed. */
@@ -192,21 +206,39 @@ update_high_label (BatonCapacityView *self)
   gtk_label_set_text (self->high_label, text);
 }
 
+/* A first run leads the way: roles, then people; with people and no card
+ * yet, a bar points to the clients and the board. */
 static void
 update_empty_state (BatonCapacityView *self)
 {
   GListModel *people = baton_store_get_people (self->store);
+  GListModel *tasks = baton_store_get_tasks (self->store);
   guint n = g_list_model_get_n_items (people);
-  gboolean any = FALSE;
+  gboolean any_person = FALSE, any_task = FALSE;
 
-  for (guint i = 0; i < n && !any; i++)
+  for (guint i = 0; i < n && !any_person; i++)
     {
       g_autoptr(BatonPerson) person = g_list_model_get_item (people, i);
 
-      any = !baton_person_get_archived (person);
+      any_person = !baton_person_get_archived (person);
     }
 
-  gtk_stack_set_visible_child_name (self->stack, any ? "grid" : "empty");
+  n = g_list_model_get_n_items (tasks);
+  for (guint i = 0; i < n && !any_task; i++)
+    {
+      g_autoptr(BatonTask) task = g_list_model_get_item (tasks, i);
+
+      any_task = !baton_task_get_archived (task);
+    }
+
+  if (any_person)
+    gtk_stack_set_visible_child_name (self->stack, "grid");
+  else if (g_list_model_get_n_items (baton_store_get_roles (self->store)) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-roles");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "no-people");
+
+  gtk_revealer_set_reveal_child (self->next_steps, any_person && !any_task);
 }
 
 /* Settings and store --------------------------------------------------------- */
@@ -676,6 +708,8 @@ static void begin_drag_state (BatonCapacityView *self,
                               BatonTask         *task,
                               guint32            origin_week);
 static void end_drag_state   (BatonCapacityView *self);
+static void set_drag_icon    (BatonCapacityView *self,
+                              GdkDrag           *drag);
 
 static void
 on_popover_drag_prepare (BatonCellPopover  *popover,
@@ -691,6 +725,7 @@ on_popover_drag_begin (BatonCellPopover  *popover,
                        GdkDrag           *drag,
                        BatonCapacityView *self)
 {
+  set_drag_icon (self, drag);
   /* Out of the way, so that the cells under it can take the drop. */
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
@@ -917,6 +952,9 @@ begin_drag_state (BatonCapacityView *self,
 static void
 end_drag_state (BatonCapacityView *self)
 {
+  g_clear_weak_pointer (&self->drag);
+  g_clear_weak_pointer (&self->drag_icon);
+  self->icon_placed = FALSE;
   g_clear_object (&self->drag_task);
   self->drag_origin_week = 0;
   baton_capacity_grid_set_highlight_role (self->grid, 0);
@@ -978,20 +1016,125 @@ plan_drop (BatonCapacityView *self,
   return plan->change_person || plan->weeks != 0;
 }
 
+/* Does the task count in @row now (its assignee's row, or its role's
+ * Unassigned row), and will it after the drop @plan? */
+static gboolean
+row_holds_task (BatonCapacityView *self,
+                BatonTask         *task,
+                guint              row)
+{
+  switch (baton_capacity_grid_get_row_kind (self->grid, row))
+    {
+    case BATON_GRID_ROW_PERSON:
+      return baton_task_get_assignee_id (task) ==
+             baton_record_get_id (BATON_RECORD (baton_capacity_grid_get_row_person (self->grid, row)));
+    case BATON_GRID_ROW_UNASSIGNED:
+      return baton_task_get_assignee_id (task) == 0 &&
+             baton_task_get_role_id (task) == baton_capacity_grid_get_row_role_id (self->grid, row);
+    case BATON_GRID_ROW_ROLE:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+row_gets_task (BatonCapacityView *self,
+               BatonTask         *task,
+               guint              row,
+               const DropPlan    *plan)
+{
+  switch (baton_capacity_grid_get_row_kind (self->grid, row))
+    {
+    case BATON_GRID_ROW_PERSON:
+      return plan->person != NULL && plan->person == baton_capacity_grid_get_row_person (self->grid, row);
+    case BATON_GRID_ROW_UNASSIGNED:
+      return plan->person == NULL &&
+             baton_task_get_role_id (task) == baton_capacity_grid_get_row_role_id (self->grid, row);
+    case BATON_GRID_ROW_ROLE:
+    default:
+      return FALSE;
+    }
+}
+
+/* The load of cell (@row, @week) before and after the drop @plan, minutes. */
+static void
+cell_load_change (BatonCapacityView *self,
+                  BatonTask         *task,
+                  guint              row,
+                  guint              week,
+                  const DropPlan    *plan,
+                  double            *before,
+                  double            *after)
+{
+  BatonCapacity *matrix = baton_capacity_grid_get_matrix (self->grid);
+  guint32 week_start = baton_capacity_get_week_start (matrix, week);
+  double load = 0;
+
+  if (baton_capacity_grid_get_row_kind (self->grid, row) == BATON_GRID_ROW_PERSON)
+    load = baton_capacity_get_load (matrix, baton_capacity_grid_get_row_matrix_row (self->grid, row), week);
+  else
+    load = baton_capacity_get_unassigned (matrix, baton_capacity_grid_get_row_role_id (self->grid, row), week);
+
+  *before = load;
+  if (row_holds_task (self, task, row))
+    load -= drag_minutes_in (self, week_start);
+  if (row_gets_task (self, task, row, plan))
+    load += drag_minutes_in (self, week_start - plan->weeks * 7);
+  *after = MAX (load, 0);
+}
+
+static char *
+describe_change (double before,
+                 double after)
+{
+  g_autofree char *a = baton_duration_format_hours (before);
+  g_autofree char *b = baton_duration_format_hours (after);
+
+  /* Translators: a drop preview, load before → after in hours: "32 → 40 h" */
+  return g_strdup_printf (_("%s → %s h"), a, b);
+}
+
+/* The cell the dragged task leaves: where it counts now, in the week the
+ * drag started from. FALSE when that cell is not shown. */
+static gboolean
+find_source_cell (BatonCapacityView *self,
+                  BatonTask         *task,
+                  guint             *row,
+                  guint             *week)
+{
+  BatonCapacity *matrix = baton_capacity_grid_get_matrix (self->grid);
+  gint found_row, found_week;
+
+  if (self->drag_origin_week == 0)
+    return FALSE;
+
+  found_week = baton_capacity_get_week_index (matrix, self->drag_origin_week);
+  if (baton_task_get_assignee_id (task) != 0)
+    found_row = baton_capacity_grid_find_person_row (self->grid, baton_task_get_assignee_id (task));
+  else if (baton_task_get_role_id (task) != 0)
+    found_row = baton_capacity_grid_find_unassigned_row (self->grid, baton_task_get_role_id (task));
+  else
+    found_row = -1;
+
+  if (found_row < 0 || found_week < 0)
+    return FALSE;
+
+  *row = (guint) found_row;
+  *week = (guint) found_week;
+  return TRUE;
+}
+
 static void
 update_preview (BatonCapacityView *self,
                 BatonTask         *task,
                 const DropPlan    *plan)
 {
-  BatonCapacity *matrix = baton_capacity_grid_get_matrix (self->grid);
   const BatonCapacitySettings *settings = capacity_settings (self);
-  guint32 week_start;
-  double before, after, capacity = 0, arriving, leaving = 0;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
+  double before, after, capacity = 0;
   g_autofree char *text = NULL;
   g_autofree char *note = NULL;
   gboolean warning = FALSE;
+  guint source_row, source_week;
 
   if (plan->week < 0)
     {
@@ -999,20 +1142,16 @@ update_preview (BatonCapacityView *self,
       return;
     }
 
-  week_start = baton_capacity_get_week_start (matrix, (guint) plan->week);
-  arriving = drag_minutes_in (self, week_start - plan->weeks * 7);
+  cell_load_change (self, task, plan->row, (guint) plan->week, plan, &before, &after);
 
   if (plan->person != NULL)
     {
+      BatonCapacity *matrix = baton_capacity_grid_get_matrix (self->grid);
       gint matrix_row = baton_capacity_grid_get_row_matrix_row (self->grid, plan->row);
       gint64 person_id = baton_record_get_id (BATON_RECORD (plan->person));
       gint64 role_id = baton_task_get_role_id (task);
 
-      before = baton_capacity_get_load (matrix, matrix_row, (guint) plan->week);
       capacity = baton_capacity_get_capacity (matrix, matrix_row, (guint) plan->week);
-      if (baton_task_get_assignee_id (task) == person_id)
-        leaving = drag_minutes_in (self, week_start);
-      after = MAX (before - leaving + arriving, 0);
 
       if (role_id != 0 && !baton_capacity_grid_person_holds_role (self->grid, person_id, role_id))
         {
@@ -1032,21 +1171,143 @@ update_preview (BatonCapacityView *self,
         }
     }
   else
+    note = g_strdup (_("Unassigned"));
+
+  text = describe_change (before, after);
+  baton_capacity_grid_set_preview (self->grid, plan->row, (guint) plan->week, text, warning, note);
+
+  /* The cell the task leaves, alongside: "46 → 16 h". */
+  if (find_source_cell (self, task, &source_row, &source_week) &&
+      (source_row != plan->row || (gint) source_week != plan->week))
     {
-      before = baton_capacity_get_unassigned (matrix, baton_capacity_grid_get_row_role_id (self->grid, plan->row),
-                                              (guint) plan->week);
-      if (baton_task_get_assignee_id (task) == 0)
-        leaving = drag_minutes_in (self, week_start);
-      after = MAX (before - leaving + arriving, 0);
-      note = g_strdup (_("Unassigned"));
+      g_autofree char *source_text = NULL;
+
+      cell_load_change (self, task, source_row, source_week, plan, &before, &after);
+      source_text = describe_change (before, after);
+      baton_capacity_grid_set_source_preview (self->grid, (gint) source_row, (gint) source_week, source_text);
+    }
+  else
+    baton_capacity_grid_set_source_preview (self->grid, -1, -1, NULL);
+}
+
+/* The drag's chip ---------------------------------------------------------------------- */
+
+static gboolean
+rects_overlap (const GdkRectangle *a,
+               const GdkRectangle *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Where the chip goes for a pointer at (@x, @y) over the grid: off the
+ * target cell and the source cell, so both previews stay readable — below
+ * the target, else above it, else beside it; without a target, just below
+ * and right of the pointer. Grid coordinates. */
+static void
+place_icon_rect (BatonCapacityView  *self,
+                 double              x,
+                 double              y,
+                 int                 width,
+                 int                 height,
+                 const GdkRectangle *target,
+                 const GdkRectangle *source,
+                 GdkRectangle       *out)
+{
+  int grid_height = gtk_widget_get_height (GTK_WIDGET (self->grid));
+  int left = (int) x - 12;
+  GdkRectangle candidates[4];
+
+  if (target == NULL)
+    {
+      *out = (GdkRectangle) { (int) x + 16, (int) y + 20, width, height };
+      return;
     }
 
-  a = baton_duration_format_hours (before);
-  b = baton_duration_format_hours (after);
-  /* Translators: a drop preview, load before → after in hours: "32 → 40 h" */
-  text = g_strdup_printf (_("%s → %s h"), a, b);
+  candidates[0] = (GdkRectangle) { left, target->y + target->height + ICON_GAP, width, height };
+  candidates[1] = (GdkRectangle) { left, target->y - height - ICON_GAP, width, height };
+  candidates[2] = (GdkRectangle) { target->x + target->width + ICON_GAP, (int) y - height / 2, width, height };
+  candidates[3] = (GdkRectangle) { target->x - width - ICON_GAP, (int) y - height / 2, width, height };
 
-  baton_capacity_grid_set_preview (self->grid, plan->row, (guint) plan->week, text, warning, note);
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      const GdkRectangle *c = &candidates[i];
+
+      /* Below and above: only when the chip stays within the grid. */
+      if ((i == 0 && c->y + c->height > grid_height) || (i == 1 && c->y < 0))
+        continue;
+      if (source != NULL && rects_overlap (c, source))
+        continue;
+
+      *out = *c;
+      return;
+    }
+
+  *out = candidates[0];
+}
+
+/* Moves the chip of the drag under way for a pointer at (@x, @y). */
+static void
+place_drag_icon (BatonCapacityView *self,
+                 double             x,
+                 double             y,
+                 const DropPlan    *plan)
+{
+  GdkRectangle target_rect, source_rect;
+  gboolean has_target = FALSE, has_source = FALSE;
+  int width = 0, height = 0;
+  guint source_row, source_week;
+
+  if (self->drag_icon == NULL)
+    return;
+
+  gtk_widget_measure (self->drag_icon, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  gtk_widget_measure (self->drag_icon, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+
+  if (plan != NULL && plan->week >= 0)
+    has_target = baton_capacity_grid_get_cell_rect (self->grid, plan->row, plan->week, &target_rect);
+  if (baton_capacity_grid_get_source_preview_text (self->grid, &source_row, &source_week) != NULL)
+    has_source = baton_capacity_grid_get_cell_rect (self->grid, source_row, (gint) source_week, &source_rect);
+
+  place_icon_rect (self, x, y, width, height,
+                   has_target ? &target_rect : NULL, has_source ? &source_rect : NULL,
+                   &self->icon_rect);
+  self->icon_placed = TRUE;
+
+  /* The hotspot is the point of the chip kept under the pointer. */
+  if (self->drag != NULL)
+    gdk_drag_set_hotspot (self->drag, (int) x - self->icon_rect.x, (int) y - self->icon_rect.y);
+}
+
+/* A chip of the task as the drag's icon: role color, title, its hours in
+ * the week it leaves. */
+static void
+set_drag_icon (BatonCapacityView *self,
+               GdkDrag           *drag)
+{
+  GtkWidget *icon, *chip;
+  BatonRole *role = NULL;
+  double minutes;
+
+  if (self->drag_task == NULL)
+    return;
+
+  if (baton_task_get_role_id (self->drag_task) != 0)
+    role = baton_store_lookup_role (self->store, baton_task_get_role_id (self->drag_task));
+  minutes = drag_minutes_in (self, self->drag_origin_week);
+  if (minutes <= 0)
+    minutes = baton_task_get_estimate_minutes (self->drag_task);
+
+  chip = baton_task_chip_new (self->drag_task, role, minutes);
+  icon = gtk_drag_icon_get_for_drag (drag);
+  gtk_drag_icon_set_child (GTK_DRAG_ICON (icon), chip);
+
+  g_set_weak_pointer (&self->drag, drag);
+  g_set_weak_pointer (&self->drag_icon, chip);
+  self->icon_placed = FALSE;
+
+  /* Below and right of the pointer until it hovers a cell. */
+  gdk_drag_set_hotspot (drag, -16, -20);
 }
 
 static BatonTask *
@@ -1072,9 +1333,18 @@ on_drop_motion (GtkDropTarget     *target,
                 double             y,
                 BatonCapacityView *self)
 {
-  BatonTask *task = drop_task (self, target);
+  BatonTask *task;
   DropPlan plan;
 
+  /* A drag cancelled with Escape that GTK still moves around. */
+  if (baton_drop_target_is_cancelled (target))
+    {
+      baton_capacity_grid_clear_preview (self->grid);
+      baton_capacity_grid_autoscroll (self->grid, -1, -1);
+      return 0;
+    }
+
+  task = drop_task (self, target);
   baton_capacity_grid_autoscroll (self->grid, x, y);
 
   if (task == NULL)
@@ -1085,10 +1355,12 @@ on_drop_motion (GtkDropTarget     *target,
   if (!plan_drop (self, task, x, y, &plan))
     {
       baton_capacity_grid_clear_preview (self->grid);
+      place_drag_icon (self, x, y, NULL);
       return 0;
     }
 
   update_preview (self, task, &plan);
+  place_drag_icon (self, x, y, &plan);
   return GDK_ACTION_MOVE;
 }
 
@@ -1113,6 +1385,13 @@ on_drop (GtkDropTarget     *target,
 
   if (!G_VALUE_HOLDS (value, BATON_TYPE_TASK) || (task = g_value_get_object (value)) == NULL)
     return FALSE;
+
+  /* Escape cancelled it, whatever the mouse release says. */
+  if (baton_drop_target_is_cancelled (target))
+    {
+      end_drag_state (self);
+      return FALSE;
+    }
 
   /* The store may have reloaded since the drag began: use its object. */
   task = baton_store_lookup_task (self->store, baton_record_get_id (BATON_RECORD (task)));
@@ -1201,35 +1480,14 @@ on_drag_begin (GtkDragSource     *source,
                GdkDrag           *drag,
                BatonCapacityView *self)
 {
-  GtkWidget *icon, *box, *title, *hours;
-  g_autofree char *figure = NULL;
-  g_autofree char *hours_text = NULL;
-
   if (self->drag_task == NULL)
     return;
 
   if (self->popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->popover));
 
-  /* A small card of the task under the pointer. */
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  gtk_widget_add_css_class (box, "capacity-drag-card");
-  title = gtk_label_new (baton_task_get_title (self->drag_task));
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 28);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (box), title);
-  figure = baton_duration_format_hours (drag_minutes_in (self, self->drag_origin_week));
-  /* Translators: a task's hours that week, on the drag card */
-  hours_text = g_strdup_printf (_("%s h"), figure);
-  hours = gtk_label_new (hours_text);
-  gtk_widget_add_css_class (hours, "dim-label");
-  gtk_widget_add_css_class (hours, "numeric");
-  gtk_box_append (GTK_BOX (box), hours);
-
-  icon = gtk_drag_icon_get_for_drag (drag);
-  gtk_drag_icon_set_child (GTK_DRAG_ICON (icon), box);
-  gdk_drag_set_hotspot (drag, -8, -8);
+  set_drag_icon (self, drag);
+  baton_drag_cancel_on_escape (source, drag);
 }
 
 static void
@@ -1323,6 +1581,58 @@ baton_capacity_view_get_cell_point (BatonCapacityView *self,
   *x = rect.x + rect.width / 2.0;
   *y = rect.y + rect.height / 2.0;
   return TRUE;
+}
+
+const char *
+baton_capacity_view_get_empty_state (BatonCapacityView *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), NULL);
+
+  name = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (name, "grid") == 0)
+    return gtk_revealer_get_reveal_child (self->next_steps) ? "no-cards" : NULL;
+
+  return name;
+}
+
+GtkWidget *
+baton_capacity_view_get_empty_page (BatonCapacityView *self)
+{
+  const char *state;
+
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), NULL);
+
+  state = baton_capacity_view_get_empty_state (self);
+  if (g_strcmp0 (state, "no-roles") == 0)
+    return self->no_roles_page;
+  if (g_strcmp0 (state, "no-people") == 0)
+    return self->no_people_page;
+  if (g_strcmp0 (state, "no-cards") == 0)
+    return GTK_WIDGET (self->next_steps);
+
+  return NULL;
+}
+
+GtkWidget *
+baton_capacity_view_get_drag_icon (BatonCapacityView *self,
+                                   GdkRectangle      *rect)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), NULL);
+
+  if (self->drag_icon == NULL)
+    return NULL;
+
+  if (rect != NULL)
+    {
+      if (self->icon_placed)
+        *rect = self->icon_rect;
+      else
+        *rect = (GdkRectangle) { 0, 0, 0, 0 };
+    }
+
+  return self->drag_icon;
 }
 
 BatonCellPopover *
@@ -1432,6 +1742,16 @@ baton_capacity_view_constructed (GObject *object)
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   update_empty_state (self);
+
+  /* A workspace that cannot be written can be looked at, not changed. */
+  {
+    static const char * const editing[] = {
+      "capacity.reassign", "capacity.move-to-week", "capacity.add-person", "capacity.edit-person",
+      "capacity.archive-person", "capacity.restore-person", "capacity.manage-roles", NULL,
+    };
+
+    baton_read_only_disable_actions (GTK_WIDGET (self), self->store, editing);
+  }
 }
 
 static void
@@ -1532,6 +1852,9 @@ baton_capacity_view_class_init (BatonCapacityViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/capacity/baton-capacity-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, stack);
+  gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, no_roles_page);
+  gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, no_people_page);
+  gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, next_steps);
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, range_label);
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, high_label);
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, scroller);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "baton-cell-popover.h"
+#include "baton-drag-cancel.h"
 #include "baton-duration.h"
 
 struct _BatonCellPopover
@@ -87,10 +88,10 @@ on_drag_begin (GtkDragSource    *source,
                BatonCellPopover *self)
 {
   BatonTask *task = g_object_get_data (G_OBJECT (source), "baton-task");
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
 
-  gtk_drag_source_set_icon (source, paintable, 16, 16);
+  /* The view sets the drag's icon (a chip of the task: the row itself goes
+   * with the popover), Escape cancels. */
+  baton_drag_cancel_on_escape (source, drag);
   g_signal_emit (self, signals[TASK_DRAG_BEGIN], 0, task, drag);
 }
 

@@ -4,7 +4,8 @@
  *
  * Name, email, weekly capacity in hours (fractions are normal: a subject
  * matter expert may give 2 h a week), color, roles with one primary, and
- * time off as date ranges with a note. Nothing is written until Save:
+ * time off as date ranges with a note (BatonDateRow: typed, or picked in a
+ * calendar whose weeks start as the grid's). Nothing is written until Save:
  * every field is checked the way the store checks it and a problem is
  * shown on its field; then the whole edit is one store batch, so one Undo
  * takes it back.
@@ -17,9 +18,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "baton-date-row.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
 #include "baton-person-dialog.h"
+#include "baton-roles-dialog.h"
 
 typedef struct
 {
@@ -62,6 +65,11 @@ struct _BatonPersonDialog
   AdwEntryRow         *off_end_row;
   AdwEntryRow         *off_note_row;
   GtkColorButton      *color_button;
+  GtkWidget           *edit_roles_button;
+
+  /* Children made in code */
+  GtkWidget           *no_roles_row;   /* when there is no role yet */
+  GtkWidget           *no_roles_button;
 
   /* Owned references */
   BatonStore          *store;
@@ -69,6 +77,9 @@ struct _BatonPersonDialog
   GPtrArray           *role_rows;   /* RoleRow */
   GPtrArray           *off;         /* OffEntry */
   GHashTable          *errors;      /* field → message */
+
+  /* Weak references */
+  GtkWidget           *roles_dialog;
 
   /* State */
   gboolean             updating_roles;
@@ -299,8 +310,54 @@ on_primary_toggled (GtkCheckButton    *button,
   normalize_roles (self, role_row);
 }
 
+/* What is checked now, by role id, to keep it when the roles change. */
+typedef struct
+{
+  gboolean holds;
+  gboolean primary;
+} RoleChecks;
+
 static void
-build_role_rows (BatonPersonDialog *self)
+clear_role_rows (BatonPersonDialog *self,
+                 GHashTable        *keep)
+{
+  for (guint i = 0; i < self->role_rows->len; i++)
+    {
+      RoleRow *role_row = g_ptr_array_index (self->role_rows, i);
+
+      if (keep != NULL)
+        {
+          RoleChecks *checks = g_new0 (RoleChecks, 1);
+
+          checks->holds = gtk_check_button_get_active (role_row->holds);
+          checks->primary = gtk_check_button_get_active (role_row->primary);
+          g_hash_table_insert (keep, g_memdup2 (&role_row->role_id, sizeof (gint64)), checks);
+        }
+      adw_preferences_group_remove (self->roles_group, GTK_WIDGET (role_row->row));
+    }
+  g_ptr_array_set_size (self->role_rows, 0);
+
+  if (self->no_roles_row != NULL)
+    {
+      adw_preferences_group_remove (self->roles_group, self->no_roles_row);
+      self->no_roles_row = NULL;
+      self->no_roles_button = NULL;
+    }
+}
+
+static void
+on_role_renamed (BatonRole         *role,
+                 GParamSpec        *pspec,
+                 AdwPreferencesRow *row)
+{
+  adw_preferences_row_set_title (row, baton_role_get_name (role));
+}
+
+/* One row per role: "holds" check, "primary" radio. Checked as @keep says
+ * (the roles changed while the dialog is open), else as the store says. */
+static void
+build_role_rows (BatonPersonDialog *self,
+                 GHashTable        *keep)
 {
   GListModel *roles = baton_store_get_roles (self->store);
   guint n = g_list_model_get_n_items (roles);
@@ -308,19 +365,28 @@ build_role_rows (BatonPersonDialog *self)
   GtkCheckButton *group = NULL;
   gint64 primary_id = 0;
 
-  if (self->person != NULL)
+  if (self->person != NULL && keep == NULL)
     {
       held = baton_store_get_person_role_ids (self->store, self->person);
       primary_id = baton_store_get_primary_role_id (self->store, self->person);
     }
 
+  gtk_widget_set_visible (self->edit_roles_button, n > 0);
+
   if (n == 0)
     {
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Add _Roles…"));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No roles yet"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Add roles with the Roles button of the Capacity view."));
-      adw_preferences_group_add (self->roles_group, row);
+      self->no_roles_row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->no_roles_row), _("No roles yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->no_roles_row),
+                                   _("Add the roles your team holds, then check the ones this person holds."));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "person.manage-roles");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self->no_roles_row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self->no_roles_row), button);
+      adw_preferences_group_add (self->roles_group, self->no_roles_row);
+      self->no_roles_button = button;
       return;
     }
 
@@ -329,17 +395,28 @@ build_role_rows (BatonPersonDialog *self)
       g_autoptr(BatonRole) role = g_list_model_get_item (roles, i);
       gint64 role_id = baton_record_get_id (BATON_RECORD (role));
       RoleRow *role_row = g_new0 (RoleRow, 1);
-      gboolean holds = FALSE;
+      RoleChecks *checks = keep != NULL ? g_hash_table_lookup (keep, &role_id) : NULL;
+      gboolean holds = FALSE, primary = FALSE;
       g_autofree char *primary_label = NULL;
 
-      if (held != NULL)
-        for (guint k = 0; k < held->len; k++)
-          holds |= g_array_index (held, gint64, k) == role_id;
+      if (checks != NULL)
+        {
+          holds = checks->holds;
+          primary = checks->primary;
+        }
+      else if (held != NULL)
+        {
+          for (guint k = 0; k < held->len; k++)
+            holds |= g_array_index (held, gint64, k) == role_id;
+          primary = holds && role_id == primary_id;
+        }
 
       role_row->role_id = role_id;
       role_row->row = ADW_ACTION_ROW (adw_action_row_new ());
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (role_row->row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (role_row->row), baton_role_get_name (role));
+      /* Renamed in the roles dialog: the row follows. */
+      g_signal_connect_object (role, "notify::name", G_CALLBACK (on_role_renamed), role_row->row, 0);
 
       role_row->holds = GTK_CHECK_BUTTON (gtk_check_button_new ());
       gtk_widget_set_valign (GTK_WIDGET (role_row->holds), GTK_ALIGN_CENTER);
@@ -355,7 +432,7 @@ build_role_rows (BatonPersonDialog *self)
       gtk_check_button_set_group (role_row->primary, group);
       if (group == NULL)
         group = role_row->primary;
-      gtk_check_button_set_active (role_row->primary, holds && role_id == primary_id);
+      gtk_check_button_set_active (role_row->primary, primary);
       gtk_widget_set_sensitive (GTK_WIDGET (role_row->primary), holds);
       /* Translators: accessible name of the radio button making a role primary */
       primary_label = g_strdup_printf (_("%s is the primary role"), baton_role_get_name (role));
@@ -372,6 +449,39 @@ build_role_rows (BatonPersonDialog *self)
       adw_preferences_group_add (self->roles_group, GTK_WIDGET (role_row->row));
       g_ptr_array_add (self->role_rows, role_row);
     }
+}
+
+/* Roles added, renamed or deleted in the roles dialog show here at once. */
+static void
+on_roles_changed (BatonPersonDialog *self)
+{
+  g_autoptr(GHashTable) keep = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  clear_role_rows (self, keep);
+  build_role_rows (self, keep);
+  normalize_roles (self, NULL);
+}
+
+static void
+manage_roles_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BatonPersonDialog *self = BATON_PERSON_DIALOG (widget);
+  GtkWidget *dialog;
+
+  if (self->roles_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->roles_dialog));
+      return;
+    }
+
+  dialog = baton_roles_dialog_new (self->store);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_set_weak_pointer (&self->roles_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Time off --------------------------------------------------------------------- */
@@ -833,6 +943,45 @@ baton_person_dialog_set_role (BatonPersonDialog *self,
     gtk_check_button_set_active (role_row->primary, TRUE);
 }
 
+GtkWidget *
+baton_person_dialog_get_roles_button (BatonPersonDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_PERSON_DIALOG (self), NULL);
+
+  if (self->no_roles_row == NULL)
+    return self->edit_roles_button;
+
+  return self->no_roles_button;
+}
+
+GtkWidget *
+baton_person_dialog_get_roles_dialog (BatonPersonDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_PERSON_DIALOG (self), NULL);
+
+  return self->roles_dialog;
+}
+
+const char *
+baton_person_dialog_get_role_title (BatonPersonDialog *self,
+                                    gint64             role_id)
+{
+  RoleRow *role_row;
+
+  g_return_val_if_fail (BATON_IS_PERSON_DIALOG (self), NULL);
+
+  role_row = find_role_row (self, role_id);
+  return role_row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (role_row->row)) : NULL;
+}
+
+guint
+baton_person_dialog_get_n_role_rows (BatonPersonDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_PERSON_DIALOG (self), 0);
+
+  return self->role_rows->len;
+}
+
 BatonPerson *
 baton_person_dialog_get_person (BatonPersonDialog *self)
 {
@@ -848,6 +997,9 @@ baton_person_dialog_dispose (GObject *object)
 {
   BatonPersonDialog *self = BATON_PERSON_DIALOG (object);
 
+  if (self->roles_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->roles_dialog));
+  g_clear_weak_pointer (&self->roles_dialog);
   g_clear_pointer (&self->role_rows, g_ptr_array_unref);
   g_clear_pointer (&self->off, g_ptr_array_unref);
   g_clear_pointer (&self->errors, g_hash_table_unref);
@@ -873,6 +1025,7 @@ baton_person_dialog_class_init (BatonPersonDialogClass *klass)
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (BATON_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/capacity/baton-person-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, save_button);
@@ -892,10 +1045,12 @@ baton_person_dialog_class_init (BatonPersonDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, off_end_row);
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, off_note_row);
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, color_button);
+  gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, edit_roles_button);
 
   gtk_widget_class_install_action (widget_class, "person.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "person.add-time-off", NULL, add_time_off_activated);
   gtk_widget_class_install_action (widget_class, "person.archive", NULL, archive_activated);
+  gtk_widget_class_install_action (widget_class, "person.manage-roles", NULL, manage_roles_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "person.save", NULL);
@@ -969,7 +1124,9 @@ baton_person_dialog_new (BatonStore  *store,
     gdk_rgba_parse (&rgba, person_colors[0]);
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (self->color_button), &rgba);
 
-  build_role_rows (self);
+  build_role_rows (self, NULL);
+  g_signal_connect_object (baton_store_get_roles (store), "items-changed",
+                           G_CALLBACK (on_roles_changed), self, G_CONNECT_SWAPPED);
   build_time_off_rows (self);
   normalize_roles (self, NULL);
   clear_all_errors (self);

@@ -35,4 +35,13 @@ void         baton_person_dialog_set_role  (BatonPersonDialog *self,
                                             gboolean           holds,
                                             gboolean           primary);
 
+/* For tests: the button that opens the roles dialog (the "Add Roles…" of
+ * the empty roles list, or "Edit Roles…"), that dialog when open, and how
+ * many roles the dialog lists to check. */
+GtkWidget   *baton_person_dialog_get_roles_button (BatonPersonDialog *self);
+GtkWidget   *baton_person_dialog_get_roles_dialog (BatonPersonDialog *self);
+guint        baton_person_dialog_get_n_role_rows  (BatonPersonDialog *self);
+const char  *baton_person_dialog_get_role_title   (BatonPersonDialog *self,
+                                                   gint64             role_id);
+
 G_END_DECLS

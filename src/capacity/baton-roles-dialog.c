@@ -564,5 +564,8 @@ baton_roles_dialog_new (BatonStore *store)
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   rebuild (self);
 
+  /* Opened to add roles (the first run leads here): type the first name. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->new_row));
+
   return GTK_WIDGET (self);
 }

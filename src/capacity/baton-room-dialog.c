@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "baton-avatar.h"
+#include "baton-calendar.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
 #include "baton-room-dialog.h"
@@ -82,12 +83,12 @@ describe_weeks (BatonRoomDialog *self,
   if (weeks->len == 1)
     /* Translators: %u is an ISO week number, %s hours */
     return g_strdup_printf (_("Free hours in week %u, where the task needs %s h."),
-                            baton_date_iso_week (g_array_index (weeks, guint32, 0)), hours);
+                            baton_week_number (g_array_index (weeks, guint32, 0)), hours);
 
   /* Translators: free hours are summed over weeks %u to %u (ISO numbers); %s is hours */
   return g_strdup_printf (_("Free hours over weeks %u to %u, where the task needs %s h."),
-                          baton_date_iso_week (g_array_index (weeks, guint32, 0)),
-                          baton_date_iso_week (g_array_index (weeks, guint32, weeks->len - 1)),
+                          baton_week_number (g_array_index (weeks, guint32, 0)),
+                          baton_week_number (g_array_index (weeks, guint32, weeks->len - 1)),
                           hours);
 }
 

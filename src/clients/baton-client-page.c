@@ -34,6 +34,8 @@ struct _BatonClientPage
   GtkLabel           *subtitle_label;
   GtkListBox         *notes_list;
   GtkListBox         *programs_list;
+  GtkWidget          *board_hint;
+  GtkWidget          *add_program_placeholder;
   AdwEntryRow        *name_row;
   AdwEntryRow        *organization_row;
   AdwEntryRow        *contact_row;
@@ -593,12 +595,44 @@ update_header (BatonClientPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle->len > 0);
 }
 
+/* Programs and no task in any of them yet: the board is where the work is
+ * planned, and the page says so, with a button to it. */
+static void
+update_board_hint (BatonClientPage *self)
+{
+  GListModel *programs = G_LIST_MODEL (self->programs);
+  GListModel *tasks = baton_store_get_tasks (self->store);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gboolean any_task = FALSE;
+  guint n = g_list_model_get_n_items (programs);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BatonProgram) program = g_list_model_get_item (programs, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = baton_record_get_id (BATON_RECORD (program));
+      g_hash_table_add (ids, id);
+    }
+
+  for (guint i = 0; n > 0 && !any_task && i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(BatonTask) task = g_list_model_get_item (tasks, i);
+      gint64 program_id = baton_task_get_program_id (task);
+
+      any_task = g_hash_table_contains (ids, &program_id);
+    }
+
+  gtk_widget_set_visible (self->board_hint, n > 0 && !any_task);
+}
+
 static gboolean
 refresh_cb (gpointer data)
 {
   BatonClientPage *self = data;
 
   self->refresh_source = 0;
+  update_board_hint (self);
 
   /* Archiving, program names and dates, tasks moving on the board… */
   gtk_filter_changed (GTK_FILTER (self->programs_filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -653,6 +687,7 @@ baton_client_page_set_client (BatonClientPage *self,
   gtk_filter_changed (GTK_FILTER (self->notes_filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_filter_changed (GTK_FILTER (self->programs_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_header (self);
+  update_board_hint (self);
   load_contact (self, TRUE);
   show_contact_error (self, NULL, NULL);
 
@@ -721,6 +756,20 @@ baton_client_page_get_programs (BatonClientPage *self)
 {
   g_return_val_if_fail (BATON_IS_CLIENT_PAGE (self), NULL);
   return G_LIST_MODEL (self->programs);
+}
+
+GtkWidget *
+baton_client_page_get_board_hint (BatonClientPage *self)
+{
+  g_return_val_if_fail (BATON_IS_CLIENT_PAGE (self), NULL);
+  return self->board_hint;
+}
+
+GtkWidget *
+baton_client_page_get_programs_placeholder (BatonClientPage *self)
+{
+  g_return_val_if_fail (BATON_IS_CLIENT_PAGE (self), NULL);
+  return self->add_program_placeholder;
 }
 
 const char *
@@ -794,6 +843,7 @@ baton_client_page_class_init (BatonClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, notes_list);
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, programs_list);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, board_hint);
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, organization_row);
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, contact_row);
@@ -802,6 +852,32 @@ baton_client_page_class_init (BatonClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, contact_error);
 
   gtk_widget_class_set_css_name (widget_class, "clientpage");
+}
+
+/* The empty programs list leads to the next step: adding one. */
+static GtkWidget *
+programs_placeholder_new (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+  GtkWidget *label = gtk_label_new (_("No programs yet. Add the training programs you run for this client; "
+                                      "their tasks go on the board."));
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Program"));
+
+  gtk_widget_set_margin_top (box, 14);
+  gtk_widget_set_margin_bottom (box, 14);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "clients.add-program");
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), button);
+
+  return box;
 }
 
 static GtkWidget *
@@ -842,8 +918,8 @@ baton_client_page_init (BatonClientPage *self)
 
   gtk_list_box_set_placeholder (self->notes_list,
                                 placeholder_new (_("No notes yet. A needs analysis is a good start.")));
-  gtk_list_box_set_placeholder (self->programs_list,
-                                placeholder_new (_("No programs yet.")));
+  self->add_program_placeholder = programs_placeholder_new ();
+  gtk_list_box_set_placeholder (self->programs_list, self->add_program_placeholder);
   g_signal_connect_swapped (self->notes_list, "row-selected", G_CALLBACK (on_note_row_selected), self);
   g_signal_connect_swapped (self->programs_list, "row-activated", G_CALLBACK (on_program_row_activated), self);
 }

@@ -42,4 +42,14 @@ void         baton_clients_view_activate_result    (BatonClientsView *self,
 const char  *baton_clients_view_get_content_page   (BatonClientsView *self);
 const char  *baton_clients_view_get_sidebar_page   (BatonClientsView *self);
 
+/* Closing the window with note text that cannot be saved asks first (an
+ * AdwMessageDialog: Retry, Save a Copy As…, Discard); the dialog shown,
+ * or NULL. */
+AdwMessageDialog *baton_clients_view_get_unsaved_dialog (BatonClientsView *self);
+/* Writes the unsaved text as Markdown to @file, as "Save a Copy As…"
+ * does after its file chooser. */
+gboolean     baton_clients_view_save_copy_to_file  (BatonClientsView *self,
+                                                    GFile            *file,
+                                                    GError          **error);
+
 G_END_DECLS

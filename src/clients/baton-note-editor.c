@@ -48,10 +48,12 @@ struct _BatonNoteEditor
   GtkStringList     *program_names;
   GArray            *program_ids;     /* gint64 per dropdown row; 0 = none */
   GPtrArray         *tasks;           /* BatonTask, borrowed from the store */
+  GPtrArray         *held;            /* BatonNoteSaver of notes left unsaved, retrying */
   GtkFileChooserNative *chooser;
 
   /* State */
   guint              refresh_source;
+  guint              highlight_tick;  /* highlights before the next frame */
   gboolean           loading;         /* the widgets are being filled from the note */
 };
 
@@ -59,6 +61,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_NOTE,
+  PROP_HAS_UNSAVED,
   N_PROPS
 };
 
@@ -101,6 +104,65 @@ update_status (BatonNoteEditor *self)
       gtk_widget_remove_css_class (label, "error");
       break;
     }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_UNSAVED]);
+}
+
+/* Notes left unsaved ------------------------------------------------------------- */
+
+static void
+on_held_state (BatonNoteEditor *self,
+               GParamSpec      *pspec,
+               BatonNoteSaver  *saver)
+{
+  if (baton_note_saver_has_unsaved (saver))
+    return;
+
+  /* Saved at last by a retry. */
+  g_signal_handlers_disconnect_by_data (saver, self);
+  g_ptr_array_remove (self->held, saver);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_UNSAVED]);
+}
+
+/* Keeps @saver (of a note being left, its save failed) retrying. */
+static void
+hold (BatonNoteEditor *self,
+      BatonNoteSaver  *saver)
+{
+  g_ptr_array_add (self->held, g_object_ref (saver));
+  g_signal_connect_object (saver, "notify::state", G_CALLBACK (on_held_state), self, G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_UNSAVED]);
+}
+
+/* The held saver of @note, taken back from the held ones, or NULL. */
+static BatonNoteSaver *
+take_held (BatonNoteEditor *self,
+           BatonNote       *note)
+{
+  for (guint i = 0; i < self->held->len; i++)
+    {
+      BatonNoteSaver *saver = g_ptr_array_index (self->held, i);
+
+      if (baton_note_saver_get_note (saver) == note)
+        {
+          g_signal_handlers_disconnect_by_data (saver, self);
+          return g_ptr_array_steal_index (self->held, i);
+        }
+    }
+
+  return NULL;
+}
+
+static void
+release_held (BatonNoteEditor *self)
+{
+  while (self->held != NULL && self->held->len > 0)
+    {
+      BatonNoteSaver *saver = g_ptr_array_index (self->held, self->held->len - 1);
+
+      g_signal_handlers_disconnect_by_data (saver, self);
+      g_ptr_array_remove_index (self->held, self->held->len - 1);
+    }
 }
 
 /* Loading a note into the widgets --------------------------------------------- */
@@ -120,13 +182,14 @@ fetch_text (gpointer   data,
   *title = g_steal_pointer (&stripped);
 }
 
+/* Fills the title and the text, which are not an edit. */
 static void
-load_text (BatonNoteEditor *self,
+show_text (BatonNoteEditor *self,
+           const char      *title,
+           const char      *body,
            gboolean         keep_cursor)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (get_buffer (self));
-  const char *body = self->note ? baton_note_get_body (self->note) : NULL;
-  const char *title = self->note ? baton_note_get_title (self->note) : NULL;
   GtkTextIter iter;
   gint offset = 0;
 
@@ -146,6 +209,17 @@ load_text (BatonNoteEditor *self,
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_text_buffer_set_modified (buffer, FALSE);
   self->loading = FALSE;
+}
+
+/* Shows the note as the store has it. */
+static void
+load_text (BatonNoteEditor *self,
+           gboolean         keep_cursor)
+{
+  show_text (self,
+             self->note != NULL ? baton_note_get_title (self->note) : NULL,
+             self->note != NULL ? baton_note_get_body (self->note) : NULL,
+             keep_cursor);
 }
 
 static void
@@ -222,7 +296,8 @@ fill_programs (BatonNoteEditor *self)
         selected = i + 1;
     }
   gtk_drop_down_set_selected (self->program_dropdown, selected);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->program_dropdown), self->note != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->program_dropdown),
+                            self->note != NULL && !baton_store_get_read_only (self->store));
   self->loading = FALSE;
 }
 
@@ -350,11 +425,12 @@ update_actions (BatonNoteEditor *self)
 {
   g_autofree char *title = baton_note_editor_get_task_title (self);
   gboolean has_note = self->note != NULL;
+  gboolean writable = self->store != NULL && !baton_store_get_read_only (self->store);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.create-task", title != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.create-task", writable && title != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.history", has_note);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.export", has_note);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.delete", has_note);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.delete", writable && has_note);
 }
 
 static void
@@ -572,6 +648,64 @@ on_store_changed (BatonNoteEditor *self)
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
 }
 
+/* Highlighting before the frame ------------------------------------------------ */
+
+/* GtkSourceView highlights lazily, and what is still unhighlighted when a
+ * frame is drawn it highlights inside its snapshot. Markdown styles change
+ * the text's metrics (bold runs are wider, so wrapped lines move), so the
+ * text view's layout, its height and the scrollbar's adjustment change in
+ * the middle of drawing: GTK then draws the scrollbar's trough without an
+ * allocation ("Trying to snapshot GtkGizmo … without a current
+ * allocation"), as soon as the note is taller than the editor and keys
+ * arrive just before a frame. So after each change the text that can be
+ * on screen in the coming frame (the visible page, and a page around the
+ * cursor, where the view scrolls to) is highlighted in the frame's update
+ * phase, before GTK lays the frame out. */
+/* Lines, not pixels, around the cursor: the heights of lines not laid out
+ * yet are estimates, so that a jump (Ctrl+End) lands inside the range. */
+#define HIGHLIGHT_LINES_AROUND_CURSOR 150
+
+static gboolean
+highlight_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  BatonNoteEditor *self = data;
+  GtkTextView *view = GTK_TEXT_VIEW (self->source_view);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (get_buffer (self));
+  GdkRectangle visible;
+  GtkTextIter start, end;
+  int line;
+
+  self->highlight_tick = 0;
+
+  /* The page shown, and one more above and below it. */
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_line_at_y (view, &start, MAX (0, visible.y - visible.height), NULL);
+  gtk_text_view_get_line_at_y (view, &end, visible.y + 2 * visible.height, NULL);
+  gtk_text_iter_forward_line (&end);
+  gtk_source_buffer_ensure_highlight (get_buffer (self), &start, &end);
+
+  /* Where the view is about to scroll to. */
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
+  line = gtk_text_iter_get_line (&start);
+  gtk_text_buffer_get_iter_at_line (buffer, &start, MAX (0, line - HIGHLIGHT_LINES_AROUND_CURSOR));
+  gtk_text_buffer_get_iter_at_line (buffer, &end, line + HIGHLIGHT_LINES_AROUND_CURSOR);
+  gtk_text_iter_forward_line (&end);
+  gtk_source_buffer_ensure_highlight (get_buffer (self), &start, &end);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_highlight (BatonNoteEditor *self)
+{
+  /* One tick, then the frame clock goes idle again. */
+  if (self->highlight_tick == 0 && gtk_widget_get_mapped (GTK_WIDGET (self->source_view)))
+    self->highlight_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->source_view),
+                                                         highlight_tick_cb, self, NULL);
+}
+
 /* The notes font (a Pango description) as CSS for the text view. */
 static void
 update_font (BatonNoteEditor *self)
@@ -591,9 +725,15 @@ update_font (BatonNoteEditor *self)
       g_string_append (css, "\";");
     }
   if (mask & PANGO_FONT_MASK_SIZE)
-    g_string_append_printf (css, " font-size: %.1f%s;",
-                            pango_font_description_get_size (desc) / (double) PANGO_SCALE,
-                            pango_font_description_get_size_is_absolute (desc) ? "px" : "pt");
+    {
+      /* CSS numbers have a decimal point in every locale ("11,5pt" is
+       * a parse error in German and the size would be lost). */
+      char size[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (size, sizeof size, "%.1f", pango_font_description_get_size (desc) / (double) PANGO_SCALE);
+      g_string_append_printf (css, " font-size: %s%s;", size,
+                              pango_font_description_get_size_is_absolute (desc) ? "px" : "pt");
+    }
   if (mask & PANGO_FONT_MASK_WEIGHT)
     g_string_append_printf (css, " font-weight: %d;", (int) pango_font_description_get_weight (desc));
   if ((mask & PANGO_FONT_MASK_STYLE) && pango_font_description_get_style (desc) != PANGO_STYLE_NORMAL)
@@ -668,6 +808,9 @@ void
 baton_note_editor_set_note (BatonNoteEditor *self,
                             BatonNote       *note)
 {
+  g_autofree char *held_title = NULL;
+  g_autofree char *held_body = NULL;
+
   g_return_if_fail (BATON_IS_NOTE_EDITOR (self));
   g_return_if_fail (note == NULL || BATON_IS_NOTE (note));
 
@@ -678,9 +821,14 @@ baton_note_editor_set_note (BatonNoteEditor *self,
     {
       g_autoptr(GError) error = NULL;
 
-      if (!baton_note_saver_leave (self->saver, &error))
-        g_debug ("Leaving a note that could not be saved: %s", error->message);
       g_signal_handlers_disconnect_by_data (self->saver, self);
+      if (!baton_note_saver_leave (self->saver, &error))
+        {
+          /* The saver keeps the text and goes on trying; closing the
+           * window asks what to do if it still cannot save. */
+          g_debug ("Leaving a note that could not be saved: %s", error->message);
+          hold (self, self->saver);
+        }
       g_clear_object (&self->saver);
     }
 
@@ -688,13 +836,22 @@ baton_note_editor_set_note (BatonNoteEditor *self,
 
   if (note != NULL)
     {
-      self->saver = baton_note_saver_new (self->store, note, fetch_text, self, NULL);
+      /* Back to a note left while its save failed: its saver still holds
+       * what was typed, newer than the note, and goes on with it. */
+      self->saver = take_held (self, note);
+      if (self->saver != NULL)
+        baton_note_saver_resume (self->saver, &held_title, &held_body);
+      else
+        self->saver = baton_note_saver_new (self->store, note, fetch_text, self, NULL);
       update_delay (self);
       g_signal_connect_swapped (self->saver, "notify::state", G_CALLBACK (update_status), self);
       g_signal_connect_swapped (self->saver, "external-change", G_CALLBACK (on_external_change), self);
     }
 
-  load_text (self, FALSE);
+  if (held_title != NULL || held_body != NULL)
+    show_text (self, held_title, held_body, FALSE);
+  else
+    load_text (self, FALSE);
   gtk_widget_set_sensitive (self->box, note != NULL);
   fill_programs (self);
   fill_tasks (self);
@@ -722,6 +879,104 @@ baton_note_editor_save (BatonNoteEditor  *self,
     return TRUE;
 
   return baton_note_saver_flush (self->saver, error);
+}
+
+gboolean
+baton_note_editor_has_unsaved (BatonNoteEditor *self)
+{
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), FALSE);
+
+  return (self->saver != NULL && baton_note_saver_has_unsaved (self->saver)) ||
+         (self->held != NULL && self->held->len > 0);
+}
+
+/* The savers with text the store lacks: the open note's, then the held. */
+static GPtrArray *
+unsaved_savers (BatonNoteEditor *self)
+{
+  GPtrArray *savers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->saver != NULL && baton_note_saver_has_unsaved (self->saver))
+    g_ptr_array_add (savers, g_object_ref (self->saver));
+  for (guint i = 0; self->held != NULL && i < self->held->len; i++)
+    g_ptr_array_add (savers, g_object_ref (g_ptr_array_index (self->held, i)));
+
+  return savers;
+}
+
+gboolean
+baton_note_editor_save_all (BatonNoteEditor  *self,
+                            GError          **error)
+{
+  g_autoptr(GPtrArray) savers = NULL;
+  g_autoptr(GError) first_error = NULL;
+
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), FALSE);
+
+  savers = unsaved_savers (self);
+  for (guint i = 0; i < savers->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!baton_note_saver_flush (g_ptr_array_index (savers, i), &local_error) && first_error == NULL)
+        first_error = g_steal_pointer (&local_error);
+    }
+
+  if (first_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+baton_note_editor_get_unsaved_title (BatonNoteEditor *self)
+{
+  g_autoptr(GPtrArray) savers = NULL;
+  BatonNote *note;
+
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
+
+  savers = unsaved_savers (self);
+  if (savers->len == 0)
+    return NULL;
+
+  note = baton_note_saver_get_note (g_ptr_array_index (savers, 0));
+  return g_strdup (baton_note_get_title (note) != NULL ? baton_note_get_title (note) : _("Untitled Note"));
+}
+
+char *
+baton_note_editor_get_unsaved_markdown (BatonNoteEditor *self)
+{
+  g_autoptr(GPtrArray) savers = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
+
+  savers = unsaved_savers (self);
+  for (guint i = 0; i < savers->len; i++)
+    {
+      g_autofree char *text = baton_note_saver_to_markdown (g_ptr_array_index (savers, i));
+
+      if (i > 0)
+        g_string_append (out, "\n---\n\n");
+      g_string_append (out, text);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+void
+baton_note_editor_discard_unsaved (BatonNoteEditor *self)
+{
+  g_return_if_fail (BATON_IS_NOTE_EDITOR (self));
+
+  if (self->saver != NULL)
+    baton_note_saver_discard (self->saver);
+  release_held (self);
+  update_status (self);
 }
 
 void
@@ -781,6 +1036,13 @@ baton_note_editor_get_status_text (BatonNoteEditor *self)
   return gtk_label_get_text (self->status_label);
 }
 
+GtkCssProvider *
+baton_note_editor_get_font_css (BatonNoteEditor *self)
+{
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
+  return self->font_css;
+}
+
 guint
 baton_note_editor_get_n_tasks (BatonNoteEditor *self)
 {
@@ -799,6 +1061,13 @@ baton_note_editor_constructed (GObject *object)
 
   g_assert (BATON_IS_STORE (self->store));
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+
+  /* A workspace that cannot be written: its notes can be read, not typed in. */
+  g_object_bind_property (self->store, "read-only", self->source_view, "editable",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (self->store, "read-only", self->title_text, "editable",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+
   baton_note_editor_set_note (self, NULL);
 }
 
@@ -817,6 +1086,7 @@ baton_note_editor_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->saver, self);
       g_clear_object (&self->saver);
     }
+  release_held (self);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);
@@ -824,8 +1094,17 @@ baton_note_editor_dispose (GObject *object)
       g_clear_object (&self->chooser);
     }
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->highlight_tick != 0 && self->source_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->source_view), self->highlight_tick);
+  self->highlight_tick = 0;
   if (self->source_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)), self);
+    {
+      GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->source_view));
+
+      g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)), self);
+      if (vadjustment != NULL)
+        g_signal_handlers_disconnect_by_data (vadjustment, self);
+    }
   if (self->title_text != NULL)
     g_signal_handlers_disconnect_by_data (self->title_text, self);
   if (self->program_dropdown != NULL)
@@ -840,6 +1119,7 @@ baton_note_editor_dispose (GObject *object)
   g_clear_object (&self->program_names);
   g_clear_pointer (&self->program_ids, g_array_unref);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
 
   G_OBJECT_CLASS (baton_note_editor_parent_class)->dispose (object);
 }
@@ -859,6 +1139,9 @@ baton_note_editor_get_property (GObject    *object,
       break;
     case PROP_NOTE:
       g_value_set_object (value, self->note);
+      break;
+    case PROP_HAS_UNSAVED:
+      g_value_set_boolean (value, baton_note_editor_has_unsaved (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -903,6 +1186,12 @@ baton_note_editor_class_init (BatonNoteEditorClass *klass)
   properties[PROP_NOTE] =
     g_param_spec_object ("note", NULL, NULL, BATON_TYPE_NOTE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether some typed text is not in the store yet (the open note's, or
+   * that of notes left while their save failed); notified when it may
+   * have changed. */
+  properties[PROP_HAS_UNSAVED] =
+    g_param_spec_boolean ("has-unsaved", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
@@ -937,6 +1226,7 @@ baton_note_editor_init (BatonNoteEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->program_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->held = g_ptr_array_new_with_free_func (g_object_unref);
   self->program_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->program_dropdown, G_LIST_MODEL (self->program_names));
   g_signal_connect_swapped (self->program_dropdown, "notify::selected", G_CALLBACK (on_program_selected), self);
@@ -950,6 +1240,9 @@ baton_note_editor_init (BatonNoteEditor *self)
                            G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_swapped (buffer, "changed", G_CALLBACK (on_text_changed), self);
+  g_signal_connect_swapped (buffer, "changed", G_CALLBACK (queue_highlight), self);
+  g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->source_view)), "value-changed",
+                            G_CALLBACK (queue_highlight), self);
   g_signal_connect_swapped (buffer, "changed", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (buffer, "mark-set", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->title_text, "changed", G_CALLBACK (on_text_changed), self);

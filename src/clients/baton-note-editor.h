@@ -22,6 +22,19 @@ BatonNote      *baton_note_editor_get_note        (BatonNoteEditor *self);
 /* Saves the pending edits now. */
 gboolean        baton_note_editor_save            (BatonNoteEditor *self,
                                                    GError         **error);
+/* Unsaved text: the open note's edits not in the store yet, and notes left
+ * while their save failed (their savers keep retrying, see
+ * BatonNoteSaver). The "has-unsaved" property follows it. */
+gboolean        baton_note_editor_has_unsaved     (BatonNoteEditor *self);
+/* Tries to save all of it now. */
+gboolean        baton_note_editor_save_all        (BatonNoteEditor *self,
+                                                   GError         **error);
+/* The title of the first note with unsaved text, or NULL. */
+char           *baton_note_editor_get_unsaved_title (BatonNoteEditor *self);
+/* All of it as one Markdown document, notes separated by a rule. */
+char           *baton_note_editor_get_unsaved_markdown (BatonNoteEditor *self);
+/* Gives it up (the person chose Discard). */
+void            baton_note_editor_discard_unsaved (BatonNoteEditor *self);
 /* Puts the cursor on a match (character offset and length in the body),
  * selects it and scrolls it into view. */
 void            baton_note_editor_show_match      (BatonNoteEditor *self,
@@ -44,6 +57,8 @@ BatonNoteSaver *baton_note_editor_get_saver       (BatonNoteEditor *self);
 GtkTextView    *baton_note_editor_get_text_view   (BatonNoteEditor *self);
 GtkEditable    *baton_note_editor_get_title       (BatonNoteEditor *self);
 const char     *baton_note_editor_get_status_text (BatonNoteEditor *self);
+/* The CSS that sets the notes font on the text view. */
+GtkCssProvider *baton_note_editor_get_font_css    (BatonNoteEditor *self);
 /* The tasks listed under the note ("Tasks from this note"). */
 guint           baton_note_editor_get_n_tasks     (BatonNoteEditor *self);
 

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Name, description, start and due dates and a color. The fields are
+ * Name, description, start and due dates (BatonDateRow: typed, or picked
+ * in a calendar) and a color. The fields are
  * checked when Save is pressed: errors show on the fields and nothing is
  * written until every field is valid; then the program is written in one
  * store call, so it is one undo step.
@@ -14,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "baton-date-row.h"
 #include "baton-dates.h"
 #include "baton-program-dialog.h"
 
@@ -42,12 +44,8 @@ struct _BatonProgramDialog
   GtkLabel       *error_label;
   AdwEntryRow    *name_row;
   GtkTextView    *description_view;
-  AdwEntryRow    *start_row;
-  AdwEntryRow    *due_row;
-  GtkPopover     *start_popover;
-  GtkPopover     *due_popover;
-  GtkCalendar    *start_calendar;
-  GtkCalendar    *due_calendar;
+  AdwEntryRow    *start_row;   /* BatonDateRow */
+  AdwEntryRow    *due_row;     /* BatonDateRow */
   GtkFlowBox     *color_box;
   AdwPreferencesGroup *archive_group;
   AdwActionRow   *archive_row;
@@ -244,63 +242,6 @@ toggle_archived_activated (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (self));
 }
 
-/* Calendars ------------------------------------------------------------------ */
-
-static void
-sync_calendar (AdwEntryRow *row,
-               GtkCalendar *calendar)
-{
-  g_autofree char *text = row_text (row);
-  guint32 julian;
-  GDate date;
-  g_autoptr(GDateTime) when = NULL;
-
-  if (!baton_date_parse (text, &julian))
-    julian = baton_date_today ();
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                g_date_get_day (&date), 12, 0, 0);
-  gtk_calendar_select_day (calendar, when);
-}
-
-static void
-take_day (AdwEntryRow *row,
-          GtkCalendar *calendar,
-          GtkPopover  *popover)
-{
-  g_autoptr(GDateTime) when = gtk_calendar_get_date (calendar);
-  g_autofree char *text = g_date_time_format (when, "%Y-%m-%d");
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  gtk_popover_popdown (popover);
-}
-
-static void
-on_start_popover_show (BatonProgramDialog *self)
-{
-  sync_calendar (self->start_row, self->start_calendar);
-}
-
-static void
-on_due_popover_show (BatonProgramDialog *self)
-{
-  sync_calendar (self->due_row, self->due_calendar);
-}
-
-static void
-on_start_day_selected (BatonProgramDialog *self)
-{
-  take_day (self->start_row, self->start_calendar, self->start_popover);
-}
-
-static void
-on_due_day_selected (BatonProgramDialog *self)
-{
-  take_day (self->due_row, self->due_calendar, self->due_popover);
-}
-
 static void
 on_field_changed (GtkWidget *row)
 {
@@ -417,16 +358,13 @@ baton_program_dialog_class_init (BatonProgramDialogClass *klass)
   object_class->dispose = baton_program_dialog_dispose;
   object_class->finalize = baton_program_dialog_finalize;
 
+  g_type_ensure (BATON_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/clients/baton-program-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, description_view);
   gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, start_row);
   gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, due_row);
-  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, start_popover);
-  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, due_popover);
-  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, start_calendar);
-  gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, due_calendar);
   gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, color_box);
   gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, archive_group);
   gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, archive_row);
@@ -445,10 +383,6 @@ baton_program_dialog_init (BatonProgramDialog *self)
   self->color_buttons = g_ptr_array_new ();
   build_palette (self);
 
-  g_signal_connect_swapped (self->start_popover, "show", G_CALLBACK (on_start_popover_show), self);
-  g_signal_connect_swapped (self->due_popover, "show", G_CALLBACK (on_due_popover_show), self);
-  g_signal_connect_swapped (self->start_calendar, "day-selected", G_CALLBACK (on_start_day_selected), self);
-  g_signal_connect_swapped (self->due_calendar, "day-selected", G_CALLBACK (on_due_day_selected), self);
   g_signal_connect (self->name_row, "changed", G_CALLBACK (on_field_changed), NULL);
   g_signal_connect (self->start_row, "changed", G_CALLBACK (on_field_changed), NULL);
   g_signal_connect (self->due_row, "changed", G_CALLBACK (on_field_changed), NULL);

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <langinfo.h>
 #include <math.h>
 #include <string.h>
 
@@ -88,7 +89,39 @@ skip_spaces (const char *p)
   return p;
 }
 
-/* A number: digits, optionally a '.' or ',' and more digits. */
+/* The decimal separator of the LC_NUMERIC locale in use: "." in English,
+ * "," in German, "٫" in Persian. Never NULL or empty. */
+static const char *
+locale_decimal_separator (void)
+{
+  const char *radix = nl_langinfo (RADIXCHAR);
+
+  if (radix == NULL || radix[0] == '\0' || !g_utf8_validate (radix, -1, NULL))
+    return ".";
+
+  return radix;
+}
+
+/* The length of the decimal separator at @s followed by a digit: '.', ','
+ * or the locale's own (what baton_duration_format_hours () writes), or 0. */
+static gsize
+decimal_separator_at (const char *s)
+{
+  const char *radix;
+  gsize len;
+
+  if ((*s == '.' || *s == ',') && g_ascii_isdigit (s[1]))
+    return 1;
+
+  radix = locale_decimal_separator ();
+  len = strlen (radix);
+  if (strncmp (s, radix, len) == 0 && g_ascii_isdigit (s[len]))
+    return len;
+
+  return 0;
+}
+
+/* A number: digits, optionally a decimal separator and more digits. */
 static gboolean
 parse_number (const char **p,
               double      *value)
@@ -97,6 +130,7 @@ parse_number (const char **p,
   double result = 0;
   double scale = 0.1;
   guint n_int = 0, n_frac = 0;
+  gsize separator;
 
   while (g_ascii_isdigit (*s))
     {
@@ -106,9 +140,9 @@ parse_number (const char **p,
       s++;
     }
 
-  if ((*s == '.' || *s == ',') && g_ascii_isdigit (s[1]))
+  if ((separator = decimal_separator_at (s)) > 0)
     {
-      s++;
+      s += separator;
       while (g_ascii_isdigit (*s))
         {
           if (++n_frac > MAX_FRAC_DIGITS)
@@ -293,6 +327,10 @@ baton_duration_format (gint64 minutes)
  * baton_duration_format_hours:
  * @minutes: a duration, possibly fractional
  *
+ * For people to read: the decimal separator is the one of the LC_NUMERIC
+ * locale in use ("2.5" in English, "2,5" in German). Anything written to a
+ * file, CSS or SQL must not use this.
+ *
  * Returns: (transfer full): the hours with at most one decimal, "32" or "2.5"
  */
 char *
@@ -315,6 +353,6 @@ baton_duration_format_hours (double minutes)
   if (frac == 0)
     return g_strdup_printf ("%s%" G_GINT64_FORMAT, negative ? "-" : "", whole);
 
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT,
-                          negative ? "-" : "", whole, frac);
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT "%s%" G_GINT64_FORMAT,
+                          negative ? "-" : "", whole, locale_decimal_separator (), frac);
 }

@@ -25,7 +25,7 @@ struct _BatonRole
 static const BatonField role_fields[] = {
   { "name", "name", BATON_FIELD_NAME, G_STRUCT_OFFSET (BatonRole, name), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("name") },
   { "color", "color", BATON_FIELD_COLOR, G_STRUCT_OFFSET (BatonRole, color), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("color") },
-  { "position", "position", BATON_FIELD_INT, G_STRUCT_OFFSET (BatonRole, position), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("position") },
+  { "position", "position", BATON_FIELD_INT, G_STRUCT_OFFSET (BatonRole, position), NULL, FALSE, BATON_ON_DELETE_RESTRICT, BATON_MAX_POSITION, N_("position") },
 };
 
 static const BatonRecordSchema role_schema = {
@@ -503,7 +503,7 @@ struct _BatonStage
 
 static const BatonField stage_fields[] = {
   { "name", "name", BATON_FIELD_NAME, G_STRUCT_OFFSET (BatonStage, name), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("name") },
-  { "position", "position", BATON_FIELD_INT, G_STRUCT_OFFSET (BatonStage, position), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("position") },
+  { "position", "position", BATON_FIELD_INT, G_STRUCT_OFFSET (BatonStage, position), NULL, FALSE, BATON_ON_DELETE_RESTRICT, BATON_MAX_POSITION, N_("position") },
   { "wip-limit", "wip_limit", BATON_FIELD_INT, G_STRUCT_OFFSET (BatonStage, wip_limit), NULL, FALSE, BATON_ON_DELETE_RESTRICT, BATON_MAX_WIP_LIMIT, N_("WIP limit") },
   { "is-done", "is_done", BATON_FIELD_BOOL, G_STRUCT_OFFSET (BatonStage, is_done), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("is done") },
 };
@@ -590,7 +590,7 @@ struct _BatonTask
 static const BatonField task_fields[] = {
   { "program-id", "program_id", BATON_FIELD_REF, G_STRUCT_OFFSET (BatonTask, program_id), "programs", FALSE, BATON_ON_DELETE_CASCADE, 0, N_("program") },
   { "stage-id", "stage_id", BATON_FIELD_REF, G_STRUCT_OFFSET (BatonTask, stage_id), "stages", TRUE, BATON_ON_DELETE_RESTRICT, 0, N_("stage") },
-  { "position", "position", BATON_FIELD_INT, G_STRUCT_OFFSET (BatonTask, position), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("position") },
+  { "position", "position", BATON_FIELD_INT, G_STRUCT_OFFSET (BatonTask, position), NULL, FALSE, BATON_ON_DELETE_RESTRICT, BATON_MAX_POSITION, N_("position") },
   { "title", "title", BATON_FIELD_NAME, G_STRUCT_OFFSET (BatonTask, title), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("title") },
   { "description", "description", BATON_FIELD_TEXT, G_STRUCT_OFFSET (BatonTask, description), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("description") },
   { "role-id", "role_id", BATON_FIELD_REF, G_STRUCT_OFFSET (BatonTask, role_id), "roles", FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("role") },
@@ -797,7 +797,7 @@ static const BatonField checklist_item_fields[] = {
   { "task-id", "task_id", BATON_FIELD_REF, G_STRUCT_OFFSET (BatonChecklistItem, task_id), "tasks", TRUE, BATON_ON_DELETE_CASCADE, 0, N_("task") },
   { "text", "text", BATON_FIELD_NAME, G_STRUCT_OFFSET (BatonChecklistItem, text), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("text") },
   { "done", "done", BATON_FIELD_BOOL, G_STRUCT_OFFSET (BatonChecklistItem, done), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("done") },
-  { "position", "position", BATON_FIELD_INT, G_STRUCT_OFFSET (BatonChecklistItem, position), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("position") },
+  { "position", "position", BATON_FIELD_INT, G_STRUCT_OFFSET (BatonChecklistItem, position), NULL, FALSE, BATON_ON_DELETE_RESTRICT, BATON_MAX_POSITION, N_("position") },
 };
 
 static const BatonRecordSchema checklist_item_schema = {

@@ -17,11 +17,12 @@
  * then every field of its schema, so exporting the same workspace twice
  * gives the same text and an import followed by an export gives it back.
  *
- * An imported document is untrusted: every node's type is checked before
- * it is read, every value goes through the same validation as the store's
- * own methods, and every reference must point at a row of the document.
- * All of that happens in memory; only a document that passed is written,
- * in one transaction.
+ * An imported document is untrusted: its text is scanned before json-glib
+ * reads it, every node's type is checked before it is read, every value
+ * goes through the same validation as the store's own methods, every
+ * reference must point at a row of the document, and the rows keep the
+ * rules that span rows through the store's own code. All of that happens
+ * in memory; only a document that passed is written, in one transaction.
  */
 
 #define G_LOG_DOMAIN "baton-json"
@@ -234,17 +235,19 @@ baton_json_export_file (BatonStore  *store,
 
 typedef struct
 {
-  gint64  id;
-  guint   index;    /* position in the document's array, for messages */
-  GValue *values;   /* one per schema field, normalized */
-  guint   n_values;
+  gint64       id;
+  guint        index;    /* position in the document's array, for messages */
+  GValue      *values;   /* one per schema field, normalized */
+  guint        n_values;
+  BatonRecord *record;   /* the same values, for the store's rules */
 } ImportRow;
 
 typedef struct
 {
   const BatonRecordSchema *schema;
-  GPtrArray               *rows;  /* ImportRow */
-  GHashTable              *ids;   /* gint64* id → ImportRow */
+  GPtrArray               *rows;     /* ImportRow */
+  GHashTable              *ids;      /* gint64* id → ImportRow */
+  GHashTable             **by_ref;   /* per field, built on demand: id → GPtrArray of records */
 } ImportTable;
 
 static void
@@ -258,6 +261,7 @@ import_row_free (gpointer data)
         g_value_unset (&row->values[i]);
     }
   g_free (row->values);
+  g_clear_object (&row->record);
 
   g_free (row);
 }
@@ -265,12 +269,19 @@ import_row_free (gpointer data)
 static void
 import_table_clear (ImportTable *table)
 {
+  if (table->by_ref != NULL)
+    {
+      for (guint f = 0; f < table->schema->n_fields; f++)
+        g_clear_pointer (&table->by_ref[f], g_hash_table_unref);
+      g_clear_pointer (&table->by_ref, g_free);
+    }
   g_clear_pointer (&table->ids, g_hash_table_unref);
   g_clear_pointer (&table->rows, g_ptr_array_unref);
 }
 
 typedef struct
 {
+  BatonRowView                     view;    /* first: the store's rules read the document through it */
   const BatonRecordSchema * const *schemas;
   guint                            n_schemas;
   ImportTable                     *tables;  /* parallel to schemas */
@@ -282,16 +293,92 @@ import_doc_free (ImportDoc *doc)
   for (guint i = 0; i < doc->n_schemas; i++)
     import_table_clear (&doc->tables[i]);
   g_free (doc->tables);
+  g_clear_pointer (&doc->view.memo, g_hash_table_unref);
   g_free (doc);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportDoc, import_doc_free)
+
+static ImportTable *
+import_doc_table_for (ImportDoc               *doc,
+                      const BatonRecordSchema *schema)
+{
+  for (guint i = 0; i < doc->n_schemas; i++)
+    {
+      if (doc->schemas[i] == schema)
+        return &doc->tables[i];
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static BatonRecord *
+import_doc_lookup (const BatonRowView      *view,
+                   const BatonRecordSchema *schema,
+                   gint64                   id)
+{
+  ImportTable *table = import_doc_table_for ((ImportDoc *) view, schema);
+  ImportRow *row = g_hash_table_lookup (table->ids, &id);
+
+  return row != NULL ? row->record : NULL;
+}
+
+static void
+import_doc_collect (const BatonRowView      *view,
+                    const BatonRecordSchema *schema,
+                    const BatonField        *field,
+                    gint64                   id,
+                    GPtrArray               *rows)
+{
+  ImportTable *table = import_doc_table_for ((ImportDoc *) view, schema);
+  GPtrArray *group;
+  guint f;
+
+  if (field == NULL)
+    {
+      for (guint r = 0; r < table->rows->len; r++)
+        g_ptr_array_add (rows, ((ImportRow *) g_ptr_array_index (table->rows, r))->record);
+      return;
+    }
+
+  /* Rules ask for the rows of one reference many times (the roles of a
+   * person, for each of their roles): group the rows once. */
+  f = field - schema->fields;
+  if (table->by_ref == NULL)
+    table->by_ref = g_new0 (GHashTable *, schema->n_fields);
+  if (table->by_ref[f] == NULL)
+    {
+      table->by_ref[f] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                (GDestroyNotify) g_ptr_array_unref);
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          ImportRow *row = g_ptr_array_index (table->rows, r);
+          gint64 ref = g_value_get_int64 (&row->values[f]);
+
+          group = g_hash_table_lookup (table->by_ref[f], &ref);
+          if (group == NULL)
+            {
+              group = g_ptr_array_new ();
+              g_hash_table_insert (table->by_ref[f], g_memdup2 (&ref, sizeof ref), group);
+            }
+          g_ptr_array_add (group, row->record);
+        }
+    }
+
+  group = g_hash_table_lookup (table->by_ref[f], &id);
+  if (group != NULL)
+    g_ptr_array_extend (rows, group, NULL, NULL);
+}
 
 static ImportDoc *
 import_doc_new (void)
 {
   ImportDoc *doc = g_new0 (ImportDoc, 1);
 
+  doc->view.lookup = import_doc_lookup;
+  doc->view.collect = import_doc_collect;
+  doc->view.memo = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
   doc->schemas = _baton_store_get_schemas (&doc->n_schemas);
   doc->tables = g_new0 (ImportTable, doc->n_schemas);
 
@@ -383,12 +470,15 @@ set_syntax_error (GError       **error,
 {
   g_autoptr(GRegex) regex = NULL;
   g_autoptr(GMatchInfo) match = NULL;
+  /* json-glib quotes the byte it stopped at, which can be part of a
+   * character: never pass on a message that is not UTF-8. */
+  g_autofree char *message = g_utf8_make_valid (parse_error->message, -1);
 
   regex = g_regex_new ("^[^:]*:(\\d+):(\\d+): (?:[^:]*: )?(.*)$",
                        G_REGEX_DOTALL, 0, NULL);
   g_assert (regex != NULL);
 
-  if (g_regex_match (regex, parse_error->message, 0, &match))
+  if (g_regex_match (regex, message, 0, &match))
     {
       g_autofree char *line = g_match_info_fetch (match, 1);
       g_autofree char *column = g_match_info_fetch (match, 2);
@@ -401,69 +491,551 @@ set_syntax_error (GError       **error,
   else
     {
       g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
-                   _("The file is not valid JSON: %s"), parse_error->message);
+                   _("The file is not valid JSON: %s"), message);
     }
 }
 
-/* json-glib 1.6 stops after the first value and ignores what follows it
- * ("{} {}" loads). Find the end of the top-level object or array and refuse
- * anything but white space after it. The text already parsed, so a simple
- * scan of brackets and strings is enough. */
-static gboolean
-check_trailing_text (const char  *data,
-                     gsize        length,
-                     GError     **error)
+/* Checking the text before json-glib reads it
+ *
+ * json-glib 1.6 reads more than JSON and checks less than an import needs.
+ * It parses recursively, so 80,000 nested arrays overflow the stack. Its
+ * scanner reads an integer's digits with g_ascii_strtoull (), which gives
+ * G_MAXUINT64 for anything larger and no error, keeps the result in a
+ * gint64 (so 2^63 and up wrap to negative numbers) and negates a minus
+ * sign afterwards with "* -1": "-18446744073709551000" becomes
+ * -(18446744073709551000 - 2^64) = 616, "99999999999999999999999" becomes
+ * -1, and "-9223372036854775808" overflows the negation. (A number with a
+ * fraction or an exponent becomes a double, which integer members refuse
+ * by type.) It also reads octal, hexadecimal and binary integers ("010" is
+ * 8), single-quoted strings and comments, cuts a string at "\u0000",
+ * passes a lone UTF-16 surrogate on as invalid UTF-8, and stops after the
+ * first value ("{} {}" loads).
+ *
+ * So the text is scanned once first, strictly as RFC 8259 writes JSON
+ * tokens, and json-glib only ever reads plain JSON that nests at most
+ * MAX_DEPTH levels and whose integers fit in a gint64. The scan follows
+ * the JSON path of the value it is in, so that each problem names its
+ * place. The structure (commas, colons, brackets that match) is left to
+ * json-glib, which reports it with line and column. */
+
+/* The deepest nesting of arrays and objects an import reads. A workspace
+ * document nests 4 levels ($, $.tables, a table, a row); 64 leaves room
+ * for later formats and keeps json-glib's recursion far from the end of
+ * any thread's stack. */
+#define MAX_DEPTH         64
+#define WORKSPACE_DEPTH   4
+
+/* The integers an import reads: those of a gint64 but G_MININT64, which
+ * json-glib 1.6 cannot negate. No field of a workspace is negative. */
+#define MAX_INTEGER_TEXT  "9223372036854775807"
+
+/* Text from the file that a message quotes is cut to this many characters. */
+#define MAX_QUOTED_CHARS  40
+
+typedef struct
 {
-  const char *p = data;
-  const char *end = data + length;
-  guint depth = 0;
-  char quote = 0;
-  gboolean escaped = FALSE;
-  gboolean started = FALSE;
-  guint line = 1;
-  guint column = 1;
+  gboolean    is_object;
+  gboolean    expect_key;   /* object: the next string is a member name */
+  guint       index;        /* array: the element being read */
+  const char *key;          /* object: the member being read, as written */
+  gsize       key_length;
+} ScanFrame;
 
-  for (; p < end; p++)
+typedef struct
+{
+  const char *data;
+  const char *end;
+  const char *invalid;      /* the first byte that is not UTF-8 (or a NUL), or NULL */
+  ScanFrame   frames[MAX_DEPTH];
+  guint       depth;
+} Scan;
+
+/* @length bytes of valid UTF-8, cut to MAX_QUOTED_CHARS characters. */
+static char *
+shorten_text (const char *text,
+              gsize       length)
+{
+  const char *end = text + length;
+  const char *cut = text;
+  GString *out;
+
+  for (guint n = 0; cut < end && n < MAX_QUOTED_CHARS; n++)
+    cut = g_utf8_next_char (cut);
+
+  if (cut >= end)
+    return g_strndup (text, length);
+
+  out = g_string_new_len (text, cut - text);
+  g_string_append (out, "…");
+
+  return g_string_free (out, FALSE);
+}
+
+/* Text from the document, quoted in a message: valid UTF-8 (the text was
+ * checked, but a message must never depend on that), cut short. */
+static char *
+quote_input (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  return shorten_text (valid, strlen (valid));
+}
+
+static void
+scan_position (const Scan *scan,
+               const char *at,
+               guint      *line,
+               guint      *column)
+{
+  *line = 1;
+  *column = 1;
+
+  for (const char *p = scan->data; p < at; p++)
     {
-      char c = *p;
-
-      if (started && depth == 0)
+      if (*p == '\n')
         {
-          if (!g_ascii_isspace (c))
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) *p & 0xc0) != 0x80)
+        {
+          (*column)++;
+        }
+    }
+}
+
+/* Where the scan is, as a JSON path: "$.tables.tasks[3].title". */
+static char *
+scan_path (const Scan *scan)
+{
+  GString *path = g_string_new ("$");
+
+  for (guint i = 0; i < scan->depth; i++)
+    {
+      const ScanFrame *frame = &scan->frames[i];
+
+      if (!frame->is_object)
+        g_string_append_printf (path, "[%u]", frame->index);
+      else if (frame->key != NULL && !frame->expect_key)
+        {
+          g_autofree char *key = shorten_text (frame->key, frame->key_length);
+
+          g_string_append_printf (path, ".%s", key);
+        }
+    }
+
+  return g_string_free (path, FALSE);
+}
+
+/* An error about the text at @at, named by its JSON path, line, column
+ * and byte offset. */
+G_GNUC_PRINTF (4, 5)
+static void
+scan_error (const Scan  *scan,
+            const char  *at,
+            GError     **error,
+            const char  *format,
+            ...)
+{
+  g_autofree char *path = scan_path (scan);
+  g_autofree char *message = NULL;
+  guint line, column;
+  va_list args;
+
+  scan_position (scan, at, &line, &column);
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: "$.tables.tasks[3].title (line 12, column 5, byte offset 310): " and a problem */
+  g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+               _("%s (line %u, column %u, byte offset %llu): %s"),
+               path, line, column, (unsigned long long) (at - scan->data), message);
+}
+
+static void
+scan_error_invalid (const Scan  *scan,
+                    const char  *at,
+                    GError     **error)
+{
+  g_assert (at == scan->invalid);
+
+  if (*at == '\0')
+    scan_error (scan, at, error, "%s", _("The file contains a NUL byte: it is not a text file."));
+  else
+    scan_error (scan, at, error, "%s", _("The text is not valid UTF-8."));
+}
+
+static gboolean
+read_hex4 (const char *p,
+           gunichar   *value)
+{
+  *value = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return FALSE;
+      *value = *value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+
+  return TRUE;
+}
+
+/* Scans the string that starts at *@p and moves *@p past it. Returns
+ * FALSE with @error set for a bad string, or with *@truncated set when the
+ * text ends inside it (json-glib then says where). */
+static gboolean
+scan_string (const Scan  *scan,
+             const char **p,
+             gboolean    *truncated,
+             GError     **error)
+{
+  const char *s = *p + 1;
+
+  while (s < scan->end)
+    {
+      guchar c = *s;
+
+      if (s == scan->invalid)
+        {
+          scan_error_invalid (scan, s, error);
+          return FALSE;
+        }
+
+      if (c == '"')
+        {
+          *p = s + 1;
+          return TRUE;
+        }
+
+      if (c < 0x20)
+        {
+          scan_error (scan, s, error,
+                      _("A control character (U+%04X) in a string must be written as an escape."), c);
+          return FALSE;
+        }
+
+      if (c != '\\')
+        {
+          s++;
+          continue;
+        }
+
+      if (s + 1 >= scan->end)
+        break;
+
+      if (strchr ("\"\\/bfnrt", s[1]) != NULL && s[1] != '\0')
+        {
+          s += 2;
+          continue;
+        }
+
+      if (s[1] == 'u')
+        {
+          gunichar unit, low;
+
+          if (scan->end - s < 6)
+            break;
+          if (!read_hex4 (s + 2, &unit))
+            goto bad_escape;
+
+          if (unit == 0)
             {
-              g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
-                           _("Line %u, column %u: unexpected text after the end of the document"),
-                           line, column);
+              scan_error (scan, s, error, "%s",
+                          _("The text contains a NUL character (\\u0000), which Baton cannot store."));
               return FALSE;
             }
-        }
-      else if (quote != 0)
-        {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == quote)
-            quote = 0;
-        }
-      else if (c == '"' || c == '\'')
-        quote = c;
-      else if (c == '{' || c == '[')
-        {
-          depth++;
-          started = TRUE;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
 
-      if (c == '\n')
-        {
-          line++;
-          column = 1;
+          if (unit >= 0xd800 && unit <= 0xdbff)
+            {
+              if (scan->end - s < 12)
+                break;
+              if (s[6] != '\\' || s[7] != 'u' || !read_hex4 (s + 8, &low) ||
+                  low < 0xdc00 || low > 0xdfff)
+                goto bad_surrogate;
+              s += 12;
+              continue;
+            }
+
+          if (unit >= 0xdc00 && unit <= 0xdfff)
+            goto bad_surrogate;
+
+          s += 6;
+          continue;
         }
-      else if (((guchar) c & 0xc0) != 0x80)
+
+    bad_escape:
+      scan_error (scan, s, error, "%s",
+                  _("This is not an escape JSON knows: a string may hold \\\", \\\\, \\/, "
+                    "\\b, \\f, \\n, \\r, \\t and \\u followed by four hexadecimal digits."));
+      return FALSE;
+
+    bad_surrogate:
+      scan_error (scan, s, error, "%s",
+                  _("A \\u escape holds half of a UTF-16 surrogate pair without the other half."));
+      return FALSE;
+    }
+
+  *truncated = TRUE;
+  return FALSE;
+}
+
+/* Scans the number that starts at *@p and moves *@p past it. */
+static gboolean
+scan_number (const Scan  *scan,
+             const char **p,
+             GError     **error)
+{
+  const char *start = *p;
+  const char *end = start;
+  const char *s, *digits, *digits_end;
+  gboolean integer = TRUE;
+  gboolean valid = TRUE;
+
+  /* All of what could belong to the number, so that "0x1F" or "2e" is one
+   * bad number, not a number followed by something else. */
+  while (end < scan->end && (g_ascii_isalnum (*end) || *end == '-' || *end == '+' || *end == '.'))
+    end++;
+
+  s = start;
+  if (*s == '-')
+    s++;
+  digits = s;
+  if (s < end && *s == '0')
+    s++;
+  else if (s < end && *s >= '1' && *s <= '9')
+    while (s < end && g_ascii_isdigit (*s))
+      s++;
+  else
+    valid = FALSE;
+  digits_end = s;
+
+  if (valid && s < end && *s == '.')
+    {
+      integer = FALSE;
+      s++;
+      valid = s < end && g_ascii_isdigit (*s);
+      while (s < end && g_ascii_isdigit (*s))
+        s++;
+    }
+
+  if (valid && s < end && (*s == 'e' || *s == 'E'))
+    {
+      integer = FALSE;
+      s++;
+      if (s < end && (*s == '+' || *s == '-'))
+        s++;
+      valid = s < end && g_ascii_isdigit (*s);
+      while (s < end && g_ascii_isdigit (*s))
+        s++;
+    }
+
+  if (!valid || s != end)
+    {
+      g_autofree char *text = shorten_text (start, end - start);
+
+      scan_error (scan, start, error,
+                  _("“%s” is not a number: JSON writes numbers in decimal, like 42, -7 or 1.5e3."),
+                  text);
+      return FALSE;
+    }
+
+  if (integer)
+    {
+      gsize n_digits = digits_end - digits;
+      gsize n_max = strlen (MAX_INTEGER_TEXT);
+
+      if (n_digits > n_max || (n_digits == n_max && memcmp (digits, MAX_INTEGER_TEXT, n_max) > 0))
         {
-          column++;
+          g_autofree char *text = shorten_text (start, end - start);
+
+          scan_error (scan, start, error,
+                      _("The integer %s is out of range: Baton reads integers from -%s to %s."),
+                      text, MAX_INTEGER_TEXT, MAX_INTEGER_TEXT);
+          return FALSE;
+        }
+    }
+
+  *p = end;
+  return TRUE;
+}
+
+/* Scans true, false or null at *@p and moves *@p past it. */
+static gboolean
+scan_word (const Scan  *scan,
+           const char **p,
+           GError     **error)
+{
+  const char *start = *p;
+  const char *end = start;
+
+  while (end < scan->end && (g_ascii_isalnum (*end) || *end == '_'))
+    end++;
+
+  if ((end - start == 4 && memcmp (start, "true", 4) == 0) ||
+      (end - start == 5 && memcmp (start, "false", 5) == 0) ||
+      (end - start == 4 && memcmp (start, "null", 4) == 0))
+    {
+      *p = end;
+      return TRUE;
+    }
+
+  {
+    g_autofree char *text = shorten_text (start, end - start);
+
+    scan_error (scan, start, error,
+                _("Unexpected “%s”: JSON has no names but true, false and null "
+                  "(strings are written in double quotes)."), text);
+  }
+
+  return FALSE;
+}
+
+static gboolean
+check_text (const char  *data,
+            gsize        length,
+            GError     **error)
+{
+  Scan scan;
+  const char *p = data;
+  gboolean complete = FALSE;   /* the document's value ended */
+
+  scan.data = data;
+  scan.end = data + length;
+  scan.depth = 0;
+  if (g_utf8_validate_len (data, length, &scan.invalid))
+    scan.invalid = NULL;
+
+  while (p < scan.end)
+    {
+      ScanFrame *top = scan.depth > 0 ? &scan.frames[scan.depth - 1] : NULL;
+      char c = *p;
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        {
+          p++;
+          continue;
+        }
+
+      if (complete)
+        {
+          guint line, column;
+
+          scan_position (&scan, p, &line, &column);
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+                       _("Line %u, column %u: unexpected text after the end of the document"),
+                       line, column);
+          return FALSE;
+        }
+
+      switch (c)
+        {
+        case '{':
+        case '[':
+          if (scan.depth == MAX_DEPTH)
+            {
+              guint line, column;
+
+              scan_position (&scan, p, &line, &column);
+              g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
+                           _("Line %u, column %u (byte offset %llu): Arrays and objects nest "
+                             "more than %d levels deep here. Baton reads at most %d levels; "
+                             "a workspace file has %d."),
+                           line, column, (unsigned long long) (p - data),
+                           MAX_DEPTH, MAX_DEPTH, WORKSPACE_DEPTH);
+              return FALSE;
+            }
+          top = &scan.frames[scan.depth++];
+          top->is_object = c == '{';
+          top->expect_key = c == '{';
+          top->index = 0;
+          top->key = NULL;
+          top->key_length = 0;
+          p++;
+          break;
+
+        case '}':
+        case ']':
+          /* A bracket that closes nothing: json-glib says where. */
+          if (top == NULL)
+            return TRUE;
+          scan.depth--;
+          complete = scan.depth == 0;
+          p++;
+          break;
+
+        case ':':
+          if (top != NULL && top->is_object)
+            top->expect_key = FALSE;
+          p++;
+          break;
+
+        case ',':
+          if (top != NULL && top->is_object)
+            {
+              top->expect_key = TRUE;
+              top->key = NULL;
+            }
+          else if (top != NULL)
+            top->index++;
+          p++;
+          break;
+
+        case '"':
+          {
+            const char *start = p;
+            gboolean truncated = FALSE;
+
+            if (!scan_string (&scan, &p, &truncated, error))
+              return truncated;
+
+            if (top != NULL && top->is_object && top->expect_key)
+              {
+                top->key = start + 1;
+                top->key_length = p - start - 2;
+              }
+            complete = top == NULL;
+          }
+          break;
+
+        case '-':
+        case '+':   /* not JSON, but read as a (bad) number */
+        case '.':
+        case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+          if (!scan_number (&scan, &p, error))
+            return FALSE;
+          complete = top == NULL;
+          break;
+
+        default:
+          if (g_ascii_isalpha (c))
+            {
+              if (!scan_word (&scan, &p, error))
+                return FALSE;
+              complete = top == NULL;
+            }
+          else if (p == scan.invalid)
+            {
+              scan_error_invalid (&scan, p, error);
+              return FALSE;
+            }
+          else
+            {
+              char character[8] = { 0 };
+
+              if ((guchar) c < 0x20 || c == 0x7f)
+                scan_error (&scan, p, error, _("Unexpected control character U+%04X."), (guint) (guchar) c);
+              else
+                {
+                  g_unichar_to_utf8 (g_utf8_get_char (p), character);
+                  scan_error (&scan, p, error, _("Unexpected character “%s”."), character);
+                }
+              return FALSE;
+            }
+          break;
         }
     }
 
@@ -629,9 +1201,11 @@ read_row (ImportTable  *table,
       if (g_strcmp0 (name, "id") != 0 &&
           baton_record_schema_find_field (schema, name) == NULL)
         {
+          g_autofree char *quoted = quote_input (name);
+
           g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
                        _("%s.%s: Unknown member “%s” (a %s has no such field)."),
-                       row_path, name, name, _(schema->label));
+                       row_path, quoted, quoted, _(schema->label));
           return FALSE;
         }
     }
@@ -725,6 +1299,7 @@ read_row (ImportTable  *table,
       return FALSE;
     }
 
+  row->record = g_steal_pointer (&candidate);
   g_hash_table_insert (table->ids, &row->id, row);
 
   return TRUE;
@@ -798,168 +1373,76 @@ check_references (ImportDoc  *doc,
   return TRUE;
 }
 
-static ImportTable *
-import_doc_table_for (ImportDoc               *doc,
-                      const BatonRecordSchema *schema)
-{
-  for (guint i = 0; i < doc->n_schemas; i++)
-    {
-      if (doc->schemas[i] == schema)
-        return &doc->tables[i];
-    }
-
-  g_assert_not_reached ();
-  return NULL;
-}
-
-static guint
-field_index (const BatonRecordSchema *schema,
-             const char              *name)
-{
-  const BatonField *field = baton_record_schema_find_field (schema, name);
-
-  g_assert (field != NULL);
-  return field - schema->fields;
-}
-
-/* Rules that span rows, the ones the store's own methods keep: role names
- * are unique (ignoring case, like the store compares them), a person holds
- * a role once and, holding any, exactly one as primary; a note's program
- * belongs to the note's client. */
+/* Rules that span rows: the store's own (role names are unique, a person
+ * holds a role once and exactly one as primary, a note's program belongs
+ * to the note's client, …), on the document's rows, with the store's
+ * messages. Each row is checked as a new row among all of the document's,
+ * so a conflict between two rows is reported at the first of them. */
 static gboolean
-check_cross_rows (ImportDoc  *doc,
-                   GError    **error)
+check_rules (ImportDoc  *doc,
+             GError    **error)
 {
-  const BatonRecordSchema *schema;
-  ImportTable *table;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GHashTable) primaries = NULL;
-  guint name_index, person_index, role_index, primary_index;
-
-  schema = baton_role_schema ();
-  table = import_doc_table_for (doc, schema);
-  name_index = field_index (schema, "name");
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint r = 0; r < table->rows->len; r++)
+  for (guint t = 0; t < doc->n_schemas; t++)
     {
-      ImportRow *row = g_ptr_array_index (table->rows, r);
-      const char *name = g_value_get_string (&row->values[name_index]);
-      g_autofree char *folded = g_utf8_casefold (name, -1);
-      char *key = g_utf8_collate_key (folded, -1);
-      ImportRow *other = g_hash_table_lookup (seen, key);
+      ImportTable *table = &doc->tables[t];
 
-      if (other != NULL)
+      for (guint r = 0; r < table->rows->len; r++)
         {
-          g_free (key);
-          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                       _("%s.%s[%u].name: There is already a role called “%s” (%s.%s[%u])."),
-                       PATH_TABLES, schema->table, row->index,
-                       g_value_get_string (&other->values[name_index]),
-                       PATH_TABLES, schema->table, other->index);
-          return FALSE;
-        }
+          ImportRow *row = g_ptr_array_index (table->rows, r);
+          const BatonField *field = NULL;
 
-      g_hash_table_insert (seen, key, row);
-    }
-  g_clear_pointer (&seen, g_hash_table_unref);
+          if (_baton_store_check_new_row (&doc->view, row->record, &field, error))
+            continue;
 
-  schema = baton_person_role_schema ();
-  table = import_doc_table_for (doc, schema);
-  person_index = field_index (schema, "person-id");
-  role_index = field_index (schema, "role-id");
-  primary_index = field_index (schema, "is-primary");
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  primaries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  for (guint r = 0; r < table->rows->len; r++)
-    {
-      ImportRow *row = g_ptr_array_index (table->rows, r);
-      gint64 person_id = g_value_get_int64 (&row->values[person_index]);
-      gint64 role_id = g_value_get_int64 (&row->values[role_index]);
-      char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, person_id, role_id);
-      ImportRow *other = g_hash_table_lookup (seen, key);
-
-      if (other != NULL)
-        {
-          g_free (key);
-          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                       _("%s.%s[%u]: The person %lld already holds the role %lld"
-                         " (%s.%s[%u])."),
-                       PATH_TABLES, schema->table, row->index, (long long) person_id, (long long) role_id,
-                       PATH_TABLES, schema->table, other->index);
-          return FALSE;
-        }
-      g_hash_table_insert (seen, key, row);
-
-      if (g_value_get_boolean (&row->values[primary_index]))
-        {
-          other = g_hash_table_lookup (primaries, &person_id);
-          if (other != NULL)
-            {
-              g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                           _("%s.%s[%u].is-primary: The person %lld"
-                             " already has a primary role (%s.%s[%u])."),
-                           PATH_TABLES, schema->table, row->index, (long long) person_id,
-                           PATH_TABLES, schema->table, other->index);
-              return FALSE;
-            }
-          g_hash_table_insert (primaries, g_memdup2 (&person_id, sizeof person_id), row);
-        }
-    }
-
-  for (guint r = 0; r < table->rows->len; r++)
-    {
-      ImportRow *row = g_ptr_array_index (table->rows, r);
-      gint64 person_id = g_value_get_int64 (&row->values[person_index]);
-
-      if (!g_hash_table_contains (primaries, &person_id))
-        {
-          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                       _("%s.%s[%u]: The person %lld"
-                         " has roles but none of them is primary."),
-                       PATH_TABLES, schema->table, row->index, (long long) person_id);
+          if (field != NULL)
+            g_prefix_error (error, "%s.%s[%u].%s: ", PATH_TABLES, table->schema->table, row->index, field->name);
+          else
+            g_prefix_error (error, "%s.%s[%u]: ", PATH_TABLES, table->schema->table, row->index);
           return FALSE;
         }
     }
-
-  {
-    const BatonRecordSchema *program_schema = baton_program_schema ();
-    ImportTable *programs = import_doc_table_for (doc, program_schema);
-    guint program_client_index = field_index (program_schema, "client-id");
-    guint client_index, program_index;
-
-    schema = baton_note_schema ();
-    table = import_doc_table_for (doc, schema);
-    client_index = field_index (schema, "client-id");
-    program_index = field_index (schema, "program-id");
-
-    for (guint r = 0; r < table->rows->len; r++)
-      {
-        ImportRow *row = g_ptr_array_index (table->rows, r);
-        gint64 client_id = g_value_get_int64 (&row->values[client_index]);
-        gint64 program_id = g_value_get_int64 (&row->values[program_index]);
-        ImportRow *program;
-
-        if (program_id == 0)
-          continue;
-
-        /* check_references () made sure it exists. */
-        program = g_hash_table_lookup (programs->ids, &program_id);
-        g_assert (program != NULL);
-
-        if (g_value_get_int64 (&program->values[program_client_index]) != client_id)
-          {
-            g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                         _("%s.%s[%u].program-id: The program %lld"
-                           " belongs to another client than %lld."),
-                         PATH_TABLES, schema->table, row->index, (long long) program_id, (long long) client_id);
-            return FALSE;
-          }
-      }
-  }
 
   return TRUE;
+}
+
+/* A document without stages (one written by hand, or holding only people
+ * and clients) gets the stages of a new workspace: a board needs one, and
+ * the workspace the document replaces had them. They are added after the
+ * references were checked, so that no card of the document lands in one. */
+static gboolean
+add_default_stages (ImportDoc  *doc,
+                    GError    **error)
+{
+  ImportTable *stages = import_doc_table_for (doc, baton_stage_schema ());
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) rows = NULL;
+  const char * const *names;
+  guint n_names = 0;
+
+  if (stages->rows->len > 0)
+    return TRUE;
+
+  names = _baton_store_get_default_stages (&n_names);
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_names; i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, i + 1);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, _(names[i]));
+      json_builder_set_member_name (builder, "position");
+      json_builder_add_int_value (builder, i);
+      json_builder_set_member_name (builder, "is-done");
+      json_builder_add_boolean_value (builder, i == n_names - 1);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  rows = json_builder_get_root (builder);
+
+  /* Through the same reading and checks as the document's own rows. */
+  return read_table (stages, rows, error);
 }
 
 static ImportDoc *
@@ -1000,9 +1483,11 @@ read_document (JsonNode  *root,
     }
   if (g_strcmp0 (json_node_get_string (node), BATON_JSON_FORMAT) != 0)
     {
+      g_autofree char *quoted = quote_input (json_node_get_string (node));
+
       g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
                    _("$.format: This is a “%s” file, not a Baton workspace (“%s”)."),
-                   json_node_get_string (node), BATON_JSON_FORMAT);
+                   quoted, BATON_JSON_FORMAT);
       return NULL;
     }
 
@@ -1044,8 +1529,10 @@ read_document (JsonNode  *root,
           g_strcmp0 (name, "version") != 0 &&
           g_strcmp0 (name, "tables") != 0)
         {
+          g_autofree char *quoted = quote_input (name);
+
           g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
-                       _("$.%s: Unknown member “%s”."), name, name);
+                       _("$.%s: Unknown member “%s”."), quoted, quoted);
           return NULL;
         }
     }
@@ -1064,8 +1551,10 @@ read_document (JsonNode  *root,
 
       if (import_doc_find_table (doc, name) == NULL)
         {
+          g_autofree char *quoted = quote_input (name);
+
           g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE,
-                       _("%s.%s: Unknown table “%s”."), PATH_TABLES, name, name);
+                       _("%s.%s: Unknown table “%s”."), PATH_TABLES, quoted, quoted);
           return NULL;
         }
     }
@@ -1086,7 +1575,10 @@ read_document (JsonNode  *root,
   if (!check_references (doc, error))
     return NULL;
 
-  if (!check_cross_rows (doc, error))
+  if (!add_default_stages (doc, error))
+    return NULL;
+
+  if (!check_rules (doc, error))
     return NULL;
 
   return g_steal_pointer (&doc);
@@ -1171,11 +1663,11 @@ failed:
   return FALSE;
 }
 
-gboolean
-baton_json_import (BatonStore  *store,
-                   const char  *data,
-                   gssize       length,
-                   GError     **error)
+static gboolean
+import_data (BatonStore  *store,
+             const char  *data,
+             gsize        length,
+             GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
@@ -1185,13 +1677,6 @@ baton_json_import (BatonStore  *store,
   gboolean restore_synchronous = FALSE;
   gboolean written;
 
-  g_return_val_if_fail (BATON_IS_STORE (store), FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (length < 0)
-    length = strlen (data);
-
   if (!baton_store_is_empty (store))
     {
       g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
@@ -1199,16 +1684,15 @@ baton_json_import (BatonStore  *store,
       return FALSE;
     }
 
+  if (!check_text (data != NULL ? data : "", length, error))
+    return FALSE;
+
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data != NULL ? data : "", length, &parse_error))
     {
       set_syntax_error (error, parse_error);
       return FALSE;
     }
-
-  if (json_parser_get_root (parser) != NULL &&
-      !check_trailing_text (data, length, error))
-    return FALSE;
 
   doc = read_document (json_parser_get_root (parser), error);
   if (doc == NULL)
@@ -1234,6 +1718,38 @@ baton_json_import (BatonStore  *store,
   baton_history_clear (baton_store_get_history (store));
 
   return _baton_store_reload (store, error);
+}
+
+gboolean
+baton_json_import (BatonStore  *store,
+                   const char  *data,
+                   gssize       length,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (BATON_IS_STORE (store), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (length < 0)
+    length = strlen (data);
+
+  if (import_data (store, data, length, &local_error))
+    return TRUE;
+
+  /* Every message quotes the document with care; this is the last guard
+   * that what a person reads is text. */
+  if (!g_utf8_validate (local_error->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (local_error->message, -1);
+
+      g_free (local_error->message);
+      local_error->message = valid;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 gboolean

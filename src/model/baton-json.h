@@ -22,10 +22,14 @@ gboolean  baton_json_export_file     (BatonStore   *store,
                                       const char   *path,
                                       GError      **error);
 /* Imports into a workspace that holds nothing but its stages (which the
- * document's stages replace). One transaction: the document lands whole
- * or not at all. Errors (BATON_STORE_ERROR_PARSE / _INVALID) name the
- * place: line and column for syntax, the JSON path (e.g.
- * "$.tables.tasks[3].title") for a bad member. */
+ * document's stages replace; a document without stages gets the stages of
+ * a new workspace, so that the board has columns). One transaction: the
+ * document lands whole or not at all, and it keeps every rule the store's
+ * own methods keep. The text must be JSON (RFC 8259) in UTF-8, nest at
+ * most 64 levels and hold integers within ±9223372036854775807. Errors
+ * (BATON_STORE_ERROR_PARSE / _INVALID) name the place: the JSON path
+ * (e.g. "$.tables.tasks[3].title") for a bad member, with line, column
+ * and byte offset for a problem in the text itself. */
 gboolean  baton_json_import          (BatonStore   *store,
                                       const char   *data,
                                       gssize        length,

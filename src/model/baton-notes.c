@@ -605,14 +605,19 @@ baton_notes_create_from_template (BatonStore         *store,
 char *
 baton_notes_to_markdown (BatonNote *note)
 {
-  const char *title;
-  const char *body;
-  GString *out;
-
   g_return_val_if_fail (BATON_IS_NOTE (note), NULL);
 
-  title = baton_note_get_title (note);
-  body = baton_note_get_body (note) != NULL ? baton_note_get_body (note) : "";
+  return baton_notes_markdown_from_text (baton_note_get_title (note), baton_note_get_body (note));
+}
+
+char *
+baton_notes_markdown_from_text (const char *title,
+                                const char *body)
+{
+  GString *out;
+
+  if (body == NULL)
+    body = "";
   out = g_string_new (NULL);
 
   if (title != NULL && !g_str_has_prefix (body, "# "))
@@ -682,7 +687,9 @@ baton_notes_export_markdown (BatonNote  *note,
 /* Tokenizer ------------------------------------------------------------------- */
 
 /* FTS5's unicode61 tokenizer with remove_diacritics 2, rebuilt on GLib's
- * Unicode tables: a token is a run of letters (L*), numbers (N*), private
+ * Unicode tables, except that each character of a script written without
+ * spaces is a token of its own (is_unspaced ()): a token is a run of
+ * letters (L*), numbers (N*), private
  * use (Co) and unassigned code points, plus the combining diacritics that
  * the tokenizer folds away; it is folded to lower case, and Latin letters
  * lose their diacritics ("É" → "e", "ǖ" → "u"; "ø", "ß", "ά", "ё" stay).
@@ -762,6 +769,35 @@ is_token_char (gunichar c)
       return TRUE;
     default:
       return is_folded_diacritic (c);
+    }
+}
+
+/* Scripts written without spaces between words (Chinese, Japanese, Thai,
+ * …): unicode61 would make a whole sentence one word, so that no word
+ * inside it could be found. Each of their characters is a word of its own
+ * instead, and a word of several characters is a phrase of them: "为培训"
+ * finds "我们为培训准备了材料". */
+static inline gboolean
+is_unspaced (gunichar c)
+{
+  if (c < 0x0e00)
+    return FALSE;
+
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+    case G_UNICODE_SCRIPT_BOPOMOFO:
+    case G_UNICODE_SCRIPT_THAI:
+    case G_UNICODE_SCRIPT_LAO:
+    case G_UNICODE_SCRIPT_KHMER:
+    case G_UNICODE_SCRIPT_MYANMAR:
+    case G_UNICODE_SCRIPT_TIBETAN:
+    case G_UNICODE_SCRIPT_YI:
+      return TRUE;
+    default:
+      return FALSE;
     }
 }
 
@@ -849,6 +885,24 @@ tokenize (const char *text,
       token.start = start - text;
       token.fold = list->folded->len;
 
+      if (byte >= 0x80 && is_unspaced (c))
+        {
+          /* A word of one character. */
+          gunichar folded = fold_char (c);
+
+          if (folded != 0)
+            g_string_append_unichar (list->folded, folded);
+          p = g_utf8_next_char (p);
+          token.end = p - text;
+          token.fold_len = list->folded->len - token.fold;
+          if (token.fold_len > 0)
+            {
+              g_string_append_c (list->folded, '\0');
+              g_array_append_val (list->tokens, token);
+            }
+          continue;
+        }
+
       while (p < end)
         {
           byte = (guchar) *p;
@@ -864,7 +918,7 @@ tokenize (const char *text,
               gunichar folded;
 
               c = g_utf8_get_char (p);
-              if (!is_token_char (c))
+              if (!is_token_char (c) || is_unspaced (c))
                 break;
               folded = fold_char (c);
               if (folded != 0)
@@ -995,42 +1049,139 @@ parse_query (const char *query)
   return terms;
 }
 
+/* The index ------------------------------------------------------------------
+
+ * The index holds, for each note, its title and body as the search sees
+ * them: the folded tokens, each with a space before and after
+ * (" needs analysis 我 们 为 培 训 "), in an FTS5 table with the trigram
+ * tokenizer. A term is then one substring: " needs analysis " for the
+ * phrase, " analy" for the word "analy" that may go on, " 为 培 训 " for a
+ * word in an unspaced script. A substring that starts after a space starts
+ * a token, one that ends before a space ends one, so the index finds
+ * exactly what the scan (term_matches ()) finds, in either column, never
+ * across them. Trigrams need three characters: a one-letter word that may
+ * go on (" a") is left out of the index expression and checked on the
+ * notes the rest of the query found, or on every note when nothing else is
+ * in the query. */
+
+char *
+_baton_notes_index_text (const char *text)
+{
+  TokenList list;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  token_list_init (&list);
+  tokenize (text, strlen (text), &list);
+  out = g_string_sized_new (list.folded->len + 2);
+  for (guint i = 0; i < list.tokens->len; i++)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out, token_text (&list, i));
+    }
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  token_list_clear (&list);
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+index_text_function (sqlite3_context  *context,
+                     int               argc,
+                     sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  char *indexed = _baton_notes_index_text (text);
+
+  sqlite3_result_text (context, indexed, -1, g_free);
+}
+
+gboolean
+_baton_notes_register_functions (BatonDb  *db,
+                                 GError  **error)
+{
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  rc = sqlite3_create_function_v2 (baton_db_get_handle (db), "baton_index_text", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                   NULL, index_text_function, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_SQL,
+                   "Could not register the search functions: %s", sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The substring of the index text that @term stands for. */
+static void
+append_term_substring (GString    *out,
+                       const Term *term)
+{
+  const char *last = g_ptr_array_index (term->tokens, term->tokens->len - 1);
+  gunichar first_char = g_utf8_get_char (last);
+
+  for (guint k = 0; k < term->tokens->len; k++)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out, g_ptr_array_index (term->tokens, k));
+    }
+
+  /* A word that may go on stays open; a token of an unspaced script is
+   * one character and never goes on. */
+  if (!term->prefix || is_unspaced (first_char))
+    g_string_append_c (out, ' ');
+}
+
+static gboolean
+term_is_indexable (const Term *term)
+{
+  g_autoptr(GString) substring = g_string_new (NULL);
+
+  append_term_substring (substring, term);
+  return g_utf8_strlen (substring->str, substring->len) >= 3;
+}
+
+/* The FTS5 expression for the terms the index can find, or NULL. */
 static char *
 fts_expression (GPtrArray *terms)
 {
-  GString *out;
+  GString *out = NULL;
 
-  if (terms->len == 0)
-    return NULL;
-
-  out = g_string_new (NULL);
   for (guint i = 0; i < terms->len; i++)
     {
       Term *term = g_ptr_array_index (terms, i);
+      g_autoptr(GString) substring = NULL;
 
-      if (i > 0)
+      if (!term_is_indexable (term))
+        continue;
+
+      substring = g_string_new (NULL);
+      append_term_substring (substring, term);
+
+      if (out == NULL)
+        out = g_string_new (NULL);
+      else
         g_string_append (out, " AND ");
       g_string_append_c (out, '"');
-      for (guint k = 0; k < term->tokens->len; k++)
+      /* Tokens are letters and digits only; double quotes anyway. */
+      for (const char *c = substring->str; *c; c++)
         {
-          const char *token = g_ptr_array_index (term->tokens, k);
-
-          if (k > 0)
-            g_string_append_c (out, ' ');
-          /* Tokens are letters and digits only; double quotes anyway. */
-          for (const char *c = token; *c; c++)
-            {
-              if (*c == '"')
-                g_string_append_c (out, '"');
-              g_string_append_c (out, *c);
-            }
+          if (*c == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *c);
         }
       g_string_append_c (out, '"');
-      if (term->prefix)
-        g_string_append (out, " *");
     }
 
-  return g_string_free (out, FALSE);
+  return out != NULL ? g_string_free (out, FALSE) : NULL;
 }
 
 char *
@@ -1132,6 +1283,24 @@ table_exists (BatonDb     *db,
   return TRUE;
 }
 
+/* Whether notes_fts is the index this version searches. */
+static gboolean
+index_is_current (BatonDb *db)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GError) error = NULL;
+  gboolean current = FALSE;
+
+  stmt = baton_db_prepare (db, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'notes_fts'", &error);
+  if (stmt == NULL)
+    return FALSE;
+  if (baton_db_step_row (db, stmt, &error))
+    current = strstr ((const char *) sqlite3_column_text (stmt, 0), BATON_NOTES_FTS_TOKENIZER) != NULL;
+  sqlite3_reset (stmt);
+
+  return current;
+}
+
 gboolean
 baton_notes_ensure_index (BatonDb  *db,
                           GError  **error)
@@ -1146,16 +1315,18 @@ baton_notes_ensure_index (BatonDb  *db,
 
   if (!table_exists (db, "notes_fts", &exists, error))
     return FALSE;
-  if (exists)
+  if (exists && index_is_current (db))
     return TRUE;
 
   if (!baton_db_begin (db, error))
     return FALSE;
 
+  /* Missing, or an index of an older format (or built by a SQLite that had
+   * FTS5 before one without it upgraded the workspace): build it anew. */
   if (!baton_db_exec (db,
+                      "DROP TABLE IF EXISTS notes_fts;"
                       BATON_NOTES_FTS_CREATE_SQL
-                      "INSERT INTO notes_fts (rowid, title, body) SELECT id, title, body FROM notes;"
-                      "DELETE FROM notes_fts_pending;",
+                      BATON_NOTES_FTS_FILL_SQL,
                       &fts_error))
     {
       /* Searching still works, by scanning. */
@@ -1172,7 +1343,9 @@ index_is_usable (BatonDb *db)
 {
   gboolean exists = FALSE;
 
-  return _baton_notes_fts_usable (db) && table_exists (db, "notes_fts", &exists, NULL) && exists;
+  /* A read-only workspace cannot bring its index up to date: scan. */
+  return _baton_notes_fts_usable (db) && !baton_db_is_read_only (db) &&
+         table_exists (db, "notes_fts", &exists, NULL) && exists;
 }
 
 gboolean
@@ -1194,6 +1367,8 @@ baton_notes_update_index (BatonStore  *store,
 
   g_return_val_if_fail (BATON_IS_STORE (store), FALSE);
 
+  /* baton_index_text () was registered when the store's connection was
+   * opened (baton_db_migrate ()); a read-only store has no usable index. */
   db = _baton_store_get_db (store);
   if (!index_is_usable (db))
     return TRUE;
@@ -1227,7 +1402,8 @@ baton_notes_update_index (BatonStore  *store,
         goto fail;
 
       if (!(stmt = baton_db_prepare (db, "INSERT INTO notes_fts (rowid, title, body) "
-                                         "SELECT id, title, body FROM notes WHERE id = ?", error)))
+                                         "SELECT id, baton_index_text (title), baton_index_text (body) "
+                                         "FROM notes WHERE id = ?", error)))
         goto fail;
       sqlite3_bind_int64 (stmt, 1, id);
       if (!baton_db_step_done (db, stmt, error))
@@ -1622,16 +1798,24 @@ search_scan (BatonStore *store,
   return TRUE;
 }
 
+/* @expression finds the notes for the indexable terms; the others (short
+ * words) are checked on those notes, as the scan checks them. */
 static gboolean
 search_index (BatonStore  *store,
+              const char  *expression,
               GPtrArray   *terms,
               GPtrArray   *matches,
               GError     **error)
 {
   BatonDb *db = _baton_store_get_db (store);
-  g_autofree char *expression = fts_expression (terms);
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) short_terms = g_ptr_array_new ();
+  TokenList title, body;
   sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < terms->len; i++)
+    if (!term_is_indexable (g_ptr_array_index (terms, i)))
+      g_ptr_array_add (short_terms, g_ptr_array_index (terms, i));
 
   if (!baton_notes_update_index (store, error))
     return FALSE;
@@ -1640,15 +1824,19 @@ search_index (BatonStore  *store,
   if (stmt == NULL)
     return FALSE;
 
+  token_list_init (&title);
+  token_list_init (&body);
   sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_TRANSIENT);
   while (baton_db_step_row (db, stmt, &local_error))
     {
       BatonNote *note = baton_store_lookup_note (store, sqlite3_column_int64 (stmt, 0));
 
-      if (note != NULL)
+      if (note != NULL && (short_terms->len == 0 || note_matches (note, short_terms, &title, &body)))
         g_ptr_array_add (matches, note);
     }
   sqlite3_clear_bindings (stmt);
+  token_list_clear (&title);
+  token_list_clear (&body);
 
   if (local_error != NULL)
     {
@@ -1668,6 +1856,7 @@ baton_notes_search (BatonStore  *store,
 {
   g_autoptr(GPtrArray) terms = NULL;
   g_autoptr(GPtrArray) matches = NULL;
+  g_autofree char *expression = NULL;
   GPtrArray *hits;
   guint n;
 
@@ -1682,9 +1871,9 @@ baton_notes_search (BatonStore  *store,
     return hits;
 
   matches = g_ptr_array_new ();
-  if (baton_notes_search_uses_index (store))
+  if (baton_notes_search_uses_index (store) && (expression = fts_expression (terms)) != NULL)
     {
-      if (!search_index (store, terms, matches, error))
+      if (!search_index (store, expression, terms, matches, error))
         {
           g_ptr_array_unref (hits);
           return NULL;
@@ -1728,6 +1917,17 @@ struct _BatonNoteSaver
   gboolean                 has_revision;
   gboolean                 saving;          /* our own update is running */
   gboolean                 left;
+
+  /* A save that failed is tried again, later and later, until it works. */
+  guint                    retry;           /* source */
+  guint                    retry_first_ms;
+  guint                    retry_max_ms;
+  guint                    retry_next_ms;
+
+  /* The text of a note that was left unsaved: the editor has moved on. */
+  char                    *held_title;
+  char                    *held_body;
+  gboolean                 holding;
 };
 
 enum {
@@ -1787,6 +1987,7 @@ baton_note_saver_dispose (GObject *object)
   BatonNoteSaver *self = BATON_NOTE_SAVER (object);
 
   g_clear_handle_id (&self->timeout, g_source_remove);
+  g_clear_handle_id (&self->retry, g_source_remove);
   if (self->note != NULL)
     g_signal_handlers_disconnect_by_data (self->note, self);
   g_clear_object (&self->note);
@@ -1803,6 +2004,8 @@ baton_note_saver_finalize (GObject *object)
   BatonNoteSaver *self = BATON_NOTE_SAVER (object);
 
   g_free (self->error_message);
+  g_free (self->held_title);
+  g_free (self->held_body);
 
   G_OBJECT_CLASS (baton_note_saver_parent_class)->finalize (object);
 }
@@ -1856,6 +2059,8 @@ baton_note_saver_init (BatonNoteSaver *self)
 {
   self->clock = default_clock;
   self->delay_ms = 2000;
+  self->retry_first_ms = BATON_NOTE_SAVER_RETRY_FIRST_MS;
+  self->retry_max_ms = BATON_NOTE_SAVER_RETRY_MAX_MS;
 }
 
 BatonNoteSaver *
@@ -1932,6 +2137,104 @@ baton_note_saver_get_error_message (BatonNoteSaver *self)
   return self->error_message;
 }
 
+void
+baton_note_saver_set_retry_delays (BatonNoteSaver *self,
+                                   guint           first_ms,
+                                   guint           max_ms)
+{
+  g_return_if_fail (BATON_IS_NOTE_SAVER (self));
+  g_return_if_fail (first_ms > 0 && max_ms >= first_ms);
+
+  self->retry_first_ms = first_ms;
+  self->retry_max_ms = max_ms;
+  self->retry_next_ms = 0;
+}
+
+static gboolean
+retry_cb (gpointer data)
+{
+  BatonNoteSaver *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->retry = 0;
+  /* A new failure schedules the next try, twice as late. */
+  if (!baton_note_saver_flush (self, &error))
+    g_debug ("Saving the note again failed: %s", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* After a failed save: try again later (the database may be locked by
+ * another program, the disk full for a moment). The main loop runs in
+ * between; nothing waits. Input the store refuses is not retried. */
+static void
+schedule_retry (BatonNoteSaver *self,
+                const GError   *error)
+{
+  g_clear_handle_id (&self->retry, g_source_remove);
+
+  if (g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID) ||
+      g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND))
+    return;
+
+  self->retry_next_ms = self->retry_next_ms == 0 ? self->retry_first_ms
+                                                 : MIN (self->retry_next_ms * 2, self->retry_max_ms);
+  self->retry = g_timeout_add (self->retry_next_ms, retry_cb, self);
+}
+
+gboolean
+baton_note_saver_is_retrying (BatonNoteSaver *self)
+{
+  g_return_val_if_fail (BATON_IS_NOTE_SAVER (self), FALSE);
+  return self->retry != 0;
+}
+
+gboolean
+baton_note_saver_has_unsaved (BatonNoteSaver *self)
+{
+  g_return_val_if_fail (BATON_IS_NOTE_SAVER (self), FALSE);
+  return self->state != BATON_NOTE_SAVER_SAVED;
+}
+
+/* The text being saved: the editor's, or the copy held when it left. */
+static void
+fetch (BatonNoteSaver  *self,
+       char           **title,
+       char           **body)
+{
+  if (self->holding)
+    {
+      *title = g_strdup (self->held_title);
+      *body = g_strdup (self->held_body);
+    }
+  else
+    self->fetch (self->fetch_data, title, body);
+}
+
+char *
+baton_note_saver_to_markdown (BatonNoteSaver *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (BATON_IS_NOTE_SAVER (self), NULL);
+
+  fetch (self, &title, &body);
+  return baton_notes_markdown_from_text (title != NULL && title[0] != '\0' ? title : NULL, body);
+}
+
+void
+baton_note_saver_discard (BatonNoteSaver *self)
+{
+  g_return_if_fail (BATON_IS_NOTE_SAVER (self));
+
+  g_clear_handle_id (&self->timeout, g_source_remove);
+  g_clear_handle_id (&self->retry, g_source_remove);
+  self->retry_next_ms = 0;
+  g_clear_pointer (&self->error_message, g_free);
+  set_state (self, BATON_NOTE_SAVER_SAVED);
+}
+
 static gboolean
 timeout_cb (gpointer data)
 {
@@ -1987,7 +2290,8 @@ baton_note_saver_flush (BatonNoteSaver  *self,
     return TRUE;
 
   keep_alive = g_object_ref (G_OBJECT (self));
-  self->fetch (self->fetch_data, &title, &body);
+  g_clear_handle_id (&self->retry, g_source_remove);
+  fetch (self, &title, &body);
   title = normalize (title);
   body = normalize (body);
   now = self->clock (self->clock_data);
@@ -2007,9 +2311,21 @@ baton_note_saver_flush (BatonNoteSaver  *self,
     {
       g_free (self->error_message);
       self->error_message = g_strdup (local_error->message);
-      set_state (self, BATON_NOTE_SAVER_FAILED);
+      schedule_retry (self, local_error);
+      /* Notified after the retry is set, so that listeners see it. */
+      if (self->state == BATON_NOTE_SAVER_FAILED)
+        g_object_notify_by_pspec (G_OBJECT (self), saver_properties[SAVER_PROP_STATE]);
+      else
+        set_state (self, BATON_NOTE_SAVER_FAILED);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
+    }
+
+  self->retry_next_ms = 0;
+  if (self->holding)
+    {
+      g_clear_pointer (&self->held_title, g_free);
+      g_clear_pointer (&self->held_body, g_free);
     }
 
   if (keep_revision)
@@ -2024,6 +2340,23 @@ baton_note_saver_flush (BatonNoteSaver  *self,
   return TRUE;
 }
 
+void
+baton_note_saver_resume (BatonNoteSaver  *self,
+                         char           **title,
+                         char           **body)
+{
+  g_return_if_fail (BATON_IS_NOTE_SAVER (self));
+  g_return_if_fail (self->holding);
+  g_return_if_fail (title != NULL && body != NULL);
+
+  /* The editor shows the held text; from now on it is the editor's again.
+   * The retry goes on as it was. */
+  *title = g_steal_pointer (&self->held_title);
+  *body = g_steal_pointer (&self->held_body);
+  self->holding = FALSE;
+  self->left = FALSE;
+}
+
 gboolean
 baton_note_saver_leave (BatonNoteSaver  *self,
                         GError         **error)
@@ -2031,5 +2364,16 @@ baton_note_saver_leave (BatonNoteSaver  *self,
   g_return_val_if_fail (BATON_IS_NOTE_SAVER (self), FALSE);
 
   self->left = TRUE;
-  return baton_note_saver_flush (self, error);
+  if (baton_note_saver_flush (self, error))
+    return TRUE;
+
+  /* Keep the text, which the editor is about to replace, and go on trying
+   * to save it. */
+  if (!self->holding)
+    {
+      self->fetch (self->fetch_data, &self->held_title, &self->held_body);
+      self->holding = TRUE;
+    }
+
+  return FALSE;
 }

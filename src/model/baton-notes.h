@@ -115,6 +115,9 @@ BatonNote  *baton_notes_create_from_template (BatonStore        *store,
 /* The note as a Markdown document: its body, under a "# title" heading
  * unless the body already starts with a level-one heading. */
 char       *baton_notes_to_markdown      (BatonNote         *note);
+/* The same for a title (NULL: none) and body not saved yet. */
+char       *baton_notes_markdown_from_text (const char      *title,
+                                            const char      *body);
 /* A file name for the export, from the title ("Needs analysis.md"). */
 char       *baton_notes_suggest_filename (BatonNote         *note);
 gboolean    baton_notes_export_markdown  (BatonNote         *note,
@@ -129,8 +132,11 @@ gboolean    baton_notes_export_markdown  (BatonNote         *note,
  * note matches when every word or phrase is in its title or its body.
  * Everything else the user types (AND, NEAR(, *, -, :, ^, brackets,
  * unbalanced quotes) is plain text: words are letters and digits, as in
- * SQLite's unicode61 tokenizer, case and Latin accents ignored. Results are
- * ordered by last change, newest first. */
+ * SQLite's unicode61 tokenizer, case and Latin accents ignored, except in
+ * scripts written without spaces (Chinese, Japanese, Thai, …), where each
+ * character is a word: "为培训" is the phrase 为 培 训 and is found inside
+ * "我们为培训准备了材料", and one character finds every note that has it.
+ * Results are ordered by last change, newest first. */
 
 #define BATON_TYPE_SEARCH_HIT (baton_search_hit_get_type ())
 G_DECLARE_FINAL_TYPE (BatonSearchHit, baton_search_hit, BATON, SEARCH_HIT, GObject)
@@ -148,6 +154,9 @@ gint        baton_search_hit_get_match_length (BatonSearchHit *self);
 /* The snippet as Pango markup, the user's text escaped and the matches in
  * <b>; for labels with use-markup. */
 char       *baton_search_hit_get_snippet_markup (BatonSearchHit *self);
+
+/* How many hits the Clients view asks for (and the benchmark times). */
+#define BATON_NOTES_SEARCH_LIMIT 200
 
 /* Returns (element-type BatonSearchHit) (transfer full) at most @limit hits
  * (0: all), newest first, and in @n_total how many notes matched. An empty
@@ -210,23 +219,60 @@ void                baton_note_saver_changed    (BatonNoteSaver          *self);
 gboolean            baton_note_saver_flush      (BatonNoteSaver          *self,
                                                  GError                 **error);
 /* The note is being left (another note, closing, quitting): saves what is
- * pending and stops the timer. */
+ * pending and stops the timer. When that save fails, the saver keeps a
+ * copy of the text (the fetch function is not called again) and goes on
+ * retrying: keep the saver until it is SAVED, or discard it. */
 gboolean            baton_note_saver_leave      (BatonNoteSaver          *self,
                                                  GError                 **error);
+/* The editor that left the note opens it again while the saver still
+ * holds its text: returns that text (transfer full), which the editor
+ * shows instead of the note's, and asks the fetch function for the text
+ * again from then on. The retries go on. Only for a saver that left its
+ * note unsaved (baton_note_saver_has_unsaved ()). */
+void                baton_note_saver_resume     (BatonNoteSaver          *self,
+                                                 char                   **title,
+                                                 char                   **body);
 BatonNoteSaverState baton_note_saver_get_state  (BatonNoteSaver          *self);
 const char         *baton_note_saver_get_error_message (BatonNoteSaver   *self);
+/* Whether the store lacks some of the text (PENDING or FAILED). */
+gboolean            baton_note_saver_has_unsaved (BatonNoteSaver         *self);
+
+/* A save that fails (the database locked by another program, a read-only
+ * or full disk) is tried again by itself while the text is unsaved, after
+ * RETRY_FIRST_MS, then twice as long each time up to RETRY_MAX_MS, from the
+ * main loop: nothing blocks in between. Input the store refuses
+ * (BATON_STORE_ERROR_INVALID, _NOT_FOUND) is not retried. */
+#define BATON_NOTE_SAVER_RETRY_FIRST_MS 1000
+#define BATON_NOTE_SAVER_RETRY_MAX_MS   30000
+void                baton_note_saver_set_retry_delays (BatonNoteSaver    *self,
+                                                       guint              first_ms,
+                                                       guint              max_ms);
+/* Whether a retry is scheduled. */
+gboolean            baton_note_saver_is_retrying (BatonNoteSaver         *self);
+/* The text not saved yet, as a Markdown document ("Save a Copy As…"). */
+char               *baton_note_saver_to_markdown (BatonNoteSaver         *self);
+/* Gives up the text not saved: no more retries, the state is SAVED. */
+void                baton_note_saver_discard    (BatonNoteSaver          *self);
 
 /* Private to the model and its tests --------------------------------------------- */
 
 struct _BatonDb;
 
+/* The search index (format 5 on): the notes' folded tokens between spaces
+ * (_baton_notes_index_text (), in SQL baton_index_text ()), in trigrams. */
+#define BATON_NOTES_FTS_TOKENIZER "trigram case_sensitive 1"
 #define BATON_NOTES_FTS_CREATE_SQL \
-  "CREATE VIRTUAL TABLE notes_fts USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');"
+  "CREATE VIRTUAL TABLE notes_fts USING fts5 (title, body, tokenize = '" BATON_NOTES_FTS_TOKENIZER "');"
+#define BATON_NOTES_FTS_FILL_SQL \
+  "INSERT INTO notes_fts (rowid, title, body) " \
+  "  SELECT id, baton_index_text (title), baton_index_text (body) FROM notes;" \
+  "DELETE FROM notes_fts_pending;"
 
 /* Whether this SQLite has FTS5 (and the fallback is not forced). */
 gboolean    _baton_notes_fts_usable      (struct _BatonDb   *db);
 /* Creates the index if FTS5 is usable and the index is missing (a
- * workspace upgraded or last written without FTS5). */
+ * workspace upgraded or last written without FTS5). Needs baton_index_text ()
+ * (see _baton_notes_register_functions ()). */
 gboolean    baton_notes_ensure_index     (struct _BatonDb   *db,
                                           GError           **error);
 /* Behave as if SQLite had no FTS5: new stores skip the index, searches
@@ -234,7 +280,16 @@ gboolean    baton_notes_ensure_index     (struct _BatonDb   *db,
 void        _baton_notes_set_force_scan  (gboolean           force);
 /* The words of @text as the search sees them (folded), for tests. */
 GStrv       _baton_notes_tokenize        (const char        *text);
-/* The FTS5 expression for @query, or NULL when it has no word. */
+/* The FTS5 expression for @query, or NULL when it has no word the index
+ * can find (the search then scans). */
 char       *_baton_notes_build_fts_query (const char        *query);
+/* What the index holds for @text: its tokens between spaces. */
+char       *_baton_notes_index_text      (const char        *text);
+/* Registers baton_index_text () on the connection (the migrations and
+ * the index use it). Once, as the connection is opened: baton_db_migrate ()
+ * does it. Registering it again would expire every prepared statement of
+ * the connection, and fails while one of them is running. */
+gboolean    _baton_notes_register_functions (struct _BatonDb *db,
+                                             GError        **error);
 
 G_END_DECLS

@@ -540,8 +540,8 @@ baton_field_validate (const BatonField  *field,
                              (int) (field->max / 60));
               else
                 g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                             _("The %s is too large: at most %d."),
-                             field_label (field), (int) field->max);
+                             _("The %s is too large: at most %lld."),
+                             field_label (field), (long long) field->max);
               goto fail;
             }
           break;

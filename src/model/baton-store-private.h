@@ -24,4 +24,66 @@ gboolean  _baton_store_write_row     (BatonStore              *self,
                                       const GValue            *values,
                                       GError                 **error);
 
+/* The workspace file (baton-store-file.c) ---------------------------------- */
+
+/* Opens the database of the workspace at @path (a file or ":memory:"),
+ * set up and upgraded to BATON_SCHEMA_VERSION, or read-only when its file
+ * cannot be written. It decides that the file is Baton's before anything
+ * writes to it: any other file is left byte-identical, with no file beside
+ * it. @created is set for a new workspace (its stages are still to be
+ * added); @created_file when the file was missing and this created it,
+ * even when it then fails. Errors as baton_store_open () says. */
+BatonDb  *_baton_store_open_database (const char  *path,
+                                      gboolean    *created,
+                                      gboolean    *created_file,
+                                      GError     **error);
+/* Rewrites @error, raised while opening @path, in words about the file
+ * (baton-db.c's speak of a change that was not saved), naming it. */
+void      _baton_store_explain_open_error (const char  *path,
+                                           GError     **error);
+
+/* Rules that span rows ---------------------------------------------------
+ *
+ * A rule that looks at more than one row (role names are unique, a person
+ * holds a role once and exactly one as primary, a note's program belongs to
+ * the note's client, a board keeps a stage) is written once, in the store.
+ * The store checks it on the rows as every change would leave them; the
+ * JSON import checks the same rules on the rows of its document. */
+
+typedef struct _BatonRowView BatonRowView;
+
+/* The rows a rule looks at. Records are borrowed from the view. */
+struct _BatonRowView
+{
+  /* The row of @schema with @id, or NULL. */
+  BatonRecord *(*lookup)  (const BatonRowView      *view,
+                           const BatonRecordSchema *schema,
+                           gint64                   id);
+  /* Appends to @rows every row of @schema whose reference @field holds
+   * @id, or every row of @schema when @field is NULL. */
+  void         (*collect) (const BatonRowView      *view,
+                           const BatonRecordSchema *schema,
+                           const BatonField        *field,
+                           gint64                   id,
+                           GPtrArray               *rows);
+  /* Optional (NULL): a string → GHashTable* map, empty at first, where
+   * the rules keep what they derive from all of the rows (role names by
+   * their folded key) while the rows stay the same, so that checking
+   * every row of a document takes linear time. */
+  GHashTable   *memo;
+};
+
+/* Checks @row, a new row that @view already holds, against every rule
+ * that spans rows. Fails with BATON_STORE_ERROR_INVALID and the message
+ * the store's own methods give; @field is set to the field at fault, or
+ * to NULL when the row as a whole is. */
+gboolean  _baton_store_check_new_row (const BatonRowView  *view,
+                                      BatonRecord         *row,
+                                      const BatonField   **field,
+                                      GError             **error);
+
+/* The stages of a new workspace, in board order (untranslated; translate
+ * with _()). The last one is the done stage. */
+const char * const *_baton_store_get_default_stages (guint *n_stages);
+
 G_END_DECLS

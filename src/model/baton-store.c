@@ -13,8 +13,6 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -101,6 +99,7 @@ enum {
   PROP_0,
   PROP_PATH,
   PROP_HISTORY,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -760,6 +759,30 @@ resort_moved (BatonStore  *self,
     }
 }
 
+/* A detached record of @schema holding @values (one per field). */
+static BatonRecord *
+record_new_from_values (const BatonRecordSchema *schema,
+                        gint64                   id,
+                        const GValue            *values)
+{
+  BatonRecord *record = g_object_new (schema->get_type (), NULL);
+
+  _baton_record_set_id (record, id);
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      const BatonField *field = &schema->fields[i];
+
+      if (G_VALUE_HOLDS_STRING (&values[i]))
+        _baton_record_load_string (record, field, g_value_get_string (&values[i]));
+      else if (G_VALUE_HOLDS_BOOLEAN (&values[i]))
+        _baton_record_load_int (record, field, g_value_get_boolean (&values[i]));
+      else
+        _baton_record_load_int (record, field, g_value_get_int64 (&values[i]));
+    }
+
+  return record;
+}
+
 static void
 op_apply_memory (BatonStore *self,
                  BatonOp    *op,
@@ -773,19 +796,7 @@ op_apply_memory (BatonStore *self,
   switch (op_effective_kind (op, direction))
     {
     case BATON_OP_INSERT:
-      record = g_object_new (op->schema->get_type (), NULL);
-      _baton_record_set_id (record, op->id);
-      for (guint i = 0; i < op->schema->n_fields; i++)
-        {
-          const BatonField *field = &op->schema->fields[i];
-
-          if (G_VALUE_HOLDS_STRING (&to[i]))
-            _baton_record_load_string (record, field, g_value_get_string (&to[i]));
-          else if (G_VALUE_HOLDS_BOOLEAN (&to[i]))
-            _baton_record_load_int (record, field, g_value_get_boolean (&to[i]));
-          else
-            _baton_record_load_int (record, field, g_value_get_int64 (&to[i]));
-        }
+      record = record_new_from_values (op->schema, op->id, to);
       g_hash_table_insert (table->by_id, id_key (op->id), record);
       indexes_add (self, table_id_of (self, table), record);
       g_list_store_insert_sorted (table->list, record, compare_records, table);
@@ -881,6 +892,10 @@ op_is_noop (BatonOp *op)
   return TRUE;
 }
 
+static gboolean check_change_rules (BatonStore   *self,
+                                    BatonChange  *change,
+                                    GError      **error);
+
 /* Applies a new change and records it (in the history or the open batch). */
 static gboolean
 change_commit (BatonStore   *self,
@@ -889,12 +904,20 @@ change_commit (BatonStore   *self,
 {
   g_autoptr(BatonChange) owned = change;
 
+  /* Refused even when it would change nothing, so that a read-only
+   * workspace answers every mutation the same way. */
+  if (!baton_db_check_writable (self->db, error))
+    return FALSE;
+
   for (guint k = baton_change_get_n_ops (change); k > 0; k--)
     if (op_is_noop (baton_change_get_op (change, k - 1)))
       baton_change_remove_op (change, k - 1);
 
   if (baton_change_get_n_ops (change) == 0)
     return TRUE;
+
+  if (!check_change_rules (self, change, error))
+    return FALSE;
 
   if (!change_apply (self, change, DIRECTION_FORWARD, error))
     return FALSE;
@@ -936,22 +959,133 @@ check_reference (BatonStore       *self,
   return TRUE;
 }
 
-static gboolean
-check_unique_role_name (BatonStore   *self,
-                        gint64        id,
-                        const GValue *values,
-                        GError      **error)
+/* Rules that span rows ---------------------------------------------------
+ *
+ * Each rule is checked on the rows as a change leaves them (a BatonRowView:
+ * the store's rows with the change's rows in their place), for every row
+ * the change inserts or deletes and every row whose watched fields it
+ * changes. So a rule holds after every mutation however it was made
+ * (typed methods, baton_store_insert/update/delete, batches), and an
+ * earlier row that breaks a rule does not stop unrelated edits of it (a
+ * note that was saved with a wrong program can still be typed in). The
+ * JSON import checks the same rules on its document
+ * (_baton_store_check_new_row ()). */
+
+typedef gboolean (*RuleCheck) (const BatonRowView  *view,
+                               BatonRecord         *before,
+                               BatonRecord         *after,
+                               GError             **error);
+
+typedef struct
 {
-  const char *name = g_value_get_string (&values[0]);
-  GListModel *roles = G_LIST_MODEL (self->tables[TABLE_ROLES].list);
-  g_autofree char *folded = g_utf8_casefold (name, -1);
+  TableId      table;
+  const char  *watched[3];  /* an update is checked when one of these changes */
+  const char  *field;       /* the field at fault, for messages; NULL: the row */
+  RuleCheck    check;       /* @before: the row before (NULL: a new row);
+                             * @after: the row after (NULL: deleted) */
+} Rule;
 
-  for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
+static GPtrArray *
+view_collect (const BatonRowView      *view,
+              const BatonRecordSchema *schema,
+              const char              *field_name,
+              gint64                   id)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+  const BatonField *field = NULL;
+
+  if (field_name != NULL)
     {
-      g_autoptr(BatonRole) role = g_list_model_get_item (roles, i);
-      g_autofree char *other = g_utf8_casefold (baton_role_get_name (role), -1);
+      field = baton_record_schema_find_field (schema, field_name);
+      g_assert (field != NULL);
+    }
 
-      if (baton_record_get_id (BATON_RECORD (role)) != id && g_utf8_collate (folded, other) == 0)
+  view->collect (view, schema, field, id, rows);
+
+  return rows;
+}
+
+/* A name for messages: the row's name, or its id when it has gone. */
+static char *
+view_name (const BatonRowView      *view,
+           const BatonRecordSchema *schema,
+           gint64                   id)
+{
+  BatonRecord *record = view->lookup (view, schema, id);
+  const BatonField *name = baton_record_schema_find_field (schema, "name");
+
+  if (record != NULL && name != NULL && baton_record_get_str_field (record, name) != NULL)
+    return g_strdup (baton_record_get_str_field (record, name));
+
+  return g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+}
+
+/* Names compare ignoring case, as g_utf8_collate () compares them
+ * folded: two names are the same when their keys are. */
+static char *
+role_name_key (BatonRole *role)
+{
+  g_autofree char *folded = g_utf8_casefold (baton_role_get_name (role), -1);
+
+  return g_utf8_collate_key (folded, -1);
+}
+
+/* The roles of @view grouped by name key: key → GPtrArray of roles. */
+static GHashTable *
+role_names (const BatonRowView *view)
+{
+  GHashTable *names = view->memo != NULL ? g_hash_table_lookup (view->memo, "role-names") : NULL;
+  g_autoptr(GPtrArray) roles = NULL;
+
+  if (names != NULL)
+    return g_hash_table_ref (names);
+
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  roles = view_collect (view, baton_role_schema (), NULL, 0);
+  for (guint i = 0; i < roles->len; i++)
+    {
+      char *key = role_name_key (g_ptr_array_index (roles, i));
+      GPtrArray *same = g_hash_table_lookup (names, key);
+
+      if (same == NULL)
+        {
+          same = g_ptr_array_new ();
+          g_hash_table_insert (names, key, same);
+        }
+      else
+        g_free (key);
+      g_ptr_array_add (same, g_ptr_array_index (roles, i));
+    }
+
+  if (view->memo != NULL)
+    g_hash_table_insert (view->memo, (gpointer) "role-names", g_hash_table_ref (names));
+
+  return names;
+}
+
+/* Role names are unique, ignoring case. */
+static gboolean
+rule_role_name_unique (const BatonRowView  *view,
+                       BatonRecord         *before,
+                       BatonRecord         *after,
+                       GError             **error)
+{
+  g_autoptr(GHashTable) names = NULL;
+  g_autofree char *key = NULL;
+  GPtrArray *same;
+
+  if (after == NULL)
+    return TRUE;
+
+  names = role_names (view);
+  key = role_name_key (BATON_ROLE (after));
+  same = g_hash_table_lookup (names, key);
+
+  for (guint i = 0; same != NULL && i < same->len; i++)
+    {
+      BatonRole *role = g_ptr_array_index (same, i);
+
+      if ((BatonRecord *) role != after)
         {
           g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
                        _("There is already a role called “%s”."), baton_role_get_name (role));
@@ -960,6 +1094,520 @@ check_unique_role_name (BatonStore   *self,
     }
 
   return TRUE;
+}
+
+/* The role links of one person, grouped by role. */
+typedef struct
+{
+  GHashTable *by_role;     /* gint64* role id → GPtrArray of links */
+  guint       n_links;
+  guint       n_primary;
+} PersonLinks;
+
+static void
+person_links_clear (gpointer data)
+{
+  PersonLinks *links = data;
+
+  g_clear_pointer (&links->by_role, g_hash_table_unref);
+}
+
+static PersonLinks *
+person_links_new (void)
+{
+  PersonLinks *links = g_rc_box_new0 (PersonLinks);
+
+  links->by_role = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  return links;
+}
+
+static void
+person_links_unref (gpointer data)
+{
+  g_rc_box_release_full (data, person_links_clear);
+}
+
+static void
+person_links_add (PersonLinks     *links,
+                  BatonPersonRole *link)
+{
+  gint64 role_id = baton_person_role_get_role_id (link);
+  GPtrArray *same = g_hash_table_lookup (links->by_role, &role_id);
+
+  if (same == NULL)
+    {
+      same = g_ptr_array_new ();
+      g_hash_table_insert (links->by_role, g_memdup2 (&role_id, sizeof role_id), same);
+    }
+  g_ptr_array_add (same, link);
+
+  links->n_links++;
+  links->n_primary += baton_person_role_get_is_primary (link) ? 1 : 0;
+}
+
+/* The links of @person_id in @view (a new reference). With a memo, every
+ * person's links are grouped once. */
+static PersonLinks *
+person_links_of (const BatonRowView *view,
+                 gint64              person_id)
+{
+  GHashTable *people = view->memo != NULL ? g_hash_table_lookup (view->memo, "person-links") : NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  PersonLinks *links;
+
+  if (view->memo != NULL && people == NULL)
+    {
+      people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, person_links_unref);
+      rows = view_collect (view, baton_person_role_schema (), NULL, 0);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          BatonPersonRole *link = g_ptr_array_index (rows, i);
+          gint64 id = baton_person_role_get_person_id (link);
+
+          links = g_hash_table_lookup (people, &id);
+          if (links == NULL)
+            {
+              links = person_links_new ();
+              g_hash_table_insert (people, g_memdup2 (&id, sizeof id), links);
+            }
+          person_links_add (links, link);
+        }
+      g_hash_table_insert (view->memo, (gpointer) "person-links", people);
+    }
+
+  if (people != NULL)
+    {
+      links = g_hash_table_lookup (people, &person_id);
+      return links != NULL ? g_rc_box_acquire (links) : person_links_new ();
+    }
+
+  links = person_links_new ();
+  rows = view_collect (view, baton_person_role_schema (), "person-id", person_id);
+  for (guint i = 0; i < rows->len; i++)
+    person_links_add (links, g_ptr_array_index (rows, i));
+
+  return links;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PersonLinks, person_links_unref)
+
+/* A person holds a role once. */
+static gboolean
+rule_role_held_once (const BatonRowView  *view,
+                     BatonRecord         *before,
+                     BatonRecord         *after,
+                     GError             **error)
+{
+  g_autoptr(PersonLinks) links = NULL;
+  gint64 person_id, role_id;
+  GPtrArray *same;
+
+  if (after == NULL)
+    return TRUE;
+
+  person_id = baton_person_role_get_person_id (BATON_PERSON_ROLE (after));
+  role_id = baton_person_role_get_role_id (BATON_PERSON_ROLE (after));
+  links = person_links_of (view, person_id);
+  same = g_hash_table_lookup (links->by_role, &role_id);
+
+  for (guint i = 0; same != NULL && i < same->len; i++)
+    {
+      if (g_ptr_array_index (same, i) != (gpointer) after)
+        {
+          g_autofree char *person = view_name (view, baton_person_schema (), person_id);
+          g_autofree char *role = view_name (view, baton_role_schema (), role_id);
+
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                       _("“%s” already holds the role “%s”."), person, role);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_primary_role (const BatonRowView  *view,
+                    gint64               person_id,
+                    GError             **error)
+{
+  g_autoptr(PersonLinks) links = NULL;
+  g_autofree char *person = NULL;
+
+  /* A person deleted with their roles has none left to check. */
+  if (view->lookup (view, baton_person_schema (), person_id) == NULL)
+    return TRUE;
+
+  links = person_links_of (view, person_id);
+  if (links->n_links == 0 || links->n_primary == 1)
+    return TRUE;
+
+  person = view_name (view, baton_person_schema (), person_id);
+  if (links->n_primary > 1)
+    g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                 _("“%s” already has a primary role."), person);
+  else
+    g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                 _("“%s” has roles but none of them is primary."), person);
+
+  return FALSE;
+}
+
+/* A person who holds roles holds exactly one of them as primary. */
+static gboolean
+rule_one_primary_role (const BatonRowView  *view,
+                       BatonRecord         *before,
+                       BatonRecord         *after,
+                       GError             **error)
+{
+  gint64 before_id = before ? baton_person_role_get_person_id (BATON_PERSON_ROLE (before)) : 0;
+  gint64 after_id = after ? baton_person_role_get_person_id (BATON_PERSON_ROLE (after)) : 0;
+
+  if (after_id != 0 && !check_primary_role (view, after_id, error))
+    return FALSE;
+  if (before_id != 0 && before_id != after_id && !check_primary_role (view, before_id, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* A note's program belongs to the note's client. */
+static gboolean
+rule_note_program_of_client (const BatonRowView  *view,
+                             BatonRecord         *before,
+                             BatonRecord         *after,
+                             GError             **error)
+{
+  BatonNote *note;
+  BatonRecord *program;
+  gint64 client_id;
+
+  if (after == NULL)
+    return TRUE;
+
+  note = BATON_NOTE (after);
+  client_id = baton_note_get_client_id (note);
+  if (baton_note_get_program_id (note) == 0)
+    return TRUE;
+
+  /* The references were checked before: a program that is missing here
+   * is one the same change deletes, which clears the note's reference. */
+  program = view->lookup (view, baton_program_schema (), baton_note_get_program_id (note));
+  if (program == NULL || baton_program_get_client_id (BATON_PROGRAM (program)) == client_id)
+    return TRUE;
+
+  {
+    g_autofree char *client = view_name (view, baton_client_schema (), client_id);
+    g_autofree char *owner = view_name (view, baton_client_schema (),
+                                        baton_program_get_client_id (BATON_PROGRAM (program)));
+
+    g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                 _("The program “%s” belongs to the client “%s”, not to “%s”."),
+                 baton_program_get_name (BATON_PROGRAM (program)), owner, client);
+  }
+
+  return FALSE;
+}
+
+/* The other side of the rule above: a program whose notes belong to its
+ * client does not move to another client. A new program has no notes. */
+static gboolean
+rule_program_keeps_notes (const BatonRowView  *view,
+                          BatonRecord         *before,
+                          BatonRecord         *after,
+                          GError             **error)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+  gint64 client_id;
+
+  if (before == NULL || after == NULL)
+    return TRUE;
+
+  client_id = baton_program_get_client_id (BATON_PROGRAM (after));
+  notes = view_collect (view, baton_note_schema (), "program-id", baton_record_get_id (after));
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      BatonNote *note = g_ptr_array_index (notes, i);
+
+      if (baton_note_get_client_id (note) != client_id)
+        {
+          g_autofree char *client = view_name (view, baton_client_schema (), baton_note_get_client_id (note));
+
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                       _("The program cannot move to another client: notes of “%s” refer to it."),
+                       client);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* A board keeps at least one stage. */
+static gboolean
+rule_a_stage_remains (const BatonRowView  *view,
+                      BatonRecord         *before,
+                      BatonRecord         *after,
+                      GError             **error)
+{
+  g_autoptr(GPtrArray) stages = NULL;
+
+  if (after != NULL)
+    return TRUE;
+
+  stages = view_collect (view, baton_stage_schema (), NULL, 0);
+  if (stages->len == 0)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                   _("The last stage cannot be deleted: a board needs at least one."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const Rule rules[] = {
+  { TABLE_ROLES, { "name" }, "name", rule_role_name_unique },
+  { TABLE_PERSON_ROLES, { "person-id", "role-id" }, "role-id", rule_role_held_once },
+  { TABLE_PERSON_ROLES, { "person-id", "is-primary" }, "is-primary", rule_one_primary_role },
+  { TABLE_NOTES, { "client-id", "program-id" }, "program-id", rule_note_program_of_client },
+  { TABLE_PROGRAMS, { "client-id" }, "client-id", rule_program_keeps_notes },
+  { TABLE_STAGES, { NULL }, NULL, rule_a_stage_remains },
+};
+
+/* Whether @rule must look at @op: inserts and deletes always, updates
+ * when they change a watched field. */
+static gboolean
+rule_watches (const Rule *rule,
+              BatonOp    *op)
+{
+  if (schema_for_table (rule->table) != op->schema)
+    return FALSE;
+  if (op->kind != BATON_OP_UPDATE)
+    return TRUE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (rule->watched) && rule->watched[k] != NULL; k++)
+    {
+      const BatonField *field = baton_record_schema_find_field (op->schema, rule->watched[k]);
+      guint i = field - op->schema->fields;
+
+      if (!values_equal (&op->before[i], &op->after[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+_baton_store_check_new_row (const BatonRowView  *view,
+                            BatonRecord         *row,
+                            const BatonField   **field,
+                            GError             **error)
+{
+  const BatonRecordSchema *schema;
+
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (BATON_IS_RECORD (row), FALSE);
+
+  schema = baton_record_get_schema (row);
+  if (field != NULL)
+    *field = NULL;
+
+  for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+    {
+      if (schema_for_table (rules[r].table) != schema)
+        continue;
+
+      if (!rules[r].check (view, NULL, row, error))
+        {
+          if (field != NULL && rules[r].field != NULL)
+            *field = baton_record_schema_find_field (schema, rules[r].field);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* The store's rows as a change leaves them. */
+typedef struct
+{
+  BatonRowView  view;                  /* first: what the rules see */
+  BatonStore   *store;
+  GHashTable   *replaced[N_TABLES];    /* id → the row after the change, NULL when deleted */
+  GPtrArray    *inserted[N_TABLES];    /* rows the change adds (id 0) */
+  GPtrArray    *owned;
+} ChangeView;
+
+static BatonRecord *
+change_view_lookup (const BatonRowView      *view,
+                    const BatonRecordSchema *schema,
+                    gint64                   id)
+{
+  const ChangeView *self = (const ChangeView *) view;
+  Table *table = table_for_schema (self->store, schema);
+  GHashTable *replaced = self->replaced[table_id_of (self->store, table)];
+  gpointer row;
+
+  if (replaced != NULL && g_hash_table_lookup_extended (replaced, id_key (id), NULL, &row))
+    return row;
+
+  return table_lookup (table, id);
+}
+
+static gboolean
+row_matches (BatonRecord      *row,
+             const BatonField *field,
+             gint64            id)
+{
+  return field == NULL || baton_record_get_int_field (row, field) == id;
+}
+
+static void
+change_view_collect (const BatonRowView      *view,
+                     const BatonRecordSchema *schema,
+                     const BatonField        *field,
+                     gint64                   id,
+                     GPtrArray               *rows)
+{
+  const ChangeView *self = (const ChangeView *) view;
+  Table *table = table_for_schema (self->store, schema);
+  TableId table_id = table_id_of (self->store, table);
+  GHashTable *replaced = self->replaced[table_id];
+  GListModel *list = G_LIST_MODEL (table->list);
+  GPtrArray *group_rows = NULL;
+  gboolean indexed = FALSE;
+  guint n;
+
+  /* The store's rows, through an index when there is one. */
+  for (guint i = 0; i < N_INDEXES && field != NULL && !indexed; i++)
+    {
+      const Index *index = &self->store->indexes[i];
+
+      if (index->table == table_id && index->field == field)
+        {
+          Group *group = g_hash_table_lookup (index->groups, id_key (id));
+
+          indexed = TRUE;
+          group_rows = group != NULL ? group->rows : NULL;
+        }
+    }
+
+  if (indexed)
+    n = group_rows != NULL ? group_rows->len : 0;
+  else
+    n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BatonRecord *row;
+
+      if (indexed)
+        row = g_ptr_array_index (group_rows, i);
+      else
+        {
+          row = g_list_model_get_item (list, i);
+          g_object_unref (row);   /* the list keeps it */
+        }
+
+      if (replaced != NULL && g_hash_table_contains (replaced, id_key (baton_record_get_id (row))))
+        continue;
+      if (row_matches (row, field, id))
+        g_ptr_array_add (rows, row);
+    }
+
+  /* Then the change's own rows. */
+  if (replaced != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, replaced);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (value != NULL && row_matches (value, field, id))
+          g_ptr_array_add (rows, value);
+    }
+  if (self->inserted[table_id] != NULL)
+    {
+      for (guint i = 0; i < self->inserted[table_id]->len; i++)
+        if (row_matches (g_ptr_array_index (self->inserted[table_id], i), field, id))
+          g_ptr_array_add (rows, g_ptr_array_index (self->inserted[table_id], i));
+    }
+}
+
+static void
+change_view_clear (ChangeView *self)
+{
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      g_clear_pointer (&self->replaced[t], g_hash_table_unref);
+      g_clear_pointer (&self->inserted[t], g_ptr_array_unref);
+    }
+  g_clear_pointer (&self->owned, g_ptr_array_unref);
+}
+
+/* Checks every rule that @change concerns on the rows as it leaves them. */
+static gboolean
+check_change_rules (BatonStore   *self,
+                    BatonChange  *change,
+                    GError      **error)
+{
+  guint n_ops = baton_change_get_n_ops (change);
+  ChangeView view = { { change_view_lookup, change_view_collect, NULL }, self, { NULL }, { NULL }, NULL };
+  g_autofree BatonRecord **afters = NULL;
+  gboolean concerned = FALSE;
+  gboolean ok = TRUE;
+
+  /* Most changes (moving cards) concern no rule: nothing to build. */
+  for (guint k = 0; k < n_ops && !concerned; k++)
+    for (guint r = 0; r < G_N_ELEMENTS (rules) && !concerned; r++)
+      concerned = rule_watches (&rules[r], baton_change_get_op (change, k));
+  if (!concerned)
+    return TRUE;
+
+  /* On the heap: deleting a program cascades to all of its cards. */
+  afters = g_new (BatonRecord *, n_ops);
+  view.owned = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint k = 0; k < n_ops; k++)
+    {
+      BatonOp *op = baton_change_get_op (change, k);
+      TableId table_id = table_id_of (self, table_for_schema (self, op->schema));
+
+      afters[k] = op->after != NULL ? record_new_from_values (op->schema, op->id, op->after) : NULL;
+      if (afters[k] != NULL)
+        g_ptr_array_add (view.owned, afters[k]);
+
+      if (op->kind == BATON_OP_INSERT && op->id == 0)
+        {
+          if (view.inserted[table_id] == NULL)
+            view.inserted[table_id] = g_ptr_array_new ();
+          g_ptr_array_add (view.inserted[table_id], afters[k]);
+        }
+      else
+        {
+          if (view.replaced[table_id] == NULL)
+            view.replaced[table_id] = g_hash_table_new (g_direct_hash, g_direct_equal);
+          g_hash_table_insert (view.replaced[table_id], id_key (op->id), afters[k]);
+        }
+    }
+
+  for (guint k = 0; k < n_ops && ok; k++)
+    {
+      BatonOp *op = baton_change_get_op (change, k);
+      BatonRecord *before = op->kind == BATON_OP_INSERT ? NULL
+                                                        : table_lookup (table_for_schema (self, op->schema), op->id);
+
+      for (guint r = 0; r < G_N_ELEMENTS (rules) && ok; r++)
+        if (rule_watches (&rules[r], op))
+          ok = rules[r].check (&view.view, before, afters[k], error);
+    }
+
+  change_view_clear (&view);
+
+  return ok;
 }
 
 /* Builds the full, validated field values of a row: @current (or the
@@ -1049,10 +1697,6 @@ prepare_values (BatonStore               *self,
       if (!schema->validate (candidate, error))
         goto fail;
     }
-
-  if (schema == baton_role_schema () &&
-      !check_unique_role_name (self, current ? baton_record_get_id (current) : 0, result, error))
-    goto fail;
 
   return result;
 
@@ -1488,14 +2132,6 @@ baton_store_delete (BatonStore  *self,
   if (!record_is_ours (self, record, error))
     return FALSE;
 
-  if (BATON_IS_STAGE (record) &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->tables[TABLE_STAGES].list)) <= 1)
-    {
-      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                   _("The last stage cannot be deleted: a board needs at least one."));
-      return FALSE;
-    }
-
   label = label_for (_("Delete “%s”"), record);
   if (!(change = change_for_delete (self, record, label, error)))
     return FALSE;
@@ -1572,6 +2208,16 @@ props_bool (Props      *props,
   props->n++;
 }
 
+/* The position after @position, @step further but never past the limit
+ * (rows with the same position are ordered by id, and a new row's id is
+ * the largest). */
+static gint64
+position_after (gint64 position,
+                gint64 step)
+{
+  return position > BATON_MAX_POSITION - step ? BATON_MAX_POSITION : position + step;
+}
+
 static gint64
 max_position (Table *table)
 {
@@ -1602,7 +2248,7 @@ baton_store_create_role (BatonStore  *self,
 
   props_str (&props, "name", name);
   props_str (&props, "color", color);
-  props_int (&props, "position", max_position (&self->tables[TABLE_ROLES]) + 1);
+  props_int (&props, "position", position_after (max_position (&self->tables[TABLE_ROLES]), 1));
 
   return insert_record (self, BATON_TYPE_ROLE, _("Add role"), props.n, props.names, props.values, error);
 }
@@ -1945,7 +2591,7 @@ baton_store_create_stage (BatonStore  *self,
 
   props_str (&props, "name", name);
   props_int (&props, "wip-limit", wip_limit);
-  props_int (&props, "position", max_position (&self->tables[TABLE_STAGES]) + 1);
+  props_int (&props, "position", position_after (max_position (&self->tables[TABLE_STAGES]), 1));
 
   return insert_record (self, BATON_TYPE_STAGE, _("Add stage"), props.n, props.names, props.values, error);
 }
@@ -2082,8 +2728,13 @@ plan_task_move (BatonStore  *self,
     index = order->len;
 
   if (index == order->len)
-    position = order->len == 0 ? TASK_POSITION_GAP
-                               : baton_task_get_position (g_ptr_array_index (order, order->len - 1)) + TASK_POSITION_GAP;
+    {
+      gint64 last = order->len == 0 ? 0 : baton_task_get_position (g_ptr_array_index (order, order->len - 1));
+
+      /* At the limit (an imported board), renumber instead. */
+      if (last <= BATON_MAX_POSITION - TASK_POSITION_GAP)
+        position = last + TASK_POSITION_GAP;
+    }
   else
     {
       gint64 next = baton_task_get_position (g_ptr_array_index (order, index));
@@ -2149,13 +2800,6 @@ baton_store_delete_stage (BatonStore  *self,
                    _("The cards of a deleted stage must move to another stage."));
       return FALSE;
     }
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->tables[TABLE_STAGES].list)) <= 1)
-    {
-      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                   _("The last stage cannot be deleted: a board needs at least one."));
-      return FALSE;
-    }
-
   label = label_for (_("Delete “%s”"), BATON_RECORD (stage));
   change = baton_change_new (label);
   tasks = baton_store_get_stage_tasks (self, stage);
@@ -2169,7 +2813,7 @@ baton_store_delete_stage (BatonStore  *self,
         {
           BatonOp *op = task_op (g_ptr_array_index (tasks, i));
 
-          position += TASK_POSITION_GAP;
+          position = position_after (position, TASK_POSITION_GAP);
           set_task_stage (op, stage, move_tasks_to);
           g_value_set_int64 (op_field (op, "position"), position);
           baton_change_add_op (change, op);
@@ -2222,8 +2866,8 @@ baton_store_create_task (BatonStore    *self,
   props_int (&props, "program-id", program ? baton_record_get_id (BATON_RECORD (program)) : 0);
   props_str (&props, "title", title);
   props_int (&props, "position",
-             (order->len > 0 ? baton_task_get_position (g_ptr_array_index (order, order->len - 1)) : 0)
-             + TASK_POSITION_GAP);
+             position_after (order->len > 0 ? baton_task_get_position (g_ptr_array_index (order, order->len - 1)) : 0,
+                             TASK_POSITION_GAP));
   if (baton_stage_get_is_done (stage))
     {
       g_autofree char *now = baton_timestamp_now ();
@@ -2436,7 +3080,7 @@ baton_store_add_checklist_item (BatonStore  *self,
 
   items = baton_store_get_task_checklist (self, task);
   for (guint i = 0; i < items->len; i++)
-    position = MAX (position, baton_checklist_item_get_position (g_ptr_array_index (items, i)) + 1);
+    position = MAX (position, position_after (baton_checklist_item_get_position (g_ptr_array_index (items, i)), 1));
 
   props_int (&props, "task-id", baton_record_get_id (BATON_RECORD (task)));
   props_str (&props, "text", text);
@@ -2462,17 +3106,8 @@ baton_store_create_note (BatonStore    *self,
 
   if (!record_is_ours (self, client, error))
     return NULL;
-  if (program != NULL)
-    {
-      if (!record_is_ours (self, program, error))
-        return NULL;
-      if (baton_program_get_client_id (program) != baton_record_get_id (BATON_RECORD (client)))
-        {
-          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                       _("The program belongs to another client."));
-          return NULL;
-        }
-    }
+  if (program != NULL && !record_is_ours (self, program, error))
+    return NULL;
 
   props_int (&props, "client-id", baton_record_get_id (BATON_RECORD (client)));
   props_int (&props, "program-id", program ? baton_record_get_id (BATON_RECORD (program)) : 0);
@@ -2722,42 +3357,6 @@ baton_store_init_allocator (void)
 #endif
 }
 
-char *
-baton_store_default_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "baton", "baton.db", NULL);
-}
-
-static gboolean
-ensure_file (const char  *path,
-             GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
-                   _("Could not create the folder %s: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-
-  /* Create the file with owner-only permissions before SQLite sees it. */
-  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd >= 0)
-    close (fd);
-  else if (errno != EEXIST)
-    {
-      int saved = errno;
-      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
-                   _("Could not create %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* SQLite's automatic checkpoint runs inside the commit that crosses its
  * threshold, so one move in a few hundred would stall for a checkpoint.
  * Instead, checkpoint once the application has been idle for a moment; a
@@ -2793,22 +3392,33 @@ wal_hook (void       *data,
   return SQLITE_OK;
 }
 
+static const char * const default_stages[] = {
+  N_("Backlog"), N_("Analysis"), N_("Design"), N_("Development"), N_("Review"), N_("Delivered"),
+};
+
+const char * const *
+_baton_store_get_default_stages (guint *n_stages)
+{
+  if (n_stages != NULL)
+    *n_stages = G_N_ELEMENTS (default_stages);
+
+  return default_stages;
+}
+
 static gboolean
 seed_stages (BatonStore  *self,
              gpointer     user_data,
              GError     **error)
 {
-  static const char *names[] = {
-    N_("Backlog"), N_("Analysis"), N_("Design"), N_("Development"), N_("Review"), N_("Delivered"),
-  };
+  const char * const *names = default_stages;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (default_stages); i++)
     {
       BatonStage *stage = baton_store_create_stage (self, _(names[i]), 0, error);
 
       if (stage == NULL)
         return FALSE;
-      if (i == G_N_ELEMENTS (names) - 1 &&
+      if (i == G_N_ELEMENTS (default_stages) - 1 &&
           !baton_store_update (self, stage, error, "is-done", (gboolean) TRUE, NULL))
         return FALSE;
     }
@@ -2831,220 +3441,59 @@ _baton_store_reload (BatonStore  *self,
   return TRUE;
 }
 
-BatonStore *
-baton_store_open (const char  *path,
-                  GError     **error)
+/* @created_file: set when the file was missing and this created it. */
+static BatonStore *
+open_store (const char  *path,
+            gboolean    *created_file,
+            GError     **error)
 {
   g_autoptr(BatonStore) self = NULL;
-  g_autofree char *default_path = NULL;
-  gboolean in_memory;
   gboolean created = FALSE;
-  gint version = 0;
-
-  if (path == NULL)
-    path = default_path = baton_store_default_path ();
-
-  in_memory = strcmp (path, ":memory:") == 0;
-
-  if (!in_memory && !ensure_file (path, error))
-    return NULL;
 
   self = g_object_new (BATON_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (!(self->db = baton_db_open (path, 0, error)))
-    {
-      g_prefix_error (error, _("Could not open %s: "), path);
-      return NULL;
-    }
-
-  /* Read before writing anything: a file that is not a database, or a
-   * database from a newer Baton, is left exactly as it was. */
-  if (!baton_db_get_user_version (self->db, &version, error))
-    {
-      g_prefix_error (error, _("%s is not a Baton workspace or is damaged: "), path);
-      return NULL;
-    }
-  if (version == 0 && !baton_db_check_not_foreign (self->db, error))
-    return NULL;
-  if (version > BATON_SCHEMA_VERSION)
-    {
-      /* baton_db_migrate () refuses it with the message people see. */
-      baton_db_migrate (self->db, BATON_SCHEMA_VERSION, NULL, error);
-      return NULL;
-    }
-
-  /* Debian builds SQLite with secure_delete on, which rewrites every freed
-   * page with zeros: a note save would write its old text twice more.
-   * FAST keeps the zeroing that costs no extra I/O. */
-  if (!baton_db_exec (self->db, "PRAGMA secure_delete = FAST", error) ||
-      !baton_db_exec (self->db, "PRAGMA foreign_keys = ON", error) ||
-      (!in_memory && !baton_db_exec (self->db, "PRAGMA journal_mode = WAL", error)) ||
-      !baton_db_exec (self->db, "PRAGMA synchronous = NORMAL", error) ||
-      !baton_db_migrate (self->db, BATON_SCHEMA_VERSION, &created, error))
+  if (!(self->db = _baton_store_open_database (path, &created, created_file, error)))
     return NULL;
 
-  if (!in_memory)
+  if (!baton_db_is_read_only (self->db) && strcmp (path, ":memory:") != 0)
     sqlite3_wal_hook (baton_db_get_handle (self->db), wal_hook, self);
 
   if (!_baton_store_reload (self, error))
-    return NULL;
+    {
+      _baton_store_explain_open_error (path, error);
+      return NULL;
+    }
 
   if (created && !baton_store_run_batch (self, NULL, FALSE, seed_stages, NULL, error))
     return NULL;
 
+  /* From now on a change waits only a moment for another program's lock. */
+  baton_db_set_busy_timeout (self->db, BATON_DB_BUSY_TIMEOUT_MS);
+
   return g_steal_pointer (&self);
 }
 
-gint
-baton_store_peek_version (const char  *path,
-                          GError     **error)
+BatonStore *
+baton_store_open (const char  *path,
+                  GError     **error)
 {
-  g_autoptr(BatonDb) db = NULL;
-  gint version = -1;
+  g_autofree char *default_path = NULL;
+  gboolean created_file = FALSE;
+  BatonStore *self;
 
-  g_return_val_if_fail (path != NULL, -1);
+  if (path == NULL)
+    path = default_path = baton_store_default_path ();
 
-  if (!(db = baton_db_open (path, BATON_DB_OPEN_READ_ONLY, error)))
-    return -1;
-  if (!baton_db_get_user_version (db, &version, error))
-    return -1;
+  self = open_store (path, &created_file, error);
 
-  return version;
-}
+  /* A file that was missing is missing again: left empty, the next try
+   * would refuse it as a file Baton did not make. Its connection is
+   * closed by now, and SQLite removed the files it put beside it. */
+  if (self == NULL && created_file)
+    g_unlink (path);
 
-static gboolean
-backup_between (sqlite3     *source,
-                sqlite3     *dest,
-                GError     **error)
-{
-  sqlite3_backup *backup = sqlite3_backup_init (dest, "main", source, "main");
-  int rc;
-
-  if (backup == NULL)
-    {
-      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_SQL,
-                   _("Could not start the backup: %s"), sqlite3_errmsg (dest));
-      return FALSE;
-    }
-
-  rc = sqlite3_backup_step (backup, -1);
-  sqlite3_backup_finish (backup);
-
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_SQL,
-                   _("The backup failed: %s"), sqlite3_errstr (rc));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-backup_file (sqlite3     *source,
-             const char  *dest_path,
-             GError     **error)
-{
-  g_autoptr(BatonDb) dest = NULL;
-  g_autofree char *tmp_path = g_strconcat (dest_path, ".part", NULL);
-
-  g_unlink (tmp_path);
-  if (!ensure_file (tmp_path, error))
-    return FALSE;
-  if (!(dest = baton_db_open (tmp_path, 0, error)))
-    return FALSE;
-  if (!backup_between (source, baton_db_get_handle (dest), error))
-    {
-      g_clear_pointer (&dest, baton_db_close);
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-  /* A backup is written with full durability before it replaces the old one. */
-  baton_db_exec (dest, "PRAGMA journal_mode = DELETE", NULL);
-  g_clear_pointer (&dest, baton_db_close);
-
-  if (g_rename (tmp_path, dest_path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
-                   _("Could not write %s: %s"), dest_path, g_strerror (saved));
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-baton_store_backup (BatonStore  *self,
-                    const char  *dest_path,
-                    GError     **error)
-{
-  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
-  g_return_val_if_fail (dest_path != NULL, FALSE);
-
-  return backup_file (baton_db_get_handle (self->db), dest_path, error);
-}
-
-static char *
-backup_path (const char *path,
-             guint       n)
-{
-  return g_strdup_printf ("%s.backup-%u", path, n);
-}
-
-gboolean
-baton_store_rotate_backups (const char  *path,
-                            guint        keep,
-                            GError     **error)
-{
-  g_autoptr(BatonDb) source = NULL;
-  g_autofree char *newest = NULL;
-  gint version;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (keep == 0 || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return TRUE;
-
-  /* Only a readable Baton database is worth a backup; never rotate a good
-   * backup away for a damaged file. */
-  if (!(source = baton_db_open (path, BATON_DB_OPEN_READ_ONLY, error)) ||
-      !baton_db_get_user_version (source, &version, error))
-    return FALSE;
-  if (version == 0)
-    return TRUE;
-
-  {
-    g_autofree char *oldest = backup_path (path, keep);
-    g_unlink (oldest);
-  }
-  for (guint n = keep; n > 1; n--)
-    {
-      g_autofree char *from = backup_path (path, n - 1);
-      g_autofree char *to = backup_path (path, n);
-
-      if (g_file_test (from, G_FILE_TEST_EXISTS))
-        g_rename (from, to);
-    }
-
-  newest = backup_path (path, 1);
-  return backup_file (baton_db_get_handle (source), newest, error);
-}
-
-char *
-baton_store_latest_backup (const char *path)
-{
-  g_autofree char *newest = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  newest = backup_path (path, 1);
-  if (g_file_test (newest, G_FILE_TEST_IS_REGULAR))
-    return g_steal_pointer (&newest);
-
-  return NULL;
+  return self;
 }
 
 /* GObject ---------------------------------------------------------------- */
@@ -3071,6 +3520,21 @@ baton_store_get_history (BatonStore *self)
   g_return_val_if_fail (BATON_IS_STORE (self), NULL);
 
   return self->history;
+}
+
+/**
+ * baton_store_get_read_only:
+ *
+ * Returns: %TRUE when the workspace file cannot be written (permissions, an
+ *   immutable file, a read-only medium): the store was opened read-only and
+ *   refuses every change with %BATON_STORE_ERROR_READ_ONLY.
+ */
+gboolean
+baton_store_get_read_only (BatonStore *self)
+{
+  g_return_val_if_fail (BATON_IS_STORE (self), TRUE);
+
+  return self->db != NULL && baton_db_is_read_only (self->db);
 }
 
 static void
@@ -3118,6 +3582,9 @@ baton_store_get_property (GObject    *object,
     case PROP_HISTORY:
       g_value_set_object (value, self->history);
       break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, baton_store_get_read_only (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -3138,6 +3605,16 @@ baton_store_class_init (BatonStoreClass *klass)
   properties[PROP_HISTORY] =
     g_param_spec_object ("history", NULL, NULL, BATON_TYPE_HISTORY,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * BatonStore:read-only:
+   *
+   * Whether the workspace file cannot be written, so that every change is
+   * refused. Views turn their editing controls off by it. It is known
+   * when the store is opened and does not change afterwards.
+   */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

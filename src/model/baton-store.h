@@ -21,7 +21,7 @@
 
 G_BEGIN_DECLS
 
-#define BATON_SCHEMA_VERSION 4
+#define BATON_SCHEMA_VERSION 5
 
 #define BATON_TYPE_STORE (baton_store_get_type ())
 G_DECLARE_FINAL_TYPE (BatonStore, baton_store, BATON, STORE, GObject)
@@ -34,15 +34,27 @@ void          baton_store_init_allocator   (void);
 /* Opening */
 char         *baton_store_default_path     (void);
 /* @path: a file path, ":memory:", or NULL for baton_store_default_path ().
- * Creates the file (mode 0600) and its folder when missing. Refuses a
- * database newer than BATON_SCHEMA_VERSION (BATON_STORE_ERROR_NEWER_SCHEMA)
- * and a file that is not a Baton database (BATON_STORE_ERROR_CORRUPT)
- * without writing to it. */
+ * Creates the file (mode 0600) and its folder when missing. Before writing
+ * anything it refuses, leaving the file byte-identical and no file beside
+ * it: a file that is not a Baton workspace (BATON_STORE_ERROR_NOT_BATON:
+ * another program's database, not a database, an empty file Baton did not
+ * create), a damaged one (_CORRUPT), one locked by another program
+ * (_LOCKED) and one newer than BATON_SCHEMA_VERSION (_NEWER_SCHEMA). A
+ * workspace whose file cannot be written opens read-only (see
+ * baton_store_get_read_only ()), unless it needs an upgrade (_READ_ONLY).
+ * A file it created and then could not open is removed again. Messages
+ * name the file as g_filename_display_name () does. */
 BatonStore   *baton_store_open             (const char   *path,
                                             GError      **error);
 const char   *baton_store_get_path         (BatonStore   *self);
 BatonHistory *baton_store_get_history      (BatonStore   *self);
-/* Reads the schema version of a database file without opening it as a store. */
+/* TRUE when the workspace file cannot be written (permissions, an
+ * immutable file, a read-only medium): the store was opened read-only and
+ * refuses every change with BATON_STORE_ERROR_READ_ONLY. The "read-only"
+ * property; it is known when the store is opened and does not change. */
+gboolean      baton_store_get_read_only    (BatonStore   *self);
+/* Reads the schema version of a Baton workspace without opening it as a
+ * store (0 for an empty file); refuses other files like baton_store_open (). */
 gint          baton_store_peek_version     (const char   *path,
                                             GError      **error);
 /* Copies the database with the SQLite backup API into @dest_path. */
@@ -51,7 +63,7 @@ gboolean      baton_store_backup           (BatonStore   *self,
                                             GError      **error);
 /* Keeps a rotating set of @keep copies "<path>.backup-N" (N = 1 newest),
  * taken from the file at @path before it is opened. Does nothing for a
- * missing file. */
+ * missing or empty file; refuses a file that is not a Baton workspace. */
 gboolean      baton_store_rotate_backups   (const char   *path,
                                             guint         keep,
                                             GError      **error);

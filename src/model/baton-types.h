@@ -29,11 +29,21 @@ typedef struct _BatonNoteRevision   BatonNoteRevision;
  * @BATON_STORE_ERROR_NOT_FOUND: a referenced record does not exist
  * @BATON_STORE_ERROR_IN_USE: the record is still referenced and cannot be deleted
  * @BATON_STORE_ERROR_NEWER_SCHEMA: the database was written by a newer Baton
- * @BATON_STORE_ERROR_CORRUPT: the file is not a Baton database or is damaged
+ * @BATON_STORE_ERROR_CORRUPT: the file is a damaged database
  * @BATON_STORE_ERROR_OPEN: the file cannot be opened or created
- * @BATON_STORE_ERROR_SQL: SQLite reported an error (its message is kept)
+ * @BATON_STORE_ERROR_SQL: SQLite reported an error Baton did not expect (its
+ *   message is kept), or the disk reported an input/output error
  * @BATON_STORE_ERROR_NOTHING_TO_UNDO: the history is empty in that direction
  * @BATON_STORE_ERROR_PARSE: an imported document is malformed; the message says where
+ * @BATON_STORE_ERROR_NOT_BATON: the file is not a Baton workspace (another
+ *   program's database, not a database, or empty); it was not changed
+ * @BATON_STORE_ERROR_LOCKED: another program holds a lock on the workspace
+ * @BATON_STORE_ERROR_READ_ONLY: the workspace file cannot be written (or the
+ *   store was opened read-only because of that)
+ * @BATON_STORE_ERROR_DISK_FULL: the disk has no room for the change
+ *
+ * The messages of the last four, and of %BATON_STORE_ERROR_CORRUPT, are
+ * written for people; SQLite's own text goes to the debug log only.
  */
 typedef enum
 {
@@ -46,6 +56,10 @@ typedef enum
   BATON_STORE_ERROR_SQL,
   BATON_STORE_ERROR_NOTHING_TO_UNDO,
   BATON_STORE_ERROR_PARSE,
+  BATON_STORE_ERROR_NOT_BATON,
+  BATON_STORE_ERROR_LOCKED,
+  BATON_STORE_ERROR_READ_ONLY,
+  BATON_STORE_ERROR_DISK_FULL,
 } BatonStoreError;
 
 #define BATON_STORE_ERROR (baton_store_error_quark ())
@@ -56,5 +70,10 @@ GQuark baton_store_error_quark (void);
 #define BATON_MAX_ESTIMATE_MINUTES        (10000 * 60)    /* 10,000 hours */
 #define BATON_MAX_NAME_LENGTH             500
 #define BATON_MAX_WIP_LIMIT               10000
+/* Positions order roles, stages, cards and checklist items. The store
+ * counts cards in steps of 1024 from 1024, so no board comes near 2^53;
+ * the limit keeps its arithmetic far from overflowing a gint64 whatever
+ * an import brings, and every position exact in a JavaScript number. */
+#define BATON_MAX_POSITION                (G_GINT64_CONSTANT (1) << 53)
 
 G_END_DECLS

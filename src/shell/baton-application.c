@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -168,7 +169,7 @@ open_backup_copy (BatonApplication *self,
 
   window = present_new_window (self, store);
   {
-    g_autofree char *basename = g_path_get_basename (copy);
+    g_autofree char *basename = g_filename_display_basename (copy);
     g_autofree char *message = g_strdup_printf (_("Opened a copy of the latest backup: %s"), basename);
 
     baton_window_show_toast (window, message);
@@ -184,17 +185,75 @@ on_open_error_response (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "backup") == 0 && d->backup != NULL)
     open_backup_copy (d->app, d->path, d->backup);
+  else if (g_strcmp0 (response, "retry") == 0)
+    baton_application_open_path (d->app, d->path, FALSE);
 }
 
 static const char *
 open_error_heading (const GError *error)
 {
-  if (g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NEWER_SCHEMA))
-    return _("Workspace From a Newer Version of Baton");
-  if (g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CORRUPT))
-    return _("Workspace Is Damaged");
+  if (error->domain != BATON_STORE_ERROR)
+    return _("Could Not Open the Workspace");
 
-  return _("Could Not Open the Workspace");
+  switch (error->code)
+    {
+    case BATON_STORE_ERROR_NEWER_SCHEMA:
+      return _("Workspace From a Newer Version of Baton");
+    case BATON_STORE_ERROR_CORRUPT:
+      return _("Workspace Is Damaged");
+    case BATON_STORE_ERROR_NOT_BATON:
+      return _("Not a Baton Workspace");
+    case BATON_STORE_ERROR_LOCKED:
+      return _("Workspace Is in Use");
+    case BATON_STORE_ERROR_READ_ONLY:
+      return _("Workspace Cannot Be Written");
+    case BATON_STORE_ERROR_DISK_FULL:
+      return _("Disk Is Full");
+    default:
+      return _("Could Not Open the Workspace");
+    }
+}
+
+/* Errors raised before Baton writes anything to the file. */
+static gboolean
+file_is_untouched (const GError *error)
+{
+  return error->domain != BATON_STORE_ERROR ||
+         error->code == BATON_STORE_ERROR_NEWER_SCHEMA ||
+         error->code == BATON_STORE_ERROR_CORRUPT ||
+         error->code == BATON_STORE_ERROR_NOT_BATON ||
+         error->code == BATON_STORE_ERROR_LOCKED ||
+         error->code == BATON_STORE_ERROR_READ_ONLY ||
+         error->code == BATON_STORE_ERROR_OPEN;
+}
+
+/* The latest backup of @path, when opening a copy of it is a way out: the
+ * file itself is damaged, not Baton's (any more) or too new, and the
+ * backup is a Baton workspace. A lock passes, a full disk or a file that
+ * cannot be written would refuse the copy too. */
+static char *
+useful_backup (const char   *path,
+               const GError *error)
+{
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) peek_error = NULL;
+
+  if (!g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CORRUPT) &&
+      !g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_BATON) &&
+      !g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NEWER_SCHEMA))
+    return NULL;
+
+  backup = baton_store_latest_backup (path);
+  if (backup == NULL)
+    return NULL;
+
+  if (baton_store_peek_version (backup, &peek_error) < 1)
+    {
+      g_debug ("Not offering %s: %s", backup, peek_error ? peek_error->message : "no workspace in it");
+      return NULL;
+    }
+
+  return g_steal_pointer (&backup);
 }
 
 static void
@@ -206,7 +265,10 @@ baton_application_show_open_error (BatonApplication *self,
   OpenErrorData *data;
   BatonWindow *parent;
   g_autofree char *backup = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *reason = NULL;
+  GString *body;
+  gboolean retry;
 
   g_assert (BATON_IS_APPLICATION (self));
   g_assert (path != NULL);
@@ -215,26 +277,37 @@ baton_application_show_open_error (BatonApplication *self,
   g_debug ("Could not open %s: %s", path, error->message);
 
   parent = find_any_window (self);
-  backup = baton_store_latest_backup (path);
+  backup = useful_backup (path, error);
+  /* Another program's lock goes away, and so may a full disk. */
+  retry = g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_LOCKED) ||
+          g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_DISK_FULL);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent ? GTK_WINDOW (parent) : NULL,
                                                        open_error_heading (error),
                                                        NULL));
   /* The body is plain text: neither the path nor the message is markup.
-   * Name the file once: the store's messages usually name it already. */
-  if (strstr (error->message, path) != NULL)
+   * Name the file once, in UTF-8 as the store's messages name it (a file
+   * name need not be UTF-8): they usually name it already. */
+  name = g_filename_display_name (path);
+  if (strstr (error->message, name) != NULL)
     reason = g_strdup (error->message);
   else
     /* Translators: the file of a workspace, then why it could not be opened */
-    reason = g_strdup_printf (_("%s: %s"), path, error->message);
+    reason = g_strdup_printf (_("%s: %s"), name, error->message);
 
-  if (backup != NULL)
-    adw_message_dialog_format_body (dialog,
-                                    _("%s\n\nThe file has not been changed. "
-                                      "You can open a copy of its latest backup instead."),
-                                    reason);
+  body = g_string_new (reason);
+  g_string_append (body, "\n\n");
+  if (file_is_untouched (error))
+    g_string_append (body, _("The file has not been changed."));
   else
-    adw_message_dialog_format_body (dialog, _("%s\n\nThe file has not been changed."), reason);
+    g_string_append (body, _("The data in it has not been changed."));
+  if (backup != NULL)
+    {
+      g_string_append_c (body, ' ');
+      g_string_append (body, _("You can open a copy of its latest backup instead."));
+    }
+  adw_message_dialog_set_body (dialog, body->str);
+  g_string_free (body, TRUE);
 
   adw_message_dialog_add_response (dialog, "quit", parent ? _("_Close") : _("_Quit"));
   adw_message_dialog_set_close_response (dialog, "quit");
@@ -245,6 +318,12 @@ baton_application_show_open_error (BatonApplication *self,
       adw_message_dialog_add_response (dialog, "backup", _("Open _Latest Backup"));
       adw_message_dialog_set_response_appearance (dialog, "backup", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (dialog, "backup");
+    }
+  else if (retry)
+    {
+      adw_message_dialog_add_response (dialog, "retry", _("_Try Again"));
+      adw_message_dialog_set_response_appearance (dialog, "retry", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "retry");
     }
 
   data = g_new0 (OpenErrorData, 1);
@@ -273,6 +352,18 @@ rotate_backups_before_open (BatonApplication *self,
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return;
 
+  /* A folder that cannot be written has no room for a backup (and its
+   * workspace opens read-only: it cannot change). */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    if (g_access (dir, W_OK) != 0)
+      {
+        g_debug ("Not backing up %s: its folder cannot be written", path);
+        return;
+      }
+  }
+
   version = baton_store_peek_version (path, &error);
   if (error != NULL || version < 0 || version > BATON_SCHEMA_VERSION)
     {
@@ -283,7 +374,15 @@ rotate_backups_before_open (BatonApplication *self,
 
   keep = g_settings_get_int (self->settings, "backups-kept");
   if (!baton_store_rotate_backups (path, (guint) MAX (keep, 0), &error))
-    g_warning ("Could not back up %s: %s", path, error->message);
+    {
+      /* Opening it will say the same to the person, in a dialog. */
+      if (g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CORRUPT) ||
+          g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_BATON) ||
+          g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_LOCKED))
+        g_debug ("Not backing up %s: %s", path, error->message);
+      else
+        g_warning ("Could not back up %s: %s", path, error->message);
+    }
 }
 
 static void
@@ -315,6 +414,24 @@ baton_application_open_path (BatonApplication *self,
     }
 
   present_new_window (self, store);
+}
+
+/**
+ * baton_application_open_database:
+ * @path: a workspace file
+ *
+ * Opens @path in a window (or presents the window that shows it), as
+ * `--database` does: backs it up first, and shows a dialog that says why
+ * when it cannot be opened.
+ */
+void
+baton_application_open_database (BatonApplication *self,
+                                 const char       *path)
+{
+  g_return_if_fail (BATON_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  baton_application_open_path (self, path, TRUE);
 }
 
 static void
@@ -593,7 +710,7 @@ baton_application_command_line (GApplication            *application,
           return 1;
         }
 
-      baton_application_open_path (self, path, TRUE);
+      baton_application_open_database (self, path);
     }
   else
     {

@@ -13,5 +13,7 @@ G_DECLARE_FINAL_TYPE (BatonApplication, baton_application, BATON, APPLICATION, A
 
 BatonApplication *baton_application_new          (void);
 GSettings        *baton_application_get_settings (BatonApplication *self);
+void              baton_application_open_database (BatonApplication *self,
+                                                   const char       *path);
 
 G_END_DECLS

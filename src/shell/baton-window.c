@@ -41,6 +41,8 @@ struct _BatonWindow
   /* Template children */
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
+  GtkRevealer          *read_only_revealer;
+  GtkWidget            *read_only_banner;
   GtkButton            *undo_button;
   GtkButton            *redo_button;
   AdwToastOverlay      *toast_overlay;
@@ -575,6 +577,12 @@ baton_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   update_undo_actions (self);
 
+  /* A workspace whose file cannot be written says so above the views,
+   * which turn their editing off themselves. */
+  g_object_bind_property (self->store, "read-only", self->read_only_revealer, "reveal-child",
+                          G_BINDING_SYNC_CREATE);
+  gtk_widget_set_tooltip_text (self->read_only_banner, baton_store_get_path (self->store));
+
   /* Each view is its own widget over the store; the window only hosts it. */
   adw_bin_set_child (self->board_bin, baton_board_view_new (self->store));
   adw_bin_set_child (self->capacity_bin, baton_capacity_view_new (self->store));
@@ -673,6 +681,8 @@ baton_window_class_init (BatonWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/baton-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BatonWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BatonWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, toast_overlay);

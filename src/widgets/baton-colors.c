@@ -33,7 +33,24 @@ static const char base_css[] =
   "avatar.baton-unassigned { background-image: none;"
   "  background-color: alpha(currentColor, 0.1); color: alpha(currentColor, 0.55); }\n"
   ".baton-field-error { margin-top: 2px; }\n"
-  ".baton-checklist-row entry { min-height: 28px; }\n";
+  ".baton-checklist-row entry { min-height: 28px; }\n"
+  /* A dragged task: opaque, no shadow or margin (see baton-task-chip.c). */
+  "taskchip { background-color: @popover_bg_color; color: @popover_fg_color;"
+  "  border: 1px solid alpha(currentColor, 0.3); border-radius: 8px;"
+  "  padding: 6px 12px 6px 6px; }\n"
+  "taskchip.square { border-radius: 0; }\n"
+  "taskchip > .baton-swatch { min-width: 5px; min-height: 18px; }\n"
+  "taskchip > .title { font-weight: bold; }\n"
+  "taskchip > .hours { opacity: 0.75; }\n"
+  /* The date rows' calendar (baton-calendar.c). */
+  "batoncalendar { padding: 6px; }\n"
+  "batoncalendar .weekday { font-size: smaller; font-weight: bold; opacity: 0.6; }\n"
+  "batoncalendar .week-number { font-size: smaller; opacity: 0.45; margin-right: 4px; }\n"
+  "batoncalendar button.day { min-width: 32px; min-height: 32px; padding: 0; border-radius: 999px;"
+  "  font-weight: normal; }\n"
+  "batoncalendar button.day.other-month { opacity: 0.45; }\n"
+  "batoncalendar button.day.today { font-weight: bold; box-shadow: inset 0 0 0 1px @accent_color; }\n"
+  "batoncalendar button.day.selected { background-color: @accent_bg_color; color: @accent_fg_color; }\n";
 
 static GtkCssProvider *provider;
 static GHashTable *classes;   /* "#rrggbb" (lowercase) → class name */

@@ -20,8 +20,10 @@
 #include <glib/gi18n.h>
 
 #include "baton-colors.h"
+#include "baton-date-row.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
+#include "baton-popups.h"
 #include "baton-task-editor.h"
 
 typedef struct
@@ -81,14 +83,10 @@ struct _BatonTaskEditor
   GtkDropDown    *priority_dropdown;
   GtkEntry       *estimate_entry;
   GtkLabel       *estimate_error;
-  GtkEntry       *start_entry;
+  GtkWidget      *start_entry;   /* BatonDateRow */
   GtkLabel       *start_error;
-  GtkPopover     *start_popover;
-  GtkCalendar    *start_calendar;
-  GtkEntry       *due_entry;
+  GtkWidget      *due_entry;     /* BatonDateRow */
   GtkLabel       *due_error;
-  GtkPopover     *due_popover;
-  GtkCalendar    *due_calendar;
   GtkLabel       *checklist_progress;
   GtkListBox     *checklist_list;
   GtkEntry       *checklist_entry;
@@ -110,7 +108,6 @@ struct _BatonTaskEditor
   GPtrArray      *items;         /* ChecklistEntry, in order */
   GArray         *loaded_item_ids;
   gboolean        tried_save;    /* errors follow typing after a first Save */
-  gboolean        syncing_calendar;
 };
 
 enum {
@@ -134,9 +131,9 @@ static const char * const priority_names[] = {
 /* Helpers ------------------------------------------------------------------ */
 
 static char *
-entry_text (GtkEntry *entry)
+entry_text (gpointer editable)
 {
-  char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable)));
 
   return g_strstrip (text);
 }
@@ -801,79 +798,6 @@ load_task (BatonTaskEditor *self)
   load_checklist (self);
 }
 
-/* Calendars -------------------------------------------------------------------- */
-
-static void
-sync_calendar (BatonTaskEditor *self,
-               GtkEntry        *entry,
-               GtkCalendar     *calendar)
-{
-  g_autofree char *text = entry_text (entry);
-  guint32 julian;
-  g_autoptr(GDateTime) date = NULL;
-
-  if (!baton_date_parse (text, &julian))
-    julian = baton_date_today ();
-
-  {
-    GDate d;
-
-    g_date_clear (&d, 1);
-    g_date_set_julian (&d, julian);
-    date = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
-  }
-
-  self->syncing_calendar = TRUE;
-  gtk_calendar_select_day (calendar, date);
-  self->syncing_calendar = FALSE;
-}
-
-static void
-on_start_popover_show (BatonTaskEditor *self)
-{
-  sync_calendar (self, self->start_entry, self->start_calendar);
-}
-
-static void
-on_due_popover_show (BatonTaskEditor *self)
-{
-  sync_calendar (self, self->due_entry, self->due_calendar);
-}
-
-static void
-take_calendar_day (BatonTaskEditor *self,
-                   GtkCalendar     *calendar,
-                   GtkEntry        *entry,
-                   GtkPopover      *popover)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->syncing_calendar)
-    return;
-
-  date = gtk_calendar_get_date (calendar);
-  text = g_strdup_printf ("%04d-%02d-%02d",
-                          g_date_time_get_year (date),
-                          g_date_time_get_month (date),
-                          g_date_time_get_day_of_month (date));
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gtk_popover_popdown (popover);
-  gtk_widget_grab_focus (GTK_WIDGET (entry));
-}
-
-static void
-on_start_day_selected (BatonTaskEditor *self)
-{
-  take_calendar_day (self, self->start_calendar, self->start_entry, self->start_popover);
-}
-
-static void
-on_due_day_selected (BatonTaskEditor *self)
-{
-  take_calendar_day (self, self->due_calendar, self->due_entry, self->due_popover);
-}
-
 /* Saving ----------------------------------------------------------------------- */
 
 typedef struct
@@ -1488,6 +1412,7 @@ baton_task_editor_class_init (BatonTaskEditorClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (BATON_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/baton_app/Baton/widgets/baton-task-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, status_revealer);
@@ -1503,12 +1428,8 @@ baton_task_editor_class_init (BatonTaskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, estimate_error);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, start_entry);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, start_error);
-  gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, start_popover);
-  gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, start_calendar);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, due_entry);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, due_error);
-  gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, due_popover);
-  gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, due_calendar);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, checklist_progress);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, checklist_list);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, checklist_entry);
@@ -1541,13 +1462,15 @@ baton_task_editor_init (BatonTaskEditor *self)
 
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
 
+  /* A closed list must not take the next click (see baton-popups.c). */
+  baton_drop_down_release_popup_when_closed (self->program_dropdown);
+  baton_drop_down_release_popup_when_closed (self->role_dropdown);
+  baton_drop_down_release_popup_when_closed (self->assignee_dropdown);
+  baton_drop_down_release_popup_when_closed (self->priority_dropdown);
+
   g_signal_connect_swapped (self->title_entry, "changed", G_CALLBACK (on_field_changed), self);
   g_signal_connect_swapped (self->estimate_entry, "changed", G_CALLBACK (on_field_changed), self);
   g_signal_connect_swapped (self->start_entry, "changed", G_CALLBACK (on_field_changed), self);
   g_signal_connect_swapped (self->due_entry, "changed", G_CALLBACK (on_field_changed), self);
   g_signal_connect_swapped (self->checklist_entry, "activate", G_CALLBACK (on_checklist_entry_activate), self);
-  g_signal_connect_swapped (self->start_popover, "show", G_CALLBACK (on_start_popover_show), self);
-  g_signal_connect_swapped (self->due_popover, "show", G_CALLBACK (on_due_popover_show), self);
-  g_signal_connect_swapped (self->start_calendar, "day-selected", G_CALLBACK (on_start_day_selected), self);
-  g_signal_connect_swapped (self->due_calendar, "day-selected", G_CALLBACK (on_due_day_selected), self);
 }

@@ -1,0 +1,21 @@
+/* baton-read-only.h — no editing in a workspace that cannot be written
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "baton-store.h"
+
+G_BEGIN_DECLS
+
+/* Disables @actions (NULL-terminated names of @widget's own actions, such
+ * as "board.new-card") when @store is read-only, so that their buttons,
+ * menu items and shortcuts are insensitive. For actions that nothing else
+ * enables or disables. */
+void baton_read_only_disable_actions (GtkWidget          *widget,
+                                      BatonStore         *store,
+                                      const char * const *actions);
+
+G_END_DECLS

@@ -1,0 +1,523 @@
+/* test-widgets.c — the widgets shared by the views
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The card editor's dropdowns driven with the real pointer (xdotool under
+ * Xvfb), the date row with its calendar, and the drag chip. Without a
+ * display a case cannot run: it is skipped, and fails in CI (CI=true).
+ */
+
+#define G_LOG_DOMAIN "test-widgets"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <string.h>
+
+#include "baton-test-util.h"
+#include "baton-calendar.h"
+#include "baton-date-row.h"
+#include "baton-dates.h"
+#include "baton-store.h"
+#include "baton-task-editor.h"
+#include "baton-ui-test-util.h"
+
+static gboolean have_display;
+
+typedef struct
+{
+  BatonStore  *store;
+  GtkWidget   *window;
+  BatonRole   *writer;
+  BatonRole   *designer;
+  BatonClient *client;
+  GPtrArray   *programs;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  static const char * const names[] = {
+    "Coaching skills", "Diversity and inclusion", "Product certification",
+    "Branch onboarding for the new regional offices", "Presentation skills",
+  };
+
+  f->store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  baton_store_create_stage (f->store, "Backlog", 0, &error);
+  g_assert_no_error (error);
+  f->writer = baton_store_create_role (f->store, "Writer", "#1c71d8", &error);
+  g_assert_no_error (error);
+  f->designer = baton_store_create_role (f->store, "Designer", "#26a269", &error);
+  g_assert_no_error (error);
+  f->client = baton_store_create_client (f->store, "Lumen Software", NULL, &error);
+  g_assert_no_error (error);
+
+  f->programs = g_ptr_array_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_ptr_array_add (f->programs, baton_store_create_program (f->store, f->client, names[i], &error));
+      g_assert_no_error (error);
+    }
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (f->window);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *window = f->window;
+
+  /* The window, and the editors over it, go: then nothing holds the store. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &window, 5000));
+  g_clear_pointer (&f->programs, g_ptr_array_unref);
+  g_assert_finalize_object (f->store);
+}
+
+/* Helpers ------------------------------------------------------------------------- */
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The popover a GtkDropDown opens: its own child. */
+static GtkPopover *
+dropdown_popover (GtkWidget *dropdown)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (dropdown);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return GTK_POPOVER (child);
+
+  g_assert_not_reached ();
+}
+
+/* The row of the dropdown's open list that shows @text. */
+static GtkWidget *
+dropdown_row (GtkWidget  *dropdown,
+              const char *text)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (dropdown_popover (dropdown)), GTK_TYPE_LIST_VIEW);
+
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_mapped (row) && has_label (row, text))
+      return row;
+
+  return NULL;
+}
+
+static gboolean
+popover_is_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+popover_is_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+/* A click as a person makes it: press, a short hold, release. */
+static void
+click_widget (GtkWidget *widget)
+{
+  int x, y;
+
+  baton_test_screen_center (widget, &x, &y);
+  g_assert_true (baton_test_xdotool ("mousemove %d %d sleep 0.1 mousedown 1 sleep 0.1 mouseup 1", x, y));
+}
+
+static BatonTaskEditor *
+open_editor (Fixture *f)
+{
+  BatonTaskEditor *editor = BATON_TASK_EDITOR (baton_task_editor_new (GTK_WINDOW (f->window), f->store, NULL));
+
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, editor, 5000));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+
+  return editor;
+}
+
+/* The card editor ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *program;      /* the row to choose */
+  gboolean    by_keyboard;  /* Down to it and Return, instead of a click */
+} ProgramChoice;
+
+/* After a program is chosen (a click on its row, or the keyboard), one
+ * click opens the role dropdown, and the role chosen there is saved. Every
+ * event is real: xdotool moves and clicks the pointer under Xvfb. */
+static void
+test_editor_role_after_program (Fixture       *f,
+                                gconstpointer  data)
+{
+  const ProgramChoice *choice = data;
+  BatonTaskEditor *editor;
+  GtkWidget *program, *role, *row;
+  GtkPopover *program_popover, *role_popover;
+  g_autoptr(BatonTask) task = NULL;
+  BatonProgram *chosen;
+
+  if (!baton_test_can_use_xdotool (f->window))
+    {
+      baton_test_missing_requirement ("no X display or no xdotool");
+      return;
+    }
+
+  editor = open_editor (f);
+  program = baton_task_editor_get_field (editor, "program");
+  role = baton_task_editor_get_field (editor, "role");
+  program_popover = dropdown_popover (program);
+  role_popover = dropdown_popover (role);
+
+  /* Open the programs and choose one. */
+  click_widget (program);
+  g_assert_true (baton_test_wait_until (popover_is_shown, program_popover, 5000));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (program_popover));
+  row = dropdown_row (program, choice->program);
+  g_assert_nonnull (row);
+  if (choice->by_keyboard)
+    g_assert_true (baton_test_xdotool ("key Down Down Return"));
+  else
+    click_widget (row);
+  g_assert_true (baton_test_wait_until (popover_is_hidden, program_popover, 5000));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (program)), >, 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+
+  /* One click on the role: its list shows. */
+  click_widget (role);
+  g_assert_true (baton_test_wait_until (popover_is_shown, role_popover, 3000));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (role_popover));
+  row = dropdown_row (role, "Designer");
+  g_assert_nonnull (row);
+  click_widget (row);
+  g_assert_true (baton_test_wait_until (popover_is_hidden, role_popover, 5000));
+
+  gtk_editable_set_text (GTK_EDITABLE (baton_task_editor_get_field (editor, "title")), "Storyboard");
+  g_assert_true (baton_task_editor_save (editor));
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_tasks (f->store)), ==, 1);
+  task = g_list_model_get_item (baton_store_get_tasks (f->store), 0);
+  g_assert_cmpint (baton_task_get_role_id (task), ==, baton_test_id (f->designer));
+  chosen = baton_store_lookup_program (f->store, baton_task_get_program_id (task));
+  g_assert_nonnull (chosen);
+  if (!choice->by_keyboard)
+    g_assert_cmpstr (strstr (choice->program, baton_program_get_name (chosen)), !=, NULL);
+}
+
+/* The date row ------------------------------------------------------------------- */
+
+static guint32
+julian_of (const char *iso)
+{
+  guint32 julian = 0;
+
+  g_assert_true (baton_date_parse (iso, &julian));
+  return julian;
+}
+
+static BatonDateRow *
+date_row_in_window (Fixture *f)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = baton_date_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Start Date");
+  baton_date_row_set_field_label (BATON_DATE_ROW (row), "start date");
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_window_set_child (GTK_WINDOW (f->window), list);
+  gtk_test_widget_wait_for_draw (f->window);
+
+  return BATON_DATE_ROW (row);
+}
+
+/* Dates in, dates out: ISO text, and nothing else. */
+static void
+test_date_row_parse_and_format (Fixture       *f,
+                                gconstpointer  data)
+{
+  BatonDateRow *row = date_row_in_window (f);
+
+  g_assert_null (baton_date_row_get_date (row));
+  g_assert_null (baton_date_row_get_error (row));
+  g_assert_false (gtk_widget_get_visible (baton_date_row_get_clear_button (row)));
+
+  g_assert_true (baton_date_row_set_date (row, "2024-03-18"));
+  g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-03-18");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2024-03-18");
+  g_assert_null (baton_date_row_get_error (row));
+  g_assert_true (gtk_widget_get_visible (baton_date_row_get_clear_button (row)));
+
+  /* Typed, with spaces around: the same date. */
+  gtk_editable_set_text (GTK_EDITABLE (row), " 2024-02-29 ");
+  g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-02-29");
+
+  /* Not a date: refused, nothing changes. */
+  g_assert_false (baton_date_row_set_date (row, "2024-02-30"));
+  g_assert_false (baton_date_row_set_date (row, "18/03/2024"));
+  g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-02-29");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, " 2024-02-29 ");
+
+  /* Cleared: no date, no error; the clear button goes. */
+  g_signal_emit_by_name (baton_date_row_get_clear_button (row), "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  g_assert_null (baton_date_row_get_date (row));
+  g_assert_null (baton_date_row_get_error (row));
+  g_assert_false (gtk_widget_get_visible (baton_date_row_get_clear_button (row)));
+
+  g_assert_true (baton_date_row_set_date (row, "2030-01-07"));
+  g_assert_true (baton_date_row_set_date (row, NULL));
+  g_assert_null (baton_date_row_get_date (row));
+
+  /* Its buttons are named after the field, as read (no mnemonic). */
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "_Start Date");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (baton_date_row_get_calendar_button (row)), ==,
+                   "Pick a Date: Start Date");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (baton_date_row_get_clear_button (row)), ==,
+                   "Clear: Start Date");
+}
+
+/* Text that is not a date says why, naming the field and what was typed,
+ * and leaves the value. */
+static void
+test_date_row_invalid_text (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char * const bad[] = { "2024-13-01", "2024-02-30", "15/03/2026", "next March", "2024-3-1" };
+  BatonDateRow *row = date_row_in_window (f);
+
+  g_assert_true (baton_date_row_set_date (row, "2024-03-18"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      const char *error;
+
+      gtk_editable_set_text (GTK_EDITABLE (row), bad[i]);
+      error = baton_date_row_get_error (row);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error, "start date"));
+      g_assert_nonnull (strstr (error, bad[i]));
+      g_assert_nonnull (strstr (error, "YYYY-MM-DD"));
+      g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-03-18");
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "2024-03-19");
+  g_assert_null (baton_date_row_get_error (row));
+  g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-03-19");
+}
+
+/* The calendar opens on the row's date; a day chosen there fills the
+ * text, and the calendar closes. */
+static void
+test_date_row_calendar (Fixture       *f,
+                        gconstpointer  data)
+{
+  BatonDateRow *row = date_row_in_window (f);
+  GtkWidget *popover = baton_date_row_get_popover (row);
+  BatonCalendar *calendar = BATON_CALENDAR (baton_date_row_get_calendar (row));
+  GtkWidget *button;
+
+  g_assert_true (baton_date_row_set_date (row, "2024-03-18"));
+  baton_date_row_open_calendar (row);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, popover, 5000));
+  g_assert_cmpuint (baton_calendar_get_date (calendar), ==, julian_of ("2024-03-18"));
+  g_assert_cmpuint (baton_calendar_get_month_start (calendar), ==, julian_of ("2024-03-01"));
+
+  /* A click on the 21st. */
+  button = baton_calendar_get_day_button (calendar, julian_of ("2024-03-21"));
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "21");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2024-03-21");
+  g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-03-21");
+  g_assert_true (baton_test_wait_until (popover_is_hidden, popover, 5000));
+
+  /* Next month, a day of it. */
+  baton_date_row_open_calendar (row);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, popover, 5000));
+  g_assert_cmpuint (baton_calendar_get_date (calendar), ==, julian_of ("2024-03-21"));
+  baton_calendar_show_month (calendar, julian_of ("2024-04-10"));
+  g_signal_emit_by_name (baton_calendar_get_day_button (calendar, julian_of ("2024-04-02")), "clicked");
+  g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-04-02");
+
+  /* Empty: the calendar opens on this month, nothing chosen. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  baton_date_row_open_calendar (row);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, popover, 5000));
+  g_assert_cmpuint (baton_calendar_get_date (calendar), ==, 0);
+  g_assert_nonnull (baton_calendar_get_day_button (calendar, baton_date_today ()));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* With the real pointer: the calendar button, then a day. */
+static void
+test_date_row_calendar_pointer (Fixture       *f,
+                                gconstpointer  data)
+{
+  BatonDateRow *row;
+  GtkWidget *popover, *day;
+  BatonCalendar *calendar;
+
+  if (!baton_test_can_use_xdotool (f->window))
+    {
+      baton_test_missing_requirement ("no X display or no xdotool");
+      return;
+    }
+
+  row = date_row_in_window (f);
+  popover = baton_date_row_get_popover (row);
+  calendar = BATON_CALENDAR (baton_date_row_get_calendar (row));
+  g_assert_true (baton_date_row_set_date (row, "2030-01-07"));
+  gtk_test_widget_wait_for_draw (f->window);
+
+  click_widget (baton_date_row_get_calendar_button (row));
+  g_assert_true (baton_test_wait_until (popover_is_shown, popover, 5000));
+  gtk_test_widget_wait_for_draw (popover);
+  day = baton_calendar_get_day_button (calendar, julian_of ("2030-01-15"));
+  click_widget (day);
+  g_assert_true (baton_test_wait_until (popover_is_hidden, popover, 5000));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2030-01-15");
+}
+
+/* Calendars start their weeks on the app's first day of the week — the
+ * grid's — whatever the locale says, and follow it when it changes. */
+static void
+test_calendar_first_weekday (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *calendar = baton_calendar_new ();
+  guint32 march_18 = julian_of ("2024-03-18");   /* a Monday */
+
+  gtk_window_set_child (GTK_WINDOW (f->window), calendar);
+  baton_calendar_set_date (BATON_CALENDAR (calendar), march_18);
+
+  for (guint weekday = 1; weekday <= 7; weekday++)
+    {
+      /* The day of that weekday in the week of Monday March 18. */
+      g_autoptr(GDateTime) day = g_date_time_new_local (2024, 3, 18 + (int) weekday - 1, 12, 0, 0);
+      g_autofree char *name = g_date_time_format (day, "%a");
+      guint32 first;
+
+      g_settings_set_enum (settings, "first-day-of-week", (int) weekday);
+      g_assert_cmpuint (baton_calendar_get_first_weekday (BATON_CALENDAR (calendar)), ==, weekday);
+      g_assert_cmpstr (baton_calendar_get_weekday_label (BATON_CALENDAR (calendar), 0), ==, name);
+
+      /* The first button is that weekday, on or before March 1st. */
+      first = baton_date_week_start (julian_of ("2024-03-01"), weekday);
+      g_assert_cmpuint (baton_date_weekday (first), ==, weekday);
+      g_assert_nonnull (baton_calendar_get_day_button (BATON_CALENDAR (calendar), first));
+      g_assert_null (baton_calendar_get_day_button (BATON_CALENDAR (calendar), first - 1));
+    }
+
+  g_settings_reset (settings, "first-day-of-week");
+  g_assert_cmpuint (baton_calendar_get_first_weekday (BATON_CALENDAR (calendar)), ==, 1);
+
+  /* Week numbers: ISO for weeks from Monday; otherwise the ISO week that
+   * holds most of the days (the grid's weeks are numbered the same way). */
+  g_assert_cmpuint (baton_week_number (julian_of ("2024-03-18")), ==, 12);   /* Monday */
+  g_assert_cmpuint (baton_week_number (julian_of ("2024-03-17")), ==, 12);   /* Sunday */
+  g_assert_cmpuint (baton_week_number (julian_of ("2024-03-16")), ==, 12);   /* Saturday */
+  g_assert_cmpuint (baton_week_number (julian_of ("2024-03-15")), ==, 12);   /* Friday: 4 of 7 days in week 12 */
+  g_assert_cmpuint (baton_week_number (julian_of ("2024-03-22")), ==, 13);
+  g_assert_cmpuint (baton_week_number (julian_of ("2024-12-30")), ==, 1);
+  g_assert_cmpuint (baton_week_number (julian_of ("2024-12-29")), ==, 1);
+  g_assert_cmpuint (baton_week_number (julian_of ("2026-12-28")), ==, 53);
+}
+
+/* Main ------------------------------------------------------------------------------ */
+
+static void
+cannot_run (gconstpointer data)
+{
+  baton_test_missing_requirement ("no display (run the UI tests under Xvfb: build-aux/dev test)");
+}
+
+static void
+add_test (const char    *path,
+          gconstpointer  data,
+          void (*test) (Fixture *, gconstpointer))
+{
+  if (have_display)
+    g_test_add (path, Fixture, data, fixture_set_up, test, fixture_tear_down);
+  else
+    g_test_add_data_func (path, NULL, cannot_run);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  have_display = gtk_init_check ();
+  if (have_display)
+    adw_init ();
+
+  {
+    static const ProgramChoice clicked = { "Lumen Software — Diversity and inclusion", FALSE };
+    static const ProgramChoice long_name = { "Lumen Software — Branch onboarding for the new regional offices", FALSE };
+    static const ProgramChoice keyboard = { "Lumen Software — Coaching skills", TRUE };
+
+    add_test ("/widgets/task-editor/role-after-program/click", &clicked, test_editor_role_after_program);
+    add_test ("/widgets/task-editor/role-after-program/long-name", &long_name, test_editor_role_after_program);
+    add_test ("/widgets/task-editor/role-after-program/keyboard", &keyboard, test_editor_role_after_program);
+  }
+  add_test ("/widgets/date-row/parse-and-format", NULL, test_date_row_parse_and_format);
+  add_test ("/widgets/date-row/invalid-text", NULL, test_date_row_invalid_text);
+  add_test ("/widgets/date-row/calendar", NULL, test_date_row_calendar);
+  add_test ("/widgets/date-row/calendar-pointer", NULL, test_date_row_calendar_pointer);
+  add_test ("/widgets/calendar/first-weekday", NULL, test_calendar_first_weekday);
+
+  return g_test_run ();
+}

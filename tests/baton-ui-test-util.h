@@ -182,8 +182,17 @@ baton_test_xdotool_argv (const char * const *args)
       g_subprocess_force_exit (process);
       return FALSE;
     }
+  if (!g_subprocess_get_successful (process))
+    return FALSE;
 
-  return g_subprocess_get_successful (process);
+  /* xdotool closes its display before it exits, so the server has made
+   * the events it asked for and queued them for us. One round trip reads
+   * them all, and dispatching hands them to the widgets, so the caller
+   * sees what the events did — however loaded the machine is. */
+  gdk_display_sync (gdk_display_get_default ());
+  baton_test_drain ();
+
+  return TRUE;
 }
 
 /* The same with a printf-style command line split on spaces, e.g.

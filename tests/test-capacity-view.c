@@ -194,25 +194,16 @@ build_workspace (Fixture *f)
   f->icons = add_task (f, f->backlog, "Icons", f->dana, f->designer, 6, "2030-01-07", "2030-01-11");
 }
 
+/* A window (with the "win" actions the view uses) showing a view of the
+ * store at week 0. */
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+open_window (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GSimpleActionGroup) group = NULL;
   const GActionEntry entries[] = {
     { "show-undo-toast", on_show_undo_toast, "s", NULL, NULL },
     { "show-view", on_show_view, "s", NULL, NULL },
   };
-
-  f->store = baton_store_open (":memory:", &error);
-  g_assert_no_error (error);
-  f->toasts = g_ptr_array_new_with_free_func (g_free);
-  f->views_shown = g_ptr_array_new_with_free_func (g_free);
-  g_assert_true (baton_date_parse ("2030-01-07", &f->week0));
-
-  if (data == NULL)
-    build_workspace (f);
 
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
@@ -227,6 +218,24 @@ fixture_set_up (Fixture       *f,
 
   gtk_window_present (GTK_WINDOW (f->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->view));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  f->toasts = g_ptr_array_new_with_free_func (g_free);
+  f->views_shown = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (baton_date_parse ("2030-01-07", &f->week0));
+
+  if (data == NULL)
+    build_workspace (f);
+
+  open_window (f);
 }
 
 static void
@@ -1877,6 +1886,93 @@ test_real_drag_from_popover (Fixture       *f,
   assert_data_equals (before, f->store);
 }
 
+/* The drag has let the pointer go. */
+static gboolean
+pointer_is_free (gpointer data)
+{
+  GdkDisplay *display = data;
+
+  return !gdk_display_device_is_grabbed (display, gdk_seat_get_pointer (gdk_display_get_default_seat (display)));
+}
+
+/* The window closes (Ctrl+W) while a real drag of one of its tasks is
+ * under way, from a cell or from a cell's popover: the drag outlives the
+ * view, which lets go of it (its drag and chip), and the drag's end must
+ * not reach into the freed view. */
+static void
+drag_while_window_closes (Fixture  *f,
+                          gboolean  from_popover)
+{
+  g_autofree char *xdotool = NULL;
+  g_autoptr(State) before = NULL;
+  BatonCapacityView *view;
+  GtkWidget *pressed;
+  int from_x, from_y, to_x, to_y;
+
+  if ((xdotool = find_xdotool (f)) == NULL)
+    return;
+
+  before = state_capture (f->store);
+  cell_screen_point (f, person_cell (f->dana, 1), &to_x, &to_y);
+  if (from_popover)
+    {
+      BatonCellPopover *popover;
+      gint ana_row = baton_capacity_grid_find_person_row (f->grid, id_of (f->ana));
+
+      g_signal_emit_by_name (f->grid, "cell-activated", (guint) ana_row, 0);
+      popover = baton_capacity_view_get_cell_popover (f->view);
+      g_assert_nonnull (popover);
+      g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, popover, 5000));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
+      pressed = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (baton_cell_popover_get_drag_source (popover, 0)));
+      baton_test_screen_point (pressed, 16, gtk_widget_get_height (pressed) / 2.0, &from_x, &from_y);
+    }
+  else
+    {
+      pressed = GTK_WIDGET (f->grid);
+      cell_screen_point (f, person_cell (f->ana, 0), &from_x, &from_y);
+    }
+
+  press_and_move (pressed, from_x, from_y, to_x, to_y);
+  g_assert_true (baton_test_wait_until (drag_is_hovering, f, 5000));
+  g_assert_false (pointer_is_free (gdk_display_get_default ()));
+
+  /* The window goes, and then its view: disposed, it keeps nothing of the
+   * drag (whose end would write into it), then freed. */
+  view = g_object_ref (f->view);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_object_run_dispose (G_OBJECT (view));
+  g_assert_null (baton_capacity_view_get_drag_icon (view, NULL));
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  g_object_unref (view);
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &view, 5000));
+
+  /* The drag moves on, to where no window is now, and ends. */
+  g_assert_true (baton_test_xdotool ("mousemove %d %d sleep 0.1 mousemove %d %d",
+                                     to_x + 20, to_y + 20, to_x + 40, to_y + 40));
+  g_assert_true (baton_test_xdotool ("mouseup 1"));
+  g_assert_true (baton_test_wait_until (pointer_is_free, gdk_display_get_default (), 5000));
+  baton_test_drain ();
+  assert_state_equals (before, f->store);
+
+  /* A window and a view again, for the fixture to take down. */
+  open_window (f);
+}
+
+static void
+test_real_drag_window_closed (Fixture       *f,
+                              gconstpointer  data)
+{
+  drag_while_window_closes (f, FALSE);
+}
+
+static void
+test_real_drag_popover_window_closed (Fixture       *f,
+                                      gconstpointer  data)
+{
+  drag_while_window_closes (f, TRUE);
+}
+
 /* Without a display no fixture or test body runs: each case reports that
  * it cannot run (a skip here, a failure in CI). */
 static void
@@ -1936,6 +2032,8 @@ main (int   argc,
   add_test ("/capacity-view/real-drag/cell", NULL, test_real_drag);
   add_test ("/capacity-view/real-drag/popover", NULL, test_real_drag_from_popover);
   add_test ("/capacity-view/real-drag/escape-cancels", NULL, test_real_drag_escape);
+  add_test ("/capacity-view/real-drag/window-closed", NULL, test_real_drag_window_closed);
+  add_test ("/capacity-view/real-drag/window-closed-popover", NULL, test_real_drag_popover_window_closed);
 
   return g_test_run ();
 }

@@ -356,6 +356,39 @@ test_date_row_invalid_text (Fixture       *f,
   g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-03-19");
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* A property says it changed when it did, once: set to the same value,
+ * not at all. */
+static void
+test_date_row_notify (Fixture       *f,
+                      gconstpointer  data)
+{
+  BatonDateRow *row = date_row_in_window (f);
+  guint date_changes = 0, label_changes = 0;
+
+  g_signal_connect (row, "notify::date", G_CALLBACK (count_notify), &date_changes);
+  g_signal_connect (row, "notify::field-label", G_CALLBACK (count_notify), &label_changes);
+
+  g_object_set (row, "field-label", "start date", "date", NULL, NULL);
+  g_assert_cmpuint (label_changes, ==, 0);
+  g_assert_cmpuint (date_changes, ==, 0);
+
+  g_object_set (row, "field-label", "first day", "date", "2024-03-18", NULL);
+  g_assert_cmpuint (label_changes, ==, 1);
+  g_assert_cmpuint (date_changes, ==, 1);
+
+  g_object_set (row, "field-label", "first day", "date", "2024-03-18", NULL);
+  g_assert_cmpuint (label_changes, ==, 1);
+  g_assert_cmpuint (date_changes, ==, 1);
+}
+
 /* The calendar opens on the row's date; a day chosen there fills the
  * text, and the calendar closes. */
 static void
@@ -515,6 +548,7 @@ main (int   argc,
   }
   add_test ("/widgets/date-row/parse-and-format", NULL, test_date_row_parse_and_format);
   add_test ("/widgets/date-row/invalid-text", NULL, test_date_row_invalid_text);
+  add_test ("/widgets/date-row/notify", NULL, test_date_row_notify);
   add_test ("/widgets/date-row/calendar", NULL, test_date_row_calendar);
   add_test ("/widgets/date-row/calendar-pointer", NULL, test_date_row_calendar_pointer);
   add_test ("/widgets/calendar/first-weekday", NULL, test_calendar_first_weekday);

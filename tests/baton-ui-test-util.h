@@ -286,3 +286,23 @@ baton_test_count_dispatches (guint ms)
 
   return n;
 }
+
+/* Accessibility ---------------------------------------------------------------- */
+
+/* The accessible label set on @accessible, or NULL when it has none: what a
+ * screen reader reads for a widget named in code (a card, whose parts have
+ * no accessible objects; a calendar day; an icon button). Free it. */
+static inline char *
+baton_test_accessible_label (gpointer accessible)
+{
+  char *label;
+
+  g_assert_true (GTK_IS_ACCESSIBLE (accessible));
+  if (!gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+
+  /* The check gives the value it found when it is not the one asked for,
+   * and no label is a lone control character. */
+  label = gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
+  return label != NULL ? label : g_strdup ("\x01");
+}

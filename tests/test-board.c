@@ -35,6 +35,7 @@
 #include "baton-capacity.h"
 #include "baton-dates.h"
 #include "baton-demo.h"
+#include "baton-duration.h"
 #include "baton-json.h"
 #include "baton-people-sidebar.h"
 #include "baton-store.h"
@@ -2022,6 +2023,96 @@ test_badges_follow_moves (Fixture       *f,
   g_assert_true (baton_test_wait_until (badge_is, &check1, 5000));
 }
 
+/* A card's parts have no accessible objects of their own: its label says
+ * all a card shows — title, client and program, role, priority, over
+ * capacity, estimate, due date, checklist, assignee — and an archived or
+ * bare card says so too. */
+static void
+test_card_accessible_label (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint32 due = baton_date_week_start (baton_date_today (), G_DATE_MONDAY) + 4 + 7;
+  g_autoptr(GDateTime) due_time = NULL;
+  g_autofree char *due_text = NULL;
+  g_autofree char *estimate = baton_duration_format (8 * 60);
+  g_autofree char *expected = NULL;
+  g_autofree char *label = NULL;
+  BatonStage *stage = stage_at (f, 1);
+  BatonClient *client;
+  BatonProgram *program;
+  BatonRole *role;
+  BatonPerson *ada;
+  BatonTask *task, *bare;
+  BatonChecklistItem *item;
+  BadgeCheck check;
+  gint64 role_id;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  client = baton_store_create_client (f->store, "Acme <Corp>", NULL, &error);
+  g_assert_no_error (error);
+  program = baton_store_create_program (f->store, client, "Onboarding", &error);
+  g_assert_no_error (error);
+  role = baton_store_create_role (f->store, "Writer", "#1c71d8", &error);
+  g_assert_no_error (error);
+  ada = baton_store_create_person (f->store, "Ada", NULL, 10 * 60, NULL, &error);
+  g_assert_no_error (error);
+  role_id = baton_record_get_id (BATON_RECORD (role));
+  g_assert_true (baton_store_set_person_roles (f->store, ada, &role_id, 1, role_id, &error));
+
+  /* 8 h and 6 h due next Friday, for 10 h a week: over capacity. */
+  task = add_task (f, stage, "Storyboard", ada, 8, due);
+  add_task (f, stage, "Script", ada, 6, due);
+  g_assert_true (baton_store_update (f->store, task, &error,
+                                     "program-id", baton_record_get_id (BATON_RECORD (program)),
+                                     "role-id", role_id,
+                                     "priority", (gint64) 3,
+                                     NULL));
+  g_assert_no_error (error);
+  item = baton_store_add_checklist_item (f->store, task, "Outline", &error);
+  g_assert_no_error (error);
+  g_assert_true (baton_store_update (f->store, item, &error, "done", TRUE, NULL));
+  baton_store_add_checklist_item (f->store, task, "Sketches", &error);
+  g_assert_no_error (error);
+  bare = baton_store_create_task (f->store, stage, NULL, "Glossary", &error);
+  g_assert_no_error (error);
+
+  baton_board_view_update_capacity (f->view);
+  check = (BadgeCheck) { f, task, TRUE };
+  g_assert_true (baton_test_wait_until (badge_is, &check, 5000));
+
+  /* As the card writes a due date: "Nov 28", with the year when it is not this year's. */
+  {
+    GDate date, today;
+
+    g_date_clear (&date, 1);
+    g_date_set_julian (&date, due);
+    g_date_clear (&today, 1);
+    g_date_set_julian (&today, baton_date_today ());
+    due_time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
+    due_text = g_date_time_format (due_time, g_date_get_year (&date) == g_date_get_year (&today) ? "%b %-d" : "%b %-d, %Y");
+  }
+  expected = g_strdup_printf ("Storyboard. Acme <Corp> · Onboarding. Writer. High priority. Over capacity. "
+                              "Estimate %s. Due %s. Checklist 1 of 2 done. Assigned to Ada", estimate, due_text);
+  label = baton_test_accessible_label (find_card (column_of (f, stage), task));
+  g_assert_cmpstr (label, ==, expected);
+  g_clear_pointer (&label, g_free);
+
+  label = baton_test_accessible_label (find_card (column_of (f, stage), bare));
+  g_assert_cmpstr (label, ==, "Glossary. Unassigned");
+  g_clear_pointer (&label, g_free);
+
+  /* Archived, shown with the archived cards. */
+  g_assert_true (baton_store_archive_task (f->store, bare, TRUE, &error));
+  g_assert_no_error (error);
+  activate (f->view, "board.show-archived", NULL);
+  settle (f);
+  label = baton_test_accessible_label (find_card (column_of (f, stage), bare));
+  g_assert_cmpstr (label, ==, "Glossary. Unassigned. Archived");
+  activate (f->view, "board.clear-filters", NULL);
+}
+
 /* Empty workspace and quick add ---------------------------------------------------------- */
 
 static void
@@ -2789,6 +2880,7 @@ main (int   argc,
   ADD ("/board/filters", WORKSPACE_DEMO, test_filters);
   ADD ("/board/filters/over-capacity", WORKSPACE_EMPTY, test_filter_over_capacity);
   ADD ("/board/badges/follow-moves", WORKSPACE_EMPTY, test_badges_follow_moves);
+  ADD ("/board/card/accessible-label", WORKSPACE_EMPTY, test_card_accessible_label);
   ADD ("/board/empty-workspace", WORKSPACE_EMPTY, test_empty_workspace);
   ADD ("/board/empty/no-stages", WORKSPACE_NO_STAGES, test_empty_no_stages);
   ADD ("/board/empty/first-run", WORKSPACE_EMPTY, test_empty_first_run);

@@ -325,6 +325,13 @@ test_date_row_parse_and_format (Fixture       *f,
                    "Pick a Date: Start Date");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (baton_date_row_get_clear_button (row)), ==,
                    "Clear: Start Date");
+  {
+    g_autofree char *pick = baton_test_accessible_label (baton_date_row_get_calendar_button (row));
+    g_autofree char *clear = baton_test_accessible_label (baton_date_row_get_clear_button (row));
+
+    g_assert_cmpstr (pick, ==, "Pick a Date: Start Date");
+    g_assert_cmpstr (clear, ==, "Clear: Start Date");
+  }
 }
 
 /* Text that is not a date says why, naming the field and what was typed,
@@ -410,6 +417,14 @@ test_date_row_calendar (Fixture       *f,
   button = baton_calendar_get_day_button (calendar, julian_of ("2024-03-21"));
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "21");
+  {
+    /* Named with its whole date, for a screen reader: "Thursday, March 21, 2024". */
+    g_autoptr(GDateTime) day = g_date_time_new_local (2024, 3, 21, 12, 0, 0);
+    g_autofree char *expected = g_date_time_format (day, "%A, %B %-d, %Y");
+    g_autofree char *name = baton_test_accessible_label (button);
+
+    g_assert_cmpstr (name, ==, expected);
+  }
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2024-03-21");
   g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-03-21");

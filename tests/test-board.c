@@ -2113,6 +2113,58 @@ test_card_accessible_label (Fixture       *f,
   activate (f->view, "board.clear-filters", NULL);
 }
 
+/* However it is used — cards moved by keyboard, undone and redone, dropped,
+ * a column scrolled to its end and back, a filter — the board comes to
+ * rest: once GTK's own short animations are over (an overlay scrollbar
+ * fades two seconds after a scroll), not a tick, idle or timeout runs. */
+static void
+test_idle_after_use (Fixture       *f,
+                     gconstpointer  data)
+{
+  BatonBoardColumn *column = column_at (f, 1);
+  g_autoptr(BatonTask) task = g_list_model_get_item (baton_board_column_get_model (column), 0);
+  g_autoptr(BatonTask) dropped = g_list_model_get_item (baton_board_column_get_model (column_at (f, 0)), 0);
+  GtkAdjustment *adjustment;
+  g_auto(GValue) value = G_VALUE_INIT;
+  guint dispatches = 0;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (baton_board_column_focus_task (column, task));
+  for (guint i = 0; i < 3; i++)
+    {
+      activate (f->view, "task.move-right", NULL);
+      settle (f);
+    }
+  activate (f->view, "win.undo", NULL);
+  activate (f->view, "win.undo", NULL);
+  activate (f->view, "win.redo", NULL);
+  settle (f);
+
+  prepare_drag (find_card (column_at (f, 0), dropped), &value);
+  g_assert_true (emit_drop (baton_board_column_get_drop_target (column_at (f, 2)), &value, 40, 4));
+  settle (f);
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (baton_board_column_get_card_list (column_at (f, 2))));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  settle (f);
+  gtk_adjustment_set_value (adjustment, 0);
+  settle (f);
+
+  activate (f->view, "board.only-over-capacity", NULL);
+  settle (f);
+  activate (f->view, "board.clear-filters", NULL);
+  settle (f);
+
+  /* On a card (a text field's cursor blinks for ten seconds), at rest. */
+  g_assert_true (baton_board_column_focus_task (column_of (f, baton_store_lookup_stage (f->store, baton_task_get_stage_id (task))),
+                                                task));
+  for (guint i = 0; i < 10 && (dispatches = baton_test_count_dispatches (1000)) > 0; i++)
+    ;
+  g_test_message ("%u main-loop dispatches in the last second", dispatches);
+  g_assert_cmpuint (dispatches, ==, 0);
+}
+
 /* Empty workspace and quick add ---------------------------------------------------------- */
 
 static void
@@ -2881,6 +2933,7 @@ main (int   argc,
   ADD ("/board/filters/over-capacity", WORKSPACE_EMPTY, test_filter_over_capacity);
   ADD ("/board/badges/follow-moves", WORKSPACE_EMPTY, test_badges_follow_moves);
   ADD ("/board/card/accessible-label", WORKSPACE_EMPTY, test_card_accessible_label);
+  ADD ("/board/idle-after-use", WORKSPACE_DEMO, test_idle_after_use);
   ADD ("/board/empty-workspace", WORKSPACE_EMPTY, test_empty_workspace);
   ADD ("/board/empty/no-stages", WORKSPACE_NO_STAGES, test_empty_no_stages);
   ADD ("/board/empty/first-run", WORKSPACE_EMPTY, test_empty_first_run);

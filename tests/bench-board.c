@@ -146,17 +146,11 @@ wait_for_finished_frame (BatonBoardView *view,
 
 /* Helpers -------------------------------------------------------------------------------- */
 
-static guint
-count_cards (GtkWidget *widget)
+static gboolean
+is_card (GtkWidget     *widget,
+         gconstpointer  data)
 {
-  guint n = BATON_IS_BOARD_CARD (widget) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_cards (child);
-
-  return n;
+  return BATON_IS_BOARD_CARD (widget);
 }
 
 static long
@@ -361,7 +355,7 @@ main (int   argc,
     {
       builds[i] = build_board (store, &board);
       if (i == 0)
-        cards = count_cards (board.window);
+        cards = baton_test_count_widgets (board.window, is_card, NULL);
       g_printerr ("bench-board: build %u finished in %.1f ms\n", i + 1, builds[i]);
       if (i + 1 < n_builds)
         destroy_board (&board);

@@ -40,6 +40,7 @@
 #include "baton-people-sidebar.h"
 #include "baton-store.h"
 #include "baton-task-editor.h"
+#include "baton-test-util.h"
 #include "baton-ui-test-util.h"
 
 static gboolean have_display;
@@ -135,25 +136,20 @@ model_index (GListModel *model,
   return -1;
 }
 
+/* A card showing @data (a task), or any card on screen when @data is NULL. */
+static gboolean
+is_card_of (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return BATON_IS_BOARD_CARD (widget) &&
+         (data == NULL ? gtk_widget_get_mapped (widget) : baton_board_card_get_task (BATON_BOARD_CARD (widget)) == data);
+}
+
 static BatonBoardCard *
 find_card_in (GtkWidget *root,
               BatonTask *task)
 {
-  if (BATON_IS_BOARD_CARD (root) &&
-      (task == NULL ? gtk_widget_get_mapped (root) : baton_board_card_get_task (BATON_BOARD_CARD (root)) == task))
-    return BATON_BOARD_CARD (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      BatonBoardCard *card = find_card_in (child, task);
-
-      if (card != NULL)
-        return card;
-    }
-
-  return NULL;
+  return BATON_BOARD_CARD (baton_test_find_widget (root, is_card_of, task));
 }
 
 /* The card showing @task in @column, or NULL. */
@@ -172,25 +168,6 @@ first_card (BatonBoardColumn *column)
 
   g_assert_nonnull (task);
   return find_card (column, task);
-}
-
-static BatonAvatar *
-find_avatar (GtkWidget *root)
-{
-  if (BATON_IS_AVATAR (root))
-    return BATON_AVATAR (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      BatonAvatar *avatar = find_avatar (child);
-
-      if (avatar != NULL)
-        return avatar;
-    }
-
-  return NULL;
 }
 
 /* Non-archived tasks of @stage in board order. */
@@ -833,7 +810,7 @@ test_drag_to_person (Fixture       *f,
   settle (f);
   card = find_card (column_of (f, baton_store_lookup_stage (f->store, baton_task_get_stage_id (drop.task))), drop.task);
   g_assert_nonnull (card);
-  g_assert_true (baton_avatar_get_person (find_avatar (GTK_WIDGET (card))) == drop.holder);
+  g_assert_true (baton_avatar_get_person (baton_test_find_descendant (GTK_WIDGET (card), BATON_TYPE_AVATAR)) == drop.holder);
   toast = wait_for_toast (f);
   g_assert_nonnull (strstr (toast, baton_person_get_name (drop.holder)));
 
@@ -842,7 +819,7 @@ test_drag_to_person (Fixture       *f,
   after_undo = export (f->store);
   g_assert_cmpstr (after_undo, ==, before);
   settle (f);
-  g_assert_true (baton_avatar_get_person (find_avatar (GTK_WIDGET (card))) == old_assignee);
+  g_assert_true (baton_avatar_get_person (baton_test_find_descendant (GTK_WIDGET (card), BATON_TYPE_AVATAR)) == old_assignee);
 }
 
 
@@ -1045,7 +1022,6 @@ test_context_menu (Fixture       *f,
 
 /* Focus -------------------------------------------------------------------------------------- */
 
-static gboolean real_events (void);
 
 typedef struct
 {
@@ -1287,8 +1263,7 @@ test_focus_arrows (Fixture       *f,
   GtkWidget *focus;
 
   SKIP_WITHOUT_DISPLAY ();
-  if (!real_events ())
-    return;
+  BATON_TEST_REQUIRE_XDOTOOL (f->window);
 
   g_assert_cmpuint (n, >, 10);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (find_card (column, first))));
@@ -1362,15 +1337,9 @@ test_focus_menu_escape (Fixture       *f,
 {
   BatonBoardColumn *column = column_at (f, 0);
   g_autoptr(BatonTask) task = g_list_model_get_item (baton_board_column_get_model (column), 0);
-  const char *reason = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
-
-  if (!baton_test_have_xdotool (GTK_WIDGET (f->window), &reason))
-    {
-      g_test_skip (reason);
-      return;
-    }
+  BATON_TEST_REQUIRE_XDOTOOL (f->window);
 
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (find_card (column, task))));
   press (f, "shift+F10", "task.menu");
@@ -2211,32 +2180,16 @@ test_empty_workspace (Fixture       *f,
 
 /* Stages ----------------------------------------------------------------------------------- */
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static gboolean
 dialog_shown (gpointer data)
 {
-  return find_message_dialog () != NULL;
+  return baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
 dialog_gone (gpointer data)
 {
-  return find_message_dialog () == NULL;
+  return baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
 }
 
 static void
@@ -2260,7 +2213,7 @@ test_stage_menu (Fixture       *f,
   /* Rename through its dialog. */
   activate (f->view, "board.rename-stage", g_variant_new_int64 (stage_id));
   g_assert_true (baton_test_wait_until (dialog_shown, NULL, 5000));
-  dialog = find_message_dialog ();
+  dialog = baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Needs analysis");
   adw_message_dialog_response (dialog, "rename");
   gtk_window_destroy (GTK_WINDOW (dialog));   /* a click on the button closes it */
@@ -2283,7 +2236,7 @@ test_stage_menu (Fixture       *f,
   g_assert_true (baton_test_wait_until (dialog_gone, NULL, 5000));
   activate (f->view, "board.delete-stage", g_variant_new_int64 (stage_id));
   g_assert_true (baton_test_wait_until (dialog_shown, NULL, 5000));
-  dialog = find_message_dialog ();
+  dialog = baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   adw_message_dialog_response (dialog, "move");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_null (baton_store_lookup_stage (f->store, stage_id));
@@ -2302,54 +2255,30 @@ test_stage_menu (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (baton_board_column_get_model (column_of (f, stage))), ==, cards->len);
 }
 
-/* The button of the empty state on show. */
-static GtkWidget *
-find_status_button (GtkWidget *widget)
+static gboolean
+is_status_button (GtkWidget     *widget,
+                  gconstpointer  data)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      gtk_widget_get_ancestor (widget, ADW_TYPE_STATUS_PAGE) != NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_status_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_STATUS_PAGE) != NULL;
 }
 
-static GtkStack *
-find_content_stack (GtkWidget *widget)
+/* The stack of the board's pages (its empty states among them). */
+static gboolean
+is_content_stack (GtkWidget     *widget,
+                  gconstpointer  data)
 {
-  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "no-roles") != NULL)
-    return GTK_STACK (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStack *found = find_content_stack (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "no-roles") != NULL;
 }
 
 /* The button of the page the board shows (not of one fading out). */
 static GtkWidget *
 visible_status_button (BatonBoardView *view)
 {
-  GtkStack *stack = find_content_stack (GTK_WIDGET (view));
+  GtkWidget *stack = baton_test_find_widget (GTK_WIDGET (view), is_content_stack, NULL);
 
   g_assert_nonnull (stack);
-  return find_status_button (gtk_stack_get_visible_child (stack));
+  return baton_test_find_widget (gtk_stack_get_visible_child (GTK_STACK (stack)), is_status_button, NULL);
 }
 
 static gboolean
@@ -2393,7 +2322,7 @@ test_empty_no_stages (Fixture       *f,
   g_assert_cmpuint (baton_board_view_get_n_columns (f->view), ==, 0);
   click_empty_state (f, "no-stages");
   g_assert_true (baton_test_wait_until (dialog_shown, NULL, 5000));
-  dialog = find_message_dialog ();
+  dialog = baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Backlog");
   adw_message_dialog_response (dialog, "add");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -2495,19 +2424,6 @@ test_reload (Fixture       *f,
 
 
 
-static guint
-count_mapped_cards (GtkWidget *widget)
-{
-  guint n = BATON_IS_BOARD_CARD (widget) && gtk_widget_get_mapped (widget) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_mapped_cards (child);
-
-  return n;
-}
-
 static gboolean
 window_short (gpointer data)
 {
@@ -2534,11 +2450,11 @@ test_window_grows (Fixture       *f,
   gtk_window_set_default_size (f->window, 1500, 480);
   g_assert_true (baton_test_wait_until (window_short, f->window, 5000));
   settle (f);
-  before = count_mapped_cards (GTK_WIDGET (baton_board_column_get_card_list (column)));
+  before = baton_test_count_widgets (GTK_WIDGET (baton_board_column_get_card_list (column)), is_card_of, NULL);
   gtk_window_set_default_size (f->window, 1500, 940);
   g_assert_true (baton_test_wait_until (window_tall, f->window, 5000));
   settle (f);
-  after = count_mapped_cards (GTK_WIDGET (baton_board_column_get_card_list (column)));
+  after = baton_test_count_widgets (GTK_WIDGET (baton_board_column_get_card_list (column)), is_card_of, NULL);
   g_test_message ("%u cards shown, %u in the taller window", before, after);
   g_assert_cmpuint (g_list_model_get_n_items (baton_board_column_get_model (column)), >, after);
   g_assert_cmpuint (after, >, before);
@@ -2566,36 +2482,11 @@ add_many_tasks (BatonStore  *store,
   return TRUE;
 }
 
-static guint
-count_cards_in (GtkWidget *widget)
+static gboolean
+is_card (GtkWidget     *widget,
+         gconstpointer  data)
 {
-  guint n = BATON_IS_BOARD_CARD (widget) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_cards_in (child);
-
-  return n;
-}
-
-static GtkScrolledWindow *
-find_scroller (GtkWidget *widget)
-{
-  if (GTK_IS_SCROLLED_WINDOW (widget))
-    return GTK_SCROLLED_WINDOW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkScrolledWindow *found = find_scroller (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return BATON_IS_BOARD_CARD (widget);
 }
 
 static gboolean
@@ -2630,9 +2521,9 @@ test_long_column_recycles (Fixture       *f,
   g_assert_true (baton_test_wait_until (board_settled, f->view, 5000));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 
-  start = count_cards_in (GTK_WIDGET (column));
+  start = baton_test_count_widgets (GTK_WIDGET (column), is_card, NULL);
   g_assert_cmpuint (start, >, 0);
-  scroller = find_scroller (GTK_WIDGET (column));
+  scroller = baton_test_find_descendant (GTK_WIDGET (column), GTK_TYPE_SCROLLED_WINDOW);
   adjustment = gtk_scrolled_window_get_vadjustment (scroller);
 
   /* A third of a page at a time, every frame drawn, to the end. */
@@ -2643,7 +2534,7 @@ test_long_column_recycles (Fixture       *f,
                                             gtk_adjustment_get_page_size (adjustment) / 3);
       g_assert_true (baton_test_wait_until (board_settled, f->view, 5000));
       gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-      most = MAX (most, count_cards_in (GTK_WIDGET (column)));
+      most = MAX (most, baton_test_count_widgets (GTK_WIDGET (column), is_card, NULL));
       g_assert_cmpuint (++steps, <, 10 * LONG_COLUMN);
     }
   g_test_message ("%u card widgets at the top, at most %u while scrolling (%u steps)", start, most, steps);
@@ -2684,37 +2575,6 @@ test_long_column_recycles (Fixture       *f,
 }
 
 /* A real drag, with xdotool ------------------------------------------------------------------ */
-
-static gboolean
-real_events (void)
-{
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-
-  if (xdotool != NULL && g_str_has_prefix (G_OBJECT_TYPE_NAME (gdk_display_get_default ()), "GdkX11"))
-    return TRUE;
-
-  g_test_skip ("no xdotool, or not an X11 display");
-  return FALSE;
-}
-
-static void
-xdotool_move_to (int x,
-                 int y)
-{
-  g_autofree char *sx = g_strdup_printf ("%d", x);
-  g_autofree char *sy = g_strdup_printf ("%d", y);
-  const char *move[] = { "mousemove", sx, sy, NULL };
-
-  g_assert_true (baton_test_xdotool_argv (move));
-}
-
-static void
-xdotool_button (const char *what)
-{
-  const char *press[] = { what, "1", NULL };
-
-  g_assert_true (baton_test_xdotool_argv (press));
-}
 
 static gboolean
 is_drop_target (gpointer data)
@@ -2761,13 +2621,13 @@ start_drag (Fixture        *f,
   int x0, y0;
 
   baton_test_screen_point (GTK_WIDGET (card), 60, 30, &x0, &y0);
-  xdotool_move_to (x0, y0);
-  xdotool_button ("mousedown");
+  g_assert_true (baton_test_xdotool ("mousemove %d %d", x0, y0));
+  g_assert_true (baton_test_xdotool ("mousedown 1"));
 
   for (guint step = 1; step <= steps; step++)
     {
-      xdotool_move_to (x0 + (x1 - x0) * (int) step / (int) steps,
-                       y0 + (y1 - y0) * (int) step / (int) steps + (step < steps ? 3 : 0));
+      g_assert_true (baton_test_xdotool ("mousemove %d %d", x0 + (x1 - x0) * (int) step / (int) steps,
+                                         y0 + (y1 - y0) * (int) step / (int) steps + (step < steps ? 3 : 0)));
       baton_test_run_for (30);
     }
 
@@ -2793,8 +2653,7 @@ test_xdotool_drag (Fixture       *f,
   int x1, y1;
 
   SKIP_WITHOUT_DISPLAY ();
-  if (!real_events ())
-    return;
+  BATON_TEST_REQUIRE_XDOTOOL (f->window);
 
   from = column_at (f, 0);
   to = column_at (f, 2);
@@ -2814,7 +2673,7 @@ test_xdotool_drag (Fixture       *f,
   start_drag (f, card, x1, y1, 12);
   /* Over the target: its motion handler took the card. */
   g_assert_true (baton_test_wait_until (is_drop_target, to, 5000));
-  xdotool_button ("mouseup");
+  g_assert_true (baton_test_xdotool ("mouseup 1"));
 
   g_assert_true (baton_test_wait_until (task_in_stage, &landed, 5000));
   g_assert_true (baton_test_wait_until (not_dragging, f->view, 5000));
@@ -2846,8 +2705,7 @@ test_xdotool_drag_escape (Fixture       *f,
   int x1, y1;
 
   SKIP_WITHOUT_DISPLAY ();
-  if (!real_events ())
-    return;
+  BATON_TEST_REQUIRE_XDOTOOL (f->window);
 
   from = column_at (f, 0);
   to = column_at (f, 2);
@@ -2869,8 +2727,8 @@ test_xdotool_drag_escape (Fixture       *f,
   g_assert_true (baton_test_wait_until (not_dragging, f->view, 5000));
 
   /* The pointer moves on and lets go over the other column. */
-  xdotool_move_to (x1 + 10, y1 + 20);
-  xdotool_button ("mouseup");
+  g_assert_true (baton_test_xdotool ("mousemove %d %d", x1 + 10, y1 + 20));
+  g_assert_true (baton_test_xdotool ("mouseup 1"));
   /* Whatever the release was going to do is done once nothing runs. */
   wait_quiet ();
 

@@ -1420,35 +1420,28 @@ test_roles_dialog (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-/* The button under @widget whose action is @action (and, when not NULL,
- * whose target is the string @target). */
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action,
-                    const char *target)
+/* A button for an action, and (when not NULL) the string target. */
+typedef struct
 {
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    {
-      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  const char *action;
+  const char *target;
+} ActionButton;
 
-      if (target == NULL ||
-          (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
-           g_strcmp0 (g_variant_get_string (value, NULL), target) == 0))
-        return widget;
-    }
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  const ActionButton *wanted = data;
+  GVariant *value;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action, target);
+  if (!GTK_IS_BUTTON (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), wanted->action) != 0)
+    return FALSE;
 
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return wanted->target == NULL ||
+         (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+          g_strcmp0 (g_variant_get_string (value, NULL), wanted->target) == 0);
 }
 
 /* The control is there, on screen, and can be used. */
@@ -1457,7 +1450,8 @@ assert_control_shown (GtkWidget  *page,
                       const char *action,
                       const char *target)
 {
-  GtkWidget *button = find_action_button (page, action, target);
+  ActionButton wanted = { action, target };
+  GtkWidget *button = baton_test_find_widget (page, is_action_button, &wanted);
 
   g_assert_nonnull (button);
   gtk_test_widget_wait_for_draw (button);
@@ -1614,18 +1608,6 @@ test_person_dialog_without_roles (Fixture       *f,
 
 /* A real drag --------------------------------------------------------------------- */
 
-static char *
-find_xdotool (Fixture *f)
-{
-  if (!baton_test_can_use_xdotool (GTK_WIDGET (f->grid)))
-    {
-      baton_test_missing_requirement ("no X display or no xdotool");
-      return NULL;
-    }
-
-  return g_find_program_in_path ("xdotool");
-}
-
 /* The centre of a cell on the screen (root window coordinates). */
 static void
 cell_screen_point (Fixture *f,
@@ -1765,14 +1747,12 @@ static void
 test_real_drag (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *xdotool = NULL;
   g_autoptr(State) before = NULL;
   Cell from = person_cell (f->ana, 0), to = person_cell (f->dana, 1);
   Landing landing = { f->storyboard, f->dana, "2030-01-14" };
   int from_x, from_y, to_x, to_y;
 
-  if ((xdotool = find_xdotool (f)) == NULL)
-    return;
+  BATON_TEST_REQUIRE_XDOTOOL (f->grid);
 
   before = state_capture (f->store);
   cell_screen_point (f, to, &to_x, &to_y);
@@ -1806,15 +1786,13 @@ static void
 test_real_drag_escape (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *xdotool = NULL;
   g_autoptr(State) before = NULL;
   Cell from = person_cell (f->ana, 0), to = person_cell (f->dana, 0);
   BatonCellPopover *popover;
   guint n_toasts = f->toasts->len;
   int from_x, from_y, to_x, to_y;
 
-  if ((xdotool = find_xdotool (f)) == NULL)
-    return;
+  BATON_TEST_REQUIRE_XDOTOOL (f->grid);
 
   before = state_capture (f->store);
   cell_screen_point (f, to, &to_x, &to_y);
@@ -1840,7 +1818,6 @@ static void
 test_real_drag_from_popover (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autofree char *xdotool = NULL;
   g_autoptr(State) before = NULL;
   BatonCellPopover *popover;
   GtkWidget *row;
@@ -1848,8 +1825,7 @@ test_real_drag_from_popover (Fixture       *f,
   int from_x, from_y, to_x, to_y;
   gint ana_row;
 
-  if ((xdotool = find_xdotool (f)) == NULL)
-    return;
+  BATON_TEST_REQUIRE_XDOTOOL (f->grid);
 
   before = state_capture (f->store);
 
@@ -1903,14 +1879,12 @@ static void
 drag_while_window_closes (Fixture  *f,
                           gboolean  from_popover)
 {
-  g_autofree char *xdotool = NULL;
   g_autoptr(State) before = NULL;
   BatonCapacityView *view;
   GtkWidget *pressed;
   int from_x, from_y, to_x, to_y;
 
-  if ((xdotool = find_xdotool (f)) == NULL)
-    return;
+  BATON_TEST_REQUIRE_XDOTOOL (f->grid);
 
   before = state_capture (f->store);
   cell_screen_point (f, person_cell (f->dana, 1), &to_x, &to_y);

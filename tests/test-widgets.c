@@ -85,42 +85,6 @@ fixture_tear_down (Fixture       *f,
 
 /* Helpers ------------------------------------------------------------------------- */
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* The popover a GtkDropDown opens: its own child. */
 static GtkPopover *
 dropdown_popover (GtkWidget *dropdown)
@@ -139,22 +103,16 @@ static GtkWidget *
 dropdown_row (GtkWidget  *dropdown,
               const char *text)
 {
-  GtkWidget *list = find_descendant (GTK_WIDGET (dropdown_popover (dropdown)), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = baton_test_find_descendant (GTK_WIDGET (dropdown_popover (dropdown)), GTK_TYPE_LIST_VIEW);
 
   g_assert_nonnull (list);
   for (GtkWidget *row = gtk_widget_get_first_child (list);
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    if (gtk_widget_get_mapped (row) && has_label (row, text))
+    if (gtk_widget_get_mapped (row) && baton_test_find_widget (row, baton_test_widget_is_label_with_text, text) != NULL)
       return row;
 
   return NULL;
-}
-
-static gboolean
-popover_is_shown (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
 }
 
 static gboolean
@@ -207,11 +165,7 @@ test_editor_role_after_program (Fixture       *f,
   g_autoptr(BatonTask) task = NULL;
   BatonProgram *chosen;
 
-  if (!baton_test_can_use_xdotool (f->window))
-    {
-      baton_test_missing_requirement ("no X display or no xdotool");
-      return;
-    }
+  BATON_TEST_REQUIRE_XDOTOOL (f->window);
 
   editor = open_editor (f);
   program = baton_task_editor_get_field (editor, "program");
@@ -221,7 +175,7 @@ test_editor_role_after_program (Fixture       *f,
 
   /* Open the programs and choose one. */
   click_widget (program);
-  g_assert_true (baton_test_wait_until (popover_is_shown, program_popover, 5000));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, program_popover, 5000));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (program_popover));
   row = dropdown_row (program, choice->program);
   g_assert_nonnull (row);
@@ -235,7 +189,7 @@ test_editor_role_after_program (Fixture       *f,
 
   /* One click on the role: its list shows. */
   click_widget (role);
-  g_assert_true (baton_test_wait_until (popover_is_shown, role_popover, 3000));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, role_popover, 3000));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (role_popover));
   row = dropdown_row (role, "Designer");
   g_assert_nonnull (row);
@@ -456,11 +410,7 @@ test_date_row_calendar_pointer (Fixture       *f,
   GtkWidget *popover, *day;
   BatonCalendar *calendar;
 
-  if (!baton_test_can_use_xdotool (f->window))
-    {
-      baton_test_missing_requirement ("no X display or no xdotool");
-      return;
-    }
+  BATON_TEST_REQUIRE_XDOTOOL (f->window);
 
   row = date_row_in_window (f);
   popover = baton_date_row_get_popover (row);
@@ -469,7 +419,7 @@ test_date_row_calendar_pointer (Fixture       *f,
   gtk_test_widget_wait_for_draw (f->window);
 
   click_widget (baton_date_row_get_calendar_button (row));
-  g_assert_true (baton_test_wait_until (popover_is_shown, popover, 5000));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, popover, 5000));
   gtk_test_widget_wait_for_draw (popover);
   day = baton_calendar_get_day_button (calendar, julian_of ("2030-01-15"));
   click_widget (day);

@@ -405,12 +405,17 @@ on_quick_add_key (GtkEventControllerKey *controller,
 
 /* Scrolling and focus ----------------------------------------------------------------------- */
 
-static guint
-index_of (BatonBoardColumn *self,
-          BatonTask        *task)
+guint
+baton_board_column_get_index (BatonBoardColumn *self,
+                              BatonTask        *task)
 {
-  GListModel *model = G_LIST_MODEL (self->sorted);
-  guint n = g_list_model_get_n_items (model);
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (BATON_IS_BOARD_COLUMN (self), G_MAXUINT);
+
+  model = G_LIST_MODEL (self->sorted);
+  n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
@@ -452,7 +457,7 @@ baton_board_column_focus_task (BatonBoardColumn *self,
   g_return_val_if_fail (BATON_IS_TASK (task), FALSE);
 
   baton_board_column_show_cards (self);
-  index = index_of (self, task);
+  index = baton_board_column_get_index (self, task);
   if (index == G_MAXUINT)
     return FALSE;
 

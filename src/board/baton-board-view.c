@@ -1127,24 +1127,6 @@ scroll_to_column (BatonBoardView   *self,
     gtk_adjustment_set_value (adjustment, right - page);
 }
 
-static guint
-index_in_column (BatonBoardColumn *column,
-                 BatonTask        *task)
-{
-  GListModel *model = baton_board_column_get_model (column);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BatonTask) item = g_list_model_get_item (model, i);
-
-      if (item == task)
-        return i;
-    }
-
-  return G_MAXUINT;
-}
-
 /* Has the card showing @task in its stage's column the focus? (The card
  * it had in another column, until it is recycled, does not count.) */
 static gboolean
@@ -1171,7 +1153,7 @@ focus_card_of (BatonBoardView *self,
 
   if (is_focused_card_of (self, task))
     {
-      guint index = index_in_column (column, task);
+      guint index = baton_board_column_get_index (column, task);
 
       if (index != G_MAXUINT)
         baton_board_column_scroll_to_index (column, index);
@@ -1220,7 +1202,7 @@ on_focus_widget_changed (BatonBoardView *self)
 
       g_set_object (&self->focus_task, task);
       self->focus_stage_id = baton_task_get_stage_id (task);
-      self->focus_index = column != NULL ? index_in_column (column, task) : 0;
+      self->focus_index = column != NULL ? baton_board_column_get_index (column, task) : 0;
       if (self->focus_index == G_MAXUINT)
         self->focus_index = 0;
     }

@@ -473,6 +473,66 @@ test_calendar_first_weekday (Fixture       *f,
   g_assert_cmpuint (baton_week_number (julian_of ("2026-12-28")), ==, 53);
 }
 
+/* A key pressed in @calendar, as its key controller gets it. */
+static void
+calendar_key (GtkWidget *calendar,
+              guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (calendar);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  g_assert_true (handled);
+}
+
+static void
+assert_calendar_focus (GtkWidget  *calendar,
+                       const char *day,
+                       const char *month)
+{
+  GtkWidget *button = baton_calendar_get_day_button (BATON_CALENDAR (calendar), julian_of (day));
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (calendar)) == button);
+  g_assert_cmpuint (baton_calendar_get_month_start (BATON_CALENDAR (calendar)), ==, julian_of (month));
+}
+
+/* The keyboard: arrows from day to day (and into the next month), Page
+ * Down and Page Up a month on and back, to its 1st. */
+static void
+test_calendar_keyboard (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *calendar = baton_calendar_new ();
+
+  gtk_window_set_child (GTK_WINDOW (f->window), calendar);
+  baton_calendar_set_date (BATON_CALENDAR (calendar), julian_of ("2024-03-18"));
+  gtk_test_widget_wait_for_draw (f->window);
+  g_assert_true (gtk_widget_grab_focus (baton_calendar_get_day_button (BATON_CALENDAR (calendar),
+                                                                       julian_of ("2024-03-18"))));
+
+  calendar_key (calendar, GDK_KEY_Right);
+  assert_calendar_focus (calendar, "2024-03-19", "2024-03-01");
+  calendar_key (calendar, GDK_KEY_Down);
+  assert_calendar_focus (calendar, "2024-03-26", "2024-03-01");
+  calendar_key (calendar, GDK_KEY_Down);
+  assert_calendar_focus (calendar, "2024-04-02", "2024-04-01");
+  calendar_key (calendar, GDK_KEY_Page_Down);
+  assert_calendar_focus (calendar, "2024-05-01", "2024-05-01");
+  calendar_key (calendar, GDK_KEY_Page_Up);
+  assert_calendar_focus (calendar, "2024-04-01", "2024-04-01");
+  calendar_key (calendar, GDK_KEY_Left);
+  assert_calendar_focus (calendar, "2024-03-31", "2024-03-01");
+  calendar_key (calendar, GDK_KEY_Up);
+  assert_calendar_focus (calendar, "2024-03-24", "2024-03-01");
+}
+
 /* Main ------------------------------------------------------------------------------ */
 
 static void
@@ -517,6 +577,7 @@ main (int   argc,
   add_test ("/widgets/date-row/calendar", NULL, test_date_row_calendar);
   add_test ("/widgets/date-row/calendar-pointer", NULL, test_date_row_calendar_pointer);
   add_test ("/widgets/calendar/first-weekday", NULL, test_calendar_first_weekday);
+  add_test ("/widgets/calendar/keyboard", NULL, test_calendar_keyboard);
 
   return g_test_run ();
 }

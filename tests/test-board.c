@@ -2574,6 +2574,104 @@ test_long_column_recycles (Fixture       *f,
   }
 }
 
+/* Edge scrolling ------------------------------------------------------------------------------ */
+
+static GtkEventController *
+drop_motion_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_CONTROLLER_MOTION (controller))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+
+  return NULL;
+}
+
+/* The board's scroller: the one that follows drags. */
+static gboolean
+is_board_scroller (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget) && drop_motion_of (widget) != NULL;
+}
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  double         from;
+} Scrolled;
+
+static gboolean
+has_scrolled (gpointer data)
+{
+  Scrolled *scrolled = data;
+
+  return gtk_adjustment_get_value (scrolled->adjustment) > scrolled->from + 20;
+}
+
+/* @adjustment stays where it is over a few frames of @widget. */
+static void
+assert_scroll_stopped (GtkWidget     *widget,
+                       GtkAdjustment *adjustment)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+
+  for (guint i = 0; i < 3; i++)
+    gtk_test_widget_wait_for_draw (widget);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+}
+
+/* A drag held near the bottom of a column scrolls the column, and near
+ * the right of a narrow board the board; both stop when the drag leaves. */
+static void
+test_drag_edge_scroll (Fixture       *f,
+                       gconstpointer  data)
+{
+  BatonBoardColumn *column = column_at (f, 1);
+  GtkWidget *scroller = baton_test_find_descendant (GTK_WIDGET (column), GTK_TYPE_SCROLLED_WINDOW);
+  GtkDropTarget *target = baton_board_column_get_drop_target (column);
+  GtkWidget *board_scroller;
+  GtkEventController *motion;
+  Scrolled scrolled;
+  int height;
+  guint action = 0;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  gtk_window_set_default_size (f->window, 700, 500);
+  g_assert_true (baton_test_wait_until (window_short, f->window, 5000));
+  settle (f);
+
+  /* Down the column. */
+  scrolled.adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  scrolled.from = gtk_adjustment_get_value (scrolled.adjustment);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (scrolled.adjustment) - gtk_adjustment_get_page_size (scrolled.adjustment),
+                     >, scrolled.from + 100);
+  height = gtk_widget_get_height (scroller);
+  g_signal_emit_by_name (target, "enter", 40.0, (double) height - 4, &action);
+  g_signal_emit_by_name (target, "motion", 40.0, (double) height - 4, &action);
+  g_assert_true (baton_test_wait_until (has_scrolled, &scrolled, 5000));
+  g_signal_emit_by_name (target, "leave");
+  assert_scroll_stopped (scroller, scrolled.adjustment);
+
+  /* Across the board. */
+  board_scroller = baton_test_find_widget (GTK_WIDGET (f->view), is_board_scroller, NULL);
+  g_assert_nonnull (board_scroller);
+  motion = drop_motion_of (board_scroller);
+  scrolled.adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (board_scroller));
+  scrolled.from = gtk_adjustment_get_value (scrolled.adjustment);
+  g_signal_emit_by_name (motion, "enter", (double) gtk_widget_get_width (board_scroller) - 4, 100.0);
+  g_signal_emit_by_name (motion, "motion", (double) gtk_widget_get_width (board_scroller) - 4, 100.0);
+  g_assert_true (baton_test_wait_until (has_scrolled, &scrolled, 5000));
+  g_signal_emit_by_name (motion, "leave");
+  assert_scroll_stopped (board_scroller, scrolled.adjustment);
+}
+
 /* A real drag, with xdotool ------------------------------------------------------------------ */
 
 static gboolean
@@ -2771,6 +2869,7 @@ main (int   argc,
   ADD ("/board/drag/between-columns", WORKSPACE_DEMO, test_drag_between_columns);
   ADD ("/board/drag/within-column", WORKSPACE_DEMO, test_drag_within_column);
   ADD ("/board/drag/to-person", WORKSPACE_DEMO, test_drag_to_person);
+  ADD ("/board/drag/edge-scroll", WORKSPACE_DEMO, test_drag_edge_scroll);
   ADD ("/board/drag/xdotool", WORKSPACE_DEMO, test_xdotool_drag);
   ADD ("/board/drag/xdotool-escape", WORKSPACE_DEMO, test_xdotool_drag_escape);
   ADD ("/board/toast/after-undo", WORKSPACE_DEMO, test_toast_after_undo);

@@ -1606,6 +1606,60 @@ test_person_dialog_without_roles (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Autoscroll ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  double         from;
+} Scrolled;
+
+static gboolean
+has_scrolled (gpointer data)
+{
+  Scrolled *scrolled = data;
+
+  return gtk_adjustment_get_value (scrolled->adjustment) > scrolled->from + 20;
+}
+
+static gboolean
+window_is_small (gpointer data)
+{
+  return gtk_widget_get_width (data) <= 600 && gtk_widget_get_height (data) <= 400;
+}
+
+/* A drag held near the right and the bottom of a small grid scrolls it
+ * both ways, and stops when it leaves. */
+static void
+test_autoscroll (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *grid = GTK_WIDGET (f->grid);
+  Scrolled across, down;
+  double h, v;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 560, 360);
+  g_assert_true (baton_test_wait_until (window_is_small, f->window, 5000));
+  gtk_test_widget_wait_for_draw (grid);
+
+  across.adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (grid));
+  down.adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
+  across.from = gtk_adjustment_get_value (across.adjustment);
+  down.from = gtk_adjustment_get_value (down.adjustment);
+  baton_capacity_grid_autoscroll (f->grid, gtk_widget_get_width (grid) - 4, gtk_widget_get_height (grid) - 4);
+  g_assert_true (baton_test_wait_until (has_scrolled, &across, 5000));
+  g_assert_true (baton_test_wait_until (has_scrolled, &down, 5000));
+
+  baton_capacity_grid_autoscroll (f->grid, -1, -1);
+  gtk_test_widget_wait_for_draw (grid);
+  h = gtk_adjustment_get_value (across.adjustment);
+  v = gtk_adjustment_get_value (down.adjustment);
+  for (guint i = 0; i < 3; i++)
+    gtk_test_widget_wait_for_draw (grid);
+  g_assert_cmpfloat (gtk_adjustment_get_value (across.adjustment), ==, h);
+  g_assert_cmpfloat (gtk_adjustment_get_value (down.adjustment), ==, v);
+}
+
 /* A real drag --------------------------------------------------------------------- */
 
 /* The centre of a cell on the screen (root window coordinates). */
@@ -2003,6 +2057,7 @@ main (int   argc,
   add_test ("/capacity-view/empty-state/first-run", GINT_TO_POINTER (1), test_empty_state);
   add_test ("/capacity-view/empty-state/person-dialog-reaches-roles", GINT_TO_POINTER (1),
             test_person_dialog_without_roles);
+  add_test ("/capacity-view/autoscroll", NULL, test_autoscroll);
   add_test ("/capacity-view/real-drag/cell", NULL, test_real_drag);
   add_test ("/capacity-view/real-drag/popover", NULL, test_real_drag_from_popover);
   add_test ("/capacity-view/real-drag/escape-cancels", NULL, test_real_drag_escape);

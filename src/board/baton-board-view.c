@@ -32,6 +32,7 @@
 #include "baton-colors.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
+#include "baton-edge-scroll.h"
 #include "baton-people-sidebar.h"
 #include "baton-read-only.h"
 #include "baton-task-editor.h"
@@ -105,8 +106,7 @@ struct _BatonBoardView
   guint               n_filters_shown;
 
   /* Dragging near the board's edges */
-  double              edge_speed;
-  guint               edge_tick_id;
+  BatonEdgeScroll     edge_scroll;       /* the board, sideways */
 
   /* Toasts */
   char               *pending_toast;
@@ -810,61 +810,22 @@ _baton_board_view_task_matches (BatonBoardView *self,
 #define EDGE_ZONE  64
 #define EDGE_SPEED 18.0
 
-/* While a card is dragged near the left or right edge, the board scrolls. */
-static gboolean
-board_edge_tick (GtkWidget     *widget,
-                 GdkFrameClock *clock,
-                 gpointer       user_data)
-{
-  BatonBoardView *self = BATON_BOARD_VIEW (user_data);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->board_scroller);
-
-  if (self->edge_speed == 0)
-    {
-      self->edge_tick_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + self->edge_speed);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-stop_board_edge_scroll (BatonBoardView *self)
-{
-  self->edge_speed = 0;
-  if (self->edge_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->board_scroller), self->edge_tick_id);
-      self->edge_tick_id = 0;
-    }
-}
-
 static void
 on_board_drag_motion (GtkDropControllerMotion *motion,
                       double                   x,
                       double                   y,
                       BatonBoardView          *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->board_scroller));
-
-  if (x < EDGE_ZONE)
-    self->edge_speed = -EDGE_SPEED * (EDGE_ZONE - x) / EDGE_ZONE;
-  else if (x > width - EDGE_ZONE)
-    self->edge_speed = EDGE_SPEED * (x - (width - EDGE_ZONE)) / EDGE_ZONE;
-  else
-    self->edge_speed = 0;
-
-  if (self->edge_speed != 0 && self->edge_tick_id == 0)
-    self->edge_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->board_scroller),
-                                                       board_edge_tick, self, NULL);
+  /* Near the left or right edge, the board scrolls. */
+  baton_edge_scroll_update (&self->edge_scroll, gtk_scrolled_window_get_hadjustment (self->board_scroller),
+                            x, 0, gtk_widget_get_width (GTK_WIDGET (self->board_scroller)));
 }
 
 static void
 on_board_drag_leave (GtkDropControllerMotion *motion,
                      BatonBoardView          *self)
 {
-  stop_board_edge_scroll (self);
+  baton_edge_scroll_stop (&self->edge_scroll);
 }
 
 void
@@ -880,7 +841,7 @@ _baton_board_view_drag_begin (BatonBoardView *self,
 void
 _baton_board_view_drag_end (BatonBoardView *self)
 {
-  stop_board_edge_scroll (self);
+  baton_edge_scroll_stop (&self->edge_scroll);
   g_clear_object (&self->dragged_task);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
   if (self->sidebar != NULL)
@@ -2716,8 +2677,7 @@ baton_board_view_dispose (GObject *object)
 
   cancel_capacity (self);
   g_clear_handle_id (&self->toast_idle_id, g_source_remove);
-  if (self->board_scroller != NULL)
-    stop_board_edge_scroll (self);
+  baton_edge_scroll_stop (&self->edge_scroll);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_pointer (&self->task_menu, gtk_widget_unparent);
@@ -2920,6 +2880,7 @@ baton_board_view_init (BatonBoardView *self)
 {
   ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  baton_edge_scroll_init (&self->edge_scroll, GTK_WIDGET (self->board_scroller), EDGE_ZONE, EDGE_SPEED);
 
   self->stage_loads = g_hash_table_new (NULL, NULL);
   self->checklists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);

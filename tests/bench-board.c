@@ -54,6 +54,7 @@
 #include "baton-card-list.h"
 #include "baton-demo.h"
 #include "baton-store.h"
+#include "baton-test-util.h"
 #include "baton-ui-test-util.h"
 
 #define BENCH_SEED 20261128
@@ -206,20 +207,6 @@ warm_up (void)
   g_signal_handlers_disconnect_by_func (clock, count_frame, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
   baton_test_run_for (100);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 /* Idle: no source fires for a while (animations, idles, ticks are over). */
@@ -487,7 +474,7 @@ main (int   argc,
 
   destroy_board (&board);
   g_clear_object (&store);
-  remove_tree (dir);
+  baton_test_rm_rf (dir);
 
   return 0;
 }

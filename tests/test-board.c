@@ -462,20 +462,6 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 close_toplevels_but (GtkWindow *keep)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -513,7 +499,7 @@ fixture_tear_down (Fixture       *f,
   wait_quiet ();
 
   g_assert_finalize_object (g_steal_pointer (&f->store));
-  remove_dir (f->dir);
+  baton_test_rm_rf (f->dir);
   g_clear_pointer (&f->dir, g_free);
   g_clear_pointer (&f->toasts, g_ptr_array_unref);
   g_clear_pointer (&f->views, g_ptr_array_unref);

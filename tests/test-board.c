@@ -1061,6 +1061,11 @@ press (Fixture    *f,
       /* Without a window manager the keys go to the window under the pointer. */
       g_assert_true (baton_test_xdotool_pointer (GTK_WIDGET (f->window), 2, 2, 0));
       g_assert_true (baton_test_xdotool_argv (key));
+      /* xdotool has exited, but its keys may not have reached the window
+       * yet: a round trip to the X server queues them, then they are
+       * handled, before the caller looks at what they did. */
+      gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (f->window)));
+      baton_test_drain ();
     }
   else
     {

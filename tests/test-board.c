@@ -2427,6 +2427,20 @@ window_tall (gpointer data)
   return gtk_widget_get_height (data) >= 900;
 }
 
+typedef struct
+{
+  GtkWidget *list;
+  guint      before;
+} Grown;
+
+static gboolean
+shows_more_cards (gpointer data)
+{
+  Grown *grown = data;
+
+  return baton_test_count_widgets (grown->list, is_card_of, NULL) > grown->before;
+}
+
 /* A window made taller shows more cards: the ones that came into view are
  * bound in the next frame (allocation only places them). */
 static void
@@ -2434,6 +2448,7 @@ test_window_grows (Fixture       *f,
                    gconstpointer  data)
 {
   BatonBoardColumn *column = column_at (f, 1);
+  Grown grown;
   guint before, after;
 
   SKIP_WITHOUT_DISPLAY ();
@@ -2444,6 +2459,11 @@ test_window_grows (Fixture       *f,
   before = baton_test_count_widgets (GTK_WIDGET (baton_board_column_get_card_list (column)), is_card_of, NULL);
   gtk_window_set_default_size (f->window, 1500, 940);
   g_assert_true (baton_test_wait_until (window_tall, f->window, 5000));
+  /* The window's new height is known before its contents are laid out
+   * again: wait for the cards, not for a number of frames. */
+  grown.list = GTK_WIDGET (baton_board_column_get_card_list (column));
+  grown.before = before;
+  g_assert_true (baton_test_wait_until (shows_more_cards, &grown, 5000));
   settle (f);
   after = baton_test_count_widgets (GTK_WIDGET (baton_board_column_get_card_list (column)), is_card_of, NULL);
   g_test_message ("%u cards shown, %u in the taller window", before, after);

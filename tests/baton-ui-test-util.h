@@ -295,3 +295,144 @@ baton_test_count_dispatches (guint ms)
 
   return n;
 }
+
+/* Accessibility ---------------------------------------------------------------- */
+
+/* The accessible label set on @accessible, or NULL when it has none: what a
+ * screen reader reads for a widget named in code (a card, whose parts have
+ * no accessible objects; a calendar day; an icon button). Free it. */
+static inline char *
+baton_test_accessible_label (gpointer accessible)
+{
+  char *label;
+
+  g_assert_true (GTK_IS_ACCESSIBLE (accessible));
+  if (!gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+
+  /* The check gives the value it found when it is not the one asked for,
+   * and no label is a lone control character. */
+  label = gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
+  return label != NULL ? label : g_strdup ("\x01");
+}
+
+/* Widgets in a tree ------------------------------------------------------------ */
+
+typedef gboolean (*BatonTestWidgetMatch) (GtkWidget     *widget,
+                                          gconstpointer  data);
+
+/* Appends to @found each widget of the tree under @root (@root first, then
+ * its children, depth first) that @match takes. */
+static inline void
+baton_test_collect_widgets (GtkWidget            *root,
+                            BatonTestWidgetMatch  match,
+                            gconstpointer         data,
+                            GPtrArray            *found)
+{
+  if (match (root, data))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    baton_test_collect_widgets (child, match, data, found);
+}
+
+/* Those widgets, in a new array. */
+static inline GPtrArray *
+baton_test_find_widgets (GtkWidget            *root,
+                         BatonTestWidgetMatch  match,
+                         gconstpointer         data)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  baton_test_collect_widgets (root, match, data, found);
+  return found;
+}
+
+/* The first of them, or NULL. */
+static inline GtkWidget *
+baton_test_find_widget (GtkWidget            *root,
+                        BatonTestWidgetMatch  match,
+                        gconstpointer         data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = baton_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* How many there are. */
+static inline guint
+baton_test_count_widgets (GtkWidget            *root,
+                          BatonTestWidgetMatch  match,
+                          gconstpointer         data)
+{
+  g_autoptr(GPtrArray) found = baton_test_find_widgets (root, match, data);
+
+  return found->len;
+}
+
+/* A match: @data points at a GType. */
+static inline gboolean
+baton_test_widget_is_of_type (GtkWidget     *widget,
+                              gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) data);
+}
+
+/* A match: a GtkLabel showing the text @data. */
+static inline gboolean
+baton_test_widget_is_label_with_text (GtkWidget     *widget,
+                                      gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+/* The first widget of @type under @root (@root included), or NULL. */
+static inline gpointer
+baton_test_find_descendant (GtkWidget *root,
+                            GType      type)
+{
+  return baton_test_find_widget (root, baton_test_widget_is_of_type, &type);
+}
+
+/* The first toplevel window of @type, or NULL. */
+static inline gpointer
+baton_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* In a test case that needs real events: unless xdotool can reach
+ * @widget's display, reports that the case cannot run — a skip, a failure
+ * in CI (baton_test_missing_requirement (), baton-test-util.h) — and
+ * returns from it. */
+#define BATON_TEST_REQUIRE_XDOTOOL(widget)                                          \
+  G_STMT_START {                                                                    \
+    if (!baton_test_can_use_xdotool (GTK_WIDGET (widget)))                          \
+      {                                                                             \
+        baton_test_missing_requirement ("no xdotool, or not an X11 display");      \
+        return;                                                                     \
+      }                                                                             \
+  } G_STMT_END

@@ -54,6 +54,7 @@
 #include "baton-card-list.h"
 #include "baton-demo.h"
 #include "baton-store.h"
+#include "baton-test-util.h"
 #include "baton-ui-test-util.h"
 
 #define BENCH_SEED 20261128
@@ -146,17 +147,11 @@ wait_for_finished_frame (BatonBoardView *view,
 
 /* Helpers -------------------------------------------------------------------------------- */
 
-static guint
-count_cards (GtkWidget *widget)
+static gboolean
+is_card (GtkWidget     *widget,
+         gconstpointer  data)
 {
-  guint n = BATON_IS_BOARD_CARD (widget) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_cards (child);
-
-  return n;
+  return BATON_IS_BOARD_CARD (widget);
 }
 
 static long
@@ -212,20 +207,6 @@ warm_up (void)
   g_signal_handlers_disconnect_by_func (clock, count_frame, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
   baton_test_run_for (100);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 /* Idle: no source fires for a while (animations, idles, ticks are over). */
@@ -361,7 +342,7 @@ main (int   argc,
     {
       builds[i] = build_board (store, &board);
       if (i == 0)
-        cards = count_cards (board.window);
+        cards = baton_test_count_widgets (board.window, is_card, NULL);
       g_printerr ("bench-board: build %u finished in %.1f ms\n", i + 1, builds[i]);
       if (i + 1 < n_builds)
         destroy_board (&board);
@@ -493,7 +474,7 @@ main (int   argc,
 
   destroy_board (&board);
   g_clear_object (&store);
-  remove_tree (dir);
+  baton_test_rm_rf (dir);
 
   return 0;
 }

@@ -38,6 +38,7 @@
 #include "baton-capacity-view-private.h"
 #include "baton-demo.h"
 #include "baton-store.h"
+#include "baton-test-util.h"
 #include "baton-ui-test-util.h"
 
 #define N_WEEKS 26
@@ -63,20 +64,6 @@ wait_for_frame (BatonCapacityGrid *grid,
     }
 
   return TRUE;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 #define N_REFRESH_SAMPLES 13
@@ -374,7 +361,7 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (window));
   baton_test_run_for (50);
   g_clear_object (&store);
-  remove_tree (dir);
+  baton_test_rm_rf (dir);
 
   return 0;
 }

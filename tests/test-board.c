@@ -35,10 +35,12 @@
 #include "baton-capacity.h"
 #include "baton-dates.h"
 #include "baton-demo.h"
+#include "baton-duration.h"
 #include "baton-json.h"
 #include "baton-people-sidebar.h"
 #include "baton-store.h"
 #include "baton-task-editor.h"
+#include "baton-test-util.h"
 #include "baton-ui-test-util.h"
 
 static gboolean have_display;
@@ -134,25 +136,20 @@ model_index (GListModel *model,
   return -1;
 }
 
+/* A card showing @data (a task), or any card on screen when @data is NULL. */
+static gboolean
+is_card_of (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return BATON_IS_BOARD_CARD (widget) &&
+         (data == NULL ? gtk_widget_get_mapped (widget) : baton_board_card_get_task (BATON_BOARD_CARD (widget)) == data);
+}
+
 static BatonBoardCard *
 find_card_in (GtkWidget *root,
               BatonTask *task)
 {
-  if (BATON_IS_BOARD_CARD (root) &&
-      (task == NULL ? gtk_widget_get_mapped (root) : baton_board_card_get_task (BATON_BOARD_CARD (root)) == task))
-    return BATON_BOARD_CARD (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      BatonBoardCard *card = find_card_in (child, task);
-
-      if (card != NULL)
-        return card;
-    }
-
-  return NULL;
+  return BATON_BOARD_CARD (baton_test_find_widget (root, is_card_of, task));
 }
 
 /* The card showing @task in @column, or NULL. */
@@ -171,25 +168,6 @@ first_card (BatonBoardColumn *column)
 
   g_assert_nonnull (task);
   return find_card (column, task);
-}
-
-static BatonAvatar *
-find_avatar (GtkWidget *root)
-{
-  if (BATON_IS_AVATAR (root))
-    return BATON_AVATAR (root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      BatonAvatar *avatar = find_avatar (child);
-
-      if (avatar != NULL)
-        return avatar;
-    }
-
-  return NULL;
 }
 
 /* Non-archived tasks of @stage in board order. */
@@ -484,20 +462,6 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 close_toplevels_but (GtkWindow *keep)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -535,7 +499,7 @@ fixture_tear_down (Fixture       *f,
   wait_quiet ();
 
   g_assert_finalize_object (g_steal_pointer (&f->store));
-  remove_dir (f->dir);
+  baton_test_rm_rf (f->dir);
   g_clear_pointer (&f->dir, g_free);
   g_clear_pointer (&f->toasts, g_ptr_array_unref);
   g_clear_pointer (&f->views, g_ptr_array_unref);
@@ -832,7 +796,7 @@ test_drag_to_person (Fixture       *f,
   settle (f);
   card = find_card (column_of (f, baton_store_lookup_stage (f->store, baton_task_get_stage_id (drop.task))), drop.task);
   g_assert_nonnull (card);
-  g_assert_true (baton_avatar_get_person (find_avatar (GTK_WIDGET (card))) == drop.holder);
+  g_assert_true (baton_avatar_get_person (baton_test_find_descendant (GTK_WIDGET (card), BATON_TYPE_AVATAR)) == drop.holder);
   toast = wait_for_toast (f);
   g_assert_nonnull (strstr (toast, baton_person_get_name (drop.holder)));
 
@@ -841,7 +805,7 @@ test_drag_to_person (Fixture       *f,
   after_undo = export (f->store);
   g_assert_cmpstr (after_undo, ==, before);
   settle (f);
-  g_assert_true (baton_avatar_get_person (find_avatar (GTK_WIDGET (card))) == old_assignee);
+  g_assert_true (baton_avatar_get_person (baton_test_find_descendant (GTK_WIDGET (card), BATON_TYPE_AVATAR)) == old_assignee);
 }
 
 
@@ -1044,7 +1008,6 @@ test_context_menu (Fixture       *f,
 
 /* Focus -------------------------------------------------------------------------------------- */
 
-static gboolean real_events (void);
 
 typedef struct
 {
@@ -1097,6 +1060,7 @@ press (Fixture    *f,
 
       /* Without a window manager the keys go to the window under the pointer. */
       g_assert_true (baton_test_xdotool_pointer (GTK_WIDGET (f->window), 2, 2, 0));
+      /* It returns once the keys have been handled (see there). */
       g_assert_true (baton_test_xdotool_argv (key));
     }
   else
@@ -1286,8 +1250,7 @@ test_focus_arrows (Fixture       *f,
   GtkWidget *focus;
 
   SKIP_WITHOUT_DISPLAY ();
-  if (!real_events ())
-    return;
+  BATON_TEST_REQUIRE_XDOTOOL (f->window);
 
   g_assert_cmpuint (n, >, 10);
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (find_card (column, first))));
@@ -1361,15 +1324,9 @@ test_focus_menu_escape (Fixture       *f,
 {
   BatonBoardColumn *column = column_at (f, 0);
   g_autoptr(BatonTask) task = g_list_model_get_item (baton_board_column_get_model (column), 0);
-  const char *reason = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
-
-  if (!baton_test_have_xdotool (GTK_WIDGET (f->window), &reason))
-    {
-      g_test_skip (reason);
-      return;
-    }
+  BATON_TEST_REQUIRE_XDOTOOL (f->window);
 
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (find_card (column, task))));
   press (f, "shift+F10", "task.menu");
@@ -2022,6 +1979,148 @@ test_badges_follow_moves (Fixture       *f,
   g_assert_true (baton_test_wait_until (badge_is, &check1, 5000));
 }
 
+/* A card's parts have no accessible objects of their own: its label says
+ * all a card shows — title, client and program, role, priority, over
+ * capacity, estimate, due date, checklist, assignee — and an archived or
+ * bare card says so too. */
+static void
+test_card_accessible_label (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint32 due = baton_date_week_start (baton_date_today (), G_DATE_MONDAY) + 4 + 7;
+  g_autoptr(GDateTime) due_time = NULL;
+  g_autofree char *due_text = NULL;
+  g_autofree char *estimate = baton_duration_format (8 * 60);
+  g_autofree char *expected = NULL;
+  g_autofree char *label = NULL;
+  BatonStage *stage = stage_at (f, 1);
+  BatonClient *client;
+  BatonProgram *program;
+  BatonRole *role;
+  BatonPerson *ada;
+  BatonTask *task, *bare;
+  BatonChecklistItem *item;
+  BadgeCheck check;
+  gint64 role_id;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  client = baton_store_create_client (f->store, "Acme <Corp>", NULL, &error);
+  g_assert_no_error (error);
+  program = baton_store_create_program (f->store, client, "Onboarding", &error);
+  g_assert_no_error (error);
+  role = baton_store_create_role (f->store, "Writer", "#1c71d8", &error);
+  g_assert_no_error (error);
+  ada = baton_store_create_person (f->store, "Ada", NULL, 10 * 60, NULL, &error);
+  g_assert_no_error (error);
+  role_id = baton_record_get_id (BATON_RECORD (role));
+  g_assert_true (baton_store_set_person_roles (f->store, ada, &role_id, 1, role_id, &error));
+
+  /* 8 h and 6 h due next Friday, for 10 h a week: over capacity. */
+  task = add_task (f, stage, "Storyboard", ada, 8, due);
+  add_task (f, stage, "Script", ada, 6, due);
+  g_assert_true (baton_store_update (f->store, task, &error,
+                                     "program-id", baton_record_get_id (BATON_RECORD (program)),
+                                     "role-id", role_id,
+                                     "priority", (gint64) 3,
+                                     NULL));
+  g_assert_no_error (error);
+  item = baton_store_add_checklist_item (f->store, task, "Outline", &error);
+  g_assert_no_error (error);
+  g_assert_true (baton_store_update (f->store, item, &error, "done", TRUE, NULL));
+  baton_store_add_checklist_item (f->store, task, "Sketches", &error);
+  g_assert_no_error (error);
+  bare = baton_store_create_task (f->store, stage, NULL, "Glossary", &error);
+  g_assert_no_error (error);
+
+  baton_board_view_update_capacity (f->view);
+  check = (BadgeCheck) { f, task, TRUE };
+  g_assert_true (baton_test_wait_until (badge_is, &check, 5000));
+
+  /* As the card writes a due date: "Nov 28", with the year when it is not this year's. */
+  {
+    GDate date, today;
+
+    g_date_clear (&date, 1);
+    g_date_set_julian (&date, due);
+    g_date_clear (&today, 1);
+    g_date_set_julian (&today, baton_date_today ());
+    due_time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
+    due_text = g_date_time_format (due_time, g_date_get_year (&date) == g_date_get_year (&today) ? "%b %-d" : "%b %-d, %Y");
+  }
+  expected = g_strdup_printf ("Storyboard. Acme <Corp> · Onboarding. Writer. High priority. Over capacity. "
+                              "Estimate %s. Due %s. Checklist 1 of 2 done. Assigned to Ada", estimate, due_text);
+  label = baton_test_accessible_label (find_card (column_of (f, stage), task));
+  g_assert_cmpstr (label, ==, expected);
+  g_clear_pointer (&label, g_free);
+
+  label = baton_test_accessible_label (find_card (column_of (f, stage), bare));
+  g_assert_cmpstr (label, ==, "Glossary. Unassigned");
+  g_clear_pointer (&label, g_free);
+
+  /* Archived, shown with the archived cards. */
+  g_assert_true (baton_store_archive_task (f->store, bare, TRUE, &error));
+  g_assert_no_error (error);
+  activate (f->view, "board.show-archived", NULL);
+  settle (f);
+  label = baton_test_accessible_label (find_card (column_of (f, stage), bare));
+  g_assert_cmpstr (label, ==, "Glossary. Unassigned. Archived");
+  activate (f->view, "board.clear-filters", NULL);
+}
+
+/* However it is used — cards moved by keyboard, undone and redone, dropped,
+ * a column scrolled to its end and back, a filter — the board comes to
+ * rest: once GTK's own short animations are over (an overlay scrollbar
+ * fades two seconds after a scroll), not a tick, idle or timeout runs. */
+static void
+test_idle_after_use (Fixture       *f,
+                     gconstpointer  data)
+{
+  BatonBoardColumn *column = column_at (f, 1);
+  g_autoptr(BatonTask) task = g_list_model_get_item (baton_board_column_get_model (column), 0);
+  g_autoptr(BatonTask) dropped = g_list_model_get_item (baton_board_column_get_model (column_at (f, 0)), 0);
+  GtkAdjustment *adjustment;
+  g_auto(GValue) value = G_VALUE_INIT;
+  guint dispatches = 0;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (baton_board_column_focus_task (column, task));
+  for (guint i = 0; i < 3; i++)
+    {
+      activate (f->view, "task.move-right", NULL);
+      settle (f);
+    }
+  activate (f->view, "win.undo", NULL);
+  activate (f->view, "win.undo", NULL);
+  activate (f->view, "win.redo", NULL);
+  settle (f);
+
+  prepare_drag (find_card (column_at (f, 0), dropped), &value);
+  g_assert_true (emit_drop (baton_board_column_get_drop_target (column_at (f, 2)), &value, 40, 4));
+  settle (f);
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (baton_board_column_get_card_list (column_at (f, 2))));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  settle (f);
+  gtk_adjustment_set_value (adjustment, 0);
+  settle (f);
+
+  activate (f->view, "board.only-over-capacity", NULL);
+  settle (f);
+  activate (f->view, "board.clear-filters", NULL);
+  settle (f);
+
+  /* On a card (a text field's cursor blinks for ten seconds), at rest. */
+  g_assert_true (baton_board_column_focus_task (column_of (f, baton_store_lookup_stage (f->store, baton_task_get_stage_id (task))),
+                                                task));
+  for (guint i = 0; i < 10 && (dispatches = baton_test_count_dispatches (1000)) > 0; i++)
+    ;
+  g_test_message ("%u main-loop dispatches in the last second", dispatches);
+  g_assert_cmpuint (dispatches, ==, 0);
+}
+
 /* Empty workspace and quick add ---------------------------------------------------------- */
 
 static void
@@ -2068,32 +2167,16 @@ test_empty_workspace (Fixture       *f,
 
 /* Stages ----------------------------------------------------------------------------------- */
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static gboolean
 dialog_shown (gpointer data)
 {
-  return find_message_dialog () != NULL;
+  return baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
 dialog_gone (gpointer data)
 {
-  return find_message_dialog () == NULL;
+  return baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
 }
 
 static void
@@ -2117,7 +2200,7 @@ test_stage_menu (Fixture       *f,
   /* Rename through its dialog. */
   activate (f->view, "board.rename-stage", g_variant_new_int64 (stage_id));
   g_assert_true (baton_test_wait_until (dialog_shown, NULL, 5000));
-  dialog = find_message_dialog ();
+  dialog = baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Needs analysis");
   adw_message_dialog_response (dialog, "rename");
   gtk_window_destroy (GTK_WINDOW (dialog));   /* a click on the button closes it */
@@ -2140,7 +2223,7 @@ test_stage_menu (Fixture       *f,
   g_assert_true (baton_test_wait_until (dialog_gone, NULL, 5000));
   activate (f->view, "board.delete-stage", g_variant_new_int64 (stage_id));
   g_assert_true (baton_test_wait_until (dialog_shown, NULL, 5000));
-  dialog = find_message_dialog ();
+  dialog = baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   adw_message_dialog_response (dialog, "move");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_null (baton_store_lookup_stage (f->store, stage_id));
@@ -2159,54 +2242,30 @@ test_stage_menu (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (baton_board_column_get_model (column_of (f, stage))), ==, cards->len);
 }
 
-/* The button of the empty state on show. */
-static GtkWidget *
-find_status_button (GtkWidget *widget)
+static gboolean
+is_status_button (GtkWidget     *widget,
+                  gconstpointer  data)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      gtk_widget_get_ancestor (widget, ADW_TYPE_STATUS_PAGE) != NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_status_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_STATUS_PAGE) != NULL;
 }
 
-static GtkStack *
-find_content_stack (GtkWidget *widget)
+/* The stack of the board's pages (its empty states among them). */
+static gboolean
+is_content_stack (GtkWidget     *widget,
+                  gconstpointer  data)
 {
-  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "no-roles") != NULL)
-    return GTK_STACK (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkStack *found = find_content_stack (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "no-roles") != NULL;
 }
 
 /* The button of the page the board shows (not of one fading out). */
 static GtkWidget *
 visible_status_button (BatonBoardView *view)
 {
-  GtkStack *stack = find_content_stack (GTK_WIDGET (view));
+  GtkWidget *stack = baton_test_find_widget (GTK_WIDGET (view), is_content_stack, NULL);
 
   g_assert_nonnull (stack);
-  return find_status_button (gtk_stack_get_visible_child (stack));
+  return baton_test_find_widget (gtk_stack_get_visible_child (GTK_STACK (stack)), is_status_button, NULL);
 }
 
 static gboolean
@@ -2250,7 +2309,7 @@ test_empty_no_stages (Fixture       *f,
   g_assert_cmpuint (baton_board_view_get_n_columns (f->view), ==, 0);
   click_empty_state (f, "no-stages");
   g_assert_true (baton_test_wait_until (dialog_shown, NULL, 5000));
-  dialog = find_message_dialog ();
+  dialog = baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Backlog");
   adw_message_dialog_response (dialog, "add");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -2352,19 +2411,6 @@ test_reload (Fixture       *f,
 
 
 
-static guint
-count_mapped_cards (GtkWidget *widget)
-{
-  guint n = BATON_IS_BOARD_CARD (widget) && gtk_widget_get_mapped (widget) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_mapped_cards (child);
-
-  return n;
-}
-
 static gboolean
 window_short (gpointer data)
 {
@@ -2380,15 +2426,15 @@ window_tall (gpointer data)
 typedef struct
 {
   GtkWidget *list;
-  guint      at_least;
-} CardsShown;
+  guint      before;
+} Grown;
 
 static gboolean
-cards_shown (gpointer data)
+shows_more_cards (gpointer data)
 {
-  CardsShown *shown = data;
+  Grown *grown = data;
 
-  return count_mapped_cards (shown->list) >= shown->at_least;
+  return baton_test_count_widgets (grown->list, is_card_of, NULL) > grown->before;
 }
 
 /* A window made taller shows more cards: the ones that came into view are
@@ -2398,7 +2444,7 @@ test_window_grows (Fixture       *f,
                    gconstpointer  data)
 {
   BatonBoardColumn *column = column_at (f, 1);
-  CardsShown shown;
+  Grown grown;
   guint before, after;
 
   SKIP_WITHOUT_DISPLAY ();
@@ -2406,16 +2452,16 @@ test_window_grows (Fixture       *f,
   gtk_window_set_default_size (f->window, 1500, 480);
   g_assert_true (baton_test_wait_until (window_short, f->window, 5000));
   settle (f);
-  before = count_mapped_cards (GTK_WIDGET (baton_board_column_get_card_list (column)));
+  before = baton_test_count_widgets (GTK_WIDGET (baton_board_column_get_card_list (column)), is_card_of, NULL);
   gtk_window_set_default_size (f->window, 1500, 940);
   g_assert_true (baton_test_wait_until (window_tall, f->window, 5000));
+  /* The window's new height is known before its contents are laid out
+   * again: wait for the cards, not for a number of frames. */
+  grown.list = GTK_WIDGET (baton_board_column_get_card_list (column));
+  grown.before = before;
+  g_assert_true (baton_test_wait_until (shows_more_cards, &grown, 5000));
   settle (f);
-  /* On a loaded machine the frame that binds them may come after the one
-   * settle () saw drawn: wait for it, not for a time. */
-  shown.list = GTK_WIDGET (baton_board_column_get_card_list (column));
-  shown.at_least = before + 1;
-  baton_test_wait_until (cards_shown, &shown, 5000);
-  after = count_mapped_cards (shown.list);
+  after = baton_test_count_widgets (GTK_WIDGET (baton_board_column_get_card_list (column)), is_card_of, NULL);
   g_test_message ("%u cards shown, %u in the taller window", before, after);
   g_assert_cmpuint (g_list_model_get_n_items (baton_board_column_get_model (column)), >, after);
   g_assert_cmpuint (after, >, before);
@@ -2443,36 +2489,11 @@ add_many_tasks (BatonStore  *store,
   return TRUE;
 }
 
-static guint
-count_cards_in (GtkWidget *widget)
+static gboolean
+is_card (GtkWidget     *widget,
+         gconstpointer  data)
 {
-  guint n = BATON_IS_BOARD_CARD (widget) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_cards_in (child);
-
-  return n;
-}
-
-static GtkScrolledWindow *
-find_scroller (GtkWidget *widget)
-{
-  if (GTK_IS_SCROLLED_WINDOW (widget))
-    return GTK_SCROLLED_WINDOW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkScrolledWindow *found = find_scroller (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return BATON_IS_BOARD_CARD (widget);
 }
 
 static gboolean
@@ -2507,9 +2528,9 @@ test_long_column_recycles (Fixture       *f,
   g_assert_true (baton_test_wait_until (board_settled, f->view, 5000));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 
-  start = count_cards_in (GTK_WIDGET (column));
+  start = baton_test_count_widgets (GTK_WIDGET (column), is_card, NULL);
   g_assert_cmpuint (start, >, 0);
-  scroller = find_scroller (GTK_WIDGET (column));
+  scroller = baton_test_find_descendant (GTK_WIDGET (column), GTK_TYPE_SCROLLED_WINDOW);
   adjustment = gtk_scrolled_window_get_vadjustment (scroller);
 
   /* A third of a page at a time, every frame drawn, to the end. */
@@ -2520,7 +2541,7 @@ test_long_column_recycles (Fixture       *f,
                                             gtk_adjustment_get_page_size (adjustment) / 3);
       g_assert_true (baton_test_wait_until (board_settled, f->view, 5000));
       gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-      most = MAX (most, count_cards_in (GTK_WIDGET (column)));
+      most = MAX (most, baton_test_count_widgets (GTK_WIDGET (column), is_card, NULL));
       g_assert_cmpuint (++steps, <, 10 * LONG_COLUMN);
     }
   g_test_message ("%u card widgets at the top, at most %u while scrolling (%u steps)", start, most, steps);
@@ -2560,38 +2581,105 @@ test_long_column_recycles (Fixture       *f,
   }
 }
 
-/* A real drag, with xdotool ------------------------------------------------------------------ */
+/* Edge scrolling ------------------------------------------------------------------------------ */
+
+static GtkEventController *
+drop_motion_of (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_CONTROLLER_MOTION (controller))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+
+  return NULL;
+}
+
+/* The board's scroller: the one that follows drags. */
+static gboolean
+is_board_scroller (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget) && drop_motion_of (widget) != NULL;
+}
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  double         from;
+} Scrolled;
 
 static gboolean
-real_events (void)
+has_scrolled (gpointer data)
 {
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  Scrolled *scrolled = data;
 
-  if (xdotool != NULL && g_str_has_prefix (G_OBJECT_TYPE_NAME (gdk_display_get_default ()), "GdkX11"))
-    return TRUE;
-
-  g_test_skip ("no xdotool, or not an X11 display");
-  return FALSE;
+  return gtk_adjustment_get_value (scrolled->adjustment) > scrolled->from + 20;
 }
 
+/* @adjustment stays where it is over a few frames of @widget. */
 static void
-xdotool_move_to (int x,
-                 int y)
+assert_scroll_stopped (GtkWidget     *widget,
+                       GtkAdjustment *adjustment)
 {
-  g_autofree char *sx = g_strdup_printf ("%d", x);
-  g_autofree char *sy = g_strdup_printf ("%d", y);
-  const char *move[] = { "mousemove", sx, sy, NULL };
+  double value = gtk_adjustment_get_value (adjustment);
 
-  g_assert_true (baton_test_xdotool_argv (move));
+  for (guint i = 0; i < 3; i++)
+    gtk_test_widget_wait_for_draw (widget);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
 }
 
+/* A drag held near the bottom of a column scrolls the column, and near
+ * the right of a narrow board the board; both stop when the drag leaves. */
 static void
-xdotool_button (const char *what)
+test_drag_edge_scroll (Fixture       *f,
+                       gconstpointer  data)
 {
-  const char *press[] = { what, "1", NULL };
+  BatonBoardColumn *column = column_at (f, 1);
+  GtkWidget *scroller = baton_test_find_descendant (GTK_WIDGET (column), GTK_TYPE_SCROLLED_WINDOW);
+  GtkDropTarget *target = baton_board_column_get_drop_target (column);
+  GtkWidget *board_scroller;
+  GtkEventController *motion;
+  Scrolled scrolled;
+  int height;
+  guint action = 0;
 
-  g_assert_true (baton_test_xdotool_argv (press));
+  SKIP_WITHOUT_DISPLAY ();
+
+  gtk_window_set_default_size (f->window, 700, 500);
+  g_assert_true (baton_test_wait_until (window_short, f->window, 5000));
+  settle (f);
+
+  /* Down the column. */
+  scrolled.adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  scrolled.from = gtk_adjustment_get_value (scrolled.adjustment);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (scrolled.adjustment) - gtk_adjustment_get_page_size (scrolled.adjustment),
+                     >, scrolled.from + 100);
+  height = gtk_widget_get_height (scroller);
+  g_signal_emit_by_name (target, "enter", 40.0, (double) height - 4, &action);
+  g_signal_emit_by_name (target, "motion", 40.0, (double) height - 4, &action);
+  g_assert_true (baton_test_wait_until (has_scrolled, &scrolled, 5000));
+  g_signal_emit_by_name (target, "leave");
+  assert_scroll_stopped (scroller, scrolled.adjustment);
+
+  /* Across the board. */
+  board_scroller = baton_test_find_widget (GTK_WIDGET (f->view), is_board_scroller, NULL);
+  g_assert_nonnull (board_scroller);
+  motion = drop_motion_of (board_scroller);
+  scrolled.adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (board_scroller));
+  scrolled.from = gtk_adjustment_get_value (scrolled.adjustment);
+  g_signal_emit_by_name (motion, "enter", (double) gtk_widget_get_width (board_scroller) - 4, 100.0);
+  g_signal_emit_by_name (motion, "motion", (double) gtk_widget_get_width (board_scroller) - 4, 100.0);
+  g_assert_true (baton_test_wait_until (has_scrolled, &scrolled, 5000));
+  g_signal_emit_by_name (motion, "leave");
+  assert_scroll_stopped (board_scroller, scrolled.adjustment);
 }
+
+/* A real drag, with xdotool ------------------------------------------------------------------ */
 
 static gboolean
 is_drop_target (gpointer data)
@@ -2638,13 +2726,13 @@ start_drag (Fixture        *f,
   int x0, y0;
 
   baton_test_screen_point (GTK_WIDGET (card), 60, 30, &x0, &y0);
-  xdotool_move_to (x0, y0);
-  xdotool_button ("mousedown");
+  g_assert_true (baton_test_xdotool ("mousemove %d %d", x0, y0));
+  g_assert_true (baton_test_xdotool ("mousedown 1"));
 
   for (guint step = 1; step <= steps; step++)
     {
-      xdotool_move_to (x0 + (x1 - x0) * (int) step / (int) steps,
-                       y0 + (y1 - y0) * (int) step / (int) steps + (step < steps ? 3 : 0));
+      g_assert_true (baton_test_xdotool ("mousemove %d %d", x0 + (x1 - x0) * (int) step / (int) steps,
+                                         y0 + (y1 - y0) * (int) step / (int) steps + (step < steps ? 3 : 0)));
       baton_test_run_for (30);
     }
 
@@ -2670,8 +2758,7 @@ test_xdotool_drag (Fixture       *f,
   int x1, y1;
 
   SKIP_WITHOUT_DISPLAY ();
-  if (!real_events ())
-    return;
+  BATON_TEST_REQUIRE_XDOTOOL (f->window);
 
   from = column_at (f, 0);
   to = column_at (f, 2);
@@ -2691,7 +2778,7 @@ test_xdotool_drag (Fixture       *f,
   start_drag (f, card, x1, y1, 12);
   /* Over the target: its motion handler took the card. */
   g_assert_true (baton_test_wait_until (is_drop_target, to, 5000));
-  xdotool_button ("mouseup");
+  g_assert_true (baton_test_xdotool ("mouseup 1"));
 
   g_assert_true (baton_test_wait_until (task_in_stage, &landed, 5000));
   g_assert_true (baton_test_wait_until (not_dragging, f->view, 5000));
@@ -2723,8 +2810,7 @@ test_xdotool_drag_escape (Fixture       *f,
   int x1, y1;
 
   SKIP_WITHOUT_DISPLAY ();
-  if (!real_events ())
-    return;
+  BATON_TEST_REQUIRE_XDOTOOL (f->window);
 
   from = column_at (f, 0);
   to = column_at (f, 2);
@@ -2746,8 +2832,8 @@ test_xdotool_drag_escape (Fixture       *f,
   g_assert_true (baton_test_wait_until (not_dragging, f->view, 5000));
 
   /* The pointer moves on and lets go over the other column. */
-  xdotool_move_to (x1 + 10, y1 + 20);
-  xdotool_button ("mouseup");
+  g_assert_true (baton_test_xdotool ("mousemove %d %d", x1 + 10, y1 + 20));
+  g_assert_true (baton_test_xdotool ("mouseup 1"));
   /* Whatever the release was going to do is done once nothing runs. */
   wait_quiet ();
 
@@ -2790,6 +2876,7 @@ main (int   argc,
   ADD ("/board/drag/between-columns", WORKSPACE_DEMO, test_drag_between_columns);
   ADD ("/board/drag/within-column", WORKSPACE_DEMO, test_drag_within_column);
   ADD ("/board/drag/to-person", WORKSPACE_DEMO, test_drag_to_person);
+  ADD ("/board/drag/edge-scroll", WORKSPACE_DEMO, test_drag_edge_scroll);
   ADD ("/board/drag/xdotool", WORKSPACE_DEMO, test_xdotool_drag);
   ADD ("/board/drag/xdotool-escape", WORKSPACE_DEMO, test_xdotool_drag_escape);
   ADD ("/board/toast/after-undo", WORKSPACE_DEMO, test_toast_after_undo);
@@ -2809,6 +2896,8 @@ main (int   argc,
   ADD ("/board/filters", WORKSPACE_DEMO, test_filters);
   ADD ("/board/filters/over-capacity", WORKSPACE_EMPTY, test_filter_over_capacity);
   ADD ("/board/badges/follow-moves", WORKSPACE_EMPTY, test_badges_follow_moves);
+  ADD ("/board/card/accessible-label", WORKSPACE_EMPTY, test_card_accessible_label);
+  ADD ("/board/idle-after-use", WORKSPACE_DEMO, test_idle_after_use);
   ADD ("/board/empty-workspace", WORKSPACE_EMPTY, test_empty_workspace);
   ADD ("/board/empty/no-stages", WORKSPACE_NO_STAGES, test_empty_no_stages);
   ADD ("/board/empty/first-run", WORKSPACE_EMPTY, test_empty_first_run);

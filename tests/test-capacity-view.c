@@ -194,25 +194,16 @@ build_workspace (Fixture *f)
   f->icons = add_task (f, f->backlog, "Icons", f->dana, f->designer, 6, "2030-01-07", "2030-01-11");
 }
 
+/* A window (with the "win" actions the view uses) showing a view of the
+ * store at week 0. */
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+open_window (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GSimpleActionGroup) group = NULL;
   const GActionEntry entries[] = {
     { "show-undo-toast", on_show_undo_toast, "s", NULL, NULL },
     { "show-view", on_show_view, "s", NULL, NULL },
   };
-
-  f->store = baton_store_open (":memory:", &error);
-  g_assert_no_error (error);
-  f->toasts = g_ptr_array_new_with_free_func (g_free);
-  f->views_shown = g_ptr_array_new_with_free_func (g_free);
-  g_assert_true (baton_date_parse ("2030-01-07", &f->week0));
-
-  if (data == NULL)
-    build_workspace (f);
 
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
@@ -227,6 +218,24 @@ fixture_set_up (Fixture       *f,
 
   gtk_window_present (GTK_WINDOW (f->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->view));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  f->toasts = g_ptr_array_new_with_free_func (g_free);
+  f->views_shown = g_ptr_array_new_with_free_func (g_free);
+  g_assert_true (baton_date_parse ("2030-01-07", &f->week0));
+
+  if (data == NULL)
+    build_workspace (f);
+
+  open_window (f);
 }
 
 static void
@@ -1411,35 +1420,28 @@ test_roles_dialog (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-/* The button under @widget whose action is @action (and, when not NULL,
- * whose target is the string @target). */
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action,
-                    const char *target)
+/* A button for an action, and (when not NULL) the string target. */
+typedef struct
 {
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    {
-      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  const char *action;
+  const char *target;
+} ActionButton;
 
-      if (target == NULL ||
-          (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
-           g_strcmp0 (g_variant_get_string (value, NULL), target) == 0))
-        return widget;
-    }
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  const ActionButton *wanted = data;
+  GVariant *value;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action, target);
+  if (!GTK_IS_BUTTON (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), wanted->action) != 0)
+    return FALSE;
 
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return wanted->target == NULL ||
+         (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+          g_strcmp0 (g_variant_get_string (value, NULL), wanted->target) == 0);
 }
 
 /* The control is there, on screen, and can be used. */
@@ -1448,7 +1450,8 @@ assert_control_shown (GtkWidget  *page,
                       const char *action,
                       const char *target)
 {
-  GtkWidget *button = find_action_button (page, action, target);
+  ActionButton wanted = { action, target };
+  GtkWidget *button = baton_test_find_widget (page, is_action_button, &wanted);
 
   g_assert_nonnull (button);
   gtk_test_widget_wait_for_draw (button);
@@ -1603,19 +1606,61 @@ test_person_dialog_without_roles (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-/* A real drag --------------------------------------------------------------------- */
+/* Autoscroll ---------------------------------------------------------------------- */
 
-static char *
-find_xdotool (Fixture *f)
+typedef struct
 {
-  if (!baton_test_can_use_xdotool (GTK_WIDGET (f->grid)))
-    {
-      baton_test_missing_requirement ("no X display or no xdotool");
-      return NULL;
-    }
+  GtkAdjustment *adjustment;
+  double         from;
+} Scrolled;
 
-  return g_find_program_in_path ("xdotool");
+static gboolean
+has_scrolled (gpointer data)
+{
+  Scrolled *scrolled = data;
+
+  return gtk_adjustment_get_value (scrolled->adjustment) > scrolled->from + 20;
 }
+
+static gboolean
+window_is_small (gpointer data)
+{
+  return gtk_widget_get_width (data) <= 600 && gtk_widget_get_height (data) <= 400;
+}
+
+/* A drag held near the right and the bottom of a small grid scrolls it
+ * both ways, and stops when it leaves. */
+static void
+test_autoscroll (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *grid = GTK_WIDGET (f->grid);
+  Scrolled across, down;
+  double h, v;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 560, 360);
+  g_assert_true (baton_test_wait_until (window_is_small, f->window, 5000));
+  gtk_test_widget_wait_for_draw (grid);
+
+  across.adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (grid));
+  down.adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
+  across.from = gtk_adjustment_get_value (across.adjustment);
+  down.from = gtk_adjustment_get_value (down.adjustment);
+  baton_capacity_grid_autoscroll (f->grid, gtk_widget_get_width (grid) - 4, gtk_widget_get_height (grid) - 4);
+  g_assert_true (baton_test_wait_until (has_scrolled, &across, 5000));
+  g_assert_true (baton_test_wait_until (has_scrolled, &down, 5000));
+
+  baton_capacity_grid_autoscroll (f->grid, -1, -1);
+  gtk_test_widget_wait_for_draw (grid);
+  h = gtk_adjustment_get_value (across.adjustment);
+  v = gtk_adjustment_get_value (down.adjustment);
+  for (guint i = 0; i < 3; i++)
+    gtk_test_widget_wait_for_draw (grid);
+  g_assert_cmpfloat (gtk_adjustment_get_value (across.adjustment), ==, h);
+  g_assert_cmpfloat (gtk_adjustment_get_value (down.adjustment), ==, v);
+}
+
+/* A real drag --------------------------------------------------------------------- */
 
 /* The centre of a cell on the screen (root window coordinates). */
 static void
@@ -1756,14 +1801,12 @@ static void
 test_real_drag (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *xdotool = NULL;
   g_autoptr(State) before = NULL;
   Cell from = person_cell (f->ana, 0), to = person_cell (f->dana, 1);
   Landing landing = { f->storyboard, f->dana, "2030-01-14" };
   int from_x, from_y, to_x, to_y;
 
-  if ((xdotool = find_xdotool (f)) == NULL)
-    return;
+  BATON_TEST_REQUIRE_XDOTOOL (f->grid);
 
   before = state_capture (f->store);
   cell_screen_point (f, to, &to_x, &to_y);
@@ -1797,15 +1840,13 @@ static void
 test_real_drag_escape (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *xdotool = NULL;
   g_autoptr(State) before = NULL;
   Cell from = person_cell (f->ana, 0), to = person_cell (f->dana, 0);
   BatonCellPopover *popover;
   guint n_toasts = f->toasts->len;
   int from_x, from_y, to_x, to_y;
 
-  if ((xdotool = find_xdotool (f)) == NULL)
-    return;
+  BATON_TEST_REQUIRE_XDOTOOL (f->grid);
 
   before = state_capture (f->store);
   cell_screen_point (f, to, &to_x, &to_y);
@@ -1831,7 +1872,6 @@ static void
 test_real_drag_from_popover (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autofree char *xdotool = NULL;
   g_autoptr(State) before = NULL;
   BatonCellPopover *popover;
   GtkWidget *row;
@@ -1839,8 +1879,7 @@ test_real_drag_from_popover (Fixture       *f,
   int from_x, from_y, to_x, to_y;
   gint ana_row;
 
-  if ((xdotool = find_xdotool (f)) == NULL)
-    return;
+  BATON_TEST_REQUIRE_XDOTOOL (f->grid);
 
   before = state_capture (f->store);
 
@@ -1875,6 +1914,91 @@ test_real_drag_from_popover (Fixture       *f,
 
   g_assert_true (baton_store_undo (f->store, NULL));
   assert_data_equals (before, f->store);
+}
+
+/* The drag has let the pointer go. */
+static gboolean
+pointer_is_free (gpointer data)
+{
+  GdkDisplay *display = data;
+
+  return !gdk_display_device_is_grabbed (display, gdk_seat_get_pointer (gdk_display_get_default_seat (display)));
+}
+
+/* The window closes (Ctrl+W) while a real drag of one of its tasks is
+ * under way, from a cell or from a cell's popover: the drag outlives the
+ * view, which lets go of it (its drag and chip), and the drag's end must
+ * not reach into the freed view. */
+static void
+drag_while_window_closes (Fixture  *f,
+                          gboolean  from_popover)
+{
+  g_autoptr(State) before = NULL;
+  BatonCapacityView *view;
+  GtkWidget *pressed;
+  int from_x, from_y, to_x, to_y;
+
+  BATON_TEST_REQUIRE_XDOTOOL (f->grid);
+
+  before = state_capture (f->store);
+  cell_screen_point (f, person_cell (f->dana, 1), &to_x, &to_y);
+  if (from_popover)
+    {
+      BatonCellPopover *popover;
+      gint ana_row = baton_capacity_grid_find_person_row (f->grid, id_of (f->ana));
+
+      g_signal_emit_by_name (f->grid, "cell-activated", (guint) ana_row, 0);
+      popover = baton_capacity_view_get_cell_popover (f->view);
+      g_assert_nonnull (popover);
+      g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, popover, 5000));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
+      pressed = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (baton_cell_popover_get_drag_source (popover, 0)));
+      baton_test_screen_point (pressed, 16, gtk_widget_get_height (pressed) / 2.0, &from_x, &from_y);
+    }
+  else
+    {
+      pressed = GTK_WIDGET (f->grid);
+      cell_screen_point (f, person_cell (f->ana, 0), &from_x, &from_y);
+    }
+
+  press_and_move (pressed, from_x, from_y, to_x, to_y);
+  g_assert_true (baton_test_wait_until (drag_is_hovering, f, 5000));
+  g_assert_false (pointer_is_free (gdk_display_get_default ()));
+
+  /* The window goes, and then its view: disposed, it keeps nothing of the
+   * drag (whose end would write into it), then freed. */
+  view = g_object_ref (f->view);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_object_run_dispose (G_OBJECT (view));
+  g_assert_null (baton_capacity_view_get_drag_icon (view, NULL));
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
+  g_object_unref (view);
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &view, 5000));
+
+  /* The drag moves on, to where no window is now, and ends. */
+  g_assert_true (baton_test_xdotool ("mousemove %d %d sleep 0.1 mousemove %d %d",
+                                     to_x + 20, to_y + 20, to_x + 40, to_y + 40));
+  g_assert_true (baton_test_xdotool ("mouseup 1"));
+  g_assert_true (baton_test_wait_until (pointer_is_free, gdk_display_get_default (), 5000));
+  baton_test_drain ();
+  assert_state_equals (before, f->store);
+
+  /* A window and a view again, for the fixture to take down. */
+  open_window (f);
+}
+
+static void
+test_real_drag_window_closed (Fixture       *f,
+                              gconstpointer  data)
+{
+  drag_while_window_closes (f, FALSE);
+}
+
+static void
+test_real_drag_popover_window_closed (Fixture       *f,
+                                      gconstpointer  data)
+{
+  drag_while_window_closes (f, TRUE);
 }
 
 /* Without a display no fixture or test body runs: each case reports that
@@ -1933,9 +2057,12 @@ main (int   argc,
   add_test ("/capacity-view/empty-state/first-run", GINT_TO_POINTER (1), test_empty_state);
   add_test ("/capacity-view/empty-state/person-dialog-reaches-roles", GINT_TO_POINTER (1),
             test_person_dialog_without_roles);
+  add_test ("/capacity-view/autoscroll", NULL, test_autoscroll);
   add_test ("/capacity-view/real-drag/cell", NULL, test_real_drag);
   add_test ("/capacity-view/real-drag/popover", NULL, test_real_drag_from_popover);
   add_test ("/capacity-view/real-drag/escape-cancels", NULL, test_real_drag_escape);
+  add_test ("/capacity-view/real-drag/window-closed", NULL, test_real_drag_window_closed);
+  add_test ("/capacity-view/real-drag/window-closed-popover", NULL, test_real_drag_popover_window_closed);
 
   return g_test_run ();
 }

@@ -34,72 +34,12 @@ typedef struct
 
 /* Helpers --------------------------------------------------------------------- */
 
-static void
-flush_events (void)
-{
-  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
-                                 const void *data);
-
-static void
-collect_widgets (GtkWidget   *root,
-                 WidgetMatch  match,
-                 const void  *data,
-                 GPtrArray   *found)
-{
-  if (match (root, data))
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, match, data, found);
-}
-
-static GPtrArray *
-find_widgets (GtkWidget   *root,
-              WidgetMatch  match,
-              const void  *data)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect_widgets (root, match, data, found);
-  return found;
-}
-
-static GtkWidget *
-find_widget (GtkWidget   *root,
-             WidgetMatch  match,
-             const void  *data)
-{
-  g_autoptr(GPtrArray) found = find_widgets (root, match, data);
-
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
-}
-
-static gboolean
-is_of_type (GtkWidget  *widget,
-            const void *data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) data);
-}
-
 static gboolean
 is_button_for_action (GtkWidget  *widget,
                       const void *data)
 {
   return GTK_IS_BUTTON (widget) &&
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
-}
-
-static gboolean
-is_label_with_text (GtkWidget  *widget,
-                    const void *data)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
 }
 
 static gboolean
@@ -122,7 +62,7 @@ find_view_stack (BatonWindow *window)
 {
   GType type = ADW_TYPE_VIEW_STACK;
 
-  return ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), is_of_type, &type));
+  return ADW_VIEW_STACK (baton_test_find_widget (GTK_WIDGET (window), baton_test_widget_is_of_type, &type));
 }
 
 static GtkWidget *
@@ -130,26 +70,10 @@ find_header_button (BatonWindow *window,
                     const char  *action_name)
 {
   GType type = ADW_TYPE_HEADER_BAR;
-  GtkWidget *header = find_widget (GTK_WIDGET (window), is_of_type, &type);
+  GtkWidget *header = baton_test_find_widget (GTK_WIDGET (window), baton_test_widget_is_of_type, &type);
 
   g_assert_nonnull (header);
-  return find_widget (header, is_button_for_action, action_name);
-}
-
-static BatonPreferencesWindow *
-find_preferences_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (BATON_IS_PREFERENCES_WINDOW (window))
-        return BATON_PREFERENCES_WINDOW (window);
-    }
-
-  return NULL;
+  return baton_test_find_widget (header, is_button_for_action, action_name);
 }
 
 static BatonWindow *
@@ -200,14 +124,14 @@ fixture_tear_down (Fixture       *f,
     return;
 
   close_window (g_steal_pointer (&f->window));
-  flush_events ();
+  baton_test_drain ();
   g_assert_finalize_object (g_steal_pointer (&f->store));
 
   g_settings_reset (f->settings, "last-view");
   g_settings_reset (f->settings, "color-scheme");
   g_settings_reset (f->settings, "working-days");
   g_clear_object (&f->settings);
-  flush_events ();
+  baton_test_drain ();
 }
 
 #define SKIP_WITHOUT_DISPLAY()                          \
@@ -239,7 +163,7 @@ test_pages (Fixture       *f,
 
   /* The default last view is the board. */
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "board");
-  g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_of_type, &type));
+  g_assert_nonnull (baton_test_find_widget (GTK_WIDGET (f->window), baton_test_widget_is_of_type, &type));
   g_assert_true (baton_window_get_store (f->window) == f->store);
 }
 
@@ -332,8 +256,8 @@ test_undo_redo (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (undo_button));
   g_assert_true (gtk_widget_get_sensitive (redo_button));
   /* A toast names what was undone. */
-  flush_events ();
-  g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_label_with_prefix, "Undone"));
+  baton_test_drain ();
+  g_assert_nonnull (baton_test_find_widget (GTK_WIDGET (f->window), is_label_with_prefix, "Undone"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);
@@ -343,7 +267,7 @@ test_undo_redo (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (undo_button));
   g_assert_false (gtk_widget_get_sensitive (redo_button));
 
-  flush_events ();
+  baton_test_drain ();
 }
 
 static void
@@ -356,30 +280,30 @@ test_preferences (Fixture       *f,
 
   SKIP_WITHOUT_DISPLAY ();
 
-  g_assert_null (find_preferences_window ());
+  g_assert_null (baton_test_find_toplevel (BATON_TYPE_PREFERENCES_WINDOW));
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = find_preferences_window ();
+  preferences = baton_test_find_toplevel (BATON_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, preferences, 5000));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (f->window));
 
   /* An enum key shown in a combo row, both ways. */
-  row = find_widget (GTK_WIDGET (preferences), is_row_titled, "Color Scheme");
+  row = baton_test_find_widget (GTK_WIDGET (preferences), is_row_titled, "Color Scheme");
   g_assert_true (ADW_IS_COMBO_ROW (row));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
   g_settings_set_enum (f->settings, "color-scheme", 2);
-  flush_events ();
+  baton_test_drain ();
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 2);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
   g_assert_cmpint (g_settings_get_enum (f->settings, "color-scheme"), ==, 1);
 
   /* The working-days flags shown as switches and summarised. */
-  row = find_widget (GTK_WIDGET (preferences), is_row_titled, "Working Days");
+  row = baton_test_find_widget (GTK_WIDGET (preferences), is_row_titled, "Working Days");
   g_assert_true (ADW_IS_EXPANDER_ROW (row));
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Mon, Tue, Wed, Thu, Fri");
   {
     GType type = GTK_TYPE_SWITCH;
-    GtkWidget *saturday = find_widget (find_widget (row, is_row_titled, "Saturday"), is_of_type, &type);
+    GtkWidget *saturday = baton_test_find_widget (baton_test_find_widget (row, is_row_titled, "Saturday"), baton_test_widget_is_of_type, &type);
 
     g_assert_nonnull (saturday);
     gtk_switch_set_active (GTK_SWITCH (saturday), TRUE);
@@ -389,11 +313,11 @@ test_preferences (Fixture       *f,
 
   /* The autosave delay is shown in seconds and stored in milliseconds. */
   g_settings_set_int (f->settings, "autosave-delay", 1500);
-  flush_events ();
+  baton_test_drain ();
   {
     GType type = GTK_TYPE_SPIN_BUTTON;
-    GtkWidget *spin = find_widget (find_widget (GTK_WIDGET (preferences), is_row_titled, "Autosave Delay"),
-                                   is_of_type, &type);
+    GtkWidget *spin = baton_test_find_widget (baton_test_find_widget (GTK_WIDGET (preferences), is_row_titled, "Autosave Delay"),
+                                   baton_test_widget_is_of_type, &type);
 
     g_assert_nonnull (spin);
     g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), 1.5, 1e-9);
@@ -406,7 +330,7 @@ test_preferences (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (preferences), &weak);
   gtk_window_close (GTK_WINDOW (preferences));
   g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak, 5000));
-  g_assert_null (find_preferences_window ());
+  g_assert_null (baton_test_find_toplevel (BATON_TYPE_PREFERENCES_WINDOW));
 }
 
 static void
@@ -419,17 +343,17 @@ test_color_scheme (Fixture       *f,
 
   style_manager = adw_style_manager_get_default ();
   g_settings_set_string (f->settings, "color-scheme", "dark");
-  flush_events ();
+  baton_test_drain ();
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style_manager));
 
   g_settings_set_string (f->settings, "color-scheme", "light");
-  flush_events ();
+  baton_test_drain ();
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_assert_false (adw_style_manager_get_dark (style_manager));
 
   g_settings_set_string (f->settings, "color-scheme", "default");
-  flush_events ();
+  baton_test_drain ();
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -457,7 +381,7 @@ static GtkWidget *
 find_toast_button (BatonWindow *window,
                    const char  *action)
 {
-  return find_widget (GTK_WIDGET (window), is_live_toast_button, action);
+  return baton_test_find_widget (GTK_WIDGET (window), is_live_toast_button, action);
 }
 
 typedef struct
@@ -492,7 +416,7 @@ toast_label_shown (gpointer data)
 {
   gpointer *args = data;
 
-  return find_widget (GTK_WIDGET (args[0]), is_label_with_text, args[1]) != NULL;
+  return baton_test_find_widget (GTK_WIDGET (args[0]), baton_test_widget_is_label_with_text, args[1]) != NULL;
 }
 
 static gboolean
@@ -512,8 +436,8 @@ is_toast_widget (GtkWidget  *widget,
 static gboolean
 no_toast_button (gpointer data)
 {
-  return find_widget (GTK_WIDGET (data), is_live_toast_button, "win.undo-toast") == NULL &&
-         find_widget (GTK_WIDGET (data), is_live_toast_button, "win.redo-toast") == NULL;
+  return baton_test_find_widget (GTK_WIDGET (data), is_live_toast_button, "win.undo-toast") == NULL &&
+         baton_test_find_widget (GTK_WIDGET (data), is_live_toast_button, "win.redo-toast") == NULL;
 }
 
 /* No toast at all: none on show, none waiting, none on its way out. */
@@ -521,7 +445,7 @@ static gboolean
 no_toast_widget (gpointer data)
 {
   return no_toast_button (data) && baton_window_get_n_toasts (data) == 0 &&
-         find_widget (GTK_WIDGET (data), is_toast_widget, NULL) == NULL;
+         baton_test_find_widget (GTK_WIDGET (data), is_toast_widget, NULL) == NULL;
 }
 
 /* What a toast's button would activate: its action and target. */
@@ -602,7 +526,7 @@ test_undo_toast (Fixture       *f,
 
   /* The text is shown literally, not read as markup. */
   button = wait_for_toast_button (f->window, "win.undo-toast");
-  g_assert_nonnull (find_widget (GTK_WIDGET (f->window), is_label_with_text, message));
+  g_assert_nonnull (baton_test_find_widget (GTK_WIDGET (f->window), baton_test_widget_is_label_with_text, message));
 
   /* The first toast was replaced, not queued behind the second. */
   g_assert_cmpuint (baton_window_get_n_toasts (f->window), ==, 1);
@@ -620,7 +544,7 @@ test_undo_toast (Fixture       *f,
   baton_window_show_toast (f->window, "Saved again");
   g_assert_cmpuint (baton_window_get_n_toasts (f->window), ==, 1);
   g_assert_null (find_toast_button (f->window, "win.undo-toast"));
-  flush_events ();
+  baton_test_drain ();
 }
 
 /* After Redo, the “Undone” toast is gone; the new one names the change
@@ -737,7 +661,7 @@ test_toasts_settle (Fixture       *f,
       baton_window_show_undo_toast (f->window, name);
       max_live = MAX (max_live, baton_window_get_n_toasts (f->window));
       if (i % 2 == 0)
-        flush_events ();
+        baton_test_drain ();
       else
         baton_test_run_for (10);
     }
@@ -749,11 +673,11 @@ test_toasts_settle (Fixture       *f,
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
       g_assert_false (has_client (f->store, "Acme"));
       max_live = MAX (max_live, baton_window_get_n_toasts (f->window));
-      flush_events ();
+      baton_test_drain ();
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
       g_assert_true (has_client (f->store, "Acme"));
       max_live = MAX (max_live, baton_window_get_n_toasts (f->window));
-      flush_events ();
+      baton_test_drain ();
     }
   g_assert_cmpuint (max_live, ==, 1);
 
@@ -780,7 +704,7 @@ is_mapped_card (GtkWidget  *widget,
 static gboolean
 find_mapped_card (gpointer data)
 {
-  GtkWidget *card = find_widget (GTK_WIDGET (data), is_mapped_card, NULL);
+  GtkWidget *card = baton_test_find_widget (GTK_WIDGET (data), is_mapped_card, NULL);
 
   return card != NULL && gtk_widget_get_width (card) > 0;
 }
@@ -848,7 +772,7 @@ test_quit_after_card (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "board"));
   g_assert_true (baton_test_wait_until (find_mapped_card, window, 5000));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  card = find_widget (GTK_WIDGET (window), is_mapped_card, NULL);
+  card = baton_test_find_widget (GTK_WIDGET (window), is_mapped_card, NULL);
 
   /* Focused as a person does it, by a click; the keys go to the window. */
   if (have_xdotool)
@@ -886,7 +810,7 @@ test_quit_after_card (Fixture       *f,
     g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak_window, 5000));
   g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak_card, 5000));
-  flush_events ();
+  baton_test_drain ();
 
   g_assert_finalize_object (g_steal_pointer (&store));
 
@@ -959,7 +883,7 @@ test_focus_after_undo_button (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "board"));
   g_assert_true (baton_test_wait_until (find_mapped_card, window, 5000));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  card = find_widget (GTK_WIDGET (window), is_mapped_card, NULL);
+  card = baton_test_find_widget (GTK_WIDGET (window), is_mapped_card, NULL);
   task = g_object_ref (baton_board_card_get_task (BATON_BOARD_CARD (card)));
   stage_id = baton_task_get_stage_id (task);
   args[0] = window;
@@ -975,7 +899,7 @@ test_focus_after_undo_button (Fixture       *f,
   undo_button = find_header_button (window, "win.undo");
   g_assert_true (gtk_widget_grab_focus (undo_button));
   g_signal_emit_by_name (undo_button, "clicked");
-  flush_events ();
+  baton_test_drain ();
   g_assert_true (gtk_widget_get_sensitive (undo_button));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == undo_button);
 
@@ -986,7 +910,7 @@ test_focus_after_undo_button (Fixture       *f,
 
   g_object_unref (task);
   close_window (window);
-  flush_events ();
+  baton_test_drain ();
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
@@ -1011,7 +935,7 @@ assert_action_buttons (BatonWindow *window,
                        const char  *action,
                        gboolean     sensitive)
 {
-  g_autoptr(GPtrArray) buttons = find_widgets (GTK_WIDGET (window), is_button_for_action, action);
+  g_autoptr(GPtrArray) buttons = baton_test_find_widgets (GTK_WIDGET (window), is_button_for_action, action);
 
   g_test_message ("%u buttons for %s", buttons->len, action);
   g_assert_cmpuint (buttons->len, >, 0);
@@ -1050,7 +974,7 @@ test_read_only (Fixture       *f,
   SKIP_WITHOUT_DISPLAY ();
 
   /* A workspace that can be written: no banner, editing on. */
-  banner = find_widget (GTK_WIDGET (f->window), is_read_only_banner, NULL);
+  banner = baton_test_find_widget (GTK_WIDGET (f->window), is_read_only_banner, NULL);
   g_assert_nonnull (banner);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
   assert_action_buttons (f->window, "board.new-card", TRUE);
@@ -1072,11 +996,11 @@ test_read_only (Fixture       *f,
   window = open_window (store);
 
   /* The banner says so… */
-  banner = find_widget (GTK_WIDGET (window), is_read_only_banner, NULL);
+  banner = baton_test_find_widget (GTK_WIDGET (window), is_read_only_banner, NULL);
   g_assert_nonnull (banner);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
   g_assert_true (baton_test_wait_until (revealer_is_revealed, banner, 5000));
-  g_assert_nonnull (find_widget (banner, is_label_with_prefix, "Read-only"));
+  g_assert_nonnull (baton_test_find_widget (banner, is_label_with_prefix, "Read-only"));
   g_assert_true (gtk_widget_get_mapped (banner));
 
   /* …and nothing offers a change: the views' buttons, the shortcuts
@@ -1085,12 +1009,12 @@ test_read_only (Fixture       *f,
   assert_action_buttons (window, "capacity.add-person", FALSE);
   assert_action_buttons (window, "clients.add-client", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view-action", "s", "new-card");
-  flush_events ();
+  baton_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_tasks (store)), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "clients"));
-  flush_events ();
-  text_views = find_widgets (GTK_WIDGET (window), is_of_type, &text_view_type);
+  baton_test_drain ();
+  text_views = baton_test_find_widgets (GTK_WIDGET (window), baton_test_widget_is_of_type, &text_view_type);
   g_assert_cmpuint (text_views->len, >, 0);
   for (guint i = 0; i < text_views->len; i++)
     g_assert_false (gtk_text_view_get_editable (g_ptr_array_index (text_views, i)));
@@ -1104,22 +1028,6 @@ test_read_only (Fixture       *f,
 }
 
 /* Open errors ------------------------------------------------------------------ */
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
 
 static BatonWindow *
 find_window_for (const char *path)
@@ -1146,9 +1054,9 @@ open_expecting_dialog (const char *path,
 {
   AdwMessageDialog *dialog;
 
-  g_assert_null (find_message_dialog ());
+  g_assert_null (baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   baton_application_open_database (app, path);
-  dialog = find_message_dialog ();
+  dialog = baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   if (dialog == NULL)
     return NULL;

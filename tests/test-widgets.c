@@ -85,42 +85,6 @@ fixture_tear_down (Fixture       *f,
 
 /* Helpers ------------------------------------------------------------------------- */
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* The popover a GtkDropDown opens: its own child. */
 static GtkPopover *
 dropdown_popover (GtkWidget *dropdown)
@@ -139,22 +103,16 @@ static GtkWidget *
 dropdown_row (GtkWidget  *dropdown,
               const char *text)
 {
-  GtkWidget *list = find_descendant (GTK_WIDGET (dropdown_popover (dropdown)), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = baton_test_find_descendant (GTK_WIDGET (dropdown_popover (dropdown)), GTK_TYPE_LIST_VIEW);
 
   g_assert_nonnull (list);
   for (GtkWidget *row = gtk_widget_get_first_child (list);
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    if (gtk_widget_get_mapped (row) && has_label (row, text))
+    if (gtk_widget_get_mapped (row) && baton_test_find_widget (row, baton_test_widget_is_label_with_text, text) != NULL)
       return row;
 
   return NULL;
-}
-
-static gboolean
-popover_is_shown (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
 }
 
 static gboolean
@@ -207,11 +165,7 @@ test_editor_role_after_program (Fixture       *f,
   g_autoptr(BatonTask) task = NULL;
   BatonProgram *chosen;
 
-  if (!baton_test_can_use_xdotool (f->window))
-    {
-      baton_test_missing_requirement ("no X display or no xdotool");
-      return;
-    }
+  BATON_TEST_REQUIRE_XDOTOOL (f->window);
 
   editor = open_editor (f);
   program = baton_task_editor_get_field (editor, "program");
@@ -221,7 +175,7 @@ test_editor_role_after_program (Fixture       *f,
 
   /* Open the programs and choose one. */
   click_widget (program);
-  g_assert_true (baton_test_wait_until (popover_is_shown, program_popover, 5000));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, program_popover, 5000));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (program_popover));
   row = dropdown_row (program, choice->program);
   g_assert_nonnull (row);
@@ -235,7 +189,7 @@ test_editor_role_after_program (Fixture       *f,
 
   /* One click on the role: its list shows. */
   click_widget (role);
-  g_assert_true (baton_test_wait_until (popover_is_shown, role_popover, 3000));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, role_popover, 3000));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (role_popover));
   row = dropdown_row (role, "Designer");
   g_assert_nonnull (row);
@@ -325,6 +279,13 @@ test_date_row_parse_and_format (Fixture       *f,
                    "Pick a Date: Start Date");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (baton_date_row_get_clear_button (row)), ==,
                    "Clear: Start Date");
+  {
+    g_autofree char *pick = baton_test_accessible_label (baton_date_row_get_calendar_button (row));
+    g_autofree char *clear = baton_test_accessible_label (baton_date_row_get_clear_button (row));
+
+    g_assert_cmpstr (pick, ==, "Pick a Date: Start Date");
+    g_assert_cmpstr (clear, ==, "Clear: Start Date");
+  }
 }
 
 /* Text that is not a date says why, naming the field and what was typed,
@@ -356,6 +317,39 @@ test_date_row_invalid_text (Fixture       *f,
   g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-03-19");
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* A property says it changed when it did, once: set to the same value,
+ * not at all. */
+static void
+test_date_row_notify (Fixture       *f,
+                      gconstpointer  data)
+{
+  BatonDateRow *row = date_row_in_window (f);
+  guint date_changes = 0, label_changes = 0;
+
+  g_signal_connect (row, "notify::date", G_CALLBACK (count_notify), &date_changes);
+  g_signal_connect (row, "notify::field-label", G_CALLBACK (count_notify), &label_changes);
+
+  g_object_set (row, "field-label", "start date", "date", NULL, NULL);
+  g_assert_cmpuint (label_changes, ==, 0);
+  g_assert_cmpuint (date_changes, ==, 0);
+
+  g_object_set (row, "field-label", "first day", "date", "2024-03-18", NULL);
+  g_assert_cmpuint (label_changes, ==, 1);
+  g_assert_cmpuint (date_changes, ==, 1);
+
+  g_object_set (row, "field-label", "first day", "date", "2024-03-18", NULL);
+  g_assert_cmpuint (label_changes, ==, 1);
+  g_assert_cmpuint (date_changes, ==, 1);
+}
+
 /* The calendar opens on the row's date; a day chosen there fills the
  * text, and the calendar closes. */
 static void
@@ -377,6 +371,14 @@ test_date_row_calendar (Fixture       *f,
   button = baton_calendar_get_day_button (calendar, julian_of ("2024-03-21"));
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "21");
+  {
+    /* Named with its whole date, for a screen reader: "Thursday, March 21, 2024". */
+    g_autoptr(GDateTime) day = g_date_time_new_local (2024, 3, 21, 12, 0, 0);
+    g_autofree char *expected = g_date_time_format (day, "%A, %B %-d, %Y");
+    g_autofree char *name = baton_test_accessible_label (button);
+
+    g_assert_cmpstr (name, ==, expected);
+  }
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2024-03-21");
   g_assert_cmpstr (baton_date_row_get_date (row), ==, "2024-03-21");
@@ -408,11 +410,7 @@ test_date_row_calendar_pointer (Fixture       *f,
   GtkWidget *popover, *day;
   BatonCalendar *calendar;
 
-  if (!baton_test_can_use_xdotool (f->window))
-    {
-      baton_test_missing_requirement ("no X display or no xdotool");
-      return;
-    }
+  BATON_TEST_REQUIRE_XDOTOOL (f->window);
 
   row = date_row_in_window (f);
   popover = baton_date_row_get_popover (row);
@@ -421,7 +419,7 @@ test_date_row_calendar_pointer (Fixture       *f,
   gtk_test_widget_wait_for_draw (f->window);
 
   click_widget (baton_date_row_get_calendar_button (row));
-  g_assert_true (baton_test_wait_until (popover_is_shown, popover, 5000));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, popover, 5000));
   gtk_test_widget_wait_for_draw (popover);
   day = baton_calendar_get_day_button (calendar, julian_of ("2030-01-15"));
   click_widget (day);
@@ -475,6 +473,66 @@ test_calendar_first_weekday (Fixture       *f,
   g_assert_cmpuint (baton_week_number (julian_of ("2026-12-28")), ==, 53);
 }
 
+/* A key pressed in @calendar, as its key controller gets it. */
+static void
+calendar_key (GtkWidget *calendar,
+              guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (calendar);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  g_assert_true (handled);
+}
+
+static void
+assert_calendar_focus (GtkWidget  *calendar,
+                       const char *day,
+                       const char *month)
+{
+  GtkWidget *button = baton_calendar_get_day_button (BATON_CALENDAR (calendar), julian_of (day));
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (calendar)) == button);
+  g_assert_cmpuint (baton_calendar_get_month_start (BATON_CALENDAR (calendar)), ==, julian_of (month));
+}
+
+/* The keyboard: arrows from day to day (and into the next month), Page
+ * Down and Page Up a month on and back, to its 1st. */
+static void
+test_calendar_keyboard (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *calendar = baton_calendar_new ();
+
+  gtk_window_set_child (GTK_WINDOW (f->window), calendar);
+  baton_calendar_set_date (BATON_CALENDAR (calendar), julian_of ("2024-03-18"));
+  gtk_test_widget_wait_for_draw (f->window);
+  g_assert_true (gtk_widget_grab_focus (baton_calendar_get_day_button (BATON_CALENDAR (calendar),
+                                                                       julian_of ("2024-03-18"))));
+
+  calendar_key (calendar, GDK_KEY_Right);
+  assert_calendar_focus (calendar, "2024-03-19", "2024-03-01");
+  calendar_key (calendar, GDK_KEY_Down);
+  assert_calendar_focus (calendar, "2024-03-26", "2024-03-01");
+  calendar_key (calendar, GDK_KEY_Down);
+  assert_calendar_focus (calendar, "2024-04-02", "2024-04-01");
+  calendar_key (calendar, GDK_KEY_Page_Down);
+  assert_calendar_focus (calendar, "2024-05-01", "2024-05-01");
+  calendar_key (calendar, GDK_KEY_Page_Up);
+  assert_calendar_focus (calendar, "2024-04-01", "2024-04-01");
+  calendar_key (calendar, GDK_KEY_Left);
+  assert_calendar_focus (calendar, "2024-03-31", "2024-03-01");
+  calendar_key (calendar, GDK_KEY_Up);
+  assert_calendar_focus (calendar, "2024-03-24", "2024-03-01");
+}
+
 /* Main ------------------------------------------------------------------------------ */
 
 static void
@@ -515,9 +573,11 @@ main (int   argc,
   }
   add_test ("/widgets/date-row/parse-and-format", NULL, test_date_row_parse_and_format);
   add_test ("/widgets/date-row/invalid-text", NULL, test_date_row_invalid_text);
+  add_test ("/widgets/date-row/notify", NULL, test_date_row_notify);
   add_test ("/widgets/date-row/calendar", NULL, test_date_row_calendar);
   add_test ("/widgets/date-row/calendar-pointer", NULL, test_date_row_calendar_pointer);
   add_test ("/widgets/calendar/first-weekday", NULL, test_calendar_first_weekday);
+  add_test ("/widgets/calendar/keyboard", NULL, test_calendar_keyboard);
 
   return g_test_run ();
 }

@@ -23,6 +23,7 @@
 #include "baton-board-private.h"
 #include "baton-card-list.h"
 #include "baton-drag-cancel.h"
+#include "baton-edge-scroll.h"
 
 #define EDGE_SCROLL_ZONE  48
 #define EDGE_SCROLL_SPEED 14.0
@@ -63,8 +64,7 @@ struct _BatonBoardColumn
   char                *menu_key;        /* what the menu was built for */
   gboolean             is_first;
   gboolean             is_last;
-  guint                edge_tick_id;
-  double               edge_speed;
+  BatonEdgeScroll      edge_scroll;
   gboolean             shows_cards;
 };
 
@@ -405,12 +405,17 @@ on_quick_add_key (GtkEventControllerKey *controller,
 
 /* Scrolling and focus ----------------------------------------------------------------------- */
 
-static guint
-index_of (BatonBoardColumn *self,
-          BatonTask        *task)
+guint
+baton_board_column_get_index (BatonBoardColumn *self,
+                              BatonTask        *task)
 {
-  GListModel *model = G_LIST_MODEL (self->sorted);
-  guint n = g_list_model_get_n_items (model);
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (BATON_IS_BOARD_COLUMN (self), G_MAXUINT);
+
+  model = G_LIST_MODEL (self->sorted);
+  n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
@@ -452,7 +457,7 @@ baton_board_column_focus_task (BatonBoardColumn *self,
   g_return_val_if_fail (BATON_IS_TASK (task), FALSE);
 
   baton_board_column_show_cards (self);
-  index = index_of (self, task);
+  index = baton_board_column_get_index (self, task);
   if (index == G_MAXUINT)
     return FALSE;
 
@@ -526,35 +531,6 @@ is_own_slot (BatonBoardColumn *self,
   return at == task || before == task;
 }
 
-static gboolean
-edge_tick (GtkWidget     *widget,
-           GdkFrameClock *clock,
-           gpointer       user_data)
-{
-  BatonBoardColumn *self = BATON_BOARD_COLUMN (user_data);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-
-  if (self->edge_speed == 0)
-    {
-      self->edge_tick_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + self->edge_speed);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-stop_edge_scroll (BatonBoardColumn *self)
-{
-  self->edge_speed = 0;
-  if (self->edge_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->edge_tick_id);
-      self->edge_tick_id = 0;
-    }
-}
-
 static void
 hide_drop_line (BatonBoardColumn *self)
 {
@@ -577,7 +553,7 @@ on_drop_motion (GtkDropTarget    *target,
   if (baton_drop_target_is_cancelled (target))
     {
       hide_drop_line (self);
-      stop_edge_scroll (self);
+      baton_edge_scroll_stop (&self->edge_scroll);
       return 0;
     }
 
@@ -593,15 +569,7 @@ on_drop_motion (GtkDropTarget    *target,
     }
 
   /* Near an edge, scroll towards it, faster closer to it. */
-  if (y < EDGE_SCROLL_ZONE)
-    self->edge_speed = -EDGE_SCROLL_SPEED * (EDGE_SCROLL_ZONE - y) / EDGE_SCROLL_ZONE;
-  else if (y > height - EDGE_SCROLL_ZONE)
-    self->edge_speed = EDGE_SCROLL_SPEED * (y - (height - EDGE_SCROLL_ZONE)) / EDGE_SCROLL_ZONE;
-  else
-    self->edge_speed = 0;
-
-  if (self->edge_speed != 0 && self->edge_tick_id == 0)
-    self->edge_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), edge_tick, self, NULL);
+  baton_edge_scroll_update (&self->edge_scroll, gtk_scrolled_window_get_vadjustment (self->scroller), y, 0, height);
 
   return GDK_ACTION_MOVE;
 }
@@ -611,7 +579,7 @@ on_drop_leave (GtkDropTarget    *target,
                BatonBoardColumn *self)
 {
   hide_drop_line (self);
-  stop_edge_scroll (self);
+  baton_edge_scroll_stop (&self->edge_scroll);
 }
 
 static gboolean
@@ -626,7 +594,7 @@ on_drop (GtkDropTarget    *target,
   guint index;
 
   hide_drop_line (self);
-  stop_edge_scroll (self);
+  baton_edge_scroll_stop (&self->edge_scroll);
 
   if (!G_VALUE_HOLDS (value, BATON_TYPE_TASK) || (task = g_value_get_object (value)) == NULL ||
       baton_drop_target_is_cancelled (target))
@@ -744,7 +712,7 @@ baton_board_column_dispose (GObject *object)
   BatonBoardColumn *self = BATON_BOARD_COLUMN (object);
   GtkWidget *child;
 
-  stop_edge_scroll (self);
+  baton_edge_scroll_stop (&self->edge_scroll);
   if (self->sorted != NULL)
     g_signal_handlers_disconnect_by_data (self->sorted, self);
 
@@ -860,6 +828,8 @@ baton_board_column_init (BatonBoardColumn *self)
   gtk_widget_set_can_target (self->drop_line, FALSE);
   gtk_widget_set_visible (self->drop_line, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->drop_line);
+
+  baton_edge_scroll_init (&self->edge_scroll, GTK_WIDGET (self), EDGE_SCROLL_ZONE, EDGE_SCROLL_SPEED);
 
   /* One drop target for the whole column. */
   self->drop_target = gtk_drop_target_new (BATON_TYPE_TASK, GDK_ACTION_MOVE);

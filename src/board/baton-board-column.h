@@ -26,6 +26,9 @@ BatonStage    *baton_board_column_get_stage      (BatonBoardColumn *self);
 /* The cards shown, in order (filtered and sorted). */
 GListModel    *baton_board_column_get_model      (BatonBoardColumn *self);
 BatonCardList *baton_board_column_get_card_list  (BatonBoardColumn *self);
+/* Where @task is in the column's model, or G_MAXUINT. */
+guint          baton_board_column_get_index      (BatonBoardColumn *self,
+                                                  BatonTask        *task);
 /* The card showing @task, if it has one (it is on screen or focused). */
 GtkWidget     *baton_board_column_get_card       (BatonBoardColumn *self,
                                                   BatonTask        *task);

@@ -32,6 +32,7 @@
 #include "baton-colors.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
+#include "baton-edge-scroll.h"
 #include "baton-people-sidebar.h"
 #include "baton-read-only.h"
 #include "baton-task-editor.h"
@@ -105,8 +106,7 @@ struct _BatonBoardView
   guint               n_filters_shown;
 
   /* Dragging near the board's edges */
-  double              edge_speed;
-  guint               edge_tick_id;
+  BatonEdgeScroll     edge_scroll;       /* the board, sideways */
 
   /* Toasts */
   char               *pending_toast;
@@ -810,61 +810,22 @@ _baton_board_view_task_matches (BatonBoardView *self,
 #define EDGE_ZONE  64
 #define EDGE_SPEED 18.0
 
-/* While a card is dragged near the left or right edge, the board scrolls. */
-static gboolean
-board_edge_tick (GtkWidget     *widget,
-                 GdkFrameClock *clock,
-                 gpointer       user_data)
-{
-  BatonBoardView *self = BATON_BOARD_VIEW (user_data);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->board_scroller);
-
-  if (self->edge_speed == 0)
-    {
-      self->edge_tick_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + self->edge_speed);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-stop_board_edge_scroll (BatonBoardView *self)
-{
-  self->edge_speed = 0;
-  if (self->edge_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->board_scroller), self->edge_tick_id);
-      self->edge_tick_id = 0;
-    }
-}
-
 static void
 on_board_drag_motion (GtkDropControllerMotion *motion,
                       double                   x,
                       double                   y,
                       BatonBoardView          *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->board_scroller));
-
-  if (x < EDGE_ZONE)
-    self->edge_speed = -EDGE_SPEED * (EDGE_ZONE - x) / EDGE_ZONE;
-  else if (x > width - EDGE_ZONE)
-    self->edge_speed = EDGE_SPEED * (x - (width - EDGE_ZONE)) / EDGE_ZONE;
-  else
-    self->edge_speed = 0;
-
-  if (self->edge_speed != 0 && self->edge_tick_id == 0)
-    self->edge_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->board_scroller),
-                                                       board_edge_tick, self, NULL);
+  /* Near the left or right edge, the board scrolls. */
+  baton_edge_scroll_update (&self->edge_scroll, gtk_scrolled_window_get_hadjustment (self->board_scroller),
+                            x, 0, gtk_widget_get_width (GTK_WIDGET (self->board_scroller)));
 }
 
 static void
 on_board_drag_leave (GtkDropControllerMotion *motion,
                      BatonBoardView          *self)
 {
-  stop_board_edge_scroll (self);
+  baton_edge_scroll_stop (&self->edge_scroll);
 }
 
 void
@@ -880,7 +841,7 @@ _baton_board_view_drag_begin (BatonBoardView *self,
 void
 _baton_board_view_drag_end (BatonBoardView *self)
 {
-  stop_board_edge_scroll (self);
+  baton_edge_scroll_stop (&self->edge_scroll);
   g_clear_object (&self->dragged_task);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
   if (self->sidebar != NULL)
@@ -1127,24 +1088,6 @@ scroll_to_column (BatonBoardView   *self,
     gtk_adjustment_set_value (adjustment, right - page);
 }
 
-static guint
-index_in_column (BatonBoardColumn *column,
-                 BatonTask        *task)
-{
-  GListModel *model = baton_board_column_get_model (column);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BatonTask) item = g_list_model_get_item (model, i);
-
-      if (item == task)
-        return i;
-    }
-
-  return G_MAXUINT;
-}
-
 /* Has the card showing @task in its stage's column the focus? (The card
  * it had in another column, until it is recycled, does not count.) */
 static gboolean
@@ -1171,7 +1114,7 @@ focus_card_of (BatonBoardView *self,
 
   if (is_focused_card_of (self, task))
     {
-      guint index = index_in_column (column, task);
+      guint index = baton_board_column_get_index (column, task);
 
       if (index != G_MAXUINT)
         baton_board_column_scroll_to_index (column, index);
@@ -1220,7 +1163,7 @@ on_focus_widget_changed (BatonBoardView *self)
 
       g_set_object (&self->focus_task, task);
       self->focus_stage_id = baton_task_get_stage_id (task);
-      self->focus_index = column != NULL ? index_in_column (column, task) : 0;
+      self->focus_index = column != NULL ? baton_board_column_get_index (column, task) : 0;
       if (self->focus_index == G_MAXUINT)
         self->focus_index = 0;
     }
@@ -2734,8 +2677,7 @@ baton_board_view_dispose (GObject *object)
 
   cancel_capacity (self);
   g_clear_handle_id (&self->toast_idle_id, g_source_remove);
-  if (self->board_scroller != NULL)
-    stop_board_edge_scroll (self);
+  baton_edge_scroll_stop (&self->edge_scroll);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_pointer (&self->task_menu, gtk_widget_unparent);
@@ -2938,6 +2880,7 @@ baton_board_view_init (BatonBoardView *self)
 {
   ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  baton_edge_scroll_init (&self->edge_scroll, GTK_WIDGET (self->board_scroller), EDGE_ZONE, EDGE_SPEED);
 
   self->stage_loads = g_hash_table_new (NULL, NULL);
   self->checklists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);

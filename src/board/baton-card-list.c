@@ -9,8 +9,8 @@
  * keeps card widgets for the cards on screen (and, once it has scrolled, a
  * quarter of a screen above and below), puts the others back in a small
  * pool and binds them again as cards come into view: how many exist
- * depends on the height of
- * the viewport, not on the scroll position or the length of the column.
+ * depends on the height of the viewport, not on the scroll position or
+ * the length of the column.
  * The card that has the keyboard focus is kept wherever it is, so its
  * shortcuts keep working when it is scrolled away.
  *
@@ -590,8 +590,6 @@ baton_card_list_measure (GtkWidget      *widget,
                          int            *minimum_baseline,
                          int            *natural_baseline)
 {
-  BatonCardList *self = BATON_CARD_LIST (widget);
-
   *minimum = *natural = 0;
   if (orientation == GTK_ORIENTATION_VERTICAL)
     return;
@@ -609,7 +607,6 @@ baton_card_list_measure (GtkWidget      *widget,
       *minimum = MAX (*minimum, child_min);
       *natural = MAX (*natural, child_nat);
     }
-  (void) self;
 }
 
 static void

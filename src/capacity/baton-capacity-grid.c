@@ -37,6 +37,7 @@
 #include "baton-calendar.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
+#include "baton-edge-scroll.h"
 #include "baton-view-settings.h"
 #include "baton-avatar.h"
 #include "baton-role-chip.h"
@@ -164,9 +165,8 @@ struct _BatonCapacityGrid
   gint                   source_row;     /* −1: none; the cell a drag leaves */
   gint                   source_week;
   char                  *source_text;
-  double                 autoscroll_dx;
-  double                 autoscroll_dy;
-  guint                  autoscroll_id;
+  BatonEdgeScroll        scroll_x;       /* under a drag */
+  BatonEdgeScroll        scroll_y;
   guint                  draw_count;
 };
 
@@ -2151,39 +2151,6 @@ on_focus_changed (BatonCapacityGrid *self)
 
 /* Autoscroll -------------------------------------------------------------- */
 
-static gboolean
-autoscroll_tick (GtkWidget     *widget,
-                 GdkFrameClock *clock,
-                 gpointer       user_data)
-{
-  BatonCapacityGrid *self = BATON_CAPACITY_GRID (widget);
-
-  if (self->autoscroll_dx == 0 && self->autoscroll_dy == 0)
-    {
-      self->autoscroll_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  if (self->hadjustment != NULL && self->autoscroll_dx != 0)
-    gtk_adjustment_set_value (self->hadjustment, gtk_adjustment_get_value (self->hadjustment) + self->autoscroll_dx);
-  if (self->vadjustment != NULL && self->autoscroll_dy != 0)
-    gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment) + self->autoscroll_dy);
-
-  return G_SOURCE_CONTINUE;
-}
-
-static double
-edge_speed (double position,
-            double low,
-            double high)
-{
-  if (position < low + AUTOSCROLL_EDGE)
-    return -AUTOSCROLL_SPEED * (1 - MAX (position - low, 0) / AUTOSCROLL_EDGE);
-  if (position > high - AUTOSCROLL_EDGE)
-    return AUTOSCROLL_SPEED * (1 - MAX (high - position, 0) / AUTOSCROLL_EDGE);
-  return 0;
-}
-
 void
 baton_capacity_grid_autoscroll (BatonCapacityGrid *self,
                                 double             x,
@@ -2191,22 +2158,18 @@ baton_capacity_grid_autoscroll (BatonCapacityGrid *self,
 {
   g_return_if_fail (BATON_IS_CAPACITY_GRID (self));
 
-  if (x < 0 && y < 0)
-    {
-      self->autoscroll_dx = self->autoscroll_dy = 0;
-    }
+  /* Over the cells only: not over the names or the week headers. */
+  if (x > self->metrics.name_width)
+    baton_edge_scroll_update (&self->scroll_x, self->hadjustment,
+                              x, self->metrics.name_width, gtk_widget_get_width (GTK_WIDGET (self)));
   else
-    {
-      self->autoscroll_dx = x > self->metrics.name_width
-                          ? edge_speed (x, self->metrics.name_width, gtk_widget_get_width (GTK_WIDGET (self)))
-                          : 0;
-      self->autoscroll_dy = y > self->metrics.header_height
-                          ? edge_speed (y, self->metrics.header_height, gtk_widget_get_height (GTK_WIDGET (self)))
-                          : 0;
-    }
+    baton_edge_scroll_stop (&self->scroll_x);
 
-  if ((self->autoscroll_dx != 0 || self->autoscroll_dy != 0) && self->autoscroll_id == 0)
-    self->autoscroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick, NULL, NULL);
+  if (y > self->metrics.header_height)
+    baton_edge_scroll_update (&self->scroll_y, self->vadjustment,
+                              y, self->metrics.header_height, gtk_widget_get_height (GTK_WIDGET (self)));
+  else
+    baton_edge_scroll_stop (&self->scroll_y);
 }
 
 /* Scrollable ------------------------------------------------------------------ */
@@ -2247,11 +2210,8 @@ baton_capacity_grid_dispose (GObject *object)
   BatonCapacityGrid *self = BATON_CAPACITY_GRID (object);
   GtkWidget *child;
 
-  if (self->autoscroll_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_id);
-      self->autoscroll_id = 0;
-    }
+  baton_edge_scroll_stop (&self->scroll_x);
+  baton_edge_scroll_stop (&self->scroll_y);
 
   g_clear_pointer (&self->headers, g_hash_table_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -2396,6 +2356,9 @@ baton_capacity_grid_init (BatonCapacityGrid *self)
 {
   GtkEventController *controller;
   GtkGesture *gesture;
+
+  baton_edge_scroll_init (&self->scroll_x, GTK_WIDGET (self), AUTOSCROLL_EDGE, AUTOSCROLL_SPEED);
+  baton_edge_scroll_init (&self->scroll_y, GTK_WIDGET (self), AUTOSCROLL_EDGE, AUTOSCROLL_SPEED);
 
   self->rows = g_array_new (FALSE, TRUE, sizeof (GridRow));
   g_array_set_clear_func (self->rows, grid_row_clear);

@@ -1786,6 +1786,14 @@ baton_capacity_view_dispose (GObject *object)
 
   /* AdwBin unparents its child (the template's stack) itself. */
 
+  /* A drag under way outlives the view (its window closed mid-drag):
+   * neither its end nor its drag and chip may reach in here afterwards. */
+  if (self->drag_source != NULL)
+    g_signal_handlers_disconnect_by_data (self->drag_source, self);
+  if (self->drop_target != NULL)
+    g_signal_handlers_disconnect_by_data (self->drop_target, self);
+  g_clear_weak_pointer (&self->drag);
+  g_clear_weak_pointer (&self->drag_icon);
   g_clear_object (&self->drag_source);
   g_clear_object (&self->drop_target);
   g_clear_object (&self->drag_task);

@@ -225,9 +225,10 @@ create_row (BatonCellPopover         *self,
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_object_set_data_full (G_OBJECT (source), "baton-task", g_object_ref (task), g_object_unref);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (source, "drag-end", G_CALLBACK (on_drag_end), self);
+  /* The drag outlives the popover when the window closes mid-drag. */
+  g_signal_connect_object (source, "prepare", G_CALLBACK (on_drag_prepare), self, 0);
+  g_signal_connect_object (source, "drag-begin", G_CALLBACK (on_drag_begin), self, 0);
+  g_signal_connect_object (source, "drag-end", G_CALLBACK (on_drag_end), self, 0);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
   g_ptr_array_add (self->drag_sources, source);
 

@@ -48,7 +48,6 @@ struct _BatonCalendar
   guint32    month_start;  /* julian of the 1st of the month shown */
   guint32    first_day;    /* julian of the first button */
   guint32    selected;     /* 0: none */
-  guint      first_weekday_set;   /* 0: follow the preference */
 };
 
 enum {
@@ -107,8 +106,6 @@ baton_calendar_get_first_weekday (BatonCalendar *self)
 {
   g_return_val_if_fail (BATON_IS_CALENDAR (self), 1);
 
-  if (self->first_weekday_set != 0)
-    return self->first_weekday_set;
   if (self->settings != NULL)
     return CLAMP ((guint) g_settings_get_enum (self->settings, "first-day-of-week"), 1, 7);
 
@@ -269,13 +266,10 @@ on_key_pressed (GtkEventControllerKey *controller,
     {
     case GDK_KEY_Page_Up:
     case GDK_KEY_KP_Page_Up:
-      shift_month (self, -1);
-      if (day != 0)
-        focus_day (self, MIN (day, self->month_start));
-      return TRUE;
     case GDK_KEY_Page_Down:
     case GDK_KEY_KP_Page_Down:
-      shift_month (self, 1);
+      /* The month before or after; a focused day goes to its 1st. */
+      shift_month (self, keyval == GDK_KEY_Page_Up || keyval == GDK_KEY_KP_Page_Up ? -1 : 1);
       if (day != 0)
         focus_day (self, self->month_start);
       return TRUE;
@@ -309,8 +303,7 @@ on_key_pressed (GtkEventControllerKey *controller,
 static void
 on_first_weekday_changed (BatonCalendar *self)
 {
-  if (self->first_weekday_set == 0)
-    update (self);
+  update (self);
 }
 
 /* GObject ------------------------------------------------------------------- */
@@ -488,17 +481,6 @@ baton_calendar_get_month_start (BatonCalendar *self)
   g_return_val_if_fail (BATON_IS_CALENDAR (self), 0);
 
   return self->month_start;
-}
-
-void
-baton_calendar_set_first_weekday (BatonCalendar *self,
-                                  guint          weekday)
-{
-  g_return_if_fail (BATON_IS_CALENDAR (self));
-  g_return_if_fail (weekday <= 7);
-
-  self->first_weekday_set = weekday;
-  update (self);
 }
 
 void

@@ -24,11 +24,9 @@ void       baton_calendar_show_month        (BatonCalendar *self,
                                              guint32        julian);
 guint32    baton_calendar_get_month_start   (BatonCalendar *self);
 
-/* The weekday the rows start on, 1 = Monday … 7 = Sunday. By default (0)
- * the app's "first-day-of-week" preference, followed live — the same as
- * the capacity grid's weeks. */
-void       baton_calendar_set_first_weekday (BatonCalendar *self,
-                                             guint          weekday);
+/* The weekday the rows start on, 1 = Monday … 7 = Sunday: the app's
+ * "first-day-of-week" preference, followed live — the same as the
+ * capacity grid's weeks (Monday without the app's schema). */
 guint      baton_calendar_get_first_weekday (BatonCalendar *self);
 
 /* As a click on the day would: selects @julian and emits "day-selected". */

@@ -4,10 +4,11 @@
  *
  * One widget for every date a person enters (a card's start and due dates,
  * a program's dates, a person's time off), so they all type and pick the
- * same way. The text is the truth, as people type it (YYYY-MM-DD); the
- * row keeps the last text that parsed as the date, and the reason the
- * current one does not. The owner decides when to show that reason: the
- * forms show errors once a save was tried.
+ * same way. The text is the truth, as people type it (YYYY-MM-DD): those
+ * forms read it and check it themselves when a save is tried. The row
+ * also keeps the last text that parsed as a date ("date") and why the
+ * current one does not (baton_date_row_get_error ()); the calendar opens
+ * on that date.
  *
  * The calendar is a BatonCalendar: its weeks start on the app's first day
  * of the week, as the capacity grid's do (see baton-calendar.c).
@@ -290,7 +291,7 @@ baton_date_row_class_init (BatonDateRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FIELD_LABEL] =
     g_param_spec_string ("field-label", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -2437,6 +2437,14 @@ shows_more_cards (gpointer data)
   return baton_test_count_widgets (grown->list, is_card_of, NULL) > grown->before;
 }
 
+static gboolean
+shows_fewer_cards (gpointer data)
+{
+  Grown *grown = data;
+
+  return baton_test_count_widgets (grown->list, is_card_of, NULL) < grown->before;
+}
+
 /* A window made taller shows more cards: the ones that came into view are
  * bound in the next frame (allocation only places them). */
 static void
@@ -2449,15 +2457,20 @@ test_window_grows (Fixture       *f,
 
   SKIP_WITHOUT_DISPLAY ();
 
+  /* Shrinking first, and waiting until the cards that left the view are
+   * gone: the window's height alone is known before the list is laid out
+   * again, and counting then would count the taller window's cards. */
+  settle (f);
+  grown.list = GTK_WIDGET (baton_board_column_get_card_list (column));
+  grown.before = baton_test_count_widgets (grown.list, is_card_of, NULL);
   gtk_window_set_default_size (f->window, 1500, 480);
   g_assert_true (baton_test_wait_until (window_short, f->window, 5000));
+  g_assert_true (baton_test_wait_until (shows_fewer_cards, &grown, 5000));
   settle (f);
   before = baton_test_count_widgets (GTK_WIDGET (baton_board_column_get_card_list (column)), is_card_of, NULL);
   gtk_window_set_default_size (f->window, 1500, 940);
   g_assert_true (baton_test_wait_until (window_tall, f->window, 5000));
-  /* The window's new height is known before its contents are laid out
-   * again: wait for the cards, not for a number of frames. */
-  grown.list = GTK_WIDGET (baton_board_column_get_card_list (column));
+  /* Again: wait for the cards, not for a number of frames. */
   grown.before = before;
   g_assert_true (baton_test_wait_until (shows_more_cards, &grown, 5000));
   settle (f);

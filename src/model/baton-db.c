@@ -21,6 +21,7 @@ struct _BatonDb
 {
   sqlite3    *handle;
   char       *path;
+  char       *display_name; /* the path as UTF-8, for messages */
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   guint       depth;        /* open transactions and savepoints */
   int         has_fts5;     /* -1 unknown */
@@ -231,6 +232,7 @@ baton_db_open (const char        *path,
 
   self = g_new0 (BatonDb, 1);
   self->path = g_strdup (path);
+  self->display_name = g_filename_display_name (path);
   self->has_fts5 = -1;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 
@@ -387,7 +389,7 @@ has_baton_schema (BatonDb   *db,
       if (!g_ptr_array_find_with_equal_func (expected, name, g_str_equal, NULL) &&
           strcmp (name, "notes_fts") != 0 && !g_str_has_prefix (name, "notes_fts_"))
         {
-          g_debug ("%s: table %s is not Baton's", baton_db_get_path (db), name);
+          g_debug ("%s: table %s is not Baton's", baton_db_get_display_name (db), name);
           return TRUE;
         }
     }
@@ -402,7 +404,7 @@ has_baton_schema (BatonDb   *db,
         return FALSE;
       if (strcmp (want->str, have->str) != 0)
         {
-          g_debug ("%s: table %s differs from Baton's format %d", baton_db_get_path (db), name, version);
+          g_debug ("%s: table %s differs from Baton's format %d", baton_db_get_display_name (db), name, version);
           return TRUE;
         }
     }
@@ -477,7 +479,7 @@ inspect_contents (const char       *path,
     *kind = matches ? BATON_DB_FILE_OLDER_BATON : BATON_DB_FILE_FOREIGN;
 
   g_debug ("%s: application id %#x, format %d, %u tables: kind %d",
-           path, application_id, version, tables->len, *kind);
+           baton_db_get_display_name (db), application_id, version, tables->len, *kind);
 
   return TRUE;
 }
@@ -540,6 +542,7 @@ baton_db_close (BatonDb *self)
   if (self->handle != NULL)
     sqlite3_close_v2 (self->handle);
   g_free (self->path);
+  g_free (self->display_name);
   g_free (self);
 }
 
@@ -557,6 +560,16 @@ baton_db_get_path (BatonDb *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->path;
+}
+
+/* The path in UTF-8, for messages and the log: a file name need not be
+ * valid UTF-8, and test output must be. */
+const char *
+baton_db_get_display_name (BatonDb *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->display_name;
 }
 
 gboolean

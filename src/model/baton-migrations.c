@@ -281,7 +281,7 @@ baton_db_migrate (BatonDb   *self,
           return FALSE;
         }
 
-      g_debug ("Migrated %s to version %d", baton_db_get_path (self), step);
+      g_debug ("Migrated %s to version %d", baton_db_get_display_name (self), step);
     }
 
   /* A workspace upgraded or last written by a SQLite without FTS5 gets its

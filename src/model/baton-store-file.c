@@ -215,7 +215,7 @@ _baton_store_explain_open_error (const char  *path,
       return;
     }
 
-  g_debug ("Opening %s: %s", path, e->message);
+  g_debug ("Opening %s: %s", name, e->message);
   g_free (e->message);
   e->message = g_steal_pointer (&message);
 }
@@ -243,7 +243,7 @@ read_version (BatonDb     *db,
 
   /* The last changes wait in the log, and reading it takes a -shm file
    * that cannot be made here. */
-  g_debug ("Opening %s read-only: %s", path, (*error)->message);
+  g_debug ("Opening %s read-only: %s", baton_db_get_display_name (db), (*error)->message);
   g_clear_error (error);
   name = g_filename_display_name (path);
   g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_READ_ONLY,
@@ -283,7 +283,7 @@ prepare_read_only (BatonDb     *db,
       return FALSE;
     }
 
-  g_debug ("%s cannot be written: opened read-only", path);
+  g_debug ("%s cannot be written: opened read-only", baton_db_get_display_name (db));
   return TRUE;
 }
 

@@ -31,6 +31,7 @@
 
 #include "baton-demo.h"
 #include "baton-notes.h"
+#include "baton-search-index.h"
 #include "baton-store.h"
 
 #define SAMPLES 11   /* per query */

@@ -30,6 +30,7 @@
 #include "baton-notes.h"
 #include "baton-program-dialog.h"
 #include "baton-revisions-dialog.h"
+#include "baton-search-index.h"
 #include "baton-store.h"
 #include "baton-task-editor.h"
 #include "baton-window.h"

@@ -10,7 +10,8 @@
 #include <sys/stat.h>
 
 #include "baton-test-util.h"
-#include "baton-notes.h"
+#include "baton-search.h"
+#include "baton-search-index.h"
 
 /* Rows in every table of format 1; later steps must keep them. */
 static const char rows_sql[] =

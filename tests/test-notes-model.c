@@ -19,6 +19,8 @@
 #include <string.h>
 
 #include "baton-notes.h"
+#include "baton-search-index.h"
+#include "baton-search-text.h"
 #include "baton-store-private.h"
 #include "baton-test-util.h"
 
@@ -174,14 +176,14 @@ test_validate_email (void)
     {
       g_autoptr(GError) error = NULL;
 
-      g_assert_true (baton_notes_validate_email (good[i], &error));
+      g_assert_true (baton_validate_email (good[i], &error));
       g_assert_no_error (error);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr(GError) error = NULL;
 
-      if (baton_notes_validate_email (bad[i], &error))
+      if (baton_validate_email (bad[i], &error))
         g_error ("“%s” was taken as an email address", bad[i]);
       g_assert_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID);
     }
@@ -203,14 +205,14 @@ test_validate_phone (void)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!baton_notes_validate_phone (good[i], &error))
+      if (!baton_validate_phone (good[i], &error))
         g_error ("“%s” was refused: %s", good[i], error->message);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autoptr(GError) error = NULL;
 
-      if (baton_notes_validate_phone (bad[i], &error))
+      if (baton_validate_phone (bad[i], &error))
         g_error ("“%s” was taken as a phone number", bad[i]);
       g_assert_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID);
     }

@@ -20,6 +20,7 @@
 
 
 #include "baton-notes.h"
+#include "baton-search-index.h"
 #include "baton-test-util.h"
 
 /* A write refused because of another program's lock must not freeze the

@@ -524,9 +524,9 @@ baton_client_page_apply_field (BatonClientPage *self,
 
   /* Check on the field first: a bad value is never written. */
   if (g_strcmp0 (field, "email") == 0)
-    valid = baton_notes_validate_email (value, &error);
+    valid = baton_validate_email (value, &error);
   else if (g_strcmp0 (field, "phone") == 0)
-    valid = baton_notes_validate_phone (value, &error);
+    valid = baton_validate_phone (value, &error);
   else if (g_strcmp0 (field, "name") == 0 && value[0] == '\0')
     {
       g_set_error_literal (&error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,

@@ -562,6 +562,32 @@ baton_db_get_path (BatonDb *self)
   return self->path;
 }
 
+/* Whether the table @name exists: *@exists. */
+gboolean
+baton_db_table_exists (BatonDb     *db,
+                       const char  *name,
+                       gboolean    *exists,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GError) local_error = NULL;
+
+  stmt = baton_db_prepare (db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  *exists = baton_db_step_row (db, stmt, &local_error);
+  sqlite3_reset (stmt);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The path in UTF-8, for messages and the log: a file name need not be
  * valid UTF-8, and test output must be. */
 const char *

@@ -72,6 +72,10 @@ void           baton_db_close           (BatonDb           *self);
 sqlite3       *baton_db_get_handle      (BatonDb           *self);
 const char    *baton_db_get_path        (BatonDb           *self);
 const char    *baton_db_get_display_name (BatonDb          *self);
+gboolean       baton_db_table_exists    (BatonDb           *db,
+                                          const char        *name,
+                                          gboolean          *exists,
+                                          GError           **error);
 /* TRUE when opened read-only or when SQLite could only open it so. Every
  * transaction is then refused with BATON_STORE_ERROR_READ_ONLY. */
 gboolean       baton_db_is_read_only    (BatonDb           *self);

@@ -11,7 +11,7 @@
 
 #include "baton-entities.h"
 #include "baton-dates.h"
-#include "baton-notes.h"
+#include "baton-validate.h"
 
 struct _BatonRole
 {
@@ -316,8 +316,8 @@ client_validate (BatonRecord  *candidate,
 {
   BatonClient *self = BATON_CLIENT (candidate);
 
-  return baton_notes_validate_email (self->email, error) &&
-         baton_notes_validate_phone (self->phone, error);
+  return baton_validate_email (self->email, error) &&
+         baton_validate_phone (self->phone, error);
 }
 
 static const BatonRecordSchema client_schema = {

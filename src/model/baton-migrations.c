@@ -14,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "baton-db.h"
-#include "baton-notes.h"
+#include "baton-search-index.h"
 
 /* A step is plain SQL, optionally followed by SQL that needs FTS5: that part
  * runs in the same transaction when this SQLite has FTS5, inside a savepoint

@@ -1,0 +1,421 @@
+/* baton-store-changes.c — applying a change to the database and the objects, undo and redo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "baton-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "baton-dates.h"
+#include "baton-store-internal.h"
+
+/* Changes ---------------------------------------------------------------- */
+
+GValue *
+_baton_store_snapshot_record (BatonRecord *record)
+{
+  const BatonRecordSchema *schema = baton_record_get_schema (record);
+  GValue *values = g_new0 (GValue, schema->n_fields);
+
+  for (guint i = 0; i < schema->n_fields; i++)
+    baton_record_get_field_value (record, &schema->fields[i], &values[i]);
+
+  return values;
+}
+
+GValue *
+_baton_store_copy_values (const BatonRecordSchema *schema,
+                          const GValue            *values)
+{
+  GValue *copy = g_new0 (GValue, schema->n_fields);
+
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      g_value_init (&copy[i], G_VALUE_TYPE (&values[i]));
+      g_value_copy (&values[i], &copy[i]);
+    }
+
+  return copy;
+}
+
+/* What an op does when applied in @direction. */
+static BatonOpKind
+op_effective_kind (BatonOp   *op,
+                   Direction  direction)
+{
+  if (direction == DIRECTION_FORWARD)
+    return op->kind;
+
+  switch (op->kind)
+    {
+    case BATON_OP_INSERT: return BATON_OP_DELETE;
+    case BATON_OP_DELETE: return BATON_OP_INSERT;
+    case BATON_OP_UPDATE:
+    default:              return BATON_OP_UPDATE;
+    }
+}
+
+static gboolean
+op_apply_sql (BatonStore  *self,
+              BatonOp     *op,
+              Direction    direction,
+              GError     **error)
+{
+  const GValue *from = direction == DIRECTION_FORWARD ? op->before : op->after;
+  const GValue *to = direction == DIRECTION_FORWARD ? op->after : op->before;
+
+  switch (op_effective_kind (op, direction))
+    {
+    case BATON_OP_INSERT:
+      if (!_baton_store_write_row (self, op->schema, op->id, to, error))
+        return FALSE;
+      if (op->id == 0)
+        op->id = baton_db_last_insert_rowid (self->db);
+      return TRUE;
+
+    case BATON_OP_DELETE:
+      return _baton_store_sql_delete_row (self, op->schema, op->id, error);
+
+    case BATON_OP_UPDATE:
+    default:
+      return _baton_store_sql_update_row (self, op->schema, op->id, from, to, error);
+    }
+}
+
+static gboolean
+op_moves_in_order (BatonStore *self,
+                   BatonOp    *op)
+{
+  const BatonField *position;
+  guint i;
+
+  if (op->kind != BATON_OP_UPDATE || !_baton_store_table_for_schema (self, op->schema)->by_position)
+    return FALSE;
+
+  position = baton_record_schema_find_field (op->schema, "position");
+  i = position - op->schema->fields;
+
+  return g_value_get_int64 (&op->before[i]) != g_value_get_int64 (&op->after[i]);
+}
+
+/* Puts records whose position changed back in order in their list: all of
+ * them are taken out first, so each insertion goes into a sorted list. */
+void
+_baton_store_resort_moved (BatonStore  *self,
+                           BatonChange *change)
+{
+  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = baton_change_get_n_ops (change);
+
+  for (guint k = 0; k < n; k++)
+    {
+      BatonOp *op = baton_change_get_op (change, k);
+      Table *table = _baton_store_table_for_schema (self, op->schema);
+      BatonRecord *record;
+      guint position;
+
+      if (!op_moves_in_order (self, op) || !(record = table_lookup (table, op->id)))
+        continue;
+      if (g_ptr_array_find (moved, record, NULL))
+        continue;
+
+      if (g_list_store_find (table->list, record, &position))
+        {
+          g_ptr_array_add (moved, g_object_ref (record));
+          g_list_store_remove (table->list, position);
+        }
+    }
+
+  for (guint i = 0; i < moved->len; i++)
+    {
+      BatonRecord *record = g_ptr_array_index (moved, i);
+      Table *table = _baton_store_table_for_schema (self, baton_record_get_schema (record));
+
+      g_list_store_insert_sorted (table->list, record, _baton_store_compare_records, table);
+    }
+}
+
+/* A detached record of @schema holding @values (one per field). */
+BatonRecord *
+_baton_store_record_new_from_values (const BatonRecordSchema *schema,
+                                     gint64                   id,
+                                     const GValue            *values)
+{
+  BatonRecord *record = g_object_new (schema->get_type (), NULL);
+
+  _baton_record_set_id (record, id);
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      const BatonField *field = &schema->fields[i];
+
+      if (G_VALUE_HOLDS_STRING (&values[i]))
+        _baton_record_load_string (record, field, g_value_get_string (&values[i]));
+      else if (G_VALUE_HOLDS_BOOLEAN (&values[i]))
+        _baton_record_load_int (record, field, g_value_get_boolean (&values[i]));
+      else
+        _baton_record_load_int (record, field, g_value_get_int64 (&values[i]));
+    }
+
+  return record;
+}
+
+static void
+op_apply_memory (BatonStore *self,
+                 BatonOp    *op,
+                 Direction   direction)
+{
+  Table *table = _baton_store_table_for_schema (self, op->schema);
+  const GValue *to = direction == DIRECTION_FORWARD ? op->after : op->before;
+  BatonRecord *record;
+  guint position;
+
+  switch (op_effective_kind (op, direction))
+    {
+    case BATON_OP_INSERT:
+      record = _baton_store_record_new_from_values (op->schema, op->id, to);
+      g_hash_table_insert (table->by_id, id_key (op->id), record);
+      _baton_store_indexes_add (self, table_id_of (self, table), record);
+      g_list_store_insert_sorted (table->list, record, _baton_store_compare_records, table);
+      g_object_unref (record);
+      break;
+
+    case BATON_OP_DELETE:
+      record = table_lookup (table, op->id);
+      g_return_if_fail (record != NULL);
+      _baton_store_indexes_remove (self, table_id_of (self, table), record);
+      g_hash_table_remove (table->by_id, id_key (op->id));
+      if (_baton_store_table_find (table, record, &position))
+        g_list_store_remove (table->list, position);
+      break;
+
+    case BATON_OP_UPDATE:
+    default:
+      record = table_lookup (table, op->id);
+      g_return_if_fail (record != NULL);
+      /* Regroup in the indexes: a moved task may change stage or position. */
+      _baton_store_indexes_remove (self, table_id_of (self, table), record);
+      g_object_freeze_notify (G_OBJECT (record));
+      for (guint i = 0; i < op->schema->n_fields; i++)
+        baton_record_set_field_value (record, &op->schema->fields[i], &to[i]);
+      _baton_store_indexes_add (self, table_id_of (self, table), record);
+      g_object_thaw_notify (G_OBJECT (record));
+      break;
+    }
+}
+
+/* Writes every op of @change in one transaction, then updates the objects. */
+static gboolean
+change_apply (BatonStore   *self,
+              BatonChange  *change,
+              Direction     direction,
+              GError      **error)
+{
+  guint n = baton_change_get_n_ops (change);
+
+  if (!baton_db_begin (self->db, error))
+    return FALSE;
+
+  /* Rows that come back together (an undone delete) may reference each
+   * other in any order: check the keys when the transaction commits. */
+  {
+    sqlite3_stmt *defer = baton_db_prepare (self->db, "PRAGMA defer_foreign_keys = ON", error);
+
+    if (defer == NULL || !baton_db_step_done (self->db, defer, error))
+      {
+        baton_db_rollback (self->db);
+        return FALSE;
+      }
+  }
+
+  for (guint k = 0; k < n; k++)
+    {
+      BatonOp *op = baton_change_get_op (change, direction == DIRECTION_FORWARD ? k : n - 1 - k);
+
+      if (!op_apply_sql (self, op, direction, error))
+        {
+          baton_db_rollback (self->db);
+          return FALSE;
+        }
+    }
+
+  if (!baton_db_commit (self->db, error))
+    return FALSE;
+
+  for (guint k = 0; k < n; k++)
+    op_apply_memory (self, baton_change_get_op (change, direction == DIRECTION_FORWARD ? k : n - 1 - k),
+                     direction);
+  _baton_store_resort_moved (self, change);
+
+  /* Inside a batch, "changed" is emitted once when the batch ends. */
+  if (self->batch_depth == 0)
+    g_signal_emit (self, _baton_store_signals[CHANGED], 0);
+
+  return TRUE;
+}
+
+/* An update that would only touch updated-at changes nothing. */
+static gboolean
+op_is_noop (BatonOp *op)
+{
+  if (op->kind != BATON_OP_UPDATE)
+    return FALSE;
+
+  for (guint i = 0; i < op->schema->n_fields; i++)
+    if (strcmp (op->schema->fields[i].name, "updated-at") != 0 &&
+        !_baton_store_values_equal (&op->before[i], &op->after[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Applies a new change and records it (in the history or the open batch). */
+gboolean
+_baton_store_change_commit (BatonStore   *self,
+                            BatonChange  *change,
+                            GError      **error)
+{
+  g_autoptr(BatonChange) owned = change;
+
+  /* Refused even when it would change nothing, so that a read-only
+   * workspace answers every mutation the same way. */
+  if (!baton_db_check_writable (self->db, error))
+    return FALSE;
+
+  for (guint k = baton_change_get_n_ops (change); k > 0; k--)
+    if (op_is_noop (baton_change_get_op (change, k - 1)))
+      baton_change_remove_op (change, k - 1);
+
+  if (baton_change_get_n_ops (change) == 0)
+    return TRUE;
+
+  if (!_baton_store_check_change_rules (self, change, error))
+    return FALSE;
+
+  if (!change_apply (self, change, DIRECTION_FORWARD, error))
+    return FALSE;
+
+  /* A batch keeps every change, recorded or not, so that a failing batch
+   * can put the objects back as they were. */
+  if (self->batch_depth > 0)
+    baton_change_merge (self->batch_change, g_steal_pointer (&owned));
+  else
+    baton_history_push (self->history, g_steal_pointer (&owned));
+
+  return TRUE;
+}
+
+/* Undo and redo ---------------------------------------------------------- */
+
+gboolean
+baton_store_undo (BatonStore  *self,
+                  GError     **error)
+{
+  BatonChange *change;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->batch_depth == 0, FALSE);
+
+  if (!(change = baton_history_peek_undo (self->history)))
+    {
+      g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOTHING_TO_UNDO,
+                           _("There is nothing to undo."));
+      return FALSE;
+    }
+
+  if (!change_apply (self, change, DIRECTION_BACKWARD, error))
+    return FALSE;
+
+  baton_history_did_undo (self->history);
+  return TRUE;
+}
+
+gboolean
+baton_store_redo (BatonStore  *self,
+                  GError     **error)
+{
+  BatonChange *change;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->batch_depth == 0, FALSE);
+
+  if (!(change = baton_history_peek_redo (self->history)))
+    {
+      g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOTHING_TO_UNDO,
+                           _("There is nothing to redo."));
+      return FALSE;
+    }
+
+  if (!change_apply (self, change, DIRECTION_FORWARD, error))
+    return FALSE;
+
+  baton_history_did_redo (self->history);
+  return TRUE;
+}
+
+gboolean
+baton_store_run_batch (BatonStore           *self,
+                       const char           *label,
+                       gboolean              record_history,
+                       BatonStoreBatchFunc   func,
+                       gpointer              user_data,
+                       GError              **error)
+{
+  BatonChange *outer_change;
+  BatonChange *change;
+  gboolean outer_records;
+  gboolean records;
+  gboolean ok;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!baton_db_begin (self->db, error))
+    return FALSE;
+
+  outer_change = self->batch_change;
+  outer_records = self->batch_records;
+  self->batch_change = baton_change_new (label);
+  records = record_history && (self->batch_depth == 0 || outer_records);
+  self->batch_records = records;
+  self->batch_depth++;
+
+  ok = func (self, user_data, error);
+
+  self->batch_depth--;
+  change = g_steal_pointer (&self->batch_change);
+  self->batch_change = outer_change;
+  self->batch_records = outer_records;
+
+  if (ok && baton_db_commit (self->db, error))
+    {
+      if (outer_change != NULL)
+        baton_change_merge (outer_change, change);
+      else if (records && baton_change_get_n_ops (change) > 0)
+        baton_history_push (self->history, change);
+      else
+        baton_change_free (change);
+    }
+  else
+    {
+      guint n = baton_change_get_n_ops (change);
+
+      if (baton_db_get_depth (self->db) > self->batch_depth)
+        baton_db_rollback (self->db);
+
+      /* The database is back as it was: take the objects back the same
+       * way, so that pointers held by callers stay valid. */
+      for (guint k = n; k > 0; k--)
+        op_apply_memory (self, baton_change_get_op (change, k - 1), DIRECTION_BACKWARD);
+      _baton_store_resort_moved (self, change);
+      baton_change_free (change);
+      ok = FALSE;
+    }
+
+  if (self->batch_depth == 0)
+    g_signal_emit (self, _baton_store_signals[CHANGED], 0);
+
+  return ok;
+}

@@ -18,6 +18,7 @@
 
 #include "baton-capacity.h"
 #include "baton-dates.h"
+#include "baton-record-private.h"
 
 #define STAGE_DOING      1
 #define STAGE_DELIVERED  2   /* is_done */
@@ -52,10 +53,10 @@ add_person (Fixture    *f,
             const char *name,
             gint64      weekly_minutes)
 {
-  BatonPerson *person = g_object_new (BATON_TYPE_PERSON,
-                                      "name", name,
-                                      "weekly-capacity-minutes", weekly_minutes,
-                                      NULL);
+  BatonPerson *person = _baton_record_new (BATON_TYPE_PERSON,
+                                           "name", name,
+                                           "weekly-capacity-minutes", weekly_minutes,
+                                           NULL);
 
   _baton_record_set_id (BATON_RECORD (person), id);
   g_list_store_append (f->people, person);
@@ -70,10 +71,10 @@ add_person_role (Fixture *f,
                  gint64   role_id)
 {
   static gint64 next_id = 1;
-  g_autoptr(BatonPersonRole) person_role = g_object_new (BATON_TYPE_PERSON_ROLE,
-                                                         "person-id", person_id,
-                                                         "role-id", role_id,
-                                                         NULL);
+  g_autoptr(BatonPersonRole) person_role = _baton_record_new (BATON_TYPE_PERSON_ROLE,
+                                                              "person-id", person_id,
+                                                              "role-id", role_id,
+                                                              NULL);
 
   _baton_record_set_id (BATON_RECORD (person_role), next_id++);
   g_list_store_append (f->person_roles, person_role);
@@ -86,11 +87,11 @@ add_time_off (Fixture    *f,
               const char *end)
 {
   static gint64 next_id = 1;
-  g_autoptr(BatonTimeOff) off = g_object_new (BATON_TYPE_TIME_OFF,
-                                              "person-id", person_id,
-                                              "start-date", start,
-                                              "end-date", end,
-                                              NULL);
+  g_autoptr(BatonTimeOff) off = _baton_record_new (BATON_TYPE_TIME_OFF,
+                                                   "person-id", person_id,
+                                                   "start-date", start,
+                                                   "end-date", end,
+                                                   NULL);
 
   _baton_record_set_id (BATON_RECORD (off), next_id++);
   g_list_store_append (f->time_off, off);
@@ -105,15 +106,15 @@ add_task (Fixture    *f,
           const char *start,
           const char *due)
 {
-  BatonTask *task = g_object_new (BATON_TYPE_TASK,
-                                  "title", "Task",
-                                  "stage-id", (gint64) STAGE_DOING,
-                                  "assignee-id", assignee_id,
-                                  "role-id", role_id,
-                                  "estimate-minutes", estimate,
-                                  "start-date", start,
-                                  "due-date", due,
-                                  NULL);
+  BatonTask *task = _baton_record_new (BATON_TYPE_TASK,
+                                       "title", "Task",
+                                       "stage-id", (gint64) STAGE_DOING,
+                                       "assignee-id", assignee_id,
+                                       "role-id", role_id,
+                                       "estimate-minutes", estimate,
+                                       "start-date", start,
+                                       "due-date", due,
+                                       NULL);
 
   _baton_record_set_id (BATON_RECORD (task), id);
   g_list_store_append (f->tasks, task);
@@ -138,16 +139,16 @@ fixture_set_up (Fixture       *f,
   f->stages = g_list_store_new (BATON_TYPE_STAGE);
   f->roles = g_list_store_new (BATON_TYPE_ROLE);
 
-  doing = g_object_new (BATON_TYPE_STAGE, "name", "Development", NULL);
+  doing = _baton_record_new (BATON_TYPE_STAGE, "name", "Development", NULL);
   _baton_record_set_id (BATON_RECORD (doing), STAGE_DOING);
-  delivered = g_object_new (BATON_TYPE_STAGE, "name", "Delivered", "is-done", TRUE, NULL);
+  delivered = _baton_record_new (BATON_TYPE_STAGE, "name", "Delivered", "is-done", TRUE, NULL);
   _baton_record_set_id (BATON_RECORD (delivered), STAGE_DELIVERED);
   g_list_store_append (f->stages, doing);
   g_list_store_append (f->stages, delivered);
 
-  designer = g_object_new (BATON_TYPE_ROLE, "name", "Instructional designer", NULL);
+  designer = _baton_record_new (BATON_TYPE_ROLE, "name", "Instructional designer", NULL);
   _baton_record_set_id (BATON_RECORD (designer), ROLE_DESIGNER);
-  writer = g_object_new (BATON_TYPE_ROLE, "name", "Writer", NULL);
+  writer = _baton_record_new (BATON_TYPE_ROLE, "name", "Writer", NULL);
   _baton_record_set_id (BATON_RECORD (writer), ROLE_WRITER);
   g_list_store_append (f->roles, designer);
   g_list_store_append (f->roles, writer);
@@ -338,7 +339,7 @@ test_unscheduled (Fixture       *f,
   add_task (f, 11, 1, 0, 150, NULL, NULL);
   /* Done: carries no load, unscheduled or not. */
   done = add_task (f, 12, 1, 0, 999, NULL, NULL);
-  g_object_set (done, "stage-id", (gint64) STAGE_DELIVERED, NULL);
+  _baton_record_set (done, "stage-id", (gint64) STAGE_DELIVERED, NULL);
   /* Unassigned and undated: no person's unscheduled work. */
   add_task (f, 13, 0, ROLE_DESIGNER, 500, NULL, NULL);
 
@@ -501,12 +502,12 @@ test_no_load (Fixture       *f,
 
   add_person (f, 1, "Ana", 2400);
   done = add_task (f, 10, 1, 0, 600, "2026-03-02", "2026-03-06");
-  g_object_set (done, "stage-id", (gint64) STAGE_DELIVERED, NULL);
+  _baton_record_set (done, "stage-id", (gint64) STAGE_DELIVERED, NULL);
   archived = add_task (f, 11, 1, 0, 600, "2026-03-02", "2026-03-06");
-  g_object_set (archived, "archived", TRUE, NULL);
+  _baton_record_set (archived, "archived", TRUE, NULL);
   add_task (f, 12, 1, 0, 0, "2026-03-02", "2026-03-06");
   done_unassigned = add_task (f, 13, 0, ROLE_WRITER, 600, "2026-03-02", "2026-03-06");
-  g_object_set (done_unassigned, "stage-id", (gint64) STAGE_DELIVERED, NULL);
+  _baton_record_set (done_unassigned, "stage-id", (gint64) STAGE_DELIVERED, NULL);
   /* The one that counts: 300 in week 0. */
   add_task (f, 14, 1, 0, 300, "2026-03-02", "2026-03-06");
 
@@ -529,7 +530,7 @@ test_archived_person (Fixture       *f,
   ana = add_person (f, 1, "Ana", 2400);
   ben = add_person (f, 2, "Ben", 2400);
   cleo = add_person (f, 3, "Cleo", 1200);
-  g_object_set (ben, "archived", TRUE, NULL);
+  _baton_record_set (ben, "archived", TRUE, NULL);
   add_task (f, 10, 2, ROLE_DESIGNER, 600, "2026-03-02", "2026-03-06");
   add_task (f, 11, 3, 0, 300, "2026-03-02", "2026-03-06");
 
@@ -717,7 +718,7 @@ test_task_is_over (Fixture       *f,
   unassigned = add_task (f, 13, 0, ROLE_DESIGNER, 5000, "2026-03-09", "2026-03-13");
   later = add_task (f, 14, 3, 0, 300, NULL, "2026-06-03");
   done = add_task (f, 15, 3, 0, 300, "2026-03-09", "2026-03-13");
-  g_object_set (done, "stage-id", (gint64) STAGE_DELIVERED, NULL);
+  _baton_record_set (done, "stage-id", (gint64) STAGE_DELIVERED, NULL);
   undated = add_task (f, 16, 3, 0, 300, NULL, NULL);
 
   capacity = compute (f);
@@ -799,7 +800,7 @@ set_up_room (Fixture *f)
   add_person (f, 3, "Cleo", 1200);
   add_person (f, 4, "Dan", 2400);
   eve = add_person (f, 5, "Eve", 2400);
-  g_object_set (eve, "archived", TRUE, NULL);
+  _baton_record_set (eve, "archived", TRUE, NULL);
   add_person (f, 6, "Fay", 2400);
 
   add_person_role (f, 1, ROLE_DESIGNER);
@@ -816,7 +817,7 @@ set_up_room (Fixture *f)
   add_task (f, 102, 2, ROLE_DESIGNER, 240, NULL, "2026-03-11");
   add_task (f, 103, 3, ROLE_DESIGNER, 600, "2026-03-09", "2026-03-13");
   done = add_task (f, 106, 6, ROLE_DESIGNER, 3000, "2026-03-09", "2026-03-13");
-  g_object_set (done, "stage-id", (gint64) STAGE_DELIVERED, NULL);
+  _baton_record_set (done, "stage-id", (gint64) STAGE_DELIVERED, NULL);
 }
 
 static void

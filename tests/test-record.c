@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "baton-store-private.h"
 #include "baton-test-util.h"
 
 /* Helpers */
@@ -439,22 +440,62 @@ count_notify (gpointer    object,
   return notify->count;
 }
 
+/* What the store does to a record it changes. */
+static void
+set_string (gpointer    object,
+            const char *name,
+            const char *text)
+{
+  const BatonField *f = field (baton_record_get_schema (object), name);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  _baton_record_set_field_value (object, f, &value);
+}
+
+static void
+set_int (gpointer    object,
+         const char *name,
+         gint64      number)
+{
+  const BatonField *f = field (baton_record_get_schema (object), name);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, number);
+  _baton_record_set_field_value (object, f, &value);
+}
+
+static void
+set_bool (gpointer    object,
+          const char *name,
+          gboolean    flag)
+{
+  const BatonField *f = field (baton_record_get_schema (object), name);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&value, flag);
+  _baton_record_set_field_value (object, f, &value);
+}
+
 static void
 set_name_writer (gpointer object)
 {
-  g_object_set (object, "name", "Writer", NULL);
+  set_string (object, "name", "Writer");
 }
 
 static void
 set_name_designer (gpointer object)
 {
-  g_object_set (object, "name", "Designer", NULL);
+  set_string (object, "name", "Designer");
 }
 
 static void
 set_position_3 (gpointer object)
 {
-  g_object_set (object, "position", (gint64) 3, NULL);
+  set_int (object, "position", 3);
 }
 
 static void
@@ -484,8 +525,8 @@ test_record_notify (void)
 
     g_value_init (&value, G_TYPE_STRING);
     g_value_set_string (&value, "Editor");
-    baton_record_set_field_value (BATON_RECORD (role), name, &value);
-    baton_record_set_field_value (BATON_RECORD (role), name, &value);
+    _baton_record_set_field_value (BATON_RECORD (role), name, &value);
+    _baton_record_set_field_value (BATON_RECORD (role), name, &value);
     g_assert_cmpuint (notify->count, ==, 1);
     g_assert_true (baton_record_field_equals (BATON_RECORD (role), name, &value));
     g_assert_cmpstr (baton_record_get_str_field (BATON_RECORD (role), name), ==, "Editor");
@@ -510,15 +551,40 @@ test_record_notify_bool (void)
   const BatonField *archived = field (baton_task_schema (), "archived");
   gboolean value = FALSE;
 
-  g_object_set (task, "archived", FALSE, NULL);
+  set_bool (task, "archived", FALSE);
   g_assert_cmpuint (notify->count, ==, 0);
-  g_object_set (task, "archived", TRUE, NULL);
+  set_bool (task, "archived", TRUE);
   g_assert_cmpuint (notify->count, ==, 1);
-  g_object_set (task, "archived", TRUE, NULL);
+  set_bool (task, "archived", TRUE);
   g_assert_cmpuint (notify->count, ==, 1);
   g_object_get (task, "archived", &value, NULL);
   g_assert_true (value);
   g_assert_cmpint (baton_record_get_int_field (BATON_RECORD (task), archived), ==, 1);
+}
+
+/* Only the store writes records: outside the model, every property of
+ * every record type, the id too, can be read and not written. */
+static void
+test_record_read_only (void)
+{
+  guint n_schemas = 0;
+  const BatonRecordSchema * const *schemas = _baton_store_get_schemas (&n_schemas);
+
+  g_assert_cmpuint (n_schemas, >, 0);
+  for (guint i = 0; i < n_schemas; i++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (schemas[i]->get_type ());
+      guint n_pspecs = 0;
+      g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n_pspecs);
+
+      g_assert_cmpuint (n_pspecs, ==, schemas[i]->n_fields + 1);
+      for (guint p = 0; p < n_pspecs; p++)
+        {
+          g_debug ("%s:%s", schemas[i]->table, pspecs[p]->name);
+          g_assert_true (pspecs[p]->flags & G_PARAM_READABLE);
+          g_assert_false (pspecs[p]->flags & (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT | G_PARAM_CONSTRUCT_ONLY));
+        }
+    }
 }
 
 static void
@@ -540,15 +606,15 @@ test_record_load_does_not_notify (void)
 static void
 test_record_copy (void)
 {
-  g_autoptr(BatonTask) task = g_object_new (BATON_TYPE_TASK,
-                                            "title", "Storyboard",
-                                            "description", "Ünïcødé <b>markup</b>",
-                                            "stage-id", (gint64) 4,
-                                            "program-id", (gint64) 2,
-                                            "estimate-minutes", (gint64) 90,
-                                            "due-date", "2026-03-15",
-                                            "archived", TRUE,
-                                            NULL);
+  g_autoptr(BatonTask) task = _baton_record_new (BATON_TYPE_TASK,
+                                                 "title", "Storyboard",
+                                                 "description", "Ünïcødé <b>markup</b>",
+                                                 "stage-id", (gint64) 4,
+                                                 "program-id", (gint64) 2,
+                                                 "estimate-minutes", (gint64) 90,
+                                                 "due-date", "2026-03-15",
+                                                 "archived", TRUE,
+                                                 NULL);
   g_autoptr(BatonRecord) copy = NULL;
   const BatonRecordSchema *schema = baton_task_schema ();
   g_autoptr(GString) a = g_string_new (NULL);
@@ -574,7 +640,7 @@ test_record_copy (void)
   g_assert_true (baton_task_get_title (BATON_TASK (copy)) != baton_task_get_title (task));
 
   /* Changing the copy leaves the original alone. */
-  g_object_set (copy, "title", "Changed", NULL);
+  set_string (copy, "title", "Changed");
   g_assert_cmpstr (baton_task_get_title (task), ==, "Storyboard");
 
   g_assert_finalize_object (g_steal_pointer (&copy));
@@ -583,11 +649,11 @@ test_record_copy (void)
 static void
 test_record_get_field_value (void)
 {
-  g_autoptr(BatonStage) stage = g_object_new (BATON_TYPE_STAGE,
-                                              "name", "Review",
-                                              "wip-limit", (gint64) 4,
-                                              "is-done", TRUE,
-                                              NULL);
+  g_autoptr(BatonStage) stage = _baton_record_new (BATON_TYPE_STAGE,
+                                                   "name", "Review",
+                                                   "wip-limit", (gint64) 4,
+                                                   "is-done", TRUE,
+                                                   NULL);
   const BatonRecordSchema *schema = baton_stage_schema ();
 
   for (guint i = 0; i < schema->n_fields; i++)
@@ -630,6 +696,7 @@ main (int   argc,
   g_test_add_func ("/record/notify/bool", test_record_notify_bool);
   g_test_add_func ("/record/notify/load-is-silent", test_record_load_does_not_notify);
   g_test_add_func ("/record/copy", test_record_copy);
+  g_test_add_func ("/record/read-only", test_record_read_only);
   g_test_add_func ("/record/field-value", test_record_get_field_value);
 
   return g_test_run ();

@@ -1290,7 +1290,7 @@ read_row (ImportTable  *table,
           return FALSE;
         }
 
-      baton_record_set_field_value (candidate, field, &row->values[f]);
+      _baton_record_set_field_value (candidate, field, &row->values[f]);
     }
 
   if (schema->validate != NULL && !schema->validate (candidate, error))

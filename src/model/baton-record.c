@@ -10,8 +10,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include <gobject/gvaluecollector.h>
+
 #include "baton-dates.h"
-#include "baton-record.h"
+#include "baton-record-private.h"
 
 typedef struct
 {
@@ -85,20 +87,6 @@ baton_record_get_property (GObject    *object,
 }
 
 static void
-baton_record_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  BatonRecord *self = BATON_RECORD (object);
-
-  if (prop_id == PROP_ID)
-    _baton_record_set_id (self, g_value_get_int64 (value));
-  else
-    baton_record_set_field_value (self, field_for_prop_id (self, prop_id), value);
-}
-
-static void
 baton_record_finalize (GObject *object)
 {
   BatonRecord *self = BATON_RECORD (object);
@@ -120,12 +108,11 @@ baton_record_class_init (BatonRecordClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->get_property = baton_record_get_property;
-  object_class->set_property = baton_record_set_property;
   object_class->finalize = baton_record_finalize;
 
   g_object_class_install_property (object_class, PROP_ID,
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 }
 
 static void
@@ -136,23 +123,22 @@ baton_record_init (BatonRecord *self)
 /**
  * baton_record_class_set_schema:
  *
- * Installs one property per field of @schema on a record subclass. The
- * properties are writable so that candidates can be built with
- * g_object_new (); records owned by a store are only changed by the store.
+ * Installs one read-only property per field of @schema on a record
+ * subclass: records are changed only through the store (which uses
+ * baton-record-private.h), so no one else can write one behind its back.
  */
 void
 baton_record_class_set_schema (BatonRecordClass        *klass,
                                const BatonRecordSchema *schema)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   g_return_if_fail (BATON_IS_RECORD_CLASS (klass));
   g_return_if_fail (schema != NULL);
 
   /* GObject does not inherit these: each class handles its own properties. */
   object_class->get_property = baton_record_get_property;
-  object_class->set_property = baton_record_set_property;
 
   klass->schema = schema;
   klass->field_pspecs = g_new0 (GParamSpec *, schema->n_fields);
@@ -278,7 +264,7 @@ baton_record_field_equals (BatonRecord      *self,
 }
 
 void
-baton_record_set_field_value (BatonRecord      *self,
+_baton_record_set_field_value (BatonRecord      *self,
                               const BatonField *field,
                               const GValue     *value)
 {
@@ -331,7 +317,7 @@ baton_record_copy (BatonRecord *self)
       g_auto(GValue) value = G_VALUE_INIT;
 
       baton_record_get_field_value (self, &schema->fields[i], &value);
-      baton_record_set_field_value (copy, &schema->fields[i], &value);
+      _baton_record_set_field_value (copy, &schema->fields[i], &value);
     }
 
   return copy;
@@ -554,4 +540,64 @@ baton_field_validate (const BatonField  *field,
 fail:
   g_value_unset (normalized);
   return FALSE;
+}
+
+static void
+set_fields_valist (BatonRecord *record,
+                   const char  *first_field,
+                   va_list      args)
+{
+  const BatonRecordSchema *schema = baton_record_get_schema (record);
+
+  for (const char *name = first_field; name != NULL; name = va_arg (args, const char *))
+    {
+      const BatonField *field = baton_record_schema_find_field (schema, name);
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *error = NULL;
+
+      if (field == NULL)
+        {
+          g_critical ("%s has no field %s", schema->table, name);
+          return;
+        }
+      G_VALUE_COLLECT_INIT (&value, baton_field_get_gtype (field), args, 0, &error);
+      if (error != NULL)
+        {
+          g_critical ("%s.%s: %s", schema->table, name, error);
+          return;
+        }
+      _baton_record_set_field_value (record, field, &value);
+    }
+}
+
+gpointer
+_baton_record_new (GType       type,
+                   const char *first_field,
+                   ...)
+{
+  BatonRecord *record;
+  va_list args;
+
+  g_return_val_if_fail (g_type_is_a (type, BATON_TYPE_RECORD), NULL);
+
+  record = g_object_new (type, NULL);
+  va_start (args, first_field);
+  set_fields_valist (record, first_field, args);
+  va_end (args);
+
+  return record;
+}
+
+void
+_baton_record_set (gpointer    record,
+                   const char *first_field,
+                   ...)
+{
+  va_list args;
+
+  g_return_if_fail (BATON_IS_RECORD (record));
+
+  va_start (args, first_field);
+  set_fields_valist (record, first_field, args);
+  va_end (args);
 }

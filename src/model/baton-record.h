@@ -82,8 +82,6 @@ void                     baton_record_class_set_schema (BatonRecordClass        
                                                         const BatonRecordSchema *schema);
 const BatonRecordSchema *baton_record_get_schema       (BatonRecord             *self);
 gint64                   baton_record_get_id           (BatonRecord             *self);
-void                     _baton_record_set_id          (BatonRecord             *self,
-                                                        gint64                   id);
 
 const BatonField        *baton_record_schema_find_field (const BatonRecordSchema *schema,
                                                          const char              *name);
@@ -96,22 +94,10 @@ const char              *baton_record_get_str_field    (BatonRecord      *self,
 void                     baton_record_get_field_value  (BatonRecord      *self,
                                                         const BatonField *field,
                                                         GValue           *value);
-/* Sets a field and notifies the property if the value changed. */
-void                     baton_record_set_field_value  (BatonRecord      *self,
-                                                        const BatonField *field,
-                                                        const GValue     *value);
 gboolean                 baton_record_field_equals     (BatonRecord      *self,
                                                         const BatonField *field,
                                                         const GValue     *value);
 BatonRecord             *baton_record_copy             (BatonRecord      *self);
-
-/* Loading from storage: set a field without notification. */
-void                     _baton_record_load_string     (BatonRecord      *self,
-                                                        const BatonField *field,
-                                                        const char       *text);
-void                     _baton_record_load_int        (BatonRecord      *self,
-                                                        const BatonField *field,
-                                                        gint64            value);
 
 /* Validates one value for a field; on success @normalized holds the value
  * to store (trimmed names, empty text as NULL, …). */

@@ -199,7 +199,7 @@ op_apply_memory (BatonStore *self,
       _baton_store_indexes_remove (self, table_id_of (self, table), record);
       g_object_freeze_notify (G_OBJECT (record));
       for (guint i = 0; i < op->schema->n_fields; i++)
-        baton_record_set_field_value (record, &op->schema->fields[i], &to[i]);
+        _baton_record_set_field_value (record, &op->schema->fields[i], &to[i]);
       _baton_store_indexes_add (self, table_id_of (self, table), record);
       g_object_thaw_notify (G_OBJECT (record));
       break;

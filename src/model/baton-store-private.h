@@ -6,6 +6,7 @@
 
 #include "baton-store.h"
 #include "baton-db.h"
+#include "baton-record-private.h"
 
 G_BEGIN_DECLS
 

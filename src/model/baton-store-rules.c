@@ -774,7 +774,7 @@ _baton_store_prepare_values (BatonStore               *self,
     {
       candidate = g_object_new (schema->get_type (), NULL);
       for (guint i = 0; i < schema->n_fields; i++)
-        baton_record_set_field_value (candidate, &schema->fields[i], &result[i]);
+        _baton_record_set_field_value (candidate, &schema->fields[i], &result[i]);
       if (!schema->validate (candidate, error))
         goto fail;
     }

@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "baton-model-enums.h"
 #include "baton-notes.h"
 #include "baton-search-index.h"
 #include "baton-search-text.h"
@@ -412,6 +413,22 @@ new_saver (Fixture   *fx,
   baton_note_saver_set_clock (saver, editor_clock, editor);
   baton_note_saver_set_delay (saver, 0);
   return saver;
+}
+
+/* The saver's state is a property of its own enum type, with names. */
+static void
+test_saver_state_enum (void)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (BATON_TYPE_NOTE_SAVER);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), "state");
+  g_autoptr(GEnumClass) states = NULL;
+
+  g_assert_nonnull (pspec);
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
+  g_assert_true (pspec->value_type == BATON_TYPE_NOTE_SAVER_STATE);
+  states = g_type_class_ref (BATON_TYPE_NOTE_SAVER_STATE);
+  g_assert_cmpstr (g_enum_get_value (states, BATON_NOTE_SAVER_FAILED)->value_nick, ==, "failed");
+  g_assert_cmpstr (g_enum_get_value (states, BATON_NOTE_SAVER_SAVED)->value_nick, ==, "saved");
 }
 
 static void
@@ -1724,6 +1741,7 @@ main (int   argc,
 
   g_test_add_func ("/notes/validate/email", test_validate_email);
   g_test_add_func ("/notes/validate/phone", test_validate_phone);
+  g_test_add_func ("/notes/saver/state-is-an-enum", test_saver_state_enum);
   ADD ("/notes/clients/crud", test_clients_crud);
   ADD ("/notes/programs/crud", test_programs_crud);
   ADD ("/notes/saver/coalescing", test_saver_coalescing);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "baton-note-saver.h"
+#include "baton-model-enums.h"
 #include "baton-notes.h"
 #include "baton-store-private.h"
 
@@ -139,7 +140,7 @@ baton_note_saver_get_property (GObject    *object,
   switch (prop_id)
     {
     case SAVER_PROP_STATE:
-      g_value_set_int (value, self->state);
+      g_value_set_enum (value, self->state);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -156,9 +157,9 @@ baton_note_saver_class_init (BatonNoteSaverClass *klass)
   object_class->get_property = baton_note_saver_get_property;
 
   saver_properties[SAVER_PROP_STATE] =
-    g_param_spec_int ("state", NULL, NULL,
-                      BATON_NOTE_SAVER_SAVED, BATON_NOTE_SAVER_FAILED, BATON_NOTE_SAVER_SAVED,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("state", NULL, NULL,
+                       BATON_TYPE_NOTE_SAVER_STATE, BATON_NOTE_SAVER_SAVED,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, SAVER_N_PROPS, saver_properties);
 
   /**

@@ -1396,114 +1396,203 @@ note_body_on_disk (const char *path,
   return body;
 }
 
-static void
-test_nothing_lost (Fixture       *f,
-                   gconstpointer  data)
+/* The real application on @f's workspace, opened on the Clients view in a
+ * window of @width × @height, focused; its standard error goes to a file. */
+typedef struct
 {
-  static const int width = 1300, height = 850;
+  GSubprocess *process;
+  char        *window_id;
+  char        *stderr_path;
+  int          text_x;     /* the middle of the note's text, in the window */
+  int          text_y;
+} RealApp;
+
+static void
+real_app_stop (RealApp *real)
+{
+  if (real->process != NULL)
+    {
+      g_subprocess_force_exit (real->process);
+      g_subprocess_wait (real->process, NULL, NULL);
+    }
+  g_clear_object (&real->process);
+  g_clear_pointer (&real->window_id, g_free);
+  g_clear_pointer (&real->stderr_path, g_free);
+}
+
+static gboolean
+real_app_running (RealApp *real)
+{
+  g_autofree char *stat_path = g_strdup_printf ("/proc/%s/stat", g_subprocess_get_identifier (real->process));
+  g_autofree char *stat = NULL;
+  const char *state;
+
+  /* Exited, or a zombie not reaped yet. */
+  if (g_subprocess_get_identifier (real->process) == NULL ||
+      !g_file_get_contents (stat_path, &stat, NULL, NULL))
+    return FALSE;
+  state = strrchr (stat, ')');
+  return state != NULL && state[1] == ' ' && state[2] != 'Z';
+}
+
+static char *
+real_app_stderr (RealApp *real)
+{
+  char *text = NULL;
+
+  if (!g_file_get_contents (real->stderr_path, &text, NULL, NULL))
+    return g_strdup ("");
+  return text;
+}
+
+/* @keys: more lines of the settings' keyfile, or NULL. @env: NULL-terminated
+ * NAME=VALUE pairs added to (or, with an empty value, removed from) the
+ * application's environment. Returns FALSE (the test is skipped) when the
+ * application cannot be run here. */
+static gboolean
+real_app_start (Fixture            *f,
+                int                 width,
+                int                 height,
+                const char         *keys,
+                const char * const *env,
+                RealApp            *real)
+{
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autofree char *binary = NULL;
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  g_autofree char *window_id = NULL;
-  g_autofree char *geometry = NULL;
   g_autofree char *config = NULL;
   g_autofree char *keyfile = NULL;
   g_autofree char *keyfile_dir = NULL;
   g_autofree char *settings = NULL;
-  g_autofree char *x_text = NULL;
-  g_autofree char *y_text = NULL;
-  g_autofree char *body = NULL;
+  g_autofree char *geometry = NULL;
   g_auto(GStrv) envp = NULL;
   const char *build_root = g_getenv ("BATON_BUILD_ROOT");
-  BatonClient *client;
-  gint64 note_id;
-  gint64 deadline;
-  GPid pid = 0;
-  int x = 0, y = 0;
 
-  SKIP_WITHOUT_DISPLAY ();
+  memset (real, 0, sizeof *real);
 
   if (xdotool == NULL || build_root == NULL || g_getenv ("DISPLAY") == NULL)
     {
       baton_test_skip ("needs xdotool, an X display and BATON_BUILD_ROOT");
-      return;
+      return FALSE;
     }
   binary = g_build_filename (build_root, "src", "baton", NULL);
   if (!g_file_test (binary, G_FILE_TEST_IS_EXECUTABLE))
     {
       baton_test_skip ("the application is not built");
-      return;
+      return FALSE;
     }
 
-  /* A workspace with one client and one note; where its text will be. */
-  client = add_client (f, "Nothing Lost Inc");
-  note_id = baton_record_get_id (BATON_RECORD (add_note (f, client, "Call", "Before the crash.")));
-  text_point_in_window (f, width, height, &x, &y);
+  /* Where the note's text will be: the same window, built here. */
+  text_point_in_window (f, width, height, &real->text_x, &real->text_y);
   g_clear_object (&f->store);
 
-  /* The application opens on the Clients view, at the same size. */
+  /* The application opens on the Clients view, at that size. */
   config = g_build_filename (f->dir, "config", NULL);
   keyfile_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
   g_assert_cmpint (g_mkdir_with_parents (keyfile_dir, 0700), ==, 0);
   keyfile = g_build_filename (keyfile_dir, "keyfile", NULL);
   settings = g_strdup_printf ("[io/github/baton_app/Baton]\nlast-view='clients'\n"
-                              "window-width=%d\nwindow-height=%d\nwindow-maximized=false\n", width, height);
+                              "window-width=%d\nwindow-height=%d\nwindow-maximized=false\n%s",
+                              width, height, keys != NULL ? keys : "");
   g_assert_true (g_file_set_contents (keyfile, settings, -1, NULL));
-  {
-    char *argv[] = { binary, (char *) "--database", f->path, NULL };
 
-    envp = g_get_environ ();
-    envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
-    envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
-    g_assert_true (g_spawn_async (NULL, argv, envp, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                                  NULL, NULL, &pid, &error));
-    g_assert_no_error (error);
-  }
+  envp = g_get_environ ();
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      if (pair[1] == NULL || pair[1][0] == '\0')
+        envp = g_environ_unsetenv (envp, pair[0]);
+      else
+        envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
+
+  real->stderr_path = g_build_filename (f->dir, "baton.stderr", NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_set_environ (launcher, envp);
+  g_subprocess_launcher_set_stderr_file_path (launcher, real->stderr_path);
+  real->process = g_subprocess_launcher_spawn (launcher, &error, binary, "--database", f->path, NULL);
+  g_assert_no_error (error);
 
   /* Its window, shown (xdotool waits for it), focused, of that size. */
   {
-    g_autofree char *pid_text = g_strdup_printf ("%d", (int) pid);
     char *search[] = { (char *) "timeout", (char *) "30", xdotool, (char *) "search", (char *) "--sync",
-                       (char *) "--onlyvisible", (char *) "--pid", pid_text, NULL };
+                       (char *) "--onlyvisible", (char *) "--pid",
+                       (char *) g_subprocess_get_identifier (real->process), NULL };
     g_auto(GStrv) lines = NULL;
-    gboolean shown = run_tool (search, &window_id);
+    g_autofree char *found = NULL;
 
-    if (!shown)
+    if (!run_tool (search, &found))
       {
-        kill (pid, SIGKILL);
-        waitpid (pid, NULL, 0);
+        g_autofree char *errors = real_app_stderr (real);
+
+        g_test_message ("The application's standard error: %s", errors);
+        real_app_stop (real);
+        g_assert_not_reached ();
       }
-    g_assert_true (shown);
-    lines = g_strsplit (window_id, "\n", 2);
-    g_free (window_id);
-    window_id = g_strdup (lines[0]);
+    lines = g_strsplit (found, "\n", 2);
+    real->window_id = g_strdup (lines[0]);
   }
   {
-    char *focus[] = { xdotool, (char *) "windowfocus", (char *) "--sync", window_id, NULL };
-    char *size[] = { xdotool, (char *) "getwindowgeometry", (char *) "--shell", window_id, NULL };
+    char *focus[] = { xdotool, (char *) "windowfocus", (char *) "--sync", real->window_id, NULL };
+    char *size[] = { xdotool, (char *) "getwindowgeometry", (char *) "--shell", real->window_id, NULL };
     g_autofree char *expected_width = g_strdup_printf ("WIDTH=%d\n", width);
     g_autofree char *expected_height = g_strdup_printf ("HEIGHT=%d\n", height);
 
     g_assert_true (run_tool (focus, NULL));
     g_assert_true (run_tool (size, &geometry));
-    g_debug ("the application's window: %s; text at %d, %d", geometry, x, y);
+    g_debug ("the application's window: %s; text at %d, %d", geometry, real->text_x, real->text_y);
     g_assert_nonnull (strstr (geometry, expected_width));
     g_assert_nonnull (strstr (geometry, expected_height));
   }
 
-  /* Click into the text, go to its end, type. */
-  x_text = g_strdup_printf ("%d", x);
-  y_text = g_strdup_printf ("%d", y);
-  {
-    char *click[] = { xdotool, (char *) "mousemove", (char *) "--sync", (char *) "--window", window_id, x_text, y_text,
-                      (char *) "click", (char *) "1", NULL };
-    char *end[] = { xdotool, (char *) "key", (char *) "--window", window_id, (char *) "ctrl+End", NULL };
-    char *type[] = { xdotool, (char *) "type", (char *) "--delay", (char *) "15", (char *) " Typed, then killed.", NULL };
+  return TRUE;
+}
 
-    g_assert_true (run_tool (click, NULL));
-    g_assert_true (run_tool (end, NULL));
-    g_assert_true (run_tool (type, NULL));
-  }
+/* Clicks into the note's text, goes to its end and types @text there, as
+ * a person does (a newline is the Return key), @delay ms a key. */
+static void
+real_app_type_at_end (RealApp    *real,
+                      const char *text,
+                      guint       delay)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *x_text = g_strdup_printf ("%d", real->text_x);
+  g_autofree char *y_text = g_strdup_printf ("%d", real->text_y);
+  g_autofree char *delay_text = g_strdup_printf ("%u", delay);
+  char *click[] = { xdotool, (char *) "mousemove", (char *) "--sync", (char *) "--window", real->window_id,
+                    x_text, y_text, (char *) "click", (char *) "1", NULL };
+  char *end[] = { xdotool, (char *) "key", (char *) "--window", real->window_id, (char *) "ctrl+End", NULL };
+  char *type[] = { xdotool, (char *) "type", (char *) "--delay", delay_text, (char *) text, NULL };
+
+  g_assert_true (run_tool (click, NULL));
+  g_assert_true (run_tool (end, NULL));
+  g_assert_true (run_tool (type, NULL));
+}
+
+static void
+test_nothing_lost (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  RealApp real;
+  BatonClient *client;
+  gint64 note_id;
+  gint64 deadline;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* A workspace with one client and one note. */
+  client = add_client (f, "Nothing Lost Inc");
+  note_id = baton_record_get_id (BATON_RECORD (add_note (f, client, "Call", "Before the crash.")));
+  if (!real_app_start (f, 1300, 850, NULL, NULL, &real))
+    return;
+
+  real_app_type_at_end (&real, " Typed, then killed.", 15);
 
   /* The autosave writes it (2 s after typing stops, by default); then the
    * application gets no chance to save anything more. */
@@ -1517,9 +1606,9 @@ test_nothing_lost (Fixture       *f,
       g_usleep (50 * 1000);
     }
   while (g_get_monotonic_time () < deadline);
-  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
-  waitpid (pid, NULL, 0);
-  g_spawn_close_pid (pid);
+  g_assert_true (real_app_running (&real));
+  g_subprocess_send_signal (real.process, SIGKILL);
+  real_app_stop (&real);
   if (body == NULL || strstr (body, "Typed, then killed.") == NULL)
     g_test_message ("The note holds: %s", body);
 
@@ -1534,6 +1623,67 @@ test_nothing_lost (Fixture       *f,
     g_assert_nonnull (strstr (baton_note_get_body (note), "Typed, then killed."));
     g_assert_true (g_str_has_prefix (baton_note_get_body (note), "Before the crash."));
   }
+}
+
+/* Typing in the real application until the note outgrows the editor: key
+ * presses from the X server, handled while frames are drawn by the
+ * application's own renderer, and the editor scrolling to the cursor after
+ * each Return. Any warning ends the application ("Trying to snapshot
+ * GtkGizmo … without a current allocation", the scrollbar's trough, was
+ * one); it must still run, with every line saved. */
+static void
+test_editor_grows_typing (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char * const env[] = {
+    "G_DEBUG=gc-friendly,fatal-warnings",
+    "GSK_RENDERER=",            /* the renderer a person gets, not the tests' */
+    NULL
+  };
+  static const guint n_lines = 40;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *body = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *errors = NULL;
+  RealApp real;
+  BatonClient *client;
+  gint64 note_id;
+  gint64 deadline;
+  gboolean running;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  client = add_client (f, "Acme");
+  note_id = baton_record_get_id (BATON_RECORD (add_note (f, client, "Kick-off", "## Agenda")));
+  /* The size of the window in which it was seen. */
+  if (!real_app_start (f, 1100, 720, "autosave-delay=250\n", env, &real))
+    return;
+
+  g_string_append_c (text, '\n');
+  for (guint i = 1; i <= n_lines; i++)
+    g_string_append_printf (text, "Line %u of the growing note\n", i);
+  last = g_strdup_printf ("Line %u of the growing note", n_lines);
+  real_app_type_at_end (&real, text->str, 8);
+
+  /* Until the last line is saved, or the application is gone. */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while ((running = real_app_running (&real)) && g_get_monotonic_time () < deadline)
+    {
+      g_clear_pointer (&body, g_free);
+      body = note_body_on_disk (f->path, note_id);
+      if (body != NULL && strstr (body, last) != NULL)
+        break;
+      g_usleep (50 * 1000);
+    }
+
+  errors = real_app_stderr (&real);
+  real_app_stop (&real);
+  if (!running || strstr (errors, "Trying to snapshot") != NULL)
+    g_test_message ("The application's standard error: %s", errors);
+  g_assert_true (running);
+  g_assert_null (strstr (errors, "Trying to snapshot"));
+  g_assert_nonnull (body);
+  g_assert_nonnull (strstr (body, last));
 }
 
 int
@@ -1568,6 +1718,7 @@ main (int   argc,
   ADD ("/clients/templates-and-history", test_templates_and_history);
   ADD ("/clients/promote", test_promote);
   ADD ("/clients/editor/grows", test_editor_grows);
+  ADD ("/clients/editor/grows-typing", test_editor_grows_typing);
   ADD ("/clients/editor/font-decimal-comma", test_font_decimal_comma);
   ADD ("/clients/unsaved/quit-then-retry", test_unsaved_quit_retry);
   ADD ("/clients/unsaved/retries-by-itself", test_unsaved_retry_by_itself);

@@ -660,7 +660,11 @@ on_store_changed (BatonNoteEditor *self)
  * arrive just before a frame. So after each change the text that can be
  * on screen in the coming frame (the visible page, and a page around the
  * cursor, where the view scrolls to) is highlighted in the frame's update
- * phase, before GTK lays the frame out. */
+ * phase, before GTK lays the frame out, and the text view is allocated
+ * again so that it lays the changed text out then too: keys that arrive
+ * with a frame (the GL renderer's frames are long enough for that) change
+ * the text after the idle that would lay it out, and GtkTextView then
+ * does it inside its snapshot, moving the scrollbar's adjustment. */
 /* Lines, not pixels, around the cursor: the heights of lines not laid out
  * yet are estimates, so that a jump (Ctrl+End) lands inside the range. */
 #define HIGHLIGHT_LINES_AROUND_CURSOR 150
@@ -693,6 +697,13 @@ highlight_tick_cb (GtkWidget     *widget,
   gtk_text_buffer_get_iter_at_line (buffer, &end, line + HIGHLIGHT_LINES_AROUND_CURSOR);
   gtk_text_iter_forward_line (&end);
   gtk_source_buffer_ensure_highlight (get_buffer (self), &start, &end);
+
+  /* GtkTextView lays out changed text in an idle of its own, or, when
+   * the keys came in with this frame, inside its snapshot; there the
+   * scrollbar's adjustment changes after the scrollbar was allocated.
+   * Allocating the text view again lays the text out in this frame's
+   * layout phase instead, before the scrollbar is allocated. */
+  gtk_widget_queue_allocate (GTK_WIDGET (view));
 
   return G_SOURCE_REMOVE;
 }

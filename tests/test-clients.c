@@ -679,6 +679,92 @@ test_programs (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (baton_client_page_get_programs (page_of (f))), ==, 1);
 }
 
+/* Every property of @record, as text, for comparing before and after. */
+static char *
+record_snapshot (gpointer record)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree GParamSpec **specs = NULL;
+  guint n_specs = 0;
+
+  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n_specs);
+  for (guint i = 0; i < n_specs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *text = NULL;
+
+      g_value_init (&value, specs[i]->value_type);
+      g_object_get_property (G_OBJECT (record), specs[i]->name, &value);
+      text = g_strdup_value_contents (&value);
+      g_string_append_printf (out, "%s=%s\n", specs[i]->name, text);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Edit Program, saved without a change, leaves the program exactly as it
+ * was: a color that is not in the dialog's palette (the demo's, an
+ * import's), a palette color written in capitals, no description, no
+ * dates, and dates. */
+static void
+test_program_unchanged (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct
+  {
+    const char *color;
+    const char *description;
+    const char *start;
+    const char *due;
+  } cases[] = {
+    { "#2ec27e", NULL, "2026-03-01", "2026-06-30" },
+    { "#3584E4", "Two days on site", NULL, NULL },
+    { NULL, NULL, NULL, "2026-12-24" },
+  };
+  BatonClient *client;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  client = add_client (f, "Acme");
+  open_window (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("Program %u", i);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *on_disk_before = NULL;
+      g_autofree char *on_disk_after = NULL;
+      BatonProgram *program;
+      GtkWidget *dialog;
+
+      program = baton_store_insert (f->store, BATON_TYPE_PROGRAM, &error,
+                                    "client-id", (gint64) baton_record_get_id (BATON_RECORD (client)),
+                                    "name", name,
+                                    "description", cases[i].description,
+                                    "start-date", cases[i].start,
+                                    "due-date", cases[i].due,
+                                    "color", cases[i].color,
+                                    NULL);
+      g_assert_no_error (error);
+      before = record_snapshot (program);
+      on_disk_before = baton_test_dump_db (f->path);
+
+      dialog = baton_program_dialog_new (GTK_WINDOW (f->window), f->store, client, program);
+      gtk_window_present (GTK_WINDOW (dialog));
+      g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, dialog, 5000));
+      g_assert_true (baton_program_dialog_save (BATON_PROGRAM_DIALOG (dialog)));
+      baton_test_drain ();
+
+      after = record_snapshot (program);
+      on_disk_after = baton_test_dump_db (f->path);
+      g_debug ("program %u: %s", i, after);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpstr (on_disk_after, ==, on_disk_before);
+    }
+}
+
 static void
 test_templates_and_history (Fixture       *f,
                             gconstpointer  data)
@@ -1715,6 +1801,7 @@ main (int   argc,
   ADD ("/clients/search", test_search);
   ADD ("/clients/contact-validation", test_contact_validation);
   ADD ("/clients/programs", test_programs);
+  ADD ("/clients/program-unchanged", test_program_unchanged);
   ADD ("/clients/templates-and-history", test_templates_and_history);
   ADD ("/clients/promote", test_promote);
   ADD ("/clients/editor/grows", test_editor_grows);

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
@@ -763,6 +764,257 @@ test_program_unchanged (Fixture       *f,
       g_assert_cmpstr (after, ==, before);
       g_assert_cmpstr (on_disk_after, ==, on_disk_before);
     }
+}
+
+/* Layout at a window width ------------------------------------------------------ */
+
+/* Switches the messages to German (build/po), as LANGUAGE=de
+ * LANG=de_DE.UTF-8 does; FALSE when this machine cannot. */
+static gboolean
+use_german (char **saved_messages,
+            char **saved_language)
+{
+  const char *build_root = g_getenv ("BATON_BUILD_ROOT");
+  g_autofree char *po = NULL;
+  g_autofree char *mo = NULL;
+  const char *messages;
+
+  if (build_root == NULL)
+    return FALSE;
+  po = g_build_filename (build_root, "po", NULL);
+  mo = g_build_filename (po, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+
+  messages = setlocale (LC_MESSAGES, NULL);
+  *saved_messages = g_strdup (messages);
+  if (setlocale (LC_MESSAGES, "de_DE.UTF-8") == NULL)
+    return FALSE;
+  *saved_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_setenv ("LANGUAGE", "de", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, po);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return TRUE;
+}
+
+static void
+restore_messages (char *saved_messages,
+                  char *saved_language)
+{
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  if (saved_messages != NULL)
+    setlocale (LC_MESSAGES, saved_messages);
+  g_free (saved_messages);
+  g_free (saved_language);
+}
+
+/* Counts the widgets under @widget (drawn, with a size) that stick out of
+ * their parent or of the window to the left or the right: cut off. */
+static guint
+count_cut_off (GtkWidget *widget,
+               GtkWidget *window,
+               double     left,
+               double     right)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+      double child_left = left, child_right = right;
+
+      /* Internal parts such as the paned's handle reach past their
+       * parent on purpose. */
+      if (!gtk_widget_get_mapped (child) || gtk_widget_get_width (child) <= 0 ||
+          g_str_has_suffix (G_OBJECT_TYPE_NAME (child), "Gizmo") ||
+          !gtk_widget_compute_bounds (child, window, &bounds))
+        continue;
+
+      if (bounds.origin.x < left - 0.5 || bounds.origin.x + bounds.size.width > right + 0.5)
+        {
+          g_debug ("%s %p (%s) spans %.0f–%.0f, outside %.0f–%.0f", G_OBJECT_TYPE_NAME (child), child,
+                   GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child)) : "",
+                   bounds.origin.x, bounds.origin.x + bounds.size.width, left, right);
+          n++;
+        }
+      child_left = MAX (left, bounds.origin.x);
+      child_right = MIN (right, bounds.origin.x + bounds.size.width);
+      n += count_cut_off (child, window, child_left, child_right);
+    }
+
+  return n;
+}
+
+
+
+/* The Clients view of a window @width wide: nothing is cut off, and
+ * the client page has at least the width it asks for. */
+static void
+assert_clients_view_fits (Fixture *f,
+                          int      width)
+{
+  GtkWidget *page = baton_clients_view_get_client_page (f->view);
+  int minimum = 0;
+  gint64 deadline;
+  graphene_rect_t bounds;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 800);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, page, 5000));
+  /* The window's widget is the X window less its frame (a few pixels of
+   * client-side decoration). */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (ABS (gtk_widget_get_width (GTK_WIDGET (f->window)) + 10 - width) > 10 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  {
+    int window_minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &window_minimum, NULL, NULL, NULL);
+    g_debug ("the window is %d px wide for %d; it needs %d", gtk_widget_get_width (GTK_WIDGET (f->window)),
+             width, window_minimum);
+  }
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (f->window)) + 10 - width), <=, 10);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_debug ("at %d px: the client page is %d px wide and needs %d", width, gtk_widget_get_width (page), minimum);
+  g_assert_cmpint (gtk_widget_get_width (page), >=, minimum);
+  /* The view lies inside the window, and everything in it inside the view. */
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (f->view), GTK_WIDGET (f->window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+  g_assert_cmpuint (count_cut_off (GTK_WIDGET (f->view), GTK_WIDGET (f->window),
+                                   bounds.origin.x, bounds.origin.x + bounds.size.width), ==, 0);
+}
+
+/* German at 1100 and 1500 px: the client page and its first-run hints
+ * are whole, not cut off on one side. */
+static void
+test_german_fits (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const int widths[] = { 1100, 1500 };
+  g_autoptr(GError) error = NULL;
+  char *saved_messages = NULL;
+  char *saved_language = NULL;
+  BatonClient *client;
+  BatonClient *newcomer;
+  GtkWidget *hint;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  if (!use_german (&saved_messages, &saved_language))
+    {
+      restore_messages (saved_messages, saved_language);
+      baton_test_skip ("no German messages (build/po) or no de_DE.UTF-8 locale");
+      return;
+    }
+  g_assert_cmpstr (_("Press Enter to save a field."), !=, "Press Enter to save a field.");
+
+  /* A client with a program and no task yet (the page points to the
+   * board), a note open; one with nothing (the page asks for a program). */
+  client = add_client (f, "Stadtwerke Nordrhein-Westfalen Ausbildungszentrum");
+  g_assert_nonnull (baton_store_create_program (f->store, client, "Führungskräfteentwicklung", &error));
+  g_assert_no_error (error);
+  add_note (f, client, "Auftaktbesprechung", "## Tagesordnung");
+  newcomer = add_client (f, "Neukunde");
+  open_window (f);
+
+  baton_clients_view_select_client (f->view, client);
+  baton_test_wait_for (gtk_widget_get_visible (baton_client_page_get_board_hint (page_of (f))), 5000);
+  hint = baton_client_page_get_board_hint (page_of (f));
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      assert_clients_view_fits (f, widths[i]);
+      g_debug ("the board hint is %d px wide", gtk_widget_get_width (hint));
+      g_assert_cmpint (gtk_widget_get_width (hint), >=, 240);
+    }
+
+  baton_clients_view_select_client (f->view, newcomer);
+  baton_test_wait_for (gtk_widget_get_mapped (baton_client_page_get_programs_placeholder (page_of (f))), 5000);
+  hint = baton_client_page_get_programs_placeholder (page_of (f));
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      assert_clients_view_fits (f, widths[i]);
+      g_debug ("the programs hint is %d px wide", gtk_widget_get_width (hint));
+      g_assert_cmpint (gtk_widget_get_width (hint), >=, 240);
+    }
+
+  close_window (f);
+  restore_messages (saved_messages, saved_language);
+}
+
+/* The note's save status, shown whole: at least as wide as its text. */
+static void
+assert_status_readable (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *lock;
+  GtkLabel *status;
+  int natural = 0;
+  gint64 deadline;
+
+  lock = baton_test_hold_write_lock (f->path);
+  type_text (f, " typed");
+  g_assert_false (baton_note_editor_save (editor_of (f), &error));
+  g_assert_cmpstr (baton_note_editor_get_status_text (editor_of (f)), ==, _("Not saved"));
+  status = find_label_ending (GTK_WIDGET (editor_of (f)), _("Not saved"));
+  g_assert_nonnull (status);
+  /* What the text needs (the measure includes the margins; the width
+   * does not). */
+  gtk_widget_measure (GTK_WIDGET (status), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  natural -= gtk_widget_get_margin_start (GTK_WIDGET (status)) + gtk_widget_get_margin_end (GTK_WIDGET (status));
+
+  /* Once the new text is laid out. */
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (gtk_widget_get_width (GTK_WIDGET (status)) < natural && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_debug ("“%s” is %d px wide and needs %d", gtk_label_get_text (status),
+           gtk_widget_get_width (GTK_WIDGET (status)), natural);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (status)), >=, natural);
+
+  baton_test_release_lock (lock);
+  g_clear_error (&error);
+  g_assert_true (baton_note_editor_save (editor_of (f), &error));
+  g_assert_no_error (error);
+}
+
+/* "Not saved" stays readable in a window 1100 px wide, in English and
+ * in German. */
+static void
+test_status_readable (Fixture       *f,
+                      gconstpointer  data)
+{
+  char *saved_messages = NULL;
+  char *saved_language = NULL;
+  BatonClient *client;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_settings_set_int (f->settings, "autosave-delay", 30000);
+  client = add_client (f, "Acme");
+  add_note (f, client, "Kick-off", "Agenda");
+  open_window (f);
+  assert_clients_view_fits (f, 1100);
+  assert_status_readable (f);
+  close_window (f);
+
+  if (!use_german (&saved_messages, &saved_language))
+    {
+      restore_messages (saved_messages, saved_language);
+      baton_test_skip ("no German messages (build/po) or no de_DE.UTF-8 locale");
+      return;
+    }
+  open_window (f);
+  assert_clients_view_fits (f, 1100);
+  assert_status_readable (f);
+  close_window (f);
+  restore_messages (saved_messages, saved_language);
 }
 
 static void
@@ -1802,6 +2054,8 @@ main (int   argc,
   ADD ("/clients/contact-validation", test_contact_validation);
   ADD ("/clients/programs", test_programs);
   ADD ("/clients/program-unchanged", test_program_unchanged);
+  ADD ("/clients/german-fits", test_german_fits);
+  ADD ("/clients/editor/status-readable", test_status_readable);
   ADD ("/clients/templates-and-history", test_templates_and_history);
   ADD ("/clients/promote", test_promote);
   ADD ("/clients/editor/grows", test_editor_grows);

@@ -350,7 +350,7 @@ create_program_row (gpointer item,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *dot = gtk_drawing_area_new ();
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *dates = gtk_label_new (NULL);
@@ -365,7 +365,8 @@ create_program_row (gpointer item,
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD);
+  /* Long words (German compounds) break too, rather than widen the page. */
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (name, "heading");
   gtk_label_set_xalign (GTK_LABEL (dates), 0);
   gtk_label_set_ellipsize (GTK_LABEL (dates), PANGO_ELLIPSIZE_END);
@@ -377,17 +378,23 @@ create_program_row (gpointer item,
   gtk_box_append (GTK_BOX (text), dates);
 
   gtk_widget_set_size_request (bar, 110, -1);
-  gtk_label_set_xalign (GTK_LABEL (count), 1);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (count), 0);
+  gtk_label_set_wrap (GTK_LABEL (count), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (count), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (count, TRUE);
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "caption");
-  gtk_widget_set_valign (side, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (side), count);
+  /* Under the name, so that the name has the row's width (German
+   * program names are long). */
+  gtk_widget_set_margin_top (side, 4);
   gtk_box_append (GTK_BOX (side), bar);
+  gtk_box_append (GTK_BOX (side), count);
+  gtk_box_append (GTK_BOX (text), side);
 
   gtk_widget_add_css_class (edit, "dim-label");
   gtk_box_append (GTK_BOX (box), dot);
   gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), side);
   gtk_box_append (GTK_BOX (box), edit);
   gtk_widget_add_css_class (box, "program-row");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);

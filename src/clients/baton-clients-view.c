@@ -176,6 +176,9 @@ bind_client_row (GtkSignalListItemFactory *factory,
   /* Plain labels: a client called "<b>Acme</b>" is shown as typed. */
   g_ptr_array_add (bindings, g_object_bind_property (client, "name", name, "label", G_BINDING_SYNC_CREATE));
   g_ptr_array_add (bindings, g_object_bind_property (client, "organization", detail, "label", G_BINDING_SYNC_CREATE));
+  /* The sidebar is narrow: a long name is shortened, and whole in its tooltip. */
+  g_ptr_array_add (bindings, g_object_bind_property (client, "name", name, "tooltip-text", G_BINDING_SYNC_CREATE));
+  g_ptr_array_add (bindings, g_object_bind_property (client, "organization", detail, "tooltip-text", G_BINDING_SYNC_CREATE));
   g_ptr_array_add (bindings, g_object_bind_property_full (client, "organization", detail, "visible",
                                                           G_BINDING_SYNC_CREATE, text_is_set, NULL, NULL, NULL));
   g_object_set_data_full (G_OBJECT (item), "bindings", bindings, (GDestroyNotify) g_ptr_array_unref);

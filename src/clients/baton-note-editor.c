@@ -236,6 +236,8 @@ set_created_label (BatonNoteEditor *self)
     text = g_strdup_printf (_("Created %s"), when);
 
   gtk_label_set_text (self->created_label, text != NULL ? text : "");
+  /* The label is shortened when the editor is narrow. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->created_label), text);
 }
 
 static BatonClient *

@@ -2024,6 +2024,148 @@ test_editor_grows_typing (Fixture       *f,
   g_assert_nonnull (strstr (body, last));
 }
 
+/* Read-only workspace ----------------------------------------------------------------- */
+
+/* A button for Edit Program of @program, put into @page: sensitive when
+ * the action is there and enabled. */
+static GtkWidget *
+edit_program_probe (BatonClientPage *page,
+                    BatonProgram    *program)
+{
+  GtkWidget *probe = gtk_button_new ();
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), "clients.edit-program");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (probe), "x", (gint64) baton_record_get_id (BATON_RECORD (program)));
+  gtk_box_append (GTK_BOX (baton_client_page_get_board_hint (page)), probe);
+
+  return probe;
+}
+
+/* A workspace file that cannot be written opens read-only: in the Clients
+ * view nothing can be edited (the contact fields are not editable and
+ * say why, programs do not open their dialog, Edit Program is disabled),
+ * and the file stays as it was. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char * const fields[] = { "name", "organization", "contact-name", "email", "phone" };
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonClientPage *page;
+  BatonProgram *program;
+  GtkWidget *probe;
+  GtkWidget *dialog;
+  GtkListBoxRow *row;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* In a workspace that can be written, Edit Program is there and enabled. */
+  {
+    BatonClient *client = add_client (f, "Writable");
+
+    program = baton_store_create_program (f->store, client, "Onboarding", &error);
+    g_assert_no_error (error);
+    open_window (f);
+    baton_test_wait_for (g_list_model_get_n_items (baton_client_page_get_programs (page_of (f))) == 1, 5000);
+    probe = edit_program_probe (page_of (f), program);
+    g_assert_true (gtk_widget_get_sensitive (probe));
+    gtk_box_remove (GTK_BOX (baton_client_page_get_board_hint (page_of (f))), probe);
+    close_window (f);
+  }
+
+  /* A client with a contact, a program and a note. */
+  {
+    g_autoptr(BatonStore) store = baton_store_open (ws->path, &error);
+    BatonClient *client;
+
+    g_assert_no_error (error);
+    client = baton_store_create_client (store, "Acme", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (baton_store_update (store, client, &error, "email", "ada@example.com", "phone", "+1 202-555-0143", NULL));
+    g_assert_nonnull (baton_store_create_program (store, client, "Onboarding", &error));
+    g_assert_nonnull (baton_store_create_note (store, client, NULL, "Kick-off", "Agenda", &error));
+    g_assert_no_error (error);
+  }
+  if (!baton_test_make_unwritable (ws->path))
+    return;
+  before = baton_test_folder_state (ws->path);
+  g_clear_object (&f->store);
+  f->store = baton_store_open (ws->path, &error);
+  /* The store stays read-only; an aborted test leaves no file that even
+   * root cannot remove. */
+  baton_test_make_writable (ws->path);
+  g_assert_no_error (error);
+  g_assert_true (baton_store_get_read_only (f->store));
+
+  open_window (f);
+  page = page_of (f);
+  baton_test_wait_for (baton_clients_view_get_client (f->view) != NULL, 5000);
+  baton_test_wait_for (g_list_model_get_n_items (baton_client_page_get_programs (page)) == 1, 5000);
+  program = g_list_model_get_item (baton_client_page_get_programs (page), 0);
+  g_object_unref (program);
+
+  /* The contact fields can be read, not changed, and say why. */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *entry;
+      g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+      collect (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, entries);
+      g_assert_cmpuint (entries->len, ==, G_N_ELEMENTS (fields));
+      entry = g_ptr_array_index (entries, i);
+      g_debug ("%s: editable %d, tooltip %s", fields[i], gtk_editable_get_editable (GTK_EDITABLE (entry)),
+               gtk_widget_get_tooltip_text (entry));
+      g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry)));
+      g_assert_false (adw_entry_row_get_show_apply_button (ADW_ENTRY_ROW (entry)));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (entry), ==, "This workspace is read-only");
+    }
+
+  /* Edit Program is disabled: a button for it would be insensitive, the
+   * program's row does not open it, and neither does the action. */
+  probe = edit_program_probe (page, program);
+  g_assert_false (gtk_widget_get_sensitive (probe));
+  gtk_box_remove (GTK_BOX (baton_client_page_get_board_hint (page)), probe);
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    collect (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW, rows);
+    row = NULL;
+    for (guint i = 0; i < rows->len; i++)
+      if (g_object_get_data (g_ptr_array_index (rows, i), "program") == program)
+        row = g_ptr_array_index (rows, i);
+  }
+  g_assert_nonnull (row);
+  g_assert_false (gtk_list_box_row_get_activatable (row));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==, "This workspace is read-only");
+  g_signal_emit_by_name (row, "activate");
+  gtk_widget_activate_action (GTK_WIDGET (page), "clients.edit-program", "x",
+                              (gint64) baton_record_get_id (BATON_RECORD (program)));
+  baton_test_drain ();
+  g_assert_null (find_toplevel (BATON_TYPE_PROGRAM_DIALOG));
+
+  /* The dialog, opened anyway, shows the program and does not save it. */
+  dialog = baton_program_dialog_new (GTK_WINDOW (f->window), f->store, baton_clients_view_get_client (f->view), program);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (baton_program_dialog_get_field (BATON_PROGRAM_DIALOG (dialog), "name"))));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (baton_program_dialog_get_field (BATON_PROGRAM_DIALOG (dialog), "description"))));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (dialog, "program.save", NULL);
+  baton_test_drain ();
+  /* Saving would have closed it. */
+  g_assert_true (find_toplevel (BATON_TYPE_PROGRAM_DIALOG) == (gpointer) dialog);
+  destroy_and_wait (GTK_WINDOW (dialog));
+
+  /* The note cannot be typed into either. */
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (baton_note_editor_get_text_view (editor_of (f)))));
+
+  close_window (f);
+  g_clear_object (&f->store);
+  after = baton_test_folder_state (ws->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2056,6 +2198,7 @@ main (int   argc,
   ADD ("/clients/program-unchanged", test_program_unchanged);
   ADD ("/clients/german-fits", test_german_fits);
   ADD ("/clients/editor/status-readable", test_status_readable);
+  ADD ("/clients/read-only", test_read_only);
   ADD ("/clients/templates-and-history", test_templates_and_history);
   ADD ("/clients/promote", test_promote);
   ADD ("/clients/editor/grows", test_editor_grows);

@@ -42,6 +42,7 @@ struct _BatonClientPage
   AdwEntryRow        *email_row;
   AdwEntryRow        *phone_row;
   GtkLabel           *contact_error;
+  AdwPreferencesGroup *contact_group;
 
   /* Owned */
   BatonStore         *store;
@@ -297,6 +298,7 @@ update_program_row (BatonClientPage *self,
   GtkWidget *dates = g_object_get_data (G_OBJECT (row), "dates");
   GtkWidget *bar = g_object_get_data (G_OBJECT (row), "bar");
   GtkWidget *count = g_object_get_data (G_OBJECT (row), "count");
+  gboolean writable;
   GListModel *stages = baton_store_get_stages (self->store);
   guint n_stages = g_list_model_get_n_items (stages);
   g_autoptr(BatonProgramProgress) progress = baton_program_progress_new (self->store, program);
@@ -337,6 +339,12 @@ update_program_row (BatonClientPage *self,
                                   progress->n_tasks, progress->n_done);
   gtk_label_set_text (GTK_LABEL (count), count_text);
   baton_stage_bar_set_progress (BATON_STAGE_BAR (bar), progress, names, done);
+
+  /* A read-only workspace shows its programs; it does not edit them. */
+  writable = !baton_store_get_read_only (self->store);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), writable);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "edit"), writable);
+  gtk_widget_set_tooltip_text (row, writable ? _("Edit the program") : _("This workspace is read-only"));
 
   accessible = g_strdup_printf ("%s, %s, %s", baton_program_get_name (program), date_text, count_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -398,8 +406,7 @@ create_program_row (gpointer item,
   gtk_box_append (GTK_BOX (box), edit);
   gtk_widget_add_css_class (box, "program-row");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, _("Edit the program"));
+  g_object_set_data (G_OBJECT (row), "edit", edit);
 
   g_object_set_data (G_OBJECT (row), "program", item);
   g_object_set_data (G_OBJECT (row), "dot", dot);
@@ -417,10 +424,23 @@ on_program_row_activated (BatonClientPage *self,
                           GtkListBoxRow   *row)
 {
   BatonProgram *program = g_object_get_data (G_OBJECT (row), "program");
+
+  if (program != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "clients.edit-program", "x",
+                                (gint64) baton_record_get_id (BATON_RECORD (program)));
+}
+
+static void
+edit_program_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BatonClientPage *self = BATON_CLIENT_PAGE (widget);
+  BatonProgram *program = baton_store_lookup_program (self->store, g_variant_get_int64 (parameter));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
-  if (program == NULL || self->client == NULL)
+  if (program == NULL || self->client == NULL || baton_store_get_read_only (self->store))
     return;
 
   dialog = baton_program_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -573,6 +593,31 @@ on_contact_changed (AdwEntryRow     *row,
   /* Typing again clears the error until the next Enter. */
   if (gtk_widget_has_css_class (GTK_WIDGET (row), "error"))
     show_contact_error (self, row, NULL);
+}
+
+/* A workspace that cannot be written: the contact can be read and copied,
+ * not changed, and the programs are not edited; the fields say why. */
+static void
+update_read_only (BatonClientPage *self)
+{
+  AdwEntryRow *rows[] = { self->name_row, self->organization_row, self->contact_row, self->email_row, self->phone_row };
+  gboolean writable = !baton_store_get_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.edit-program", writable);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      gtk_editable_set_editable (GTK_EDITABLE (rows[i]), writable);
+      adw_entry_row_set_show_apply_button (rows[i], writable);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (rows[i]), writable ? NULL : _("This workspace is read-only"));
+    }
+  adw_preferences_group_set_description (self->contact_group,
+                                         writable ? _("Press Enter to save a field.")
+                                                  : _("This workspace is read-only"));
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->programs_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "program") != NULL)
+      update_program_row (self, row);
 }
 
 /* Keeping up with the store ---------------------------------------------------------- */
@@ -857,6 +902,9 @@ baton_client_page_class_init (BatonClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, email_row);
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, contact_error);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, contact_group);
+
+  gtk_widget_class_install_action (widget_class, "clients.edit-program", "x", edit_program_activated);
 
   gtk_widget_class_set_css_name (widget_class, "clientpage");
 }
@@ -959,6 +1007,8 @@ baton_client_page_new (BatonStore *store)
   gtk_list_box_bind_model (self->programs_list, G_LIST_MODEL (self->programs), create_program_row, self, NULL);
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::read-only", G_CALLBACK (update_read_only), self, G_CONNECT_SWAPPED);
+  update_read_only (self);
 
   return GTK_WIDGET (self);
 }

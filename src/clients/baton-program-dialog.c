@@ -427,6 +427,23 @@ load (BatonProgramDialog *self)
 
   gtk_toggle_button_set_active (g_ptr_array_index (self->color_buttons, selected), TRUE);
   self->loaded_color = selected;
+
+  /* In a workspace that cannot be written the program can be looked at. */
+  if (baton_store_get_read_only (self->store))
+    {
+      GtkWidget *fields[] = { GTK_WIDGET (self->name_row), GTK_WIDGET (self->start_row), GTK_WIDGET (self->due_row) };
+
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "program.save", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "program.toggle-archived", FALSE);
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        {
+          gtk_editable_set_editable (GTK_EDITABLE (fields[i]), FALSE);
+          gtk_widget_set_tooltip_text (fields[i], _("This workspace is read-only"));
+        }
+      gtk_text_view_set_editable (self->description_view, FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->color_box), FALSE);
+      show_error (self, _("This workspace is read-only"));
+    }
 }
 
 static void

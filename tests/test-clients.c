@@ -2166,6 +2166,135 @@ test_read_only (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Accessible names ---------------------------------------------------------------------- */
+
+/* @text without its mnemonic underscores, as a label shows it. */
+static char *
+without_mnemonic (const char *text)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (plain, *p);
+    }
+
+  return g_string_free (plain, FALSE);
+}
+
+/* Counts the widgets under @root whose accessible name repeats a mnemonic
+ * label with its underscore ("_Retry Retry"): a button whose label property
+ * is the text with the underscore, or the plain text and also labelled by
+ * its mnemonic label (the name then says it twice). */
+static guint
+count_mnemonic_names (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n = 0;
+
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      GtkWidget *target = gtk_label_get_mnemonic_widget (label);
+      const char *text = gtk_label_get_label (label);
+      g_autofree char *raw = NULL;
+      g_autofree char *plain = NULL;
+
+      if (target == NULL || !gtk_label_get_use_underline (label) || strchr (text, '_') == NULL)
+        continue;
+
+      raw = gtk_test_accessible_check_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+      plain = gtk_test_accessible_check_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                  gtk_label_get_text (label));
+      if (raw == NULL)
+        {
+          g_debug ("%s “%s”: its name keeps the underscore", G_OBJECT_TYPE_NAME (target), text);
+          n++;
+        }
+      else if (plain == NULL &&
+               gtk_test_accessible_has_relation (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+        {
+          g_debug ("%s “%s”: its name says it twice", G_OBJECT_TYPE_NAME (target), text);
+          n++;
+        }
+      else if (plain != NULL)
+        {
+          /* Named by the label, which is named by its plain text. */
+          g_autofree char *label_name = gtk_test_accessible_check_property (GTK_ACCESSIBLE (label),
+                                                                            GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                            gtk_label_get_text (label));
+
+          if (label_name != NULL ||
+              !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+            {
+              g_debug ("%s “%s”: not named by its label (%s)", G_OBJECT_TYPE_NAME (target), text, label_name);
+              n++;
+            }
+        }
+    }
+
+  return n;
+}
+
+/* Buttons and check buttons with mnemonics are named by their plain text:
+ * the view, the dialogs it opens (Add Client, Edit Program, Note Not
+ * Saved). */
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *plain = without_mnemonic ("Save a _Copy As…");
+  BatonClient *client;
+  BatonProgram *program;
+  GtkWidget *dialog;
+  g_autoptr(GError) error = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_cmpstr (plain, ==, "Save a Copy As…");
+
+  /* The empty view (its Add a Client button), then a client's page. */
+  open_window (f);
+  g_assert_cmpuint (count_mnemonic_names (GTK_WIDGET (f->view)), ==, 0);
+  activate (f, "clients.add-client", NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (count_mnemonic_names (dialog), ==, 0);
+  destroy_and_wait (GTK_WINDOW (dialog));
+  close_window (f);
+
+  client = add_client (f, "Acme");
+  program = baton_store_create_program (f->store, client, "Onboarding", &error);
+  g_assert_no_error (error);
+  open_window (f);
+  baton_test_wait_for (g_list_model_get_n_items (baton_client_page_get_programs (page_of (f))) == 1, 5000);
+  g_assert_cmpuint (count_mnemonic_names (GTK_WIDGET (f->view)), ==, 0);
+  dialog = baton_program_dialog_new (GTK_WINDOW (f->window), f->store, client, program);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpuint (count_mnemonic_names (dialog), ==, 0);
+  destroy_and_wait (GTK_WINDOW (dialog));
+}
+
+/* Note Not Saved names its buttons Retry, Save a Copy As…, Discard. */
+static void
+test_unsaved_accessible_names (Fixture       *f,
+                               gconstpointer  data)
+{
+  Unsaved u = { 0 };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* Note Not Saved: Retry, Save a Copy As…, Discard. */
+  unsaved_set_up (&u, f, "typed");
+  g_assert_cmpuint (count_mnemonic_names (GTK_WIDGET (baton_clients_view_get_unsaved_dialog (f->view))), ==, 0);
+  baton_test_release_lock (u.lock);
+  adw_message_dialog_response (baton_clients_view_get_unsaved_dialog (f->view), "retry");
+  unsaved_window_closed (&u);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2199,6 +2328,7 @@ main (int   argc,
   ADD ("/clients/german-fits", test_german_fits);
   ADD ("/clients/editor/status-readable", test_status_readable);
   ADD ("/clients/read-only", test_read_only);
+  ADD ("/clients/accessible-names", test_accessible_names);
   ADD ("/clients/templates-and-history", test_templates_and_history);
   ADD ("/clients/promote", test_promote);
   ADD ("/clients/editor/grows", test_editor_grows);
@@ -2210,6 +2340,7 @@ main (int   argc,
   ADD ("/clients/unsaved/keep-open", test_unsaved_keep_open);
   ADD ("/clients/unsaved/leaving-note", test_unsaved_leaving_note);
   ADD ("/clients/unsaved/back-to-note", test_unsaved_back_to_note);
+  ADD ("/clients/unsaved/accessible-names", test_unsaved_accessible_names);
   ADD ("/clients/screenshot-setup", test_screenshot_setup);
   ADD ("/clients/nothing-lost", test_nothing_lost);
 #undef ADD

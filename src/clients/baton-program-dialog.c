@@ -17,6 +17,7 @@
 
 #include "baton-date-row.h"
 #include "baton-dates.h"
+#include "baton-plain-names.h"
 #include "baton-program-dialog.h"
 
 /* GNOME's palette (the HIG's colors), as for people and programs elsewhere. */
@@ -444,6 +445,8 @@ load (BatonProgramDialog *self)
       gtk_widget_set_sensitive (GTK_WIDGET (self->color_box), FALSE);
       show_error (self, _("This workspace is read-only"));
     }
+
+  baton_plain_button_names (GTK_WIDGET (self));
 }
 
 static void

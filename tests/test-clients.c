@@ -2123,6 +2123,16 @@ test_read_only (Fixture       *f,
       g_assert_cmpstr (gtk_widget_get_tooltip_text (entry), ==, "This workspace is read-only");
     }
 
+  /* The page's menus (new notes; archive or restore) offer nothing. */
+  {
+    g_autoptr(GPtrArray) menus = g_ptr_array_new ();
+
+    collect (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, menus);
+    g_assert_cmpuint (menus->len, >, 0);
+    for (guint i = 0; i < menus->len; i++)
+      g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (menus, i)));
+  }
+
   /* Edit Program is disabled: a button for it would be insensitive, the
    * program's row does not open it, and neither does the action. */
   probe = edit_program_probe (page, program);

@@ -44,6 +44,8 @@ struct _BatonClientPage
   AdwEntryRow        *phone_row;
   GtkLabel           *contact_error;
   AdwPreferencesGroup *contact_group;
+  GtkWidget          *client_menu_button;
+  GtkWidget          *new_note_button;
 
   /* Owned */
   BatonStore         *store;
@@ -612,6 +614,9 @@ update_read_only (BatonClientPage *self)
       adw_entry_row_set_show_apply_button (rows[i], writable);
       gtk_widget_set_tooltip_text (GTK_WIDGET (rows[i]), writable ? NULL : _("This workspace is read-only"));
     }
+  /* Menus of changes only (new notes; archive or restore the client). */
+  gtk_widget_set_sensitive (self->new_note_button, writable);
+  gtk_widget_set_sensitive (self->client_menu_button, writable);
   adw_preferences_group_set_description (self->contact_group,
                                          writable ? _("Press Enter to save a field.")
                                                   : _("This workspace is read-only"));
@@ -905,6 +910,8 @@ baton_client_page_class_init (BatonClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, contact_error);
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, contact_group);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, client_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, new_note_button);
 
   gtk_widget_class_install_action (widget_class, "clients.edit-program", "x", edit_program_activated);
 

@@ -505,6 +505,9 @@ test_markup_literal (Fixture       *f,
   }
 }
 
+static void assert_clients_view_fits (Fixture *f,
+                                      int      width);
+
 static void
 test_export (Fixture       *f,
              gconstpointer  data)
@@ -530,7 +533,25 @@ test_export (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "# Needs analysis\n\n## Audience\n\nWarehouse staff\n\n## Timeline\n\nMarch\n");
-  g_assert_cmpstr (baton_note_editor_get_status_text (editor_of (f)), ==, "Saved");
+  g_assert_cmpstr (baton_note_editor_get_status_text (editor_of (f)), ==, "Exported to Needs analysis.md");
+
+  /* The status is never shortened by the layout: a long file name is
+   * shortened in the text, whole in the tooltip, and the view still fits
+   * a window 1100 px wide. */
+  {
+    g_autofree char *long_path = g_build_filename (f->dir, "Needs analysis for Acme Logistics, warehouse staff, "
+                                                   "second round, revised after the steering committee.md", NULL);
+    g_autoptr(GFile) long_file = g_file_new_for_path (long_path);
+    GtkLabel *status;
+
+    g_assert_true (baton_note_editor_export_to_file (editor_of (f), long_file, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (baton_note_editor_get_status_text (editor_of (f)), ==, "Exported to Needs analysis for Acme…");
+    status = find_label_ending (GTK_WIDGET (editor_of (f)), "Acme…");
+    g_assert_nonnull (status);
+    g_assert_true (g_str_has_suffix (gtk_widget_get_tooltip_text (GTK_WIDGET (status)), "steering committee.md"));
+    assert_clients_view_fits (f, 1100);
+  }
 }
 
 static void

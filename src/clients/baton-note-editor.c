@@ -493,6 +493,36 @@ show_error_dialog (BatonNoteEditor *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Where "Saved" is: where the note was exported to. */
+static void
+show_exported (BatonNoteEditor *self,
+               GFile           *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (name);
+  g_autofree char *shown = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *whole = NULL;
+
+  /* The status is never shortened by the layout (it must stay
+   * readable), so a long file name is shortened here; the tooltip
+   * has it whole. */
+  if (g_utf8_strlen (display, -1) > 24)
+    {
+      g_autofree char *start = g_utf8_substring (display, 0, 23);
+
+      shown = g_strconcat (start, "…", NULL);
+    }
+  else
+    shown = g_strdup (display);
+  /* Translators: shown where "Saved" is, after an export; %s is a file name */
+  text = g_strdup_printf (_("Exported to %s"), shown);
+  whole = g_strdup_printf (_("Exported to %s"), display);
+
+  gtk_label_set_text (self->status_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), whole);
+}
+
 gboolean
 baton_note_editor_export_to_file (BatonNoteEditor  *self,
                                   GFile            *file,
@@ -507,10 +537,12 @@ baton_note_editor_export_to_file (BatonNoteEditor  *self,
       return FALSE;
     }
 
-  if (!baton_note_editor_save (self, error))
+  if (!baton_note_editor_save (self, error) ||
+      !baton_notes_export_markdown (self->note, file, error))
     return FALSE;
 
-  return baton_notes_export_markdown (self->note, file, error);
+  show_exported (self, file);
+  return TRUE;
 }
 
 static void
@@ -531,14 +563,6 @@ on_export_response (GtkNativeDialog *chooser,
 
   if (!baton_note_editor_export_to_file (self, file, &error))
     show_error_dialog (self, _("Could Not Export the Note"), error->message);
-  else
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      /* Translators: shown where "Saved" is, after an export; %s is a file name */
-      g_autofree char *text = g_strdup_printf (_("Exported to %s"), name);
-
-      gtk_label_set_text (self->status_label, text);
-    }
 }
 
 static void

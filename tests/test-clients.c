@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
@@ -505,6 +506,9 @@ test_markup_literal (Fixture       *f,
   }
 }
 
+static void assert_clients_view_fits (Fixture *f,
+                                      int      width);
+
 static void
 test_export (Fixture       *f,
              gconstpointer  data)
@@ -530,7 +534,25 @@ test_export (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "# Needs analysis\n\n## Audience\n\nWarehouse staff\n\n## Timeline\n\nMarch\n");
-  g_assert_cmpstr (baton_note_editor_get_status_text (editor_of (f)), ==, "Saved");
+  g_assert_cmpstr (baton_note_editor_get_status_text (editor_of (f)), ==, "Exported to Needs analysis.md");
+
+  /* The status is never shortened by the layout: a long file name is
+   * shortened in the text, whole in the tooltip, and the view still fits
+   * a window 1100 px wide. */
+  {
+    g_autofree char *long_path = g_build_filename (f->dir, "Needs analysis for Acme Logistics, warehouse staff, "
+                                                   "second round, revised after the steering committee.md", NULL);
+    g_autoptr(GFile) long_file = g_file_new_for_path (long_path);
+    GtkLabel *status;
+
+    g_assert_true (baton_note_editor_export_to_file (editor_of (f), long_file, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (baton_note_editor_get_status_text (editor_of (f)), ==, "Exported to Needs analysis for Acme…");
+    status = find_label_ending (GTK_WIDGET (editor_of (f)), "Acme…");
+    g_assert_nonnull (status);
+    g_assert_true (g_str_has_suffix (gtk_widget_get_tooltip_text (GTK_WIDGET (status)), "steering committee.md"));
+    assert_clients_view_fits (f, 1100);
+  }
 }
 
 static void
@@ -678,6 +700,343 @@ test_programs (Fixture       *f,
   baton_test_wait_for (g_list_model_get_n_items (baton_client_page_get_programs (page_of (f))) == 0, 5000);
   activate (f, "clients.show-archived", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (baton_client_page_get_programs (page_of (f))), ==, 1);
+}
+
+/* Every property of @record, as text, for comparing before and after. */
+static char *
+record_snapshot (gpointer record)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree GParamSpec **specs = NULL;
+  guint n_specs = 0;
+
+  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n_specs);
+  for (guint i = 0; i < n_specs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *text = NULL;
+
+      g_value_init (&value, specs[i]->value_type);
+      g_object_get_property (G_OBJECT (record), specs[i]->name, &value);
+      text = g_strdup_value_contents (&value);
+      g_string_append_printf (out, "%s=%s\n", specs[i]->name, text);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Edit Program, saved without a change, leaves the program exactly as it
+ * was: a color that is not in the dialog's palette (the demo's, an
+ * import's), a palette color written in capitals, no description, no
+ * dates, and dates. */
+static void
+test_program_unchanged (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct
+  {
+    const char *color;
+    const char *description;
+    const char *start;
+    const char *due;
+  } cases[] = {
+    { "#2ec27e", NULL, "2026-03-01", "2026-06-30" },
+    { "#3584E4", "Two days on site", NULL, NULL },
+    { NULL, NULL, NULL, "2026-12-24" },
+  };
+  BatonClient *client;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  client = add_client (f, "Acme");
+  open_window (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("Program %u", i);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *on_disk_before = NULL;
+      g_autofree char *on_disk_after = NULL;
+      BatonProgram *program;
+      GtkWidget *dialog;
+
+      program = baton_store_insert (f->store, BATON_TYPE_PROGRAM, &error,
+                                    "client-id", (gint64) baton_record_get_id (BATON_RECORD (client)),
+                                    "name", name,
+                                    "description", cases[i].description,
+                                    "start-date", cases[i].start,
+                                    "due-date", cases[i].due,
+                                    "color", cases[i].color,
+                                    NULL);
+      g_assert_no_error (error);
+      before = record_snapshot (program);
+      on_disk_before = baton_test_dump_db (f->path);
+
+      dialog = baton_program_dialog_new (GTK_WINDOW (f->window), f->store, client, program);
+      gtk_window_present (GTK_WINDOW (dialog));
+      g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, dialog, 5000));
+      g_assert_true (baton_program_dialog_save (BATON_PROGRAM_DIALOG (dialog)));
+      baton_test_drain ();
+
+      after = record_snapshot (program);
+      on_disk_after = baton_test_dump_db (f->path);
+      g_debug ("program %u: %s", i, after);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpstr (on_disk_after, ==, on_disk_before);
+    }
+}
+
+/* Layout at a window width ------------------------------------------------------ */
+
+/* Switches the messages to German (build/po), as LANGUAGE=de
+ * LANG=de_DE.UTF-8 does; FALSE when this machine cannot. */
+static gboolean
+use_german (char **saved_messages,
+            char **saved_language)
+{
+  const char *build_root = g_getenv ("BATON_BUILD_ROOT");
+  g_autofree char *po = NULL;
+  g_autofree char *mo = NULL;
+  const char *messages;
+
+  if (build_root == NULL)
+    return FALSE;
+  po = g_build_filename (build_root, "po", NULL);
+  mo = g_build_filename (po, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+
+  messages = setlocale (LC_MESSAGES, NULL);
+  *saved_messages = g_strdup (messages);
+  if (setlocale (LC_MESSAGES, "de_DE.UTF-8") == NULL)
+    return FALSE;
+  *saved_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_setenv ("LANGUAGE", "de", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, po);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return TRUE;
+}
+
+static void
+restore_messages (char *saved_messages,
+                  char *saved_language)
+{
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  if (saved_messages != NULL)
+    setlocale (LC_MESSAGES, saved_messages);
+  g_free (saved_messages);
+  g_free (saved_language);
+}
+
+/* Counts the widgets under @widget (drawn, with a size) that stick out of
+ * their parent or of the window to the left or the right: cut off. */
+static guint
+count_cut_off (GtkWidget *widget,
+               GtkWidget *window,
+               double     left,
+               double     right)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+      double child_left = left, child_right = right;
+
+      /* Internal parts such as the paned's handle reach past their
+       * parent on purpose. */
+      if (!gtk_widget_get_mapped (child) || gtk_widget_get_width (child) <= 0 ||
+          g_str_has_suffix (G_OBJECT_TYPE_NAME (child), "Gizmo") ||
+          !gtk_widget_compute_bounds (child, window, &bounds))
+        continue;
+
+      if (bounds.origin.x < left - 0.5 || bounds.origin.x + bounds.size.width > right + 0.5)
+        {
+          g_debug ("%s %p (%s) spans %.0f–%.0f, outside %.0f–%.0f", G_OBJECT_TYPE_NAME (child), child,
+                   GTK_IS_LABEL (child) ? gtk_label_get_text (GTK_LABEL (child)) : "",
+                   bounds.origin.x, bounds.origin.x + bounds.size.width, left, right);
+          n++;
+        }
+      child_left = MAX (left, bounds.origin.x);
+      child_right = MIN (right, bounds.origin.x + bounds.size.width);
+      n += count_cut_off (child, window, child_left, child_right);
+    }
+
+  return n;
+}
+
+
+
+/* The Clients view of a window @width wide: nothing is cut off, and
+ * the client page has at least the width it asks for. */
+static void
+assert_clients_view_fits (Fixture *f,
+                          int      width)
+{
+  GtkWidget *page = baton_clients_view_get_client_page (f->view);
+  int minimum = 0;
+  gint64 deadline;
+  graphene_rect_t bounds;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 800);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, page, 5000));
+  /* The window's widget is the X window less its frame (a few pixels of
+   * client-side decoration). */
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (ABS (gtk_widget_get_width (GTK_WIDGET (f->window)) + 10 - width) > 10 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  {
+    int window_minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &window_minimum, NULL, NULL, NULL);
+    g_debug ("the window is %d px wide for %d; it needs %d", gtk_widget_get_width (GTK_WIDGET (f->window)),
+             width, window_minimum);
+  }
+  g_assert_cmpint (ABS (gtk_widget_get_width (GTK_WIDGET (f->window)) + 10 - width), <=, 10);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_debug ("at %d px: the client page is %d px wide and needs %d", width, gtk_widget_get_width (page), minimum);
+  g_assert_cmpint (gtk_widget_get_width (page), >=, minimum);
+  /* The view lies inside the window, and everything in it inside the view. */
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (f->view), GTK_WIDGET (f->window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+  g_assert_cmpuint (count_cut_off (GTK_WIDGET (f->view), GTK_WIDGET (f->window),
+                                   bounds.origin.x, bounds.origin.x + bounds.size.width), ==, 0);
+}
+
+/* German at 1100 and 1500 px: the client page and its first-run hints
+ * are whole, not cut off on one side. */
+static void
+test_german_fits (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const int widths[] = { 1100, 1500 };
+  g_autoptr(GError) error = NULL;
+  char *saved_messages = NULL;
+  char *saved_language = NULL;
+  BatonClient *client;
+  BatonClient *newcomer;
+  GtkWidget *hint;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  if (!use_german (&saved_messages, &saved_language))
+    {
+      restore_messages (saved_messages, saved_language);
+      baton_test_skip ("no German messages (build/po) or no de_DE.UTF-8 locale");
+      return;
+    }
+  g_assert_cmpstr (_("Press Enter to save a field."), !=, "Press Enter to save a field.");
+
+  /* A client with a program and no task yet (the page points to the
+   * board), a note open; one with nothing (the page asks for a program). */
+  client = add_client (f, "Stadtwerke Nordrhein-Westfalen Ausbildungszentrum");
+  g_assert_nonnull (baton_store_create_program (f->store, client, "Führungskräfteentwicklung", &error));
+  g_assert_no_error (error);
+  add_note (f, client, "Auftaktbesprechung", "## Tagesordnung");
+  newcomer = add_client (f, "Neukunde");
+  open_window (f);
+
+  baton_clients_view_select_client (f->view, client);
+  baton_test_wait_for (gtk_widget_get_visible (baton_client_page_get_board_hint (page_of (f))), 5000);
+  hint = baton_client_page_get_board_hint (page_of (f));
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      assert_clients_view_fits (f, widths[i]);
+      g_debug ("the board hint is %d px wide", gtk_widget_get_width (hint));
+      g_assert_cmpint (gtk_widget_get_width (hint), >=, 240);
+    }
+
+  baton_clients_view_select_client (f->view, newcomer);
+  baton_test_wait_for (gtk_widget_get_mapped (baton_client_page_get_programs_placeholder (page_of (f))), 5000);
+  hint = baton_client_page_get_programs_placeholder (page_of (f));
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      assert_clients_view_fits (f, widths[i]);
+      g_debug ("the programs hint is %d px wide", gtk_widget_get_width (hint));
+      g_assert_cmpint (gtk_widget_get_width (hint), >=, 240);
+    }
+
+  close_window (f);
+  restore_messages (saved_messages, saved_language);
+}
+
+/* The note's save status, shown whole: at least as wide as its text. */
+static void
+assert_status_readable (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *lock;
+  GtkLabel *status;
+  int natural = 0;
+  gint64 deadline;
+
+  lock = baton_test_hold_write_lock (f->path);
+  type_text (f, " typed");
+  g_assert_false (baton_note_editor_save (editor_of (f), &error));
+  g_assert_cmpstr (baton_note_editor_get_status_text (editor_of (f)), ==, _("Not saved"));
+  status = find_label_ending (GTK_WIDGET (editor_of (f)), _("Not saved"));
+  g_assert_nonnull (status);
+  /* What the text needs (the measure includes the margins; the width
+   * does not). */
+  gtk_widget_measure (GTK_WIDGET (status), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  natural -= gtk_widget_get_margin_start (GTK_WIDGET (status)) + gtk_widget_get_margin_end (GTK_WIDGET (status));
+
+  /* Once the new text is laid out. */
+  deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  while (gtk_widget_get_width (GTK_WIDGET (status)) < natural && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_debug ("“%s” is %d px wide and needs %d", gtk_label_get_text (status),
+           gtk_widget_get_width (GTK_WIDGET (status)), natural);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (status)), >=, natural);
+
+  baton_test_release_lock (lock);
+  g_clear_error (&error);
+  g_assert_true (baton_note_editor_save (editor_of (f), &error));
+  g_assert_no_error (error);
+}
+
+/* "Not saved" stays readable in a window 1100 px wide, in English and
+ * in German. */
+static void
+test_status_readable (Fixture       *f,
+                      gconstpointer  data)
+{
+  char *saved_messages = NULL;
+  char *saved_language = NULL;
+  BatonClient *client;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_settings_set_int (f->settings, "autosave-delay", 30000);
+  client = add_client (f, "Acme");
+  add_note (f, client, "Kick-off", "Agenda");
+  open_window (f);
+  assert_clients_view_fits (f, 1100);
+  assert_status_readable (f);
+  close_window (f);
+
+  if (!use_german (&saved_messages, &saved_language))
+    {
+      restore_messages (saved_messages, saved_language);
+      baton_test_skip ("no German messages (build/po) or no de_DE.UTF-8 locale");
+      return;
+    }
+  open_window (f);
+  assert_clients_view_fits (f, 1100);
+  assert_status_readable (f);
+  close_window (f);
+  restore_messages (saved_messages, saved_language);
 }
 
 static void
@@ -1397,114 +1756,203 @@ note_body_on_disk (const char *path,
   return body;
 }
 
-static void
-test_nothing_lost (Fixture       *f,
-                   gconstpointer  data)
+/* The real application on @f's workspace, opened on the Clients view in a
+ * window of @width × @height, focused; its standard error goes to a file. */
+typedef struct
 {
-  static const int width = 1300, height = 850;
+  GSubprocess *process;
+  char        *window_id;
+  char        *stderr_path;
+  int          text_x;     /* the middle of the note's text, in the window */
+  int          text_y;
+} RealApp;
+
+static void
+real_app_stop (RealApp *real)
+{
+  if (real->process != NULL)
+    {
+      g_subprocess_force_exit (real->process);
+      g_subprocess_wait (real->process, NULL, NULL);
+    }
+  g_clear_object (&real->process);
+  g_clear_pointer (&real->window_id, g_free);
+  g_clear_pointer (&real->stderr_path, g_free);
+}
+
+static gboolean
+real_app_running (RealApp *real)
+{
+  g_autofree char *stat_path = g_strdup_printf ("/proc/%s/stat", g_subprocess_get_identifier (real->process));
+  g_autofree char *stat = NULL;
+  const char *state;
+
+  /* Exited, or a zombie not reaped yet. */
+  if (g_subprocess_get_identifier (real->process) == NULL ||
+      !g_file_get_contents (stat_path, &stat, NULL, NULL))
+    return FALSE;
+  state = strrchr (stat, ')');
+  return state != NULL && state[1] == ' ' && state[2] != 'Z';
+}
+
+static char *
+real_app_stderr (RealApp *real)
+{
+  char *text = NULL;
+
+  if (!g_file_get_contents (real->stderr_path, &text, NULL, NULL))
+    return g_strdup ("");
+  return text;
+}
+
+/* @keys: more lines of the settings' keyfile, or NULL. @env: NULL-terminated
+ * NAME=VALUE pairs added to (or, with an empty value, removed from) the
+ * application's environment. Returns FALSE (the test is skipped) when the
+ * application cannot be run here. */
+static gboolean
+real_app_start (Fixture            *f,
+                int                 width,
+                int                 height,
+                const char         *keys,
+                const char * const *env,
+                RealApp            *real)
+{
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autofree char *binary = NULL;
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  g_autofree char *window_id = NULL;
-  g_autofree char *geometry = NULL;
   g_autofree char *config = NULL;
   g_autofree char *keyfile = NULL;
   g_autofree char *keyfile_dir = NULL;
   g_autofree char *settings = NULL;
-  g_autofree char *x_text = NULL;
-  g_autofree char *y_text = NULL;
-  g_autofree char *body = NULL;
+  g_autofree char *geometry = NULL;
   g_auto(GStrv) envp = NULL;
   const char *build_root = g_getenv ("BATON_BUILD_ROOT");
-  BatonClient *client;
-  gint64 note_id;
-  gint64 deadline;
-  GPid pid = 0;
-  int x = 0, y = 0;
 
-  SKIP_WITHOUT_DISPLAY ();
+  memset (real, 0, sizeof *real);
 
   if (xdotool == NULL || build_root == NULL || g_getenv ("DISPLAY") == NULL)
     {
       baton_test_skip ("needs xdotool, an X display and BATON_BUILD_ROOT");
-      return;
+      return FALSE;
     }
   binary = g_build_filename (build_root, "src", "baton", NULL);
   if (!g_file_test (binary, G_FILE_TEST_IS_EXECUTABLE))
     {
       baton_test_skip ("the application is not built");
-      return;
+      return FALSE;
     }
 
-  /* A workspace with one client and one note; where its text will be. */
-  client = add_client (f, "Nothing Lost Inc");
-  note_id = baton_record_get_id (BATON_RECORD (add_note (f, client, "Call", "Before the crash.")));
-  text_point_in_window (f, width, height, &x, &y);
+  /* Where the note's text will be: the same window, built here. */
+  text_point_in_window (f, width, height, &real->text_x, &real->text_y);
   g_clear_object (&f->store);
 
-  /* The application opens on the Clients view, at the same size. */
+  /* The application opens on the Clients view, at that size. */
   config = g_build_filename (f->dir, "config", NULL);
   keyfile_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
   g_assert_cmpint (g_mkdir_with_parents (keyfile_dir, 0700), ==, 0);
   keyfile = g_build_filename (keyfile_dir, "keyfile", NULL);
   settings = g_strdup_printf ("[io/github/baton_app/Baton]\nlast-view='clients'\n"
-                              "window-width=%d\nwindow-height=%d\nwindow-maximized=false\n", width, height);
+                              "window-width=%d\nwindow-height=%d\nwindow-maximized=false\n%s",
+                              width, height, keys != NULL ? keys : "");
   g_assert_true (g_file_set_contents (keyfile, settings, -1, NULL));
-  {
-    char *argv[] = { binary, (char *) "--database", f->path, NULL };
 
-    envp = g_get_environ ();
-    envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
-    envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
-    g_assert_true (g_spawn_async (NULL, argv, envp, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                                  NULL, NULL, &pid, &error));
-    g_assert_no_error (error);
-  }
+  envp = g_get_environ ();
+  envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config, TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      if (pair[1] == NULL || pair[1][0] == '\0')
+        envp = g_environ_unsetenv (envp, pair[0]);
+      else
+        envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
+
+  real->stderr_path = g_build_filename (f->dir, "baton.stderr", NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_set_environ (launcher, envp);
+  g_subprocess_launcher_set_stderr_file_path (launcher, real->stderr_path);
+  real->process = g_subprocess_launcher_spawn (launcher, &error, binary, "--database", f->path, NULL);
+  g_assert_no_error (error);
 
   /* Its window, shown (xdotool waits for it), focused, of that size. */
   {
-    g_autofree char *pid_text = g_strdup_printf ("%d", (int) pid);
     char *search[] = { (char *) "timeout", (char *) "30", xdotool, (char *) "search", (char *) "--sync",
-                       (char *) "--onlyvisible", (char *) "--pid", pid_text, NULL };
+                       (char *) "--onlyvisible", (char *) "--pid",
+                       (char *) g_subprocess_get_identifier (real->process), NULL };
     g_auto(GStrv) lines = NULL;
-    gboolean shown = run_tool (search, &window_id);
+    g_autofree char *found = NULL;
 
-    if (!shown)
+    if (!run_tool (search, &found))
       {
-        kill (pid, SIGKILL);
-        waitpid (pid, NULL, 0);
+        g_autofree char *errors = real_app_stderr (real);
+
+        g_test_message ("The application's standard error: %s", errors);
+        real_app_stop (real);
+        g_assert_not_reached ();
       }
-    g_assert_true (shown);
-    lines = g_strsplit (window_id, "\n", 2);
-    g_free (window_id);
-    window_id = g_strdup (lines[0]);
+    lines = g_strsplit (found, "\n", 2);
+    real->window_id = g_strdup (lines[0]);
   }
   {
-    char *focus[] = { xdotool, (char *) "windowfocus", (char *) "--sync", window_id, NULL };
-    char *size[] = { xdotool, (char *) "getwindowgeometry", (char *) "--shell", window_id, NULL };
+    char *focus[] = { xdotool, (char *) "windowfocus", (char *) "--sync", real->window_id, NULL };
+    char *size[] = { xdotool, (char *) "getwindowgeometry", (char *) "--shell", real->window_id, NULL };
     g_autofree char *expected_width = g_strdup_printf ("WIDTH=%d\n", width);
     g_autofree char *expected_height = g_strdup_printf ("HEIGHT=%d\n", height);
 
     g_assert_true (run_tool (focus, NULL));
     g_assert_true (run_tool (size, &geometry));
-    g_debug ("the application's window: %s; text at %d, %d", geometry, x, y);
+    g_debug ("the application's window: %s; text at %d, %d", geometry, real->text_x, real->text_y);
     g_assert_nonnull (strstr (geometry, expected_width));
     g_assert_nonnull (strstr (geometry, expected_height));
   }
 
-  /* Click into the text, go to its end, type. */
-  x_text = g_strdup_printf ("%d", x);
-  y_text = g_strdup_printf ("%d", y);
-  {
-    char *click[] = { xdotool, (char *) "mousemove", (char *) "--sync", (char *) "--window", window_id, x_text, y_text,
-                      (char *) "click", (char *) "1", NULL };
-    char *end[] = { xdotool, (char *) "key", (char *) "--window", window_id, (char *) "ctrl+End", NULL };
-    char *type[] = { xdotool, (char *) "type", (char *) "--delay", (char *) "15", (char *) " Typed, then killed.", NULL };
+  return TRUE;
+}
 
-    g_assert_true (run_tool (click, NULL));
-    g_assert_true (run_tool (end, NULL));
-    g_assert_true (run_tool (type, NULL));
-  }
+/* Clicks into the note's text, goes to its end and types @text there, as
+ * a person does (a newline is the Return key), @delay ms a key. */
+static void
+real_app_type_at_end (RealApp    *real,
+                      const char *text,
+                      guint       delay)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *x_text = g_strdup_printf ("%d", real->text_x);
+  g_autofree char *y_text = g_strdup_printf ("%d", real->text_y);
+  g_autofree char *delay_text = g_strdup_printf ("%u", delay);
+  char *click[] = { xdotool, (char *) "mousemove", (char *) "--sync", (char *) "--window", real->window_id,
+                    x_text, y_text, (char *) "click", (char *) "1", NULL };
+  char *end[] = { xdotool, (char *) "key", (char *) "--window", real->window_id, (char *) "ctrl+End", NULL };
+  char *type[] = { xdotool, (char *) "type", (char *) "--delay", delay_text, (char *) text, NULL };
+
+  g_assert_true (run_tool (click, NULL));
+  g_assert_true (run_tool (end, NULL));
+  g_assert_true (run_tool (type, NULL));
+}
+
+static void
+test_nothing_lost (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  RealApp real;
+  BatonClient *client;
+  gint64 note_id;
+  gint64 deadline;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* A workspace with one client and one note. */
+  client = add_client (f, "Nothing Lost Inc");
+  note_id = baton_record_get_id (BATON_RECORD (add_note (f, client, "Call", "Before the crash.")));
+  if (!real_app_start (f, 1300, 850, NULL, NULL, &real))
+    return;
+
+  real_app_type_at_end (&real, " Typed, then killed.", 15);
 
   /* The autosave writes it (2 s after typing stops, by default); then the
    * application gets no chance to save anything more. */
@@ -1518,9 +1966,9 @@ test_nothing_lost (Fixture       *f,
       g_usleep (50 * 1000);
     }
   while (g_get_monotonic_time () < deadline);
-  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
-  waitpid (pid, NULL, 0);
-  g_spawn_close_pid (pid);
+  g_assert_true (real_app_running (&real));
+  g_subprocess_send_signal (real.process, SIGKILL);
+  real_app_stop (&real);
   if (body == NULL || strstr (body, "Typed, then killed.") == NULL)
     g_test_message ("The note holds: %s", body);
 
@@ -1535,6 +1983,348 @@ test_nothing_lost (Fixture       *f,
     g_assert_nonnull (strstr (baton_note_get_body (note), "Typed, then killed."));
     g_assert_true (g_str_has_prefix (baton_note_get_body (note), "Before the crash."));
   }
+}
+
+/* Typing in the real application until the note outgrows the editor: key
+ * presses from the X server, handled while frames are drawn by the
+ * application's own renderer, and the editor scrolling to the cursor after
+ * each Return. Any warning ends the application ("Trying to snapshot
+ * GtkGizmo … without a current allocation", the scrollbar's trough, was
+ * one); it must still run, with every line saved. */
+static void
+test_editor_grows_typing (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char * const env[] = {
+    "G_DEBUG=gc-friendly,fatal-warnings",
+    "GSK_RENDERER=",            /* the renderer a person gets, not the tests' */
+    NULL
+  };
+  static const guint n_lines = 40;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *body = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *errors = NULL;
+  RealApp real;
+  BatonClient *client;
+  gint64 note_id;
+  gint64 deadline;
+  gboolean running;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  client = add_client (f, "Acme");
+  note_id = baton_record_get_id (BATON_RECORD (add_note (f, client, "Kick-off", "## Agenda")));
+  /* The size of the window in which it was seen. */
+  if (!real_app_start (f, 1100, 720, "autosave-delay=250\n", env, &real))
+    return;
+
+  g_string_append_c (text, '\n');
+  for (guint i = 1; i <= n_lines; i++)
+    g_string_append_printf (text, "Line %u of the growing note\n", i);
+  last = g_strdup_printf ("Line %u of the growing note", n_lines);
+  real_app_type_at_end (&real, text->str, 8);
+
+  /* Until the last line is saved, or the application is gone. */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while ((running = real_app_running (&real)) && g_get_monotonic_time () < deadline)
+    {
+      g_clear_pointer (&body, g_free);
+      body = note_body_on_disk (f->path, note_id);
+      if (body != NULL && strstr (body, last) != NULL)
+        break;
+      g_usleep (50 * 1000);
+    }
+
+  errors = real_app_stderr (&real);
+  real_app_stop (&real);
+  if (!running || strstr (errors, "Trying to snapshot") != NULL)
+    g_test_message ("The application's standard error: %s", errors);
+  g_assert_true (running);
+  g_assert_null (strstr (errors, "Trying to snapshot"));
+  g_assert_nonnull (body);
+  g_assert_nonnull (strstr (body, last));
+}
+
+/* Read-only workspace ----------------------------------------------------------------- */
+
+/* A button for Edit Program of @program, put into @page: sensitive when
+ * the action is there and enabled. */
+static GtkWidget *
+edit_program_probe (BatonClientPage *page,
+                    BatonProgram    *program)
+{
+  GtkWidget *probe = gtk_button_new ();
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), "clients.edit-program");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (probe), "x", (gint64) baton_record_get_id (BATON_RECORD (program)));
+  gtk_box_append (GTK_BOX (baton_client_page_get_board_hint (page)), probe);
+
+  return probe;
+}
+
+/* A workspace file that cannot be written opens read-only: in the Clients
+ * view nothing can be edited (the contact fields are not editable and
+ * say why, programs do not open their dialog, Edit Program is disabled),
+ * and the file stays as it was. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char * const fields[] = { "name", "organization", "contact-name", "email", "phone" };
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonClientPage *page;
+  BatonProgram *program;
+  GtkWidget *probe;
+  GtkWidget *dialog;
+  GtkListBoxRow *row;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* In a workspace that can be written, Edit Program is there and enabled. */
+  {
+    BatonClient *client = add_client (f, "Writable");
+
+    program = baton_store_create_program (f->store, client, "Onboarding", &error);
+    g_assert_no_error (error);
+    open_window (f);
+    baton_test_wait_for (g_list_model_get_n_items (baton_client_page_get_programs (page_of (f))) == 1, 5000);
+    probe = edit_program_probe (page_of (f), program);
+    g_assert_true (gtk_widget_get_sensitive (probe));
+    gtk_box_remove (GTK_BOX (baton_client_page_get_board_hint (page_of (f))), probe);
+    close_window (f);
+  }
+
+  /* A client with a contact, a program and a note. */
+  {
+    g_autoptr(BatonStore) store = baton_store_open (ws->path, &error);
+    BatonClient *client;
+
+    g_assert_no_error (error);
+    client = baton_store_create_client (store, "Acme", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (baton_store_update (store, client, &error, "email", "ada@example.com", "phone", "+1 202-555-0143", NULL));
+    g_assert_nonnull (baton_store_create_program (store, client, "Onboarding", &error));
+    g_assert_nonnull (baton_store_create_note (store, client, NULL, "Kick-off", "Agenda", &error));
+    g_assert_no_error (error);
+  }
+  if (!baton_test_make_unwritable (ws->path))
+    return;
+  before = baton_test_folder_state (ws->path);
+  g_clear_object (&f->store);
+  f->store = baton_store_open (ws->path, &error);
+  /* The store stays read-only; an aborted test leaves no file that even
+   * root cannot remove. */
+  baton_test_make_writable (ws->path);
+  g_assert_no_error (error);
+  g_assert_true (baton_store_get_read_only (f->store));
+
+  open_window (f);
+  page = page_of (f);
+  baton_test_wait_for (baton_clients_view_get_client (f->view) != NULL, 5000);
+  baton_test_wait_for (g_list_model_get_n_items (baton_client_page_get_programs (page)) == 1, 5000);
+  program = g_list_model_get_item (baton_client_page_get_programs (page), 0);
+  g_object_unref (program);
+
+  /* The contact fields can be read, not changed, and say why. */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *entry;
+      g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+      collect (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, entries);
+      g_assert_cmpuint (entries->len, ==, G_N_ELEMENTS (fields));
+      entry = g_ptr_array_index (entries, i);
+      g_debug ("%s: editable %d, tooltip %s", fields[i], gtk_editable_get_editable (GTK_EDITABLE (entry)),
+               gtk_widget_get_tooltip_text (entry));
+      g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry)));
+      g_assert_false (adw_entry_row_get_show_apply_button (ADW_ENTRY_ROW (entry)));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (entry), ==, "This workspace is read-only");
+    }
+
+  /* The page's menus (new notes; archive or restore) offer nothing. */
+  {
+    g_autoptr(GPtrArray) menus = g_ptr_array_new ();
+
+    collect (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, menus);
+    g_assert_cmpuint (menus->len, >, 0);
+    for (guint i = 0; i < menus->len; i++)
+      g_assert_false (gtk_widget_get_sensitive (g_ptr_array_index (menus, i)));
+  }
+
+  /* Edit Program is disabled: a button for it would be insensitive, the
+   * program's row does not open it, and neither does the action. */
+  probe = edit_program_probe (page, program);
+  g_assert_false (gtk_widget_get_sensitive (probe));
+  gtk_box_remove (GTK_BOX (baton_client_page_get_board_hint (page)), probe);
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    collect (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW, rows);
+    row = NULL;
+    for (guint i = 0; i < rows->len; i++)
+      if (g_object_get_data (g_ptr_array_index (rows, i), "program") == program)
+        row = g_ptr_array_index (rows, i);
+  }
+  g_assert_nonnull (row);
+  g_assert_false (gtk_list_box_row_get_activatable (row));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==, "This workspace is read-only");
+  g_signal_emit_by_name (row, "activate");
+  gtk_widget_activate_action (GTK_WIDGET (page), "clients.edit-program", "x",
+                              (gint64) baton_record_get_id (BATON_RECORD (program)));
+  baton_test_drain ();
+  g_assert_null (find_toplevel (BATON_TYPE_PROGRAM_DIALOG));
+
+  /* The dialog, opened anyway, shows the program and does not save it. */
+  dialog = baton_program_dialog_new (GTK_WINDOW (f->window), f->store, baton_clients_view_get_client (f->view), program);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (baton_program_dialog_get_field (BATON_PROGRAM_DIALOG (dialog), "name"))));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (baton_program_dialog_get_field (BATON_PROGRAM_DIALOG (dialog), "description"))));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (dialog, "program.save", NULL);
+  baton_test_drain ();
+  /* Saving would have closed it. */
+  g_assert_true (find_toplevel (BATON_TYPE_PROGRAM_DIALOG) == (gpointer) dialog);
+  destroy_and_wait (GTK_WINDOW (dialog));
+
+  /* The note cannot be typed into either. */
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (baton_note_editor_get_text_view (editor_of (f)))));
+
+  close_window (f);
+  g_clear_object (&f->store);
+  after = baton_test_folder_state (ws->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Accessible names ---------------------------------------------------------------------- */
+
+/* @text without its mnemonic underscores, as a label shows it. */
+static char *
+without_mnemonic (const char *text)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (plain, *p);
+    }
+
+  return g_string_free (plain, FALSE);
+}
+
+/* Counts the widgets under @root whose accessible name repeats a mnemonic
+ * label with its underscore ("_Retry Retry"): a button whose label property
+ * is the text with the underscore, or the plain text and also labelled by
+ * its mnemonic label (the name then says it twice). */
+static guint
+count_mnemonic_names (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n = 0;
+
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      GtkWidget *target = gtk_label_get_mnemonic_widget (label);
+      const char *text = gtk_label_get_label (label);
+      g_autofree char *raw = NULL;
+      g_autofree char *plain = NULL;
+
+      if (target == NULL || !gtk_label_get_use_underline (label) || strchr (text, '_') == NULL)
+        continue;
+
+      raw = gtk_test_accessible_check_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+      plain = gtk_test_accessible_check_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                  gtk_label_get_text (label));
+      if (raw == NULL)
+        {
+          g_debug ("%s “%s”: its name keeps the underscore", G_OBJECT_TYPE_NAME (target), text);
+          n++;
+        }
+      else if (plain == NULL &&
+               gtk_test_accessible_has_relation (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+        {
+          g_debug ("%s “%s”: its name says it twice", G_OBJECT_TYPE_NAME (target), text);
+          n++;
+        }
+      else if (plain != NULL)
+        {
+          /* Named by the label, which is named by its plain text. */
+          g_autofree char *label_name = gtk_test_accessible_check_property (GTK_ACCESSIBLE (label),
+                                                                            GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                            gtk_label_get_text (label));
+
+          if (label_name != NULL ||
+              !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+            {
+              g_debug ("%s “%s”: not named by its label (%s)", G_OBJECT_TYPE_NAME (target), text, label_name);
+              n++;
+            }
+        }
+    }
+
+  return n;
+}
+
+/* Buttons and check buttons with mnemonics are named by their plain text:
+ * the view, the dialogs it opens (Add Client, Edit Program, Note Not
+ * Saved). */
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *plain = without_mnemonic ("Save a _Copy As…");
+  BatonClient *client;
+  BatonProgram *program;
+  GtkWidget *dialog;
+  g_autoptr(GError) error = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_cmpstr (plain, ==, "Save a Copy As…");
+
+  /* The empty view (its Add a Client button), then a client's page. */
+  open_window (f);
+  g_assert_cmpuint (count_mnemonic_names (GTK_WIDGET (f->view)), ==, 0);
+  activate (f, "clients.add-client", NULL);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (count_mnemonic_names (dialog), ==, 0);
+  destroy_and_wait (GTK_WINDOW (dialog));
+  close_window (f);
+
+  client = add_client (f, "Acme");
+  program = baton_store_create_program (f->store, client, "Onboarding", &error);
+  g_assert_no_error (error);
+  open_window (f);
+  baton_test_wait_for (g_list_model_get_n_items (baton_client_page_get_programs (page_of (f))) == 1, 5000);
+  g_assert_cmpuint (count_mnemonic_names (GTK_WIDGET (f->view)), ==, 0);
+  dialog = baton_program_dialog_new (GTK_WINDOW (f->window), f->store, client, program);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_cmpuint (count_mnemonic_names (dialog), ==, 0);
+  destroy_and_wait (GTK_WINDOW (dialog));
+}
+
+/* Note Not Saved names its buttons Retry, Save a Copy As…, Discard. */
+static void
+test_unsaved_accessible_names (Fixture       *f,
+                               gconstpointer  data)
+{
+  Unsaved u = { 0 };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* Note Not Saved: Retry, Save a Copy As…, Discard. */
+  unsaved_set_up (&u, f, "typed");
+  g_assert_cmpuint (count_mnemonic_names (GTK_WIDGET (baton_clients_view_get_unsaved_dialog (f->view))), ==, 0);
+  baton_test_release_lock (u.lock);
+  adw_message_dialog_response (baton_clients_view_get_unsaved_dialog (f->view), "retry");
+  unsaved_window_closed (&u);
 }
 
 int
@@ -1566,9 +2356,15 @@ main (int   argc,
   ADD ("/clients/search", test_search);
   ADD ("/clients/contact-validation", test_contact_validation);
   ADD ("/clients/programs", test_programs);
+  ADD ("/clients/program-unchanged", test_program_unchanged);
+  ADD ("/clients/german-fits", test_german_fits);
+  ADD ("/clients/editor/status-readable", test_status_readable);
+  ADD ("/clients/read-only", test_read_only);
+  ADD ("/clients/accessible-names", test_accessible_names);
   ADD ("/clients/templates-and-history", test_templates_and_history);
   ADD ("/clients/promote", test_promote);
   ADD ("/clients/editor/grows", test_editor_grows);
+  ADD ("/clients/editor/grows-typing", test_editor_grows_typing);
   ADD ("/clients/editor/font-decimal-comma", test_font_decimal_comma);
   ADD ("/clients/unsaved/quit-then-retry", test_unsaved_quit_retry);
   ADD ("/clients/unsaved/retries-by-itself", test_unsaved_retry_by_itself);
@@ -1576,6 +2372,7 @@ main (int   argc,
   ADD ("/clients/unsaved/keep-open", test_unsaved_keep_open);
   ADD ("/clients/unsaved/leaving-note", test_unsaved_leaving_note);
   ADD ("/clients/unsaved/back-to-note", test_unsaved_back_to_note);
+  ADD ("/clients/unsaved/accessible-names", test_unsaved_accessible_names);
   ADD ("/clients/screenshot-setup", test_screenshot_setup);
   ADD ("/clients/nothing-lost", test_nothing_lost);
 #undef ADD

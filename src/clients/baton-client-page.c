@@ -20,6 +20,7 @@
 #include "baton-client-page.h"
 #include "baton-dates.h"
 #include "baton-notes.h"
+#include "baton-plain-names.h"
 #include "baton-program-dialog.h"
 #include "baton-revisions-dialog.h"
 #include "baton-stage-bar.h"
@@ -42,6 +43,9 @@ struct _BatonClientPage
   AdwEntryRow        *email_row;
   AdwEntryRow        *phone_row;
   GtkLabel           *contact_error;
+  AdwPreferencesGroup *contact_group;
+  GtkWidget          *client_menu_button;
+  GtkWidget          *new_note_button;
 
   /* Owned */
   BatonStore         *store;
@@ -297,6 +301,7 @@ update_program_row (BatonClientPage *self,
   GtkWidget *dates = g_object_get_data (G_OBJECT (row), "dates");
   GtkWidget *bar = g_object_get_data (G_OBJECT (row), "bar");
   GtkWidget *count = g_object_get_data (G_OBJECT (row), "count");
+  gboolean writable;
   GListModel *stages = baton_store_get_stages (self->store);
   guint n_stages = g_list_model_get_n_items (stages);
   g_autoptr(BatonProgramProgress) progress = baton_program_progress_new (self->store, program);
@@ -338,6 +343,12 @@ update_program_row (BatonClientPage *self,
   gtk_label_set_text (GTK_LABEL (count), count_text);
   baton_stage_bar_set_progress (BATON_STAGE_BAR (bar), progress, names, done);
 
+  /* A read-only workspace shows its programs; it does not edit them. */
+  writable = !baton_store_get_read_only (self->store);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), writable);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "edit"), writable);
+  gtk_widget_set_tooltip_text (row, writable ? _("Edit the program") : _("This workspace is read-only"));
+
   accessible = g_strdup_printf ("%s, %s, %s", baton_program_get_name (program), date_text, count_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
@@ -350,7 +361,7 @@ create_program_row (gpointer item,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *dot = gtk_drawing_area_new ();
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *dates = gtk_label_new (NULL);
@@ -365,7 +376,8 @@ create_program_row (gpointer item,
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD);
+  /* Long words (German compounds) break too, rather than widen the page. */
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (name, "heading");
   gtk_label_set_xalign (GTK_LABEL (dates), 0);
   gtk_label_set_ellipsize (GTK_LABEL (dates), PANGO_ELLIPSIZE_END);
@@ -377,22 +389,27 @@ create_program_row (gpointer item,
   gtk_box_append (GTK_BOX (text), dates);
 
   gtk_widget_set_size_request (bar, 110, -1);
-  gtk_label_set_xalign (GTK_LABEL (count), 1);
+  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (count), 0);
+  gtk_label_set_wrap (GTK_LABEL (count), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (count), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (count, TRUE);
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "caption");
-  gtk_widget_set_valign (side, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (side), count);
+  /* Under the name, so that the name has the row's width (German
+   * program names are long). */
+  gtk_widget_set_margin_top (side, 4);
   gtk_box_append (GTK_BOX (side), bar);
+  gtk_box_append (GTK_BOX (side), count);
+  gtk_box_append (GTK_BOX (text), side);
 
   gtk_widget_add_css_class (edit, "dim-label");
   gtk_box_append (GTK_BOX (box), dot);
   gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), side);
   gtk_box_append (GTK_BOX (box), edit);
   gtk_widget_add_css_class (box, "program-row");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, _("Edit the program"));
+  g_object_set_data (G_OBJECT (row), "edit", edit);
 
   g_object_set_data (G_OBJECT (row), "program", item);
   g_object_set_data (G_OBJECT (row), "dot", dot);
@@ -410,14 +427,28 @@ on_program_row_activated (BatonClientPage *self,
                           GtkListBoxRow   *row)
 {
   BatonProgram *program = g_object_get_data (G_OBJECT (row), "program");
+
+  if (program != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "clients.edit-program", "x",
+                                (gint64) baton_record_get_id (BATON_RECORD (program)));
+}
+
+static void
+edit_program_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BatonClientPage *self = BATON_CLIENT_PAGE (widget);
+  BatonProgram *program = baton_store_lookup_program (self->store, g_variant_get_int64 (parameter));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
-  if (program == NULL || self->client == NULL)
+  if (program == NULL || self->client == NULL || baton_store_get_read_only (self->store))
     return;
 
   dialog = baton_program_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                      self->store, self->client, program);
+  baton_plain_button_names (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -566,6 +597,34 @@ on_contact_changed (AdwEntryRow     *row,
   /* Typing again clears the error until the next Enter. */
   if (gtk_widget_has_css_class (GTK_WIDGET (row), "error"))
     show_contact_error (self, row, NULL);
+}
+
+/* A workspace that cannot be written: the contact can be read and copied,
+ * not changed, and the programs are not edited; the fields say why. */
+static void
+update_read_only (BatonClientPage *self)
+{
+  AdwEntryRow *rows[] = { self->name_row, self->organization_row, self->contact_row, self->email_row, self->phone_row };
+  gboolean writable = !baton_store_get_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.edit-program", writable);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      gtk_editable_set_editable (GTK_EDITABLE (rows[i]), writable);
+      adw_entry_row_set_show_apply_button (rows[i], writable);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (rows[i]), writable ? NULL : _("This workspace is read-only"));
+    }
+  /* Menus of changes only (new notes; archive or restore the client). */
+  gtk_widget_set_sensitive (self->new_note_button, writable);
+  gtk_widget_set_sensitive (self->client_menu_button, writable);
+  adw_preferences_group_set_description (self->contact_group,
+                                         writable ? _("Press Enter to save a field.")
+                                                  : _("This workspace is read-only"));
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->programs_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "program") != NULL)
+      update_program_row (self, row);
 }
 
 /* Keeping up with the store ---------------------------------------------------------- */
@@ -850,6 +909,11 @@ baton_client_page_class_init (BatonClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, email_row);
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, contact_error);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, contact_group);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, client_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientPage, new_note_button);
+
+  gtk_widget_class_install_action (widget_class, "clients.edit-program", "x", edit_program_activated);
 
   gtk_widget_class_set_css_name (widget_class, "clientpage");
 }
@@ -922,6 +986,8 @@ baton_client_page_init (BatonClientPage *self)
   gtk_list_box_set_placeholder (self->programs_list, self->add_program_placeholder);
   g_signal_connect_swapped (self->notes_list, "row-selected", G_CALLBACK (on_note_row_selected), self);
   g_signal_connect_swapped (self->programs_list, "row-activated", G_CALLBACK (on_program_row_activated), self);
+  baton_plain_button_names (GTK_WIDGET (self));
+  baton_plain_button_names (self->add_program_placeholder);
 }
 
 GtkWidget *
@@ -952,6 +1018,8 @@ baton_client_page_new (BatonStore *store)
   gtk_list_box_bind_model (self->programs_list, G_LIST_MODEL (self->programs), create_program_row, self, NULL);
 
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::read-only", G_CALLBACK (update_read_only), self, G_CONNECT_SWAPPED);
+  update_read_only (self);
 
   return GTK_WIDGET (self);
 }

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "baton-note-editor.h"
+#include "baton-plain-names.h"
 #include "baton-revisions-dialog.h"
 #include "baton-task-editor.h"
 
@@ -236,6 +237,8 @@ set_created_label (BatonNoteEditor *self)
     text = g_strdup_printf (_("Created %s"), when);
 
   gtk_label_set_text (self->created_label, text != NULL ? text : "");
+  /* The label is shortened when the editor is narrow. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->created_label), text);
 }
 
 static BatonClient *
@@ -336,6 +339,7 @@ open_task (GtkButton       *button,
     return;
 
   dialog = baton_task_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, task);
+  baton_plain_button_names (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -452,6 +456,7 @@ create_task_activated (GtkWidget  *widget,
   baton_task_editor_prefill (BATON_TASK_EDITOR (dialog), title,
                              baton_note_get_program_id (self->note),
                              baton_record_get_id (BATON_RECORD (self->note)));
+  baton_plain_button_names (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -471,6 +476,7 @@ history_activated (GtkWidget  *widget,
   baton_note_editor_save (self, NULL);
 
   dialog = baton_revisions_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->note);
+  baton_plain_button_names (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -483,7 +489,38 @@ show_error_dialog (BatonNoteEditor *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  baton_plain_button_names (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Where "Saved" is: where the note was exported to. */
+static void
+show_exported (BatonNoteEditor *self,
+               GFile           *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *display = g_filename_display_name (name);
+  g_autofree char *shown = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *whole = NULL;
+
+  /* The status is never shortened by the layout (it must stay
+   * readable), so a long file name is shortened here; the tooltip
+   * has it whole. */
+  if (g_utf8_strlen (display, -1) > 24)
+    {
+      g_autofree char *start = g_utf8_substring (display, 0, 23);
+
+      shown = g_strconcat (start, "…", NULL);
+    }
+  else
+    shown = g_strdup (display);
+  /* Translators: shown where "Saved" is, after an export; %s is a file name */
+  text = g_strdup_printf (_("Exported to %s"), shown);
+  whole = g_strdup_printf (_("Exported to %s"), display);
+
+  gtk_label_set_text (self->status_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), whole);
 }
 
 gboolean
@@ -500,10 +537,12 @@ baton_note_editor_export_to_file (BatonNoteEditor  *self,
       return FALSE;
     }
 
-  if (!baton_note_editor_save (self, error))
+  if (!baton_note_editor_save (self, error) ||
+      !baton_notes_export_markdown (self->note, file, error))
     return FALSE;
 
-  return baton_notes_export_markdown (self->note, file, error);
+  show_exported (self, file);
+  return TRUE;
 }
 
 static void
@@ -524,14 +563,6 @@ on_export_response (GtkNativeDialog *chooser,
 
   if (!baton_note_editor_export_to_file (self, file, &error))
     show_error_dialog (self, _("Could Not Export the Note"), error->message);
-  else
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      /* Translators: shown where "Saved" is, after an export; %s is a file name */
-      g_autofree char *text = g_strdup_printf (_("Exported to %s"), name);
-
-      gtk_label_set_text (self->status_label, text);
-    }
 }
 
 static void
@@ -660,7 +691,11 @@ on_store_changed (BatonNoteEditor *self)
  * arrive just before a frame. So after each change the text that can be
  * on screen in the coming frame (the visible page, and a page around the
  * cursor, where the view scrolls to) is highlighted in the frame's update
- * phase, before GTK lays the frame out. */
+ * phase, before GTK lays the frame out, and the text view is allocated
+ * again so that it lays the changed text out then too: keys that arrive
+ * with a frame (the GL renderer's frames are long enough for that) change
+ * the text after the idle that would lay it out, and GtkTextView then
+ * does it inside its snapshot, moving the scrollbar's adjustment. */
 /* Lines, not pixels, around the cursor: the heights of lines not laid out
  * yet are estimates, so that a jump (Ctrl+End) lands inside the range. */
 #define HIGHLIGHT_LINES_AROUND_CURSOR 150
@@ -693,6 +728,13 @@ highlight_tick_cb (GtkWidget     *widget,
   gtk_text_buffer_get_iter_at_line (buffer, &end, line + HIGHLIGHT_LINES_AROUND_CURSOR);
   gtk_text_iter_forward_line (&end);
   gtk_source_buffer_ensure_highlight (get_buffer (self), &start, &end);
+
+  /* GtkTextView lays out changed text in an idle of its own, or, when
+   * the keys came in with this frame, inside its snapshot; there the
+   * scrollbar's adjustment changes after the scrollbar was allocated.
+   * Allocating the text view again lays the text out in this frame's
+   * layout phase instead, before the scrollbar is allocated. */
+  gtk_widget_queue_allocate (GTK_WIDGET (view));
 
   return G_SOURCE_REMOVE;
 }

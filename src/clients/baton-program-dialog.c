@@ -17,6 +17,7 @@
 
 #include "baton-date-row.h"
 #include "baton-dates.h"
+#include "baton-plain-names.h"
 #include "baton-program-dialog.h"
 
 /* GNOME's palette (the HIG's colors), as for people and programs elsewhere. */
@@ -56,8 +57,11 @@ struct _BatonProgramDialog
   BatonClient    *client;
   BatonProgram   *program;   /* NULL for a new one */
   GPtrArray      *color_buttons;
-
   char           *error;
+
+  /* State */
+  char           *other_color;     /* the program's color, when not in the palette */
+  guint           loaded_color;    /* the color button load () selected */
 };
 
 G_DEFINE_FINAL_TYPE (BatonProgramDialog, baton_program_dialog, ADW_TYPE_WINDOW)
@@ -109,9 +113,72 @@ selected_color (BatonProgramDialog *self)
 {
   for (guint i = 0; i < self->color_buttons->len; i++)
     if (gtk_toggle_button_get_active (g_ptr_array_index (self->color_buttons, i)))
-      return i == 0 ? NULL : palette[i - 1].hex;
+      {
+        if (i == 0)
+          return NULL;
+        return i <= G_N_ELEMENTS (palette) ? palette[i - 1].hex : self->other_color;
+      }
 
   return NULL;
+}
+
+static guint
+selected_color_button (BatonProgramDialog *self)
+{
+  for (guint i = 0; i < self->color_buttons->len; i++)
+    if (gtk_toggle_button_get_active (g_ptr_array_index (self->color_buttons, i)))
+      return i;
+
+  return 0;
+}
+
+/* Adds @name = @text to the properties to update, unless the program
+ * already holds it (no text and no value are the same). */
+static void
+add_changed_string (GPtrArray  *names,
+                    GArray     *values,
+                    const char *name,
+                    const char *old_value,
+                    const char *text)
+{
+  GValue value = G_VALUE_INIT;
+
+  if (g_strcmp0 (old_value != NULL ? old_value : "", text != NULL ? text : "") == 0)
+    return;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  g_ptr_array_add (names, (gpointer) name);
+  g_array_append_val (values, value);
+}
+
+/* Writes to the program only the fields changed in the dialog, so that
+ * what the dialog cannot show exactly as stored is kept, and saving an
+ * unchanged dialog changes nothing (and records no undo step). */
+static gboolean
+update_program (BatonProgramDialog  *self,
+                const char          *name,
+                const char          *description,
+                const char          *start,
+                const char          *due,
+                GError             **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+
+  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
+  add_changed_string (names, values, "name", baton_program_get_name (self->program), name);
+  add_changed_string (names, values, "description", baton_program_get_description (self->program), description);
+  add_changed_string (names, values, "start-date", baton_program_get_start_date (self->program), start);
+  add_changed_string (names, values, "due-date", baton_program_get_due_date (self->program), due);
+  if (selected_color_button (self) != self->loaded_color)
+    add_changed_string (names, values, "color", baton_program_get_color (self->program), selected_color (self));
+
+  if (names->len == 0)
+    return TRUE;
+
+  return baton_store_updatev (self->store, self->program, names->len, (const char **) names->pdata,
+                              (const GValue *) (gpointer) values->data, error);
 }
 
 gboolean
@@ -187,13 +254,7 @@ baton_program_dialog_save (BatonProgramDialog *self)
       ok = self->program != NULL;
     }
   else
-    ok = baton_store_update (self->store, self->program, &error,
-                             "name", name,
-                             "description", description,
-                             "start-date", start,
-                             "due-date", due,
-                             "color", color,
-                             NULL);
+    ok = update_program (self, name, description, start, due, &error);
 
   if (!ok)
     {
@@ -282,6 +343,47 @@ build_palette (BatonProgramDialog *self)
     }
 }
 
+/* A button for a color that is not in the palette (from an import, or
+ * the demo's), so that it shows and stays chosen. */
+static guint
+add_other_color (BatonProgramDialog *self,
+                 const char         *color)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *swatch = gtk_image_new ();
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GdkRGBA rgba;
+
+  g_free (self->other_color);
+  self->other_color = g_strdup (color);
+
+  /* Only a color that parsed goes into the CSS. */
+  if (gdk_rgba_parse (&rgba, color))
+    {
+      g_autofree char *rgba_text = gdk_rgba_to_string (&rgba);
+      g_autofree char *css = g_strdup_printf ("image.program-swatch { background-color: %s; }", rgba_text);
+
+      gtk_css_provider_load_from_data (provider, css, -1);
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_add_provider (gtk_widget_get_style_context (swatch), GTK_STYLE_PROVIDER (provider),
+                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
+  gtk_widget_add_css_class (swatch, "program-swatch");
+  gtk_button_set_child (GTK_BUTTON (button), swatch);
+  gtk_widget_add_css_class (button, "program-color-button");
+  gtk_widget_add_css_class (button, "circular");
+  /* Translators: a color button's tooltip, for a program's color that
+   * is none of the named ones */
+  gtk_widget_set_tooltip_text (button, _("Current Color"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Current Color"), -1);
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), g_ptr_array_index (self->color_buttons, 0));
+  gtk_flow_box_append (self->color_box, button);
+  g_ptr_array_add (self->color_buttons, button);
+
+  return self->color_buttons->len - 1;
+}
+
 static void
 load (BatonProgramDialog *self)
 {
@@ -312,6 +414,8 @@ load (BatonProgramDialog *self)
       for (guint i = 0; color != NULL && i < G_N_ELEMENTS (palette); i++)
         if (g_ascii_strcasecmp (color, palette[i].hex) == 0)
           selected = i + 1;
+      if (color != NULL && color[0] != '\0' && selected == 0)
+        selected = add_other_color (self, color);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->archive_row),
                                      archived ? _("This program is archived") : _("Archive this program"));
@@ -323,6 +427,26 @@ load (BatonProgramDialog *self)
     }
 
   gtk_toggle_button_set_active (g_ptr_array_index (self->color_buttons, selected), TRUE);
+  self->loaded_color = selected;
+
+  /* In a workspace that cannot be written the program can be looked at. */
+  if (baton_store_get_read_only (self->store))
+    {
+      GtkWidget *fields[] = { GTK_WIDGET (self->name_row), GTK_WIDGET (self->start_row), GTK_WIDGET (self->due_row) };
+
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "program.save", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "program.toggle-archived", FALSE);
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        {
+          gtk_editable_set_editable (GTK_EDITABLE (fields[i]), FALSE);
+          gtk_widget_set_tooltip_text (fields[i], _("This workspace is read-only"));
+        }
+      gtk_text_view_set_editable (self->description_view, FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->color_box), FALSE);
+      show_error (self, _("This workspace is read-only"));
+    }
+
+  baton_plain_button_names (GTK_WIDGET (self));
 }
 
 static void
@@ -345,6 +469,7 @@ baton_program_dialog_finalize (GObject *object)
   BatonProgramDialog *self = BATON_PROGRAM_DIALOG (object);
 
   g_free (self->error);
+  g_free (self->other_color);
 
   G_OBJECT_CLASS (baton_program_dialog_parent_class)->finalize (object);
 }

@@ -1463,10 +1463,10 @@ baton_task_editor_init (BatonTaskEditor *self)
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
 
   /* A closed list must not take the next click (see baton-popups.c). */
-  baton_drop_down_release_popup_when_closed (self->program_dropdown);
-  baton_drop_down_release_popup_when_closed (self->role_dropdown);
-  baton_drop_down_release_popup_when_closed (self->assignee_dropdown);
-  baton_drop_down_release_popup_when_closed (self->priority_dropdown);
+  baton_drop_down_ignore_popup_events_when_closed (self->program_dropdown);
+  baton_drop_down_ignore_popup_events_when_closed (self->role_dropdown);
+  baton_drop_down_ignore_popup_events_when_closed (self->assignee_dropdown);
+  baton_drop_down_ignore_popup_events_when_closed (self->priority_dropdown);
 
   g_signal_connect_swapped (self->title_entry, "changed", G_CALLBACK (on_field_changed), self);
   g_signal_connect_swapped (self->estimate_entry, "changed", G_CALLBACK (on_field_changed), self);

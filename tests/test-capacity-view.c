@@ -1420,6 +1420,165 @@ test_roles_dialog (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The Roles dialog's toasts ----------------------------------------------------- */
+
+static gboolean
+is_shown_toast (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_shown_button_with_label (GtkWidget     *widget,
+                            gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+typedef struct
+{
+  GtkWidget  *dialog;
+  const char *title;
+} ToastWait;
+
+/* A toast on show says @title (and no other toast is on show). */
+static gboolean
+toast_says (gpointer data)
+{
+  ToastWait *wait = data;
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+
+  baton_test_collect_widgets (wait->dialog, is_shown_toast, NULL, toasts);
+  return toasts->len == 1 &&
+         baton_test_find_widget (g_ptr_array_index (toasts, 0), baton_test_widget_is_label_with_text,
+                                 wait->title) != NULL;
+}
+
+static GtkWidget *
+wait_for_toast (GtkWidget  *dialog,
+                const char *title)
+{
+  ToastWait wait = { dialog, title };
+
+  /* Less than a toast's timeout (5 s): a queued toast does not count. */
+  g_assert_true (baton_test_wait_until (toast_says, &wait, 3000));
+  return baton_test_find_widget (dialog, is_shown_toast, NULL);
+}
+
+static void
+dialog_add_role (BatonRolesDialog *dialog,
+                    const char       *name)
+{
+  gtk_editable_set_text (GTK_EDITABLE (baton_roles_dialog_get_new_row (dialog)), name);
+  g_signal_emit_by_name (baton_roles_dialog_get_new_row (dialog), "entry-activated");
+  g_assert_null (baton_roles_dialog_get_error (dialog));
+}
+
+static gboolean
+has_role_named (BatonStore *store,
+                const char *name)
+{
+  GListModel *roles = baton_store_get_roles (store);
+
+  for (guint i = 0, n = g_list_model_get_n_items (roles); i < n; i++)
+    if (g_str_equal (baton_role_get_name (baton_test_list_item (roles, i)), name))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* One toast at a time, naming the last change; its Undo undoes exactly
+ * that change, and a toast whose change is no longer on top undoes
+ * nothing. (The toasts queued up, and the Undo of the one on show undid
+ * the last role added, not the one it named.) */
+static void
+test_roles_dialog_toasts (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(State) before = NULL;
+  BatonRolesDialog *dialog;
+  GtkWidget *toast, *button;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.manage-roles", NULL));
+  dialog = BATON_ROLES_DIALOG (baton_capacity_view_get_roles_dialog (f->view));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, dialog, 5000));
+
+  dialog_add_role (dialog, "Reviewer");
+  dialog_add_role (dialog, "Trainer");
+  toast = wait_for_toast (GTK_WIDGET (dialog), "Role Trainer added");
+  g_assert_cmpuint (baton_undo_toaster_get_n_toasts (baton_roles_dialog_get_toaster (dialog)), ==, 1);
+
+  /* Its Undo takes back Trainer, and only Trainer. */
+  button = baton_test_find_widget (toast, is_shown_button_with_label, "_Undo");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (has_role_named (f->store, "Trainer"));
+  g_assert_true (has_role_named (f->store, "Reviewer"));
+  wait_for_toast (GTK_WIDGET (dialog), "Undone: Add role");
+
+  /* A change made elsewhere (the main window): the dialog's toast no
+   * longer names the change on top, and its button undoes nothing. */
+  dialog_add_role (dialog, "Editor");
+  toast = wait_for_toast (GTK_WIDGET (dialog), "Role Editor added");
+  button = baton_test_find_widget (toast, is_shown_button_with_label, "_Undo");
+  g_assert_nonnull (button);
+  g_object_ref (button);
+  g_assert_true (baton_store_move_role (f->store, baton_test_list_item (baton_store_get_roles (f->store), 2), 0, NULL));
+  before = state_capture (f->store);
+  if (gtk_widget_get_mapped (button) && gtk_widget_get_visible (button))
+    g_signal_emit_by_name (button, "clicked");
+  g_object_unref (button);
+  assert_state_equals (before, f->store);
+  g_assert_true (has_role_named (f->store, "Editor"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+role_abc_added (gpointer data)
+{
+  return has_role_named (data, "abc");
+}
+
+/* Escape closes the Roles dialog at the first press: just after a role
+ * was added with Enter (a toast shows: the first Escape went to it), or
+ * with the focus on a role's name being edited. */
+static void
+test_roles_dialog_escape (Fixture       *f,
+                          gconstpointer  data)
+{
+  for (guint where = 0; where < 2; where++)
+    {
+      BatonRolesDialog *dialog;
+      GtkWidget *focus;
+      int x, y;
+
+      BATON_TEST_REQUIRE_XDOTOOL (f->window);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.manage-roles", NULL));
+      dialog = BATON_ROLES_DIALOG (baton_capacity_view_get_roles_dialog (f->view));
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, dialog, 5000));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+
+      focus = where == 0 ? GTK_WIDGET (baton_roles_dialog_get_new_row (dialog))
+                         : GTK_WIDGET (baton_roles_dialog_get_role_row (dialog, id_of (f->writer)));
+      baton_test_screen_center (focus, &x, &y);
+      /* A click into the field (the pointer stays over the dialog, so the
+       * keys go to it), some typing, then Escape once. */
+      g_assert_true (baton_test_xdotool ("mousemove %d %d click 1 sleep 0.2 type --delay 20 abc", x, y));
+      if (where == 0)
+        {
+          g_assert_true (baton_test_xdotool ("key Return"));
+          g_assert_true (baton_test_wait_until (role_abc_added, f->store, 3000));
+        }
+      g_assert_true (baton_test_xdotool ("sleep 0.2 key Escape"));
+      g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &dialog, 3000));
+    }
+}
+
 /* A button for an action, and (when not NULL) the string target. */
 typedef struct
 {
@@ -2054,6 +2213,8 @@ main (int   argc,
   add_test ("/capacity-view/person-dialog/time-off-calendar", NULL, test_person_dialog_time_off_calendar);
   add_test ("/capacity-view/restore-person", NULL, test_restore_person);
   add_test ("/capacity-view/roles-dialog", NULL, test_roles_dialog);
+  add_test ("/capacity-view/roles-dialog/toasts", NULL, test_roles_dialog_toasts);
+  add_test ("/capacity-view/roles-dialog/escape", NULL, test_roles_dialog_escape);
   add_test ("/capacity-view/empty-state/first-run", GINT_TO_POINTER (1), test_empty_state);
   add_test ("/capacity-view/empty-state/person-dialog-reaches-roles", GINT_TO_POINTER (1),
             test_person_dialog_without_roles);

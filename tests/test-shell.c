@@ -16,6 +16,9 @@
 
 #include "baton-application.h"
 #include "baton-board-card.h"
+#include "baton-capacity-view-private.h"
+#include "baton-dates.h"
+#include "baton-task-editor.h"
 #include "baton-demo.h"
 #include "baton-preferences-window.h"
 #include "baton-store.h"
@@ -957,6 +960,141 @@ write_workspace (const char *path)
   g_assert_no_error (error);
 }
 
+/* A card on the board this week: assigned, estimated, due. */
+static void
+write_card (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = baton_store_open (path, &error);
+  g_autofree char *due = NULL;
+  BatonStage *stage;
+  BatonRole *role;
+  BatonPerson *person;
+  BatonTask *task;
+
+  g_assert_no_error (error);
+  stage = g_list_model_get_n_items (baton_store_get_stages (store)) > 0
+            ? baton_test_list_item (baton_store_get_stages (store), 0)
+            : baton_store_create_stage (store, "Backlog", 0, &error);
+  g_assert_no_error (error);
+  role = baton_store_create_role (store, "Writer", "#1c71d8", &error);
+  g_assert_no_error (error);
+  person = baton_store_create_person (store, "Ada", NULL, 40 * 60, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (baton_store_set_person_roles (store, person, (gint64[]) { baton_test_id (role) }, 1,
+                                               baton_test_id (role), &error));
+  task = baton_store_create_task (store, stage, NULL, "Storyboard", &error);
+  g_assert_no_error (error);
+  due = baton_date_format (baton_date_today ());
+  g_assert_true (baton_store_update (store, task, &error,
+                                     "role-id", baton_test_id (role),
+                                     "assignee-id", baton_test_id (person),
+                                     "estimate-minutes", (gint64) 8 * 60,
+                                     "due-date", due, NULL));
+  g_assert_no_error (error);
+}
+
+static gboolean
+has_board_card (gpointer data)
+{
+  return baton_test_find_descendant (GTK_WIDGET (data), BATON_TYPE_BOARD_CARD) != NULL;
+}
+
+static gboolean
+says_read_only (gpointer data)
+{
+  return baton_test_find_widget (GTK_WIDGET (data), baton_test_widget_is_label_with_text,
+                                 "This workspace is read-only") != NULL;
+}
+
+/* In a read-only workspace a card can be looked at, not moved: no drag
+ * starts, on the board or the capacity grid; Ctrl+→ on a card moves
+ * nothing, scrolls nothing and says why; the card editor shows the card
+ * with nothing to edit. */
+static void
+check_read_only_cards (BatonWindow *window,
+                       BatonStore  *store)
+{
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_autoptr(BatonTask) task = g_list_model_get_item (baton_store_get_tasks (store), 0);
+  gint64 stage_id = baton_task_get_stage_id (task);
+  GtkWidget *card, *editor, *capacity, *scrolled;
+  GtkAdjustment *hadjustment;
+  double x, y, scrolled_to;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "board"));
+  g_assert_true (baton_test_wait_until (has_board_card, window, 5000));
+  card = baton_test_find_descendant (GTK_WIDGET (window), BATON_TYPE_BOARD_CARD);
+  gtk_test_widget_wait_for_draw (card);
+
+  /* No drag from the board. */
+  g_signal_emit_by_name (baton_board_card_get_drag_source (BATON_BOARD_CARD (card)), "prepare", 10.0, 10.0, &provider);
+  g_assert_null (provider);
+
+  /* Ctrl+→ (twice): the card stays, the board does not scroll, one toast
+   * says why. */
+  if (baton_test_can_use_xdotool (GTK_WIDGET (window)))
+    {
+      int sx, sy;
+
+      scrolled = gtk_widget_get_ancestor (card, GTK_TYPE_SCROLLED_WINDOW);
+      while (scrolled != NULL &&
+             gtk_adjustment_get_upper (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled))) <=
+             gtk_adjustment_get_page_size (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled))) &&
+             gtk_widget_get_parent (scrolled) != NULL)
+        scrolled = gtk_widget_get_ancestor (gtk_widget_get_parent (scrolled), GTK_TYPE_SCROLLED_WINDOW);
+      g_assert_nonnull (scrolled);
+      hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      scrolled_to = gtk_adjustment_get_value (hadjustment);
+
+      baton_test_screen_center (card, &sx, &sy);
+      g_assert_true (baton_test_xdotool ("mousemove %d %d", sx, sy));
+      gtk_widget_grab_focus (card);
+      g_assert_true (gtk_widget_has_focus (card));
+      g_assert_true (baton_test_xdotool ("key ctrl+Right sleep 0.1 key ctrl+Right"));
+      g_assert_true (baton_test_wait_until (says_read_only, window, 5000));
+      baton_test_run_for (200);
+      g_assert_cmpint (baton_task_get_stage_id (task), ==, stage_id);
+      g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, scrolled_to);
+      g_assert_cmpuint (baton_window_get_n_toasts (window), ==, 1);
+    }
+  else
+    g_test_message ("no xdotool: Ctrl+→ not tried");
+
+  /* The editor shows the card; nothing in it edits. */
+  editor = baton_task_editor_new (GTK_WINDOW (window), store, task);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, editor, 5000));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (baton_task_editor_get_field (BATON_TASK_EDITOR (editor), "title"))),
+                   ==, "Storyboard");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (baton_task_editor_get_field (BATON_TASK_EDITOR (editor), "title"))));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (baton_task_editor_get_field (BATON_TASK_EDITOR (editor), "estimate"))));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (baton_task_editor_get_field (BATON_TASK_EDITOR (editor), "description"))));
+  g_assert_false (gtk_widget_is_sensitive (baton_task_editor_get_field (BATON_TASK_EDITOR (editor), "assignee")));
+  g_assert_false (gtk_widget_is_sensitive (baton_task_editor_get_field (BATON_TASK_EDITOR (editor), "due-date")));
+  g_assert_false (gtk_widget_get_mapped (baton_task_editor_get_field (BATON_TASK_EDITOR (editor), "checklist-entry")));
+  {
+    g_autoptr(GPtrArray) saves = baton_test_find_widgets (editor, is_button_for_action, "editor.save");
+
+    g_assert_cmpuint (saves->len, >, 0);
+    for (guint i = 0; i < saves->len; i++)
+      g_assert_false (gtk_widget_get_mapped (g_ptr_array_index (saves, i)));
+  }
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* No drag from the capacity grid either. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "capacity"));
+  capacity = baton_test_find_descendant (GTK_WIDGET (window), BATON_TYPE_CAPACITY_VIEW);
+  g_assert_nonnull (capacity);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, capacity, 5000));
+  gtk_test_widget_wait_for_draw (capacity);
+  g_assert_true (baton_capacity_view_get_cell_point (BATON_CAPACITY_VIEW (capacity), baton_task_get_assignee_id (task),
+                                                    0, 0, &x, &y));
+  g_signal_emit_by_name (baton_capacity_view_get_drag_source (BATON_CAPACITY_VIEW (capacity)), "prepare", x, y, &provider);
+  g_assert_null (provider);
+  g_assert_cmpint (baton_task_get_stage_id (task), ==, stage_id);
+}
+
 static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
@@ -983,6 +1121,7 @@ test_read_only (Fixture       *f,
 
   ws = baton_test_workspace_new ();
   write_workspace (ws->path);
+  write_card (ws->path);
   if (!baton_test_make_unwritable (ws->path))
     return;
   before = baton_test_folder_state (ws->path);
@@ -1010,7 +1149,9 @@ test_read_only (Fixture       *f,
   assert_action_buttons (window, "clients.add-client", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view-action", "s", "new-card");
   baton_test_drain ();
-  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_tasks (store)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_tasks (store)), ==, 1);
+
+  check_read_only_cards (window, store);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "clients"));
   baton_test_drain ();

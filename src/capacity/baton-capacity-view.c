@@ -1465,8 +1465,13 @@ on_drag_prepare (GtkDragSource     *source,
                  BatonCapacityView *self)
 {
   guint32 week_start = 0;
-  BatonTask *task = task_at (self, x, y, &week_start);
+  BatonTask *task;
 
+  /* A workspace that cannot be written: nothing to move. */
+  if (baton_store_get_read_only (self->store))
+    return NULL;
+
+  task = task_at (self, x, y, &week_start);
   if (task == NULL)
     return NULL;
 

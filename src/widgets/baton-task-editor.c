@@ -1310,6 +1310,34 @@ baton_task_editor_get_status (BatonTaskEditor *self)
 
 /* GObject ---------------------------------------------------------------------- */
 
+/* A workspace that cannot be written: the card is shown as it is, and
+ * nothing in the form can change it (the window's banner says why). */
+static void
+show_read_only (BatonTaskEditor *self)
+{
+  GtkWidget *choosers[] = {
+    GTK_WIDGET (self->program_dropdown), GTK_WIDGET (self->role_dropdown),
+    GTK_WIDGET (self->assignee_dropdown), GTK_WIDGET (self->priority_dropdown),
+    self->start_entry, self->due_entry, GTK_WIDGET (self->checklist_list),
+  };
+
+  gtk_editable_set_editable (GTK_EDITABLE (self->title_entry), FALSE);
+  gtk_editable_set_editable (GTK_EDITABLE (self->estimate_entry), FALSE);
+  gtk_text_view_set_editable (self->description_view, FALSE);
+  gtk_text_view_set_cursor_visible (self->description_view, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (choosers); i++)
+    gtk_widget_set_sensitive (choosers[i], FALSE);
+
+  /* The new item's entry and its button, Archive and Delete, Save. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->checklist_entry)), FALSE);
+  gtk_widget_set_visible (self->card_actions, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-item", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.archive", FALSE);
+}
+
 static void
 baton_task_editor_constructed (GObject *object)
 {
@@ -1320,6 +1348,8 @@ baton_task_editor_constructed (GObject *object)
   g_assert (BATON_IS_STORE (self->store));
 
   load_task (self);
+  if (baton_store_get_read_only (self->store))
+    show_read_only (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
 }
 

@@ -93,6 +93,7 @@ struct _BatonTaskEditor
   GtkWidget      *card_actions;
   GtkButton      *archive_button;
   GtkButton      *save_button;
+  GtkButton      *cancel_button;
 
   /* Owned references */
   BatonStore     *store;
@@ -1332,6 +1333,8 @@ show_read_only (BatonTaskEditor *self)
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->checklist_entry)), FALSE);
   gtk_widget_set_visible (self->card_actions, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), FALSE);
+  /* Nothing to cancel: the button only closes. */
+  gtk_button_set_label (self->cancel_button, _("_Close"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-item", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", FALSE);
@@ -1466,6 +1469,7 @@ baton_task_editor_class_init (BatonTaskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, card_actions);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, archive_button);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, cancel_button);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.add-item", NULL, add_item_activated);

@@ -844,6 +844,9 @@ _baton_board_view_drag_end (BatonBoardView *self)
   baton_edge_scroll_stop (&self->edge_scroll);
   g_clear_object (&self->dragged_task);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
+  /* Cancelled with the pointer still over a column: it is lit no more. */
+  for (guint i = 0, n = baton_board_view_get_n_columns (self); i < n; i++)
+    baton_board_column_clear_drop (BATON_BOARD_COLUMN (baton_board_view_get_column (self, i)));
   if (self->sidebar != NULL)
     baton_people_sidebar_highlight_role (self->sidebar, NULL);
 }

@@ -1956,6 +1956,44 @@ assert_chip_leaves_previews_readable (Fixture    *f,
 /* Ana's largest task, dragged with the real pointer onto Dana a week
  * later: both previews and the chip show on the way, it lands on that
  * person and week, and one Undo restores everything. */
+typedef struct
+{
+  Fixture *f;
+  Cell     cell;
+} FocusWait;
+
+/* The keyboard focus is on the grid, on @cell. */
+static gboolean
+focus_is_on_cell (gpointer data)
+{
+  FocusWait *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (wait->f->window));
+  gint row = wait->cell.person_id != 0
+               ? baton_capacity_grid_find_person_row (wait->f->grid, wait->cell.person_id)
+               : baton_capacity_grid_find_unassigned_row (wait->f->grid, wait->cell.role_id);
+  guint focus_row;
+  gint focus_week;
+
+  return focus != NULL && (focus == GTK_WIDGET (wait->f->grid) || gtk_widget_is_ancestor (focus, GTK_WIDGET (wait->f->grid))) &&
+         baton_capacity_grid_get_focus_cell (wait->f->grid, &focus_row, &focus_week) &&
+         (gint) focus_row == row && focus_week == wait->cell.week;
+}
+
+static void
+assert_focus_on_cell (Fixture *f,
+                      Cell     cell)
+{
+  FocusWait wait = { f, cell };
+
+  if (!baton_test_wait_until (focus_is_on_cell, &wait, 3000))
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+      g_test_message ("focus on %s", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+      g_assert_true (focus_is_on_cell (&wait));
+    }
+}
+
 static void
 test_real_drag (Fixture       *f,
                 gconstpointer  data)
@@ -1986,11 +2024,17 @@ test_real_drag (Fixture       *f,
   assert_cell (f, f->ana, 0, 16, 40);
   assert_cell (f, f->dana, 1, 30, 32);
   g_assert_cmpstr (last_toast (f), ==, "“Storyboard” reassigned to Dana and moved 1 week later");
+  /* The keyboard goes on from the cell the task went to… */
+  assert_focus_on_cell (f, to);
 
   g_assert_true (baton_store_undo (f->store, NULL));
   assert_data_equals (before, f->store);
   assert_cell (f, f->ana, 0, 46, 40);
   assert_cell (f, f->dana, 1, 0, 32);
+  /* …and after Undo from the cell it came back to; after Redo, there again. */
+  assert_focus_on_cell (f, from);
+  g_assert_true (baton_store_redo (f->store, NULL));
+  assert_focus_on_cell (f, to);
 }
 
 /* Escape during a real drag cancels it: mouse down, moves, Escape, mouse

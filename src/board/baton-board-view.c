@@ -34,6 +34,7 @@
 #include "baton-duration.h"
 #include "baton-edge-scroll.h"
 #include "baton-people-sidebar.h"
+#include "baton-accessible.h"
 #include "baton-read-only.h"
 #include "baton-task-editor.h"
 #include "baton-view-settings.h"
@@ -2883,6 +2884,8 @@ baton_board_view_init (BatonBoardView *self)
 {
   ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
   baton_edge_scroll_init (&self->edge_scroll, GTK_WIDGET (self->board_scroller), EDGE_ZONE, EDGE_SPEED);
 
   self->stage_loads = g_hash_table_new (NULL, NULL);

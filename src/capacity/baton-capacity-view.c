@@ -25,6 +25,7 @@
 #include "baton-duration.h"
 #include "baton-person-dialog.h"
 #include "baton-archived-dialog.h"
+#include "baton-accessible.h"
 #include "baton-read-only.h"
 #include "baton-roles-dialog.h"
 #include "baton-room-dialog.h"
@@ -1986,6 +1987,8 @@ baton_capacity_view_init (BatonCapacityView *self)
 {
   load_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 GtkWidget *

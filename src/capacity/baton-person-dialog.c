@@ -21,6 +21,7 @@
 #include "baton-date-row.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
+#include "baton-accessible.h"
 #include "baton-person-dialog.h"
 #include "baton-roles-dialog.h"
 
@@ -383,6 +384,7 @@ build_role_rows (BatonPersonDialog *self,
                                    _("Add the roles your team holds, then check the ones this person holds."));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "person.manage-roles");
+      baton_accessible_fix_mnemonics (button);
       adw_action_row_add_suffix (ADW_ACTION_ROW (self->no_roles_row), button);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self->no_roles_row), button);
       adw_preferences_group_add (self->roles_group, self->no_roles_row);
@@ -1060,6 +1062,8 @@ static void
 baton_person_dialog_init (BatonPersonDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->role_rows = g_ptr_array_new_with_free_func (g_free);
   self->off = g_ptr_array_new_with_free_func (off_entry_free);

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "baton-roles-dialog.h"
+#include "baton-accessible.h"
 #include "baton-undo-toaster.h"
 
 struct _BatonRolesDialog
@@ -618,6 +619,8 @@ baton_roles_dialog_init (BatonRolesDialog *self)
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->new_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->new_error_label));
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -24,6 +24,7 @@
 #include "baton-board-view.h"
 #include "baton-capacity-view.h"
 #include "baton-clients-view.h"
+#include "baton-accessible.h"
 #include "baton-undo-toaster.h"
 
 struct _BatonWindow
@@ -579,6 +580,8 @@ static void
 baton_window_init (BatonWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
 }

@@ -23,6 +23,7 @@
 #include "baton-date-row.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
+#include "baton-accessible.h"
 #include "baton-popups.h"
 #include "baton-task-editor.h"
 
@@ -1487,6 +1488,8 @@ baton_task_editor_init (BatonTaskEditor *self)
 {
   baton_widgets_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->program_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->role_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

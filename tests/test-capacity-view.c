@@ -1147,6 +1147,15 @@ test_person_dialog_rejects_bad_input (Fixture       *f,
   assert_rejected (f, dialog, before, "time-off");
   set_text (dialog, "off-end", "2030-02-30");
   assert_rejected (f, dialog, before, "time-off");
+  /* The message is the date row's own: what is wrong with the typed text
+   * comes first, even with no first day typed. */
+  g_assert_cmpstr (baton_person_dialog_get_error (dialog, "time-off"), ==,
+                   baton_date_row_get_error (BATON_DATE_ROW (baton_person_dialog_get_entry (dialog, "off-end"))));
+  set_text (dialog, "off-start", "");
+  assert_rejected (f, dialog, before, "time-off");
+  g_assert_cmpstr (baton_person_dialog_get_error (dialog, "time-off"), ==,
+                   baton_date_row_get_error (BATON_DATE_ROW (baton_person_dialog_get_entry (dialog, "off-end"))));
+  set_text (dialog, "off-start", "2030-01-10");
 
   set_text (dialog, "email", "not an address");
   set_text (dialog, "off-end", "2030-01-11");

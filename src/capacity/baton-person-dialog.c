@@ -611,10 +611,27 @@ static gboolean
 take_typed_time_off (BatonPersonDialog *self,
                      gboolean           allow_empty)
 {
-  g_autofree char *start = entry_text (self->off_start_row);
-  g_autofree char *end = entry_text (self->off_end_row);
+  BatonDateRow *start_row = BATON_DATE_ROW (self->off_start_row);
+  BatonDateRow *end_row = BATON_DATE_ROW (self->off_end_row);
   g_autofree char *note = entry_text (self->off_note_row);
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
   g_autoptr(GError) error = NULL;
+
+  /* Each date row parses its own text and says what is wrong with it. */
+  if (baton_date_row_get_error (start_row) != NULL || baton_date_row_get_error (end_row) != NULL)
+    {
+      set_error (self, "time-off", baton_date_row_get_error (start_row) != NULL
+                                     ? baton_date_row_get_error (start_row)
+                                     : baton_date_row_get_error (end_row));
+      return FALSE;
+    }
+  start = g_strdup (baton_date_row_get_date (start_row));
+  end = g_strdup (baton_date_row_get_date (end_row));
+  if (start == NULL)
+    start = g_strdup ("");
+  if (end == NULL)
+    end = g_strdup ("");
 
   if (start[0] == '\0' && end[0] == '\0')
     {
@@ -636,9 +653,7 @@ take_typed_time_off (BatonPersonDialog *self,
       end = g_strdup (start);
     }
 
-  if (!baton_date_validate (start, _("first day off"), &error) ||
-      !baton_date_validate (end, _("last day off"), &error) ||
-      !baton_date_range_validate (start, end, &error))
+  if (!baton_date_range_validate (start, end, &error))
     {
       set_error (self, "time-off", error->message);
       return FALSE;

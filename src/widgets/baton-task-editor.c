@@ -209,6 +209,26 @@ selected_id (GtkDropDown *dropdown,
 
 /* Validation ----------------------------------------------------------------- */
 
+/* The date @row holds (NULL when empty), or FALSE and the row's own
+ * reason when its text is not a date. */
+static gboolean
+date_of_row (BatonDateRow  *row,
+             char         **date,
+             GError       **error)
+{
+  const char *message = baton_date_row_get_error (row);
+
+  if (message != NULL)
+    {
+      g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID, message);
+      *date = NULL;
+      return FALSE;
+    }
+
+  *date = g_strdup (baton_date_row_get_date (row));
+  return TRUE;
+}
+
 /* Parses the form into @values. With @show, each field shows its error (or
  * clears it). Returns TRUE when every field is valid. */
 static gboolean
@@ -250,15 +270,11 @@ parse_form (BatonTaskEditor *self,
   ok &= baton_duration_parse (estimate_text, TRUE, BATON_MAX_ESTIMATE_MINUTES,
                               &values->estimate_minutes, &estimate_error);
 
-  values->start_date = entry_text (self->start_entry);
-  values->due_date = entry_text (self->due_entry);
-  if (values->start_date[0] == '\0')
-    g_clear_pointer (&values->start_date, g_free);
-  if (values->due_date[0] == '\0')
-    g_clear_pointer (&values->due_date, g_free);
-
-  ok &= baton_date_validate (values->start_date, _("start date"), &start_error);
-  ok &= baton_date_validate (values->due_date, _("due date"), &due_error);
+  /* Each date row parses its own text and says what is wrong with it. */
+  if (!date_of_row (BATON_DATE_ROW (self->start_entry), &values->start_date, &start_error))
+    ok = FALSE;
+  if (!date_of_row (BATON_DATE_ROW (self->due_entry), &values->due_date, &due_error))
+    ok = FALSE;
 
   if (start_error == NULL && due_error == NULL && values->start_date && values->due_date)
     {

@@ -1450,26 +1450,52 @@ typedef struct
 {
   GtkWidget  *dialog;
   const char *title;
+  gint64      frame;   /* when the toast was last seen at y */
+  float       y;
 } ToastWait;
 
-/* A toast on show says @title (and no other toast is on show). */
+/* A toast on show says @title (and no other toast is on show), and has
+ * finished sliding in: it stayed in place over a new frame. (A toast
+ * clicked while it slides in is freed too early by libadwaita 1.2, which
+ * then crashes when the slide ends.) */
 static gboolean
 toast_says (gpointer data)
 {
   ToastWait *wait = data;
   g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+  graphene_rect_t bounds;
+  GtkWidget *toast;
+  gint64 frame;
+  gboolean settled;
 
   baton_test_collect_widgets (wait->dialog, is_shown_toast, NULL, toasts);
-  return toasts->len == 1 &&
-         baton_test_find_widget (g_ptr_array_index (toasts, 0), baton_test_widget_is_label_with_text,
-                                 wait->title) != NULL;
+  if (toasts->len != 1 ||
+      baton_test_find_widget (g_ptr_array_index (toasts, 0), baton_test_widget_is_label_with_text,
+                              wait->title) == NULL)
+    return FALSE;
+
+  toast = g_ptr_array_index (toasts, 0);
+  if (!gtk_widget_compute_bounds (toast, wait->dialog, &bounds))
+    return FALSE;
+  frame = gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (toast));
+  settled = wait->frame != 0 && frame > wait->frame && bounds.origin.y == wait->y;
+  if (wait->frame == 0 || bounds.origin.y != wait->y)
+    {
+      wait->frame = frame;
+      wait->y = bounds.origin.y;
+    }
+  /* A next frame comes, even once nothing moves. */
+  if (!settled)
+    gtk_widget_queue_draw (toast);
+
+  return settled;
 }
 
 static GtkWidget *
 wait_for_toast (GtkWidget  *dialog,
                 const char *title)
 {
-  ToastWait wait = { dialog, title };
+  ToastWait wait = { dialog, title, 0, 0 };
 
   /* Less than a toast's timeout (5 s): a queued toast does not count. */
   g_assert_true (baton_test_wait_until (toast_says, &wait, 3000));

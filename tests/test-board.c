@@ -39,6 +39,7 @@
 #include "baton-json.h"
 #include "baton-people-sidebar.h"
 #include "baton-store.h"
+#include "baton-date-row.h"
 #include "baton-task-editor.h"
 #include "baton-test-util.h"
 #include "baton-ui-test-util.h"
@@ -1488,6 +1489,10 @@ test_editor_rejects_bad_input (Fixture       *f,
       g_assert_nonnull (baton_task_editor_get_field_error (editor, cases[i].error_field));
       g_assert_cmpstr (baton_task_editor_get_field_error (editor, cases[i].error_field), !=, "");
       g_assert_true (gtk_widget_has_css_class (input, "error"));
+      /* A date that does not parse: the date row's own message. */
+      if (g_str_has_suffix (cases[i].field, "-date") && cases[i].start == NULL)
+        g_assert_cmpstr (baton_task_editor_get_field_error (editor, cases[i].error_field), ==,
+                         baton_date_row_get_error (BATON_DATE_ROW (input)));
 
       after = export (f->store);
       g_assert_cmpstr (after, ==, before);
@@ -2811,6 +2816,22 @@ test_xdotool_drag (Fixture       *f,
 
 /* Escape during a pointer drag cancels it: released over another column,
  * the card stays where it was and nothing is recorded. */
+static gboolean
+column_highlighted (gpointer data)
+{
+  GtkWidget *list = GTK_WIDGET (baton_board_column_get_card_list (data));
+  GtkWidget *scroller = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_widget_has_css_class (GTK_WIDGET (data), "drop-target") ||
+         (gtk_widget_get_state_flags (scroller) & GTK_STATE_FLAG_DROP_ACTIVE) != 0;
+}
+
+static gboolean
+column_not_highlighted (gpointer data)
+{
+  return !column_highlighted (data);
+}
+
 static void
 test_xdotool_drag_escape (Fixture       *f,
                           gconstpointer  data)
@@ -2836,6 +2857,8 @@ test_xdotool_drag_escape (Fixture       *f,
    * not to the drag icon under the pointer. */
   g_assert_true (baton_test_xdotool_focus_window (f->window));
   start_drag (f, card, x1, y1, 12);
+  /* Over the other column: it is highlighted. */
+  g_assert_true (baton_test_wait_until (column_highlighted, to, 5000));
 
   {
     const char *escape[] = { "key", "Escape", NULL };
@@ -2843,6 +2866,11 @@ test_xdotool_drag_escape (Fixture       *f,
     g_assert_true (baton_test_xdotool_argv (escape));
   }
   g_assert_true (baton_test_wait_until (not_dragging, f->view, 5000));
+
+  /* The column the card hovered is no longer highlighted, the button
+   * still down and the pointer still (its class, and GTK's drop state
+   * on its list, which the theme draws). */
+  g_assert_true (baton_test_wait_until (column_not_highlighted, to, 2000));
 
   /* The pointer moves on and lets go over the other column. */
   g_assert_true (baton_test_xdotool ("mousemove %d %d", x1 + 10, y1 + 20));

@@ -1147,6 +1147,15 @@ test_person_dialog_rejects_bad_input (Fixture       *f,
   assert_rejected (f, dialog, before, "time-off");
   set_text (dialog, "off-end", "2030-02-30");
   assert_rejected (f, dialog, before, "time-off");
+  /* The message is the date row's own: what is wrong with the typed text
+   * comes first, even with no first day typed. */
+  g_assert_cmpstr (baton_person_dialog_get_error (dialog, "time-off"), ==,
+                   baton_date_row_get_error (BATON_DATE_ROW (baton_person_dialog_get_entry (dialog, "off-end"))));
+  set_text (dialog, "off-start", "");
+  assert_rejected (f, dialog, before, "time-off");
+  g_assert_cmpstr (baton_person_dialog_get_error (dialog, "time-off"), ==,
+                   baton_date_row_get_error (BATON_DATE_ROW (baton_person_dialog_get_entry (dialog, "off-end"))));
+  set_text (dialog, "off-start", "2030-01-10");
 
   set_text (dialog, "email", "not an address");
   set_text (dialog, "off-end", "2030-01-11");
@@ -1418,6 +1427,191 @@ test_roles_dialog (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (roles), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The Roles dialog's toasts ----------------------------------------------------- */
+
+static gboolean
+is_shown_toast (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_shown_button_with_label (GtkWidget     *widget,
+                            gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+typedef struct
+{
+  GtkWidget  *dialog;
+  const char *title;
+  gint64      frame;   /* when the toast was last seen at y */
+  float       y;
+} ToastWait;
+
+/* A toast on show says @title (and no other toast is on show), and has
+ * finished sliding in: it stayed in place over a new frame. (A toast
+ * clicked while it slides in is freed too early by libadwaita 1.2, which
+ * then crashes when the slide ends.) */
+static gboolean
+toast_says (gpointer data)
+{
+  ToastWait *wait = data;
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+  graphene_rect_t bounds;
+  GtkWidget *toast;
+  gint64 frame;
+  gboolean settled;
+
+  baton_test_collect_widgets (wait->dialog, is_shown_toast, NULL, toasts);
+  if (toasts->len != 1 ||
+      baton_test_find_widget (g_ptr_array_index (toasts, 0), baton_test_widget_is_label_with_text,
+                              wait->title) == NULL)
+    return FALSE;
+
+  toast = g_ptr_array_index (toasts, 0);
+  if (!gtk_widget_compute_bounds (toast, wait->dialog, &bounds))
+    return FALSE;
+  frame = gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (toast));
+  settled = wait->frame != 0 && frame > wait->frame && bounds.origin.y == wait->y;
+  if (wait->frame == 0 || bounds.origin.y != wait->y)
+    {
+      wait->frame = frame;
+      wait->y = bounds.origin.y;
+    }
+  /* A next frame comes, even once nothing moves. */
+  if (!settled)
+    gtk_widget_queue_draw (toast);
+
+  return settled;
+}
+
+static GtkWidget *
+wait_for_toast (GtkWidget  *dialog,
+                const char *title)
+{
+  ToastWait wait = { dialog, title, 0, 0 };
+
+  /* Less than a toast's timeout (5 s): a queued toast does not count. */
+  g_assert_true (baton_test_wait_until (toast_says, &wait, 3000));
+  return baton_test_find_widget (dialog, is_shown_toast, NULL);
+}
+
+static void
+dialog_add_role (BatonRolesDialog *dialog,
+                    const char       *name)
+{
+  gtk_editable_set_text (GTK_EDITABLE (baton_roles_dialog_get_new_row (dialog)), name);
+  g_signal_emit_by_name (baton_roles_dialog_get_new_row (dialog), "entry-activated");
+  g_assert_null (baton_roles_dialog_get_error (dialog));
+}
+
+static gboolean
+has_role_named (BatonStore *store,
+                const char *name)
+{
+  GListModel *roles = baton_store_get_roles (store);
+
+  for (guint i = 0, n = g_list_model_get_n_items (roles); i < n; i++)
+    if (g_str_equal (baton_role_get_name (baton_test_list_item (roles, i)), name))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* One toast at a time, naming the last change; its Undo undoes exactly
+ * that change, and a toast whose change is no longer on top undoes
+ * nothing. (The toasts queued up, and the Undo of the one on show undid
+ * the last role added, not the one it named.) */
+static void
+test_roles_dialog_toasts (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(State) before = NULL;
+  BatonRolesDialog *dialog;
+  GtkWidget *toast, *button;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.manage-roles", NULL));
+  dialog = BATON_ROLES_DIALOG (baton_capacity_view_get_roles_dialog (f->view));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, dialog, 5000));
+
+  dialog_add_role (dialog, "Reviewer");
+  dialog_add_role (dialog, "Trainer");
+  toast = wait_for_toast (GTK_WIDGET (dialog), "Role Trainer added");
+  g_assert_cmpuint (baton_undo_toaster_get_n_toasts (baton_roles_dialog_get_toaster (dialog)), ==, 1);
+
+  /* Its Undo takes back Trainer, and only Trainer. */
+  button = baton_test_find_widget (toast, is_shown_button_with_label, "_Undo");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (has_role_named (f->store, "Trainer"));
+  g_assert_true (has_role_named (f->store, "Reviewer"));
+  wait_for_toast (GTK_WIDGET (dialog), "Undone: Add role");
+
+  /* A change made elsewhere (the main window): the dialog's toast no
+   * longer names the change on top, and its button undoes nothing. */
+  dialog_add_role (dialog, "Editor");
+  toast = wait_for_toast (GTK_WIDGET (dialog), "Role Editor added");
+  button = baton_test_find_widget (toast, is_shown_button_with_label, "_Undo");
+  g_assert_nonnull (button);
+  g_object_ref (button);
+  g_assert_true (baton_store_move_role (f->store, baton_test_list_item (baton_store_get_roles (f->store), 2), 0, NULL));
+  before = state_capture (f->store);
+  if (gtk_widget_get_mapped (button) && gtk_widget_get_visible (button))
+    g_signal_emit_by_name (button, "clicked");
+  g_object_unref (button);
+  assert_state_equals (before, f->store);
+  g_assert_true (has_role_named (f->store, "Editor"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+role_abc_added (gpointer data)
+{
+  return has_role_named (data, "abc");
+}
+
+/* Escape closes the Roles dialog at the first press: just after a role
+ * was added with Enter (a toast shows: the first Escape went to it), or
+ * with the focus on a role's name being edited. */
+static void
+test_roles_dialog_escape (Fixture       *f,
+                          gconstpointer  data)
+{
+  for (guint where = 0; where < 2; where++)
+    {
+      BatonRolesDialog *dialog;
+      GtkWidget *focus;
+      int x, y;
+
+      BATON_TEST_REQUIRE_XDOTOOL (f->window);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.manage-roles", NULL));
+      dialog = BATON_ROLES_DIALOG (baton_capacity_view_get_roles_dialog (f->view));
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+      g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, dialog, 5000));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+
+      focus = where == 0 ? GTK_WIDGET (baton_roles_dialog_get_new_row (dialog))
+                         : GTK_WIDGET (baton_roles_dialog_get_role_row (dialog, id_of (f->writer)));
+      baton_test_screen_center (focus, &x, &y);
+      /* A click into the field (the pointer stays over the dialog, so the
+       * keys go to it), some typing, then Escape once. */
+      g_assert_true (baton_test_xdotool ("mousemove %d %d click 1 sleep 0.2 type --delay 20 abc", x, y));
+      if (where == 0)
+        {
+          g_assert_true (baton_test_xdotool ("key Return"));
+          g_assert_true (baton_test_wait_until (role_abc_added, f->store, 3000));
+        }
+      g_assert_true (baton_test_xdotool ("sleep 0.2 key Escape"));
+      g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &dialog, 3000));
+    }
 }
 
 /* A button for an action, and (when not NULL) the string target. */
@@ -1797,6 +1991,44 @@ assert_chip_leaves_previews_readable (Fixture    *f,
 /* Ana's largest task, dragged with the real pointer onto Dana a week
  * later: both previews and the chip show on the way, it lands on that
  * person and week, and one Undo restores everything. */
+typedef struct
+{
+  Fixture *f;
+  Cell     cell;
+} FocusWait;
+
+/* The keyboard focus is on the grid, on @cell. */
+static gboolean
+focus_is_on_cell (gpointer data)
+{
+  FocusWait *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (wait->f->window));
+  gint row = wait->cell.person_id != 0
+               ? baton_capacity_grid_find_person_row (wait->f->grid, wait->cell.person_id)
+               : baton_capacity_grid_find_unassigned_row (wait->f->grid, wait->cell.role_id);
+  guint focus_row;
+  gint focus_week;
+
+  return focus != NULL && (focus == GTK_WIDGET (wait->f->grid) || gtk_widget_is_ancestor (focus, GTK_WIDGET (wait->f->grid))) &&
+         baton_capacity_grid_get_focus_cell (wait->f->grid, &focus_row, &focus_week) &&
+         (gint) focus_row == row && focus_week == wait->cell.week;
+}
+
+static void
+assert_focus_on_cell (Fixture *f,
+                      Cell     cell)
+{
+  FocusWait wait = { f, cell };
+
+  if (!baton_test_wait_until (focus_is_on_cell, &wait, 3000))
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+      g_test_message ("focus on %s", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+      g_assert_true (focus_is_on_cell (&wait));
+    }
+}
+
 static void
 test_real_drag (Fixture       *f,
                 gconstpointer  data)
@@ -1827,11 +2059,17 @@ test_real_drag (Fixture       *f,
   assert_cell (f, f->ana, 0, 16, 40);
   assert_cell (f, f->dana, 1, 30, 32);
   g_assert_cmpstr (last_toast (f), ==, "“Storyboard” reassigned to Dana and moved 1 week later");
+  /* The keyboard goes on from the cell the task went to… */
+  assert_focus_on_cell (f, to);
 
   g_assert_true (baton_store_undo (f->store, NULL));
   assert_data_equals (before, f->store);
   assert_cell (f, f->ana, 0, 46, 40);
   assert_cell (f, f->dana, 1, 0, 32);
+  /* …and after Undo from the cell it came back to; after Redo, there again. */
+  assert_focus_on_cell (f, from);
+  g_assert_true (baton_store_redo (f->store, NULL));
+  assert_focus_on_cell (f, to);
 }
 
 /* Escape during a real drag cancels it: mouse down, moves, Escape, mouse
@@ -2054,6 +2292,8 @@ main (int   argc,
   add_test ("/capacity-view/person-dialog/time-off-calendar", NULL, test_person_dialog_time_off_calendar);
   add_test ("/capacity-view/restore-person", NULL, test_restore_person);
   add_test ("/capacity-view/roles-dialog", NULL, test_roles_dialog);
+  add_test ("/capacity-view/roles-dialog/toasts", NULL, test_roles_dialog_toasts);
+  add_test ("/capacity-view/roles-dialog/escape", NULL, test_roles_dialog_escape);
   add_test ("/capacity-view/empty-state/first-run", GINT_TO_POINTER (1), test_empty_state);
   add_test ("/capacity-view/empty-state/person-dialog-reaches-roles", GINT_TO_POINTER (1),
             test_person_dialog_without_roles);

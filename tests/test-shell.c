@@ -16,6 +16,9 @@
 
 #include "baton-application.h"
 #include "baton-board-card.h"
+#include "baton-capacity-view-private.h"
+#include "baton-dates.h"
+#include "baton-task-editor.h"
 #include "baton-demo.h"
 #include "baton-preferences-window.h"
 #include "baton-store.h"
@@ -957,6 +960,141 @@ write_workspace (const char *path)
   g_assert_no_error (error);
 }
 
+/* A card on the board this week: assigned, estimated, due. */
+static void
+write_card (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = baton_store_open (path, &error);
+  g_autofree char *due = NULL;
+  BatonStage *stage;
+  BatonRole *role;
+  BatonPerson *person;
+  BatonTask *task;
+
+  g_assert_no_error (error);
+  stage = g_list_model_get_n_items (baton_store_get_stages (store)) > 0
+            ? baton_test_list_item (baton_store_get_stages (store), 0)
+            : baton_store_create_stage (store, "Backlog", 0, &error);
+  g_assert_no_error (error);
+  role = baton_store_create_role (store, "Writer", "#1c71d8", &error);
+  g_assert_no_error (error);
+  person = baton_store_create_person (store, "Ada", NULL, 40 * 60, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (baton_store_set_person_roles (store, person, (gint64[]) { baton_test_id (role) }, 1,
+                                               baton_test_id (role), &error));
+  task = baton_store_create_task (store, stage, NULL, "Storyboard", &error);
+  g_assert_no_error (error);
+  due = baton_date_format (baton_date_today ());
+  g_assert_true (baton_store_update (store, task, &error,
+                                     "role-id", baton_test_id (role),
+                                     "assignee-id", baton_test_id (person),
+                                     "estimate-minutes", (gint64) 8 * 60,
+                                     "due-date", due, NULL));
+  g_assert_no_error (error);
+}
+
+static gboolean
+has_board_card (gpointer data)
+{
+  return baton_test_find_descendant (GTK_WIDGET (data), BATON_TYPE_BOARD_CARD) != NULL;
+}
+
+static gboolean
+says_read_only (gpointer data)
+{
+  return baton_test_find_widget (GTK_WIDGET (data), baton_test_widget_is_label_with_text,
+                                 "This workspace is read-only") != NULL;
+}
+
+/* In a read-only workspace a card can be looked at, not moved: no drag
+ * starts, on the board or the capacity grid; Ctrl+→ on a card moves
+ * nothing, scrolls nothing and says why; the card editor shows the card
+ * with nothing to edit. */
+static void
+check_read_only_cards (BatonWindow *window,
+                       BatonStore  *store)
+{
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_autoptr(BatonTask) task = g_list_model_get_item (baton_store_get_tasks (store), 0);
+  gint64 stage_id = baton_task_get_stage_id (task);
+  GtkWidget *card, *editor, *capacity, *scrolled;
+  GtkAdjustment *hadjustment;
+  double x, y, scrolled_to;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "board"));
+  g_assert_true (baton_test_wait_until (has_board_card, window, 5000));
+  card = baton_test_find_descendant (GTK_WIDGET (window), BATON_TYPE_BOARD_CARD);
+  gtk_test_widget_wait_for_draw (card);
+
+  /* No drag from the board. */
+  g_signal_emit_by_name (baton_board_card_get_drag_source (BATON_BOARD_CARD (card)), "prepare", 10.0, 10.0, &provider);
+  g_assert_null (provider);
+
+  /* Ctrl+→ (twice): the card stays, the board does not scroll, one toast
+   * says why. */
+  if (baton_test_can_use_xdotool (GTK_WIDGET (window)))
+    {
+      int sx, sy;
+
+      scrolled = gtk_widget_get_ancestor (card, GTK_TYPE_SCROLLED_WINDOW);
+      while (scrolled != NULL &&
+             gtk_adjustment_get_upper (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled))) <=
+             gtk_adjustment_get_page_size (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled))) &&
+             gtk_widget_get_parent (scrolled) != NULL)
+        scrolled = gtk_widget_get_ancestor (gtk_widget_get_parent (scrolled), GTK_TYPE_SCROLLED_WINDOW);
+      g_assert_nonnull (scrolled);
+      hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      scrolled_to = gtk_adjustment_get_value (hadjustment);
+
+      baton_test_screen_center (card, &sx, &sy);
+      g_assert_true (baton_test_xdotool ("mousemove %d %d", sx, sy));
+      gtk_widget_grab_focus (card);
+      g_assert_true (gtk_widget_has_focus (card));
+      g_assert_true (baton_test_xdotool ("key ctrl+Right sleep 0.1 key ctrl+Right"));
+      g_assert_true (baton_test_wait_until (says_read_only, window, 5000));
+      baton_test_run_for (200);
+      g_assert_cmpint (baton_task_get_stage_id (task), ==, stage_id);
+      g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, scrolled_to);
+      g_assert_cmpuint (baton_window_get_n_toasts (window), ==, 1);
+    }
+  else
+    g_test_message ("no xdotool: Ctrl+→ not tried");
+
+  /* The editor shows the card; nothing in it edits. */
+  editor = baton_task_editor_new (GTK_WINDOW (window), store, task);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, editor, 5000));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (baton_task_editor_get_field (BATON_TASK_EDITOR (editor), "title"))),
+                   ==, "Storyboard");
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (baton_task_editor_get_field (BATON_TASK_EDITOR (editor), "title"))));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (baton_task_editor_get_field (BATON_TASK_EDITOR (editor), "estimate"))));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (baton_task_editor_get_field (BATON_TASK_EDITOR (editor), "description"))));
+  g_assert_false (gtk_widget_is_sensitive (baton_task_editor_get_field (BATON_TASK_EDITOR (editor), "assignee")));
+  g_assert_false (gtk_widget_is_sensitive (baton_task_editor_get_field (BATON_TASK_EDITOR (editor), "due-date")));
+  g_assert_false (gtk_widget_get_mapped (baton_task_editor_get_field (BATON_TASK_EDITOR (editor), "checklist-entry")));
+  {
+    g_autoptr(GPtrArray) saves = baton_test_find_widgets (editor, is_button_for_action, "editor.save");
+
+    g_assert_cmpuint (saves->len, >, 0);
+    for (guint i = 0; i < saves->len; i++)
+      g_assert_false (gtk_widget_get_mapped (g_ptr_array_index (saves, i)));
+  }
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* No drag from the capacity grid either. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "capacity"));
+  capacity = baton_test_find_descendant (GTK_WIDGET (window), BATON_TYPE_CAPACITY_VIEW);
+  g_assert_nonnull (capacity);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, capacity, 5000));
+  gtk_test_widget_wait_for_draw (capacity);
+  g_assert_true (baton_capacity_view_get_cell_point (BATON_CAPACITY_VIEW (capacity), baton_task_get_assignee_id (task),
+                                                    0, 0, &x, &y));
+  g_signal_emit_by_name (baton_capacity_view_get_drag_source (BATON_CAPACITY_VIEW (capacity)), "prepare", x, y, &provider);
+  g_assert_null (provider);
+  g_assert_cmpint (baton_task_get_stage_id (task), ==, stage_id);
+}
+
 static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
@@ -983,6 +1121,7 @@ test_read_only (Fixture       *f,
 
   ws = baton_test_workspace_new ();
   write_workspace (ws->path);
+  write_card (ws->path);
   if (!baton_test_make_unwritable (ws->path))
     return;
   before = baton_test_folder_state (ws->path);
@@ -1010,7 +1149,9 @@ test_read_only (Fixture       *f,
   assert_action_buttons (window, "clients.add-client", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view-action", "s", "new-card");
   baton_test_drain ();
-  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_tasks (store)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_tasks (store)), ==, 1);
+
+  check_read_only_cards (window, store);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "clients"));
   baton_test_drain ();
@@ -1025,6 +1166,130 @@ test_read_only (Fixture       *f,
   /* Not even the permissions changed back: same bytes, no file beside. */
   after = baton_test_folder_state (ws->path);
   baton_test_assert_text ("the folder", after, before);
+}
+
+/* Accessible names ------------------------------------------------------------- */
+
+/* @widget's accessible label property, or NULL when it has none. GTK 4.8
+ * has no getter: gtk_test_accessible_check_property () hands back the
+ * value it found when it is not the one asked for. */
+static char *
+accessible_label (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                             "\001 no label is this");
+}
+
+/* A mnemonic underscore: "_Add", "Add _Person" (not "__", not "a_b"). */
+static gboolean
+has_mnemonic (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if (p[0] == '_' && p[1] != '\0' && p[1] != '_' && g_unichar_isalnum (g_utf8_get_char (p + 1)) &&
+        (p == text || p[-1] == ' '))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Appends "Type: label" for each widget under @root (not under @skip)
+ * whose accessible label shows a mnemonic underscore. */
+static void
+collect_mnemonic_labels (GtkWidget *root,
+                         GType      skip,
+                         GString   *found)
+{
+  g_autofree char *label = NULL;
+
+  if (skip != G_TYPE_INVALID && G_TYPE_CHECK_INSTANCE_TYPE (root, skip))
+    return;
+
+  label = accessible_label (root);
+  if (label != NULL && has_mnemonic (label))
+    g_string_append_printf (found, "%s: %s\n", G_OBJECT_TYPE_NAME (root), label);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_mnemonic_labels (child, skip, found);
+}
+
+static void
+assert_no_mnemonic_labels (GtkWidget  *root,
+                           GType       skip,
+                           const char *what)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  collect_mnemonic_labels (root, skip, found);
+  if (found->len > 0)
+    g_test_message ("%s:\n%s", what, found->str);
+  g_assert_cmpstr (found->str, ==, "");
+}
+
+/* No accessible name reads out a mnemonic underscore ("_Add Stage Add
+ * Stage"): the window with the board and the capacity views, their empty
+ * states, and the dialogs and editor they open. (The clients view is
+ * another part's.) */
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) empty = NULL;
+  GType clients = g_type_from_name ("BatonClientsView");
+  BatonWindow *window;
+  GtkWidget *editor;
+  const char *views[] = { "board", "capacity" };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", views[i]));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      assert_no_mnemonic_labels (GTK_WIDGET (f->window), clients, views[i]);
+    }
+
+  /* The card editor. */
+  editor = baton_task_editor_new (GTK_WINDOW (f->window), f->store, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, editor, 5000));
+  assert_no_mnemonic_labels (editor, G_TYPE_INVALID, "card editor");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* The capacity view's dialogs. */
+  {
+    GtkWidget *capacity = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_CAPACITY_VIEW);
+    const char *actions[] = { "capacity.manage-roles", "capacity.add-person", "capacity.show-archived-people" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        GListModel *toplevels = gtk_window_get_toplevels ();
+        guint n = g_list_model_get_n_items (toplevels);
+        g_autoptr(GtkWindow) dialog = NULL;
+
+        g_assert_true (gtk_widget_activate_action (capacity, actions[i], NULL));
+        g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n + 1);
+        dialog = g_list_model_get_item (toplevels, n);
+        gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+        assert_no_mnemonic_labels (GTK_WIDGET (dialog), G_TYPE_INVALID, actions[i]);
+        gtk_window_destroy (dialog);
+      }
+  }
+
+  /* An empty workspace: the first-run pages of each view. */
+  empty = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  window = open_window (empty);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      assert_no_mnemonic_labels (GTK_WIDGET (window), clients, views[i]);
+    }
+  close_window (window);
 }
 
 /* Open errors ------------------------------------------------------------------ */
@@ -1278,6 +1543,7 @@ main (int   argc,
   g_test_add ("/shell/color-scheme", Fixture, NULL, fixture_set_up, test_color_scheme, fixture_tear_down);
   g_test_add ("/shell/undo-toast", Fixture, NULL, fixture_set_up, test_undo_toast, fixture_tear_down);
   g_test_add ("/shell/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+  g_test_add ("/shell/accessible-names", Fixture, NULL, fixture_set_up, test_accessible_names, fixture_tear_down);
   g_test_add ("/shell/open-error/foreign", Fixture, NULL, fixture_set_up, test_open_foreign, fixture_tear_down);
   g_test_add ("/shell/open-error/damaged", Fixture, NULL, fixture_set_up, test_open_damaged, fixture_tear_down);
   g_test_add ("/shell/open-error/locked", Fixture, NULL, fixture_set_up, test_open_locked, fixture_tear_down);

@@ -207,6 +207,88 @@ test_editor_role_after_program (Fixture       *f,
     g_assert_cmpstr (strstr (choice->program, baton_program_get_name (chosen)), !=, NULL);
 }
 
+/* Every dropdown of the editor, by the real pointer: open it, click a row,
+ * and move on at once, as a person does. Choosing a person in the
+ * Assignee list and moving out of the dialog crashed (SIGSEGV in
+ * gdk_surface_request_motion): a late motion event put the window's
+ * pointer focus on the closed list, its surface was dropped, and the
+ * editor's next layout asked that NULL surface for a motion event. */
+typedef struct
+{
+  const char *field;
+  const char *rows[2];  /* chosen in turn */
+} DropdownChoice;
+
+static void
+test_editor_dropdowns_by_pointer (Fixture       *f,
+                                  gconstpointer  data)
+{
+  static const DropdownChoice choices[] = {
+    { "assignee", { "Anna Weber", "Unassigned" } },
+    { "program", { "Lumen Software — Coaching skills", "No program" } },
+    { "role", { "Designer", "Writer" } },
+    { "priority", { "High", "Low" } },
+  };
+  g_autoptr(GError) error = NULL;
+  BatonPerson *anna;
+  BatonTaskEditor *editor;
+  GtkWidget *title;
+  int away_x, away_y, outside_x, outside_y;
+
+  BATON_TEST_REQUIRE_XDOTOOL (f->window);
+
+  anna = baton_store_create_person (f->store, "Anna Weber", NULL, 40 * 60, NULL, &error);
+  g_assert_no_error (error);
+
+  editor = open_editor (f);
+  title = baton_task_editor_get_field (editor, "title");
+  baton_test_screen_center (title, &away_x, &away_y);
+  /* A point of the screen outside every window (the test's screen is
+   * 1600 × 1000, and the windows sit at its top left). */
+  outside_x = gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (f->window))) + 200;
+  outside_y = gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (f->window))) + 100;
+
+  for (guint round = 0; round < 3; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+      {
+        GtkWidget *dropdown = baton_task_editor_get_field (editor, choices[i].field);
+        GtkPopover *popover = dropdown_popover (dropdown);
+        const char *text = choices[i].rows[round % 2];
+        GtkWidget *row;
+        int x, y;
+
+        g_debug ("round %u: %s → %s", round, choices[i].field, text);
+        click_widget (dropdown);
+        g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, popover, 5000));
+        gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
+        row = dropdown_row (dropdown, text);
+        g_assert_nonnull (row);
+
+        /* Click, and the pointer moves on at once: out of every window
+         * (where the crash was), or back over the editor. */
+        baton_test_screen_center (row, &x, &y);
+        g_assert_true (baton_test_xdotool ("mousemove %d %d sleep 0.2 mousedown 1 sleep 0.05 mouseup 1 "
+                                           "sleep 0.05 mousemove %d %d",
+                                           x, y, round % 2 ? away_x : outside_x, round % 2 ? away_y : outside_y));
+        g_assert_true (baton_test_wait_until (popover_is_hidden, popover, 5000));
+        gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+        baton_test_run_for (50);
+        gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+        g_assert_nonnull (baton_test_find_widget (dropdown, baton_test_widget_is_label_with_text, text));
+      }
+
+  gtk_editable_set_text (GTK_EDITABLE (title), "Storyboard");
+  g_assert_true (baton_task_editor_save (editor));
+  {
+    g_autoptr(BatonTask) task = g_list_model_get_item (baton_store_get_tasks (f->store), 0);
+
+    g_assert_cmpint (baton_task_get_assignee_id (task), ==, baton_test_id (anna));
+    g_assert_cmpint (baton_task_get_role_id (task), ==, baton_test_id (f->designer));
+    g_assert_cmpint (baton_task_get_program_id (task), ==, baton_test_id (g_ptr_array_index (f->programs, 0)));
+    g_assert_cmpint (baton_task_get_priority (task), ==, 3);
+  }
+}
+
 /* The date row ------------------------------------------------------------------- */
 
 static guint32
@@ -571,6 +653,7 @@ main (int   argc,
     add_test ("/widgets/task-editor/role-after-program/long-name", &long_name, test_editor_role_after_program);
     add_test ("/widgets/task-editor/role-after-program/keyboard", &keyboard, test_editor_role_after_program);
   }
+  add_test ("/widgets/task-editor/dropdowns-by-pointer", NULL, test_editor_dropdowns_by_pointer);
   add_test ("/widgets/date-row/parse-and-format", NULL, test_date_row_parse_and_format);
   add_test ("/widgets/date-row/invalid-text", NULL, test_date_row_invalid_text);
   add_test ("/widgets/date-row/notify", NULL, test_date_row_notify);

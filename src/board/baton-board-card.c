@@ -503,7 +503,9 @@ on_drag_prepare (GtkDragSource  *source,
                  double          y,
                  BatonBoardCard *self)
 {
-  if (self->task == NULL)
+  /* A workspace that cannot be written: nothing to move. */
+  if (self->task == NULL ||
+      (self->view != NULL && baton_store_get_read_only (baton_board_view_get_store (self->view))))
     return NULL;
 
   self->drag_x = x;
@@ -597,6 +599,25 @@ baton_board_card_dispose (GObject *object)
   G_OBJECT_CLASS (baton_board_card_parent_class)->dispose (object);
 }
 
+/* Ctrl+arrows: the view's task.move-* action. In a workspace that cannot
+ * be written the action is off; the key then says why, instead of going
+ * on to the board, which would scroll. */
+static gboolean
+move_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  BatonBoardCard *self = BATON_BOARD_CARD (widget);
+
+  if (self->view != NULL && baton_store_get_read_only (baton_board_view_get_store (self->view)))
+    {
+      gtk_widget_activate_action (widget, "win.show-toast", "s", _("This workspace is read-only"));
+      return TRUE;
+    }
+
+  return gtk_widget_activate_action (widget, g_variant_get_string (args, NULL), NULL);
+}
+
 static void
 baton_board_card_class_init (BatonBoardCardClass *klass)
 {
@@ -612,10 +633,10 @@ baton_board_card_class_init (BatonBoardCardClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   /* The view's task.* actions act on the focused card. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, "task.move-left", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK, "task.move-right", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK, "task.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK, "task.move-down", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, move_shortcut, "s", "task.move-left");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK, move_shortcut, "s", "task.move-right");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK, move_shortcut, "s", "task.move-up");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK, move_shortcut, "s", "task.move-down");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "task.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "task.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "task.archive", NULL);

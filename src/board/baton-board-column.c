@@ -538,6 +538,19 @@ hide_drop_line (BatonBoardColumn *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-target");
 }
 
+/* The drag is over for good (cancelled with Escape, or ended): GTK 4.8 on
+ * X11 still holds the drop as long as the button is down, with its drop
+ * state on the list (which the theme draws as a highlight) until a leave
+ * that only comes with the release. Neither the drop line nor that
+ * highlight may stay. */
+static void
+clear_drop (BatonBoardColumn *self)
+{
+  hide_drop_line (self);
+  baton_edge_scroll_stop (&self->edge_scroll);
+  gtk_widget_unset_state_flags (GTK_WIDGET (self->scroller), GTK_STATE_FLAG_DROP_ACTIVE);
+}
+
 static GdkDragAction
 on_drop_motion (GtkDropTarget    *target,
                 double            x,
@@ -552,8 +565,7 @@ on_drop_motion (GtkDropTarget    *target,
   /* A drag cancelled with Escape lands nowhere. */
   if (baton_drop_target_is_cancelled (target))
     {
-      hide_drop_line (self);
-      baton_edge_scroll_stop (&self->edge_scroll);
+      clear_drop (self);
       return 0;
     }
 
@@ -873,4 +885,12 @@ baton_board_column_new (BatonBoardView *view,
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->card_list));
 
   return GTK_WIDGET (self);
+}
+
+void
+baton_board_column_clear_drop (BatonBoardColumn *self)
+{
+  g_return_if_fail (BATON_IS_BOARD_COLUMN (self));
+
+  clear_drop (self);
 }

@@ -33,6 +33,8 @@ guint          baton_board_column_get_index      (BatonBoardColumn *self,
 GtkWidget     *baton_board_column_get_card       (BatonBoardColumn *self,
                                                   BatonTask        *task);
 GtkDropTarget *baton_board_column_get_drop_target (BatonBoardColumn *self);
+/* A drag ended (dropped or cancelled): no drop line, no highlight. */
+void           baton_board_column_clear_drop     (BatonBoardColumn *self);
 /* Gives the list its cards. A column off screen when the board first
  * shows gets them once it is scrolled into view. */
 void           baton_board_column_show_cards     (BatonBoardColumn *self);

@@ -34,6 +34,7 @@
 #include "baton-duration.h"
 #include "baton-edge-scroll.h"
 #include "baton-people-sidebar.h"
+#include "baton-accessible.h"
 #include "baton-read-only.h"
 #include "baton-task-editor.h"
 #include "baton-view-settings.h"
@@ -844,6 +845,9 @@ _baton_board_view_drag_end (BatonBoardView *self)
   baton_edge_scroll_stop (&self->edge_scroll);
   g_clear_object (&self->dragged_task);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
+  /* Cancelled with the pointer still over a column: it is lit no more. */
+  for (guint i = 0, n = baton_board_view_get_n_columns (self); i < n; i++)
+    baton_board_column_clear_drop (BATON_BOARD_COLUMN (baton_board_view_get_column (self, i)));
   if (self->sidebar != NULL)
     baton_people_sidebar_highlight_role (self->sidebar, NULL);
 }
@@ -2880,6 +2884,8 @@ baton_board_view_init (BatonBoardView *self)
 {
   ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
   baton_edge_scroll_init (&self->edge_scroll, GTK_WIDGET (self->board_scroller), EDGE_ZONE, EDGE_SPEED);
 
   self->stage_loads = g_hash_table_new (NULL, NULL);

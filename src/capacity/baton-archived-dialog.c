@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "baton-accessible.h"
 #include "baton-archived-dialog.h"
 #include "baton-duration.h"
 
@@ -104,6 +105,8 @@ rebuild (BatonArchivedDialog *self)
 
   gtk_stack_set_visible_child_name (self->stack,
                                     g_hash_table_size (self->buttons) > 0 ? "list" : "empty");
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self->list));
 }
 
 guint

@@ -25,6 +25,7 @@
 #include "baton-duration.h"
 #include "baton-person-dialog.h"
 #include "baton-archived-dialog.h"
+#include "baton-accessible.h"
 #include "baton-read-only.h"
 #include "baton-roles-dialog.h"
 #include "baton-room-dialog.h"
@@ -33,6 +34,14 @@
 
 /* Room between a drag's chip and the cells it must not cover. */
 #define ICON_GAP 6
+
+/* A cell by what it shows, not by its place: rows and weeks move. */
+typedef struct
+{
+  gint64  person_id;    /* 0: the Unassigned row of role_id */
+  gint64  role_id;
+  guint32 week_start;   /* julian */
+} CellRef;
 
 struct _BatonCapacityView
 {
@@ -76,6 +85,15 @@ struct _BatonCapacityView
   BatonGridRowKind   popover_kind;
   gint64             popover_id;        /* person or role of the open cell */
   guint32            popover_week;      /* julian week start of the open cell */
+
+  /* The last drop: the change it recorded (compared by address, never
+   * dereferenced) and the cells it left and reached, so that the focus
+   * follows the task through Undo and Redo. */
+  gconstpointer      drop_change;
+  CellRef            drop_from;
+  CellRef            drop_to;
+  gconstpointer      undo_top;
+  gconstpointer      redo_top;
 };
 
 enum {
@@ -1372,6 +1390,53 @@ on_drop_leave (GtkDropTarget     *target,
   baton_capacity_grid_autoscroll (self->grid, -1, -1);
 }
 
+/* The keyboard goes on from @ref's cell (when the view is on show: a
+ * change undone from another view leaves the focus there). */
+static void
+focus_cell_ref (BatonCapacityView *self,
+                const CellRef     *ref)
+{
+  guint32 first = baton_capacity_grid_get_first_week (self->grid);
+  guint n_weeks = baton_capacity_grid_get_n_weeks (self->grid);
+  gint row;
+  gint week;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || ref->week_start < first)
+    return;
+
+  row = ref->person_id != 0 ? baton_capacity_grid_find_person_row (self->grid, ref->person_id)
+                            : baton_capacity_grid_find_unassigned_row (self->grid, ref->role_id);
+  week = (gint) ((ref->week_start - first) / 7);
+  if (row < 0 || week >= (gint) n_weeks)
+    return;
+
+  baton_capacity_grid_set_focus_cell (self->grid, (guint) row, week);
+  gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+}
+
+/* Undo or Redo of the last drop: the focus follows the task. */
+static void
+on_history_changed (BatonCapacityView *self)
+{
+  BatonHistory *history = baton_store_get_history (self->store);
+  gconstpointer undo_top = baton_history_peek_undo (history);
+  gconstpointer redo_top = baton_history_peek_redo (history);
+  gboolean undone = redo_top != NULL && redo_top == self->undo_top;
+  gboolean redone = undo_top != NULL && undo_top == self->redo_top;
+
+  if (undo_top == self->undo_top && redo_top == self->redo_top)
+    return;
+  self->undo_top = undo_top;
+  self->redo_top = redo_top;
+
+  if (self->drop_change == NULL)
+    return;
+  if (undone && redo_top == self->drop_change)
+    focus_cell_ref (self, &self->drop_from);
+  else if (redone && undo_top == self->drop_change)
+    focus_cell_ref (self, &self->drop_to);
+}
+
 static gboolean
 on_drop (GtkDropTarget     *target,
          const GValue      *value,
@@ -1402,7 +1467,25 @@ on_drop (GtkDropTarget     *target,
     begin_drag_state (self, task, self->drag_task != NULL ? self->drag_origin_week : 0);
 
   if (plan_drop (self, task, x, y, &plan))
-    done = move_task (self, task, plan.change_person, plan.person, plan.weeks);
+    {
+      CellRef from = {
+        baton_task_get_assignee_id (task), baton_task_get_role_id (task), self->drag_origin_week,
+      };
+      CellRef to = {
+        plan.person != NULL ? baton_record_get_id (BATON_RECORD (plan.person)) : 0,
+        baton_task_get_role_id (task),
+        baton_capacity_grid_get_first_week (self->grid) + 7 * (guint32) MAX (plan.week, 0),
+      };
+
+      done = move_task (self, task, plan.change_person, plan.person, plan.weeks);
+      if (done)
+        {
+          self->drop_change = baton_history_peek_undo (baton_store_get_history (self->store));
+          self->drop_from = from;
+          self->drop_to = to;
+          focus_cell_ref (self, &to);
+        }
+    }
 
   baton_capacity_grid_clear_preview (self->grid);
   baton_capacity_grid_set_highlight_role (self->grid, 0);
@@ -1465,8 +1548,13 @@ on_drag_prepare (GtkDragSource     *source,
                  BatonCapacityView *self)
 {
   guint32 week_start = 0;
-  BatonTask *task = task_at (self, x, y, &week_start);
+  BatonTask *task;
 
+  /* A workspace that cannot be written: nothing to move. */
+  if (baton_store_get_read_only (self->store))
+    return NULL;
+
+  task = task_at (self, x, y, &week_start);
   if (task == NULL)
     return NULL;
 
@@ -1741,6 +1829,11 @@ baton_capacity_view_constructed (GObject *object)
   baton_capacity_view_show_week (self, today ());
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  /* Any property: the tops of the stacks change with the labels. */
+  g_signal_connect_object (baton_store_get_history (self->store), "notify", G_CALLBACK (on_history_changed),
+                           self, G_CONNECT_SWAPPED);
+  self->undo_top = baton_history_peek_undo (baton_store_get_history (self->store));
+  self->redo_top = baton_history_peek_redo (baton_store_get_history (self->store));
   update_empty_state (self);
 
   /* A workspace that cannot be written can be looked at, not changed. */
@@ -1800,6 +1893,8 @@ baton_capacity_view_dispose (GObject *object)
   g_clear_pointer (&self->drag_weeks, g_array_unref);
   g_clear_pointer (&self->drag_minutes, g_array_unref);
   g_clear_object (&self->settings);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (baton_store_get_history (self->store), on_history_changed, self);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (baton_capacity_view_parent_class)->dispose (object);
@@ -1892,6 +1987,8 @@ baton_capacity_view_init (BatonCapacityView *self)
 {
   load_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -74,7 +74,8 @@ on_drag_prepare (GtkDragSource    *source,
 {
   BatonTask *task = g_object_get_data (G_OBJECT (source), "baton-task");
 
-  if (task == NULL)
+  /* A workspace that cannot be written: nothing to move. */
+  if (task == NULL || baton_store_get_read_only (self->store))
     return NULL;
 
   g_signal_emit (self, signals[TASK_DRAG_PREPARE], 0, task);

@@ -21,6 +21,7 @@
 #include "baton-date-row.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
+#include "baton-accessible.h"
 #include "baton-person-dialog.h"
 #include "baton-roles-dialog.h"
 
@@ -383,6 +384,7 @@ build_role_rows (BatonPersonDialog *self,
                                    _("Add the roles your team holds, then check the ones this person holds."));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "person.manage-roles");
+      baton_accessible_fix_mnemonics (button);
       adw_action_row_add_suffix (ADW_ACTION_ROW (self->no_roles_row), button);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self->no_roles_row), button);
       adw_preferences_group_add (self->roles_group, self->no_roles_row);
@@ -609,10 +611,27 @@ static gboolean
 take_typed_time_off (BatonPersonDialog *self,
                      gboolean           allow_empty)
 {
-  g_autofree char *start = entry_text (self->off_start_row);
-  g_autofree char *end = entry_text (self->off_end_row);
+  BatonDateRow *start_row = BATON_DATE_ROW (self->off_start_row);
+  BatonDateRow *end_row = BATON_DATE_ROW (self->off_end_row);
   g_autofree char *note = entry_text (self->off_note_row);
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
   g_autoptr(GError) error = NULL;
+
+  /* Each date row parses its own text and says what is wrong with it. */
+  if (baton_date_row_get_error (start_row) != NULL || baton_date_row_get_error (end_row) != NULL)
+    {
+      set_error (self, "time-off", baton_date_row_get_error (start_row) != NULL
+                                     ? baton_date_row_get_error (start_row)
+                                     : baton_date_row_get_error (end_row));
+      return FALSE;
+    }
+  start = g_strdup (baton_date_row_get_date (start_row));
+  end = g_strdup (baton_date_row_get_date (end_row));
+  if (start == NULL)
+    start = g_strdup ("");
+  if (end == NULL)
+    end = g_strdup ("");
 
   if (start[0] == '\0' && end[0] == '\0')
     {
@@ -634,9 +653,7 @@ take_typed_time_off (BatonPersonDialog *self,
       end = g_strdup (start);
     }
 
-  if (!baton_date_validate (start, _("first day off"), &error) ||
-      !baton_date_validate (end, _("last day off"), &error) ||
-      !baton_date_range_validate (start, end, &error))
+  if (!baton_date_range_validate (start, end, &error))
     {
       set_error (self, "time-off", error->message);
       return FALSE;
@@ -1060,6 +1077,8 @@ static void
 baton_person_dialog_init (BatonPersonDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->role_rows = g_ptr_array_new_with_free_func (g_free);
   self->off = g_ptr_array_new_with_free_func (off_entry_free);

@@ -3,7 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each control is one store call, so each change is one undo step; a
- * toast in the dialog offers Undo. A role is deleted only once nobody
+ * toast in the dialog offers Undo, one toast at a time, and its button
+ * undoes the change it names or nothing (BatonUndoToaster, as in the main
+ * window). Escape closes the dialog at the first press, wherever the
+ * focus is. A role is deleted only once nobody
  * holds it and no task needs it: each row says how many people and tasks
  * still use it, and a refused delete shows the store's reason.
  */
@@ -15,6 +18,8 @@
 #include <glib/gi18n.h>
 
 #include "baton-roles-dialog.h"
+#include "baton-accessible.h"
+#include "baton-undo-toaster.h"
 
 struct _BatonRolesDialog
 {
@@ -30,6 +35,7 @@ struct _BatonRolesDialog
   /* Owned references */
   BatonStore           *store;
   GPtrArray            *rows;      /* AdwEntryRow per role, in order */
+  BatonUndoToaster     *toaster;
 
   /* State */
   char                 *error;
@@ -71,25 +77,64 @@ show_error (BatonRolesDialog *self,
 }
 
 static void
-on_undo_clicked (AdwToast         *toast,
-                 BatonRolesDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!baton_store_undo (self->store, &error))
-    show_error (self, NULL, error->message);
-}
-
-static void
 toast (BatonRolesDialog *self,
        const char       *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  baton_undo_toaster_show_change (self->toaster, message, FALSE);
+}
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+/* The toast's Undo (@redo FALSE) or Redo button, with the toast's serial:
+ * it acts on the change the toast names, or on nothing. */
+static void
+undo_or_redo (BatonRolesDialog *self,
+              GVariant         *parameter,
+              gboolean          redo)
+{
+  BatonHistory *history = baton_store_get_history (self->store);
+  g_autofree char *label = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+  if (!baton_undo_toaster_claim (self->toaster, g_variant_get_uint64 (parameter), redo))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  label = g_strdup (redo ? baton_history_get_redo_label (history) : baton_history_get_undo_label (history));
+  baton_undo_toaster_set_busy (self->toaster, TRUE);
+  done = redo ? baton_store_redo (self->store, &error) : baton_store_undo (self->store, &error);
+  baton_undo_toaster_set_busy (self->toaster, FALSE);
+  if (!done)
+    {
+      show_error (self, NULL, error->message);
+      return;
+    }
+
+  if (redo)
+    /* Translators: %s names the change that was redone, e.g. “Move task” */
+    message = label ? g_strdup_printf (_("Redone: %s"), label) : g_strdup (_("Redone"));
+  else
+    /* Translators: %s names the change that was undone, e.g. “Move task” */
+    message = label ? g_strdup_printf (_("Undone: %s"), label) : g_strdup (_("Undone"));
+  baton_undo_toaster_show_change (self->toaster, message, !redo);
+}
+
+static void
+undo_toast_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  undo_or_redo (BATON_ROLES_DIALOG (widget), parameter, FALSE);
+}
+
+static void
+redo_toast_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  undo_or_redo (BATON_ROLES_DIALOG (widget), parameter, TRUE);
 }
 
 static char *
@@ -441,6 +486,15 @@ baton_roles_dialog_get_delete_button (BatonRolesDialog *self,
   return row != NULL ? g_object_get_data (G_OBJECT (row), "baton-delete") : NULL;
 }
 
+/* For tests: the toasts of the dialog. */
+BatonUndoToaster *
+baton_roles_dialog_get_toaster (BatonRolesDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_ROLES_DIALOG (self), NULL);
+
+  return self->toaster;
+}
+
 const char *
 baton_roles_dialog_get_error (BatonRolesDialog *self)
 {
@@ -457,6 +511,7 @@ baton_roles_dialog_dispose (GObject *object)
   BatonRolesDialog *self = BATON_ROLES_DIALOG (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->toaster);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (baton_roles_dialog_parent_class)->dispose (object);
@@ -481,7 +536,9 @@ baton_roles_dialog_class_init (BatonRolesDialogClass *klass)
   object_class->dispose = baton_roles_dialog_dispose;
   object_class->finalize = baton_roles_dialog_finalize;
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* The buttons of the toasts: the parameter is the toast's serial. */
+  gtk_widget_class_install_action (widget_class, "roles.undo-toast", "t", undo_toast_activated);
+  gtk_widget_class_install_action (widget_class, "roles.redo-toast", "t", redo_toast_activated);
 }
 
 static void
@@ -490,6 +547,18 @@ baton_roles_dialog_init (BatonRolesDialog *self)
   GtkWidget *page, *group, *button;
 
   self->rows = g_ptr_array_new ();
+
+  /* Escape closes the dialog at the first press: caught before the
+   * focused widget (an entry row, a popover of it) takes it for itself. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 
   gtk_window_set_title (GTK_WINDOW (self), _("Roles"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
@@ -550,6 +619,8 @@ baton_roles_dialog_init (BatonRolesDialog *self)
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->new_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->new_error_label));
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -561,6 +632,7 @@ baton_roles_dialog_new (BatonStore *store)
 
   self = g_object_new (BATON_TYPE_ROLES_DIALOG, NULL);
   self->store = g_object_ref (store);
+  self->toaster = baton_undo_toaster_new (store, GTK_WIDGET (self), "roles.undo-toast", "roles.redo-toast");
   g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   rebuild (self);
 

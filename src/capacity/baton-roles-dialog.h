@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "baton-store.h"
+#include "baton-undo-toaster.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,8 @@ AdwEntryRow *baton_roles_dialog_get_role_row  (BatonRolesDialog *self,
                                                gint64            role_id);
 GtkButton   *baton_roles_dialog_get_delete_button (BatonRolesDialog *self,
                                                gint64            role_id);
+/* The toasts of the dialog. */
+BatonUndoToaster *baton_roles_dialog_get_toaster (BatonRolesDialog *self);
 /* The error shown, or NULL. */
 const char  *baton_roles_dialog_get_error     (BatonRolesDialog *self);
 

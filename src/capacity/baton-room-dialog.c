@@ -18,6 +18,7 @@
 #include "baton-calendar.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
+#include "baton-accessible.h"
 #include "baton-room-dialog.h"
 #include "baton-view-settings.h"
 
@@ -208,6 +209,8 @@ static void
 baton_room_dialog_init (BatonRoomDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
 }
 

@@ -8,19 +8,10 @@
  * shown in one AdwToastOverlay. Views reach the window through actions:
  * win.undo, win.redo, win.show-view (s) and win.show-undo-toast (s).
  *
- * The window shows one toast at a time, and nothing waits in the
- * overlay's queue: a new message or change takes over the toast on show
- * (its text, button and timeout are updated in place), or makes a new one
- * when none is showing. A history toast names one change of the history
- * and its button acts on that change only: the button carries the toast's
- * serial, the window remembers which change that serial names, and the
- * button goes away the moment that change is no longer the one Undo (or
- * Redo) would revert.
- *
- * The window never dismisses a toast itself: libadwaita 1.2 frees a toast
- * that is dismissed while it is still sliding in after another one, and
- * then its animation ends on freed memory. A toast times out, is closed by
- * a person, or changes in place.
+ * The window shows one toast at a time through a BatonUndoToaster (see
+ * baton-undo-toaster.c): a history toast names one change and its button
+ * (win.undo-toast or win.redo-toast, with the toast's serial) acts on that
+ * change only, or on nothing once it is stale.
  */
 
 #define G_LOG_DOMAIN "baton-window"
@@ -33,6 +24,8 @@
 #include "baton-board-view.h"
 #include "baton-capacity-view.h"
 #include "baton-clients-view.h"
+#include "baton-accessible.h"
+#include "baton-undo-toaster.h"
 
 struct _BatonWindow
 {
@@ -55,16 +48,8 @@ struct _BatonWindow
   BatonStore           *store;
   GSettings            *settings;
 
-  /* The toast on show (weak), and the change it names, if any: compared
-   * with the history's top, never dereferenced (the history owns and
-   * frees its changes). */
-  AdwToast             *toast;
-  gconstpointer         toast_change;
-  gboolean              toast_offers_redo;
-  guint64               toast_serial;
-  guint64               last_serial;
-  guint                 n_live_toasts;
-  gboolean              undoing;
+  /* One toast at a time; its button acts on the change it names. */
+  BatonUndoToaster     *toaster;
 };
 
 G_DEFINE_FINAL_TYPE (BatonWindow, baton_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -87,111 +72,6 @@ is_view_name (const char *name)
 
 /* Toasts ------------------------------------------------------------------- */
 
-/* "dismissed" is emitted by each adw_toast_dismiss (): count the first. */
-static void
-on_toast_dismissed (AdwToast    *toast,
-                    BatonWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (toast, on_toast_dismissed, self);
-  g_assert (self->n_live_toasts > 0);
-  self->n_live_toasts--;
-
-  if (self->toast == toast)
-    {
-      g_clear_weak_pointer (&self->toast);
-      self->toast_change = NULL;
-    }
-}
-
-/* Shows @message (plain text) with a button activating @action with
- * @target (floating, consumed), or without a button when @action is NULL:
- * in the toast on show if there is one, else in a new one. */
-static void
-show (BatonWindow *self,
-      const char  *message,
-      const char  *button_label,
-      const char  *action,
-      GVariant    *target)
-{
-  /* A toast title is Pango markup; messages may hold names people typed. */
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = self->toast;
-  gboolean is_new = toast == NULL;
-
-  if (is_new)
-    {
-      toast = adw_toast_new (escaped);
-      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
-      self->n_live_toasts++;
-      g_set_weak_pointer (&self->toast, toast);
-    }
-  else
-    {
-      adw_toast_set_title (toast, escaped);
-      g_object_ref (toast);
-    }
-
-  /* The button follows each property: never a name without its target. */
-  adw_toast_set_button_label (toast, button_label);
-  adw_toast_set_action_name (toast, NULL);
-  adw_toast_set_action_target_value (toast, target);
-  adw_toast_set_action_name (toast, action);
-
-  /* Added again, a toast on show starts its timeout afresh. */
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* The change Undo (@redo FALSE) or Redo would revert now. */
-static gconstpointer
-history_top (BatonWindow *self,
-             gboolean     redo)
-{
-  BatonHistory *history = baton_store_get_history (self->store);
-
-  return redo ? baton_history_peek_redo (history) : baton_history_peek_undo (history);
-}
-
-/* A toast naming the change on top of the undo stack (@redo FALSE: its
- * button undoes it) or of the redo stack. */
-static void
-show_history_toast (BatonWindow *self,
-                    const char  *message,
-                    gboolean     redo)
-{
-  gconstpointer change = history_top (self, redo);
-
-  if (change == NULL)
-    {
-      /* Nothing recorded: a message without a button. */
-      baton_window_show_toast (self, message);
-      return;
-    }
-
-  self->toast_serial = ++self->last_serial;
-  show (self, message, redo ? _("_Redo") : _("_Undo"),
-        redo ? "win.redo-toast" : "win.undo-toast",
-        g_variant_new_uint64 (self->toast_serial));
-  self->toast_change = change;
-  self->toast_offers_redo = redo;
-}
-
-/* The history changed: the button of a toast whose change is no longer on
- * top goes; what the toast says stays true. */
-static void
-check_history_toast (BatonWindow *self)
-{
-  if (self->toast == NULL || self->toast_change == NULL || self->undoing)
-    return;
-
-  if (history_top (self, self->toast_offers_redo) != self->toast_change)
-    {
-      adw_toast_set_button_label (self->toast, NULL);
-      adw_toast_set_action_name (self->toast, NULL);
-      adw_toast_set_action_target_value (self->toast, NULL);
-      self->toast_change = NULL;
-    }
-}
-
 /**
  * baton_window_show_toast:
  * @message: plain text
@@ -205,8 +85,7 @@ baton_window_show_toast (BatonWindow *self,
   g_return_if_fail (BATON_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
-  show (self, message, NULL, NULL, NULL);
-  self->toast_change = NULL;
+  baton_undo_toaster_show (self->toaster, message);
 }
 
 /**
@@ -223,7 +102,7 @@ baton_window_show_undo_toast (BatonWindow *self,
   g_return_if_fail (BATON_IS_WINDOW (self));
   g_return_if_fail (message != NULL);
 
-  show_history_toast (self, message, FALSE);
+  baton_undo_toaster_show_change (self->toaster, message, FALSE);
 }
 
 /**
@@ -237,7 +116,7 @@ baton_window_get_n_toasts (BatonWindow *self)
 {
   g_return_val_if_fail (BATON_IS_WINDOW (self), 0);
 
-  return self->n_live_toasts;
+  return baton_undo_toaster_get_n_toasts (self->toaster);
 }
 
 /* Undo and redo -------------------------------------------------------------- */
@@ -290,12 +169,11 @@ undo (BatonWindow *self)
   gboolean done;
 
   /* The toast on show is reused for what comes next. */
-  self->undoing = TRUE;
+  baton_undo_toaster_set_busy (self->toaster, TRUE);
   done = baton_store_undo (self->store, &error);
-  self->undoing = FALSE;
+  baton_undo_toaster_set_busy (self->toaster, FALSE);
   if (!done)
     {
-      check_history_toast (self);
       /* Translators: %s is the reason */
       message = g_strdup_printf (_("Could not undo: %s"), error->message);
       baton_window_show_toast (self, message);
@@ -306,7 +184,7 @@ undo (BatonWindow *self)
 
   /* Translators: %s names the change that was undone, e.g. “Move task” */
   message = label ? g_strdup_printf (_("Undone: %s"), label) : g_strdup (_("Undone"));
-  show_history_toast (self, message, TRUE);
+  baton_undo_toaster_show_change (self->toaster, message, TRUE);
 }
 
 static void
@@ -318,12 +196,11 @@ redo (BatonWindow *self)
   g_autoptr(GError) error = NULL;
   gboolean done;
 
-  self->undoing = TRUE;
+  baton_undo_toaster_set_busy (self->toaster, TRUE);
   done = baton_store_redo (self->store, &error);
-  self->undoing = FALSE;
+  baton_undo_toaster_set_busy (self->toaster, FALSE);
   if (!done)
     {
-      check_history_toast (self);
       /* Translators: %s is the reason */
       message = g_strdup_printf (_("Could not redo: %s"), error->message);
       baton_window_show_toast (self, message);
@@ -334,7 +211,7 @@ redo (BatonWindow *self)
 
   /* Translators: %s names the change that was redone, e.g. “Move task” */
   message = label ? g_strdup_printf (_("Redone: %s"), label) : g_strdup (_("Redone"));
-  show_history_toast (self, message, FALSE);
+  baton_undo_toaster_show_change (self->toaster, message, FALSE);
 }
 
 static void
@@ -355,17 +232,6 @@ redo_activated (GtkWidget  *widget,
 
 /* A toast's button: it acts on the change its toast names, or not at all
  * (a toast on its way out can still be clicked). */
-static gboolean
-toast_names_top (BatonWindow *self,
-                 GVariant    *parameter,
-                 gboolean     redo_toast)
-{
-  return self->toast_change != NULL &&
-         g_variant_get_uint64 (parameter) == self->toast_serial &&
-         self->toast_offers_redo == redo_toast &&
-         history_top (self, redo_toast) == self->toast_change;
-}
-
 static void
 undo_toast_activated (GtkWidget  *widget,
                       const char *action_name,
@@ -373,14 +239,12 @@ undo_toast_activated (GtkWidget  *widget,
 {
   BatonWindow *self = BATON_WINDOW (widget);
 
-  if (!toast_names_top (self, parameter, FALSE))
+  if (!baton_undo_toaster_claim (self->toaster, g_variant_get_uint64 (parameter), FALSE))
     {
       gtk_widget_error_bell (widget);
       return;
     }
 
-  /* A clicked toast closes: what comes next is a new one. */
-  g_clear_weak_pointer (&self->toast);
   undo (self);
 }
 
@@ -391,13 +255,12 @@ redo_toast_activated (GtkWidget  *widget,
 {
   BatonWindow *self = BATON_WINDOW (widget);
 
-  if (!toast_names_top (self, parameter, TRUE))
+  if (!baton_undo_toaster_claim (self->toaster, g_variant_get_uint64 (parameter), TRUE))
     {
       gtk_widget_error_bell (widget);
       return;
     }
 
-  g_clear_weak_pointer (&self->toast);
   redo (self);
 }
 
@@ -573,8 +436,8 @@ baton_window_constructed (GObject *object)
   /* Any property: the labels can change while can-undo stays TRUE. */
   g_signal_connect_object (history, "notify", G_CALLBACK (update_undo_actions),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (history, "notify", G_CALLBACK (check_history_toast),
-                           self, G_CONNECT_SWAPPED);
+  self->toaster = baton_undo_toaster_new (self->store, GTK_WIDGET (self->toast_overlay),
+                                          "win.undo-toast", "win.redo-toast");
   update_undo_actions (self);
 
   /* A workspace whose file cannot be written says so above the views,
@@ -607,7 +470,7 @@ baton_window_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (baton_store_get_history (self->store), self);
 
-  g_clear_weak_pointer (&self->toast);
+  g_clear_object (&self->toaster);
   gtk_widget_dispose_template (GTK_WIDGET (self), BATON_TYPE_WINDOW);
 
   g_clear_object (&self->store);
@@ -717,6 +580,8 @@ static void
 baton_window_init (BatonWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
 }

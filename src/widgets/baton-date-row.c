@@ -313,7 +313,7 @@ baton_date_row_init (BatonDateRow *self)
   gtk_popover_set_child (GTK_POPOVER (self->popover), self->calendar);
   g_signal_connect_swapped (self->popover, "show", G_CALLBACK (on_popover_show), self);
   /* A closed calendar must not take the next click (see baton-popups.c). */
-  baton_popover_release_when_closed (GTK_POPOVER (self->popover));
+  baton_popover_ignore_events_when_closed (GTK_POPOVER (self->popover));
 
   self->calendar_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->calendar_button), "x-office-calendar-symbolic");

@@ -1,20 +1,21 @@
-/* baton-popups.c — popovers that do not outlive their use
+/* baton-popups.c — popovers that take no events once closed
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * GTK 4.8 keeps a popover's surface once it has been shown, and its owner
- * (a GtkDropDown, a GtkMenuButton) presents and lays it out again on every
- * allocation of its own, visible or not. When the dialog around it is laid
- * out again after the popover closed — choosing a program in the card
- * editor changes the dropdown's label, so the whole form is — the window's
- * pointer focus lands on the closed popover, and the next button press is
- * sent there and dropped: the first click on "Role needed" after choosing a
- * program did nothing, the second worked. (The X server delivers the press
- * to the dialog; no widget of it sees it. Closing the popover with Escape
- * and no relayout after it does not show the fault.)
+ * Under X11 a popover's surface can still receive pointer events after
+ * GTK has hidden it: a motion the server sent while the popover was still
+ * mapped (and held the pointer grab) arrives after the click that closed
+ * it. GTK 4.8 handles it like any other: the window's pointer focus moves
+ * to the closed popover. Then the next button press is sent there and
+ * dropped (the first click on "Role needed" after choosing a program did
+ * nothing), and if the popover's surface has been dropped meanwhile, the
+ * window's next layout asks a NULL surface for a motion event
+ * (gdk_surface_request_motion: SIGSEGV after choosing an assignee and
+ * moving the pointer out of the dialog).
  *
- * Dropping the closed popover's surface (unrealizing it) ends that: it is
- * realized again, fresh, the next time it opens.
+ * So a closed popover ignores the events of its surface: its handler of
+ * GdkSurface::event is blocked from unmap to the next map. Its surface
+ * stays as GTK keeps it; nothing points to a surface that is gone.
  */
 
 #define G_LOG_DOMAIN "baton-popups"
@@ -23,36 +24,69 @@
 
 #include "baton-popups.h"
 
-static gboolean
-release_popover (gpointer data)
+#define BLOCKED_KEY "baton-popups-blocked-surface"
+
+static guint
+surface_event_signal (void)
 {
-  GtkWidget *popover = data;
+  static guint id;
 
-  /* Opened again meanwhile, or gone with its owner: leave it. */
-  if (!gtk_widget_get_visible (popover) && gtk_widget_get_realized (popover) &&
-      gtk_widget_get_parent (popover) != NULL)
-    gtk_widget_unrealize (popover);
+  if (id == 0)
+    id = g_signal_lookup ("event", GDK_TYPE_SURFACE);
 
-  return G_SOURCE_REMOVE;
+  return id;
 }
 
 static void
-on_popover_closed (GtkPopover *popover)
+on_popover_unmap (GtkWidget *popover)
 {
-  /* Not from inside its own hide: once it has finished closing. */
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE, release_popover, g_object_ref (popover), g_object_unref);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  GWeakRef *blocked;
+
+  if (surface == NULL || g_object_get_data (G_OBJECT (popover), BLOCKED_KEY) != NULL)
+    return;
+
+  /* GTK's handler of the surface's events takes the popover as its data. */
+  if (g_signal_handlers_block_matched (surface, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA,
+                                       surface_event_signal (), 0, NULL, NULL, popover) == 0)
+    return;
+
+  blocked = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (blocked, surface);
+  g_object_set_data_full (G_OBJECT (popover), BLOCKED_KEY, blocked, (GDestroyNotify) g_weak_ref_clear);
+}
+
+static void
+on_popover_map (GtkWidget *popover)
+{
+  GWeakRef *blocked = g_object_get_data (G_OBJECT (popover), BLOCKED_KEY);
+  g_autoptr(GdkSurface) surface = NULL;
+
+  if (blocked == NULL)
+    return;
+
+  /* The surface blocked at unmap, if it is still there (realized again
+   * since, the popover has a new one, whose handler was never blocked). */
+  surface = g_weak_ref_get (blocked);
+  if (surface != NULL)
+    g_signal_handlers_unblock_matched (surface, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA,
+                                       surface_event_signal (), 0, NULL, NULL, popover);
+  g_object_set_data (G_OBJECT (popover), BLOCKED_KEY, NULL);
 }
 
 void
-baton_popover_release_when_closed (GtkPopover *popover)
+baton_popover_ignore_events_when_closed (GtkPopover *popover)
 {
   g_return_if_fail (GTK_IS_POPOVER (popover));
 
-  g_signal_connect_after (popover, "closed", G_CALLBACK (on_popover_closed), NULL);
+  /* Before the popover's own map (its surface is shown there), after its
+   * own unmap (it is hidden there). */
+  g_signal_connect (popover, "map", G_CALLBACK (on_popover_map), NULL);
+  g_signal_connect_after (popover, "unmap", G_CALLBACK (on_popover_unmap), NULL);
 }
 
 void
-baton_drop_down_release_popup_when_closed (GtkDropDown *dropdown)
+baton_drop_down_ignore_popup_events_when_closed (GtkDropDown *dropdown)
 {
   g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
 
@@ -61,5 +95,5 @@ baton_drop_down_release_popup_when_closed (GtkDropDown *dropdown)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER (child))
-      baton_popover_release_when_closed (GTK_POPOVER (child));
+      baton_popover_ignore_events_when_closed (GTK_POPOVER (child));
 }

@@ -1,4 +1,4 @@
-/* baton-popups.h — popovers that do not outlive their use
+/* baton-popups.h — popovers that take no events once closed
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,10 +8,11 @@
 
 G_BEGIN_DECLS
 
-/* Unrealizes @popover (drops its surface) shortly after it closes, so a
- * closed popover never takes pointer events. See baton-popups.c. */
-void baton_popover_release_when_closed        (GtkPopover  *popover);
+/* A closed @popover ignores the events its surface still receives (late
+ * pointer events under X11), so the window's pointer focus never lands on
+ * it. See baton-popups.c. */
+void baton_popover_ignore_events_when_closed         (GtkPopover  *popover);
 /* The same for the list a GtkDropDown opens. */
-void baton_drop_down_release_popup_when_closed (GtkDropDown *dropdown);
+void baton_drop_down_ignore_popup_events_when_closed (GtkDropDown *dropdown);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "baton-date-row.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
+#include "baton-accessible.h"
 #include "baton-popups.h"
 #include "baton-task-editor.h"
 
@@ -93,6 +94,7 @@ struct _BatonTaskEditor
   GtkWidget      *card_actions;
   GtkButton      *archive_button;
   GtkButton      *save_button;
+  GtkButton      *cancel_button;
 
   /* Owned references */
   BatonStore     *store;
@@ -207,6 +209,26 @@ selected_id (GtkDropDown *dropdown,
 
 /* Validation ----------------------------------------------------------------- */
 
+/* The date @row holds (NULL when empty), or FALSE and the row's own
+ * reason when its text is not a date. */
+static gboolean
+date_of_row (BatonDateRow  *row,
+             char         **date,
+             GError       **error)
+{
+  const char *message = baton_date_row_get_error (row);
+
+  if (message != NULL)
+    {
+      g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID, message);
+      *date = NULL;
+      return FALSE;
+    }
+
+  *date = g_strdup (baton_date_row_get_date (row));
+  return TRUE;
+}
+
 /* Parses the form into @values. With @show, each field shows its error (or
  * clears it). Returns TRUE when every field is valid. */
 static gboolean
@@ -248,15 +270,11 @@ parse_form (BatonTaskEditor *self,
   ok &= baton_duration_parse (estimate_text, TRUE, BATON_MAX_ESTIMATE_MINUTES,
                               &values->estimate_minutes, &estimate_error);
 
-  values->start_date = entry_text (self->start_entry);
-  values->due_date = entry_text (self->due_entry);
-  if (values->start_date[0] == '\0')
-    g_clear_pointer (&values->start_date, g_free);
-  if (values->due_date[0] == '\0')
-    g_clear_pointer (&values->due_date, g_free);
-
-  ok &= baton_date_validate (values->start_date, _("start date"), &start_error);
-  ok &= baton_date_validate (values->due_date, _("due date"), &due_error);
+  /* Each date row parses its own text and says what is wrong with it. */
+  if (!date_of_row (BATON_DATE_ROW (self->start_entry), &values->start_date, &start_error))
+    ok = FALSE;
+  if (!date_of_row (BATON_DATE_ROW (self->due_entry), &values->due_date, &due_error))
+    ok = FALSE;
 
   if (start_error == NULL && due_error == NULL && values->start_date && values->due_date)
     {
@@ -1310,6 +1328,36 @@ baton_task_editor_get_status (BatonTaskEditor *self)
 
 /* GObject ---------------------------------------------------------------------- */
 
+/* A workspace that cannot be written: the card is shown as it is, and
+ * nothing in the form can change it (the window's banner says why). */
+static void
+show_read_only (BatonTaskEditor *self)
+{
+  GtkWidget *choosers[] = {
+    GTK_WIDGET (self->program_dropdown), GTK_WIDGET (self->role_dropdown),
+    GTK_WIDGET (self->assignee_dropdown), GTK_WIDGET (self->priority_dropdown),
+    self->start_entry, self->due_entry, GTK_WIDGET (self->checklist_list),
+  };
+
+  gtk_editable_set_editable (GTK_EDITABLE (self->title_entry), FALSE);
+  gtk_editable_set_editable (GTK_EDITABLE (self->estimate_entry), FALSE);
+  gtk_text_view_set_editable (self->description_view, FALSE);
+  gtk_text_view_set_cursor_visible (self->description_view, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (choosers); i++)
+    gtk_widget_set_sensitive (choosers[i], FALSE);
+
+  /* The new item's entry and its button, Archive and Delete, Save. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->checklist_entry)), FALSE);
+  gtk_widget_set_visible (self->card_actions, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), FALSE);
+  /* Nothing to cancel: the button only closes. */
+  gtk_button_set_label (self->cancel_button, _("_Close"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-item", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.archive", FALSE);
+}
+
 static void
 baton_task_editor_constructed (GObject *object)
 {
@@ -1320,6 +1368,8 @@ baton_task_editor_constructed (GObject *object)
   g_assert (BATON_IS_STORE (self->store));
 
   load_task (self);
+  if (baton_store_get_read_only (self->store))
+    show_read_only (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
 }
 
@@ -1436,6 +1486,7 @@ baton_task_editor_class_init (BatonTaskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, card_actions);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, archive_button);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, cancel_button);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.add-item", NULL, add_item_activated);
@@ -1453,6 +1504,8 @@ baton_task_editor_init (BatonTaskEditor *self)
 {
   baton_widgets_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->program_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->role_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -1463,10 +1516,10 @@ baton_task_editor_init (BatonTaskEditor *self)
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
 
   /* A closed list must not take the next click (see baton-popups.c). */
-  baton_drop_down_release_popup_when_closed (self->program_dropdown);
-  baton_drop_down_release_popup_when_closed (self->role_dropdown);
-  baton_drop_down_release_popup_when_closed (self->assignee_dropdown);
-  baton_drop_down_release_popup_when_closed (self->priority_dropdown);
+  baton_drop_down_ignore_popup_events_when_closed (self->program_dropdown);
+  baton_drop_down_ignore_popup_events_when_closed (self->role_dropdown);
+  baton_drop_down_ignore_popup_events_when_closed (self->assignee_dropdown);
+  baton_drop_down_ignore_popup_events_when_closed (self->priority_dropdown);
 
   g_signal_connect_swapped (self->title_entry, "changed", G_CALLBACK (on_field_changed), self);
   g_signal_connect_swapped (self->estimate_entry, "changed", G_CALLBACK (on_field_changed), self);

@@ -383,6 +383,56 @@ baton_test_count_widgets (GtkWidget            *root,
   return found->len;
 }
 
+/* Appends "Type “_Label”: why" to @found for each widget under @root (not
+ * under a widget of type @skip, G_TYPE_INVALID for none) that a mnemonic
+ * label names and whose accessible name would not read as that label does:
+ * a label property of its own besides the mnemonic label ("_Retry Retry",
+ * "Today Today"), or a label property with the underscore. */
+static inline void
+baton_test_describe_mnemonic_names (GtkWidget *root,
+                                    GType      skip,
+                                    GString   *found)
+{
+  if (skip != G_TYPE_INVALID && G_TYPE_CHECK_INSTANCE_TYPE (root, skip))
+    return;
+
+  if (GTK_IS_LABEL (root) && gtk_label_get_use_underline (GTK_LABEL (root)) &&
+      gtk_label_get_mnemonic_widget (GTK_LABEL (root)) != NULL &&
+      strchr (gtk_label_get_label (GTK_LABEL (root)), '_') != NULL)
+    {
+      GtkWidget *target = gtk_label_get_mnemonic_widget (GTK_LABEL (root));
+      g_autofree char *own = baton_test_accessible_label (target);
+
+      if (own != NULL && strchr (own, '_') != NULL)
+        g_string_append_printf (found, "%s “%s”: its name keeps the underscore\n",
+                                G_OBJECT_TYPE_NAME (target), own);
+      else if (own != NULL &&
+               gtk_test_accessible_has_relation (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+        g_string_append_printf (found, "%s “%s”: named by its label and by “%s”, it says it twice\n",
+                                G_OBJECT_TYPE_NAME (target), gtk_label_get_label (GTK_LABEL (root)), own);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    baton_test_describe_mnemonic_names (child, skip, found);
+}
+
+/* Asserts that no widget under @root has such a name; @what names the
+ * place in the log. */
+static inline void
+baton_test_assert_mnemonic_names (GtkWidget  *root,
+                                  GType       skip,
+                                  const char *what)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  baton_test_describe_mnemonic_names (root, skip, found);
+  if (found->len > 0)
+    g_test_message ("%s:\n%s", what, found->str);
+  g_assert_cmpstr (found->str, ==, "");
+}
+
 /* A match: @data points at a GType. */
 static inline gboolean
 baton_test_widget_is_of_type (GtkWidget     *widget,

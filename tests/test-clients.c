@@ -2216,57 +2216,19 @@ without_mnemonic (const char *text)
   return g_string_free (plain, FALSE);
 }
 
-/* Counts the widgets under @root whose accessible name repeats a mnemonic
- * label with its underscore ("_Retry Retry"): a button whose label property
- * is the text with the underscore, or the plain text and also labelled by
- * its mnemonic label (the name then says it twice). */
+/* How many widgets under @root a screen reader would name wrongly by
+ * their mnemonic ("_Retry Retry"): see baton_test_describe_mnemonic_names. */
 static guint
 count_mnemonic_names (GtkWidget *root)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GString) found = g_string_new (NULL);
   guint n = 0;
 
-  collect (root, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-      GtkWidget *target = gtk_label_get_mnemonic_widget (label);
-      const char *text = gtk_label_get_label (label);
-      g_autofree char *raw = NULL;
-      g_autofree char *plain = NULL;
-
-      if (target == NULL || !gtk_label_get_use_underline (label) || strchr (text, '_') == NULL)
-        continue;
-
-      raw = gtk_test_accessible_check_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
-      plain = gtk_test_accessible_check_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                  gtk_label_get_text (label));
-      if (raw == NULL)
-        {
-          g_debug ("%s “%s”: its name keeps the underscore", G_OBJECT_TYPE_NAME (target), text);
-          n++;
-        }
-      else if (plain == NULL &&
-               gtk_test_accessible_has_relation (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-        {
-          g_debug ("%s “%s”: its name says it twice", G_OBJECT_TYPE_NAME (target), text);
-          n++;
-        }
-      else if (plain != NULL)
-        {
-          /* Named by the label, which is named by its plain text. */
-          g_autofree char *label_name = gtk_test_accessible_check_property (GTK_ACCESSIBLE (label),
-                                                                            GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                                            gtk_label_get_text (label));
-
-          if (label_name != NULL ||
-              !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-            {
-              g_debug ("%s “%s”: not named by its label (%s)", G_OBJECT_TYPE_NAME (target), text, label_name);
-              n++;
-            }
-        }
-    }
+  baton_test_describe_mnemonic_names (root, G_TYPE_INVALID, found);
+  for (const char *p = found->str; *p != '\0'; p++)
+    n += *p == '\n';
+  if (n > 0)
+    g_debug ("%s", found->str);
 
   return n;
 }

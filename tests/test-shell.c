@@ -1170,64 +1170,6 @@ test_read_only (Fixture       *f,
 
 /* Accessible names ------------------------------------------------------------- */
 
-/* @widget's accessible label property, or NULL when it has none. GTK 4.8
- * has no getter: gtk_test_accessible_check_property () hands back the
- * value it found when it is not the one asked for. */
-static char *
-accessible_label (GtkWidget *widget)
-{
-  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    return NULL;
-
-  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                             "\001 no label is this");
-}
-
-/* A mnemonic underscore: "_Add", "Add _Person" (not "__", not "a_b"). */
-static gboolean
-has_mnemonic (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p++)
-    if (p[0] == '_' && p[1] != '\0' && p[1] != '_' && g_unichar_isalnum (g_utf8_get_char (p + 1)) &&
-        (p == text || p[-1] == ' '))
-      return TRUE;
-
-  return FALSE;
-}
-
-/* Appends "Type: label" for each widget under @root (not under @skip)
- * whose accessible label shows a mnemonic underscore. */
-static void
-collect_mnemonic_labels (GtkWidget *root,
-                         GType      skip,
-                         GString   *found)
-{
-  g_autofree char *label = NULL;
-
-  if (skip != G_TYPE_INVALID && G_TYPE_CHECK_INSTANCE_TYPE (root, skip))
-    return;
-
-  label = accessible_label (root);
-  if (label != NULL && has_mnemonic (label))
-    g_string_append_printf (found, "%s: %s\n", G_OBJECT_TYPE_NAME (root), label);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    collect_mnemonic_labels (child, skip, found);
-}
-
-static void
-assert_no_mnemonic_labels (GtkWidget  *root,
-                           GType       skip,
-                           const char *what)
-{
-  g_autoptr(GString) found = g_string_new (NULL);
-
-  collect_mnemonic_labels (root, skip, found);
-  if (found->len > 0)
-    g_test_message ("%s:\n%s", what, found->str);
-  g_assert_cmpstr (found->str, ==, "");
-}
-
 /* No accessible name reads out a mnemonic underscore ("_Add Stage Add
  * Stage"): the window with the board and the capacity views, their empty
  * states, and the dialogs and editor they open. (The clients view is
@@ -1249,14 +1191,14 @@ test_accessible_names (Fixture       *f,
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", views[i]));
       gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-      assert_no_mnemonic_labels (GTK_WIDGET (f->window), clients, views[i]);
+      baton_test_assert_mnemonic_names (GTK_WIDGET (f->window), clients, views[i]);
     }
 
   /* The card editor. */
   editor = baton_task_editor_new (GTK_WINDOW (f->window), f->store, NULL);
   gtk_window_present (GTK_WINDOW (editor));
   g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, editor, 5000));
-  assert_no_mnemonic_labels (editor, G_TYPE_INVALID, "card editor");
+  baton_test_assert_mnemonic_names (editor, G_TYPE_INVALID, "card editor");
   gtk_window_destroy (GTK_WINDOW (editor));
 
   /* The capacity view's dialogs. */
@@ -1274,7 +1216,7 @@ test_accessible_names (Fixture       *f,
         g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n + 1);
         dialog = g_list_model_get_item (toplevels, n);
         gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
-        assert_no_mnemonic_labels (GTK_WIDGET (dialog), G_TYPE_INVALID, actions[i]);
+        baton_test_assert_mnemonic_names (GTK_WIDGET (dialog), G_TYPE_INVALID, actions[i]);
         gtk_window_destroy (dialog);
       }
   }
@@ -1287,7 +1229,7 @@ test_accessible_names (Fixture       *f,
     {
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]));
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-      assert_no_mnemonic_labels (GTK_WIDGET (window), clients, views[i]);
+      baton_test_assert_mnemonic_names (GTK_WIDGET (window), clients, views[i]);
     }
   close_window (window);
 }

@@ -20,7 +20,7 @@
 #include "baton-client-page.h"
 #include "baton-dates.h"
 #include "baton-notes.h"
-#include "baton-plain-names.h"
+#include "baton-accessible.h"
 #include "baton-program-dialog.h"
 #include "baton-revisions-dialog.h"
 #include "baton-stage-bar.h"
@@ -448,7 +448,7 @@ edit_program_activated (GtkWidget  *widget,
 
   dialog = baton_program_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                      self->store, self->client, program);
-  baton_plain_button_names (GTK_WIDGET (dialog));
+  baton_accessible_fix_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -986,8 +986,8 @@ baton_client_page_init (BatonClientPage *self)
   gtk_list_box_set_placeholder (self->programs_list, self->add_program_placeholder);
   g_signal_connect_swapped (self->notes_list, "row-selected", G_CALLBACK (on_note_row_selected), self);
   g_signal_connect_swapped (self->programs_list, "row-activated", G_CALLBACK (on_program_row_activated), self);
-  baton_plain_button_names (GTK_WIDGET (self));
-  baton_plain_button_names (self->add_program_placeholder);
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
+  baton_accessible_fix_mnemonics (self->add_program_placeholder);
 }
 
 GtkWidget *

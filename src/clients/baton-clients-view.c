@@ -24,7 +24,7 @@
 #include "baton-clients-view.h"
 #include "baton-note-editor.h"
 #include "baton-notes.h"
-#include "baton-plain-names.h"
+#include "baton-accessible.h"
 #include "baton-program-dialog.h"
 
 struct _BatonClientsView
@@ -611,7 +611,7 @@ on_add_client_response (AdwMessageDialog *dialog,
                                                    _("Could Not Add the Client"), error->message);
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      baton_plain_button_names (GTK_WIDGET (message));
+      baton_accessible_fix_mnemonics (GTK_WIDGET (message));
       gtk_window_present (GTK_WINDOW (message));
       return;
     }
@@ -669,7 +669,7 @@ add_client_activated (GtkWidget  *widget,
   g_signal_connect (name, "changed", G_CALLBACK (on_add_client_name_changed), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_client_response), self, 0);
 
-  baton_plain_button_names (GTK_WIDGET (dialog));
+  baton_accessible_fix_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (name);
 }
@@ -800,7 +800,7 @@ add_program_activated (GtkWidget  *widget,
 
   dialog = baton_program_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                      self->store, self->current_client, NULL);
-  baton_plain_button_names (GTK_WIDGET (dialog));
+  baton_accessible_fix_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1042,7 +1042,7 @@ ask_before_closing (BatonClientsView *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response), self, 0);
   g_set_weak_pointer (&self->unsaved_dialog, ADW_MESSAGE_DIALOG (dialog));
-  baton_plain_button_names (GTK_WIDGET (dialog));
+  baton_accessible_fix_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1419,7 +1419,7 @@ baton_clients_view_init (BatonClientsView *self)
 
   load_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  baton_plain_button_names (GTK_WIDGET (self));
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->window_actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->window_actions), window_entries,

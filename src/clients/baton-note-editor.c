@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "baton-note-editor.h"
-#include "baton-plain-names.h"
+#include "baton-accessible.h"
 #include "baton-revisions-dialog.h"
 #include "baton-task-editor.h"
 
@@ -339,7 +339,7 @@ open_task (GtkButton       *button,
     return;
 
   dialog = baton_task_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, task);
-  baton_plain_button_names (GTK_WIDGET (dialog));
+  baton_accessible_fix_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -456,7 +456,7 @@ create_task_activated (GtkWidget  *widget,
   baton_task_editor_prefill (BATON_TASK_EDITOR (dialog), title,
                              baton_note_get_program_id (self->note),
                              baton_record_get_id (BATON_RECORD (self->note)));
-  baton_plain_button_names (GTK_WIDGET (dialog));
+  baton_accessible_fix_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -476,7 +476,7 @@ history_activated (GtkWidget  *widget,
   baton_note_editor_save (self, NULL);
 
   dialog = baton_revisions_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->note);
-  baton_plain_button_names (GTK_WIDGET (dialog));
+  baton_accessible_fix_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -489,7 +489,7 @@ show_error_dialog (BatonNoteEditor *self,
   GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, message);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  baton_plain_button_names (GTK_WIDGET (dialog));
+  baton_accessible_fix_mnemonics (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -17,7 +17,7 @@
 
 #include "baton-date-row.h"
 #include "baton-dates.h"
-#include "baton-plain-names.h"
+#include "baton-accessible.h"
 #include "baton-program-dialog.h"
 
 /* GNOME's palette (the HIG's colors), as for people and programs elsewhere. */
@@ -446,7 +446,7 @@ load (BatonProgramDialog *self)
       show_error (self, _("This workspace is read-only"));
     }
 
-  baton_plain_button_names (GTK_WIDGET (self));
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 static void

@@ -17,7 +17,7 @@
 
 #include "baton-note-editor.h"
 #include "baton-notes.h"
-#include "baton-plain-names.h"
+#include "baton-accessible.h"
 #include "baton-revisions-dialog.h"
 
 struct _BatonRevisionsDialog
@@ -252,7 +252,7 @@ restore_activated (GtkWidget  *widget,
 
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Restore"), error->message));
       adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      baton_plain_button_names (GTK_WIDGET (dialog));
+      baton_accessible_fix_mnemonics (GTK_WIDGET (dialog));
       gtk_window_present (GTK_WINDOW (dialog));
     }
 }

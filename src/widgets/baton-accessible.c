@@ -19,31 +19,11 @@
 
 #define FIXED_KEY "baton-accessible-fixed"
 
-char *
-baton_accessible_strip_mnemonic (const char *text)
-{
-  GString *plain = g_string_new (NULL);
-
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
-    {
-      if (*p == '_')
-        {
-          if (p[1] != '_')
-            continue;
-          p++;
-        }
-      g_string_append_c (plain, *p);
-    }
-
-  return g_string_free (plain, FALSE);
-}
-
 static void
 update_label (GtkWidget *widget)
 {
   const char *label = NULL;
   gboolean underline = FALSE;
-  g_autofree char *plain = NULL;
 
   if (GTK_IS_BUTTON (widget))
     {
@@ -59,8 +39,10 @@ update_label (GtkWidget *widget)
   if (label == NULL || !underline || strchr (label, '_') == NULL)
     return;
 
-  plain = baton_accessible_strip_mnemonic (label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+  /* The mnemonic label already names the button (it is labelled by it):
+   * a label property of its own, stripped or not, would be read out too
+   * ("Today Today"). */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
 static void

@@ -8,15 +8,12 @@
 
 G_BEGIN_DECLS
 
-/* @text without its mnemonic underscores ("Add _Person" → "Add Person",
- * "__" → "_"). Free with g_free (). */
-char *baton_accessible_strip_mnemonic (const char *text);
-
 /* For every button and check button under @root (@root included) whose
- * label has a mnemonic: its accessible label is the label as read, and
- * stays so when the label changes. GTK 4.8 gives such buttons their raw
- * label ("_Add Stage") as accessible label. Call again for widgets added
- * later; a widget is set up once. */
-void  baton_accessible_fix_mnemonics  (GtkWidget  *root);
+ * label has a mnemonic: it is named by its label alone, as read, and stays
+ * so when the label changes. GTK 4.8 gives such buttons their raw label as
+ * a label property besides the mnemonic label that names them, so a screen
+ * reader says "_Add Stage Add Stage". Call again for widgets added later
+ * (dialogs); a widget is set up once. */
+void baton_accessible_fix_mnemonics (GtkWidget *root);
 
 G_END_DECLS

@@ -24,244 +24,12 @@
 
 #include "config.h"
 
-#include "baton-capacity.h"
+#include "baton-capacity-private.h"
 #include "baton-dates.h"
-
-/* Slack for comparing load ratios computed with doubles: a load that is
- * exactly the capacity (100 %) must not be over it because of rounding. */
-#define RATIO_EPSILON 1e-9
-
-/* ------------------------------------------------------------------ */
-/* Working-day calendar                                                */
-/* ------------------------------------------------------------------ */
-
-typedef struct
-{
-  guint  mask;          /* bit (weekday − 1), Monday = bit 0 */
-  guint  first_weekday; /* 1 = Monday … 7 = Sunday */
-  guint  per_week;      /* working days in a week */
-  /* count[w][n]: working days among n consecutive days starting on the
-   * weekday w (0 = Monday), n = 0 … 7. */
-  guint8 count[7][8];
-} Calendar;
-
-static void
-calendar_init (Calendar                    *cal,
-               const BatonCapacitySettings *settings)
-{
-  cal->mask = settings->workdays_mask & 0x7f;
-  cal->first_weekday = settings->first_weekday;
-  if (cal->first_weekday < 1 || cal->first_weekday > 7)
-    cal->first_weekday = 1;
-  cal->per_week = baton_workdays_per_week (cal->mask);
-
-  for (guint w = 0; w < 7; w++)
-    {
-      guint n_working = 0;
-
-      cal->count[w][0] = 0;
-      for (guint n = 1; n <= 7; n++)
-        {
-          if (cal->mask & (1u << ((w + n - 1) % 7)))
-            n_working++;
-          cal->count[w][n] = (guint8) n_working;
-        }
-    }
-}
-
-static inline gboolean
-calendar_is_workday (const Calendar *cal,
-                     guint32         julian)
-{
-  return (cal->mask & (1u << ((julian - 1) % 7))) != 0;
-}
-
-/* Working days from @first to @last, both included. */
-static inline guint
-calendar_count (const Calendar *cal,
-                guint32         first,
-                guint32         last)
-{
-  guint32 n_days;
-
-  if (last < first)
-    return 0;
-
-  n_days = last - first + 1;
-  return (n_days / 7) * cal->per_week + cal->count[(first - 1) % 7][n_days % 7];
-}
-
-static inline guint32
-calendar_week_start (const Calendar *cal,
-                     guint32         julian)
-{
-  guint offset = ((julian - 1) % 7 + 8 - cal->first_weekday) % 7;
-
-  return julian > offset ? julian - offset : 1;
-}
-
-/* ------------------------------------------------------------------ */
-/* Spreading one task                                                  */
-/* ------------------------------------------------------------------ */
-
-/* The days a task's estimate is spread over, and the day whose week takes
- * the whole estimate when those days hold no working day. */
-typedef struct
-{
-  guint32 first;
-  guint32 last;
-  guint32 anchor;
-} Span;
-
-static gboolean
-task_get_span (const Calendar *cal,
-               BatonTask      *task,
-               Span           *span)
-{
-  guint32 start = 0, due = 0;
-  gboolean has_start, has_due;
-
-  start = baton_task_get_start_day (task);
-  due = baton_task_get_due_day (task);
-  has_start = start != 0;
-  has_due = due != 0;
-
-  if (has_start && has_due && start <= due)
-    {
-      /* From the start date to the due date, both included. */
-      span->first = start;
-      span->last = due;
-      span->anchor = due;
-    }
-  else if (has_due || has_start)
-    {
-      /* Only a due date: the working days of the due date's week.
-       * Only a start date: DESIGN.md does not say; it is treated like a due
-       * date on that day, i.e. the working days of the start date's week.
-       * A start after the due date (which validation refuses) keeps only
-       * the due date. */
-      span->anchor = has_due ? due : start;
-      span->first = calendar_week_start (cal, span->anchor);
-      span->last = span->first + 6;
-    }
-  else
-    {
-      return FALSE;   /* unscheduled */
-    }
-
-  return TRUE;
-}
-
-typedef void (*SpreadFunc) (guint32  week_start,
-                            double   minutes,
-                            gpointer user_data);
-
-/* Spreads @estimate evenly over the working days of @span, calling @func
- * once per week (week start, minutes) whose days fall within
- * [@clip_first, @clip_last]; @clip_first must be a week start. Only the
- * weeks that receive working days are reported. */
-static void
-spread_span (const Calendar *cal,
-             const Span     *span,
-             double          estimate,
-             guint32         clip_first,
-             guint32         clip_last,
-             SpreadFunc      func,
-             gpointer        user_data)
-{
-  guint total = calendar_count (cal, span->first, span->last);
-  guint32 lo, hi;
-
-  if (total == 0)
-    {
-      /* No working day in the range: the whole estimate goes to the due
-       * date's week (the anchor's week). */
-      guint32 week = calendar_week_start (cal, span->anchor);
-
-      if (week >= clip_first && week <= clip_last)
-        func (week, estimate, user_data);
-      return;
-    }
-
-  lo = MAX (span->first, clip_first);
-  hi = MIN (span->last, clip_last);
-  if (lo > hi)
-    return;
-
-  for (guint32 week = calendar_week_start (cal, lo); week <= hi; week += 7)
-    {
-      guint n = calendar_count (cal, MAX (week, lo), MIN (week + 6, hi));
-
-      /* estimate × n / total rather than a per-day figure × n: exact
-       * whenever the estimate divides evenly. */
-      if (n > 0)
-        func (week, estimate * n / total, user_data);
-    }
-}
 
 /* ------------------------------------------------------------------ */
 /* The matrix                                                          */
 /* ------------------------------------------------------------------ */
-
-typedef struct
-{
-  gint64 role_id;   /* the key of BatonCapacity.role_slots points here */
-  guint  index;
-} RoleSlot;
-
-/* A task that puts minutes in the matrix, on one line: a person's row, or
- * a role's line of unassigned demand. */
-typedef struct
-{
-  BatonTask *task;      /* owned */
-  Span       span;
-  guint      line;
-  double     estimate;
-} TaskRecord;
-
-struct _BatonCapacity
-{
-  gatomicrefcount        ref_count;
-
-  BatonCapacitySettings  settings;
-  Calendar               cal;
-  guint32                first_week;   /* julian day of week 0's first day */
-  guint                  n_weeks;
-  guint                  n_people;
-
-  /* Rows */
-  GPtrArray             *people;       /* BatonPerson, owned */
-  gint64                *person_ids;   /* n_people; keys of @rows */
-  GHashTable            *rows;         /* gint64* id → GUINT_TO_POINTER (row + 1) */
-  gint                  *row_index;    /* id → row or −1, when ids are dense; else NULL */
-  gsize                  row_index_len;
-
-  /* Unassigned demand, one slot per role */
-  GHashTable            *role_slots;   /* gint64* id → RoleSlot*, owned */
-  guint                  n_roles;
-  GArray                *unassigned;   /* double, n_roles × n_weeks */
-
-  /* Cells, row-major: row × n_weeks + week */
-  double                *load;
-  double                *capacity;
-  guint8                *days_off;
-  double                *unscheduled;  /* n_people */
-
-  /* Stages whose tasks are done (few: scanned, not hashed) */
-  gint64                *done_stage_ids;
-  guint                  n_done_stages;
-
-  /* Shares. Lines are the person rows, then one line per role slot; the
-   * records of line l are records[line_records[line_offsets[l] …
-   * line_offsets[l + 1] − 1]], in task list order. */
-  guint                  n_lines;
-  TaskRecord            *records;
-  guint                  n_records;
-  guint                 *line_offsets;
-  guint                 *line_records;
-  GArray               **share_arrays; /* n_lines × n_weeks, built on demand */
-  GArray                *no_shares;    /* empty, shared by cells without tasks */
-};
 
 G_DEFINE_BOXED_TYPE (BatonCapacity, baton_capacity, baton_capacity_ref, baton_capacity_unref)
 
@@ -304,8 +72,8 @@ level_for (const BatonCapacitySettings *settings,
   return BATON_LOAD_OK;
 }
 
-static inline guint
-n_items (GListModel *model)
+guint
+_baton_capacity_n_items (GListModel *model)
 {
   return model != NULL ? g_list_model_get_n_items (model) : 0;
 }
@@ -349,7 +117,7 @@ static void
 load_people (BatonCapacity *self,
              GListModel    *people)
 {
-  guint n = n_items (people);
+  guint n = _baton_capacity_n_items (people);
   gint64 max_id = 0;
 
   self->people = g_ptr_array_new_full (n, g_object_unref);
@@ -390,9 +158,9 @@ load_people (BatonCapacity *self,
     }
 }
 
-static inline gint
-lookup_row (BatonCapacity *self,
-            gint64         person_id)
+gint
+_baton_capacity_lookup_row (BatonCapacity *self,
+                            gint64         person_id)
 {
   if (person_id <= 0)
     return -1;
@@ -407,7 +175,7 @@ static void
 load_stages (BatonCapacity *self,
              GListModel    *stages)
 {
-  guint n = n_items (stages);
+  guint n = _baton_capacity_n_items (stages);
 
   self->done_stage_ids = g_new (gint64, MAX (n, 1));
 
@@ -426,7 +194,7 @@ static void
 load_time_off (BatonCapacity *self,
                GListModel    *time_off)
 {
-  guint n = n_items (time_off);
+  guint n = _baton_capacity_n_items (time_off);
   guint span_days = self->n_weeks * 7;
   guint32 span_last = self->first_week + span_days - 1;
   g_autofree guint8 *marked = NULL;   /* n_people × span_days */
@@ -436,7 +204,7 @@ load_time_off (BatonCapacity *self,
       g_autoptr(BatonTimeOff) off = g_list_model_get_item (time_off, i);
       guint32 first = 0, last = 0;
       gboolean has_first, has_last;
-      gint row = lookup_row (self, baton_time_off_get_person_id (off));
+      gint row = _baton_capacity_lookup_row (self, baton_time_off_get_person_id (off));
 
       if (row < 0)
         continue;
@@ -470,7 +238,7 @@ load_time_off (BatonCapacity *self,
           guint offset = day - self->first_week;
           guint8 *mark = &marked[(gsize) row * span_days + offset];
 
-          if (*mark || !calendar_is_workday (&self->cal, day))
+          if (*mark || !_baton_calendar_is_workday (&self->cal, day))
             continue;
 
           *mark = 1;
@@ -525,7 +293,7 @@ load_tasks (BatonCapacity *self,
             BatonTask     *exclude,
             GArray        *records)
 {
-  guint n = n_items (tasks);
+  guint n = _baton_capacity_n_items (tasks);
   guint32 span_last = self->first_week + self->n_weeks * 7 - 1;
 
   for (guint i = 0; i < n; i++)
@@ -551,7 +319,7 @@ load_tasks (BatonCapacity *self,
         {
           /* Assigned to someone who is not a row (archived, unknown):
            * not shown. */
-          row = lookup_row (self, assignee_id);
+          row = _baton_capacity_lookup_row (self, assignee_id);
           if (row < 0)
             continue;
         }
@@ -560,7 +328,7 @@ load_tasks (BatonCapacity *self,
           continue;   /* nobody and no role: no one's demand */
         }
 
-      if (!task_get_span (&self->cal, task, &span))
+      if (!_baton_task_get_span (&self->cal, task, &span))
         {
           /* Unscheduled; unassigned work without dates has no week. */
           if (row >= 0)
@@ -581,7 +349,7 @@ load_tasks (BatonCapacity *self,
           ctx.minutes = &g_array_index (self->unassigned, double, slot->index * self->n_weeks);
         }
 
-      spread_span (&self->cal, &span, (double) estimate,
+      _baton_spread_span (&self->cal, &span, (double) estimate,
                    self->first_week, span_last, add_minutes, &ctx);
 
       if (ctx.added && records != NULL)
@@ -619,13 +387,13 @@ index_records (BatonCapacity *self,
     self->line_records[fill[self->records[i].line]++] = i;
 }
 
-static BatonCapacity *
-capacity_compute (const BatonCapacitySettings *settings,
-                  const BatonCapacityInput    *input,
-                  guint32                      first_day,
-                  guint                        n_weeks,
-                  BatonTask                   *exclude,
-                  gboolean                     with_shares)
+BatonCapacity *
+_baton_capacity_compute_full (const BatonCapacitySettings *settings,
+                              const BatonCapacityInput    *input,
+                              guint32                      first_day,
+                              guint                        n_weeks,
+                              BatonTask                   *exclude,
+                              gboolean                     with_shares)
 {
   BatonCapacity *self;
   gsize n_cells;
@@ -635,9 +403,9 @@ capacity_compute (const BatonCapacitySettings *settings,
   g_atomic_ref_count_init (&self->ref_count);
 
   self->settings = *settings;
-  calendar_init (&self->cal, settings);
+  _baton_calendar_init (&self->cal, settings);
   self->settings.first_weekday = self->cal.first_weekday;
-  self->first_week = calendar_week_start (&self->cal, first_day);
+  self->first_week = _baton_calendar_week_start (&self->cal, first_day);
   self->n_weeks = n_weeks;
 
   load_people (self, input->people);
@@ -651,7 +419,7 @@ capacity_compute (const BatonCapacitySettings *settings,
 
   self->role_slots = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   self->unassigned = g_array_new (FALSE, TRUE, sizeof (double));
-  for (guint i = 0, n = n_items (input->roles); i < n; i++)
+  for (guint i = 0, n = _baton_capacity_n_items (input->roles); i < n; i++)
     {
       g_autoptr(BatonRole) role = g_list_model_get_item (input->roles, i);
 
@@ -663,7 +431,7 @@ capacity_compute (const BatonCapacitySettings *settings,
 
   if (with_shares)
     records = g_array_sized_new (FALSE, FALSE, sizeof (TaskRecord),
-                                 MAX (n_items (input->tasks), 16));
+                                 MAX (_baton_capacity_n_items (input->tasks), 16));
   load_tasks (self, input->tasks, exclude, records);
 
   self->no_shares = g_array_new (FALSE, FALSE, sizeof (BatonCapacityShare));
@@ -700,7 +468,7 @@ baton_capacity_compute (const BatonCapacitySettings *settings,
   g_return_val_if_fail (first_day > 0, NULL);
   g_return_val_if_fail (n_weeks > 0 && n_weeks <= 10000, NULL);
 
-  return capacity_compute (settings, input, first_day, n_weeks, NULL, TRUE);
+  return _baton_capacity_compute_full (settings, input, first_day, n_weeks, NULL, TRUE);
 }
 
 BatonCapacity *
@@ -809,7 +577,7 @@ baton_capacity_get_row (BatonCapacity *self,
 {
   g_return_val_if_fail (self != NULL, -1);
 
-  return lookup_row (self, person_id);
+  return _baton_capacity_lookup_row (self, person_id);
 }
 
 gint
@@ -924,7 +692,7 @@ cell_shares (BatonCapacity *self,
       const TaskRecord *record = &self->records[self->line_records[k]];
       ShareContext ctx = { array, record->task };
 
-      spread_span (&self->cal, &record->span, record->estimate,
+      _baton_spread_span (&self->cal, &record->span, record->estimate,
                    week_first, week_first + 6, collect_share, &ctx);
     }
 
@@ -1049,12 +817,12 @@ baton_capacity_task_is_over (BatonCapacity *self,
       stage_is_done (self, baton_task_get_stage_id (task)))
     return FALSE;
 
-  row = lookup_row (self, baton_task_get_assignee_id (task));
-  if (row < 0 || !task_get_span (&self->cal, task, &span))
+  row = _baton_capacity_lookup_row (self, baton_task_get_assignee_id (task));
+  if (row < 0 || !_baton_task_get_span (&self->cal, task, &span))
     return FALSE;
 
   ctx.row = (guint) row;
-  spread_span (&self->cal, &span, (double) baton_task_get_estimate_minutes (task),
+  _baton_spread_span (&self->cal, &span, (double) baton_task_get_estimate_minutes (task),
                self->first_week, self->first_week + self->n_weeks * 7 - 1,
                check_over, &ctx);
 
@@ -1111,151 +879,12 @@ baton_capacity_spread_task (const BatonCapacitySettings *settings,
   g_array_set_size (week_starts, 0);
   g_array_set_size (minutes, 0);
 
-  calendar_init (&cal, settings);
-  if (!task_get_span (&cal, task, &span))
+  _baton_calendar_init (&cal, settings);
+  if (!_baton_task_get_span (&cal, task, &span))
     return FALSE;
 
-  spread_span (&cal, &span, (double) MAX (baton_task_get_estimate_minutes (task), 0),
+  _baton_spread_span (&cal, &span, (double) MAX (baton_task_get_estimate_minutes (task), 0),
                1, G_MAXUINT32, collect_week, &ctx);
 
   return TRUE;
-}
-
-static void
-room_candidate_clear (gpointer data)
-{
-  BatonRoomCandidate *candidate = data;
-
-  g_clear_object (&candidate->person);
-}
-
-static gint
-room_candidate_compare (gconstpointer a,
-                        gconstpointer b)
-{
-  const BatonRoomCandidate *ca = a;
-  const BatonRoomCandidate *cb = b;
-  const char *name_a, *name_b;
-
-  if (ca->free_minutes > cb->free_minutes + RATIO_EPSILON)
-    return -1;
-  if (cb->free_minutes > ca->free_minutes + RATIO_EPSILON)
-    return 1;
-
-  name_a = baton_person_get_name (ca->person);
-  name_b = baton_person_get_name (cb->person);
-
-  return g_utf8_collate (name_a != NULL ? name_a : "", name_b != NULL ? name_b : "");
-}
-
-/**
- * baton_capacity_who_has_room:
- * @settings: working days, week start and thresholds
- * @input: the workspace's lists
- * @task: the task to place
- * @today: the julian day of today, for a task without dates (0: now)
- *
- * The candidates are the non-archived people who hold @task's role (every
- * non-archived person when the task has no role). For each, over the weeks
- * the task falls on: capacity, load of their other active tasks (the task
- * itself is left out, so its current assignee is not counted twice), free
- * minutes = capacity − load, and load_after = load + the task's minutes.
- *
- * Returns: (transfer full) (element-type BatonRoomCandidate): candidates,
- *   most free minutes first, ties by name
- */
-GArray *
-baton_capacity_who_has_room (const BatonCapacitySettings *settings,
-                             const BatonCapacityInput    *input,
-                             BatonTask                   *task,
-                             guint32                      today)
-{
-  g_autoptr(GArray) week_starts = NULL;
-  g_autoptr(GArray) minutes = NULL;
-  g_autoptr(BatonCapacity) matrix = NULL;
-  g_autofree gboolean *holds_role = NULL;
-  GArray *result;
-  gint64 role_id, assignee_id;
-  double task_minutes = 0;
-  guint32 first, last;
-
-  g_return_val_if_fail (settings != NULL, NULL);
-  g_return_val_if_fail (input != NULL, NULL);
-  g_return_val_if_fail (BATON_IS_TASK (task), NULL);
-
-  result = g_array_new (FALSE, TRUE, sizeof (BatonRoomCandidate));
-  g_array_set_clear_func (result, room_candidate_clear);
-
-  week_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
-  minutes = g_array_new (FALSE, FALSE, sizeof (double));
-
-  if (!baton_capacity_spread_task (settings, task, week_starts, minutes))
-    {
-      /* No dates: what room there is this week. */
-      Calendar cal;
-      guint32 week;
-      double estimate = (double) MAX (baton_task_get_estimate_minutes (task), 0);
-
-      calendar_init (&cal, settings);
-      week = calendar_week_start (&cal, today > 0 ? today : baton_date_today ());
-      g_array_append_val (week_starts, week);
-      g_array_append_val (minutes, estimate);
-    }
-
-  for (guint i = 0; i < minutes->len; i++)
-    task_minutes += g_array_index (minutes, double, i);
-
-  first = g_array_index (week_starts, guint32, 0);
-  last = g_array_index (week_starts, guint32, week_starts->len - 1);
-  matrix = capacity_compute (settings, input, first, (last - first) / 7 + 1, task, FALSE);
-
-  role_id = baton_task_get_role_id (task);
-  assignee_id = baton_task_get_assignee_id (task);
-
-  if (role_id != 0)
-    {
-      holds_role = g_new0 (gboolean, MAX (matrix->n_people, 1));
-
-      for (guint i = 0, n = n_items (input->person_roles); i < n; i++)
-        {
-          g_autoptr(BatonPersonRole) person_role = g_list_model_get_item (input->person_roles, i);
-          gint row;
-
-          if (baton_person_role_get_role_id (person_role) != role_id)
-            continue;
-
-          row = lookup_row (matrix, baton_person_role_get_person_id (person_role));
-          if (row >= 0)
-            holds_role[row] = TRUE;
-        }
-    }
-
-  for (guint row = 0; row < matrix->n_people; row++)
-    {
-      BatonRoomCandidate candidate = { 0 };
-      double load = 0, capacity = 0;
-
-      if (holds_role != NULL && !holds_role[row])
-        continue;
-
-      for (guint i = 0; i < week_starts->len; i++)
-        {
-          guint week = (g_array_index (week_starts, guint32, i) - matrix->first_week) / 7;
-          gsize cell = (gsize) row * matrix->n_weeks + week;
-
-          load += matrix->load[cell];
-          capacity += matrix->capacity[cell];
-        }
-
-      candidate.person = g_object_ref (g_ptr_array_index (matrix->people, row));
-      candidate.capacity = capacity;
-      candidate.free_minutes = capacity - load;
-      candidate.load_after = load + task_minutes;
-      candidate.is_assignee = assignee_id != 0 && matrix->person_ids[row] == assignee_id;
-      g_array_append_val (result, candidate);
-    }
-
-  g_array_sort (result, room_candidate_compare);
-
-  return result;
 }

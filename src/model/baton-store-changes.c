@@ -70,18 +70,17 @@ op_apply_sql (BatonStore  *self,
   switch (op_effective_kind (op, direction))
     {
     case BATON_OP_INSERT:
-      if (!_baton_store_write_row (self, op->schema, op->id, to, error))
+      if (!baton_storage_insert_row (self->storage, op->schema, &op->id, to, error))
         return FALSE;
-      if (op->id == 0)
-        op->id = baton_db_last_insert_rowid (self->db);
+      self->last_insert_id = op->id;
       return TRUE;
 
     case BATON_OP_DELETE:
-      return _baton_store_sql_delete_row (self, op->schema, op->id, error);
+      return baton_storage_delete_row (self->storage, op->schema, op->id, error);
 
     case BATON_OP_UPDATE:
     default:
-      return _baton_store_sql_update_row (self, op->schema, op->id, from, to, error);
+      return baton_storage_update_row (self->storage, op->schema, op->id, from, to, error);
     }
 }
 
@@ -215,20 +214,16 @@ change_apply (BatonStore   *self,
 {
   guint n = baton_change_get_n_ops (change);
 
-  if (!baton_db_begin (self->db, error))
+  if (!baton_storage_begin (self->storage, error))
     return FALSE;
 
   /* Rows that come back together (an undone delete) may reference each
    * other in any order: check the keys when the transaction commits. */
-  {
-    sqlite3_stmt *defer = baton_db_prepare (self->db, "PRAGMA defer_foreign_keys = ON", error);
-
-    if (defer == NULL || !baton_db_step_done (self->db, defer, error))
-      {
-        baton_db_rollback (self->db);
-        return FALSE;
-      }
-  }
+  if (!baton_storage_defer_references (self->storage, error))
+    {
+      baton_storage_rollback (self->storage);
+      return FALSE;
+    }
 
   for (guint k = 0; k < n; k++)
     {
@@ -236,12 +231,12 @@ change_apply (BatonStore   *self,
 
       if (!op_apply_sql (self, op, direction, error))
         {
-          baton_db_rollback (self->db);
+          baton_storage_rollback (self->storage);
           return FALSE;
         }
     }
 
-  if (!baton_db_commit (self->db, error))
+  if (!baton_storage_commit (self->storage, error))
     return FALSE;
 
   for (guint k = 0; k < n; k++)
@@ -265,7 +260,7 @@ op_is_noop (BatonOp *op)
 
   for (guint i = 0; i < op->schema->n_fields; i++)
     if (strcmp (op->schema->fields[i].name, "updated-at") != 0 &&
-        !_baton_store_values_equal (&op->before[i], &op->after[i]))
+        !baton_storage_values_equal (&op->before[i], &op->after[i]))
       return FALSE;
 
   return TRUE;
@@ -281,7 +276,7 @@ _baton_store_change_commit (BatonStore   *self,
 
   /* Refused even when it would change nothing, so that a read-only
    * workspace answers every mutation the same way. */
-  if (!baton_db_check_writable (self->db, error))
+  if (!baton_storage_check_writable (self->storage, error))
     return FALSE;
 
   for (guint k = baton_change_get_n_ops (change); k > 0; k--)
@@ -372,7 +367,7 @@ baton_store_run_batch (BatonStore           *self,
   g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  if (!baton_db_begin (self->db, error))
+  if (!baton_storage_begin (self->storage, error))
     return FALSE;
 
   outer_change = self->batch_change;
@@ -389,7 +384,7 @@ baton_store_run_batch (BatonStore           *self,
   self->batch_change = outer_change;
   self->batch_records = outer_records;
 
-  if (ok && baton_db_commit (self->db, error))
+  if (ok && baton_storage_commit (self->storage, error))
     {
       if (outer_change != NULL)
         baton_change_merge (outer_change, change);
@@ -402,8 +397,8 @@ baton_store_run_batch (BatonStore           *self,
     {
       guint n = baton_change_get_n_ops (change);
 
-      if (baton_db_get_depth (self->db) > self->batch_depth)
-        baton_db_rollback (self->db);
+      if (baton_storage_get_depth (self->storage) > self->batch_depth)
+        baton_storage_rollback (self->storage);
 
       /* The database is back as it was: take the objects back the same
        * way, so that pointers held by callers stay valid. */

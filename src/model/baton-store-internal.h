@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "baton-store-private.h"
+#include "baton-storage.h"
 
 G_BEGIN_DECLS
 
@@ -35,9 +36,6 @@ typedef struct
   GListStore              *list;
   GHashTable              *by_id;        /* id → record (borrowed from list) */
   gboolean                 by_position;  /* list ordered by position, then id */
-  char                    *select_sql;
-  char                    *insert_sql;
-  char                    *delete_sql;
 } Table;
 
 /* A secondary index: the rows of a table grouped by one reference field
@@ -68,7 +66,9 @@ struct _BatonStore
 {
   GObject parent_instance;
 
-  BatonDb      *db;
+  BatonDb      *db;           /* the file: backups, checkpoints, the notes index */
+  BatonStorage *storage;      /* the rows and transactions (on @db) */
+  gint64        last_insert_id;
   char         *path;
   BatonHistory *history;
   Table         tables[N_TABLES];
@@ -241,18 +241,6 @@ void                    _baton_store_plan_task_move (BatonStore  *self,
                                                      BatonTask   *task,
                                                      BatonStage  *stage,
                                                      BatonTask   *before);
-gboolean                _baton_store_values_equal (const GValue *a,
-                                                   const GValue *b);
-gboolean                _baton_store_sql_update_row (BatonStore              *self,
-                                                     const BatonRecordSchema *schema,
-                                                     gint64                   id,
-                                                     const GValue            *before,
-                                                     const GValue            *after,
-                                                     GError                 **error);
-gboolean                _baton_store_sql_delete_row (BatonStore              *self,
-                                                     const BatonRecordSchema *schema,
-                                                     gint64                   id,
-                                                     GError                 **error);
 gboolean                _baton_store_table_load (BatonStore  *self,
                                                  Table       *table,
                                                  GError     **error);

@@ -59,8 +59,8 @@ _baton_store_insert_record (BatonStore   *self,
   if (!_baton_store_change_commit (self, change, error))
     return NULL;
 
-  /* The change holds one insert, so the connection's last row is ours. */
-  return table_lookup (_baton_store_table_for_type (self, type), baton_db_last_insert_rowid (self->db));
+  /* The change holds one insert: the last row written is ours. */
+  return table_lookup (_baton_store_table_for_type (self, type), self->last_insert_id);
 }
 
 BatonOp *

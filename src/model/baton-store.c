@@ -9,10 +9,12 @@
  * notifications and history are written once, for every table.
  *
  * The store's files, each one job, sharing baton-store-internal.h:
- *  - baton-store.c: the tables in memory, lists, opening, the GObject;
+ *  - baton-store.c: the tables in memory, reading them, lists, opening,
+ *    the GObject;
  *  - baton-store-file.c: files, backups, what an open error means;
  *  - baton-store-indexes.c: the secondary indexes (tasks by stage, …);
- *  - baton-store-rows.c: reading and writing rows in SQL;
+ *  - baton-storage.h: all the store asks of a database engine (rows and
+ *    transactions); baton-storage-sqlite.c is the SQLite one;
  *  - baton-store-changes.c: applying a change, undo and redo;
  *  - baton-store-rules.c: validation, the rules that span rows;
  *  - baton-store-mutations.c: the generic insert, update and delete;
@@ -181,28 +183,11 @@ void
 _baton_store_table_init (Table                   *table,
                          const BatonRecordSchema *schema)
 {
-  GString *columns = g_string_new ("id");
-  GString *params = g_string_new ("?");
-
   table->schema = schema;
   table->list = g_list_store_new (schema->get_type ());
   table->by_id = g_hash_table_new (g_direct_hash, g_direct_equal);
   table->by_position = baton_record_schema_find_field (schema, "position") != NULL &&
                        (schema == baton_role_schema () || schema == baton_stage_schema ());
-
-  for (guint i = 0; i < schema->n_fields; i++)
-    {
-      g_string_append_printf (columns, ", %s", schema->fields[i].column);
-      g_string_append (params, ", ?");
-    }
-
-  /* Table and column names are constants from the schema, never user text. */
-  table->select_sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY id", columns->str, schema->table);
-  table->insert_sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", schema->table, columns->str, params->str);
-  table->delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", schema->table);
-
-  g_string_free (columns, TRUE);
-  g_string_free (params, TRUE);
 }
 
 void
@@ -210,9 +195,75 @@ _baton_store_table_clear (Table *table)
 {
   g_clear_object (&table->list);
   g_clear_pointer (&table->by_id, g_hash_table_unref);
-  g_clear_pointer (&table->select_sql, g_free);
-  g_clear_pointer (&table->insert_sql, g_free);
-  g_clear_pointer (&table->delete_sql, g_free);
+}
+
+/* Reading ---------------------------------------------------------------- */
+
+static void
+add_row (const BatonRecordSchema *schema,
+         gint64                   id,
+         const GValue            *values,
+         gpointer                 user_data)
+{
+  GPtrArray *records = user_data;
+  BatonRecord *record = g_object_new (schema->get_type (), NULL);
+
+  _baton_record_set_id (record, id);
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      const BatonField *field = &schema->fields[i];
+
+      if (G_VALUE_HOLDS_STRING (&values[i]))
+        _baton_record_load_string (record, field, g_value_get_string (&values[i]));
+      else if (G_VALUE_HOLDS_BOOLEAN (&values[i]))
+        _baton_record_load_int (record, field, g_value_get_boolean (&values[i]));
+      else
+        _baton_record_load_int (record, field, g_value_get_int64 (&values[i]));
+    }
+
+  g_ptr_array_add (records, record);
+}
+
+gboolean
+_baton_store_table_load (BatonStore  *self,
+                         Table       *table,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  guint old_n;
+
+  if (!baton_storage_read_rows (self->storage, table->schema, add_row, records, error))
+    return FALSE;
+
+  g_hash_table_remove_all (table->by_id);
+  for (guint i = 0; i < records->len; i++)
+    {
+      BatonRecord *record = g_ptr_array_index (records, i);
+      g_hash_table_insert (table->by_id, id_key (baton_record_get_id (record)), record);
+    }
+
+  old_n = g_list_model_get_n_items (G_LIST_MODEL (table->list));
+  g_list_store_splice (table->list, 0, old_n, records->pdata, records->len);
+
+  if (table->by_position)
+    g_list_store_sort (table->list, _baton_store_compare_records, table);
+
+  _baton_store_indexes_rebuild (self, table_id_of (self, table));
+
+  return TRUE;
+}
+
+/* For imports: no validation, no history, no objects. */
+gboolean
+_baton_store_write_row (BatonStore              *self,
+                        const BatonRecordSchema *schema,
+                        gint64                   id,
+                        const GValue            *values,
+                        GError                 **error)
+{
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+
+  return baton_storage_insert_row (self->storage, schema, &id, values, error);
 }
 
 /* Lists ------------------------------------------------------------------ */
@@ -390,6 +441,7 @@ open_store (const char  *path,
 
   if (!(self->db = _baton_store_open_database (path, &created, created_file, error)))
     return NULL;
+  self->storage = baton_storage_sqlite_new (self->db);
 
   if (!baton_db_is_read_only (self->db) && strcmp (path, ":memory:") != 0)
     sqlite3_wal_hook (baton_db_get_handle (self->db), wal_hook, self);
@@ -495,6 +547,7 @@ baton_store_finalize (GObject *object)
   for (guint i = 0; i < N_TABLES; i++)
     _baton_store_table_clear (&self->tables[i]);
   g_clear_pointer (&self->batch_change, baton_change_free);
+  g_clear_pointer (&self->storage, baton_storage_free);
   g_clear_pointer (&self->db, baton_db_close);
   g_clear_pointer (&self->path, g_free);
 

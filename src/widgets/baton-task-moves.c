@@ -1,0 +1,100 @@
+/* baton-task-moves.c — moving a task to a person or a week, and saying so
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "baton-task-moves"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "baton-task-moves.h"
+
+char *
+baton_task_describe_shift (gint weeks)
+{
+  if (weeks > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week later", "%d weeks later", weeks), weeks);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week earlier", "%d weeks earlier", -weeks), -weeks);
+}
+
+char *
+baton_task_describe_move (const char  *title,
+                          gboolean     was_unassigned,
+                          gboolean     change_person,
+                          BatonPerson *person,
+                          gint         weeks)
+{
+  g_autofree char *shift = weeks != 0 ? baton_task_describe_shift (weeks) : NULL;
+
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (person == NULL || BATON_IS_PERSON (person), NULL);
+
+  if (change_person && person == NULL)
+    return shift != NULL
+      /* Translators: a toast; “%s” is a task, then “2 weeks later” */
+      ? g_strdup_printf (_("“%s” unassigned and moved %s"), title, shift)
+      /* Translators: a toast; “%s” is a task */
+      : g_strdup_printf (_("“%s” unassigned"), title);
+
+  if (change_person)
+    return shift != NULL
+      /* Translators: a toast; a task, a person, then “2 weeks later” */
+      ? g_strdup_printf (was_unassigned ? _("“%s” assigned to %s and moved %s")
+                                        : _("“%s” reassigned to %s and moved %s"),
+                         title, baton_person_get_name (person), shift)
+      /* Translators: a toast; a task, then a person */
+      : g_strdup_printf (was_unassigned ? _("“%s” assigned to %s") : _("“%s” reassigned to %s"),
+                         title, baton_person_get_name (person));
+
+  g_return_val_if_fail (shift != NULL, NULL);
+  /* Translators: a toast; a task, then “2 weeks later” */
+  return g_strdup_printf (_("“%s” moved %s"), title, shift);
+}
+
+gboolean
+baton_task_move (BatonStore   *store,
+                 BatonTask    *task,
+                 gboolean      change_person,
+                 BatonPerson  *person,
+                 gint          weeks,
+                 char        **message,
+                 GError      **error)
+{
+  gint64 assignee_id;
+  gboolean was_unassigned;
+  g_autofree char *title = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (BATON_IS_STORE (store), FALSE);
+  g_return_val_if_fail (BATON_IS_TASK (task), FALSE);
+  g_return_val_if_fail (person == NULL || BATON_IS_PERSON (person), FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+
+  *message = NULL;
+  assignee_id = baton_task_get_assignee_id (task);
+  was_unassigned = assignee_id == 0;
+  if (change_person && (person != NULL ? baton_record_get_id (BATON_RECORD (person)) : 0) == assignee_id)
+    change_person = FALSE;
+
+  if (!change_person && weeks == 0)
+    return TRUE;
+
+  /* The title as it was: the toast names what the person saw. */
+  title = g_strdup (baton_task_get_title (task));
+
+  if (change_person && weeks != 0)
+    ok = baton_store_reassign_and_reschedule_task (store, task, person, weeks, error);
+  else if (change_person)
+    ok = baton_store_reassign_task (store, task, person, error);
+  else
+    ok = baton_store_reschedule_task (store, task, weeks, error);
+
+  if (!ok)
+    return FALSE;
+
+  *message = baton_task_describe_move (title, was_unassigned, change_person, person, weeks);
+  return TRUE;
+}

@@ -1,0 +1,38 @@
+/* baton-task-moves.h — moving a task to a person or a week, and saying so
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The board and the capacity view move tasks the same way: one store call
+ * (one undo step) and one toast, in one wording.
+ */
+#pragma once
+
+#include "baton-store.h"
+
+G_BEGIN_DECLS
+
+/* "2 weeks later", "1 week earlier". */
+char     *baton_task_describe_shift (gint          weeks);
+
+/* The toast for a move that was made: @was_unassigned is whether the task
+ * had no assignee before; @change_person whether it went to @person (NULL:
+ * unassigned); @weeks how much later (negative: earlier). */
+char     *baton_task_describe_move  (const char   *title,
+                                     gboolean      was_unassigned,
+                                     gboolean      change_person,
+                                     BatonPerson  *person,
+                                     gint          weeks);
+
+/* Moves @task to @person (NULL: unassigned) when @change_person, and
+ * @weeks later (negative: earlier), as one undo step. Returns FALSE with
+ * @error when the store refused. On success *@message is the toast's text,
+ * or NULL when there was nothing to do (the same person, no weeks). */
+gboolean  baton_task_move           (BatonStore   *store,
+                                     BatonTask    *task,
+                                     gboolean      change_person,
+                                     BatonPerson  *person,
+                                     gint          weeks,
+                                     char        **message,
+                                     GError      **error);
+
+G_END_DECLS

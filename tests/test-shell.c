@@ -22,7 +22,7 @@
 #include "baton-demo.h"
 #include "baton-preferences-window.h"
 #include "baton-store.h"
-#include "baton-window.h"
+#include "baton-window-private.h"
 #include "baton-test-util.h"
 #include "baton-ui-test-util.h"
 

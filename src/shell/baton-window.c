@@ -20,7 +20,7 @@
 
 #include <glib/gi18n.h>
 
-#include "baton-window.h"
+#include "baton-window-private.h"
 #include "baton-board-view.h"
 #include "baton-capacity-view.h"
 #include "baton-clients-view.h"

@@ -25,7 +25,5 @@ void         baton_window_show_toast      (BatonWindow    *self,
  * Replaces the history toast that is still showing. @message is plain text. */
 void         baton_window_show_undo_toast (BatonWindow    *self,
                                            const char     *message);
-/* For tests: toasts shown or waiting, not dismissed yet. */
-guint        baton_window_get_n_toasts    (BatonWindow    *self);
 
 G_END_DECLS

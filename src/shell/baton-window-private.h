@@ -1,0 +1,14 @@
+/* baton-window-private.h — what the window shows, for its tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "baton-window.h"
+
+G_BEGIN_DECLS
+
+/* Toasts shown or waiting, not dismissed yet. */
+guint baton_window_get_n_toasts (BatonWindow *self);
+
+G_END_DECLS

@@ -12,9 +12,8 @@
 #include <string.h>
 
 #include "baton-capacity-grid-private.h"
-#include "baton-dates.h"
 #include "baton-calendar.h"
-#include "baton-view-settings.h"
+#include "baton-dates.h"
 
 
 /* Settings and colors ------------------------------------------------------ */

@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "baton-capacity-grid-private.h"
-#include "baton-dates.h"
 #include "baton-calendar.h"
+#include "baton-dates.h"
 
 
 static void

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "baton-capacity-grid-private.h"
-#include "baton-dates.h"
 #include "baton-view-settings.h"
 
 

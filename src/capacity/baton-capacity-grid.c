@@ -39,7 +39,6 @@
 #include "baton-capacity-grid-private.h"
 #include "baton-capacity-person-header.h"
 #include "baton-dates.h"
-#include "baton-duration.h"
 #include "baton-edge-scroll.h"
 #include "baton-view-settings.h"
 

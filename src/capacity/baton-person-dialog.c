@@ -939,6 +939,11 @@ baton_person_dialog_class_init (BatonPersonDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, off_note_row);
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, color_button);
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, edit_roles_button);
+  /* Enter in a field saves, as the suggested button would; typing clears
+   * the field's error. */
+  gtk_widget_class_bind_template_callback (widget_class, save_on_enter);
+  gtk_widget_class_bind_template_callback (widget_class, take_typed_time_off_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
 
   gtk_widget_class_install_action (widget_class, "person.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "person.add-time-off", NULL, add_time_off_activated);
@@ -952,25 +957,14 @@ baton_person_dialog_class_init (BatonPersonDialogClass *klass)
 static void
 baton_person_dialog_init (BatonPersonDialog *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
-  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
-
+  /* Before the template: its callbacks may run as soon as it is built. */
   self->role_rows = g_ptr_array_new ();
   self->off = g_ptr_array_new_with_free_func (g_object_unref);
   self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  /* Enter in a field saves, as the suggested button would. */
-  g_signal_connect_swapped (self->name_row, "entry-activated", G_CALLBACK (save_on_enter), self);
-  g_signal_connect_swapped (self->email_row, "entry-activated", G_CALLBACK (save_on_enter), self);
-  g_signal_connect_swapped (self->capacity_row, "entry-activated", G_CALLBACK (save_on_enter), self);
-  g_signal_connect_swapped (self->off_note_row, "entry-activated", G_CALLBACK (take_typed_time_off_activated), self);
-
-  g_signal_connect (self->name_row, "changed", G_CALLBACK (on_entry_changed), self);
-  g_signal_connect (self->email_row, "changed", G_CALLBACK (on_entry_changed), self);
-  g_signal_connect (self->capacity_row, "changed", G_CALLBACK (on_entry_changed), self);
-  g_signal_connect (self->off_start_row, "changed", G_CALLBACK (on_entry_changed), self);
-  g_signal_connect (self->off_end_row, "changed", G_CALLBACK (on_entry_changed), self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 GtkWidget *

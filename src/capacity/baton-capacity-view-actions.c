@@ -368,6 +368,47 @@ today_activated (GtkWidget  *widget,
   baton_capacity_view_show_week (self, today ());
 }
 
+/* Which actions can run ---------------------------------------------------- */
+
+static gboolean
+has_active_person (BatonStore *store)
+{
+  GListModel *people = baton_store_get_people (store);
+
+  for (guint i = 0, n = g_list_model_get_n_items (people); i < n; i++)
+    {
+      g_autoptr(BatonPerson) person = g_list_model_get_item (people, i);
+
+      if (!baton_person_get_archived (person))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The one place that enables and disables the view's actions, from the
+ * state: a workspace that cannot be written can be looked at, not
+ * changed; without anyone on the team no task can be given to, asked of
+ * or taken from a person. Week navigation, the archived people and the
+ * dialogs that add people and roles stay open. Called when the view is
+ * built and whenever the store changed. */
+void
+_baton_capacity_view_update_actions (BatonCapacityView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean writable = !baton_store_get_read_only (self->store);
+  gboolean any_person = has_active_person (self->store);
+
+  gtk_widget_action_set_enabled (widget, "capacity.reassign", writable && any_person);
+  gtk_widget_action_set_enabled (widget, "capacity.move-to-week", writable);
+  gtk_widget_action_set_enabled (widget, "capacity.who-has-room", any_person);
+  gtk_widget_action_set_enabled (widget, "capacity.add-person", writable);
+  gtk_widget_action_set_enabled (widget, "capacity.edit-person", writable && any_person);
+  gtk_widget_action_set_enabled (widget, "capacity.archive-person", writable && any_person);
+  gtk_widget_action_set_enabled (widget, "capacity.restore-person", writable);
+  gtk_widget_action_set_enabled (widget, "capacity.manage-roles", writable);
+}
+
 /* Installing ------------------------------------------------------------------ */
 
 void

@@ -152,6 +152,7 @@ void      _baton_capacity_view_show_error        (BatonCapacityView *self,
 void      _baton_capacity_view_update_range_label (BatonCapacityView *self);
 
 /* baton-capacity-view-actions.c */
+void      _baton_capacity_view_update_actions    (BatonCapacityView *self);
 void      _baton_capacity_view_class_add_actions (GtkWidgetClass    *widget_class);
 gboolean  _baton_capacity_view_move_task         (BatonCapacityView *self,
                                                   BatonTask         *task,

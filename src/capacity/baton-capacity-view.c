@@ -23,7 +23,6 @@
 #include "baton-dates.h"
 #include "baton-duration.h"
 #include "baton-accessible.h"
-#include "baton-read-only.h"
 #include "baton-view-settings.h"
 
 enum {
@@ -207,6 +206,7 @@ on_store_changed (BatonCapacityView *self)
   /* Recomputed once, before the next frame, however many changes came. */
   baton_capacity_grid_invalidate (self->grid);
   update_empty_state (self);
+  _baton_capacity_view_update_actions (self);
   refresh_popover (self);
 }
 
@@ -659,16 +659,7 @@ baton_capacity_view_constructed (GObject *object)
   self->undo_top = baton_history_peek_undo (baton_store_get_history (self->store));
   self->redo_top = baton_history_peek_redo (baton_store_get_history (self->store));
   update_empty_state (self);
-
-  /* A workspace that cannot be written can be looked at, not changed. */
-  {
-    static const char * const editing[] = {
-      "capacity.reassign", "capacity.move-to-week", "capacity.add-person", "capacity.edit-person",
-      "capacity.archive-person", "capacity.restore-person", "capacity.manage-roles", NULL,
-    };
-
-    baton_read_only_disable_actions (GTK_WIDGET (self), self->store, editing);
-  }
+  _baton_capacity_view_update_actions (self);
 }
 
 static void

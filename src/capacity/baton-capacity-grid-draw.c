@@ -257,7 +257,7 @@ append_icon (BatonCapacityGrid *self,
 
 static gboolean
 row_is_highlighted (BatonCapacityGrid *self,
-                    BatonGridRow           *row)
+                    BatonGridRow      *row)
 {
   return self->highlight_role != 0 &&
          row->kind == BATON_GRID_ROW_PERSON &&
@@ -458,7 +458,7 @@ snapshot_cell (BatonCapacityGrid *self,
 static void
 snapshot_role_name (BatonCapacityGrid *self,
                     GtkSnapshot       *snapshot,
-                    BatonGridRow           *row,
+                    BatonGridRow      *row,
                     float              y)
 {
   const Colors *c = &self->colors;
@@ -493,7 +493,7 @@ snapshot_role_name (BatonCapacityGrid *self,
 static void
 snapshot_unassigned_name (BatonCapacityGrid *self,
                           GtkSnapshot       *snapshot,
-                          BatonGridRow           *row,
+                          BatonGridRow      *row,
                           float              y)
 {
   const Colors *c = &self->colors;
@@ -555,7 +555,7 @@ snapshot_week_header (BatonCapacityGrid *self,
 
 void
 _baton_capacity_grid_snapshot (GtkWidget   *widget,
-                              GtkSnapshot *snapshot)
+                               GtkSnapshot *snapshot)
 {
   BatonCapacityGrid *self = BATON_CAPACITY_GRID (widget);
   const BatonGridMetrics *m;

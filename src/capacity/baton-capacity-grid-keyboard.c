@@ -116,10 +116,10 @@ describe_cell (BatonCapacityGrid *self,
 
 gboolean
 _baton_capacity_grid_query_tooltip (GtkWidget  *widget,
-                                   int         x,
-                                   int         y,
-                                   gboolean    keyboard,
-                                   GtkTooltip *tooltip)
+                                    int         x,
+                                    int         y,
+                                    gboolean    keyboard,
+                                    GtkTooltip *tooltip)
 {
   BatonCapacityGrid *self = BATON_CAPACITY_GRID (widget);
   g_autoptr(GString) text = g_string_new (NULL);

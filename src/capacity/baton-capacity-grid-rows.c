@@ -14,13 +14,12 @@
 #include "baton-capacity-grid-private.h"
 #include "baton-view-settings.h"
 
-
 /* People under their primary role, by name; each role's header, then its
  * people, then its unassigned demand; people without a role last. */
 
 PersonRoles *
 _baton_capacity_grid_lookup_person_roles (BatonCapacityGrid *self,
-                     gint64             person_id)
+                                          gint64             person_id)
 {
   return g_hash_table_lookup (self->person_roles, &person_id);
 }
@@ -83,7 +82,7 @@ compare_sort_entries (gconstpointer a,
 
 static void
 append_row (BatonCapacityGrid *self,
-            BatonGridRow           *row)
+            BatonGridRow      *row)
 {
   baton_grid_layout_append_row (&self->layout, row);
 }

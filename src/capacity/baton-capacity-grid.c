@@ -84,9 +84,9 @@ row_header_free (gpointer data)
 
 void
 _baton_capacity_grid_format_load (char   *buffer,
-                    gsize   size,
-                    double  load,
-                    double  capacity)
+                                  gsize   size,
+                                  double  load,
+                                  double  capacity)
 {
   g_autofree char *a = format_hours (load);
   g_autofree char *b = format_hours (capacity);

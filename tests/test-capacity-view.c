@@ -2239,6 +2239,42 @@ test_real_drag_popover_window_closed (Fixture       *f,
   drag_while_window_closes (f, TRUE);
 }
 
+/* One update_actions () enables the view's actions from the state: with
+ * nobody left on the team, no task can be offered to, given to or taken
+ * from a person; the people come back, so do the actions. */
+static void
+test_actions_follow_state (Fixture       *f,
+                           gconstpointer  data)
+{
+  BatonPerson *people[] = { f->ana, f->ben, f->cleo, f->dana };
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.archive-person", "x",
+                                               id_of (people[i])));
+  g_assert_true (baton_person_get_archived (f->dana));
+
+  /* Disabled: activating them does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.who-has-room", "x", id_of (f->storyboard));
+  g_assert_null (baton_capacity_view_get_room_dialog (f->view));
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.edit-person", "x", id_of (f->ana));
+  g_assert_null (baton_capacity_view_get_person_dialog (f->view));
+
+  /* Still enabled: adding people, and the archived list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.show-archived-people", NULL));
+  dialog = baton_capacity_view_get_archived_dialog (f->view);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Someone is back: the actions are too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.restore-person", "x", id_of (f->ana)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.who-has-room", "x",
+                                             id_of (f->storyboard)));
+  dialog = baton_capacity_view_get_room_dialog (f->view);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Without a display no fixture or test body runs: each case reports that
  * it cannot run (a skip here, a failure in CI). */
 static void
@@ -2297,6 +2333,7 @@ main (int   argc,
   add_test ("/capacity-view/empty-state/first-run", GINT_TO_POINTER (1), test_empty_state);
   add_test ("/capacity-view/empty-state/person-dialog-reaches-roles", GINT_TO_POINTER (1),
             test_person_dialog_without_roles);
+  add_test ("/capacity-view/actions-follow-state", NULL, test_actions_follow_state);
   add_test ("/capacity-view/autoscroll", NULL, test_autoscroll);
   add_test ("/capacity-view/real-drag/cell", NULL, test_real_drag);
   add_test ("/capacity-view/real-drag/popover", NULL, test_real_drag_from_popover);

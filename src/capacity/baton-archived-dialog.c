@@ -16,6 +16,7 @@
 
 #include "baton-accessible.h"
 #include "baton-archived-dialog.h"
+#include "baton-person-row.h"
 #include "baton-duration.h"
 
 struct _BatonArchivedDialog
@@ -28,7 +29,7 @@ struct _BatonArchivedDialog
 
   /* Owned references */
   BatonStore *store;
-  GHashTable *buttons;   /* person id (gint64 *) → GtkButton, unowned */
+  GHashTable *buttons;   /* person id (gint64 *, owned) → GtkButton, unowned */
 };
 
 enum {
@@ -44,9 +45,10 @@ static void
 on_restore_clicked (GtkButton           *button,
                     BatonArchivedDialog *self)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (button), "baton-person-id");
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), BATON_TYPE_PERSON_ROW);
+  BatonPerson *person = baton_person_row_get_person (BATON_PERSON_ROW (row));
 
-  g_signal_emit (self, signals[RESTORE], 0, *id);
+  g_signal_emit (self, signals[RESTORE], 0, baton_record_get_id (BATON_RECORD (person)));
 }
 
 static GtkWidget *
@@ -58,14 +60,11 @@ new_row (BatonArchivedDialog *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *label = NULL;
   gint64 *id = g_new (gint64, 1);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = baton_person_row_new (person);
   GtkWidget *button;
 
   *id = baton_record_get_id (BATON_RECORD (person));
 
-  /* Names are shown as typed, never as markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   /* Translators: a person's weekly capacity; %s is a number of hours, "40" */
   subtitle = g_strdup_printf (_("%s h a week"), hours);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -76,7 +75,6 @@ new_row (BatonArchivedDialog *self,
   label = g_strdup_printf (_("Restore %s"), name);
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data_full (G_OBJECT (button), "baton-person-id", id, g_free);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_restore_clicked), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
@@ -169,7 +167,7 @@ baton_archived_dialog_init (BatonArchivedDialog *self)
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
 
-  self->buttons = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->buttons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Archived People"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);

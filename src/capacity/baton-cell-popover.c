@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "baton-cell-popover.h"
+#include "baton-cell-task-row.h"
 #include "baton-drag-cancel.h"
 #include "baton-duration.h"
 
@@ -36,6 +37,7 @@ struct _BatonCellPopover
   BatonStore        *store;
   GPtrArray         *tasks;          /* BatonTask, as listed */
   GPtrArray         *drag_sources;   /* GtkDragSource, per row */
+  BatonTask         *drag_task;      /* the task of the drag under way */
 
   BatonCellMenuFunc  menu_func;
   gpointer           menu_data;
@@ -66,13 +68,21 @@ compare_shares (gconstpointer a,
   return g_utf8_collate (baton_task_get_title (sa->task), baton_task_get_title (sb->task));
 }
 
+static BatonTask *
+task_of_source (GtkDragSource *source)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+
+  return BATON_IS_CELL_TASK_ROW (row) ? baton_cell_task_row_get_task (BATON_CELL_TASK_ROW (row)) : NULL;
+}
+
 static GdkContentProvider *
 on_drag_prepare (GtkDragSource    *source,
                  double            x,
                  double            y,
                  BatonCellPopover *self)
 {
-  BatonTask *task = g_object_get_data (G_OBJECT (source), "baton-task");
+  BatonTask *task = task_of_source (source);
 
   /* A workspace that cannot be written: nothing to move. */
   if (task == NULL || baton_store_get_read_only (self->store))
@@ -88,7 +98,11 @@ on_drag_begin (GtkDragSource    *source,
                GdkDrag          *drag,
                BatonCellPopover *self)
 {
-  BatonTask *task = g_object_get_data (G_OBJECT (source), "baton-task");
+  BatonTask *task = task_of_source (source);
+
+  /* The row may go before the drag ends (the popover is refilled, the
+   * window closes): the popover keeps the task until then. */
+  g_set_object (&self->drag_task, task);
 
   /* The view sets the drag's icon (a chip of the task: the row itself goes
    * with the popover), Escape cancels. */
@@ -102,7 +116,7 @@ on_drag_end (GtkDragSource    *source,
              gboolean          delete_data,
              BatonCellPopover *self)
 {
-  BatonTask *task = g_object_get_data (G_OBJECT (source), "baton-task");
+  g_autoptr(BatonTask) task = g_steal_pointer (&self->drag_task);
 
   g_signal_emit (self, signals[TASK_DRAG_END], 0, task);
 }
@@ -122,8 +136,8 @@ on_create_popup (GtkMenuButton *button,
                  gpointer       user_data)
 {
   BatonCellPopover *self = user_data;
-  BatonTask *task = g_object_get_data (G_OBJECT (button), "baton-task");
-  g_autoptr(GMenuModel) menu = build_menu (self, task);
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), BATON_TYPE_CELL_TASK_ROW);
+  g_autoptr(GMenuModel) menu = build_menu (self, baton_cell_task_row_get_task (BATON_CELL_TASK_ROW (row)));
 
   gtk_menu_button_set_menu_model (button, menu);
 }
@@ -133,10 +147,8 @@ on_row_activated (GtkListBox       *list,
                   GtkListBoxRow    *row,
                   BatonCellPopover *self)
 {
-  GtkMenuButton *button = g_object_get_data (G_OBJECT (row), "baton-menu-button");
-
-  if (button != NULL)
-    gtk_menu_button_popup (button);
+  if (BATON_IS_CELL_TASK_ROW (row))
+    gtk_menu_button_popup (baton_cell_task_row_get_menu_button (BATON_CELL_TASK_ROW (row)));
 }
 
 static GtkWidget *
@@ -145,87 +157,18 @@ create_row (BatonCellPopover         *self,
 {
   BatonTask *task = share->task;
   BatonProgram *program = NULL;
-  GtkWidget *row, *box, *handle, *text, *title, *caption, *hours, *button;
-  g_autofree char *hours_text = NULL;
-  g_autofree char *figure = baton_duration_format_hours (share->minutes);
-  g_autofree char *menu_label = NULL;
+  GtkWidget *row;
   GtkDragSource *source;
 
   if (baton_task_get_program_id (task) != 0)
     program = baton_store_lookup_program (self->store, baton_task_get_program_id (task));
 
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_add_css_class (row, "capacity-task-row");
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  gtk_widget_set_margin_start (box, 8);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
-  gtk_widget_add_css_class (handle, "dim-label");
-  gtk_box_append (GTK_BOX (box), handle);
-
-  text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), text);
-
-  title = gtk_label_new (baton_task_get_title (task));
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 32);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (text), title);
-
-  caption = gtk_label_new (program != NULL ? baton_program_get_name (program) : _("No program"));
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_widget_add_css_class (caption, "dim-label");
-  gtk_box_append (GTK_BOX (text), caption);
-
-  /* Translators: a task's hours in the week of the cell: "12 h" */
-  hours_text = g_strdup_printf (_("%s h"), figure);
-  hours = gtk_label_new (hours_text);
-  gtk_widget_add_css_class (hours, "numeric");
-  gtk_widget_add_css_class (hours, "capacity-task-hours");
-  gtk_box_append (GTK_BOX (box), hours);
-
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "circular");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  /* Translators: the accessible name of a task's menu button; %s is its title */
-  menu_label = g_strdup_printf (_("Move “%s”"), baton_task_get_title (task));
-  gtk_widget_set_tooltip_text (button, _("Reassign or Move"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "baton-task", g_object_ref (task), g_object_unref);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), on_create_popup, self, NULL);
-  gtk_box_append (GTK_BOX (box), button);
-  g_object_set_data (G_OBJECT (row), "baton-menu-button", button);
-
-  {
-    g_autofree char *row_label = NULL;
-
-    /* Translators: accessible name of a task row: title, program, hours */
-    row_label = g_strdup_printf (_("%s, %s, %s"), baton_task_get_title (task),
-                                 program != NULL ? baton_program_get_name (program) : _("No program"),
-                                 hours_text);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, row_label,
-                                    -1);
-  }
+  row = baton_cell_task_row_new (task, program, share->minutes);
+  gtk_menu_button_set_create_popup_func (baton_cell_task_row_get_menu_button (BATON_CELL_TASK_ROW (row)),
+                                         on_create_popup, self, NULL);
 
   source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_object_set_data_full (G_OBJECT (source), "baton-task", g_object_ref (task), g_object_unref);
   /* The drag outlives the popover when the window closes mid-drag. */
   g_signal_connect_object (source, "prepare", G_CALLBACK (on_drag_prepare), self, 0);
   g_signal_connect_object (source, "drag-begin", G_CALLBACK (on_drag_begin), self, 0);
@@ -328,6 +271,7 @@ baton_cell_popover_dispose (GObject *object)
 
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
   g_clear_pointer (&self->drag_sources, g_ptr_array_unref);
+  g_clear_object (&self->drag_task);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (baton_cell_popover_parent_class)->dispose (object);

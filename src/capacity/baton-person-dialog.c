@@ -23,25 +23,9 @@
 #include "baton-duration.h"
 #include "baton-accessible.h"
 #include "baton-person-dialog.h"
+#include "baton-person-role-row.h"
+#include "baton-time-off-row.h"
 #include "baton-roles-dialog.h"
-
-typedef struct
-{
-  gint64          role_id;
-  AdwActionRow   *row;
-  GtkCheckButton *holds;
-  GtkCheckButton *primary;
-} RoleRow;
-
-typedef struct
-{
-  BatonTimeOff *existing;   /* NULL for one added in this dialog */
-  char         *start;
-  char         *end;
-  char         *note;
-  GtkWidget    *row;
-  gboolean      removed;
-} OffEntry;
 
 struct _BatonPersonDialog
 {
@@ -75,8 +59,8 @@ struct _BatonPersonDialog
   /* Owned references */
   BatonStore          *store;
   BatonPerson         *person;
-  GPtrArray           *role_rows;   /* RoleRow */
-  GPtrArray           *off;         /* OffEntry */
+  GPtrArray           *role_rows;   /* BatonPersonRoleRow, unowned, in order */
+  GPtrArray           *off;         /* BatonTimeOffRow */
   GHashTable          *errors;      /* field → message */
 
   /* Weak references */
@@ -99,18 +83,6 @@ G_DEFINE_FINAL_TYPE (BatonPersonDialog, baton_person_dialog, ADW_TYPE_WINDOW)
 static const char * const person_colors[] = {
   "#3584e4", "#2ec27e", "#e5a50a", "#e66100", "#c01c28", "#813d9c", "#865e3c", "#1c71d8", "#26a269",
 };
-
-static void
-off_entry_free (gpointer data)
-{
-  OffEntry *entry = data;
-
-  g_clear_object (&entry->existing);
-  g_free (entry->start);
-  g_free (entry->end);
-  g_free (entry->note);
-  g_free (entry);
-}
 
 /* Errors ---------------------------------------------------------------------- */
 
@@ -234,15 +206,15 @@ on_entry_changed (GtkEditable       *editable,
 
 /* Roles ----------------------------------------------------------------------- */
 
-static RoleRow *
+static BatonPersonRoleRow *
 find_role_row (BatonPersonDialog *self,
                gint64             role_id)
 {
   for (guint i = 0; i < self->role_rows->len; i++)
     {
-      RoleRow *role_row = g_ptr_array_index (self->role_rows, i);
+      BatonPersonRoleRow *role_row = g_ptr_array_index (self->role_rows, i);
 
-      if (role_row->role_id == role_id)
+      if (baton_person_role_row_get_role_id (role_row) == role_id)
         return role_row;
     }
 
@@ -251,11 +223,11 @@ find_role_row (BatonPersonDialog *self,
 
 /* One primary among the held roles, whatever was clicked. */
 static void
-normalize_roles (BatonPersonDialog *self,
-                 RoleRow           *changed)
+normalize_roles (BatonPersonDialog  *self,
+                 BatonPersonRoleRow *changed)
 {
-  RoleRow *primary = NULL;
-  RoleRow *first_held = NULL;
+  BatonPersonRoleRow *primary = NULL;
+  BatonPersonRoleRow *first_held = NULL;
 
   if (self->updating_roles)
     return;
@@ -263,12 +235,12 @@ normalize_roles (BatonPersonDialog *self,
 
   for (guint i = 0; i < self->role_rows->len; i++)
     {
-      RoleRow *role_row = g_ptr_array_index (self->role_rows, i);
-      gboolean holds = gtk_check_button_get_active (role_row->holds);
+      BatonPersonRoleRow *role_row = g_ptr_array_index (self->role_rows, i);
+      gboolean holds = baton_person_role_row_get_holds (role_row);
 
       if (holds && first_held == NULL)
         first_held = role_row;
-      if (holds && gtk_check_button_get_active (role_row->primary))
+      if (holds && baton_person_role_row_get_primary (role_row))
         primary = role_row;
     }
 
@@ -277,11 +249,11 @@ normalize_roles (BatonPersonDialog *self,
 
   for (guint i = 0; i < self->role_rows->len; i++)
     {
-      RoleRow *role_row = g_ptr_array_index (self->role_rows, i);
-      gboolean holds = gtk_check_button_get_active (role_row->holds);
+      BatonPersonRoleRow *role_row = g_ptr_array_index (self->role_rows, i);
+      gboolean holds = baton_person_role_row_get_holds (role_row);
 
-      gtk_widget_set_sensitive (GTK_WIDGET (role_row->primary), holds);
-      gtk_check_button_set_active (role_row->primary, role_row == primary);
+      gtk_widget_set_sensitive (GTK_WIDGET (baton_person_role_row_get_primary_button (role_row)), holds);
+      baton_person_role_row_set_primary (role_row, role_row == primary);
     }
 
   self->updating_roles = FALSE;
@@ -289,24 +261,22 @@ normalize_roles (BatonPersonDialog *self,
 }
 
 static void
-on_holds_toggled (GtkCheckButton    *button,
-                  BatonPersonDialog *self)
+on_holds_toggled (BatonPersonRoleRow *role_row,
+                  BatonPersonDialog  *self)
 {
-  normalize_roles (self, g_object_get_data (G_OBJECT (button), "baton-role-row"));
+  normalize_roles (self, role_row);
 }
 
 static void
-on_primary_toggled (GtkCheckButton    *button,
-                    BatonPersonDialog *self)
+on_primary_toggled (BatonPersonRoleRow *role_row,
+                    BatonPersonDialog  *self)
 {
-  RoleRow *role_row = g_object_get_data (G_OBJECT (button), "baton-role-row");
-
-  if (self->updating_roles || !gtk_check_button_get_active (button))
+  if (self->updating_roles || !baton_person_role_row_get_primary (role_row))
     return;
 
   /* Making a role primary means holding it. */
   self->updating_roles = TRUE;
-  gtk_check_button_set_active (role_row->holds, TRUE);
+  baton_person_role_row_set_holds (role_row, TRUE);
   self->updating_roles = FALSE;
   normalize_roles (self, role_row);
 }
@@ -324,17 +294,18 @@ clear_role_rows (BatonPersonDialog *self,
 {
   for (guint i = 0; i < self->role_rows->len; i++)
     {
-      RoleRow *role_row = g_ptr_array_index (self->role_rows, i);
+      BatonPersonRoleRow *role_row = g_ptr_array_index (self->role_rows, i);
+      gint64 role_id = baton_person_role_row_get_role_id (role_row);
 
       if (keep != NULL)
         {
           RoleChecks *checks = g_new0 (RoleChecks, 1);
 
-          checks->holds = gtk_check_button_get_active (role_row->holds);
-          checks->primary = gtk_check_button_get_active (role_row->primary);
-          g_hash_table_insert (keep, g_memdup2 (&role_row->role_id, sizeof (gint64)), checks);
+          checks->holds = baton_person_role_row_get_holds (role_row);
+          checks->primary = baton_person_role_row_get_primary (role_row);
+          g_hash_table_insert (keep, g_memdup2 (&role_id, sizeof role_id), checks);
         }
-      adw_preferences_group_remove (self->roles_group, GTK_WIDGET (role_row->row));
+      adw_preferences_group_remove (self->roles_group, GTK_WIDGET (role_row));
     }
   g_ptr_array_set_size (self->role_rows, 0);
 
@@ -344,14 +315,6 @@ clear_role_rows (BatonPersonDialog *self,
       self->no_roles_row = NULL;
       self->no_roles_button = NULL;
     }
-}
-
-static void
-on_role_renamed (BatonRole         *role,
-                 GParamSpec        *pspec,
-                 AdwPreferencesRow *row)
-{
-  adw_preferences_row_set_title (row, baton_role_get_name (role));
 }
 
 /* One row per role: "holds" check, "primary" radio. Checked as @keep says
@@ -396,10 +359,9 @@ build_role_rows (BatonPersonDialog *self,
     {
       g_autoptr(BatonRole) role = g_list_model_get_item (roles, i);
       gint64 role_id = baton_record_get_id (BATON_RECORD (role));
-      RoleRow *role_row = g_new0 (RoleRow, 1);
+      BatonPersonRoleRow *role_row;
       RoleChecks *checks = keep != NULL ? g_hash_table_lookup (keep, &role_id) : NULL;
       gboolean holds = FALSE, primary = FALSE;
-      g_autofree char *primary_label = NULL;
 
       if (checks != NULL)
         {
@@ -413,42 +375,13 @@ build_role_rows (BatonPersonDialog *self,
           primary = holds && role_id == primary_id;
         }
 
-      role_row->role_id = role_id;
-      role_row->row = ADW_ACTION_ROW (adw_action_row_new ());
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (role_row->row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (role_row->row), baton_role_get_name (role));
-      /* Renamed in the roles dialog: the row follows. */
-      g_signal_connect_object (role, "notify::name", G_CALLBACK (on_role_renamed), role_row->row, 0);
-
-      role_row->holds = GTK_CHECK_BUTTON (gtk_check_button_new ());
-      gtk_widget_set_valign (GTK_WIDGET (role_row->holds), GTK_ALIGN_CENTER);
-      gtk_check_button_set_active (role_row->holds, holds);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (role_row->holds),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, baton_role_get_name (role),
-                                      -1);
-      adw_action_row_add_prefix (role_row->row, GTK_WIDGET (role_row->holds));
-      adw_action_row_set_activatable_widget (role_row->row, GTK_WIDGET (role_row->holds));
-
-      role_row->primary = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Primary")));
-      gtk_widget_set_valign (GTK_WIDGET (role_row->primary), GTK_ALIGN_CENTER);
-      gtk_check_button_set_group (role_row->primary, group);
+      role_row = BATON_PERSON_ROLE_ROW (baton_person_role_row_new (role, group, holds, primary));
       if (group == NULL)
-        group = role_row->primary;
-      gtk_check_button_set_active (role_row->primary, primary);
-      gtk_widget_set_sensitive (GTK_WIDGET (role_row->primary), holds);
-      /* Translators: accessible name of the radio button making a role primary */
-      primary_label = g_strdup_printf (_("%s is the primary role"), baton_role_get_name (role));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (role_row->primary),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, primary_label,
-                                      -1);
-      adw_action_row_add_suffix (role_row->row, GTK_WIDGET (role_row->primary));
+        group = baton_person_role_row_get_primary_button (role_row);
+      g_signal_connect (role_row, "holds-toggled", G_CALLBACK (on_holds_toggled), self);
+      g_signal_connect (role_row, "primary-toggled", G_CALLBACK (on_primary_toggled), self);
 
-      g_object_set_data (G_OBJECT (role_row->holds), "baton-role-row", role_row);
-      g_object_set_data (G_OBJECT (role_row->primary), "baton-role-row", role_row);
-      g_signal_connect (role_row->holds, "toggled", G_CALLBACK (on_holds_toggled), self);
-      g_signal_connect (role_row->primary, "toggled", G_CALLBACK (on_primary_toggled), self);
-
-      adw_preferences_group_add (self->roles_group, GTK_WIDGET (role_row->row));
+      adw_preferences_group_add (self->roles_group, GTK_WIDGET (role_row));
       g_ptr_array_add (self->role_rows, role_row);
     }
 }
@@ -488,51 +421,15 @@ manage_roles_activated (GtkWidget  *widget,
 
 /* Time off --------------------------------------------------------------------- */
 
-static char *
-describe_range (const char *start,
-                const char *end)
-{
-  guint32 first = 0, last = 0;
-  char a[64], b[64];
-  GDate date;
-
-  if (!baton_date_parse (start, &first) || !baton_date_parse (end, &last))
-    return g_strdup_printf ("%s – %s", start, end);
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, first);
-  /* Translators: a date in a time-off range, strftime format */
-  g_date_strftime (a, sizeof a, _("%a %b %-d, %Y"), &date);
-  if (first == last)
-    return g_strdup (a);
-
-  g_date_set_julian (&date, last);
-  g_date_strftime (b, sizeof b, _("%a %b %-d, %Y"), &date);
-
-  /* Translators: a time-off range: first day – last day */
-  return g_strdup_printf (_("%s – %s"), a, b);
-}
-
 static void
 update_no_time_off (BatonPersonDialog *self)
 {
   gboolean any = FALSE;
 
   for (guint i = 0; i < self->off->len; i++)
-    any |= !((OffEntry *) g_ptr_array_index (self->off, i))->removed;
+    any |= !baton_time_off_row_get_removed (g_ptr_array_index (self->off, i));
 
   gtk_widget_set_visible (self->no_time_off_row, !any);
-}
-
-static void
-on_remove_off_clicked (GtkButton         *button,
-                       BatonPersonDialog *self)
-{
-  OffEntry *entry = g_object_get_data (G_OBJECT (button), "baton-off-entry");
-
-  entry->removed = TRUE;
-  gtk_widget_set_visible (entry->row, FALSE);
-  update_no_time_off (self);
 }
 
 static void
@@ -542,38 +439,11 @@ add_off_entry (BatonPersonDialog *self,
                const char        *end,
                const char        *note)
 {
-  OffEntry *entry = g_new0 (OffEntry, 1);
-  g_autofree char *title = describe_range (start, end);
-  g_autofree char *remove_label = NULL;
-  GtkWidget *row, *button;
+  GtkWidget *row = baton_time_off_row_new (existing, start, end, note);
 
-  entry->existing = existing ? g_object_ref (existing) : NULL;
-  entry->start = g_strdup (start);
-  entry->end = g_strdup (end);
-  entry->note = g_strdup (note);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (note != NULL && note[0] != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note);
-
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove"));
-  /* Translators: accessible name of the button removing a time-off range */
-  remove_label = g_strdup_printf (_("Remove time off %s"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
-                                  -1);
-  g_object_set_data (G_OBJECT (button), "baton-off-entry", entry);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_remove_off_clicked), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  entry->row = row;
+  g_signal_connect_swapped (row, "removed", G_CALLBACK (update_no_time_off), self);
   adw_preferences_group_add (self->time_off_group, row);
-  g_ptr_array_add (self->off, entry);
+  g_ptr_array_add (self->off, g_object_ref (row));
   update_no_time_off (self);
 }
 
@@ -713,16 +583,21 @@ save_batch (BatonStore  *store,
 
   for (guint i = 0; i < self->off->len; i++)
     {
-      OffEntry *entry = g_ptr_array_index (self->off, i);
+      BatonTimeOffRow *row = g_ptr_array_index (self->off, i);
+      BatonTimeOff *existing = baton_time_off_row_get_existing (row);
+      gboolean removed = baton_time_off_row_get_removed (row);
 
-      if (entry->existing != NULL && entry->removed)
+      if (existing != NULL && removed)
         {
-          if (!baton_store_delete (store, entry->existing, error))
+          if (!baton_store_delete (store, existing, error))
             return FALSE;
         }
-      else if (entry->existing == NULL && !entry->removed)
+      else if (existing == NULL && !removed)
         {
-          if (baton_store_add_time_off (store, person, entry->start, entry->end, entry->note, error) == NULL)
+          if (baton_store_add_time_off (store, person,
+                                        baton_time_off_row_get_start (row),
+                                        baton_time_off_row_get_end (row),
+                                        baton_time_off_row_get_note (row), error) == NULL)
             return FALSE;
         }
     }
@@ -757,7 +632,7 @@ baton_person_dialog_save (BatonPersonDialog *self)
   GtkWidget *first_bad = NULL;
   SaveContext ctx = { self };
   gint64 minutes = 0;
-  gint64 primary_id = 0;
+  gint64 primary_id = 0, role_id;
 
   g_return_val_if_fail (BATON_IS_PERSON_DIALOG (self), FALSE);
 
@@ -800,13 +675,14 @@ baton_person_dialog_save (BatonPersonDialog *self)
   role_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < self->role_rows->len; i++)
     {
-      RoleRow *role_row = g_ptr_array_index (self->role_rows, i);
+      BatonPersonRoleRow *role_row = g_ptr_array_index (self->role_rows, i);
 
-      if (!gtk_check_button_get_active (role_row->holds))
+      if (!baton_person_role_row_get_holds (role_row))
         continue;
-      g_array_append_val (role_ids, role_row->role_id);
-      if (gtk_check_button_get_active (role_row->primary))
-        primary_id = role_row->role_id;
+      role_id = baton_person_role_row_get_role_id (role_row);
+      g_array_append_val (role_ids, role_id);
+      if (baton_person_role_row_get_primary (role_row))
+        primary_id = role_id;
     }
   if (role_ids->len > 0 && primary_id == 0)
     primary_id = g_array_index (role_ids, gint64, 0);
@@ -948,16 +824,16 @@ baton_person_dialog_set_role (BatonPersonDialog *self,
                               gboolean           holds,
                               gboolean           primary)
 {
-  RoleRow *role_row;
+  BatonPersonRoleRow *role_row;
 
   g_return_if_fail (BATON_IS_PERSON_DIALOG (self));
 
   role_row = find_role_row (self, role_id);
   g_return_if_fail (role_row != NULL);
 
-  gtk_check_button_set_active (role_row->holds, holds);
+  baton_person_role_row_set_holds (role_row, holds);
   if (primary)
-    gtk_check_button_set_active (role_row->primary, TRUE);
+    baton_person_role_row_set_primary (role_row, TRUE);
 }
 
 GtkWidget *
@@ -983,12 +859,12 @@ const char *
 baton_person_dialog_get_role_title (BatonPersonDialog *self,
                                     gint64             role_id)
 {
-  RoleRow *role_row;
+  BatonPersonRoleRow *role_row;
 
   g_return_val_if_fail (BATON_IS_PERSON_DIALOG (self), NULL);
 
   role_row = find_role_row (self, role_id);
-  return role_row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (role_row->row)) : NULL;
+  return role_row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (role_row)) : NULL;
 }
 
 guint
@@ -1063,6 +939,11 @@ baton_person_dialog_class_init (BatonPersonDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, off_note_row);
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, color_button);
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, edit_roles_button);
+  /* Enter in a field saves, as the suggested button would; typing clears
+   * the field's error. */
+  gtk_widget_class_bind_template_callback (widget_class, save_on_enter);
+  gtk_widget_class_bind_template_callback (widget_class, take_typed_time_off_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
 
   gtk_widget_class_install_action (widget_class, "person.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "person.add-time-off", NULL, add_time_off_activated);
@@ -1076,25 +957,14 @@ baton_person_dialog_class_init (BatonPersonDialogClass *klass)
 static void
 baton_person_dialog_init (BatonPersonDialog *self)
 {
+  /* Before the template: its callbacks may run as soon as it is built. */
+  self->role_rows = g_ptr_array_new ();
+  self->off = g_ptr_array_new_with_free_func (g_object_unref);
+  self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
   baton_accessible_fix_mnemonics (GTK_WIDGET (self));
-
-  self->role_rows = g_ptr_array_new_with_free_func (g_free);
-  self->off = g_ptr_array_new_with_free_func (off_entry_free);
-  self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  /* Enter in a field saves, as the suggested button would. */
-  g_signal_connect_swapped (self->name_row, "entry-activated", G_CALLBACK (save_on_enter), self);
-  g_signal_connect_swapped (self->email_row, "entry-activated", G_CALLBACK (save_on_enter), self);
-  g_signal_connect_swapped (self->capacity_row, "entry-activated", G_CALLBACK (save_on_enter), self);
-  g_signal_connect_swapped (self->off_note_row, "entry-activated", G_CALLBACK (take_typed_time_off_activated), self);
-
-  g_signal_connect (self->name_row, "changed", G_CALLBACK (on_entry_changed), self);
-  g_signal_connect (self->email_row, "changed", G_CALLBACK (on_entry_changed), self);
-  g_signal_connect (self->capacity_row, "changed", G_CALLBACK (on_entry_changed), self);
-  g_signal_connect (self->off_start_row, "changed", G_CALLBACK (on_entry_changed), self);
-  g_signal_connect (self->off_end_row, "changed", G_CALLBACK (on_entry_changed), self);
 }
 
 GtkWidget *

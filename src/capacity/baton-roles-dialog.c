@@ -19,6 +19,7 @@
 
 #include "baton-roles-dialog.h"
 #include "baton-accessible.h"
+#include "baton-role-row.h"
 #include "baton-undo-toaster.h"
 
 struct _BatonRolesDialog
@@ -34,7 +35,7 @@ struct _BatonRolesDialog
 
   /* Owned references */
   BatonStore           *store;
-  GPtrArray            *rows;      /* AdwEntryRow per role, in order */
+  GPtrArray            *rows;      /* BatonRoleRow per role, in order */
   BatonUndoToaster     *toaster;
 
   /* State */
@@ -137,30 +138,15 @@ redo_toast_activated (GtkWidget  *widget,
   undo_or_redo (BATON_ROLES_DIALOG (widget), parameter, TRUE);
 }
 
-static char *
-color_of (GtkColorButton *button)
-{
-  GdkRGBA rgba;
-
-  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
-
-  return g_strdup_printf ("#%02x%02x%02x",
-                          (guint) CLAMP (rgba.red * 255 + 0.5, 0, 255),
-                          (guint) CLAMP (rgba.green * 255 + 0.5, 0, 255),
-                          (guint) CLAMP (rgba.blue * 255 + 0.5, 0, 255));
-}
-
 static BatonRole *
 role_of (BatonRolesDialog *self,
-         gpointer          widget)
+         BatonRoleRow     *row)
 {
-  gint64 role_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (widget), "baton-role-id"));
-
-  return baton_store_lookup_role (self->store, role_id);
+  return baton_store_lookup_role (self->store, baton_role_row_get_role_id (row));
 }
 
 static void
-on_rename (AdwEntryRow      *row,
+on_rename (BatonRoleRow     *row,
            BatonRolesDialog *self)
 {
   BatonRole *role = role_of (self, row);
@@ -183,11 +169,11 @@ on_rename (AdwEntryRow      *row,
 }
 
 static void
-on_color_set (GtkColorButton   *button,
+on_color_set (BatonRoleRow     *row,
               BatonRolesDialog *self)
 {
-  BatonRole *role = role_of (self, button);
-  g_autofree char *color = color_of (button);
+  BatonRole *role = role_of (self, row);
+  g_autofree char *color = baton_role_row_dup_color (row);
   g_autoptr(GError) error = NULL;
 
   if (role != NULL && !baton_store_update (self->store, role, &error, "color", color, NULL))
@@ -195,11 +181,11 @@ on_color_set (GtkColorButton   *button,
 }
 
 static void
-move_role (BatonRolesDialog *self,
-           GtkWidget        *button,
-           gint              delta)
+on_move (BatonRoleRow     *row,
+         gint              delta,
+         BatonRolesDialog *self)
 {
-  BatonRole *role = role_of (self, button);
+  BatonRole *role = role_of (self, row);
   GListModel *roles = baton_store_get_roles (self->store);
   guint n = g_list_model_get_n_items (roles);
   g_autoptr(GError) error = NULL;
@@ -224,24 +210,10 @@ move_role (BatonRolesDialog *self,
 }
 
 static void
-on_up_clicked (GtkButton        *button,
-               BatonRolesDialog *self)
+on_delete (BatonRoleRow     *row,
+           BatonRolesDialog *self)
 {
-  move_role (self, GTK_WIDGET (button), -1);
-}
-
-static void
-on_down_clicked (GtkButton        *button,
-                 BatonRolesDialog *self)
-{
-  move_role (self, GTK_WIDGET (button), 1);
-}
-
-static void
-on_delete_clicked (GtkButton        *button,
-                   BatonRolesDialog *self)
-{
-  BatonRole *role = role_of (self, button);
+  BatonRole *role = role_of (self, row);
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
@@ -252,9 +224,7 @@ on_delete_clicked (GtkButton        *button,
   name = g_strdup (baton_role_get_name (role));
   if (!baton_store_delete (self->store, role, &error))
     {
-      GtkWidget *row = g_object_get_data (G_OBJECT (button), "baton-row");
-
-      show_error (self, row, error->message);
+      show_error (self, GTK_WIDGET (row), error->message);
       return;
     }
 
@@ -267,7 +237,7 @@ static void
 add_role (BatonRolesDialog *self)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_row))));
-  g_autofree char *color = color_of (self->new_color);
+  g_autofree char *color = baton_color_button_dup_color (self->new_color);
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
   BatonRole *role;
@@ -297,38 +267,6 @@ on_new_row_changed (BatonRolesDialog *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->new_row), "error");
   show_error (self, NULL, NULL);
-}
-
-static char *
-describe_usage (guint n_people,
-                guint n_tasks)
-{
-  g_autofree char *people = NULL;
-  g_autofree char *tasks = NULL;
-
-  if (n_people == 0 && n_tasks == 0)
-    return g_strdup (_("Not in use — can be deleted"));
-
-  people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n_people), n_people);
-  tasks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u task", "%u tasks", n_tasks), n_tasks);
-  /* Translators: how many people hold a role and how many tasks need it */
-  return g_strdup_printf (_("Held by %s · needed by %s"), people, tasks);
-}
-
-static GtkWidget *
-icon_button (const char *icon_name,
-             const char *tooltip,
-             const char *accessible_name)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
-                                  -1);
-  return button;
 }
 
 static void
@@ -370,66 +308,15 @@ rebuild (BatonRolesDialog *self)
     {
       g_autoptr(BatonRole) role = g_list_model_get_item (roles, i);
       gint64 id = baton_record_get_id (BATON_RECORD (role));
-      const char *name = baton_role_get_name (role);
       guint n_people = GPOINTER_TO_UINT (g_hash_table_lookup (people_count, &id));
       guint n_tasks = GPOINTER_TO_UINT (g_hash_table_lookup (task_count, &id));
-      g_autofree char *usage = describe_usage (n_people, n_tasks);
-      g_autofree char *label = NULL;
-      GtkWidget *row, *color, *up, *down, *remove;
-      GdkRGBA rgba;
+      GtkWidget *row;
 
-      row = adw_entry_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), usage);
-      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-      gtk_editable_set_text (GTK_EDITABLE (row), name);
-      /* Translators: accessible name of a role's name field */
-      label = g_strdup_printf (_("Name of role %s"), name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_object_set_data (G_OBJECT (row), "baton-role-id", GSIZE_TO_POINTER ((gsize) id));
+      row = baton_role_row_new (role, i, n, n_people, n_tasks, role_colors[i % G_N_ELEMENTS (role_colors)]);
       g_signal_connect (row, "apply", G_CALLBACK (on_rename), self);
-
-      color = gtk_color_button_new ();
-      gtk_widget_set_valign (color, GTK_ALIGN_CENTER);
-      gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (color), FALSE);
-      if (baton_role_get_color (role) == NULL || !gdk_rgba_parse (&rgba, baton_role_get_color (role)))
-        gdk_rgba_parse (&rgba, role_colors[i % G_N_ELEMENTS (role_colors)]);
-      gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (color), &rgba);
-      g_free (label);
-      /* Translators: accessible name of a role's color button */
-      label = g_strdup_printf (_("Color of role %s"), name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (color), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_object_set_data (G_OBJECT (color), "baton-role-id", GSIZE_TO_POINTER ((gsize) id));
-      g_signal_connect (color, "color-set", G_CALLBACK (on_color_set), self);
-      adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), color);
-
-      g_free (label);
-      label = g_strdup_printf (_("Move %s up"), name);
-      up = icon_button ("go-up-symbolic", _("Move Up"), label);
-      gtk_widget_set_sensitive (up, i > 0);
-      g_object_set_data (G_OBJECT (up), "baton-role-id", GSIZE_TO_POINTER ((gsize) id));
-      g_signal_connect (up, "clicked", G_CALLBACK (on_up_clicked), self);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), up);
-
-      g_free (label);
-      label = g_strdup_printf (_("Move %s down"), name);
-      down = icon_button ("go-down-symbolic", _("Move Down"), label);
-      gtk_widget_set_sensitive (down, i + 1 < n);
-      g_object_set_data (G_OBJECT (down), "baton-role-id", GSIZE_TO_POINTER ((gsize) id));
-      g_signal_connect (down, "clicked", G_CALLBACK (on_down_clicked), self);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), down);
-
-      g_free (label);
-      label = g_strdup_printf (_("Delete %s"), name);
-      remove = icon_button ("user-trash-symbolic",
-                            n_people + n_tasks == 0 ? _("Delete")
-                                                    : _("Move its people and tasks to other roles before deleting it"),
-                            label);
-      g_object_set_data (G_OBJECT (remove), "baton-role-id", GSIZE_TO_POINTER ((gsize) id));
-      g_object_set_data (G_OBJECT (remove), "baton-row", row);
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_delete_clicked), self);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
-      g_object_set_data (G_OBJECT (row), "baton-delete", remove);
+      g_signal_connect (row, "color-set", G_CALLBACK (on_color_set), self);
+      g_signal_connect (row, "move", G_CALLBACK (on_move), self);
+      g_signal_connect (row, "delete", G_CALLBACK (on_delete), self);
 
       adw_preferences_group_add (self->roles_group, row);
       g_ptr_array_add (self->rows, row);
@@ -468,9 +355,9 @@ baton_roles_dialog_get_role_row (BatonRolesDialog *self,
 
   for (guint i = 0; i < self->rows->len; i++)
     {
-      GObject *row = g_ptr_array_index (self->rows, i);
+      BatonRoleRow *row = g_ptr_array_index (self->rows, i);
 
-      if ((gint64) GPOINTER_TO_SIZE (g_object_get_data (row, "baton-role-id")) == role_id)
+      if (baton_role_row_get_role_id (row) == role_id)
         return ADW_ENTRY_ROW (row);
     }
 
@@ -483,7 +370,7 @@ baton_roles_dialog_get_delete_button (BatonRolesDialog *self,
 {
   AdwEntryRow *row = baton_roles_dialog_get_role_row (self, role_id);
 
-  return row != NULL ? g_object_get_data (G_OBJECT (row), "baton-delete") : NULL;
+  return row != NULL ? baton_role_row_get_delete_button (BATON_ROLE_ROW (row)) : NULL;
 }
 
 /* For tests: the toasts of the dialog. */

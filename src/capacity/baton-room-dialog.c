@@ -20,6 +20,7 @@
 #include "baton-duration.h"
 #include "baton-accessible.h"
 #include "baton-room-dialog.h"
+#include "baton-person-row.h"
 #include "baton-view-settings.h"
 
 struct _BatonRoomDialog
@@ -50,13 +51,10 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (BatonRoomDialog, baton_room_dialog, ADW_TYPE_WINDOW)
 
 static void
-on_row_activated (AdwActionRow    *row,
+on_row_activated (BatonPersonRow  *row,
                   BatonRoomDialog *self)
 {
-  BatonPerson *person = g_object_get_data (G_OBJECT (row), "baton-person");
-
-  if (person != NULL)
-    g_signal_emit (self, signals[PERSON_CHOSEN], 0, person);
+  g_signal_emit (self, signals[PERSON_CHOSEN], 0, baton_person_row_get_person (row));
 }
 
 static char *
@@ -115,7 +113,7 @@ populate (BatonRoomDialog *self,
       g_autofree char *capacity = baton_duration_format_hours (candidate->capacity);
       g_autofree char *subtitle = NULL;
       gboolean over_after = candidate->load_after > candidate->capacity * self->settings.over_threshold + 1e-9;
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = baton_person_row_new (candidate->person);
       GtkWidget *avatar = baton_avatar_new (candidate->person, 32);
 
       if (candidate->free_minutes >= 0)
@@ -125,8 +123,6 @@ populate (BatonRoomDialog *self,
         /* Translators: hours over capacity now, then load / capacity after taking the task */
         subtitle = g_strdup_printf (_("%s h over · %s / %s h after"), free_hours, after, capacity);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), baton_person_get_name (candidate->person));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (avatar, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), avatar);
@@ -159,7 +155,6 @@ populate (BatonRoomDialog *self,
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
         }
 
-      g_object_set_data_full (G_OBJECT (row), "baton-person", g_object_ref (candidate->person), g_object_unref);
       g_signal_connect (row, "activated", G_CALLBACK (on_row_activated), self);
       adw_preferences_group_add (self->group, row);
       g_ptr_array_add (self->rows, row);

@@ -1,0 +1,816 @@
+/* baton-capacity-grid-draw.c — painting the grid, and its drag feedback
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "baton-capacity-grid"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "baton-capacity-grid-private.h"
+#include "baton-calendar.h"
+#include "baton-dates.h"
+
+
+/* Settings and colors ------------------------------------------------------ */
+
+static gboolean
+lookup_color (GtkWidget  *widget,
+              const char *name,
+              GdkRGBA    *color,
+              const char *fallback)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, color))
+    return TRUE;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  gdk_rgba_parse (color, fallback);
+  return FALSE;
+}
+
+static inline GdkRGBA
+with_alpha (const GdkRGBA *color,
+            float          alpha)
+{
+  GdkRGBA result = *color;
+
+  result.alpha *= alpha;
+  return result;
+}
+
+static void
+ensure_colors (BatonCapacityGrid *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  Colors *c = &self->colors;
+  GdkRGBA fg;
+
+  if (self->colors_valid)
+    return;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  c->fg = fg;
+  c->dim = with_alpha (&fg, 0.55f);
+  c->line = with_alpha (&fg, 0.10f);
+  c->band = with_alpha (&fg, 0.035f);
+  lookup_color (widget, "accent_color", &c->accent, "#1c71d8");
+  lookup_color (widget, "accent_bg_color", &c->accent_bg, "#3584e4");
+  lookup_color (widget, "success_color", &c->success, "#26a269");
+  lookup_color (widget, "warning_color", &c->warning, "#9c6e03");
+  lookup_color (widget, "error_color", &c->error, "#c01c28");
+  lookup_color (widget, "view_bg_color", &c->view_bg, "#ffffff");
+  lookup_color (widget, "window_bg_color", &c->header_bg, "#fafafa");
+
+  /* Light text on a dark background: tints need more strength there. */
+  c->dark = (fg.red + fg.green + fg.blue) / 3 > 0.5;
+
+  self->colors_valid = TRUE;
+}
+
+void
+_baton_capacity_grid_ensure_metrics (BatonCapacityGrid *self)
+{
+  PangoContext *context;
+  PangoFontMetrics *font_metrics;
+  BatonGridMetrics *m = &self->layout.metrics;
+  int line;
+
+  if (self->metrics_valid)
+    return;
+
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  font_metrics = pango_context_get_metrics (context, NULL, NULL);
+  line = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (font_metrics));
+  if (line <= 0)
+    line = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (font_metrics) +
+                              pango_font_metrics_get_descent (font_metrics));
+  pango_font_metrics_unref (font_metrics);
+
+  baton_grid_metrics_init (m, line);
+
+  self->metrics_valid = TRUE;
+}
+
+void
+_baton_capacity_grid_drop_drawing_caches (BatonCapacityGrid *self)
+{
+  g_hash_table_remove_all (self->layouts);
+  self->colors_valid = FALSE;
+  self->metrics_valid = FALSE;
+  g_clear_object (&self->warning_icon);
+  g_clear_object (&self->unassigned_icon);
+}
+
+static PangoLayout *
+get_layout (BatonCapacityGrid *self,
+            FontKind           kind,
+            const char        *text,
+            int                max_width)
+{
+  g_autofree char *key = g_strdup_printf ("%d|%d|%s", kind, max_width, text);
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+  PangoAttrList *attrs;
+
+  if (layout != NULL)
+    return layout;
+
+  if (g_hash_table_size (self->layouts) > LAYOUT_CACHE_LIMIT)
+    g_hash_table_remove_all (self->layouts);
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  /* Plain text: names people typed are never parsed as markup. */
+  pango_layout_set_text (layout, text, -1);
+
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  if (kind == FONT_BOLD || kind == FONT_CAPTION_BOLD)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (kind == FONT_CAPTION || kind == FONT_CAPTION_BOLD)
+    pango_attr_list_insert (attrs, pango_attr_scale_new (0.82));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, max_width * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+
+  g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+
+  return layout;
+}
+
+static GtkIconPaintable *
+get_icon (BatonCapacityGrid  *self,
+          GtkIconPaintable  **slot,
+          const char         *name)
+{
+  if (*slot == NULL)
+    {
+      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+
+      *slot = gtk_icon_theme_lookup_icon (theme, name, NULL, 16,
+                                          gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                          gtk_widget_get_direction (GTK_WIDGET (self)), 0);
+    }
+
+  return *slot;
+}
+
+static void
+append_rect (GtkSnapshot   *snapshot,
+             const GdkRGBA *color,
+             float          x,
+             float          y,
+             float          width,
+             float          height)
+{
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, width, height));
+}
+
+static void
+append_rounded (GtkSnapshot   *snapshot,
+                const GdkRGBA *fill,
+                const GdkRGBA *border,
+                float          border_width,
+                float          x,
+                float          y,
+                float          width,
+                float          height,
+                float          radius)
+{
+  GskRoundedRect rounded;
+
+  gsk_rounded_rect_init_from_rect (&rounded, &GRAPHENE_RECT_INIT (x, y, width, height), radius);
+
+  if (fill != NULL && fill->alpha > 0)
+    {
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot, fill, &rounded.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+
+  if (border != NULL && border->alpha > 0 && border_width > 0)
+    {
+      const float widths[4] = { border_width, border_width, border_width, border_width };
+      const GdkRGBA colors[4] = { *border, *border, *border, *border };
+
+      gtk_snapshot_append_border (snapshot, &rounded, widths, colors);
+    }
+}
+
+static void
+layout_size (PangoLayout *layout,
+             int         *width,
+             int         *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  *width = logical.width;
+  *height = logical.height;
+}
+
+static void
+append_text (GtkSnapshot   *snapshot,
+             PangoLayout   *layout,
+             const GdkRGBA *color,
+             float          x,
+             float          y)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+append_icon (BatonCapacityGrid *self,
+             GtkSnapshot       *snapshot,
+             GtkIconPaintable  *icon,
+             const GdkRGBA     *color,
+             float              x,
+             float              y,
+             float              size)
+{
+  const Colors *c = &self->colors;
+  GdkRGBA colors[4] = { *color, c->error, c->warning, c->success };
+
+  if (icon == NULL)
+    return;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot,
+                                            size, size, colors, G_N_ELEMENTS (colors));
+  gtk_snapshot_restore (snapshot);
+}
+
+static gboolean
+row_is_highlighted (BatonCapacityGrid *self,
+                    BatonGridRow      *row)
+{
+  return self->highlight_role != 0 &&
+         row->kind == BATON_GRID_ROW_PERSON &&
+         baton_capacity_grid_person_holds_role (self, row->person_id, self->highlight_role);
+}
+
+static void
+snapshot_cell (BatonCapacityGrid *self,
+               GtkSnapshot       *snapshot,
+               guint              index,
+               guint              week,
+               float              x,
+               float              y,
+               float              width,
+               float              height)
+{
+  const Colors *c = &self->colors;
+  BatonGridRow *row = get_row (self, index);
+  BatonGridCellInfo info;
+  gboolean preview = (gint) index == self->preview_row && (gint) week == self->preview_week;
+  gboolean source = !preview && (gint) index == self->source_row && (gint) week == self->source_week;
+  const GdkRGBA *text_color = &c->fg;
+  FontKind font = FONT_NORMAL;
+  GdkRGBA fill = { 0 }, border = { 0 };
+  float border_width = 1;
+  float inset_x = 3, inset_y = 5;
+  float cx, cy, cw, ch;
+  const char *text;
+  g_autofree char *caption = NULL;
+  PangoLayout *main_layout, *caption_layout = NULL;
+  int tw, th, capw = 0, caph = 0;
+  float icon_size = 14, group_w, tx, ty;
+  gboolean icon = FALSE;
+  GtkIconPaintable *icon_paintable = NULL;
+  const GdkRGBA *icon_color = &c->error;
+  float tint = c->dark ? 1.35f : 1.0f;
+
+  baton_capacity_grid_get_cell_info (self, index, week, &info);
+  text = info.text;
+
+  if (row->kind == BATON_GRID_ROW_ROLE)
+    {
+      inset_y = 8;
+      font = FONT_CAPTION_BOLD;
+      text_color = info.level == BATON_LOAD_OVER ? &c->error : &c->dim;
+    }
+  else if (row->kind == BATON_GRID_ROW_UNASSIGNED)
+    inset_y = 7;
+
+  cx = x + inset_x;
+  cy = y + inset_y;
+  cw = width - 2 * inset_x;
+  ch = height - 2 * inset_y;
+
+  switch (info.style)
+    {
+    case BATON_GRID_CELL_EMPTY:
+      text_color = &c->dim;
+      break;
+    case BATON_GRID_CELL_OK:
+      fill = with_alpha (&c->success, 0.13f * tint);
+      break;
+    case BATON_GRID_CELL_HIGH:
+      fill = with_alpha (&c->warning, 0.22f * tint);
+      break;
+    case BATON_GRID_CELL_OVER:
+      fill = with_alpha (&c->error, 0.16f * tint);
+      border = with_alpha (&c->error, 0.55f);
+      text_color = &c->error;
+      icon = info.over_icon;
+      icon_paintable = get_icon (self, &self->warning_icon, "dialog-warning-symbolic");
+      break;
+    case BATON_GRID_CELL_AWAY:
+      fill = with_alpha (&c->fg, 0.05f);
+      text_color = &c->dim;
+      break;
+    case BATON_GRID_CELL_DEMAND:
+      fill = with_alpha (&c->fg, 0.05f);
+      border = with_alpha (&c->fg, 0.22f);
+      text_color = &c->fg;
+      font = FONT_BOLD;
+      break;
+    case BATON_GRID_CELL_TOTAL:
+    default:
+      break;
+    }
+
+  if (info.days_off > 0 && row->kind == BATON_GRID_ROW_PERSON)
+    caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day off", "%u days off", info.days_off),
+                               info.days_off);
+
+  if (preview)
+    {
+      const GdkRGBA *accent = self->preview_warning ? &c->error : &c->accent_bg;
+
+      fill = with_alpha (accent, 0.16f * tint);
+      border = *accent;
+      border_width = 2;
+      text = self->preview_text;
+      text_color = self->preview_warning ? &c->error : &c->fg;
+      font = FONT_BOLD;
+      icon = self->preview_warning;
+      icon_paintable = get_icon (self, &self->warning_icon, "dialog-warning-symbolic");
+      icon_color = &c->error;
+      g_free (caption);
+      caption = g_strdup (self->preview_note);
+    }
+  else if (source)
+    {
+      /* What the cell the task leaves will show: quieter than the target. */
+      fill = with_alpha (&c->accent_bg, 0.07f * tint);
+      border = with_alpha (&c->accent_bg, 0.6f);
+      border_width = 1.5f;
+      text = self->source_text;
+      text_color = &c->fg;
+      font = FONT_BOLD;
+      icon = FALSE;
+      g_free (caption);
+      /* Translators: under the figures of the cell a dragged task leaves */
+      caption = g_strdup (_("From here"));
+    }
+
+  /* The pointer's cell can be clicked: say so. */
+  if (!preview && !source && row->kind != BATON_GRID_ROW_ROLE &&
+      (gint) index == self->hover_row && (gint) week == self->hover_week)
+    {
+      if (border.alpha == 0)
+        border = with_alpha (&c->fg, 0.25f);
+      else
+        border.alpha = MIN (1.0f, border.alpha + 0.3f);
+      if (fill.alpha == 0)
+        fill = with_alpha (&c->fg, 0.03f);
+    }
+
+  if (row->kind != BATON_GRID_ROW_ROLE || preview || source)
+    append_rounded (snapshot, &fill, &border, border_width, cx, cy, cw, ch, 7);
+
+  /* A utilisation bar along the bottom of a person's cell. */
+  if (!preview && !source && row->kind == BATON_GRID_ROW_PERSON && info.capacity > 0 && info.load > 0)
+    {
+      double ratio = MIN (info.load / info.capacity, 1.0);
+      const GdkRGBA *bar = info.style == BATON_GRID_CELL_OVER ? &c->error
+                         : info.style == BATON_GRID_CELL_HIGH ? &c->warning
+                         : &c->success;
+      GdkRGBA bar_color = with_alpha (bar, 0.85f);
+      GskRoundedRect clip;
+
+      gsk_rounded_rect_init_from_rect (&clip, &GRAPHENE_RECT_INIT (cx, cy, cw, ch), 7);
+      gtk_snapshot_push_rounded_clip (snapshot, &clip);
+      append_rect (snapshot, &bar_color, cx, cy + ch - 3, (float) (cw * ratio), 3);
+      gtk_snapshot_pop (snapshot);
+    }
+
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  /* A drop preview must be read whole ("11.5 → 27.5 h"): in a narrow
+   * column, a smaller font, then no icon (the border and the note still
+   * warn), before it would be cut. */
+  if (preview || source)
+    {
+      int room = (int) cw - 8;
+      int full_width, full_height;
+
+      layout_size (get_layout (self, font, text, -1), &full_width, &full_height);
+      if (full_width + (icon ? icon_size + 4 : 0) > room)
+        {
+          font = FONT_CAPTION_BOLD;
+          layout_size (get_layout (self, font, text, -1), &full_width, &full_height);
+          if (full_width + (icon ? icon_size + 4 : 0) > room)
+            icon = FALSE;
+        }
+    }
+
+  main_layout = get_layout (self, font, text, (int) cw - 8 - (icon ? (int) icon_size + 4 : 0));
+  layout_size (main_layout, &tw, &th);
+
+  if (caption != NULL && caption[0] != '\0')
+    {
+      caption_layout = get_layout (self, FONT_CAPTION, caption, (int) cw - 8);
+      layout_size (caption_layout, &capw, &caph);
+    }
+
+  group_w = tw + (icon ? icon_size + 4 : 0);
+  tx = cx + (cw - group_w) / 2;
+  ty = cy + (ch - th - (caption_layout ? caph : 0)) / 2 - (caption_layout ? 1 : 0);
+
+  if (icon)
+    append_icon (self, snapshot, icon_paintable, icon_color, tx, ty + (th - icon_size) / 2, icon_size);
+
+  append_text (snapshot, main_layout, text_color, tx + (icon ? icon_size + 4 : 0), ty);
+
+  if (caption_layout != NULL)
+    append_text (snapshot, caption_layout, self->preview_warning && preview ? &c->error : &c->dim,
+                 cx + (cw - capw) / 2, ty + th);
+}
+
+static void
+snapshot_role_name (BatonCapacityGrid *self,
+                    GtkSnapshot       *snapshot,
+                    BatonGridRow      *row,
+                    float              y)
+{
+  const Colors *c = &self->colors;
+  const BatonGridMetrics *m = &self->layout.metrics;
+  BatonRole *role = row->role_id != 0 ? baton_store_lookup_role (self->store, row->role_id) : NULL;
+  const char *name = role != NULL ? baton_role_get_name (role) : _("No Role");
+  g_autofree char *count = NULL;
+  PangoLayout *name_layout, *count_layout;
+  GdkRGBA dot;
+  int nw, nh, cw, ch;
+  float x = 18;
+
+  if (role == NULL || baton_role_get_color (role) == NULL ||
+      !gdk_rgba_parse (&dot, baton_role_get_color (role)))
+    dot = c->dim;
+
+  append_rounded (snapshot, &dot, NULL, 0, x, y + (row->height - 10) / 2.0f, 10, 10, 5);
+  x += 18;
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", row->n_people),
+                           row->n_people);
+  count_layout = get_layout (self, FONT_CAPTION, count, -1);
+  layout_size (count_layout, &cw, &ch);
+
+  name_layout = get_layout (self, FONT_BOLD, name, m->name_width - (int) x - cw - 28);
+  layout_size (name_layout, &nw, &nh);
+
+  append_text (snapshot, name_layout, &c->fg, x, y + (row->height - nh) / 2.0f);
+  append_text (snapshot, count_layout, &c->dim, m->name_width - 14 - cw, y + (row->height - ch) / 2.0f);
+}
+
+static void
+snapshot_unassigned_name (BatonCapacityGrid *self,
+                          GtkSnapshot       *snapshot,
+                          BatonGridRow      *row,
+                          float              y)
+{
+  const Colors *c = &self->colors;
+  PangoLayout *layout = get_layout (self, FONT_NORMAL, _("Unassigned"), self->layout.metrics.name_width - 70);
+  GtkIconPaintable *icon = get_icon (self, &self->unassigned_icon, "avatar-default-symbolic");
+  int w, h;
+
+  layout_size (layout, &w, &h);
+  append_rounded (snapshot, NULL, &c->line, 1, 16, y + (row->height - 32) / 2.0f, 32, 32, 16);
+  append_icon (self, snapshot, icon, &c->dim, 24, y + (row->height - 16) / 2.0f, 16);
+  append_text (snapshot, layout, &c->dim, 58, y + (row->height - h) / 2.0f);
+}
+
+static void
+snapshot_week_header (BatonCapacityGrid *self,
+                      GtkSnapshot       *snapshot,
+                      guint              week,
+                      float              x)
+{
+  const Colors *c = &self->colors;
+  const BatonGridMetrics *m = &self->layout.metrics;
+  guint32 start = baton_capacity_get_week_start (self->matrix, week);
+  guint32 this_week = baton_date_week_start (self->today, self->settings.first_weekday);
+  gboolean current = start == this_week;
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *number = NULL;
+  PangoLayout *day_layout, *number_layout;
+  GDate gdate;
+  int dw, dh, nw, nh;
+  float top;
+
+  g_date_clear (&gdate, 1);
+  g_date_set_julian (&gdate, start);
+  date = g_date_time_new_utc (g_date_get_year (&gdate), g_date_get_month (&gdate), g_date_get_day (&gdate), 0, 0, 0);
+  /* Translators: a week's first day in the grid header, strftime format: "Mar 4" */
+  day = g_date_time_format (date, _("%b %-d"));
+  if (current)
+    /* Translators: the current week in the grid header; %u is its ISO number */
+    number = g_strdup_printf (_("This week · %u"), baton_week_number (start));
+  else
+    /* Translators: an ISO week number in the grid header: "Week 10" */
+    number = g_strdup_printf (_("Week %u"), baton_week_number (start));
+
+  day_layout = get_layout (self, FONT_BOLD, day, self->layout.column_width - 8);
+  number_layout = get_layout (self, current ? FONT_CAPTION_BOLD : FONT_CAPTION, number, self->layout.column_width - 8);
+  layout_size (day_layout, &dw, &dh);
+  layout_size (number_layout, &nw, &nh);
+
+  top = (m->header_height - dh - nh) / 2.0f;
+  append_text (snapshot, day_layout, current ? &c->accent : &c->fg, x + (self->layout.column_width - dw) / 2.0f, top);
+  append_text (snapshot, number_layout, current ? &c->accent : &c->dim,
+               x + (self->layout.column_width - nw) / 2.0f, top + dh);
+
+  if (current)
+    append_rounded (snapshot, &c->accent_bg, NULL, 0, x + 10, m->header_height - 3,
+                    self->layout.column_width - 20, 3, 1.5f);
+}
+
+void
+_baton_capacity_grid_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  BatonCapacityGrid *self = BATON_CAPACITY_GRID (widget);
+  const BatonGridMetrics *m;
+  const Colors *c;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  const BatonGridLayout *layout;
+  double hval, vval;
+  guint first_row, end_row, first_week, last_week;
+  guint32 this_week;
+  gboolean has_focus = gtk_widget_has_focus (widget);
+
+  layout = _baton_capacity_grid_get_layout (self);
+  ensure_colors (self);
+  m = &layout->metrics;
+  c = &self->colors;
+  hval = layout->hscroll;
+  vval = layout->vscroll;
+  self->draw_count++;
+
+  if (!baton_grid_layout_get_visible (layout, &first_row, &end_row, &first_week, &last_week))
+    return;
+
+  this_week = baton_date_week_start (self->today, self->settings.first_weekday);
+
+  /* The cells, under everything else. */
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (m->name_width, m->header_height,
+                                                         MAX (width - m->name_width, 0),
+                                                         MAX (height - m->header_height, 0)));
+
+  for (guint w = first_week; w <= last_week; w++)
+    if (baton_capacity_get_week_start (self->matrix, w) == this_week)
+      {
+        GdkRGBA tint = with_alpha (&c->accent_bg, 0.05f);
+
+        append_rect (snapshot, &tint, m->name_width + w * self->layout.column_width - hval,
+                     m->header_height, self->layout.column_width, height - m->header_height);
+      }
+
+  for (guint i = first_row; i < end_row; i++)
+    {
+      BatonGridRow *row = get_row (self, i);
+      float y = m->header_height + row->y - vval;
+
+      /* People who hold a dragged task's role are marked in the name
+       * column only: a tint across all the weeks made every drop repaint
+       * whole rows (a third of the grid's refresh time, in software). */
+      if (row->kind == BATON_GRID_ROW_ROLE)
+        append_rect (snapshot, &c->band, m->name_width, y, width - m->name_width, row->height);
+
+      for (guint w = first_week; w <= last_week; w++)
+        {
+          float x = m->name_width + w * self->layout.column_width - hval;
+
+          snapshot_cell (self, snapshot, i, w, x, y, self->layout.column_width, row->height);
+
+          if (has_focus && (gint) i == self->focus_row && (gint) w == self->focus_week)
+            append_rounded (snapshot, NULL, &c->accent, 2, x + 1, y + 2,
+                            self->layout.column_width - 2, row->height - 4, 9);
+        }
+
+      if (row->kind == BATON_GRID_ROW_UNASSIGNED ||
+          (i + 1 < self->layout.rows->len && get_row (self, i + 1)->kind == BATON_GRID_ROW_PERSON))
+        append_rect (snapshot, &c->line, m->name_width, y + row->height - 0.5f, width - m->name_width, 1);
+    }
+
+  gtk_snapshot_pop (snapshot);
+
+  /* The name column, still when the weeks scroll. */
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, m->header_height, m->name_width,
+                                                         MAX (height - m->header_height, 0)));
+  append_rect (snapshot, &c->view_bg, 0, m->header_height, m->name_width, height - m->header_height);
+
+  for (guint i = first_row; i < end_row; i++)
+    {
+      BatonGridRow *row = get_row (self, i);
+      float y = m->header_height + row->y - vval;
+
+      if (row->kind == BATON_GRID_ROW_ROLE)
+        {
+          append_rect (snapshot, &c->band, 0, y, m->name_width, row->height);
+          snapshot_role_name (self, snapshot, row, y);
+        }
+      else if (row->kind == BATON_GRID_ROW_UNASSIGNED)
+        snapshot_unassigned_name (self, snapshot, row, y);
+      else
+        {
+          RowHeader *header = g_hash_table_lookup (self->headers, &row->person_id);
+
+          if (row_is_highlighted (self, row))
+            {
+              GdkRGBA tint = with_alpha (&c->accent_bg, 0.10f);
+
+              append_rect (snapshot, &tint, 0, y, m->name_width, row->height);
+              append_rect (snapshot, &c->accent_bg, 0, y + 4, 3, row->height - 8);
+            }
+          if (header != NULL && header->wanted)
+            gtk_widget_snapshot_child (widget, header->widget, snapshot);
+        }
+
+      if (row->kind == BATON_GRID_ROW_UNASSIGNED ||
+          (i + 1 < self->layout.rows->len && get_row (self, i + 1)->kind == BATON_GRID_ROW_PERSON))
+        append_rect (snapshot, &c->line, 12, y + row->height - 0.5f, m->name_width - 12, 1);
+
+      if (has_focus && (gint) i == self->focus_row && self->focus_week < 0)
+        append_rounded (snapshot, NULL, &c->accent, 2, 4, y + 2, m->name_width - 8, row->height - 4, 9);
+    }
+
+  append_rect (snapshot, &c->line, m->name_width - 1, m->header_height, 1, height - m->header_height);
+  gtk_snapshot_pop (snapshot);
+
+  /* The week header, still when the people scroll. */
+  append_rect (snapshot, &c->header_bg, 0, 0, width, m->header_height);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (m->name_width, 0, MAX (width - m->name_width, 0),
+                                                         m->header_height));
+  for (guint w = first_week; w <= last_week; w++)
+    snapshot_week_header (self, snapshot, w, m->name_width + w * self->layout.column_width - hval);
+  gtk_snapshot_pop (snapshot);
+
+  {
+    guint n_people = baton_capacity_get_n_people (self->matrix);
+    g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n_people),
+                                              n_people);
+    PangoLayout *title = get_layout (self, FONT_BOLD, _("Team"), -1);
+    PangoLayout *sub = get_layout (self, FONT_CAPTION, count, -1);
+    int tw, th, sw, sh;
+
+    layout_size (title, &tw, &th);
+    layout_size (sub, &sw, &sh);
+    append_text (snapshot, title, &c->fg, 18, (m->header_height - th - sh) / 2.0f);
+    append_text (snapshot, sub, &c->dim, 18, (m->header_height - th - sh) / 2.0f + th);
+  }
+
+  append_rect (snapshot, &c->line, 0, m->header_height - 1, width, 1);
+  append_rect (snapshot, &c->line, m->name_width - 1, 0, 1, m->header_height);
+
+  /* Popovers draw themselves (they are native surfaces). */
+}
+
+/* Drag feedback ------------------------------------------------------------ */
+
+void
+baton_capacity_grid_set_highlight_role (BatonCapacityGrid *self,
+                                        gint64             role_id)
+{
+  g_return_if_fail (BATON_IS_CAPACITY_GRID (self));
+
+  if (self->highlight_role != role_id)
+    {
+      self->highlight_role = role_id;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+void
+baton_capacity_grid_set_preview (BatonCapacityGrid *self,
+                                 guint              row,
+                                 guint              week,
+                                 const char        *text,
+                                 gboolean           warning,
+                                 const char        *note)
+{
+  g_return_if_fail (BATON_IS_CAPACITY_GRID (self));
+
+  if (self->preview_row == (gint) row && self->preview_week == (gint) week &&
+      self->preview_warning == warning &&
+      g_strcmp0 (self->preview_text, text) == 0 && g_strcmp0 (self->preview_note, note) == 0)
+    return;
+
+  self->preview_row = (gint) row;
+  self->preview_week = (gint) week;
+  self->preview_warning = warning;
+  g_free (self->preview_text);
+  self->preview_text = g_strdup (text);
+  g_free (self->preview_note);
+  self->preview_note = g_strdup (note);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+baton_capacity_grid_set_source_preview (BatonCapacityGrid *self,
+                                        gint               row,
+                                        gint               week,
+                                        const char        *text)
+{
+  g_return_if_fail (BATON_IS_CAPACITY_GRID (self));
+
+  if (row < 0 || week < 0 || text == NULL)
+    row = week = -1;
+
+  if (self->source_row == row && self->source_week == week &&
+      g_strcmp0 (self->source_text, row >= 0 ? text : NULL) == 0)
+    return;
+
+  self->source_row = row;
+  self->source_week = week;
+  g_free (self->source_text);
+  self->source_text = row >= 0 ? g_strdup (text) : NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+baton_capacity_grid_clear_preview (BatonCapacityGrid *self)
+{
+  g_return_if_fail (BATON_IS_CAPACITY_GRID (self));
+
+  baton_capacity_grid_set_source_preview (self, -1, -1, NULL);
+
+  if (self->preview_row < 0)
+    return;
+
+  self->preview_row = -1;
+  self->preview_week = -1;
+  g_clear_pointer (&self->preview_text, g_free);
+  g_clear_pointer (&self->preview_note, g_free);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+baton_capacity_grid_get_source_preview_text (BatonCapacityGrid *self,
+                                             guint             *row,
+                                             guint             *week)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_GRID (self), NULL);
+
+  if (self->source_row < 0)
+    return NULL;
+
+  if (row != NULL)
+    *row = (guint) self->source_row;
+  if (week != NULL)
+    *week = (guint) self->source_week;
+
+  return self->source_text;
+}
+
+const char *
+baton_capacity_grid_get_preview_text (BatonCapacityGrid  *self,
+                                      gboolean           *warning,
+                                      const char        **note)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_GRID (self), NULL);
+
+  if (warning != NULL)
+    *warning = self->preview_warning;
+  if (note != NULL)
+    *note = self->preview_note;
+
+  return self->preview_row >= 0 ? self->preview_text : NULL;
+}
+
+guint
+baton_capacity_grid_get_draw_count (BatonCapacityGrid *self)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_GRID (self), 0);
+
+  return self->draw_count;
+}

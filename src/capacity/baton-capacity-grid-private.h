@@ -1,0 +1,166 @@
+/* baton-capacity-grid-private.h — what the grid's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The grid is one widget in several files, the way GNOME Calendar splits
+ * its week view: baton-capacity-grid.c (the widget, its inputs, its
+ * scrolling and its public API), -grid-rows.c (the rows built from the
+ * matrix), -grid-layout.c (pure geometry, no widget), -grid-draw.c
+ * (painting and drag feedback), -grid-keyboard.c (focus, keys, pointer,
+ * tooltips and accessibility) and baton-capacity-person-header.c (a
+ * person's name header).
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "baton-capacity-grid.h"
+#include "baton-capacity-grid-layout.h"
+#include "baton-duration.h"
+#include "baton-edge-scroll.h"
+
+G_BEGIN_DECLS
+
+#define LAYOUT_CACHE_LIMIT 4096
+#define AUTOSCROLL_EDGE    48.0
+#define AUTOSCROLL_SPEED   24.0
+
+typedef struct
+{
+  gint64  person_id;              /* key */
+  GArray *role_ids;               /* gint64, primary first */
+} PersonRoles;
+
+typedef struct
+{
+  gint64     person_id;           /* key */
+  GtkWidget *widget;
+  char      *signature;
+  gboolean   wanted;
+} RowHeader;
+
+typedef struct
+{
+  GdkRGBA fg;
+  GdkRGBA dim;
+  GdkRGBA line;
+  GdkRGBA band;
+  GdkRGBA accent;
+  GdkRGBA accent_bg;
+  GdkRGBA success;
+  GdkRGBA warning;
+  GdkRGBA error;
+  GdkRGBA view_bg;
+  GdkRGBA header_bg;
+  gboolean dark;
+} Colors;
+
+typedef enum
+{
+  FONT_NORMAL,
+  FONT_BOLD,
+  FONT_CAPTION,
+  FONT_CAPTION_BOLD,
+  N_FONTS
+} FontKind;
+
+struct _BatonCapacityGrid
+{
+  GtkWidget              parent_instance;
+
+  /* Owned references */
+  BatonStore            *store;
+  BatonCapacity         *matrix;
+  GtkAdjustment         *hadjustment;
+  GtkAdjustment         *vadjustment;
+  GtkIconPaintable      *warning_icon;
+  GtkIconPaintable      *unassigned_icon;
+
+  /* Inputs */
+  BatonCapacitySettings  settings;
+  guint32                first_week;
+  guint32                today;
+
+  /* Layout cache */
+  gboolean               valid;          /* matrix and rows */
+  gboolean               geometry_valid; /* rows' y and height (follow the font) */
+  GHashTable            *person_roles;   /* gint64* → PersonRoles* */
+  BatonGridLayout        layout;         /* rows, metrics, week columns */
+  gboolean               metrics_valid;
+
+  /* Drawing cache */
+  GHashTable            *layouts;        /* "kind|width|text" → PangoLayout */
+  Colors                 colors;
+  gboolean               colors_valid;
+
+  /* Name headers of people rows on screen */
+  GHashTable            *headers;        /* gint64* → RowHeader* */
+
+  /* State */
+  guint                  hscroll_policy : 1;
+  guint                  vscroll_policy : 1;
+  gint                   focus_row;      /* −1: none */
+  gint                   focus_week;
+  BatonGridRowKind       focus_kind;     /* to find the row again after a rebuild */
+  gint64                 focus_id;
+  gint64                 highlight_role;
+  gint                   hover_row;      /* −1: none */
+  gint                   hover_week;
+  gint                   preview_row;    /* −1: none */
+  gint                   preview_week;
+  char                  *preview_text;
+  char                  *preview_note;
+  gboolean               preview_warning;
+  gint                   source_row;     /* −1: none; the cell a drag leaves */
+  gint                   source_week;
+  char                  *source_text;
+  BatonEdgeScroll        scroll_x;       /* under a drag */
+  BatonEdgeScroll        scroll_y;
+  guint                  draw_count;
+};
+
+
+static inline BatonGridRow *
+get_row (BatonCapacityGrid *self,
+         guint              index)
+{
+  return baton_grid_layout_get_row (&self->layout, index);
+}
+
+static inline char *
+format_hours (double minutes)
+{
+  return baton_duration_format_hours (minutes);
+}
+
+/* baton-capacity-grid.c */
+const BatonGridLayout *_baton_capacity_grid_get_layout     (BatonCapacityGrid *self);
+void         _baton_capacity_grid_emit_cell_activated      (BatonCapacityGrid *self,
+                                                            guint              row,
+                                                            gint               week);
+void         _baton_capacity_grid_format_load              (char              *buffer,
+                                                            gsize              size,
+                                                            double             load,
+                                                            double             capacity);
+
+/* baton-capacity-grid-rows.c */
+void         _baton_capacity_grid_ensure_layout            (BatonCapacityGrid *self);
+void         _baton_capacity_grid_place_rows               (BatonCapacityGrid *self);
+PersonRoles *_baton_capacity_grid_lookup_person_roles      (BatonCapacityGrid *self,
+                                                            gint64             person_id);
+
+/* baton-capacity-grid-draw.c */
+void         _baton_capacity_grid_ensure_metrics           (BatonCapacityGrid *self);
+void         _baton_capacity_grid_snapshot                 (GtkWidget         *widget,
+                                                            GtkSnapshot       *snapshot);
+void         _baton_capacity_grid_drop_drawing_caches      (BatonCapacityGrid *self);
+
+/* baton-capacity-grid-keyboard.c */
+void         _baton_capacity_grid_init_input               (BatonCapacityGrid *self);
+gboolean     _baton_capacity_grid_query_tooltip            (GtkWidget         *widget,
+                                                            int                x,
+                                                            int                y,
+                                                            gboolean           keyboard,
+                                                            GtkTooltip        *tooltip);
+
+G_END_DECLS

@@ -1,0 +1,433 @@
+/* baton-capacity-view-actions.c — the capacity view's actions: moving tasks, people, roles, weeks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "baton-capacity-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "baton-capacity-view.h"
+#include "baton-capacity-view-private.h"
+#include "baton-person-dialog.h"
+#include "baton-archived-dialog.h"
+#include "baton-roles-dialog.h"
+#include "baton-room-dialog.h"
+
+/* Moving tasks ------------------------------------------------------------------ */
+
+static char *
+describe_shift (gint weeks)
+{
+  if (weeks > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week later", "%d weeks later", weeks), weeks);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week earlier", "%d weeks earlier", -weeks), -weeks);
+}
+
+/* One store call: reassign, reschedule, or both as one undo step. */
+gboolean
+_baton_capacity_view_move_task (BatonCapacityView *self,
+                                BatonTask         *task,
+                                gboolean           change_person,
+                                BatonPerson       *person,
+                                gint               weeks)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *shift = NULL;
+  const char *title = baton_task_get_title (task);
+  gboolean was_unassigned = baton_task_get_assignee_id (task) == 0;
+  gboolean ok;
+
+  if (change_person && person != NULL &&
+      baton_task_get_assignee_id (task) == baton_record_get_id (BATON_RECORD (person)))
+    change_person = FALSE;
+  if (change_person && person == NULL && was_unassigned)
+    change_person = FALSE;
+
+  if (!change_person && weeks == 0)
+    return FALSE;
+
+  if (change_person && weeks != 0)
+    ok = baton_store_reassign_and_reschedule_task (self->store, task, person, weeks, &error);
+  else if (change_person)
+    ok = baton_store_reassign_task (self->store, task, person, &error);
+  else
+    ok = baton_store_reschedule_task (self->store, task, weeks, &error);
+
+  if (!ok)
+    {
+      _baton_capacity_view_show_error (self, _("Could Not Move the Task"), error->message);
+      return FALSE;
+    }
+
+  if (weeks != 0)
+    shift = describe_shift (weeks);
+
+  if (change_person && person == NULL)
+    message = shift != NULL
+      /* Translators: a toast; “%s” is a task, then “2 weeks later” */
+      ? g_strdup_printf (_("“%s” unassigned and moved %s"), title, shift)
+      /* Translators: a toast; “%s” is a task */
+      : g_strdup_printf (_("“%s” unassigned"), title);
+  else if (change_person)
+    message = shift != NULL
+      /* Translators: a toast; a task, a person, then “2 weeks later” */
+      ? g_strdup_printf (was_unassigned ? _("“%s” assigned to %s and moved %s")
+                                        : _("“%s” reassigned to %s and moved %s"),
+                         title, baton_person_get_name (person), shift)
+      /* Translators: a toast; a task, then a person */
+      : g_strdup_printf (was_unassigned ? _("“%s” assigned to %s") : _("“%s” reassigned to %s"),
+                         title, baton_person_get_name (person));
+  else
+    /* Translators: a toast; a task, then “2 weeks later” */
+    message = g_strdup_printf (_("“%s” moved %s"), title, shift);
+
+  _baton_capacity_view_show_undo_toast (self, message);
+  return TRUE;
+}
+
+static void
+reassign_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  gint64 task_id, person_id;
+  BatonTask *task;
+  BatonPerson *person = NULL;
+
+  g_variant_get (parameter, "(xx)", &task_id, &person_id);
+  task = baton_store_lookup_task (self->store, task_id);
+  if (person_id != 0)
+    person = baton_store_lookup_person (self->store, person_id);
+
+  if (task == NULL || (person_id != 0 && person == NULL))
+    {
+      g_warning ("capacity.reassign: no task %" G_GINT64_FORMAT " or person %" G_GINT64_FORMAT,
+                 task_id, person_id);
+      return;
+    }
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  _baton_capacity_view_move_task (self, task, TRUE, person, 0);
+}
+
+static void
+move_to_week_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  gint64 task_id;
+  gint32 weeks;
+  BatonTask *task;
+
+  g_variant_get (parameter, "(xi)", &task_id, &weeks);
+  task = baton_store_lookup_task (self->store, task_id);
+  if (task == NULL)
+    {
+      g_warning ("capacity.move-to-week: no task %" G_GINT64_FORMAT, task_id);
+      return;
+    }
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  _baton_capacity_view_move_task (self, task, FALSE, NULL, weeks);
+}
+
+/* Who has room ------------------------------------------------------------------ */
+
+static void
+on_room_person_chosen (BatonRoomDialog   *dialog,
+                       BatonPerson       *person,
+                       BatonCapacityView *self)
+{
+  BatonTask *task = baton_room_dialog_get_task (dialog);
+
+  if (_baton_capacity_view_move_task (self, task, TRUE, person, 0) ||
+      baton_task_get_assignee_id (task) == baton_record_get_id (BATON_RECORD (person)))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+present_dialog (BatonCapacityView  *self,
+                GtkWidget         **slot,
+                GtkWidget          *dialog)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (*slot != NULL)
+    gtk_window_destroy (GTK_WINDOW (*slot));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_set_weak_pointer (slot, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+who_has_room_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  BatonTask *task = baton_store_lookup_task (self->store, g_variant_get_int64 (parameter));
+  GtkWidget *dialog;
+
+  if (task == NULL)
+    return;
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+
+  dialog = baton_room_dialog_new (self->store, capacity_settings (self), task, today ());
+  g_signal_connect_object (dialog, "person-chosen", G_CALLBACK (on_room_person_chosen), self, 0);
+  present_dialog (self, &self->room_dialog, dialog);
+}
+
+/* People and roles ------------------------------------------------------------- */
+
+static void
+on_person_saved (BatonPersonDialog *dialog,
+                 const char        *message,
+                 BatonCapacityView *self)
+{
+  _baton_capacity_view_show_undo_toast (self, message);
+}
+
+static void
+open_person_dialog (BatonCapacityView *self,
+                    BatonPerson       *person)
+{
+  GtkWidget *dialog;
+
+  dialog = baton_person_dialog_new (self->store, person,
+                                    g_settings_get_double (self->settings, "default-weekly-hours"));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_person_saved), self, 0);
+  present_dialog (self, &self->person_dialog, dialog);
+}
+
+static void
+add_person_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_person_dialog (BATON_CAPACITY_VIEW (widget), NULL);
+}
+
+static void
+edit_person_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  BatonPerson *person = baton_store_lookup_person (self->store, g_variant_get_int64 (parameter));
+
+  if (person != NULL)
+    open_person_dialog (self, person);
+}
+
+static void
+archive_person_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  BatonPerson *person = baton_store_lookup_person (self->store, g_variant_get_int64 (parameter));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (person == NULL)
+    return;
+
+  if (!baton_store_update (self->store, person, &error, "archived", (gboolean) TRUE, NULL))
+    {
+      _baton_capacity_view_show_error (self, _("Could Not Archive"), error->message);
+      return;
+    }
+
+  /* Translators: a toast; %s is a person's name */
+  message = g_strdup_printf (_("%s archived"), baton_person_get_name (person));
+  _baton_capacity_view_show_undo_toast (self, message);
+}
+
+/* Restores an archived person: one store call, one undo step. An unknown
+ * id, or a person who is not archived, changes nothing. */
+static void
+restore_person_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  BatonPerson *person = baton_store_lookup_person (self->store, g_variant_get_int64 (parameter));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (person == NULL || !baton_person_get_archived (person))
+    return;
+
+  if (!baton_store_update (self->store, person, &error, "archived", (gboolean) FALSE, NULL))
+    {
+      _baton_capacity_view_show_error (self, _("Could Not Restore"), error->message);
+      return;
+    }
+
+  /* Translators: a toast; %s is a person's name */
+  message = g_strdup_printf (_("%s restored"), baton_person_get_name (person));
+  _baton_capacity_view_show_undo_toast (self, message);
+}
+
+static void
+on_archived_restore (BatonArchivedDialog *dialog,
+                     gint64               person_id,
+                     BatonCapacityView   *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "capacity.restore-person", "x", person_id);
+}
+
+static void
+show_archived_people_activated (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  GtkWidget *dialog = baton_archived_dialog_new (self->store);
+
+  g_signal_connect_object (dialog, "restore", G_CALLBACK (on_archived_restore), self, 0);
+  present_dialog (self, &self->archived_dialog, dialog);
+}
+
+static void
+manage_roles_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+
+  present_dialog (self, &self->roles_dialog, baton_roles_dialog_new (self->store));
+}
+
+/* Navigation -------------------------------------------------------------------- */
+
+void
+baton_capacity_view_show_week (BatonCapacityView *self,
+                               guint32            julian)
+{
+  g_return_if_fail (BATON_IS_CAPACITY_VIEW (self));
+  g_return_if_fail (julian > 0);
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+
+  baton_capacity_grid_set_weeks (self->grid, julian, baton_capacity_grid_get_n_weeks (self->grid));
+  _baton_capacity_view_update_range_label (self);
+}
+
+guint32
+baton_capacity_view_get_first_week (BatonCapacityView *self)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_VIEW (self), 0);
+
+  return baton_capacity_grid_get_first_week (self->grid);
+}
+
+static void
+previous_week_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+
+  baton_capacity_view_show_week (self, baton_capacity_grid_get_first_week (self->grid) - 7);
+}
+
+static void
+next_week_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+
+  baton_capacity_view_show_week (self, baton_capacity_grid_get_first_week (self->grid) + 7);
+}
+
+static void
+today_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+
+  baton_capacity_grid_set_today (self->grid, today ());
+  baton_capacity_view_show_week (self, today ());
+}
+
+/* Which actions can run ---------------------------------------------------- */
+
+static gboolean
+has_active_person (BatonStore *store)
+{
+  GListModel *people = baton_store_get_people (store);
+
+  for (guint i = 0, n = g_list_model_get_n_items (people); i < n; i++)
+    {
+      g_autoptr(BatonPerson) person = g_list_model_get_item (people, i);
+
+      if (!baton_person_get_archived (person))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The one place that enables and disables the view's actions, from the
+ * state: a workspace that cannot be written can be looked at, not
+ * changed; without anyone on the team no task can be given to, asked of
+ * or taken from a person. Week navigation, the archived people and the
+ * dialogs that add people and roles stay open. Called when the view is
+ * built and whenever the store changed. */
+void
+_baton_capacity_view_update_actions (BatonCapacityView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean writable = !baton_store_get_read_only (self->store);
+  gboolean any_person = has_active_person (self->store);
+
+  gtk_widget_action_set_enabled (widget, "capacity.reassign", writable && any_person);
+  gtk_widget_action_set_enabled (widget, "capacity.move-to-week", writable);
+  gtk_widget_action_set_enabled (widget, "capacity.who-has-room", any_person);
+  gtk_widget_action_set_enabled (widget, "capacity.add-person", writable);
+  gtk_widget_action_set_enabled (widget, "capacity.edit-person", writable && any_person);
+  gtk_widget_action_set_enabled (widget, "capacity.archive-person", writable && any_person);
+  gtk_widget_action_set_enabled (widget, "capacity.restore-person", writable);
+  gtk_widget_action_set_enabled (widget, "capacity.manage-roles", writable);
+}
+
+/* Installing ------------------------------------------------------------------ */
+
+void
+_baton_capacity_view_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "capacity.previous-week", NULL, previous_week_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.next-week", NULL, next_week_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.today", NULL, today_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.reassign", "(xx)", reassign_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.move-to-week", "(xi)", move_to_week_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.who-has-room", "x", who_has_room_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.add-person", NULL, add_person_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.edit-person", "x", edit_person_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.archive-person", "x", archive_person_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.restore-person", "x", restore_person_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.show-archived-people", NULL, show_archived_people_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.manage-roles", NULL, manage_roles_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "capacity.previous-week", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "capacity.next-week", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "capacity.today", NULL);
+}

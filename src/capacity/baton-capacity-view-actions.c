@@ -16,19 +16,12 @@
 #include "baton-archived-dialog.h"
 #include "baton-roles-dialog.h"
 #include "baton-room-dialog.h"
+#include "baton-task-moves.h"
 
 /* Moving tasks ------------------------------------------------------------------ */
 
-static char *
-describe_shift (gint weeks)
-{
-  if (weeks > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week later", "%d weeks later", weeks), weeks);
-
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d week earlier", "%d weeks earlier", -weeks), -weeks);
-}
-
-/* One store call: reassign, reschedule, or both as one undo step. */
+/* One store call: reassign, reschedule, or both as one undo step, and its
+ * toast (baton_task_move ()). FALSE when nothing moved. */
 gboolean
 _baton_capacity_view_move_task (BatonCapacityView *self,
                                 BatonTask         *task,
@@ -38,54 +31,14 @@ _baton_capacity_view_move_task (BatonCapacityView *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *shift = NULL;
-  const char *title = baton_task_get_title (task);
-  gboolean was_unassigned = baton_task_get_assignee_id (task) == 0;
-  gboolean ok;
 
-  if (change_person && person != NULL &&
-      baton_task_get_assignee_id (task) == baton_record_get_id (BATON_RECORD (person)))
-    change_person = FALSE;
-  if (change_person && person == NULL && was_unassigned)
-    change_person = FALSE;
-
-  if (!change_person && weeks == 0)
-    return FALSE;
-
-  if (change_person && weeks != 0)
-    ok = baton_store_reassign_and_reschedule_task (self->store, task, person, weeks, &error);
-  else if (change_person)
-    ok = baton_store_reassign_task (self->store, task, person, &error);
-  else
-    ok = baton_store_reschedule_task (self->store, task, weeks, &error);
-
-  if (!ok)
+  if (!baton_task_move (self->store, task, change_person, person, weeks, &message, &error))
     {
       _baton_capacity_view_show_error (self, _("Could Not Move the Task"), error->message);
       return FALSE;
     }
-
-  if (weeks != 0)
-    shift = describe_shift (weeks);
-
-  if (change_person && person == NULL)
-    message = shift != NULL
-      /* Translators: a toast; “%s” is a task, then “2 weeks later” */
-      ? g_strdup_printf (_("“%s” unassigned and moved %s"), title, shift)
-      /* Translators: a toast; “%s” is a task */
-      : g_strdup_printf (_("“%s” unassigned"), title);
-  else if (change_person)
-    message = shift != NULL
-      /* Translators: a toast; a task, a person, then “2 weeks later” */
-      ? g_strdup_printf (was_unassigned ? _("“%s” assigned to %s and moved %s")
-                                        : _("“%s” reassigned to %s and moved %s"),
-                         title, baton_person_get_name (person), shift)
-      /* Translators: a toast; a task, then a person */
-      : g_strdup_printf (was_unassigned ? _("“%s” assigned to %s") : _("“%s” reassigned to %s"),
-                         title, baton_person_get_name (person));
-  else
-    /* Translators: a toast; a task, then “2 weeks later” */
-    message = g_strdup_printf (_("“%s” moved %s"), title, shift);
+  if (message == NULL)
+    return FALSE;
 
   _baton_capacity_view_show_undo_toast (self, message);
   return TRUE;

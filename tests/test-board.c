@@ -331,6 +331,13 @@ activate (gpointer    widget,
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (widget), action, parameter));
 }
 
+/* The parameter of a task.* action: the id of @card's task. */
+static GVariant *
+task_id_of (gpointer card)
+{
+  return g_variant_new_int64 (baton_record_get_id (BATON_RECORD (baton_board_card_get_task (BATON_BOARD_CARD (card)))));
+}
+
 /* Fixture ------------------------------------------------------------------------- */
 
 static void
@@ -786,10 +793,10 @@ test_drag_to_person (Fixture       *f,
 
   /* While the card is dragged, people holding its role stand out. */
   prepare_drag (drop.card, &value);
-  _baton_board_view_drag_begin (f->view, drop.task);
+  activate (drop.card, "board.drag-begin", g_variant_new_int64 (baton_record_get_id (BATON_RECORD (drop.task))));
   g_assert_true (baton_people_sidebar_is_highlighted (sidebar, drop.holder));
   g_assert_false (baton_people_sidebar_is_highlighted (sidebar, drop.other));
-  _baton_board_view_drag_end (f->view);
+  activate (drop.card, "board.drag-end", NULL);
   g_assert_false (baton_people_sidebar_is_highlighted (sidebar, drop.holder));
 
   g_assert_true (emit_drop (baton_people_sidebar_get_drop_target (sidebar, drop.holder), &value, 10, 10));
@@ -909,14 +916,14 @@ test_keyboard_moves (Fixture       *f,
 
   /* Ctrl+Right: the next stage, and the focus follows the card there. */
   push_state (f, states);
-  activate (card, "task.move-right", NULL);
+  activate (card, "task.move-right", task_id_of (card));
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage2)));
   g_assert_true (baton_test_wait_until (focus_is_card_of, args, 5000));
 
   /* Ctrl+Left: back, at the end of the column. */
   push_state (f, states);
   card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
-  activate (card, "task.move-left", NULL);
+  activate (card, "task.move-left", task_id_of (card));
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage1)));
   g_assert_true (baton_test_wait_until (focus_is_card_of, args, 5000));
   n = g_list_model_get_n_items (model);
@@ -925,29 +932,30 @@ test_keyboard_moves (Fixture       *f,
   /* Ctrl+Up and Ctrl+Down reorder. */
   push_state (f, states);
   card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
-  activate (card, "task.move-up", NULL);
+  activate (card, "task.move-up", task_id_of (card));
   g_assert_cmpint (model_index (model, task), ==, (gint) n - 2);
   g_assert_true (baton_test_wait_until (focus_is_card_of, args, 5000));
   push_state (f, states);
   card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
-  activate (card, "task.move-down", NULL);
+  activate (card, "task.move-down", task_id_of (card));
   g_assert_cmpint (model_index (model, task), ==, (gint) n - 1);
   g_assert_true (baton_test_wait_until (focus_is_card_of, args, 5000));
 
   /* The context menu's actions: move to a stage, reassign. */
   push_state (f, states);
   card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
-  activate (card, "task.move-to-stage", g_variant_new_int64 (baton_record_get_id (BATON_RECORD (stage4))));
+  activate (card, "board.move-task", g_variant_new ("(xxx)", baton_record_get_id (BATON_RECORD (task)),
+                                                    baton_record_get_id (BATON_RECORD (stage4)), (gint64) 0));
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage4)));
   g_assert_true (baton_test_wait_until (focus_is_card_of, args, 5000));
   push_state (f, states);
   card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
-  activate (card, "task.reassign", g_variant_new_int64 (0));
+  activate (card, "board.reassign-task", g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)), (gint64) 0));
   g_assert_cmpint (baton_task_get_assignee_id (task), ==, 0);
 
   /* Delete archives it (undoable); the card leaves the board. */
   push_state (f, states);
-  activate (card, "task.archive", NULL);
+  activate (card, "task.archive", task_id_of (card));
   g_assert_true (baton_task_get_archived (task));
   g_assert_cmpint (model_index (baton_board_column_get_model (column_of (f, stage4)), task), ==, -1);
   g_assert_nonnull (strstr (wait_for_toast (f), baton_task_get_title (task)));
@@ -993,13 +1001,14 @@ test_context_menu (Fixture       *f,
   gtk_widget_grab_focus (GTK_WIDGET (card));
 
   /* Menu key / Shift+F10 */
-  activate (card, "task.menu", NULL);
+  activate (card, "task.menu", g_variant_new ("(xdd)", baton_record_get_id (BATON_RECORD (task)), 10.0, 10.0));
   menu = find_popover_menu (GTK_WIDGET (f->view));
   g_assert_nonnull (menu);
   g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, menu, 5000));
 
   /* Its "Move to Stage" item. */
-  activate (menu, "task.move-to-stage", g_variant_new_int64 (baton_record_get_id (BATON_RECORD (stage3))));
+  activate (menu, "board.move-task", g_variant_new ("(xxx)", baton_record_get_id (BATON_RECORD (task)),
+                                                    baton_record_get_id (BATON_RECORD (stage3)), (gint64) 0));
   gtk_popover_popdown (GTK_POPOVER (menu));
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage3)));
   activate (f->view, "win.undo", NULL);
@@ -1068,7 +1077,16 @@ press (Fixture    *f,
     {
       g_assert_nonnull (action);
       g_test_message ("no real keys (%s): activating %s", reason, action);
-      g_assert_true (gtk_widget_activate_action (gtk_root_get_focus (GTK_ROOT (f->window)), action, NULL));
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+      if (g_str_equal (action, "task.menu"))
+        g_assert_true (gtk_widget_activate_action (focus, action, "(xdd)",
+                                                   baton_record_get_id (BATON_RECORD (baton_board_card_get_task (BATON_BOARD_CARD (focus)))),
+                                                   10.0, 10.0));
+      else if (g_str_has_prefix (action, "task."))
+        g_assert_true (gtk_widget_activate_action_variant (focus, action, task_id_of (focus)));
+      else
+        g_assert_true (gtk_widget_activate_action (focus, action, NULL));
     }
 }
 
@@ -1339,8 +1357,9 @@ test_focus_menu_escape (Fixture       *f,
   /* The menu's own items act on the card and leave the focus on it. */
   press (f, "shift+F10", "task.menu");
   g_assert_true (baton_test_wait_until (menu_open, f->view, 5000));
-  activate (find_popover_menu (GTK_WIDGET (f->view)), "task.move-to-stage",
-            g_variant_new_int64 (baton_record_get_id (BATON_RECORD (stage_at (f, 3)))));
+  activate (find_popover_menu (GTK_WIDGET (f->view)), "board.move-task",
+            g_variant_new ("(xxx)", baton_record_get_id (BATON_RECORD (task)),
+                           baton_record_get_id (BATON_RECORD (stage_at (f, 3))), (gint64) 0));
   gtk_popover_popdown (GTK_POPOVER (find_popover_menu (GTK_WIDGET (f->view))));
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage_at (f, 3))));
   assert_focus_on (f, task);
@@ -2094,7 +2113,7 @@ test_idle_after_use (Fixture       *f,
   g_assert_true (baton_board_column_focus_task (column, task));
   for (guint i = 0; i < 3; i++)
     {
-      activate (f->view, "task.move-right", NULL);
+      activate (f->view, "task.move-right", g_variant_new_int64 (baton_record_get_id (BATON_RECORD (task))));
       settle (f);
     }
   activate (f->view, "win.undo", NULL);
@@ -2708,7 +2727,7 @@ is_drop_target (gpointer data)
 static gboolean
 is_dragging (gpointer data)
 {
-  return _baton_board_view_get_dragged_task (data) != NULL;
+  return baton_board_view_get_dragged_task (data) != NULL;
 }
 
 static gboolean
@@ -2756,7 +2775,7 @@ start_drag (Fixture        *f,
 
   /* The card's drag-begin told the view which task is dragged. */
   g_assert_true (baton_test_wait_until (is_dragging, f->view, 5000));
-  g_assert_true (_baton_board_view_get_dragged_task (f->view) == baton_board_card_get_task (card));
+  g_assert_true (baton_board_view_get_dragged_task (f->view) == baton_board_card_get_task (card));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->view), "dragging"));
 }
 

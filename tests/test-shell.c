@@ -791,7 +791,9 @@ test_quit_after_card (Fixture       *f,
     {
       GtkWidget *editor = NULL;
 
-      g_assert_true (gtk_widget_activate_action (card, "task.open", NULL));
+      /* The card's task is the parameter, its id. */
+      g_assert_true (gtk_widget_activate_action (card, "task.open", "x",
+                                                 baton_record_get_id (BATON_RECORD (baton_board_card_get_task (BATON_BOARD_CARD (card))))));
       g_assert_true (baton_test_wait_until (is_task_editor, &editor, 5000));
       gtk_window_close (GTK_WINDOW (editor));
       g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, window, 5000));
@@ -894,9 +896,10 @@ test_focus_after_undo_button (Fixture       *f,
 
   /* Two moves to the right, from the keyboard's actions. */
   g_assert_true (gtk_widget_grab_focus (card));
-  g_assert_true (gtk_widget_activate_action (card, "task.move-right", NULL));
+  g_assert_true (gtk_widget_activate_action (card, "task.move-right", "x", baton_record_get_id (BATON_RECORD (task))));
   g_assert_true (baton_test_wait_until (focus_on_card_of, args, 5000));
-  g_assert_true (gtk_widget_activate_action (gtk_root_get_focus (GTK_ROOT (window)), "task.move-right", NULL));
+  g_assert_true (gtk_widget_activate_action (gtk_root_get_focus (GTK_ROOT (window)), "task.move-right", "x",
+                                             baton_record_get_id (BATON_RECORD (task))));
   g_assert_true (baton_test_wait_until (focus_on_card_of, args, 5000));
 
   undo_button = find_header_button (window, "win.undo");

@@ -7,9 +7,12 @@
  * styles), checklist progress and the over-capacity badge. Every piece of
  * user text goes through gtk_label_set_text (), never markup.
  *
- * The card is the focusable item of its list row; its key bindings name
- * task.* actions of the view, which act on the focused card. It is also
- * the drag source of its task: prepare offers the BatonTask itself.
+ * The card is the focusable item of its list row. It knows no board: what
+ * it shows comes from its task, its store and the capacity set on it from
+ * above; what a person does goes up as actions with the task's id
+ * (task.open, task.menu, task.move-*, task.archive, board.drag-begin,
+ * board.drag-end), carried out by whoever is above. It is also the drag
+ * source of its task: prepare offers the BatonTask itself.
  */
 
 #define G_LOG_DOMAIN "baton-board-card"
@@ -20,7 +23,6 @@
 
 #include "baton-avatar.h"
 #include "baton-board-card.h"
-#include "baton-board-private.h"
 #include "baton-colors.h"
 #include "baton-dates.h"
 #include "baton-drag-cancel.h"
@@ -52,15 +54,14 @@ struct _BatonBoardCard
   BatonAvatar    *avatar;
   GtkDragSource  *drag_source;
 
-  /* Weak: a card can outlive its view. GTK keeps the widget of an event
-   * until the event is handled, and Ctrl+Q destroys the window while the
-   * key event is still on its way to the focused card. */
-  BatonBoardView *view;
+  /* State, from above */
+  BatonStore     *store;
+  BatonCapacity  *capacity;
+  guint32         today;
 
   /* State */
   BatonTask      *task;
   gulong          notify_id;
-  gulong          refresh_id;
   double          drag_x;
   double          drag_y;
   gboolean        over;
@@ -243,10 +244,10 @@ update (BatonBoardCard *self)
   guint done = 0, total = 0;
   gboolean is_done;
 
-  if (task == NULL || self->view == NULL)
+  if (task == NULL || self->store == NULL)
     return;
 
-  store = baton_board_view_get_store (self->view);
+  store = self->store;
   program = baton_store_lookup_program (store, baton_task_get_program_id (task));
   if (program != NULL)
     client = baton_store_lookup_client (store, baton_program_get_client_id (program));
@@ -282,8 +283,8 @@ update (BatonBoardCard *self)
   if (baton_task_get_priority (task) >= 3)
     g_string_append_printf (accessible, ". %s", _("High priority"));
 
-  /* Over capacity, from the view's one computation */
-  capacity = _baton_board_view_get_capacity (self->view);
+  /* Over capacity, from the board's one computation */
+  capacity = self->capacity;
   self->over = capacity != NULL && person != NULL && !is_done && !baton_task_get_archived (task) &&
                baton_capacity_task_is_over (capacity, task);
   show_over_badge (self, self->over);
@@ -308,7 +309,7 @@ update (BatonBoardCard *self)
   /* Due date */
   if (baton_date_parse (baton_task_get_due_date (task), &due))
     {
-      guint32 today = _baton_board_view_get_today (self->view);
+      guint32 today = self->today != 0 ? self->today : baton_date_today ();
 
       due_text = format_due (due, today);
       if (!is_done && due < today)
@@ -332,7 +333,14 @@ update (BatonBoardCard *self)
     }
 
   /* Checklist */
-  _baton_board_view_get_checklist (self->view, task, &done, &total);
+  /* From the store's index of checklist items by task */
+  {
+    g_autoptr(GPtrArray) items = baton_store_get_task_checklist (store, task);
+
+    total = items->len;
+    for (guint i = 0; i < items->len; i++)
+      done += baton_checklist_item_get_done (g_ptr_array_index (items, i)) ? 1 : 0;
+  }
   if (total > 0)
     /* Translators: checklist progress on a card, done/total */
     checklist_text = g_strdup_printf (_("%u/%u"), done, total);
@@ -375,6 +383,25 @@ baton_board_card_refresh (BatonBoardCard *self)
   update (self);
 }
 
+/* What does not come from the task: the capacity computation (the
+ * over-capacity badge) and the day it was made for (due dates). A card
+ * showing a task refreshes. */
+void
+baton_board_card_set_capacity (BatonBoardCard *self,
+                               BatonCapacity  *capacity,
+                               guint32         today)
+{
+  g_return_if_fail (BATON_IS_BOARD_CARD (self));
+
+  if (capacity != NULL)
+    baton_capacity_ref (capacity);
+  g_clear_pointer (&self->capacity, baton_capacity_unref);
+  self->capacity = capacity;
+  self->today = today;
+
+  update (self);
+}
+
 BatonTask *
 baton_board_card_get_task (BatonBoardCard *self)
 {
@@ -401,15 +428,10 @@ baton_board_card_set_task (BatonBoardCard *self,
     {
       self->notify_id = g_signal_connect_object (task, "notify", G_CALLBACK (update),
                                                  self, G_CONNECT_SWAPPED);
-      if (self->refresh_id == 0 && self->view != NULL)
-        self->refresh_id = g_signal_connect_object (self->view, "cards-changed", G_CALLBACK (update),
-                                                    self, G_CONNECT_SWAPPED);
       update (self);
     }
   else
     {
-      if (self->view != NULL)
-        g_clear_signal_handler (&self->refresh_id, self->view);
       baton_avatar_set_person (self->avatar, NULL);
       baton_role_chip_set_role (self->role_chip, NULL);
     }
@@ -453,12 +475,12 @@ baton_board_card_query_tooltip (GtkWidget  *widget,
   BatonBoardCard *self = BATON_BOARD_CARD (widget);
   GtkWidget *target = keyboard_mode ? NULL : gtk_widget_pick (widget, x, y, GTK_PICK_DEFAULT);
 
-  if (self->task == NULL || self->view == NULL || target == NULL)
+  if (self->task == NULL || self->store == NULL || target == NULL)
     return FALSE;
 
   if (is_within (target, self->over_badge))
     {
-      BatonPerson *person = baton_store_lookup_person (baton_board_view_get_store (self->view),
+      BatonPerson *person = baton_store_lookup_person (self->store,
                                                        baton_task_get_assignee_id (self->task));
       g_autofree char *text = NULL;
 
@@ -505,7 +527,7 @@ on_drag_prepare (GtkDragSource  *source,
 {
   /* A workspace that cannot be written: nothing to move. */
   if (self->task == NULL ||
-      (self->view != NULL && baton_store_get_read_only (baton_board_view_get_store (self->view))))
+      (self->store != NULL && baton_store_get_read_only (self->store)))
     return NULL;
 
   self->drag_x = x;
@@ -528,8 +550,10 @@ on_drag_begin (GtkDragSource  *source,
   gtk_widget_add_css_class (GTK_WIDGET (self), "dragging");
   baton_drag_cancel_on_escape (source, drag);
 
-  if (self->task != NULL && self->view != NULL)
-    _baton_board_view_drag_begin (self->view, self->task);
+  /* Up to the board: it lights the people who can take it. */
+  if (self->task != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "board.drag-begin", "x",
+                                baton_record_get_id (BATON_RECORD (self->task)));
 }
 
 static void
@@ -539,8 +563,7 @@ on_drag_end (GtkDragSource  *source,
              BatonBoardCard *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
-  if (self->view != NULL)
-    _baton_board_view_drag_end (self->view);
+  gtk_widget_activate_action (GTK_WIDGET (self), "board.drag-end", NULL);
 }
 
 /* Context menu ------------------------------------------------------------------ */
@@ -552,12 +575,13 @@ on_secondary_click (GtkGestureClick *gesture,
                     double           y,
                     BatonBoardCard  *self)
 {
-  if (self->task == NULL || self->view == NULL)
+  if (self->task == NULL)
     return;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  _baton_board_view_show_task_menu (self->view, GTK_WIDGET (self), x, y);
+  gtk_widget_activate_action (GTK_WIDGET (self), "task.menu", "(xdd)",
+                              baton_record_get_id (BATON_RECORD (self->task)), x, y);
 }
 
 /* A click gives the card the focus; a double click opens it (Enter does
@@ -572,11 +596,12 @@ on_primary_click (GtkGestureClick *gesture,
   if (n_press == 1)
     gtk_widget_grab_focus (GTK_WIDGET (self));
 
-  if (n_press != 2 || self->task == NULL || self->view == NULL)
+  if (n_press != 2 || self->task == NULL)
     return;
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  _baton_board_view_open_editor (self->view, self->task);
+  gtk_widget_activate_action (GTK_WIDGET (self), "task.open", "x",
+                              baton_record_get_id (BATON_RECORD (self->task)));
 }
 
 /* GObject ---------------------------------------------------------------------- */
@@ -588,20 +613,32 @@ baton_board_card_dispose (GObject *object)
 
   if (self->task != NULL)
     g_clear_signal_handler (&self->notify_id, self->task);
-  /* A view that is gone took its handlers with it. */
-  if (self->view != NULL)
-    g_clear_signal_handler (&self->refresh_id, self->view);
-  self->refresh_id = 0;
-  g_clear_weak_pointer (&self->view);
   g_clear_object (&self->task);
+  g_clear_pointer (&self->capacity, baton_capacity_unref);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (baton_board_card_parent_class)->dispose (object);
 }
 
-/* Ctrl+arrows: the view's task.move-* action. In a workspace that cannot
- * be written the action is off; the key then says why, instead of going
- * on to the board, which would scroll. */
+/* Keys activate the board's task.* actions with this card's task. */
+static gboolean
+task_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  BatonBoardCard *self = BATON_BOARD_CARD (widget);
+
+  if (self->task == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, g_variant_get_string (args, NULL), "x",
+                                     baton_record_get_id (BATON_RECORD (self->task)));
+}
+
+/* Ctrl+arrows: task.move-*. In a workspace that cannot be written the
+ * action is off; the key then says why, instead of going on to the
+ * board, which would scroll. */
 static gboolean
 move_shortcut (GtkWidget *widget,
                GVariant  *args,
@@ -609,13 +646,30 @@ move_shortcut (GtkWidget *widget,
 {
   BatonBoardCard *self = BATON_BOARD_CARD (widget);
 
-  if (self->view != NULL && baton_store_get_read_only (baton_board_view_get_store (self->view)))
+  if (self->store != NULL && baton_store_get_read_only (self->store))
     {
       gtk_widget_activate_action (widget, "win.show-toast", "s", _("This workspace is read-only"));
       return TRUE;
     }
 
-  return gtk_widget_activate_action (widget, g_variant_get_string (args, NULL), NULL);
+  return task_shortcut (widget, args, user_data);
+}
+
+/* Menu, Shift+F10: the menu, pointing at the card's middle. */
+static gboolean
+menu_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  BatonBoardCard *self = BATON_BOARD_CARD (widget);
+
+  if (self->task == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, "task.menu", "(xdd)",
+                                     baton_record_get_id (BATON_RECORD (self->task)),
+                                     gtk_widget_get_width (widget) / 2.0,
+                                     gtk_widget_get_height (widget) / 2.0);
 }
 
 static void
@@ -632,17 +686,17 @@ baton_board_card_class_init (BatonBoardCardClass *klass)
   gtk_widget_class_set_css_name (widget_class, "boardcard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
-  /* The view's task.* actions act on the focused card. */
+  /* The board's task.* actions, with this card's task. */
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, move_shortcut, "s", "task.move-left");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK, move_shortcut, "s", "task.move-right");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK, move_shortcut, "s", "task.move-up");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK, move_shortcut, "s", "task.move-down");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "task.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "task.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "task.archive", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "task.archive", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "task.menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "task.menu", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, task_shortcut, "s", "task.open");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, task_shortcut, "s", "task.open");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, task_shortcut, "s", "task.archive");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Delete, 0, task_shortcut, "s", "task.archive");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, menu_shortcut, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, menu_shortcut, NULL);
 }
 
 static void
@@ -730,14 +784,14 @@ baton_board_card_init (BatonBoardCard *self)
 }
 
 GtkWidget *
-baton_board_card_new (BatonBoardView *view)
+baton_board_card_new (BatonStore *store)
 {
   BatonBoardCard *self;
 
-  g_return_val_if_fail (BATON_IS_BOARD_VIEW (view), NULL);
+  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
 
   self = g_object_new (BATON_TYPE_BOARD_CARD, NULL);
-  g_set_weak_pointer (&self->view, view);
+  self->store = g_object_ref (store);
 
   return GTK_WIDGET (self);
 }

@@ -8,8 +8,12 @@
  * on screen have widgets, wherever the column is scrolled.
  *
  * The column has one drop target: motion maps y to a slot between cards
- * and moves a single line there, the edges scroll, and the drop asks the
- * view to move the task — one store call.
+ * and moves a single line there, the edges scroll, and the drop activates
+ * board.move-task, which the view (or whoever is above) carries out.
+ *
+ * What it shows comes from above: the board's filter, the stage's load,
+ * the capacity its cards show, the task being dragged. What a person does
+ * goes up as actions: board.move-task, board.add-card.
  */
 
 #define G_LOG_DOMAIN "baton-board-column"
@@ -20,7 +24,7 @@
 
 #include "baton-board-card.h"
 #include "baton-board-column.h"
-#include "baton-board-private.h"
+#include "baton-board-filter.h"
 #include "baton-card-list.h"
 #include "baton-drag-cancel.h"
 #include "baton-edge-scroll.h"
@@ -55,11 +59,14 @@ struct _BatonBoardColumn
   GtkFilterListModel  *filtered;
   GtkSortListModel    *sorted;
 
-  /* Not owned */
-  BatonBoardView      *view;
+  BatonStore          *store;
+  BatonCapacity       *capacity;
+  BatonTask           *dragged_task;
 
   /* State */
   gint64               stage_id;
+  guint                load;
+  guint32              today;
   gboolean             over_limit;
   char                *menu_key;        /* what the menu was built for */
   gboolean             is_first;
@@ -71,17 +78,6 @@ struct _BatonBoardColumn
 G_DEFINE_FINAL_TYPE (BatonBoardColumn, baton_board_column, GTK_TYPE_WIDGET)
 
 /* Models ---------------------------------------------------------------------------- */
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  BatonBoardColumn *self = user_data;
-  BatonTask *task = item;
-
-  /* The model holds this stage's tasks only. */
-  return _baton_board_view_task_matches (self->view, task);
-}
 
 static int
 compare_tasks (gconstpointer a,
@@ -106,7 +102,10 @@ create_card (gpointer user_data)
 {
   BatonBoardColumn *self = user_data;
 
-  return baton_board_card_new (self->view);
+  GtkWidget *card = baton_board_card_new (self->store);
+
+  baton_board_card_set_capacity (BATON_BOARD_CARD (card), self->capacity, self->today);
+  return card;
 }
 
 /* A card follows its task's notifications: binding it again to the task it
@@ -126,9 +125,10 @@ static void
 update_counts (BatonBoardColumn *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
-  guint load = _baton_board_view_get_stage_load (self->view, self->stage);
+  guint load = self->load;
   gint64 limit = baton_stage_get_wip_limit (self->stage);
-  gboolean filtered = _baton_board_view_filter_is_active (self->view);
+  gboolean filtered = BATON_IS_BOARD_FILTER (self->filter) &&
+                      baton_board_filter_is_active (BATON_BOARD_FILTER (self->filter));
   g_autofree char *count = g_strdup_printf ("%u", shown);
   g_autofree char *accessible = NULL;
 
@@ -381,7 +381,7 @@ on_quick_add_activate (BatonBoardColumn *self)
   if (title[0] == '\0')
     return;
 
-  _baton_board_view_quick_add (self->view, self->stage, title);
+  gtk_widget_activate_action (GTK_WIDGET (self), "board.add-card", "(xs)", self->stage_id, title);
   /* The entry stays, empty, for the next card. */
   gtk_editable_set_text (GTK_EDITABLE (self->quick_add_entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->quick_add_entry));
@@ -557,7 +557,7 @@ on_drop_motion (GtkDropTarget    *target,
                 double            y,
                 BatonBoardColumn *self)
 {
-  BatonTask *task = _baton_board_view_get_dragged_task (self->view);
+  BatonTask *task = self->dragged_task;
   int height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
   double line_y;
   guint index;
@@ -618,7 +618,9 @@ on_drop (GtkDropTarget    *target,
 
   before = g_list_model_get_item (G_LIST_MODEL (self->sorted), index);
 
-  return _baton_board_view_drop_on_stage (self->view, task, self->stage, before);
+  return gtk_widget_activate_action (GTK_WIDGET (self), "board.move-task", "(xxx)",
+                                     baton_record_get_id (BATON_RECORD (task)), self->stage_id,
+                                     before != NULL ? baton_record_get_id (BATON_RECORD (before)) : (gint64) 0);
 }
 
 /* Public -------------------------------------------------------------------------------------- */
@@ -684,12 +686,46 @@ baton_board_column_get_shows_cards (BatonBoardColumn *self)
   return self->shows_cards;
 }
 
+/* Cards of the stage that count against its WIP limit, whatever the filter. */
 void
-baton_board_column_refilter (BatonBoardColumn *self)
+baton_board_column_set_load (BatonBoardColumn *self,
+                             guint             load)
 {
   g_return_if_fail (BATON_IS_BOARD_COLUMN (self));
 
-  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  self->load = load;
+}
+
+/* The computation the cards read their over-capacity badge from. */
+void
+baton_board_column_set_capacity (BatonBoardColumn *self,
+                                 BatonCapacity    *capacity,
+                                 guint32           today)
+{
+  g_return_if_fail (BATON_IS_BOARD_COLUMN (self));
+
+  if (capacity != NULL)
+    baton_capacity_ref (capacity);
+  g_clear_pointer (&self->capacity, baton_capacity_unref);
+  self->capacity = capacity;
+  self->today = today;
+
+  /* Every card widget, shown or pooled. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->card_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (BATON_IS_BOARD_CARD (child))
+      baton_board_card_set_capacity (BATON_BOARD_CARD (child), capacity, today);
+}
+
+/* The task a drag in progress carries (the slot it left is not a move). */
+void
+baton_board_column_set_dragged_task (BatonBoardColumn *self,
+                                     BatonTask        *task)
+{
+  g_return_if_fail (BATON_IS_BOARD_COLUMN (self));
+
+  g_set_object (&self->dragged_task, task);
 }
 
 gboolean
@@ -735,6 +771,9 @@ baton_board_column_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->stage);
+  g_clear_object (&self->dragged_task);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->capacity, baton_capacity_unref);
   g_clear_pointer (&self->menu_key, g_free);
 
   G_OBJECT_CLASS (baton_board_column_parent_class)->dispose (object);
@@ -853,27 +892,30 @@ baton_board_column_init (BatonBoardColumn *self)
 }
 
 GtkWidget *
-baton_board_column_new (BatonBoardView *view,
-                        BatonStage     *stage,
-                        GListModel     *tasks)
+baton_board_column_new (BatonStore *store,
+                        BatonStage *stage,
+                        GListModel *tasks,
+                        GtkFilter  *filter)
 {
   BatonBoardColumn *self;
   GtkSorter *sorter;
 
-  g_return_val_if_fail (BATON_IS_BOARD_VIEW (view), NULL);
+  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
   g_return_val_if_fail (BATON_IS_STAGE (stage), NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (tasks), NULL);
+  g_return_val_if_fail (filter == NULL || GTK_IS_FILTER (filter), NULL);
 
   self = g_object_new (BATON_TYPE_BOARD_COLUMN, NULL);
-  self->view = view;
+  self->store = g_object_ref (store);
   self->stage = g_object_ref (stage);
   self->stage_id = baton_record_get_id (BATON_RECORD (stage));
   /* A workspace that cannot be written takes no new card. */
-  g_object_bind_property (baton_board_view_get_store (view), "read-only", self->add_button, "sensitive",
+  g_object_bind_property (store, "read-only", self->add_button, "sensitive",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
-  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_func, self, NULL));
-  self->filtered = gtk_filter_list_model_new (g_object_ref (tasks), g_object_ref (self->filter));
+  /* The board's one filter, shared by every column. */
+  self->filter = filter != NULL ? g_object_ref (filter) : NULL;
+  self->filtered = gtk_filter_list_model_new (g_object_ref (tasks), filter != NULL ? g_object_ref (filter) : NULL);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_tasks, NULL, NULL));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), sorter);
   g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (update_counts), self);

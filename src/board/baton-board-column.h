@@ -6,8 +6,9 @@
 
 #include <gtk/gtk.h>
 
-#include "baton-board-view.h"
+#include "baton-capacity.h"
 #include "baton-card-list.h"
+#include "baton-store.h"
 
 G_BEGIN_DECLS
 
@@ -19,9 +20,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BatonBoardColumn, baton_board_column, BATON, BOARD_COLUMN, GtkWidget)
 
 /* @tasks: the tasks of @stage (see baton_board_tasks_get_stage_model ()). */
-GtkWidget     *baton_board_column_new            (BatonBoardView   *view,
+/* @tasks: the stage's tasks; @filter: the board's filter (or NULL). */
+GtkWidget     *baton_board_column_new            (BatonStore       *store,
                                                   BatonStage       *stage,
-                                                  GListModel       *tasks);
+                                                  GListModel       *tasks,
+                                                  GtkFilter        *filter);
 BatonStage    *baton_board_column_get_stage      (BatonBoardColumn *self);
 /* The cards shown, in order (filtered and sorted). */
 GListModel    *baton_board_column_get_model      (BatonBoardColumn *self);
@@ -40,7 +43,13 @@ void           baton_board_column_clear_drop     (BatonBoardColumn *self);
 void           baton_board_column_show_cards     (BatonBoardColumn *self);
 gboolean       baton_board_column_get_shows_cards (BatonBoardColumn *self);
 /* Re-runs the filter (the board's filter changed). */
-void           baton_board_column_refilter       (BatonBoardColumn *self);
+void           baton_board_column_set_load       (BatonBoardColumn *self,
+                                                  guint             load);
+void           baton_board_column_set_capacity   (BatonBoardColumn *self,
+                                                  BatonCapacity    *capacity,
+                                                  guint32           today);
+void           baton_board_column_set_dragged_task (BatonBoardColumn *self,
+                                                    BatonTask        *task);
 /* Name, counts, WIP limit and menu, from the stage and the view. */
 void           baton_board_column_update_header  (BatonBoardColumn *self,
                                                   gboolean          is_first,

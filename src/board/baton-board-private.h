@@ -1,56 +1,16 @@
-/* baton-board-private.h — what the board's parts share
+/* baton-board-private.h — the board view's accessors for tests and benchmarks
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The view owns the state (store, capacity, filters, the drag in
- * progress); columns, cards and the people sidebar read it and hand user
- * gestures back to the view, which calls the store.
+ * Columns, cards and the people sidebar do not use this: they get their
+ * state from above (constructors and setters) and act with the view's
+ * actions (board.*, task.*).
  */
 #pragma once
 
 #include "baton-board-view.h"
-#include "baton-capacity.h"
 
 G_BEGIN_DECLS
-
-/* State */
-BatonCapacity *_baton_board_view_get_capacity       (BatonBoardView *self);
-const BatonCapacitySettings *
-               _baton_board_view_get_capacity_settings (BatonBoardView *self);
-guint32        _baton_board_view_get_today          (BatonBoardView *self);
-gboolean       _baton_board_view_task_matches       (BatonBoardView *self,
-                                                     BatonTask      *task);
-gboolean       _baton_board_view_filter_is_active   (BatonBoardView *self);
-/* Non-archived cards of a stage, whatever the filter. */
-guint          _baton_board_view_get_stage_load     (BatonBoardView *self,
-                                                     BatonStage     *stage);
-BatonTask     *_baton_board_view_get_dragged_task   (BatonBoardView *self);
-/* Checklist items of a task, done and in all (from one pass per change). */
-void           _baton_board_view_get_checklist      (BatonBoardView *self,
-                                                     BatonTask      *task,
-                                                     guint          *done,
-                                                     guint          *total);
-
-/* Gestures */
-void           _baton_board_view_drag_begin         (BatonBoardView *self,
-                                                     BatonTask      *task);
-void           _baton_board_view_drag_end           (BatonBoardView *self);
-gboolean       _baton_board_view_drop_on_stage      (BatonBoardView *self,
-                                                     BatonTask      *task,
-                                                     BatonStage     *stage,
-                                                     BatonTask      *before);
-gboolean       _baton_board_view_drop_on_person     (BatonBoardView *self,
-                                                     BatonTask      *task,
-                                                     BatonPerson    *person);
-void           _baton_board_view_open_editor        (BatonBoardView *self,
-                                                     BatonTask      *task);
-void           _baton_board_view_show_task_menu     (BatonBoardView *self,
-                                                     GtkWidget      *card,
-                                                     double          x,
-                                                     double          y);
-void           _baton_board_view_quick_add          (BatonBoardView *self,
-                                                     BatonStage     *stage,
-                                                     const char     *title);
 
 /* For tests and benchmarks */
 guint          baton_board_view_get_n_columns       (BatonBoardView *self);
@@ -60,6 +20,8 @@ GtkWidget     *baton_board_view_get_column_for_stage (BatonBoardView *self,
                                                       BatonStage     *stage);
 GtkWidget     *baton_board_view_get_people_sidebar  (BatonBoardView *self);
 GtkWidget     *baton_board_view_get_search_entry    (BatonBoardView *self);
+/* The task of the drag in progress (board.drag-begin), or NULL. */
+BatonTask     *baton_board_view_get_dragged_task    (BatonBoardView *self);
 /* "board", "no-results", or with no cards the first-run step: "no-stages",
  * "no-roles", "no-people", "no-programs", then "empty" */
 const char    *baton_board_view_get_visible_page    (BatonBoardView *self);

@@ -7,15 +7,17 @@
  * optional people sidebar with each person's load this week.
  *
  * The view owns the board's state. On every store change it makes one pass
- * over tasks and checklist items (stage loads, checklist progress), fixes
- * its columns when stages changed, and schedules ONE capacity computation
- * (at low priority, after the frame) that every card reads its
- * over-capacity badge from. Columns follow their tasks through their own
- * filter and sort models (see baton-board-tasks.c).
+ * over tasks (stage loads), fixes its columns when stages changed, and
+ * schedules ONE capacity computation (at low priority, after the frame)
+ * that it hands down to the columns (and their cards), the filter and the
+ * people sidebar. Columns follow their tasks through their own filter and
+ * sort models over the board's one BatonBoardFilter (see
+ * baton-board-tasks.c, baton-board-filter.c).
  *
- * Every gesture is one store call; destructive ones offer Undo through the
- * window's win.show-undo-toast action. Keyboard paths use task.* actions on
- * the focused card and board.* actions for the rest.
+ * State goes down, actions come up: the children know no view, and act
+ * with the view's actions, the same the keyboard and the menus use, with
+ * the task's id as parameter. Every action is one store call; destructive
+ * ones offer Undo through the window's win.show-undo-toast action.
  */
 
 #define G_LOG_DOMAIN "baton-board-view"
@@ -26,6 +28,7 @@
 
 #include "baton-board-card.h"
 #include "baton-board-column.h"
+#include "baton-board-filter.h"
 #include "baton-board-private.h"
 #include "baton-board-tasks.h"
 #include "baton-board-view.h"
@@ -68,7 +71,7 @@ struct _BatonBoardView
   BatonCapacity      *capacity;
   BatonPeopleSidebar *sidebar;
   GtkWidget          *task_menu;       /* GtkPopoverMenu, our child */
-  BatonTask          *menu_task;
+  gint64              menu_card_task_id; /* whose card gets the focus back */
   BatonTask          *dragged_task;
 
   /* Focus: the task whose card has (or last had) the focus, where it was,
@@ -82,22 +85,14 @@ struct _BatonBoardView
 
   /* Derived from the store, once per change */
   GHashTable         *stage_loads;      /* stage id → guint */
-  GHashTable         *checklists;       /* task id → GPtrArray of BatonChecklistItem */
-  gboolean            checklist_index_valid;
   BatonCapacitySettings capacity_settings;
   guint32             today;
   guint               capacity_idle_id;  /* not shown: an idle */
   guint               capacity_tick_id;  /* shown: the next frame's update phase */
   gboolean            capacity_for_change;  /* scheduled by the last store change */
 
-  /* Filters */
-  char               *search_folded;
-  gint64              filter_client_id;
-  gint64              filter_program_id;
-  gint64              filter_person_id;  /* -1: unassigned */
-  gint64              filter_role_id;
-  gboolean            only_over_capacity;
-  gboolean            show_archived;
+  /* Filters: one for every column */
+  BatonBoardFilter   *filter;
   gboolean            show_people;
   GArray             *client_ids;        /* filter dropdown positions → ids */
   GArray             *program_ids;
@@ -127,17 +122,10 @@ enum {
   N_PROPS
 };
 
-enum {
-  CARDS_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (BatonBoardView, baton_board_view, ADW_TYPE_BIN)
 
-static void refilter (BatonBoardView *self);
 static void update_page (BatonBoardView *self);
 static void keep_focus (BatonBoardView *self);
 
@@ -274,15 +262,30 @@ columns_match_stages (BatonBoardView *self)
   return child == NULL;
 }
 
+/* Non-archived cards of a stage, whatever the filter. */
+static guint
+stage_load (BatonBoardView *self,
+            BatonStage     *stage)
+{
+  gpointer key = GINT_TO_POINTER ((gint) baton_record_get_id (BATON_RECORD (stage)));
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->stage_loads, key));
+}
+
 static void
 update_headers (BatonBoardView *self)
 {
   GtkWidget *child = gtk_widget_get_first_child (self->columns_box);
 
   for (; child != NULL; child = gtk_widget_get_next_sibling (child))
-    baton_board_column_update_header (BATON_BOARD_COLUMN (child),
-                                      gtk_widget_get_prev_sibling (child) == NULL,
-                                      gtk_widget_get_next_sibling (child) == NULL);
+    {
+      BatonBoardColumn *column = BATON_BOARD_COLUMN (child);
+
+      baton_board_column_set_load (column, stage_load (self, baton_board_column_get_stage (column)));
+      baton_board_column_update_header (column,
+                                        gtk_widget_get_prev_sibling (child) == NULL,
+                                        gtk_widget_get_next_sibling (child) == NULL);
+    }
 }
 
 /* Is column @index within the board's viewport, or about to be? */
@@ -348,25 +351,24 @@ sync_columns (BatonBoardView *self)
   for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
     {
       g_autoptr(BatonStage) stage = g_list_model_get_item (stages, i);
+      GtkWidget *column;
 
-      gtk_box_append (GTK_BOX (self->columns_box),
-                      baton_board_column_new (self, stage,
-                                              baton_board_tasks_get_stage_model (self->tasks,
-                                                                                 baton_record_get_id (BATON_RECORD (stage)))));
+      column = baton_board_column_new (self->store, stage,
+                                       baton_board_tasks_get_stage_model (self->tasks,
+                                                                          baton_record_get_id (BATON_RECORD (stage))),
+                                       GTK_FILTER (self->filter));
+      baton_board_column_set_capacity (BATON_BOARD_COLUMN (column), self->capacity, self->today);
+      gtk_box_append (GTK_BOX (self->columns_box), column);
     }
 
   update_headers (self);
   show_cards (self);
 }
 
+/* After the columns' models followed the filter. */
 static void
-refilter (BatonBoardView *self)
+on_filter_changed (BatonBoardView *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (self->columns_box);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    baton_board_column_refilter (BATON_BOARD_COLUMN (child));
-
   update_headers (self);
   update_page (self);
 }
@@ -377,42 +379,6 @@ static void
 count_tasks (BatonBoardView *self)
 {
   baton_board_tasks_count_stages (self->tasks, self->stage_loads);
-}
-
-/* Checklist items by task, rebuilt only when items come or go: progress
- * itself is read live, so a toggled item needs no rebuild. */
-static void
-on_checklist_items_changed (BatonBoardView *self)
-{
-  self->checklist_index_valid = FALSE;
-}
-
-static void
-ensure_checklist_index (BatonBoardView *self)
-{
-  GListModel *items = baton_store_get_checklist_items (self->store);
-  guint n = g_list_model_get_n_items (items);
-
-  if (self->checklist_index_valid)
-    return;
-
-  g_hash_table_remove_all (self->checklists);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(BatonChecklistItem) item = g_list_model_get_item (items, i);
-      gpointer key = GINT_TO_POINTER ((gint) baton_checklist_item_get_task_id (item));
-      GPtrArray *list = g_hash_table_lookup (self->checklists, key);
-
-      if (list == NULL)
-        {
-          list = g_ptr_array_new ();
-          g_hash_table_insert (self->checklists, key, list);
-        }
-      /* Borrowed: the store keeps the items, and replacing them rebuilds this. */
-      g_ptr_array_add (list, item);
-    }
-
-  self->checklist_index_valid = TRUE;
 }
 
 static void
@@ -436,14 +402,21 @@ compute_capacity (BatonBoardView *self)
   g_clear_pointer (&self->capacity, baton_capacity_unref);
   self->capacity = baton_capacity_compute (&self->capacity_settings, &input, first, WEEKS_SHOWN);
 
-  if (self->only_over_capacity)
-    refilter (self);
+  /* Down to who shows it: the filter (a change only when it filters on
+   * it), the columns and their cards, the sidebar. */
+  baton_board_filter_set_capacity (self->filter, self->capacity);
+  for (GtkWidget *child = gtk_widget_get_first_child (self->columns_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    baton_board_column_set_capacity (BATON_BOARD_COLUMN (child), self->capacity, self->today);
 
-  g_signal_emit (self, signals[CARDS_CHANGED], 0);
-
-  /* The sidebar only when it shows; showing it refreshes it. */
-  if (self->sidebar != NULL && self->show_people)
-    baton_people_sidebar_refresh (self->sidebar);
+  /* The sidebar refreshes only when it shows; showing it refreshes it. */
+  if (self->sidebar != NULL)
+    {
+      baton_people_sidebar_set_capacity (self->sidebar, self->capacity, &self->capacity_settings, self->today);
+      if (self->show_people)
+        baton_people_sidebar_refresh (self->sidebar);
+    }
 }
 
 static gboolean
@@ -575,14 +548,6 @@ read_settings (BatonBoardView *self)
   schedule_capacity (self);
 }
 
-static gboolean
-filter_is_active (BatonBoardView *self)
-{
-  return self->search_folded != NULL || self->filter_client_id != 0 || self->filter_program_id != 0 ||
-         self->filter_person_id != 0 || self->filter_role_id != 0 || self->only_over_capacity ||
-         self->show_archived;
-}
-
 static guint
 n_shown (BatonBoardView *self)
 {
@@ -634,15 +599,12 @@ static void
 update_page (BatonBoardView *self)
 {
   const char *page = "board";
-  guint n_filters = (self->search_folded != NULL) + (self->filter_client_id != 0) +
-                    (self->filter_program_id != 0) + (self->filter_person_id != 0) +
-                    (self->filter_role_id != 0) + self->only_over_capacity + self->show_archived;
-  guint n_filter_menu = n_filters - (self->search_folded != NULL);
+  guint n_filter_menu = baton_board_filter_get_n_settings (self->filter);
 
   if (g_list_model_get_n_items (baton_store_get_tasks (self->store)) == 0 ||
       g_list_model_get_n_items (baton_store_get_stages (self->store)) == 0)
     page = empty_page (self);
-  else if (filter_is_active (self) && n_shown (self) == 0)
+  else if (baton_board_filter_is_active (self->filter) && n_shown (self) == 0)
     page = "no-results";
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), page) != 0)
@@ -679,131 +641,7 @@ on_store_changed (BatonBoardView *self)
   self->capacity_for_change = !capacity_pending (self);
   schedule_capacity (self);
 
-  /* A task that is gone cannot be the menu's or the drag's. */
-  if (self->menu_task != NULL &&
-      baton_store_lookup_task (self->store, baton_record_get_id (BATON_RECORD (self->menu_task))) != self->menu_task)
-    g_clear_object (&self->menu_task);
-
   keep_focus (self);
-}
-
-/* Private API for the columns, cards and sidebar -------------------------------------- */
-
-BatonCapacity *
-_baton_board_view_get_capacity (BatonBoardView *self)
-{
-  return self->capacity;
-}
-
-const BatonCapacitySettings *
-_baton_board_view_get_capacity_settings (BatonBoardView *self)
-{
-  return &self->capacity_settings;
-}
-
-guint32
-_baton_board_view_get_today (BatonBoardView *self)
-{
-  return self->today;
-}
-
-gboolean
-_baton_board_view_filter_is_active (BatonBoardView *self)
-{
-  return filter_is_active (self);
-}
-
-guint
-_baton_board_view_get_stage_load (BatonBoardView *self,
-                                  BatonStage     *stage)
-{
-  gpointer key = GINT_TO_POINTER ((gint) baton_record_get_id (BATON_RECORD (stage)));
-
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->stage_loads, key));
-}
-
-void
-_baton_board_view_get_checklist (BatonBoardView *self,
-                                 BatonTask      *task,
-                                 guint          *done,
-                                 guint          *total)
-{
-  gpointer key = GINT_TO_POINTER ((gint) baton_record_get_id (BATON_RECORD (task)));
-  GPtrArray *list;
-
-  ensure_checklist_index (self);
-  list = g_hash_table_lookup (self->checklists, key);
-
-  *done = 0;
-  *total = list ? list->len : 0;
-  for (guint i = 0; i < *total; i++)
-    *done += baton_checklist_item_get_done (g_ptr_array_index (list, i)) ? 1 : 0;
-}
-
-BatonTask *
-_baton_board_view_get_dragged_task (BatonBoardView *self)
-{
-  return self->dragged_task;
-}
-
-static gboolean
-text_matches (const char *text,
-              const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL)
-    return FALSE;
-
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, needle) != NULL;
-}
-
-gboolean
-_baton_board_view_task_matches (BatonBoardView *self,
-                                BatonTask      *task)
-{
-  if (!self->show_archived && baton_task_get_archived (task))
-    return FALSE;
-
-  if (self->filter_program_id != 0 && baton_task_get_program_id (task) != self->filter_program_id)
-    return FALSE;
-
-  if (self->filter_client_id != 0)
-    {
-      BatonProgram *program = baton_store_lookup_program (self->store, baton_task_get_program_id (task));
-
-      if (program == NULL || baton_program_get_client_id (program) != self->filter_client_id)
-        return FALSE;
-    }
-
-  if (self->filter_person_id == -1 && baton_task_get_assignee_id (task) != 0)
-    return FALSE;
-  if (self->filter_person_id > 0 && baton_task_get_assignee_id (task) != self->filter_person_id)
-    return FALSE;
-
-  if (self->filter_role_id != 0 && baton_task_get_role_id (task) != self->filter_role_id)
-    return FALSE;
-
-  if (self->only_over_capacity)
-    {
-      BatonStage *stage;
-
-      if (self->capacity == NULL || baton_task_get_assignee_id (task) == 0)
-        return FALSE;
-      stage = baton_store_lookup_stage (self->store, baton_task_get_stage_id (task));
-      if (stage != NULL && baton_stage_get_is_done (stage))
-        return FALSE;
-      if (!baton_capacity_task_is_over (self->capacity, task))
-        return FALSE;
-    }
-
-  if (self->search_folded != NULL &&
-      !text_matches (baton_task_get_title (task), self->search_folded) &&
-      !text_matches (baton_task_get_description (task), self->search_folded))
-    return FALSE;
-
-  return TRUE;
 }
 
 /* Drag and drop ---------------------------------------------------------------------- */
@@ -829,25 +667,56 @@ on_board_drag_leave (GtkDropControllerMotion *motion,
   baton_edge_scroll_stop (&self->edge_scroll);
 }
 
-void
-_baton_board_view_drag_begin (BatonBoardView *self,
-                              BatonTask      *task)
+/* A task id from an action's parameter: one of the store's tasks, or NULL. */
+static BatonTask *
+lookup_task (BatonBoardView *self,
+             gint64          id)
 {
+  return id != 0 ? baton_store_lookup_task (self->store, id) : NULL;
+}
+
+/* board.drag-begin (task id): a card is being dragged. The columns learn
+ * which (its own slot is no move), the sidebar lights who can take it. */
+static void
+drag_begin_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
+  BatonTask *task = lookup_task (self, g_variant_get_int64 (parameter));
+
+  if (task == NULL)
+    return;
+
   g_set_object (&self->dragged_task, task);
   gtk_widget_add_css_class (GTK_WIDGET (self), "dragging");
+  for (GtkWidget *child = gtk_widget_get_first_child (self->columns_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    baton_board_column_set_dragged_task (BATON_BOARD_COLUMN (child), task);
   if (self->sidebar != NULL)
     baton_people_sidebar_highlight_role (self->sidebar, task);
 }
 
-void
-_baton_board_view_drag_end (BatonBoardView *self)
+/* board.drag-end: the drag is over, dropped or not. */
+static void
+drag_end_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
+
   baton_edge_scroll_stop (&self->edge_scroll);
   g_clear_object (&self->dragged_task);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "dragging");
   /* Cancelled with the pointer still over a column: it is lit no more. */
-  for (guint i = 0, n = baton_board_view_get_n_columns (self); i < n; i++)
-    baton_board_column_clear_drop (BATON_BOARD_COLUMN (baton_board_view_get_column (self, i)));
+  for (GtkWidget *child = gtk_widget_get_first_child (self->columns_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      baton_board_column_set_dragged_task (BATON_BOARD_COLUMN (child), NULL);
+      baton_board_column_clear_drop (BATON_BOARD_COLUMN (child));
+    }
   if (self->sidebar != NULL)
     baton_people_sidebar_highlight_role (self->sidebar, NULL);
 }
@@ -858,7 +727,7 @@ wip_warning (BatonBoardView *self,
              BatonStage     *stage)
 {
   gint64 limit = baton_stage_get_wip_limit (stage);
-  guint load = _baton_board_view_get_stage_load (self, stage);
+  guint load = stage_load (self, stage);
 
   if (limit <= 0 || load <= (guint) limit)
     return NULL;
@@ -910,13 +779,27 @@ move_task (BatonBoardView *self,
   return TRUE;
 }
 
-gboolean
-_baton_board_view_drop_on_stage (BatonBoardView *self,
-                                 BatonTask      *task,
-                                 BatonStage     *stage,
-                                 BatonTask      *before)
+/* board.move-task (task id, stage id, id of the task it goes before, or
+ * 0 for the end): a drop on a column, a "Move to Stage" item. */
+static void
+move_task_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  return move_task (self, task, stage, before, TRUE);
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
+  gint64 task_id, stage_id, before_id;
+  BatonTask *task, *before;
+  BatonStage *stage;
+
+  g_variant_get (parameter, "(xxx)", &task_id, &stage_id, &before_id);
+  task = lookup_task (self, task_id);
+  stage = baton_store_lookup_stage (self->store, stage_id);
+  before = lookup_task (self, before_id);
+  if (task == NULL || stage == NULL || (before_id != 0 && before == NULL))
+    return;
+
+  /* A card that has the focus keeps it wherever it went (keep_focus). */
+  move_task (self, task, stage, before, TRUE);
 }
 
 static gboolean
@@ -947,20 +830,43 @@ reassign_task (BatonBoardView *self,
   return TRUE;
 }
 
-gboolean
-_baton_board_view_drop_on_person (BatonBoardView *self,
-                                  BatonTask      *task,
-                                  BatonPerson    *person)
+/* board.reassign-task (task id, person id or 0 for nobody): a drop on a
+ * person, a "Reassign To" item. */
+static void
+reassign_task_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
-  return reassign_task (self, task, person);
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
+  gint64 task_id, person_id;
+  BatonTask *task;
+  BatonPerson *person;
+
+  g_variant_get (parameter, "(xx)", &task_id, &person_id);
+  task = lookup_task (self, task_id);
+  person = person_id != 0 ? baton_store_lookup_person (self->store, person_id) : NULL;
+  if (task == NULL || (person_id != 0 && person == NULL))
+    return;
+
+  reassign_task (self, task, person);
 }
 
-void
-_baton_board_view_quick_add (BatonBoardView *self,
-                             BatonStage     *stage,
-                             const char     *title)
+/* board.add-card (stage id, title): a column's quick-add entry. */
+static void
+add_card_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
   g_autoptr(GError) error = NULL;
+  const char *title = NULL;
+  gint64 stage_id;
+  BatonStage *stage;
+
+  g_variant_get (parameter, "(x&s)", &stage_id, &title);
+  stage = baton_store_lookup_stage (self->store, stage_id);
+  if (stage == NULL)
+    return;
 
   if (baton_store_create_task (self->store, stage, NULL, title, &error) == NULL)
     {
@@ -980,9 +886,10 @@ _baton_board_view_quick_add (BatonBoardView *self,
 
 /* The editor ---------------------------------------------------------------------------- */
 
-void
-_baton_board_view_open_editor (BatonBoardView *self,
-                               BatonTask      *task)
+/* @task: NULL for a new card. */
+static void
+open_editor (BatonBoardView *self,
+             BatonTask      *task)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *editor;
@@ -990,42 +897,6 @@ _baton_board_view_open_editor (BatonBoardView *self,
   editor = baton_task_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, task);
   g_set_weak_pointer (&self->editor, editor);
   gtk_window_present (GTK_WINDOW (editor));
-}
-
-/* The current task: the card menu's, else the focused card's. */
-static BatonTask *
-current_task (BatonBoardView *self)
-{
-  GtkRoot *root;
-  GtkWidget *focus;
-
-  if (self->menu_task != NULL)
-    return self->menu_task;
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  focus = root ? gtk_root_get_focus (root) : NULL;
-  if (focus != NULL && !BATON_IS_BOARD_CARD (focus))
-    focus = gtk_widget_get_ancestor (focus, BATON_TYPE_BOARD_CARD);
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
-    return baton_board_card_get_task (BATON_BOARD_CARD (focus));
-
-  return NULL;
-}
-
-/* The menu task is used once, by the action it activates. */
-static BatonTask *
-take_current_task (BatonBoardView *self)
-{
-  BatonTask *task = current_task (self);
-
-  if (task != NULL)
-    g_object_ref (task);
-  g_clear_object (&self->menu_task);
-
-  if (task != NULL && baton_store_lookup_task (self->store, baton_record_get_id (BATON_RECORD (task))) != task)
-    g_clear_object (&task);
-
-  return task;
 }
 
 /* Focus ------------------------------------------------------------------------------- */
@@ -1274,23 +1145,32 @@ focus_task_later (BatonBoardView *self,
     g_set_object (&self->focus_task, task);
 }
 
+/* The task of a task.* action: its parameter is the task's id. */
+static BatonTask *
+task_from_parameter (BatonBoardView *self,
+                     GVariant       *parameter)
+{
+  return lookup_task (self, g_variant_get_int64 (parameter));
+}
+
+/* task.open (task id): Enter or a double click on a card, the menu's Open. */
 static void
 task_open_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   BatonBoardView *self = BATON_BOARD_VIEW (widget);
-  g_autoptr(BatonTask) task = take_current_task (self);
+  BatonTask *task = task_from_parameter (self, parameter);
 
   if (task != NULL)
-    _baton_board_view_open_editor (self, task);
+    open_editor (self, task);
 }
 
 static void
 move_to_neighbour_stage (BatonBoardView *self,
+                         BatonTask      *task,
                          int             delta)
 {
-  g_autoptr(BatonTask) task = take_current_task (self);
   GListModel *stages = baton_store_get_stages (self->store);
   guint n = g_list_model_get_n_items (stages);
   g_autoptr(BatonStage) target = NULL;
@@ -1323,7 +1203,9 @@ task_move_left_activated (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  move_to_neighbour_stage (BATON_BOARD_VIEW (widget),
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
+
+  move_to_neighbour_stage (self, task_from_parameter (self, parameter),
                            gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? 1 : -1);
 }
 
@@ -1332,15 +1214,17 @@ task_move_right_activated (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
-  move_to_neighbour_stage (BATON_BOARD_VIEW (widget),
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
+
+  move_to_neighbour_stage (self, task_from_parameter (self, parameter),
                            gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? -1 : 1);
 }
 
 static void
 reorder (BatonBoardView *self,
+         BatonTask      *task,
          int             delta)
 {
-  g_autoptr(BatonTask) task = take_current_task (self);
   BatonBoardColumn *column;
   BatonStage *stage;
   GListModel *model;
@@ -1382,7 +1266,9 @@ task_move_up_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  reorder (BATON_BOARD_VIEW (widget), -1);
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
+
+  reorder (self, task_from_parameter (self, parameter), -1);
 }
 
 static void
@@ -1390,7 +1276,9 @@ task_move_down_activated (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  reorder (BATON_BOARD_VIEW (widget), 1);
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
+
+  reorder (self, task_from_parameter (self, parameter), 1);
 }
 
 static void
@@ -1399,7 +1287,7 @@ task_archive_activated (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   BatonBoardView *self = BATON_BOARD_VIEW (widget);
-  g_autoptr(BatonTask) task = take_current_task (self);
+  BatonTask *task = task_from_parameter (self, parameter);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   gboolean archive;
@@ -1425,7 +1313,7 @@ task_delete_activated (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   BatonBoardView *self = BATON_BOARD_VIEW (widget);
-  g_autoptr(BatonTask) task = take_current_task (self);
+  BatonTask *task = task_from_parameter (self, parameter);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *message = NULL;
@@ -1444,38 +1332,6 @@ task_delete_activated (GtkWidget  *widget,
   announce_undoable (self, message);
 }
 
-static void
-task_move_to_stage_activated (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  BatonBoardView *self = BATON_BOARD_VIEW (widget);
-  g_autoptr(BatonTask) task = take_current_task (self);
-  BatonStage *stage = baton_store_lookup_stage (self->store, g_variant_get_int64 (parameter));
-
-  if (task == NULL || stage == NULL)
-    return;
-
-  if (move_task (self, task, stage, NULL, TRUE))
-    focus_task_later (self, task);
-}
-
-static void
-task_reassign_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  BatonBoardView *self = BATON_BOARD_VIEW (widget);
-  g_autoptr(BatonTask) task = take_current_task (self);
-  gint64 person_id = g_variant_get_int64 (parameter);
-  BatonPerson *person = person_id != 0 ? baton_store_lookup_person (self->store, person_id) : NULL;
-
-  if (task == NULL || (person_id != 0 && person == NULL))
-    return;
-
-  reassign_task (self, task, person);
-}
-
 /* The card menu --------------------------------------------------------------------------- */
 
 /* Menu labels take "_" as a mnemonic: names people typed keep theirs. */
@@ -1488,14 +1344,24 @@ escape_underscores (const char *text)
 }
 
 static GMenuItem *
-int64_item (const char *label,
-            const char *action,
-            gint64      value)
+target_item (const char *label,
+             const char *action,
+             GVariant   *target)
 {
   GMenuItem *item = g_menu_item_new (label, NULL);
 
-  g_menu_item_set_action_and_target_value (item, action, g_variant_new_int64 (value));
+  g_menu_item_set_action_and_target_value (item, action, target);
   return item;
+}
+
+/* Every item names its task: the menu needs no "current task". */
+static GMenuItem *
+reassign_item (const char *label,
+               BatonTask  *task,
+               gint64      person_id)
+{
+  return target_item (label, "board.reassign-task",
+                      g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)), person_id));
 }
 
 static GMenuModel *
@@ -1518,8 +1384,13 @@ build_task_menu (BatonBoardView *self,
   GListModel *people = baton_store_get_people (self->store);
   BatonCapacityInput input;
   gint64 assignee = baton_task_get_assignee_id (task);
+  gint64 task_id = baton_record_get_id (BATON_RECORD (task));
 
-  g_menu_append (open, _("_Open"), "task.open");
+  {
+    g_autoptr(GMenuItem) item = target_item (_("_Open"), "task.open", g_variant_new_int64 (task_id));
+
+    g_menu_append_item (open, item);
+  }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
 
   /* Move to stage */
@@ -1534,7 +1405,7 @@ build_task_menu (BatonBoardView *self,
       {
         g_autofree char *label = escape_underscores (baton_stage_get_name (stage));
 
-        item = int64_item (label, "task.move-to-stage", id);
+        item = target_item (label, "board.move-task", g_variant_new ("(xxx)", task_id, id, (gint64) 0));
       }
       g_menu_append_item (stages_menu, item);
       g_object_unref (item);
@@ -1575,7 +1446,7 @@ build_task_menu (BatonBoardView *self,
           g_free (label);
           label = g_steal_pointer (&current);
         }
-      item = int64_item (label, "task.reassign", *id);
+      item = reassign_item (label, task, *id);
       g_menu_append_item (room, item);
       g_object_unref (item);
     }
@@ -1594,13 +1465,13 @@ build_task_menu (BatonBoardView *self,
       g_autofree char *name = escape_underscores (baton_person_get_name (person));
       g_autofree char *label = id == assignee ? g_strdup_printf (_("%s — assigned"), name)
                                               : g_strdup (name);
-      GMenuItem *item = int64_item (label, "task.reassign", id);
+      GMenuItem *item = reassign_item (label, task, id);
 
       g_menu_append_item (others, item);
       g_object_unref (item);
     }
   {
-    GMenuItem *item = int64_item (_("_Unassigned"), "task.reassign", 0);
+    GMenuItem *item = reassign_item (_("_Unassigned"), task, 0);
 
     g_menu_append_item (unassign, item);
     g_object_unref (item);
@@ -1615,20 +1486,17 @@ build_task_menu (BatonBoardView *self,
   g_menu_append_submenu (moves, _("_Reassign To"), G_MENU_MODEL (people_menu));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
 
-  g_menu_append (ends, baton_task_get_archived (task) ? _("_Restore") : _("_Archive"), "task.archive");
-  g_menu_append (ends, _("_Delete"), "task.delete");
+  {
+    g_autoptr(GMenuItem) archive = target_item (baton_task_get_archived (task) ? _("_Restore") : _("_Archive"),
+                                                "task.archive", g_variant_new_int64 (task_id));
+    g_autoptr(GMenuItem) delete = target_item (_("_Delete"), "task.delete", g_variant_new_int64 (task_id));
+
+    g_menu_append_item (ends, archive);
+    g_menu_append_item (ends, delete);
+  }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (ends));
 
   return G_MENU_MODEL (menu);
-}
-
-static gboolean
-forget_menu_task (gpointer user_data)
-{
-  BatonBoardView *self = BATON_BOARD_VIEW (user_data);
-
-  g_clear_object (&self->menu_task);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -1636,32 +1504,42 @@ on_task_menu_closed (BatonBoardView *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  BatonTask *task = lookup_task (self, self->menu_card_task_id);
 
   /* Closed from within (Escape, an item): the focus goes back to the
-   * card, which an item's action may then move. */
-  if (self->menu_task != NULL &&
+   * card, which an item's action may then move. (Items carry their task:
+   * the id is kept for the focus only.) */
+  if (task != NULL &&
       (focus == NULL || focus == self->task_menu || gtk_widget_is_ancestor (focus, self->task_menu)))
-    focus_card_of (self, self->menu_task);
-
-  /* The menu closes before its item's action runs: forget the task after. */
-  g_idle_add_full (G_PRIORITY_LOW, forget_menu_task, g_object_ref (self), g_object_unref);
+    focus_card_of (self, task);
+  self->menu_card_task_id = 0;
 }
 
-void
-_baton_board_view_show_task_menu (BatonBoardView *self,
-                                  GtkWidget      *card,
-                                  double          x,
-                                  double          y)
+/* task.menu (task id, x, y): the card menu of a task, pointing at (x, y)
+ * of its card — where it was clicked, its middle from the keyboard. */
+static void
+task_menu_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  BatonTask *task = baton_board_card_get_task (BATON_BOARD_CARD (card));
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
   g_autoptr(GMenuModel) model = NULL;
+  BatonBoardColumn *column;
+  GtkWidget *card;
   graphene_point_t point;
   GdkRectangle rect;
+  gint64 task_id;
+  BatonTask *task;
+  double x, y;
 
-  if (task == NULL)
+  g_variant_get (parameter, "(xdd)", &task_id, &x, &y);
+  task = lookup_task (self, task_id);
+  if (task == NULL ||
+      (column = column_for_stage_id (self, baton_task_get_stage_id (task))) == NULL ||
+      (card = baton_board_column_get_card (column, task)) == NULL)
     return;
 
-  g_set_object (&self->menu_task, task);
+  self->menu_card_task_id = task_id;
   model = build_task_menu (self, task);
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->task_menu), model);
 
@@ -1672,25 +1550,6 @@ _baton_board_view_show_task_menu (BatonBoardView *self,
   gtk_popover_popup (GTK_POPOVER (self->task_menu));
 }
 
-static void
-task_menu_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  BatonBoardView *self = BATON_BOARD_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  if (focus != NULL && !BATON_IS_BOARD_CARD (focus))
-    focus = gtk_widget_get_ancestor (focus, BATON_TYPE_BOARD_CARD);
-  if (focus == NULL)
-    return;
-
-  _baton_board_view_show_task_menu (self, focus,
-                                    gtk_widget_get_width (focus) / 2.0,
-                                    gtk_widget_get_height (focus) / 2.0);
-}
-
 /* Board actions ------------------------------------------------------------------------ */
 
 static void
@@ -1698,7 +1557,7 @@ new_card_activated (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  _baton_board_view_open_editor (BATON_BOARD_VIEW (widget), NULL);
+  open_editor (BATON_BOARD_VIEW (widget), NULL);
 }
 
 static void
@@ -1714,14 +1573,7 @@ search_activated (GtkWidget  *widget,
 static void
 on_search_changed (BatonBoardView *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  g_clear_pointer (&self->search_folded, g_free);
-  if (stripped[0] != '\0')
-    self->search_folded = g_utf8_casefold (stripped, -1);
-
-  refilter (self);
+  baton_board_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
@@ -1730,56 +1582,29 @@ on_stop_search (BatonBoardView *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
-static void
-set_filter_id (BatonBoardView *self,
-               gint64         *field,
-               gint64          value)
+/* board.filter-client, -program, -person, -role (id, 0 for any; a person
+ * -1 for nobody): one handler, the action's name says which. */
+static const struct
 {
-  if (*field == value)
-    return;
-
-  *field = value;
-  refilter (self);
-}
-
-static void
-filter_client_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  BatonBoardView *self = BATON_BOARD_VIEW (widget);
-
-  set_filter_id (self, &self->filter_client_id, g_variant_get_int64 (parameter));
-}
+  const char         *action;
+  BatonBoardFilterId  id;
+} filter_actions[] = {
+  { "board.filter-client", BATON_BOARD_FILTER_CLIENT },
+  { "board.filter-program", BATON_BOARD_FILTER_PROGRAM },
+  { "board.filter-person", BATON_BOARD_FILTER_PERSON },
+  { "board.filter-role", BATON_BOARD_FILTER_ROLE },
+};
 
 static void
-filter_program_activated (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
+filter_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
   BatonBoardView *self = BATON_BOARD_VIEW (widget);
 
-  set_filter_id (self, &self->filter_program_id, g_variant_get_int64 (parameter));
-}
-
-static void
-filter_person_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  BatonBoardView *self = BATON_BOARD_VIEW (widget);
-
-  set_filter_id (self, &self->filter_person_id, g_variant_get_int64 (parameter));
-}
-
-static void
-filter_role_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  BatonBoardView *self = BATON_BOARD_VIEW (widget);
-
-  set_filter_id (self, &self->filter_role_id, g_variant_get_int64 (parameter));
+  for (guint i = 0; i < G_N_ELEMENTS (filter_actions); i++)
+    if (g_str_equal (action_name, filter_actions[i].action))
+      baton_board_filter_set_id (self->filter, filter_actions[i].id, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -1788,25 +1613,16 @@ clear_filters_activated (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   BatonBoardView *self = BATON_BOARD_VIEW (widget);
+  gboolean only_over = baton_board_filter_get_only_over_capacity (self->filter);
+  gboolean archived = baton_board_filter_get_show_archived (self->filter);
 
-  self->filter_client_id = 0;
-  self->filter_program_id = 0;
-  self->filter_person_id = 0;
-  self->filter_role_id = 0;
-  if (self->only_over_capacity)
-    {
-      self->only_over_capacity = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLY_OVER_CAPACITY]);
-    }
-  if (self->show_archived)
-    {
-      self->show_archived = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ARCHIVED]);
-    }
-  /* Clearing the entry refilters too. */
+  /* One change of the filter; the entry, cleared, then has nothing to change. */
+  baton_board_filter_clear (self->filter);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  g_clear_pointer (&self->search_folded, g_free);
-  refilter (self);
+  if (only_over)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLY_OVER_CAPACITY]);
+  if (archived)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ARCHIVED]);
 }
 
 /* The filter popover's dropdowns: rebuilt each time it opens. */
@@ -1881,11 +1697,11 @@ on_filter_popover_show (BatonBoardView *self)
     {
       BatonClient *client = g_ptr_array_index (records, i);
 
-      if (!baton_client_get_archived (client) || baton_record_get_id (BATON_RECORD (client)) == self->filter_client_id)
+      if (!baton_client_get_archived (client) || baton_record_get_id (BATON_RECORD (client)) == baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_CLIENT))
         append_choice (clients, self->client_ids, baton_client_get_name (client),
                        baton_record_get_id (BATON_RECORD (client)));
     }
-  fill_dropdown (self->client_dropdown, clients, self->client_ids, self->filter_client_id);
+  fill_dropdown (self->client_dropdown, clients, self->client_ids, baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_CLIENT));
 
   g_array_set_size (self->program_ids, 0);
   g_ptr_array_set_size (records, 0);
@@ -1896,12 +1712,12 @@ on_filter_popover_show (BatonBoardView *self)
       BatonProgram *program = g_ptr_array_index (records, i);
       gint64 id = baton_record_get_id (BATON_RECORD (program));
 
-      if (self->filter_client_id != 0 && baton_program_get_client_id (program) != self->filter_client_id)
+      if (baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_CLIENT) != 0 && baton_program_get_client_id (program) != baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_CLIENT))
         continue;
-      if (!baton_program_get_archived (program) || id == self->filter_program_id)
+      if (!baton_program_get_archived (program) || id == baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_PROGRAM))
         append_choice (programs, self->program_ids, baton_program_get_name (program), id);
     }
-  fill_dropdown (self->program_dropdown, programs, self->program_ids, self->filter_program_id);
+  fill_dropdown (self->program_dropdown, programs, self->program_ids, baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_PROGRAM));
 
   g_array_set_size (self->person_ids, 0);
   g_ptr_array_set_size (records, 0);
@@ -1913,10 +1729,10 @@ on_filter_popover_show (BatonBoardView *self)
       BatonPerson *person = g_ptr_array_index (records, i);
       gint64 id = baton_record_get_id (BATON_RECORD (person));
 
-      if (!baton_person_get_archived (person) || id == self->filter_person_id)
+      if (!baton_person_get_archived (person) || id == baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_PERSON))
         append_choice (people, self->person_ids, baton_person_get_name (person), id);
     }
-  fill_dropdown (self->person_dropdown, people, self->person_ids, self->filter_person_id);
+  fill_dropdown (self->person_dropdown, people, self->person_ids, baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_PERSON));
 
   g_array_set_size (self->role_ids, 0);
   append_choice (roles, self->role_ids, _("Any role"), 0);
@@ -1927,7 +1743,7 @@ on_filter_popover_show (BatonBoardView *self)
 
       append_choice (roles, self->role_ids, baton_role_get_name (role), baton_record_get_id (BATON_RECORD (role)));
     }
-  fill_dropdown (self->role_dropdown, roles, self->role_ids, self->filter_role_id);
+  fill_dropdown (self->role_dropdown, roles, self->role_ids, baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_ROLE));
 
   self->loading_filters = FALSE;
 }
@@ -2531,6 +2347,14 @@ baton_board_view_get_search_entry (BatonBoardView *self)
   return GTK_WIDGET (self->search_entry);
 }
 
+BatonTask *
+baton_board_view_get_dragged_task (BatonBoardView *self)
+{
+  g_return_val_if_fail (BATON_IS_BOARD_VIEW (self), NULL);
+
+  return self->dragged_task;
+}
+
 const char *
 baton_board_view_get_visible_page (BatonBoardView *self)
 {
@@ -2635,6 +2459,11 @@ baton_board_view_constructed (GObject *object)
 
   g_assert (BATON_IS_STORE (self->store));
 
+  /* One filter for every column; the view follows it after they did. */
+  self->filter = baton_board_filter_new (self->store);
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "show-people-sidebar", self, "show-people-sidebar", G_SETTINGS_BIND_DEFAULT);
   baton_capacity_settings_from_gsettings (self->settings, &self->capacity_settings);
@@ -2643,14 +2472,13 @@ baton_board_view_constructed (GObject *object)
   /* The task list first: its "changed" handler must run before ours. */
   self->tasks = baton_board_tasks_new (self->store);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (baton_store_get_checklist_items (self->store), "items-changed",
-                           G_CALLBACK (on_checklist_items_changed), self, G_CONNECT_SWAPPED);
   self->undo_top = baton_history_peek_undo (baton_store_get_history (self->store));
   self->redo_top = baton_history_peek_redo (baton_store_get_history (self->store));
   g_signal_connect_object (baton_store_get_history (self->store), "notify",
                            G_CALLBACK (on_history_changed), self, G_CONNECT_SWAPPED);
 
-  self->sidebar = BATON_PEOPLE_SIDEBAR (baton_people_sidebar_new (self));
+  self->sidebar = BATON_PEOPLE_SIDEBAR (baton_people_sidebar_new (self->store));
+  baton_people_sidebar_set_capacity (self->sidebar, NULL, &self->capacity_settings, baton_date_today ());
   adw_bin_set_child (self->sidebar_bin, GTK_WIDGET (self->sidebar));
 
   self->today = baton_date_today ();
@@ -2666,8 +2494,8 @@ baton_board_view_constructed (GObject *object)
       "board.new-card", "board.quick-add", "board.add-stage", "board.rename-stage",
       "board.set-wip-limit", "board.toggle-done-stage", "board.move-stage-left",
       "board.move-stage-right", "board.delete-stage", "task.move-left", "task.move-right",
-      "task.move-up", "task.move-down", "task.archive", "task.delete", "task.move-to-stage",
-      "task.reassign", NULL,
+      "task.move-up", "task.move-down", "task.archive", "task.delete", "board.move-task",
+      "board.reassign-task", "board.add-card", NULL,
     };
 
     baton_read_only_disable_actions (GTK_WIDGET (self), self->store, editing);
@@ -2694,7 +2522,6 @@ baton_board_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BATON_TYPE_BOARD_VIEW);
 
-  g_clear_object (&self->menu_task);
   g_clear_object (&self->dragged_task);
   g_clear_object (&self->focus_task);
   if (self->focus_root != NULL)
@@ -2702,6 +2529,7 @@ baton_board_view_dispose (GObject *object)
   g_clear_weak_pointer (&self->focus_root);
   g_clear_object (&self->tasks);
   g_clear_object (&self->settings);
+  g_clear_object (&self->filter);
   g_clear_pointer (&self->capacity, baton_capacity_unref);
   g_clear_object (&self->store);
 
@@ -2714,12 +2542,10 @@ baton_board_view_finalize (GObject *object)
   BatonBoardView *self = BATON_BOARD_VIEW (object);
 
   g_clear_pointer (&self->stage_loads, g_hash_table_unref);
-  g_clear_pointer (&self->checklists, g_hash_table_unref);
   g_clear_pointer (&self->client_ids, g_array_unref);
   g_clear_pointer (&self->program_ids, g_array_unref);
   g_clear_pointer (&self->person_ids, g_array_unref);
   g_clear_pointer (&self->role_ids, g_array_unref);
-  g_clear_pointer (&self->search_folded, g_free);
   g_clear_pointer (&self->last_toast, g_free);
   g_clear_pointer (&self->pending_toast, g_free);
 
@@ -2743,10 +2569,10 @@ baton_board_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_people);
       break;
     case PROP_ONLY_OVER_CAPACITY:
-      g_value_set_boolean (value, self->only_over_capacity);
+      g_value_set_boolean (value, baton_board_filter_get_only_over_capacity (self->filter));
       break;
     case PROP_SHOW_ARCHIVED:
-      g_value_set_boolean (value, self->show_archived);
+      g_value_set_boolean (value, baton_board_filter_get_show_archived (self->filter));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2773,14 +2599,18 @@ baton_board_view_set_property (GObject      *object,
       gtk_revealer_set_reveal_child (self->people_revealer, self->show_people);
       break;
     case PROP_ONLY_OVER_CAPACITY:
-      set_bool_property (self, &self->only_over_capacity, g_value_get_boolean (value), prop_id);
-      if (self->columns_box != NULL)
-        refilter (self);
+      if (baton_board_filter_get_only_over_capacity (self->filter) != g_value_get_boolean (value))
+        {
+          baton_board_filter_set_only_over_capacity (self->filter, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     case PROP_SHOW_ARCHIVED:
-      set_bool_property (self, &self->show_archived, g_value_get_boolean (value), prop_id);
-      if (self->columns_box != NULL)
-        refilter (self);
+      if (baton_board_filter_get_show_archived (self->filter) != g_value_get_boolean (value))
+        {
+          baton_board_filter_set_show_archived (self->filter, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2818,11 +2648,6 @@ baton_board_view_class_init (BatonBoardViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* Cards refresh what does not come from their task (capacity, checklists). */
-  signals[CARDS_CHANGED] =
-    g_signal_new ("cards-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/baton_app/Baton/board/baton-board-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BatonBoardView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BatonBoardView, search_entry);
@@ -2842,10 +2667,10 @@ baton_board_view_class_init (BatonBoardViewClass *klass)
   gtk_widget_class_install_action (widget_class, "board.new-card", NULL, new_card_activated);
   gtk_widget_class_install_action (widget_class, "board.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "board.clear-filters", NULL, clear_filters_activated);
-  gtk_widget_class_install_action (widget_class, "board.filter-client", "x", filter_client_activated);
-  gtk_widget_class_install_action (widget_class, "board.filter-program", "x", filter_program_activated);
-  gtk_widget_class_install_action (widget_class, "board.filter-person", "x", filter_person_activated);
-  gtk_widget_class_install_action (widget_class, "board.filter-role", "x", filter_role_activated);
+  gtk_widget_class_install_action (widget_class, "board.filter-client", "x", filter_activated);
+  gtk_widget_class_install_action (widget_class, "board.filter-program", "x", filter_activated);
+  gtk_widget_class_install_action (widget_class, "board.filter-person", "x", filter_activated);
+  gtk_widget_class_install_action (widget_class, "board.filter-role", "x", filter_activated);
   gtk_widget_class_install_property_action (widget_class, "board.only-over-capacity", "only-over-capacity");
   gtk_widget_class_install_property_action (widget_class, "board.show-archived", "show-archived");
   gtk_widget_class_install_property_action (widget_class, "board.show-people", "show-people-sidebar");
@@ -2860,17 +2685,22 @@ baton_board_view_class_init (BatonBoardViewClass *klass)
   gtk_widget_class_install_action (widget_class, "board.add-stage", "x", add_stage_activated);
   gtk_widget_class_install_action (widget_class, "board.delete-stage", "x", delete_stage_activated);
 
-  /* Cards: the focused one, or the one whose menu is open */
-  gtk_widget_class_install_action (widget_class, "task.open", NULL, task_open_activated);
-  gtk_widget_class_install_action (widget_class, "task.move-left", NULL, task_move_left_activated);
-  gtk_widget_class_install_action (widget_class, "task.move-right", NULL, task_move_right_activated);
-  gtk_widget_class_install_action (widget_class, "task.move-up", NULL, task_move_up_activated);
-  gtk_widget_class_install_action (widget_class, "task.move-down", NULL, task_move_down_activated);
-  gtk_widget_class_install_action (widget_class, "task.archive", NULL, task_archive_activated);
-  gtk_widget_class_install_action (widget_class, "task.delete", NULL, task_delete_activated);
-  gtk_widget_class_install_action (widget_class, "task.menu", NULL, task_menu_activated);
-  gtk_widget_class_install_action (widget_class, "task.move-to-stage", "x", task_move_to_stage_activated);
-  gtk_widget_class_install_action (widget_class, "task.reassign", "x", task_reassign_activated);
+  gtk_widget_class_install_action (widget_class, "board.move-task", "(xxx)", move_task_activated);
+  gtk_widget_class_install_action (widget_class, "board.reassign-task", "(xx)", reassign_task_activated);
+  gtk_widget_class_install_action (widget_class, "board.add-card", "(xs)", add_card_activated);
+  gtk_widget_class_install_action (widget_class, "board.drag-begin", "x", drag_begin_activated);
+  gtk_widget_class_install_action (widget_class, "board.drag-end", NULL, drag_end_activated);
+
+  /* Cards: the task is the parameter, its id */
+  gtk_widget_class_install_action (widget_class, "task.open", "x", task_open_activated);
+  gtk_widget_class_install_action (widget_class, "task.move-left", "x", task_move_left_activated);
+  gtk_widget_class_install_action (widget_class, "task.move-right", "x", task_move_right_activated);
+  gtk_widget_class_install_action (widget_class, "task.move-up", "x", task_move_up_activated);
+  gtk_widget_class_install_action (widget_class, "task.move-down", "x", task_move_down_activated);
+  gtk_widget_class_install_action (widget_class, "task.archive", "x", task_archive_activated);
+  gtk_widget_class_install_action (widget_class, "task.delete", "x", task_delete_activated);
+  /* (task id, x, y): where on its card the menu points */
+  gtk_widget_class_install_action (widget_class, "task.menu", "(xdd)", task_menu_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "board.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "board.new-card", NULL);
@@ -2889,7 +2719,6 @@ baton_board_view_init (BatonBoardView *self)
   baton_edge_scroll_init (&self->edge_scroll, GTK_WIDGET (self->board_scroller), EDGE_ZONE, EDGE_SPEED);
 
   self->stage_loads = g_hash_table_new (NULL, NULL);
-  self->checklists = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->client_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->program_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

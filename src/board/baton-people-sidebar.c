@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One row per active person: avatar, name, roles, and a load bar for the
- * current week (from the view's capacity computation). Each row accepts a
- * dragged card and asks the view to reassign it. While a card is dragged,
+ * current week (from the board's capacity computation, set from above).
+ * Each row accepts a dragged card and activates board.reassign-task with
+ * the task and the person. While a card is dragged,
  * people who hold its role are highlighted. People are few; rows are kept
  * per person and rebuilt only when the set of people changes, never during
  * a drag.
@@ -17,7 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "baton-avatar.h"
-#include "baton-board-private.h"
+#include "baton-dates.h"
 #include "baton-drag-cancel.h"
 #include "baton-duration.h"
 #include "baton-people-sidebar.h"
@@ -33,7 +34,10 @@ struct _BatonPeopleSidebar
   GtkListBox     *list;
   GtkWidget      *empty_label;
 
-  BatonBoardView *view;   /* not owned */
+  BatonStore     *store;
+  BatonCapacity  *capacity;
+  BatonCapacitySettings settings;
+  guint32         today;
   GHashTable     *rows;   /* person id → GtkListBoxRow (borrowed from list) */
   GArray         *order;  /* person ids, in the order shown */
 };
@@ -81,7 +85,9 @@ on_row_drop (GtkDropTarget *target,
       baton_drop_target_is_cancelled (target))
     return FALSE;
 
-  return _baton_board_view_drop_on_person (self->view, task, data->person);
+  return gtk_widget_activate_action (GTK_WIDGET (self), "board.reassign-task", "(xx)",
+                                     baton_record_get_id (BATON_RECORD (task)),
+                                     baton_record_get_id (BATON_RECORD (data->person)));
 }
 
 static GtkWidget *
@@ -148,9 +154,9 @@ update_row (BatonPeopleSidebar *self,
             GtkWidget          *row)
 {
   RowData *data = row_data (row);
-  BatonStore *store = baton_board_view_get_store (self->view);
-  BatonCapacity *capacity = _baton_board_view_get_capacity (self->view);
-  const BatonCapacitySettings *settings = _baton_board_view_get_capacity_settings (self->view);
+  BatonStore *store = self->store;
+  BatonCapacity *capacity = self->capacity;
+  const BatonCapacitySettings *settings = &self->settings;
   g_autoptr(GArray) role_ids = baton_store_get_person_role_ids (store, data->person);
   g_autoptr(GString) roles = g_string_new (NULL);
   g_autofree char *load_text = NULL;
@@ -175,7 +181,7 @@ update_row (BatonPeopleSidebar *self,
   if (capacity != NULL)
     {
       row_index = baton_capacity_get_row (capacity, baton_record_get_id (BATON_RECORD (data->person)));
-      week = baton_capacity_get_week_index (capacity, _baton_board_view_get_today (self->view));
+      week = baton_capacity_get_week_index (capacity, self->today);
     }
   if (row_index >= 0 && week >= 0)
     {
@@ -231,7 +237,7 @@ baton_people_sidebar_refresh (BatonPeopleSidebar *self)
 
   g_return_if_fail (BATON_IS_PEOPLE_SIDEBAR (self));
 
-  store = baton_board_view_get_store (self->view);
+  store = self->store;
   people = baton_store_get_people (store);
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     {
@@ -293,7 +299,7 @@ baton_people_sidebar_highlight_role (BatonPeopleSidebar *self,
 
   g_return_if_fail (BATON_IS_PEOPLE_SIDEBAR (self));
 
-  store = baton_board_view_get_store (self->view);
+  store = self->store;
   role_id = task ? baton_task_get_role_id (task) : 0;
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
@@ -367,6 +373,8 @@ baton_people_sidebar_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->order, g_array_unref);
+  g_clear_pointer (&self->capacity, baton_capacity_unref);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (baton_people_sidebar_parent_class)->finalize (object);
 }
@@ -435,14 +443,35 @@ baton_people_sidebar_init (BatonPeopleSidebar *self)
 }
 
 GtkWidget *
-baton_people_sidebar_new (BatonBoardView *view)
+baton_people_sidebar_new (BatonStore *store)
 {
   BatonPeopleSidebar *self;
 
-  g_return_val_if_fail (BATON_IS_BOARD_VIEW (view), NULL);
+  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
 
   self = g_object_new (BATON_TYPE_PEOPLE_SIDEBAR, NULL);
-  self->view = view;
+  self->store = g_object_ref (store);
+  baton_capacity_settings_init_default (&self->settings);
+  self->today = baton_date_today ();
 
   return GTK_WIDGET (self);
+}
+
+/* The computation the load bars show, its thresholds, and this week's day.
+ * Kept for the next baton_people_sidebar_refresh (). */
+void
+baton_people_sidebar_set_capacity (BatonPeopleSidebar          *self,
+                                   BatonCapacity               *capacity,
+                                   const BatonCapacitySettings *settings,
+                                   guint32                      today)
+{
+  g_return_if_fail (BATON_IS_PEOPLE_SIDEBAR (self));
+  g_return_if_fail (settings != NULL);
+
+  if (capacity != NULL)
+    baton_capacity_ref (capacity);
+  g_clear_pointer (&self->capacity, baton_capacity_unref);
+  self->capacity = capacity;
+  self->settings = *settings;
+  self->today = today;
 }

@@ -36,6 +36,7 @@
 #include "baton-dates.h"
 #include "baton-duration.h"
 #include "baton-edge-scroll.h"
+#include "baton-menu-label.h"
 #include "baton-people-sidebar.h"
 #include "baton-accessible.h"
 #include "baton-read-only.h"
@@ -1334,15 +1335,6 @@ task_delete_activated (GtkWidget  *widget,
 
 /* The card menu --------------------------------------------------------------------------- */
 
-/* Menu labels take "_" as a mnemonic: names people typed keep theirs. */
-static char *
-escape_underscores (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text ? text : "", "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
-
 static GMenuItem *
 target_item (const char *label,
              const char *action,
@@ -1403,7 +1395,7 @@ build_task_menu (BatonBoardView *self,
       if (id == baton_task_get_stage_id (task))
         continue;
       {
-        g_autofree char *label = escape_underscores (baton_stage_get_name (stage));
+        g_autofree char *label = baton_menu_label_escape (baton_stage_get_name (stage));
 
         item = target_item (label, "board.move-task", g_variant_new ("(xxx)", task_id, id, (gint64) 0));
       }
@@ -1421,7 +1413,7 @@ build_task_menu (BatonBoardView *self,
       gint64 *id = g_new (gint64, 1);
       g_autofree char *hours = NULL;
       g_autofree char *label = NULL;
-      g_autofree char *name = escape_underscores (baton_person_get_name (candidate->person));
+      g_autofree char *name = baton_menu_label_escape (baton_person_get_name (candidate->person));
       GMenuItem *item;
 
       *id = baton_record_get_id (BATON_RECORD (candidate->person));
@@ -1462,7 +1454,7 @@ build_task_menu (BatonBoardView *self,
     {
       BatonPerson *person = g_ptr_array_index (rest, i);
       gint64 id = baton_record_get_id (BATON_RECORD (person));
-      g_autofree char *name = escape_underscores (baton_person_get_name (person));
+      g_autofree char *name = baton_menu_label_escape (baton_person_get_name (person));
       g_autofree char *label = id == assignee ? g_strdup_printf (_("%s — assigned"), name)
                                               : g_strdup (name);
       GMenuItem *item = reassign_item (label, task, id);

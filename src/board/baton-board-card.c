@@ -54,7 +54,8 @@ struct _BatonBoardCard
   BatonAvatar    *avatar;
   GtkDragSource  *drag_source;
 
-  /* State, from above */
+  /* State, from above. The store is weak: GTK may keep a card a while
+   * after its board is gone (the widget of an event being handled). */
   BatonStore     *store;
   BatonCapacity  *capacity;
   guint32         today;
@@ -615,7 +616,7 @@ baton_board_card_dispose (GObject *object)
     g_clear_signal_handler (&self->notify_id, self->task);
   g_clear_object (&self->task);
   g_clear_pointer (&self->capacity, baton_capacity_unref);
-  g_clear_object (&self->store);
+  g_clear_weak_pointer (&self->store);
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (baton_board_card_parent_class)->dispose (object);
@@ -791,7 +792,7 @@ baton_board_card_new (BatonStore *store)
   g_return_val_if_fail (BATON_IS_STORE (store), NULL);
 
   self = g_object_new (BATON_TYPE_BOARD_CARD, NULL);
-  self->store = g_object_ref (store);
+  g_set_weak_pointer (&self->store, store);
 
   return GTK_WIDGET (self);
 }

@@ -59,7 +59,7 @@ struct _BatonBoardColumn
   GtkFilterListModel  *filtered;
   GtkSortListModel    *sorted;
 
-  BatonStore          *store;
+  BatonStore          *store;          /* weak: the board's */
   BatonCapacity       *capacity;
   BatonTask           *dragged_task;
 
@@ -772,7 +772,7 @@ baton_board_column_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->stage);
   g_clear_object (&self->dragged_task);
-  g_clear_object (&self->store);
+  g_clear_weak_pointer (&self->store);
   g_clear_pointer (&self->capacity, baton_capacity_unref);
   g_clear_pointer (&self->menu_key, g_free);
 
@@ -906,7 +906,7 @@ baton_board_column_new (BatonStore *store,
   g_return_val_if_fail (filter == NULL || GTK_IS_FILTER (filter), NULL);
 
   self = g_object_new (BATON_TYPE_BOARD_COLUMN, NULL);
-  self->store = g_object_ref (store);
+  g_set_weak_pointer (&self->store, store);
   self->stage = g_object_ref (stage);
   self->stage_id = baton_record_get_id (BATON_RECORD (stage));
   /* A workspace that cannot be written takes no new card. */

@@ -19,7 +19,7 @@ struct _BatonBoardFilter
 {
   GtkFilter      parent_instance;
 
-  BatonStore    *store;
+  BatonStore    *store;     /* weak: the board's */
   BatonCapacity *capacity;
   char          *search_folded;
   gint64         ids[BATON_BOARD_FILTER_N_IDS];
@@ -59,7 +59,7 @@ baton_board_filter_match (GtkFilter *filter,
 
   if (self->ids[BATON_BOARD_FILTER_CLIENT] != 0)
     {
-      BatonProgram *program = baton_store_lookup_program (self->store, baton_task_get_program_id (task));
+      BatonProgram *program = self->store != NULL ? baton_store_lookup_program (self->store, baton_task_get_program_id (task)) : NULL;
 
       if (program == NULL || baton_program_get_client_id (program) != self->ids[BATON_BOARD_FILTER_CLIENT])
         return FALSE;
@@ -80,7 +80,7 @@ baton_board_filter_match (GtkFilter *filter,
 
       if (self->capacity == NULL || baton_task_get_assignee_id (task) == 0)
         return FALSE;
-      stage = baton_store_lookup_stage (self->store, baton_task_get_stage_id (task));
+      stage = self->store != NULL ? baton_store_lookup_stage (self->store, baton_task_get_stage_id (task)) : NULL;
       if (stage != NULL && baton_stage_get_is_done (stage))
         return FALSE;
       if (!baton_capacity_task_is_over (self->capacity, task))
@@ -108,7 +108,7 @@ baton_board_filter_finalize (GObject *object)
 
   g_clear_pointer (&self->capacity, baton_capacity_unref);
   g_clear_pointer (&self->search_folded, g_free);
-  g_clear_object (&self->store);
+  g_clear_weak_pointer (&self->store);
 
   G_OBJECT_CLASS (baton_board_filter_parent_class)->finalize (object);
 }
@@ -137,7 +137,7 @@ baton_board_filter_new (BatonStore *store)
   g_return_val_if_fail (BATON_IS_STORE (store), NULL);
 
   self = g_object_new (BATON_TYPE_BOARD_FILTER, NULL);
-  self->store = g_object_ref (store);
+  g_set_weak_pointer (&self->store, store);
   return self;
 }
 

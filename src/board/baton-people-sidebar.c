@@ -34,7 +34,7 @@ struct _BatonPeopleSidebar
   GtkListBox     *list;
   GtkWidget      *empty_label;
 
-  BatonStore     *store;
+  BatonStore     *store;  /* weak: the board's */
   BatonCapacity  *capacity;
   BatonCapacitySettings settings;
   guint32         today;
@@ -238,6 +238,8 @@ baton_people_sidebar_refresh (BatonPeopleSidebar *self)
   g_return_if_fail (BATON_IS_PEOPLE_SIDEBAR (self));
 
   store = self->store;
+  if (store == NULL)
+    return;
   people = baton_store_get_people (store);
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     {
@@ -300,6 +302,8 @@ baton_people_sidebar_highlight_role (BatonPeopleSidebar *self,
   g_return_if_fail (BATON_IS_PEOPLE_SIDEBAR (self));
 
   store = self->store;
+  if (store == NULL)
+    return;
   role_id = task ? baton_task_get_role_id (task) : 0;
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
@@ -374,7 +378,7 @@ baton_people_sidebar_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->order, g_array_unref);
   g_clear_pointer (&self->capacity, baton_capacity_unref);
-  g_clear_object (&self->store);
+  g_clear_weak_pointer (&self->store);
 
   G_OBJECT_CLASS (baton_people_sidebar_parent_class)->finalize (object);
 }
@@ -450,7 +454,7 @@ baton_people_sidebar_new (BatonStore *store)
   g_return_val_if_fail (BATON_IS_STORE (store), NULL);
 
   self = g_object_new (BATON_TYPE_PEOPLE_SIDEBAR, NULL);
-  self->store = g_object_ref (store);
+  g_set_weak_pointer (&self->store, store);
   baton_capacity_settings_init_default (&self->settings);
   self->today = baton_date_today ();
 

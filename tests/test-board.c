@@ -37,6 +37,7 @@
 #include "baton-demo.h"
 #include "baton-duration.h"
 #include "baton-json.h"
+#include "baton-menu-label.h"
 #include "baton-people-sidebar.h"
 #include "baton-store.h"
 #include "baton-date-row.h"
@@ -2716,6 +2717,272 @@ test_drag_edge_scroll (Fixture       *f,
   assert_scroll_stopped (board_scroller, scrolled.adjustment);
 }
 
+/* Children without a view ----------------------------------------------------------------- */
+
+/* A card, a column and the people sidebar need no BatonBoardView: given
+ * a store (and what they show), they act only through actions, which a
+ * test action group on their parent records. */
+
+typedef struct
+{
+  GtkWidget  *window;
+  GtkWidget  *parent;
+  BatonStore *store;
+  GPtrArray  *activated;   /* "board.move-task (1, 2, 0)" */
+} Children;
+
+static void
+record (GPtrArray     *activated,
+        const char    *prefix,
+        GSimpleAction *action,
+        GVariant      *parameter)
+{
+  g_autofree char *printed = parameter != NULL ? g_variant_print (parameter, FALSE) : g_strdup ("");
+
+  g_ptr_array_add (activated, g_strdup_printf ("%s.%s %s", prefix, g_action_get_name (G_ACTION (action)), printed));
+}
+
+static void
+board_action_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  record (user_data, "board", action, parameter);
+}
+
+static void
+task_action_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  record (user_data, "task", action, parameter);
+}
+
+static void
+children_set_up (Children *c)
+{
+  static const GActionEntry board_entries[] = {
+    { "move-task", board_action_activated, "(xxx)" },
+    { "reassign-task", board_action_activated, "(xx)" },
+    { "add-card", board_action_activated, "(xs)" },
+    { "drag-begin", board_action_activated, "x" },
+    { "drag-end", board_action_activated, NULL },
+  };
+  static const GActionEntry task_entries[] = {
+    { "open", task_action_activated, "x" },
+    { "menu", task_action_activated, "(xdd)" },
+    { "move-left", task_action_activated, "x" },
+    { "move-right", task_action_activated, "x" },
+    { "archive", task_action_activated, "x" },
+  };
+  g_autoptr(GSimpleActionGroup) board = g_simple_action_group_new ();
+  g_autoptr(GSimpleActionGroup) task = g_simple_action_group_new ();
+  g_autoptr(GError) error = NULL;
+  BatonDemoSize size;
+
+  c->store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  baton_demo_size_init_default (&size);
+  g_assert_true (baton_demo_generate (c->store, &size, &error));
+  g_assert_no_error (error);
+
+  c->activated = g_ptr_array_new_with_free_func (g_free);
+  g_action_map_add_action_entries (G_ACTION_MAP (board), board_entries, G_N_ELEMENTS (board_entries), c->activated);
+  g_action_map_add_action_entries (G_ACTION_MAP (task), task_entries, G_N_ELEMENTS (task_entries), c->activated);
+
+  /* A plain window: no view, no Baton window. */
+  c->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (c->window), 800, 700);
+  c->parent = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_insert_action_group (c->parent, "board", G_ACTION_GROUP (board));
+  gtk_widget_insert_action_group (c->parent, "task", G_ACTION_GROUP (task));
+  gtk_window_set_child (GTK_WINDOW (c->window), c->parent);
+}
+
+static void
+children_show (Children *c)
+{
+  gtk_window_present (GTK_WINDOW (c->window));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, c->parent, 5000));
+  gtk_test_widget_wait_for_draw (c->window);
+}
+
+static void
+children_tear_down (Children *c)
+{
+  gpointer weak = c->store;
+
+  gtk_window_destroy (GTK_WINDOW (c->window));
+  g_ptr_array_unref (c->activated);
+  g_object_add_weak_pointer (G_OBJECT (c->store), &weak);
+  g_object_unref (c->store);
+  g_assert_null (weak);
+}
+
+/* The last action the children activated was @action with @parameter
+ * (floating, consumed). */
+static void
+assert_activated (Children   *c,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  g_autoptr(GVariant) sunk = parameter != NULL ? g_variant_ref_sink (parameter) : NULL;
+  g_autofree char *printed = sunk != NULL ? g_variant_print (sunk, FALSE) : g_strdup ("");
+  g_autofree char *expected = g_strdup_printf ("%s %s", action, printed);
+
+  g_assert_cmpuint (c->activated->len, >, 0);
+  g_assert_cmpstr (g_ptr_array_index (c->activated, c->activated->len - 1), ==, expected);
+}
+
+static GtkGesture *
+click_gesture (GtkWidget *widget,
+               guint      button)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == button)
+        return GTK_GESTURE (controller);
+    }
+
+  return NULL;
+}
+
+static BatonTask *
+first_task_of (BatonStore *store,
+               BatonStage *stage)
+{
+  g_autoptr(GPtrArray) tasks = baton_store_get_stage_tasks (store, stage);
+
+  for (guint i = 0; i < tasks->len; i++)
+    if (!baton_task_get_archived (g_ptr_array_index (tasks, i)))
+      return g_ptr_array_index (tasks, i);
+
+  return NULL;
+}
+
+/* Names people typed keep their underscores in menus (no mnemonic). */
+static void
+test_menu_label_escape (void)
+{
+  g_autofree char *plain = baton_menu_label_escape ("Design");
+  g_autofree char *underscores = baton_menu_label_escape ("_R_and__D_");
+  g_autofree char *none = baton_menu_label_escape (NULL);
+
+  g_assert_cmpstr (plain, ==, "Design");
+  g_assert_cmpstr (underscores, ==, "__R__and____D__");
+  g_assert_cmpstr (none, ==, "");
+}
+
+static void
+test_card_without_view (void)
+{
+  Children c = { 0 };
+  g_autoptr(BatonStage) stage = NULL;
+  BatonTask *task;
+  GtkWidget *card;
+  gint64 id;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  children_set_up (&c);
+  stage = g_list_model_get_item (baton_store_get_stages (c.store), 0);
+  task = first_task_of (c.store, stage);
+  g_assert_nonnull (task);
+  id = baton_record_get_id (BATON_RECORD (task));
+
+  card = baton_board_card_new (c.store);
+  baton_board_card_set_task (BATON_BOARD_CARD (card), task);
+  gtk_box_append (GTK_BOX (c.parent), card);
+  children_show (&c);
+  g_assert_cmpstr (baton_board_card_get_title_text (BATON_BOARD_CARD (card)), ==, baton_task_get_title (task));
+
+  /* A double click opens its task. */
+  g_signal_emit_by_name (click_gesture (card, GDK_BUTTON_PRIMARY), "pressed", 2, 5.0, 6.0);
+  assert_activated (&c, "task.open", g_variant_new_int64 (id));
+
+  /* A right click: its task's menu, where it was clicked. */
+  g_signal_emit_by_name (click_gesture (card, GDK_BUTTON_SECONDARY), "pressed", 1, 7.0, 8.0);
+  assert_activated (&c, "task.menu", g_variant_new ("(xdd)", id, 7.0, 8.0));
+
+  /* The capacity it shows comes from above: over capacity, the badge. */
+  g_assert_false (baton_board_card_get_over_capacity (BATON_BOARD_CARD (card)));
+
+  children_tear_down (&c);
+}
+
+static void
+test_column_without_view (void)
+{
+  Children c = { 0 };
+  g_autoptr(BatonStage) stage = NULL;
+  g_autoptr(BatonStage) other = NULL;
+  g_autoptr(GListStore) tasks = g_list_store_new (BATON_TYPE_TASK);
+  g_autoptr(GPtrArray) stage_tasks = NULL;
+  g_autoptr(BatonTask) first = NULL;
+  g_autoptr(BatonPerson) person = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  BatonPeopleSidebar *sidebar;
+  GtkWidget *column;
+  GtkEntry *entry;
+  BatonTask *moved;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  children_set_up (&c);
+  stage = g_list_model_get_item (baton_store_get_stages (c.store), 1);
+  other = g_list_model_get_item (baton_store_get_stages (c.store), 0);
+  stage_tasks = baton_store_get_stage_tasks (c.store, stage);
+  for (guint i = 0; i < stage_tasks->len; i++)
+    g_list_store_append (tasks, g_ptr_array_index (stage_tasks, i));
+  moved = first_task_of (c.store, other);
+  g_assert_nonnull (moved);
+
+  column = baton_board_column_new (c.store, stage, G_LIST_MODEL (tasks), NULL);
+  gtk_box_append (GTK_BOX (c.parent), column);
+  baton_board_column_show_cards (BATON_BOARD_COLUMN (column));
+  sidebar = BATON_PEOPLE_SIDEBAR (baton_people_sidebar_new (c.store));
+  gtk_box_append (GTK_BOX (c.parent), GTK_WIDGET (sidebar));
+  baton_people_sidebar_refresh (sidebar);
+  children_show (&c);
+  g_assert_true (baton_test_wait_until ((BatonTestPredicate) baton_card_list_is_settled,
+                                        baton_board_column_get_card_list (BATON_BOARD_COLUMN (column)), 5000));
+
+  /* A card of another stage dropped at the top of the column: moved
+   * there, before the column's first card. */
+  first = g_list_model_get_item (baton_board_column_get_model (BATON_BOARD_COLUMN (column)), 0);
+  g_assert_nonnull (first);
+  g_value_init (&value, BATON_TYPE_TASK);
+  g_value_set_object (&value, moved);
+  g_assert_true (emit_drop (baton_board_column_get_drop_target (BATON_BOARD_COLUMN (column)), &value, 40, 2));
+  assert_activated (&c, "board.move-task",
+                    g_variant_new ("(xxx)", baton_record_get_id (BATON_RECORD (moved)),
+                                   baton_record_get_id (BATON_RECORD (stage)),
+                                   baton_record_get_id (BATON_RECORD (first))));
+  /* The store was not touched: the column only asked. */
+  g_assert_cmpint (baton_task_get_stage_id (moved), ==, baton_record_get_id (BATON_RECORD (other)));
+
+  /* Quick add: a new card with the title typed, in this stage. */
+  entry = baton_board_column_get_quick_add_entry (BATON_BOARD_COLUMN (column));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  Storyboard review ");
+  g_signal_emit_by_name (entry, "activate");
+  assert_activated (&c, "board.add-card",
+                    g_variant_new ("(xs)", baton_record_get_id (BATON_RECORD (stage)), "Storyboard review"));
+
+  /* A card dropped on a person in the sidebar: reassigned to them. */
+  person = g_list_model_get_item (baton_store_get_people (c.store), 0);
+  g_assert_true (emit_drop (baton_people_sidebar_get_drop_target (sidebar, person), &value, 10, 10));
+  assert_activated (&c, "board.reassign-task",
+                    g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (moved)),
+                                   baton_record_get_id (BATON_RECORD (person))));
+
+  children_tear_down (&c);
+}
+
 /* A real drag, with xdotool ------------------------------------------------------------------ */
 
 static gboolean
@@ -2958,6 +3225,9 @@ main (int   argc,
   ADD ("/board/badges/follow-moves", WORKSPACE_EMPTY, test_badges_follow_moves);
   ADD ("/board/card/accessible-label", WORKSPACE_EMPTY, test_card_accessible_label);
   ADD ("/board/idle-after-use", WORKSPACE_DEMO, test_idle_after_use);
+  g_test_add_func ("/board/menu-label-escape", test_menu_label_escape);
+  g_test_add_func ("/board/card/without-view", test_card_without_view);
+  g_test_add_func ("/board/column/without-view", test_column_without_view);
   ADD ("/board/empty-workspace", WORKSPACE_EMPTY, test_empty_workspace);
   ADD ("/board/empty/no-stages", WORKSPACE_NO_STAGES, test_empty_no_stages);
   ADD ("/board/empty/first-run", WORKSPACE_EMPTY, test_empty_first_run);

@@ -76,7 +76,7 @@ show_pending_toast (gpointer user_data)
  * so the change itself is drawn without waiting for it. */
 void
 _baton_board_view_announce_undoable (BatonBoardView *self,
-                   const char     *message)
+                                     const char     *message)
 {
   g_free (self->last_toast);
   self->last_toast = g_strdup (message);
@@ -91,7 +91,7 @@ _baton_board_view_announce_undoable (BatonBoardView *self,
 /* Something went wrong: say so, without an Undo button. */
 void
 _baton_board_view_show_error (BatonBoardView *self,
-            const char     *message)
+                              const char     *message)
 {
   g_free (self->last_toast);
   self->last_toast = g_strdup (message);

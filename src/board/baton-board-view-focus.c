@@ -91,7 +91,7 @@ is_focused_card_of (BatonBoardView *self,
  * it already, when it moved). */
 gboolean
 _baton_board_view_focus_card_of (BatonBoardView *self,
-               BatonTask      *task)
+                                 BatonTask      *task)
 {
   BatonBoardColumn *column = _baton_board_view_column_for_stage_id (self, baton_task_get_stage_id (task));
 

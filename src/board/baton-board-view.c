@@ -82,7 +82,7 @@ ensure_style (void)
 
 BatonBoardColumn *
 _baton_board_view_column_for_stage_id (BatonBoardView *self,
-                     gint64          stage_id)
+                                       gint64          stage_id)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (self->columns_box);
        child != NULL;
@@ -118,7 +118,7 @@ columns_match_stages (BatonBoardView *self)
 /* Non-archived cards of a stage, whatever the filter. */
 guint
 _baton_board_view_stage_load (BatonBoardView *self,
-            BatonStage     *stage)
+                              BatonStage     *stage)
 {
   gpointer key = GINT_TO_POINTER ((gint) baton_record_get_id (BATON_RECORD (stage)));
 
@@ -229,7 +229,7 @@ on_filter_changed (BatonBoardView *self)
 /* A task id from an action's parameter: one of the store's tasks, or NULL. */
 BatonTask *
 _baton_board_view_lookup_task (BatonBoardView *self,
-             gint64          id)
+                               gint64          id)
 {
   return id != 0 ? baton_store_lookup_task (self->store, id) : NULL;
 }

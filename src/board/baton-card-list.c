@@ -26,7 +26,7 @@
  * its top is above the viewport's top), so measuring cards above it never
  * makes what is on screen jump. Keyboard: Up and Down move the focus from
  * card to card (scrolling as needed), Home, End, Page Up and Page Down
- * jump; Tab, Left and Right leave the list.
+ * jump; Tab, Left and Right leave the list (baton-card-list-scroll.c).
  */
 
 #define G_LOG_DOMAIN "baton-card-list"
@@ -36,68 +36,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "baton-card-list.h"
-
-/* A card not measured yet when none was. */
-#define DEFAULT_HEIGHT 96
-/* Cards bound beyond each edge of the viewport, in viewport heights. */
-#define PRELOAD        0.25
-/* Spare card widgets kept for reuse. */
-#define MAX_POOL       8
-/* Space above the first card and below the last, part of what scrolls. */
-#define PAD_TOP        2
-#define PAD_BOTTOM     16
-
-typedef struct
-{
-  guint      position;
-  GtkWidget *card;
-  int        y;        /* on screen */
-  int        height;
-} Placed;
-
-struct _BatonCardList
-{
-  GtkWidget                parent_instance;
-
-  BatonCardListCreateFunc  create;
-  BatonCardListBindFunc    bind;
-  gpointer                 user_data;
-
-  GListModel              *model;
-  GtkAdjustment           *hadjustment;
-  GtkAdjustment           *vadjustment;
-  guint                    hscroll_policy : 1;
-  guint                    vscroll_policy : 1;
-
-  /* Heights by position: measured, or -1 */
-  GArray                  *heights;
-  gint64                   known_sum;
-  guint                    n_known;
-  int                      measured_width;
-
-  /* The viewport: its top is anchor_offset below the anchor card's top,
-   * or (once, after scroll_to) the anchor card's bottom is its bottom. */
-  guint                    anchor;
-  int                      anchor_offset;
-  gboolean                 align_bottom;
-
-  /* Cards */
-  GHashTable              *cards;         /* item (ref) → bound card */
-  GPtrArray               *pool;          /* unbound, not child-visible */
-  GArray                  *placed;        /* Placed, by position, from the last layout */
-  GtkWidget               *focus_card;    /* the child holding the focus */
-  Placed                   focus_placed;  /* where it is when it is not in @placed */
-  gboolean                 focus_off_range;
-  gboolean                 setting_value;
-  gboolean                 placed_valid;  /* @placed is what is on screen */
-  int                      prepared_width;
-  int                      prepared_height;
-  guint                    prepare_id;    /* tick callback */
-  guint                    spare_id;      /* idle */
-  int                      width_hint;    /* before the first allocation */
-  gboolean                 scrolled;      /* binds ahead once it scrolls */
-};
+#include "baton-card-list-private.h"
 
 enum {
   PROP_0,
@@ -157,8 +96,8 @@ request_prepare (BatonCardList *self)
 }
 
 /* Something moved: bind the cards in the next frame, then lay them out. */
-static void
-invalidate (BatonCardList *self)
+void
+_baton_card_list_invalidate (BatonCardList *self)
 {
   request_prepare (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -166,19 +105,19 @@ invalidate (BatonCardList *self)
 
 /* Heights ------------------------------------------------------------------------- */
 
-static int
-estimate (BatonCardList *self)
+int
+_baton_card_list_estimate (BatonCardList *self)
 {
   return self->n_known > 0 ? (int) (self->known_sum / self->n_known) : DEFAULT_HEIGHT;
 }
 
-static int
-height_at (BatonCardList *self,
-           guint          position)
+int
+_baton_card_list_height_at (BatonCardList *self,
+                            guint          position)
 {
   int height = g_array_index (self->heights, int, position);
 
-  return height >= 0 ? height : estimate (self);
+  return height >= 0 ? height : _baton_card_list_estimate (self);
 }
 
 static void
@@ -214,11 +153,11 @@ forget_heights (BatonCardList *self)
 }
 
 /* Where the card at @position starts, from the list's top. */
-static gint64
-top_of (BatonCardList *self,
-        guint          position)
+gint64
+_baton_card_list_top_of (BatonCardList *self,
+                         guint          position)
 {
-  int guess = estimate (self);
+  int guess = _baton_card_list_estimate (self);
   gint64 y = PAD_TOP;
 
   for (guint i = 0; i < position; i++)
@@ -231,24 +170,24 @@ top_of (BatonCardList *self,
   return y;
 }
 
-static guint
-n_items (BatonCardList *self)
+guint
+_baton_card_list_n_items (BatonCardList *self)
 {
   return self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
 }
 
 /* Cards ------------------------------------------------------------------------------ */
 
-static gpointer
-card_item (GtkWidget *card)
+gpointer
+_baton_card_list_card_item (GtkWidget *card)
 {
   return g_object_get_qdata (G_OBJECT (card), item_quark);
 }
 
 /* The card bound to @item: the one it has, a spare one, or a new one. */
-static GtkWidget *
-take_card (BatonCardList *self,
-           gpointer       item)
+GtkWidget *
+_baton_card_list_take_card (BatonCardList *self,
+                            gpointer       item)
 {
   GtkWidget *card = g_hash_table_lookup (self->cards, item);
 
@@ -318,11 +257,11 @@ measure_card (GtkWidget *card,
 }
 
 /* The position of @item in the model, or G_MAXUINT. */
-static guint
-position_of (BatonCardList *self,
-             gpointer       item)
+guint
+_baton_card_list_position_of (BatonCardList *self,
+                              gpointer       item)
 {
-  guint n = n_items (self);
+  guint n = _baton_card_list_n_items (self);
 
   for (guint i = 0; i < n; i++)
     {
@@ -347,7 +286,7 @@ configure_adjustments (BatonCardList *self,
   self->setting_value = TRUE;
   if (self->vadjustment != NULL)
     gtk_adjustment_configure (self->vadjustment, value, 0, MAX (upper, height),
-                              estimate (self) / 2.0, height * 0.9, height);
+                              _baton_card_list_estimate (self) / 2.0, height * 0.9, height);
   if (self->hadjustment != NULL)
     gtk_adjustment_configure (self->hadjustment, 0, 0, width, width * 0.1, width * 0.9, width);
   self->setting_value = FALSE;
@@ -362,7 +301,7 @@ card_at (BatonCardList *self,
 {
   g_autoptr(GObject) item = g_list_model_get_item (self->model, position);
 
-  return may_bind ? take_card (self, item) : g_hash_table_lookup (self->cards, item);
+  return may_bind ? _baton_card_list_take_card (self, item) : g_hash_table_lookup (self->cards, item);
 }
 
 /* Measures the cards around the viewport, from the anchor, and says where
@@ -375,7 +314,7 @@ layout (BatonCardList *self,
         int            height,
         gboolean       may_bind)
 {
-  guint n = n_items (self);
+  guint n = _baton_card_list_n_items (self);
   /* Until the list scrolls, nothing beyond the viewport: the first frame
    * binds only what it shows. */
   int preload = self->scrolled ? (int) (height * PRELOAD) : 0;
@@ -421,7 +360,7 @@ layout (BatonCardList *self,
 
       {
         GtkWidget *anchor_card = card_at (self, self->anchor, may_bind);
-        int anchor_height = anchor_card ? measure_card (anchor_card, width) : height_at (self, self->anchor);
+        int anchor_height = anchor_card ? measure_card (anchor_card, width) : _baton_card_list_height_at (self, self->anchor);
 
         set_height (self, self->anchor, anchor_card ? anchor_height : g_array_index (self->heights, int, self->anchor));
         anchor_y = self->align_bottom ? height - anchor_height : -self->anchor_offset;
@@ -438,7 +377,7 @@ layout (BatonCardList *self,
             {
               /* Seen in the next frame; the space it takes is known. */
               missing = TRUE;
-              y += height_at (self, i);
+              y += _baton_card_list_height_at (self, i);
               continue;
             }
           placed.height = measure_card (child, width);
@@ -457,7 +396,7 @@ layout (BatonCardList *self,
           if (child == NULL)
             {
               missing = TRUE;
-              y -= height_at (self, i - 1);
+              y -= _baton_card_list_height_at (self, i - 1);
               continue;
             }
           placed.height = measure_card (child, width);
@@ -467,9 +406,9 @@ layout (BatonCardList *self,
           g_array_prepend_val (self->placed, placed);
         }
 
-      anchor_top = top_of (self, self->anchor);
+      anchor_top = _baton_card_list_top_of (self, self->anchor);
       value = anchor_top - anchor_y;
-      total = top_of (self, n) + PAD_BOTTOM;
+      total = _baton_card_list_top_of (self, n) + PAD_BOTTOM;
       max_value = MAX (total - height, 0);
 
       self->align_bottom = FALSE;
@@ -495,7 +434,7 @@ layout (BatonCardList *self,
     }
 
   /* The focused card, wherever it is. */
-  if (self->focus_card != NULL && card_item (self->focus_card) != NULL)
+  if (self->focus_card != NULL && _baton_card_list_card_item (self->focus_card) != NULL)
     {
       gboolean placed_already = FALSE;
 
@@ -504,7 +443,7 @@ layout (BatonCardList *self,
 
       if (!placed_already)
         {
-          guint position = position_of (self, card_item (self->focus_card));
+          guint position = _baton_card_list_position_of (self, _baton_card_list_card_item (self->focus_card));
 
           if (position != G_MAXUINT)
             {
@@ -512,7 +451,7 @@ layout (BatonCardList *self,
               self->focus_placed.card = self->focus_card;
               self->focus_placed.height = measure_card (self->focus_card, width);
               set_height (self, position, self->focus_placed.height);
-              self->focus_placed.y = (int) CLAMP (top_of (self, position) - value, -G_MAXINT / 2, G_MAXINT / 2);
+              self->focus_placed.y = (int) CLAMP (_baton_card_list_top_of (self, position) - value, -G_MAXINT / 2, G_MAXINT / 2);
               self->focus_off_range = TRUE;
             }
         }
@@ -542,7 +481,7 @@ layout (BatonCardList *self,
   else if (missing)
     request_prepare (self);   /* allocating: no resize can be queued */
 
-  total = top_of (self, n) + PAD_BOTTOM;
+  total = _baton_card_list_top_of (self, n) + PAD_BOTTOM;
   configure_adjustments (self, width, height, (double) value, (double) total);
 }
 
@@ -575,7 +514,7 @@ prepare (BatonCardList *self)
 
   /* A spare card, made when nothing else runs: the next card that comes
    * into view (a card dropped here) is bound, not made. */
-  if (self->pool->len == 0 && self->spare_id == 0 && n_items (self) > self->placed->len)
+  if (self->pool->len == 0 && self->spare_id == 0 && _baton_card_list_n_items (self) > self->placed->len)
     self->spare_id = g_idle_add_full (G_PRIORITY_LOW, make_spare, self, NULL);
 }
 
@@ -601,7 +540,7 @@ baton_card_list_measure (GtkWidget      *widget,
     {
       int child_min = 0, child_nat = 0;
 
-      if (card_item (child) == NULL)
+      if (_baton_card_list_card_item (child) == NULL)
         continue;
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, &child_nat, NULL, NULL);
       *minimum = MAX (*minimum, child_min);
@@ -669,307 +608,6 @@ baton_card_list_size_allocate (GtkWidget *widget,
       }
 }
 
-/* Scrolling ------------------------------------------------------------------------------- */
-
-static void
-on_value_changed (BatonCardList *self)
-{
-  double value;
-  gint64 top = PAD_TOP;
-  guint n = n_items (self);
-  guint i;
-
-  if (self->setting_value || n == 0)
-    return;
-
-  /* Anchor at the card that is at the new top. */
-  value = gtk_adjustment_get_value (self->vadjustment);
-  for (i = 0; i + 1 < n; i++)
-    {
-      int height = height_at (self, i);
-
-      if (top + height > value)
-        break;
-      top += height;
-    }
-
-  self->anchor = i;
-  self->anchor_offset = (int) (value - top);
-  self->align_bottom = FALSE;
-  self->scrolled = TRUE;
-  invalidate (self);
-}
-
-static void
-set_adjustment (BatonCardList  *self,
-                GtkAdjustment **slot,
-                GtkAdjustment  *adjustment,
-                gboolean        vertical)
-{
-  if (adjustment != NULL && *slot == adjustment)
-    return;
-
-  if (*slot != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (*slot, on_value_changed, self);
-      g_clear_object (slot);
-    }
-
-  if (adjustment == NULL)
-    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
-  *slot = g_object_ref_sink (adjustment);
-
-  if (vertical)
-    g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (on_value_changed), self);
-
-  invalidate (self);
-}
-
-static gboolean
-is_whole_on_screen (BatonCardList *self,
-                    guint          position)
-{
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-
-  for (guint k = 0; k < self->placed->len; k++)
-    {
-      Placed *placed = &g_array_index (self->placed, Placed, k);
-
-      if (placed->position == position)
-        return placed->y >= 0 && placed->y + placed->height <= height && self->placed_valid;
-    }
-
-  return FALSE;
-}
-
-void
-baton_card_list_scroll_to (BatonCardList *self,
-                           guint          position)
-{
-  double value;
-  gint64 top;
-
-  g_return_if_fail (BATON_IS_CARD_LIST (self));
-
-  if (position >= n_items (self) || is_whole_on_screen (self, position))
-    return;
-
-  value = self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
-  top = top_of (self, position);
-
-  /* Above: it comes to the top. Below: to the bottom. */
-  self->scrolled = TRUE;
-  self->anchor = position;
-  self->anchor_offset = 0;
-  self->align_bottom = top > value && gtk_widget_get_height (GTK_WIDGET (self)) > 0;
-  invalidate (self);
-}
-
-gboolean
-baton_card_list_focus_position (BatonCardList *self,
-                                guint          position)
-{
-  g_autoptr(GObject) item = NULL;
-  GtkWidget *card;
-
-  g_return_val_if_fail (BATON_IS_CARD_LIST (self), FALSE);
-
-  if (position >= n_items (self))
-    return FALSE;
-
-  baton_card_list_scroll_to (self, position);
-
-  /* Bound now, so that it can take the focus; placed by the next layout. */
-  item = g_list_model_get_item (self->model, position);
-  card = take_card (self, item);
-  gtk_widget_set_child_visible (card, TRUE);
-  self->focus_card = card;
-  invalidate (self);
-
-  return gtk_widget_grab_focus (card);
-}
-
-static guint
-focused_position (BatonCardList *self)
-{
-  gpointer item = self->focus_card != NULL ? card_item (self->focus_card) : NULL;
-
-  return item != NULL ? position_of (self, item) : G_MAXUINT;
-}
-
-/* The card on screen nearest to @y (viewport coordinates). */
-static guint
-position_near (BatonCardList *self,
-               double         y)
-{
-  guint best = G_MAXUINT;
-  double best_distance = G_MAXDOUBLE;
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-
-  for (guint k = 0; k < self->placed->len; k++)
-    {
-      Placed *placed = &g_array_index (self->placed, Placed, k);
-      double middle = placed->y + placed->height / 2.0;
-
-      if (placed->y + placed->height <= 0 || placed->y >= height)
-        continue;
-      if (fabs (middle - y) < best_distance)
-        {
-          best_distance = fabs (middle - y);
-          best = placed->position;
-        }
-    }
-
-  return best != G_MAXUINT ? best : MIN (self->anchor, n_items (self) - 1);
-}
-
-static gboolean
-baton_card_list_focus (GtkWidget        *widget,
-                       GtkDirectionType  direction)
-{
-  BatonCardList *self = BATON_CARD_LIST (widget);
-  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
-  guint n = n_items (self);
-  guint position;
-
-  if (n == 0)
-    return FALSE;
-
-  if (focus_child == NULL || card_item (focus_child) == NULL)
-    {
-      /* Coming in: the card on screen nearest to where the focus was. */
-      GtkRoot *root = gtk_widget_get_root (widget);
-      GtkWidget *old = root ? gtk_root_get_focus (root) : NULL;
-      graphene_point_t point = GRAPHENE_POINT_INIT (0, 0);
-      double y = direction == GTK_DIR_UP || direction == GTK_DIR_TAB_BACKWARD
-                 ? gtk_widget_get_height (widget) : 0;
-
-      if (old != NULL && (direction == GTK_DIR_LEFT || direction == GTK_DIR_RIGHT) &&
-          gtk_widget_compute_point (old, widget,
-                                    &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (old) / 2.0f), &point))
-        y = point.y;
-
-      return baton_card_list_focus_position (self, position_near (self, y));
-    }
-
-  /* A child within the card (none today) keeps the focus moving inside it. */
-  if (gtk_widget_get_focus_child (focus_child) != NULL && gtk_widget_child_focus (focus_child, direction))
-    return TRUE;
-
-  position = position_of (self, card_item (focus_child));
-  switch (direction)
-    {
-    case GTK_DIR_DOWN:
-      if (position + 1 < n)
-        return baton_card_list_focus_position (self, position + 1);
-      gtk_widget_error_bell (widget);
-      return TRUE;
-
-    case GTK_DIR_UP:
-      if (position > 0 && position != G_MAXUINT)
-        return baton_card_list_focus_position (self, position - 1);
-      return FALSE;
-
-    case GTK_DIR_TAB_FORWARD:
-    case GTK_DIR_TAB_BACKWARD:
-    case GTK_DIR_LEFT:
-    case GTK_DIR_RIGHT:
-    default:
-      return FALSE;
-    }
-}
-
-static void
-baton_card_list_set_focus_child (GtkWidget *widget,
-                                 GtkWidget *child)
-{
-  BatonCardList *self = BATON_CARD_LIST (widget);
-
-  GTK_WIDGET_CLASS (baton_card_list_parent_class)->set_focus_child (widget, child);
-
-  if (child != NULL)
-    self->focus_card = child;
-  else if (self->focus_card != NULL)
-    {
-      /* It may be off screen: the next layout lets it go. */
-      self->focus_card = NULL;
-      invalidate (self);
-    }
-}
-
-/* Home, End, Page Up, Page Down: the focus jumps. */
-static gboolean
-jump (GtkWidget *widget,
-      GVariant  *args,
-      gpointer   user_data)
-{
-  BatonCardList *self = BATON_CARD_LIST (widget);
-  int where = g_variant_get_int32 (args);
-  guint n = n_items (self);
-  guint position = focused_position (self);
-  int height = gtk_widget_get_height (widget);
-  guint per_page = (guint) MAX (1, height / MAX (estimate (self), 1));
-
-  if (n == 0)
-    return FALSE;
-  if (position == G_MAXUINT)
-    position = MIN (self->anchor, n - 1);
-
-  switch (where)
-    {
-    case -2:
-      position = 0;
-      break;
-    case 2:
-      position = n - 1;
-      break;
-    case -1:
-      position = position > per_page ? position - per_page : 0;
-      break;
-    default:
-      position = MIN (position + per_page, n - 1);
-      break;
-    }
-
-  return baton_card_list_focus_position (self, position);
-}
-
-/* Drops ----------------------------------------------------------------------------------- */
-
-guint
-baton_card_list_slot_at_y (BatonCardList *self,
-                           double         y,
-                           double        *line_y)
-{
-  guint n;
-  Placed *last;
-
-  g_return_val_if_fail (BATON_IS_CARD_LIST (self), 0);
-
-  n = n_items (self);
-  if (line_y != NULL)
-    *line_y = 0;
-  if (n == 0 || self->placed->len == 0)
-    return n;
-
-  for (guint k = 0; k < self->placed->len; k++)
-    {
-      Placed *placed = &g_array_index (self->placed, Placed, k);
-
-      if (y < placed->y + placed->height / 2.0)
-        {
-          if (line_y != NULL)
-            *line_y = placed->y;
-          return placed->position;
-        }
-    }
-
-  last = &g_array_index (self->placed, Placed, self->placed->len - 1);
-  if (line_y != NULL)
-    *line_y = last->y + last->height;
-  return last->position + 1;
-}
-
 /* Public ---------------------------------------------------------------------------------- */
 
 static void
@@ -996,7 +634,7 @@ on_items_changed (BatonCardList *self,
   if (self->anchor >= position + removed && !(self->anchor == 0 && self->anchor_offset <= 0))
     self->anchor = self->anchor - removed + added;
 
-  invalidate (self);
+  _baton_card_list_invalidate (self);
 }
 
 GListModel *
@@ -1023,7 +661,7 @@ baton_card_list_set_model (BatonCardList *self,
   g_set_object (&self->model, model);
 
   g_array_set_size (self->heights, 0);
-  g_array_set_size (self->heights, n_items (self));
+  g_array_set_size (self->heights, _baton_card_list_n_items (self));
   forget_heights (self);
   self->anchor = 0;
   self->anchor_offset = 0;
@@ -1077,7 +715,7 @@ baton_card_list_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (baton_card_list_parent_class)->map (widget);
 
-  invalidate (BATON_CARD_LIST (widget));
+  _baton_card_list_invalidate (BATON_CARD_LIST (widget));
 }
 
 static void
@@ -1105,7 +743,7 @@ baton_card_list_dispose (GObject *object)
   g_ptr_array_set_size (self->pool, 0);
 
   if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, on_value_changed, self);
+    g_signal_handlers_disconnect_by_func (self->vadjustment, _baton_card_list_on_value_changed, self);
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->hadjustment);
 
@@ -1163,10 +801,10 @@ baton_card_list_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_HADJUSTMENT:
-      set_adjustment (self, &self->hadjustment, g_value_get_object (value), FALSE);
+      _baton_card_list_set_adjustment (self, &self->hadjustment, g_value_get_object (value), FALSE);
       break;
     case PROP_VADJUSTMENT:
-      set_adjustment (self, &self->vadjustment, g_value_get_object (value), TRUE);
+      _baton_card_list_set_adjustment (self, &self->vadjustment, g_value_get_object (value), TRUE);
       break;
     case PROP_HSCROLL_POLICY:
       if (self->hscroll_policy != (guint) g_value_get_enum (value))
@@ -1201,22 +839,13 @@ baton_card_list_class_init (BatonCardListClass *klass)
   widget_class->map = baton_card_list_map;
   widget_class->measure = baton_card_list_measure;
   widget_class->size_allocate = baton_card_list_size_allocate;
-  widget_class->focus = baton_card_list_focus;
-  widget_class->set_focus_child = baton_card_list_set_focus_child;
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, jump, "i", -2);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Home, 0, jump, "i", -2);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_End, 0, jump, "i", 2);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_End, 0, jump, "i", 2);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Up, 0, jump, "i", -1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Page_Up, 0, jump, "i", -1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Down, 0, jump, "i", 1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Page_Down, 0, jump, "i", 1);
+  _baton_card_list_scroll_class_init (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "cardlist");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);

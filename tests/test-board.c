@@ -953,6 +953,12 @@ test_keyboard_moves (Fixture       *f,
   card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
   activate (card, "board.reassign-task", g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)), (gint64) 0));
   g_assert_cmpint (baton_task_get_assignee_id (task), ==, 0);
+  {
+    /* In the capacity view's words (baton_task_move ()). */
+    g_autofree char *said = g_strdup_printf ("“%s” unassigned", baton_task_get_title (task));
+
+    g_assert_cmpstr (wait_for_toast (f), ==, said);
+  }
 
   /* Delete archives it (undoable); the card leaves the board. */
   push_state (f, states);

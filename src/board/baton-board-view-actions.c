@@ -16,6 +16,7 @@
 
 #include "baton-board-card.h"
 #include "baton-board-view-private.h"
+#include "baton-task-moves.h"
 #include "baton-capacity.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
@@ -255,22 +256,14 @@ reassign_task (BatonBoardView *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if ((person ? baton_record_get_id (BATON_RECORD (person)) : 0) == baton_task_get_assignee_id (task))
-    return TRUE;
-
-  if (!baton_store_reassign_task (self->store, task, person, &error))
+  /* The same store call and words as the capacity view's. */
+  if (!baton_task_move (self->store, task, TRUE, person, 0, &message, &error))
     {
       _baton_board_view_show_error (self, error->message);
       return FALSE;
     }
-
-  if (person != NULL)
-    /* Translators: a toast; the first %s is a card's title, the second a person */
-    message = g_strdup_printf (_("Assigned “%s” to %s"), baton_task_get_title (task), baton_person_get_name (person));
-  else
-    /* Translators: a toast; %s is a card's title */
-    message = g_strdup_printf (_("“%s” is now unassigned"), baton_task_get_title (task));
-  _baton_board_view_announce_undoable (self, message);
+  if (message != NULL)
+    _baton_board_view_announce_undoable (self, message);
 
   return TRUE;
 }

@@ -19,6 +19,7 @@
 
 #include "baton-capacity-view.h"
 #include "baton-capacity-view-private.h"
+#include "baton-menu-label.h"
 #include "baton-calendar.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
@@ -89,15 +90,6 @@ describe_week (guint32 week_start)
 
   /* Translators: a week in a popover or menu; %u is its ISO number, %s its first day */
   return g_strdup_printf (_("Week %u · %s"), baton_week_number (week_start), first);
-}
-
-/* GMenu labels read "_" as a mnemonic: names are shown as typed. */
-static char *
-escape_underscores (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", "_", -1);
-
-  return g_strjoinv ("__", parts);
 }
 
 void
@@ -233,7 +225,7 @@ build_task_menu (BatonTask *task,
   for (guint i = 0; i < candidates->len; i++)
     {
       const BatonRoomCandidate *candidate = &g_array_index (candidates, BatonRoomCandidate, i);
-      g_autofree char *name = escape_underscores (baton_person_get_name (candidate->person));
+      g_autofree char *name = baton_menu_label_escape (baton_person_get_name (candidate->person));
       g_autofree char *hours = baton_duration_format_hours (ABS (candidate->free_minutes));
       g_autofree char *label = NULL;
       g_autoptr(GMenuItem) item = NULL;

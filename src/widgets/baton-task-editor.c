@@ -24,24 +24,10 @@
 #include "baton-dates.h"
 #include "baton-duration.h"
 #include "baton-accessible.h"
+#include "baton-checklist-editor.h"
 #include "baton-popups.h"
+#include "baton-record-drop-down.h"
 #include "baton-task-editor.h"
-
-typedef struct
-{
-  gint64    id;     /* 0 until saved */
-  char     *text;
-  gboolean  done;
-} ChecklistEntry;
-
-static void
-checklist_entry_free (gpointer data)
-{
-  ChecklistEntry *entry = data;
-
-  g_free (entry->text);
-  g_free (entry);
-}
 
 /* The parsed content of the form. */
 typedef struct
@@ -78,9 +64,9 @@ struct _BatonTaskEditor
   GtkEntry       *title_entry;
   GtkLabel       *title_error;
   GtkTextView    *description_view;
-  GtkDropDown    *program_dropdown;
-  GtkDropDown    *role_dropdown;
-  GtkDropDown    *assignee_dropdown;
+  BatonRecordDropDown *program_dropdown;
+  BatonRecordDropDown *role_dropdown;
+  BatonRecordDropDown *assignee_dropdown;
   GtkDropDown    *priority_dropdown;
   GtkEntry       *estimate_entry;
   GtkLabel       *estimate_error;
@@ -88,9 +74,7 @@ struct _BatonTaskEditor
   GtkLabel       *start_error;
   GtkWidget      *due_entry;     /* BatonDateRow */
   GtkLabel       *due_error;
-  GtkLabel       *checklist_progress;
-  GtkListBox     *checklist_list;
-  GtkEntry       *checklist_entry;
+  BatonChecklistEditor *checklist_editor;
   GtkWidget      *card_actions;
   GtkButton      *archive_button;
   GtkButton      *save_button;
@@ -104,11 +88,6 @@ struct _BatonTaskEditor
   gint64          task_id;
   gint64          stage_id;      /* new card: 0 = the first stage */
   gint64          note_id;       /* new card: the note it comes from */
-  GArray         *program_ids;   /* dropdown position → id (0 = none) */
-  GArray         *role_ids;
-  GArray         *person_ids;
-  GPtrArray      *items;         /* ChecklistEntry, in order */
-  GArray         *loaded_item_ids;
   gboolean        tried_save;    /* errors follow typing after a first Save */
 };
 
@@ -184,29 +163,6 @@ show_status (BatonTaskEditor *self,
   gtk_revealer_set_reveal_child (self->status_revealer, message != NULL);
 }
 
-static guint
-index_of_id (GArray *ids,
-             gint64  id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return i;
-
-  return 0;
-}
-
-static gint64
-selected_id (GtkDropDown *dropdown,
-             GArray      *ids)
-{
-  guint position = gtk_drop_down_get_selected (dropdown);
-
-  if (position == GTK_INVALID_LIST_POSITION || position >= ids->len)
-    return 0;
-
-  return g_array_index (ids, gint64, position);
-}
-
 /* Validation ----------------------------------------------------------------- */
 
 /* The date @row holds (NULL when empty), or FALSE and the row's own
@@ -261,9 +217,9 @@ parse_form (BatonTaskEditor *self,
   if (str_empty (values->description))
     g_clear_pointer (&values->description, g_free);
 
-  values->program_id = selected_id (self->program_dropdown, self->program_ids);
-  values->role_id = selected_id (self->role_dropdown, self->role_ids);
-  values->assignee_id = selected_id (self->assignee_dropdown, self->person_ids);
+  values->program_id = baton_record_drop_down_get_selected_id (self->program_dropdown);
+  values->role_id = baton_record_drop_down_get_selected_id (self->role_dropdown);
+  values->assignee_id = baton_record_drop_down_get_selected_id (self->assignee_dropdown);
   values->priority = MIN (gtk_drop_down_get_selected (self->priority_dropdown),
                           G_N_ELEMENTS (priority_names) - 1);
 
@@ -331,329 +287,7 @@ focus_first_error (BatonTaskEditor *self)
       }
 }
 
-/* Checklist ------------------------------------------------------------------- */
-
-static void rebuild_checklist (BatonTaskEditor *self,
-                               ChecklistEntry  *focus_entry,
-                               const char      *focus_what);
-
-static void
-update_checklist_progress (BatonTaskEditor *self)
-{
-  guint done = 0;
-  g_autofree char *text = NULL;
-
-  for (guint i = 0; i < self->items->len; i++)
-    done += ((ChecklistEntry *) g_ptr_array_index (self->items, i))->done ? 1 : 0;
-
-  if (self->items->len > 0)
-    /* Translators: checklist progress, items done / items */
-    text = g_strdup_printf (_("%u/%u"), done, self->items->len);
-  gtk_label_set_text (self->checklist_progress, text ? text : "");
-}
-
-static ChecklistEntry *
-row_entry (GtkWidget *widget)
-{
-  return g_object_get_data (G_OBJECT (widget), "baton-checklist-entry");
-}
-
-static void
-on_item_toggled (GtkCheckButton  *check,
-                 BatonTaskEditor *self)
-{
-  ChecklistEntry *entry = row_entry (GTK_WIDGET (check));
-
-  entry->done = gtk_check_button_get_active (check);
-  update_checklist_progress (self);
-}
-
-static void
-on_item_text_changed (GtkEditable     *editable,
-                      BatonTaskEditor *self)
-{
-  ChecklistEntry *entry = row_entry (GTK_WIDGET (editable));
-
-  g_free (entry->text);
-  entry->text = g_strdup (gtk_editable_get_text (editable));
-}
-
-static void
-move_item (BatonTaskEditor *self,
-           ChecklistEntry  *entry,
-           int              delta,
-           const char      *focus_what)
-{
-  guint index;
-  gint target;
-
-  if (!g_ptr_array_find (self->items, entry, &index))
-    return;
-
-  target = (gint) index + delta;
-  if (target < 0 || target >= (gint) self->items->len)
-    return;
-
-  g_ptr_array_steal_index (self->items, index);
-  g_ptr_array_insert (self->items, target, entry);
-  rebuild_checklist (self, entry, focus_what);
-}
-
-static void
-on_item_up (GtkButton       *button,
-            BatonTaskEditor *self)
-{
-  move_item (self, row_entry (GTK_WIDGET (button)), -1, "up");
-}
-
-static void
-on_item_down (GtkButton       *button,
-              BatonTaskEditor *self)
-{
-  move_item (self, row_entry (GTK_WIDGET (button)), 1, "down");
-}
-
-static void
-on_item_remove (GtkButton       *button,
-                BatonTaskEditor *self)
-{
-  ChecklistEntry *entry = row_entry (GTK_WIDGET (button));
-  guint index;
-
-  if (!g_ptr_array_find (self->items, entry, &index))
-    return;
-
-  g_ptr_array_remove_index (self->items, index);
-  rebuild_checklist (self,
-                     self->items->len == 0 ? NULL
-                                           : g_ptr_array_index (self->items, MIN (index, self->items->len - 1)),
-                     "remove");
-  if (self->items->len == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->checklist_entry));
-}
-
-static GtkWidget *
-icon_button (const char *icon_name,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  return button;
-}
-
-static GtkWidget *
-checklist_row_new (BatonTaskEditor *self,
-                   ChecklistEntry  *entry,
-                   guint            index)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *text = gtk_entry_new ();
-  GtkWidget *up = icon_button ("go-up-symbolic", _("Move Up"));
-  GtkWidget *down = icon_button ("go-down-symbolic", _("Move Down"));
-  GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove Item"));
-  GtkWidget *widgets[] = { check, text, up, down, remove };
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (row, "baton-checklist-row");
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-
-  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
-    {
-      g_object_set_data (G_OBJECT (widgets[i]), "baton-checklist-entry", entry);
-      gtk_box_append (GTK_BOX (box), widgets[i]);
-    }
-  g_object_set_data (G_OBJECT (row), "baton-checklist-entry", entry);
-
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), entry->done);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Done"),
-                                  -1);
-  g_signal_connect (check, "toggled", G_CALLBACK (on_item_toggled), self);
-
-  gtk_editable_set_text (GTK_EDITABLE (text), entry->text ? entry->text : "");
-  gtk_entry_set_has_frame (GTK_ENTRY (text), FALSE);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Checklist item"),
-                                  -1);
-  g_signal_connect (text, "changed", G_CALLBACK (on_item_text_changed), self);
-
-  gtk_widget_set_sensitive (up, index > 0);
-  gtk_widget_set_sensitive (down, index + 1 < self->items->len);
-  g_signal_connect (up, "clicked", G_CALLBACK (on_item_up), self);
-  g_signal_connect (down, "clicked", G_CALLBACK (on_item_down), self);
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_item_remove), self);
-
-  g_object_set_data (G_OBJECT (row), "up", up);
-  g_object_set_data (G_OBJECT (row), "down", down);
-  g_object_set_data (G_OBJECT (row), "remove", remove);
-  g_object_set_data (G_OBJECT (row), "text", text);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  return row;
-}
-
-static void
-rebuild_checklist (BatonTaskEditor *self,
-                   ChecklistEntry  *focus_entry,
-                   const char      *focus_what)
-{
-  GtkWidget *child;
-  GtkWidget *focus = NULL;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checklist_list))) != NULL)
-    gtk_list_box_remove (self->checklist_list, child);
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      ChecklistEntry *entry = g_ptr_array_index (self->items, i);
-      GtkWidget *row = checklist_row_new (self, entry, i);
-
-      gtk_list_box_append (self->checklist_list, row);
-      if (entry == focus_entry && focus_what != NULL)
-        {
-          focus = g_object_get_data (G_OBJECT (row), focus_what);
-          if (focus != NULL && !gtk_widget_get_sensitive (focus))
-            focus = g_object_get_data (G_OBJECT (row), "text");
-        }
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->checklist_list), self->items->len > 0);
-  update_checklist_progress (self);
-
-  if (focus != NULL)
-    gtk_widget_grab_focus (focus);
-}
-
-static void
-add_item_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  BatonTaskEditor *self = BATON_TASK_EDITOR (widget);
-  g_autofree char *text = entry_text (self->checklist_entry);
-  ChecklistEntry *entry;
-
-  if (text[0] == '\0')
-    return;
-
-  entry = g_new0 (ChecklistEntry, 1);
-  entry->text = g_steal_pointer (&text);
-  g_ptr_array_add (self->items, entry);
-  gtk_editable_set_text (GTK_EDITABLE (self->checklist_entry), "");
-  rebuild_checklist (self, NULL, NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (self->checklist_entry));
-}
-
-static void
-on_checklist_entry_activate (BatonTaskEditor *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.add-item", NULL);
-}
-
-static void
-load_checklist (BatonTaskEditor *self)
-{
-  g_autoptr(GPtrArray) items = NULL;
-
-  g_ptr_array_set_size (self->items, 0);
-  g_array_set_size (self->loaded_item_ids, 0);
-
-  if (self->task != NULL)
-    {
-      items = baton_store_get_task_checklist (self->store, self->task);
-    }
-
-  if (items != NULL)
-    {
-      /* By position, then id. */
-      for (guint i = 1; i < items->len; i++)
-        for (guint j = i; j > 0; j--)
-          {
-            BatonChecklistItem *a = g_ptr_array_index (items, j - 1);
-            BatonChecklistItem *b = g_ptr_array_index (items, j);
-            gint64 pa = baton_checklist_item_get_position (a), pb = baton_checklist_item_get_position (b);
-
-            if (pa < pb || (pa == pb && baton_record_get_id (BATON_RECORD (a)) <= baton_record_get_id (BATON_RECORD (b))))
-              break;
-            items->pdata[j - 1] = b;
-            items->pdata[j] = a;
-          }
-
-      for (guint i = 0; i < items->len; i++)
-        {
-          BatonChecklistItem *item = g_ptr_array_index (items, i);
-          ChecklistEntry *entry = g_new0 (ChecklistEntry, 1);
-          gint64 id = baton_record_get_id (BATON_RECORD (item));
-
-          entry->id = id;
-          entry->text = g_strdup (baton_checklist_item_get_text (item));
-          entry->done = baton_checklist_item_get_done (item);
-          g_ptr_array_add (self->items, entry);
-          g_array_append_val (self->loaded_item_ids, id);
-        }
-    }
-
-  rebuild_checklist (self, NULL, NULL);
-}
-
-/* Does saving the checklist change anything? */
-static gboolean
-checklist_is_dirty (BatonTaskEditor *self)
-{
-  guint kept = 0;
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      ChecklistEntry *entry = g_ptr_array_index (self->items, i);
-      g_autofree char *text = g_strstrip (g_strdup (entry->text ? entry->text : ""));
-      BatonChecklistItem *item;
-
-      if (entry->id == 0)
-        {
-          if (text[0] != '\0')
-            return TRUE;
-          continue;
-        }
-
-      item = baton_store_lookup (self->store, BATON_TYPE_CHECKLIST_ITEM, entry->id);
-      if (item == NULL || text[0] == '\0')
-        return TRUE;
-      kept++;
-      if (g_strcmp0 (text, baton_checklist_item_get_text (item)) != 0 ||
-          entry->done != baton_checklist_item_get_done (item) ||
-          baton_checklist_item_get_position (item) != (gint64) i)
-        return TRUE;
-    }
-
-  return kept != self->loaded_item_ids->len;
-}
-
 /* Dropdowns -------------------------------------------------------------------- */
-
-static void
-set_up_dropdown (GtkDropDown *dropdown,
-                 GtkStringList *strings)
-{
-  g_autoptr(GtkExpression) expression =
-    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-
-  gtk_drop_down_set_expression (dropdown, expression);
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (strings));
-}
 
 static int
 compare_programs (gconstpointer a,
@@ -681,26 +315,56 @@ compare_people (gconstpointer a,
                          baton_person_get_name (*(BatonPerson **) b));
 }
 
+/* "Client — Program", for the program dropdown. */
+static char *
+program_label (BatonProgram *program,
+               BatonStore   *store)
+{
+  BatonClient *client;
+
+  if (program == NULL)
+    return NULL;
+
+  client = baton_store_lookup_client (store, baton_program_get_client_id (program));
+  if (client == NULL)
+    return g_strdup (baton_program_get_name (program));
+
+  /* Translators: a program in a list, “Client — Program” */
+  return g_strdup_printf (_("%s — %s"), baton_client_get_name (client), baton_program_get_name (program));
+}
+
+static void
+unref_store (gpointer  data,
+             GClosure *closure)
+{
+  g_object_unref (data);
+}
+
+static GListStore *
+store_of (GPtrArray *records,
+          GType      type)
+{
+  GListStore *list = g_list_store_new (type);
+
+  g_list_store_splice (list, 0, 0, records->pdata, records->len);
+  return list;
+}
+
 static void
 load_choices (BatonTaskEditor *self)
 {
-  g_autoptr(GtkStringList) programs = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) people = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) priorities = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GtkExpression) priority_expression =
+    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkExpression) program_expression = NULL;
+  g_autoptr(GListStore) programs = NULL;
+  g_autoptr(GListStore) people = NULL;
   gint64 current_program = self->task ? baton_task_get_program_id (self->task) : 0;
   gint64 current_assignee = self->task ? baton_task_get_assignee_id (self->task) : 0;
   GListModel *list;
-  gint64 none = 0;
-
-  g_array_set_size (self->program_ids, 0);
-  g_array_set_size (self->role_ids, 0);
-  g_array_set_size (self->person_ids, 0);
 
   /* Programs, as "Client — Program", by client then program. */
-  gtk_string_list_append (programs, _("No program"));
-  g_array_append_val (self->program_ids, none);
   list = baton_store_get_programs (self->store);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -708,43 +372,20 @@ load_choices (BatonTaskEditor *self)
 
       if (!baton_program_get_archived (program) ||
           baton_record_get_id (BATON_RECORD (program)) == current_program)
-        g_ptr_array_add (sorted, program);
+        g_ptr_array_add (sorted, g_steal_pointer (&program));
     }
   g_ptr_array_sort_with_data (sorted, compare_programs, self->store);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      BatonProgram *program = g_ptr_array_index (sorted, i);
-      BatonClient *client = baton_store_lookup_client (self->store, baton_program_get_client_id (program));
-      gint64 id = baton_record_get_id (BATON_RECORD (program));
-      g_autofree char *label = NULL;
-
-      if (client != NULL)
-        /* Translators: a program in a list, “Client — Program” */
-        label = g_strdup_printf (_("%s — %s"), baton_client_get_name (client), baton_program_get_name (program));
-      else
-        label = g_strdup (baton_program_get_name (program));
-      gtk_string_list_append (programs, label);
-      g_array_append_val (self->program_ids, id);
-    }
-  set_up_dropdown (self->program_dropdown, programs);
+  programs = store_of (sorted, BATON_TYPE_PROGRAM);
+  program_expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                    G_CALLBACK (program_label),
+                                                    g_object_ref (self->store), unref_store);
+  baton_record_drop_down_set_expression (self->program_dropdown, program_expression);
+  baton_record_drop_down_set_model (self->program_dropdown, G_LIST_MODEL (programs));
 
   /* Roles, in their own order. */
-  gtk_string_list_append (roles, _("No role"));
-  g_array_append_val (self->role_ids, none);
-  list = baton_store_get_roles (self->store);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(BatonRole) role = g_list_model_get_item (list, i);
-      gint64 id = baton_record_get_id (BATON_RECORD (role));
-
-      gtk_string_list_append (roles, baton_role_get_name (role));
-      g_array_append_val (self->role_ids, id);
-    }
-  set_up_dropdown (self->role_dropdown, roles);
+  baton_record_drop_down_set_model (self->role_dropdown, baton_store_get_roles (self->store));
 
   /* People by name; archived ones only when they hold the card. */
-  gtk_string_list_append (people, _("Unassigned"));
-  g_array_append_val (self->person_ids, none);
   g_ptr_array_set_size (sorted, 0);
   list = baton_store_get_people (self->store);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -753,22 +394,16 @@ load_choices (BatonTaskEditor *self)
 
       if (!baton_person_get_archived (person) ||
           baton_record_get_id (BATON_RECORD (person)) == current_assignee)
-        g_ptr_array_add (sorted, person);
+        g_ptr_array_add (sorted, g_steal_pointer (&person));
     }
   g_ptr_array_sort (sorted, compare_people);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      BatonPerson *person = g_ptr_array_index (sorted, i);
-      gint64 id = baton_record_get_id (BATON_RECORD (person));
-
-      gtk_string_list_append (people, baton_person_get_name (person));
-      g_array_append_val (self->person_ids, id);
-    }
-  set_up_dropdown (self->assignee_dropdown, people);
+  people = store_of (sorted, BATON_TYPE_PERSON);
+  baton_record_drop_down_set_model (self->assignee_dropdown, G_LIST_MODEL (people));
 
   for (guint i = 0; i < G_N_ELEMENTS (priority_names); i++)
     gtk_string_list_append (priorities, g_dpgettext2 (GETTEXT_PACKAGE, "priority", priority_names[i]));
-  set_up_dropdown (self->priority_dropdown, priorities);
+  gtk_drop_down_set_expression (self->priority_dropdown, priority_expression);
+  gtk_drop_down_set_model (self->priority_dropdown, G_LIST_MODEL (priorities));
 }
 
 static void
@@ -785,7 +420,7 @@ load_task (BatonTaskEditor *self)
       gtk_window_set_title (GTK_WINDOW (self), _("New Card"));
       gtk_widget_set_visible (self->card_actions, FALSE);
       gtk_drop_down_set_selected (self->priority_dropdown, 0);
-      load_checklist (self);
+      baton_checklist_editor_load (self->checklist_editor, self->store, NULL);
       return;
     }
 
@@ -793,12 +428,9 @@ load_task (BatonTaskEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), baton_task_get_title (task));
   gtk_text_buffer_set_text (buffer, baton_task_get_description (task) ? baton_task_get_description (task) : "", -1);
 
-  gtk_drop_down_set_selected (self->program_dropdown,
-                              index_of_id (self->program_ids, baton_task_get_program_id (task)));
-  gtk_drop_down_set_selected (self->role_dropdown,
-                              index_of_id (self->role_ids, baton_task_get_role_id (task)));
-  gtk_drop_down_set_selected (self->assignee_dropdown,
-                              index_of_id (self->person_ids, baton_task_get_assignee_id (task)));
+  baton_record_drop_down_set_selected_id (self->program_dropdown, baton_task_get_program_id (task));
+  baton_record_drop_down_set_selected_id (self->role_dropdown, baton_task_get_role_id (task));
+  baton_record_drop_down_set_selected_id (self->assignee_dropdown, baton_task_get_assignee_id (task));
   gtk_drop_down_set_selected (self->priority_dropdown,
                               CLAMP (baton_task_get_priority (task), 0, (gint64) G_N_ELEMENTS (priority_names) - 1));
 
@@ -813,7 +445,7 @@ load_task (BatonTaskEditor *self)
   gtk_button_set_label (self->archive_button,
                         baton_task_get_archived (task) ? _("_Restore") : _("A_rchive"));
 
-  load_checklist (self);
+  baton_checklist_editor_load (self->checklist_editor, self->store, task);
 }
 
 /* Saving ----------------------------------------------------------------------- */
@@ -882,87 +514,14 @@ write_task (SaveJob  *job,
 }
 
 static gboolean
-write_checklist (SaveJob  *job,
-                 GError  **error)
-{
-  BatonTaskEditor *self = job->self;
-  gint64 task_id = baton_record_get_id (BATON_RECORD (job->task));
-  g_autoptr(GHashTable) kept = g_hash_table_new (g_int64_hash, g_int64_equal);
-  gint64 position = 0;
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      ChecklistEntry *entry = g_ptr_array_index (self->items, i);
-
-      if (entry->id != 0 && !str_empty (entry->text) && g_strstrip (entry->text)[0] != '\0')
-        g_hash_table_add (kept, &entry->id);
-    }
-
-  /* Removed items first, then the rest in order. */
-  for (guint i = 0; i < self->loaded_item_ids->len; i++)
-    {
-      gint64 *id = &g_array_index (self->loaded_item_ids, gint64, i);
-      BatonChecklistItem *item;
-
-      if (g_hash_table_contains (kept, id))
-        continue;
-      item = baton_store_lookup (self->store, BATON_TYPE_CHECKLIST_ITEM, *id);
-      if (item != NULL && !baton_store_delete (self->store, item, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      ChecklistEntry *entry = g_ptr_array_index (self->items, i);
-      BatonChecklistItem *item;
-
-      if (str_empty (entry->text) || g_strstrip (entry->text)[0] == '\0')
-        continue;
-
-      if (entry->id == 0)
-        {
-          if (!baton_store_insert (self->store, BATON_TYPE_CHECKLIST_ITEM, error,
-                                   "task-id", (gint64) task_id,
-                                   "text", entry->text,
-                                   "done", (gboolean) entry->done,
-                                   "position", (gint64) position,
-                                   NULL))
-            return FALSE;
-        }
-      else
-        {
-          item = baton_store_lookup (self->store, BATON_TYPE_CHECKLIST_ITEM, entry->id);
-          if (item == NULL)
-            {
-              g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND,
-                                   _("A checklist item was deleted meanwhile."));
-              return FALSE;
-            }
-          if ((g_strcmp0 (entry->text, baton_checklist_item_get_text (item)) != 0 ||
-               entry->done != baton_checklist_item_get_done (item) ||
-               baton_checklist_item_get_position (item) != position) &&
-              !baton_store_update (self->store, item, error,
-                                   "text", entry->text,
-                                   "done", (gboolean) entry->done,
-                                   "position", (gint64) position,
-                                   NULL))
-            return FALSE;
-        }
-
-      position++;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 save_batch (BatonStore  *store,
             gpointer     user_data,
             GError     **error)
 {
   SaveJob *job = user_data;
 
-  return write_task (job, error) && write_checklist (job, error);
+  return write_task (job, error) &&
+         baton_checklist_editor_write (job->self->checklist_editor, job->task, error);
 }
 
 static gboolean
@@ -1096,7 +655,7 @@ baton_task_editor_save (BatonTaskEditor *self)
       return FALSE;
     }
 
-  dirty = checklist_is_dirty (self);
+  dirty = baton_checklist_editor_is_dirty (self->checklist_editor);
 
   if (!dirty)
     ok = write_task (&job, &error);
@@ -1128,6 +687,14 @@ baton_task_editor_save (BatonTaskEditor *self)
 
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
+}
+
+static void
+add_item_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  baton_checklist_editor_add_item (BATON_TASK_EDITOR (widget)->checklist_editor);
 }
 
 static void
@@ -1232,7 +799,7 @@ baton_task_editor_prefill (BatonTaskEditor *self,
   if (title != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title);
   if (program_id != 0)
-    gtk_drop_down_set_selected (self->program_dropdown, index_of_id (self->program_ids, program_id));
+    baton_record_drop_down_set_selected_id (self->program_dropdown, program_id);
   self->note_id = note_id;
 }
 
@@ -1281,11 +848,11 @@ baton_task_editor_get_field (BatonTaskEditor *self,
   if (g_str_equal (field, "description"))
     return GTK_WIDGET (self->description_view);
   if (g_str_equal (field, "program"))
-    return GTK_WIDGET (self->program_dropdown);
+    return GTK_WIDGET (baton_record_drop_down_get_drop_down (self->program_dropdown));
   if (g_str_equal (field, "role"))
-    return GTK_WIDGET (self->role_dropdown);
+    return GTK_WIDGET (baton_record_drop_down_get_drop_down (self->role_dropdown));
   if (g_str_equal (field, "assignee"))
-    return GTK_WIDGET (self->assignee_dropdown);
+    return GTK_WIDGET (baton_record_drop_down_get_drop_down (self->assignee_dropdown));
   if (g_str_equal (field, "estimate"))
     return GTK_WIDGET (self->estimate_entry);
   if (g_str_equal (field, "priority"))
@@ -1295,7 +862,7 @@ baton_task_editor_get_field (BatonTaskEditor *self,
   if (g_str_equal (field, "due-date"))
     return GTK_WIDGET (self->due_entry);
   if (g_str_equal (field, "checklist-entry"))
-    return GTK_WIDGET (self->checklist_entry);
+    return baton_checklist_editor_get_entry (self->checklist_editor);
 
   g_return_val_if_reached (NULL);
 }
@@ -1336,7 +903,7 @@ show_read_only (BatonTaskEditor *self)
   GtkWidget *choosers[] = {
     GTK_WIDGET (self->program_dropdown), GTK_WIDGET (self->role_dropdown),
     GTK_WIDGET (self->assignee_dropdown), GTK_WIDGET (self->priority_dropdown),
-    self->start_entry, self->due_entry, GTK_WIDGET (self->checklist_list),
+    self->start_entry, self->due_entry,
   };
 
   gtk_editable_set_editable (GTK_EDITABLE (self->title_entry), FALSE);
@@ -1346,8 +913,8 @@ show_read_only (BatonTaskEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (choosers); i++)
     gtk_widget_set_sensitive (choosers[i], FALSE);
 
-  /* The new item's entry and its button, Archive and Delete, Save. */
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->checklist_entry)), FALSE);
+  /* The checklist, its new item's entry and button; Archive and Delete, Save. */
+  baton_checklist_editor_set_editable (self->checklist_editor, FALSE);
   gtk_widget_set_visible (self->card_actions, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), FALSE);
   /* Nothing to cancel: the button only closes. */
@@ -1383,20 +950,6 @@ baton_task_editor_dispose (GObject *object)
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (baton_task_editor_parent_class)->dispose (object);
-}
-
-static void
-baton_task_editor_finalize (GObject *object)
-{
-  BatonTaskEditor *self = BATON_TASK_EDITOR (object);
-
-  g_clear_pointer (&self->program_ids, g_array_unref);
-  g_clear_pointer (&self->role_ids, g_array_unref);
-  g_clear_pointer (&self->person_ids, g_array_unref);
-  g_clear_pointer (&self->loaded_item_ids, g_array_unref);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (baton_task_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -1450,7 +1003,6 @@ baton_task_editor_class_init (BatonTaskEditorClass *klass)
 
   object_class->constructed = baton_task_editor_constructed;
   object_class->dispose = baton_task_editor_dispose;
-  object_class->finalize = baton_task_editor_finalize;
   object_class->get_property = baton_task_editor_get_property;
   object_class->set_property = baton_task_editor_set_property;
 
@@ -1462,7 +1014,9 @@ baton_task_editor_class_init (BatonTaskEditorClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (BATON_TYPE_CHECKLIST_EDITOR);
   g_type_ensure (BATON_TYPE_DATE_ROW);
+  g_type_ensure (BATON_TYPE_RECORD_DROP_DOWN);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/baton_app/Baton/widgets/baton-task-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, status_revealer);
@@ -1480,13 +1034,13 @@ baton_task_editor_class_init (BatonTaskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, start_error);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, due_entry);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, due_error);
-  gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, checklist_progress);
-  gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, checklist_list);
-  gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, checklist_entry);
+  gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, checklist_editor);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, card_actions);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, archive_button);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, cancel_button);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.add-item", NULL, add_item_activated);
@@ -1507,23 +1061,9 @@ baton_task_editor_init (BatonTaskEditor *self)
   /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
   baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 
-  self->program_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->role_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->loaded_item_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->items = g_ptr_array_new_with_free_func (checklist_entry_free);
-
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
 
-  /* A closed list must not take the next click (see baton-popups.c). */
-  baton_drop_down_ignore_popup_events_when_closed (self->program_dropdown);
-  baton_drop_down_ignore_popup_events_when_closed (self->role_dropdown);
-  baton_drop_down_ignore_popup_events_when_closed (self->assignee_dropdown);
+  /* A closed list must not take the next click (see baton-popups.c); the
+   * record dropdowns see to their own. */
   baton_drop_down_ignore_popup_events_when_closed (self->priority_dropdown);
-
-  g_signal_connect_swapped (self->title_entry, "changed", G_CALLBACK (on_field_changed), self);
-  g_signal_connect_swapped (self->estimate_entry, "changed", G_CALLBACK (on_field_changed), self);
-  g_signal_connect_swapped (self->start_entry, "changed", G_CALLBACK (on_field_changed), self);
-  g_signal_connect_swapped (self->due_entry, "changed", G_CALLBACK (on_field_changed), self);
-  g_signal_connect_swapped (self->checklist_entry, "activate", G_CALLBACK (on_checklist_entry_activate), self);
 }

@@ -22,6 +22,7 @@
 
 #include "baton-note-editor.h"
 #include "baton-accessible.h"
+#include "baton-record-drop-down.h"
 #include "baton-revisions-dialog.h"
 #include "baton-task-editor.h"
 
@@ -32,7 +33,7 @@ struct _BatonNoteEditor
   /* Template children */
   GtkWidget         *box;
   GtkText           *title_text;
-  GtkDropDown       *program_dropdown;
+  BatonRecordDropDown *program_dropdown;
   GtkLabel          *created_label;
   GtkLabel          *status_label;
   GtkSourceView     *source_view;
@@ -46,8 +47,6 @@ struct _BatonNoteEditor
   BatonNoteSaver    *saver;
   GSettings         *settings;
   GtkCssProvider    *font_css;
-  GtkStringList     *program_names;
-  GArray            *program_ids;     /* gint64 per dropdown row; 0 = none */
   GPtrArray         *tasks;           /* BatonTask, borrowed from the store */
   GPtrArray         *held;            /* BatonNoteSaver of notes left unsaved, retrying */
   GtkFileChooserNative *chooser;
@@ -268,8 +267,7 @@ fill_programs (BatonNoteEditor *self)
   g_autoptr(GPtrArray) mine = g_ptr_array_new ();
   BatonClient *client = note_client (self);
   gint64 current = self->note ? baton_note_get_program_id (self->note) : 0;
-  guint selected = 0;
-  gint64 none = 0;
+  g_autoptr(GListStore) list = g_list_store_new (BATON_TYPE_PROGRAM);
 
   if (client != NULL)
     for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
@@ -284,21 +282,9 @@ fill_programs (BatonNoteEditor *self)
   g_ptr_array_sort (mine, compare_program_names);
 
   self->loading = TRUE;
-  g_array_set_size (self->program_ids, 0);
-  g_array_append_val (self->program_ids, none);
-  gtk_string_list_splice (self->program_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->program_names)), NULL);
-  gtk_string_list_append (self->program_names, _("No Program"));
-  for (guint i = 0; i < mine->len; i++)
-    {
-      BatonProgram *program = g_ptr_array_index (mine, i);
-      gint64 id = baton_record_get_id (BATON_RECORD (program));
-
-      g_array_append_val (self->program_ids, id);
-      gtk_string_list_append (self->program_names, baton_program_get_name (program));
-      if (id == current)
-        selected = i + 1;
-    }
-  gtk_drop_down_set_selected (self->program_dropdown, selected);
+  g_list_store_splice (list, 0, 0, mine->pdata, mine->len);
+  baton_record_drop_down_set_model (self->program_dropdown, G_LIST_MODEL (list));
+  baton_record_drop_down_set_selected_id (self->program_dropdown, current);
   gtk_widget_set_sensitive (GTK_WIDGET (self->program_dropdown),
                             self->note != NULL && !baton_store_get_read_only (self->store));
   self->loading = FALSE;
@@ -308,13 +294,11 @@ static void
 on_program_selected (BatonNoteEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  guint selected = gtk_drop_down_get_selected (self->program_dropdown);
-  gint64 id;
+  gint64 id = baton_record_drop_down_get_selected_id (self->program_dropdown);
 
-  if (self->loading || self->note == NULL || selected >= self->program_ids->len)
+  if (self->loading || self->note == NULL)
     return;
 
-  id = g_array_index (self->program_ids, gint64, selected);
   if (id == baton_note_get_program_id (self->note))
     return;
 
@@ -1158,8 +1142,6 @@ baton_note_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->font_css);
-  g_clear_object (&self->program_names);
-  g_clear_pointer (&self->program_ids, g_array_unref);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
   g_clear_pointer (&self->held, g_ptr_array_unref);
 
@@ -1236,6 +1218,7 @@ baton_note_editor_class_init (BatonNoteEditorClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (BATON_TYPE_RECORD_DROP_DOWN);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/clients/baton-note-editor.ui");
@@ -1248,6 +1231,8 @@ baton_note_editor_class_init (BatonNoteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, tasks_revealer);
   gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, tasks_label);
   gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, tasks_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_program_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_changed);
 
   gtk_widget_class_install_action (widget_class, "note.create-task", NULL, create_task_activated);
   gtk_widget_class_install_action (widget_class, "note.history", NULL, history_activated);
@@ -1267,11 +1252,7 @@ baton_note_editor_init (BatonNoteEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->program_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
-  self->program_names = gtk_string_list_new (NULL);
-  gtk_drop_down_set_model (self->program_dropdown, G_LIST_MODEL (self->program_names));
-  g_signal_connect_swapped (self->program_dropdown, "notify::selected", G_CALLBACK (on_program_selected), self);
 
   buffer = get_buffer (self);
   gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "markdown"));
@@ -1287,7 +1268,6 @@ baton_note_editor_init (BatonNoteEditor *self)
                             G_CALLBACK (queue_highlight), self);
   g_signal_connect_swapped (buffer, "changed", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (buffer, "mark-set", G_CALLBACK (update_actions), self);
-  g_signal_connect_swapped (self->title_text, "changed", G_CALLBACK (on_text_changed), self);
 
   self->settings = g_settings_new (APP_ID);
   self->font_css = gtk_css_provider_new ();

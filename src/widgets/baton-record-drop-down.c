@@ -34,6 +34,9 @@ struct _BatonRecordDropDown
   GtkExpression  *expression;   /* NULL: a record's id */
   GtkStringList  *none;         /* the one "none" row */
   GListStore     *parts;        /* none, then the mapped records */
+
+  /* State */
+  gint64          selected_id;  /* as last notified */
 };
 
 enum {
@@ -99,9 +102,17 @@ rebuild (BatonRecordDropDown *self)
   baton_record_drop_down_set_selected_id (self, selected);
 }
 
+/* selected-id is notified when the chosen record changes, not each time
+ * the list moves under the same choice. */
 static void
 on_selected_changed (BatonRecordDropDown *self)
 {
+  gint64 id = baton_record_drop_down_get_selected_id (self);
+
+  if (id == self->selected_id)
+    return;
+
+  self->selected_id = id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 }
 

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "baton-accessible.h"
+#include "baton-client-row.h"
 #include "baton-clients-view-private.h"
 #include "baton-notes.h"
 
@@ -74,79 +75,6 @@ compare_clients (gconstpointer a,
                  gpointer      data)
 {
   return g_utf8_collate (baton_client_get_name ((BatonClient *) a), baton_client_get_name ((BatonClient *) b));
-}
-
-static void
-setup_client_row (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_list_item_set_child (item, box);
-}
-
-static gboolean
-text_is_set (GBinding     *binding,
-             const GValue *from,
-             GValue       *to,
-             gpointer      data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_boolean (to, text != NULL && text[0] != '\0');
-  return TRUE;
-}
-
-static void
-bind_client_row (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  data)
-{
-  BatonClient *client = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *name = gtk_widget_get_first_child (box);
-  GtkWidget *detail = gtk_widget_get_next_sibling (name);
-  GPtrArray *bindings = g_ptr_array_new ();
-
-  /* Plain labels: a client called "<b>Acme</b>" is shown as typed. */
-  g_ptr_array_add (bindings, g_object_bind_property (client, "name", name, "label", G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (client, "organization", detail, "label", G_BINDING_SYNC_CREATE));
-  /* The sidebar is narrow: a long name is shortened, and whole in its tooltip. */
-  g_ptr_array_add (bindings, g_object_bind_property (client, "name", name, "tooltip-text", G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (client, "organization", detail, "tooltip-text", G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property_full (client, "organization", detail, "visible",
-                                                          G_BINDING_SYNC_CREATE, text_is_set, NULL, NULL, NULL));
-  g_object_set_data_full (G_OBJECT (item), "bindings", bindings, (GDestroyNotify) g_ptr_array_unref);
-
-  if (baton_client_get_archived (client))
-    gtk_widget_add_css_class (box, "dim-label");
-  else
-    gtk_widget_remove_css_class (box, "dim-label");
-}
-
-static void
-unbind_client_row (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  data)
-{
-  GPtrArray *bindings = g_object_get_data (G_OBJECT (item), "bindings");
-
-  for (guint i = 0; bindings != NULL && i < bindings->len; i++)
-    g_binding_unbind (g_ptr_array_index (bindings, i));
-  g_object_set_data (G_OBJECT (item), "bindings", NULL);
 }
 
 static guint
@@ -634,12 +562,7 @@ baton_clients_view_constructed (GObject *object)
                                     GTK_SORTER (gtk_custom_sorter_new (compare_clients, NULL, NULL)));
   self->clients_selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_single_selection_set_autoselect (self->clients_selection, TRUE);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_client_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_client_row), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_client_row), self);
-  gtk_list_view_set_factory (self->client_list, factory);
-  g_object_unref (factory);
+  /* Its rows are BatonClientRows (the template's factory). */
   gtk_list_view_set_model (self->client_list, GTK_SELECTION_MODEL (self->clients_selection));
   g_signal_connect_object (self->clients_selection, "notify::selected-item",
                            G_CALLBACK (on_client_selected), self, G_CONNECT_SWAPPED);
@@ -792,6 +715,7 @@ baton_clients_view_class_init (BatonClientsViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BATON_TYPE_CLIENT_PAGE);
+  g_type_ensure (BATON_TYPE_CLIENT_ROW);
   g_type_ensure (BATON_TYPE_NOTE_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/clients/baton-clients-view.ui");

@@ -30,6 +30,7 @@
 #include "baton-note-editor.h"
 #include "baton-notes.h"
 #include "baton-program-dialog.h"
+#include "baton-program-row.h"
 #include "baton-revisions-dialog.h"
 #include "baton-search-index.h"
 #include "baton-store.h"
@@ -2191,7 +2192,8 @@ test_read_only (Fixture       *f,
     collect (GTK_WIDGET (page), GTK_TYPE_LIST_BOX_ROW, rows);
     row = NULL;
     for (guint i = 0; i < rows->len; i++)
-      if (g_object_get_data (g_ptr_array_index (rows, i), "program") == program)
+      if (BATON_IS_PROGRAM_ROW (g_ptr_array_index (rows, i)) &&
+          baton_program_row_get_program (g_ptr_array_index (rows, i)) == program)
         row = g_ptr_array_index (rows, i);
   }
   g_assert_nonnull (row);

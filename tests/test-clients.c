@@ -1096,6 +1096,11 @@ test_templates_and_history (Fixture       *f,
   g_assert_nonnull (strstr (text, "Second visit"));
 }
 
+static GtkWidget *find_action_button (GtkWidget  *root,
+                                      const char *action,
+                                      const char *target);
+static void       click_button       (GtkWidget  *button);
+
 static void
 test_promote (Fixture       *f,
               gconstpointer  data)
@@ -1138,8 +1143,14 @@ test_promote (Fixture       *f,
   g_assert_cmpint (baton_task_get_program_id (task), ==, baton_record_get_id (BATON_RECORD (program)));
   g_assert_cmpint (baton_task_get_note_id (task), ==, baton_record_get_id (BATON_RECORD (note)));
 
-  /* The note lists it. */
+  /* The note lists it, and its button opens it. */
   g_assert_cmpuint (baton_note_editor_get_n_tasks (editor_of (f)), ==, 1);
+  baton_test_wait_for (find_toplevel (BATON_TYPE_TASK_EDITOR) == NULL, 5000);
+  click_button (find_action_button (GTK_WIDGET (editor_of (f)), "note.open-task", NULL));
+  dialog = find_toplevel (BATON_TYPE_TASK_EDITOR);
+  g_assert_nonnull (dialog);
+  g_assert_true (baton_task_editor_get_task (dialog) == task);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* A blank line makes no task. */
   gtk_text_buffer_get_iter_at_line (buffer_of (f), &iter, 1);

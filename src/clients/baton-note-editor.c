@@ -190,15 +190,19 @@ on_program_selected (BatonNoteEditor *self)
 
 /* Tasks made from the note ----------------------------------------------------- */
 
+/* note.open-task: the task editor for the task of that id (a button of
+ * the note's tasks), unless it is gone meanwhile. */
 static void
-open_task (GtkButton       *button,
-           BatonNoteEditor *self)
+open_task_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  BatonTask *task = g_object_get_data (G_OBJECT (button), "task");
+  BatonNoteEditor *self = BATON_NOTE_EDITOR (widget);
+  BatonTask *task = baton_store_lookup_task (self->store, g_variant_get_int64 (parameter));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
-  if (task == NULL || baton_store_lookup_task (self->store, baton_record_get_id (BATON_RECORD (task))) != task)
+  if (task == NULL)
     return;
 
   dialog = baton_task_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, task);
@@ -246,8 +250,9 @@ fill_tasks (BatonNoteEditor *self)
       tooltip = g_strdup_printf (_("Open “%s”"), baton_task_get_title (task));
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-      g_object_set_data_full (G_OBJECT (button), "task", g_object_ref (task), g_object_unref);
-      g_signal_connect (button, "clicked", G_CALLBACK (open_task), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "note.open-task");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
+                                        (gint64) baton_record_get_id (BATON_RECORD (task)));
 
       gtk_flow_box_append (self->tasks_box, button);
     }
@@ -785,6 +790,7 @@ baton_note_editor_class_init (BatonNoteEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_text_changed);
 
   _baton_note_editor_class_init_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "note.open-task", "x", open_task_activated);
 
   gtk_widget_class_set_css_name (widget_class, "noteeditor");
 }

@@ -3,11 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Edits every field of a task in a modal window. Nothing is written while
- * the person types: Save parses every field first (a field that does not
- * parse shows its error under it and nothing is saved), then writes the
- * whole edit as one store call — one updatev/insertv, or one batch when the
- * checklist changed too — so a single Undo reverts it. An error from the
- * store is shown at the top of the dialog and the dialog stays open.
+ * the person types; Save (baton-task-editor-save.c) writes the whole edit
+ * as one undo step. This file builds the form (the checklist is a
+ * BatonChecklistEditor, the program, role and assignee BatonRecordDropDowns)
+ * and parses it, each field showing its own error.
  *
  * Delete and Archive act at once and are undoable: the parent window shows
  * a toast with an Undo button (win.show-undo-toast).
@@ -27,69 +26,7 @@
 #include "baton-checklist-editor.h"
 #include "baton-popups.h"
 #include "baton-record-drop-down.h"
-#include "baton-task-editor.h"
-
-/* The parsed content of the form. */
-typedef struct
-{
-  char   *title;
-  char   *description;
-  gint64  program_id;
-  gint64  role_id;
-  gint64  assignee_id;
-  gint64  estimate_minutes;
-  gint64  priority;
-  char   *start_date;
-  char   *due_date;
-} FormValues;
-
-static void
-form_values_clear (FormValues *values)
-{
-  g_clear_pointer (&values->title, g_free);
-  g_clear_pointer (&values->description, g_free);
-  g_clear_pointer (&values->start_date, g_free);
-  g_clear_pointer (&values->due_date, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FormValues, form_values_clear)
-
-struct _BatonTaskEditor
-{
-  AdwWindow       parent_instance;
-
-  /* Template children */
-  GtkRevealer    *status_revealer;
-  GtkLabel       *status_label;
-  GtkEntry       *title_entry;
-  GtkLabel       *title_error;
-  GtkTextView    *description_view;
-  BatonRecordDropDown *program_dropdown;
-  BatonRecordDropDown *role_dropdown;
-  BatonRecordDropDown *assignee_dropdown;
-  GtkDropDown    *priority_dropdown;
-  GtkEntry       *estimate_entry;
-  GtkLabel       *estimate_error;
-  GtkWidget      *start_entry;   /* BatonDateRow */
-  GtkLabel       *start_error;
-  GtkWidget      *due_entry;     /* BatonDateRow */
-  GtkLabel       *due_error;
-  BatonChecklistEditor *checklist_editor;
-  GtkWidget      *card_actions;
-  GtkButton      *archive_button;
-  GtkButton      *save_button;
-  GtkButton      *cancel_button;
-
-  /* Owned references */
-  BatonStore     *store;
-  BatonTask      *task;          /* NULL for a new card */
-
-  /* State */
-  gint64          task_id;
-  gint64          stage_id;      /* new card: 0 = the first stage */
-  gint64          note_id;       /* new card: the note it comes from */
-  gboolean        tried_save;    /* errors follow typing after a first Save */
-};
+#include "baton-task-editor-private.h"
 
 enum {
   PROP_0,
@@ -125,13 +62,6 @@ str_empty (const char *text)
   return text == NULL || text[0] == '\0';
 }
 
-static gboolean
-same_text (const char *a,
-           const char *b)
-{
-  return g_strcmp0 (str_empty (a) ? NULL : a, str_empty (b) ? NULL : b) == 0;
-}
-
 static void
 show_field_error (GtkWidget  *input,
                   GtkLabel   *label,
@@ -155,9 +85,9 @@ show_field_error (GtkWidget  *input,
     }
 }
 
-static void
-show_status (BatonTaskEditor *self,
-             const char      *message)
+void
+_baton_task_editor_show_status (BatonTaskEditor *self,
+                                const char      *message)
 {
   gtk_label_set_text (self->status_label, message != NULL ? message : "");
   gtk_revealer_set_reveal_child (self->status_revealer, message != NULL);
@@ -187,10 +117,10 @@ date_of_row (BatonDateRow  *row,
 
 /* Parses the form into @values. With @show, each field shows its error (or
  * clears it). Returns TRUE when every field is valid. */
-static gboolean
-parse_form (BatonTaskEditor *self,
-            FormValues      *values,
-            gboolean         show)
+gboolean
+_baton_task_editor_parse_form (BatonTaskEditor *self,
+                               FormValues      *values,
+                               gboolean         show)
 {
   g_autoptr(GError) estimate_error = NULL;
   g_autoptr(GError) start_error = NULL;
@@ -268,11 +198,11 @@ on_field_changed (BatonTaskEditor *self)
   g_auto(FormValues) values = { 0 };
 
   if (self->tried_save)
-    parse_form (self, &values, TRUE);
+    _baton_task_editor_parse_form (self, &values, TRUE);
 }
 
-static void
-focus_first_error (BatonTaskEditor *self)
+void
+_baton_task_editor_focus_first_error (BatonTaskEditor *self)
 {
   GtkWidget *fields[] = {
     GTK_WIDGET (self->title_entry), GTK_WIDGET (self->estimate_entry),
@@ -448,247 +378,6 @@ load_task (BatonTaskEditor *self)
   baton_checklist_editor_load (self->checklist_editor, self->store, task);
 }
 
-/* Saving ----------------------------------------------------------------------- */
-
-typedef struct
-{
-  BatonTaskEditor *self;
-  GType            type;
-  BatonTask       *task;       /* the task edited, or the one created */
-  GPtrArray       *names;
-  GArray          *values;
-} SaveJob;
-
-static void
-add_string (SaveJob    *job,
-            const char *name,
-            const char *value)
-{
-  GValue v = G_VALUE_INIT;
-
-  g_value_init (&v, G_TYPE_STRING);
-  g_value_set_string (&v, value);
-  g_ptr_array_add (job->names, (gpointer) name);
-  g_array_append_val (job->values, v);
-}
-
-static void
-add_int (SaveJob    *job,
-         const char *name,
-         gint64      value)
-{
-  GValue v = G_VALUE_INIT;
-
-  g_value_init (&v, G_TYPE_INT64);
-  g_value_set_int64 (&v, value);
-  g_ptr_array_add (job->names, (gpointer) name);
-  g_array_append_val (job->values, v);
-}
-
-static void
-clear_gvalue (gpointer data)
-{
-  g_value_unset (data);
-}
-
-static gboolean
-write_task (SaveJob  *job,
-            GError  **error)
-{
-  BatonTaskEditor *self = job->self;
-
-  if (job->task == NULL)
-    {
-      job->task = baton_store_insertv (self->store, BATON_TYPE_TASK, job->names->len,
-                                       (const char **) job->names->pdata,
-                                       (const GValue *) job->values->data, error);
-      return job->task != NULL;
-    }
-
-  if (job->names->len == 0)
-    return TRUE;
-
-  return baton_store_updatev (self->store, job->task, job->names->len,
-                              (const char **) job->names->pdata,
-                              (const GValue *) job->values->data, error);
-}
-
-static gboolean
-save_batch (BatonStore  *store,
-            gpointer     user_data,
-            GError     **error)
-{
-  SaveJob *job = user_data;
-
-  return write_task (job, error) &&
-         baton_checklist_editor_write (job->self->checklist_editor, job->task, error);
-}
-
-static gboolean
-task_has_note_id (void)
-{
-  gpointer klass = g_type_class_ref (BATON_TYPE_TASK);
-  gboolean found = g_object_class_find_property (G_OBJECT_CLASS (klass), "note-id") != NULL;
-
-  g_type_class_unref (klass);
-  return found;
-}
-
-static BatonStage *
-target_stage (BatonTaskEditor *self)
-{
-  GListModel *stages = baton_store_get_stages (self->store);
-  g_autoptr(BatonStage) first = NULL;
-  BatonStage *stage = self->stage_id ? baton_store_lookup_stage (self->store, self->stage_id) : NULL;
-
-  if (stage != NULL)
-    return stage;
-  if (g_list_model_get_n_items (stages) == 0)
-    return NULL;
-
-  first = g_list_model_get_item (stages, 0);
-  return first;
-}
-
-/* Fills @job with the properties to write. */
-static gboolean
-collect_changes (BatonTaskEditor *self,
-                 FormValues      *values,
-                 SaveJob         *job,
-                 GError         **error)
-{
-  BatonTask *task = self->task;
-
-  if (task == NULL)
-    {
-      BatonStage *stage = target_stage (self);
-      g_autoptr(GPtrArray) order = NULL;
-      gint64 position = 0;
-
-      if (stage == NULL)
-        {
-          g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                               _("The board has no stage to add the card to."));
-          return FALSE;
-        }
-
-      order = baton_store_get_stage_tasks (self->store, stage);
-      if (order->len > 0)
-        position = baton_task_get_position (g_ptr_array_index (order, order->len - 1));
-
-      add_int (job, "stage-id", baton_record_get_id (BATON_RECORD (stage)));
-      add_int (job, "position", position + 1024);
-      add_string (job, "title", values->title);
-      add_string (job, "description", values->description);
-      add_int (job, "program-id", values->program_id);
-      add_int (job, "role-id", values->role_id);
-      add_int (job, "assignee-id", values->assignee_id);
-      add_int (job, "estimate-minutes", values->estimate_minutes);
-      add_string (job, "start-date", values->start_date);
-      add_string (job, "due-date", values->due_date);
-      add_int (job, "priority", values->priority);
-      if (baton_stage_get_is_done (stage))
-        {
-          g_autofree char *now = baton_timestamp_now ();
-          add_string (job, "completed-at", now);
-        }
-      if (self->note_id != 0 && task_has_note_id ())
-        add_int (job, "note-id", self->note_id);
-
-      return TRUE;
-    }
-
-  if (!same_text (values->title, baton_task_get_title (task)))
-    add_string (job, "title", values->title);
-  if (!same_text (values->description, baton_task_get_description (task)))
-    add_string (job, "description", values->description);
-  if (values->program_id != baton_task_get_program_id (task))
-    add_int (job, "program-id", values->program_id);
-  if (values->role_id != baton_task_get_role_id (task))
-    add_int (job, "role-id", values->role_id);
-  if (values->assignee_id != baton_task_get_assignee_id (task))
-    add_int (job, "assignee-id", values->assignee_id);
-  if (values->estimate_minutes != baton_task_get_estimate_minutes (task))
-    add_int (job, "estimate-minutes", values->estimate_minutes);
-  if (!same_text (values->start_date, baton_task_get_start_date (task)))
-    add_string (job, "start-date", values->start_date);
-  if (!same_text (values->due_date, baton_task_get_due_date (task)))
-    add_string (job, "due-date", values->due_date);
-  if (values->priority != baton_task_get_priority (task))
-    add_int (job, "priority", values->priority);
-
-  return TRUE;
-}
-
-gboolean
-baton_task_editor_save (BatonTaskEditor *self)
-{
-  g_auto(FormValues) values = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GArray) gvalues = g_array_new (FALSE, TRUE, sizeof (GValue));
-  SaveJob job = { self, BATON_TYPE_TASK, self->task, names, gvalues };
-  gboolean dirty;
-  gboolean ok;
-
-  g_return_val_if_fail (BATON_IS_TASK_EDITOR (self), FALSE);
-
-  g_array_set_clear_func (gvalues, clear_gvalue);
-  self->tried_save = TRUE;
-  show_status (self, NULL);
-
-  if (!parse_form (self, &values, TRUE))
-    {
-      focus_first_error (self);
-      return FALSE;
-    }
-
-  if (self->task != NULL && baton_store_lookup_task (self->store, self->task_id) != self->task)
-    {
-      show_status (self, _("This card no longer exists: it was deleted meanwhile."));
-      return FALSE;
-    }
-
-  if (!collect_changes (self, &values, &job, &error))
-    {
-      show_status (self, error->message);
-      return FALSE;
-    }
-
-  dirty = baton_checklist_editor_is_dirty (self->checklist_editor);
-
-  if (!dirty)
-    ok = write_task (&job, &error);
-  else
-    {
-      g_autofree char *label = self->task ? g_strdup_printf (_("Edit “%s”"), values.title)
-                                          : g_strdup (_("Add card"));
-
-      ok = baton_store_run_batch (self->store, label, TRUE, save_batch, &job, &error);
-      if (!ok)
-        {
-          /* A failed batch reloads the objects: follow ours. */
-          if (self->task != NULL)
-            g_set_object (&self->task, baton_store_lookup_task (self->store, self->task_id));
-        }
-    }
-
-  if (!ok)
-    {
-      show_status (self, error->message);
-      return FALSE;
-    }
-
-  if (self->task == NULL && job.task != NULL)
-    {
-      self->task = g_object_ref (job.task);
-      self->task_id = baton_record_get_id (BATON_RECORD (job.task));
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
-}
-
 static void
 add_item_activated (GtkWidget  *widget,
                     const char *action_name,
@@ -733,7 +422,7 @@ delete_activated (GtkWidget  *widget,
   title = g_strdup (baton_task_get_title (self->task));
   if (!baton_store_delete (self->store, self->task, &error))
     {
-      show_status (self, error->message);
+      _baton_task_editor_show_status (self, error->message);
       return;
     }
 
@@ -759,7 +448,7 @@ archive_activated (GtkWidget  *widget,
   archive = !baton_task_get_archived (self->task);
   if (!baton_store_archive_task (self->store, self->task, archive, &error))
     {
-      show_status (self, error->message);
+      _baton_task_editor_show_status (self, error->message);
       return;
     }
 

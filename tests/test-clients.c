@@ -1501,6 +1501,16 @@ test_unsaved_keep_open (Fixture       *f,
     g_autofree char *text = buffer_text (f);
     g_assert_cmpstr (text, ==, "Agenda\n- Still here");
   }
+
+  /* What the window asks before closing, called as the window will: the
+   * text is not saved, so the window must stay, and the view asks again. */
+  g_assert_true (baton_clients_view_has_unsaved (f->view));
+  g_assert_true (baton_clients_view_close_request (f->view));
+  g_assert_true (baton_test_wait_until (dialog_is_shown, &u, 10000));
+  adw_message_dialog_response (baton_clients_view_get_unsaved_dialog (f->view), "keep");
+  baton_test_drain ();
+  g_assert_nonnull (u.window);
+
   gtk_window_close (GTK_WINDOW (f->window));
   g_assert_true (baton_test_wait_until (dialog_is_shown, &u, 10000));
   g_assert_nonnull (u.window);

@@ -17,8 +17,10 @@
 
 #include "baton-test-util.h"
 #include "baton-calendar.h"
+#include "baton-checklist-editor.h"
 #include "baton-date-row.h"
 #include "baton-dates.h"
+#include "baton-record-drop-down.h"
 #include "baton-store.h"
 #include "baton-task-editor.h"
 #include "baton-ui-test-util.h"
@@ -615,6 +617,168 @@ test_calendar_keyboard (Fixture       *f,
   assert_calendar_focus (calendar, "2024-03-24", "2024-03-01");
 }
 
+/* The record dropdown ------------------------------------------------------------ */
+
+static const char *
+row_label (GtkDropDown *dropdown,
+           guint        position)
+{
+  g_autoptr(GtkStringObject) row = g_list_model_get_item (gtk_drop_down_get_model (dropdown), position);
+
+  g_assert_nonnull (row);
+  /* The dropdown's model holds the row. */
+  return gtk_string_object_get_string (row);
+}
+
+/* A "none" row, then the records by their name; chosen and read by id; the
+ * rows follow the records model. */
+static void
+test_record_drop_down_by_id (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BatonRecordDropDown *dropdown = BATON_RECORD_DROP_DOWN (baton_record_drop_down_new ());
+  GtkDropDown *inner = baton_record_drop_down_get_drop_down (dropdown);
+  BatonRole *trainer;
+  guint notified = 0;
+
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (dropdown));
+  g_signal_connect (dropdown, "notify::selected-id", G_CALLBACK (count_notify), &notified);
+  baton_record_drop_down_set_none_label (dropdown, "No role");
+  baton_record_drop_down_set_model (dropdown, baton_store_get_roles (f->store));
+
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (inner)), ==, 3);
+  g_assert_cmpstr (row_label (inner, 0), ==, "No role");
+  g_assert_cmpstr (row_label (inner, 1), ==, "Writer");
+  g_assert_cmpstr (row_label (inner, 2), ==, "Designer");
+  g_assert_cmpint (baton_record_drop_down_get_selected_id (dropdown), ==, 0);
+  g_assert_null (baton_record_drop_down_get_selected (dropdown));
+
+  baton_record_drop_down_set_selected_id (dropdown, baton_test_id (f->designer));
+  g_assert_cmpuint (gtk_drop_down_get_selected (inner), ==, 2);
+  g_assert_cmpint (baton_record_drop_down_get_selected_id (dropdown), ==, baton_test_id (f->designer));
+  g_assert_true (baton_record_drop_down_get_selected (dropdown) == BATON_RECORD (f->designer));
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* A choice in the list itself is read by id too. */
+  gtk_drop_down_set_selected (inner, 1);
+  g_assert_cmpint (baton_record_drop_down_get_selected_id (dropdown), ==, baton_test_id (f->writer));
+  g_assert_cmpuint (notified, ==, 2);
+
+  /* An id that is not there chooses "none". */
+  baton_record_drop_down_set_selected_id (dropdown, 99999);
+  g_assert_cmpuint (gtk_drop_down_get_selected (inner), ==, 0);
+  g_assert_cmpint (baton_record_drop_down_get_selected_id (dropdown), ==, 0);
+
+  /* A new record gets a row; a new label keeps the choice. */
+  trainer = baton_store_create_role (f->store, "Trainer", "#e66100", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (inner)), ==, 4);
+  g_assert_cmpstr (row_label (inner, 3), ==, "Trainer");
+  baton_record_drop_down_set_selected_id (dropdown, baton_test_id (trainer));
+  baton_record_drop_down_set_none_label (dropdown, "Any role");
+  g_assert_cmpstr (row_label (inner, 0), ==, "Any role");
+  g_assert_cmpint (baton_record_drop_down_get_selected_id (dropdown), ==, baton_test_id (trainer));
+
+  /* An expression labels the rows, and the choice stays. */
+  {
+    g_autoptr(GtkExpression) color = gtk_property_expression_new (BATON_TYPE_ROLE, NULL, "color");
+
+    baton_record_drop_down_set_expression (dropdown, color);
+    g_assert_cmpstr (row_label (inner, 1), ==, "#1c71d8");
+    g_assert_cmpint (baton_record_drop_down_get_selected_id (dropdown), ==, baton_test_id (trainer));
+  }
+}
+
+static gboolean
+widget_has_tooltip (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+/* The checklist editor, on its own: items added, reordered by its buttons
+ * and written in one batch. */
+static gboolean
+write_checklist (BatonStore  *store,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  gpointer *args = user_data;
+
+  return baton_checklist_editor_write (args[0], args[1], error);
+}
+
+static void
+test_checklist_editor_alone (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BatonChecklistEditor *checklist = BATON_CHECKLIST_EDITOR (baton_checklist_editor_new ());
+  GtkWidget *entry = baton_checklist_editor_get_entry (checklist);
+  g_autoptr(GPtrArray) items = NULL;
+  BatonTask *task;
+  GtkWidget *up;
+  gpointer args[2];
+
+  {
+    g_autoptr(BatonStage) stage = g_list_model_get_item (baton_store_get_stages (f->store), 0);
+
+    task = baton_store_create_task (f->store, stage, NULL, "Storyboard", &error);
+    g_assert_no_error (error);
+  }
+
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (checklist));
+  baton_checklist_editor_load (checklist, f->store, task);
+  g_assert_false (baton_checklist_editor_is_dirty (checklist));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  Outline ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.add-item", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Script");
+  g_signal_emit_by_name (entry, "activate");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  baton_checklist_editor_add_item (checklist);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "   ");
+  g_assert_true (baton_checklist_editor_is_dirty (checklist));
+  gtk_test_widget_wait_for_draw (f->window);
+
+  /* "Script" moves up, by its row's button. */
+  up = baton_test_find_widget (GTK_WIDGET (checklist), widget_has_tooltip, "Move Up");
+  g_assert_nonnull (up);
+  g_assert_false (gtk_widget_get_sensitive (up));  /* the first row's */
+  {
+    GtkWidget *list = baton_test_find_descendant (GTK_WIDGET (checklist), GTK_TYPE_LIST_BOX);
+    GtkWidget *second = gtk_widget_get_next_sibling (gtk_widget_get_first_child (list));
+
+    up = baton_test_find_widget (second, widget_has_tooltip, "Move Up");
+    g_assert_true (gtk_widget_get_sensitive (up));
+    g_signal_emit_by_name (up, "clicked");
+  }
+
+  args[0] = checklist;
+  args[1] = task;
+  g_assert_true (baton_store_run_batch (f->store, "Checklist", TRUE, write_checklist, args, &error));
+  g_assert_no_error (error);
+  items = baton_store_get_task_checklist (f->store, task);
+  g_assert_cmpuint (items->len, ==, 2);
+  for (guint i = 0; i < items->len; i++)
+    {
+      BatonChecklistItem *item = g_ptr_array_index (items, i);
+
+      g_assert_cmpstr (baton_checklist_item_get_text (item), ==,
+                       baton_checklist_item_get_position (item) == 0 ? "Script" : "Outline");
+    }
+
+  baton_checklist_editor_load (checklist, f->store, task);
+  g_assert_false (baton_checklist_editor_is_dirty (checklist));
+
+  /* Read-only: no new item. */
+  baton_checklist_editor_set_editable (checklist, FALSE);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (checklist), "checklist.add-item", NULL) &&
+                  baton_checklist_editor_is_dirty (checklist));
+  g_assert_false (gtk_widget_get_mapped (entry));
+}
+
 /* Main ------------------------------------------------------------------------------ */
 
 static void
@@ -654,6 +818,8 @@ main (int   argc,
     add_test ("/widgets/task-editor/role-after-program/keyboard", &keyboard, test_editor_role_after_program);
   }
   add_test ("/widgets/task-editor/dropdowns-by-pointer", NULL, test_editor_dropdowns_by_pointer);
+  add_test ("/widgets/record-drop-down/by-id", NULL, test_record_drop_down_by_id);
+  add_test ("/widgets/checklist-editor/alone", NULL, test_checklist_editor_alone);
   add_test ("/widgets/date-row/parse-and-format", NULL, test_date_row_parse_and_format);
   add_test ("/widgets/date-row/invalid-text", NULL, test_date_row_invalid_text);
   add_test ("/widgets/date-row/notify", NULL, test_date_row_notify);

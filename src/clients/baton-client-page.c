@@ -18,12 +18,12 @@
 #include <glib/gi18n.h>
 
 #include "baton-client-page.h"
-#include "baton-dates.h"
 #include "baton-notes.h"
 #include "baton-accessible.h"
 #include "baton-program-dialog.h"
 #include "baton-revisions-dialog.h"
-#include "baton-stage-bar.h"
+#include "baton-note-row.h"
+#include "baton-program-row.h"
 
 struct _BatonClientPage
 {
@@ -97,56 +97,13 @@ compare_notes (gconstpointer a,
   return baton_notes_compare_newest_first (a, b);
 }
 
-static char *
-note_subtitle (BatonClientPage *self,
-               BatonNote       *note)
-{
-  g_autofree char *when = baton_format_saved_at (baton_note_get_created_at (note));
-  BatonProgram *program = baton_note_get_program_id (note)
-                          ? baton_store_lookup_program (self->store, baton_note_get_program_id (note)) : NULL;
-
-  if (program != NULL && when != NULL)
-    /* Translators: a note's subtitle: when it was written · the program it is about */
-    return g_strdup_printf (_("%s · %s"), when, baton_program_get_name (program));
-  if (program != NULL)
-    return g_strdup (baton_program_get_name (program));
-
-  return g_steal_pointer (&when);
-}
-
-static gboolean
-title_or_untitled (GBinding     *binding,
-                   const GValue *from,
-                   GValue       *to,
-                   gpointer      data)
-{
-  const char *title = g_value_get_string (from);
-
-  g_value_set_string (to, title != NULL && title[0] != '\0' ? title : _("Untitled Note"));
-  return TRUE;
-}
-
 static GtkWidget *
 create_note_row (gpointer item,
                  gpointer data)
 {
   BatonClientPage *self = data;
-  BatonNote *note = item;
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *subtitle = note_subtitle (self, note);
 
-  /* What people typed is shown as it is, never as markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_bind_property_full (note, "title", row, "title", G_BINDING_SYNC_CREATE,
-                               title_or_untitled, NULL, NULL, NULL);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "text-x-generic-symbolic");
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "note", note);
-
-  return row;
+  return baton_note_row_new (self->store, item);
 }
 
 static GtkListBoxRow *
@@ -156,7 +113,7 @@ row_for_note (BatonClientPage *self,
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->notes_list));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_BOX_ROW (child) && g_object_get_data (G_OBJECT (child), "note") == (gpointer) note)
+    if (BATON_IS_NOTE_ROW (child) && baton_note_row_get_note (BATON_NOTE_ROW (child)) == note)
       return GTK_LIST_BOX_ROW (child);
 
   return NULL;
@@ -181,10 +138,10 @@ on_note_row_selected (BatonClientPage *self,
 {
   BatonNote *note;
 
-  if (self->selecting || row == NULL)
+  if (self->selecting || !BATON_IS_NOTE_ROW (row))
     return;
 
-  note = g_object_get_data (G_OBJECT (row), "note");
+  note = baton_note_row_get_note (BATON_NOTE_ROW (row));
   g_set_weak_pointer (&self->selected_note, note);
   g_signal_emit (self, signals[NOTE_ACTIVATED], 0, note);
 }
@@ -208,6 +165,15 @@ program_is_shown (gpointer item,
          (self->show_archived || !baton_program_get_archived (item));
 }
 
+static GtkWidget *
+create_program_row (gpointer item,
+                    gpointer data)
+{
+  BatonClientPage *self = data;
+
+  return baton_program_row_new (self->store, item);
+}
+
 static int
 compare_programs (gconstpointer a,
                   gconstpointer b,
@@ -229,204 +195,11 @@ compare_programs (gconstpointer a,
   return g_utf8_collate (baton_program_get_name (pa), baton_program_get_name (pb));
 }
 
-static char *
-short_date (const char *iso)
-{
-  guint32 julian;
-  GDate date;
-  char text[64];
-
-  if (!baton_date_parse (iso, &julian))
-    return NULL;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  /* Translators: a short date, see strftime (); e.g. "9 Mar 2026" */
-  if (g_date_strftime (text, sizeof text, _("%-d %b %Y"), &date) == 0)
-    return NULL;
-
-  return g_strdup (text);
-}
-
-static char *
-program_dates (BatonProgram *program)
-{
-  g_autofree char *start = short_date (baton_program_get_start_date (program));
-  g_autofree char *due = short_date (baton_program_get_due_date (program));
-
-  if (start != NULL && due != NULL)
-    /* Translators: a program's dates, from – to */
-    return g_strdup_printf (_("%s – %s"), start, due);
-  if (due != NULL)
-    /* Translators: %s is a date */
-    return g_strdup_printf (_("Due %s"), due);
-  if (start != NULL)
-    /* Translators: %s is a date */
-    return g_strdup_printf (_("From %s"), start);
-
-  return g_strdup (_("No dates yet"));
-}
-
-static void
-draw_color_dot (GtkDrawingArea *area,
-                cairo_t        *cr,
-                int             width,
-                int             height,
-                gpointer        data)
-{
-  const char *hex = g_object_get_data (G_OBJECT (area), "color");
-  GdkRGBA color;
-  double radius = MIN (width, height) / 2.0;
-
-  if (hex == NULL || !gdk_rgba_parse (&color, hex))
-    {
-      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
-      G_GNUC_END_IGNORE_DEPRECATIONS
-      color.alpha = 0.3f;
-    }
-
-  gdk_cairo_set_source_rgba (cr, &color);
-  cairo_arc (cr, width / 2.0, height / 2.0, radius, 0, 2 * G_PI);
-  cairo_fill (cr);
-}
-
-static void
-update_program_row (BatonClientPage *self,
-                    GtkWidget       *row)
-{
-  BatonProgram *program = g_object_get_data (G_OBJECT (row), "program");
-  GtkWidget *dot = g_object_get_data (G_OBJECT (row), "dot");
-  GtkWidget *name = g_object_get_data (G_OBJECT (row), "name");
-  GtkWidget *dates = g_object_get_data (G_OBJECT (row), "dates");
-  GtkWidget *bar = g_object_get_data (G_OBJECT (row), "bar");
-  GtkWidget *count = g_object_get_data (G_OBJECT (row), "count");
-  gboolean writable;
-  GListModel *stages = baton_store_get_stages (self->store);
-  guint n_stages = g_list_model_get_n_items (stages);
-  g_autoptr(BatonProgramProgress) progress = baton_program_progress_new (self->store, program);
-  g_autofree char *date_text = program_dates (program);
-  g_autofree char *count_text = NULL;
-  g_autofree char *accessible = NULL;
-  g_autofree const char **names = g_new0 (const char *, n_stages + 1);
-  g_autofree gboolean *done = g_new0 (gboolean, n_stages + 1);
-
-  for (guint i = 0; i < n_stages; i++)
-    {
-      g_autoptr(BatonStage) stage = g_list_model_get_item (stages, i);
-
-      names[i] = baton_stage_get_name (stage);   /* owned by the store */
-      done[i] = baton_stage_get_is_done (stage);
-    }
-
-  g_object_set_data_full (G_OBJECT (dot), "color", g_strdup (baton_program_get_color (program)), g_free);
-  gtk_widget_queue_draw (dot);
-  gtk_label_set_text (GTK_LABEL (name), baton_program_get_name (program));
-  if (baton_program_get_archived (program))
-    {
-      g_autofree char *archived = g_strdup_printf (_("%s · Archived"), date_text);
-      gtk_label_set_text (GTK_LABEL (dates), archived);
-      gtk_widget_add_css_class (row, "archived");
-    }
-  else
-    {
-      gtk_label_set_text (GTK_LABEL (dates), date_text);
-      gtk_widget_remove_css_class (row, "archived");
-    }
-
-  if (progress->n_tasks == 0)
-    count_text = g_strdup (_("No tasks"));
-  else
-    /* Translators: a program's tasks, e.g. "12 tasks · 4 done" */
-    count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u task · %u done", "%u tasks · %u done", progress->n_tasks),
-                                  progress->n_tasks, progress->n_done);
-  gtk_label_set_text (GTK_LABEL (count), count_text);
-  baton_stage_bar_set_progress (BATON_STAGE_BAR (bar), progress, names, done);
-
-  /* A read-only workspace shows its programs; it does not edit them. */
-  writable = !baton_store_get_read_only (self->store);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), writable);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "edit"), writable);
-  gtk_widget_set_tooltip_text (row, writable ? _("Edit the program") : _("This workspace is read-only"));
-
-  accessible = g_strdup_printf ("%s, %s, %s", baton_program_get_name (program), date_text, count_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-}
-
-static GtkWidget *
-create_program_row (gpointer item,
-                    gpointer data)
-{
-  BatonClientPage *self = data;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *dot = gtk_drawing_area_new ();
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *dates = gtk_label_new (NULL);
-  GtkWidget *bar = baton_stage_bar_new ();
-  GtkWidget *count = gtk_label_new (NULL);
-  GtkWidget *edit = gtk_image_new_from_icon_name ("document-edit-symbolic");
-
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 12);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 12);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_color_dot, NULL, NULL);
-  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  /* Long words (German compounds) break too, rather than widen the page. */
-  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_label_set_xalign (GTK_LABEL (dates), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (dates), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (dates, "dim-label");
-  gtk_widget_add_css_class (dates, "caption");
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (text), name);
-  gtk_box_append (GTK_BOX (text), dates);
-
-  gtk_widget_set_size_request (bar, 110, -1);
-  gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-  gtk_label_set_xalign (GTK_LABEL (count), 0);
-  gtk_label_set_wrap (GTK_LABEL (count), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (count), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (count, TRUE);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "caption");
-  /* Under the name, so that the name has the row's width (German
-   * program names are long). */
-  gtk_widget_set_margin_top (side, 4);
-  gtk_box_append (GTK_BOX (side), bar);
-  gtk_box_append (GTK_BOX (side), count);
-  gtk_box_append (GTK_BOX (text), side);
-
-  gtk_widget_add_css_class (edit, "dim-label");
-  gtk_box_append (GTK_BOX (box), dot);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), edit);
-  gtk_widget_add_css_class (box, "program-row");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "edit", edit);
-
-  g_object_set_data (G_OBJECT (row), "program", item);
-  g_object_set_data (G_OBJECT (row), "dot", dot);
-  g_object_set_data (G_OBJECT (row), "name", name);
-  g_object_set_data (G_OBJECT (row), "dates", dates);
-  g_object_set_data (G_OBJECT (row), "bar", bar);
-  g_object_set_data (G_OBJECT (row), "count", count);
-  update_program_row (self, row);
-
-  return row;
-}
-
 static void
 on_program_row_activated (BatonClientPage *self,
                           GtkListBoxRow   *row)
 {
-  BatonProgram *program = g_object_get_data (G_OBJECT (row), "program");
+  BatonProgram *program = BATON_IS_PROGRAM_ROW (row) ? baton_program_row_get_program (BATON_PROGRAM_ROW (row)) : NULL;
 
   if (program != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "clients.edit-program", "x",
@@ -470,6 +243,19 @@ row_for_field (BatonClientPage *self,
     return self->phone_row;
 
   return NULL;
+}
+
+static const char *
+field_of_row (BatonClientPage *self,
+              AdwEntryRow     *row)
+{
+  static const char * const fields[] = { "name", "organization", "contact-name", "email", "phone" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (row_for_field (self, fields[i]) == row)
+      return fields[i];
+
+  g_return_val_if_reached (NULL);
 }
 
 static void
@@ -585,7 +371,7 @@ static void
 on_contact_apply (AdwEntryRow     *row,
                   BatonClientPage *self)
 {
-  const char *field = g_object_get_data (G_OBJECT (row), "field");
+  const char *field = field_of_row (self, row);
 
   baton_client_page_apply_field (self, field, gtk_editable_get_text (GTK_EDITABLE (row)));
 }
@@ -623,8 +409,8 @@ update_read_only (BatonClientPage *self)
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->programs_list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    if (g_object_get_data (G_OBJECT (row), "program") != NULL)
-      update_program_row (self, row);
+    if (BATON_IS_PROGRAM_ROW (row))
+      baton_program_row_update (BATON_PROGRAM_ROW (row));
 }
 
 /* Keeping up with the store ---------------------------------------------------------- */
@@ -699,21 +485,14 @@ refresh_cb (gpointer data)
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->programs_list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    if (g_object_get_data (G_OBJECT (row), "program") != NULL)
-      update_program_row (self, row);
+    if (BATON_IS_PROGRAM_ROW (row))
+      baton_program_row_update (BATON_PROGRAM_ROW (row));
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->notes_list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    {
-      BatonNote *note = g_object_get_data (G_OBJECT (row), "note");
-      g_autofree char *subtitle = NULL;
-
-      if (note == NULL)
-        continue;
-      subtitle = note_subtitle (self, note);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : "");
-    }
+    if (BATON_IS_NOTE_ROW (row))
+      baton_note_row_update (BATON_NOTE_ROW (row));
 
   update_header (self);
   load_contact (self, FALSE);
@@ -912,6 +691,10 @@ baton_client_page_class_init (BatonClientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, contact_group);
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, client_menu_button);
   gtk_widget_class_bind_template_child (widget_class, BatonClientPage, new_note_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_contact_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_contact_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_note_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_program_row_activated);
 
   gtk_widget_class_install_action (widget_class, "clients.edit-program", "x", edit_program_activated);
 
@@ -962,30 +745,12 @@ placeholder_new (const char *text)
 static void
 baton_client_page_init (BatonClientPage *self)
 {
-  struct { AdwEntryRow *row; const char *field; } fields[] = {
-    { NULL, "name" }, { NULL, "organization" }, { NULL, "contact-name" }, { NULL, "email" }, { NULL, "phone" },
-  };
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  fields[0].row = self->name_row;
-  fields[1].row = self->organization_row;
-  fields[2].row = self->contact_row;
-  fields[3].row = self->email_row;
-  fields[4].row = self->phone_row;
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_object_set_data (G_OBJECT (fields[i].row), "field", (gpointer) fields[i].field);
-      g_signal_connect (fields[i].row, "apply", G_CALLBACK (on_contact_apply), self);
-      g_signal_connect (fields[i].row, "changed", G_CALLBACK (on_contact_changed), self);
-    }
 
   gtk_list_box_set_placeholder (self->notes_list,
                                 placeholder_new (_("No notes yet. A needs analysis is a good start.")));
   self->add_program_placeholder = programs_placeholder_new ();
   gtk_list_box_set_placeholder (self->programs_list, self->add_program_placeholder);
-  g_signal_connect_swapped (self->notes_list, "row-selected", G_CALLBACK (on_note_row_selected), self);
-  g_signal_connect_swapped (self->programs_list, "row-activated", G_CALLBACK (on_program_row_activated), self);
   baton_accessible_fix_mnemonics (GTK_WIDGET (self));
   baton_accessible_fix_mnemonics (self->add_program_placeholder);
 }

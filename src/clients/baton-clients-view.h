@@ -26,6 +26,8 @@ void         baton_clients_view_open_note          (BatonClientsView *self,
                                                     BatonNote        *note,
                                                     gint              offset,
                                                     gint              length);
+/* The clients listed, in their order (BatonClient). */
+GListModel  *baton_clients_view_get_clients        (BatonClientsView *self);
 /* The widgets inside, for tests. */
 GtkWidget   *baton_clients_view_get_editor         (BatonClientsView *self);
 GtkWidget   *baton_clients_view_get_client_page    (BatonClientsView *self);
@@ -42,9 +44,15 @@ void         baton_clients_view_activate_result    (BatonClientsView *self,
 const char  *baton_clients_view_get_content_page   (BatonClientsView *self);
 const char  *baton_clients_view_get_sidebar_page   (BatonClientsView *self);
 
-/* Closing the window with note text that cannot be saved asks first (an
- * AdwMessageDialog: Retry, Save a Copy As…, Discard); the dialog shown,
- * or NULL. */
+/* Whether a note has text that is not saved yet. */
+gboolean     baton_clients_view_has_unsaved        (BatonClientsView *self);
+/* For the window's close-request: saves every note, and returns FALSE when
+ * the window may close. When a note's text cannot be saved it returns
+ * TRUE (the window stays) and asks what to do (an AdwMessageDialog:
+ * Retry, Save a Copy As…, Discard); once decided, the view activates
+ * window.close again. */
+gboolean     baton_clients_view_close_request      (BatonClientsView *self);
+/* The dialog asking before the window closes, or NULL. */
 AdwMessageDialog *baton_clients_view_get_unsaved_dialog (BatonClientsView *self);
 /* Writes the unsaved text as Markdown to @file, as "Save a Copy As…"
  * does after its file chooser. */

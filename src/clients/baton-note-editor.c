@@ -20,43 +20,11 @@
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
-#include "baton-note-editor.h"
+#include "baton-note-editor-private.h"
 #include "baton-accessible.h"
+#include "baton-record-drop-down.h"
 #include "baton-revisions-dialog.h"
 #include "baton-task-editor.h"
-
-struct _BatonNoteEditor
-{
-  GtkWidget          parent_instance;
-
-  /* Template children */
-  GtkWidget         *box;
-  GtkText           *title_text;
-  GtkDropDown       *program_dropdown;
-  GtkLabel          *created_label;
-  GtkLabel          *status_label;
-  GtkSourceView     *source_view;
-  GtkRevealer       *tasks_revealer;
-  GtkLabel          *tasks_label;
-  GtkFlowBox        *tasks_box;
-
-  /* Owned */
-  BatonStore        *store;
-  BatonNote         *note;
-  BatonNoteSaver    *saver;
-  GSettings         *settings;
-  GtkCssProvider    *font_css;
-  GtkStringList     *program_names;
-  GArray            *program_ids;     /* gint64 per dropdown row; 0 = none */
-  GPtrArray         *tasks;           /* BatonTask, borrowed from the store */
-  GPtrArray         *held;            /* BatonNoteSaver of notes left unsaved, retrying */
-  GtkFileChooserNative *chooser;
-
-  /* State */
-  guint              refresh_source;
-  guint              highlight_tick;  /* highlights before the next frame */
-  gboolean           loading;         /* the widgets are being filled from the note */
-};
 
 enum {
   PROP_0,
@@ -70,100 +38,10 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (BatonNoteEditor, baton_note_editor, GTK_TYPE_WIDGET)
 
-static GtkSourceBuffer *
-get_buffer (BatonNoteEditor *self)
+void
+_baton_note_editor_notify_has_unsaved (BatonNoteEditor *self)
 {
-  return GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view)));
-}
-
-/* Save status ------------------------------------------------------------------ */
-
-static void
-update_status (BatonNoteEditor *self)
-{
-  BatonNoteSaverState state = self->saver ? baton_note_saver_get_state (self->saver) : BATON_NOTE_SAVER_SAVED;
-  GtkWidget *label = GTK_WIDGET (self->status_label);
-
-  switch (state)
-    {
-    case BATON_NOTE_SAVER_PENDING:
-      gtk_label_set_text (self->status_label, _("Saving…"));
-      gtk_widget_set_tooltip_text (label, NULL);
-      gtk_widget_remove_css_class (label, "error");
-      break;
-
-    case BATON_NOTE_SAVER_FAILED:
-      gtk_label_set_text (self->status_label, _("Not saved"));
-      gtk_widget_set_tooltip_text (label, baton_note_saver_get_error_message (self->saver));
-      gtk_widget_add_css_class (label, "error");
-      break;
-
-    case BATON_NOTE_SAVER_SAVED:
-    default:
-      gtk_label_set_text (self->status_label, self->note != NULL ? _("Saved") : "");
-      gtk_widget_set_tooltip_text (label, NULL);
-      gtk_widget_remove_css_class (label, "error");
-      break;
-    }
-
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_UNSAVED]);
-}
-
-/* Notes left unsaved ------------------------------------------------------------- */
-
-static void
-on_held_state (BatonNoteEditor *self,
-               GParamSpec      *pspec,
-               BatonNoteSaver  *saver)
-{
-  if (baton_note_saver_has_unsaved (saver))
-    return;
-
-  /* Saved at last by a retry. */
-  g_signal_handlers_disconnect_by_data (saver, self);
-  g_ptr_array_remove (self->held, saver);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_UNSAVED]);
-}
-
-/* Keeps @saver (of a note being left, its save failed) retrying. */
-static void
-hold (BatonNoteEditor *self,
-      BatonNoteSaver  *saver)
-{
-  g_ptr_array_add (self->held, g_object_ref (saver));
-  g_signal_connect_object (saver, "notify::state", G_CALLBACK (on_held_state), self, G_CONNECT_SWAPPED);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_UNSAVED]);
-}
-
-/* The held saver of @note, taken back from the held ones, or NULL. */
-static BatonNoteSaver *
-take_held (BatonNoteEditor *self,
-           BatonNote       *note)
-{
-  for (guint i = 0; i < self->held->len; i++)
-    {
-      BatonNoteSaver *saver = g_ptr_array_index (self->held, i);
-
-      if (baton_note_saver_get_note (saver) == note)
-        {
-          g_signal_handlers_disconnect_by_data (saver, self);
-          return g_ptr_array_steal_index (self->held, i);
-        }
-    }
-
-  return NULL;
-}
-
-static void
-release_held (BatonNoteEditor *self)
-{
-  while (self->held != NULL && self->held->len > 0)
-    {
-      BatonNoteSaver *saver = g_ptr_array_index (self->held, self->held->len - 1);
-
-      g_signal_handlers_disconnect_by_data (saver, self);
-      g_ptr_array_remove_index (self->held, self->held->len - 1);
-    }
 }
 
 /* Loading a note into the widgets --------------------------------------------- */
@@ -174,7 +52,7 @@ fetch_text (gpointer   data,
             char     **body)
 {
   BatonNoteEditor *self = data;
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (get_buffer (self));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (_baton_note_editor_get_buffer (self));
   GtkTextIter start, end;
   g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_text))));
 
@@ -190,7 +68,7 @@ show_text (BatonNoteEditor *self,
            const char      *body,
            gboolean         keep_cursor)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (get_buffer (self));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (_baton_note_editor_get_buffer (self));
   GtkTextIter iter;
   gint offset = 0;
 
@@ -268,8 +146,7 @@ fill_programs (BatonNoteEditor *self)
   g_autoptr(GPtrArray) mine = g_ptr_array_new ();
   BatonClient *client = note_client (self);
   gint64 current = self->note ? baton_note_get_program_id (self->note) : 0;
-  guint selected = 0;
-  gint64 none = 0;
+  g_autoptr(GListStore) list = g_list_store_new (BATON_TYPE_PROGRAM);
 
   if (client != NULL)
     for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
@@ -284,21 +161,9 @@ fill_programs (BatonNoteEditor *self)
   g_ptr_array_sort (mine, compare_program_names);
 
   self->loading = TRUE;
-  g_array_set_size (self->program_ids, 0);
-  g_array_append_val (self->program_ids, none);
-  gtk_string_list_splice (self->program_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->program_names)), NULL);
-  gtk_string_list_append (self->program_names, _("No Program"));
-  for (guint i = 0; i < mine->len; i++)
-    {
-      BatonProgram *program = g_ptr_array_index (mine, i);
-      gint64 id = baton_record_get_id (BATON_RECORD (program));
-
-      g_array_append_val (self->program_ids, id);
-      gtk_string_list_append (self->program_names, baton_program_get_name (program));
-      if (id == current)
-        selected = i + 1;
-    }
-  gtk_drop_down_set_selected (self->program_dropdown, selected);
+  g_list_store_splice (list, 0, 0, mine->pdata, mine->len);
+  baton_record_drop_down_set_model (self->program_dropdown, G_LIST_MODEL (list));
+  baton_record_drop_down_set_selected_id (self->program_dropdown, current);
   gtk_widget_set_sensitive (GTK_WIDGET (self->program_dropdown),
                             self->note != NULL && !baton_store_get_read_only (self->store));
   self->loading = FALSE;
@@ -308,13 +173,11 @@ static void
 on_program_selected (BatonNoteEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  guint selected = gtk_drop_down_get_selected (self->program_dropdown);
-  gint64 id;
+  gint64 id = baton_record_drop_down_get_selected_id (self->program_dropdown);
 
-  if (self->loading || self->note == NULL || selected >= self->program_ids->len)
+  if (self->loading || self->note == NULL)
     return;
 
-  id = g_array_index (self->program_ids, gint64, selected);
   if (id == baton_note_get_program_id (self->note))
     return;
 
@@ -327,15 +190,19 @@ on_program_selected (BatonNoteEditor *self)
 
 /* Tasks made from the note ----------------------------------------------------- */
 
+/* note.open-task: the task editor for the task of that id (a button of
+ * the note's tasks), unless it is gone meanwhile. */
 static void
-open_task (GtkButton       *button,
-           BatonNoteEditor *self)
+open_task_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  BatonTask *task = g_object_get_data (G_OBJECT (button), "task");
+  BatonNoteEditor *self = BATON_NOTE_EDITOR (widget);
+  BatonTask *task = baton_store_lookup_task (self->store, g_variant_get_int64 (parameter));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
-  if (task == NULL || baton_store_lookup_task (self->store, baton_record_get_id (BATON_RECORD (task))) != task)
+  if (task == NULL)
     return;
 
   dialog = baton_task_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, task);
@@ -383,8 +250,9 @@ fill_tasks (BatonNoteEditor *self)
       tooltip = g_strdup_printf (_("Open “%s”"), baton_task_get_title (task));
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-      g_object_set_data_full (G_OBJECT (button), "task", g_object_ref (task), g_object_unref);
-      g_signal_connect (button, "clicked", G_CALLBACK (open_task), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "note.open-task");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
+                                        (gint64) baton_record_get_id (BATON_RECORD (task)));
 
       gtk_flow_box_append (self->tasks_box, button);
     }
@@ -394,237 +262,6 @@ fill_tasks (BatonNoteEditor *self)
                                self->tasks->len);
   gtk_label_set_text (self->tasks_label, heading != NULL ? heading : "");
   gtk_revealer_set_reveal_child (self->tasks_revealer, self->tasks != NULL && self->tasks->len > 0);
-}
-
-/* Actions ------------------------------------------------------------------------ */
-
-char *
-baton_note_editor_get_task_title (BatonNoteEditor *self)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-  g_autofree char *line = NULL;
-
-  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
-
-  if (self->note == NULL)
-    return NULL;
-
-  buffer = GTK_TEXT_BUFFER (get_buffer (self));
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
-    {
-      gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
-      gtk_text_iter_set_line_offset (&start, 0);
-      end = start;
-      if (!gtk_text_iter_ends_line (&end))
-        gtk_text_iter_forward_to_line_end (&end);
-    }
-
-  line = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  return baton_notes_task_title_from_line (line);
-}
-
-static void
-update_actions (BatonNoteEditor *self)
-{
-  g_autofree char *title = baton_note_editor_get_task_title (self);
-  gboolean has_note = self->note != NULL;
-  gboolean writable = self->store != NULL && !baton_store_get_read_only (self->store);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.create-task", writable && title != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.history", has_note);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.export", has_note);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "note.delete", writable && has_note);
-}
-
-static void
-create_task_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  BatonNoteEditor *self = BATON_NOTE_EDITOR (widget);
-  g_autofree char *title = baton_note_editor_get_task_title (self);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
-
-  if (title == NULL)
-    return;
-
-  baton_note_editor_save (self, NULL);
-
-  dialog = baton_task_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, NULL);
-  baton_task_editor_prefill (BATON_TASK_EDITOR (dialog), title,
-                             baton_note_get_program_id (self->note),
-                             baton_record_get_id (BATON_RECORD (self->note)));
-  baton_accessible_fix_mnemonics (GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-history_activated (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  BatonNoteEditor *self = BATON_NOTE_EDITOR (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
-
-  if (self->note == NULL)
-    return;
-
-  /* The list shows what is saved: save first. */
-  baton_note_editor_save (self, NULL);
-
-  dialog = baton_revisions_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->note);
-  baton_accessible_fix_mnemonics (GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-show_error_dialog (BatonNoteEditor *self,
-                   const char      *heading,
-                   const char      *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  baton_accessible_fix_mnemonics (GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Where "Saved" is: where the note was exported to. */
-static void
-show_exported (BatonNoteEditor *self,
-               GFile           *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *display = g_filename_display_name (name);
-  g_autofree char *shown = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *whole = NULL;
-
-  /* The status is never shortened by the layout (it must stay
-   * readable), so a long file name is shortened here; the tooltip
-   * has it whole. */
-  if (g_utf8_strlen (display, -1) > 24)
-    {
-      g_autofree char *start = g_utf8_substring (display, 0, 23);
-
-      shown = g_strconcat (start, "…", NULL);
-    }
-  else
-    shown = g_strdup (display);
-  /* Translators: shown where "Saved" is, after an export; %s is a file name */
-  text = g_strdup_printf (_("Exported to %s"), shown);
-  whole = g_strdup_printf (_("Exported to %s"), display);
-
-  gtk_label_set_text (self->status_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), whole);
-}
-
-gboolean
-baton_note_editor_export_to_file (BatonNoteEditor  *self,
-                                  GFile            *file,
-                                  GError          **error)
-{
-  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (self->note == NULL)
-    {
-      g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND, _("No note is open."));
-      return FALSE;
-    }
-
-  if (!baton_note_editor_save (self, error) ||
-      !baton_notes_export_markdown (self->note, file, error))
-    return FALSE;
-
-  show_exported (self, file);
-  return TRUE;
-}
-
-static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    BatonNoteEditor *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  g_clear_object (&self->chooser);
-
-  if (file == NULL)
-    return;
-
-  if (!baton_note_editor_export_to_file (self, file, &error))
-    show_error_dialog (self, _("Could Not Export the Note"), error->message);
-}
-
-static void
-export_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  BatonNoteEditor *self = BATON_NOTE_EDITOR (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *name = NULL;
-  g_autoptr(GtkFileFilter) filter = NULL;
-
-  if (self->note == NULL || self->chooser != NULL)
-    return;
-
-  baton_note_editor_save (self, NULL);
-
-  /* A native chooser: the file chooser portal inside Flatpak. */
-  self->chooser = gtk_file_chooser_native_new (_("Export Note"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  name = baton_notes_suggest_filename (self->note);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Markdown"));
-  gtk_file_filter_add_mime_type (filter, "text/markdown");
-  gtk_file_filter_add_pattern (filter, "*.md");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-delete_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  BatonNoteEditor *self = BATON_NOTE_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autoptr(BatonNote) note = NULL;
-
-  if (self->note == NULL)
-    return;
-
-  baton_note_editor_save (self, NULL);
-  note = g_object_ref (self->note);
-  baton_note_editor_set_note (self, NULL);
-
-  if (!baton_store_delete (self->store, note, &error))
-    {
-      baton_note_editor_set_note (self, note);
-      show_error_dialog (self, _("Could Not Delete the Note"), error->message);
-      return;
-    }
-
-  /* Translators: a toast; %s is a note's title */
-  message = g_strdup_printf (_("“%s” deleted"),
-                             baton_note_get_title (note) != NULL ? baton_note_get_title (note) : _("Untitled Note"));
-  gtk_widget_activate_action (widget, "win.show-undo-toast", "s", message);
 }
 
 /* Following the text and the store -------------------------------------------- */
@@ -647,7 +284,7 @@ on_external_change (BatonNoteEditor *self)
   load_text (self, TRUE);
   if (self->saver != NULL)
     baton_note_saver_flush (self->saver, NULL);
-  update_status (self);
+  _baton_note_editor_update_status (self);
 }
 
 static gboolean
@@ -707,7 +344,7 @@ highlight_tick_cb (GtkWidget     *widget,
 {
   BatonNoteEditor *self = data;
   GtkTextView *view = GTK_TEXT_VIEW (self->source_view);
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (get_buffer (self));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (_baton_note_editor_get_buffer (self));
   GdkRectangle visible;
   GtkTextIter start, end;
   int line;
@@ -719,7 +356,7 @@ highlight_tick_cb (GtkWidget     *widget,
   gtk_text_view_get_line_at_y (view, &start, MAX (0, visible.y - visible.height), NULL);
   gtk_text_view_get_line_at_y (view, &end, visible.y + 2 * visible.height, NULL);
   gtk_text_iter_forward_line (&end);
-  gtk_source_buffer_ensure_highlight (get_buffer (self), &start, &end);
+  gtk_source_buffer_ensure_highlight (_baton_note_editor_get_buffer (self), &start, &end);
 
   /* Where the view is about to scroll to. */
   gtk_text_buffer_get_iter_at_mark (buffer, &start, gtk_text_buffer_get_insert (buffer));
@@ -727,7 +364,7 @@ highlight_tick_cb (GtkWidget     *widget,
   gtk_text_buffer_get_iter_at_line (buffer, &start, MAX (0, line - HIGHLIGHT_LINES_AROUND_CURSOR));
   gtk_text_buffer_get_iter_at_line (buffer, &end, line + HIGHLIGHT_LINES_AROUND_CURSOR);
   gtk_text_iter_forward_line (&end);
-  gtk_source_buffer_ensure_highlight (get_buffer (self), &start, &end);
+  gtk_source_buffer_ensure_highlight (_baton_note_editor_get_buffer (self), &start, &end);
 
   /* GtkTextView lays out changed text in an idle of its own, or, when
    * the keys came in with this frame, inside its snapshot; there the
@@ -834,7 +471,7 @@ update_scheme (BatonNoteEditor *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
-  gtk_source_buffer_set_style_scheme (get_buffer (self), baton_notes_style_scheme (adw_style_manager_get_dark (manager)));
+  gtk_source_buffer_set_style_scheme (_baton_note_editor_get_buffer (self), baton_notes_style_scheme (adw_style_manager_get_dark (manager)));
 }
 
 static void
@@ -869,7 +506,7 @@ baton_note_editor_set_note (BatonNoteEditor *self,
           /* The saver keeps the text and goes on trying; closing the
            * window asks what to do if it still cannot save. */
           g_debug ("Leaving a note that could not be saved: %s", error->message);
-          hold (self, self->saver);
+          _baton_note_editor_hold (self, self->saver);
         }
       g_clear_object (&self->saver);
     }
@@ -880,13 +517,13 @@ baton_note_editor_set_note (BatonNoteEditor *self,
     {
       /* Back to a note left while its save failed: its saver still holds
        * what was typed, newer than the note, and goes on with it. */
-      self->saver = take_held (self, note);
+      self->saver = _baton_note_editor_take_held (self, note);
       if (self->saver != NULL)
         baton_note_saver_resume (self->saver, &held_title, &held_body);
       else
         self->saver = baton_note_saver_new (self->store, note, fetch_text, self, NULL);
       update_delay (self);
-      g_signal_connect_swapped (self->saver, "notify::state", G_CALLBACK (update_status), self);
+      g_signal_connect_swapped (self->saver, "notify::state", G_CALLBACK (_baton_note_editor_update_status), self);
       g_signal_connect_swapped (self->saver, "external-change", G_CALLBACK (on_external_change), self);
     }
 
@@ -898,8 +535,8 @@ baton_note_editor_set_note (BatonNoteEditor *self,
   fill_programs (self);
   fill_tasks (self);
   set_created_label (self);
-  update_status (self);
-  update_actions (self);
+  _baton_note_editor_update_status (self);
+  _baton_note_editor_update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
@@ -923,104 +560,6 @@ baton_note_editor_save (BatonNoteEditor  *self,
   return baton_note_saver_flush (self->saver, error);
 }
 
-gboolean
-baton_note_editor_has_unsaved (BatonNoteEditor *self)
-{
-  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), FALSE);
-
-  return (self->saver != NULL && baton_note_saver_has_unsaved (self->saver)) ||
-         (self->held != NULL && self->held->len > 0);
-}
-
-/* The savers with text the store lacks: the open note's, then the held. */
-static GPtrArray *
-unsaved_savers (BatonNoteEditor *self)
-{
-  GPtrArray *savers = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (self->saver != NULL && baton_note_saver_has_unsaved (self->saver))
-    g_ptr_array_add (savers, g_object_ref (self->saver));
-  for (guint i = 0; self->held != NULL && i < self->held->len; i++)
-    g_ptr_array_add (savers, g_object_ref (g_ptr_array_index (self->held, i)));
-
-  return savers;
-}
-
-gboolean
-baton_note_editor_save_all (BatonNoteEditor  *self,
-                            GError          **error)
-{
-  g_autoptr(GPtrArray) savers = NULL;
-  g_autoptr(GError) first_error = NULL;
-
-  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), FALSE);
-
-  savers = unsaved_savers (self);
-  for (guint i = 0; i < savers->len; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!baton_note_saver_flush (g_ptr_array_index (savers, i), &local_error) && first_error == NULL)
-        first_error = g_steal_pointer (&local_error);
-    }
-
-  if (first_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&first_error));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-char *
-baton_note_editor_get_unsaved_title (BatonNoteEditor *self)
-{
-  g_autoptr(GPtrArray) savers = NULL;
-  BatonNote *note;
-
-  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
-
-  savers = unsaved_savers (self);
-  if (savers->len == 0)
-    return NULL;
-
-  note = baton_note_saver_get_note (g_ptr_array_index (savers, 0));
-  return g_strdup (baton_note_get_title (note) != NULL ? baton_note_get_title (note) : _("Untitled Note"));
-}
-
-char *
-baton_note_editor_get_unsaved_markdown (BatonNoteEditor *self)
-{
-  g_autoptr(GPtrArray) savers = NULL;
-  GString *out = g_string_new (NULL);
-
-  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
-
-  savers = unsaved_savers (self);
-  for (guint i = 0; i < savers->len; i++)
-    {
-      g_autofree char *text = baton_note_saver_to_markdown (g_ptr_array_index (savers, i));
-
-      if (i > 0)
-        g_string_append (out, "\n---\n\n");
-      g_string_append (out, text);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-void
-baton_note_editor_discard_unsaved (BatonNoteEditor *self)
-{
-  g_return_if_fail (BATON_IS_NOTE_EDITOR (self));
-
-  if (self->saver != NULL)
-    baton_note_saver_discard (self->saver);
-  release_held (self);
-  update_status (self);
-}
-
 void
 baton_note_editor_show_match (BatonNoteEditor *self,
                               gint             offset,
@@ -1031,7 +570,7 @@ baton_note_editor_show_match (BatonNoteEditor *self,
 
   g_return_if_fail (BATON_IS_NOTE_EDITOR (self));
 
-  buffer = GTK_TEXT_BUFFER (get_buffer (self));
+  buffer = GTK_TEXT_BUFFER (_baton_note_editor_get_buffer (self));
   if (offset < 0)
     {
       gtk_text_buffer_get_start_iter (buffer, &start);
@@ -1128,7 +667,7 @@ baton_note_editor_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->saver, self);
       g_clear_object (&self->saver);
     }
-  release_held (self);
+  _baton_note_editor_release_held (self);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);
@@ -1158,8 +697,6 @@ baton_note_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->font_css);
-  g_clear_object (&self->program_names);
-  g_clear_pointer (&self->program_ids, g_array_unref);
   g_clear_pointer (&self->tasks, g_ptr_array_unref);
   g_clear_pointer (&self->held, g_ptr_array_unref);
 
@@ -1236,6 +773,7 @@ baton_note_editor_class_init (BatonNoteEditorClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (BATON_TYPE_RECORD_DROP_DOWN);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/clients/baton-note-editor.ui");
@@ -1248,13 +786,11 @@ baton_note_editor_class_init (BatonNoteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, tasks_revealer);
   gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, tasks_label);
   gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, tasks_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_program_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_changed);
 
-  gtk_widget_class_install_action (widget_class, "note.create-task", NULL, create_task_activated);
-  gtk_widget_class_install_action (widget_class, "note.history", NULL, history_activated);
-  gtk_widget_class_install_action (widget_class, "note.export", NULL, export_activated);
-  gtk_widget_class_install_action (widget_class, "note.delete", NULL, delete_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "note.create-task", NULL);
+  _baton_note_editor_class_init_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "note.open-task", "x", open_task_activated);
 
   gtk_widget_class_set_css_name (widget_class, "noteeditor");
 }
@@ -1267,13 +803,9 @@ baton_note_editor_init (BatonNoteEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->program_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
-  self->program_names = gtk_string_list_new (NULL);
-  gtk_drop_down_set_model (self->program_dropdown, G_LIST_MODEL (self->program_names));
-  g_signal_connect_swapped (self->program_dropdown, "notify::selected", G_CALLBACK (on_program_selected), self);
 
-  buffer = get_buffer (self);
+  buffer = _baton_note_editor_get_buffer (self);
   gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "markdown"));
   gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
   gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (buffer), TRUE);
@@ -1285,9 +817,8 @@ baton_note_editor_init (BatonNoteEditor *self)
   g_signal_connect_swapped (buffer, "changed", G_CALLBACK (queue_highlight), self);
   g_signal_connect_swapped (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->source_view)), "value-changed",
                             G_CALLBACK (queue_highlight), self);
-  g_signal_connect_swapped (buffer, "changed", G_CALLBACK (update_actions), self);
-  g_signal_connect_swapped (buffer, "mark-set", G_CALLBACK (update_actions), self);
-  g_signal_connect_swapped (self->title_text, "changed", G_CALLBACK (on_text_changed), self);
+  g_signal_connect_swapped (buffer, "changed", G_CALLBACK (_baton_note_editor_update_actions), self);
+  g_signal_connect_swapped (buffer, "mark-set", G_CALLBACK (_baton_note_editor_update_actions), self);
 
   self->settings = g_settings_new (APP_ID);
   self->font_css = gtk_css_provider_new ();

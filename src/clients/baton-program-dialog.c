@@ -304,7 +304,8 @@ toggle_archived_activated (GtkWidget  *widget,
 }
 
 static void
-on_field_changed (GtkWidget *row)
+on_field_changed (GtkWidget          *row,
+                  BatonProgramDialog *self)
 {
   gtk_widget_remove_css_class (row, "error");
 }
@@ -495,6 +496,8 @@ baton_program_dialog_class_init (BatonProgramDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, archive_row);
   gtk_widget_class_bind_template_child (widget_class, BatonProgramDialog, archive_button);
 
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+
   gtk_widget_class_install_action (widget_class, "program.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "program.toggle-archived", NULL, toggle_archived_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -507,10 +510,6 @@ baton_program_dialog_init (BatonProgramDialog *self)
 
   self->color_buttons = g_ptr_array_new ();
   build_palette (self);
-
-  g_signal_connect (self->name_row, "changed", G_CALLBACK (on_field_changed), NULL);
-  g_signal_connect (self->start_row, "changed", G_CALLBACK (on_field_changed), NULL);
-  g_signal_connect (self->due_row, "changed", G_CALLBACK (on_field_changed), NULL);
 }
 
 GtkWidget *

@@ -297,6 +297,8 @@ baton_revisions_dialog_class_init (BatonRevisionsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonRevisionsDialog, list);
   gtk_widget_class_bind_template_child (widget_class, BatonRevisionsDialog, preview);
 
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+
   gtk_widget_class_install_action (widget_class, "revisions.restore", NULL, restore_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -314,7 +316,6 @@ baton_revisions_dialog_init (BatonRevisionsDialog *self)
   update_scheme (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
-  g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (on_row_selected), self);
 }
 
 GtkWidget *

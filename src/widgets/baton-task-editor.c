@@ -3,11 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Edits every field of a task in a modal window. Nothing is written while
- * the person types: Save parses every field first (a field that does not
- * parse shows its error under it and nothing is saved), then writes the
- * whole edit as one store call — one updatev/insertv, or one batch when the
- * checklist changed too — so a single Undo reverts it. An error from the
- * store is shown at the top of the dialog and the dialog stays open.
+ * the person types; Save (baton-task-editor-save.c) writes the whole edit
+ * as one undo step. This file builds the form (the checklist is a
+ * BatonChecklistEditor, the program, role and assignee BatonRecordDropDowns)
+ * and parses it, each field showing its own error.
  *
  * Delete and Archive act at once and are undoable: the parent window shows
  * a toast with an Undo button (win.show-undo-toast).
@@ -24,93 +23,10 @@
 #include "baton-dates.h"
 #include "baton-duration.h"
 #include "baton-accessible.h"
+#include "baton-checklist-editor.h"
 #include "baton-popups.h"
-#include "baton-task-editor.h"
-
-typedef struct
-{
-  gint64    id;     /* 0 until saved */
-  char     *text;
-  gboolean  done;
-} ChecklistEntry;
-
-static void
-checklist_entry_free (gpointer data)
-{
-  ChecklistEntry *entry = data;
-
-  g_free (entry->text);
-  g_free (entry);
-}
-
-/* The parsed content of the form. */
-typedef struct
-{
-  char   *title;
-  char   *description;
-  gint64  program_id;
-  gint64  role_id;
-  gint64  assignee_id;
-  gint64  estimate_minutes;
-  gint64  priority;
-  char   *start_date;
-  char   *due_date;
-} FormValues;
-
-static void
-form_values_clear (FormValues *values)
-{
-  g_clear_pointer (&values->title, g_free);
-  g_clear_pointer (&values->description, g_free);
-  g_clear_pointer (&values->start_date, g_free);
-  g_clear_pointer (&values->due_date, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FormValues, form_values_clear)
-
-struct _BatonTaskEditor
-{
-  AdwWindow       parent_instance;
-
-  /* Template children */
-  GtkRevealer    *status_revealer;
-  GtkLabel       *status_label;
-  GtkEntry       *title_entry;
-  GtkLabel       *title_error;
-  GtkTextView    *description_view;
-  GtkDropDown    *program_dropdown;
-  GtkDropDown    *role_dropdown;
-  GtkDropDown    *assignee_dropdown;
-  GtkDropDown    *priority_dropdown;
-  GtkEntry       *estimate_entry;
-  GtkLabel       *estimate_error;
-  GtkWidget      *start_entry;   /* BatonDateRow */
-  GtkLabel       *start_error;
-  GtkWidget      *due_entry;     /* BatonDateRow */
-  GtkLabel       *due_error;
-  GtkLabel       *checklist_progress;
-  GtkListBox     *checklist_list;
-  GtkEntry       *checklist_entry;
-  GtkWidget      *card_actions;
-  GtkButton      *archive_button;
-  GtkButton      *save_button;
-  GtkButton      *cancel_button;
-
-  /* Owned references */
-  BatonStore     *store;
-  BatonTask      *task;          /* NULL for a new card */
-
-  /* State */
-  gint64          task_id;
-  gint64          stage_id;      /* new card: 0 = the first stage */
-  gint64          note_id;       /* new card: the note it comes from */
-  GArray         *program_ids;   /* dropdown position → id (0 = none) */
-  GArray         *role_ids;
-  GArray         *person_ids;
-  GPtrArray      *items;         /* ChecklistEntry, in order */
-  GArray         *loaded_item_ids;
-  gboolean        tried_save;    /* errors follow typing after a first Save */
-};
+#include "baton-record-drop-down.h"
+#include "baton-task-editor-private.h"
 
 enum {
   PROP_0,
@@ -146,13 +62,6 @@ str_empty (const char *text)
   return text == NULL || text[0] == '\0';
 }
 
-static gboolean
-same_text (const char *a,
-           const char *b)
-{
-  return g_strcmp0 (str_empty (a) ? NULL : a, str_empty (b) ? NULL : b) == 0;
-}
-
 static void
 show_field_error (GtkWidget  *input,
                   GtkLabel   *label,
@@ -176,35 +85,12 @@ show_field_error (GtkWidget  *input,
     }
 }
 
-static void
-show_status (BatonTaskEditor *self,
-             const char      *message)
+void
+_baton_task_editor_show_status (BatonTaskEditor *self,
+                                const char      *message)
 {
   gtk_label_set_text (self->status_label, message != NULL ? message : "");
   gtk_revealer_set_reveal_child (self->status_revealer, message != NULL);
-}
-
-static guint
-index_of_id (GArray *ids,
-             gint64  id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return i;
-
-  return 0;
-}
-
-static gint64
-selected_id (GtkDropDown *dropdown,
-             GArray      *ids)
-{
-  guint position = gtk_drop_down_get_selected (dropdown);
-
-  if (position == GTK_INVALID_LIST_POSITION || position >= ids->len)
-    return 0;
-
-  return g_array_index (ids, gint64, position);
 }
 
 /* Validation ----------------------------------------------------------------- */
@@ -231,10 +117,10 @@ date_of_row (BatonDateRow  *row,
 
 /* Parses the form into @values. With @show, each field shows its error (or
  * clears it). Returns TRUE when every field is valid. */
-static gboolean
-parse_form (BatonTaskEditor *self,
-            FormValues      *values,
-            gboolean         show)
+gboolean
+_baton_task_editor_parse_form (BatonTaskEditor *self,
+                               FormValues      *values,
+                               gboolean         show)
 {
   g_autoptr(GError) estimate_error = NULL;
   g_autoptr(GError) start_error = NULL;
@@ -261,9 +147,9 @@ parse_form (BatonTaskEditor *self,
   if (str_empty (values->description))
     g_clear_pointer (&values->description, g_free);
 
-  values->program_id = selected_id (self->program_dropdown, self->program_ids);
-  values->role_id = selected_id (self->role_dropdown, self->role_ids);
-  values->assignee_id = selected_id (self->assignee_dropdown, self->person_ids);
+  values->program_id = baton_record_drop_down_get_selected_id (self->program_dropdown);
+  values->role_id = baton_record_drop_down_get_selected_id (self->role_dropdown);
+  values->assignee_id = baton_record_drop_down_get_selected_id (self->assignee_dropdown);
   values->priority = MIN (gtk_drop_down_get_selected (self->priority_dropdown),
                           G_N_ELEMENTS (priority_names) - 1);
 
@@ -312,11 +198,11 @@ on_field_changed (BatonTaskEditor *self)
   g_auto(FormValues) values = { 0 };
 
   if (self->tried_save)
-    parse_form (self, &values, TRUE);
+    _baton_task_editor_parse_form (self, &values, TRUE);
 }
 
-static void
-focus_first_error (BatonTaskEditor *self)
+void
+_baton_task_editor_focus_first_error (BatonTaskEditor *self)
 {
   GtkWidget *fields[] = {
     GTK_WIDGET (self->title_entry), GTK_WIDGET (self->estimate_entry),
@@ -331,329 +217,7 @@ focus_first_error (BatonTaskEditor *self)
       }
 }
 
-/* Checklist ------------------------------------------------------------------- */
-
-static void rebuild_checklist (BatonTaskEditor *self,
-                               ChecklistEntry  *focus_entry,
-                               const char      *focus_what);
-
-static void
-update_checklist_progress (BatonTaskEditor *self)
-{
-  guint done = 0;
-  g_autofree char *text = NULL;
-
-  for (guint i = 0; i < self->items->len; i++)
-    done += ((ChecklistEntry *) g_ptr_array_index (self->items, i))->done ? 1 : 0;
-
-  if (self->items->len > 0)
-    /* Translators: checklist progress, items done / items */
-    text = g_strdup_printf (_("%u/%u"), done, self->items->len);
-  gtk_label_set_text (self->checklist_progress, text ? text : "");
-}
-
-static ChecklistEntry *
-row_entry (GtkWidget *widget)
-{
-  return g_object_get_data (G_OBJECT (widget), "baton-checklist-entry");
-}
-
-static void
-on_item_toggled (GtkCheckButton  *check,
-                 BatonTaskEditor *self)
-{
-  ChecklistEntry *entry = row_entry (GTK_WIDGET (check));
-
-  entry->done = gtk_check_button_get_active (check);
-  update_checklist_progress (self);
-}
-
-static void
-on_item_text_changed (GtkEditable     *editable,
-                      BatonTaskEditor *self)
-{
-  ChecklistEntry *entry = row_entry (GTK_WIDGET (editable));
-
-  g_free (entry->text);
-  entry->text = g_strdup (gtk_editable_get_text (editable));
-}
-
-static void
-move_item (BatonTaskEditor *self,
-           ChecklistEntry  *entry,
-           int              delta,
-           const char      *focus_what)
-{
-  guint index;
-  gint target;
-
-  if (!g_ptr_array_find (self->items, entry, &index))
-    return;
-
-  target = (gint) index + delta;
-  if (target < 0 || target >= (gint) self->items->len)
-    return;
-
-  g_ptr_array_steal_index (self->items, index);
-  g_ptr_array_insert (self->items, target, entry);
-  rebuild_checklist (self, entry, focus_what);
-}
-
-static void
-on_item_up (GtkButton       *button,
-            BatonTaskEditor *self)
-{
-  move_item (self, row_entry (GTK_WIDGET (button)), -1, "up");
-}
-
-static void
-on_item_down (GtkButton       *button,
-              BatonTaskEditor *self)
-{
-  move_item (self, row_entry (GTK_WIDGET (button)), 1, "down");
-}
-
-static void
-on_item_remove (GtkButton       *button,
-                BatonTaskEditor *self)
-{
-  ChecklistEntry *entry = row_entry (GTK_WIDGET (button));
-  guint index;
-
-  if (!g_ptr_array_find (self->items, entry, &index))
-    return;
-
-  g_ptr_array_remove_index (self->items, index);
-  rebuild_checklist (self,
-                     self->items->len == 0 ? NULL
-                                           : g_ptr_array_index (self->items, MIN (index, self->items->len - 1)),
-                     "remove");
-  if (self->items->len == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->checklist_entry));
-}
-
-static GtkWidget *
-icon_button (const char *icon_name,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  return button;
-}
-
-static GtkWidget *
-checklist_row_new (BatonTaskEditor *self,
-                   ChecklistEntry  *entry,
-                   guint            index)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *text = gtk_entry_new ();
-  GtkWidget *up = icon_button ("go-up-symbolic", _("Move Up"));
-  GtkWidget *down = icon_button ("go-down-symbolic", _("Move Down"));
-  GtkWidget *remove = icon_button ("user-trash-symbolic", _("Remove Item"));
-  GtkWidget *widgets[] = { check, text, up, down, remove };
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (row, "baton-checklist-row");
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-
-  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
-    {
-      g_object_set_data (G_OBJECT (widgets[i]), "baton-checklist-entry", entry);
-      gtk_box_append (GTK_BOX (box), widgets[i]);
-    }
-  g_object_set_data (G_OBJECT (row), "baton-checklist-entry", entry);
-
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), entry->done);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Done"),
-                                  -1);
-  g_signal_connect (check, "toggled", G_CALLBACK (on_item_toggled), self);
-
-  gtk_editable_set_text (GTK_EDITABLE (text), entry->text ? entry->text : "");
-  gtk_entry_set_has_frame (GTK_ENTRY (text), FALSE);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Checklist item"),
-                                  -1);
-  g_signal_connect (text, "changed", G_CALLBACK (on_item_text_changed), self);
-
-  gtk_widget_set_sensitive (up, index > 0);
-  gtk_widget_set_sensitive (down, index + 1 < self->items->len);
-  g_signal_connect (up, "clicked", G_CALLBACK (on_item_up), self);
-  g_signal_connect (down, "clicked", G_CALLBACK (on_item_down), self);
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_item_remove), self);
-
-  g_object_set_data (G_OBJECT (row), "up", up);
-  g_object_set_data (G_OBJECT (row), "down", down);
-  g_object_set_data (G_OBJECT (row), "remove", remove);
-  g_object_set_data (G_OBJECT (row), "text", text);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  return row;
-}
-
-static void
-rebuild_checklist (BatonTaskEditor *self,
-                   ChecklistEntry  *focus_entry,
-                   const char      *focus_what)
-{
-  GtkWidget *child;
-  GtkWidget *focus = NULL;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->checklist_list))) != NULL)
-    gtk_list_box_remove (self->checklist_list, child);
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      ChecklistEntry *entry = g_ptr_array_index (self->items, i);
-      GtkWidget *row = checklist_row_new (self, entry, i);
-
-      gtk_list_box_append (self->checklist_list, row);
-      if (entry == focus_entry && focus_what != NULL)
-        {
-          focus = g_object_get_data (G_OBJECT (row), focus_what);
-          if (focus != NULL && !gtk_widget_get_sensitive (focus))
-            focus = g_object_get_data (G_OBJECT (row), "text");
-        }
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->checklist_list), self->items->len > 0);
-  update_checklist_progress (self);
-
-  if (focus != NULL)
-    gtk_widget_grab_focus (focus);
-}
-
-static void
-add_item_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  BatonTaskEditor *self = BATON_TASK_EDITOR (widget);
-  g_autofree char *text = entry_text (self->checklist_entry);
-  ChecklistEntry *entry;
-
-  if (text[0] == '\0')
-    return;
-
-  entry = g_new0 (ChecklistEntry, 1);
-  entry->text = g_steal_pointer (&text);
-  g_ptr_array_add (self->items, entry);
-  gtk_editable_set_text (GTK_EDITABLE (self->checklist_entry), "");
-  rebuild_checklist (self, NULL, NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (self->checklist_entry));
-}
-
-static void
-on_checklist_entry_activate (BatonTaskEditor *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.add-item", NULL);
-}
-
-static void
-load_checklist (BatonTaskEditor *self)
-{
-  g_autoptr(GPtrArray) items = NULL;
-
-  g_ptr_array_set_size (self->items, 0);
-  g_array_set_size (self->loaded_item_ids, 0);
-
-  if (self->task != NULL)
-    {
-      items = baton_store_get_task_checklist (self->store, self->task);
-    }
-
-  if (items != NULL)
-    {
-      /* By position, then id. */
-      for (guint i = 1; i < items->len; i++)
-        for (guint j = i; j > 0; j--)
-          {
-            BatonChecklistItem *a = g_ptr_array_index (items, j - 1);
-            BatonChecklistItem *b = g_ptr_array_index (items, j);
-            gint64 pa = baton_checklist_item_get_position (a), pb = baton_checklist_item_get_position (b);
-
-            if (pa < pb || (pa == pb && baton_record_get_id (BATON_RECORD (a)) <= baton_record_get_id (BATON_RECORD (b))))
-              break;
-            items->pdata[j - 1] = b;
-            items->pdata[j] = a;
-          }
-
-      for (guint i = 0; i < items->len; i++)
-        {
-          BatonChecklistItem *item = g_ptr_array_index (items, i);
-          ChecklistEntry *entry = g_new0 (ChecklistEntry, 1);
-          gint64 id = baton_record_get_id (BATON_RECORD (item));
-
-          entry->id = id;
-          entry->text = g_strdup (baton_checklist_item_get_text (item));
-          entry->done = baton_checklist_item_get_done (item);
-          g_ptr_array_add (self->items, entry);
-          g_array_append_val (self->loaded_item_ids, id);
-        }
-    }
-
-  rebuild_checklist (self, NULL, NULL);
-}
-
-/* Does saving the checklist change anything? */
-static gboolean
-checklist_is_dirty (BatonTaskEditor *self)
-{
-  guint kept = 0;
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      ChecklistEntry *entry = g_ptr_array_index (self->items, i);
-      g_autofree char *text = g_strstrip (g_strdup (entry->text ? entry->text : ""));
-      BatonChecklistItem *item;
-
-      if (entry->id == 0)
-        {
-          if (text[0] != '\0')
-            return TRUE;
-          continue;
-        }
-
-      item = baton_store_lookup (self->store, BATON_TYPE_CHECKLIST_ITEM, entry->id);
-      if (item == NULL || text[0] == '\0')
-        return TRUE;
-      kept++;
-      if (g_strcmp0 (text, baton_checklist_item_get_text (item)) != 0 ||
-          entry->done != baton_checklist_item_get_done (item) ||
-          baton_checklist_item_get_position (item) != (gint64) i)
-        return TRUE;
-    }
-
-  return kept != self->loaded_item_ids->len;
-}
-
 /* Dropdowns -------------------------------------------------------------------- */
-
-static void
-set_up_dropdown (GtkDropDown *dropdown,
-                 GtkStringList *strings)
-{
-  g_autoptr(GtkExpression) expression =
-    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-
-  gtk_drop_down_set_expression (dropdown, expression);
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (strings));
-}
 
 static int
 compare_programs (gconstpointer a,
@@ -681,26 +245,56 @@ compare_people (gconstpointer a,
                          baton_person_get_name (*(BatonPerson **) b));
 }
 
+/* "Client — Program", for the program dropdown. */
+static char *
+program_label (BatonProgram *program,
+               BatonStore   *store)
+{
+  BatonClient *client;
+
+  if (program == NULL)
+    return NULL;
+
+  client = baton_store_lookup_client (store, baton_program_get_client_id (program));
+  if (client == NULL)
+    return g_strdup (baton_program_get_name (program));
+
+  /* Translators: a program in a list, “Client — Program” */
+  return g_strdup_printf (_("%s — %s"), baton_client_get_name (client), baton_program_get_name (program));
+}
+
+static void
+unref_store (gpointer  data,
+             GClosure *closure)
+{
+  g_object_unref (data);
+}
+
+static GListStore *
+store_of (GPtrArray *records,
+          GType      type)
+{
+  GListStore *list = g_list_store_new (type);
+
+  g_list_store_splice (list, 0, 0, records->pdata, records->len);
+  return list;
+}
+
 static void
 load_choices (BatonTaskEditor *self)
 {
-  g_autoptr(GtkStringList) programs = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) people = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) priorities = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GtkExpression) priority_expression =
+    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkExpression) program_expression = NULL;
+  g_autoptr(GListStore) programs = NULL;
+  g_autoptr(GListStore) people = NULL;
   gint64 current_program = self->task ? baton_task_get_program_id (self->task) : 0;
   gint64 current_assignee = self->task ? baton_task_get_assignee_id (self->task) : 0;
   GListModel *list;
-  gint64 none = 0;
-
-  g_array_set_size (self->program_ids, 0);
-  g_array_set_size (self->role_ids, 0);
-  g_array_set_size (self->person_ids, 0);
 
   /* Programs, as "Client — Program", by client then program. */
-  gtk_string_list_append (programs, _("No program"));
-  g_array_append_val (self->program_ids, none);
   list = baton_store_get_programs (self->store);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -708,43 +302,20 @@ load_choices (BatonTaskEditor *self)
 
       if (!baton_program_get_archived (program) ||
           baton_record_get_id (BATON_RECORD (program)) == current_program)
-        g_ptr_array_add (sorted, program);
+        g_ptr_array_add (sorted, g_steal_pointer (&program));
     }
   g_ptr_array_sort_with_data (sorted, compare_programs, self->store);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      BatonProgram *program = g_ptr_array_index (sorted, i);
-      BatonClient *client = baton_store_lookup_client (self->store, baton_program_get_client_id (program));
-      gint64 id = baton_record_get_id (BATON_RECORD (program));
-      g_autofree char *label = NULL;
-
-      if (client != NULL)
-        /* Translators: a program in a list, “Client — Program” */
-        label = g_strdup_printf (_("%s — %s"), baton_client_get_name (client), baton_program_get_name (program));
-      else
-        label = g_strdup (baton_program_get_name (program));
-      gtk_string_list_append (programs, label);
-      g_array_append_val (self->program_ids, id);
-    }
-  set_up_dropdown (self->program_dropdown, programs);
+  programs = store_of (sorted, BATON_TYPE_PROGRAM);
+  program_expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                    G_CALLBACK (program_label),
+                                                    g_object_ref (self->store), unref_store);
+  baton_record_drop_down_set_expression (self->program_dropdown, program_expression);
+  baton_record_drop_down_set_model (self->program_dropdown, G_LIST_MODEL (programs));
 
   /* Roles, in their own order. */
-  gtk_string_list_append (roles, _("No role"));
-  g_array_append_val (self->role_ids, none);
-  list = baton_store_get_roles (self->store);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(BatonRole) role = g_list_model_get_item (list, i);
-      gint64 id = baton_record_get_id (BATON_RECORD (role));
-
-      gtk_string_list_append (roles, baton_role_get_name (role));
-      g_array_append_val (self->role_ids, id);
-    }
-  set_up_dropdown (self->role_dropdown, roles);
+  baton_record_drop_down_set_model (self->role_dropdown, baton_store_get_roles (self->store));
 
   /* People by name; archived ones only when they hold the card. */
-  gtk_string_list_append (people, _("Unassigned"));
-  g_array_append_val (self->person_ids, none);
   g_ptr_array_set_size (sorted, 0);
   list = baton_store_get_people (self->store);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -753,22 +324,16 @@ load_choices (BatonTaskEditor *self)
 
       if (!baton_person_get_archived (person) ||
           baton_record_get_id (BATON_RECORD (person)) == current_assignee)
-        g_ptr_array_add (sorted, person);
+        g_ptr_array_add (sorted, g_steal_pointer (&person));
     }
   g_ptr_array_sort (sorted, compare_people);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      BatonPerson *person = g_ptr_array_index (sorted, i);
-      gint64 id = baton_record_get_id (BATON_RECORD (person));
-
-      gtk_string_list_append (people, baton_person_get_name (person));
-      g_array_append_val (self->person_ids, id);
-    }
-  set_up_dropdown (self->assignee_dropdown, people);
+  people = store_of (sorted, BATON_TYPE_PERSON);
+  baton_record_drop_down_set_model (self->assignee_dropdown, G_LIST_MODEL (people));
 
   for (guint i = 0; i < G_N_ELEMENTS (priority_names); i++)
     gtk_string_list_append (priorities, g_dpgettext2 (GETTEXT_PACKAGE, "priority", priority_names[i]));
-  set_up_dropdown (self->priority_dropdown, priorities);
+  gtk_drop_down_set_expression (self->priority_dropdown, priority_expression);
+  gtk_drop_down_set_model (self->priority_dropdown, G_LIST_MODEL (priorities));
 }
 
 static void
@@ -785,7 +350,7 @@ load_task (BatonTaskEditor *self)
       gtk_window_set_title (GTK_WINDOW (self), _("New Card"));
       gtk_widget_set_visible (self->card_actions, FALSE);
       gtk_drop_down_set_selected (self->priority_dropdown, 0);
-      load_checklist (self);
+      baton_checklist_editor_load (self->checklist_editor, self->store, NULL);
       return;
     }
 
@@ -793,12 +358,9 @@ load_task (BatonTaskEditor *self)
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), baton_task_get_title (task));
   gtk_text_buffer_set_text (buffer, baton_task_get_description (task) ? baton_task_get_description (task) : "", -1);
 
-  gtk_drop_down_set_selected (self->program_dropdown,
-                              index_of_id (self->program_ids, baton_task_get_program_id (task)));
-  gtk_drop_down_set_selected (self->role_dropdown,
-                              index_of_id (self->role_ids, baton_task_get_role_id (task)));
-  gtk_drop_down_set_selected (self->assignee_dropdown,
-                              index_of_id (self->person_ids, baton_task_get_assignee_id (task)));
+  baton_record_drop_down_set_selected_id (self->program_dropdown, baton_task_get_program_id (task));
+  baton_record_drop_down_set_selected_id (self->role_dropdown, baton_task_get_role_id (task));
+  baton_record_drop_down_set_selected_id (self->assignee_dropdown, baton_task_get_assignee_id (task));
   gtk_drop_down_set_selected (self->priority_dropdown,
                               CLAMP (baton_task_get_priority (task), 0, (gint64) G_N_ELEMENTS (priority_names) - 1));
 
@@ -813,321 +375,15 @@ load_task (BatonTaskEditor *self)
   gtk_button_set_label (self->archive_button,
                         baton_task_get_archived (task) ? _("_Restore") : _("A_rchive"));
 
-  load_checklist (self);
-}
-
-/* Saving ----------------------------------------------------------------------- */
-
-typedef struct
-{
-  BatonTaskEditor *self;
-  GType            type;
-  BatonTask       *task;       /* the task edited, or the one created */
-  GPtrArray       *names;
-  GArray          *values;
-} SaveJob;
-
-static void
-add_string (SaveJob    *job,
-            const char *name,
-            const char *value)
-{
-  GValue v = G_VALUE_INIT;
-
-  g_value_init (&v, G_TYPE_STRING);
-  g_value_set_string (&v, value);
-  g_ptr_array_add (job->names, (gpointer) name);
-  g_array_append_val (job->values, v);
+  baton_checklist_editor_load (self->checklist_editor, self->store, task);
 }
 
 static void
-add_int (SaveJob    *job,
-         const char *name,
-         gint64      value)
+add_item_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  GValue v = G_VALUE_INIT;
-
-  g_value_init (&v, G_TYPE_INT64);
-  g_value_set_int64 (&v, value);
-  g_ptr_array_add (job->names, (gpointer) name);
-  g_array_append_val (job->values, v);
-}
-
-static void
-clear_gvalue (gpointer data)
-{
-  g_value_unset (data);
-}
-
-static gboolean
-write_task (SaveJob  *job,
-            GError  **error)
-{
-  BatonTaskEditor *self = job->self;
-
-  if (job->task == NULL)
-    {
-      job->task = baton_store_insertv (self->store, BATON_TYPE_TASK, job->names->len,
-                                       (const char **) job->names->pdata,
-                                       (const GValue *) job->values->data, error);
-      return job->task != NULL;
-    }
-
-  if (job->names->len == 0)
-    return TRUE;
-
-  return baton_store_updatev (self->store, job->task, job->names->len,
-                              (const char **) job->names->pdata,
-                              (const GValue *) job->values->data, error);
-}
-
-static gboolean
-write_checklist (SaveJob  *job,
-                 GError  **error)
-{
-  BatonTaskEditor *self = job->self;
-  gint64 task_id = baton_record_get_id (BATON_RECORD (job->task));
-  g_autoptr(GHashTable) kept = g_hash_table_new (g_int64_hash, g_int64_equal);
-  gint64 position = 0;
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      ChecklistEntry *entry = g_ptr_array_index (self->items, i);
-
-      if (entry->id != 0 && !str_empty (entry->text) && g_strstrip (entry->text)[0] != '\0')
-        g_hash_table_add (kept, &entry->id);
-    }
-
-  /* Removed items first, then the rest in order. */
-  for (guint i = 0; i < self->loaded_item_ids->len; i++)
-    {
-      gint64 *id = &g_array_index (self->loaded_item_ids, gint64, i);
-      BatonChecklistItem *item;
-
-      if (g_hash_table_contains (kept, id))
-        continue;
-      item = baton_store_lookup (self->store, BATON_TYPE_CHECKLIST_ITEM, *id);
-      if (item != NULL && !baton_store_delete (self->store, item, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      ChecklistEntry *entry = g_ptr_array_index (self->items, i);
-      BatonChecklistItem *item;
-
-      if (str_empty (entry->text) || g_strstrip (entry->text)[0] == '\0')
-        continue;
-
-      if (entry->id == 0)
-        {
-          if (!baton_store_insert (self->store, BATON_TYPE_CHECKLIST_ITEM, error,
-                                   "task-id", (gint64) task_id,
-                                   "text", entry->text,
-                                   "done", (gboolean) entry->done,
-                                   "position", (gint64) position,
-                                   NULL))
-            return FALSE;
-        }
-      else
-        {
-          item = baton_store_lookup (self->store, BATON_TYPE_CHECKLIST_ITEM, entry->id);
-          if (item == NULL)
-            {
-              g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND,
-                                   _("A checklist item was deleted meanwhile."));
-              return FALSE;
-            }
-          if ((g_strcmp0 (entry->text, baton_checklist_item_get_text (item)) != 0 ||
-               entry->done != baton_checklist_item_get_done (item) ||
-               baton_checklist_item_get_position (item) != position) &&
-              !baton_store_update (self->store, item, error,
-                                   "text", entry->text,
-                                   "done", (gboolean) entry->done,
-                                   "position", (gint64) position,
-                                   NULL))
-            return FALSE;
-        }
-
-      position++;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-save_batch (BatonStore  *store,
-            gpointer     user_data,
-            GError     **error)
-{
-  SaveJob *job = user_data;
-
-  return write_task (job, error) && write_checklist (job, error);
-}
-
-static gboolean
-task_has_note_id (void)
-{
-  gpointer klass = g_type_class_ref (BATON_TYPE_TASK);
-  gboolean found = g_object_class_find_property (G_OBJECT_CLASS (klass), "note-id") != NULL;
-
-  g_type_class_unref (klass);
-  return found;
-}
-
-static BatonStage *
-target_stage (BatonTaskEditor *self)
-{
-  GListModel *stages = baton_store_get_stages (self->store);
-  g_autoptr(BatonStage) first = NULL;
-  BatonStage *stage = self->stage_id ? baton_store_lookup_stage (self->store, self->stage_id) : NULL;
-
-  if (stage != NULL)
-    return stage;
-  if (g_list_model_get_n_items (stages) == 0)
-    return NULL;
-
-  first = g_list_model_get_item (stages, 0);
-  return first;
-}
-
-/* Fills @job with the properties to write. */
-static gboolean
-collect_changes (BatonTaskEditor *self,
-                 FormValues      *values,
-                 SaveJob         *job,
-                 GError         **error)
-{
-  BatonTask *task = self->task;
-
-  if (task == NULL)
-    {
-      BatonStage *stage = target_stage (self);
-      g_autoptr(GPtrArray) order = NULL;
-      gint64 position = 0;
-
-      if (stage == NULL)
-        {
-          g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
-                               _("The board has no stage to add the card to."));
-          return FALSE;
-        }
-
-      order = baton_store_get_stage_tasks (self->store, stage);
-      if (order->len > 0)
-        position = baton_task_get_position (g_ptr_array_index (order, order->len - 1));
-
-      add_int (job, "stage-id", baton_record_get_id (BATON_RECORD (stage)));
-      add_int (job, "position", position + 1024);
-      add_string (job, "title", values->title);
-      add_string (job, "description", values->description);
-      add_int (job, "program-id", values->program_id);
-      add_int (job, "role-id", values->role_id);
-      add_int (job, "assignee-id", values->assignee_id);
-      add_int (job, "estimate-minutes", values->estimate_minutes);
-      add_string (job, "start-date", values->start_date);
-      add_string (job, "due-date", values->due_date);
-      add_int (job, "priority", values->priority);
-      if (baton_stage_get_is_done (stage))
-        {
-          g_autofree char *now = baton_timestamp_now ();
-          add_string (job, "completed-at", now);
-        }
-      if (self->note_id != 0 && task_has_note_id ())
-        add_int (job, "note-id", self->note_id);
-
-      return TRUE;
-    }
-
-  if (!same_text (values->title, baton_task_get_title (task)))
-    add_string (job, "title", values->title);
-  if (!same_text (values->description, baton_task_get_description (task)))
-    add_string (job, "description", values->description);
-  if (values->program_id != baton_task_get_program_id (task))
-    add_int (job, "program-id", values->program_id);
-  if (values->role_id != baton_task_get_role_id (task))
-    add_int (job, "role-id", values->role_id);
-  if (values->assignee_id != baton_task_get_assignee_id (task))
-    add_int (job, "assignee-id", values->assignee_id);
-  if (values->estimate_minutes != baton_task_get_estimate_minutes (task))
-    add_int (job, "estimate-minutes", values->estimate_minutes);
-  if (!same_text (values->start_date, baton_task_get_start_date (task)))
-    add_string (job, "start-date", values->start_date);
-  if (!same_text (values->due_date, baton_task_get_due_date (task)))
-    add_string (job, "due-date", values->due_date);
-  if (values->priority != baton_task_get_priority (task))
-    add_int (job, "priority", values->priority);
-
-  return TRUE;
-}
-
-gboolean
-baton_task_editor_save (BatonTaskEditor *self)
-{
-  g_auto(FormValues) values = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GArray) gvalues = g_array_new (FALSE, TRUE, sizeof (GValue));
-  SaveJob job = { self, BATON_TYPE_TASK, self->task, names, gvalues };
-  gboolean dirty;
-  gboolean ok;
-
-  g_return_val_if_fail (BATON_IS_TASK_EDITOR (self), FALSE);
-
-  g_array_set_clear_func (gvalues, clear_gvalue);
-  self->tried_save = TRUE;
-  show_status (self, NULL);
-
-  if (!parse_form (self, &values, TRUE))
-    {
-      focus_first_error (self);
-      return FALSE;
-    }
-
-  if (self->task != NULL && baton_store_lookup_task (self->store, self->task_id) != self->task)
-    {
-      show_status (self, _("This card no longer exists: it was deleted meanwhile."));
-      return FALSE;
-    }
-
-  if (!collect_changes (self, &values, &job, &error))
-    {
-      show_status (self, error->message);
-      return FALSE;
-    }
-
-  dirty = checklist_is_dirty (self);
-
-  if (!dirty)
-    ok = write_task (&job, &error);
-  else
-    {
-      g_autofree char *label = self->task ? g_strdup_printf (_("Edit “%s”"), values.title)
-                                          : g_strdup (_("Add card"));
-
-      ok = baton_store_run_batch (self->store, label, TRUE, save_batch, &job, &error);
-      if (!ok)
-        {
-          /* A failed batch reloads the objects: follow ours. */
-          if (self->task != NULL)
-            g_set_object (&self->task, baton_store_lookup_task (self->store, self->task_id));
-        }
-    }
-
-  if (!ok)
-    {
-      show_status (self, error->message);
-      return FALSE;
-    }
-
-  if (self->task == NULL && job.task != NULL)
-    {
-      self->task = g_object_ref (job.task);
-      self->task_id = baton_record_get_id (BATON_RECORD (job.task));
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
+  baton_checklist_editor_add_item (BATON_TASK_EDITOR (widget)->checklist_editor);
 }
 
 static void
@@ -1166,7 +422,7 @@ delete_activated (GtkWidget  *widget,
   title = g_strdup (baton_task_get_title (self->task));
   if (!baton_store_delete (self->store, self->task, &error))
     {
-      show_status (self, error->message);
+      _baton_task_editor_show_status (self, error->message);
       return;
     }
 
@@ -1192,7 +448,7 @@ archive_activated (GtkWidget  *widget,
   archive = !baton_task_get_archived (self->task);
   if (!baton_store_archive_task (self->store, self->task, archive, &error))
     {
-      show_status (self, error->message);
+      _baton_task_editor_show_status (self, error->message);
       return;
     }
 
@@ -1232,7 +488,7 @@ baton_task_editor_prefill (BatonTaskEditor *self,
   if (title != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title);
   if (program_id != 0)
-    gtk_drop_down_set_selected (self->program_dropdown, index_of_id (self->program_ids, program_id));
+    baton_record_drop_down_set_selected_id (self->program_dropdown, program_id);
   self->note_id = note_id;
 }
 
@@ -1281,11 +537,11 @@ baton_task_editor_get_field (BatonTaskEditor *self,
   if (g_str_equal (field, "description"))
     return GTK_WIDGET (self->description_view);
   if (g_str_equal (field, "program"))
-    return GTK_WIDGET (self->program_dropdown);
+    return GTK_WIDGET (baton_record_drop_down_get_drop_down (self->program_dropdown));
   if (g_str_equal (field, "role"))
-    return GTK_WIDGET (self->role_dropdown);
+    return GTK_WIDGET (baton_record_drop_down_get_drop_down (self->role_dropdown));
   if (g_str_equal (field, "assignee"))
-    return GTK_WIDGET (self->assignee_dropdown);
+    return GTK_WIDGET (baton_record_drop_down_get_drop_down (self->assignee_dropdown));
   if (g_str_equal (field, "estimate"))
     return GTK_WIDGET (self->estimate_entry);
   if (g_str_equal (field, "priority"))
@@ -1295,7 +551,7 @@ baton_task_editor_get_field (BatonTaskEditor *self,
   if (g_str_equal (field, "due-date"))
     return GTK_WIDGET (self->due_entry);
   if (g_str_equal (field, "checklist-entry"))
-    return GTK_WIDGET (self->checklist_entry);
+    return baton_checklist_editor_get_entry (self->checklist_editor);
 
   g_return_val_if_reached (NULL);
 }
@@ -1336,7 +592,7 @@ show_read_only (BatonTaskEditor *self)
   GtkWidget *choosers[] = {
     GTK_WIDGET (self->program_dropdown), GTK_WIDGET (self->role_dropdown),
     GTK_WIDGET (self->assignee_dropdown), GTK_WIDGET (self->priority_dropdown),
-    self->start_entry, self->due_entry, GTK_WIDGET (self->checklist_list),
+    self->start_entry, self->due_entry,
   };
 
   gtk_editable_set_editable (GTK_EDITABLE (self->title_entry), FALSE);
@@ -1346,8 +602,8 @@ show_read_only (BatonTaskEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (choosers); i++)
     gtk_widget_set_sensitive (choosers[i], FALSE);
 
-  /* The new item's entry and its button, Archive and Delete, Save. */
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->checklist_entry)), FALSE);
+  /* The checklist, its new item's entry and button; Archive and Delete, Save. */
+  baton_checklist_editor_set_editable (self->checklist_editor, FALSE);
   gtk_widget_set_visible (self->card_actions, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), FALSE);
   /* Nothing to cancel: the button only closes. */
@@ -1383,20 +639,6 @@ baton_task_editor_dispose (GObject *object)
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (baton_task_editor_parent_class)->dispose (object);
-}
-
-static void
-baton_task_editor_finalize (GObject *object)
-{
-  BatonTaskEditor *self = BATON_TASK_EDITOR (object);
-
-  g_clear_pointer (&self->program_ids, g_array_unref);
-  g_clear_pointer (&self->role_ids, g_array_unref);
-  g_clear_pointer (&self->person_ids, g_array_unref);
-  g_clear_pointer (&self->loaded_item_ids, g_array_unref);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (baton_task_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -1450,7 +692,6 @@ baton_task_editor_class_init (BatonTaskEditorClass *klass)
 
   object_class->constructed = baton_task_editor_constructed;
   object_class->dispose = baton_task_editor_dispose;
-  object_class->finalize = baton_task_editor_finalize;
   object_class->get_property = baton_task_editor_get_property;
   object_class->set_property = baton_task_editor_set_property;
 
@@ -1462,7 +703,9 @@ baton_task_editor_class_init (BatonTaskEditorClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (BATON_TYPE_CHECKLIST_EDITOR);
   g_type_ensure (BATON_TYPE_DATE_ROW);
+  g_type_ensure (BATON_TYPE_RECORD_DROP_DOWN);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/baton_app/Baton/widgets/baton-task-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, status_revealer);
@@ -1480,13 +723,13 @@ baton_task_editor_class_init (BatonTaskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, start_error);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, due_entry);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, due_error);
-  gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, checklist_progress);
-  gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, checklist_list);
-  gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, checklist_entry);
+  gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, checklist_editor);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, card_actions);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, archive_button);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, cancel_button);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "editor.add-item", NULL, add_item_activated);
@@ -1507,23 +750,9 @@ baton_task_editor_init (BatonTaskEditor *self)
   /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
   baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 
-  self->program_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->role_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->loaded_item_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->items = g_ptr_array_new_with_free_func (checklist_entry_free);
-
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
 
-  /* A closed list must not take the next click (see baton-popups.c). */
-  baton_drop_down_ignore_popup_events_when_closed (self->program_dropdown);
-  baton_drop_down_ignore_popup_events_when_closed (self->role_dropdown);
-  baton_drop_down_ignore_popup_events_when_closed (self->assignee_dropdown);
+  /* A closed list must not take the next click (see baton-popups.c); the
+   * record dropdowns see to their own. */
   baton_drop_down_ignore_popup_events_when_closed (self->priority_dropdown);
-
-  g_signal_connect_swapped (self->title_entry, "changed", G_CALLBACK (on_field_changed), self);
-  g_signal_connect_swapped (self->estimate_entry, "changed", G_CALLBACK (on_field_changed), self);
-  g_signal_connect_swapped (self->start_entry, "changed", G_CALLBACK (on_field_changed), self);
-  g_signal_connect_swapped (self->due_entry, "changed", G_CALLBACK (on_field_changed), self);
-  g_signal_connect_swapped (self->checklist_entry, "activate", G_CALLBACK (on_checklist_entry_activate), self);
 }

@@ -31,6 +31,7 @@
 #include "baton-board-private.h"
 #include "baton-board-tasks.h"
 #include "baton-board-view-private.h"
+#include "baton-style.h"
 #include "baton-colors.h"
 #include "baton-dates.h"
 #include "baton-accessible.h"
@@ -56,27 +57,6 @@ G_DEFINE_FINAL_TYPE (BatonBoardView, baton_board_view, ADW_TYPE_BIN)
 
 static void update_page (BatonBoardView *self);
 
-
-/* Style -------------------------------------------------------------------------- */
-
-static void
-ensure_style (void)
-{
-  static gboolean loaded;
-  GtkCssProvider *provider;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-
-  baton_widgets_ensure_style ();
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/baton_app/Baton/board/board.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_unref (provider);
-}
 
 /* Columns --------------------------------------------------------------------- */
 
@@ -970,7 +950,7 @@ baton_board_view_class_init (BatonBoardViewClass *klass)
 static void
 baton_board_view_init (BatonBoardView *self)
 {
-  ensure_style ();
+  baton_style_add_resource (RESOURCE_PREFIX "/board/board.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
   baton_accessible_fix_mnemonics (GTK_WIDGET (self));

@@ -19,6 +19,7 @@
 
 #include "baton-capacity-view.h"
 #include "baton-capacity-view-private.h"
+#include "baton-style.h"
 #include "baton-menu-label.h"
 #include "baton-calendar.h"
 #include "baton-dates.h"
@@ -596,27 +597,6 @@ baton_capacity_view_get_archived_dialog (BatonCapacityView *self)
 /* GObject --------------------------------------------------------------------------- */
 
 static void
-load_style (void)
-{
-  static gsize loaded;
-
-  if (g_once_init_enter (&loaded))
-    {
-      GdkDisplay *display = gdk_display_get_default ();
-
-      if (display != NULL)
-        {
-          g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-          gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/capacity/baton-capacity.css");
-          gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-        }
-      g_once_init_leave (&loaded, 1);
-    }
-}
-
-static void
 baton_capacity_view_constructed (GObject *object)
 {
   BatonCapacityView *self = BATON_CAPACITY_VIEW (object);
@@ -777,7 +757,7 @@ baton_capacity_view_class_init (BatonCapacityViewClass *klass)
 static void
 baton_capacity_view_init (BatonCapacityView *self)
 {
-  load_style ();
+  baton_style_add_resource (RESOURCE_PREFIX "/capacity/baton-capacity.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
   baton_accessible_fix_mnemonics (GTK_WIDGET (self));

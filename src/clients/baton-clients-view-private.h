@@ -45,7 +45,6 @@ struct _BatonClientsView
   GtkCustomFilter    *clients_filter;
   GtkSingleSelection *clients_selection;
   GListStore         *results;
-  GtkWindow          *window;           /* weak: whose close-request is hooked (see root) */
   AdwMessageDialog   *unsaved_dialog;   /* weak: asking before the window closes */
   GtkFileChooserNative *copy_chooser;
 

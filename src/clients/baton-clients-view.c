@@ -23,6 +23,7 @@
 #include "baton-accessible.h"
 #include "baton-client-row.h"
 #include "baton-clients-view-private.h"
+#include "baton-style.h"
 #include "baton-notes.h"
 
 enum {
@@ -423,41 +424,6 @@ on_store_changed (BatonClientsView *self)
     self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refresh_cb, self, NULL);
 }
 
-/* Until the window asks baton_clients_view_close_request () itself from
- * its close-request (src/shell/baton-window.c), the view hooks that
- * signal of its window. Remove this hook (root, unroot and the window
- * pointer) when the window does. */
-static void
-baton_clients_view_root (GtkWidget *widget)
-{
-  BatonClientsView *self = BATON_CLIENTS_VIEW (widget);
-  GtkRoot *root;
-
-  GTK_WIDGET_CLASS (baton_clients_view_parent_class)->root (widget);
-
-  root = gtk_widget_get_root (widget);
-  if (GTK_IS_WINDOW (root))
-    {
-      g_set_weak_pointer (&self->window, GTK_WINDOW (root));
-      g_signal_connect_object (root, "close-request", G_CALLBACK (baton_clients_view_close_request),
-                               self, G_CONNECT_SWAPPED);
-    }
-}
-
-static void
-baton_clients_view_unroot (GtkWidget *widget)
-{
-  BatonClientsView *self = BATON_CLIENTS_VIEW (widget);
-
-  if (self->window != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->window, self);
-      g_clear_weak_pointer (&self->window);
-    }
-
-  GTK_WIDGET_CLASS (baton_clients_view_parent_class)->unroot (widget);
-}
-
 /* Public ---------------------------------------------------------------------------------- */
 
 BatonClient *
@@ -524,23 +490,6 @@ baton_clients_view_get_store (BatonClientsView *self)
 }
 
 /* GObject ----------------------------------------------------------------------------------- */
-
-static void
-load_style (void)
-{
-  static gboolean loaded = FALSE;
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/clients/baton-clients.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
 
 static void
 baton_clients_view_constructed (GObject *object)
@@ -621,7 +570,6 @@ baton_clients_view_dispose (GObject *object)
   self->editor = NULL;
   self->client_page = NULL;
   g_clear_weak_pointer (&self->current_client);
-  g_clear_weak_pointer (&self->window);
   _baton_clients_view_close_dispose (self);
   g_clear_object (&self->pending_note);
   g_clear_object (&self->clients_selection);
@@ -703,8 +651,6 @@ baton_clients_view_class_init (BatonClientsViewClass *klass)
   object_class->finalize = baton_clients_view_finalize;
   object_class->get_property = baton_clients_view_get_property;
   object_class->set_property = baton_clients_view_set_property;
-  widget_class->root = baton_clients_view_root;
-  widget_class->unroot = baton_clients_view_unroot;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, BATON_TYPE_STORE,
@@ -745,7 +691,7 @@ baton_clients_view_class_init (BatonClientsViewClass *klass)
 static void
 baton_clients_view_init (BatonClientsView *self)
 {
-  load_style ();
+  baton_style_add_resource (RESOURCE_PREFIX "/clients/baton-clients.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 }

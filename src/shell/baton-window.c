@@ -385,7 +385,16 @@ save_window_state (BatonWindow *self)
 static gboolean
 baton_window_close_request (GtkWindow *window)
 {
-  save_window_state (BATON_WINDOW (window));
+  BatonWindow *self = BATON_WINDOW (window);
+  GtkWidget *clients = adw_bin_get_child (self->clients_bin);
+
+  /* Note text that cannot be saved yet keeps the window open while the
+   * person decides; the view activates window.close again then. */
+  if (BATON_IS_CLIENTS_VIEW (clients) &&
+      baton_clients_view_close_request (BATON_CLIENTS_VIEW (clients)))
+    return TRUE;
+
+  save_window_state (self);
 
   return GTK_WINDOW_CLASS (baton_window_parent_class)->close_request (window);
 }

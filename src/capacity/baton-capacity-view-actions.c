@@ -186,54 +186,49 @@ edit_person_activated (GtkWidget  *widget,
     open_person_dialog (self, person);
 }
 
+/* Archives or restores a person: one store call, one undo step, one
+ * toast. An unknown id, or a person already so, changes nothing. */
+static void
+set_person_archived (BatonCapacityView *self,
+                     GVariant          *parameter,
+                     gboolean           archived)
+{
+  BatonPerson *person = baton_store_lookup_person (self->store, g_variant_get_int64 (parameter));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (person == NULL || !baton_person_get_archived (person) == !archived)
+    return;
+
+  if (!baton_store_update (self->store, person, &error, "archived", archived, NULL))
+    {
+      _baton_capacity_view_show_error (self, archived ? _("Could Not Archive") : _("Could Not Restore"),
+                                       error->message);
+      return;
+    }
+
+  message = archived
+    /* Translators: a toast; %s is a person's name */
+    ? g_strdup_printf (_("%s archived"), baton_person_get_name (person))
+    /* Translators: a toast; %s is a person's name */
+    : g_strdup_printf (_("%s restored"), baton_person_get_name (person));
+  _baton_capacity_view_show_undo_toast (self, message);
+}
+
 static void
 archive_person_activated (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
-  BatonPerson *person = baton_store_lookup_person (self->store, g_variant_get_int64 (parameter));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (person == NULL)
-    return;
-
-  if (!baton_store_update (self->store, person, &error, "archived", (gboolean) TRUE, NULL))
-    {
-      _baton_capacity_view_show_error (self, _("Could Not Archive"), error->message);
-      return;
-    }
-
-  /* Translators: a toast; %s is a person's name */
-  message = g_strdup_printf (_("%s archived"), baton_person_get_name (person));
-  _baton_capacity_view_show_undo_toast (self, message);
+  set_person_archived (BATON_CAPACITY_VIEW (widget), parameter, TRUE);
 }
 
-/* Restores an archived person: one store call, one undo step. An unknown
- * id, or a person who is not archived, changes nothing. */
 static void
 restore_person_activated (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
-  BatonPerson *person = baton_store_lookup_person (self->store, g_variant_get_int64 (parameter));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (person == NULL || !baton_person_get_archived (person))
-    return;
-
-  if (!baton_store_update (self->store, person, &error, "archived", (gboolean) FALSE, NULL))
-    {
-      _baton_capacity_view_show_error (self, _("Could Not Restore"), error->message);
-      return;
-    }
-
-  /* Translators: a toast; %s is a person's name */
-  message = g_strdup_printf (_("%s restored"), baton_person_get_name (person));
-  _baton_capacity_view_show_undo_toast (self, message);
+  set_person_archived (BATON_CAPACITY_VIEW (widget), parameter, FALSE);
 }
 
 static void

@@ -44,8 +44,14 @@ struct _BatonPeopleSidebar
 
 G_DEFINE_FINAL_TYPE (BatonPeopleSidebar, baton_people_sidebar, GTK_TYPE_WIDGET)
 
-typedef struct
+/* A person's row: the widgets update_row () fills. */
+#define BATON_TYPE_SIDEBAR_ROW (baton_sidebar_row_get_type ())
+G_DECLARE_FINAL_TYPE (BatonSidebarRow, baton_sidebar_row, BATON, SIDEBAR_ROW, GtkListBoxRow)
+
+struct _BatonSidebarRow
 {
+  GtkListBoxRow  parent_instance;
+
   BatonPerson   *person;       /* owned */
   GtkLabel      *name_label;
   GtkLabel      *roles_label;
@@ -53,21 +59,35 @@ typedef struct
   GtkLabel      *load_label;
   BatonAvatar   *avatar;
   GtkDropTarget *drop_target;
-} RowData;
+};
+
+G_DEFINE_FINAL_TYPE (BatonSidebarRow, baton_sidebar_row, GTK_TYPE_LIST_BOX_ROW)
 
 static void
-row_data_free (gpointer data)
+baton_sidebar_row_finalize (GObject *object)
 {
-  RowData *row = data;
+  BatonSidebarRow *self = BATON_SIDEBAR_ROW (object);
 
-  g_clear_object (&row->person);
-  g_free (row);
+  g_clear_object (&self->person);
+
+  G_OBJECT_CLASS (baton_sidebar_row_parent_class)->finalize (object);
 }
 
-static RowData *
+static void
+baton_sidebar_row_class_init (BatonSidebarRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = baton_sidebar_row_finalize;
+}
+
+static void
+baton_sidebar_row_init (BatonSidebarRow *self)
+{
+}
+
+static BatonSidebarRow *
 row_data (GtkWidget *row)
 {
-  return g_object_get_data (G_OBJECT (row), "baton-row-data");
+  return BATON_IS_SIDEBAR_ROW (row) ? BATON_SIDEBAR_ROW (row) : NULL;
 }
 
 static gboolean
@@ -78,7 +98,7 @@ on_row_drop (GtkDropTarget *target,
              GtkWidget     *row)
 {
   BatonPeopleSidebar *self = BATON_PEOPLE_SIDEBAR (gtk_widget_get_ancestor (row, BATON_TYPE_PEOPLE_SIDEBAR));
-  RowData *data = row_data (row);
+  BatonSidebarRow *data = row_data (row);
   BatonTask *task;
 
   if (self == NULL || !G_VALUE_HOLDS (value, BATON_TYPE_TASK) || (task = g_value_get_object (value)) == NULL ||
@@ -94,14 +114,13 @@ static GtkWidget *
 row_new (BatonPeopleSidebar *self,
          BatonPerson        *person)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  BatonSidebarRow *data = g_object_new (BATON_TYPE_SIDEBAR_ROW, NULL);
+  GtkWidget *row = GTK_WIDGET (data);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  RowData *data = g_new0 (RowData, 1);
 
   data->person = g_object_ref (person);
-  g_object_set_data_full (G_OBJECT (row), "baton-row-data", data, row_data_free);
   gtk_widget_add_css_class (row, "person-row");
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
 
@@ -153,7 +172,7 @@ static void
 update_row (BatonPeopleSidebar *self,
             GtkWidget          *row)
 {
-  RowData *data = row_data (row);
+  BatonSidebarRow *data = row_data (row);
   BatonStore *store = self->store;
   BatonCapacity *capacity = self->capacity;
   const BatonCapacitySettings *settings = &self->settings;
@@ -310,7 +329,7 @@ baton_people_sidebar_highlight_role (BatonPeopleSidebar *self,
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      RowData *data = row_data (row);
+      BatonSidebarRow *data = row_data (row);
 
       if (data == NULL)
         continue;

@@ -28,7 +28,7 @@
 #include <string.h>
 
 #include "baton-avatar.h"
-#include "baton-board-card.h"
+#include "baton-board-card-private.h"
 #include "baton-board-column.h"
 #include "baton-board-private.h"
 #include "baton-board-view.h"

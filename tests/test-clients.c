@@ -24,12 +24,12 @@
 #include <sys/wait.h>
 
 #include "baton-application.h"
-#include "baton-client-page.h"
+#include "baton-client-page-private.h"
 #include "baton-clients-view.h"
 #include "baton-demo.h"
 #include "baton-note-editor.h"
 #include "baton-notes.h"
-#include "baton-program-dialog.h"
+#include "baton-program-dialog-private.h"
 #include "baton-program-row.h"
 #include "baton-revisions-dialog.h"
 #include "baton-search-index.h"

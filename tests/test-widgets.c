@@ -16,9 +16,9 @@
 #include <string.h>
 
 #include "baton-test-util.h"
-#include "baton-calendar.h"
+#include "baton-calendar-private.h"
 #include "baton-checklist-editor.h"
-#include "baton-date-row.h"
+#include "baton-date-row-private.h"
 #include "baton-dates.h"
 #include "baton-record-drop-down.h"
 #include "baton-store.h"

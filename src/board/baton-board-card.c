@@ -22,7 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "baton-avatar.h"
-#include "baton-board-card.h"
+#include "baton-board-card-private.h"
 #include "baton-colors.h"
 #include "baton-dates.h"
 #include "baton-drag-cancel.h"

@@ -25,9 +25,4 @@ void           baton_board_card_set_capacity (BatonBoardCard *self,
                                               guint32        today);
 GtkDragSource *baton_board_card_get_drag_source (BatonBoardCard *self);
 
-/* For tests: the text the card shows for its title, and whether it shows
- * the over-capacity badge. */
-const char    *baton_board_card_get_title_text (BatonBoardCard *self);
-gboolean       baton_board_card_get_over_capacity (BatonBoardCard *self);
-
 G_END_DECLS

@@ -15,7 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "baton-accessible.h"
-#include "baton-archived-dialog.h"
+#include "baton-archived-dialog-private.h"
 #include "baton-person-row.h"
 #include "baton-duration.h"
 

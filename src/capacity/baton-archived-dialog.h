@@ -15,10 +15,4 @@ G_DECLARE_FINAL_TYPE (BatonArchivedDialog, baton_archived_dialog, BATON, ARCHIVE
 
 GtkWidget *baton_archived_dialog_new                (BatonStore          *store);
 
-/* For tests: how many people are listed, and the Restore button of
- * @person_id (NULL when that person is not listed). */
-guint      baton_archived_dialog_get_n_people       (BatonArchivedDialog *self);
-GtkButton *baton_archived_dialog_get_restore_button (BatonArchivedDialog *self,
-                                                     gint64               person_id);
-
 G_END_DECLS

@@ -22,7 +22,7 @@
 #include "baton-dates.h"
 #include "baton-duration.h"
 #include "baton-accessible.h"
-#include "baton-person-dialog.h"
+#include "baton-person-dialog-private.h"
 #include "baton-person-role-row.h"
 #include "baton-time-off-row.h"
 #include "baton-roles-dialog.h"

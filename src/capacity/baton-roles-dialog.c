@@ -17,7 +17,7 @@
 
 #include <glib/gi18n.h>
 
-#include "baton-roles-dialog.h"
+#include "baton-roles-dialog-private.h"
 #include "baton-accessible.h"
 #include "baton-role-row.h"
 #include "baton-undo-toaster.h"

@@ -17,7 +17,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "baton-client-page.h"
+#include "baton-client-page-private.h"
 #include "baton-notes.h"
 #include "baton-accessible.h"
 #include "baton-program-dialog.h"

@@ -37,9 +37,4 @@ gboolean     baton_client_page_apply_field       (BatonClientPage *self,
 /* The error shown under the contact fields, or NULL. */
 const char  *baton_client_page_get_contact_error (BatonClientPage *self);
 
-/* The first-run hints, for tests: what the empty programs list shows
- * (with Add Program), and the pointer to the board (programs, no task). */
-GtkWidget   *baton_client_page_get_programs_placeholder (BatonClientPage *self);
-GtkWidget   *baton_client_page_get_board_hint    (BatonClientPage *self);
-
 G_END_DECLS

@@ -18,7 +18,7 @@
 #include "baton-date-row.h"
 #include "baton-dates.h"
 #include "baton-accessible.h"
-#include "baton-program-dialog.h"
+#include "baton-program-dialog-private.h"
 
 /* GNOME's palette (the HIG's colors), as for people and programs elsewhere. */
 static const struct

@@ -23,11 +23,4 @@ GtkWidget    *baton_program_dialog_new      (GtkWindow          *parent,
  * the dialog when saved; otherwise the errors are on the fields and
  * nothing was written. */
 gboolean      baton_program_dialog_save     (BatonProgramDialog *self);
-/* For tests: the field widgets "name", "description", "start-date",
- * "due-date", and the error shown under the form (NULL when none). */
-GtkWidget    *baton_program_dialog_get_field (BatonProgramDialog *self,
-                                              const char         *field);
-const char   *baton_program_dialog_get_error (BatonProgramDialog *self);
-BatonProgram *baton_program_dialog_get_program (BatonProgramDialog *self);
-
 G_END_DECLS

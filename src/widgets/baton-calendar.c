@@ -22,7 +22,7 @@
 
 #include <glib/gi18n.h>
 
-#include "baton-calendar.h"
+#include "baton-calendar-private.h"
 #include "baton-colors.h"
 #include "baton-dates.h"
 

@@ -33,13 +33,6 @@ guint      baton_calendar_get_first_weekday (BatonCalendar *self);
 void       baton_calendar_choose_day        (BatonCalendar *self,
                                              guint32        julian);
 
-/* For tests: the button of @julian in the month shown (NULL when it is not
- * on screen), and the header of the column @index (0 … 6). */
-GtkWidget *baton_calendar_get_day_button    (BatonCalendar *self,
-                                             guint32        julian);
-const char *baton_calendar_get_weekday_label (BatonCalendar *self,
-                                              guint          index);
-
 /* The number shown for the week that starts on @week_start: its ISO 8601
  * number when it starts on Monday; otherwise the ISO number of the week
  * holding most of its days (that of its Thursday). The capacity grid and

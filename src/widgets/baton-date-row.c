@@ -22,7 +22,7 @@
 
 #include "baton-calendar.h"
 #include "baton-dates.h"
-#include "baton-date-row.h"
+#include "baton-date-row-private.h"
 #include "baton-popups.h"
 
 struct _BatonDateRow

@@ -33,11 +33,4 @@ const char *baton_date_row_get_error      (BatonDateRow *self);
 void        baton_date_row_set_field_label (BatonDateRow *self,
                                             const char   *label);
 
-/* Opens the calendar (as its button would), and its widgets, for tests. */
-void        baton_date_row_open_calendar   (BatonDateRow *self);
-GtkWidget  *baton_date_row_get_calendar    (BatonDateRow *self);
-GtkWidget  *baton_date_row_get_popover     (BatonDateRow *self);
-GtkWidget  *baton_date_row_get_calendar_button (BatonDateRow *self);
-GtkWidget  *baton_date_row_get_clear_button    (BatonDateRow *self);
-
 G_END_DECLS

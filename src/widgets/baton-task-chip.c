@@ -18,7 +18,7 @@
 
 #include "baton-colors.h"
 #include "baton-duration.h"
-#include "baton-task-chip.h"
+#include "baton-task-chip-private.h"
 
 struct _BatonTaskChip
 {

@@ -21,8 +21,4 @@ GtkWidget  *baton_task_chip_new       (BatonTask     *task,
                                        BatonRole     *role,
                                        double         minutes);
 BatonTask  *baton_task_chip_get_task  (BatonTaskChip *self);
-/* What it shows, for tests: "Storyboard", "30 h". */
-const char *baton_task_chip_get_title (BatonTaskChip *self);
-const char *baton_task_chip_get_hours (BatonTaskChip *self);
-
 G_END_DECLS

@@ -963,6 +963,110 @@ test_empty_input (void)
   g_assert_cmpuint (baton_capacity_get_unassigned_shares (capacity, 1, 25)->len, ==, 0);
 }
 
+/* A slice answers as a matrix computed for its weeks alone: every cell,
+ * share, unassigned figure and over-capacity answer. */
+static void
+assert_same_matrix (BatonCapacity *a,
+                    BatonCapacity *b,
+                    Fixture       *f)
+{
+  guint n_tasks = g_list_model_get_n_items (G_LIST_MODEL (f->tasks));
+
+  g_assert_cmpuint (baton_capacity_get_n_people (a), ==, baton_capacity_get_n_people (b));
+  g_assert_cmpuint (baton_capacity_get_n_weeks (a), ==, baton_capacity_get_n_weeks (b));
+
+  for (guint w = 0; w < baton_capacity_get_n_weeks (a); w++)
+    {
+      g_assert_cmpuint (baton_capacity_get_week_start (a, w), ==, baton_capacity_get_week_start (b, w));
+
+      for (guint r = 0; r < baton_capacity_get_n_people (a); r++)
+        {
+          GArray *sa = baton_capacity_get_shares (a, r, w);
+          GArray *sb = baton_capacity_get_shares (b, r, w);
+
+          g_assert_true (baton_capacity_get_person (a, r) == baton_capacity_get_person (b, r));
+          g_assert_cmpfloat (baton_capacity_get_load (a, r, w), ==, baton_capacity_get_load (b, r, w));
+          g_assert_cmpfloat (baton_capacity_get_capacity (a, r, w), ==, baton_capacity_get_capacity (b, r, w));
+          g_assert_cmpuint (baton_capacity_get_days_off (a, r, w), ==, baton_capacity_get_days_off (b, r, w));
+          g_assert_cmpint (baton_capacity_get_level (a, r, w), ==, baton_capacity_get_level (b, r, w));
+          g_assert_cmpuint (sa->len, ==, sb->len);
+          for (guint i = 0; i < sa->len; i++)
+            {
+              g_assert_true (g_array_index (sa, BatonCapacityShare, i).task ==
+                             g_array_index (sb, BatonCapacityShare, i).task);
+              g_assert_cmpfloat (g_array_index (sa, BatonCapacityShare, i).minutes, ==,
+                                 g_array_index (sb, BatonCapacityShare, i).minutes);
+            }
+        }
+
+      for (gint64 role = ROLE_DESIGNER; role <= ROLE_WRITER; role++)
+        {
+          g_assert_cmpfloat (baton_capacity_get_unassigned (a, role, w), ==,
+                             baton_capacity_get_unassigned (b, role, w));
+          g_assert_cmpuint (baton_capacity_get_unassigned_shares (a, role, w)->len, ==,
+                            baton_capacity_get_unassigned_shares (b, role, w)->len);
+        }
+    }
+
+  for (guint r = 0; r < baton_capacity_get_n_people (a); r++)
+    g_assert_cmpfloat (baton_capacity_get_unscheduled (a, r), ==, baton_capacity_get_unscheduled (b, r));
+
+  for (guint i = 0; i < n_tasks; i++)
+    {
+      g_autoptr(BatonTask) task = g_list_model_get_item (G_LIST_MODEL (f->tasks), i);
+
+      g_assert_cmpint (baton_capacity_task_is_over (a, task), ==, baton_capacity_task_is_over (b, task));
+    }
+}
+
+static void
+test_slice (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(BatonCapacity) whole = NULL;
+  g_autoptr(BatonCapacity) same = NULL;
+  gboolean some_over = FALSE;
+
+  add_person (f, 1, "Ana", 2400);
+  add_person (f, 2, "Bo", 1200);
+  add_person_role (f, 1, ROLE_DESIGNER);
+  add_time_off (f, 2, "2026-03-10", "2026-03-12");
+  add_task (f, 1, 1, ROLE_DESIGNER, 3000, "2026-03-04", "2026-03-17");   /* weeks 0–2 */
+  add_task (f, 2, 2, 0, 1800, "2026-03-16", "2026-03-16");              /* week 2: over */
+  add_task (f, 3, 0, ROLE_DESIGNER, 600, "2026-03-23", "2026-03-27");    /* unassigned, week 3 */
+  add_task (f, 4, 0, ROLE_WRITER, 300, "2026-03-02", "2026-03-02");      /* unassigned, week 0 */
+  add_task (f, 5, 1, 0, 120, NULL, NULL);                              /* unscheduled */
+
+  whole = baton_capacity_compute (&f->settings, &f->input, J ("2026-03-02"), 4);
+
+  /* Every slice of every length, against its own computation. */
+  for (guint first = 0; first < 4; first++)
+    for (guint n = 1; first + n <= 4; n++)
+      {
+        guint32 day = J ("2026-03-02") + first * 7 + 3;   /* mid-week snaps back */
+        g_autoptr(BatonCapacity) slice = baton_capacity_slice (whole, day, n);
+        g_autoptr(BatonCapacity) alone = baton_capacity_compute (&f->settings, &f->input, day, n);
+
+        g_assert_nonnull (slice);
+        assert_same_matrix (slice, alone, f);
+
+        for (guint i = 0; i < 5; i++)
+          {
+            g_autoptr(BatonTask) task = g_list_model_get_item (G_LIST_MODEL (f->tasks), i);
+
+            some_over |= baton_capacity_task_is_over (slice, task);
+          }
+      }
+  /* The cases above include someone over capacity (else is_over proved nothing). */
+  g_assert_true (some_over);
+
+  /* The whole of it is the matrix itself; outside it there is no slice. */
+  same = baton_capacity_slice (whole, J ("2026-03-02"), 4);
+  g_assert_true (same == whole);
+  g_assert_null (baton_capacity_slice (whole, J ("2026-02-23"), 1));
+  g_assert_null (baton_capacity_slice (whole, J ("2026-03-23"), 2));
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -995,6 +1099,7 @@ main (int   argc,
   ADD ("/capacity/who-has-room/two-weeks", test_who_has_room_two_weeks);
   ADD ("/capacity/who-has-room/undated", test_who_has_room_undated);
   ADD ("/capacity/boxed", test_boxed);
+  ADD ("/capacity/slice", test_slice);
   g_test_add_func ("/capacity/empty-input", test_empty_input);
 
   return g_test_run ();

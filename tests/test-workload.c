@@ -375,6 +375,111 @@ test_dispose_pending (Fixture       *f,
   f->workload = baton_workload_new (f->store);
 }
 
+/* Each reader takes exactly its weeks, whatever the union is. */
+static void
+test_get_weeks (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(BatonCapacity) early = NULL;
+  g_autoptr(BatonCapacity) late = NULL;
+  guint a, b;
+
+  add_task (f, "Script", f->writer, f->ana, 10, "2026-03-02", "2026-03-06");
+  add_task (f, "Storyboard", f->designer, f->cleo, 8, "2026-03-23", "2026-03-27");
+  a = baton_workload_watch_weeks (f->workload, f->week, 2);
+  b = baton_workload_watch_weeks (f->workload, f->week + 21, 1);
+
+  early = baton_workload_get_weeks (f->workload, a);
+  late = baton_workload_get_weeks (f->workload, b);
+  g_assert_cmpuint (baton_capacity_get_n_weeks (baton_workload_get_capacity (f->workload)), ==, 4);
+
+  g_assert_cmpuint (baton_capacity_get_n_weeks (early), ==, 2);
+  g_assert_cmpuint (baton_capacity_get_week_start (early, 0), ==, f->week);
+  g_assert_cmpfloat (baton_capacity_get_load (early, baton_capacity_get_row (early, baton_record_get_id (BATON_RECORD (f->ana))), 0), ==, H (10));
+
+  g_assert_cmpuint (baton_capacity_get_n_weeks (late), ==, 1);
+  g_assert_cmpuint (baton_capacity_get_week_start (late, 0), ==, f->week + 21);
+  g_assert_cmpfloat (baton_capacity_get_load (late, baton_capacity_get_row (late, baton_record_get_id (BATON_RECORD (f->cleo))), 0), ==, H (8));
+  g_assert_cmpint (baton_capacity_get_week_index (late, f->week), ==, -1);
+}
+
+/* Moving cards between stages that are not done changes no load: no
+ * computation, and the matrix stays current — for the move, its undo
+ * and its redo. Into a done stage, or any other field, it computes. */
+static void
+test_moves_keep_loads (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BatonTask *script = add_task (f, "Script", f->writer, f->ana, 10, "2026-03-02", "2026-03-06");
+  BatonStage *review = baton_store_create_stage (f->store, "Review", 0, &error);
+  BatonStage *done = baton_store_create_stage (f->store, "Done", 0, &error);
+  BatonHistory *history = baton_store_get_history (f->store);
+
+  g_assert_no_error (error);
+  g_assert_true (baton_store_update (f->store, done, &error, "is-done", TRUE, NULL));
+  g_assert_no_error (error);
+  baton_workload_watch_weeks (f->workload, f->week, 2);
+  baton_workload_update (f->workload);
+  f->changed = 0;
+
+  g_assert_true (baton_store_move_task (f->store, script, review, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (baton_workload_is_current (f->workload));
+  g_assert_true (baton_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (baton_workload_is_current (f->workload));
+  g_assert_true (baton_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (baton_workload_is_current (f->workload));
+  drain ();
+  g_assert_cmpuint (f->changed, ==, 0);
+  g_assert_cmpfloat (load_of (f, f->ana, f->week), ==, H (10));
+
+  /* Done: the load goes. */
+  g_assert_true (baton_store_move_task (f->store, script, done, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (baton_workload_is_current (f->workload));
+  drain ();
+  g_assert_cmpuint (f->changed, ==, 1);
+  g_assert_cmpfloat (load_of (f, f->ana, f->week), ==, 0);
+
+  /* Undone: it comes back. */
+  g_assert_true (baton_history_get_can_undo (history));
+  g_assert_true (baton_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (baton_workload_is_current (f->workload));
+  drain ();
+  g_assert_cmpfloat (load_of (f, f->ana, f->week), ==, H (10));
+
+  /* A move while stale keeps it stale. */
+  g_assert_true (baton_store_update (f->store, script, &error, "estimate-minutes", (gint64) 300, NULL));
+  g_assert_true (baton_store_move_task (f->store, script, f->stage, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (baton_workload_is_current (f->workload));
+  drain ();
+  g_assert_cmpfloat (load_of (f, f->ana, f->week), ==, H (5));
+}
+
+/* Who has room, from the workload's own store and settings. */
+static void
+test_who_has_room (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GArray) candidates = NULL;
+  BatonTask *draft;
+
+  add_task (f, "Script", f->writer, f->ana, 30, "2026-03-02", "2026-03-06");
+  draft = add_task (f, "Draft", f->writer, NULL, 4, "2026-03-02", "2026-03-06");
+
+  candidates = baton_workload_who_has_room (f->workload, draft, f->week);
+  g_assert_cmpuint (candidates->len, ==, 2);     /* the writers, not Cleo */
+  g_assert_true (g_array_index (candidates, BatonRoomCandidate, 0).person == f->ben);
+  g_assert_cmpfloat (g_array_index (candidates, BatonRoomCandidate, 0).free_minutes, ==, H (20));
+  g_assert_true (g_array_index (candidates, BatonRoomCandidate, 1).person == f->ana);
+  g_assert_cmpfloat (g_array_index (candidates, BatonRoomCandidate, 1).free_minutes, ==, H (10));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +494,9 @@ main (int   argc,
   ADD ("/workload/preview/reassign", test_preview_reassign);
   ADD ("/workload/preview/reschedule", test_preview_reschedule);
   ADD ("/workload/dispose-pending", test_dispose_pending);
+  ADD ("/workload/get-weeks", test_get_weeks);
+  ADD ("/workload/moves-keep-loads", test_moves_keep_loads);
+  ADD ("/workload/who-has-room", test_who_has_room);
 #undef ADD
 
   return g_test_run ();

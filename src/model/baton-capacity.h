@@ -60,6 +60,11 @@ BatonCapacity *baton_capacity_compute       (const BatonCapacitySettings *settin
                                              const BatonCapacityInput    *input,
                                              guint32                      first_day,
                                              guint                        n_weeks);
+/* The weeks of @self from the one that holds @first_day, as if computed
+ * for them alone; NULL when a week is outside @self. */
+BatonCapacity *baton_capacity_slice         (BatonCapacity *self,
+                                             guint32        first_day,
+                                             guint          n_weeks);
 BatonCapacity *baton_capacity_ref           (BatonCapacity *self);
 void           baton_capacity_unref         (BatonCapacity *self);
 

@@ -107,4 +107,16 @@ gboolean                 baton_field_validate          (const BatonField *field,
                                                         GError          **error);
 GType                    baton_field_get_gtype         (const BatonField *field);
 
+/* Whether two values of one field (a string, boolean or int64) are equal. */
+static inline gboolean
+baton_field_values_equal (const GValue *a,
+                          const GValue *b)
+{
+  if (G_VALUE_HOLDS_STRING (a))
+    return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
+  if (G_VALUE_HOLDS_BOOLEAN (a))
+    return !g_value_get_boolean (a) == !g_value_get_boolean (b);
+  return g_value_get_int64 (a) == g_value_get_int64 (b);
+}
+
 G_END_DECLS

@@ -241,7 +241,7 @@ sqlite_update_row (BatonStorage             *storage,
   g_string_append_printf (sql, "UPDATE %s SET ", schema->table);
   for (guint i = 0; i < schema->n_fields; i++)
     {
-      if (before != NULL && baton_storage_values_equal (&before[i], &after[i]))
+      if (before != NULL && baton_field_values_equal (&before[i], &after[i]))
         continue;
       g_string_append_printf (sql, "%s%s = ?", column > 1 ? ", " : "", schema->fields[i].column);
       column++;
@@ -256,7 +256,7 @@ sqlite_update_row (BatonStorage             *storage,
   column = 1;
   for (guint i = 0; i < schema->n_fields; i++)
     {
-      if (before != NULL && baton_storage_values_equal (&before[i], &after[i]))
+      if (before != NULL && baton_field_values_equal (&before[i], &after[i]))
         continue;
       bind_field (stmt, column++, &schema->fields[i], &after[i]);
     }

@@ -187,17 +187,6 @@ baton_storage_delete_row (BatonStorage             *self,
   return self->vtable->delete_row (self, schema, id, error);
 }
 
-/* Whether two values of one field are equal. */
-static inline gboolean
-baton_storage_values_equal (const GValue *a,
-                            const GValue *b)
-{
-  if (G_VALUE_HOLDS_STRING (a))
-    return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
-  if (G_VALUE_HOLDS_BOOLEAN (a))
-    return !g_value_get_boolean (a) == !g_value_get_boolean (b);
-  return g_value_get_int64 (a) == g_value_get_int64 (b);
-}
 
 /* The SQLite engine, on @db (borrowed: the store keeps it for what is the
  * file's, such as backups, checkpoints and the notes index). */

@@ -246,7 +246,7 @@ change_apply (BatonStore   *self,
 
   /* Inside a batch, "changed" is emitted once when the batch ends. */
   if (self->batch_depth == 0)
-    g_signal_emit (self, _baton_store_signals[CHANGED], 0);
+    _baton_store_emit_changed (self, change);
 
   return TRUE;
 }
@@ -260,7 +260,7 @@ op_is_noop (BatonOp *op)
 
   for (guint i = 0; i < op->schema->n_fields; i++)
     if (strcmp (op->schema->fields[i].name, "updated-at") != 0 &&
-        !baton_storage_values_equal (&op->before[i], &op->after[i]))
+        !baton_field_values_equal (&op->before[i], &op->after[i]))
       return FALSE;
 
   return TRUE;
@@ -359,6 +359,7 @@ baton_store_run_batch (BatonStore           *self,
                        GError              **error)
 {
   BatonChange *outer_change;
+  BatonChange *pushed = NULL;   /* the history holds it */
   BatonChange *change;
   gboolean outer_records;
   gboolean records;
@@ -389,7 +390,11 @@ baton_store_run_batch (BatonStore           *self,
       if (outer_change != NULL)
         baton_change_merge (outer_change, change);
       else if (records && baton_change_get_n_ops (change) > 0)
-        baton_history_push (self->history, change);
+        {
+          baton_history_push (self->history, change);
+          if (baton_history_peek_undo (self->history) == change)
+            pushed = change;
+        }
       else
         baton_change_free (change);
     }
@@ -410,7 +415,7 @@ baton_store_run_batch (BatonStore           *self,
     }
 
   if (self->batch_depth == 0)
-    g_signal_emit (self, _baton_store_signals[CHANGED], 0);
+    _baton_store_emit_changed (self, pushed);
 
   return ok;
 }

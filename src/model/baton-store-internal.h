@@ -79,6 +79,9 @@ struct _BatonStore
   guint         batch_depth;
   BatonChange  *batch_change;
   gboolean      batch_records;
+
+  /* While "changed" is emitted: the change just applied, or NULL. */
+  BatonChange  *applied_change;
 };
 
 enum {
@@ -144,6 +147,9 @@ GValue *                _baton_store_copy_values (const BatonRecordSchema *schem
                                                   const GValue            *values);
 void                    _baton_store_resort_moved (BatonStore  *self,
                                                    BatonChange *change);
+/* Emits "changed" with @applied (nullable) as the applied change. */
+void                    _baton_store_emit_changed (BatonStore  *self,
+                                                   BatonChange *applied);
 BatonRecord *           _baton_store_record_new_from_values (const BatonRecordSchema *schema,
                                                              gint64                   id,
                                                              const GValue            *values);

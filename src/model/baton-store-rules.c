@@ -474,7 +474,7 @@ rule_watches (const Rule *rule,
       const BatonField *field = baton_record_schema_find_field (op->schema, rule->watched[k]);
       guint i = field - op->schema->fields;
 
-      if (!baton_storage_values_equal (&op->before[i], &op->after[i]))
+      if (!baton_field_values_equal (&op->before[i], &op->after[i]))
         return TRUE;
     }
 

@@ -422,7 +422,7 @@ _baton_store_reload (BatonStore  *self,
     if (!_baton_store_table_load (self, &self->tables[i], error))
       return FALSE;
 
-  g_signal_emit (self, _baton_store_signals[CHANGED], 0);
+  _baton_store_emit_changed (self, NULL);
 
   return TRUE;
 }
@@ -499,6 +499,34 @@ baton_store_get_path (BatonStore *self)
   g_return_val_if_fail (BATON_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+void
+_baton_store_emit_changed (BatonStore  *self,
+                           BatonChange *applied)
+{
+  self->applied_change = applied;
+  g_signal_emit (self, _baton_store_signals[CHANGED], 0);
+  self->applied_change = NULL;
+}
+
+/**
+ * baton_store_get_applied_change:
+ *
+ * While #BatonStore::changed is emitted: the change the store just
+ * applied — made, undone (its ops then went backwards) or redone —, for
+ * listeners that can tell from it that their figures still hold.
+ *
+ * Returns: (transfer none) (nullable): the change, or %NULL outside the
+ *   signal, for a batch that was not recorded, and when the store read
+ *   the file again
+ */
+BatonChange *
+baton_store_get_applied_change (BatonStore *self)
+{
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+
+  return self->applied_change;
 }
 
 BatonHistory *

@@ -48,6 +48,9 @@ BatonStore   *baton_store_open             (const char   *path,
                                             GError      **error);
 const char   *baton_store_get_path         (BatonStore   *self);
 BatonHistory *baton_store_get_history      (BatonStore   *self);
+/* During ::changed, the change just applied (done, undone or redone);
+ * NULL otherwise, and for a reload. */
+BatonChange  *baton_store_get_applied_change (BatonStore *self);
 /* TRUE when the workspace file cannot be written (permissions, an
  * immutable file, a read-only medium): the store was opened read-only and
  * refuses every change with BATON_STORE_ERROR_READ_ONLY. The "read-only"

@@ -91,9 +91,10 @@ covers_watched (BatonWorkload *self)
 }
 
 static void
-compute (BatonWorkload *self)
+get_input (BatonWorkload      *self,
+           BatonCapacityInput *input)
 {
-  BatonCapacityInput input = {
+  *input = (BatonCapacityInput) {
     .people = baton_store_get_people (self->store),
     .person_roles = baton_store_get_person_roles (self->store),
     .time_off = baton_store_get_time_off (self->store),
@@ -101,9 +102,16 @@ compute (BatonWorkload *self)
     .stages = baton_store_get_stages (self->store),
     .roles = baton_store_get_roles (self->store),
   };
+}
+
+static void
+compute (BatonWorkload *self)
+{
+  BatonCapacityInput input;
   guint32 first;
   guint n_weeks;
 
+  get_input (self, &input);
   g_clear_handle_id (&self->idle, g_source_remove);
   g_clear_pointer (&self->capacity, baton_capacity_unref);
   self->stale = FALSE;
@@ -133,9 +141,62 @@ schedule (BatonWorkload *self)
     self->idle = g_idle_add_full (G_PRIORITY_LOW, idle_compute, self, NULL);
 }
 
+static gboolean
+stage_is_done (BatonWorkload *self,
+               const GValue  *stage_id)
+{
+  BatonStage *stage;
+
+  if (!G_VALUE_HOLDS_INT64 (stage_id))
+    return FALSE;
+
+  stage = baton_store_lookup_stage (self->store, g_value_get_int64 (stage_id));
+  return stage != NULL && baton_stage_get_is_done (stage);
+}
+
+/* Does @change leave every load as it was: tasks moved or reordered, none
+ * into or out of a done stage, nothing else? (Forwards or backwards
+ * alike: only what differs between before and after counts.) */
+static gboolean
+change_keeps_loads (BatonWorkload *self,
+                    BatonChange   *change)
+{
+  for (guint i = 0; i < baton_change_get_n_ops (change); i++)
+    {
+      BatonOp *op = baton_change_get_op (change, i);
+
+      if (op->kind != BATON_OP_UPDATE || op->schema != baton_task_schema ())
+        return FALSE;
+
+      for (guint f = 0; f < op->schema->n_fields; f++)
+        {
+          const char *name = op->schema->fields[f].name;
+
+          if (baton_field_values_equal (&op->before[f], &op->after[f]) ||
+              g_str_equal (name, "position") || g_str_equal (name, "updated-at"))
+            continue;
+
+          if (g_str_equal (name, "stage-id") &&
+              stage_is_done (self, &op->before[f]) == stage_is_done (self, &op->after[f]))
+            continue;
+
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static void
 on_store_changed (BatonWorkload *self)
 {
+  BatonChange *change = baton_store_get_applied_change (self->store);
+
+  /* Cards moved between stages that are not done: the matrix still holds
+   * (its tasks are the store's own objects), nothing to compute. */
+  if (change != NULL && baton_workload_is_current (self) && change_keeps_loads (self, change))
+    return;
+
   schedule (self);
 }
 
@@ -335,6 +396,38 @@ baton_workload_get_capacity (BatonWorkload *self)
     compute (self);
 
   return self->capacity;
+}
+
+BatonCapacity *
+baton_workload_get_weeks (BatonWorkload *self,
+                          guint          id)
+{
+  BatonCapacity *capacity;
+  Range *range;
+
+  g_return_val_if_fail (BATON_IS_WORKLOAD (self), NULL);
+
+  range = find_range (self, id);
+  g_return_val_if_fail (range != NULL, NULL);
+
+  capacity = baton_workload_get_capacity (self);
+  g_assert (capacity != NULL);
+
+  return baton_capacity_slice (capacity, range->first_day, range->n_weeks);
+}
+
+GArray *
+baton_workload_who_has_room (BatonWorkload *self,
+                             BatonTask     *task,
+                             guint32        today)
+{
+  BatonCapacityInput input;
+
+  g_return_val_if_fail (BATON_IS_WORKLOAD (self), NULL);
+  g_return_val_if_fail (BATON_IS_TASK (task), NULL);
+
+  get_input (self, &input);
+  return baton_capacity_who_has_room (&self->settings, &input, task, today);
 }
 
 gboolean

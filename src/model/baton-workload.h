@@ -51,6 +51,15 @@ void                         baton_workload_unwatch_weeks  (BatonWorkload       
  * store (see baton_workload_is_current ()). NULL while nothing is
  * watched. */
 BatonCapacity               *baton_workload_get_capacity   (BatonWorkload               *self);
+/* The weeks of range @id alone (a slice of the matrix, see
+ * baton_capacity_slice ()), transfer full; computed now when a watched
+ * week is outside the matrix. */
+BatonCapacity               *baton_workload_get_weeks      (BatonWorkload               *self,
+                                                            guint                        id);
+/* baton_capacity_who_has_room () with this workload's store and settings. */
+GArray                      *baton_workload_who_has_room   (BatonWorkload               *self,
+                                                            BatonTask                   *task,
+                                                            guint32                      today);
 /* Whether the matrix reflects the store and the watched weeks. */
 gboolean                     baton_workload_is_current     (BatonWorkload               *self);
 /* Computes now if not current (and emits ::changed then). */

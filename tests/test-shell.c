@@ -16,6 +16,7 @@
 
 #include "baton-application.h"
 #include "baton-board-card.h"
+#include "baton-board-view.h"
 #include "baton-capacity-view-private.h"
 #include "baton-dates.h"
 #include "baton-task-editor.h"
@@ -147,6 +148,57 @@ fixture_tear_down (Fixture       *f,
   } G_STMT_END
 
 /* Cases ---------------------------------------------------------------------- */
+
+static void
+count_emissions (guint *count)
+{
+  (*count)++;
+}
+
+static gboolean
+workload_is_current (gpointer data)
+{
+  return baton_workload_is_current (data);
+}
+
+/* The board and the capacity grid read one capacity state: a change is
+ * computed once for both, and both show it. */
+static void
+test_one_workload (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(BatonWorkload) board_workload = NULL;
+  g_autoptr(BatonWorkload) capacity_workload = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *board, *capacity;
+  BatonCapacityGrid *grid;
+  guint n_people, computed = 0;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  board = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_BOARD_VIEW);
+  capacity = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_CAPACITY_VIEW);
+  g_assert_nonnull (board);
+  g_assert_nonnull (capacity);
+  g_object_get (board, "workload", &board_workload, NULL);
+  g_object_get (capacity, "workload", &capacity_workload, NULL);
+  g_assert_nonnull (board_workload);
+  g_assert_true (board_workload == capacity_workload);
+  g_assert_true (baton_workload_get_store (board_workload) == f->store);
+
+  grid = baton_capacity_view_get_grid (BATON_CAPACITY_VIEW (capacity));
+  n_people = baton_capacity_get_n_people (baton_capacity_grid_get_matrix (grid));
+  g_signal_connect_swapped (board_workload, "changed", G_CALLBACK (count_emissions), &computed);
+
+  g_assert_nonnull (baton_store_create_person (f->store, "Ines", NULL, 2400, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (baton_test_wait_until (workload_is_current, board_workload, 5000));
+  baton_test_drain ();
+
+  g_assert_cmpuint (computed, ==, 1);
+  g_assert_cmpuint (baton_capacity_get_n_people (baton_capacity_grid_get_matrix (grid)), ==, n_people + 1);
+  g_signal_handlers_disconnect_by_func (board_workload, count_emissions, &computed);
+}
 
 static void
 test_pages (Fixture       *f,
@@ -1481,6 +1533,7 @@ main (int   argc,
     }
 
   g_test_add ("/shell/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
+  g_test_add ("/shell/one-workload", Fixture, NULL, fixture_set_up, test_one_workload, fixture_tear_down);
   g_test_add ("/shell/show-view", Fixture, NULL, fixture_set_up, test_show_view, fixture_tear_down);
   g_test_add ("/shell/view-action", Fixture, NULL, fixture_set_up, test_view_action, fixture_tear_down);
   g_test_add ("/shell/undo-redo", Fixture, NULL, fixture_set_up, test_undo_redo, fixture_tear_down);

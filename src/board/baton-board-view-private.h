@@ -18,6 +18,7 @@
 #include "baton-board-tasks.h"
 #include "baton-board-view.h"
 #include "baton-capacity.h"
+#include "baton-workload.h"
 #include "baton-edge-scroll.h"
 #include "baton-people-sidebar.h"
 
@@ -65,9 +66,9 @@ struct _BatonBoardView
   GHashTable         *stage_loads;      /* stage id → guint */
   BatonCapacitySettings capacity_settings;
   guint32             today;
-  guint               capacity_idle_id;  /* not shown: an idle */
+  BatonWorkload      *workload;
+  guint               weeks_id;          /* our weeks in it */
   guint               capacity_tick_id;  /* shown: the next frame's update phase */
-  gboolean            capacity_for_change;  /* scheduled by the last store change */
 
   /* Filters: one for every column */
   BatonBoardFilter   *filter;

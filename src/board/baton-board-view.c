@@ -8,9 +8,9 @@
  *
  * The view owns the board's state. On every store change it makes one pass
  * over tasks (stage loads), fixes its columns when stages changed, and
- * schedules ONE capacity computation (at low priority, after the frame)
- * that it hands down to the columns (and their cards), the filter and the
- * people sidebar. Columns follow their tasks through their own filter and
+ * hands the capacity of its weeks down to the columns (and their cards),
+ * the filter and the people sidebar whenever the window's BatonWorkload
+ * computed it again. Columns follow their tasks through their own filter and
  * sort models over the board's one BatonBoardFilter (see
  * baton-board-tasks.c, baton-board-filter.c).
  *
@@ -45,6 +45,7 @@
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_WORKLOAD,
   PROP_SHOW_PEOPLE_SIDEBAR,
   PROP_ONLY_OVER_CAPACITY,
   PROP_SHOW_ARCHIVED,
@@ -222,29 +223,36 @@ count_tasks (BatonBoardView *self)
   baton_board_tasks_count_stages (self->tasks, self->stage_loads);
 }
 
-static void
-compute_capacity (BatonBoardView *self)
+/* The board's weeks: WEEKS_BEFORE before today's, WEEKS_SHOWN in all. */
+static guint32
+first_week_shown (BatonBoardView *self)
 {
-  BatonCapacityInput input;
-  guint32 first;
+  return baton_date_week_start (self->today, self->capacity_settings.first_weekday) - WEEKS_BEFORE * 7;
+}
 
-  if (self->capacity_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->capacity_tick_id);
-      self->capacity_tick_id = 0;
-    }
-  g_clear_handle_id (&self->capacity_idle_id, g_source_remove);
-  self->capacity_for_change = FALSE;
+/* A new day moves the weeks (and the cards' due dates). */
+static void
+follow_today (BatonBoardView *self)
+{
+  guint32 today = baton_date_today ();
 
-  self->today = baton_date_today ();
-  baton_capacity_input_from_store (self->store, &input);
-  first = baton_date_week_start (self->today, self->capacity_settings.first_weekday) - WEEKS_BEFORE * 7;
+  if (today == self->today)
+    return;
 
+  self->today = today;
+  if (self->weeks_id != 0)
+    baton_workload_move_weeks (self->workload, self->weeks_id, first_week_shown (self), WEEKS_SHOWN);
+}
+
+/* The workload's figures for the board's weeks, down to who shows them:
+ * the filter (a change only when it filters on them), the columns and
+ * their cards, the sidebar. */
+static void
+show_capacity (BatonBoardView *self)
+{
   g_clear_pointer (&self->capacity, baton_capacity_unref);
-  self->capacity = baton_capacity_compute (&self->capacity_settings, &input, first, WEEKS_SHOWN);
+  self->capacity = baton_workload_get_weeks (self->workload, self->weeks_id);
 
-  /* Down to who shows it: the filter (a change only when it filters on
-   * it), the columns and their cards, the sidebar. */
   baton_board_filter_set_capacity (self->filter, self->capacity);
   for (GtkWidget *child = gtk_widget_get_first_child (self->columns_box);
        child != NULL;
@@ -268,18 +276,8 @@ capacity_tick (GtkWidget     *widget,
   BatonBoardView *self = BATON_BOARD_VIEW (widget);
 
   self->capacity_tick_id = 0;
-  compute_capacity (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-capacity_idle (gpointer user_data)
-{
-  BatonBoardView *self = BATON_BOARD_VIEW (user_data);
-
-  self->capacity_idle_id = 0;
-  compute_capacity (self);
+  /* ::changed, and show_capacity (), when there was something to do. */
+  baton_workload_update (self->workload);
 
   return G_SOURCE_REMOVE;
 }
@@ -287,7 +285,7 @@ capacity_idle (gpointer user_data)
 static gboolean
 capacity_pending (BatonBoardView *self)
 {
-  return self->capacity_tick_id != 0 || self->capacity_idle_id != 0;
+  return self->capacity_tick_id != 0 || !baton_workload_is_current (self->workload);
 }
 
 static void
@@ -298,95 +296,29 @@ cancel_capacity (BatonBoardView *self)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->capacity_tick_id);
       self->capacity_tick_id = 0;
     }
-  g_clear_handle_id (&self->capacity_idle_id, g_source_remove);
-  self->capacity_for_change = FALSE;
 }
 
-/* Once, in the next frame's update phase (before its layout): a change
- * and the badges it moves are drawn in the same frame. Not shown, in an
- * idle. */
+/* The workload computes at low priority, after the frame. Shown, the
+ * board asks for it in the next frame's update phase (before its layout)
+ * instead: a change and the badges it moves are drawn in the same frame.
+ * A change that keeps every load (cards moved between stages that are not
+ * done) leaves the workload current: nothing to do. */
 static void
 schedule_capacity (BatonBoardView *self)
 {
-  if (capacity_pending (self))
+  if (self->capacity_tick_id != 0 || baton_workload_is_current (self->workload))
     return;
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->capacity_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), capacity_tick, NULL, NULL);
-  else
-    self->capacity_idle_id = g_idle_add_full (G_PRIORITY_LOW, capacity_idle, self, NULL);
-}
-
-static gboolean
-values_equal (const GValue *a,
-              const GValue *b)
-{
-  if (G_VALUE_TYPE (a) != G_VALUE_TYPE (b))
-    return FALSE;
-
-  switch (G_VALUE_TYPE (a))
-    {
-    case G_TYPE_INT64:
-      return g_value_get_int64 (a) == g_value_get_int64 (b);
-    case G_TYPE_INT:
-      return g_value_get_int (a) == g_value_get_int (b);
-    case G_TYPE_BOOLEAN:
-      return g_value_get_boolean (a) == g_value_get_boolean (b);
-    case G_TYPE_STRING:
-      return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-stage_is_done (BatonBoardView *self,
-               gint64          stage_id)
-{
-  BatonStage *stage = baton_store_lookup_stage (self->store, stage_id);
-
-  return stage != NULL && baton_stage_get_is_done (stage);
-}
-
-/* Does @change leave every load as it was: cards moved or reordered, none
- * into or out of the done stage? Then the capacity need not be computed
- * again, and the change is drawn in one frame. */
-static gboolean
-change_keeps_capacity (BatonBoardView *self,
-                       BatonChange    *change)
-{
-  for (guint i = 0; i < baton_change_get_n_ops (change); i++)
-    {
-      BatonOp *op = baton_change_get_op (change, i);
-
-      if (op->kind != BATON_OP_UPDATE || g_strcmp0 (op->schema->table, "tasks") != 0)
-        return FALSE;
-
-      for (guint f = 0; f < op->schema->n_fields; f++)
-        {
-          const char *name = op->schema->fields[f].name;
-
-          if (values_equal (&op->before[f], &op->after[f]) ||
-              g_str_equal (name, "position") || g_str_equal (name, "updated-at"))
-            continue;
-
-          if (g_str_equal (name, "stage-id") && G_VALUE_HOLDS_INT64 (&op->before[f]) &&
-              stage_is_done (self, g_value_get_int64 (&op->before[f])) ==
-              stage_is_done (self, g_value_get_int64 (&op->after[f])))
-            continue;
-
-          return FALSE;
-        }
-    }
-
-  return TRUE;
 }
 
 static void
 read_settings (BatonBoardView *self)
 {
   baton_capacity_settings_from_gsettings (self->settings, &self->capacity_settings);
-  schedule_capacity (self);
+  /* Computes at once (and says so) when they differ. */
+  baton_workload_set_settings (self->workload, &self->capacity_settings);
 }
 
 static guint
@@ -474,12 +406,11 @@ update_page (BatonBoardView *self)
 static void
 on_store_changed (BatonBoardView *self)
 {
-  self->today = baton_date_today ();
+  follow_today (self);
   baton_colors_prepare (self->store);
   count_tasks (self);
   sync_columns (self);
   update_page (self);
-  self->capacity_for_change = !capacity_pending (self);
   schedule_capacity (self);
 
   _baton_board_view_keep_focus (self);
@@ -627,7 +558,12 @@ baton_board_view_update_capacity (BatonBoardView *self)
 {
   g_return_if_fail (BATON_IS_BOARD_VIEW (self));
 
-  compute_capacity (self);
+  cancel_capacity (self);
+  follow_today (self);
+  if (baton_workload_is_current (self->workload))
+    show_capacity (self);
+  else
+    baton_workload_update (self->workload);
 }
 
 /* GObject ------------------------------------------------------------------------------------ */
@@ -655,7 +591,6 @@ on_history_changed (BatonBoardView *self)
   BatonChange *undo_top = baton_history_peek_undo (history);
   BatonChange *redo_top = baton_history_peek_redo (history);
   BatonChange *acted = NULL;
-  gconstpointer old_undo_top = self->undo_top;
 
   if ((gconstpointer) undo_top == self->undo_top && (gconstpointer) redo_top == self->redo_top)
     return;
@@ -666,16 +601,6 @@ on_history_changed (BatonBoardView *self)
     acted = undo_top;    /* redone */
   self->undo_top = undo_top;
   self->redo_top = redo_top;
-
-  /* The change that just happened (recorded, undone or redone) may not
-   * need the capacity the store change scheduled. */
-  {
-    BatonChange *last = acted != NULL ? acted : (gconstpointer) undo_top != old_undo_top ? undo_top : NULL;
-
-    if (self->capacity_for_change && last != NULL && change_keeps_capacity (self, last))
-      cancel_capacity (self);
-    self->capacity_for_change = FALSE;
-  }
 
   if (acted != NULL)
     _baton_board_view_focus_change (self, acted);
@@ -715,12 +640,8 @@ baton_board_view_map (GtkWidget *widget)
 
   show_cards (self);
 
-  /* Shown: the capacity waiting in an idle comes with the first frame. */
-  if (self->capacity_idle_id != 0)
-    {
-      g_clear_handle_id (&self->capacity_idle_id, g_source_remove);
-      schedule_capacity (self);
-    }
+  /* Shown: the capacity still to compute comes with the first frame. */
+  schedule_capacity (self);
 }
 
 static void
@@ -731,6 +652,7 @@ baton_board_view_constructed (GObject *object)
   G_OBJECT_CLASS (baton_board_view_parent_class)->constructed (object);
 
   g_assert (BATON_IS_STORE (self->store));
+  g_assert (self->workload == NULL || baton_workload_get_store (self->workload) == self->store);
 
   /* One filter for every column; the view follows it after they did. */
   self->filter = baton_board_filter_new (self->store);
@@ -739,8 +661,17 @@ baton_board_view_constructed (GObject *object)
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "show-people-sidebar", self, "show-people-sidebar", G_SETTINGS_BIND_DEFAULT);
-  baton_capacity_settings_from_gsettings (self->settings, &self->capacity_settings);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (read_settings), self, G_CONNECT_SWAPPED);
+
+  /* The capacity: the window's workload (or one of our own), for our
+   * weeks. Connected before the store: it knows whether a change moved
+   * any load before we look. */
+  if (self->workload == NULL)
+    self->workload = baton_workload_new (self->store);
+  g_signal_connect_object (self->workload, "changed", G_CALLBACK (show_capacity), self, G_CONNECT_SWAPPED);
+  self->today = baton_date_today ();
+  read_settings (self);
+  self->weeks_id = baton_workload_watch_weeks (self->workload, first_week_shown (self), WEEKS_SHOWN);
 
   /* The task list first: its "changed" handler must run before ours. */
   self->tasks = baton_board_tasks_new (self->store);
@@ -754,12 +685,12 @@ baton_board_view_constructed (GObject *object)
   baton_people_sidebar_set_capacity (self->sidebar, NULL, &self->capacity_settings, baton_date_today ());
   adw_bin_set_child (self->sidebar_bin, GTK_WIDGET (self->sidebar));
 
-  self->today = baton_date_today ();
   baton_colors_prepare (self->store);
   count_tasks (self);
   sync_columns (self);
   update_page (self);
-  schedule_capacity (self);
+  if (baton_workload_is_current (self->workload))
+    show_capacity (self);
 
   /* A workspace that cannot be written can be looked at, not changed. */
   {
@@ -804,6 +735,10 @@ baton_board_view_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->capacity, baton_capacity_unref);
+  if (self->weeks_id != 0)
+    baton_workload_unwatch_weeks (self->workload, self->weeks_id);
+  self->weeks_id = 0;
+  g_clear_object (&self->workload);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (baton_board_view_parent_class)->dispose (object);
@@ -838,6 +773,9 @@ baton_board_view_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_WORKLOAD:
+      g_value_set_object (value, self->workload);
+      break;
     case PROP_SHOW_PEOPLE_SIDEBAR:
       g_value_set_boolean (value, self->show_people);
       break;
@@ -864,6 +802,9 @@ baton_board_view_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_WORKLOAD:
+      self->workload = g_value_dup_object (value);
       break;
     case PROP_SHOW_PEOPLE_SIDEBAR:
       set_bool_property (self, &self->show_people, g_value_get_boolean (value), prop_id);
@@ -908,6 +849,10 @@ baton_board_view_class_init (BatonBoardViewClass *klass)
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, BATON_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The window's one capacity state; NULL: the view makes its own. */
+  properties[PROP_WORKLOAD] =
+    g_param_spec_object ("workload", NULL, NULL, BATON_TYPE_WORKLOAD,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* Bound to the show-people-sidebar setting. */
   properties[PROP_SHOW_PEOPLE_SIDEBAR] =

@@ -516,7 +516,7 @@ snapshot_week_header (BatonCapacityGrid *self,
   const Colors *c = &self->colors;
   const BatonGridMetrics *m = &self->layout.metrics;
   guint32 start = baton_capacity_get_week_start (self->matrix, week);
-  guint32 this_week = baton_date_week_start (self->today, self->settings.first_weekday);
+  guint32 this_week = baton_date_week_start (self->today, baton_workload_get_settings (self->workload)->first_weekday);
   gboolean current = start == this_week;
   g_autoptr(GDateTime) date = NULL;
   g_autofree char *day = NULL;
@@ -579,7 +579,7 @@ _baton_capacity_grid_snapshot (GtkWidget   *widget,
   if (!baton_grid_layout_get_visible (layout, &first_row, &end_row, &first_week, &last_week))
     return;
 
-  this_week = baton_date_week_start (self->today, self->settings.first_weekday);
+  this_week = baton_date_week_start (self->today, baton_workload_get_settings (self->workload)->first_weekday);
 
   /* The cells, under everything else. */
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (m->name_width, m->header_height,

@@ -70,19 +70,21 @@ struct _BatonCapacityGrid
 
   /* Owned references */
   BatonStore            *store;
-  BatonCapacity         *matrix;
+  BatonWorkload         *workload;
+  BatonCapacity         *matrix;         /* our weeks of the workload */
   GtkAdjustment         *hadjustment;
   GtkAdjustment         *vadjustment;
   GtkIconPaintable      *warning_icon;
   GtkIconPaintable      *unassigned_icon;
 
   /* Inputs */
-  BatonCapacitySettings  settings;
+  guint                  weeks_id;       /* our weeks in the workload */
   guint32                first_week;
   guint32                today;
 
   /* Layout cache */
   gboolean               valid;          /* matrix and rows */
+  gboolean               updating;       /* asking the workload, in a layout pass */
   gboolean               geometry_valid; /* rows' y and height (follow the font) */
   GHashTable            *person_roles;   /* gint64* → PersonRoles* */
   BatonGridLayout        layout;         /* rows, metrics, week columns */

@@ -175,7 +175,6 @@ _baton_capacity_grid_place_rows (BatonCapacityGrid *self)
 void
 _baton_capacity_grid_ensure_layout (BatonCapacityGrid *self)
 {
-  BatonCapacityInput input;
   GListModel *roles;
   g_autoptr(GHashTable) groups = NULL;   /* role id → GArray of SortEntry */
   g_autoptr(GArray) no_role = NULL;
@@ -193,8 +192,16 @@ _baton_capacity_grid_ensure_layout (BatonCapacityGrid *self)
   g_clear_pointer (&self->matrix, baton_capacity_unref);
   baton_grid_layout_remove_rows (&self->layout);
 
-  baton_capacity_input_from_store (self->store, &input);
-  self->matrix = baton_capacity_compute (&self->settings, &input, self->first_week, self->layout.n_weeks);
+  /* Asked outside a frame (an action, a test) right after a change: the
+   * figures as they are now. (In a frame the view made them current in
+   * its update phase, before the layout.) */
+  if (!baton_workload_is_current (self->workload))
+    {
+      self->updating = TRUE;   /* this pass answers our ::changed handler */
+      baton_workload_update (self->workload);
+      self->updating = FALSE;
+    }
+  self->matrix = baton_workload_get_weeks (self->workload, self->weeks_id);
   index_person_roles (self);
 
   /* People under their primary role, by name. */

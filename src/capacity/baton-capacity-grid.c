@@ -333,9 +333,9 @@ baton_capacity_grid_get_cell_info (BatonCapacityGrid *self,
       info->style = BATON_GRID_CELL_TOTAL;
       if (info->capacity <= 0)
         info->level = info->load > 0 ? BATON_LOAD_OVER : BATON_LOAD_OK;
-      else if (info->load / info->capacity > self->settings.over_threshold + 1e-9)
+      else if (info->load / info->capacity > baton_workload_get_settings (self->workload)->over_threshold + 1e-9)
         info->level = BATON_LOAD_OVER;
-      else if (info->load / info->capacity >= self->settings.high_threshold - 1e-9)
+      else if (info->load / info->capacity >= baton_workload_get_settings (self->workload)->high_threshold - 1e-9)
         info->level = BATON_LOAD_HIGH;
       if (row->n_people > 0 || info->load > 0)
         _baton_capacity_grid_format_load (info->text, sizeof info->text, info->load, info->capacity);
@@ -540,6 +540,11 @@ baton_capacity_grid_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->workload != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->workload, self);
+      baton_workload_unwatch_weeks (self->workload, self->weeks_id);
+    }
 
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_changed, self);
@@ -550,6 +555,7 @@ baton_capacity_grid_dispose (GObject *object)
   g_clear_object (&self->warning_icon);
   g_clear_object (&self->unassigned_icon);
   g_clear_pointer (&self->matrix, baton_capacity_unref);
+  g_clear_object (&self->workload);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (baton_capacity_grid_parent_class)->dispose (object);
@@ -691,8 +697,6 @@ baton_capacity_grid_init (BatonCapacityGrid *self)
   self->hover_week = -1;
   self->layout.n_weeks = 12;
   self->today = baton_date_today ();
-  baton_capacity_settings_init_default (&self->settings);
-  self->first_week = baton_date_week_start (self->today, self->settings.first_weekday);
 
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
@@ -719,15 +723,33 @@ _baton_capacity_grid_emit_cell_activated (BatonCapacityGrid *self,
 
 /* Public --------------------------------------------------------------------- */
 
+/* The workload computed again (a change, other settings): so do we. A
+ * new first weekday moved our weeks there too. */
+static void
+on_workload_changed (BatonCapacityGrid *self)
+{
+  const BatonCapacitySettings *settings = baton_workload_get_settings (self->workload);
+
+  self->first_week = baton_date_week_start (self->first_week, settings->first_weekday);
+  if (!self->updating)
+    baton_capacity_grid_invalidate (self);
+}
+
 GtkWidget *
-baton_capacity_grid_new (BatonStore *store)
+baton_capacity_grid_new (BatonWorkload *workload)
 {
   BatonCapacityGrid *self;
+  guint32 first_week;
 
-  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
+  g_return_val_if_fail (BATON_IS_WORKLOAD (workload), NULL);
 
   self = g_object_new (BATON_TYPE_CAPACITY_GRID, NULL);
-  self->store = g_object_ref (store);
+  self->workload = g_object_ref (workload);
+  self->store = g_object_ref (baton_workload_get_store (workload));
+  first_week = baton_date_week_start (self->today, baton_workload_get_settings (workload)->first_weekday);
+  self->first_week = first_week;
+  self->weeks_id = baton_workload_watch_weeks (workload, first_week, self->layout.n_weeks);
+  g_signal_connect_swapped (workload, "changed", G_CALLBACK (on_workload_changed), self);
 
   return GTK_WIDGET (self);
 }
@@ -741,24 +763,12 @@ baton_capacity_grid_invalidate (BatonCapacityGrid *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-void
-baton_capacity_grid_set_settings (BatonCapacityGrid           *self,
-                                  const BatonCapacitySettings *settings)
-{
-  g_return_if_fail (BATON_IS_CAPACITY_GRID (self));
-  g_return_if_fail (settings != NULL);
-
-  self->settings = *settings;
-  self->first_week = baton_date_week_start (self->first_week, self->settings.first_weekday);
-  baton_capacity_grid_invalidate (self);
-}
-
 const BatonCapacitySettings *
 baton_capacity_grid_get_settings (BatonCapacityGrid *self)
 {
   g_return_val_if_fail (BATON_IS_CAPACITY_GRID (self), NULL);
 
-  return &self->settings;
+  return baton_workload_get_settings (self->workload);
 }
 
 void
@@ -769,7 +779,7 @@ baton_capacity_grid_set_weeks (BatonCapacityGrid *self,
   g_return_if_fail (BATON_IS_CAPACITY_GRID (self));
   g_return_if_fail (first_day > 0);
 
-  first_day = baton_date_week_start (first_day, self->settings.first_weekday);
+  first_day = baton_date_week_start (first_day, baton_workload_get_settings (self->workload)->first_weekday);
   n_weeks = CLAMP (n_weeks, 1, 104);
 
   if (first_day == self->first_week && n_weeks == self->layout.n_weeks)
@@ -777,6 +787,7 @@ baton_capacity_grid_set_weeks (BatonCapacityGrid *self,
 
   self->first_week = first_day;
   self->layout.n_weeks = n_weeks;
+  baton_workload_move_weeks (self->workload, self->weeks_id, first_day, n_weeks);
   self->preview_row = -1;
   self->source_row = -1;
   baton_capacity_grid_invalidate (self);

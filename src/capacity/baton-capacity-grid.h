@@ -7,7 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "baton-capacity.h"
-#include "baton-store.h"
+#include "baton-workload.h"
 
 G_BEGIN_DECLS
 
@@ -44,10 +44,8 @@ typedef struct
   char               text[64];     /* "32 / 40 h", "12 h" */
 } BatonGridCellInfo;
 
-GtkWidget     *baton_capacity_grid_new             (BatonStore                  *store);
+GtkWidget     *baton_capacity_grid_new             (BatonWorkload               *workload);
 
-void           baton_capacity_grid_set_settings    (BatonCapacityGrid           *self,
-                                                    const BatonCapacitySettings *settings);
 const BatonCapacitySettings *
                baton_capacity_grid_get_settings    (BatonCapacityGrid           *self);
 /* Shows @n_weeks weeks from the week holding @first_day (julian). */

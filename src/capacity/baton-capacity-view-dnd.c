@@ -122,71 +122,40 @@ plan_drop (BatonCapacityView *self,
   return plan->change_person || plan->weeks != 0;
 }
 
-/* Does the task count in @row now (its assignee's row, or its role's
- * Unassigned row), and will it after the drop @plan? */
+/* What the drop @plan does to cell (@row, @week): the workload's
+ * arithmetic (baton_workload_preview_move ()). */
 static gboolean
-row_holds_task (BatonCapacityView *self,
-                BatonTask         *task,
-                guint              row)
-{
-  switch (baton_capacity_grid_get_row_kind (self->grid, row))
-    {
-    case BATON_GRID_ROW_PERSON:
-      return baton_task_get_assignee_id (task) ==
-             baton_record_get_id (BATON_RECORD (baton_capacity_grid_get_row_person (self->grid, row)));
-    case BATON_GRID_ROW_UNASSIGNED:
-      return baton_task_get_assignee_id (task) == 0 &&
-             baton_task_get_role_id (task) == baton_capacity_grid_get_row_role_id (self->grid, row);
-    case BATON_GRID_ROW_ROLE:
-    default:
-      return FALSE;
-    }
-}
-
-static gboolean
-row_gets_task (BatonCapacityView *self,
-               BatonTask         *task,
-               guint              row,
-               const DropPlan    *plan)
-{
-  switch (baton_capacity_grid_get_row_kind (self->grid, row))
-    {
-    case BATON_GRID_ROW_PERSON:
-      return plan->person != NULL && plan->person == baton_capacity_grid_get_row_person (self->grid, row);
-    case BATON_GRID_ROW_UNASSIGNED:
-      return plan->person == NULL &&
-             baton_task_get_role_id (task) == baton_capacity_grid_get_row_role_id (self->grid, row);
-    case BATON_GRID_ROW_ROLE:
-    default:
-      return FALSE;
-    }
-}
-
-/* The load of cell (@row, @week) before and after the drop @plan, minutes. */
-static void
-cell_load_change (BatonCapacityView *self,
-                  BatonTask         *task,
-                  guint              row,
-                  guint              week,
-                  const DropPlan    *plan,
-                  double            *before,
-                  double            *after)
+preview_cell (BatonCapacityView *self,
+              BatonTask         *task,
+              guint              row,
+              guint              week,
+              const DropPlan    *plan,
+              BatonCellChange   *change)
 {
   BatonCapacity *matrix = baton_capacity_grid_get_matrix (self->grid);
-  guint32 week_start = baton_capacity_get_week_start (matrix, week);
-  double load = 0;
+  BatonPerson *person = NULL;
+  gint64 role_id = 0;
 
-  if (baton_capacity_grid_get_row_kind (self->grid, row) == BATON_GRID_ROW_PERSON)
-    load = baton_capacity_get_load (matrix, baton_capacity_grid_get_row_matrix_row (self->grid, row), week);
-  else
-    load = baton_capacity_get_unassigned (matrix, baton_capacity_grid_get_row_role_id (self->grid, row), week);
+  switch (baton_capacity_grid_get_row_kind (self->grid, row))
+    {
+    case BATON_GRID_ROW_PERSON:
+      person = baton_capacity_grid_get_row_person (self->grid, row);
+      break;
+    case BATON_GRID_ROW_UNASSIGNED:
+      role_id = baton_capacity_grid_get_row_role_id (self->grid, row);
+      break;
+    case BATON_GRID_ROW_ROLE:
+    default:
+      return FALSE;
+    }
 
-  *before = load;
-  if (row_holds_task (self, task, row))
-    load -= drag_minutes_in (self, week_start);
-  if (row_gets_task (self, task, row, plan))
-    load += drag_minutes_in (self, week_start - plan->weeks * 7);
-  *after = MAX (load, 0);
+  return baton_workload_preview_move (self->workload, task,
+                                      plan->person != NULL ? baton_record_get_id (BATON_RECORD (plan->person)) : 0,
+                                      plan->weeks,
+                                      person != NULL ? baton_record_get_id (BATON_RECORD (person)) : 0,
+                                      role_id,
+                                      baton_capacity_get_week_start (matrix, week),
+                                      change);
 }
 
 static char *
@@ -235,61 +204,40 @@ update_preview (BatonCapacityView *self,
                 BatonTask         *task,
                 const DropPlan    *plan)
 {
-  const BatonCapacitySettings *settings = capacity_settings (self);
-  double before, after, capacity = 0;
+  BatonCellChange change;
   g_autofree char *text = NULL;
   g_autofree char *note = NULL;
-  gboolean warning = FALSE;
   guint source_row, source_week;
 
-  if (plan->week < 0)
+  if (plan->week < 0 || !preview_cell (self, task, plan->row, (guint) plan->week, plan, &change))
     {
       baton_capacity_grid_clear_preview (self->grid);
       return;
     }
 
-  cell_load_change (self, task, plan->row, (guint) plan->week, plan, &before, &after);
-
-  if (plan->person != NULL)
-    {
-      BatonCapacity *matrix = baton_capacity_grid_get_matrix (self->grid);
-      gint matrix_row = baton_capacity_grid_get_row_matrix_row (self->grid, plan->row);
-      gint64 person_id = baton_record_get_id (BATON_RECORD (plan->person));
-      gint64 role_id = baton_task_get_role_id (task);
-
-      capacity = baton_capacity_get_capacity (matrix, matrix_row, (guint) plan->week);
-
-      if (role_id != 0 && !baton_capacity_grid_person_holds_role (self->grid, person_id, role_id))
-        {
-          BatonRole *role = baton_store_lookup_role (self->store, role_id);
-
-          warning = TRUE;
-          /* Translators: a drop preview's warning; %s is a role */
-          note = g_strdup_printf (_("Not a %s"), role ? baton_role_get_name (role) : "");
-        }
-
-      if ((capacity <= 0 && after > 0) ||
-          (capacity > 0 && after / capacity > settings->over_threshold + 1e-9))
-        {
-          warning = TRUE;
-          if (note == NULL)
-            note = g_strdup (_("Over capacity"));
-        }
-    }
-  else
+  if (plan->person == NULL)
     note = g_strdup (_("Unassigned"));
+  else if (!change.role_ok)
+    {
+      BatonRole *role = baton_store_lookup_role (self->store, baton_task_get_role_id (task));
 
-  text = describe_change (before, after);
-  baton_capacity_grid_set_preview (self->grid, plan->row, (guint) plan->week, text, warning, note);
+      /* Translators: a drop preview's warning; %s is a role */
+      note = g_strdup_printf (_("Not a %s"), role ? baton_role_get_name (role) : "");
+    }
+  else if (change.over)
+    note = g_strdup (_("Over capacity"));
+
+  text = describe_change (change.before, change.after);
+  baton_capacity_grid_set_preview (self->grid, plan->row, (guint) plan->week, text,
+                                   plan->person != NULL && (!change.role_ok || change.over), note);
 
   /* The cell the task leaves, alongside: "46 → 16 h". */
   if (find_source_cell (self, task, &source_row, &source_week) &&
-      (source_row != plan->row || (gint) source_week != plan->week))
+      (source_row != plan->row || (gint) source_week != plan->week) &&
+      preview_cell (self, task, source_row, source_week, plan, &change))
     {
-      g_autofree char *source_text = NULL;
+      g_autofree char *source_text = describe_change (change.before, change.after);
 
-      cell_load_change (self, task, source_row, source_week, plan, &before, &after);
-      source_text = describe_change (before, after);
       baton_capacity_grid_set_source_preview (self->grid, (gint) source_row, (gint) source_week, source_text);
     }
   else

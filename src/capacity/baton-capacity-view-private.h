@@ -15,6 +15,7 @@
  */
 #pragma once
 
+#include "baton-workload.h"
 #include "baton-capacity-grid.h"
 #include "baton-capacity-view.h"
 #include "baton-cell-popover.h"
@@ -98,7 +99,9 @@ struct _BatonCapacityView
 
   /* Owned references */
   BatonStore        *store;
+  BatonWorkload     *workload;       /* the window's, or our own */
   GSettings         *settings;
+  guint              capacity_tick_id;
   GtkDragSource     *drag_source;
   GtkDropTarget     *drop_target;
   BatonTask         *drag_task;      /* the task being dragged */
@@ -134,7 +137,7 @@ struct _BatonCapacityView
 static inline const BatonCapacitySettings *
 capacity_settings (BatonCapacityView *self)
 {
-  return baton_capacity_grid_get_settings (self->grid);
+  return baton_workload_get_settings (self->workload);
 }
 
 static inline guint32

@@ -30,6 +30,7 @@
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_WORKLOAD,
   N_PROPS
 };
 
@@ -177,7 +178,8 @@ load_settings (BatonCapacityView *self)
   BatonCapacitySettings settings;
 
   baton_capacity_settings_from_gsettings (self->settings, &settings);
-  baton_capacity_grid_set_settings (self->grid, &settings);
+  /* The grid follows the workload's settings when it computes. */
+  baton_workload_set_settings (self->workload, &settings);
   baton_capacity_grid_set_weeks (self->grid, baton_capacity_grid_get_first_week (self->grid),
                                  (guint) g_settings_get_int (self->settings, "weeks-shown"));
   _baton_capacity_view_update_range_label (self);
@@ -193,10 +195,35 @@ on_settings_changed (GSettings         *settings,
   refresh_popover (self);
 }
 
+static gboolean
+capacity_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+
+  self->capacity_tick_id = 0;
+  baton_workload_update (self->workload);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The workload computes at low priority, after the frame. Shown, we ask
+ * for it in the next frame's update phase instead, before the grid's
+ * layout: a change and the figures it moves are drawn in one frame. */
+static void
+schedule_capacity (BatonCapacityView *self)
+{
+  if (self->capacity_tick_id == 0 && !baton_workload_is_current (self->workload) &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->capacity_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), capacity_tick, NULL, NULL);
+}
+
 static void
 on_store_changed (BatonCapacityView *self)
 {
-  /* Recomputed once, before the next frame, however many changes came. */
+  /* Rows again once, before the next frame, however many changes came. */
+  schedule_capacity (self);
   baton_capacity_grid_invalidate (self->grid);
   update_empty_state (self);
   _baton_capacity_view_update_actions (self);
@@ -607,8 +634,13 @@ baton_capacity_view_constructed (GObject *object)
   G_OBJECT_CLASS (baton_capacity_view_parent_class)->constructed (object);
 
   g_assert (BATON_IS_STORE (self->store));
+  g_assert (self->workload == NULL || baton_workload_get_store (self->workload) == self->store);
 
-  self->grid = BATON_CAPACITY_GRID (baton_capacity_grid_new (self->store));
+  /* Before the store's own handler below: it knows whether a change moved
+   * any load before we look. */
+  if (self->workload == NULL)
+    self->workload = baton_workload_new (self->store);
+  self->grid = BATON_CAPACITY_GRID (baton_capacity_grid_new (self->workload));
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->grid));
   g_signal_connect_object (self->grid, "cell-activated", G_CALLBACK (on_cell_activated), self, 0);
 
@@ -680,8 +712,12 @@ baton_capacity_view_dispose (GObject *object)
   g_clear_pointer (&self->drag_weeks, g_array_unref);
   g_clear_pointer (&self->drag_minutes, g_array_unref);
   g_clear_object (&self->settings);
+  if (self->capacity_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->capacity_tick_id);
+  self->capacity_tick_id = 0;
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (baton_store_get_history (self->store), _baton_capacity_view_on_history_changed, self);
+  g_clear_object (&self->workload);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (baton_capacity_view_parent_class)->dispose (object);
@@ -699,6 +735,9 @@ baton_capacity_view_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+    case PROP_WORKLOAD:
+      g_value_set_object (value, self->workload);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -719,6 +758,9 @@ baton_capacity_view_set_property (GObject      *object,
       g_assert (self->store == NULL);
       self->store = g_value_dup_object (value);
       break;
+    case PROP_WORKLOAD:
+      self->workload = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -737,6 +779,10 @@ baton_capacity_view_class_init (BatonCapacityViewClass *klass)
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, BATON_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The window's one capacity state; NULL: the view makes its own. */
+  properties[PROP_WORKLOAD] =
+    g_param_spec_object ("workload", NULL, NULL, BATON_TYPE_WORKLOAD,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

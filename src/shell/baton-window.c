@@ -26,6 +26,7 @@
 #include "baton-clients-view.h"
 #include "baton-accessible.h"
 #include "baton-undo-toaster.h"
+#include "baton-workload.h"
 
 struct _BatonWindow
 {
@@ -46,6 +47,7 @@ struct _BatonWindow
 
   /* Owned references */
   BatonStore           *store;
+  BatonWorkload        *workload;   /* the one capacity state of the views */
   GSettings            *settings;
 
   /* One toast at a time; its button acts on the change it names. */
@@ -455,9 +457,13 @@ baton_window_constructed (GObject *object)
                           G_BINDING_SYNC_CREATE);
   gtk_widget_set_tooltip_text (self->read_only_banner, baton_store_get_path (self->store));
 
-  /* Each view is its own widget over the store; the window only hosts it. */
-  adw_bin_set_child (self->board_bin, baton_board_view_new (self->store));
-  adw_bin_set_child (self->capacity_bin, baton_capacity_view_new (self->store));
+  /* Each view is its own widget over the store; the window only hosts it.
+   * Board and grid read one capacity state, computed once per change. */
+  self->workload = baton_workload_new (self->store);
+  adw_bin_set_child (self->board_bin,
+                     g_object_new (BATON_TYPE_BOARD_VIEW, "store", self->store, "workload", self->workload, NULL));
+  adw_bin_set_child (self->capacity_bin,
+                     g_object_new (BATON_TYPE_CAPACITY_VIEW, "store", self->store, "workload", self->workload, NULL));
   adw_bin_set_child (self->clients_bin, baton_clients_view_new (self->store));
 
   restore_window_state (self);
@@ -482,6 +488,7 @@ baton_window_dispose (GObject *object)
   g_clear_object (&self->toaster);
   gtk_widget_dispose_template (GTK_WIDGET (self), BATON_TYPE_WINDOW);
 
+  g_clear_object (&self->workload);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 

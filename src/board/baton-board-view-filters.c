@@ -28,6 +28,8 @@ search_activated (GtkWidget  *widget,
 static void
 on_search_changed (BatonBoardView *self)
 {
+  if (self->filter == NULL)
+    return;
   baton_board_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
@@ -212,7 +214,8 @@ on_filter_dropdown_selected (GtkDropDown    *dropdown,
   const char *action;
   GArray *ids;
 
-  if (self->loading_filters)
+  /* Not while the popover fills them, nor while the template is built. */
+  if (self->loading_filters || self->filter == NULL)
     return;
 
   if (dropdown == self->client_dropdown)
@@ -248,16 +251,12 @@ _baton_board_view_filters_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "board.only-over-capacity", "only-over-capacity");
   gtk_widget_class_install_property_action (widget_class, "board.show-archived", "show-archived");
   gtk_widget_class_install_property_action (widget_class, "board.show-people", "show-people-sidebar");
+
+  /* The search entry, the filter popover and its dropdowns (the template
+   * connects them). */
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_dropdown_selected);
 }
 
-void
-_baton_board_view_filters_init (BatonBoardView *self)
-{
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
-  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_stop_search), self);
-  g_signal_connect_swapped (self->filter_popover, "show", G_CALLBACK (on_filter_popover_show), self);
-  g_signal_connect (self->client_dropdown, "notify::selected", G_CALLBACK (on_filter_dropdown_selected), self);
-  g_signal_connect (self->program_dropdown, "notify::selected", G_CALLBACK (on_filter_dropdown_selected), self);
-  g_signal_connect (self->person_dropdown, "notify::selected", G_CALLBACK (on_filter_dropdown_selected), self);
-  g_signal_connect (self->role_dropdown, "notify::selected", G_CALLBACK (on_filter_dropdown_selected), self);
-}

@@ -118,7 +118,6 @@ void              _baton_board_view_focus_change            (BatonBoardView *sel
 void              _baton_board_view_actions_class_init      (GtkWidgetClass *widget_class);
 void              _baton_board_view_actions_init            (BatonBoardView *self);
 void              _baton_board_view_filters_class_init      (GtkWidgetClass *widget_class);
-void              _baton_board_view_filters_init            (BatonBoardView *self);
 void              _baton_board_view_stages_class_init       (GtkWidgetClass *widget_class);
 
 G_END_DECLS

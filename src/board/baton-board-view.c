@@ -907,8 +907,6 @@ baton_board_view_init (BatonBoardView *self)
   self->role_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   baton_capacity_settings_init_default (&self->capacity_settings);
 
-  _baton_board_view_filters_init (self);
-
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->board_scroller), "value-changed",
                            G_CALLBACK (show_cards), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->board_scroller), "changed",

@@ -31,6 +31,8 @@
 
 #include "baton-demo.h"
 #include "baton-notes.h"
+#include "baton-search.h"
+#include "baton-note-saver.h"
 #include "baton-search-index.h"
 #include "baton-store.h"
 

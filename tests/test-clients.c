@@ -29,6 +29,8 @@
 #include "baton-demo.h"
 #include "baton-note-editor.h"
 #include "baton-notes.h"
+#include "baton-search.h"
+#include "baton-note-saver.h"
 #include "baton-program-dialog-private.h"
 #include "baton-program-row.h"
 #include "baton-revisions-dialog.h"

@@ -20,6 +20,8 @@
 
 #include "baton-model-enums.h"
 #include "baton-notes.h"
+#include "baton-search.h"
+#include "baton-note-saver.h"
 #include "baton-search-index.h"
 #include "baton-search-text.h"
 #include "baton-store-private.h"

@@ -20,6 +20,7 @@
 
 
 #include "baton-notes.h"
+#include "baton-search.h"
 #include "baton-search-index.h"
 #include "baton-test-util.h"
 

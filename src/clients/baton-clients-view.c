@@ -25,6 +25,7 @@
 #include "baton-clients-view-private.h"
 #include "baton-style.h"
 #include "baton-notes.h"
+#include "baton-search.h"
 
 enum {
   PROP_0,

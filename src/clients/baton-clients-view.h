@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "baton-store.h"
+#include "baton-search.h"
 
 G_BEGIN_DECLS
 

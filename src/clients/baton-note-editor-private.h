@@ -13,6 +13,7 @@
 
 #include "baton-note-editor.h"
 #include "baton-record-drop-down.h"
+#include "baton-note-saver.h"
 
 G_BEGIN_DECLS
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "baton-note-editor-private.h"
+#include "baton-note-saver.h"
 
 /* Save status ------------------------------------------------------------------ */
 

@@ -25,6 +25,7 @@
 #include "baton-record-drop-down.h"
 #include "baton-revisions-dialog.h"
 #include "baton-task-editor.h"
+#include "baton-note-saver.h"
 
 enum {
   PROP_0,

@@ -8,6 +8,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "baton-notes.h"
+#include "baton-note-saver.h"
 
 G_BEGIN_DECLS
 

@@ -11,17 +11,15 @@
  *    (baton-notes.c);
  *  - templates for new notes, Markdown export (baton-note-templates.c).
  *
- * It includes the rest of what the view uses: the contact fields' checks
- * (baton-validate.h), search (baton-search.h) and BatonNoteSaver
- * (baton-note-saver.h).
+ * Search (baton-search.h) and the autosaver (baton-note-saver.h) are
+ * headers of their own, included by who uses them: the saver uses the
+ * Markdown conversion here, so this header must not include it.
  */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "baton-store.h"
-#include "baton-note-saver.h"
-#include "baton-search.h"
 #include "baton-validate.h"
 
 G_BEGIN_DECLS

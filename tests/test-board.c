@@ -30,6 +30,7 @@
 #include "baton-avatar.h"
 #include "baton-board-card-private.h"
 #include "baton-board-column.h"
+#include "baton-board-filter.h"
 #include "baton-board-private.h"
 #include "baton-board-view.h"
 #include "baton-capacity.h"
@@ -39,6 +40,7 @@
 #include "baton-json.h"
 #include "baton-menu-label.h"
 #include "baton-people-sidebar.h"
+#include "baton-record-drop-down.h"
 #include "baton-store.h"
 #include "baton-date-row.h"
 #include "baton-task-editor.h"
@@ -1836,6 +1838,79 @@ test_filters (Fixture       *f,
 }
 
 
+static const char *
+drop_down_row (GtkWidget *dropdown,
+               guint      position)
+{
+  GListModel *rows = gtk_drop_down_get_model (baton_record_drop_down_get_drop_down (BATON_RECORD_DROP_DOWN (dropdown)));
+  g_autoptr(GtkStringObject) row = g_list_model_get_item (rows, position);
+
+  return row != NULL ? gtk_string_object_get_string (row) : NULL;
+}
+
+/* The filter popover's dropdowns list the workspace's records by name,
+ * without archived ones, programs of the chosen client only; choosing a
+ * row filters the board. */
+static void
+test_filter_popover (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *popover = baton_board_view_get_filter_popover (f->view);
+  GtkWidget *people = baton_board_view_get_filter_drop_down (f->view, BATON_BOARD_FILTER_PERSON);
+  GtkWidget *clients = baton_board_view_get_filter_drop_down (f->view, BATON_BOARD_FILTER_CLIENT);
+  GtkWidget *programs = baton_board_view_get_filter_drop_down (f->view, BATON_BOARD_FILTER_PROGRAM);
+  GListModel *store_people = baton_store_get_people (f->store);
+  g_autoptr(BatonPerson) gone = g_list_model_get_item (store_people, 0);
+  g_autoptr(BatonClient) client = g_list_model_get_item (baton_store_get_clients (f->store), 1);
+  g_autoptr(GError) error = NULL;
+  guint n_active = 0, n_programs = 0;
+  gint64 unassigned = 0;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (baton_store_update (f->store, gone, &error, "archived", TRUE, NULL));
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (store_people); i++)
+    {
+      g_autoptr(BatonPerson) person = g_list_model_get_item (store_people, i);
+
+      n_active += baton_person_get_archived (person) ? 0 : 1;
+    }
+
+  gtk_popover_popup (GTK_POPOVER (popover));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, popover, 5000));
+
+  /* Anyone, Unassigned, then the active people by name. */
+  g_assert_cmpstr (drop_down_row (people, 0), ==, "Anyone");
+  g_assert_cmpstr (drop_down_row (people, 1), ==, "Unassigned");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (baton_record_drop_down_get_drop_down (BATON_RECORD_DROP_DOWN (people)))),
+                    ==, 2 + n_active);
+  for (guint i = 3; i < 2 + n_active; i++)
+    g_assert_cmpint (g_utf8_collate (drop_down_row (people, i - 1), drop_down_row (people, i)), <=, 0);
+  for (guint i = 2; i < 2 + n_active; i++)
+    g_assert_cmpstr (drop_down_row (people, i), !=, baton_person_get_name (gone));
+
+  /* Unassigned, chosen in the list: the board filters on it. */
+  gtk_drop_down_set_selected (baton_record_drop_down_get_drop_down (BATON_RECORD_DROP_DOWN (people)), 1);
+  assert_counts (f, matches_person, &unassigned);
+
+  /* A client: its programs only. */
+  baton_record_drop_down_set_selected_id (BATON_RECORD_DROP_DOWN (clients), baton_record_get_id (BATON_RECORD (client)));
+  {
+    GListModel *shown = baton_record_drop_down_get_model (BATON_RECORD_DROP_DOWN (programs));
+
+    for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+      {
+        g_autoptr(BatonProgram) program = g_list_model_get_item (shown, i);
+
+        g_assert_cmpint (baton_program_get_client_id (program), ==, baton_record_get_id (BATON_RECORD (client)));
+        n_programs++;
+      }
+  }
+  g_assert_cmpuint (n_programs, >, 0);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 /* Over capacity, worked out by hand ----------------------------------------------------- */
 
 typedef struct
@@ -3227,6 +3302,7 @@ main (int   argc,
   ADD ("/board/editor/delete-and-archive", WORKSPACE_DEMO, test_editor_delete_and_archive);
   ADD ("/board/markup-title-literal", WORKSPACE_DEMO, test_markup_title_literal);
   ADD ("/board/filters", WORKSPACE_DEMO, test_filters);
+  ADD ("/board/filters/popover", WORKSPACE_DEMO, test_filter_popover);
   ADD ("/board/filters/over-capacity", WORKSPACE_EMPTY, test_filter_over_capacity);
   ADD ("/board/badges/follow-moves", WORKSPACE_EMPTY, test_badges_follow_moves);
   ADD ("/board/card/accessible-label", WORKSPACE_EMPTY, test_card_accessible_label);

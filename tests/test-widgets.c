@@ -690,6 +690,42 @@ test_record_drop_down_by_id (Fixture       *f,
   }
 }
 
+/* Extra rows between "none" and the records (a filter's "Unassigned"):
+ * chosen and read by their negative id; records keep theirs. */
+static void
+test_record_drop_down_extra_rows (Fixture       *f,
+                                  gconstpointer  data)
+{
+  BatonRecordDropDown *dropdown = BATON_RECORD_DROP_DOWN (baton_record_drop_down_new ());
+  GtkDropDown *inner = baton_record_drop_down_get_drop_down (dropdown);
+
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (dropdown));
+  baton_record_drop_down_set_none_label (dropdown, "Anyone");
+  baton_record_drop_down_set_model (dropdown, baton_store_get_roles (f->store));
+  baton_record_drop_down_set_selected_id (dropdown, baton_test_id (f->designer));
+
+  /* Added under a choice: the choice stays with its record. */
+  baton_record_drop_down_add_extra_row (dropdown, "Unassigned", -1);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (inner)), ==, 4);
+  g_assert_cmpstr (row_label (inner, 0), ==, "Anyone");
+  g_assert_cmpstr (row_label (inner, 1), ==, "Unassigned");
+  g_assert_cmpstr (row_label (inner, 2), ==, "Writer");
+  g_assert_cmpint (baton_record_drop_down_get_selected_id (dropdown), ==, baton_test_id (f->designer));
+  g_assert_cmpuint (gtk_drop_down_get_selected (inner), ==, 3);
+
+  baton_record_drop_down_set_selected_id (dropdown, -1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (inner), ==, 1);
+  g_assert_cmpint (baton_record_drop_down_get_selected_id (dropdown), ==, -1);
+  g_assert_null (baton_record_drop_down_get_selected (dropdown));
+
+  gtk_drop_down_set_selected (inner, 2);
+  g_assert_true (baton_record_drop_down_get_selected (dropdown) == BATON_RECORD (f->writer));
+
+  /* An extra id that is not there chooses "none". */
+  baton_record_drop_down_set_selected_id (dropdown, -7);
+  g_assert_cmpint (baton_record_drop_down_get_selected_id (dropdown), ==, 0);
+}
+
 static gboolean
 widget_has_tooltip (GtkWidget     *widget,
                     gconstpointer  text)
@@ -819,6 +855,7 @@ main (int   argc,
   }
   add_test ("/widgets/task-editor/dropdowns-by-pointer", NULL, test_editor_dropdowns_by_pointer);
   add_test ("/widgets/record-drop-down/by-id", NULL, test_record_drop_down_by_id);
+  add_test ("/widgets/record-drop-down/extra-rows", NULL, test_record_drop_down_extra_rows);
   add_test ("/widgets/checklist-editor/alone", NULL, test_checklist_editor_alone);
   add_test ("/widgets/date-row/parse-and-format", NULL, test_date_row_parse_and_format);
   add_test ("/widgets/date-row/invalid-text", NULL, test_date_row_invalid_text);

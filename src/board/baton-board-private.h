@@ -20,6 +20,10 @@ GtkWidget     *baton_board_view_get_column_for_stage (BatonBoardView *self,
                                                       BatonStage     *stage);
 GtkWidget     *baton_board_view_get_people_sidebar  (BatonBoardView *self);
 GtkWidget     *baton_board_view_get_search_entry    (BatonBoardView *self);
+GtkWidget     *baton_board_view_get_filter_popover  (BatonBoardView *self);
+/* The filter popover's dropdown of @kind (a BatonBoardFilterId). */
+GtkWidget     *baton_board_view_get_filter_drop_down (BatonBoardView *self,
+                                                      guint           kind);
 /* The task of the drag in progress (board.drag-begin), or NULL. */
 BatonTask     *baton_board_view_get_dragged_task    (BatonBoardView *self);
 /* "board", "no-results", or with no cards the first-run step: "no-stages",

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "baton-board-private.h"
 #include "baton-board-view-private.h"
 
 /* Search and filters ------------------------------------------------------------------------ */
@@ -82,36 +83,8 @@ clear_filters_activated (GtkWidget  *widget,
     g_object_notify (G_OBJECT (self), "show-archived");
 }
 
-/* The filter popover's dropdowns: rebuilt each time it opens. */
-static void
-fill_dropdown (GtkDropDown   *dropdown,
-               GtkStringList *strings,
-               GArray        *ids,
-               gint64         selected)
-{
-  g_autoptr(GtkExpression) expression =
-    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  guint position = 0;
-
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == selected)
-      position = i;
-
-  gtk_drop_down_set_expression (dropdown, expression);
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (strings));
-  gtk_drop_down_set_selected (dropdown, position);
-}
-
-static void
-append_choice (GtkStringList *strings,
-               GArray        *ids,
-               const char    *label,
-               gint64         id)
-{
-  gtk_string_list_append (strings, label);
-  g_array_append_val (ids, id);
-}
-
+/* The filter popover's dropdowns: their records, by name, are taken
+ * again each time it opens. Archived ones only while a filter is on them. */
 static int
 compare_named (gconstpointer a,
                gconstpointer b,
@@ -119,122 +92,124 @@ compare_named (gconstpointer a,
 {
   const char *(*get_name) (gpointer) = user_data;
 
-  return g_utf8_collate (get_name (*(gpointer *) a), get_name (*(gpointer *) b));
+  return g_utf8_collate (get_name ((gpointer) a), get_name ((gpointer) b));
+}
+
+static GListModel *
+choices (GListModel *records,
+         gpointer    get_name,
+         gboolean  (*is_archived) (gpointer),
+         gint64      chosen_id,
+         gint64      client_id)
+{
+  GListStore *store = g_list_store_new (BATON_TYPE_RECORD);
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(BatonRecord) record = g_list_model_get_item (records, i);
+
+      if (client_id != 0 && baton_program_get_client_id (BATON_PROGRAM (record)) != client_id)
+        continue;
+      if (is_archived != NULL && is_archived (record) && baton_record_get_id (record) != chosen_id)
+        continue;
+      g_list_store_append (store, record);
+    }
+  if (get_name != NULL)
+    g_list_store_sort (store, compare_named, get_name);
+
+  return G_LIST_MODEL (store);
 }
 
 static void
-sorted_records (GListModel *list,
-                GPtrArray  *out,
-                gpointer    get_name)
+fill_dropdown (BatonBoardView      *self,
+               BatonRecordDropDown *dropdown,
+               BatonBoardFilterId   kind,
+               GListModel          *records)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
-      g_ptr_array_add (out, item);
-    }
-  g_ptr_array_sort_with_data (out, compare_named, get_name);
+  g_autoptr(GListModel) owned = records;
+
+  baton_record_drop_down_set_model (dropdown, records);
+  baton_record_drop_down_set_selected_id (dropdown, baton_board_filter_get_id (self->filter, kind));
 }
 
 static void
 on_filter_popover_show (BatonBoardView *self)
 {
-  g_autoptr(GtkStringList) clients = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) programs = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) people = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) records = g_ptr_array_new ();
-  GListModel *list;
+  BatonBoardFilter *filter = self->filter;
+  gint64 client_id = baton_board_filter_get_id (filter, BATON_BOARD_FILTER_CLIENT);
 
   self->loading_filters = TRUE;
 
-  g_array_set_size (self->client_ids, 0);
-  append_choice (clients, self->client_ids, _("Any client"), 0);
-  sorted_records (baton_store_get_clients (self->store), records, baton_client_get_name);
-  for (guint i = 0; i < records->len; i++)
-    {
-      BatonClient *client = g_ptr_array_index (records, i);
-
-      if (!baton_client_get_archived (client) || baton_record_get_id (BATON_RECORD (client)) == baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_CLIENT))
-        append_choice (clients, self->client_ids, baton_client_get_name (client),
-                       baton_record_get_id (BATON_RECORD (client)));
-    }
-  fill_dropdown (self->client_dropdown, clients, self->client_ids, baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_CLIENT));
-
-  g_array_set_size (self->program_ids, 0);
-  g_ptr_array_set_size (records, 0);
-  append_choice (programs, self->program_ids, _("Any program"), 0);
-  sorted_records (baton_store_get_programs (self->store), records, baton_program_get_name);
-  for (guint i = 0; i < records->len; i++)
-    {
-      BatonProgram *program = g_ptr_array_index (records, i);
-      gint64 id = baton_record_get_id (BATON_RECORD (program));
-
-      if (baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_CLIENT) != 0 && baton_program_get_client_id (program) != baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_CLIENT))
-        continue;
-      if (!baton_program_get_archived (program) || id == baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_PROGRAM))
-        append_choice (programs, self->program_ids, baton_program_get_name (program), id);
-    }
-  fill_dropdown (self->program_dropdown, programs, self->program_ids, baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_PROGRAM));
-
-  g_array_set_size (self->person_ids, 0);
-  g_ptr_array_set_size (records, 0);
-  append_choice (people, self->person_ids, _("Anyone"), 0);
-  append_choice (people, self->person_ids, _("Unassigned"), -1);
-  sorted_records (baton_store_get_people (self->store), records, baton_person_get_name);
-  for (guint i = 0; i < records->len; i++)
-    {
-      BatonPerson *person = g_ptr_array_index (records, i);
-      gint64 id = baton_record_get_id (BATON_RECORD (person));
-
-      if (!baton_person_get_archived (person) || id == baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_PERSON))
-        append_choice (people, self->person_ids, baton_person_get_name (person), id);
-    }
-  fill_dropdown (self->person_dropdown, people, self->person_ids, baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_PERSON));
-
-  g_array_set_size (self->role_ids, 0);
-  append_choice (roles, self->role_ids, _("Any role"), 0);
-  list = baton_store_get_roles (self->store);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(BatonRole) role = g_list_model_get_item (list, i);
-
-      append_choice (roles, self->role_ids, baton_role_get_name (role), baton_record_get_id (BATON_RECORD (role)));
-    }
-  fill_dropdown (self->role_dropdown, roles, self->role_ids, baton_board_filter_get_id (self->filter, BATON_BOARD_FILTER_ROLE));
+  fill_dropdown (self, self->client_dropdown, BATON_BOARD_FILTER_CLIENT,
+                 choices (baton_store_get_clients (self->store), baton_client_get_name,
+                          (gpointer) baton_client_get_archived,
+                          client_id, 0));
+  /* Programs of the chosen client only. */
+  fill_dropdown (self, self->program_dropdown, BATON_BOARD_FILTER_PROGRAM,
+                 choices (baton_store_get_programs (self->store), baton_program_get_name,
+                          (gpointer) baton_program_get_archived,
+                          baton_board_filter_get_id (filter, BATON_BOARD_FILTER_PROGRAM), client_id));
+  fill_dropdown (self, self->person_dropdown, BATON_BOARD_FILTER_PERSON,
+                 choices (baton_store_get_people (self->store), baton_person_get_name,
+                          (gpointer) baton_person_get_archived,
+                          baton_board_filter_get_id (filter, BATON_BOARD_FILTER_PERSON), 0));
+  /* Roles in the workspace's order. */
+  fill_dropdown (self, self->role_dropdown, BATON_BOARD_FILTER_ROLE,
+                 g_object_ref (baton_store_get_roles (self->store)));
 
   self->loading_filters = FALSE;
 }
 
 static void
-on_filter_dropdown_selected (GtkDropDown    *dropdown,
-                             GParamSpec     *pspec,
-                             BatonBoardView *self)
+on_filter_dropdown_selected (BatonRecordDropDown *dropdown,
+                             GParamSpec          *pspec,
+                             BatonBoardView      *self)
 {
-  guint position = gtk_drop_down_get_selected (dropdown);
   const char *action;
-  GArray *ids;
 
   /* Not while the popover fills them, nor while the template is built. */
   if (self->loading_filters || self->filter == NULL)
     return;
 
   if (dropdown == self->client_dropdown)
-    action = "board.filter-client", ids = self->client_ids;
+    action = "board.filter-client";
   else if (dropdown == self->program_dropdown)
-    action = "board.filter-program", ids = self->program_ids;
+    action = "board.filter-program";
   else if (dropdown == self->person_dropdown)
-    action = "board.filter-person", ids = self->person_ids;
+    action = "board.filter-person";
   else
-    action = "board.filter-role", ids = self->role_ids;
+    action = "board.filter-role";
 
-  if (position == GTK_INVALID_LIST_POSITION || position >= ids->len)
-    return;
-
-  gtk_widget_activate_action (GTK_WIDGET (self), action, "x", g_array_index (ids, gint64, position));
+  gtk_widget_activate_action (GTK_WIDGET (self), action, "x", baton_record_drop_down_get_selected_id (dropdown));
 
   /* Programs follow the client. */
   if (dropdown == self->client_dropdown)
     on_filter_popover_show (self);
+}
+
+GtkWidget *
+baton_board_view_get_filter_popover (BatonBoardView *self)
+{
+  g_return_val_if_fail (BATON_IS_BOARD_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->filter_popover);
+}
+
+GtkWidget *
+baton_board_view_get_filter_drop_down (BatonBoardView *self,
+                                       guint           kind)
+{
+  BatonRecordDropDown *dropdowns[] = {
+    [BATON_BOARD_FILTER_CLIENT] = self->client_dropdown,
+    [BATON_BOARD_FILTER_PROGRAM] = self->program_dropdown,
+    [BATON_BOARD_FILTER_PERSON] = self->person_dropdown,
+    [BATON_BOARD_FILTER_ROLE] = self->role_dropdown,
+  };
+
+  g_return_val_if_fail (BATON_IS_BOARD_VIEW (self), NULL);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (dropdowns), NULL);
+
+  return GTK_WIDGET (dropdowns[kind]);
 }
 
 /* Setup ------------------------------------------------------------------------------------ */

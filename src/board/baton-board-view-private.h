@@ -18,6 +18,7 @@
 #include "baton-board-tasks.h"
 #include "baton-board-view.h"
 #include "baton-capacity.h"
+#include "baton-record-drop-down.h"
 #include "baton-workload.h"
 #include "baton-edge-scroll.h"
 #include "baton-people-sidebar.h"
@@ -33,10 +34,10 @@ struct _BatonBoardView
   GtkSearchEntry     *search_entry;
   GtkMenuButton      *filter_button;
   GtkPopover         *filter_popover;
-  GtkDropDown        *client_dropdown;
-  GtkDropDown        *program_dropdown;
-  GtkDropDown        *person_dropdown;
-  GtkDropDown        *role_dropdown;
+  BatonRecordDropDown *client_dropdown;
+  BatonRecordDropDown *program_dropdown;
+  BatonRecordDropDown *person_dropdown;
+  BatonRecordDropDown *role_dropdown;
   GtkStack           *content_stack;
   GtkScrolledWindow  *board_scroller;
   GtkWidget          *columns_box;
@@ -73,10 +74,6 @@ struct _BatonBoardView
   /* Filters: one for every column */
   BatonBoardFilter   *filter;
   gboolean            show_people;
-  GArray             *client_ids;        /* filter dropdown positions → ids */
-  GArray             *program_ids;
-  GArray             *person_ids;
-  GArray             *role_ids;
   gboolean            loading_filters;
   guint               n_filters_shown;
 

@@ -750,10 +750,6 @@ baton_board_view_finalize (GObject *object)
   BatonBoardView *self = BATON_BOARD_VIEW (object);
 
   g_clear_pointer (&self->stage_loads, g_hash_table_unref);
-  g_clear_pointer (&self->client_ids, g_array_unref);
-  g_clear_pointer (&self->program_ids, g_array_unref);
-  g_clear_pointer (&self->person_ids, g_array_unref);
-  g_clear_pointer (&self->role_ids, g_array_unref);
   g_clear_pointer (&self->last_toast, g_free);
   g_clear_pointer (&self->pending_toast, g_free);
 
@@ -890,6 +886,7 @@ baton_board_view_class_init (BatonBoardViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "board.show-people", NULL);
 
   g_type_ensure (BATON_TYPE_TASK_EDITOR);
+  g_type_ensure (BATON_TYPE_RECORD_DROP_DOWN);
 }
 
 static void
@@ -901,10 +898,8 @@ baton_board_view_init (BatonBoardView *self)
   baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->stage_loads = g_hash_table_new (NULL, NULL);
-  self->client_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->program_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->role_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* Translators: the person filter's choice of cards without anyone */
+  baton_record_drop_down_add_extra_row (self->person_dropdown, _("Unassigned"), -1);
   baton_capacity_settings_init_default (&self->capacity_settings);
 
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->board_scroller), "value-changed",

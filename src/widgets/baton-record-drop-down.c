@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A GtkDropDown whose rows are a "none" row followed by the records of a
- * GListModel. Callers choose and read by record id; a GtkExpression
+ * A GtkDropDown whose rows are a "none" row (id 0), any extra rows of
+ * the caller's (negative ids, such as a filter's "Unassigned"), then the
+ * records of a GListModel. Callers choose and read by record id; a GtkExpression
  * evaluated on each record gives its row's text (by default the record's
  * "name"). The dropdown's own model
  * is a flattened list of GtkStringObjects (the "none" label, then one per
@@ -32,7 +33,8 @@ struct _BatonRecordDropDown
   /* Owned references */
   GListModel     *records;      /* NULL: no records, only "none" */
   GtkExpression  *expression;   /* NULL: a record's id */
-  GtkStringList  *none;         /* the one "none" row */
+  GtkStringList  *none;         /* the "none" row, then the extra rows */
+  GArray         *extra_ids;    /* gint64, < 0, one per extra row */
   GListStore     *parts;        /* none, then the mapped records */
 
   /* State */
@@ -199,6 +201,32 @@ baton_record_drop_down_set_expression (BatonRecordDropDown *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPRESSION]);
 }
 
+void
+baton_record_drop_down_add_extra_row (BatonRecordDropDown *self,
+                                      const char          *label,
+                                      gint64               id)
+{
+  guint selected;
+
+  g_return_if_fail (BATON_IS_RECORD_DROP_DOWN (self));
+  g_return_if_fail (label != NULL);
+  g_return_if_fail (id < 0);
+
+  /* The records move down a row: the choice stays with them. */
+  selected = gtk_drop_down_get_selected (self->drop_down);
+  gtk_string_list_append (self->none, label);
+  g_array_append_val (self->extra_ids, id);
+  if (selected != GTK_INVALID_LIST_POSITION && selected >= self->extra_ids->len)
+    gtk_drop_down_set_selected (self->drop_down, selected + 1);
+}
+
+/* Rows before the first record. */
+static inline guint
+n_fixed_rows (BatonRecordDropDown *self)
+{
+  return 1 + (self->extra_ids != NULL ? self->extra_ids->len : 0);
+}
+
 BatonRecord *
 baton_record_drop_down_get_selected (BatonRecordDropDown *self)
 {
@@ -208,11 +236,11 @@ baton_record_drop_down_get_selected (BatonRecordDropDown *self)
   g_return_val_if_fail (BATON_IS_RECORD_DROP_DOWN (self), NULL);
 
   position = gtk_drop_down_get_selected (self->drop_down);
-  if (self->records == NULL || position == GTK_INVALID_LIST_POSITION || position == 0)
+  if (self->records == NULL || position == GTK_INVALID_LIST_POSITION || position < n_fixed_rows (self))
     return NULL;
 
   /* The model holds the record: the reference returned here is borrowed. */
-  record = g_list_model_get_item (self->records, position - 1);
+  record = g_list_model_get_item (self->records, position - n_fixed_rows (self));
   return record;
 }
 
@@ -220,8 +248,14 @@ gint64
 baton_record_drop_down_get_selected_id (BatonRecordDropDown *self)
 {
   BatonRecord *record;
+  guint position;
 
   g_return_val_if_fail (BATON_IS_RECORD_DROP_DOWN (self), 0);
+
+  position = gtk_drop_down_get_selected (self->drop_down);
+  if (position != GTK_INVALID_LIST_POSITION && position >= 1 && position < n_fixed_rows (self) &&
+      self->extra_ids != NULL)
+    return g_array_index (self->extra_ids, gint64, position - 1);
 
   record = baton_record_drop_down_get_selected (self);
   return record != NULL ? baton_record_get_id (record) : 0;
@@ -235,14 +269,18 @@ baton_record_drop_down_set_selected_id (BatonRecordDropDown *self,
 
   g_return_if_fail (BATON_IS_RECORD_DROP_DOWN (self));
 
-  if (id != 0 && self->records != NULL)
+  for (guint i = 0; id < 0 && self->extra_ids != NULL && i < self->extra_ids->len; i++)
+    if (g_array_index (self->extra_ids, gint64, i) == id)
+      position = i + 1;
+
+  if (id > 0 && self->records != NULL)
     for (guint i = 0, n = g_list_model_get_n_items (self->records); i < n; i++)
       {
         g_autoptr(BatonRecord) record = g_list_model_get_item (self->records, i);
 
         if (baton_record_get_id (record) == id)
           {
-            position = i + 1;
+            position = i + n_fixed_rows (self);
             break;
           }
       }
@@ -311,6 +349,7 @@ baton_record_drop_down_dispose (GObject *object)
     g_list_store_remove_all (self->parts);
   g_clear_object (&self->parts);
   g_clear_object (&self->none);
+  g_clear_pointer (&self->extra_ids, g_array_unref);
   g_clear_object (&self->records);
   g_clear_pointer (&self->expression, gtk_expression_unref);
 
@@ -412,6 +451,7 @@ baton_record_drop_down_init (BatonRecordDropDown *self)
   GtkFlattenListModel *flat;
 
   self->none = gtk_string_list_new (none);
+  self->extra_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->parts = g_list_store_new (G_TYPE_LIST_MODEL);
   g_list_store_append (self->parts, self->none);
   g_list_store_append (self->parts, rows);

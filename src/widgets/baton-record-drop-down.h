@@ -24,6 +24,11 @@ void           baton_record_drop_down_set_model       (BatonRecordDropDown *self
 const char    *baton_record_drop_down_get_none_label  (BatonRecordDropDown *self);
 void           baton_record_drop_down_set_none_label  (BatonRecordDropDown *self,
                                                        const char          *label);
+/* Adds a row after the "none" row and the extra rows before it, chosen
+ * by @id (negative: record ids are positive). */
+void           baton_record_drop_down_add_extra_row   (BatonRecordDropDown *self,
+                                                       const char          *label,
+                                                       gint64               id);
 /* Evaluated on a record, the text of its row (a string expression);
  * NULL: the record's "name" property. */
 GtkExpression *baton_record_drop_down_get_expression  (BatonRecordDropDown *self);

@@ -25,6 +25,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "baton-db.h"
 #include "baton-store-private.h"
 
 G_BEGIN_DECLS

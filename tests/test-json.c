@@ -2105,6 +2105,44 @@ test_rules_linear (void)
   g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_person_roles (target)), ==, n);
 }
 
+/* An import into a workspace file syncs it fully, then puts the file's
+ * ordinary setting back, whether it succeeded or not. */
+static void
+test_import_restores_synchronous (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) target = baton_store_open (ws->path, &error);
+  g_autofree char *text = full_workspace_text ();
+  BatonDb *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  db = _baton_store_get_db (target);
+  stmt = baton_db_prepare (db, "PRAGMA synchronous", &error);
+  g_assert_no_error (error);
+
+  /* A write that fails half-way. */
+  g_assert_true (baton_db_exec (db,
+                                "CREATE TEMP TRIGGER test_refuse_tasks BEFORE INSERT ON main.tasks "
+                                "BEGIN SELECT RAISE (ABORT, 'refused by the test'); END",
+                                &error));
+  g_assert_false (baton_json_import (target, text, -1, &error));
+  g_assert_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_SQL);
+  g_clear_error (&error);
+  g_assert_true (baton_db_exec (db, "DROP TRIGGER test_refuse_tasks", &error));
+  g_assert_true (baton_db_step_row (db, stmt, NULL));
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 1 /* NORMAL */);
+  sqlite3_reset (stmt);
+
+  g_assert_true (baton_json_import (target, text, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (baton_db_step_row (db, stmt, NULL));
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, 1 /* NORMAL */);
+  sqlite3_reset (stmt);
+  g_assert_cmpuint (baton_db_get_depth (db), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2121,6 +2159,7 @@ main (int   argc,
   g_test_add_func ("/json/import/no-stages", test_import_no_stages);
   g_test_add_func ("/json/import/rules-shared", test_rules_shared);
   g_test_add_func ("/json/import/rules-linear", test_rules_linear);
+  g_test_add_func ("/json/import/restores-synchronous", test_import_restores_synchronous);
   g_test_add_func ("/json/import/positions-at-the-edge", test_positions_at_the_edge);
   g_test_add_func ("/json/import/not-empty", test_not_empty);
   g_test_add_func ("/json/import/write-failure", test_write_failure_rolls_back);

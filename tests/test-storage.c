@@ -798,6 +798,103 @@ test_write_refused_by_sqlite (void)
   baton_test_assert_state_equals (state, store);
 }
 
+/* The engine's bulk-load operations ------------------------------------------ */
+
+static gint64
+pragma_synchronous (BatonStore *store)
+{
+  BatonDb *db = _baton_store_get_db (store);
+  sqlite3_stmt *stmt = baton_db_prepare (db, "PRAGMA synchronous", NULL);
+  gint64 level;
+
+  g_assert_nonnull (stmt);
+  g_assert_true (baton_db_step_row (db, stmt, NULL));
+  level = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return level;
+}
+
+/* Rows of @table as the store's own connection sees them, inside its
+ * transaction. */
+static gint64
+count_rows (BatonStore *store,
+            const char *table)
+{
+  BatonDb *db = _baton_store_get_db (store);
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", table);
+  sqlite3_stmt *stmt = baton_db_prepare (db, sql, NULL);
+  gint64 n;
+
+  g_assert_nonnull (stmt);
+  g_assert_true (baton_db_step_row (db, stmt, NULL));
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return n;
+}
+
+/* A bulk load syncs fully (2, FULL) and puts the ordinary setting (1,
+ * NORMAL) back; inside a transaction, where SQLite cannot change it, it
+ * leaves it alone. */
+static void
+test_engine_bulk_load (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = baton_store_open (ws->path, &error);
+  BatonStorage *storage;
+
+  g_assert_no_error (error);
+  storage = _baton_store_get_storage (store);
+  g_assert_cmpint (pragma_synchronous (store), ==, 1);
+
+  baton_storage_begin_bulk_load (storage);
+  g_assert_cmpint (pragma_synchronous (store), ==, 2);
+  baton_storage_end_bulk_load (storage);
+  g_assert_cmpint (pragma_synchronous (store), ==, 1);
+
+  g_assert_true (baton_storage_begin (storage, &error));
+  g_assert_no_error (error);
+  baton_storage_begin_bulk_load (storage);
+  g_assert_cmpint (pragma_synchronous (store), ==, 1);
+  baton_storage_end_bulk_load (storage);
+  g_assert_cmpint (pragma_synchronous (store), ==, 1);
+  baton_storage_rollback (storage);
+
+  /* Twice in a row: the second one does not take the first's level. */
+  baton_storage_begin_bulk_load (storage);
+  baton_storage_end_bulk_load (storage);
+  g_assert_cmpint (pragma_synchronous (store), ==, 1);
+}
+
+/* Emptying a table is one operation of the transaction: a rollback
+ * brings the rows back. */
+static void
+test_engine_delete_all_rows (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = baton_store_open (ws->path, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonStorage *storage;
+
+  g_assert_no_error (error);
+  storage = _baton_store_get_storage (store);
+  g_assert_cmpint (count_rows (store, "stages"), >, 0);
+  before = baton_test_dump_store_db (store);
+
+  g_assert_true (baton_storage_begin (storage, &error));
+  g_assert_true (baton_storage_delete_all_rows (storage, baton_stage_schema (), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (store, "stages"), ==, 0);
+  baton_storage_rollback (storage);
+
+  after = baton_test_dump_store_db (store);
+  baton_test_assert_text ("the database", after, before);
+}
+
 /* Read-only workspaces ----------------------------------------------------------- */
 
 typedef struct
@@ -1016,6 +1113,8 @@ main (int   argc,
   g_test_add_func ("/storage/write/locked", test_write_locked);
   g_test_add_func ("/storage/write/disk-full", test_write_disk_full);
   g_test_add_func ("/storage/write/refused-by-sqlite", test_write_refused_by_sqlite);
+  g_test_add_func ("/storage/engine/bulk-load", test_engine_bulk_load);
+  g_test_add_func ("/storage/engine/delete-all-rows", test_engine_delete_all_rows);
   g_test_add ("/storage/read-only/file", ReadOnlyFixture, GINT_TO_POINTER (FALSE),
               read_only_set_up, test_read_only, read_only_tear_down);
   g_test_add ("/storage/read-only/folder", ReadOnlyFixture, GINT_TO_POINTER (TRUE),

@@ -233,55 +233,15 @@ baton_json_export_file (BatonStore  *store,
 /* Import: writing */
 
 static gboolean
-get_synchronous (BatonDb  *db,
-                 gint64   *level)
+write_document (BatonStorage  *storage,
+                ImportDoc     *doc,
+                GError       **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean have_row;
-
-  stmt = baton_db_prepare (db, "PRAGMA synchronous", NULL);
-  if (stmt == NULL)
+  if (!baton_storage_begin (storage, error))
     return FALSE;
 
-  have_row = baton_db_step_row (db, stmt, NULL);
-  if (have_row)
-    *level = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return have_row;
-}
-
-static void
-set_synchronous (BatonDb *db,
-                 gint64   level)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
-
-  /* An integer we read ourselves, not text from the document. */
-  sql = g_strdup_printf ("PRAGMA synchronous=%" G_GINT64_FORMAT, CLAMP (level, 0, 3));
-  if (!baton_db_exec (db, sql, &error))
-    g_debug ("Could not set synchronous to %" G_GINT64_FORMAT ": %s", level, error->message);
-}
-
-static gboolean
-write_document (BatonStore  *store,
-                ImportDoc   *doc,
-                GError     **error)
-{
-  BatonDb *db = _baton_store_get_db (store);
-  const BatonRecordSchema *stage_schema = baton_stage_schema ();
-  g_autofree char *delete_sql = NULL;
-  sqlite3_stmt *stmt;
-
-  if (!baton_db_begin (db, error))
-    return FALSE;
-
-  /* The document's stages replace the workspace's own. The table name
-   * is one of the schema's constants. */
-  delete_sql = g_strdup_printf ("DELETE FROM %s", stage_schema->table);
-  stmt = baton_db_prepare (db, delete_sql, error);
-  if (stmt == NULL || !baton_db_step_done (db, stmt, error))
+  /* The document's stages replace the workspace's own. */
+  if (!baton_storage_delete_all_rows (storage, baton_stage_schema (), error))
     goto failed;
 
   for (guint t = 0; t < doc->n_schemas; t++)
@@ -291,8 +251,9 @@ write_document (BatonStore  *store,
       for (guint r = 0; r < table->rows->len; r++)
         {
           ImportRow *row = g_ptr_array_index (table->rows, r);
+          gint64 id = row->id;
 
-          if (!_baton_store_write_row (store, table->schema, row->id, row->values, error))
+          if (!baton_storage_insert_row (storage, table->schema, &id, row->values, error))
             {
               g_prefix_error (error, "%s.%s[%u]: ",
                               PATH_TABLES, table->schema->table, row->index);
@@ -302,10 +263,10 @@ write_document (BatonStore  *store,
     }
 
   /* A failed commit rolls back by itself. */
-  return baton_db_commit (db, error);
+  return baton_storage_commit (storage, error);
 
 failed:
-  baton_db_rollback (db);
+  baton_storage_rollback (storage);
   return FALSE;
 }
 
@@ -318,9 +279,7 @@ import_data (BatonStore  *store,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(ImportDoc) doc = NULL;
-  BatonDb *db;
-  gint64 synchronous = -1;
-  gboolean restore_synchronous = FALSE;
+  BatonStorage *storage;
   gboolean written;
 
   if (!baton_store_is_empty (store))
@@ -344,18 +303,11 @@ import_data (BatonStore  *store,
   if (doc == NULL)
     return FALSE;
 
-  /* The document is sound; write it. Imports are worth a full sync. */
-  db = _baton_store_get_db (store);
-  if (baton_db_get_depth (db) == 0 && get_synchronous (db, &synchronous))
-    {
-      set_synchronous (db, 2 /* FULL */);
-      restore_synchronous = TRUE;
-    }
-
-  written = write_document (store, doc, error);
-
-  if (restore_synchronous)
-    set_synchronous (db, synchronous);
+  /* The document is sound; write it. */
+  storage = _baton_store_get_storage (store);
+  baton_storage_begin_bulk_load (storage);
+  written = write_document (storage, doc, error);
+  baton_storage_end_bulk_load (storage);
 
   if (!written)
     return FALSE;

@@ -18,6 +18,7 @@
 
 #include <string.h>
 
+#include "baton-db.h"
 #include "baton-search.h"
 #include "baton-search-index.h"
 #include "baton-search-text.h"

@@ -21,6 +21,7 @@ typedef struct
   char *select_sql;
   char *insert_sql;
   char *delete_sql;
+  char *delete_all_sql;
 } TableSql;
 
 typedef struct
@@ -29,6 +30,10 @@ typedef struct
 
   BatonDb      *db;
   GHashTable   *sql;   /* const BatonRecordSchema* → TableSql* */
+
+  /* PRAGMA synchronous before a bulk load, -1 outside of one or when it
+   * was left as it was. */
+  gint64        bulk_synchronous;
 } SqliteStorage;
 
 static void
@@ -39,6 +44,7 @@ table_sql_free (gpointer data)
   g_free (sql->select_sql);
   g_free (sql->insert_sql);
   g_free (sql->delete_sql);
+  g_free (sql->delete_all_sql);
   g_free (sql);
 }
 
@@ -65,6 +71,7 @@ sql_for (SqliteStorage           *self,
   sql->select_sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY id", columns->str, schema->table);
   sql->insert_sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s)", schema->table, columns->str, params->str);
   sql->delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", schema->table);
+  sql->delete_all_sql = g_strdup_printf ("DELETE FROM %s", schema->table);
   g_hash_table_insert (self->sql, (gpointer) schema, sql);
 
   return sql;
@@ -281,6 +288,79 @@ sqlite_delete_row (BatonStorage             *storage,
   return baton_db_step_done (self->db, stmt, error);
 }
 
+static gboolean
+sqlite_delete_all_rows (BatonStorage             *storage,
+                        const BatonRecordSchema  *schema,
+                        GError                  **error)
+{
+  SqliteStorage *self = (SqliteStorage *) storage;
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = baton_db_prepare (self->db, sql_for (self, schema)->delete_all_sql, error)))
+    return FALSE;
+
+  return baton_db_step_done (self->db, stmt, error);
+}
+
+static gboolean
+get_synchronous (BatonDb *db,
+                 gint64  *level)
+{
+  sqlite3_stmt *stmt;
+  gboolean have_row;
+
+  stmt = baton_db_prepare (db, "PRAGMA synchronous", NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  have_row = baton_db_step_row (db, stmt, NULL);
+  if (have_row)
+    *level = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return have_row;
+}
+
+static void
+set_synchronous (BatonDb *db,
+                 gint64   level)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  /* An integer we read ourselves, not text from anyone. */
+  sql = g_strdup_printf ("PRAGMA synchronous=%" G_GINT64_FORMAT, CLAMP (level, 0, 3));
+  if (!baton_db_exec (db, sql, &error))
+    g_debug ("Could not set synchronous to %" G_GINT64_FORMAT ": %s", level, error->message);
+}
+
+/* A workspace replaced at once is worth a full sync. The setting cannot
+ * change inside a transaction: a bulk load inside one keeps it. */
+static void
+sqlite_begin_bulk_load (BatonStorage *storage)
+{
+  SqliteStorage *self = (SqliteStorage *) storage;
+  gint64 level;
+
+  g_assert (self->bulk_synchronous < 0);
+
+  if (baton_db_get_depth (self->db) == 0 && get_synchronous (self->db, &level))
+    {
+      set_synchronous (self->db, 2 /* FULL */);
+      self->bulk_synchronous = level;
+    }
+}
+
+static void
+sqlite_end_bulk_load (BatonStorage *storage)
+{
+  SqliteStorage *self = (SqliteStorage *) storage;
+
+  if (self->bulk_synchronous >= 0)
+    set_synchronous (self->db, self->bulk_synchronous);
+  self->bulk_synchronous = -1;
+}
+
 static const BatonStorageVTable sqlite_vtable = {
   .free = sqlite_free,
   .check_writable = sqlite_check_writable,
@@ -293,6 +373,9 @@ static const BatonStorageVTable sqlite_vtable = {
   .insert_row = sqlite_insert_row,
   .update_row = sqlite_update_row,
   .delete_row = sqlite_delete_row,
+  .delete_all_rows = sqlite_delete_all_rows,
+  .begin_bulk_load = sqlite_begin_bulk_load,
+  .end_bulk_load = sqlite_end_bulk_load,
 };
 
 BatonStorage *
@@ -306,6 +389,7 @@ baton_storage_sqlite_new (BatonDb *db)
   self->parent.vtable = &sqlite_vtable;
   self->db = db;
   self->sql = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, table_sql_free);
+  self->bulk_synchronous = -1;
 
   return &self->parent;
 }

@@ -7,7 +7,8 @@
  * operations inside a transaction. This is all it needs of the database
  * for that: read a table's rows, write, update and delete one row,
  * transactions, and a word when rows change under it (another program or
- * coordinator). SQLite is one engine (baton-storage-sqlite.c); a second one
+ * coordinator). A whole workspace written at once (the JSON import) also
+ * empties a table and tells the engine that a bulk load starts and ends. SQLite is one engine (baton-storage-sqlite.c); a second one
  * is a new file implementing BatonStorageVTable, not edits across the
  * store.
  *
@@ -82,6 +83,19 @@ typedef struct
                                 const BatonRecordSchema  *schema,
                                 gint64                    id,
                                 GError                  **error);
+  /* Every row of @schema, in one statement. */
+  gboolean (*delete_all_rows)  (BatonStorage             *self,
+                                const BatonRecordSchema  *schema,
+                                GError                  **error);
+
+  /* A bulk load (a whole workspace replaced in one transaction) starts,
+   * before its transaction, or ends, after it. An engine may write it
+   * differently from ordinary edits and puts its own settings back at the
+   * end (SQLite syncs it fully to disk, where edits sync less often).
+   * Never fails: a setting it could not change only costs speed or
+   * safety. */
+  void     (*begin_bulk_load)  (BatonStorage             *self);
+  void     (*end_bulk_load)    (BatonStorage             *self);
 } BatonStorageVTable;
 
 struct _BatonStorage
@@ -187,6 +201,25 @@ baton_storage_delete_row (BatonStorage             *self,
   return self->vtable->delete_row (self, schema, id, error);
 }
 
+static inline gboolean
+baton_storage_delete_all_rows (BatonStorage             *self,
+                               const BatonRecordSchema  *schema,
+                               GError                  **error)
+{
+  return self->vtable->delete_all_rows (self, schema, error);
+}
+
+static inline void
+baton_storage_begin_bulk_load (BatonStorage *self)
+{
+  self->vtable->begin_bulk_load (self);
+}
+
+static inline void
+baton_storage_end_bulk_load (BatonStorage *self)
+{
+  self->vtable->end_bulk_load (self);
+}
 
 /* The SQLite engine, on @db (borrowed: the store keeps it for what is the
  * file's, such as backups, checkpoints and the notes index). */

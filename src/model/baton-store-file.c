@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "baton-db.h"
 #include "baton-store-private.h"
 
 char *

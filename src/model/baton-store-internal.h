@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "baton-db.h"
 #include "baton-store-private.h"
 #include "baton-storage.h"
 

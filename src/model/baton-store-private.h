@@ -5,25 +5,24 @@
 #pragma once
 
 #include "baton-store.h"
-#include "baton-db.h"
 #include "baton-record-private.h"
+#include "baton-storage.h"
 
 G_BEGIN_DECLS
 
+/* The database itself is for the modules that own a part of the file
+ * (backups, the notes' search index): they include baton-db.h. Everything
+ * else goes through the storage interface. */
+typedef struct _BatonDb BatonDb;
+
 BatonDb  *_baton_store_get_db        (BatonStore *self);
+/* The rows and transactions, whatever the engine. */
+BatonStorage *_baton_store_get_storage (BatonStore *self);
 /* Every record schema, in dependency order (referenced tables first). */
 const BatonRecordSchema * const *_baton_store_get_schemas (guint *n_schemas);
 /* Rereads every table from the database, emitting items-changed. */
 gboolean  _baton_store_reload        (BatonStore *self,
                                       GError    **error);
-/* Inserts one row with the given field values (one GValue per schema
- * field, in schema order) and id, inside the current transaction. No
- * validation, no history, no objects: for imports, followed by a reload. */
-gboolean  _baton_store_write_row     (BatonStore              *self,
-                                      const BatonRecordSchema *schema,
-                                      gint64                   id,
-                                      const GValue            *values,
-                                      GError                 **error);
 
 /* The workspace file (baton-store-file.c) ---------------------------------- */
 

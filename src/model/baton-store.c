@@ -253,19 +253,6 @@ _baton_store_table_load (BatonStore  *self,
   return TRUE;
 }
 
-/* For imports: no validation, no history, no objects. */
-gboolean
-_baton_store_write_row (BatonStore              *self,
-                        const BatonRecordSchema *schema,
-                        gint64                   id,
-                        const GValue            *values,
-                        GError                 **error)
-{
-  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
-
-  return baton_storage_insert_row (self->storage, schema, &id, values, error);
-}
-
 /* Lists ------------------------------------------------------------------ */
 
 GListModel *
@@ -491,6 +478,14 @@ _baton_store_get_db (BatonStore *self)
   g_return_val_if_fail (BATON_IS_STORE (self), NULL);
 
   return self->db;
+}
+
+BatonStorage *
+_baton_store_get_storage (BatonStore *self)
+{
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+
+  return self->storage;
 }
 
 const char *

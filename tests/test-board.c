@@ -945,13 +945,13 @@ test_keyboard_moves (Fixture       *f,
   /* The context menu's actions: move to a stage, reassign. */
   push_state (f, states);
   card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
-  activate (card, "board.move-task", g_variant_new ("(xxx)", baton_record_get_id (BATON_RECORD (task)),
-                                                    baton_record_get_id (BATON_RECORD (stage4)), (gint64) 0));
+  activate (card, "task.move-to-stage", g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)),
+                                                       baton_record_get_id (BATON_RECORD (stage4))));
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage4)));
   g_assert_true (baton_test_wait_until (focus_is_card_of, args, 5000));
   push_state (f, states);
   card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
-  activate (card, "board.reassign-task", g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)), (gint64) 0));
+  activate (card, "task.reassign", g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)), (gint64) 0));
   g_assert_cmpint (baton_task_get_assignee_id (task), ==, 0);
   {
     /* In the capacity view's words (baton_task_move ()). */
@@ -1014,8 +1014,8 @@ test_context_menu (Fixture       *f,
   g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, menu, 5000));
 
   /* Its "Move to Stage" item. */
-  activate (menu, "board.move-task", g_variant_new ("(xxx)", baton_record_get_id (BATON_RECORD (task)),
-                                                    baton_record_get_id (BATON_RECORD (stage3)), (gint64) 0));
+  activate (menu, "task.move-to-stage", g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)),
+                                                       baton_record_get_id (BATON_RECORD (stage3))));
   gtk_popover_popdown (GTK_POPOVER (menu));
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage3)));
   activate (f->view, "win.undo", NULL);
@@ -1364,9 +1364,9 @@ test_focus_menu_escape (Fixture       *f,
   /* The menu's own items act on the card and leave the focus on it. */
   press (f, "shift+F10", "task.menu");
   g_assert_true (baton_test_wait_until (menu_open, f->view, 5000));
-  activate (find_popover_menu (GTK_WIDGET (f->view)), "board.move-task",
-            g_variant_new ("(xxx)", baton_record_get_id (BATON_RECORD (task)),
-                           baton_record_get_id (BATON_RECORD (stage_at (f, 3))), (gint64) 0));
+  activate (find_popover_menu (GTK_WIDGET (f->view)), "task.move-to-stage",
+            g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)),
+                           baton_record_get_id (BATON_RECORD (stage_at (f, 3)))));
   gtk_popover_popdown (GTK_POPOVER (find_popover_menu (GTK_WIDGET (f->view))));
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage_at (f, 3))));
   assert_focus_on (f, task);
@@ -2769,7 +2769,6 @@ children_set_up (Children *c)
 {
   static const GActionEntry board_entries[] = {
     { "move-task", board_action_activated, "(xxx)" },
-    { "reassign-task", board_action_activated, "(xx)" },
     { "add-card", board_action_activated, "(xs)" },
     { "drag-begin", board_action_activated, "x" },
     { "drag-end", board_action_activated, NULL },
@@ -2780,6 +2779,7 @@ children_set_up (Children *c)
     { "move-left", task_action_activated, "x" },
     { "move-right", task_action_activated, "x" },
     { "archive", task_action_activated, "x" },
+    { "reassign", task_action_activated, "(xx)" },
   };
   g_autoptr(GSimpleActionGroup) board = g_simple_action_group_new ();
   g_autoptr(GSimpleActionGroup) task = g_simple_action_group_new ();
@@ -2982,7 +2982,7 @@ test_column_without_view (void)
   /* A card dropped on a person in the sidebar: reassigned to them. */
   person = g_list_model_get_item (baton_store_get_people (c.store), 0);
   g_assert_true (emit_drop (baton_people_sidebar_get_drop_target (sidebar, person), &value, 10, 10));
-  assert_activated (&c, "board.reassign-task",
+  assert_activated (&c, "task.reassign",
                     g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (moved)),
                                    baton_record_get_id (BATON_RECORD (person))));
 

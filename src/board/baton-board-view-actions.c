@@ -16,11 +16,9 @@
 
 #include "baton-board-card.h"
 #include "baton-board-view-private.h"
+#include "baton-task-menu.h"
 #include "baton-task-moves.h"
-#include "baton-capacity.h"
 #include "baton-dates.h"
-#include "baton-duration.h"
-#include "baton-menu-label.h"
 #include "baton-task-editor.h"
 #include "baton-view-settings.h"
 
@@ -191,12 +189,12 @@ move_task (BatonBoardView *self,
            gboolean        announce)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = g_strdup (baton_task_get_title (task));
   gboolean same_stage = baton_task_get_stage_id (task) == baton_record_get_id (BATON_RECORD (stage));
   g_autofree char *message = NULL;
   g_autofree char *warning = NULL;
 
-  if (!baton_store_move_task (self->store, task, stage, before, &error))
+  /* The same store call and words as the capacity view's. */
+  if (!baton_task_move_to_stage (self->store, task, stage, before, &message, &error))
     {
       _baton_board_view_show_error (self, error->message);
       return FALSE;
@@ -204,13 +202,6 @@ move_task (BatonBoardView *self,
 
   if (!announce)
     return TRUE;
-
-  if (same_stage)
-    /* Translators: a toast; %s is a card's title */
-    message = g_strdup_printf (_("Reordered “%s”"), title);
-  else
-    /* Translators: a toast; the first %s is a card's title, the second a stage */
-    message = g_strdup_printf (_("Moved “%s” to %s"), title, baton_stage_get_name (stage));
 
   warning = same_stage ? NULL : wip_warning (self, stage);
   if (warning != NULL)
@@ -226,7 +217,7 @@ move_task (BatonBoardView *self,
 }
 
 /* board.move-task (task id, stage id, id of the task it goes before, or
- * 0 for the end): a drop on a column, a "Move to Stage" item. */
+ * 0 for the end): a drop on a column, at its place. */
 static void
 move_task_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -248,16 +239,40 @@ move_task_activated (GtkWidget  *widget,
   move_task (self, task, stage, before, TRUE);
 }
 
+/* task.move-to-stage (task id, stage id): the menu's "Move to Stage", to
+ * the end of the stage. */
+static void
+move_to_stage_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
+  gint64 task_id, stage_id;
+  BatonTask *task;
+  BatonStage *stage;
+
+  g_variant_get (parameter, "(xx)", &task_id, &stage_id);
+  task = _baton_board_view_lookup_task (self, task_id);
+  stage = baton_store_lookup_stage (self->store, stage_id);
+  if (task == NULL || stage == NULL)
+    return;
+
+  move_task (self, task, stage, NULL, TRUE);
+}
+
+/* A move to a person and/or a week: one store call (baton_task_move ()),
+ * in the capacity view's words. */
 static gboolean
-reassign_task (BatonBoardView *self,
-               BatonTask      *task,
-               BatonPerson    *person)
+move_in_time_or_person (BatonBoardView *self,
+                        BatonTask      *task,
+                        gboolean        change_person,
+                        BatonPerson    *person,
+                        gint            weeks)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  /* The same store call and words as the capacity view's. */
-  if (!baton_task_move (self->store, task, TRUE, person, 0, &message, &error))
+  if (!baton_task_move (self->store, task, change_person, person, weeks, &message, &error))
     {
       _baton_board_view_show_error (self, error->message);
       return FALSE;
@@ -268,12 +283,12 @@ reassign_task (BatonBoardView *self,
   return TRUE;
 }
 
-/* board.reassign-task (task id, person id or 0 for nobody): a drop on a
+/* task.reassign (task id, person id or 0 for nobody): a drop on a
  * person, a "Reassign To" item. */
 static void
-reassign_task_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+reassign_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
   BatonBoardView *self = BATON_BOARD_VIEW (widget);
   gint64 task_id, person_id;
@@ -286,7 +301,26 @@ reassign_task_activated (GtkWidget  *widget,
   if (task == NULL || (person_id != 0 && person == NULL))
     return;
 
-  reassign_task (self, task, person);
+  move_in_time_or_person (self, task, TRUE, person, 0);
+}
+
+/* task.move-to-week (task id, weeks later): a "Move to Week" item. */
+static void
+move_to_week_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
+  gint64 task_id;
+  gint32 weeks;
+  BatonTask *task;
+
+  g_variant_get (parameter, "(xi)", &task_id, &weeks);
+  task = _baton_board_view_lookup_task (self, task_id);
+  if (task == NULL)
+    return;
+
+  move_in_time_or_person (self, task, FALSE, NULL, weeks);
 }
 
 /* board.add-card (stage id, title): a column's quick-add entry. */
@@ -492,20 +526,16 @@ task_archive_activated (GtkWidget  *widget,
   BatonTask *task = task_from_parameter (self, parameter);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  gboolean archive;
 
   if (task == NULL)
     return;
 
-  archive = !baton_task_get_archived (task);
-  if (!baton_store_archive_task (self->store, task, archive, &error))
+  if (!baton_task_set_archived (self->store, task, !baton_task_get_archived (task), &message, &error))
     {
       _baton_board_view_show_error (self, error->message);
       return;
     }
 
-  message = archive ? g_strdup_printf (_("Card “%s” archived"), baton_task_get_title (task))
-                    : g_strdup_printf (_("Card “%s” restored"), baton_task_get_title (task));
   _baton_board_view_announce_undoable (self, message);
 }
 
@@ -517,179 +547,30 @@ task_delete_activated (GtkWidget  *widget,
   BatonBoardView *self = BATON_BOARD_VIEW (widget);
   BatonTask *task = task_from_parameter (self, parameter);
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
   g_autofree char *message = NULL;
 
   if (task == NULL)
     return;
 
-  title = g_strdup (baton_task_get_title (task));
-  if (!baton_store_delete (self->store, task, &error))
+  if (!baton_task_delete (self->store, task, &message, &error))
     {
       _baton_board_view_show_error (self, error->message);
       return;
     }
 
-  message = g_strdup_printf (_("Card “%s” deleted"), title);
   _baton_board_view_announce_undoable (self, message);
 }
 
 /* The card menu --------------------------------------------------------------------------- */
 
-static GMenuItem *
-target_item (const char *label,
-             const char *action,
-             GVariant   *target)
-{
-  GMenuItem *item = g_menu_item_new (label, NULL);
-
-  g_menu_item_set_action_and_target_value (item, action, target);
-  return item;
-}
-
-/* Every item names its task: the menu needs no "current task". */
-static GMenuItem *
-reassign_item (const char *label,
-               BatonTask  *task,
-               gint64      person_id)
-{
-  return target_item (label, "board.reassign-task",
-                      g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)), person_id));
-}
-
+/* The one task menu (baton-task-menu.c); every item names its task, so
+ * the menu needs no "current task". */
 static GMenuModel *
 build_task_menu (BatonBoardView *self,
                  BatonTask      *task)
 {
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) open = g_menu_new ();
-  g_autoptr(GMenu) moves = g_menu_new ();
-  g_autoptr(GMenu) stages_menu = g_menu_new ();
-  g_autoptr(GMenu) people_menu = g_menu_new ();
-  g_autoptr(GMenu) room = g_menu_new ();
-  g_autoptr(GMenu) others = g_menu_new ();
-  g_autoptr(GMenu) unassign = g_menu_new ();
-  g_autoptr(GMenu) ends = g_menu_new ();
-  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GArray) candidates = NULL;
-  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
-  GListModel *stages = baton_store_get_stages (self->store);
-  GListModel *people = baton_store_get_people (self->store);
-  BatonCapacityInput input;
-  gint64 assignee = baton_task_get_assignee_id (task);
-  gint64 task_id = baton_record_get_id (BATON_RECORD (task));
-
-  {
-    g_autoptr(GMenuItem) item = target_item (_("_Open"), "task.open", g_variant_new_int64 (task_id));
-
-    g_menu_append_item (open, item);
-  }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
-
-  /* Move to stage */
-  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
-    {
-      g_autoptr(BatonStage) stage = g_list_model_get_item (stages, i);
-      gint64 id = baton_record_get_id (BATON_RECORD (stage));
-      GMenuItem *item;
-
-      if (id == baton_task_get_stage_id (task))
-        continue;
-      {
-        g_autofree char *label = baton_menu_label_escape (baton_stage_get_name (stage));
-
-        item = target_item (label, "board.move-task", g_variant_new ("(xxx)", task_id, id, (gint64) 0));
-      }
-      g_menu_append_item (stages_menu, item);
-      g_object_unref (item);
-    }
-  g_menu_append_submenu (moves, _("_Move to Stage"), G_MENU_MODEL (stages_menu));
-
-  /* Reassign: people with the role first, most free hours this week first. */
-  baton_capacity_input_from_store (self->store, &input);
-  candidates = baton_capacity_who_has_room (&self->capacity_settings, &input, task, self->today);
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      BatonRoomCandidate *candidate = &g_array_index (candidates, BatonRoomCandidate, i);
-      gint64 *id = g_new (gint64, 1);
-      g_autofree char *hours = NULL;
-      g_autofree char *label = NULL;
-      g_autofree char *name = baton_menu_label_escape (baton_person_get_name (candidate->person));
-      GMenuItem *item;
-
-      *id = baton_record_get_id (BATON_RECORD (candidate->person));
-      g_hash_table_add (listed, id);
-
-      if (candidate->free_minutes >= 0)
-        {
-          hours = baton_duration_format_hours (candidate->free_minutes);
-          /* Translators: in the Reassign menu; a person and their free hours */
-          label = g_strdup_printf (_("%s (%s h free)"), name, hours);
-        }
-      else
-        {
-          hours = baton_duration_format_hours (-candidate->free_minutes);
-          /* Translators: in the Reassign menu; a person and how far over capacity they are */
-          label = g_strdup_printf (_("%s (%s h over)"), name, hours);
-        }
-      if (*id == assignee)
-        {
-          /* Translators: in the Reassign menu, the person who holds the card now */
-          g_autofree char *current = g_strdup_printf (_("%s — assigned"), label);
-          g_free (label);
-          label = g_steal_pointer (&current);
-        }
-      item = reassign_item (label, task, *id);
-      g_menu_append_item (room, item);
-      g_object_unref (item);
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(BatonPerson) person = g_list_model_get_item (people, i);
-      gint64 id = baton_record_get_id (BATON_RECORD (person));
-
-      if (!baton_person_get_archived (person) && !g_hash_table_contains (listed, &id))
-        g_ptr_array_add (rest, person);
-    }
-  for (guint i = 0; i < rest->len; i++)
-    {
-      BatonPerson *person = g_ptr_array_index (rest, i);
-      gint64 id = baton_record_get_id (BATON_RECORD (person));
-      g_autofree char *name = baton_menu_label_escape (baton_person_get_name (person));
-      g_autofree char *label = id == assignee ? g_strdup_printf (_("%s — assigned"), name)
-                                              : g_strdup (name);
-      GMenuItem *item = reassign_item (label, task, id);
-
-      g_menu_append_item (others, item);
-      g_object_unref (item);
-    }
-  {
-    GMenuItem *item = reassign_item (_("_Unassigned"), task, 0);
-
-    g_menu_append_item (unassign, item);
-    g_object_unref (item);
-  }
-  if (g_menu_model_get_n_items (G_MENU_MODEL (room)) > 0)
-    g_menu_append_section (people_menu, baton_task_get_role_id (task) ? _("With the Role") : NULL,
-                           G_MENU_MODEL (room));
-  if (g_menu_model_get_n_items (G_MENU_MODEL (others)) > 0)
-    g_menu_append_section (people_menu, g_menu_model_get_n_items (G_MENU_MODEL (room)) > 0 ? _("Others") : NULL,
-                           G_MENU_MODEL (others));
-  g_menu_append_section (people_menu, NULL, G_MENU_MODEL (unassign));
-  g_menu_append_submenu (moves, _("_Reassign To"), G_MENU_MODEL (people_menu));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
-
-  {
-    g_autoptr(GMenuItem) archive = target_item (baton_task_get_archived (task) ? _("_Restore") : _("_Archive"),
-                                                "task.archive", g_variant_new_int64 (task_id));
-    g_autoptr(GMenuItem) delete = target_item (_("_Delete"), "task.delete", g_variant_new_int64 (task_id));
-
-    g_menu_append_item (ends, archive);
-    g_menu_append_item (ends, delete);
-  }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (ends));
-
-  return G_MENU_MODEL (menu);
+  return baton_task_menu_new (self->store, task, &self->capacity_settings, self->today, 0,
+                              BATON_TASK_MENU_ALL & ~BATON_TASK_MENU_WHO_HAS_ROOM);
 }
 
 static void
@@ -760,17 +641,19 @@ _baton_board_view_actions_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "board.new-card", NULL, new_card_activated);
   gtk_widget_class_install_action (widget_class, "board.move-task", "(xxx)", move_task_activated);
-  gtk_widget_class_install_action (widget_class, "board.reassign-task", "(xx)", reassign_task_activated);
   gtk_widget_class_install_action (widget_class, "board.add-card", "(xs)", add_card_activated);
   gtk_widget_class_install_action (widget_class, "board.drag-begin", "x", drag_begin_activated);
   gtk_widget_class_install_action (widget_class, "board.drag-end", NULL, drag_end_activated);
-  gtk_widget_class_install_action (widget_class, "task.open", "x", task_open_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_OPEN, "x", task_open_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_STAGE, "(xx)", move_to_stage_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_REASSIGN, "(xx)", reassign_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_WEEK, "(xi)", move_to_week_activated);
   gtk_widget_class_install_action (widget_class, "task.move-left", "x", task_move_left_activated);
   gtk_widget_class_install_action (widget_class, "task.move-right", "x", task_move_right_activated);
   gtk_widget_class_install_action (widget_class, "task.move-up", "x", task_move_up_activated);
   gtk_widget_class_install_action (widget_class, "task.move-down", "x", task_move_down_activated);
-  gtk_widget_class_install_action (widget_class, "task.archive", "x", task_archive_activated);
-  gtk_widget_class_install_action (widget_class, "task.delete", "x", task_delete_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_ARCHIVE, "x", task_archive_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_DELETE, "x", task_delete_activated);
   gtk_widget_class_install_action (widget_class, "task.menu", "(xdd)", task_menu_activated);
 }
 

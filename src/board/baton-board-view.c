@@ -768,7 +768,7 @@ baton_board_view_constructed (GObject *object)
       "board.set-wip-limit", "board.toggle-done-stage", "board.move-stage-left",
       "board.move-stage-right", "board.delete-stage", "task.move-left", "task.move-right",
       "task.move-up", "task.move-down", "task.archive", "task.delete", "board.move-task",
-      "board.reassign-task", "board.add-card", NULL,
+      "task.move-to-stage", "task.reassign", "task.move-to-week", "board.add-card", NULL,
     };
 
     baton_read_only_disable_actions (GTK_WIDGET (self), self->store, editing);

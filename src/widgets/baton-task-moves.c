@@ -98,3 +98,75 @@ baton_task_move (BatonStore   *store,
   *message = baton_task_describe_move (title, was_unassigned, change_person, person, weeks);
   return TRUE;
 }
+
+gboolean
+baton_task_move_to_stage (BatonStore  *store,
+                          BatonTask   *task,
+                          BatonStage  *stage,
+                          BatonTask   *before,
+                          char       **message,
+                          GError     **error)
+{
+  g_autofree char *title = NULL;
+  gboolean same_stage;
+
+  g_return_val_if_fail (BATON_IS_STORE (store), FALSE);
+  g_return_val_if_fail (BATON_IS_TASK (task), FALSE);
+  g_return_val_if_fail (BATON_IS_STAGE (stage), FALSE);
+  g_return_val_if_fail (before == NULL || BATON_IS_TASK (before), FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+
+  *message = NULL;
+  title = g_strdup (baton_task_get_title (task));
+  same_stage = baton_task_get_stage_id (task) == baton_record_get_id (BATON_RECORD (stage));
+  if (!baton_store_move_task (store, task, stage, before, error))
+    return FALSE;
+
+  *message = same_stage
+    /* Translators: a toast; %s is a card's title */
+    ? g_strdup_printf (_("Reordered “%s”"), title)
+    /* Translators: a toast; the first %s is a card's title, the second a stage */
+    : g_strdup_printf (_("Moved “%s” to %s"), title, baton_stage_get_name (stage));
+  return TRUE;
+}
+
+gboolean
+baton_task_set_archived (BatonStore  *store,
+                         BatonTask   *task,
+                         gboolean     archived,
+                         char       **message,
+                         GError     **error)
+{
+  g_return_val_if_fail (BATON_IS_STORE (store), FALSE);
+  g_return_val_if_fail (BATON_IS_TASK (task), FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+
+  *message = NULL;
+  if (!baton_store_archive_task (store, task, archived, error))
+    return FALSE;
+
+  *message = archived ? g_strdup_printf (_("Card “%s” archived"), baton_task_get_title (task))
+                      : g_strdup_printf (_("Card “%s” restored"), baton_task_get_title (task));
+  return TRUE;
+}
+
+gboolean
+baton_task_delete (BatonStore  *store,
+                   BatonTask   *task,
+                   char       **message,
+                   GError     **error)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (BATON_IS_STORE (store), FALSE);
+  g_return_val_if_fail (BATON_IS_TASK (task), FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+
+  *message = NULL;
+  title = g_strdup (baton_task_get_title (task));
+  if (!baton_store_delete (store, task, error))
+    return FALSE;
+
+  *message = g_strdup_printf (_("Card “%s” deleted"), title);
+  return TRUE;
+}

@@ -35,4 +35,28 @@ gboolean  baton_task_move           (BatonStore   *store,
                                      char        **message,
                                      GError      **error);
 
+/* Moves @task to @stage, before @before (NULL: at the end), as one undo
+ * step. On success *@message is the toast's text: "Moved “…” to …", or
+ * "Reordered “…”" within its stage. */
+gboolean  baton_task_move_to_stage  (BatonStore   *store,
+                                     BatonTask    *task,
+                                     BatonStage   *stage,
+                                     BatonTask    *before,
+                                     char        **message,
+                                     GError      **error);
+
+/* Archives @task when @archived, else restores it; one undo step, and
+ * its toast in *@message. */
+gboolean  baton_task_set_archived   (BatonStore   *store,
+                                     BatonTask    *task,
+                                     gboolean      archived,
+                                     char        **message,
+                                     GError      **error);
+
+/* Deletes @task (undoable), and its toast in *@message. */
+gboolean  baton_task_delete         (BatonStore   *store,
+                                     BatonTask    *task,
+                                     char        **message,
+                                     GError      **error);
+
 G_END_DECLS

@@ -42,6 +42,7 @@
 #include "baton-store.h"
 #include "baton-date-row.h"
 #include "baton-task-editor.h"
+#include "baton-room-dialog.h"
 #include "baton-test-util.h"
 #include "baton-ui-test-util.h"
 
@@ -992,6 +993,27 @@ find_popover_menu (GtkWidget *view)
   return NULL;
 }
 
+typedef struct
+{
+  BatonBoardColumn *column;
+  BatonTask        *task;
+} CardWait;
+
+static gboolean
+card_of_task_shown (gpointer data)
+{
+  CardWait *wait = data;
+  GtkWidget *card = baton_board_column_get_card (wait->column, wait->task);
+
+  return card != NULL && gtk_widget_get_mapped (card);
+}
+
+static gboolean
+room_dialog_gone (gpointer data)
+{
+  return baton_board_view_get_room_dialog (data) == NULL;
+}
+
 static void
 test_context_menu (Fixture       *f,
                    gconstpointer  data)
@@ -1022,6 +1044,98 @@ test_context_menu (Fixture       *f,
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage_at (f, 0))));
 }
 
+
+/* The card menu is the one task menu, and its Who Has Room? works from
+ * the board: the dialog lists the role's people, picking one reassigns
+ * the card (one undo step, the shared words). */
+static void
+test_context_menu_who_has_room (Fixture       *f,
+                                gconstpointer  data)
+{
+  BatonBoardColumn *column = column_at (f, 0);
+  GListModel *model = baton_board_column_get_model (column);
+  g_autoptr(BatonTask) task = NULL;
+  GtkWidget *card, *menu, *dialog;
+  GMenuModel *menu_model;
+  g_autoptr(GMenuModel) open = NULL;
+  g_autoptr(GMenuModel) moves = NULL;
+  g_autoptr(GMenuModel) room = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *said = NULL;
+  BatonPerson *chosen = NULL;
+  AdwActionRow *row = NULL;
+  gint64 task_id, target = 0, assignee;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* A card whose task has a role. */
+  for (guint i = 0; i < g_list_model_get_n_items (model) && task == NULL; i++)
+    {
+      g_autoptr(BatonTask) item = g_list_model_get_item (model, i);
+
+      if (baton_task_get_role_id (item) != 0)
+        task = g_steal_pointer (&item);
+    }
+  g_assert_nonnull (task);
+  task_id = baton_record_get_id (BATON_RECORD (task));
+  assignee = baton_task_get_assignee_id (task);
+  baton_board_column_scroll_to_index (column, (guint) model_index (model, task));
+  g_assert_true (baton_test_wait_until (card_of_task_shown, &(CardWait) { column, task }, 5000));
+  card = baton_board_column_get_card (column, task);
+  gtk_widget_grab_focus (card);
+
+  activate (card, "task.menu", g_variant_new ("(xdd)", task_id, 10.0, 10.0));
+  menu = find_popover_menu (GTK_WIDGET (f->view));
+  g_assert_nonnull (menu);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, menu, 5000));
+
+  /* Open; the moves; Who Has Room?; Archive and Delete. */
+  menu_model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+  g_assert_cmpint (g_menu_model_get_n_items (menu_model), ==, 4);
+  open = g_menu_model_get_item_link (menu_model, 0, G_MENU_LINK_SECTION);
+  g_assert_true (g_menu_model_get_item_attribute (open, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "task.open");
+  g_clear_pointer (&action, g_free);
+  moves = g_menu_model_get_item_link (menu_model, 1, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (moves), >=, 2);
+  g_assert_true (g_menu_model_get_item_attribute (moves, 1, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, assignee != 0 ? "_Reassign To" : "A_ssign To");
+  room = g_menu_model_get_item_link (menu_model, 2, G_MENU_LINK_SECTION);
+  g_assert_true (g_menu_model_get_item_attribute (room, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "task.who-has-room");
+  g_assert_true (g_menu_model_get_item_attribute (room, 0, G_MENU_ATTRIBUTE_TARGET, "x", &target));
+  g_assert_cmpint (target, ==, task_id);
+
+  /* The item, from the menu. */
+  activate (menu, "task.who-has-room", g_variant_new_int64 (task_id));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  dialog = baton_board_view_get_room_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_true (baton_room_dialog_get_task (BATON_ROOM_DIALOG (dialog)) == task);
+  for (guint i = 0; i < baton_room_dialog_get_n_candidates (BATON_ROOM_DIALOG (dialog)) && chosen == NULL; i++)
+    {
+      BatonPerson *person = baton_room_dialog_get_candidate (BATON_ROOM_DIALOG (dialog), i);
+
+      if (baton_record_get_id (BATON_RECORD (person)) != assignee)
+        {
+          chosen = person;
+          row = baton_room_dialog_get_row (BATON_ROOM_DIALOG (dialog), i);
+        }
+    }
+  g_assert_nonnull (chosen);
+  said = g_strdup_printf (assignee != 0 ? "“%s” reassigned to %s" : "“%s” assigned to %s",
+                          baton_task_get_title (task), baton_person_get_name (chosen));
+
+  /* Picked: reassigned, in the shared words, and the dialog goes. */
+  g_signal_emit_by_name (row, "activated");
+  g_assert_cmpint (baton_task_get_assignee_id (task), ==, baton_record_get_id (BATON_RECORD (chosen)));
+  g_assert_cmpstr (wait_for_toast (f), ==, said);
+  g_assert_true (baton_test_wait_until (room_dialog_gone, f->view, 5000));
+
+  activate (f->view, "win.undo", NULL);
+  g_assert_cmpint (baton_task_get_assignee_id (task), ==, assignee);
+}
 
 /* Focus -------------------------------------------------------------------------------------- */
 
@@ -3215,6 +3329,7 @@ main (int   argc,
   ADD ("/board/toast/after-undo", WORKSPACE_DEMO, test_toast_after_undo);
   ADD ("/board/keyboard/moves", WORKSPACE_DEMO, test_keyboard_moves);
   ADD ("/board/keyboard/context-menu", WORKSPACE_DEMO, test_context_menu);
+  ADD ("/board/keyboard/context-menu/who-has-room", WORKSPACE_DEMO, test_context_menu_who_has_room);
   ADD ("/board/focus/follows-card", WORKSPACE_DEMO, test_focus_follows_card);
   ADD ("/board/focus/menu-escape", WORKSPACE_DEMO, test_focus_menu_escape);
   ADD ("/board/focus/arrows", WORKSPACE_DEMO, test_focus_arrows);

@@ -16,6 +16,8 @@
 
 #include "baton-board-card.h"
 #include "baton-board-view-private.h"
+#include "baton-board-private.h"
+#include "baton-room-dialog.h"
 #include "baton-task-menu.h"
 #include "baton-task-moves.h"
 #include "baton-dates.h"
@@ -561,6 +563,50 @@ task_delete_activated (GtkWidget  *widget,
   _baton_board_view_announce_undoable (self, message);
 }
 
+/* task.who-has-room (task id): the people who hold its role, ranked by
+ * room; picking one reassigns it (task.reassign's way). */
+static void
+on_room_person_chosen (BatonRoomDialog *dialog,
+                       BatonPerson     *person,
+                       BatonBoardView  *self)
+{
+  BatonTask *task = baton_room_dialog_get_task (dialog);
+
+  if (move_in_time_or_person (self, task, TRUE, person, 0))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+who_has_room_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BatonBoardView *self = BATON_BOARD_VIEW (widget);
+  BatonTask *task = task_from_parameter (self, parameter);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (task == NULL)
+    return;
+
+  if (self->room_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->room_dialog));
+  dialog = baton_room_dialog_new (self->store, &self->capacity_settings, task, self->today);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "person-chosen", G_CALLBACK (on_room_person_chosen), self, 0);
+  g_set_weak_pointer (&self->room_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+baton_board_view_get_room_dialog (BatonBoardView *self)
+{
+  g_return_val_if_fail (BATON_IS_BOARD_VIEW (self), NULL);
+
+  return self->room_dialog;
+}
+
 /* The card menu --------------------------------------------------------------------------- */
 
 /* The one task menu (baton-task-menu.c); every item names its task, so
@@ -570,7 +616,7 @@ build_task_menu (BatonBoardView *self,
                  BatonTask      *task)
 {
   return baton_task_menu_new (self->store, task, &self->capacity_settings, self->today, 0,
-                              BATON_TASK_MENU_ALL & ~BATON_TASK_MENU_WHO_HAS_ROOM);
+                              BATON_TASK_MENU_ALL);
 }
 
 static void
@@ -648,6 +694,7 @@ _baton_board_view_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_STAGE, "(xx)", move_to_stage_activated);
   gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_REASSIGN, "(xx)", reassign_activated);
   gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_WEEK, "(xi)", move_to_week_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_WHO_HAS_ROOM, "x", who_has_room_activated);
   gtk_widget_class_install_action (widget_class, "task.move-left", "x", task_move_left_activated);
   gtk_widget_class_install_action (widget_class, "task.move-right", "x", task_move_right_activated);
   gtk_widget_class_install_action (widget_class, "task.move-up", "x", task_move_up_activated);

@@ -787,6 +787,7 @@ baton_board_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_pointer (&self->task_menu, gtk_widget_unparent);
   g_clear_weak_pointer (&self->editor);
+  g_clear_weak_pointer (&self->room_dialog);
   if (self->own_toast != NULL)
     g_signal_handlers_disconnect_by_func (self->own_toast, g_clear_weak_pointer, &self->own_toast);
   g_clear_weak_pointer (&self->own_toast);

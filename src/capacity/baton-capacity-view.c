@@ -5,8 +5,8 @@
  * People grouped by role × weeks (BatonCapacityGrid), a toolbar to move
  * through the weeks, and the ways to relieve someone: drag a task onto
  * another person (reassign), another week (reschedule) or both, or use the
- * same moves from a cell's popover and menus ("capacity." actions), or ask
- * who has room. Every move is one store call; the grid follows the store's
+ * same moves from a cell's popover and its task menu (the one task menu
+ * and task actions of baton-task-menu.h), or ask who has room. Every move is one store call; the grid follows the store's
  * "changed" signal and the window shows a toast with Undo.
  */
 

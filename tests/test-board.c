@@ -1536,6 +1536,22 @@ test_wip_limit (Fixture       *f,
     g_assert_cmpstr (baton_board_column_get_wip_text (column), ==, text);
   }
 
+  /* The same move from the task menu (task.move-to-stage) says it too. */
+  {
+    BatonTask *moved = g_value_get_object (&value);
+    gint64 moved_id = baton_record_get_id (BATON_RECORD (moved));
+    const char *said;
+
+    activate (f->view, "win.undo", NULL);
+    g_assert_cmpint (baton_task_get_stage_id (moved), !=, baton_record_get_id (BATON_RECORD (stage)));
+    g_ptr_array_set_size (f->toasts, 0);
+    activate (f->view, "task.move-to-stage", g_variant_new ("(xx)", moved_id, baton_record_get_id (BATON_RECORD (stage))));
+    g_assert_cmpint (baton_task_get_stage_id (moved), ==, baton_record_get_id (BATON_RECORD (stage)));
+    said = wait_for_toast (f);
+    g_assert_true (g_str_has_prefix (said, "Moved “"));
+    g_assert_nonnull (strstr (said, "WIP limit"));
+  }
+
   /* Archived cards do not count: archiving one of the n + 1 brings the
    * column back to its limit, and restoring it takes it over again. */
   {

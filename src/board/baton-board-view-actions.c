@@ -241,88 +241,60 @@ move_task_activated (GtkWidget  *widget,
   move_task (self, task, stage, before, TRUE);
 }
 
-/* task.move-to-stage (task id, stage id): the menu's "Move to Stage", to
- * the end of the stage. */
-static void
-move_to_stage_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  BatonBoardView *self = BATON_BOARD_VIEW (widget);
-  gint64 task_id, stage_id;
-  BatonTask *task;
-  BatonStage *stage;
-
-  g_variant_get (parameter, "(xx)", &task_id, &stage_id);
-  task = _baton_board_view_lookup_task (self, task_id);
-  stage = baton_store_lookup_stage (self->store, stage_id);
-  if (task == NULL || stage == NULL)
-    return;
-
-  move_task (self, task, stage, NULL, TRUE);
-}
-
-/* A move to a person and/or a week: one store call (baton_task_move ()),
- * in the capacity view's words. */
+/* The shared task actions (baton-task-menu.h): task.move-to-stage,
+ * task.reassign (also a drop on a person), task.move-to-week,
+ * task.archive and task.delete, carried out and worded by
+ * baton_task_apply_action (), as in the capacity view. A move to a stage
+ * over its WIP limit says so. */
 static gboolean
-move_in_time_or_person (BatonBoardView *self,
-                        BatonTask      *task,
-                        gboolean        change_person,
-                        BatonPerson    *person,
-                        gint            weeks)
+apply_task_action (BatonBoardView *self,
+                   const char     *action_name,
+                   GVariant       *parameter)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *warning = NULL;
 
-  if (!baton_task_move (self->store, task, change_person, person, weeks, &message, &error))
+  if (!baton_task_apply_action (self->store, action_name, parameter, &message, &error))
     {
-      _baton_board_view_show_error (self, error->message);
+      /* Gone while its menu was open: nothing to do. */
+      if (g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND))
+        g_debug ("%s: %s", action_name, error->message);
+      else
+        _baton_board_view_show_error (self, error->message);
       return FALSE;
     }
-  if (message != NULL)
+  if (message == NULL)
+    return TRUE;
+
+  if (g_str_equal (action_name, BATON_TASK_ACTION_MOVE_TO_STAGE))
+    {
+      gint64 task_id, stage_id;
+      BatonStage *stage;
+
+      g_variant_get (parameter, "(xx)", &task_id, &stage_id);
+      if ((stage = baton_store_lookup_stage (self->store, stage_id)) != NULL)
+        warning = wip_warning (self, stage);
+    }
+
+  if (warning != NULL)
+    {
+      /* Translators: a toast made of a message and a warning */
+      g_autofree char *both = g_strdup_printf (_("%s — %s"), message, warning);
+      _baton_board_view_announce_undoable (self, both);
+    }
+  else
     _baton_board_view_announce_undoable (self, message);
 
   return TRUE;
 }
 
-/* task.reassign (task id, person id or 0 for nobody): a drop on a
- * person, a "Reassign To" item. */
 static void
-reassign_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+task_action_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  BatonBoardView *self = BATON_BOARD_VIEW (widget);
-  gint64 task_id, person_id;
-  BatonTask *task;
-  BatonPerson *person;
-
-  g_variant_get (parameter, "(xx)", &task_id, &person_id);
-  task = _baton_board_view_lookup_task (self, task_id);
-  person = person_id != 0 ? baton_store_lookup_person (self->store, person_id) : NULL;
-  if (task == NULL || (person_id != 0 && person == NULL))
-    return;
-
-  move_in_time_or_person (self, task, TRUE, person, 0);
-}
-
-/* task.move-to-week (task id, weeks later): a "Move to Week" item. */
-static void
-move_to_week_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  BatonBoardView *self = BATON_BOARD_VIEW (widget);
-  gint64 task_id;
-  gint32 weeks;
-  BatonTask *task;
-
-  g_variant_get (parameter, "(xi)", &task_id, &weeks);
-  task = _baton_board_view_lookup_task (self, task_id);
-  if (task == NULL)
-    return;
-
-  move_in_time_or_person (self, task, FALSE, NULL, weeks);
+  apply_task_action (BATON_BOARD_VIEW (widget), action_name, parameter);
 }
 
 /* board.add-card (stage id, title): a column's quick-add entry. */
@@ -519,50 +491,6 @@ task_move_down_activated (GtkWidget  *widget,
   reorder (self, task_from_parameter (self, parameter), 1);
 }
 
-static void
-task_archive_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  BatonBoardView *self = BATON_BOARD_VIEW (widget);
-  BatonTask *task = task_from_parameter (self, parameter);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (task == NULL)
-    return;
-
-  if (!baton_task_set_archived (self->store, task, !baton_task_get_archived (task), &message, &error))
-    {
-      _baton_board_view_show_error (self, error->message);
-      return;
-    }
-
-  _baton_board_view_announce_undoable (self, message);
-}
-
-static void
-task_delete_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  BatonBoardView *self = BATON_BOARD_VIEW (widget);
-  BatonTask *task = task_from_parameter (self, parameter);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (task == NULL)
-    return;
-
-  if (!baton_task_delete (self->store, task, &message, &error))
-    {
-      _baton_board_view_show_error (self, error->message);
-      return;
-    }
-
-  _baton_board_view_announce_undoable (self, message);
-}
-
 /* task.who-has-room (task id): the people who hold its role, ranked by
  * room; picking one reassigns it (task.reassign's way). */
 static void
@@ -571,8 +499,10 @@ on_room_person_chosen (BatonRoomDialog *dialog,
                        BatonBoardView  *self)
 {
   BatonTask *task = baton_room_dialog_get_task (dialog);
+  g_autoptr(GVariant) parameter = g_variant_ref_sink (g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)),
+                                                                     baton_record_get_id (BATON_RECORD (person))));
 
-  if (move_in_time_or_person (self, task, TRUE, person, 0))
+  if (apply_task_action (self, BATON_TASK_ACTION_REASSIGN, parameter))
     gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -691,16 +621,16 @@ _baton_board_view_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "board.drag-begin", "x", drag_begin_activated);
   gtk_widget_class_install_action (widget_class, "board.drag-end", NULL, drag_end_activated);
   gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_OPEN, "x", task_open_activated);
-  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_STAGE, "(xx)", move_to_stage_activated);
-  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_REASSIGN, "(xx)", reassign_activated);
-  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_WEEK, "(xi)", move_to_week_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_STAGE, "(xx)", task_action_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_REASSIGN, "(xx)", task_action_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_WEEK, "(xi)", task_action_activated);
   gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_WHO_HAS_ROOM, "x", who_has_room_activated);
   gtk_widget_class_install_action (widget_class, "task.move-left", "x", task_move_left_activated);
   gtk_widget_class_install_action (widget_class, "task.move-right", "x", task_move_right_activated);
   gtk_widget_class_install_action (widget_class, "task.move-up", "x", task_move_up_activated);
   gtk_widget_class_install_action (widget_class, "task.move-down", "x", task_move_down_activated);
-  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_ARCHIVE, "x", task_archive_activated);
-  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_DELETE, "x", task_delete_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_ARCHIVE, "x", task_action_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_DELETE, "x", task_action_activated);
   gtk_widget_class_install_action (widget_class, "task.menu", "(xdd)", task_menu_activated);
 }
 

@@ -93,131 +93,45 @@ open_activated (GtkWidget  *widget,
                                                          self->store, task)));
 }
 
-/* task.move-to-stage (task id, stage id): to the end of that stage. */
-static void
-move_to_stage_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+/* The error's heading, chosen before the action runs. */
+static const char *
+task_error_heading (BatonCapacityView *self,
+                    const char        *action_name,
+                    GVariant          *parameter)
 {
-  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  gint64 task_id, stage_id;
-  BatonTask *task;
-  BatonStage *stage;
-
-  g_variant_get (parameter, "(xx)", &task_id, &stage_id);
-  task = baton_store_lookup_task (self->store, task_id);
-  stage = baton_store_lookup_stage (self->store, stage_id);
-  if (task == NULL || stage == NULL)
-    return;
-
-  close_popover (self);
-  if (!baton_task_move_to_stage (self->store, task, stage, NULL, &message, &error))
-    {
-      _baton_capacity_view_show_error (self, _("Could Not Move the Task"), error->message);
-      return;
-    }
-  _baton_capacity_view_show_undo_toast (self, message);
-}
-
-/* task.reassign (task id, person id or 0 for nobody). */
-static void
-reassign_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
-  gint64 task_id, person_id;
-  BatonTask *task;
-  BatonPerson *person = NULL;
-
-  g_variant_get (parameter, "(xx)", &task_id, &person_id);
-  task = baton_store_lookup_task (self->store, task_id);
-  if (person_id != 0)
-    person = baton_store_lookup_person (self->store, person_id);
-
-  if (task == NULL || (person_id != 0 && person == NULL))
-    {
-      g_warning ("task.reassign: no task %" G_GINT64_FORMAT " or person %" G_GINT64_FORMAT,
-                 task_id, person_id);
-      return;
-    }
-
-  close_popover (self);
-  _baton_capacity_view_move_task (self, task, TRUE, person, 0);
-}
-
-/* task.move-to-week (task id, weeks later). */
-static void
-move_to_week_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
-  gint64 task_id;
-  gint32 weeks;
   BatonTask *task;
 
-  g_variant_get (parameter, "(xi)", &task_id, &weeks);
-  task = baton_store_lookup_task (self->store, task_id);
-  if (task == NULL)
-    {
-      g_warning ("task.move-to-week: no task %" G_GINT64_FORMAT, task_id);
-      return;
-    }
+  if (g_str_equal (action_name, BATON_TASK_ACTION_DELETE))
+    return _("Could Not Delete the Task");
+  if (g_str_equal (action_name, BATON_TASK_ACTION_ARCHIVE))
+    return (task = task_from_parameter (self, parameter)) != NULL && baton_task_get_archived (task)
+      ? _("Could Not Restore") : _("Could Not Archive");
 
-  close_popover (self);
-  _baton_capacity_view_move_task (self, task, FALSE, NULL, weeks);
+  return _("Could Not Move the Task");
 }
 
-/* task.archive (task id): archives it, or restores an archived one. */
+/* The shared task actions (baton-task-menu.h): task.move-to-stage,
+ * task.reassign, task.move-to-week, task.archive and task.delete,
+ * carried out and worded by baton_task_apply_action (), as on the
+ * board. */
 static void
-archive_activated (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+task_action_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
-  BatonTask *task = task_from_parameter (self, parameter);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  gboolean archive;
-
-  if (task == NULL)
-    return;
-
-  close_popover (self);
-  archive = !baton_task_get_archived (task);
-  if (!baton_task_set_archived (self->store, task, archive, &message, &error))
-    {
-      _baton_capacity_view_show_error (self, archive ? _("Could Not Archive") : _("Could Not Restore"),
-                                       error->message);
-      return;
-    }
-  _baton_capacity_view_show_undo_toast (self, message);
-}
-
-/* task.delete (task id): undoable. */
-static void
-delete_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
-  BatonTask *task = task_from_parameter (self, parameter);
+  const char *heading = task_error_heading (self, action_name, parameter);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (task == NULL)
-    return;
-
   close_popover (self);
-  if (!baton_task_delete (self->store, task, &message, &error))
+  if (!baton_task_apply_action (self->store, action_name, parameter, &message, &error))
     {
-      _baton_capacity_view_show_error (self, _("Could Not Delete the Task"), error->message);
+      _baton_capacity_view_show_error (self, heading, error->message);
       return;
     }
-  _baton_capacity_view_show_undo_toast (self, message);
+  if (message != NULL)
+    _baton_capacity_view_show_undo_toast (self, message);
 }
 
 /* Who has room ------------------------------------------------------------------ */
@@ -494,12 +408,12 @@ _baton_capacity_view_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "capacity.next-week", NULL, next_week_activated);
   gtk_widget_class_install_action (widget_class, "capacity.today", NULL, today_activated);
   gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_OPEN, "x", open_activated);
-  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_STAGE, "(xx)", move_to_stage_activated);
-  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_REASSIGN, "(xx)", reassign_activated);
-  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_WEEK, "(xi)", move_to_week_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_STAGE, "(xx)", task_action_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_REASSIGN, "(xx)", task_action_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_WEEK, "(xi)", task_action_activated);
   gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_WHO_HAS_ROOM, "x", who_has_room_activated);
-  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_ARCHIVE, "x", archive_activated);
-  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_DELETE, "x", delete_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_ARCHIVE, "x", task_action_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_DELETE, "x", task_action_activated);
   gtk_widget_class_install_action (widget_class, "capacity.add-person", NULL, add_person_activated);
   gtk_widget_class_install_action (widget_class, "capacity.edit-person", "x", edit_person_activated);
   gtk_widget_class_install_action (widget_class, "capacity.archive-person", "x", archive_person_activated);

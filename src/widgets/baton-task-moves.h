@@ -59,4 +59,17 @@ gboolean  baton_task_delete         (BatonStore   *store,
                                      char        **message,
                                      GError      **error);
 
+/* Carries out the task action @action_name with its @parameter, as a
+ * view's action handler receives them: task.move-to-stage (to the end of
+ * the stage), task.reassign, task.move-to-week, task.archive (archive or
+ * restore) or task.delete (baton-task-menu.h), through the functions
+ * above: one store call, and its toast in *@message (NULL when there was
+ * nothing to do). A parameter naming no task, stage or person fails with
+ * BATON_STORE_ERROR_NOT_FOUND and changes nothing. */
+gboolean  baton_task_apply_action   (BatonStore   *store,
+                                     const char   *action_name,
+                                     GVariant     *parameter,
+                                     char        **message,
+                                     GError      **error);
+
 G_END_DECLS

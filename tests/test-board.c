@@ -44,6 +44,7 @@
 #include "baton-store.h"
 #include "baton-date-row.h"
 #include "baton-task-editor.h"
+#include "baton-room-dialog.h"
 #include "baton-test-util.h"
 #include "baton-ui-test-util.h"
 
@@ -947,13 +948,13 @@ test_keyboard_moves (Fixture       *f,
   /* The context menu's actions: move to a stage, reassign. */
   push_state (f, states);
   card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
-  activate (card, "board.move-task", g_variant_new ("(xxx)", baton_record_get_id (BATON_RECORD (task)),
-                                                    baton_record_get_id (BATON_RECORD (stage4)), (gint64) 0));
+  activate (card, "task.move-to-stage", g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)),
+                                                       baton_record_get_id (BATON_RECORD (stage4))));
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage4)));
   g_assert_true (baton_test_wait_until (focus_is_card_of, args, 5000));
   push_state (f, states);
   card = BATON_BOARD_CARD (gtk_root_get_focus (GTK_ROOT (f->window)));
-  activate (card, "board.reassign-task", g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)), (gint64) 0));
+  activate (card, "task.reassign", g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)), (gint64) 0));
   g_assert_cmpint (baton_task_get_assignee_id (task), ==, 0);
   {
     /* In the capacity view's words (baton_task_move ()). */
@@ -994,6 +995,27 @@ find_popover_menu (GtkWidget *view)
   return NULL;
 }
 
+typedef struct
+{
+  BatonBoardColumn *column;
+  BatonTask        *task;
+} CardWait;
+
+static gboolean
+card_of_task_shown (gpointer data)
+{
+  CardWait *wait = data;
+  GtkWidget *card = baton_board_column_get_card (wait->column, wait->task);
+
+  return card != NULL && gtk_widget_get_mapped (card);
+}
+
+static gboolean
+room_dialog_gone (gpointer data)
+{
+  return baton_board_view_get_room_dialog (data) == NULL;
+}
+
 static void
 test_context_menu (Fixture       *f,
                    gconstpointer  data)
@@ -1016,14 +1038,106 @@ test_context_menu (Fixture       *f,
   g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, menu, 5000));
 
   /* Its "Move to Stage" item. */
-  activate (menu, "board.move-task", g_variant_new ("(xxx)", baton_record_get_id (BATON_RECORD (task)),
-                                                    baton_record_get_id (BATON_RECORD (stage3)), (gint64) 0));
+  activate (menu, "task.move-to-stage", g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)),
+                                                       baton_record_get_id (BATON_RECORD (stage3))));
   gtk_popover_popdown (GTK_POPOVER (menu));
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage3)));
   activate (f->view, "win.undo", NULL);
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage_at (f, 0))));
 }
 
+
+/* The card menu is the one task menu, and its Who Has Room? works from
+ * the board: the dialog lists the role's people, picking one reassigns
+ * the card (one undo step, the shared words). */
+static void
+test_context_menu_who_has_room (Fixture       *f,
+                                gconstpointer  data)
+{
+  BatonBoardColumn *column = column_at (f, 0);
+  GListModel *model = baton_board_column_get_model (column);
+  g_autoptr(BatonTask) task = NULL;
+  GtkWidget *card, *menu, *dialog;
+  GMenuModel *menu_model;
+  g_autoptr(GMenuModel) open = NULL;
+  g_autoptr(GMenuModel) moves = NULL;
+  g_autoptr(GMenuModel) room = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *said = NULL;
+  BatonPerson *chosen = NULL;
+  AdwActionRow *row = NULL;
+  gint64 task_id, target = 0, assignee;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* A card whose task has a role. */
+  for (guint i = 0; i < g_list_model_get_n_items (model) && task == NULL; i++)
+    {
+      g_autoptr(BatonTask) item = g_list_model_get_item (model, i);
+
+      if (baton_task_get_role_id (item) != 0)
+        task = g_steal_pointer (&item);
+    }
+  g_assert_nonnull (task);
+  task_id = baton_record_get_id (BATON_RECORD (task));
+  assignee = baton_task_get_assignee_id (task);
+  baton_board_column_scroll_to_index (column, (guint) model_index (model, task));
+  g_assert_true (baton_test_wait_until (card_of_task_shown, &(CardWait) { column, task }, 5000));
+  card = baton_board_column_get_card (column, task);
+  gtk_widget_grab_focus (card);
+
+  activate (card, "task.menu", g_variant_new ("(xdd)", task_id, 10.0, 10.0));
+  menu = find_popover_menu (GTK_WIDGET (f->view));
+  g_assert_nonnull (menu);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, menu, 5000));
+
+  /* Open; the moves; Who Has Room?; Archive and Delete. */
+  menu_model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu));
+  g_assert_cmpint (g_menu_model_get_n_items (menu_model), ==, 4);
+  open = g_menu_model_get_item_link (menu_model, 0, G_MENU_LINK_SECTION);
+  g_assert_true (g_menu_model_get_item_attribute (open, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "task.open");
+  g_clear_pointer (&action, g_free);
+  moves = g_menu_model_get_item_link (menu_model, 1, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (moves), >=, 2);
+  g_assert_true (g_menu_model_get_item_attribute (moves, 1, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, assignee != 0 ? "_Reassign To" : "A_ssign To");
+  room = g_menu_model_get_item_link (menu_model, 2, G_MENU_LINK_SECTION);
+  g_assert_true (g_menu_model_get_item_attribute (room, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "task.who-has-room");
+  g_assert_true (g_menu_model_get_item_attribute (room, 0, G_MENU_ATTRIBUTE_TARGET, "x", &target));
+  g_assert_cmpint (target, ==, task_id);
+
+  /* The item, from the menu. */
+  activate (menu, "task.who-has-room", g_variant_new_int64 (task_id));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  dialog = baton_board_view_get_room_dialog (f->view);
+  g_assert_nonnull (dialog);
+  g_assert_true (baton_room_dialog_get_task (BATON_ROOM_DIALOG (dialog)) == task);
+  for (guint i = 0; i < baton_room_dialog_get_n_candidates (BATON_ROOM_DIALOG (dialog)) && chosen == NULL; i++)
+    {
+      BatonPerson *person = baton_room_dialog_get_candidate (BATON_ROOM_DIALOG (dialog), i);
+
+      if (baton_record_get_id (BATON_RECORD (person)) != assignee)
+        {
+          chosen = person;
+          row = baton_room_dialog_get_row (BATON_ROOM_DIALOG (dialog), i);
+        }
+    }
+  g_assert_nonnull (chosen);
+  said = g_strdup_printf (assignee != 0 ? "“%s” reassigned to %s" : "“%s” assigned to %s",
+                          baton_task_get_title (task), baton_person_get_name (chosen));
+
+  /* Picked: reassigned, in the shared words, and the dialog goes. */
+  g_signal_emit_by_name (row, "activated");
+  g_assert_cmpint (baton_task_get_assignee_id (task), ==, baton_record_get_id (BATON_RECORD (chosen)));
+  g_assert_cmpstr (wait_for_toast (f), ==, said);
+  g_assert_true (baton_test_wait_until (room_dialog_gone, f->view, 5000));
+
+  activate (f->view, "win.undo", NULL);
+  g_assert_cmpint (baton_task_get_assignee_id (task), ==, assignee);
+}
 
 /* Focus -------------------------------------------------------------------------------------- */
 
@@ -1366,9 +1480,9 @@ test_focus_menu_escape (Fixture       *f,
   /* The menu's own items act on the card and leave the focus on it. */
   press (f, "shift+F10", "task.menu");
   g_assert_true (baton_test_wait_until (menu_open, f->view, 5000));
-  activate (find_popover_menu (GTK_WIDGET (f->view)), "board.move-task",
-            g_variant_new ("(xxx)", baton_record_get_id (BATON_RECORD (task)),
-                           baton_record_get_id (BATON_RECORD (stage_at (f, 3))), (gint64) 0));
+  activate (find_popover_menu (GTK_WIDGET (f->view)), "task.move-to-stage",
+            g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)),
+                           baton_record_get_id (BATON_RECORD (stage_at (f, 3)))));
   gtk_popover_popdown (GTK_POPOVER (find_popover_menu (GTK_WIDGET (f->view))));
   g_assert_cmpint (baton_task_get_stage_id (task), ==, baton_record_get_id (BATON_RECORD (stage_at (f, 3))));
   assert_focus_on (f, task);
@@ -1422,6 +1536,22 @@ test_wip_limit (Fixture       *f,
     g_autofree char *text = g_strdup_printf ("%u / %u", n + 1, n);
 
     g_assert_cmpstr (baton_board_column_get_wip_text (column), ==, text);
+  }
+
+  /* The same move from the task menu (task.move-to-stage) says it too. */
+  {
+    BatonTask *moved = g_value_get_object (&value);
+    gint64 moved_id = baton_record_get_id (BATON_RECORD (moved));
+    const char *said;
+
+    activate (f->view, "win.undo", NULL);
+    g_assert_cmpint (baton_task_get_stage_id (moved), !=, baton_record_get_id (BATON_RECORD (stage)));
+    g_ptr_array_set_size (f->toasts, 0);
+    activate (f->view, "task.move-to-stage", g_variant_new ("(xx)", moved_id, baton_record_get_id (BATON_RECORD (stage))));
+    g_assert_cmpint (baton_task_get_stage_id (moved), ==, baton_record_get_id (BATON_RECORD (stage)));
+    said = wait_for_toast (f);
+    g_assert_true (g_str_has_prefix (said, "Moved “"));
+    g_assert_nonnull (strstr (said, "WIP limit"));
   }
 
   /* Archived cards do not count: archiving one of the n + 1 brings the
@@ -2844,7 +2974,6 @@ children_set_up (Children *c)
 {
   static const GActionEntry board_entries[] = {
     { "move-task", board_action_activated, "(xxx)" },
-    { "reassign-task", board_action_activated, "(xx)" },
     { "add-card", board_action_activated, "(xs)" },
     { "drag-begin", board_action_activated, "x" },
     { "drag-end", board_action_activated, NULL },
@@ -2855,6 +2984,7 @@ children_set_up (Children *c)
     { "move-left", task_action_activated, "x" },
     { "move-right", task_action_activated, "x" },
     { "archive", task_action_activated, "x" },
+    { "reassign", task_action_activated, "(xx)" },
   };
   g_autoptr(GSimpleActionGroup) board = g_simple_action_group_new ();
   g_autoptr(GSimpleActionGroup) task = g_simple_action_group_new ();
@@ -3057,7 +3187,7 @@ test_column_without_view (void)
   /* A card dropped on a person in the sidebar: reassigned to them. */
   person = g_list_model_get_item (baton_store_get_people (c.store), 0);
   g_assert_true (emit_drop (baton_people_sidebar_get_drop_target (sidebar, person), &value, 10, 10));
-  assert_activated (&c, "board.reassign-task",
+  assert_activated (&c, "task.reassign",
                     g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (moved)),
                                    baton_record_get_id (BATON_RECORD (person))));
 
@@ -3290,6 +3420,7 @@ main (int   argc,
   ADD ("/board/toast/after-undo", WORKSPACE_DEMO, test_toast_after_undo);
   ADD ("/board/keyboard/moves", WORKSPACE_DEMO, test_keyboard_moves);
   ADD ("/board/keyboard/context-menu", WORKSPACE_DEMO, test_context_menu);
+  ADD ("/board/keyboard/context-menu/who-has-room", WORKSPACE_DEMO, test_context_menu_who_has_room);
   ADD ("/board/focus/follows-card", WORKSPACE_DEMO, test_focus_follows_card);
   ADD ("/board/focus/menu-escape", WORKSPACE_DEMO, test_focus_menu_escape);
   ADD ("/board/focus/arrows", WORKSPACE_DEMO, test_focus_arrows);

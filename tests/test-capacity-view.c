@@ -50,6 +50,7 @@
 #include "baton-room-dialog.h"
 #include "baton-store.h"
 #include "baton-task-chip-private.h"
+#include "baton-task-editor.h"
 #include "baton-view-settings.h"
 #include "baton-ui-test-util.h"
 
@@ -649,7 +650,7 @@ test_decimal_comma (Fixture       *f,
 
   /* Who has room, for Review (20 h over weeks 1 and 2): Dana has 19.2 h
    * then 32 h free, and would carry its 20 h. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.who-has-room", "x",
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "task.who-has-room", "x",
                                              id_of (f->review)));
   dialog = BATON_ROOM_DIALOG (baton_capacity_view_get_room_dialog (f->view));
   g_assert_nonnull (dialog);
@@ -911,7 +912,7 @@ test_popover (Fixture       *f,
   {
     GtkWidget *task_row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (baton_cell_popover_get_drag_source (popover, 0)));
     g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-    GMenuModel *menu, *section, *people, *weeks;
+    GMenuModel *menu, *section, *people, *role, *weeks;
     g_autofree char *label = NULL;
     g_autofree char *action = NULL;
     gint64 task_id = 0, person_id = 0;
@@ -923,27 +924,40 @@ test_popover (Fixture       *f,
         g_ptr_array_add (buttons, child);
     g_assert_cmpuint (buttons->len, ==, 1);
 
-    /* Enter on the row opens its menu. */
+    /* Enter on the row opens its menu: the one task menu (Open; Move
+     * to Stage, Reassign To, Move to Week; Who Has Room?; Archive,
+     * Delete), test-task-menu.c reads it whole. */
     g_signal_emit_by_name (task_row, "activate");
     menu = gtk_menu_button_get_menu_model (g_ptr_array_index (buttons, 0));
     g_assert_nonnull (menu);
-    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
-    section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
-    people = g_menu_model_get_item_link (section, 0, G_MENU_LINK_SUBMENU);
-    weeks = g_menu_model_get_item_link (section, 1, G_MENU_LINK_SUBMENU);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 4);
+    section = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+    g_assert_cmpint (g_menu_model_get_n_items (section), ==, 3);
+    people = g_menu_model_get_item_link (section, 1, G_MENU_LINK_SUBMENU);
+    weeks = g_menu_model_get_item_link (section, 2, G_MENU_LINK_SUBMENU);
+    role = g_menu_model_get_item_link (people, 0, G_MENU_LINK_SECTION);
 
-    g_assert_true (g_menu_model_get_item_attribute (people, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_true (g_menu_model_get_item_attribute (role, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
     g_assert_cmpstr (label, ==, "Dana (26 h free)");
-    g_assert_true (g_menu_model_get_item_attribute (people, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
-    g_assert_cmpstr (action, ==, "capacity.reassign");
-    g_assert_true (g_menu_model_get_item_attribute (people, 0, G_MENU_ATTRIBUTE_TARGET, "(xx)", &task_id, &person_id));
+    g_assert_true (g_menu_model_get_item_attribute (role, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_cmpstr (action, ==, "task.reassign");
+    g_assert_true (g_menu_model_get_item_attribute (role, 0, G_MENU_ATTRIBUTE_TARGET, "(xx)", &task_id, &person_id));
     g_assert_cmpint (task_id, ==, id_of (f->storyboard));
     g_assert_cmpint (person_id, ==, id_of (f->dana));
     g_assert_true (g_menu_model_get_item_attribute (weeks, 3, G_MENU_ATTRIBUTE_TARGET, "(xi)", &task_id, &shift));
     g_assert_cmpint (shift, ==, 2);
+    /* The weeks are counted from the cell's. */
+    g_clear_pointer (&label, g_free);
+    g_assert_true (g_menu_model_get_item_attribute (weeks, 3, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    {
+      g_autofree char *week2 = baton_week_describe (f->week0 + 14);
+
+      g_assert_cmpstr (label, ==, week2);
+    }
 
     g_object_unref (section);
     g_object_unref (people);
+    g_object_unref (role);
     g_object_unref (weeks);
     gtk_menu_button_popdown (g_ptr_array_index (buttons, 0));
   }
@@ -972,7 +986,7 @@ test_keyboard_actions (Fixture       *f,
 
 
   /* Reassign to… */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.reassign", "(xx)",
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "task.reassign", "(xx)",
                                              id_of (f->script), id_of (f->dana)));
   g_assert_cmpint (baton_task_get_assignee_id (f->script), ==, id_of (f->dana));
   assert_cell (f, f->ana, 0, 30, 40);
@@ -982,7 +996,7 @@ test_keyboard_actions (Fixture       *f,
   g_assert_cmpstr (last_toast (f), ==, "“Script” reassigned to Dana");
 
   /* Move to week… (one week later) */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.move-to-week", "(xi)",
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "task.move-to-week", "(xi)",
                                              id_of (f->script), (gint32) 1));
   g_assert_cmpstr (baton_task_get_due_date (f->script), ==, "2030-01-18");
   assert_cell (f, f->dana, 0, 6, 32);
@@ -990,7 +1004,7 @@ test_keyboard_actions (Fixture       *f,
   g_assert_cmpstr (last_toast (f), ==, "“Script” moved 1 week later");
 
   /* Unassign. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.reassign", "(xx)",
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "task.reassign", "(xx)",
                                              id_of (f->script), (gint64) 0));
   g_assert_cmpint (baton_task_get_assignee_id (f->script), ==, 0);
 
@@ -1002,6 +1016,66 @@ test_keyboard_actions (Fixture       *f,
   g_assert_true (baton_store_undo (f->store, NULL));
   g_assert_cmpint (baton_task_get_assignee_id (f->script), ==, id_of (f->ana));
   assert_cell (f, f->ana, 0, 46, 40);
+}
+
+/* The rest of the one task menu, served by the capacity view too: move
+ * to a stage, archive, restore, delete, open; each one undo step, each
+ * toast in the board's words. */
+static void
+test_task_actions (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (f->view);
+  gint64 script = id_of (f->script);
+  guint n_windows;
+
+  g_assert_true (gtk_widget_activate_action (view, "task.archive", "x", script));
+  g_assert_true (baton_task_get_archived (f->script));
+  g_assert_cmpstr (last_toast (f), ==, "Card “Script” archived");
+  /* Archived: Ana's week 0 no longer carries its 16 h. */
+  assert_cell (f, f->ana, 0, 30, 40);
+  g_assert_true (gtk_widget_activate_action (view, "task.archive", "x", script));
+  g_assert_false (baton_task_get_archived (f->script));
+  g_assert_cmpstr (last_toast (f), ==, "Card “Script” restored");
+  assert_cell (f, f->ana, 0, 46, 40);
+
+  g_assert_true (gtk_widget_activate_action (view, "task.delete", "x", script));
+  g_assert_null (baton_store_lookup_task (f->store, script));
+  g_assert_cmpstr (last_toast (f), ==, "Card “Script” deleted");
+  assert_cell (f, f->ana, 0, 30, 40);
+  g_assert_true (baton_store_undo (f->store, NULL));
+  assert_cell (f, f->ana, 0, 46, 40);
+
+  /* Delivered is a done stage: its tasks load nobody. */
+  g_assert_true (gtk_widget_activate_action (view, "task.move-to-stage", "(xx)", script, id_of (f->done)));
+  g_assert_cmpint (baton_task_get_stage_id (baton_store_lookup_task (f->store, script)), ==, id_of (f->done));
+  g_assert_cmpstr (last_toast (f), ==, "Moved “Script” to Delivered");
+  assert_cell (f, f->ana, 0, 30, 40);
+
+  /* Each was one undo step. */
+  g_assert_true (baton_store_undo (f->store, NULL));
+  g_assert_cmpint (baton_task_get_stage_id (baton_store_lookup_task (f->store, script)), ==, id_of (f->backlog));
+  assert_cell (f, f->ana, 0, 46, 40);
+  g_assert_true (baton_store_undo (f->store, NULL));
+  g_assert_true (baton_task_get_archived (baton_store_lookup_task (f->store, script)));
+  g_assert_true (baton_store_undo (f->store, NULL));
+  g_assert_false (baton_task_get_archived (baton_store_lookup_task (f->store, script)));
+
+  /* Open: the card editor, one more window. */
+  n_windows = g_list_model_get_n_items (gtk_window_get_toplevels ());
+  g_assert_true (gtk_widget_activate_action (view, "task.open", "x", script));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_windows + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      if (BATON_IS_TASK_EDITOR (window))
+        {
+          gtk_window_destroy (window);
+          break;
+        }
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_windows);
 }
 
 static void
@@ -1043,7 +1117,7 @@ test_who_has_room (Fixture       *f,
   BatonRoomDialog *dialog;
 
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.who-has-room", "x",
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "task.who-has-room", "x",
                                              id_of (f->storyboard)));
   dialog = BATON_ROOM_DIALOG (baton_capacity_view_get_room_dialog (f->view));
   g_assert_nonnull (dialog);
@@ -2255,7 +2329,7 @@ test_actions_follow_state (Fixture       *f,
   g_assert_true (baton_person_get_archived (f->dana));
 
   /* Disabled: activating them does nothing. */
-  gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.who-has-room", "x", id_of (f->storyboard));
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "task.who-has-room", "x", id_of (f->storyboard));
   g_assert_null (baton_capacity_view_get_room_dialog (f->view));
   gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.edit-person", "x", id_of (f->ana));
   g_assert_null (baton_capacity_view_get_person_dialog (f->view));
@@ -2268,7 +2342,7 @@ test_actions_follow_state (Fixture       *f,
 
   /* Someone is back: the actions are too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.restore-person", "x", id_of (f->ana)));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.who-has-room", "x",
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "task.who-has-room", "x",
                                              id_of (f->storyboard)));
   dialog = baton_capacity_view_get_room_dialog (f->view);
   g_assert_nonnull (dialog);
@@ -2320,6 +2394,7 @@ main (int   argc,
   add_test ("/capacity-view/drop/refused", NULL, test_drop_refused);
   add_test ("/capacity-view/popover", NULL, test_popover);
   add_test ("/capacity-view/keyboard-actions", NULL, test_keyboard_actions);
+  add_test ("/capacity-view/task-actions", NULL, test_task_actions);
   add_test ("/capacity-view/navigation", NULL, test_navigation);
   add_test ("/capacity-view/who-has-room", NULL, test_who_has_room);
   add_test ("/capacity-view/person-dialog/rejects-bad-input", NULL, test_person_dialog_rejects_bad_input);

@@ -157,6 +157,99 @@ test_refused (Fixture       *f,
   g_assert_true (undo_label (f) == label);
 }
 
+/* The task actions, as a view's handler receives them: each one store
+ * call in the shared words. */
+static void
+test_apply_action (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BatonStage *review = baton_store_create_stage (f->store, "Review", 0, &error);
+  gint64 task = baton_record_get_id (BATON_RECORD (f->task));
+  char *message = NULL;
+
+  g_assert_no_error (error);
+
+#define APPLY(action, parameter, said) \
+  G_STMT_START { \
+    g_assert_true (baton_task_apply_action (f->store, action, parameter, &message, &error)); \
+    g_assert_no_error (error); \
+    g_assert_cmpstr (message, ==, said); \
+    g_clear_pointer (&message, g_free); \
+  } G_STMT_END
+
+  APPLY ("task.reassign", g_variant_new ("(xx)", task, baton_record_get_id (BATON_RECORD (f->ana))),
+         "“Storyboard” assigned to Ana");
+  g_assert_cmpint (baton_task_get_assignee_id (f->task), ==, baton_record_get_id (BATON_RECORD (f->ana)));
+  /* The same person again: nothing to do, nothing to say. */
+  APPLY ("task.reassign", g_variant_new ("(xx)", task, baton_record_get_id (BATON_RECORD (f->ana))), NULL);
+  APPLY ("task.move-to-week", g_variant_new ("(xi)", task, (gint32) 2), "“Storyboard” moved 2 weeks later");
+  g_assert_cmpstr (baton_task_get_start_date (f->task), ==, "2026-03-16");
+  APPLY ("task.move-to-stage", g_variant_new ("(xx)", task, baton_record_get_id (BATON_RECORD (review))),
+         "Moved “Storyboard” to Review");
+  g_assert_cmpint (baton_task_get_stage_id (f->task), ==, baton_record_get_id (BATON_RECORD (review)));
+  APPLY ("task.archive", g_variant_new_int64 (task), "Card “Storyboard” archived");
+  g_assert_true (baton_task_get_archived (f->task));
+  APPLY ("task.archive", g_variant_new_int64 (task), "Card “Storyboard” restored");
+  g_assert_false (baton_task_get_archived (f->task));
+  APPLY ("task.reassign", g_variant_new ("(xx)", task, (gint64) 0), "“Storyboard” unassigned");
+  APPLY ("task.delete", g_variant_new_int64 (task), "Card “Storyboard” deleted");
+  g_assert_null (baton_store_lookup_task (f->store, task));
+#undef APPLY
+
+  /* Each was one undo step: seven undos bring back the first state. */
+  for (guint i = 0; i < 7; i++)
+    {
+      g_assert_true (baton_store_undo (f->store, &error));
+      g_assert_no_error (error);
+    }
+  {
+    BatonTask *back = baton_store_lookup_task (f->store, task);
+
+    g_assert_nonnull (back);
+    g_assert_cmpint (baton_task_get_assignee_id (back), ==, 0);
+    g_assert_cmpint (baton_task_get_stage_id (back), ==, baton_record_get_id (BATON_RECORD (f->stage)));
+    g_assert_cmpstr (baton_task_get_start_date (back), ==, "2026-03-02");
+  }
+}
+
+/* A parameter naming nothing: a NOT_FOUND error, no change, no message. */
+static void
+test_apply_action_not_found (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 task = baton_record_get_id (BATON_RECORD (f->task));
+  const char *label = undo_label (f);
+  guint changes = 0;
+  char *message = NULL;
+  struct {
+    const char *action;
+    GVariant   *parameter;
+  } cases[] = {
+    { "task.archive", g_variant_new_int64 (task + 1000) },
+    { "task.delete", g_variant_new_int64 (task + 1000) },
+    { "task.move-to-week", g_variant_new ("(xi)", task + 1000, (gint32) 1) },
+    { "task.reassign", g_variant_new ("(xx)", task, (gint64) 9999) },
+    { "task.move-to-stage", g_variant_new ("(xx)", task, (gint64) 9999) },
+  };
+
+  g_signal_connect_swapped (f->store, "changed", G_CALLBACK (count), &changes);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GVariant) parameter = g_variant_ref_sink (cases[i].parameter);
+
+      g_assert_false (baton_task_apply_action (f->store, cases[i].action, parameter, &message, &error));
+      g_assert_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND);
+      g_test_message ("%s: %s", cases[i].action, error->message);
+      g_clear_error (&error);
+      g_assert_null (message);
+    }
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_true (undo_label (f) == label);
+  g_assert_nonnull (baton_store_lookup_task (f->store, task));
+}
+
 static void
 test_shift_words (void)
 {
@@ -179,6 +272,8 @@ main (int   argc,
   ADD ("/task-moves/moves", test_moves);
   ADD ("/task-moves/nothing", test_nothing);
   ADD ("/task-moves/refused", test_refused);
+  ADD ("/task-moves/apply-action", test_apply_action);
+  ADD ("/task-moves/apply-action/not-found", test_apply_action_not_found);
 #undef ADD
 
   return g_test_run ();

@@ -33,6 +33,8 @@ const char    *baton_board_view_get_visible_page    (BatonBoardView *self);
 const char    *baton_board_view_get_last_message    (BatonBoardView *self);
 /* The card editor the view opened last, while it is open. */
 GtkWidget     *baton_board_view_get_editor          (BatonBoardView *self);
+/* The open Who Has Room? dialog (a BatonRoomDialog), or NULL. */
+GtkWidget     *baton_board_view_get_room_dialog     (BatonBoardView *self);
 /* Runs the pending capacity computation now. */
 void           baton_board_view_update_capacity     (BatonBoardView *self);
 /* Is everything the board shows computed, bound and placed: the columns in

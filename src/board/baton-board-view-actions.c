@@ -16,11 +16,11 @@
 
 #include "baton-board-card.h"
 #include "baton-board-view-private.h"
+#include "baton-board-private.h"
+#include "baton-room-dialog.h"
+#include "baton-task-menu.h"
 #include "baton-task-moves.h"
-#include "baton-capacity.h"
 #include "baton-dates.h"
-#include "baton-duration.h"
-#include "baton-menu-label.h"
 #include "baton-task-editor.h"
 #include "baton-view-settings.h"
 
@@ -191,12 +191,12 @@ move_task (BatonBoardView *self,
            gboolean        announce)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = g_strdup (baton_task_get_title (task));
   gboolean same_stage = baton_task_get_stage_id (task) == baton_record_get_id (BATON_RECORD (stage));
   g_autofree char *message = NULL;
   g_autofree char *warning = NULL;
 
-  if (!baton_store_move_task (self->store, task, stage, before, &error))
+  /* The same store call and words as the capacity view's. */
+  if (!baton_task_move_to_stage (self->store, task, stage, before, &message, &error))
     {
       _baton_board_view_show_error (self, error->message);
       return FALSE;
@@ -204,13 +204,6 @@ move_task (BatonBoardView *self,
 
   if (!announce)
     return TRUE;
-
-  if (same_stage)
-    /* Translators: a toast; %s is a card's title */
-    message = g_strdup_printf (_("Reordered “%s”"), title);
-  else
-    /* Translators: a toast; the first %s is a card's title, the second a stage */
-    message = g_strdup_printf (_("Moved “%s” to %s"), title, baton_stage_get_name (stage));
 
   warning = same_stage ? NULL : wip_warning (self, stage);
   if (warning != NULL)
@@ -226,7 +219,7 @@ move_task (BatonBoardView *self,
 }
 
 /* board.move-task (task id, stage id, id of the task it goes before, or
- * 0 for the end): a drop on a column, a "Move to Stage" item. */
+ * 0 for the end): a drop on a column, at its place. */
 static void
 move_task_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -248,45 +241,60 @@ move_task_activated (GtkWidget  *widget,
   move_task (self, task, stage, before, TRUE);
 }
 
+/* The shared task actions (baton-task-menu.h): task.move-to-stage,
+ * task.reassign (also a drop on a person), task.move-to-week,
+ * task.archive and task.delete, carried out and worded by
+ * baton_task_apply_action (), as in the capacity view. A move to a stage
+ * over its WIP limit says so. */
 static gboolean
-reassign_task (BatonBoardView *self,
-               BatonTask      *task,
-               BatonPerson    *person)
+apply_task_action (BatonBoardView *self,
+                   const char     *action_name,
+                   GVariant       *parameter)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *warning = NULL;
 
-  /* The same store call and words as the capacity view's. */
-  if (!baton_task_move (self->store, task, TRUE, person, 0, &message, &error))
+  if (!baton_task_apply_action (self->store, action_name, parameter, &message, &error))
     {
-      _baton_board_view_show_error (self, error->message);
+      /* Gone while its menu was open: nothing to do. */
+      if (g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND))
+        g_debug ("%s: %s", action_name, error->message);
+      else
+        _baton_board_view_show_error (self, error->message);
       return FALSE;
     }
-  if (message != NULL)
+  if (message == NULL)
+    return TRUE;
+
+  if (g_str_equal (action_name, BATON_TASK_ACTION_MOVE_TO_STAGE))
+    {
+      gint64 task_id, stage_id;
+      BatonStage *stage;
+
+      g_variant_get (parameter, "(xx)", &task_id, &stage_id);
+      if ((stage = baton_store_lookup_stage (self->store, stage_id)) != NULL)
+        warning = wip_warning (self, stage);
+    }
+
+  if (warning != NULL)
+    {
+      /* Translators: a toast made of a message and a warning */
+      g_autofree char *both = g_strdup_printf (_("%s — %s"), message, warning);
+      _baton_board_view_announce_undoable (self, both);
+    }
+  else
     _baton_board_view_announce_undoable (self, message);
 
   return TRUE;
 }
 
-/* board.reassign-task (task id, person id or 0 for nobody): a drop on a
- * person, a "Reassign To" item. */
 static void
-reassign_task_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+task_action_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  BatonBoardView *self = BATON_BOARD_VIEW (widget);
-  gint64 task_id, person_id;
-  BatonTask *task;
-  BatonPerson *person;
-
-  g_variant_get (parameter, "(xx)", &task_id, &person_id);
-  task = _baton_board_view_lookup_task (self, task_id);
-  person = person_id != 0 ? baton_store_lookup_person (self->store, person_id) : NULL;
-  if (task == NULL || (person_id != 0 && person == NULL))
-    return;
-
-  reassign_task (self, task, person);
+  apply_task_action (BATON_BOARD_VIEW (widget), action_name, parameter);
 }
 
 /* board.add-card (stage id, title): a column's quick-add entry. */
@@ -483,213 +491,62 @@ task_move_down_activated (GtkWidget  *widget,
   reorder (self, task_from_parameter (self, parameter), 1);
 }
 
+/* task.who-has-room (task id): the people who hold its role, ranked by
+ * room; picking one reassigns it (task.reassign's way). */
 static void
-task_archive_activated (GtkWidget  *widget,
+on_room_person_chosen (BatonRoomDialog *dialog,
+                       BatonPerson     *person,
+                       BatonBoardView  *self)
+{
+  BatonTask *task = baton_room_dialog_get_task (dialog);
+  g_autoptr(GVariant) parameter = g_variant_ref_sink (g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)),
+                                                                     baton_record_get_id (BATON_RECORD (person))));
+
+  if (apply_task_action (self, BATON_TASK_ACTION_REASSIGN, parameter))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+who_has_room_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   BatonBoardView *self = BATON_BOARD_VIEW (widget);
   BatonTask *task = task_from_parameter (self, parameter);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  gboolean archive;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
 
   if (task == NULL)
     return;
 
-  archive = !baton_task_get_archived (task);
-  if (!baton_store_archive_task (self->store, task, archive, &error))
-    {
-      _baton_board_view_show_error (self, error->message);
-      return;
-    }
-
-  message = archive ? g_strdup_printf (_("Card “%s” archived"), baton_task_get_title (task))
-                    : g_strdup_printf (_("Card “%s” restored"), baton_task_get_title (task));
-  _baton_board_view_announce_undoable (self, message);
+  if (self->room_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->room_dialog));
+  dialog = baton_room_dialog_new (self->store, &self->capacity_settings, task, self->today);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "person-chosen", G_CALLBACK (on_room_person_chosen), self, 0);
+  g_set_weak_pointer (&self->room_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-task_delete_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+GtkWidget *
+baton_board_view_get_room_dialog (BatonBoardView *self)
 {
-  BatonBoardView *self = BATON_BOARD_VIEW (widget);
-  BatonTask *task = task_from_parameter (self, parameter);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *message = NULL;
+  g_return_val_if_fail (BATON_IS_BOARD_VIEW (self), NULL);
 
-  if (task == NULL)
-    return;
-
-  title = g_strdup (baton_task_get_title (task));
-  if (!baton_store_delete (self->store, task, &error))
-    {
-      _baton_board_view_show_error (self, error->message);
-      return;
-    }
-
-  message = g_strdup_printf (_("Card “%s” deleted"), title);
-  _baton_board_view_announce_undoable (self, message);
+  return self->room_dialog;
 }
 
 /* The card menu --------------------------------------------------------------------------- */
 
-static GMenuItem *
-target_item (const char *label,
-             const char *action,
-             GVariant   *target)
-{
-  GMenuItem *item = g_menu_item_new (label, NULL);
-
-  g_menu_item_set_action_and_target_value (item, action, target);
-  return item;
-}
-
-/* Every item names its task: the menu needs no "current task". */
-static GMenuItem *
-reassign_item (const char *label,
-               BatonTask  *task,
-               gint64      person_id)
-{
-  return target_item (label, "board.reassign-task",
-                      g_variant_new ("(xx)", baton_record_get_id (BATON_RECORD (task)), person_id));
-}
-
+/* The one task menu (baton-task-menu.c); every item names its task, so
+ * the menu needs no "current task". */
 static GMenuModel *
 build_task_menu (BatonBoardView *self,
                  BatonTask      *task)
 {
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) open = g_menu_new ();
-  g_autoptr(GMenu) moves = g_menu_new ();
-  g_autoptr(GMenu) stages_menu = g_menu_new ();
-  g_autoptr(GMenu) people_menu = g_menu_new ();
-  g_autoptr(GMenu) room = g_menu_new ();
-  g_autoptr(GMenu) others = g_menu_new ();
-  g_autoptr(GMenu) unassign = g_menu_new ();
-  g_autoptr(GMenu) ends = g_menu_new ();
-  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GArray) candidates = NULL;
-  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
-  GListModel *stages = baton_store_get_stages (self->store);
-  GListModel *people = baton_store_get_people (self->store);
-  BatonCapacityInput input;
-  gint64 assignee = baton_task_get_assignee_id (task);
-  gint64 task_id = baton_record_get_id (BATON_RECORD (task));
-
-  {
-    g_autoptr(GMenuItem) item = target_item (_("_Open"), "task.open", g_variant_new_int64 (task_id));
-
-    g_menu_append_item (open, item);
-  }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
-
-  /* Move to stage */
-  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
-    {
-      g_autoptr(BatonStage) stage = g_list_model_get_item (stages, i);
-      gint64 id = baton_record_get_id (BATON_RECORD (stage));
-      GMenuItem *item;
-
-      if (id == baton_task_get_stage_id (task))
-        continue;
-      {
-        g_autofree char *label = baton_menu_label_escape (baton_stage_get_name (stage));
-
-        item = target_item (label, "board.move-task", g_variant_new ("(xxx)", task_id, id, (gint64) 0));
-      }
-      g_menu_append_item (stages_menu, item);
-      g_object_unref (item);
-    }
-  g_menu_append_submenu (moves, _("_Move to Stage"), G_MENU_MODEL (stages_menu));
-
-  /* Reassign: people with the role first, most free hours this week first. */
-  baton_capacity_input_from_store (self->store, &input);
-  candidates = baton_capacity_who_has_room (&self->capacity_settings, &input, task, self->today);
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      BatonRoomCandidate *candidate = &g_array_index (candidates, BatonRoomCandidate, i);
-      gint64 *id = g_new (gint64, 1);
-      g_autofree char *hours = NULL;
-      g_autofree char *label = NULL;
-      g_autofree char *name = baton_menu_label_escape (baton_person_get_name (candidate->person));
-      GMenuItem *item;
-
-      *id = baton_record_get_id (BATON_RECORD (candidate->person));
-      g_hash_table_add (listed, id);
-
-      if (candidate->free_minutes >= 0)
-        {
-          hours = baton_duration_format_hours (candidate->free_minutes);
-          /* Translators: in the Reassign menu; a person and their free hours */
-          label = g_strdup_printf (_("%s (%s h free)"), name, hours);
-        }
-      else
-        {
-          hours = baton_duration_format_hours (-candidate->free_minutes);
-          /* Translators: in the Reassign menu; a person and how far over capacity they are */
-          label = g_strdup_printf (_("%s (%s h over)"), name, hours);
-        }
-      if (*id == assignee)
-        {
-          /* Translators: in the Reassign menu, the person who holds the card now */
-          g_autofree char *current = g_strdup_printf (_("%s — assigned"), label);
-          g_free (label);
-          label = g_steal_pointer (&current);
-        }
-      item = reassign_item (label, task, *id);
-      g_menu_append_item (room, item);
-      g_object_unref (item);
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(BatonPerson) person = g_list_model_get_item (people, i);
-      gint64 id = baton_record_get_id (BATON_RECORD (person));
-
-      if (!baton_person_get_archived (person) && !g_hash_table_contains (listed, &id))
-        g_ptr_array_add (rest, person);
-    }
-  for (guint i = 0; i < rest->len; i++)
-    {
-      BatonPerson *person = g_ptr_array_index (rest, i);
-      gint64 id = baton_record_get_id (BATON_RECORD (person));
-      g_autofree char *name = baton_menu_label_escape (baton_person_get_name (person));
-      g_autofree char *label = id == assignee ? g_strdup_printf (_("%s — assigned"), name)
-                                              : g_strdup (name);
-      GMenuItem *item = reassign_item (label, task, id);
-
-      g_menu_append_item (others, item);
-      g_object_unref (item);
-    }
-  {
-    GMenuItem *item = reassign_item (_("_Unassigned"), task, 0);
-
-    g_menu_append_item (unassign, item);
-    g_object_unref (item);
-  }
-  if (g_menu_model_get_n_items (G_MENU_MODEL (room)) > 0)
-    g_menu_append_section (people_menu, baton_task_get_role_id (task) ? _("With the Role") : NULL,
-                           G_MENU_MODEL (room));
-  if (g_menu_model_get_n_items (G_MENU_MODEL (others)) > 0)
-    g_menu_append_section (people_menu, g_menu_model_get_n_items (G_MENU_MODEL (room)) > 0 ? _("Others") : NULL,
-                           G_MENU_MODEL (others));
-  g_menu_append_section (people_menu, NULL, G_MENU_MODEL (unassign));
-  g_menu_append_submenu (moves, _("_Reassign To"), G_MENU_MODEL (people_menu));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
-
-  {
-    g_autoptr(GMenuItem) archive = target_item (baton_task_get_archived (task) ? _("_Restore") : _("_Archive"),
-                                                "task.archive", g_variant_new_int64 (task_id));
-    g_autoptr(GMenuItem) delete = target_item (_("_Delete"), "task.delete", g_variant_new_int64 (task_id));
-
-    g_menu_append_item (ends, archive);
-    g_menu_append_item (ends, delete);
-  }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (ends));
-
-  return G_MENU_MODEL (menu);
+  return baton_task_menu_new (self->store, task, &self->capacity_settings, self->today, 0,
+                              BATON_TASK_MENU_ALL);
 }
 
 static void
@@ -760,17 +617,20 @@ _baton_board_view_actions_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "board.new-card", NULL, new_card_activated);
   gtk_widget_class_install_action (widget_class, "board.move-task", "(xxx)", move_task_activated);
-  gtk_widget_class_install_action (widget_class, "board.reassign-task", "(xx)", reassign_task_activated);
   gtk_widget_class_install_action (widget_class, "board.add-card", "(xs)", add_card_activated);
   gtk_widget_class_install_action (widget_class, "board.drag-begin", "x", drag_begin_activated);
   gtk_widget_class_install_action (widget_class, "board.drag-end", NULL, drag_end_activated);
-  gtk_widget_class_install_action (widget_class, "task.open", "x", task_open_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_OPEN, "x", task_open_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_STAGE, "(xx)", task_action_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_REASSIGN, "(xx)", task_action_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_WEEK, "(xi)", task_action_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_WHO_HAS_ROOM, "x", who_has_room_activated);
   gtk_widget_class_install_action (widget_class, "task.move-left", "x", task_move_left_activated);
   gtk_widget_class_install_action (widget_class, "task.move-right", "x", task_move_right_activated);
   gtk_widget_class_install_action (widget_class, "task.move-up", "x", task_move_up_activated);
   gtk_widget_class_install_action (widget_class, "task.move-down", "x", task_move_down_activated);
-  gtk_widget_class_install_action (widget_class, "task.archive", "x", task_archive_activated);
-  gtk_widget_class_install_action (widget_class, "task.delete", "x", task_delete_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_ARCHIVE, "x", task_action_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_DELETE, "x", task_action_activated);
   gtk_widget_class_install_action (widget_class, "task.menu", "(xdd)", task_menu_activated);
 }
 

@@ -87,6 +87,7 @@ struct _BatonBoardView
   char               *last_toast;       /* for tests */
   AdwToast           *own_toast;        /* weak: outside a Baton window */
   GtkWidget          *editor;            /* weak */
+  GtkWidget          *room_dialog;       /* weak */
 };
 
 /* Messages (baton-board-view-actions.c) */

@@ -699,7 +699,7 @@ baton_board_view_constructed (GObject *object)
       "board.set-wip-limit", "board.toggle-done-stage", "board.move-stage-left",
       "board.move-stage-right", "board.delete-stage", "task.move-left", "task.move-right",
       "task.move-up", "task.move-down", "task.archive", "task.delete", "board.move-task",
-      "board.reassign-task", "board.add-card", NULL,
+      "task.move-to-stage", "task.reassign", "task.move-to-week", "board.add-card", NULL,
     };
 
     baton_read_only_disable_actions (GTK_WIDGET (self), self->store, editing);
@@ -718,6 +718,7 @@ baton_board_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_pointer (&self->task_menu, gtk_widget_unparent);
   g_clear_weak_pointer (&self->editor);
+  g_clear_weak_pointer (&self->room_dialog);
   if (self->own_toast != NULL)
     g_signal_handlers_disconnect_by_func (self->own_toast, g_clear_weak_pointer, &self->own_toast);
   g_clear_weak_pointer (&self->own_toast);

@@ -4,7 +4,7 @@
  *
  * One row per active person: avatar, name, roles, and a load bar for the
  * current week (from the board's capacity computation, set from above).
- * Each row accepts a dragged card and activates board.reassign-task with
+ * Each row accepts a dragged card and activates task.reassign with
  * the task and the person. While a card is dragged,
  * people who hold its role are highlighted. People are few; rows are kept
  * per person and rebuilt only when the set of people changes, never during
@@ -105,7 +105,7 @@ on_row_drop (GtkDropTarget *target,
       baton_drop_target_is_cancelled (target))
     return FALSE;
 
-  return gtk_widget_activate_action (GTK_WIDGET (self), "board.reassign-task", "(xx)",
+  return gtk_widget_activate_action (GTK_WIDGET (self), "task.reassign", "(xx)",
                                      baton_record_get_id (BATON_RECORD (task)),
                                      baton_record_get_id (BATON_RECORD (data->person)));
 }

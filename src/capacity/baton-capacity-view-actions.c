@@ -1,4 +1,4 @@
-/* baton-capacity-view-actions.c — the capacity view's actions: moving tasks, people, roles, weeks
+/* baton-capacity-view-actions.c — the capacity view's actions: tasks, people, roles, weeks
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +16,8 @@
 #include "baton-archived-dialog.h"
 #include "baton-roles-dialog.h"
 #include "baton-room-dialog.h"
+#include "baton-task-editor.h"
+#include "baton-task-menu.h"
 #include "baton-task-moves.h"
 
 /* Moving tasks ------------------------------------------------------------------ */
@@ -44,54 +46,92 @@ _baton_capacity_view_move_task (BatonCapacityView *self,
   return TRUE;
 }
 
-static void
-reassign_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+/* The task actions (baton-task-menu.h) ------------------------------------------- */
+
+/* The task a task action names: the first member of its parameter. */
+static BatonTask *
+task_from_parameter (BatonCapacityView *self,
+                     GVariant          *parameter)
 {
-  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
-  gint64 task_id, person_id;
-  BatonTask *task;
-  BatonPerson *person = NULL;
+  g_autoptr(GVariant) first = NULL;
+  gint64 task_id;
 
-  g_variant_get (parameter, "(xx)", &task_id, &person_id);
-  task = baton_store_lookup_task (self->store, task_id);
-  if (person_id != 0)
-    person = baton_store_lookup_person (self->store, person_id);
-
-  if (task == NULL || (person_id != 0 && person == NULL))
+  if (g_variant_is_of_type (parameter, G_VARIANT_TYPE_INT64))
+    task_id = g_variant_get_int64 (parameter);
+  else
     {
-      g_warning ("capacity.reassign: no task %" G_GINT64_FORMAT " or person %" G_GINT64_FORMAT,
-                 task_id, person_id);
-      return;
+      first = g_variant_get_child_value (parameter, 0);
+      task_id = g_variant_get_int64 (first);
     }
 
-  if (self->popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (self->popover));
-  _baton_capacity_view_move_task (self, task, TRUE, person, 0);
+  return baton_store_lookup_task (self->store, task_id);
 }
 
+/* The popover's task menu acted: out of the way. */
 static void
-move_to_week_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
+close_popover (BatonCapacityView *self)
 {
-  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
-  gint64 task_id;
-  gint32 weeks;
-  BatonTask *task;
-
-  g_variant_get (parameter, "(xi)", &task_id, &weeks);
-  task = baton_store_lookup_task (self->store, task_id);
-  if (task == NULL)
-    {
-      g_warning ("capacity.move-to-week: no task %" G_GINT64_FORMAT, task_id);
-      return;
-    }
-
   if (self->popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->popover));
-  _baton_capacity_view_move_task (self, task, FALSE, NULL, weeks);
+}
+
+/* task.open (task id): the card editor. */
+static void
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  BatonTask *task = task_from_parameter (self, parameter);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (task == NULL)
+    return;
+
+  close_popover (self);
+  gtk_window_present (GTK_WINDOW (baton_task_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                         self->store, task)));
+}
+
+/* The error's heading, chosen before the action runs. */
+static const char *
+task_error_heading (BatonCapacityView *self,
+                    const char        *action_name,
+                    GVariant          *parameter)
+{
+  BatonTask *task;
+
+  if (g_str_equal (action_name, BATON_TASK_ACTION_DELETE))
+    return _("Could Not Delete the Task");
+  if (g_str_equal (action_name, BATON_TASK_ACTION_ARCHIVE))
+    return (task = task_from_parameter (self, parameter)) != NULL && baton_task_get_archived (task)
+      ? _("Could Not Restore") : _("Could Not Archive");
+
+  return _("Could Not Move the Task");
+}
+
+/* The shared task actions (baton-task-menu.h): task.move-to-stage,
+ * task.reassign, task.move-to-week, task.archive and task.delete,
+ * carried out and worded by baton_task_apply_action (), as on the
+ * board. */
+static void
+task_action_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  const char *heading = task_error_heading (self, action_name, parameter);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  close_popover (self);
+  if (!baton_task_apply_action (self->store, action_name, parameter, &message, &error))
+    {
+      _baton_capacity_view_show_error (self, heading, error->message);
+      return;
+    }
+  if (message != NULL)
+    _baton_capacity_view_show_undo_toast (self, message);
 }
 
 /* Who has room ------------------------------------------------------------------ */
@@ -130,14 +170,13 @@ who_has_room_activated (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
-  BatonTask *task = baton_store_lookup_task (self->store, g_variant_get_int64 (parameter));
+  BatonTask *task = task_from_parameter (self, parameter);
   GtkWidget *dialog;
 
   if (task == NULL)
     return;
 
-  if (self->popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  close_popover (self);
 
   dialog = baton_room_dialog_new (self->store, capacity_settings (self), task, today ());
   g_signal_connect_object (dialog, "person-chosen", G_CALLBACK (on_room_person_chosen), self, 0);
@@ -347,9 +386,12 @@ _baton_capacity_view_update_actions (BatonCapacityView *self)
   gboolean writable = !baton_store_get_read_only (self->store);
   gboolean any_person = has_active_person (self->store);
 
-  gtk_widget_action_set_enabled (widget, "capacity.reassign", writable && any_person);
-  gtk_widget_action_set_enabled (widget, "capacity.move-to-week", writable);
-  gtk_widget_action_set_enabled (widget, "capacity.who-has-room", any_person);
+  gtk_widget_action_set_enabled (widget, BATON_TASK_ACTION_MOVE_TO_STAGE, writable);
+  gtk_widget_action_set_enabled (widget, BATON_TASK_ACTION_REASSIGN, writable && any_person);
+  gtk_widget_action_set_enabled (widget, BATON_TASK_ACTION_MOVE_TO_WEEK, writable);
+  gtk_widget_action_set_enabled (widget, BATON_TASK_ACTION_WHO_HAS_ROOM, any_person);
+  gtk_widget_action_set_enabled (widget, BATON_TASK_ACTION_ARCHIVE, writable);
+  gtk_widget_action_set_enabled (widget, BATON_TASK_ACTION_DELETE, writable);
   gtk_widget_action_set_enabled (widget, "capacity.add-person", writable);
   gtk_widget_action_set_enabled (widget, "capacity.edit-person", writable && any_person);
   gtk_widget_action_set_enabled (widget, "capacity.archive-person", writable && any_person);
@@ -365,9 +407,13 @@ _baton_capacity_view_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "capacity.previous-week", NULL, previous_week_activated);
   gtk_widget_class_install_action (widget_class, "capacity.next-week", NULL, next_week_activated);
   gtk_widget_class_install_action (widget_class, "capacity.today", NULL, today_activated);
-  gtk_widget_class_install_action (widget_class, "capacity.reassign", "(xx)", reassign_activated);
-  gtk_widget_class_install_action (widget_class, "capacity.move-to-week", "(xi)", move_to_week_activated);
-  gtk_widget_class_install_action (widget_class, "capacity.who-has-room", "x", who_has_room_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_OPEN, "x", open_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_STAGE, "(xx)", task_action_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_REASSIGN, "(xx)", task_action_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_WEEK, "(xi)", task_action_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_WHO_HAS_ROOM, "x", who_has_room_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_ARCHIVE, "x", task_action_activated);
+  gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_DELETE, "x", task_action_activated);
   gtk_widget_class_install_action (widget_class, "capacity.add-person", NULL, add_person_activated);
   gtk_widget_class_install_action (widget_class, "capacity.edit-person", "x", edit_person_activated);
   gtk_widget_class_install_action (widget_class, "capacity.archive-person", "x", archive_person_activated);

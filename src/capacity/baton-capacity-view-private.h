@@ -9,8 +9,8 @@
  *
  * The view is one class in three files around this header, the way GNOME
  * Text Editor splits its window: baton-capacity-view.c (the page, its
- * settings, the cell popover), -actions.c (the "capacity." actions and
- * their toasts) and -dnd.c (the drag source, the drop target and the
+ * settings, the cell popover), -actions.c (the "capacity." and "task."
+ * actions and their toasts) and -dnd.c (the drag source, the drop target and the
  * drop preview).
  */
 #pragma once

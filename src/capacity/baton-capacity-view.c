@@ -5,8 +5,8 @@
  * People grouped by role × weeks (BatonCapacityGrid), a toolbar to move
  * through the weeks, and the ways to relieve someone: drag a task onto
  * another person (reassign), another week (reschedule) or both, or use the
- * same moves from a cell's popover and menus ("capacity." actions), or ask
- * who has room. Every move is one store call; the grid follows the store's
+ * same moves from a cell's popover and its task menu (the one task menu
+ * and task actions of baton-task-menu.h), or ask who has room. Every move is one store call; the grid follows the store's
  * "changed" signal and the window shows a toast with Undo.
  */
 
@@ -20,7 +20,7 @@
 #include "baton-capacity-view.h"
 #include "baton-capacity-view-private.h"
 #include "baton-style.h"
-#include "baton-menu-label.h"
+#include "baton-task-menu.h"
 #include "baton-calendar.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
@@ -82,16 +82,6 @@ format_day (guint32     julian,
     return baton_date_format (julian);
 
   return g_strdup (buffer);
-}
-
-static char *
-describe_week (guint32 week_start)
-{
-  /* Translators: a day in a week label, strftime format: "Mar 4" */
-  g_autofree char *first = format_day (week_start, _("%b %-d"));
-
-  /* Translators: a week in a popover or menu; %u is its ISO number, %s its first day */
-  return g_strdup_printf (_("Week %u · %s"), baton_week_number (week_start), first);
 }
 
 void
@@ -232,81 +222,15 @@ on_store_changed (BatonCapacityView *self)
 
 /* The cell popover ---------------------------------------------------------------- */
 
+/* The one task menu (baton-task-menu.c), its weeks around the cell's. */
 static GMenuModel *
 build_task_menu (BatonTask *task,
                  gpointer   user_data)
 {
   BatonCapacityView *self = user_data;
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) people = g_menu_new ();
-  g_autoptr(GMenu) weeks = g_menu_new ();
-  g_autoptr(GMenu) section = g_menu_new ();
-  g_autoptr(GArray) candidates = NULL;
-  BatonCapacityInput input;
-  gint64 task_id = baton_record_get_id (BATON_RECORD (task));
-  gboolean assigned = baton_task_get_assignee_id (task) != 0;
-  static const gint shifts[] = { -2, -1, 1, 2, 3, 4 };
 
-  baton_capacity_input_from_store (self->store, &input);
-  candidates = baton_capacity_who_has_room (capacity_settings (self), &input, task, today ());
-
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      const BatonRoomCandidate *candidate = &g_array_index (candidates, BatonRoomCandidate, i);
-      g_autofree char *name = baton_menu_label_escape (baton_person_get_name (candidate->person));
-      g_autofree char *hours = baton_duration_format_hours (ABS (candidate->free_minutes));
-      g_autofree char *label = NULL;
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (candidate->is_assignee)
-        continue;
-
-      label = candidate->free_minutes >= 0
-        /* Translators: a person in the “Reassign to” menu, with their free hours */
-        ? g_strdup_printf (_("%s (%s h free)"), name, hours)
-        /* Translators: a person in the “Reassign to” menu, with the hours they are over */
-        : g_strdup_printf (_("%s (%s h over)"), name, hours);
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target (item, "capacity.reassign", "(xx)", task_id,
-                                         baton_record_get_id (BATON_RECORD (candidate->person)));
-      g_menu_append_item (people, item);
-    }
-
-  if (g_menu_model_get_n_items (G_MENU_MODEL (people)) == 0)
-    g_menu_append (people, _("Nobody else holds this role"), "capacity.none");
-
-  if (assigned)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_("Unassign"), NULL);
-
-      g_menu_item_set_action_and_target (item, "capacity.reassign", "(xx)", task_id, (gint64) 0);
-      g_menu_append_item (people, item);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (shifts); i++)
-    {
-      guint32 target = self->popover_week + shifts[i] * 7;
-      g_autofree char *label = describe_week (target);
-      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-      g_menu_item_set_action_and_target (item, "capacity.move-to-week", "(xi)", task_id, (gint32) shifts[i]);
-      g_menu_append_item (weeks, item);
-    }
-
-  g_menu_append_submenu (section, assigned ? _("Reassign To") : _("Assign To"), G_MENU_MODEL (people));
-  g_menu_append_submenu (section, _("Move to Week"), G_MENU_MODEL (weeks));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
-
-  {
-    g_autoptr(GMenuItem) item = g_menu_item_new (_("Who Has Room?"), NULL);
-    g_autoptr(GMenu) room = g_menu_new ();
-
-    g_menu_item_set_action_and_target (item, "capacity.who-has-room", "x", task_id);
-    g_menu_append_item (room, item);
-    g_menu_append_section (menu, NULL, G_MENU_MODEL (room));
-  }
-
-  return G_MENU_MODEL (g_steal_pointer (&menu));
+  return baton_task_menu_new (self->store, task, capacity_settings (self), today (), self->popover_week,
+                              BATON_TASK_MENU_ALL);
 }
 
 static void
@@ -357,7 +281,7 @@ fill_popover (BatonCapacityView *self)
   if (week < 0)
     return FALSE;
 
-  week_text = describe_week (self->popover_week);
+  week_text = baton_week_describe (self->popover_week);
 
   if (self->popover_kind == BATON_GRID_ROW_PERSON)
     {

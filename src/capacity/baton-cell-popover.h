@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 #define BATON_TYPE_CELL_POPOVER (baton_cell_popover_get_type ())
 G_DECLARE_FINAL_TYPE (BatonCellPopover, baton_cell_popover, BATON, CELL_POPOVER, GtkPopover)
 
-/* The keyboard menu of one task ("Reassign to", "Move to week", …), built
+/* The keyboard menu of one task (baton_task_menu_new ()), built
  * when its button is pressed. Returns a new reference. */
 typedef GMenuModel *(*BatonCellMenuFunc) (BatonTask *task,
                                           gpointer   user_data);

@@ -99,6 +99,30 @@ baton_week_number (guint32 week_start)
   return baton_date_iso_week (week_start + (4 + 7 - weekday) % 7);
 }
 
+char *
+baton_week_describe (guint32 week_start)
+{
+  /* Translators: a day in a week label, strftime format: "Mar 4" */
+  const char *format = _("%b %-d");
+  char first[128];
+  GDate date;
+
+  g_return_val_if_fail (week_start > 0, NULL);
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, week_start);
+  if (g_date_strftime (first, sizeof first, format, &date) == 0)
+    {
+      g_autofree char *iso = baton_date_format (week_start);
+
+      /* Translators: a week in a popover or menu; %u is its ISO number, %s its first day */
+      return g_strdup_printf (_("Week %u · %s"), baton_week_number (week_start), iso);
+    }
+
+  /* Translators: a week in a popover or menu; %u is its ISO number, %s its first day */
+  return g_strdup_printf (_("Week %u · %s"), baton_week_number (week_start), first);
+}
+
 /* Drawing ------------------------------------------------------------------- */
 
 guint

@@ -38,5 +38,8 @@ void       baton_calendar_choose_day        (BatonCalendar *self,
  * holding most of its days (that of its Thursday). The capacity grid and
  * the calendars number weeks the same way. */
 guint      baton_week_number                (guint32        week_start);
+/* The week that starts on @week_start in a popover or menu: "Week 10 · Mar 4".
+ * Free with g_free (). */
+char      *baton_week_describe              (guint32        week_start);
 
 G_END_DECLS

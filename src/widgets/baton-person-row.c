@@ -7,7 +7,7 @@
  * button's ancestor row) instead of from data hung on widgets.
  */
 
-#define G_LOG_DOMAIN "baton-capacity-view"
+#define G_LOG_DOMAIN "baton-person-row"
 
 #include "config.h"
 

@@ -192,7 +192,7 @@ baton_room_dialog_class_init (BatonRoomDialogClass *klass)
     g_signal_new ("person-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, BATON_TYPE_PERSON);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/capacity/baton-room-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/widgets/baton-room-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BatonRoomDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, BatonRoomDialog, group);
   gtk_widget_class_bind_template_child (widget_class, BatonRoomDialog, stack);

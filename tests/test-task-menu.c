@@ -29,7 +29,7 @@ typedef struct
   BatonTask             *storyboard;  /* writers, Ana's, 10 h in week 10 of 2026 */
   BatonTask             *script;      /* writers, Ben's, 30 h in the same week */
   BatonTask             *outline;     /* no role, nobody's, no dates */
-  BatonCapacitySettings  settings;
+  BatonWorkload         *workload;
   guint32                today;
 } Fixture;
 
@@ -112,7 +112,7 @@ fixture_set_up (Fixture       *f,
   f->outline = baton_store_create_task (f->store, f->doing, NULL, "Outline", &error);
   g_assert_no_error (error);
 
-  baton_capacity_settings_init_default (&f->settings);
+  f->workload = baton_workload_new (f->store);   /* default settings */
   g_assert_true (baton_date_parse ("2026-03-02", &f->today));
 }
 
@@ -120,6 +120,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  g_assert_finalize_object (f->workload);
   g_clear_object (&f->store);
 }
 
@@ -249,7 +250,7 @@ static void
 test_with_role (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GMenuModel) menu = baton_task_menu_new (f->store, f->storyboard, &f->settings, f->today, 0,
+  g_autoptr(GMenuModel) menu = baton_task_menu_new (f->workload, f->storyboard, f->today, 0,
                                                     BATON_TASK_MENU_ALL);
   g_autoptr(GMenuModel) open = NULL;
   g_autoptr(GMenuModel) moves = NULL;
@@ -346,7 +347,7 @@ static void
 test_from_week (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GMenuModel) menu = baton_task_menu_new (f->store, f->script, &f->settings, f->today,
+  g_autoptr(GMenuModel) menu = baton_task_menu_new (f->workload, f->script, f->today,
                                                     f->today + 14, BATON_TASK_MENU_MOVE_TO_WEEK);
   g_autoptr(GMenuModel) moves = NULL;
   g_autoptr(GMenuModel) weeks = NULL;
@@ -365,7 +366,7 @@ static void
 test_without_role (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GMenuModel) menu = baton_task_menu_new (f->store, f->outline, &f->settings, f->today, 0,
+  g_autoptr(GMenuModel) menu = baton_task_menu_new (f->workload, f->outline, f->today, 0,
                                                     BATON_TASK_MENU_ALL);
   g_autoptr(GMenuModel) moves = NULL;
   g_autoptr(GMenuModel) people = NULL;
@@ -413,7 +414,7 @@ test_role_nobody_holds (Fixture       *f,
 
   g_assert_true (baton_store_update (f->store, f->outline, &error, "role-id", id_of (f->designer), NULL));
   g_assert_no_error (error);
-  menu = baton_task_menu_new (f->store, f->outline, &f->settings, f->today, 0, BATON_TASK_MENU_REASSIGN);
+  menu = baton_task_menu_new (f->workload, f->outline, f->today, 0, BATON_TASK_MENU_REASSIGN);
 
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
   moves = link_of (menu, 0, G_MENU_LINK_SECTION);
@@ -448,7 +449,7 @@ test_assignee_marked (Fixture       *f,
 
   g_assert_true (baton_store_update (f->store, f->storyboard, &error, "assignee-id", id_of (f->cleo), NULL));
   g_assert_no_error (error);
-  menu = baton_task_menu_new (f->store, f->storyboard, &f->settings, f->today, 0, BATON_TASK_MENU_REASSIGN);
+  menu = baton_task_menu_new (f->workload, f->storyboard, f->today, 0, BATON_TASK_MENU_REASSIGN);
   moves = link_of (menu, 0, G_MENU_LINK_SECTION);
   assert_item (moves, 0, "_Reassign To", NULL, NULL);
   people = link_of (moves, 0, G_MENU_LINK_SUBMENU);
@@ -471,7 +472,7 @@ test_archived (Fixture       *f,
 
   g_assert_true (baton_store_archive_task (f->store, f->script, TRUE, &error));
   g_assert_no_error (error);
-  menu = baton_task_menu_new (f->store, f->script, &f->settings, f->today, 0, BATON_TASK_MENU_ALL);
+  menu = baton_task_menu_new (f->workload, f->script, f->today, 0, BATON_TASK_MENU_ALL);
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 4);
   ends = link_of (menu, 3, G_MENU_LINK_SECTION);
   g_assert_cmpint (g_menu_model_get_n_items (ends), ==, 2);
@@ -485,7 +486,7 @@ static void
 test_parts (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(GMenuModel) menu = baton_task_menu_new (f->store, f->storyboard, &f->settings, f->today, 0,
+  g_autoptr(GMenuModel) menu = baton_task_menu_new (f->workload, f->storyboard, f->today, 0,
                                                     BATON_TASK_MENU_ALL & ~(BATON_TASK_MENU_WHO_HAS_ROOM |
                                                                             BATON_TASK_MENU_OPEN));
   g_autoptr(GMenuModel) moves = NULL;

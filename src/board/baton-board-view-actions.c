@@ -521,7 +521,7 @@ who_has_room_activated (GtkWidget  *widget,
 
   if (self->room_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->room_dialog));
-  dialog = baton_room_dialog_new (self->store, &self->capacity_settings, task, self->today);
+  dialog = baton_room_dialog_new (self->workload, task, self->today);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
   g_signal_connect_object (dialog, "person-chosen", G_CALLBACK (on_room_person_chosen), self, 0);
@@ -545,7 +545,7 @@ static GMenuModel *
 build_task_menu (BatonBoardView *self,
                  BatonTask      *task)
 {
-  return baton_task_menu_new (self->store, task, &self->capacity_settings, self->today, 0,
+  return baton_task_menu_new (self->workload, task, self->today, 0,
                               BATON_TASK_MENU_ALL);
 }
 

@@ -178,7 +178,7 @@ who_has_room_activated (GtkWidget  *widget,
 
   close_popover (self);
 
-  dialog = baton_room_dialog_new (self->store, capacity_settings (self), task, today ());
+  dialog = baton_room_dialog_new (self->workload, task, today ());
   g_signal_connect_object (dialog, "person-chosen", G_CALLBACK (on_room_person_chosen), self, 0);
   present_dialog (self, &self->room_dialog, dialog);
 }

@@ -229,7 +229,7 @@ build_task_menu (BatonTask *task,
 {
   BatonCapacityView *self = user_data;
 
-  return baton_task_menu_new (self->store, task, capacity_settings (self), today (), self->popover_week,
+  return baton_task_menu_new (self->workload, task, today (), self->popover_week,
                               BATON_TASK_MENU_ALL);
 }
 

@@ -38,7 +38,8 @@ struct _BatonRoomDialog
   GArray                *candidates;  /* BatonRoomCandidate */
   GPtrArray             *rows;        /* AdwActionRow */
 
-  BatonCapacitySettings  settings;
+  BatonWorkload         *workload;
+  BatonCapacitySettings  settings;      /* the workload's, when opened */
 };
 
 enum {
@@ -95,12 +96,10 @@ static void
 populate (BatonRoomDialog *self,
           guint32          today)
 {
-  BatonCapacityInput input;
   g_autofree char *description = NULL;
   double task_minutes = 0;
 
-  baton_capacity_input_from_store (self->store, &input);
-  self->candidates = baton_capacity_who_has_room (&self->settings, &input, self->task, today);
+  self->candidates = baton_workload_who_has_room (self->workload, self->task, today);
 
   description = describe_weeks (self, &task_minutes);
   adw_preferences_group_set_description (self->group, description);
@@ -171,6 +170,7 @@ baton_room_dialog_dispose (GObject *object)
   g_clear_pointer (&self->candidates, g_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->task);
+  g_clear_object (&self->workload);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (baton_room_dialog_parent_class)->dispose (object);
@@ -210,21 +210,20 @@ baton_room_dialog_init (BatonRoomDialog *self)
 }
 
 GtkWidget *
-baton_room_dialog_new (BatonStore                  *store,
-                       const BatonCapacitySettings *settings,
-                       BatonTask                   *task,
-                       guint32                      today)
+baton_room_dialog_new (BatonWorkload *workload,
+                       BatonTask     *task,
+                       guint32        today)
 {
   BatonRoomDialog *self;
 
-  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
-  g_return_val_if_fail (settings != NULL, NULL);
+  g_return_val_if_fail (BATON_IS_WORKLOAD (workload), NULL);
   g_return_val_if_fail (BATON_IS_TASK (task), NULL);
 
   self = g_object_new (BATON_TYPE_ROOM_DIALOG, NULL);
-  self->store = g_object_ref (store);
+  self->workload = g_object_ref (workload);
+  self->store = g_object_ref (baton_workload_get_store (workload));
   self->task = g_object_ref (task);
-  self->settings = *settings;
+  self->settings = *baton_workload_get_settings (workload);
 
   adw_window_title_set_subtitle (self->window_title, baton_task_get_title (task));
   populate (self, today);

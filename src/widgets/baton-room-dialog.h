@@ -8,14 +8,14 @@
 
 #include "baton-capacity.h"
 #include "baton-store.h"
+#include "baton-workload.h"
 
 G_BEGIN_DECLS
 
 #define BATON_TYPE_ROOM_DIALOG (baton_room_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (BatonRoomDialog, baton_room_dialog, BATON, ROOM_DIALOG, AdwWindow)
 
-GtkWidget    *baton_room_dialog_new               (BatonStore                  *store,
-                                                   const BatonCapacitySettings *settings,
+GtkWidget    *baton_room_dialog_new               (BatonWorkload               *workload,
                                                    BatonTask                   *task,
                                                    guint32                      today);
 BatonTask    *baton_room_dialog_get_task          (BatonRoomDialog             *self);

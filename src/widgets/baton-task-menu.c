@@ -17,7 +17,6 @@
 #include "baton-duration.h"
 #include "baton-menu-label.h"
 #include "baton-task-menu.h"
-#include "baton-view-settings.h"
 
 /* The weeks offered, around the week the menu starts at. */
 static const gint week_shifts[BATON_TASK_MENU_N_WEEKS] = { -2, -1, 1, 2, 3, 4 };
@@ -80,11 +79,11 @@ build_stages (BatonStore *store,
 /* The people who hold the role (everyone, for a task without a role),
  * most room first; everyone else; nobody. */
 static GMenuModel *
-build_people (BatonStore                  *store,
-              BatonTask                   *task,
-              const BatonCapacitySettings *settings,
-              guint32                      today)
+build_people (BatonWorkload *workload,
+              BatonTask     *task,
+              guint32        today)
 {
+  BatonStore *store = baton_workload_get_store (workload);
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) role = g_menu_new ();
   g_autoptr(GMenu) others = g_menu_new ();
@@ -92,13 +91,11 @@ build_people (BatonStore                  *store,
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) candidates = NULL;
   GListModel *people = baton_store_get_people (store);
-  BatonCapacityInput input;
   gint64 task_id = baton_record_get_id (BATON_RECORD (task));
   gint64 assignee = baton_task_get_assignee_id (task);
   gboolean has_role = baton_task_get_role_id (task) != 0;
 
-  baton_capacity_input_from_store (store, &input);
-  candidates = baton_capacity_who_has_room (settings, &input, task, today);
+  candidates = baton_workload_who_has_room (workload, task, today);
   for (guint i = 0; i < candidates->len; i++)
     {
       const BatonRoomCandidate *candidate = &g_array_index (candidates, BatonRoomCandidate, i);
@@ -178,13 +175,13 @@ build_weeks (BatonTask                   *task,
 }
 
 GMenuModel *
-baton_task_menu_new (BatonStore                  *store,
-                     BatonTask                   *task,
-                     const BatonCapacitySettings *settings,
-                     guint32                      today,
-                     guint32                      week,
-                     BatonTaskMenuParts           parts)
+baton_task_menu_new (BatonWorkload      *workload,
+                     BatonTask          *task,
+                     guint32             today,
+                     guint32             week,
+                     BatonTaskMenuParts  parts)
 {
+  BatonStore *store;
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) open = g_menu_new ();
   g_autoptr(GMenu) moves = g_menu_new ();
@@ -192,10 +189,10 @@ baton_task_menu_new (BatonStore                  *store,
   g_autoptr(GMenu) ends = g_menu_new ();
   gint64 task_id;
 
-  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
+  g_return_val_if_fail (BATON_IS_WORKLOAD (workload), NULL);
   g_return_val_if_fail (BATON_IS_TASK (task), NULL);
-  g_return_val_if_fail (settings != NULL, NULL);
 
+  store = baton_workload_get_store (workload);
   task_id = baton_record_get_id (BATON_RECORD (task));
 
   if (parts & BATON_TASK_MENU_OPEN)
@@ -210,7 +207,7 @@ baton_task_menu_new (BatonStore                  *store,
 
   if (parts & BATON_TASK_MENU_REASSIGN)
     {
-      g_autoptr(GMenuModel) people = build_people (store, task, settings, today);
+      g_autoptr(GMenuModel) people = build_people (workload, task, today);
 
       g_menu_append_submenu (moves, baton_task_get_assignee_id (task) != 0 ? _("_Reassign To") : _("A_ssign To"),
                              people);
@@ -218,7 +215,7 @@ baton_task_menu_new (BatonStore                  *store,
 
   if (parts & BATON_TASK_MENU_MOVE_TO_WEEK)
     {
-      g_autoptr(GMenuModel) weeks = build_weeks (task, settings, week);
+      g_autoptr(GMenuModel) weeks = build_weeks (task, baton_workload_get_settings (workload), week);
 
       if (weeks != NULL)
         g_menu_append_submenu (moves, _("Move to _Week"), weeks);

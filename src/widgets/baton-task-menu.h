@@ -14,6 +14,7 @@
 
 #include "baton-capacity.h"
 #include "baton-store.h"
+#include "baton-workload.h"
 
 G_BEGIN_DECLS
 
@@ -48,8 +49,8 @@ typedef enum
  * "Reassign To" ("Assign To" for a task nobody holds) lists first the
  * people who hold the task's role (everyone, when it has none), most
  * room first, each with their free
- * (or over) hours over the task's weeks as baton_capacity_who_has_room ()
- * counts them with @settings and @today; then everyone else on the team
+ * (or over) hours over the task's weeks as baton_workload_who_has_room ()
+ * counts them for @today; then everyone else on the team
  * (not archived); then Unassigned. The assignee is marked "— assigned".
  *
  * "Move to Week" lists the weeks around @week (a julian week start; 0:
@@ -58,11 +59,10 @@ typedef enum
  *
  * Every item's action is one of the task actions above, with the task's
  * id first in its target. Returns a new menu model. */
-GMenuModel *baton_task_menu_new (BatonStore                  *store,
-                                 BatonTask                   *task,
-                                 const BatonCapacitySettings *settings,
-                                 guint32                      today,
-                                 guint32                      week,
-                                 BatonTaskMenuParts           parts);
+GMenuModel *baton_task_menu_new (BatonWorkload      *workload,
+                                 BatonTask          *task,
+                                 guint32             today,
+                                 guint32             week,
+                                 BatonTaskMenuParts  parts);
 
 G_END_DECLS

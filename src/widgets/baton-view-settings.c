@@ -25,18 +25,3 @@ baton_capacity_settings_from_gsettings (GSettings             *settings,
   out->high_threshold = g_settings_get_int (settings, "high-load-threshold") / 100.0;
   out->over_threshold = g_settings_get_int (settings, "overload-threshold") / 100.0;
 }
-
-void
-baton_capacity_input_from_store (BatonStore         *store,
-                                 BatonCapacityInput *out)
-{
-  g_return_if_fail (BATON_IS_STORE (store));
-  g_return_if_fail (out != NULL);
-
-  out->people = baton_store_get_people (store);
-  out->person_roles = baton_store_get_person_roles (store);
-  out->time_off = baton_store_get_time_off (store);
-  out->tasks = baton_store_get_tasks (store);
-  out->stages = baton_store_get_stages (store);
-  out->roles = baton_store_get_roles (store);
-}

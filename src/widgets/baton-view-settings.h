@@ -14,8 +14,5 @@ G_BEGIN_DECLS
  * high-load-threshold, overload-threshold). */
 void baton_capacity_settings_from_gsettings (GSettings             *settings,
                                              BatonCapacitySettings *out);
-/* The store's lists as a capacity input. */
-void baton_capacity_input_from_store        (BatonStore            *store,
-                                             BatonCapacityInput    *out);
 
 G_END_DECLS

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Lists the people who hold the task's role, ranked by free hours over the
- * weeks the task falls on (baton_capacity_who_has_room ()), each with the
+ * weeks the task falls on (baton_workload_who_has_room ()), each with the
  * load they would carry after taking it. Activating a row emits
  * "person-chosen"; the view reassigns (one undoable store call).
  */

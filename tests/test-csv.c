@@ -503,8 +503,33 @@ test_bad_huge (void)
   baton_test_assert_state_equals (before, store);
 }
 
-/* A failure while writing (here: the stage name is too long for the
- * store) rolls everything back. */
+/* A failure while writing (here: the task to update was deleted after
+ * the preview) rolls back everything the import wrote before it. */
+static void
+test_apply_fails (void)
+{
+  g_autoptr(BatonStore) store = small_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonCsvImport) plan = prepare (store,
+                                            "id,title,assignee,stage\n"
+                                            ",Comes first,New Person,New stage\n"
+                                            "1,Renamed,,\n", -1, NULL, &error);
+  g_autoptr(BatonTestState) before = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (baton_csv_import_get_preview (plan)->n_new_tasks, ==, 1);
+  g_assert_cmpuint (baton_csv_import_get_preview (plan)->n_updated_tasks, ==, 1);
+  g_assert_true (baton_store_delete (store, baton_store_lookup_task (store, 1), &error));
+  g_assert_no_error (error);
+  before = baton_test_state_capture (store);
+
+  g_assert_false (baton_csv_import_apply (plan, &error));
+  g_assert_nonnull (error);
+  g_debug ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Line 3: "));
+  baton_test_assert_state_equals (before, store);
+}
+
 static void
 test_mapping (void)
 {
@@ -611,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/csv/import/update", test_import_update);
   g_test_add_func ("/csv/import/variants", test_import_variants);
   g_test_add_func ("/csv/import/mapping", test_mapping);
+  g_test_add_func ("/csv/import/apply-fails", test_apply_fails);
   g_test_add_func ("/csv/import/preview-warnings", test_preview_warnings);
   g_test_add_func ("/csv/bad/ragged", test_bad_ragged);
   g_test_add_func ("/csv/bad/unknown-header", test_bad_unknown_header);

@@ -307,10 +307,10 @@ plan_rows (BatonCsvImport *self)
 
       if (row->stage_key != NULL && row->status != STATUS_NONE && row->status != STATUS_ARCHIVED &&
           (row->status == STATUS_DONE) != stage_key_is_done (self, row->stage_key))
-        _baton_csv_add_warning (self, row->line,
-                     row->status == STATUS_DONE
-                     ? _("The status is done, but the stage is not a done stage; the task goes to the stage.")
-                     : _("The status is open, but the stage is a done stage; the task goes to the stage."));
+        _baton_csv_add_warning (self, row->line, "%s",
+                                row->status == STATUS_DONE
+                                ? _("The status says done, but the stage is not a done stage; the stage decides.")
+                                : _("The status says open, but the stage is a done stage; the stage decides."));
 
       if (row->task != NULL && row_is_unchanged (self, row, checklists))
         {

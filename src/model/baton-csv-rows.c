@@ -88,8 +88,11 @@ parse_int (const char  *text,
 
   if (!g_ascii_string_to_unsigned (text, 10, 0, max, &value, NULL))
     {
-      _baton_csv_set_cell_error (error, line, _("The %s “%s” is not a whole number from 0 to %" G_GINT64_FORMAT "."),
-                      column, text, max);
+      g_autofree char *most = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+
+      /* Translators: "The priority “7” is not a whole number from 0 to 3." */
+      _baton_csv_set_cell_error (error, line, _("The %s “%s” is not a whole number from 0 to %s."),
+                                 column, text, most);
       return FALSE;
     }
   *result = value;
@@ -255,7 +258,7 @@ check_timestamp (const char  *text,
   if (!baton_timestamp_validate (text))
     {
       _baton_csv_set_cell_error (error, line, _("The %s “%s” is not an ISO 8601 time such as 2026-03-01T09:30:00Z."),
-                      column, text);
+                                 column, text);
       return FALSE;
     }
   *result = g_strdup (text);
@@ -295,7 +298,7 @@ _baton_csv_parse_row (BatonCsvImport        *self,
       if (g_hash_table_lookup_extended (ids, &id, NULL, &other_line))
         {
           _baton_csv_set_cell_error (error, line, _("The id %s was already used on line %u."),
-                          text, GPOINTER_TO_UINT (other_line));
+                                     text, GPOINTER_TO_UINT (other_line));
           FAIL ();
         }
       g_hash_table_insert (ids, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (line));

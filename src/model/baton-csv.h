@@ -30,6 +30,13 @@
  *   notes           the task's description (Markdown)
  *   created_at, updated_at, completed_at   ISO 8601 UTC timestamps
  *
+ * An exported tasks file imports back unchanged: exporting again gives the
+ * same bytes. Into an empty workspace that holds for the ids too when the
+ * source's task ids run 1…n (tasks, clients, programs, people, roles and
+ * stages are matched by id or name; a new task takes the workspace's next
+ * id). People, roles, clients, programs and stages are carried by name
+ * only (a person created by an import has 40 hours a week and no role).
+ *
  * The capacity file is long form, one row per person and week:
  * person, role (the primary role), week_start (the Monday),
  * capacity_hours (after time off), time_off_hours, load_hours, free_hours

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "baton-csv.h"
@@ -290,6 +291,31 @@ test_export_tasks (void)
                    "2,,,'-minus first,Backlog,2048,,,0.33,,,archived,0,,,2026-01-07T00:00:00Z,2026-01-07T00:00:00Z,\r\n");
   g_assert_true (g_str_has_prefix (with_bom, "\xef\xbb\xbf" "id,"));
   g_assert_cmpstr (with_bom + 3, ==, csv);
+}
+
+static void
+test_export_file (void)
+{
+  g_autoptr(BatonStore) store = small_store ();
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autofree char *path = baton_test_workspace_file (ws, "tasks.csv");
+  g_autofree char *missing = baton_test_workspace_file (ws, "no-such-folder/tasks.csv");
+  g_autofree char *expected = export_tasks (store, TRUE);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  BatonCsvOptions options = { .bom = TRUE };
+  GStatBuf st;
+
+  g_assert_true (baton_csv_export_tasks_file (store, path, &options, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_false (baton_csv_export_tasks_file (store, missing, &options, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
 /* Round trips ---------------------------------------------------------- */
@@ -631,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/csv/reader/errors", test_reader_errors);
   g_test_add_func ("/csv/export/tasks", test_export_tasks);
   g_test_add_func ("/csv/export/capacity", test_export_capacity);
+  g_test_add_func ("/csv/export/file", test_export_file);
   g_test_add_func ("/csv/import/round-trip", test_round_trip_demo);
   g_test_add_func ("/csv/import/reimport-unchanged", test_reimport_unchanged);
   g_test_add_func ("/csv/import/update", test_import_update);

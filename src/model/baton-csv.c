@@ -229,8 +229,8 @@ baton_csv_export_tasks (BatonStore             *store,
   return baton_csv_writer_finish (&writer, cancellable, error) && ok;
 }
 
-/* Writes through a temporary file beside @path, so that a failed export
- * leaves no half file; the file is private to its owner (0600). */
+/* Writes the whole file in one step (g_file_set_contents_full ()): a
+ * failed export leaves no half file, and the file is private (0600). */
 typedef gboolean (*ExportFunc) (BatonStore *store, GOutputStream *stream, gpointer data,
                                 GError **error);
 
@@ -241,26 +241,16 @@ export_file (const char  *path,
              gpointer     data,
              GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GOutputStream) buffered = NULL;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (stream);
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                           NULL, error);
-  if (stream == NULL)
+  if (!func (store, stream, data, error) ||
+      !g_output_stream_close (stream, NULL, error))
     return FALSE;
 
-  if (!func (store, G_OUTPUT_STREAM (stream), data, error))
-    {
-      g_autoptr(GCancellable) cancel = g_cancellable_new ();
-
-      /* Closing a cancelled replace keeps the old file (or none). */
-      g_cancellable_cancel (cancel);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancel, NULL);
-      return FALSE;
-    }
-
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+  return g_file_set_contents_full (path, g_memory_output_stream_get_data (memory),
+                                   g_memory_output_stream_get_data_size (memory),
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }
 
 static gboolean

@@ -369,7 +369,20 @@ test_reimport_unchanged (void)
                     preview->n_new_programs, ==, 0);
   g_assert_true (baton_csv_import_apply (plan, &error));
   g_assert_no_error (error);
-  baton_test_assert_data_equals (before, store);
+  /* Nothing written, and no empty undo step either. */
+  baton_test_assert_state_equals (before, store);
+}
+
+static void
+test_import_header_only (void)
+{
+  g_autoptr(BatonStore) store = small_store ();
+  g_autoptr(BatonTestState) before = baton_test_state_capture (store);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (import (store, HEADER, -1, &error));
+  g_assert_no_error (error);
+  baton_test_assert_state_equals (before, store);
 }
 
 static void
@@ -643,6 +656,20 @@ test_export_capacity (void)
                    "Kim,Designer,2026-03-02,32,8,25,7\r\n"
                    "Kim,Designer,2026-03-09,40,0,25,15\r\n"
                    "Kim,Designer,2026-03-16,40,0,0,40\r\n");
+
+  /* The same through a file, with a byte order mark. */
+  {
+    g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+    g_autofree char *path = baton_test_workspace_file (ws, "capacity.csv");
+    g_autofree char *text = NULL;
+    BatonCsvOptions options = { .bom = TRUE };
+
+    g_assert_true (baton_csv_export_capacity_file (store, NULL, first, 3, path, &options, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "\xef\xbb\xbf"));
+    g_assert_cmpstr (text + 3, ==, data);
+  }
 }
 
 int
@@ -661,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/csv/import/round-trip", test_round_trip_demo);
   g_test_add_func ("/csv/import/reimport-unchanged", test_reimport_unchanged);
   g_test_add_func ("/csv/import/update", test_import_update);
+  g_test_add_func ("/csv/import/header-only", test_import_header_only);
   g_test_add_func ("/csv/import/variants", test_import_variants);
   g_test_add_func ("/csv/import/mapping", test_mapping);
   g_test_add_func ("/csv/import/apply-fails", test_apply_fails);

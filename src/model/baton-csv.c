@@ -351,6 +351,43 @@ baton_csv_export_capacity (BatonStore                  *store,
   return baton_csv_writer_finish (&writer, cancellable, error) && ok;
 }
 
+typedef struct
+{
+  const BatonCapacitySettings *settings;
+  guint32                      first_day;
+  guint                        n_weeks;
+  const BatonCsvOptions       *options;
+} CapacityArgs;
+
+static gboolean
+export_capacity_func (BatonStore     *store,
+                      GOutputStream  *stream,
+                      gpointer        data,
+                      GError        **error)
+{
+  CapacityArgs *args = data;
+
+  return baton_csv_export_capacity (store, args->settings, args->first_day, args->n_weeks,
+                                    stream, args->options, NULL, error);
+}
+
+gboolean
+baton_csv_export_capacity_file (BatonStore                  *store,
+                                const BatonCapacitySettings *settings,
+                                guint32                      first_day,
+                                guint                        n_weeks,
+                                const char                  *path,
+                                const BatonCsvOptions       *options,
+                                GError                     **error)
+{
+  CapacityArgs args = { settings, first_day, n_weeks, options };
+
+  g_return_val_if_fail (BATON_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return export_file (path, store, export_capacity_func, &args, error);
+}
+
 /* Mapping */
 
 void

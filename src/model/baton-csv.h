@@ -103,6 +103,14 @@ gboolean  baton_csv_export_capacity       (BatonStore                  *store,
                                            GCancellable                *cancellable,
                                            GError                     **error);
 
+gboolean  baton_csv_export_capacity_file  (BatonStore                  *store,
+                                           const BatonCapacitySettings *settings,
+                                           guint32                      first_day,
+                                           guint                        n_weeks,
+                                           const char                  *path,
+                                           const BatonCsvOptions       *options,
+                                           GError                     **error);
+
 /* Import: the fields a column can hold. */
 typedef enum
 {

@@ -621,6 +621,30 @@ test_preview_warnings (void)
   g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_roles (store)), ==, 0);
 }
 
+/* A person the import creates holds the role of their first task that
+ * names one; people who exist keep their roles. */
+static void
+test_new_people_roles (void)
+{
+  g_autoptr(BatonStore) store = small_store ();
+  g_autoptr(GError) error = NULL;
+  BatonPerson *ann = baton_store_lookup_person (store, 1);
+  BatonPerson *sam;
+
+  g_assert_true (import (store,
+                         "title,assignee,role\n"
+                         "One,Sam,\n"
+                         "Two,Sam,Reviewer\n"
+                         "Three,Sam,Writer\n"
+                         "Four,\"Ann, \"\"the\"\" writer\",Reviewer\n", -1, &error));
+  g_assert_no_error (error);
+  sam = baton_store_lookup_person (store, 2);
+  g_assert_cmpstr (baton_person_get_name (sam), ==, "Sam");
+  g_assert_cmpint (baton_person_get_weekly_capacity_minutes (sam), ==, 40 * 60);
+  g_assert_cmpstr (baton_role_get_name (baton_store_lookup_role (store, baton_store_get_primary_role_id (store, sam))), ==, "Reviewer");
+  g_assert_cmpint (baton_store_get_primary_role_id (store, ann), ==, 0);
+}
+
 /* Capacity ----------------------------------------------------------------- */
 
 static void
@@ -693,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/csv/import/mapping", test_mapping);
   g_test_add_func ("/csv/import/apply-fails", test_apply_fails);
   g_test_add_func ("/csv/import/preview-warnings", test_preview_warnings);
+  g_test_add_func ("/csv/import/new-people-roles", test_new_people_roles);
   g_test_add_func ("/csv/bad/ragged", test_bad_ragged);
   g_test_add_func ("/csv/bad/unknown-header", test_bad_unknown_header);
   g_test_add_func ("/csv/bad/values", test_bad_values);

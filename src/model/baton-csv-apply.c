@@ -224,6 +224,18 @@ _baton_csv_apply_batch (BatonStore  *store,
       !create_names (self, &self->people, error))
     return FALSE;
 
+  for (guint i = 0; i < self->people.new_keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (self->people.new_keys, i);
+      const char *role_key = g_hash_table_lookup (self->new_person_roles, key);
+      gint64 role_id = role_key ? key_id (&self->roles, role_key) : 0;
+
+      if (role_id != 0 &&
+          !baton_store_set_person_roles (store, _baton_csv_names_get (&self->people, key),
+                                         &role_id, 1, role_id, error))
+        return FALSE;
+    }
+
   for (guint i = 0; i < self->rows->len; i++)
     {
       Row *row = g_ptr_array_index (self->rows, i);

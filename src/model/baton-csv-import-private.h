@@ -61,6 +61,7 @@ struct _BatonCsvImport
   Names            clients, programs, roles, stages, people;
   GHashTable      *program_clients;  /* program key → client key */
   GHashTable      *stage_ends;       /* stage key → last position */
+  GHashTable      *new_person_roles; /* key of a new person → key of the role of their first task */
 };
 
 #define HAS(row, field) (((row)->has & (G_GUINT64_CONSTANT (1) << (field))) != 0)

@@ -149,6 +149,7 @@ baton_csv_import_free (BatonCsvImport *self)
   names_clear (&self->stages);
   names_clear (&self->people);
   g_clear_pointer (&self->program_clients, g_hash_table_unref);
+  g_clear_pointer (&self->new_person_roles, g_hash_table_unref);
   g_clear_pointer (&self->stage_ends, g_hash_table_unref);
   g_free (self);
 }
@@ -368,6 +369,7 @@ baton_csv_import_prepare (BatonStore            *store,
   names_init (&self->stages, BATON_TYPE_STAGE);
   names_init (&self->people, BATON_TYPE_PERSON);
   self->program_clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->new_person_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->stage_ends = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   names_fill (&self->clients, baton_store_get_clients (store));
   fill_programs (self);

@@ -415,6 +415,12 @@ _baton_csv_parse_row (BatonCsvImport        *self,
   if ((role = get_name (cells, mapping, BATON_CSV_FIELD_ROLE)) != NULL)
     row->role_key = _baton_csv_names_resolve (&self->roles, role, &self->preview.n_new_roles);
 
+  /* A person the import creates holds the role of their first task. */
+  if (row->assignee_key != NULL && row->role_key != NULL &&
+      g_hash_table_contains (self->people.new_names, row->assignee_key) &&
+      !g_hash_table_contains (self->new_person_roles, row->assignee_key))
+    g_hash_table_insert (self->new_person_roles, g_strdup (row->assignee_key), g_strdup (row->role_key));
+
 #undef FAIL
   return row;
 }

@@ -35,7 +35,8 @@
  * source's task ids run 1…n (tasks, clients, programs, people, roles and
  * stages are matched by id or name; a new task takes the workspace's next
  * id). People, roles, clients, programs and stages are carried by name
- * only (a person created by an import has 40 hours a week and no role).
+ * only (a person created by an import has 40 hours a week and, as primary
+ * role, the role of the first of their rows that names one).
  *
  * The capacity file is long form, one row per person and week:
  * person, role (the primary role), week_start (the Monday),
@@ -186,7 +187,8 @@ typedef struct _BatonCsvImport BatonCsvImport;
  * of @store (a row whose id is not in @store makes a new task, which gets
  * the workspace's next id); clients, programs (by client and name),
  * stages, roles and people by name (exactly, else ignoring case); names
- * that match nothing are created. A new person gets 40 hours a week. */
+ * that match nothing are created. A new person gets 40 hours a week and
+ * the role of the first of their rows that names one (primary). */
 BatonCsvImport        *baton_csv_import_prepare      (BatonStore            *store,
                                                       GInputStream          *stream,
                                                       const BatonCsvMapping *mapping,

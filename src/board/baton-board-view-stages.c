@@ -87,6 +87,46 @@ stage_dialog_new (BatonBoardView *self,
   return dialog;
 }
 
+/* The dialog's one input (a stage's name, a WIP limit): focused when it
+ * shows. */
+static void
+set_input (AdwMessageDialog *dialog,
+           StageDialog      *data,
+           GtkWidget        *input,
+           const char       *accessible_label)
+{
+  data->input = input;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
+  adw_message_dialog_set_extra_child (dialog, input);
+}
+
+/* A name entry that Enter answers with the default response. */
+static GtkWidget *
+name_entry (const char *text,
+            const char *placeholder)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  if (placeholder != NULL)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  return entry;
+}
+
+/* Shows @dialog; @on_response gets @data, which goes with the dialog. */
+static void
+present (AdwMessageDialog *dialog,
+         StageDialog      *data,
+         GCallback         on_response)
+{
+  g_signal_connect_data (dialog, "response", on_response, data, stage_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  if (data->input != NULL)
+    gtk_widget_grab_focus (data->input);
+}
+
 static void
 on_rename_response (AdwMessageDialog *dialog,
                     const char       *response,
@@ -124,17 +164,8 @@ rename_stage_activated (GtkWidget  *widget,
   adw_message_dialog_set_default_response (dialog, "rename");
 
   data = stage_dialog_new (self, stage);
-  data->input = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (data->input), baton_stage_get_name (stage));
-  gtk_entry_set_activates_default (GTK_ENTRY (data->input), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (data->input),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage name"), -1);
-  adw_message_dialog_set_extra_child (dialog, data->input);
-
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_rename_response), data,
-                         stage_dialog_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (data->input);
+  set_input (dialog, data, name_entry (baton_stage_get_name (stage), NULL), _("Stage name"));
+  present (dialog, data, G_CALLBACK (on_rename_response));
 }
 
 static void
@@ -180,16 +211,14 @@ set_wip_limit_activated (GtkWidget  *widget,
   adw_message_dialog_set_default_response (dialog, "set");
 
   data = stage_dialog_new (self, stage);
-  data->input = gtk_spin_button_new_with_range (0, BATON_MAX_WIP_LIMIT, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (data->input), (double) baton_stage_get_wip_limit (stage));
-  gtk_widget_set_halign (data->input, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (data->input),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Work-in-progress limit"), -1);
-  adw_message_dialog_set_extra_child (dialog, data->input);
+  {
+    GtkWidget *spin = gtk_spin_button_new_with_range (0, BATON_MAX_WIP_LIMIT, 1);
 
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_wip_response), data,
-                         stage_dialog_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), (double) baton_stage_get_wip_limit (stage));
+    gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
+    set_input (dialog, data, spin, _("Work-in-progress limit"));
+  }
+  present (dialog, data, G_CALLBACK (on_wip_response));
 }
 
 typedef struct
@@ -356,17 +385,8 @@ add_stage_activated (GtkWidget  *widget,
   adw_message_dialog_set_default_response (dialog, "add");
 
   data = stage_dialog_new (self, after);
-  data->input = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (data->input), _("Stage name"));
-  gtk_entry_set_activates_default (GTK_ENTRY (data->input), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (data->input),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stage name"), -1);
-  adw_message_dialog_set_extra_child (dialog, data->input);
-
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_add_stage_response), data,
-                         stage_dialog_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (data->input);
+  set_input (dialog, data, name_entry (NULL, _("Stage name")), _("Stage name"));
+  present (dialog, data, G_CALLBACK (on_add_stage_response));
 }
 
 static void
@@ -491,9 +511,7 @@ delete_stage_activated (GtkWidget  *widget,
       adw_message_dialog_set_default_response (dialog, "cancel");
     }
 
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_delete_stage_response), data,
-                         stage_dialog_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present (dialog, data, G_CALLBACK (on_delete_stage_response));
 }
 
 static void

@@ -842,7 +842,10 @@ main (int   argc,
 
   have_display = gtk_init_check ();
   if (have_display)
-    adw_init ();
+    {
+      adw_init ();
+      baton_test_load_stylesheet ();
+    }
 
   {
     static const ProgramChoice clicked = { "Lumen Software — Diversity and inclusion", FALSE };

@@ -11,7 +11,6 @@
 
 #include "config.h"
 
-#include "baton-colors.h"
 #include "baton-style.h"
 
 void
@@ -30,7 +29,6 @@ baton_style_add_resource (const char *resource_path)
   if (!g_hash_table_add (loaded, g_strdup (resource_path)))
     return;
 
-  baton_widgets_ensure_style ();
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (provider, resource_path);
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),

@@ -486,3 +486,33 @@ baton_test_find_toplevel (GType type)
         return;                                                                     \
       }                                                                             \
   } G_STMT_END
+
+/* The application stylesheet ---------------------------------------------------- */
+
+/* Loads the application stylesheet (src/shell/style.css) on the default
+ * display, once, as AdwApplication does at startup: for the programs that
+ * show widgets without a BatonApplication, so that they look, and measure,
+ * as in the window. Call it after gtk_init_check (). AdwApplication would
+ * also load a style-dark.css and a style-hc.css: there are none, and the
+ * check says when one appears, for this to follow. */
+static inline void
+baton_test_load_stylesheet (void)
+{
+  static const char * const variants[] = {
+    RESOURCE_PREFIX "/style-dark.css",
+    RESOURCE_PREFIX "/style-hc.css",
+    RESOURCE_PREFIX "/style-hc-dark.css",
+  };
+  static GtkCssProvider *provider;
+
+  if (provider != NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    g_assert_false (g_resources_get_info (variants[i], G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}

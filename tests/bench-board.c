@@ -314,6 +314,7 @@ main (int   argc,
       return 77;
     }
   adw_init ();
+  baton_test_load_stylesheet ();
 
   dir = g_dir_make_tmp ("baton-bench-board-XXXXXX", &error);
   g_assert_no_error (error);

@@ -276,6 +276,7 @@ main (int   argc,
       return 77;
     }
   adw_init ();
+  baton_test_load_stylesheet ();
 
   settings = g_settings_new (APP_ID);
   g_settings_set_int (settings, "weeks-shown", N_WEEKS);

@@ -3398,7 +3398,10 @@ main (int   argc,
 
   have_display = gtk_init_check ();
   if (have_display)
-    adw_init ();
+    {
+      adw_init ();
+      baton_test_load_stylesheet ();
+    }
 
   /* Without a display every case is there, and skipped before its fixture. */
 #define ADD(path, workspace, func)                                                                 \

@@ -2380,6 +2380,7 @@ main (int   argc,
       g_autoptr(GSettings) settings = NULL;
 
       adw_init ();
+      baton_test_load_stylesheet ();
       settings = g_settings_new (APP_ID);
       g_settings_set_int (settings, "weeks-shown", 4);
     }

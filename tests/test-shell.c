@@ -1508,6 +1508,41 @@ test_open_refused (Fixture       *f,
   close_dialog (dialog);
 }
 
+/* One stylesheet ------------------------------------------------------------ */
+
+static void
+collect_stylesheets (const char *path,
+                     GPtrArray  *found)
+{
+  g_auto(GStrv) children = g_resources_enumerate_children (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  for (guint i = 0; children != NULL && children[i] != NULL; i++)
+    {
+      g_autofree char *child = g_strconcat (path, children[i], NULL);
+
+      if (g_str_has_suffix (child, "/"))
+        collect_stylesheets (child, found);
+      else if (g_str_has_suffix (child, ".css"))
+        g_ptr_array_add (found, g_steal_pointer (&child));
+    }
+}
+
+/* Every rule comes from the application stylesheet that AdwApplication
+ * loads, src/shell/style.css: no view or widget ships one of its own.
+ * (An error in that one is a warning, fatal in every UI test, when
+ * AdwApplication or baton_test_load_stylesheet () loads it.) */
+static void
+test_one_stylesheet (void)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  collect_stylesheets (RESOURCE_PREFIX "/", found);
+  for (guint i = 0; i < found->len; i++)
+    g_test_message ("stylesheet: %s", (char *) found->pdata[i]);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (found->pdata[0], ==, RESOURCE_PREFIX "/style.css");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1534,6 +1569,7 @@ main (int   argc,
 
   g_test_add ("/shell/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/shell/one-workload", Fixture, NULL, fixture_set_up, test_one_workload, fixture_tear_down);
+  g_test_add_func ("/shell/one-stylesheet", test_one_stylesheet);
   g_test_add ("/shell/show-view", Fixture, NULL, fixture_set_up, test_show_view, fixture_tear_down);
   g_test_add ("/shell/view-action", Fixture, NULL, fixture_set_up, test_view_action, fixture_tear_down);
   g_test_add ("/shell/undo-redo", Fixture, NULL, fixture_set_up, test_undo_redo, fixture_tear_down);

@@ -21,6 +21,7 @@
 #include "baton-date-row-private.h"
 #include "baton-dates.h"
 #include "baton-record-drop-down.h"
+#include "baton-role-chip.h"
 #include "baton-store.h"
 #include "baton-task-editor.h"
 #include "baton-ui-test-util.h"
@@ -815,6 +816,34 @@ test_checklist_editor_alone (Fixture       *f,
   g_assert_false (gtk_widget_get_mapped (entry));
 }
 
+/* The application stylesheet --------------------------------------------------------- */
+
+/* Widgets built without the application see its stylesheet, as they do in
+ * the window (baton_test_load_stylesheet () loads it here, AdwApplication
+ * there): a role chip's padding and a swatch's size are its rules. */
+static void
+test_stylesheet (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *chip = baton_role_chip_new (f->writer);
+  GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkBorder padding;
+  int height;
+
+  gtk_widget_add_css_class (swatch, "baton-swatch");
+  gtk_box_append (GTK_BOX (box), chip);
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_window_set_child (GTK_WINDOW (f->window), box);
+
+  gtk_style_context_get_padding (gtk_widget_get_style_context (chip), &padding);
+  g_assert_cmpint (padding.left, ==, 8);
+  g_assert_cmpint (padding.top, ==, 1);
+
+  gtk_widget_measure (swatch, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+  g_assert_cmpint (height, ==, 4);
+}
+
 /* Main ------------------------------------------------------------------------------ */
 
 static void
@@ -842,7 +871,10 @@ main (int   argc,
 
   have_display = gtk_init_check ();
   if (have_display)
-    adw_init ();
+    {
+      adw_init ();
+      baton_test_load_stylesheet ();
+    }
 
   {
     static const ProgramChoice clicked = { "Lumen Software — Diversity and inclusion", FALSE };
@@ -864,6 +896,7 @@ main (int   argc,
   add_test ("/widgets/date-row/calendar-pointer", NULL, test_date_row_calendar_pointer);
   add_test ("/widgets/calendar/first-weekday", NULL, test_calendar_first_weekday);
   add_test ("/widgets/calendar/keyboard", NULL, test_calendar_keyboard);
+  add_test ("/widgets/stylesheet", NULL, test_stylesheet);
 
   return g_test_run ();
 }

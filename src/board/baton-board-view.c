@@ -31,7 +31,6 @@
 #include "baton-board-private.h"
 #include "baton-board-tasks.h"
 #include "baton-board-view-private.h"
-#include "baton-style.h"
 #include "baton-colors.h"
 #include "baton-dates.h"
 #include "baton-accessible.h"
@@ -893,7 +892,6 @@ baton_board_view_class_init (BatonBoardViewClass *klass)
 static void
 baton_board_view_init (BatonBoardView *self)
 {
-  baton_style_add_resource (RESOURCE_PREFIX "/board/board.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
   baton_accessible_fix_mnemonics (GTK_WIDGET (self));

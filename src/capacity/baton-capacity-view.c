@@ -19,7 +19,6 @@
 
 #include "baton-capacity-view.h"
 #include "baton-capacity-view-private.h"
-#include "baton-style.h"
 #include "baton-task-menu.h"
 #include "baton-calendar.h"
 #include "baton-dates.h"
@@ -727,7 +726,6 @@ baton_capacity_view_class_init (BatonCapacityViewClass *klass)
 static void
 baton_capacity_view_init (BatonCapacityView *self)
 {
-  baton_style_add_resource (RESOURCE_PREFIX "/capacity/baton-capacity.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
   baton_accessible_fix_mnemonics (GTK_WIDGET (self));

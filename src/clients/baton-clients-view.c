@@ -23,7 +23,6 @@
 #include "baton-accessible.h"
 #include "baton-client-row.h"
 #include "baton-clients-view-private.h"
-#include "baton-style.h"
 #include "baton-notes.h"
 #include "baton-search.h"
 
@@ -692,7 +691,6 @@ baton_clients_view_class_init (BatonClientsViewClass *klass)
 static void
 baton_clients_view_init (BatonClientsView *self)
 {
-  baton_style_add_resource (RESOURCE_PREFIX "/clients/baton-clients.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 }

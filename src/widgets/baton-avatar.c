@@ -360,8 +360,6 @@ baton_avatar_class_init (BatonAvatarClass *klass)
 static void
 baton_avatar_init (BatonAvatar *self)
 {
-  baton_widgets_ensure_style ();
-
   self->size = 24;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);

@@ -23,7 +23,6 @@
 #include <glib/gi18n.h>
 
 #include "baton-calendar-private.h"
-#include "baton-colors.h"
 #include "baton-dates.h"
 
 #define N_ROWS 6
@@ -386,8 +385,6 @@ baton_calendar_init (BatonCalendar *self)
   GtkWidget *header, *grid;
   GtkEventController *keys;
   GSettingsSchema *schema;
-
-  baton_widgets_ensure_style ();
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));

@@ -7,7 +7,8 @@
  * color functions (alpha (), mix ()) and libadwaita's named colors, so a
  * chip is as readable on the dark style as on the light one. All rules
  * live in one provider, rebuilt when a new color appears (a workspace has
- * a few dozen at most).
+ * a few dozen at most). The rest of the widgets' style (a chip's shape, a
+ * swatch's size) is in the application stylesheet, src/shell/style.css.
  */
 
 #define G_LOG_DOMAIN "baton-colors"
@@ -20,37 +21,6 @@
 #include "baton-store.h"
 
 #define COLOR_CLASS_PREFIX "baton-color-"
-
-static const char base_css[] =
-  "rolechip {"
-  "  border-radius: 999px;"
-  "  padding: 1px 8px;"
-  "  background-color: alpha(currentColor, 0.1);"
-  "}\n"
-  "rolechip > label { font-size: smaller; font-weight: bold; }\n"
-  ".baton-swatch { min-width: 4px; min-height: 4px; border-radius: 2px;"
-  "  background-color: alpha(currentColor, 0.25); }\n"
-  "avatar.baton-unassigned { background-image: none;"
-  "  background-color: alpha(currentColor, 0.1); color: alpha(currentColor, 0.55); }\n"
-  ".baton-field-error { margin-top: 2px; }\n"
-  ".baton-checklist-row entry { min-height: 28px; }\n"
-  /* A dragged task: opaque, no shadow or margin (see baton-task-chip.c). */
-  "taskchip { background-color: @popover_bg_color; color: @popover_fg_color;"
-  "  border: 1px solid alpha(currentColor, 0.3); border-radius: 8px;"
-  "  padding: 6px 12px 6px 6px; }\n"
-  "taskchip.square { border-radius: 0; }\n"
-  "taskchip > .baton-swatch { min-width: 5px; min-height: 18px; }\n"
-  "taskchip > .title { font-weight: bold; }\n"
-  "taskchip > .hours { opacity: 0.75; }\n"
-  /* The date rows' calendar (baton-calendar.c). */
-  "batoncalendar { padding: 6px; }\n"
-  "batoncalendar .weekday { font-size: smaller; font-weight: bold; opacity: 0.6; }\n"
-  "batoncalendar .week-number { font-size: smaller; opacity: 0.45; margin-right: 4px; }\n"
-  "batoncalendar button.day { min-width: 32px; min-height: 32px; padding: 0; border-radius: 999px;"
-  "  font-weight: normal; }\n"
-  "batoncalendar button.day.other-month { opacity: 0.45; }\n"
-  "batoncalendar button.day.today { font-weight: bold; box-shadow: inset 0 0 0 1px @accent_color; }\n"
-  "batoncalendar button.day.selected { background-color: @accent_bg_color; color: @accent_fg_color; }\n";
 
 static GtkCssProvider *provider;
 static GHashTable *classes;   /* "#rrggbb" (lowercase) → class name */
@@ -92,14 +62,17 @@ luminance (guint rgb)
 static void
 reload (void)
 {
-  g_autoptr(GString) css = g_string_new (base_css);
-
-  g_string_append_len (css, color_css->str, color_css->len);
-  gtk_css_provider_load_from_data (provider, css->str, css->len);
+  gtk_css_provider_load_from_data (provider, color_css->str, color_css->len);
 }
 
-void
-baton_widgets_ensure_style (void)
+/* Above the application stylesheet whatever the order they are added in:
+ * a color class must win over the stylesheet's plain rules for the same
+ * widgets ("rolechip", ".baton-swatch"), and across providers the order
+ * counts before the specificity. */
+#define COLOR_PRIORITY (GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1)
+
+static void
+ensure_provider (void)
 {
   GdkDisplay *display;
 
@@ -115,7 +88,7 @@ baton_widgets_ensure_style (void)
   color_css = g_string_new (NULL);
   reload ();
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+                                              COLOR_PRIORITY);
 }
 
 /* Adds the rules of @hex (already checked) unless known; TRUE when new. */
@@ -162,7 +135,7 @@ baton_color_css_class (const char *hex)
   if (!parse_hex (hex, &rgb))
     return NULL;
 
-  baton_widgets_ensure_style ();
+  ensure_provider ();
   if (provider == NULL)
     return NULL;
 
@@ -200,7 +173,7 @@ baton_colors_prepare (BatonStore *store)
 
   g_return_if_fail (BATON_IS_STORE (store));
 
-  baton_widgets_ensure_style ();
+  ensure_provider ();
   if (provider == NULL)
     return;
 

@@ -24,9 +24,6 @@ const char *baton_color_css_class      (const char *hex);
  * go (restyling once), so showing a view does not restyle per new color. */
 void        baton_colors_prepare       (BatonStore *store);
 
-/* Loads the shared widget styles (role chips, swatches, editor) once. */
-void        baton_widgets_ensure_style (void);
-
 /* Adds @css_class to @widget and removes any other baton-color-* class. */
 void        baton_widget_set_color_class (GtkWidget  *widget,
                                           const char *css_class);

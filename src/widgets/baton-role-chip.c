@@ -163,8 +163,6 @@ baton_role_chip_class_init (BatonRoleChipClass *klass)
 static void
 baton_role_chip_init (BatonRoleChip *self)
 {
-  baton_widgets_ensure_style ();
-
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (self->label, TRUE);

@@ -82,7 +82,6 @@ baton_task_chip_init (BatonTaskChip *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
-  baton_widgets_ensure_style ();
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 8);
 
   self->bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

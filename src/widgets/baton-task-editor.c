@@ -18,7 +18,6 @@
 
 #include <glib/gi18n.h>
 
-#include "baton-colors.h"
 #include "baton-date-row.h"
 #include "baton-dates.h"
 #include "baton-duration.h"
@@ -745,7 +744,6 @@ baton_task_editor_class_init (BatonTaskEditorClass *klass)
 static void
 baton_task_editor_init (BatonTaskEditor *self)
 {
-  baton_widgets_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
   /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
   baton_accessible_fix_mnemonics (GTK_WIDGET (self));

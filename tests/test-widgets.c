@@ -21,6 +21,7 @@
 #include "baton-date-row-private.h"
 #include "baton-dates.h"
 #include "baton-record-drop-down.h"
+#include "baton-workload-frame.h"
 #include "baton-role-chip.h"
 #include "baton-store.h"
 #include "baton-task-editor.h"
@@ -728,6 +729,63 @@ test_record_drop_down_extra_rows (Fixture       *f,
 }
 
 static gboolean
+frame_done (gpointer data)
+{
+  return !baton_workload_frame_pending (data);
+}
+
+/* A shown widget gets the workload current in its next frame, before the
+ * workload's own low-priority update; a hidden one leaves it to that. */
+static void
+test_workload_frame (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(BatonWorkload) workload = baton_workload_new (f->store);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *label = gtk_label_new ("Load");
+  GtkWidget *hidden = gtk_label_new ("Hidden");
+  BatonWorkloadFrame shown_frame, hidden_frame;
+
+  gtk_widget_set_visible (hidden, FALSE);
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_box_append (GTK_BOX (box), label);
+    gtk_box_append (GTK_BOX (box), hidden);
+    gtk_window_set_child (GTK_WINDOW (f->window), box);
+  }
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, label, 5000));
+  baton_workload_frame_init (&shown_frame, label, workload);
+  baton_workload_frame_init (&hidden_frame, hidden, workload);
+  baton_workload_watch_weeks (workload, 2461000, 2);
+  baton_workload_update (workload);
+  g_assert_false (baton_workload_frame_pending (&shown_frame));
+
+  /* A change: both wait; only the shown one asks for a frame. */
+  g_assert_nonnull (baton_store_create_person (f->store, "Ines", NULL, 2400, NULL, &error));
+  g_assert_no_error (error);
+  baton_workload_frame_schedule (&hidden_frame);
+  g_assert_cmpuint (hidden_frame.tick_id, ==, 0);
+  baton_workload_frame_schedule (&shown_frame);
+  baton_workload_frame_schedule (&shown_frame);   /* once */
+  g_assert_cmpuint (shown_frame.tick_id, !=, 0);
+  g_assert_true (baton_workload_frame_pending (&shown_frame));
+  g_assert_true (baton_workload_frame_pending (&hidden_frame));
+
+  /* By the next frame: current, and the frame asked for has run. */
+  gtk_widget_queue_draw (label);
+  g_assert_true (baton_test_wait_until (frame_done, &shown_frame, 5000));
+  g_assert_true (baton_workload_is_current (workload));
+  g_assert_cmpuint (baton_capacity_get_n_people (baton_workload_get_capacity (workload)), ==, 1);
+
+  /* Cancelled, nothing is left to run. */
+  g_assert_nonnull (baton_store_create_person (f->store, "Jo", NULL, 2400, NULL, &error));
+  baton_workload_frame_schedule (&shown_frame);
+  baton_workload_frame_cancel (&shown_frame);
+  g_assert_cmpuint (shown_frame.tick_id, ==, 0);
+}
+
+static gboolean
 widget_has_tooltip (GtkWidget     *widget,
                     gconstpointer  text)
 {
@@ -888,6 +946,7 @@ main (int   argc,
   add_test ("/widgets/task-editor/dropdowns-by-pointer", NULL, test_editor_dropdowns_by_pointer);
   add_test ("/widgets/record-drop-down/by-id", NULL, test_record_drop_down_by_id);
   add_test ("/widgets/record-drop-down/extra-rows", NULL, test_record_drop_down_extra_rows);
+  add_test ("/widgets/workload-frame", NULL, test_workload_frame);
   add_test ("/widgets/checklist-editor/alone", NULL, test_checklist_editor_alone);
   add_test ("/widgets/date-row/parse-and-format", NULL, test_date_row_parse_and_format);
   add_test ("/widgets/date-row/invalid-text", NULL, test_date_row_invalid_text);

@@ -20,6 +20,7 @@
 #include "baton-capacity.h"
 #include "baton-record-drop-down.h"
 #include "baton-workload.h"
+#include "baton-workload-frame.h"
 #include "baton-edge-scroll.h"
 #include "baton-people-sidebar.h"
 
@@ -69,7 +70,7 @@ struct _BatonBoardView
   guint32             today;
   BatonWorkload      *workload;
   guint               weeks_id;          /* our weeks in it */
-  guint               capacity_tick_id;  /* shown: the next frame's update phase */
+  BatonWorkloadFrame  workload_frame;    /* shown: current in the next frame */
 
   /* Filters: one for every column */
   BatonBoardFilter   *filter;

@@ -267,49 +267,11 @@ show_capacity (BatonBoardView *self)
     }
 }
 
-static gboolean
-capacity_tick (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
-{
-  BatonBoardView *self = BATON_BOARD_VIEW (widget);
-
-  self->capacity_tick_id = 0;
-  /* ::changed, and show_capacity (), when there was something to do. */
-  baton_workload_update (self->workload);
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-capacity_pending (BatonBoardView *self)
-{
-  return self->capacity_tick_id != 0 || !baton_workload_is_current (self->workload);
-}
-
-static void
-cancel_capacity (BatonBoardView *self)
-{
-  if (self->capacity_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->capacity_tick_id);
-      self->capacity_tick_id = 0;
-    }
-}
-
-/* The workload computes at low priority, after the frame. Shown, the
- * board asks for it in the next frame's update phase (before its layout)
- * instead: a change and the badges it moves are drawn in the same frame.
- * A change that keeps every load (cards moved between stages that are not
- * done) leaves the workload current: nothing to do. */
+/* See baton-workload-frame.h: shown, the figures come with the next frame. */
 static void
 schedule_capacity (BatonBoardView *self)
 {
-  if (self->capacity_tick_id != 0 || baton_workload_is_current (self->workload))
-    return;
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->capacity_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), capacity_tick, NULL, NULL);
+  baton_workload_frame_schedule (&self->workload_frame);
 }
 
 static void
@@ -529,7 +491,7 @@ baton_board_view_is_settled (BatonBoardView *self)
 
   g_return_val_if_fail (BATON_IS_BOARD_VIEW (self), FALSE);
 
-  if (capacity_pending (self) || self->capacity == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (baton_workload_frame_pending (&self->workload_frame) || self->capacity == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return FALSE;
 
   /* An empty state instead of the columns. */
@@ -557,7 +519,7 @@ baton_board_view_update_capacity (BatonBoardView *self)
 {
   g_return_if_fail (BATON_IS_BOARD_VIEW (self));
 
-  cancel_capacity (self);
+  baton_workload_frame_cancel (&self->workload_frame);
   follow_today (self);
   if (baton_workload_is_current (self->workload))
     show_capacity (self);
@@ -668,6 +630,7 @@ baton_board_view_constructed (GObject *object)
   if (self->workload == NULL)
     self->workload = baton_workload_new (self->store);
   g_signal_connect_object (self->workload, "changed", G_CALLBACK (show_capacity), self, G_CONNECT_SWAPPED);
+  baton_workload_frame_init (&self->workload_frame, GTK_WIDGET (self), self->workload);
   self->today = baton_date_today ();
   read_settings (self);
   self->weeks_id = baton_workload_watch_weeks (self->workload, first_week_shown (self), WEEKS_SHOWN);
@@ -710,7 +673,7 @@ baton_board_view_dispose (GObject *object)
 {
   BatonBoardView *self = BATON_BOARD_VIEW (object);
 
-  cancel_capacity (self);
+  baton_workload_frame_cancel (&self->workload_frame);
   g_clear_handle_id (&self->toast_idle_id, g_source_remove);
   baton_edge_scroll_stop (&self->edge_scroll);
   if (self->store != NULL)

@@ -16,6 +16,7 @@
 #pragma once
 
 #include "baton-workload.h"
+#include "baton-workload-frame.h"
 #include "baton-capacity-grid.h"
 #include "baton-capacity-view.h"
 #include "baton-cell-popover.h"
@@ -101,7 +102,7 @@ struct _BatonCapacityView
   BatonStore        *store;
   BatonWorkload     *workload;       /* the window's, or our own */
   GSettings         *settings;
-  guint              capacity_tick_id;
+  BatonWorkloadFrame workload_frame;  /* shown: current in the next frame */
   GtkDragSource     *drag_source;
   GtkDropTarget     *drop_target;
   BatonTask         *drag_task;      /* the task being dragged */

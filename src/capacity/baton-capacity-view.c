@@ -184,35 +184,12 @@ on_settings_changed (GSettings         *settings,
   refresh_popover (self);
 }
 
-static gboolean
-capacity_tick (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
-{
-  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
-
-  self->capacity_tick_id = 0;
-  baton_workload_update (self->workload);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The workload computes at low priority, after the frame. Shown, we ask
- * for it in the next frame's update phase instead, before the grid's
- * layout: a change and the figures it moves are drawn in one frame. */
-static void
-schedule_capacity (BatonCapacityView *self)
-{
-  if (self->capacity_tick_id == 0 && !baton_workload_is_current (self->workload) &&
-      gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->capacity_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), capacity_tick, NULL, NULL);
-}
-
 static void
 on_store_changed (BatonCapacityView *self)
 {
-  /* Rows again once, before the next frame, however many changes came. */
-  schedule_capacity (self);
+  /* Rows again once, before the next frame, however many changes came;
+   * shown, the figures are current by then (baton-workload-frame.h). */
+  baton_workload_frame_schedule (&self->workload_frame);
   baton_capacity_grid_invalidate (self->grid);
   update_empty_state (self);
   _baton_capacity_view_update_actions (self);
@@ -563,6 +540,7 @@ baton_capacity_view_constructed (GObject *object)
    * any load before we look. */
   if (self->workload == NULL)
     self->workload = baton_workload_new (self->store);
+  baton_workload_frame_init (&self->workload_frame, GTK_WIDGET (self), self->workload);
   self->grid = BATON_CAPACITY_GRID (baton_capacity_grid_new (self->workload));
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->grid));
   g_signal_connect_object (self->grid, "cell-activated", G_CALLBACK (on_cell_activated), self, 0);
@@ -635,9 +613,7 @@ baton_capacity_view_dispose (GObject *object)
   g_clear_pointer (&self->drag_weeks, g_array_unref);
   g_clear_pointer (&self->drag_minutes, g_array_unref);
   g_clear_object (&self->settings);
-  if (self->capacity_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->capacity_tick_id);
-  self->capacity_tick_id = 0;
+  baton_workload_frame_cancel (&self->workload_frame);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (baton_store_get_history (self->store), _baton_capacity_view_on_history_changed, self);
   g_clear_object (&self->workload);

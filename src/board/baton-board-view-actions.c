@@ -183,6 +183,24 @@ wip_warning (BatonBoardView *self,
                           baton_stage_get_name (stage), load, (int) limit);
 }
 
+/* An undoable change's toast, with a warning after it (a WIP limit
+ * passed) when there is one. */
+static void
+announce_with_warning (BatonBoardView *self,
+                       const char     *message,
+                       const char     *warning)
+{
+  if (warning != NULL)
+    {
+      /* Translators: a toast made of a message and a warning */
+      g_autofree char *both = g_strdup_printf (_("%s — %s"), message, warning);
+
+      _baton_board_view_announce_undoable (self, both);
+    }
+  else
+    _baton_board_view_announce_undoable (self, message);
+}
+
 static gboolean
 move_task (BatonBoardView *self,
            BatonTask      *task,
@@ -206,14 +224,7 @@ move_task (BatonBoardView *self,
     return TRUE;
 
   warning = same_stage ? NULL : wip_warning (self, stage);
-  if (warning != NULL)
-    {
-      /* Translators: a toast made of a message and a warning */
-      g_autofree char *both = g_strdup_printf (_("%s — %s"), message, warning);
-      _baton_board_view_announce_undoable (self, both);
-    }
-  else
-    _baton_board_view_announce_undoable (self, message);
+  announce_with_warning (self, message, warning);
 
   return TRUE;
 }
@@ -277,14 +288,7 @@ apply_task_action (BatonBoardView *self,
         warning = wip_warning (self, stage);
     }
 
-  if (warning != NULL)
-    {
-      /* Translators: a toast made of a message and a warning */
-      g_autofree char *both = g_strdup_printf (_("%s — %s"), message, warning);
-      _baton_board_view_announce_undoable (self, both);
-    }
-  else
-    _baton_board_view_announce_undoable (self, message);
+  announce_with_warning (self, message, warning);
 
   return TRUE;
 }

@@ -617,6 +617,13 @@ test_files (void)
   g_assert_no_error (error);
   a = export_text (source);
   g_assert_true (g_str_has_prefix (contents, a));
+  /* Private, as the workspace is. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 
   /* A missing file and a malformed file leave the workspace alone. */
   before = export_text (target);

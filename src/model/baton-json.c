@@ -219,8 +219,10 @@ baton_json_export_file (BatonStore  *store,
   contents = g_string_new_len (text, length);
   g_string_append_c (contents, '\n');
 
-  /* Written to a temporary file and renamed: a crash never leaves half a file. */
-  if (!g_file_set_contents (path, contents->str, contents->len, &local_error))
+  /* Written to a temporary file and renamed: a crash never leaves half a
+   * file. Private, as the workspace is. */
+  if (!g_file_set_contents_full (path, contents->str, contents->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
     {
       g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
                    _("Could not write the export: %s"), local_error->message);

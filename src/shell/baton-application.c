@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "baton-application.h"
+#include "baton-cli.h"
 #include "baton-demo.h"
 #include "baton-preferences-window.h"
 #include "baton-store.h"
@@ -679,7 +680,8 @@ baton_application_handle_local_options (GApplication *application,
       return 1;
     }
 
-  return -1;
+  /* --export and --import: here, before the bus and the display. */
+  return baton_cli_handle_options (options);
 }
 
 static int
@@ -750,6 +752,7 @@ static void
 baton_application_init (BatonApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  baton_cli_add_options (G_APPLICATION (self));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Plan training programs and balance your team’s load."));
 }

@@ -1,0 +1,730 @@
+/* baton-cli.c — export and import from the command line, without a display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `baton --database DB --export FILE` and `baton --database DB --import
+ * FILE` run from handle-local-options: before the application registers on
+ * the session bus and before GTK opens a display, so scripts and backups
+ * need neither. The format comes from the file's extension:
+ *
+ *   --export FILE.json             the whole workspace as Baton JSON
+ *   --export FILE.csv              tasks as CSV
+ *   --export FILE.csv --capacity   capacity as CSV (long form), --weeks N
+ *                                  weeks from the week of --from DATE
+ *   --export FILE.ics              dated tasks and time off as iCalendar,
+ *                                  narrowed by --person NAME or --program NAME
+ *   --import FILE.json             Baton JSON, into an empty workspace
+ *   --import FILE.csv              tasks, into the workspace
+ *
+ * `--demo` exports a demo workspace generated in memory. Without
+ * `--database` an export reads the default workspace; an import needs
+ * `--database`. The model does the work and keeps its promises: files are
+ * written whole (a temporary file renamed over the old one) and private,
+ * an import lands whole or not at all. Here, on top: an export never
+ * writes over the workspace itself, a workspace file that an import
+ * created and then failed to fill is removed again, and a workspace is
+ * backed up as the app backs it up, but only before a write: a CSV import
+ * that passed its checks, the migration of an older workspace.
+ */
+
+#define G_LOG_DOMAIN "baton-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "baton-cli.h"
+#include "baton-csv.h"
+#include "baton-dates.h"
+#include "baton-demo.h"
+#include "baton-ics.h"
+#include "baton-json.h"
+#include "baton-store.h"
+
+G_DEFINE_QUARK (baton-cli-error-quark, baton_cli_error)
+
+#define DEFAULT_WEEKS 12
+#define MAX_WEEKS     520
+#define DEFAULT_BACKUPS_KEPT 5  /* the schema's default */
+
+static const GOptionEntry cli_option_entries[] = {
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the workspace to FILE and exit: .json (Baton JSON), .csv (tasks) or "
+       ".ics (calendar); needs no display"), N_("FILE") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import FILE into the workspace of --database and exit: .json (Baton JSON, "
+       "into an empty workspace) or .csv (tasks); needs no display"), N_("FILE") },
+  { "capacity", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to a .csv file: export capacity per person and week instead of tasks"), NULL },
+  /* A string: GApplication leaves an integer option of 0 out of the dict. */
+  { "weeks", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --capacity: the number of weeks (default 12)"), N_("N") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --capacity: the first week, the one that holds DATE (YYYY-MM-DD; default this week)"),
+    N_("DATE") },
+  { "person", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to an .ics file: only the tasks and time off of the person called NAME"),
+    N_("NAME") },
+  { "program", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to an .ics file: only the tasks of the program called NAME"), N_("NAME") },
+  { NULL }
+};
+
+void
+baton_cli_add_options (GApplication *application)
+{
+  g_return_if_fail (G_IS_APPLICATION (application));
+
+  g_application_add_main_option_entries (application, cli_option_entries);
+}
+
+typedef enum
+{
+  FORMAT_UNKNOWN,
+  FORMAT_JSON,
+  FORMAT_CSV,
+  FORMAT_ICS,
+} CliFormat;
+
+typedef struct
+{
+  const char *database;  /* NULL: the default workspace */
+  gboolean    demo;
+  const char *export_path;
+  const char *import_path;
+  gboolean    capacity;
+  const char *weeks;
+  const char *from;
+  const char *person;
+  const char *program;
+} CliOptions;
+
+static CliFormat
+format_from_path (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *lower = g_ascii_strdown (base, -1);
+
+  if (g_str_has_suffix (lower, ".json"))
+    return FORMAT_JSON;
+  if (g_str_has_suffix (lower, ".csv"))
+    return FORMAT_CSV;
+  if (g_str_has_suffix (lower, ".ics"))
+    return FORMAT_ICS;
+
+  return FORMAT_UNKNOWN;
+}
+
+/* Options that do not go together, before anything is opened. */
+static gboolean
+check_options (const CliOptions  *o,
+               GError           **error)
+{
+  CliFormat format;
+
+  if (o->export_path != NULL && o->import_path != NULL)
+    {
+      g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                           _("--export and --import cannot be used together"));
+      return FALSE;
+    }
+
+  if (o->export_path == NULL && o->import_path == NULL)
+    {
+      g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                           _("--capacity, --weeks, --from, --person and --program work only with --export"));
+      return FALSE;
+    }
+
+  if (o->import_path != NULL)
+    {
+      g_autofree char *name = g_filename_display_name (o->import_path);
+
+      if (o->demo || o->database == NULL)
+        {
+          g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                               _("--import needs --database FILE: the workspace to import into"));
+          return FALSE;
+        }
+      if (o->capacity || o->weeks != NULL || o->from != NULL || o->person != NULL || o->program != NULL)
+        {
+          g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                               _("--capacity, --weeks, --from, --person and --program work only with --export"));
+          return FALSE;
+        }
+
+      format = format_from_path (o->import_path);
+      if (format != FORMAT_JSON && format != FORMAT_CSV)
+        {
+          g_set_error (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                       _("Cannot import “%s”: the name of the file must end in .json (Baton JSON) or .csv (tasks)"),
+                       name);
+          return FALSE;
+        }
+
+      return TRUE;
+    }
+
+  format = format_from_path (o->export_path);
+  if (format == FORMAT_UNKNOWN)
+    {
+      g_autofree char *name = g_filename_display_name (o->export_path);
+
+      g_set_error (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                   _("Cannot export to “%s”: the name of the file must end in .json (Baton JSON), .csv (tasks or capacity) or .ics (calendar)"),
+                   name);
+      return FALSE;
+    }
+
+  if ((o->capacity || o->weeks != NULL || o->from != NULL) && format != FORMAT_CSV)
+    {
+      g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                           _("--capacity, --weeks and --from work only with --export to a .csv file"));
+      return FALSE;
+    }
+  if ((o->weeks != NULL || o->from != NULL) && !o->capacity)
+    {
+      g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                           _("--weeks and --from work only with --capacity"));
+      return FALSE;
+    }
+  if (o->weeks != NULL &&
+      !g_ascii_string_to_unsigned (o->weeks, 10, 1, MAX_WEEKS, NULL, NULL))
+    {
+      g_set_error (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                   _("--weeks must be a number from 1 to %d"), MAX_WEEKS);
+      return FALSE;
+    }
+  if ((o->person != NULL || o->program != NULL) && format != FORMAT_ICS)
+    {
+      g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                           _("--person and --program work only with --export to an .ics file"));
+      return FALSE;
+    }
+  if (o->person != NULL && o->program != NULL)
+    {
+      g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                           _("--person and --program cannot be used together"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opening ---------------------------------------------------------------------- */
+
+static BatonStore *
+open_demo (GError **error)
+{
+  g_autoptr(BatonStore) store = NULL;
+  BatonDemoSize size;
+
+  /* In memory: nothing to clean up, and no file of the app's --demo is touched. */
+  store = baton_store_open (":memory:", error);
+  if (store == NULL)
+    return NULL;
+
+  baton_demo_size_init_default (&size);
+  if (!baton_demo_generate (store, &size, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
+}
+
+/* The backups-kept setting, as the app reads it; its default where the
+ * schema is not installed (no setting can have been changed then). */
+static guint
+backups_kept (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return DEFAULT_BACKUPS_KEPT;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return (guint) MAX (g_settings_get_int (settings, "backups-kept"), 0);
+}
+
+/* As the app does before it opens a workspace, when the command is about
+ * to write to it: an import, or the migration of an older workspace. */
+static gboolean
+back_up (const char  *path,
+         gboolean     always,
+         GError     **error)
+{
+  if (!always)
+    {
+      g_autoptr(GError) peek_error = NULL;
+      gint version = baton_store_peek_version (path, &peek_error);
+
+      /* A file that cannot be opened is refused by the store. */
+      if (peek_error != NULL || version < 1 || version >= BATON_SCHEMA_VERSION)
+        return TRUE;
+    }
+
+  return baton_store_rotate_backups (path, backups_kept (), error);
+}
+
+/* An existing workspace: an export must not create an empty one. */
+static BatonStore *
+open_existing (const char  *path,
+               GError     **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, BATON_CLI_ERROR, BATON_CLI_ERROR_NOT_FOUND,
+                   _("There is no workspace “%s”"), name);
+      return NULL;
+    }
+
+  if (!back_up (path, FALSE, error))
+    return NULL;
+
+  return baton_store_open (path, error);
+}
+
+static void
+remove_workspace_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (file) != 0 && errno != ENOENT)
+        g_warning ("Could not remove %s: %s", file, g_strerror (errno));
+    }
+}
+
+/* Export ---------------------------------------------------------------------- */
+
+/* TRUE when @path is the file @database (or a link to it). */
+static gboolean
+is_same_file (const char *path,
+              const char *database)
+{
+  GStatBuf a, b;
+
+  if (database == NULL)
+    return FALSE;
+
+  if (g_stat (path, &a) != 0 || g_stat (database, &b) != 0)
+    return FALSE;
+
+  return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+static guint
+count_active_people (BatonStore *store)
+{
+  GListModel *people = baton_store_get_people (store);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(BatonPerson) person = g_list_model_get_item (people, i);
+
+      if (!baton_person_get_archived (person))
+        n++;
+    }
+
+  return n;
+}
+
+/* The id of the one person or program called @name: exactly, else
+ * ignoring case. */
+static gint64
+find_by_name (GListModel   *list,
+              const char   *(*get_name) (gpointer),
+              const char   *name,
+              const char   *not_found_format,
+              const char   *several_format,
+              GError      **error)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      gint64 found = 0;
+      guint n_found = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (list, i);
+          const char *item_name = get_name (item);
+          gboolean match;
+
+          if (item_name == NULL)
+            continue;
+
+          if (pass == 0)
+            {
+              match = strcmp (item_name, name) == 0;
+            }
+          else
+            {
+              g_autofree char *item_folded = g_utf8_casefold (item_name, -1);
+
+              match = strcmp (item_folded, folded) == 0;
+            }
+
+          if (match)
+            {
+              found = baton_record_get_id (BATON_RECORD (item));
+              n_found++;
+            }
+        }
+
+      if (n_found == 1)
+        return found;
+      if (n_found > 1)
+        {
+          g_set_error (error, BATON_CLI_ERROR, BATON_CLI_ERROR_NOT_FOUND, several_format, name);
+          return 0;
+        }
+    }
+
+  g_set_error (error, BATON_CLI_ERROR, BATON_CLI_ERROR_NOT_FOUND, not_found_format, name);
+  return 0;
+}
+
+static const char *
+person_name (gpointer item)
+{
+  return baton_person_get_name (item);
+}
+
+static const char *
+program_name (gpointer item)
+{
+  return baton_program_get_name (item);
+}
+
+static guint
+count_events (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; (p = strstr (p, "BEGIN:VEVENT\r\n")) != NULL; p++)
+    n++;
+
+  return n;
+}
+
+static gboolean
+export_ics (BatonStore        *store,
+            const CliOptions  *o,
+            char             **summary,
+            GError           **error)
+{
+  BatonIcsOptions options = { .scope = BATON_ICS_SCOPE_ALL };
+  g_autofree char *text = NULL;
+  g_autofree char *name = g_filename_display_name (o->export_path);
+  guint n_events;
+
+  if (o->person != NULL)
+    {
+      /* Translators: %s is the name given to --person */
+      const char *not_found = _("No person is called “%s”");
+      /* Translators: %s is the name given to --person */
+      const char *several = _("Several people are called “%s”");
+
+      options.scope = BATON_ICS_SCOPE_PERSON;
+      options.id = find_by_name (baton_store_get_people (store), person_name, o->person,
+                                 not_found, several, error);
+      if (options.id == 0)
+        return FALSE;
+    }
+  else if (o->program != NULL)
+    {
+      /* Translators: %s is the name given to --program */
+      const char *not_found = _("No program is called “%s”");
+      /* Translators: %s is the name given to --program */
+      const char *several = _("Several programs are called “%s”");
+
+      options.scope = BATON_ICS_SCOPE_PROGRAM;
+      options.id = find_by_name (baton_store_get_programs (store), program_name, o->program,
+                                 not_found, several, error);
+      if (options.id == 0)
+        return FALSE;
+    }
+
+  text = baton_ics_export_string (store, &options, error);
+  if (text == NULL)
+    return FALSE;
+
+  /* As baton_ics_export_file () writes it: whole, private. */
+  if (!g_file_set_contents_full (o->export_path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    return FALSE;
+
+  n_events = count_events (text);
+  *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Exported %u event to %s",
+                                           "Exported %u events to %s", n_events),
+                              n_events, name);
+  return TRUE;
+}
+
+static gboolean
+export_capacity (BatonStore        *store,
+                 const CliOptions  *o,
+                 char             **summary,
+                 GError           **error)
+{
+  BatonCapacitySettings settings;
+  BatonCsvOptions csv_options = { .bom = FALSE };
+  g_autofree char *name = g_filename_display_name (o->export_path);
+  guint32 first_day;
+  guint64 n_weeks = DEFAULT_WEEKS;
+  guint n_people;
+
+  if (o->weeks != NULL &&
+      !g_ascii_string_to_unsigned (o->weeks, 10, 1, MAX_WEEKS, &n_weeks, NULL))
+    g_assert_not_reached ();  /* check_options () refused it */
+
+  if (o->from != NULL)
+    {
+      if (!baton_date_parse (o->from, &first_day))
+        {
+          g_set_error (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                       _("--from needs a date written YYYY-MM-DD, not “%s”"), o->from);
+          return FALSE;
+        }
+    }
+  else
+    {
+      first_day = baton_date_today ();
+    }
+
+  baton_capacity_settings_init_default (&settings);
+  if (!baton_csv_export_capacity_file (store, &settings, first_day, (guint) n_weeks,
+                                       o->export_path, &csv_options, error))
+    return FALSE;
+
+  n_people = count_active_people (store);
+  *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Exported the capacity of %u person to %s",
+                                           "Exported the capacity of %u people to %s", n_people),
+                              n_people, name);
+  return TRUE;
+}
+
+static gboolean
+run_export (const CliOptions  *o,
+            char             **summary,
+            GError           **error)
+{
+  g_autoptr(BatonStore) store = NULL;
+  g_autofree char *default_path = NULL;
+  g_autofree char *name = g_filename_display_name (o->export_path);
+  const char *database = o->database;
+  guint n_tasks;
+
+  if (o->demo)
+    {
+      database = NULL;
+      store = open_demo (error);
+    }
+  else
+    {
+      if (database == NULL)
+        database = default_path = baton_store_default_path ();
+      store = open_existing (database, error);
+    }
+  if (store == NULL)
+    return FALSE;
+
+  /* The writers replace the file: never the workspace's own. */
+  if (is_same_file (o->export_path, database))
+    {
+      g_set_error (error, BATON_CLI_ERROR, BATON_CLI_ERROR_SAME_FILE,
+                   _("Will not export to “%s”: it is the workspace itself"), name);
+      return FALSE;
+    }
+
+  n_tasks = g_list_model_get_n_items (baton_store_get_tasks (store));
+
+  switch (format_from_path (o->export_path))
+    {
+    case FORMAT_JSON:
+      if (!baton_json_export_file (store, o->export_path, error))
+        return FALSE;
+      break;
+
+    case FORMAT_CSV:
+      if (o->capacity)
+        return export_capacity (store, o, summary, error);
+      {
+        BatonCsvOptions csv_options = { .bom = FALSE };
+
+        if (!baton_csv_export_tasks_file (store, o->export_path, &csv_options, error))
+          return FALSE;
+      }
+      break;
+
+    case FORMAT_ICS:
+      return export_ics (store, o, summary, error);
+
+    case FORMAT_UNKNOWN:
+    default:
+      g_assert_not_reached ();
+    }
+
+  *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Exported %u task to %s",
+                                           "Exported %u tasks to %s", n_tasks),
+                              n_tasks, name);
+  return TRUE;
+}
+
+/* Import ---------------------------------------------------------------------- */
+
+static gboolean
+import_csv (BatonStore  *store,
+            const char  *path,
+            gboolean     back_up_first,
+            guint       *n_tasks,
+            GError     **error)
+{
+  g_autoptr(BatonCsvImport) import = NULL;
+  const BatonCsvPreview *preview;
+
+  import = baton_csv_import_prepare_file (store, path, NULL, error);
+  if (import == NULL)
+    return FALSE;
+
+  /* The file is good: back the workspace up before it changes. */
+  if (back_up_first && !back_up (baton_store_get_path (store), TRUE, error))
+    return FALSE;
+
+  preview = baton_csv_import_get_preview (import);
+  if (!baton_csv_import_apply (import, error))
+    return FALSE;
+
+  /* What the preview would have shown: the import went ahead anyway. */
+  for (guint i = 0; preview->warnings != NULL && i < preview->warnings->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (preview->warnings, i));
+
+  *n_tasks = preview->n_new_tasks + preview->n_updated_tasks + preview->n_unchanged_tasks;
+  return TRUE;
+}
+
+static gboolean
+run_import (const CliOptions  *o,
+            char             **summary,
+            GError           **error)
+{
+  g_autoptr(BatonStore) store = NULL;
+  g_autofree char *name = g_filename_display_name (o->import_path);
+  gboolean existed = g_file_test (o->database, G_FILE_TEST_EXISTS);
+  gboolean ok = FALSE;
+  guint n_tasks = 0;
+
+  /* Before the workspace is opened, let alone created. */
+  if (!g_file_test (o->import_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, BATON_CLI_ERROR, BATON_CLI_ERROR_NOT_FOUND,
+                   _("There is no file “%s”"), name);
+      return FALSE;
+    }
+
+  if (existed && !back_up (o->database, FALSE, error))
+    return FALSE;
+
+  store = baton_store_open (o->database, error);
+  if (store == NULL)
+    return FALSE;
+
+  switch (format_from_path (o->import_path))
+    {
+    case FORMAT_JSON:
+      /* Into an empty workspace only: nothing to back up. */
+      ok = baton_json_import_file (store, o->import_path, error);
+      n_tasks = g_list_model_get_n_items (baton_store_get_tasks (store));
+      break;
+
+    case FORMAT_CSV:
+      ok = import_csv (store, o->import_path, existed, &n_tasks, error);
+      break;
+
+    case FORMAT_ICS:
+    case FORMAT_UNKNOWN:
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_clear_object (&store);
+
+  if (!ok)
+    {
+      /* The import wrote nothing; a workspace it created goes again. */
+      if (!existed)
+        remove_workspace_files (o->database);
+      return FALSE;
+    }
+
+  *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Imported %u task from %s",
+                                           "Imported %u tasks from %s", n_tasks),
+                              n_tasks, name);
+  return TRUE;
+}
+
+/* Entry point ---------------------------------------------------------------------- */
+
+int
+baton_cli_handle_options (GVariantDict *options)
+{
+  CliOptions o = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (options != NULL, 1);
+
+  g_variant_dict_lookup (options, "export", "^&ay", &o.export_path);
+  g_variant_dict_lookup (options, "import", "^&ay", &o.import_path);
+  g_variant_dict_lookup (options, "capacity", "b", &o.capacity);
+  g_variant_dict_lookup (options, "weeks", "&s", &o.weeks);
+  g_variant_dict_lookup (options, "from", "&s", &o.from);
+  g_variant_dict_lookup (options, "person", "&s", &o.person);
+  g_variant_dict_lookup (options, "program", "&s", &o.program);
+  g_variant_dict_lookup (options, "database", "^&ay", &o.database);
+  g_variant_dict_lookup (options, "demo", "b", &o.demo);
+
+  if (o.database != NULL && o.database[0] == '\0')
+    o.database = NULL;
+
+  if (o.export_path == NULL && o.import_path == NULL &&
+      !g_variant_dict_contains (options, "capacity") &&
+      !g_variant_dict_contains (options, "weeks") &&
+      !g_variant_dict_contains (options, "from") &&
+      !g_variant_dict_contains (options, "person") &&
+      !g_variant_dict_contains (options, "program"))
+    return -1;
+
+  ok = check_options (&o, &error);
+  if (ok && o.export_path != NULL)
+    ok = run_export (&o, &summary, &error);
+  else if (ok)
+    ok = run_import (&o, &summary, &error);
+
+  if (!ok)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_print ("%s\n", summary);
+  return 0;
+}

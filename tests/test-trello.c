@@ -195,6 +195,17 @@ test_preview (void)
 
   /* Nothing written. */
   baton_test_assert_state_equals (before, store);
+
+  /* The preview follows the workspace: a stage added since matches. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (baton_store_create_stage (store, "WRITING", 0, &error));
+    g_assert_no_error (error);
+    preview = baton_trello_import_get_preview (import);
+    g_assert_cmpuint (preview->n_stages_matched, ==, 3);
+    g_assert_cmpuint (preview->n_stages_new, ==, 1);
+  }
 }
 
 static void
@@ -454,6 +465,28 @@ test_done_stage_added (void)
   stages = stage_names (store);
   g_assert_cmpstr (stages, ==, "Backlog|Analysis|Design|Development|Review|Delivered|Writing|Client review|Done*");
   g_assert_cmpstr (stage_of (store, task_titled (store, "Storyboard")), ==, "Done");
+}
+
+/* Trello writes times in UTC; a task's dates are the local dates of
+ * those times. */
+static void
+test_local_dates (void)
+{
+  g_autoptr(BatonStore) store = workspace ();
+  g_autoptr(BatonTrelloImport) import = NULL;
+  const char *text =
+    "{\"name\": \"Times\", \"lists\": [{\"id\": \"l\", \"name\": \"Backlog\", \"pos\": 1}],"
+    " \"cards\": [{\"id\": \"c\", \"name\": \"Late\", \"idList\": \"l\", \"pos\": 1,"
+    "   \"start\": \"2026-03-19T14:59:00.000Z\", \"due\": \"2026-03-20T23:30:00.000Z\"}]}";
+  BatonTask *task;
+
+  g_assert_true (g_setenv ("TZ", "Asia/Tokyo", TRUE));  /* UTC+9, no daylight saving time */
+  import = prepare (store, text);
+  g_assert_true (g_setenv ("TZ", "UTC", TRUE));
+  apply (import);
+  task = task_titled (store, "Late");
+  g_assert_cmpstr (baton_task_get_start_date (task), ==, "2026-03-19");
+  g_assert_cmpstr (baton_task_get_due_date (task), ==, "2026-03-21");
 }
 
 /* Problems the import works around, listed before anything is written. */
@@ -757,6 +790,7 @@ main (int   argc,
   g_test_add_func ("/trello/members", test_members_mapping);
   g_test_add_func ("/trello/archived", test_archived);
   g_test_add_func ("/trello/done-stage-added", test_done_stage_added);
+  g_test_add_func ("/trello/local-dates", test_local_dates);
   g_test_add_func ("/trello/warnings", test_warnings);
   g_test_add_func ("/trello/bad/json", test_bad_json);
   g_test_add_func ("/trello/bad/not-trello", test_not_trello);

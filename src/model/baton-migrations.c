@@ -172,7 +172,7 @@ static const Step migrations[] = {
    * card's id), so that importing the same board again updates the task
    * instead of adding another; unique within a program. */
   { "ALTER TABLE tasks ADD COLUMN external_id TEXT;"
-    "CREATE UNIQUE INDEX tasks_external_id ON tasks (program_id, external_id) WHERE external_id IS NOT NULL;", NULL },
+    "CREATE UNIQUE INDEX tasks_external_id ON tasks (program_id, external_id);", NULL },
 };
 
 /* Version 0 with tables in it is some other application's database: say

@@ -431,8 +431,9 @@ baton_trello_import_get_preview (BatonTrelloImport *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  /* The store may have changed since: plan again each time. */
-  _baton_trello_import_replan (self);
+  /* Planned again after a change of the choices or of the store. */
+  if (self->plan == NULL)
+    _baton_trello_import_replan (self);
 
   return &self->preview;
 }
@@ -645,7 +646,8 @@ baton_trello_import_apply (BatonTrelloImport  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  _baton_trello_import_replan (self);
+  if (self->plan == NULL)
+    _baton_trello_import_replan (self);
   apply.plan = self->plan;
   if (apply.plan->client == NULL)
     {

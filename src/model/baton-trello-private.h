@@ -105,6 +105,7 @@ struct _BatonTrelloImport
   gboolean            include_archived;
   BatonTrelloPreview  preview;
   gpointer            plan;         /* TrelloPlan, NULL when stale */
+  gulong              changed_id;   /* the store's ::changed makes the plan stale */
   BatonProgram       *program;      /* after apply */
 };
 

@@ -1103,6 +1103,12 @@ _baton_trello_board_read (const char  *data,
 
 /* The import object */
 
+static void
+on_store_changed (BatonTrelloImport *self)
+{
+  g_clear_pointer (&self->plan, _baton_trello_plan_free);
+}
+
 BatonTrelloImport *
 baton_trello_import_new (BatonStore  *store,
                          const char  *data,
@@ -1122,6 +1128,7 @@ baton_trello_import_new (BatonStore  *store,
   self = g_new0 (BatonTrelloImport, 1);
   self->store = g_object_ref (store);
   self->board = board;
+  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
 
   /* The default mapping: the person of the same full name, else a new one. */
   for (guint i = 0; i < board->members->len; i++)
@@ -1189,6 +1196,7 @@ baton_trello_import_free (BatonTrelloImport *self)
   g_clear_pointer (&self->preview.warnings, g_ptr_array_unref);
   g_clear_pointer (&self->board, _baton_trello_board_free);
   g_clear_object (&self->program);
+  g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
   g_free (self);
 }

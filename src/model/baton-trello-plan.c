@@ -648,8 +648,7 @@ baton_trello_import_apply (BatonTrelloImport  *self,
 
   if (self->plan == NULL)
     _baton_trello_import_replan (self);
-  apply.plan = self->plan;
-  if (apply.plan->client == NULL)
+  if (((TrelloPlan *) self->plan)->client == NULL)
     {
       g_set_error (error, BATON_TRELLO_ERROR, BATON_TRELLO_ERROR_INVALID,
                    _("Choose the client the board is imported for. Nothing was imported."));
@@ -672,8 +671,10 @@ baton_trello_import_apply (BatonTrelloImport  *self,
     }
 
   label = g_strdup_printf (_("Import Trello Board “%s”"), self->board->name);
+  /* Ours while writing: the store's ::changed must not free it under us. */
+  apply.plan = g_steal_pointer (&self->plan);
   ok = baton_store_run_batch (self->store, label, TRUE, apply_batch, &apply, error);
-  g_clear_pointer (&self->plan, _baton_trello_plan_free);
+  _baton_trello_plan_free (apply.plan);
   if (ok)
     g_set_object (&self->program, apply.program);
 

@@ -36,7 +36,9 @@ workspace (void)
 static gint64
 client_id (BatonStore *store)
 {
-  return baton_record_get_id (BATON_RECORD (g_list_model_get_item (baton_store_get_clients (store), 0)));
+  g_autoptr(BatonClient) client = g_list_model_get_item (baton_store_get_clients (store), 0);
+
+  return baton_record_get_id (BATON_RECORD (client));
 }
 
 static char *

@@ -559,9 +559,9 @@ write_card (Apply     *apply,
             TrelloItem *entry = g_ptr_array_index (checklist->items, i);
             g_autofree char *text = NULL;
 
-            /* Translators: a checklist item of a card with several checklists:
-             * "Checklist name: item" */
             if (card->checklists->len > 1)
+              /* Translators: a checklist item of a card with several
+               * checklists: "Checklist name: item" */
               text = g_strdup_printf (_("%s: %s"), checklist->name, entry->name);
             else
               text = g_strdup (entry->name);

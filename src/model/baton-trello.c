@@ -619,7 +619,7 @@ read_refs (Reader      *reader,
            const char  *path,
            const char  *member,
            gboolean   (*known) (Reader *reader, const char *id),
-           const char  *what,
+           const char  *unknown_format,  /* path, index, id */
            GPtrArray   *out)
 {
   JsonArray *array = read_array (reader, object, path, member);
@@ -643,9 +643,10 @@ read_refs (Reader      *reader,
         {
           g_autofree char *shown = _baton_json_quote_input (id);
 
-          /* Translators: the last %s is "member", "label" or "checklist". */
-          warn (reader, _("%s.%s[%u]: The board has no %s with the id “%s”; it was left out."),
-                path, member, i, what, shown);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+          warn (reader, unknown_format, path, i, shown);
+#pragma GCC diagnostic pop
         }
     }
 }
@@ -746,9 +747,15 @@ read_cards (Reader     *reader,
       start = read_string (reader, object, path, "start");
       due = read_string (reader, object, path, "due");
       card->due_complete = read_bool (reader, object, path, "dueComplete");
-      read_refs (reader, object, path, "idMembers", member_known, _("member"), card->member_ids);
-      read_refs (reader, object, path, "idLabels", label_known, _("label"), card->label_ids);
-      read_refs (reader, object, path, "idChecklists", checklist_known, _("checklist"), checklist_refs);
+      read_refs (reader, object, path, "idMembers", member_known,
+                 _("%s.idMembers[%u]: The board has no member with the id “%s”; it was left out."),
+                 card->member_ids);
+      read_refs (reader, object, path, "idLabels", label_known,
+                 _("%s.idLabels[%u]: The board has no label with the id “%s”; it was left out."),
+                 card->label_ids);
+      read_refs (reader, object, path, "idChecklists", checklist_known,
+                 _("%s.idChecklists[%u]: The board has no checklist with the id “%s”; it was left out."),
+                 checklist_refs);
       read_attachments (reader, object, path, card);
       if (reader->error != NULL)
         return;

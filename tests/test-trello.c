@@ -469,6 +469,36 @@ test_done_stage_added (void)
   g_assert_cmpstr (stage_of (store, task_titled (store, "Storyboard")), ==, "Done");
 }
 
+/* Completed cards and a list matched to the done stage share its end:
+ * every task gets a place of its own. */
+static void
+test_done_stage_positions (void)
+{
+  g_autoptr(BatonStore) store = workspace ();
+  g_autoptr(BatonTrelloImport) import = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) tasks = NULL;
+  const char *text =
+    "{\"name\": \"Done\", \"lists\": [{\"id\": \"a\", \"name\": \"Doing\", \"pos\": 1},"
+    "                            {\"id\": \"d\", \"name\": \"delivered\", \"pos\": 2}],"
+    " \"cards\": [{\"id\": \"1\", \"name\": \"One\", \"idList\": \"a\", \"pos\": 1, \"dueComplete\": true},"
+    "             {\"id\": \"2\", \"name\": \"Two\", \"idList\": \"d\", \"pos\": 1},"
+    "             {\"id\": \"3\", \"name\": \"Three\", \"idList\": \"a\", \"pos\": 2, \"dueComplete\": true}]}";
+
+  import = prepare (store, text);
+  apply (import);
+  tasks = baton_store_get_stage_tasks (store, baton_store_lookup_stage (store, 6));
+  g_assert_cmpuint (tasks->len, ==, 3);
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      gint64 *position = g_new (gint64, 1);
+
+      *position = baton_task_get_position (g_ptr_array_index (tasks, i));
+      g_assert_false (g_hash_table_contains (seen, position));
+      g_hash_table_add (seen, position);
+    }
+}
+
 /* Trello writes times in UTC; a task's dates are the local dates of
  * those times. */
 static void
@@ -792,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/trello/members", test_members_mapping);
   g_test_add_func ("/trello/archived", test_archived);
   g_test_add_func ("/trello/done-stage-added", test_done_stage_added);
+  g_test_add_func ("/trello/done-stage-positions", test_done_stage_positions);
   g_test_add_func ("/trello/local-dates", test_local_dates);
   g_test_add_func ("/trello/warnings", test_warnings);
   g_test_add_func ("/trello/bad/json", test_bad_json);

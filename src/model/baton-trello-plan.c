@@ -325,6 +325,10 @@ make_plan (BatonTrelloImport *self)
       if (card->due_complete && !(stage->stage != NULL && baton_stage_get_is_done (stage->stage)) &&
           !stage->is_done)
         {
+          /* A list already matched to the done stage: the same place. */
+          for (guint k = 0; done == NULL && done_stage != NULL && k < plan->stages->len; k++)
+            if (((PlanStage *) g_ptr_array_index (plan->stages, k))->stage == done_stage)
+              done = g_ptr_array_index (plan->stages, k);
           if (done == NULL)
             {
               done = g_new0 (PlanStage, 1);

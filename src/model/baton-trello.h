@@ -33,7 +33,8 @@
  *   mapping takes the person with the member's full name (ignoring case),
  *   else creates one. A card's first member is the task's assignee (none
  *   when that member is mapped to nobody); the others are named in the
- *   notes.
+ *   notes. A new person (40 hours a week, no role) is created only for a
+ *   member who is the assignee of an imported card.
  * - Labels → the task's role when a label's name is a role's name
  *   (ignoring case; the first such label); the other labels are listed in
  *   the notes by name (by colour when unnamed).
@@ -44,8 +45,9 @@
  * - Archived (`closed`) lists and cards are skipped, unless
  *   include_archived is set: then they are imported as archived tasks.
  *
- * The notes of a task are the card's description, then, after a line
- * "---", the sections that apply, in this order: "Labels: a, b",
+ * The notes of a task are the card's description, then (after a line
+ * "---" when there is a description) the sections that apply, in this
+ * order, one line each: "Labels: a, b",
  * "Also on this card: Name, Name", "Attachments:" with one "- [name](url)"
  * line each, and "Comments:" with one "- Author, YYYY-MM-DD: text" entry
  * each (continuation lines indented by two spaces).
@@ -132,7 +134,8 @@ typedef struct
   guint       n_comments;
   guint       n_attachments;
   guint       n_people_matched;     /* members mapped to an existing person */
-  guint       n_people_new;         /* members mapped to a new person */
+  guint       n_people_new;         /* people to create: members mapped to a new
+                                     * person who are an imported card's assignee */
   guint       n_people_unassigned;  /* members mapped to nobody */
   guint       n_skipped_lists;      /* archived lists skipped */
   guint       n_skipped_cards;      /* archived cards (or cards of archived lists) skipped */
@@ -140,6 +143,9 @@ typedef struct
   GPtrArray  *warnings;             /* char *, translated, in board order */
 } BatonTrelloPreview;
 
+/* An import belongs to its store's thread. To write from a worker thread,
+ * make it there on a store of that thread's own (the same choices carry
+ * over: client id, include_archived, member ids and person ids). */
 typedef struct _BatonTrelloImport BatonTrelloImport;
 
 /* Reads and checks a Trello board export (@data need not be

@@ -10,10 +10,14 @@
  *   csv_import_ms:  preparing and applying that file into an empty
  *                   workspace (one batch, one undo step)
  *   ics_export_ms:  baton_ics_export_file () of everything
+ *   trello_import_ms: reading, previewing and applying a generated Trello
+ *                   board export of 5,000 cards (baton-trello-fixture.h)
+ *                   into a new workspace, from the file
  *
  * Each figure is the median of three runs. Everything else goes to
  * stderr. The import is checked: exporting the new workspace gives the
- * same file. Target on a 2-core machine: csv_export ≤ 150 ms.
+ * same file, and the Trello import makes a task of every card it counts.
+ * Targets on a 2-core machine: csv_export ≤ 150 ms, trello_import ≤ 500 ms.
  */
 
 #include "config.h"
@@ -27,6 +31,9 @@
 #include "baton-demo.h"
 #include "baton-ics.h"
 #include "baton-store.h"
+#include "baton-trello.h"
+
+#include "baton-trello-fixture.h"
 
 #define N_RUNS     3
 #define BENCH_SEED 20261128
@@ -85,7 +92,8 @@ main (int   argc,
     .seed = BENCH_SEED,
     .today = 0,
   };
-  double export_runs[N_RUNS], import_runs[N_RUNS], ics_runs[N_RUNS];
+  double export_runs[N_RUNS], import_runs[N_RUNS], ics_runs[N_RUNS], trello_runs[N_RUNS];
+  guint n_cards = 5000;
   gint64 t0;
 
   /* --quick: a small workspace, so the test suite can check that the
@@ -97,6 +105,7 @@ main (int   argc,
       size.n_people = 20;
       size.n_tasks = 500;
       size.n_notes = 50;
+      n_cards = 300;
     }
 
   g_log_writer_default_set_use_stderr (TRUE);
@@ -145,9 +154,43 @@ main (int   argc,
 
   g_object_unref (store);
 
+  {
+    g_autofree char *board_path = g_build_filename (dir, "trello.json", NULL);
+    gsize length = 0;
+    g_autofree char *board = baton_test_trello_board_generate (n_cards, &length);
+
+    check (g_file_set_contents (board_path, board, length, &error), error, "g_file_set_contents");
+    g_printerr ("trello_board_bytes: %" G_GSIZE_FORMAT " (%u cards)\n", length, n_cards);
+
+    for (guint run = 0; run < N_RUNS; run++)
+      {
+        g_autofree char *target_path = g_strdup_printf ("%s/trello-%u.db", dir, run);
+        g_autoptr(BatonStore) target = baton_store_open (target_path, &error);
+        g_autoptr(BatonTrelloImport) import = NULL;
+        BatonClient *client;
+        guint n_imported;
+
+        check (target != NULL, error, "baton_store_open");
+        client = baton_store_create_client (target, "Acme", NULL, &error);
+        check (client != NULL, error, "baton_store_create_client");
+
+        t0 = g_get_monotonic_time ();
+        import = baton_trello_import_new_file (target, board_path, &error);
+        check (import != NULL, error, "baton_trello_import_new_file");
+        baton_trello_import_set_client_id (import, baton_record_get_id (BATON_RECORD (client)));
+        n_imported = baton_trello_import_get_preview (import)->n_cards;
+        check (baton_trello_import_apply (import, &error), error, "baton_trello_import_apply");
+        trello_runs[run] = ms_since (t0);
+
+        check (g_list_model_get_n_items (baton_store_get_tasks (target)) == n_imported && n_imported > 0,
+               NULL, "the Trello import (a card is missing)");
+      }
+  }
+
   printf ("csv_export_ms: %.2f\n", median (export_runs));
   printf ("csv_import_ms: %.2f\n", median (import_runs));
   printf ("ics_export_ms: %.2f\n", median (ics_runs));
+  printf ("trello_import_ms: %.2f\n", median (trello_runs));
 
   {
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);

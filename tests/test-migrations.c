@@ -291,7 +291,10 @@ test_from_version (gconstpointer data)
   queries = row_queries (ws->path);
   rows_before = run_row_queries (ws->path, queries);
 
-  g_assert_cmpint (baton_test_file_pragma (ws->path, "application_id", FALSE), ==, 0);
+  /* Formats up to BATON_DB_LAST_UNSTAMPED_VERSION were released without
+   * an application id; later ones carry it. */
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "application_id", FALSE), ==,
+                   from > BATON_DB_LAST_UNSTAMPED_VERSION ? BATON_APPLICATION_ID : 0);
   store = baton_store_open (ws->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
@@ -853,7 +856,7 @@ test_step_5_search_index (void)
 
   store = baton_store_open (ws->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, 5);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, BATON_SCHEMA_VERSION);
 
   /* The new index, built now: nothing left in the queue. */
   g_clear_pointer (&sql, g_free);
@@ -884,6 +887,41 @@ test_step_5_search_index (void)
   g_assert_cmpuint (total, ==, 1);
 }
 
+/* Step 6: tasks get an external id (the card a task was imported from),
+ * NULL for the tasks there were, unique within a program only. */
+static void
+test_step_6_external_id (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  create_db_at_version (ws->path, 5, rows_sql);
+  store = baton_store_open (ws->path, &error);
+  g_assert_no_error (error);
+  g_assert_null (baton_task_get_external_id (baton_store_lookup_task (store, 1)));
+  g_assert_null (baton_task_get_external_id (baton_store_lookup_task (store, 2)));
+
+  g_assert_true (baton_store_update (store, baton_store_lookup_task (store, 1), &error,
+                                     "external-id", "trello:abc", NULL));
+  g_assert_no_error (error);
+  g_assert_cmpstr (baton_task_get_external_id (baton_store_lookup_task (store, 1)), ==, "trello:abc");
+  /* Another program (here: none) may hold the same id … */
+  g_assert_true (baton_store_update (store, baton_store_lookup_task (store, 2), &error,
+                                     "external-id", "trello:abc", NULL));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* … the same program may not. */
+  g_assert_cmpint (sqlite3_open_v2 (ws->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO tasks (program_id, stage_id, title, external_id) "
+                                     "VALUES (1, 1, 'Copy', 'trello:abc')", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO tasks (program_id, stage_id, title, external_id) "
+                                     "VALUES (1, 1, 'Other', 'trello:def')", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -901,6 +939,7 @@ main (int   argc,
       g_test_add_data_func (path, GINT_TO_POINTER (v), test_from_version);
     }
   g_test_add_func ("/migrations/step-5/search-index", test_step_5_search_index);
+  g_test_add_func ("/migrations/step-6/external-id", test_step_6_external_id);
   g_test_add_func ("/migrations/newer-refused", test_newer_refused);
   g_test_add_func ("/migrations/not-sqlite-refused", test_not_sqlite);
   g_test_add_func ("/migrations/other-application-refused", test_other_application);

@@ -101,6 +101,7 @@ struct _BatonTask
   char *completed_at;
   gboolean archived;
   gint64 note_id;
+  char *external_id;
 
   /* Derived: the dates as julian days (0 = none), for the capacity
    * computation, which reads them for every task on every change. */
@@ -126,6 +127,8 @@ static const BatonField task_fields[] = {
   { "archived", "archived", BATON_FIELD_BOOL, G_STRUCT_OFFSET (BatonTask, archived), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("archived") },
   /* Schema 3: the note a task was promoted from. */
   { "note-id", "note_id", BATON_FIELD_REF, G_STRUCT_OFFSET (BatonTask, note_id), "notes", FALSE, BATON_ON_DELETE_SET_NULL, 0, N_("note") },
+  /* Schema 6: the id of the card this task was imported from. */
+  { "external-id", "external_id", BATON_FIELD_TEXT, G_STRUCT_OFFSET (BatonTask, external_id), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("external id") },
 };
 
 static gboolean
@@ -302,6 +305,14 @@ baton_task_get_note_id (BatonTask *self)
 {
   g_return_val_if_fail (BATON_IS_TASK (self), 0);
   return self->note_id;
+}
+
+/* The id of the card the task was imported from (a Trello card id), or NULL. */
+const char *
+baton_task_get_external_id (BatonTask *self)
+{
+  g_return_val_if_fail (BATON_IS_TASK (self), NULL);
+  return self->external_id;
 }
 
 struct _BatonChecklistItem

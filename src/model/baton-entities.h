@@ -98,6 +98,7 @@ const char * baton_task_get_updated_at (BatonTask *self);
 const char * baton_task_get_completed_at (BatonTask *self);
 gboolean     baton_task_get_archived (BatonTask *self);
 gint64       baton_task_get_note_id (BatonTask *self);
+const char  *baton_task_get_external_id (BatonTask *self);
 guint32      baton_task_get_start_day (BatonTask *self);
 guint32      baton_task_get_due_day (BatonTask *self);
 

@@ -167,6 +167,12 @@ static const Step migrations[] = {
     "DROP TABLE IF EXISTS notes_fts;"
     BATON_NOTES_FTS_CREATE_SQL
     BATON_NOTES_FTS_FILL_SQL },
+
+  /* 6: the id a task has in the board it was imported from (a Trello
+   * card's id), so that importing the same board again updates the task
+   * instead of adding another; unique within a program. */
+  { "ALTER TABLE tasks ADD COLUMN external_id TEXT;"
+    "CREATE UNIQUE INDEX tasks_external_id ON tasks (program_id, external_id);", NULL },
 };
 
 /* Version 0 with tables in it is some other application's database: say

@@ -658,6 +658,69 @@ test_import_bad_files (Fixture       *f,
   }
 }
 
+static guint
+count_trello_tasks (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = baton_store_open (db, &error);
+  GListModel *tasks;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  tasks = baton_store_get_tasks (store);
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(BatonTask) task = g_list_model_get_item (tasks, i);
+
+      if (g_str_has_prefix (baton_task_get_external_id (task) ?: "", "trello:"))
+        n++;
+    }
+
+  return n;
+}
+
+/* A Trello board comes in with --client, as a program of that client;
+ * again, it updates. Without a client, or with one that is not there,
+ * nothing changes and the message says what to do. */
+static void
+test_import_trello (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *db = make_demo_workspace (f, "work.db");
+  g_autofree char *board = g_test_build_filename (G_TEST_DIST, "trello", "board.json", NULL);
+  g_autofree char *before = baton_test_dump_db (db);
+  g_autofree char *after = NULL;
+  guint n_imported;
+  int status;
+
+  status = run_baton (f, "--database", db, "--import", board);
+  assert_failure (f, status, "This is a Trello board export: import it with --client NAME, the client it is for");
+  status = run_baton (f, "--database", db, "--import", board, "--client", "Nobody Inc");
+  assert_failure (f, status, "No client is called “Nobody Inc”");
+  status = run_baton (f, "--database", db, "--import", board, "--include-archived");
+  assert_failure (f, status, "--include-archived works only with --client, for a Trello board");
+  status = run_baton (f, "--database", db, "--export", "x.json", "--client", "Northbank");
+  assert_failure (f, status, "--client and --include-archived work only with --import");
+  after = baton_test_dump_db (db);
+  g_assert_cmpstr (after, ==, before);
+
+  status = run_baton (f, "--database", db, "--import", board, "--client", "northbank");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_str_has_prefix (f->out, "Imported "));
+  n_imported = count_trello_tasks (db);
+  g_assert_cmpuint (n_imported, >, 0);
+  {
+    g_autofree char *summary = g_strdup_printf ("Imported %u tasks from %s\n", n_imported, board);
+
+    g_assert_cmpstr (f->out, ==, summary);
+  }
+
+  /* Again: the same tasks, updated. */
+  status = run_baton (f, "--database", db, "--import", board, "--client", "Northbank");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpuint (count_trello_tasks (db), ==, n_imported);
+}
+
 static void
 test_bad_options (Fixture       *f,
                   gconstpointer  data)
@@ -736,6 +799,7 @@ main (int   argc,
   ADD ("/cli/import/json-round-trip", test_import_json_round_trip);
   ADD ("/cli/import/csv", test_import_csv);
   ADD ("/cli/import/bad-files", test_import_bad_files);
+  ADD ("/cli/import/trello", test_import_trello);
   ADD ("/cli/bad-options", test_bad_options);
   ADD ("/cli/help", test_help);
 

@@ -43,6 +43,7 @@
 #include "baton-ics.h"
 #include "baton-json.h"
 #include "baton-store.h"
+#include "baton-trello.h"
 
 G_DEFINE_QUARK (baton-cli-error-quark, baton_cli_error)
 
@@ -70,6 +71,11 @@ static const GOptionEntry cli_option_entries[] = {
     N_("NAME") },
   { "program", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export to an .ics file: only the tasks of the program called NAME"), N_("NAME") },
+  { "client", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import of a Trello board (.json): the client called NAME it becomes a program of"),
+    N_("NAME") },
+  { "include-archived", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --client: import the board's archived lists and cards too, archived"), NULL },
   { NULL }
 };
 
@@ -100,6 +106,8 @@ typedef struct
   const char *from;
   const char *person;
   const char *program;
+  const char *client;
+  gboolean    include_archived;
 } CliOptions;
 
 static CliFormat
@@ -149,6 +157,18 @@ check_options (const CliOptions  *o,
                                _("--import needs --database FILE: the workspace to import into"));
           return FALSE;
         }
+      if (o->include_archived && o->client == NULL)
+        {
+          g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                               _("--include-archived works only with --client, for a Trello board"));
+          return FALSE;
+        }
+      if (o->client != NULL && format_from_path (o->import_path) != FORMAT_JSON)
+        {
+          g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                               _("--client works only with --import of a Trello board, a .json file"));
+          return FALSE;
+        }
       if (o->capacity || o->weeks != NULL || o->from != NULL || o->person != NULL || o->program != NULL)
         {
           g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
@@ -166,6 +186,13 @@ check_options (const CliOptions  *o,
         }
 
       return TRUE;
+    }
+
+  if (o->client != NULL || o->include_archived)
+    {
+      g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                           _("--client and --include-archived work only with --import"));
+      return FALSE;
     }
 
   format = format_from_path (o->export_path);
@@ -619,6 +646,61 @@ import_csv (BatonStore  *store,
   return TRUE;
 }
 
+static const char *
+client_name (gpointer item)
+{
+  return baton_client_get_name (item);
+}
+
+/* A Trello board, as a program of the client called @client_name; people
+ * matched by full name, else created. */
+static gboolean
+import_trello (BatonStore  *store,
+               const char  *path,
+               const char  *client_name_,
+               gboolean     include_archived,
+               gboolean     back_up_first,
+               guint       *n_tasks,
+               GError     **error)
+{
+  g_autoptr(BatonTrelloImport) import = NULL;
+  const BatonTrelloPreview *preview;
+  gint64 client_id;
+
+  client_id = find_by_name (baton_store_get_clients (store), client_name, client_name_,
+                            _("No client is called “%s”"), _("Several clients are called “%s”"), error);
+  if (client_id == 0)
+    return FALSE;
+
+  import = baton_trello_import_new_file (store, path, error);
+  if (import == NULL)
+    return FALSE;
+  baton_trello_import_set_client_id (import, client_id);
+  baton_trello_import_set_include_archived (import, include_archived);
+
+  /* The file is good: back the workspace up before it changes. */
+  if (back_up_first && !back_up (baton_store_get_path (store), TRUE, error))
+    return FALSE;
+
+  preview = baton_trello_import_get_preview (import);
+  *n_tasks = preview->n_cards;
+  for (guint i = 0; preview->warnings != NULL && i < preview->warnings->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (preview->warnings, i));
+
+  return baton_trello_import_apply (import, error);
+}
+
+/* Whether @path reads as a Trello board export (a Baton workspace file
+ * does not). */
+static gboolean
+is_trello_board (BatonStore *store,
+                 const char *path)
+{
+  g_autoptr(BatonTrelloImport) import = baton_trello_import_new_file (store, path, NULL);
+
+  return import != NULL;
+}
+
 static gboolean
 run_import (const CliOptions  *o,
             char             **summary,
@@ -648,9 +730,20 @@ run_import (const CliOptions  *o,
   switch (format_from_path (o->import_path))
     {
     case FORMAT_JSON:
+      if (o->client != NULL)
+        {
+          ok = import_trello (store, o->import_path, o->client, o->include_archived, existed, &n_tasks, error);
+          break;
+        }
       /* Into an empty workspace only: nothing to back up. */
       ok = baton_json_import_file (store, o->import_path, error);
       n_tasks = g_list_model_get_n_items (baton_store_get_tasks (store));
+      if (!ok && is_trello_board (store, o->import_path))
+        {
+          g_clear_error (error);
+          g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                               _("This is a Trello board export: import it with --client NAME, the client it is for"));
+        }
       break;
 
     case FORMAT_CSV:
@@ -699,6 +792,8 @@ baton_cli_handle_options (GVariantDict *options)
   g_variant_dict_lookup (options, "from", "&s", &o.from);
   g_variant_dict_lookup (options, "person", "&s", &o.person);
   g_variant_dict_lookup (options, "program", "&s", &o.program);
+  g_variant_dict_lookup (options, "client", "&s", &o.client);
+  g_variant_dict_lookup (options, "include-archived", "b", &o.include_archived);
   g_variant_dict_lookup (options, "database", "^&ay", &o.database);
   g_variant_dict_lookup (options, "demo", "b", &o.demo);
 
@@ -710,7 +805,9 @@ baton_cli_handle_options (GVariantDict *options)
       !g_variant_dict_contains (options, "weeks") &&
       !g_variant_dict_contains (options, "from") &&
       !g_variant_dict_contains (options, "person") &&
-      !g_variant_dict_contains (options, "program"))
+      !g_variant_dict_contains (options, "program") &&
+      !g_variant_dict_contains (options, "client") &&
+      !g_variant_dict_contains (options, "include-archived"))
     return -1;
 
   ok = check_options (&o, &error);

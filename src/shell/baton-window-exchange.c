@@ -42,16 +42,16 @@ typedef struct
 static const ExportFormat export_formats[] = {
   { "win.export-json", BATON_EXPORT_JSON, N_("Export Workspace"),
     /* Translators: a file name; %s is today's date, YYYY-MM-DD */
-    N_("Baton workspace %s.json"), N_("Baton JSON"), "application/json", "json" },
+    N_("Baton workspace %s.json"), N_("Baton JSON Files"), "application/json", "json" },
   { "win.export-tasks", BATON_EXPORT_TASKS_CSV, N_("Export Tasks"),
     /* Translators: a file name; %s is today's date, YYYY-MM-DD */
-    N_("Baton tasks %s.csv"), N_("CSV"), "text/csv", "csv" },
+    N_("Baton tasks %s.csv"), N_("CSV Files"), "text/csv", "csv" },
   { "win.export-capacity", BATON_EXPORT_CAPACITY_CSV, N_("Export Capacity"),
     /* Translators: a file name; %s is today's date, YYYY-MM-DD */
-    N_("Baton capacity %s.csv"), N_("CSV"), "text/csv", "csv" },
+    N_("Baton capacity %s.csv"), N_("CSV Files"), "text/csv", "csv" },
   { "win.export-calendar", BATON_EXPORT_ICS, N_("Export Calendar"),
     /* Translators: a file name; %s is today's date, YYYY-MM-DD */
-    N_("Baton calendar %s.ics"), N_("iCalendar"), "text/calendar", "ics" },
+    N_("Baton calendar %s.ics"), N_("iCalendar Files"), "text/calendar", "ics" },
 };
 
 static const ExportFormat *
@@ -340,7 +340,7 @@ import_tasks_activated (GtkWidget  *widget,
     }
 
   native = file_chooser_new (self, _("Import Tasks"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                             _("CSV"), "text/csv", "csv");
+                             _("CSV Files"), "text/csv", "csv");
   g_signal_connect_object (native, "response", G_CALLBACK (on_import_chooser_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

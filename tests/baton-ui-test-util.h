@@ -516,3 +516,49 @@ baton_test_load_stylesheet (void)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
+
+/* Windows ----------------------------------------------------------------------- */
+
+/* Presents @window and waits until it is mapped; returns it. */
+static inline gpointer
+baton_test_show_window (GtkWindow *window)
+{
+  gtk_window_present (window);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, window, 5000));
+
+  return window;
+}
+
+/* Destroys @window and waits until it is finalized. */
+static inline void
+baton_test_destroy_window (GtkWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (window);
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak, 5000));
+}
+
+/* Sets up @application as the UI tests run it, with no single-instance name
+ * on the bus (tests may run side by side), and registers it; returns it. */
+static inline gpointer
+baton_test_register_application (GApplication *application)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_flags (application, G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_application_register (application, NULL, &error);
+  g_assert_no_error (error);
+
+  return application;
+}
+
+/* A predicate: the widget args[0] shows a GtkLabel with the text args[1]. */
+static inline gboolean
+baton_test_label_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return baton_test_find_widget (GTK_WIDGET (args[0]), baton_test_widget_is_label_with_text, args[1]) != NULL;
+}

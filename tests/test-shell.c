@@ -83,22 +83,13 @@ find_header_button (BatonWindow *window,
 static BatonWindow *
 open_window (BatonStore *store)
 {
-  BatonWindow *window = baton_window_new (GTK_APPLICATION (app), store);
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, window, 5000));
-
-  return window;
+  return baton_test_show_window (GTK_WINDOW (baton_window_new (GTK_APPLICATION (app), store)));
 }
 
 static void
 close_window (BatonWindow *window)
 {
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak, 5000));
+  baton_test_destroy_window (GTK_WINDOW (window));
 }
 
 /* Fixture -------------------------------------------------------------------- */
@@ -466,18 +457,11 @@ wait_for_toast_button (BatonWindow *window,
   return wait.button;
 }
 
-static gboolean
-toast_label_shown (gpointer data)
-{
-  gpointer *args = data;
-
-  return baton_test_find_widget (GTK_WIDGET (args[0]), baton_test_widget_is_label_with_text, args[1]) != NULL;
-}
 
 static gboolean
 toast_label_gone (gpointer data)
 {
-  return !toast_label_shown (data);
+  return !baton_test_label_shown (data);
 }
 
 static gboolean
@@ -620,7 +604,7 @@ test_redo_toast (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   g_assert_false (has_client (f->store, "Acme"));
   button = wait_for_toast_button (f->window, "win.redo-toast");
-  g_assert_true (toast_label_shown (undone));
+  g_assert_true (baton_test_label_shown (undone));
 
   /* Its Redo button redoes. */
   g_assert_true (gtk_widget_get_sensitive (button));
@@ -631,7 +615,7 @@ test_redo_toast (Fixture       *f,
   g_assert_true (baton_test_wait_until (toast_label_gone, undone, 2000));
   g_assert_null (find_toast_button (f->window, "win.redo-toast"));
   button = wait_for_toast_button (f->window, "win.undo-toast");
-  g_assert_true (toast_label_shown (redone));
+  g_assert_true (baton_test_label_shown (redone));
   g_assert_true (gtk_widget_get_sensitive (button));
   g_assert_cmpuint (baton_window_get_n_toasts (f->window), ==, 1);
 
@@ -1552,20 +1536,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   if (gtk_init_check ())
-    {
-      g_autoptr(GError) error = NULL;
-
-      app = baton_application_new ();
-      /* No single-instance name on the bus: tests may run side by side. */
-      g_application_set_flags (G_APPLICATION (app),
-                               G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-      g_application_register (G_APPLICATION (app), NULL, &error);
-      g_assert_no_error (error);
-    }
+    app = baton_test_register_application (G_APPLICATION (baton_application_new ()));
   else
-    {
-      g_debug ("No display: every case is skipped");
-    }
+    g_debug ("No display: every case is skipped");
 
   g_test_add ("/shell/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/shell/one-workload", Fixture, NULL, fixture_set_up, test_one_workload, fixture_tear_down);

@@ -39,6 +39,7 @@
 #include "baton-cli.h"
 #include "baton-csv.h"
 #include "baton-dates.h"
+#include "baton-exchange.h"
 #include "baton-demo.h"
 #include "baton-ics.h"
 #include "baton-json.h"
@@ -335,39 +336,6 @@ remove_workspace_files (const char *path)
 
 /* Export ---------------------------------------------------------------------- */
 
-/* TRUE when @path is the file @database (or a link to it). */
-static gboolean
-is_same_file (const char *path,
-              const char *database)
-{
-  GStatBuf a, b;
-
-  if (database == NULL)
-    return FALSE;
-
-  if (g_stat (path, &a) != 0 || g_stat (database, &b) != 0)
-    return FALSE;
-
-  return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
-}
-
-static guint
-count_active_people (BatonStore *store)
-{
-  GListModel *people = baton_store_get_people (store);
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(BatonPerson) person = g_list_model_get_item (people, i);
-
-      if (!baton_person_get_archived (person))
-        n++;
-    }
-
-  return n;
-}
-
 /* The id of the one person or program called @name: exactly, else
  * ignoring case. */
 static gint64
@@ -437,17 +405,6 @@ program_name (gpointer item)
   return baton_program_get_name (item);
 }
 
-static guint
-count_events (const char *text)
-{
-  guint n = 0;
-
-  for (const char *p = text; (p = strstr (p, "BEGIN:VEVENT\r\n")) != NULL; p++)
-    n++;
-
-  return n;
-}
-
 static gboolean
 export_ics (BatonStore        *store,
             const CliOptions  *o,
@@ -455,9 +412,8 @@ export_ics (BatonStore        *store,
             GError           **error)
 {
   BatonIcsOptions options = { .scope = BATON_ICS_SCOPE_ALL };
-  g_autofree char *text = NULL;
+  BatonExportRequest request = { .kind = BATON_EXPORT_ICS };
   g_autofree char *name = g_filename_display_name (o->export_path);
-  guint n_events;
 
   if (o->person != NULL)
     {
@@ -486,20 +442,8 @@ export_ics (BatonStore        *store,
         return FALSE;
     }
 
-  text = baton_ics_export_string (store, &options, error);
-  if (text == NULL)
-    return FALSE;
-
-  /* As baton_ics_export_file () writes it: whole, private. */
-  if (!g_file_set_contents_full (o->export_path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
-    return FALSE;
-
-  n_events = count_events (text);
-  *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Exported %u event to %s",
-                                           "Exported %u events to %s", n_events),
-                              n_events, name);
-  return TRUE;
+  request.ics_options = &options;
+  return baton_exchange_export (store, &request, o->export_path, name, summary, error);
 }
 
 static gboolean
@@ -509,11 +453,10 @@ export_capacity (BatonStore        *store,
                  GError           **error)
 {
   BatonCapacitySettings settings;
-  BatonCsvOptions csv_options = { .bom = FALSE };
+  BatonExportRequest request = { .kind = BATON_EXPORT_CAPACITY_CSV };
   g_autofree char *name = g_filename_display_name (o->export_path);
   guint32 first_day;
   guint64 n_weeks = DEFAULT_WEEKS;
-  guint n_people;
 
   if (o->weeks != NULL &&
       !g_ascii_string_to_unsigned (o->weeks, 10, 1, MAX_WEEKS, &n_weeks, NULL))
@@ -534,16 +477,10 @@ export_capacity (BatonStore        *store,
     }
 
   baton_capacity_settings_init_default (&settings);
-  if (!baton_csv_export_capacity_file (store, &settings, first_day, (guint) n_weeks,
-                                       o->export_path, &csv_options, error))
-    return FALSE;
-
-  n_people = count_active_people (store);
-  *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Exported the capacity of %u person to %s",
-                                           "Exported the capacity of %u people to %s", n_people),
-                              n_people, name);
-  return TRUE;
+  request.capacity_settings = &settings;
+  request.first_day = first_day;
+  request.n_weeks = (guint) n_weeks;
+  return baton_exchange_export (store, &request, o->export_path, name, summary, error);
 }
 
 static gboolean
@@ -554,12 +491,11 @@ run_export (const CliOptions  *o,
   g_autoptr(BatonStore) store = NULL;
   g_autofree char *default_path = NULL;
   g_autofree char *name = g_filename_display_name (o->export_path);
+  BatonExportRequest request = { .kind = BATON_EXPORT_JSON };
   const char *database = o->database;
-  guint n_tasks;
 
   if (o->demo)
     {
-      database = NULL;
       store = open_demo (error);
     }
   else
@@ -571,32 +507,16 @@ run_export (const CliOptions  *o,
   if (store == NULL)
     return FALSE;
 
-  /* The writers replace the file: never the workspace's own. */
-  if (is_same_file (o->export_path, database))
-    {
-      g_set_error (error, BATON_CLI_ERROR, BATON_CLI_ERROR_SAME_FILE,
-                   _("Will not export to “%s”: it is the workspace itself"), name);
-      return FALSE;
-    }
-
-  n_tasks = g_list_model_get_n_items (baton_store_get_tasks (store));
-
   switch (format_from_path (o->export_path))
     {
     case FORMAT_JSON:
-      if (!baton_json_export_file (store, o->export_path, error))
-        return FALSE;
+      request.kind = BATON_EXPORT_JSON;
       break;
 
     case FORMAT_CSV:
       if (o->capacity)
         return export_capacity (store, o, summary, error);
-      {
-        BatonCsvOptions csv_options = { .bom = FALSE };
-
-        if (!baton_csv_export_tasks_file (store, o->export_path, &csv_options, error))
-          return FALSE;
-      }
+      request.kind = BATON_EXPORT_TASKS_CSV;
       break;
 
     case FORMAT_ICS:
@@ -607,11 +527,7 @@ run_export (const CliOptions  *o,
       g_assert_not_reached ();
     }
 
-  *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Exported %u task to %s",
-                                           "Exported %u tasks to %s", n_tasks),
-                              n_tasks, name);
-  return TRUE;
+  return baton_exchange_export (store, &request, o->export_path, name, summary, error);
 }
 
 /* Import ---------------------------------------------------------------------- */

@@ -11,4 +11,8 @@ G_BEGIN_DECLS
 /* Toasts shown or waiting, not dismissed yet. */
 guint baton_window_get_n_toasts (BatonWindow *self);
 
+/* The Data section of the main menu (baton-window-exchange.c). */
+void  baton_window_exchange_class_init (GtkWidgetClass *widget_class);
+void  baton_window_exchange_init       (BatonWindow    *self);
+
 G_END_DECLS

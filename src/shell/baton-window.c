@@ -472,6 +472,7 @@ baton_window_constructed (GObject *object)
 
   set_up_title (self);
   set_up_help_overlay (self);
+  baton_window_exchange_init (self);
 }
 
 static void
@@ -590,6 +591,7 @@ baton_window_class_init (BatonWindowClass *klass)
    * so that menus and the shortcuts window show them. */
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_activated);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_activated);
+  baton_window_exchange_class_init (widget_class);
 }
 
 static void

@@ -1,0 +1,597 @@
+/* test-exchange-ui.c — the main menu's Data section: export and import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives the window's actions with a file path as their parameter (the
+ * menu passes "", which asks with a file chooser that a test cannot
+ * answer), then checks what a person would see — the toast, the preview
+ * dialog, the error dialog — and the files and the workspace behind it.
+ * Without a display every case is skipped.
+ */
+
+#define G_LOG_DOMAIN "test-exchange-ui"
+
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "baton-application.h"
+#include "baton-csv.h"
+#include "baton-demo.h"
+#include "baton-json.h"
+#include "baton-store.h"
+#include "baton-window-private.h"
+#include "baton-test-util.h"
+#include "baton-ui-test-util.h"
+
+static BatonApplication *app;   /* NULL without a display */
+
+typedef struct
+{
+  BatonTestWorkspace *ws;      /* a folder for the files */
+  BatonStore         *store;   /* the demo workspace, in memory */
+  BatonWindow        *window;
+} Fixture;
+
+#define SKIP_WITHOUT_DISPLAY()                          \
+  G_STMT_START {                                        \
+    if (app == NULL)                                    \
+      {                                                 \
+        g_test_skip ("no display");                     \
+        return;                                         \
+      }                                                 \
+  } G_STMT_END
+
+/* Helpers --------------------------------------------------------------------- */
+
+static BatonWindow *
+open_window (BatonStore *store)
+{
+  return baton_test_show_window (GTK_WINDOW (baton_window_new (GTK_APPLICATION (app), store)));
+}
+
+static void
+close_window (BatonWindow *window)
+{
+  baton_test_destroy_window (GTK_WINDOW (window));
+}
+
+static void
+fill_demo (BatonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  BatonDemoSize size;
+
+  baton_demo_size_init_default (&size);
+  size.n_tasks = 40;
+  size.n_notes = 0;
+  g_assert_true (baton_demo_generate (store, &size, &error));
+  g_assert_no_error (error);
+}
+
+
+static void
+assert_toast (BatonWindow *window,
+              const char  *text)
+{
+  gpointer args[] = { window, (gpointer) text };
+
+  if (!baton_test_wait_until (baton_test_label_shown, args, 5000))
+    g_error ("No toast “%s”", text);
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+message_dialog_gone (gpointer data)
+{
+  return !message_dialog_shown (data);
+}
+
+/* The message dialog on show (a new reference); the test closes it. */
+static AdwMessageDialog *
+wait_for_message_dialog (void)
+{
+  g_assert_true (baton_test_wait_until (message_dialog_shown, NULL, 5000));
+  return g_object_ref (baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+close_message_dialog (AdwMessageDialog *dialog)
+{
+  /* A response closes it already; either way it goes. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+  g_assert_true (baton_test_wait_until (message_dialog_gone, NULL, 5000));
+}
+
+static guint
+n_tasks (BatonStore *store)
+{
+  return g_list_model_get_n_items (baton_store_get_tasks (store));
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return text;
+}
+
+static void
+assert_private_file (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; (p = strstr (p, "\r\n")) != NULL; p += 2)
+    n++;
+
+  return n;
+}
+
+static guint
+count_events (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; (p = strstr (p, "BEGIN:VEVENT")) != NULL; p++)
+    n++;
+
+  return n;
+}
+
+/* Fixture -------------------------------------------------------------------- */
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (app == NULL)
+    return;
+
+  f->ws = baton_test_workspace_new ();
+  f->store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  fill_demo (f->store);
+  f->window = open_window (f->store);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (app == NULL)
+    return;
+
+  close_window (g_steal_pointer (&f->window));
+  baton_test_drain ();
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+  g_clear_pointer (&f->ws, baton_test_workspace_free);
+}
+
+/* Cases ---------------------------------------------------------------------- */
+
+static void
+describe_menu (GString    *out,
+               GMenuModel *menu,
+               guint       depth)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GVariant) label = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_LABEL, G_VARIANT_TYPE_STRING);
+      g_autoptr(GVariant) action = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_ACTION, G_VARIANT_TYPE_STRING);
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
+
+      for (guint d = 0; d < depth; d++)
+        g_string_append (out, "  ");
+      g_string_append (out, section != NULL ? "section" : submenu != NULL ? "submenu" : "item");
+      if (label != NULL)
+        g_string_append_printf (out, " “%s”", g_variant_get_string (label, NULL));
+      if (action != NULL)
+        g_string_append_printf (out, " %s", g_variant_get_string (action, NULL));
+      if (target != NULL)
+        {
+          g_autofree char *printed = g_variant_print (target, TRUE);
+
+          g_string_append_printf (out, " %s", printed);
+        }
+      g_string_append_c (out, '\n');
+
+      if (section != NULL)
+        describe_menu (out, section, depth + 1);
+      if (submenu != NULL)
+        describe_menu (out, submenu, depth + 1);
+    }
+}
+
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+static gboolean
+has_action (const char         *name,
+            const GVariantType *parameter_type)
+{
+  GtkWidgetClass *klass = g_type_class_peek (BATON_TYPE_WINDOW);
+  const char *found_name;
+  const GVariantType *found_type;
+  const char *property;
+  GType owner;
+
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &found_name, &found_type, &property); i++)
+    if (g_str_equal (found_name, name))
+      return found_type != NULL && g_variant_type_equal (found_type, parameter_type);
+
+  return FALSE;
+}
+
+/* The Data section is the first of the main menu; each item names a
+ * window action that takes a path, "" (ask) from the menu. */
+static void
+test_menu (Fixture       *f,
+           gconstpointer  data)
+{
+  static const char * const actions[] = {
+    "win.export-json", "win.export-tasks", "win.export-capacity", "win.export-calendar",
+    "win.import-tasks",
+  };
+  GtkWidget *button;
+  GMenuModel *menu;
+  g_autoptr(GString) described = g_string_new (NULL);
+  g_autoptr(GMenuModel) data_section = NULL;
+  g_autoptr(GString) data_described = g_string_new (NULL);
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  button = baton_test_find_widget (GTK_WIDGET (f->window), is_primary_menu_button, NULL);
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (menu);
+  describe_menu (described, menu, 0);
+  g_debug ("%s", described->str);
+
+  data_section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (data_section);
+  describe_menu (data_described, data_section, 0);
+  baton_test_assert_text ("the Data section", data_described->str,
+                          "submenu “_Export”\n"
+                          "  item “Workspace as Baton _JSON…” win.export-json ''\n"
+                          "  item “_Tasks as CSV…” win.export-tasks ''\n"
+                          "  item “_Capacity as CSV…” win.export-capacity ''\n"
+                          "  item “C_alendar (.ics)…” win.export-calendar ''\n"
+                          "item “_Import Tasks from CSV…” win.import-tasks ''\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_true (has_action (actions[i], G_VARIANT_TYPE_STRING));
+}
+
+/* Each export writes a private file that reads back, and says so. */
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *tasks = NULL;
+  g_autofree char *capacity = NULL;
+  g_autofree char *calendar = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(BatonStore) copy = NULL;
+  g_autoptr(BatonCsvImport) import = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  guint n = n_tasks (f->store);
+  guint n_people = g_list_model_get_n_items (baton_store_get_people (f->store));
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_cmpuint (n, ==, 40);
+
+  /* Baton JSON: imports into a new workspace with every task. */
+  json = baton_test_workspace_file (f->ws, "work.json");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-json", "s", json));
+  assert_toast (f->window, "Exported 40 tasks to work.json");
+  assert_private_file (json);
+  copy = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  g_assert_true (baton_json_import_file (copy, json, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_tasks (copy), ==, n);
+
+  /* Tasks CSV: every row is a task of the workspace, unchanged. */
+  tasks = baton_test_workspace_file (f->ws, "tasks.csv");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-tasks", "s", tasks));
+  assert_toast (f->window, "Exported 40 tasks to tasks.csv");
+  assert_private_file (tasks);
+  import = baton_csv_import_prepare_file (f->store, tasks, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (baton_csv_import_get_preview (import)->n_unchanged_tasks, ==, n);
+  g_assert_cmpuint (baton_csv_import_get_preview (import)->n_rows, ==, n);
+
+  /* Capacity CSV: a header, then a row per person and week the grid shows. */
+  capacity = baton_test_workspace_file (f->ws, "capacity.csv");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-capacity", "s", capacity));
+  message = g_strdup_printf ("Exported the capacity of %u people to capacity.csv", n_people);
+  assert_toast (f->window, message);
+  assert_private_file (capacity);
+  text = read_file (capacity);
+  g_assert_true (g_str_has_prefix (text, "person,role,week_start,"));
+  g_assert_cmpuint (count_lines (text), ==, 1 + n_people * (guint) g_settings_get_int (settings, "weeks-shown"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&message, g_free);
+
+  /* Calendar: iCalendar, as many events as the toast says. */
+  calendar = baton_test_workspace_file (f->ws, "plan.ics");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-calendar", "s", calendar));
+  assert_private_file (calendar);
+  text = read_file (calendar);
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
+  g_assert_cmpuint (count_events (text), >, 0);
+  message = g_strdup_printf ("Exported %u events to plan.ics", count_events (text));
+  assert_toast (f->window, message);
+
+  g_assert_null (baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* A file that cannot be written: the model's message, in a dialog. */
+static void
+test_export_error (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = g_build_filename (f->ws->dir, "no-such-folder", "tasks.csv", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-tasks", "s", path));
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Export");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "tasks.csv"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  close_message_dialog (g_steal_pointer (&dialog));
+}
+
+static char *
+export_json (BatonStore *store)
+{
+  return baton_json_export_string (store, NULL);
+}
+
+/* Tasks exported from the demo, imported into an empty workspace: the
+ * preview counts them, Cancel changes nothing, Import adds them in one
+ * undo step. */
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) empty = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(BatonCsvImport) plan = NULL;
+  const BatonCsvPreview *preview;
+  BatonCsvOptions options = { .bom = FALSE };
+  AdwMessageDialog *dialog;
+  BatonWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "tasks.csv");
+  g_assert_true (baton_csv_export_tasks_file (f->store, path, &options, &error));
+  g_assert_no_error (error);
+
+  empty = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  window = open_window (empty);
+  before = export_json (empty);
+
+  /* What the dialog must say: the model's own plan. */
+  plan = baton_csv_import_prepare_file (empty, path, NULL, &error);
+  g_assert_no_error (error);
+  preview = baton_csv_import_get_preview (plan);
+  g_assert_cmpuint (preview->n_new_tasks, ==, 40);
+  g_assert_cmpuint (preview->n_new_people, >, 0);
+  expected = g_strdup_printf ("40 new tasks\n%u new people", preview->n_new_people);
+  g_clear_pointer (&plan, baton_csv_import_free);
+
+  /* Cancel: nothing changes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-tasks", "s", path));
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import Tasks from “tasks.csv”?");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), expected));
+  g_assert_true (adw_message_dialog_has_response (dialog, "import"));
+  adw_message_dialog_response (dialog, "cancel");
+  close_message_dialog (dialog);
+  after = export_json (empty);
+  baton_test_assert_text ("the workspace after Cancel", after, before);
+  g_clear_pointer (&after, g_free);
+
+  /* Import: every task, one undo step, and a toast that says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-tasks", "s", path));
+  dialog = wait_for_message_dialog ();
+  adw_message_dialog_response (dialog, "import");
+  close_message_dialog (dialog);
+  g_assert_cmpuint (n_tasks (empty), ==, 40);
+  assert_toast (window, "Imported 40 tasks from tasks.csv");
+  g_assert_cmpstr (baton_history_get_undo_label (baton_store_get_history (empty)), ==, "Import from CSV");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  baton_test_drain ();
+  g_assert_cmpuint (n_tasks (empty), ==, 0);
+  after = export_json (empty);
+  baton_test_assert_text ("the workspace after Undo", after, before);
+
+  close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&empty));
+}
+
+/* A file the import refuses: the model's message, the workspace as it was. */
+static void
+test_import_error (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const bad_files[] = {
+    "title,colour\r\nWrite the guide,blue\r\n",              /* unknown header */
+    "title,due_date\r\nWrite the guide,next week\r\n",       /* bad date */
+    "title,stage\r\nWrite the guide\r\n",                    /* ragged row */
+    "title\r\n\"Write the guide\r\n",                        /* unclosed quote */
+  };
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "bad.csv");
+  before = export_json (f->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) write_error = NULL;
+      g_autofree char *after = NULL;
+      BatonCsvImport *refused;
+      AdwMessageDialog *dialog;
+
+      g_assert_true (g_file_set_contents (path, bad_files[i], -1, &write_error));
+      g_assert_no_error (write_error);
+
+      /* The message the model gives for it. */
+      refused = baton_csv_import_prepare_file (f->store, path, NULL, &error);
+      g_assert_null (refused);
+      g_assert_nonnull (error);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-tasks", "s", path));
+      dialog = wait_for_message_dialog ();
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import");
+      g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, error->message);
+      g_assert_false (adw_message_dialog_has_response (dialog, "import"));
+      close_message_dialog (dialog);
+
+      after = export_json (f->store);
+      baton_test_assert_text ("the workspace", after, before);
+    }
+}
+
+static gboolean
+is_test_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+/* A button for @action, in the window's header bar: its sensitivity is
+ * the action's enabled state. */
+static GtkWidget *
+add_action_button (BatonWindow *window,
+                   const char  *action)
+{
+  GtkWidget *header = baton_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_widget_set_name (button, action);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
+  g_assert_true (baton_test_find_widget (GTK_WIDGET (window), is_test_button, action) == button);
+
+  return button;
+}
+
+/* A workspace that cannot be written: import is off, export is on. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *tasks = NULL;
+  BatonWindow *window;
+  GtkWidget *import_button;
+  GtkWidget *export_button;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  import_button = add_action_button (f->window, "win.import-tasks");
+  export_button = add_action_button (f->window, "win.export-tasks");
+  g_assert_true (gtk_widget_get_sensitive (import_button));
+  g_assert_true (gtk_widget_get_sensitive (export_button));
+
+  path = baton_test_workspace_file (f->ws, "work.db");
+  {
+    g_autoptr(BatonStore) writable = baton_store_open (path, &error);
+
+    g_assert_no_error (error);
+    fill_demo (writable);
+  }
+  if (!baton_test_make_unwritable (path))
+    return;
+  store = baton_store_open (path, &error);
+  baton_test_make_writable (path);
+  g_assert_no_error (error);
+  g_assert_true (baton_store_get_read_only (store));
+
+  window = open_window (store);
+  import_button = add_action_button (window, "win.import-tasks");
+  export_button = add_action_button (window, "win.export-tasks");
+  g_assert_false (gtk_widget_get_sensitive (import_button));
+  g_assert_true (gtk_widget_get_sensitive (export_button));
+
+  /* Exporting a read-only workspace is fine. */
+  tasks = baton_test_workspace_file (f->ws, "tasks.csv");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-tasks", "s", tasks));
+  assert_toast (window, "Exported 40 tasks to tasks.csv");
+
+  close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (gtk_init_check ())
+    app = baton_test_register_application (G_APPLICATION (baton_application_new ()));
+  else
+    g_debug ("No display: every case is skipped");
+
+  g_test_add ("/exchange-ui/menu", Fixture, NULL, fixture_set_up, test_menu, fixture_tear_down);
+  g_test_add ("/exchange-ui/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/exchange-ui/export-error", Fixture, NULL, fixture_set_up, test_export_error, fixture_tear_down);
+  g_test_add ("/exchange-ui/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/exchange-ui/import-error", Fixture, NULL, fixture_set_up, test_import_error, fixture_tear_down);
+  g_test_add ("/exchange-ui/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -7,8 +7,8 @@
  * empty workspace file, three times, each into a file of its own. Prints
  * exactly three figures on stdout:
  *
- *   export_ms:  baton_json_export_string () of the workspace
- *   import_ms:  median of the three baton_json_import () runs, from the
+ *   json_export_ms: baton_json_export_string () of the workspace
+ *   json_import_ms: median of the three baton_json_import () runs, from the
  *               text to the reloaded store, on a file (so the commit's
  *               sync is part of it)
  *   import_peak_rss_ratio: for a document of about 50 MB (a workspace
@@ -200,8 +200,8 @@ main (int   argc,
     }
   qsort (import_ms, N_IMPORTS, sizeof (double), compare_doubles);
 
-  printf ("export_ms: %.1f\n", export_ms);
-  printf ("import_ms: %.1f\n", import_ms[N_IMPORTS / 2]);
+  printf ("json_export_ms: %.1f\n", export_ms);
+  printf ("json_import_ms: %.1f\n", import_ms[N_IMPORTS / 2]);
 
   /* About 50 MB: the workspace five times over. */
   {

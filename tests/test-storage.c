@@ -895,6 +895,78 @@ test_engine_delete_all_rows (void)
   baton_test_assert_text ("the database", after, before);
 }
 
+/* How many times SQLite compiled a cached statement again. */
+static int
+n_reprepared (BatonStore *store)
+{
+  sqlite3 *handle = baton_db_get_handle (_baton_store_get_db (store));
+  int n = 0;
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (handle, NULL); stmt != NULL; stmt = sqlite3_next_stmt (handle, stmt))
+    n += sqlite3_stmt_status (stmt, SQLITE_STMTSTATUS_REPREPARE, FALSE);
+
+  return n;
+}
+
+static gboolean
+create_tasks (BatonStore  *store,
+              gpointer     user_data,
+              GError     **error)
+{
+  BatonStage *stage = user_data;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Task %u", i);
+
+      if (baton_store_create_task (store, stage, NULL, title, error) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Changes keep the cached statements: nothing a change runs (deferring
+ * the reference checks is a flag pragma, which expires every statement)
+ * makes SQLite compile them again for each row of a batch, nor for a
+ * change of one row. */
+static void
+test_engine_statements_kept (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = baton_store_open (ws->path, &error);
+  g_autoptr(BatonStage) stage = NULL;
+  BatonTask *task;
+  int before;
+
+  g_assert_no_error (error);
+  stage = g_list_model_get_item (baton_store_get_stages (store), 0);
+  task = baton_store_create_task (store, stage, NULL, "Warm-up", &error);
+  g_assert_no_error (error);
+  g_assert_true (baton_store_update (store, task, &error, "title", "Warm", NULL));
+
+  before = n_reprepared (store);
+  g_assert_true (baton_store_run_batch (store, "Fifty tasks", TRUE, create_tasks, stage, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_reprepared (store) - before, <=, 2);
+
+  before = n_reprepared (store);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Title %u", i);
+
+      g_assert_true (baton_store_update (store, task, &error, "title", title, NULL));
+    }
+  g_assert_no_error (error);
+  g_assert_cmpint (n_reprepared (store) - before, <=, 2);
+
+  /* The keys are still checked at the end of a change of several rows:
+   * an undone delete brings rows back that reference each other. */
+  g_assert_true (baton_store_undo (store, &error));
+  g_assert_no_error (error);
+}
+
 /* Read-only workspaces ----------------------------------------------------------- */
 
 typedef struct
@@ -1115,6 +1187,7 @@ main (int   argc,
   g_test_add_func ("/storage/write/refused-by-sqlite", test_write_refused_by_sqlite);
   g_test_add_func ("/storage/engine/bulk-load", test_engine_bulk_load);
   g_test_add_func ("/storage/engine/delete-all-rows", test_engine_delete_all_rows);
+  g_test_add_func ("/storage/engine/statements-kept", test_engine_statements_kept);
   g_test_add ("/storage/read-only/file", ReadOnlyFixture, GINT_TO_POINTER (FALSE),
               read_only_set_up, test_read_only, read_only_tear_down);
   g_test_add ("/storage/read-only/folder", ReadOnlyFixture, GINT_TO_POINTER (TRUE),

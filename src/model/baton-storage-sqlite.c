@@ -30,6 +30,7 @@ typedef struct
 
   BatonDb      *db;
   GHashTable   *sql;   /* const BatonRecordSchema* → TableSql* */
+  gboolean      references_deferred;  /* in the transaction under way */
 
   /* PRAGMA synchronous before a bulk load, -1 outside of one or when it
    * was left as it was. */
@@ -121,7 +122,14 @@ static gboolean
 sqlite_begin (BatonStorage  *storage,
               GError       **error)
 {
-  return baton_db_begin (((SqliteStorage *) storage)->db, error);
+  SqliteStorage *self = (SqliteStorage *) storage;
+
+  /* A transaction of its own: SQLite checked the keys at the end of the
+   * last one and forgot the deferral. */
+  if (baton_db_get_depth (self->db) == 0)
+    self->references_deferred = FALSE;
+
+  return baton_db_begin (self->db, error);
 }
 
 static gboolean
@@ -148,9 +156,19 @@ sqlite_defer_references (BatonStorage  *storage,
                          GError       **error)
 {
   SqliteStorage *self = (SqliteStorage *) storage;
-  sqlite3_stmt *stmt = baton_db_prepare (self->db, "PRAGMA defer_foreign_keys = ON", error);
+  sqlite3_stmt *stmt;
 
-  return stmt != NULL && baton_db_step_done (self->db, stmt, error);
+  /* Once a transaction: setting a flag pragma expires every prepared
+   * statement, which SQLite then compiles again on its next use. */
+  if (self->references_deferred && baton_db_get_depth (self->db) > 0)
+    return TRUE;
+
+  stmt = baton_db_prepare (self->db, "PRAGMA defer_foreign_keys = ON", error);
+  if (stmt == NULL || !baton_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  self->references_deferred = TRUE;
+  return TRUE;
 }
 
 static gboolean

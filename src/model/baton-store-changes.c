@@ -213,13 +213,16 @@ change_apply (BatonStore   *self,
               GError      **error)
 {
   guint n = baton_change_get_n_ops (change);
+  /* A change of one row in a transaction of its own has nothing to wait
+   * for; in a batch, later changes may fix what this one leaves. */
+  gboolean defer = n > 1 || baton_storage_get_depth (self->storage) > 0;
 
   if (!baton_storage_begin (self->storage, error))
     return FALSE;
 
   /* Rows that come back together (an undone delete) may reference each
    * other in any order: check the keys when the transaction commits. */
-  if (!baton_storage_defer_references (self->storage, error))
+  if (defer && !baton_storage_defer_references (self->storage, error))
     {
       baton_storage_rollback (self->storage);
       return FALSE;

@@ -473,6 +473,7 @@ baton_window_constructed (GObject *object)
   set_up_title (self);
   set_up_help_overlay (self);
   baton_window_exchange_init (self);
+  baton_window_workspace_init (self);
 }
 
 static void
@@ -592,6 +593,7 @@ baton_window_class_init (BatonWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_activated);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_activated);
   baton_window_exchange_class_init (widget_class);
+  baton_window_workspace_class_init (widget_class);
 }
 
 static void

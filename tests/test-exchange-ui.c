@@ -874,6 +874,33 @@ test_restore_backup_empty (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* The title names the workspace: its file's name without extension. */
+static void
+test_title (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  g_autofree char *path = NULL;
+  BatonWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = make_workspace_file (f, "Acme training.db");
+  store = baton_store_open (path, &error);
+  g_assert_no_error (error);
+  window = open_window (store);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Acme training — Baton");
+  {
+    g_autofree char *name = baton_window_get_workspace_name (window);
+
+    g_assert_cmpstr (name, ==, "Acme training");
+  }
+
+  close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -895,6 +922,7 @@ main (int   argc,
   g_test_add ("/exchange-ui/save-copy-self", Fixture, NULL, fixture_set_up, test_save_copy_self, fixture_tear_down);
   g_test_add ("/exchange-ui/restore-backup", Fixture, NULL, fixture_set_up, test_restore_backup, fixture_tear_down);
   g_test_add ("/exchange-ui/restore-backup-empty", Fixture, NULL, fixture_set_up, test_restore_backup_empty, fixture_tear_down);
+  g_test_add ("/exchange-ui/title", Fixture, NULL, fixture_set_up, test_title, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -267,7 +267,7 @@ list_backups (const char *workspace)
   return backups;
 }
 
-/* "2026-12-06 18:20 · 1.2 MB · 40 tasks · 12 people", or why it cannot
+/* "2026-12-06 18:20:05", "1.2 MB · 40 tasks · 12 people", or why it cannot
  * be read. Returns FALSE for a backup that cannot be restored. */
 static gboolean
 describe_backup (const char  *path,
@@ -296,7 +296,7 @@ describe_backup (const char  *path,
 
   modified = g_file_info_get_modification_date_time (info);
   local = g_date_time_to_local (modified);
-  *title = g_date_time_format (local, "%Y-%m-%d %H:%M");
+  *title = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
   size = g_format_size ((guint64) g_file_info_get_size (info));
 
   if (!baton_store_peek_counts (path, &n_tasks, &n_people, &error))
@@ -394,19 +394,33 @@ backup_list_new (BatonWindow *self,
   return scrolled;
 }
 
+/* An empty state in a box: an AdwStatusPage scrolls, and is squeezed
+ * to nothing inside a message dialog. */
 static GtkWidget *
 empty_state_new (void)
 {
-  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("document-open-recent-symbolic");
+  GtkWidget *title = gtk_label_new (_("No Backups Yet"));
+  GtkWidget *description = gtk_label_new (_("Baton backs up the workspace each time it opens it. "
+                                            "The backups are kept beside the workspace’s file."));
 
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "document-open-recent-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Backups Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("Baton backs up the workspace each time it opens it. "
-                                     "The backups are kept beside the workspace’s file."));
-  gtk_widget_add_css_class (page, "compact");
+  gtk_image_set_pixel_size (GTK_IMAGE (icon), 64);
+  gtk_widget_add_css_class (icon, "dim-label");
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_justify (GTK_LABEL (title), GTK_JUSTIFY_CENTER);
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_label_set_justify (GTK_LABEL (description), GTK_JUSTIFY_CENTER);
+  gtk_label_set_max_width_chars (GTK_LABEL (description), 40);
 
-  return page;
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), description);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  return box;
 }
 
 static void

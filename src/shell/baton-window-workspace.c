@@ -82,8 +82,7 @@ save_copy_to (BatonWindow *self,
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* The backup API replaces the file: never the workspace's own, nor its
-   * log files. */
+  /* The backup replaces the file: never the workspace's own. */
   if (is_same_file (path, workspace_file (self)))
     {
       message = g_strdup_printf (_("Will not save a copy to “%s”: it is the workspace itself"), name);

@@ -246,7 +246,8 @@ has_action (const char         *name,
 
   for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &found_name, &found_type, &property); i++)
     if (g_str_equal (found_name, name))
-      return found_type != NULL && g_variant_type_equal (found_type, parameter_type);
+      return parameter_type == NULL ? found_type == NULL
+                                    : found_type != NULL && g_variant_type_equal (found_type, parameter_type);
 
   return FALSE;
 }
@@ -258,8 +259,8 @@ test_menu (Fixture       *f,
            gconstpointer  data)
 {
   static const char * const actions[] = {
-    "win.export-json", "win.export-tasks", "win.export-capacity", "win.export-calendar",
-    "win.import-tasks",
+    "win.save-copy", "win.export-json", "win.export-tasks", "win.export-capacity",
+    "win.export-calendar", "win.import-tasks",
   };
   GtkWidget *button;
   GMenuModel *menu;
@@ -280,6 +281,8 @@ test_menu (Fixture       *f,
   g_assert_nonnull (data_section);
   describe_menu (data_described, data_section, 0);
   baton_test_assert_text ("the Data section", data_described->str,
+                          "item “Save a _Copy…” win.save-copy ''\n"
+                          "item “_Restore from Backup…” win.restore-backup\n"
                           "submenu “_Export”\n"
                           "  item “Workspace as Baton _JSON…” win.export-json ''\n"
                           "  item “_Tasks as CSV…” win.export-tasks ''\n"
@@ -289,6 +292,7 @@ test_menu (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     g_assert_true (has_action (actions[i], G_VARIANT_TYPE_STRING));
+  g_assert_true (has_action ("win.restore-backup", NULL));
 }
 
 /* Each export writes a private file that reads back, and says so. */
@@ -575,6 +579,328 @@ test_read_only (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* Workspace items ------------------------------------------------------------- */
+
+/* A workspace file @name in the fixture's folder, filled with the demo. */
+static char *
+make_workspace_file (Fixture    *f,
+                     const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  char *path = baton_test_workspace_file (f->ws, name);
+
+  store = baton_store_open (path, &error);
+  g_assert_no_error (error);
+  fill_demo (store);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  return path;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autofree char *text = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (g_steal_pointer (&text), length);
+}
+
+static void
+assert_same_bytes (GBytes     *before,
+                   const char *path)
+{
+  g_autoptr(GBytes) after = read_bytes (path);
+
+  if (!g_bytes_equal (before, after))
+    g_error ("%s changed", path);
+}
+
+/* Save a Copy: a private file that opens as a workspace with the same rows. */
+static void
+test_save_copy (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) copy = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "work copy.db");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save-copy", "s", path));
+  assert_toast (f->window, "Saved a copy to work copy.db");
+  assert_private_file (path);
+
+  copy = baton_store_open (path, &error);
+  g_assert_no_error (error);
+  expected = baton_test_dump_store (f->store);
+  actual = baton_test_dump_store (copy);
+  baton_test_assert_text ("the copy", actual, expected);
+  g_assert_cmpuint (n_tasks (copy), ==, 40);
+  g_assert_null (baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_finalize_object (g_steal_pointer (&copy));
+}
+
+/* Save a Copy over the workspace's own file: refused, the file unchanged. */
+static void
+test_save_copy_self (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dump = NULL;
+  g_autofree char *dump_after = NULL;
+  BatonWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = make_workspace_file (f, "work.db");
+  store = baton_store_open (path, &error);
+  g_assert_no_error (error);
+  window = open_window (store);
+  before = read_bytes (path);
+  dump = baton_test_dump_store_db (store);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-copy", "s", path));
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save a Copy");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "Will not save a copy to “work.db”: it is the workspace itself");
+  close_message_dialog (g_steal_pointer (&dialog));
+
+  assert_same_bytes (before, path);
+  dump_after = baton_test_dump_store_db (store);
+  baton_test_assert_text ("the workspace", dump_after, dump);
+  g_assert_cmpuint (n_tasks (store), ==, 40);
+
+  close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static gboolean
+is_action_row (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_ACTION_ROW (widget);
+}
+
+static BatonWindow *
+find_other_window (BatonWindow *a,
+                   BatonWindow *b)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (BATON_IS_WINDOW (l->data) && l->data != a && l->data != b)
+      return l->data;
+
+  return NULL;
+}
+
+typedef struct
+{
+  BatonWindow *a;
+  BatonWindow *b;
+} WindowPair;
+
+static gboolean
+other_window_shown (gpointer data)
+{
+  WindowPair *pair = data;
+  BatonWindow *other = find_other_window (pair->a, pair->b);
+
+  return other != NULL && gtk_widget_get_mapped (GTK_WIDGET (other));
+}
+
+/* Two backups, newest first; restoring the older one opens a copy of it
+ * in a new window, and no file changes. */
+static void
+test_restore_backup (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GBytes) workspace_bytes = NULL;
+  g_autoptr(GBytes) newest_bytes = NULL;
+  g_autoptr(GBytes) oldest_bytes = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *newest = NULL;
+  g_autofree char *oldest = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *copy_name = NULL;
+  BatonWindow *window;
+  BatonWindow *restored;
+  BatonStore *restored_store;
+  const char *copy_path;
+  WindowPair pair;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  /* The oldest backup holds the 40 demo tasks, the newest one more. */
+  path = make_workspace_file (f, "work.db");
+  g_assert_true (baton_store_rotate_backups (path, 3, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(BatonStore) writable = baton_store_open (path, &error);
+    BatonStage *stage;
+
+    g_assert_no_error (error);
+    stage = g_list_model_get_item (baton_store_get_stages (writable), 0);
+    g_assert_nonnull (baton_store_create_task (writable, stage, NULL, "After the first backup", &error));
+    g_assert_no_error (error);
+    g_object_unref (stage);
+    g_assert_finalize_object (g_steal_pointer (&writable));
+  }
+  g_assert_true (baton_store_rotate_backups (path, 3, &error));
+  g_assert_no_error (error);
+  newest = g_strconcat (path, ".backup-1", NULL);
+  oldest = g_strconcat (path, ".backup-2", NULL);
+  g_assert_true (g_file_test (oldest, G_FILE_TEST_IS_REGULAR));
+
+  store = baton_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_tasks (store), ==, 41);
+  window = open_window (store);
+  workspace_bytes = read_bytes (path);
+  newest_bytes = read_bytes (newest);
+  oldest_bytes = read_bytes (oldest);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore from Backup");
+  rows = baton_test_find_widgets (GTK_WIDGET (dialog), is_action_row, NULL);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (rows->pdata[0]), ==, newest);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (rows->pdata[1]), ==, oldest);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (rows->pdata[0]), " · 41 tasks · "));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (rows->pdata[1]), " · 40 tasks · "));
+
+  /* Choosing the older one. */
+  pair.a = f->window;
+  pair.b = window;
+  gtk_widget_activate (rows->pdata[1]);
+  g_assert_true (baton_test_wait_until (other_window_shown, &pair, 5000));
+  g_assert_true (baton_test_wait_until (message_dialog_gone, NULL, 5000));
+  g_clear_object (&dialog);
+
+  restored = find_other_window (f->window, window);
+  restored_store = baton_window_get_store (restored);
+  copy_path = baton_store_get_path (restored_store);
+  g_assert_cmpstr (copy_path, !=, path);
+  g_assert_cmpstr (copy_path, !=, oldest);
+  g_assert_true (g_str_has_prefix (copy_path, path));
+  assert_private_file (copy_path);
+  g_assert_cmpuint (n_tasks (restored_store), ==, 40);
+  expected = baton_test_dump_db (oldest);
+  actual = baton_test_dump_store_db (restored_store);
+  baton_test_assert_text ("the restored copy", actual, expected);
+  copy_name = g_path_get_basename (copy_path);
+  message = g_strdup_printf ("Opened a copy of the backup: %s", copy_name);
+  assert_toast (restored, message);
+
+  /* Nothing else was written. */
+  assert_same_bytes (workspace_bytes, path);
+  assert_same_bytes (newest_bytes, newest);
+  assert_same_bytes (oldest_bytes, oldest);
+  g_assert_cmpuint (n_tasks (store), ==, 41);
+
+  close_window (restored);
+  close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* Whether a button for win.restore-backup in @window's header bar is
+ * sensitive: the action's enabled state. */
+static gboolean
+restore_backup_enabled (BatonWindow *window)
+{
+  GtkWidget *header = baton_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *button = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.restore-backup");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
+  enabled = gtk_widget_get_sensitive (button);
+  adw_header_bar_remove (ADW_HEADER_BAR (header), button);
+
+  return enabled;
+}
+
+/* No backups: the dialog says so, and when they are made. */
+static void
+test_restore_backup_empty (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  g_autofree char *path = NULL;
+  BatonWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = make_workspace_file (f, "work.db");
+  store = baton_store_open (path, &error);
+  g_assert_no_error (error);
+  window = open_window (store);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
+  dialog = wait_for_message_dialog ();
+  g_assert_nonnull (baton_test_find_widget (GTK_WIDGET (dialog), baton_test_widget_is_label_with_text,
+                                            "No Backups Yet"));
+  g_assert_nonnull (baton_test_find_widget (GTK_WIDGET (dialog), baton_test_widget_is_label_with_text,
+                                            "Baton backs up the workspace each time it opens it. "
+                                            "The backups are kept beside the workspace’s file."));
+  g_assert_cmpuint (baton_test_count_widgets (GTK_WIDGET (dialog), is_action_row, NULL), ==, 0);
+  close_message_dialog (g_steal_pointer (&dialog));
+
+  /* A workspace in memory has no backups to restore. */
+  g_assert_false (restore_backup_enabled (f->window));
+  g_assert_true (restore_backup_enabled (window));
+
+  close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* The title names the workspace: its file's name without extension. */
+static void
+test_title (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  g_autofree char *path = NULL;
+  BatonWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = make_workspace_file (f, "Acme training.db");
+  store = baton_store_open (path, &error);
+  g_assert_no_error (error);
+  window = open_window (store);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Acme training — Baton");
+  {
+    g_autofree char *name = baton_window_get_workspace_name (window);
+
+    g_assert_cmpstr (name, ==, "Acme training");
+  }
+
+  close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +918,11 @@ main (int   argc,
   g_test_add ("/exchange-ui/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/exchange-ui/import-error", Fixture, NULL, fixture_set_up, test_import_error, fixture_tear_down);
   g_test_add ("/exchange-ui/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+  g_test_add ("/exchange-ui/save-copy", Fixture, NULL, fixture_set_up, test_save_copy, fixture_tear_down);
+  g_test_add ("/exchange-ui/save-copy-self", Fixture, NULL, fixture_set_up, test_save_copy_self, fixture_tear_down);
+  g_test_add ("/exchange-ui/restore-backup", Fixture, NULL, fixture_set_up, test_restore_backup, fixture_tear_down);
+  g_test_add ("/exchange-ui/restore-backup-empty", Fixture, NULL, fixture_set_up, test_restore_backup_empty, fixture_tear_down);
+  g_test_add ("/exchange-ui/title", Fixture, NULL, fixture_set_up, test_title, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -55,6 +55,16 @@ assert_refused_untouched (const char *path,
   g_assert_false (baton_store_rotate_backups (path, 3, &error));
   baton_test_assert_store_error (error, code);
   g_assert_null (baton_store_latest_backup (path));
+  g_clear_error (&error);
+
+  {
+    guint n_tasks = 1, n_people = 1;
+
+    g_assert_false (baton_store_peek_counts (path, &n_tasks, &n_people, &error));
+    baton_test_assert_store_error (error, code);
+    g_assert_cmpuint (n_tasks, ==, 0);
+    g_assert_cmpuint (n_people, ==, 0);
+  }
 
   after = baton_test_folder_state (path);
   baton_test_assert_text ("the folder (file hashes)", after, before);
@@ -1149,6 +1159,43 @@ test_read_only_unreadable_log (ReadOnlyFixture *f,
   baton_test_assert_text ("the folder", after, before);
 }
 
+/* A backup's counts, read without a store and without a file beside it. */
+static void
+test_peek_counts (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n_tasks = 0, n_people = 0;
+
+  {
+    g_autoptr(BatonStore) store = baton_store_open (ws->path, &error);
+    BatonStage *stage;
+
+    g_assert_no_error (error);
+    stage = baton_test_list_item (baton_store_get_stages (store), 0);
+    for (guint i = 0; i < 3; i++)
+      g_assert_nonnull (baton_store_create_task (store, stage, NULL, "Task", &error));
+    g_assert_nonnull (baton_store_create_person (store, "Ada", NULL, 40 * 60, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_finalize_object (g_steal_pointer (&store));
+  }
+  g_assert_true (baton_store_rotate_backups (ws->path, 3, &error));
+  g_assert_no_error (error);
+  backup = baton_store_latest_backup (ws->path);
+  g_assert_nonnull (backup);
+
+  before = baton_test_folder_state (backup);
+  g_assert_true (baton_store_peek_counts (backup, &n_tasks, &n_people, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_tasks, ==, 3);
+  g_assert_cmpuint (n_people, ==, 1);
+  after = baton_test_folder_state (backup);
+  baton_test_assert_text ("the folder (file hashes)", after, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1157,6 +1204,7 @@ main (int   argc,
   g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/storage/new-file-stamped", test_new_file_stamped);
+  g_test_add_func ("/storage/peek-counts", test_peek_counts);
   for (gint v = 0; v <= BATON_SCHEMA_VERSION + 1; v++)
     {
       g_autofree char *rollback = g_strdup_printf ("/storage/foreign/user-version-%d", v);

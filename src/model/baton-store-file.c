@@ -600,3 +600,49 @@ baton_store_latest_backup (const char *path)
 
   return NULL;
 }
+
+gboolean
+baton_store_peek_counts (const char  *path,
+                         guint       *n_tasks,
+                         guint       *n_people,
+                         GError     **error)
+{
+  g_autoptr(BatonDb) db = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  gint version = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (n_tasks != NULL && n_people != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *n_tasks = *n_people = 0;
+
+  db = open_baton_file_for_reading (path, &version, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (db == NULL || version == 0)
+    return TRUE;
+
+  stmt = baton_db_prepare (db, "SELECT (SELECT count(*) FROM tasks), (SELECT count(*) FROM people)", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (!baton_db_step_row (db, stmt, &local_error))
+    {
+      /* An aggregate always returns a row: no row is an error. */
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_SQL, "SELECT count(*) returned no row");
+      return FALSE;
+    }
+
+  *n_tasks = (guint) sqlite3_column_int64 (stmt, 0);
+  *n_people = (guint) sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}

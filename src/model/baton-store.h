@@ -71,6 +71,14 @@ gboolean      baton_store_rotate_backups   (const char   *path,
                                             guint         keep,
                                             GError      **error);
 char         *baton_store_latest_backup    (const char   *path);
+/* Counts the tasks and people (archived ones included) of the Baton
+ * workspace at @path, read-only, without opening it as a store and
+ * without writing anything beside it; refuses other files like
+ * baton_store_peek_version (). An empty file holds none. */
+gboolean      baton_store_peek_counts      (const char   *path,
+                                            guint        *n_tasks,
+                                            guint        *n_people,
+                                            GError      **error);
 
 /* Lists (item type in brackets), ordered by id unless said otherwise */
 GListModel   *baton_store_get_roles           (BatonStore *self); /* BatonRole, by position */

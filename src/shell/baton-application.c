@@ -130,21 +130,37 @@ static void baton_application_show_open_error (BatonApplication *self,
                                                const char       *path,
                                                const GError     *error);
 
-/* Copies @backup to a new file next to @path and opens that copy. Neither
- * the database nor the backup is ever written to. */
-static void
-open_backup_copy (BatonApplication *self,
-                  const char       *path,
-                  const char       *backup)
+/**
+ * baton_application_open_backup_copy:
+ * @path: the workspace file the backup was taken from
+ * @backup: a backup of it
+ *
+ * Copies @backup to a new file "<path>.restored-<date>" (mode 0600) and
+ * opens that copy in a new window. Neither the workspace nor the backup
+ * is ever written to, and no file is overwritten. When the copy cannot be
+ * made or opened, a dialog says why.
+ *
+ * Returns: (transfer none) (nullable): the new window
+ */
+BatonWindow *
+baton_application_open_backup_copy (BatonApplication *self,
+                                    const char       *path,
+                                    const char       *backup)
 {
-  g_autoptr(GFile) source = g_file_new_for_path (backup);
+  g_autoptr(GFile) source = NULL;
   g_autoptr(GFile) dest = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(BatonStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *copy = g_strdup_printf ("%s.restored-%s", path, stamp);
-  BatonWindow *window;
+  g_autofree char *copy = NULL;
+
+  g_return_val_if_fail (BATON_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (backup != NULL, NULL);
+
+  source = g_file_new_for_path (backup);
+  copy = g_strdup_printf ("%s.restored-%s", path, stamp);
 
   /* Never overwrite: G_FILE_COPY_NONE fails when the target exists. */
   for (guint i = 2; g_file_test (copy, G_FILE_TEST_EXISTS); i++)
@@ -157,7 +173,7 @@ open_backup_copy (BatonApplication *self,
   if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
     {
       baton_application_show_open_error (self, copy, error);
-      return;
+      return NULL;
     }
   g_chmod (copy, 0600);
 
@@ -165,16 +181,27 @@ open_backup_copy (BatonApplication *self,
   if (store == NULL)
     {
       baton_application_show_open_error (self, copy, error);
-      return;
+      return NULL;
     }
 
-  window = present_new_window (self, store);
-  {
-    g_autofree char *basename = g_filename_display_basename (copy);
-    g_autofree char *message = g_strdup_printf (_("Opened a copy of the latest backup: %s"), basename);
+  return present_new_window (self, store);
+}
 
-    baton_window_show_toast (window, message);
-  }
+static void
+open_latest_backup_copy (BatonApplication *self,
+                         const char       *path,
+                         const char       *backup)
+{
+  BatonWindow *window = baton_application_open_backup_copy (self, path, backup);
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+
+  if (window == NULL)
+    return;
+
+  basename = g_filename_display_basename (baton_store_get_path (baton_window_get_store (window)));
+  message = g_strdup_printf (_("Opened a copy of the latest backup: %s"), basename);
+  baton_window_show_toast (window, message);
 }
 
 static void
@@ -185,7 +212,7 @@ on_open_error_response (AdwMessageDialog *dialog,
   OpenErrorData *d = user_data;
 
   if (g_strcmp0 (response, "backup") == 0 && d->backup != NULL)
-    open_backup_copy (d->app, d->path, d->backup);
+    open_latest_backup_copy (d->app, d->path, d->backup);
   else if (g_strcmp0 (response, "retry") == 0)
     baton_application_open_path (d->app, d->path, FALSE);
 }

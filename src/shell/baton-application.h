@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "baton-window.h"
+
 G_BEGIN_DECLS
 
 #define BATON_TYPE_APPLICATION (baton_application_get_type ())
@@ -15,5 +17,8 @@ BatonApplication *baton_application_new          (void);
 GSettings        *baton_application_get_settings (BatonApplication *self);
 void              baton_application_open_database (BatonApplication *self,
                                                    const char       *path);
+BatonWindow      *baton_application_open_backup_copy (BatonApplication *self,
+                                                      const char       *path,
+                                                      const char       *backup);
 
 G_END_DECLS

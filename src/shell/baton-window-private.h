@@ -15,4 +15,11 @@ guint baton_window_get_n_toasts (BatonWindow *self);
 void  baton_window_exchange_class_init (GtkWidgetClass *widget_class);
 void  baton_window_exchange_init       (BatonWindow    *self);
 
+/* The workspace items of the main menu (baton-window-workspace.c). */
+void  baton_window_workspace_class_init (GtkWidgetClass *widget_class);
+void  baton_window_workspace_init       (BatonWindow    *self);
+/* The workspace's name: its file's name without extension, "Demo" for
+ * the demo workspace. */
+char *baton_window_get_workspace_name   (BatonWindow    *self);
+
 G_END_DECLS

@@ -406,17 +406,18 @@ set_up_title (BatonWindow *self)
 {
   const char *path = baton_store_get_path (self->store);
   g_autofree char *default_path = baton_store_default_path ();
-  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *title = NULL;
 
   if (path == NULL || g_strcmp0 (path, ":memory:") == 0 || g_strcmp0 (path, default_path) == 0)
     return;
 
-  basename = g_path_get_basename (path);
-  /* Translators: the title of a window showing another workspace than the default one; %s is its file name */
-  title = g_strdup_printf (_("%s — Baton"), basename);
+  /* Its file's name without extension, "Demo" for the demo. */
+  name = baton_window_get_workspace_name (self);
+  /* Translators: the title of a window showing another workspace than the default one; %s is its name */
+  title = g_strdup_printf (_("%s — Baton"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
 }
 
 static void
@@ -473,6 +474,7 @@ baton_window_constructed (GObject *object)
   set_up_title (self);
   set_up_help_overlay (self);
   baton_window_exchange_init (self);
+  baton_window_workspace_init (self);
 }
 
 static void
@@ -592,6 +594,7 @@ baton_window_class_init (BatonWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_activated);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_activated);
   baton_window_exchange_class_init (widget_class);
+  baton_window_workspace_class_init (widget_class);
 }
 
 static void

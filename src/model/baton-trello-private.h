@@ -2,10 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * baton-trello.c reads and checks the export into a Board; baton-trello-plan.c
- * plans it against the workspace (the preview) and writes the plan.
+ * baton-trello-reader.c reads the export's nodes; baton-trello.c checks
+ * them into a Board; baton-trello-plan.c plans it against the workspace
+ * (the preview) and writes the plan; baton-trello-import.c is the import
+ * object that holds them.
  */
 #pragma once
+
+#include <json-glib/json-glib.h>
 
 #include "baton-trello.h"
 
@@ -109,6 +113,62 @@ struct _BatonTrelloImport
   BatonProgram       *program;      /* after apply */
 };
 
+/* Reading nodes (baton-trello-reader.c) */
+/* Reading nodes: the first error wins, and every read after it returns the
+ * default, so a loop can read a whole object and check once. */
+typedef struct
+{
+  TrelloBoard *board;
+  GHashTable  *checklists;   /* id → TrelloChecklist, once read */
+  GError      *error;
+} Reader;
+
+const char *_baton_trello_node_kind      (JsonNode    *node);
+void        _baton_trello_type_error     (Reader      *reader,
+                                          const char  *path,
+                                          const char  *expected,
+                                          JsonNode    *found);
+void        _baton_trello_warn           (Reader      *reader,
+                                          const char  *format,
+                                          ...) G_GNUC_PRINTF (2, 3);
+/* A string member; NULL when missing or null. */
+char       *_baton_trello_read_string    (Reader      *reader,
+                                          JsonObject  *object,
+                                          const char  *path,
+                                          const char  *member);
+/* A string that must be there (an id). */
+char       *_baton_trello_read_id        (Reader      *reader,
+                                          JsonObject  *object,
+                                          const char  *path,
+                                          const char  *member);
+gboolean    _baton_trello_read_bool      (Reader      *reader,
+                                          JsonObject  *object,
+                                          const char  *path,
+                                          const char  *member);
+double      _baton_trello_read_pos       (Reader      *reader,
+                                          JsonObject  *object,
+                                          const char  *path,
+                                          const char  *member);
+/* An array member; NULL when missing or null. */
+JsonArray  *_baton_trello_read_array     (Reader      *reader,
+                                          JsonObject  *object,
+                                          const char  *path,
+                                          const char  *member);
+/* The object at @index of @array, or NULL (with the error set). */
+JsonObject *_baton_trello_element_object (Reader      *reader,
+                                          JsonArray   *array,
+                                          guint        index,
+                                          const char  *path);
+/* A name as the workspace takes it: trimmed, one line, not too long. */
+char       *_baton_trello_clean_name     (Reader      *reader,
+                                          const char  *name,
+                                          const char  *path);
+/* An ISO 8601 time as a local date, or NULL (with a warning). */
+char       *_baton_trello_local_date     (Reader      *reader,
+                                          const char  *text,
+                                          const char  *path);
+
+/* The board (baton-trello.c) */
 TrelloBoard  *_baton_trello_board_read  (const char    *data,
                                          gsize          length,
                                          GError       **error);

@@ -4,8 +4,10 @@
  *
  * The text is scanned before json-glib reads it (UTF-8, nesting depth,
  * well-formed JSON, see baton-json-scan.c), and every node's type is checked
- * before it is read. A member of the wrong type is an error that names it;
- * problems the import can work around are warnings (baton-trello.h).
+ * before it is read (baton-trello-reader.c). A member of the wrong type is
+ * an error that names it; problems the import can work around are
+ * warnings (baton-trello.h). Lists, cards, checklists and comments come
+ * out in Trello's order.
  */
 
 #define G_LOG_DOMAIN "baton-trello"
@@ -20,265 +22,6 @@
 #include "baton-trello-private.h"
 
 G_DEFINE_QUARK (baton-trello-error-quark, baton_trello_error)
-
-/* Reading nodes: the first error wins, and every read after it returns the
- * default, so a loop can read a whole object and check once. */
-typedef struct
-{
-  TrelloBoard *board;
-  GHashTable  *checklists;   /* id → TrelloChecklist, once read */
-  GError      *error;
-} Reader;
-
-static const char *
-node_kind (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      return _("an object");
-    case JSON_NODE_ARRAY:
-      return _("an array");
-    case JSON_NODE_NULL:
-      return _("null");
-    case JSON_NODE_VALUE:
-    default:
-      if (json_node_get_value_type (node) == G_TYPE_STRING)
-        return _("a string");
-      if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-        return _("true or false");
-      return _("a number");
-    }
-}
-
-static void
-type_error (Reader     *reader,
-            const char *path,
-            const char *expected,
-            JsonNode   *found)
-{
-  if (reader->error != NULL)
-    return;
-  /* Translators: "cards[3].name: Expected a string, found an array." */
-  g_set_error (&reader->error, BATON_TRELLO_ERROR, BATON_TRELLO_ERROR_NOT_TRELLO,
-               _("%s: Expected %s, found %s. This is not a Trello board export as Baton knows it."),
-               path, expected, node_kind (found));
-}
-
-static void
-warn (Reader     *reader,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static void
-warn (Reader     *reader,
-      const char *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_ptr_array_add (reader->board->warnings, g_strdup_vprintf (format, args));
-  va_end (args);
-}
-
-/* A string member; NULL when missing or null. */
-static char *
-read_string (Reader     *reader,
-             JsonObject *object,
-             const char *path,
-             const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (reader->error != NULL || node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
-
-      type_error (reader, where, _("a string"), node);
-      return NULL;
-    }
-
-  return g_strdup (json_node_get_string (node));
-}
-
-/* A string that must be there (an id). */
-static char *
-read_id (Reader     *reader,
-         JsonObject *object,
-         const char *path,
-         const char *member)
-{
-  char *id = read_string (reader, object, path, member);
-
-  if (reader->error == NULL && (id == NULL || id[0] == '\0'))
-    {
-      JsonNode *node = json_object_get_member (object, member);
-
-      if (node == NULL)
-        g_set_error (&reader->error, BATON_TRELLO_ERROR, BATON_TRELLO_ERROR_NOT_TRELLO,
-                     _("%s.%s: This member is missing. This is not a Trello board export as Baton knows it."),
-                     path, member);
-      else
-        g_set_error (&reader->error, BATON_TRELLO_ERROR, BATON_TRELLO_ERROR_NOT_TRELLO,
-                     _("%s.%s: An id cannot be empty. This is not a Trello board export as Baton knows it."),
-                     path, member);
-    }
-
-  return id;
-}
-
-static gboolean
-read_bool (Reader     *reader,
-           JsonObject *object,
-           const char *path,
-           const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (reader->error != NULL || node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return FALSE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
-
-      type_error (reader, where, _("true or false"), node);
-      return FALSE;
-    }
-
-  return json_node_get_boolean (node);
-}
-
-/* A position: Trello writes floats, some tools integers or numeric text. */
-static double
-read_pos (Reader     *reader,
-          JsonObject *object,
-          const char *path,
-          const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  GType type;
-
-  if (reader->error != NULL || node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return 0;
-  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-  if (type == G_TYPE_DOUBLE)
-    return json_node_get_double (node);
-  if (type == G_TYPE_INT64)
-    return (double) json_node_get_int (node);
-  if (type == G_TYPE_STRING)
-    {
-      char *end = NULL;
-      double value = g_ascii_strtod (json_node_get_string (node), &end);
-
-      if (end != NULL && *end == '\0' && end != json_node_get_string (node))
-        return value;
-    }
-
-  {
-    g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
-
-    type_error (reader, where, _("a number"), node);
-  }
-  return 0;
-}
-
-/* An array member; NULL when missing or null. */
-static JsonArray *
-read_array (Reader     *reader,
-            JsonObject *object,
-            const char *path,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (reader->error != NULL || node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_autofree char *where = g_strdup_printf ("%s.%s", path, member);
-
-      type_error (reader, where, _("an array"), node);
-      return NULL;
-    }
-
-  return json_node_get_array (node);
-}
-
-/* The object at @index of @array, or NULL (with the error set). */
-static JsonObject *
-element_object (Reader     *reader,
-                JsonArray  *array,
-                guint       index,
-                const char *path)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  if (reader->error != NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      type_error (reader, path, _("an object"), node);
-      return NULL;
-    }
-
-  return json_node_get_object (node);
-}
-
-/* A name as the workspace takes it: trimmed, one line, at most
- * BATON_MAX_NAME_LENGTH characters; NULL when empty. */
-static char *
-clean_name (Reader     *reader,
-            const char *name,
-            const char *path)
-{
-  g_autofree char *text = NULL;
-
-  if (name == NULL)
-    return NULL;
-  text = g_strdup (name);
-  g_strdelimit (text, "\r\n\t", ' ');
-  g_strstrip (text);
-  if (text[0] == '\0')
-    return NULL;
-  if (g_utf8_strlen (text, -1) > BATON_MAX_NAME_LENGTH)
-    {
-      char *end = g_utf8_offset_to_pointer (text, BATON_MAX_NAME_LENGTH);
-
-      *end = '\0';
-      warn (reader, _("%s: The name is longer than %d characters; it was shortened."),
-            path, BATON_MAX_NAME_LENGTH);
-    }
-
-  return g_steal_pointer (&text);
-}
-
-/* An ISO 8601 time as a local date, or NULL (with a warning when there was
- * text that is no time). */
-static char *
-local_date (Reader     *reader,
-            const char *text,
-            const char *path)
-{
-  g_autoptr(GDateTime) time = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (text == NULL || text[0] == '\0')
-    return NULL;
-  time = g_date_time_new_from_iso8601 (text, NULL);
-  if (time == NULL)
-    {
-      g_autofree char *shown = _baton_json_quote_input (text);
-
-      warn (reader, _("%s: “%s” is not a date and time; it was left out."), path, shown);
-      return NULL;
-    }
-  local = g_date_time_to_local (time);
-
-  return g_date_time_format (local, "%Y-%m-%d");
-}
 
 static void
 list_free (TrelloList *list)
@@ -454,7 +197,7 @@ read_lists (Reader     *reader,
   for (guint i = 0; i < json_array_get_length (array) && reader->error == NULL; i++)
     {
       g_autofree char *path = g_strdup_printf ("$.lists[%u]", i);
-      JsonObject *object = element_object (reader, array, i, path);
+      JsonObject *object = _baton_trello_element_object (reader, array, i, path);
       g_autofree char *name = NULL;
       TrelloList *list;
 
@@ -462,19 +205,19 @@ read_lists (Reader     *reader,
         return;
       list = g_new0 (TrelloList, 1);
       list->index = i;
-      list->id = read_id (reader, object, path, "id");
-      name = read_string (reader, object, path, "name");
-      list->closed = read_bool (reader, object, path, "closed");
-      list->pos = read_pos (reader, object, path, "pos");
+      list->id = _baton_trello_read_id (reader, object, path, "id");
+      name = _baton_trello_read_string (reader, object, path, "name");
+      list->closed = _baton_trello_read_bool (reader, object, path, "closed");
+      list->pos = _baton_trello_read_pos (reader, object, path, "pos");
       g_ptr_array_add (board->lists, list);
       if (reader->error != NULL)
         return;
 
-      list->name = clean_name (reader, name, path);
+      list->name = _baton_trello_clean_name (reader, name, path);
       if (list->name == NULL)
         {
           list->name = g_strdup_printf (_("Untitled list %u"), i + 1);
-          warn (reader, _("%s: The list has no name; it is called “%s”."), path, list->name);
+          _baton_trello_warn (reader, _("%s: The list has no name; it is called “%s”."), path, list->name);
         }
       if (g_hash_table_contains (by_id, list->id))
         {
@@ -499,7 +242,7 @@ read_checklists (Reader     *reader,
   for (guint i = 0; array != NULL && i < json_array_get_length (array) && reader->error == NULL; i++)
     {
       g_autofree char *path = g_strdup_printf ("$.checklists[%u]", i);
-      JsonObject *object = element_object (reader, array, i, path);
+      JsonObject *object = _baton_trello_element_object (reader, array, i, path);
       g_autofree char *name = NULL;
       TrelloChecklist *checklist;
       JsonArray *items;
@@ -509,21 +252,21 @@ read_checklists (Reader     *reader,
       checklist = g_new0 (TrelloChecklist, 1);
       checklist->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
       g_ptr_array_add (reader->board->checklists, checklist);
-      checklist->id = read_id (reader, object, path, "id");
-      name = read_string (reader, object, path, "name");
-      checklist->pos = read_pos (reader, object, path, "pos");
-      g_hash_table_insert (card_of, checklist, read_string (reader, object, path, "idCard"));
-      items = read_array (reader, object, path, "checkItems");
+      checklist->id = _baton_trello_read_id (reader, object, path, "id");
+      name = _baton_trello_read_string (reader, object, path, "name");
+      checklist->pos = _baton_trello_read_pos (reader, object, path, "pos");
+      g_hash_table_insert (card_of, checklist, _baton_trello_read_string (reader, object, path, "idCard"));
+      items = _baton_trello_read_array (reader, object, path, "checkItems");
       if (reader->error != NULL)
         return;
-      checklist->name = clean_name (reader, name, path);
+      checklist->name = _baton_trello_clean_name (reader, name, path);
       if (checklist->name == NULL)
         checklist->name = g_strdup (_("Checklist"));
 
       for (guint j = 0; items != NULL && j < json_array_get_length (items); j++)
         {
           g_autofree char *item_path = g_strdup_printf ("%s.checkItems[%u]", path, j);
-          JsonObject *item_object = element_object (reader, items, j, item_path);
+          JsonObject *item_object = _baton_trello_element_object (reader, items, j, item_path);
           g_autofree char *item_name = NULL;
           g_autofree char *state = NULL;
           TrelloItem *item;
@@ -531,19 +274,19 @@ read_checklists (Reader     *reader,
 
           if (item_object == NULL)
             return;
-          item_name = read_string (reader, item_object, item_path, "name");
-          state = read_string (reader, item_object, item_path, "state");
-          pos = read_pos (reader, item_object, item_path, "pos");
+          item_name = _baton_trello_read_string (reader, item_object, item_path, "name");
+          state = _baton_trello_read_string (reader, item_object, item_path, "state");
+          pos = _baton_trello_read_pos (reader, item_object, item_path, "pos");
           if (reader->error != NULL)
             return;
 
           item = g_new0 (TrelloItem, 1);
-          item->name = clean_name (reader, item_name, item_path);
+          item->name = _baton_trello_clean_name (reader, item_name, item_path);
           item->complete = g_strcmp0 (state, "complete") == 0;
           item->pos = pos;
           if (item->name == NULL)
             {
-              warn (reader, _("%s: The checklist item has no text; it was left out."), item_path);
+              _baton_trello_warn (reader, _("%s: The checklist item has no text; it was left out."), item_path);
               item_free (item);
               continue;
             }
@@ -561,7 +304,7 @@ read_members (Reader    *reader,
   for (guint i = 0; array != NULL && i < json_array_get_length (array) && reader->error == NULL; i++)
     {
       g_autofree char *path = g_strdup_printf ("$.members[%u]", i);
-      JsonObject *object = element_object (reader, array, i, path);
+      JsonObject *object = _baton_trello_element_object (reader, array, i, path);
       g_autofree char *full_name = NULL;
       TrelloMember *member;
 
@@ -569,12 +312,12 @@ read_members (Reader    *reader,
         return;
       member = g_new0 (TrelloMember, 1);
       g_ptr_array_add (reader->board->members, member);
-      member->id = read_id (reader, object, path, "id");
-      full_name = read_string (reader, object, path, "fullName");
-      member->username = read_string (reader, object, path, "username");
+      member->id = _baton_trello_read_id (reader, object, path, "id");
+      full_name = _baton_trello_read_string (reader, object, path, "fullName");
+      member->username = _baton_trello_read_string (reader, object, path, "username");
       if (reader->error != NULL)
         return;
-      member->full_name = clean_name (reader, full_name, path);
+      member->full_name = _baton_trello_clean_name (reader, full_name, path);
       if (member->full_name == NULL)
         member->full_name = g_strdup (member->username && member->username[0] ? member->username : member->id);
 
@@ -591,22 +334,22 @@ read_labels (Reader    *reader,
   for (guint i = 0; array != NULL && i < json_array_get_length (array) && reader->error == NULL; i++)
     {
       g_autofree char *path = g_strdup_printf ("$.labels[%u]", i);
-      JsonObject *object = element_object (reader, array, i, path);
+      JsonObject *object = _baton_trello_element_object (reader, array, i, path);
       g_autofree char *name = NULL;
       TrelloLabel *label;
 
       if (object == NULL)
         return;
       label = g_new0 (TrelloLabel, 1);
-      label->id = read_id (reader, object, path, "id");
-      name = read_string (reader, object, path, "name");
-      label->color = read_string (reader, object, path, "color");
+      label->id = _baton_trello_read_id (reader, object, path, "id");
+      name = _baton_trello_read_string (reader, object, path, "name");
+      label->color = _baton_trello_read_string (reader, object, path, "color");
       if (reader->error != NULL)
         {
           label_free (label);
           return;
         }
-      label->name = clean_name (reader, name, path);
+      label->name = _baton_trello_clean_name (reader, name, path);
       g_hash_table_replace (reader->board->labels, label->id, label);
     }
 }
@@ -622,7 +365,7 @@ read_refs (Reader      *reader,
            const char  *unknown_format,  /* path, index, id */
            GPtrArray   *out)
 {
-  JsonArray *array = read_array (reader, object, path, member);
+  JsonArray *array = _baton_trello_read_array (reader, object, path, member);
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array) && reader->error == NULL; i++)
     {
@@ -633,7 +376,7 @@ read_refs (Reader      *reader,
         {
           g_autofree char *where = g_strdup_printf ("%s.%s[%u]", path, member, i);
 
-          type_error (reader, where, _("a string"), node);
+          _baton_trello_type_error (reader, where, _("a string"), node);
           return;
         }
       id = json_node_get_string (node);
@@ -645,7 +388,7 @@ read_refs (Reader      *reader,
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-          warn (reader, unknown_format, path, i, shown);
+          _baton_trello_warn (reader, unknown_format, path, i, shown);
 #pragma GCC diagnostic pop
         }
     }
@@ -678,29 +421,29 @@ read_attachments (Reader     *reader,
                   const char *path,
                   TrelloCard *card)
 {
-  JsonArray *array = read_array (reader, object, path, "attachments");
+  JsonArray *array = _baton_trello_read_array (reader, object, path, "attachments");
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array) && reader->error == NULL; i++)
     {
       g_autofree char *item_path = g_strdup_printf ("%s.attachments[%u]", path, i);
-      JsonObject *item = element_object (reader, array, i, item_path);
+      JsonObject *item = _baton_trello_element_object (reader, array, i, item_path);
       g_autofree char *name = NULL;
       g_autofree char *url = NULL;
       TrelloAttachment *attachment;
 
       if (item == NULL)
         return;
-      name = read_string (reader, item, item_path, "name");
-      url = read_string (reader, item, item_path, "url");
+      name = _baton_trello_read_string (reader, item, item_path, "name");
+      url = _baton_trello_read_string (reader, item, item_path, "url");
       if (reader->error != NULL)
         return;
       if (url == NULL || url[0] == '\0' || strpbrk (url, " \t\r\n()<>") != NULL)
         {
-          warn (reader, _("%s: The attachment has no usable link; it was left out."), item_path);
+          _baton_trello_warn (reader, _("%s: The attachment has no usable link; it was left out."), item_path);
           continue;
         }
       attachment = g_new0 (TrelloAttachment, 1);
-      attachment->name = clean_name (reader, name, item_path);
+      attachment->name = _baton_trello_clean_name (reader, name, item_path);
       if (attachment->name == NULL)
         attachment->name = g_strdup (url);
       /* Brackets would end the Markdown link's text. */
@@ -719,7 +462,7 @@ read_cards (Reader     *reader,
   for (guint i = 0; i < json_array_get_length (array) && reader->error == NULL; i++)
     {
       g_autofree char *path = g_strdup_printf ("$.cards[%u]", i);
-      JsonObject *object = element_object (reader, array, i, path);
+      JsonObject *object = _baton_trello_element_object (reader, array, i, path);
       g_autofree char *name = NULL;
       g_autofree char *id_list = NULL;
       g_autofree char *start = NULL;
@@ -738,15 +481,15 @@ read_cards (Reader     *reader,
       card->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) attachment_free);
       g_ptr_array_add (reader->board->cards, card);
 
-      card->id = read_id (reader, object, path, "id");
-      name = read_string (reader, object, path, "name");
-      card->desc = read_string (reader, object, path, "desc");
-      card->closed = read_bool (reader, object, path, "closed");
-      id_list = read_string (reader, object, path, "idList");
-      card->pos = read_pos (reader, object, path, "pos");
-      start = read_string (reader, object, path, "start");
-      due = read_string (reader, object, path, "due");
-      card->due_complete = read_bool (reader, object, path, "dueComplete");
+      card->id = _baton_trello_read_id (reader, object, path, "id");
+      name = _baton_trello_read_string (reader, object, path, "name");
+      card->desc = _baton_trello_read_string (reader, object, path, "desc");
+      card->closed = _baton_trello_read_bool (reader, object, path, "closed");
+      id_list = _baton_trello_read_string (reader, object, path, "idList");
+      card->pos = _baton_trello_read_pos (reader, object, path, "pos");
+      start = _baton_trello_read_string (reader, object, path, "start");
+      due = _baton_trello_read_string (reader, object, path, "due");
+      card->due_complete = _baton_trello_read_bool (reader, object, path, "dueComplete");
       read_refs (reader, object, path, "idMembers", member_known,
                  _("%s.idMembers[%u]: The board has no member with the id “%s”; it was left out."),
                  card->member_ids);
@@ -768,11 +511,11 @@ read_cards (Reader     *reader,
         }
       g_hash_table_insert (card_by_id, card->id, card);
 
-      card->name = clean_name (reader, name, path);
+      card->name = _baton_trello_clean_name (reader, name, path);
       if (card->name == NULL)
         {
           card->name = g_strdup (_("Untitled card"));
-          warn (reader, _("%s: The card has no name; it is called “%s”."), path, card->name);
+          _baton_trello_warn (reader, _("%s: The card has no name; it is called “%s”."), path, card->name);
         }
       if (card->desc != NULL && strlen (card->desc) > BATON_TRELLO_MAX_DESCRIPTION)
         {
@@ -780,8 +523,8 @@ read_cards (Reader     *reader,
 
           end = g_utf8_find_prev_char (card->desc, end + 1);
           card->desc[end - card->desc] = '\0';
-          warn (reader, _("%s: The description of “%s” is longer than %d KiB; only its beginning was kept."),
-                path, card->name, BATON_TRELLO_MAX_DESCRIPTION / 1024);
+          _baton_trello_warn (reader, _("%s: The description of “%s” is longer than %d KiB; only its beginning was kept."),
+                              path, card->name, BATON_TRELLO_MAX_DESCRIPTION / 1024);
         }
       if (id_list != NULL)
         card->list = g_hash_table_lookup (lists, id_list);
@@ -789,23 +532,23 @@ read_cards (Reader     *reader,
         {
           g_autofree char *shown = _baton_json_quote_input (id_list ? id_list : "");
 
-          warn (reader, _("%s: The card “%s” is in a list the board does not have (“%s”); it was skipped."),
-                path, card->name, shown);
+          _baton_trello_warn (reader, _("%s: The card “%s” is in a list the board does not have (“%s”); it was skipped."),
+                              path, card->name, shown);
         }
       {
         g_autofree char *where = g_strdup_printf ("%s.start", path);
 
-        card->start = local_date (reader, start, where);
+        card->start = _baton_trello_local_date (reader, start, where);
       }
       {
         g_autofree char *where = g_strdup_printf ("%s.due", path);
 
-        card->due = local_date (reader, due, where);
+        card->due = _baton_trello_local_date (reader, due, where);
       }
       if (card->start != NULL && card->due != NULL && strcmp (card->start, card->due) > 0)
         {
-          warn (reader, _("%s: The card “%s” starts after it is due; its start date was left out."),
-                path, card->name);
+          _baton_trello_warn (reader, _("%s: The card “%s” starts after it is due; its start date was left out."),
+                              path, card->name);
           g_clear_pointer (&card->start, g_free);
         }
     }
@@ -826,8 +569,8 @@ attach_checklists (Reader     *reader,
 
       if (card == NULL)
         {
-          warn (reader, _("$.checklists[%u]: The checklist “%s” belongs to no card of the board; it was left out."),
-                i, checklist->name);
+          _baton_trello_warn (reader, _("$.checklists[%u]: The checklist “%s” belongs to no card of the board; it was left out."),
+                              i, checklist->name);
           continue;
         }
       g_ptr_array_add (card->checklists, checklist);
@@ -850,7 +593,7 @@ read_comments (Reader     *reader,
   for (guint i = 0; array != NULL && i < json_array_get_length (array) && reader->error == NULL; i++)
     {
       g_autofree char *path = g_strdup_printf ("$.actions[%u]", i);
-      JsonObject *object = element_object (reader, array, i, path);
+      JsonObject *object = _baton_trello_element_object (reader, array, i, path);
       g_autofree char *type = NULL;
       g_autofree char *card_id = NULL;
       g_autofree char *text = NULL;
@@ -866,7 +609,7 @@ read_comments (Reader     *reader,
 
       if (object == NULL)
         return;
-      type = read_string (reader, object, path, "type");
+      type = _baton_trello_read_string (reader, object, path, "type");
       if (reader->error != NULL || g_strcmp0 (type, "commentCard") != 0)
         continue;
 
@@ -875,36 +618,36 @@ read_comments (Reader     *reader,
       if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
         {
           if (node == NULL)
-            warn (reader, _("%s: The comment has no card; it was left out."), path);
+            _baton_trello_warn (reader, _("%s: The comment has no card; it was left out."), path);
           else
-            type_error (reader, data_path, _("an object"), node);
+            _baton_trello_type_error (reader, data_path, _("an object"), node);
           continue;
         }
       data = json_node_get_object (node);
-      text = read_string (reader, data, data_path, "text");
+      text = _baton_trello_read_string (reader, data, data_path, "text");
       card_path = g_strdup_printf ("%s.card", data_path);
       node = json_object_get_member (data, "card");
       if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
         {
-          type_error (reader, card_path, _("an object"), node);
+          _baton_trello_type_error (reader, card_path, _("an object"), node);
           return;
         }
       card_object = node ? json_node_get_object (node) : NULL;
       if (card_object != NULL)
-        card_id = read_string (reader, card_object, card_path, "id");
+        card_id = _baton_trello_read_string (reader, card_object, card_path, "id");
       creator_path = g_strdup_printf ("%s.memberCreator", path);
       node = json_object_get_member (object, "memberCreator");
       if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-        author = read_string (reader, json_node_get_object (node), creator_path, "fullName");
+        author = _baton_trello_read_string (reader, json_node_get_object (node), creator_path, "fullName");
       else if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-        type_error (reader, creator_path, _("an object"), node);
+        _baton_trello_type_error (reader, creator_path, _("an object"), node);
       if (reader->error != NULL)
         return;
 
       card = card_id ? g_hash_table_lookup (card_by_id, card_id) : NULL;
       if (card == NULL)
         {
-          warn (reader, _("%s: The comment is on a card the board does not have; it was left out."), path);
+          _baton_trello_warn (reader, _("%s: The comment is on a card the board does not have; it was left out."), path);
           continue;
         }
       if (text == NULL || g_strstrip (text)[0] == '\0')
@@ -912,14 +655,14 @@ read_comments (Reader     *reader,
 
       comment = g_new0 (TrelloComment, 1);
       comment->text = g_steal_pointer (&text);
-      comment->author = clean_name (reader, author, creator_path);
+      comment->author = _baton_trello_clean_name (reader, author, creator_path);
       if (comment->author == NULL)
         comment->author = g_strdup (_("Someone"));
-      comment->date = read_string (reader, object, path, "date");
+      comment->date = _baton_trello_read_string (reader, object, path, "date");
       {
         g_autofree char *where = g_strdup_printf ("%s.date", path);
 
-        comment->day = local_date (reader, comment->date, where);
+        comment->day = _baton_trello_local_date (reader, comment->date, where);
       }
       g_ptr_array_add (card->comments, comment);
     }
@@ -1069,33 +812,33 @@ _baton_trello_board_read (const char  *data,
   card_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   reader.checklists = checklists;
 
-  name = read_string (&reader, object, "$", "name");
-  list_array = read_array (&reader, object, "$", "lists");
-  card_array = read_array (&reader, object, "$", "cards");
+  name = _baton_trello_read_string (&reader, object, "$", "name");
+  list_array = _baton_trello_read_array (&reader, object, "$", "lists");
+  card_array = _baton_trello_read_array (&reader, object, "$", "cards");
   if (reader.error == NULL && (list_array == NULL || card_array == NULL))
     g_set_error (&reader.error, BATON_TRELLO_ERROR, BATON_TRELLO_ERROR_NOT_TRELLO,
                  _("This is not a Trello board export: a board export is a JSON object with “lists” and “cards”."));
-  board->name = clean_name (&reader, name, "$.name");
+  board->name = _baton_trello_clean_name (&reader, name, "$.name");
   if (board->name == NULL && reader.error == NULL)
     {
       board->name = g_strdup (_("Trello board"));
-      warn (&reader, _("$.name: The board has no name; the program is called “%s”."), board->name);
+      _baton_trello_warn (&reader, _("$.name: The board has no name; the program is called “%s”."), board->name);
     }
 
   if (reader.error == NULL)
     read_lists (&reader, list_array, lists);
   if (reader.error == NULL)
-    read_members (&reader, read_array (&reader, object, "$", "members"));
+    read_members (&reader, _baton_trello_read_array (&reader, object, "$", "members"));
   if (reader.error == NULL)
-    read_labels (&reader, read_array (&reader, object, "$", "labels"));
+    read_labels (&reader, _baton_trello_read_array (&reader, object, "$", "labels"));
   if (reader.error == NULL)
-    read_checklists (&reader, read_array (&reader, object, "$", "checklists"), checklists, card_of);
+    read_checklists (&reader, _baton_trello_read_array (&reader, object, "$", "checklists"), checklists, card_of);
   if (reader.error == NULL)
     read_cards (&reader, card_array, lists, card_by_id);
   if (reader.error == NULL)
     attach_checklists (&reader, card_of, card_by_id);
   if (reader.error == NULL)
-    read_comments (&reader, read_array (&reader, object, "$", "actions"), card_by_id);
+    read_comments (&reader, _baton_trello_read_array (&reader, object, "$", "actions"), card_by_id);
 
   if (reader.error != NULL)
     {
@@ -1106,184 +849,4 @@ _baton_trello_board_read (const char  *data,
   g_ptr_array_sort (board->cards, compare_cards);
 
   return g_steal_pointer (&board);
-}
-
-/* The import object */
-
-static void
-on_store_changed (BatonTrelloImport *self)
-{
-  g_clear_pointer (&self->plan, _baton_trello_plan_free);
-}
-
-BatonTrelloImport *
-baton_trello_import_new (BatonStore  *store,
-                         const char  *data,
-                         gsize        length,
-                         GError     **error)
-{
-  BatonTrelloImport *self;
-  TrelloBoard *board;
-
-  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!(board = _baton_trello_board_read (data ? data : "", length, error)))
-    return NULL;
-
-  self = g_new0 (BatonTrelloImport, 1);
-  self->store = g_object_ref (store);
-  self->board = board;
-  self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
-
-  /* The default mapping: the person of the same full name, else a new one. */
-  for (guint i = 0; i < board->members->len; i++)
-    {
-      TrelloMember *member = g_ptr_array_index (board->members, i);
-      g_autofree char *folded = g_utf8_casefold (member->full_name, -1);
-      GListModel *people = baton_store_get_people (store);
-
-      member->public.action = BATON_TRELLO_MEMBER_CREATE;
-      for (guint p = 0; p < g_list_model_get_n_items (people); p++)
-        {
-          g_autoptr(BatonPerson) person = g_list_model_get_item (people, p);
-          g_autofree char *name = g_utf8_casefold (baton_person_get_name (person), -1);
-
-          if (strcmp (name, folded) == 0)
-            {
-              member->public.action = BATON_TRELLO_MEMBER_PERSON;
-              member->public.person_id = baton_record_get_id (BATON_RECORD (person));
-              break;
-            }
-        }
-    }
-
-  return self;
-}
-
-BatonTrelloImport *
-baton_trello_import_new_file (BatonStore  *store,
-                              const char  *path,
-                              GError     **error)
-{
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
-  gsize length = 0;
-
-  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
-
-  /* Refuse a huge file before reading it. */
-  if (g_stat (path, &st) == 0 && (guint64) st.st_size > BATON_TRELLO_MAX_BYTES)
-    {
-      g_set_error (error, BATON_TRELLO_ERROR, BATON_TRELLO_ERROR_TOO_LARGE,
-                   _("The file is larger than %d MB, too large for a Trello board export. Nothing was imported."),
-                   (int) (BATON_TRELLO_MAX_BYTES / (1024 * 1024)));
-      return NULL;
-    }
-
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      g_set_error_literal (error, G_FILE_ERROR, local_error->code, local_error->message);
-      return NULL;
-    }
-
-  return baton_trello_import_new (store, data, length, error);
-}
-
-void
-baton_trello_import_free (BatonTrelloImport *self)
-{
-  if (self == NULL)
-    return;
-
-  g_clear_pointer (&self->plan, _baton_trello_plan_free);
-  g_clear_pointer (&self->preview.warnings, g_ptr_array_unref);
-  g_clear_pointer (&self->board, _baton_trello_board_free);
-  g_clear_object (&self->program);
-  g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
-  g_free (self);
-}
-
-const char *
-baton_trello_import_get_board_name (BatonTrelloImport *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->board->name;
-}
-
-void
-baton_trello_import_set_client_id (BatonTrelloImport *self,
-                                   gint64             client_id)
-{
-  g_return_if_fail (self != NULL);
-
-  self->client_id = client_id;
-  g_clear_pointer (&self->plan, _baton_trello_plan_free);
-}
-
-void
-baton_trello_import_set_include_archived (BatonTrelloImport *self,
-                                          gboolean           include_archived)
-{
-  g_return_if_fail (self != NULL);
-
-  self->include_archived = !!include_archived;
-  g_clear_pointer (&self->plan, _baton_trello_plan_free);
-}
-
-guint
-baton_trello_import_get_n_members (BatonTrelloImport *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->board->members->len;
-}
-
-const BatonTrelloMember *
-baton_trello_import_get_member (BatonTrelloImport *self,
-                                guint              index)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->board->members->len, NULL);
-
-  return &((TrelloMember *) g_ptr_array_index (self->board->members, index))->public;
-}
-
-gboolean
-baton_trello_import_set_member (BatonTrelloImport        *self,
-                                const char               *member_id,
-                                BatonTrelloMemberAction   action,
-                                gint64                    person_id,
-                                GError                  **error)
-{
-  TrelloMember *member;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (member_id != NULL, FALSE);
-  g_return_val_if_fail (action <= BATON_TRELLO_MEMBER_UNASSIGNED, FALSE);
-
-  member = _baton_trello_board_find_member (self->board, member_id);
-  if (member == NULL)
-    {
-      g_set_error (error, BATON_TRELLO_ERROR, BATON_TRELLO_ERROR_INVALID,
-                   _("The board has no member with the id “%s”."), member_id);
-      return FALSE;
-    }
-  if (action == BATON_TRELLO_MEMBER_PERSON && baton_store_lookup_person (self->store, person_id) == NULL)
-    {
-      g_set_error (error, BATON_TRELLO_ERROR, BATON_TRELLO_ERROR_INVALID,
-                   _("The workspace has no person with the id %lld."), (long long) person_id);
-      return FALSE;
-    }
-
-  member->public.action = action;
-  member->public.person_id = action == BATON_TRELLO_MEMBER_PERSON ? person_id : 0;
-  g_clear_pointer (&self->plan, _baton_trello_plan_free);
-
-  return TRUE;
 }

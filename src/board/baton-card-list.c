@@ -81,6 +81,10 @@ prepare_tick (GtkWidget     *widget,
 
   self->prepare_id = 0;
   prepare (self);
+  /* Place what was bound, in this frame's layout: a card taken back from
+   * the pool for the task it showed before asks for no new size, so
+   * nothing else would allocate the list (the list grew taller). */
+  gtk_widget_queue_allocate (widget);
 
   return G_SOURCE_REMOVE;
 }

@@ -33,6 +33,8 @@ typedef struct _BatonDb BatonDb;
  * window. Opening a file waits longer: no window is shown yet. */
 #define BATON_DB_BUSY_TIMEOUT_MS        50
 #define BATON_DB_OPEN_BUSY_TIMEOUT_MS   1000
+/* A worker thread's connection waits for the window's changes to commit. */
+#define BATON_DB_WORKER_BUSY_TIMEOUT_MS 5000
 
 typedef enum
 {

@@ -325,6 +325,23 @@ baton_history_push (BatonHistory *self,
 }
 
 BatonChange *
+baton_history_take_undo (BatonHistory *self)
+{
+  gboolean could_undo, could_redo;
+  BatonChange *change;
+
+  g_return_val_if_fail (BATON_IS_HISTORY (self), NULL);
+
+  could_undo = baton_history_get_can_undo (self);
+  could_redo = baton_history_get_can_redo (self);
+  change = g_queue_pop_head (&self->undo);
+  if (change != NULL)
+    notify_state (self, could_undo, could_redo);
+
+  return change;
+}
+
+BatonChange *
 baton_history_peek_undo (BatonHistory *self)
 {
   g_return_val_if_fail (BATON_IS_HISTORY (self), NULL);

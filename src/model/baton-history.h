@@ -68,6 +68,8 @@ void          baton_history_push           (BatonHistory *self,
 /* Used by the store: peek at the next change to undo / redo, and move it
  * to the other stack once it has been applied. */
 BatonChange  *baton_history_peek_undo      (BatonHistory *self);
+/* Removes the last undo step and returns it (transfer full), or NULL. */
+BatonChange  *baton_history_take_undo      (BatonHistory *self);
 BatonChange  *baton_history_peek_redo      (BatonHistory *self);
 void          baton_history_did_undo       (BatonHistory *self);
 void          baton_history_did_redo       (BatonHistory *self);

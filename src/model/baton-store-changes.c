@@ -282,6 +282,10 @@ _baton_store_change_commit (BatonStore   *self,
   if (!baton_storage_check_writable (self->storage, error))
     return FALSE;
 
+  /* A worker's store stops at the first change after a cancel. */
+  if (self->interrupt != NULL && g_cancellable_set_error_if_cancelled (self->interrupt, error))
+    return FALSE;
+
   for (guint k = baton_change_get_n_ops (change); k > 0; k--)
     if (op_is_noop (baton_change_get_op (change, k - 1)))
       baton_change_remove_op (change, k - 1);
@@ -295,12 +299,88 @@ _baton_store_change_commit (BatonStore   *self,
   if (!change_apply (self, change, DIRECTION_FORWARD, error))
     return FALSE;
 
+  if (self->progress_func != NULL)
+    {
+      self->n_written += baton_change_get_n_ops (change);
+      self->progress_func (self->n_written, self->progress_data);
+    }
+
   /* A batch keeps every change, recorded or not, so that a failing batch
    * can put the objects back as they were. */
   if (self->batch_depth > 0)
     baton_change_merge (self->batch_change, g_steal_pointer (&owned));
   else
     baton_history_push (self->history, g_steal_pointer (&owned));
+
+  return TRUE;
+}
+
+/* Changes another connection wrote --------------------------------------- */
+
+/* Whether the objects hold what @op found in the file before it. */
+static gboolean
+op_matches_objects (BatonStore *self,
+                    BatonOp    *op)
+{
+  Table *table = _baton_store_table_for_schema (self, op->schema);
+  BatonRecord *record = table_lookup (table, op->id);
+
+  if (op->kind == BATON_OP_INSERT)
+    return record == NULL;
+
+  if (record == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < op->schema->n_fields; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      gboolean same;
+
+      baton_record_get_field_value (record, &op->schema->fields[i], &value);
+      same = baton_field_values_equal (&value, &op->before[i]);
+      if (!same)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+baton_store_adopt_change (BatonStore   *self,
+                          BatonChange  *change,
+                          gboolean     *adopted_as_undo,
+                          GError      **error)
+{
+  g_autoptr(BatonChange) owned = change;
+  guint n;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (change != NULL, FALSE);
+  g_return_val_if_fail (self->batch_depth == 0, FALSE);
+
+  if (adopted_as_undo != NULL)
+    *adopted_as_undo = FALSE;
+
+  n = baton_change_get_n_ops (change);
+  for (guint k = 0; k < n; k++)
+    {
+      BatonOp *op = baton_change_get_op (change, k);
+
+      if (!op_matches_objects (self, op))
+        {
+          g_debug ("Reading the workspace again: row %" G_GINT64_FORMAT " of %s changed meanwhile",
+                   op->id, op->schema->table);
+          return _baton_store_reload (self, error);
+        }
+      op_apply_memory (self, op, DIRECTION_FORWARD);
+    }
+  _baton_store_resort_moved (self, change);
+
+  baton_history_push (self->history, g_steal_pointer (&owned));
+  _baton_store_emit_changed (self, change);
+
+  if (adopted_as_undo != NULL)
+    *adopted_as_undo = TRUE;
 
   return TRUE;
 }

@@ -83,6 +83,12 @@ struct _BatonStore
 
   /* While "changed" is emitted: the change just applied, or NULL. */
   BatonChange  *applied_change;
+
+  /* baton_store_set_interrupt () */
+  GCancellable           *interrupt;
+  BatonStoreProgressFunc  progress_func;
+  gpointer                progress_data;
+  guint                   n_written;
 };
 
 enum {

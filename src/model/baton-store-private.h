@@ -20,6 +20,10 @@ BatonDb  *_baton_store_get_db        (BatonStore *self);
 BatonStorage *_baton_store_get_storage (BatonStore *self);
 /* Every record schema, in dependency order (referenced tables first). */
 const BatonRecordSchema * const *_baton_store_get_schemas (guint *n_schemas);
+/* baton_store_open (), or with @worker baton_store_open_for_worker (). */
+BatonStore *_baton_store_open_full   (const char  *path,
+                                      gboolean     worker,
+                                      GError     **error);
 /* Rereads every table from the database, emitting items-changed. */
 gboolean  _baton_store_reload        (BatonStore *self,
                                       GError    **error);

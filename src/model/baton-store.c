@@ -414,9 +414,12 @@ _baton_store_reload (BatonStore  *self,
   return TRUE;
 }
 
-/* @created_file: set when the file was missing and this created it. */
+/* @created_file: set when the file was missing and this created it.
+ * @worker: for a worker thread — no main-loop source, and changes wait
+ * longer for the window's connection. */
 static BatonStore *
 open_store (const char  *path,
+            gboolean     worker,
             gboolean    *created_file,
             GError     **error)
 {
@@ -430,7 +433,7 @@ open_store (const char  *path,
     return NULL;
   self->storage = baton_storage_sqlite_new (self->db);
 
-  if (!baton_db_is_read_only (self->db) && strcmp (path, ":memory:") != 0)
+  if (!worker && !baton_db_is_read_only (self->db) && strcmp (path, ":memory:") != 0)
     sqlite3_wal_hook (baton_db_get_handle (self->db), wal_hook, self);
 
   if (!_baton_store_reload (self, error))
@@ -442,15 +445,18 @@ open_store (const char  *path,
   if (created && !baton_store_run_batch (self, NULL, FALSE, seed_stages, NULL, error))
     return NULL;
 
-  /* From now on a change waits only a moment for another program's lock. */
-  baton_db_set_busy_timeout (self->db, BATON_DB_BUSY_TIMEOUT_MS);
+  /* From now on a change waits only a moment for another program's lock;
+   * a worker waits for the window's changes, which are short. */
+  baton_db_set_busy_timeout (self->db, worker ? BATON_DB_WORKER_BUSY_TIMEOUT_MS
+                                              : BATON_DB_BUSY_TIMEOUT_MS);
 
   return g_steal_pointer (&self);
 }
 
 BatonStore *
-baton_store_open (const char  *path,
-                  GError     **error)
+_baton_store_open_full (const char  *path,
+                        gboolean     worker,
+                        GError     **error)
 {
   g_autofree char *default_path = NULL;
   gboolean created_file = FALSE;
@@ -459,7 +465,7 @@ baton_store_open (const char  *path,
   if (path == NULL)
     path = default_path = baton_store_default_path ();
 
-  self = open_store (path, &created_file, error);
+  self = open_store (path, worker, &created_file, error);
 
   /* A file that was missing is missing again: left empty, the next try
    * would refuse it as a file Baton did not make. Its connection is
@@ -468,6 +474,13 @@ baton_store_open (const char  *path,
     g_unlink (path);
 
   return self;
+}
+
+BatonStore *
+baton_store_open (const char  *path,
+                  GError     **error)
+{
+  return _baton_store_open_full (path, FALSE, error);
 }
 
 /* GObject ---------------------------------------------------------------- */
@@ -556,6 +569,7 @@ baton_store_dispose (GObject *object)
   if (self->db != NULL)
     sqlite3_wal_hook (baton_db_get_handle (self->db), NULL, NULL);
   g_clear_object (&self->history);
+  g_clear_object (&self->interrupt);
 
   G_OBJECT_CLASS (baton_store_parent_class)->dispose (object);
 }

@@ -303,4 +303,39 @@ gboolean      baton_store_run_batch          (BatonStore          *self,
                                               gpointer             user_data,
                                               GError             **error);
 
+/* Work on a worker thread (baton-store-worker.c) ------------------------- */
+
+/* Opens the workspace at @path, which must exist, for a worker thread: a
+ * connection of its own, no main-loop source, and changes that wait up to
+ * BATON_DB_WORKER_BUSY_TIMEOUT_MS for the window's connection to commit.
+ * The store belongs to the thread that opened it until that thread hands
+ * it over (and is done with it). */
+BatonStore   *baton_store_open_for_worker    (const char   *path,
+                                              GError      **error);
+
+/* Called after each change a store writes, with the number of rows it has
+ * written since baton_store_set_interrupt (), on the store's thread. */
+typedef void (*BatonStoreProgressFunc) (guint     n_rows,
+                                        gpointer  user_data);
+/* From now on every change of @self fails with G_IO_ERROR_CANCELLED once
+ * @cancellable is cancelled (a batch then rolls back whole), and
+ * @progress_func hears of each change written. Both may be NULL. */
+void          baton_store_set_interrupt      (BatonStore             *self,
+                                              GCancellable           *cancellable,
+                                              BatonStoreProgressFunc  progress_func,
+                                              gpointer                user_data);
+/* Takes the last undo step out of the history, for another store to adopt
+ * (NULL when there is none). */
+BatonChange  *baton_store_take_last_change   (BatonStore   *self);
+/* @change is already written to this store's file by another connection
+ * (a worker's store on the same file): updates the objects to match, as
+ * one undo step, and emits #BatonStore::changed. When the objects no
+ * longer hold what @change found (this store changed the same rows
+ * meanwhile), the store reads the file again instead, and the change is
+ * not undoable; @adopted_as_undo tells which happened. Takes @change. */
+gboolean      baton_store_adopt_change       (BatonStore   *self,
+                                              BatonChange  *change,
+                                              gboolean     *adopted_as_undo,
+                                              GError      **error);
+
 G_END_DECLS

@@ -2150,6 +2150,65 @@ test_import_restores_synchronous (void)
   g_assert_cmpuint (baton_db_get_depth (db), ==, 0);
 }
 
+/* Import Workspace: a new file, the document whole in it, or nothing at
+ * all. */
+static void
+test_new_workspace (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(BatonStore) source = build_full_workspace ();
+  g_autofree char *text = export_text (source);
+  g_autofree char *json = baton_test_workspace_file (ws, "in.json");
+  g_autofree char *target = baton_test_workspace_file (ws, "new.db");
+  g_autofree char *garbage = baton_test_workspace_file (ws, "garbage.json");
+  g_autofree char *existing = baton_test_workspace_file (ws, "existing.db");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (json, text, -1, NULL));
+  g_assert_true (g_file_set_contents (garbage, "{\"format\": \"baton\", \"tables\": [", -1, NULL));
+  g_assert_true (g_file_set_contents (existing, "keep me", -1, NULL));
+
+  /* Bad document: a clear message, no file. */
+  g_assert_false (baton_json_import_new_workspace (garbage, target, NULL, &error));
+  g_assert_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_PARSE);
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Cancelled: no file. */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (baton_json_import_new_workspace (json, target, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Never over a file. */
+  g_assert_false (baton_json_import_new_workspace (json, existing, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  {
+    g_autofree char *kept = NULL;
+
+    g_assert_true (g_file_get_contents (existing, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, "keep me");
+  }
+  g_clear_error (&error);
+
+  /* The real thing: private, and the same document comes out again. */
+  g_assert_true (baton_json_import_new_workspace (json, target, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (target, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  {
+    g_autoptr(BatonStore) store = baton_store_open (target, &error);
+    g_autofree char *again = NULL;
+
+    g_assert_no_error (error);
+    again = export_text (store);
+    baton_test_assert_text ("the export of the new workspace", again, text);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2178,6 +2237,7 @@ main (int   argc,
   g_test_add_func ("/json/text/nul", test_nul);
   g_test_add_func ("/json/text/surrogates", test_surrogates);
   g_test_add_func ("/json/text/fuzz", test_fuzz);
+  g_test_add_func ("/json/new-workspace", test_new_workspace);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {

@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "baton-json-private.h"
 
@@ -373,4 +374,81 @@ baton_json_import_file (BatonStore  *store,
     }
 
   return baton_json_import (store, contents, length, error);
+}
+
+static void
+remove_workspace_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+/**
+ * baton_json_import_new_workspace:
+ * @json_path: a Baton JSON document
+ * @path: where the new workspace goes; nothing may be there yet
+ * @cancellable: (nullable): stops the import; nothing is left behind then
+ *
+ * Makes a new workspace at @path (mode 0600) from the document. It may run
+ * on any thread: the workspace is opened there and closed before this
+ * returns. On any error, a cancel included, no file is left at @path.
+ */
+gboolean
+baton_json_import_new_workspace (const char    *json_path,
+                                 const char    *path,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (json_path != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("A file named “%s” already exists. Choose another name for the new workspace."),
+                   name);
+      return FALSE;
+    }
+
+  file = g_file_new_for_path (json_path);
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
+                     _("Could not read the file: %s"), local_error->message);
+      return FALSE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (!(store = _baton_store_open_full (path, TRUE, error)))
+    return FALSE;
+
+  if (!baton_json_import (store, contents, length, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_clear_object (&store);
+      remove_workspace_files (path);
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -37,5 +37,12 @@ gboolean  baton_json_import          (BatonStore   *store,
 gboolean  baton_json_import_file     (BatonStore   *store,
                                       const char   *path,
                                       GError      **error);
+/* A new workspace at @path, which must not exist, from the Baton JSON
+ * document at @json_path; on any error (a cancel included) nothing is left
+ * at @path. Safe on a worker thread. */
+gboolean  baton_json_import_new_workspace (const char    *json_path,
+                                           const char    *path,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
 
 G_END_DECLS

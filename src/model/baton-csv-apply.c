@@ -245,6 +245,12 @@ _baton_csv_apply_batch (BatonStore  *store,
         continue;
       if (!write_row (self, row, &local_error))
         {
+          /* A cancel is no fault of the row. */
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
           _baton_csv_set_cell_error (error, row->line, "%s", local_error->message);
           return FALSE;
         }

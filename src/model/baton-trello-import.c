@@ -130,6 +130,22 @@ baton_trello_import_set_client_id (BatonTrelloImport *self,
   g_clear_pointer (&self->plan, _baton_trello_plan_free);
 }
 
+gint64
+baton_trello_import_get_client_id (BatonTrelloImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->client_id;
+}
+
+gboolean
+baton_trello_import_get_include_archived (BatonTrelloImport *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->include_archived;
+}
+
 void
 baton_trello_import_set_include_archived (BatonTrelloImport *self,
                                           gboolean           include_archived)

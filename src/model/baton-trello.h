@@ -166,6 +166,8 @@ const char               *baton_trello_import_get_board_name  (BatonTrelloImport
  * refuses). */
 void                      baton_trello_import_set_client_id   (BatonTrelloImport  *self,
                                                                gint64              client_id);
+gint64                    baton_trello_import_get_client_id   (BatonTrelloImport  *self);
+gboolean                  baton_trello_import_get_include_archived (BatonTrelloImport *self);
 void                      baton_trello_import_set_include_archived (BatonTrelloImport *self,
                                                                     gboolean           include_archived);
 

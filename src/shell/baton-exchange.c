@@ -89,6 +89,23 @@ export_ics (BatonStore             *store,
 }
 
 gboolean
+baton_exchange_check_export_path (BatonStore  *store,
+                                  const char  *path,
+                                  const char  *name,
+                                  GError     **error)
+{
+  /* The writers replace the file: never the workspace's own. */
+  if (is_same_file (path, baton_store_get_path (store)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("Will not export to “%s”: it is the workspace itself"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
 baton_exchange_export (BatonStore                *store,
                        const BatonExportRequest  *request,
                        const char                *path,
@@ -106,13 +123,8 @@ baton_exchange_export (BatonStore                *store,
   g_return_val_if_fail (summary != NULL && *summary == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* The writers replace the file: never the workspace's own. */
-  if (is_same_file (path, baton_store_get_path (store)))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("Will not export to “%s”: it is the workspace itself"), name);
-      return FALSE;
-    }
+  if (!baton_exchange_check_export_path (store, path, name, error))
+    return FALSE;
 
   switch (request->kind)
     {

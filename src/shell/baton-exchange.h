@@ -31,6 +31,12 @@ typedef struct
   const BatonIcsOptions       *ics_options;
 } BatonExportRequest;
 
+/* Refuses (G_IO_ERROR_EXISTS) to export over the workspace's own file. */
+gboolean  baton_exchange_check_export_path (BatonStore               *store,
+                                            const char               *path,
+                                            const char               *name,
+                                            GError                  **error);
+
 /* Writes @store to @path through the model's writers (whole and private:
  * 0600) and sets @summary to a sentence for the person, such as “Exported
  * 160 tasks to @name” (@name: the file as the person should read it). */

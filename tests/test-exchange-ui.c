@@ -1,11 +1,12 @@
-/* test-exchange-ui.c — the main menu's Data section: export and import
+/* test-exchange-ui.c — the main menu: workspaces, export and import
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Drives the window's actions with a file path as their parameter (the
  * menu passes "", which asks with a file chooser that a test cannot
  * answer), then checks what a person would see — the toast, the preview
- * dialog, the error dialog — and the files and the workspace behind it.
+ * dialog, the error dialog, the new window — and the files and the
+ * workspace behind it, and the recent workspaces the application keeps.
  * Without a display every case is skipped.
  */
 
@@ -170,6 +171,8 @@ fixture_set_up (Fixture       *f,
   if (app == NULL)
     return;
 
+  /* Each case starts with no recent workspaces. */
+  g_settings_reset (baton_application_get_settings (app), "recent-workspaces");
   f->ws = baton_test_workspace_new ();
   f->store = baton_store_open (":memory:", &error);
   g_assert_no_error (error);
@@ -252,19 +255,21 @@ has_action (const char         *name,
   return FALSE;
 }
 
-/* The Data section is the first of the main menu; each item names a
- * window action that takes a path, "" (ask) from the menu. */
+/* The workspace section, then the Data section; each item names a window
+ * action that takes a path, "" (ask) from the menu. */
 static void
 test_menu (Fixture       *f,
            gconstpointer  data)
 {
   static const char * const actions[] = {
-    "win.save-copy", "win.export-json", "win.export-tasks", "win.export-capacity",
+    "win.new-workspace", "win.open-workspace", "win.save-copy", "win.export-json", "win.export-tasks", "win.export-capacity",
     "win.export-calendar", "win.import-tasks",
   };
   GtkWidget *button;
   GMenuModel *menu;
   g_autoptr(GString) described = g_string_new (NULL);
+  g_autoptr(GMenuModel) workspace_section = NULL;
+  g_autoptr(GString) workspace_described = g_string_new (NULL);
   g_autoptr(GMenuModel) data_section = NULL;
   g_autoptr(GString) data_described = g_string_new (NULL);
 
@@ -277,12 +282,21 @@ test_menu (Fixture       *f,
   describe_menu (described, menu, 0);
   g_debug ("%s", described->str);
 
-  data_section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  workspace_section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (workspace_section);
+  describe_menu (workspace_described, workspace_section, 0);
+  /* No recent workspace: no Open Recent. */
+  baton_test_assert_text ("the workspace section", workspace_described->str,
+                          "item “_New Workspace…” win.new-workspace ''\n"
+                          "item “_Open Workspace…” win.open-workspace ''\n"
+                          "section\n"
+                          "item “Save a _Copy…” win.save-copy ''\n"
+                          "item “_Restore from Backup…” win.restore-backup\n");
+
+  data_section = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
   g_assert_nonnull (data_section);
   describe_menu (data_described, data_section, 0);
   baton_test_assert_text ("the Data section", data_described->str,
-                          "item “Save a _Copy…” win.save-copy ''\n"
-                          "item “_Restore from Backup…” win.restore-backup\n"
                           "submenu “_Export”\n"
                           "  item “Workspace as Baton _JSON…” win.export-json ''\n"
                           "  item “_Tasks as CSV…” win.export-tasks ''\n"
@@ -901,11 +915,488 @@ test_title (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* New, Open, Open Recent ---------------------------------------------------- */
+
+static guint
+n_windows (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    n += BATON_IS_WINDOW (l->data);
+
+  return n;
+}
+
+/* The window that shows the workspace file @path, or NULL. */
+static BatonWindow *
+window_for (const char *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (BATON_IS_WINDOW (l->data) &&
+        g_strcmp0 (baton_store_get_path (baton_window_get_store (l->data)), path) == 0)
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+window_for_shown (gpointer data)
+{
+  BatonWindow *window = window_for (data);
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static BatonWindow *
+wait_for_window_for (const char *path)
+{
+  if (!baton_test_wait_until (window_for_shown, (gpointer) path, 5000))
+    g_error ("No window for %s", path);
+
+  return window_for (path);
+}
+
+static char **
+recent_workspaces (void)
+{
+  return g_settings_get_strv (baton_application_get_settings (app), "recent-workspaces");
+}
+
+/* recent-workspaces, one path a line, each with @dir cut to "DIR". */
+static char *
+describe_recent (const char *dir)
+{
+  g_auto(GStrv) recent = recent_workspaces ();
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_assert_true (g_path_is_absolute (recent[i]));
+      if (g_str_has_prefix (recent[i], dir))
+        g_string_append_printf (out, "DIR%s\n", recent[i] + strlen (dir));
+      else
+        g_string_append_printf (out, "%s\n", recent[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+stage_names (BatonStore *store)
+{
+  GListModel *stages = baton_store_get_stages (store);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(BatonStage) stage = g_list_model_get_item (stages, i);
+
+      g_string_append_printf (out, "%s\n", baton_stage_get_name (stage));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* New Workspace: a private file with the default stages and nothing else,
+ * open in a new window that names it, and first of the recent ones. */
+static void
+test_new_workspace (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) fresh = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *expected_stages = NULL;
+  g_autofree char *actual_stages = NULL;
+  g_autofree char *recent = NULL;
+  BatonWindow *window;
+  BatonStore *store;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "Acme plans.db");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-workspace", "s", path));
+  window = wait_for_window_for (path);
+
+  assert_private_file (path);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Acme plans — Baton");
+  store = baton_window_get_store (window);
+  g_assert_cmpuint (n_tasks (store), ==, 0);
+  fresh = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  expected_stages = stage_names (fresh);
+  actual_stages = stage_names (store);
+  g_assert_cmpstr (expected_stages, !=, "");
+  baton_test_assert_text ("the new workspace's stages", actual_stages, expected_stages);
+  /* On disk too, not only in memory. */
+  {
+    g_autofree char *on_disk = baton_test_dump_db (path);
+    g_autofree char *in_store = baton_test_dump_store_db (store);
+
+    baton_test_assert_text ("the new workspace's file", on_disk, in_store);
+  }
+  g_assert_null (baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  recent = describe_recent (f->ws->dir);
+  baton_test_assert_text ("the recent workspaces", recent, "DIR/Acme plans.db\n");
+
+  close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&fresh));
+}
+
+/* New Workspace where a file is: refused, the folder as it was, no window. */
+static void
+test_new_workspace_exists (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const struct {
+    const char *name;       /* the file that is there */
+    const char *chosen;     /* the path chosen for the new workspace */
+  } cases[] = {
+    { "work.db", "work.db" },        /* a workspace */
+    { "notes.txt", "notes.txt" },    /* any file */
+    { "fresh.db-wal", "fresh.db" },  /* a stray log SQLite would read */
+  };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *existing = NULL;
+      g_autofree char *chosen = baton_test_workspace_file (f->ws, cases[i].chosen);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *body = NULL;
+      g_autoptr(AdwMessageDialog) dialog = NULL;
+      guint windows = n_windows ();
+
+      if (g_str_has_suffix (cases[i].name, ".db"))
+        existing = make_workspace_file (f, cases[i].name);
+      else
+        {
+          existing = baton_test_workspace_file (f->ws, cases[i].name);
+          g_assert_true (g_file_set_contents (existing, "keep me\n", -1, NULL));
+        }
+      before = baton_test_folder_state (existing);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-workspace", "s", chosen));
+      dialog = wait_for_message_dialog ();
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Create the Workspace");
+      body = g_strdup_printf ("A file named “%s” already exists. Choose another name.", cases[i].name);
+      g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, body);
+      close_message_dialog (g_steal_pointer (&dialog));
+
+      after = baton_test_folder_state (existing);
+      baton_test_assert_text ("the folder", after, before);
+      g_assert_cmpuint (n_windows (), ==, windows);
+      g_assert_null (window_for (chosen));
+    }
+
+  g_assert_cmpuint (g_strv_length (recent_workspaces ()), ==, 0);
+}
+
+/* Open Workspace: a window for the file; opening it again, from another
+ * window, presents that window. */
+static void
+test_open_workspace (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *recent = NULL;
+  BatonWindow *window;
+  guint windows;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = make_workspace_file (f, "Acme.db");
+  windows = n_windows ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-workspace", "s", path));
+  window = wait_for_window_for (path);
+  g_assert_cmpuint (n_windows (), ==, windows + 1);
+  g_assert_cmpuint (n_tasks (baton_window_get_store (window)), ==, 40);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Acme — Baton");
+  g_assert_null (baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-workspace", "s", path));
+  baton_test_drain ();
+  g_assert_cmpuint (n_windows (), ==, windows + 1);
+  g_assert_true (window_for (path) == window);
+  g_assert_null (baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  recent = describe_recent (f->ws->dir);
+  baton_test_assert_text ("the recent workspaces", recent, "DIR/Acme.db\n");
+
+  close_window (window);
+}
+
+/* Open Workspace on what is not a workspace: the open error's dialog, the
+ * folder as it was, no window, nothing recorded. */
+static void
+test_open_workspace_error (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const struct {
+    const char *name;
+    const char *heading;
+    const char *body;    /* after the path */
+  } cases[] = {
+    { "garbage.db", "Not a Baton Workspace",
+      " is not a Baton workspace: it is not a database file.\n\nThe file has not been changed." },
+    { "songs.db", "Not a Baton Workspace",
+      " is not a Baton workspace: it is a database of another program.\n\nThe file has not been changed." },
+    { "missing.db", "Could Not Open the Workspace", "." },
+  };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = baton_test_workspace_file (f->ws, cases[i].name);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *body = NULL;
+      g_autoptr(AdwMessageDialog) dialog = NULL;
+      guint windows = n_windows ();
+
+      if (i == 0)
+        {
+          char garbage[5000];
+
+          for (guint j = 0; j < sizeof garbage; j++)
+            garbage[j] = (char) ((j * 7919) % 251);
+          g_assert_true (g_file_set_contents (path, garbage, sizeof garbage, NULL));
+        }
+      else if (i == 1)
+        {
+          sqlite3 *db = baton_test_open_raw (path);
+
+          baton_test_exec_sql (db, "CREATE TABLE songs (id INTEGER PRIMARY KEY, title TEXT);"
+                                   "INSERT INTO songs (title) VALUES ('Keep me');");
+          sqlite3_close (db);
+        }
+      before = baton_test_folder_state (path);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-workspace", "s", path));
+      dialog = wait_for_message_dialog ();
+      g_test_message ("%s\n%s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, cases[i].heading);
+      body = g_strconcat (i == 2 ? "There is no file " : "", path, cases[i].body, NULL);
+      g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, body);
+      close_message_dialog (g_steal_pointer (&dialog));
+
+      after = baton_test_folder_state (path);
+      baton_test_assert_text ("the folder", after, before);
+      /* The missing file was not created. */
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS) == (i != 2));
+      g_assert_cmpuint (n_windows (), ==, windows);
+    }
+
+  g_assert_cmpuint (g_strv_length (recent_workspaces ()), ==, 0);
+}
+
+/* The workspace section of @window's main menu, described. */
+static char *
+describe_workspace_section (BatonWindow *window,
+                            const char  *dir)
+{
+  GtkWidget *button = baton_test_find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL);
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) parts = NULL;
+
+  describe_menu (out, section, 0);
+  parts = g_strsplit (out->str, dir, -1);
+  return g_strjoinv ("DIR", parts);
+}
+
+static void
+set_recent (const char * const *paths)
+{
+  g_settings_set_strv (baton_application_get_settings (app), "recent-workspaces", paths);
+}
+
+/* The recent workspaces: recorded first, once, at most eight, never the
+ * demo; the menu lists those that exist, and opens them; Clear empties it. */
+static void
+test_recent (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *menu = NULL;
+  g_autofree char *demo = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *other_dir = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(GPtrArray) eight = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) recent = NULL;
+  BatonWindow *window_a;
+  BatonWindow *window_b;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  a = make_workspace_file (f, "a_plan.db");
+  b = make_workspace_file (f, "b.db");
+
+  /* Recorded first, once. */
+  baton_application_open_workspace (app, a);
+  window_a = wait_for_window_for (a);
+  baton_application_open_workspace (app, b);
+  window_b = wait_for_window_for (b);
+  described = describe_recent (f->ws->dir);
+  baton_test_assert_text ("after a, b", described, "DIR/b.db\nDIR/a_plan.db\n");
+  g_clear_pointer (&described, g_free);
+  baton_application_open_workspace (app, a);
+  described = describe_recent (f->ws->dir);
+  baton_test_assert_text ("after a, b, a", described, "DIR/a_plan.db\nDIR/b.db\n");
+  g_clear_pointer (&described, g_free);
+
+  /* In the menu of every window, as its file's name; underscores are no
+   * mnemonics. */
+  menu = describe_workspace_section (f->window, f->ws->dir);
+  baton_test_assert_text ("the workspace section", menu,
+                          "item “_New Workspace…” win.new-workspace ''\n"
+                          "item “_Open Workspace…” win.open-workspace ''\n"
+                          "section\n"
+                          "  submenu “Open Recen_t”\n"
+                          "    section\n"
+                          "      item “a__plan” app.open-recent 'DIR/a_plan.db'\n"
+                          "      item “b” app.open-recent 'DIR/b.db'\n"
+                          "    section\n"
+                          "      item “_Clear Recent Workspaces” app.clear-recent\n"
+                          "item “Save a _Copy…” win.save-copy ''\n"
+                          "item “_Restore from Backup…” win.restore-backup\n");
+  g_clear_pointer (&menu, g_free);
+
+  /* Opening an item opens its file. */
+  close_window (window_b);
+  g_assert_null (window_for (b));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-recent", g_variant_new_string (b));
+  window_b = wait_for_window_for (b);
+  close_window (window_b);
+
+  /* At most eight. */
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("w%u.db", i);
+
+      g_ptr_array_add (eight, make_workspace_file (f, name));
+    }
+  g_ptr_array_add (eight, NULL);
+  set_recent ((const char * const *) eight->pdata);
+  baton_application_open_workspace (app, b);
+  window_b = wait_for_window_for (b);
+  described = describe_recent (f->ws->dir);
+  baton_test_assert_text ("nine opened", described,
+                          "DIR/b.db\nDIR/w0.db\nDIR/w1.db\nDIR/w2.db\nDIR/w3.db\nDIR/w4.db\nDIR/w5.db\nDIR/w6.db\n");
+  g_clear_pointer (&described, g_free);
+  close_window (window_b);
+
+  /* Never the demo. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BatonStore) store = NULL;
+    g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "baton", NULL);
+    BatonWindow *window;
+
+    demo = g_build_filename (dir, "demo.db", NULL);
+    g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+    store = baton_store_open (demo, &error);
+    g_assert_no_error (error);
+    g_assert_finalize_object (g_steal_pointer (&store));
+
+    set_recent ((const char * const []) { a, b, NULL });
+    baton_application_open_workspace (app, demo);
+    window = wait_for_window_for (demo);
+    recent = recent_workspaces ();
+    g_assert_cmpstrv (recent, ((const char * const []) { a, b, NULL }));
+    g_clear_pointer (&recent, g_strfreev);
+    close_window (window);
+  }
+
+  /* Missing files are left out of the menu, kept in the setting; two
+   * files of the same name say their folders. */
+  missing = baton_test_workspace_file (f->ws, "gone.db");
+  other_dir = g_build_filename (f->ws->dir, "other", NULL);
+  g_assert_cmpint (g_mkdir (other_dir, 0700), ==, 0);
+  other = g_build_filename (other_dir, "b.db", NULL);
+  g_assert_true (g_file_set_contents (other, "", 0, NULL));
+  set_recent ((const char * const []) { missing, b, other, NULL });
+  menu = describe_workspace_section (window_a, f->ws->dir);
+  {
+    g_autofree char *folder = g_path_get_basename (f->ws->dir);
+    g_auto(GStrv) parts = g_strsplit (folder, "_", -1);
+    g_autofree char *escaped = g_strjoinv ("__", parts);
+    g_autofree char *expected = NULL;
+
+    expected = g_strdup_printf ("item “_New Workspace…” win.new-workspace ''\n"
+                                "item “_Open Workspace…” win.open-workspace ''\n"
+                                "section\n"
+                                "  submenu “Open Recen_t”\n"
+                                "    section\n"
+                                "      item “b (%s)” app.open-recent 'DIR/b.db'\n"
+                                "      item “b (other)” app.open-recent 'DIR/other/b.db'\n"
+                                "    section\n"
+                                "      item “_Clear Recent Workspaces” app.clear-recent\n"
+                                "item “Save a _Copy…” win.save-copy ''\n"
+                                "item “_Restore from Backup…” win.restore-backup\n",
+                                escaped);
+    baton_test_assert_text ("the workspace section", menu, expected);
+  }
+  g_clear_pointer (&menu, g_free);
+  recent = recent_workspaces ();
+  g_assert_cmpuint (g_strv_length (recent), ==, 3);
+  g_clear_pointer (&recent, g_strfreev);
+
+  /* A file gone since is left out as the menu opens. */
+  set_recent ((const char * const []) { a, b, NULL });
+  g_assert_cmpint (g_unlink (b), ==, 0);
+  menu = describe_workspace_section (window_a, f->ws->dir);
+  g_assert_nonnull (strstr (menu, "b.db"));
+  g_clear_pointer (&menu, g_free);
+  {
+    GtkWidget *button = baton_test_find_widget (GTK_WIDGET (window_a), is_primary_menu_button, NULL);
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    menu = describe_workspace_section (window_a, f->ws->dir);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
+  g_assert_null (strstr (menu, "b.db"));
+  g_assert_nonnull (strstr (menu, "a_plan.db"));
+  g_clear_pointer (&menu, g_free);
+
+  /* Clear empties it, and the menu has no Open Recent. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "clear-recent", NULL);
+  recent = recent_workspaces ();
+  g_assert_cmpuint (g_strv_length (recent), ==, 0);
+  menu = describe_workspace_section (window_a, f->ws->dir);
+  baton_test_assert_text ("the workspace section", menu,
+                          "item “_New Workspace…” win.new-workspace ''\n"
+                          "item “_Open Workspace…” win.open-workspace ''\n"
+                          "section\n"
+                          "item “Save a _Copy…” win.save-copy ''\n"
+                          "item “_Restore from Backup…” win.restore-backup\n");
+
+  close_window (window_a);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *cache = NULL;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+
+  /* The demo's folder, which /exchange-ui/recent writes to. */
+  cache = g_dir_make_tmp ("test-exchange-ui-cache-XXXXXX", NULL);
+  g_assert_nonnull (cache);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
 
   if (gtk_init_check ())
     app = baton_test_register_application (G_APPLICATION (baton_application_new ()));
@@ -923,6 +1414,14 @@ main (int   argc,
   g_test_add ("/exchange-ui/restore-backup", Fixture, NULL, fixture_set_up, test_restore_backup, fixture_tear_down);
   g_test_add ("/exchange-ui/restore-backup-empty", Fixture, NULL, fixture_set_up, test_restore_backup_empty, fixture_tear_down);
   g_test_add ("/exchange-ui/title", Fixture, NULL, fixture_set_up, test_title, fixture_tear_down);
+  g_test_add ("/exchange-ui/new-workspace", Fixture, NULL, fixture_set_up, test_new_workspace, fixture_tear_down);
+  g_test_add ("/exchange-ui/new-workspace-exists", Fixture, NULL, fixture_set_up, test_new_workspace_exists, fixture_tear_down);
+  g_test_add ("/exchange-ui/open-workspace", Fixture, NULL, fixture_set_up, test_open_workspace, fixture_tear_down);
+  g_test_add ("/exchange-ui/open-workspace-error", Fixture, NULL, fixture_set_up, test_open_workspace_error, fixture_tear_down);
+  g_test_add ("/exchange-ui/recent", Fixture, NULL, fixture_set_up, test_recent, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  baton_test_rm_rf (cache);
+
+  return status;
 }

@@ -7,6 +7,11 @@
  * another one, `--demo` a generated demo workspace in the cache folder.
  * A database that cannot be opened is reported with its path and the
  * reason, and is never written to.
+ *
+ * The workspaces opened last (not the demo) are kept in the
+ * recent-workspaces setting, the most recent first; the main menu's
+ * Open Recent lists those that still exist, from one menu the
+ * application keeps (baton_application_get_recent_section ()).
  */
 
 #define G_LOG_DOMAIN "baton-application"
@@ -31,7 +36,16 @@ struct _BatonApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+
+  /* Open Recent: a section holding the submenu, or nothing when no
+   * recent workspace exists; the submenu's files and its Clear item. */
+  GMenu     *recent_section;
+  GMenu     *recent_submenu;
+  GMenu     *recent_files;
 };
+
+/* How many workspaces recent-workspaces keeps. */
+#define RECENT_MAX 8
 
 G_DEFINE_FINAL_TYPE (BatonApplication, baton_application, ADW_TYPE_APPLICATION)
 
@@ -94,6 +108,53 @@ find_any_window (BatonApplication *self)
   return NULL;
 }
 
+/* Where baton_application_open_demo () generates the demo. */
+static char *
+demo_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "baton", "demo.db", NULL);
+}
+
+/* Puts @path first in recent-workspaces: once, canonical, at most
+ * RECENT_MAX of them. The demo is not recorded. */
+static void
+note_recent (BatonApplication *self,
+             const char       *path)
+{
+  g_autofree char *canonical = NULL;
+  g_autofree char *demo = demo_path ();
+  g_autofree char *canonical_demo = NULL;
+  g_auto(GStrv) old = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) recent = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL || path == NULL || g_strcmp0 (path, ":memory:") == 0)
+    return;
+
+  canonical = g_canonicalize_filename (path, NULL);
+  canonical_demo = g_canonicalize_filename (demo, NULL);
+  if (g_str_equal (canonical, canonical_demo))
+    return;
+
+  old = g_settings_get_strv (self->settings, "recent-workspaces");
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, canonical);
+  for (guint i = 0; old[i] != NULL && n < RECENT_MAX; i++)
+    {
+      g_autofree char *other = g_canonicalize_filename (old[i], NULL);
+
+      if (g_str_equal (other, canonical) || g_str_equal (other, canonical_demo))
+        continue;
+      g_strv_builder_add (builder, other);
+      n++;
+    }
+  recent = g_strv_builder_end (builder);
+
+  if (!g_strv_equal ((const char * const *) old, (const char * const *) recent))
+    g_settings_set_strv (self->settings, "recent-workspaces", (const char * const *) recent);
+}
+
 static BatonWindow *
 present_new_window (BatonApplication *self,
                     BatonStore       *store)
@@ -101,6 +162,7 @@ present_new_window (BatonApplication *self,
   BatonWindow *window = baton_window_new (GTK_APPLICATION (self), store);
 
   gtk_window_present (GTK_WINDOW (window));
+  note_recent (self, baton_store_get_path (store));
 
   return window;
 }
@@ -324,11 +386,13 @@ baton_application_show_open_error (BatonApplication *self,
     reason = g_strdup_printf (_("%s: %s"), name, error->message);
 
   body = g_string_new (reason);
-  g_string_append (body, "\n\n");
-  if (file_is_untouched (error))
-    g_string_append (body, _("The file has not been changed."));
+  /* A missing file is only missing. */
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    ;
+  else if (file_is_untouched (error))
+    g_string_append_printf (body, "\n\n%s", _("The file has not been changed."));
   else
-    g_string_append (body, _("The data in it has not been changed."));
+    g_string_append_printf (body, "\n\n%s", _("The data in it has not been changed."));
   if (backup != NULL)
     {
       g_string_append_c (body, ' ');
@@ -428,6 +492,7 @@ baton_application_open_path (BatonApplication *self,
   if ((window = find_window_for_path (self, path)))
     {
       gtk_window_present (GTK_WINDOW (window));
+      note_recent (self, path);
       return;
     }
 
@@ -462,6 +527,110 @@ baton_application_open_database (BatonApplication *self,
   baton_application_open_path (self, path, TRUE);
 }
 
+/**
+ * baton_application_open_workspace:
+ * @path: a workspace file that exists
+ *
+ * Opens @path as baton_application_open_database () does, for Open
+ * Workspace… and Open Recent: a file that is not there (any more) is
+ * reported, not created.
+ */
+void
+baton_application_open_workspace (BatonApplication *self,
+                                  const char       *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BATON_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      /* Translators: %s is the path of a workspace file */
+      g_set_error (&error, G_FILE_ERROR, G_FILE_ERROR_NOENT, _("There is no file %s."), name);
+      baton_application_show_open_error (self, path, error);
+      return;
+    }
+
+  baton_application_open_path (self, path, TRUE);
+}
+
+/* Whether @path or a file SQLite would read with it is there. */
+static gboolean
+check_no_file (const char  *path,
+               GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf buf;
+      int saved_errno;
+
+      /* lstat: a link, even a broken one, is a file there too. */
+      if (g_lstat (file, &buf) == 0)
+        saved_errno = EEXIST;
+      else if (errno == ENOENT)
+        continue;
+      else
+        saved_errno = errno;
+
+      {
+        g_autofree char *name = g_filename_display_basename (file);
+
+        if (saved_errno == EEXIST)
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+                       /* Translators: %s is a file name */
+                       _("A file named “%s” already exists. Choose another name."), name);
+        else
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       /* Translators: a file name, then why it cannot be used */
+                       _("%s: %s"), name, g_strerror (saved_errno));
+      }
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * baton_application_new_workspace:
+ * @path: where to create the workspace
+ * @error: why it was not created
+ *
+ * Creates a new workspace (mode 0600, with the default stages) at @path,
+ * which must not exist: a file that is there is never reused nor
+ * overwritten. Opens it in a new window.
+ *
+ * Returns: (transfer none) (nullable): the new window, or %NULL with
+ *   @error set
+ */
+BatonWindow *
+baton_application_new_workspace (BatonApplication  *self,
+                                 const char        *path,
+                                 GError           **error)
+{
+  g_autoptr(BatonStore) store = NULL;
+
+  g_return_val_if_fail (BATON_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_no_file (path, error))
+    return NULL;
+
+  /* baton_store_open () creates the missing file 0600 and seeds it, and
+   * removes it again when that fails. */
+  store = baton_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+
+  return present_new_window (self, store);
+}
+
 static void
 delete_database_files (const char *path)
 {
@@ -481,8 +650,8 @@ delete_database_files (const char *path)
 static void
 baton_application_open_demo (BatonApplication *self)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "baton", NULL);
-  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *path = demo_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(BatonStore) store = NULL;
   g_autoptr(GError) error = NULL;
   BatonDemoSize size;
@@ -614,7 +783,151 @@ shortcuts_activated (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+/* Open Recent ------------------------------------------------------------------- */
+
+/* "Acme" for ".../Acme.db": the file's display name without extension,
+ * with its underscores kept from becoming mnemonics. */
+static char *
+recent_label (const char *path)
+{
+  g_autofree char *basename = g_filename_display_basename (path);
+  g_auto(GStrv) parts = NULL;
+  char *dot = strrchr (basename, '.');
+
+  if (dot != NULL && dot != basename)
+    *dot = '\0';
+
+  parts = g_strsplit (basename, "_", -1);
+  return g_strjoinv ("__", parts);
+}
+
+/* Lists the recent workspaces that exist; the section shows Open Recent
+ * only when there is one. */
+static void
+update_recent_menu (BatonApplication *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-workspaces");
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gboolean *shared = NULL;
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    if (g_path_is_absolute (recent[i]) && g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+      {
+        g_ptr_array_add (paths, recent[i]);
+        g_ptr_array_add (labels, recent_label (recent[i]));
+      }
+
+  /* Two files of the same name: each says its folder. */
+  shared = g_new0 (gboolean, paths->len + 1);
+  for (guint i = 0; i < paths->len; i++)
+    for (guint j = i + 1; j < paths->len; j++)
+      if (g_str_equal (labels->pdata[i], labels->pdata[j]))
+        shared[i] = shared[j] = TRUE;
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      if (shared[i])
+        {
+          g_autofree char *dir = g_path_get_dirname (paths->pdata[i]);
+          g_autofree char *folder = g_filename_display_basename (dir);
+          g_auto(GStrv) parts = g_strsplit (folder, "_", -1);
+          g_autofree char *escaped = g_strjoinv ("__", parts);
+          /* Translators: a recent workspace's name, then its folder's, when two have the same name */
+          char *label = g_strdup_printf (_("%s (%s)"), (char *) labels->pdata[i], escaped);
+
+          g_free (labels->pdata[i]);
+          labels->pdata[i] = label;
+        }
+    }
+
+  g_menu_remove_all (self->recent_files);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (labels->pdata[i], NULL);
+
+      g_menu_item_set_action_and_target_value (item, "app.open-recent",
+                                               g_variant_new_string (paths->pdata[i]));
+      g_menu_append_item (self->recent_files, item);
+    }
+
+  if (paths->len == 0)
+    g_menu_remove_all (self->recent_section);
+  else if (g_menu_model_get_n_items (G_MENU_MODEL (self->recent_section)) == 0)
+    g_menu_append_submenu (self->recent_section, _("Open Recen_t"), G_MENU_MODEL (self->recent_submenu));
+}
+
+static void
+set_up_recent_menu (BatonApplication *self)
+{
+  g_autoptr(GMenu) clear = g_menu_new ();
+
+  self->recent_section = g_menu_new ();
+  self->recent_submenu = g_menu_new ();
+  self->recent_files = g_menu_new ();
+
+  g_menu_append (clear, _("_Clear Recent Workspaces"), "app.clear-recent");
+  g_menu_append_section (self->recent_submenu, NULL, G_MENU_MODEL (self->recent_files));
+  g_menu_append_section (self->recent_submenu, NULL, G_MENU_MODEL (clear));
+
+  g_signal_connect_object (self->settings, "changed::recent-workspaces",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+}
+
+/**
+ * baton_application_get_recent_section:
+ *
+ * The main menu's Open Recent: a section that holds its submenu when a
+ * recent workspace exists, and nothing otherwise. Each window shows it.
+ *
+ * Returns: (transfer none) (nullable): the section, once the application
+ *   has started up
+ */
+GMenuModel *
+baton_application_get_recent_section (BatonApplication *self)
+{
+  g_return_val_if_fail (BATON_IS_APPLICATION (self), NULL);
+
+  return G_MENU_MODEL (self->recent_section);
+}
+
+/**
+ * baton_application_update_recent:
+ *
+ * Lists the recent workspaces again, leaving out files gone since: the
+ * main menu calls it as it opens.
+ */
+void
+baton_application_update_recent (BatonApplication *self)
+{
+  g_return_if_fail (BATON_IS_APPLICATION (self));
+
+  if (self->settings != NULL)
+    update_recent_menu (self);
+}
+
+static void
+open_recent_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  baton_application_open_workspace (user_data, g_variant_get_string (parameter, NULL));
+}
+
+static void
+clear_recent_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  BatonApplication *self = user_data;
+
+  g_settings_reset (self->settings, "recent-workspaces");
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "open-recent", .activate = open_recent_activated, .parameter_type = "s" },
+  { .name = "clear-recent", .activate = clear_recent_activated },
   { .name = "quit", .activate = quit_activated },
   { .name = "preferences", .activate = preferences_activated },
   { .name = "about", .activate = about_activated },
@@ -625,6 +938,9 @@ static const struct {
   const char *action;
   const char *accels[3];
 } app_accels[] = {
+  /* Not <Control>n: the board's New card has it (baton-window.c). */
+  { "win.new-workspace('')", { "<Shift><Control>n", NULL } },
+  { "win.open-workspace('')", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.shortcuts", { "<Control>question", NULL } },
@@ -675,6 +991,7 @@ baton_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (update_color_scheme), self, G_CONNECT_SWAPPED);
   update_color_scheme (self);
+  set_up_recent_menu (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -757,6 +1074,9 @@ baton_application_dispose (GObject *object)
   BatonApplication *self = BATON_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->recent_section);
+  g_clear_object (&self->recent_submenu);
+  g_clear_object (&self->recent_files);
 
   G_OBJECT_CLASS (baton_application_parent_class)->dispose (object);
 }

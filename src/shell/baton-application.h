@@ -20,5 +20,12 @@ void              baton_application_open_database (BatonApplication *self,
 BatonWindow      *baton_application_open_backup_copy (BatonApplication *self,
                                                       const char       *path,
                                                       const char       *backup);
+void              baton_application_open_workspace (BatonApplication *self,
+                                                    const char       *path);
+BatonWindow      *baton_application_new_workspace (BatonApplication  *self,
+                                                   const char        *path,
+                                                   GError           **error);
+GMenuModel       *baton_application_get_recent_section (BatonApplication *self);
+void              baton_application_update_recent (BatonApplication *self);
 
 G_END_DECLS

@@ -1,6 +1,16 @@
-/* baton-window-workspace.c — the main menu's workspace items: Save a Copy…, Restore from Backup…
+/* baton-window-workspace.c — the main menu's workspace items: New Workspace…,
+ * Open Workspace…, Open Recent, Save a Copy…, Restore from Backup…
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * win.new-workspace creates a workspace in a file that is not there yet
+ * and opens it in a new window (baton_application_new_workspace ()); a
+ * file that is there is never reused or overwritten. win.open-workspace
+ * opens a workspace file, or presents the window that shows it
+ * (baton_application_open_workspace ()). Both take a path: "" asks with
+ * a file chooser (the menu's items), a path skips it (tests, scripts).
+ * Open Recent is the application's section
+ * (baton_application_get_recent_section ()), put in each window's menu.
  *
  * win.save-copy writes a copy of the open workspace with the SQLite
  * backup API (baton_store_backup ()) to a file the person chooses: "" asks
@@ -72,6 +82,179 @@ show_error (BatonWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The filter of the files Baton writes as workspaces: *.db, and the
+ * copies of backups it restores. */
+static GtkFileFilter *
+workspace_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Baton Workspaces"));
+  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
+  gtk_file_filter_add_mime_type (filter, "application/x-sqlite3");
+  gtk_file_filter_add_suffix (filter, "db");
+  gtk_file_filter_add_pattern (filter, "*.db.restored-*");
+
+  return filter;
+}
+
+/* Where baton-application.c generates the demo for --demo. */
+static gboolean
+is_demo (const char *path)
+{
+  g_autofree char *demo = g_build_filename (g_get_user_cache_dir (), "baton", "demo.db", NULL);
+
+  return g_strcmp0 (path, demo) == 0;
+}
+
+/* Starts @native in the folder of the workspace, unless that is the
+ * demo's, in the cache. */
+static void
+start_in_workspace_folder (BatonWindow          *self,
+                           GtkFileChooserNative *native)
+{
+  const char *path = workspace_file (self);
+  g_autofree char *dir = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (path == NULL || is_demo (path))
+    return;
+
+  dir = g_path_get_dirname (path);
+  folder = g_file_new_for_path (dir);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+}
+
+/* The path chosen in @native, or NULL. */
+static char *
+chosen_path (GtkNativeDialog *native,
+             int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
+/* New Workspace ---------------------------------------------------------------- */
+
+static void
+new_workspace_at (BatonWindow *self,
+                  const char  *path)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BATON_IS_APPLICATION (app));
+
+  if (baton_application_new_workspace (BATON_APPLICATION (app), path, &error) == NULL)
+    show_error (self, _("Could Not Create the Workspace"), error->message);
+}
+
+static void
+on_new_workspace_response (GtkNativeDialog *native,
+                           int              response,
+                           BatonWindow     *self)
+{
+  g_autofree char *path = chosen_path (native, response);
+
+  if (path != NULL)
+    new_workspace_at (self, path);
+
+  g_object_unref (native);
+}
+
+static void
+new_workspace_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BatonWindow *self = BATON_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autoptr(GtkFileFilter) filter = NULL;
+  GtkFileChooserNative *native;
+
+  if (path[0] != '\0')
+    {
+      new_workspace_at (self, path);
+      return;
+    }
+
+  native = gtk_file_chooser_native_new (_("New Workspace"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  filter = workspace_filter_new ();
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  start_in_workspace_folder (self, native);
+  /* Translators: the file name a new workspace is given, with Baton's extension, .db */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Workspace.db"));
+
+  g_signal_connect_object (native, "response", G_CALLBACK (on_new_workspace_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Open Workspace --------------------------------------------------------------- */
+
+static void
+open_workspace_at (BatonWindow *self,
+                   const char  *path)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_return_if_fail (BATON_IS_APPLICATION (app));
+
+  baton_application_open_workspace (BATON_APPLICATION (app), path);
+}
+
+static void
+on_open_workspace_response (GtkNativeDialog *native,
+                            int              response,
+                            BatonWindow     *self)
+{
+  g_autofree char *path = chosen_path (native, response);
+
+  if (path != NULL)
+    open_workspace_at (self, path);
+
+  g_object_unref (native);
+}
+
+static void
+open_workspace_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  BatonWindow *self = BATON_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autoptr(GtkFileFilter) all = NULL;
+  GtkFileChooserNative *native;
+
+  if (path[0] != '\0')
+    {
+      open_workspace_at (self, path);
+      return;
+    }
+
+  native = gtk_file_chooser_native_new (_("Open Workspace"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  filter = workspace_filter_new ();
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  all = gtk_file_filter_new ();
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
+  start_in_workspace_folder (self, native);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (on_open_workspace_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 /* Save a Copy ----------------------------------------------------------------- */
 
 static void
@@ -108,13 +291,8 @@ on_save_copy_response (GtkNativeDialog *native,
                        int              response,
                        BatonWindow     *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = chosen_path (native, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  if (file != NULL)
-    path = g_file_get_path (file);
   if (path != NULL)
     save_copy_to (self, path);
 
@@ -134,13 +312,8 @@ baton_window_get_workspace_name (BatonWindow *self)
   if (path == NULL)
     return g_strdup (_("Workspace"));
 
-  /* Where baton-application.c generates the demo for --demo. */
-  {
-    g_autofree char *demo = g_build_filename (g_get_user_cache_dir (), "baton", "demo.db", NULL);
-
-    if (g_str_equal (path, demo))
-      return g_strdup (_("Demo"));
-  }
+  if (is_demo (path))
+    return g_strdup (_("Demo"));
 
   basename = g_filename_display_basename (path);
   dot = strrchr (basename, '.');
@@ -158,7 +331,7 @@ save_copy_activated (GtkWidget  *widget,
   BatonWindow *self = BATON_WINDOW (widget);
   const char *path = g_variant_get_string (parameter, NULL);
   GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
   g_autofree char *today = NULL;
   g_autofree char *file_name = NULL;
@@ -172,9 +345,7 @@ save_copy_activated (GtkWidget  *widget,
   native = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (filter, _("Baton Workspaces"));
-  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
-  gtk_file_filter_add_suffix (filter, "db");
+  filter = workspace_filter_new ();
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
 
   name = baton_window_get_workspace_name (self);
@@ -459,8 +630,52 @@ restore_backup_activated (GtkWidget  *widget,
 void
 baton_window_workspace_class_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.new-workspace", "s", new_workspace_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-workspace", "s", open_workspace_activated);
   gtk_widget_class_install_action (widget_class, "win.save-copy", "s", save_copy_activated);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_activated);
+
+  /* Reached with gtk_widget_get_template_child (), without a field. */
+  gtk_widget_class_bind_template_child_full (widget_class, "workspace_section", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu_button", FALSE, 0);
+}
+
+/* The menu lists the recent workspaces anew as it opens: a file may have
+ * gone since. */
+static void
+on_primary_menu_show (BatonWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (BATON_IS_APPLICATION (app))
+    baton_application_update_recent (BATON_APPLICATION (app));
+}
+
+/* Open Recent, after Open Workspace…, once the window has its application
+ * (set after construction): a section inside the section, which draws no
+ * separator of its own. */
+static void
+set_up_recent (BatonWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GMenu *section;
+  GtkMenuButton *button;
+  GMenuModel *recent;
+
+  if (!BATON_IS_APPLICATION (app) || g_object_get_data (G_OBJECT (self), "baton-recent-menu") != NULL)
+    return;
+
+  recent = baton_application_get_recent_section (BATON_APPLICATION (app));
+  if (recent == NULL)
+    return;
+
+  section = G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), BATON_TYPE_WINDOW, "workspace_section"));
+  button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), BATON_TYPE_WINDOW,
+                                                           "primary_menu_button"));
+  g_menu_insert_section (section, 2, NULL, recent);
+  g_object_set_data (G_OBJECT (self), "baton-recent-menu", recent);
+  g_signal_connect_object (gtk_menu_button_get_popover (button), "show",
+                           G_CALLBACK (on_primary_menu_show), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -468,4 +683,7 @@ baton_window_workspace_init (BatonWindow *self)
 {
   /* A workspace in memory has no file and no backups. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", workspace_file (self) != NULL);
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (set_up_recent), NULL);
+  set_up_recent (self);
 }

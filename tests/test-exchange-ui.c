@@ -20,6 +20,7 @@
 
 #include "baton-application.h"
 #include "baton-csv.h"
+#include "baton-csv-dialog.h"
 #include "baton-demo.h"
 #include "baton-json.h"
 #include "baton-store.h"
@@ -110,6 +111,93 @@ close_message_dialog (AdwMessageDialog *dialog)
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
   g_assert_true (baton_test_wait_until (message_dialog_gone, NULL, 5000));
+}
+
+
+/* Import dialogs -------------------------------------------------------------- */
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  GtkWidget *window = baton_test_find_toplevel (*(GType *) data);
+
+  return window != NULL && gtk_widget_get_mapped (window);
+}
+
+static gboolean
+toplevel_gone (gpointer data)
+{
+  return baton_test_find_toplevel (*(GType *) data) == NULL;
+}
+
+/* The dialog of @type on show (not a new reference). */
+static gpointer
+wait_for_toplevel (GType type)
+{
+  g_assert_true (baton_test_wait_until (toplevel_shown, &type, 5000));
+  return baton_test_find_toplevel (type);
+}
+
+static void
+wait_toplevel_gone (GType type)
+{
+  g_assert_true (baton_test_wait_until (toplevel_gone, &type, 5000));
+}
+
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+/* Whether the button in @root for @action can be pressed. */
+static gboolean
+action_button_sensitive (GtkWidget  *root,
+                         const char *action)
+{
+  GtkWidget *button = baton_test_find_widget (root, is_action_button, action);
+
+  g_assert_nonnull (button);
+  return gtk_widget_get_sensitive (button) && gtk_widget_get_visible (button);
+}
+
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+/* Whether @root shows a visible label whose text starts with @text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  return baton_test_find_widget (root, is_label_starting, text) != NULL;
+}
+
+static gboolean
+is_combo_row (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return ADW_IS_COMBO_ROW (widget);
+}
+
+/* The CSV dialog's column rows, in the file's order. */
+static GPtrArray *
+csv_column_rows (BatonCsvImportDialog *dialog)
+{
+  return baton_test_find_widgets (GTK_WIDGET (dialog), is_combo_row, NULL);
+}
+
+static void
+close_csv_dialog (BatonCsvImportDialog *dialog)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  wait_toplevel_gone (BATON_TYPE_CSV_IMPORT_DIALOG);
 }
 
 static guint
@@ -418,7 +506,7 @@ test_import (Fixture       *f,
   g_autoptr(BatonCsvImport) plan = NULL;
   const BatonCsvPreview *preview;
   BatonCsvOptions options = { .bom = FALSE };
-  AdwMessageDialog *dialog;
+  BatonCsvImportDialog *dialog;
   BatonWindow *window;
 
   SKIP_WITHOUT_DISPLAY ();
@@ -441,23 +529,24 @@ test_import (Fixture       *f,
   expected = g_strdup_printf ("40 new tasks\n%u new people", preview->n_new_people);
   g_clear_pointer (&plan, baton_csv_import_free);
 
-  /* Cancel: nothing changes. */
+  /* The export's header names the fields: the dialog opens on the
+   * preview. Cancel: nothing changes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-tasks", "s", path));
-  dialog = wait_for_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import Tasks from “tasks.csv”?");
-  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), expected));
-  g_assert_true (adw_message_dialog_has_response (dialog, "import"));
-  adw_message_dialog_response (dialog, "cancel");
-  close_message_dialog (dialog);
+  dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+  g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "preview");
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Import Tasks from “tasks.csv”?"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), expected));
+  g_assert_true (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.import"));
+  close_csv_dialog (dialog);
   after = export_json (empty);
   baton_test_assert_text ("the workspace after Cancel", after, before);
   g_clear_pointer (&after, g_free);
 
   /* Import: every task, one undo step, and a toast that says so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-tasks", "s", path));
-  dialog = wait_for_message_dialog ();
-  adw_message_dialog_response (dialog, "import");
-  close_message_dialog (dialog);
+  dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.import", NULL));
+  wait_toplevel_gone (BATON_TYPE_CSV_IMPORT_DIALOG);
   g_assert_cmpuint (n_tasks (empty), ==, 40);
   assert_toast (window, "Imported 40 tasks from tasks.csv");
   g_assert_cmpstr (baton_history_get_undo_label (baton_store_get_history (empty)), ==, "Import from CSV");
@@ -472,19 +561,24 @@ test_import (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&empty));
 }
 
-/* A file the import refuses: the model's message, the workspace as it was. */
+/* A file the import refuses: the model's message, the workspace as it
+ * was. A file without a first line cannot be mapped: an error dialog. */
 static void
 test_import_error (Fixture       *f,
                    gconstpointer  data)
 {
   static const char * const bad_files[] = {
-    "title,colour\r\nWrite the guide,blue\r\n",              /* unknown header */
     "title,due_date\r\nWrite the guide,next week\r\n",       /* bad date */
     "title,stage\r\nWrite the guide\r\n",                    /* ragged row */
     "title\r\n\"Write the guide\r\n",                        /* unclosed quote */
   };
   g_autofree char *path = NULL;
   g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) write_error = NULL;
+  g_autoptr(GError) header_error = NULL;
+  g_auto(GStrv) header = NULL;
+  AdwMessageDialog *message;
 
   SKIP_WITHOUT_DISPLAY ();
 
@@ -494,10 +588,9 @@ test_import_error (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GError) write_error = NULL;
-      g_autofree char *after = NULL;
+      g_autofree char *after_i = NULL;
       BatonCsvImport *refused;
-      AdwMessageDialog *dialog;
+      BatonCsvImportDialog *dialog;
 
       g_assert_true (g_file_set_contents (path, bad_files[i], -1, &write_error));
       g_assert_no_error (write_error);
@@ -507,16 +600,36 @@ test_import_error (Fixture       *f,
       g_assert_null (refused);
       g_assert_nonnull (error);
 
+      /* The header names the fields: the dialog tries the preview at once
+       * and stays on the columns with the message. */
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-tasks", "s", path));
-      dialog = wait_for_message_dialog ();
-      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import");
-      g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, error->message);
-      g_assert_false (adw_message_dialog_has_response (dialog, "import"));
-      close_message_dialog (dialog);
+      dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+      g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+      g_assert_true (shows_text (GTK_WIDGET (dialog), error->message));
+      /* Import does nothing from the columns page. */
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.import", NULL);
+      g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+      close_csv_dialog (dialog);
 
-      after = export_json (f->store);
-      baton_test_assert_text ("the workspace", after, before);
+      after_i = export_json (f->store);
+      baton_test_assert_text ("the workspace", after_i, before);
     }
+
+  /* An empty file has no columns to choose from. */
+  g_assert_true (g_file_set_contents (path, "", 0, &write_error));
+  g_assert_no_error (write_error);
+  header = baton_csv_read_header (path, &header_error);
+  g_assert_null (header);
+  g_assert_nonnull (header_error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-tasks", "s", path));
+  message = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Import");
+  g_assert_cmpstr (adw_message_dialog_get_body (message), ==, header_error->message);
+  close_message_dialog (message);
+  g_assert_null (baton_test_find_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG));
+
+  after = export_json (f->store);
+  baton_test_assert_text ("the workspace", after, before);
 }
 
 static gboolean
@@ -1384,6 +1497,174 @@ test_recent (Fixture       *f,
   close_window (window_a);
 }
 
+/* CSV columns ----------------------------------------------------------------- */
+
+/* A spreadsheet's own names, with ';' and with ',': the dialog guesses the
+ * title, assignee and due date, and the import gives tasks with them. */
+static void
+test_csv_guess (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char * const files[] = {
+    "Task;Owner;Deadline;Colour\r\nWrite the guide;Kim Lee;2026-05-04;blue\r\n",
+    "Task,Owner,Deadline,Colour\nEdit the guide,Kim Lee,2026-05-11,red\n",
+  };
+  static const char * const titles[] = { "Write the guide", "Edit the guide" };
+  static const char * const dues[] = { "2026-05-04", "2026-05-11" };
+  g_autofree char *path = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "plan.csv");
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(BatonTask) task = NULL;
+      BatonCsvImportDialog *dialog;
+      const BatonCsvMapping *mapping;
+      BatonPerson *assignee;
+      guint n = n_tasks (f->store);
+
+      g_assert_true (g_file_set_contents (path, files[i], -1, &error));
+      g_assert_no_error (error);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-tasks", "s", path));
+      dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+      g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+
+      /* Each column shows its guess: field f at position f + 1, Ignore at 0. */
+      rows = csv_column_rows (dialog);
+      g_assert_cmpuint (rows->len, ==, 4);
+      g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "Task");
+      g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[0]), ==, BATON_CSV_FIELD_TITLE + 1);
+      g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[1]), ==, BATON_CSV_FIELD_ASSIGNEE + 1);
+      g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[2]), ==, BATON_CSV_FIELD_DUE_DATE + 1);
+      g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[3]), ==, 0);
+      mapping = baton_csv_import_dialog_get_mapping (dialog);
+      g_assert_cmpint (mapping->columns[BATON_CSV_FIELD_TITLE], ==, 0);
+      g_assert_cmpint (mapping->columns[BATON_CSV_FIELD_ASSIGNEE], ==, 1);
+      g_assert_cmpint (mapping->columns[BATON_CSV_FIELD_DUE_DATE], ==, 2);
+
+      g_assert_true (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.continue"));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.continue", NULL));
+      g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "preview");
+      g_assert_true (shows_text (GTK_WIDGET (dialog), "1 new task"));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.import", NULL));
+      wait_toplevel_gone (BATON_TYPE_CSV_IMPORT_DIALOG);
+      assert_toast (f->window, "Imported 1 task from plan.csv");
+
+      g_assert_cmpuint (n_tasks (f->store), ==, n + 1);
+      task = g_list_model_get_item (baton_store_get_tasks (f->store), n);
+      g_assert_cmpstr (baton_task_get_title (task), ==, titles[i]);
+      g_assert_cmpstr (baton_task_get_due_date (task), ==, dues[i]);
+      assignee = baton_store_lookup_person (f->store, baton_task_get_assignee_id (task));
+      g_assert_nonnull (assignee);
+      g_assert_cmpstr (baton_person_get_name (assignee), ==, "Kim Lee");
+    }
+}
+
+/* No column holds the title, or a field twice: Continue cannot be
+ * pressed, and the dialog says why. */
+static void
+test_csv_invalid (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonCsvImportDialog *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "plan.csv");
+  g_assert_true (g_file_set_contents (path, "Colour,Who,When\r\nblue,Kim,2026-05-04\r\n", -1, &error));
+  g_assert_no_error (error);
+  before = export_json (f->store);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-tasks", "s", path));
+  dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+  rows = csv_column_rows (dialog);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[0]), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[1]), ==, BATON_CSV_FIELD_ASSIGNEE + 1);
+  g_assert_false (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.continue"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Choose the column that holds the tasks’ titles."));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.continue", NULL);
+  g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+
+  /* A title: it can go on. */
+  adw_combo_row_set_selected (rows->pdata[0], BATON_CSV_FIELD_TITLE + 1);
+  g_assert_true (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.continue"));
+  g_assert_false (shows_text (GTK_WIDGET (dialog), "Choose the column"));
+
+  /* The title twice: it names the field and both columns. */
+  adw_combo_row_set_selected (rows->pdata[2], BATON_CSV_FIELD_TITLE + 1);
+  g_assert_false (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.continue"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog),
+                             "“Title” is chosen for two columns, “Colour” and “When”. Choose it for one only."));
+
+  close_csv_dialog (dialog);
+  after = export_json (f->store);
+  baton_test_assert_text ("the workspace", after, before);
+}
+
+/* The import refuses the columns chosen: the dialog stays on them with the
+ * model's message; choosing others goes on to the preview. */
+static void
+test_csv_prepare_error (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(BatonCsvImport) refused = NULL;
+  BatonCsvMapping mapping;
+  BatonCsvImportDialog *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "plan.csv");
+  g_assert_true (g_file_set_contents (path, "Task,Deadline\r\nWrite the guide,next week\r\n", -1, &error));
+  g_assert_no_error (error);
+  before = export_json (f->store);
+
+  baton_csv_mapping_init (&mapping);
+  mapping.columns[BATON_CSV_FIELD_TITLE] = 0;
+  mapping.columns[BATON_CSV_FIELD_DUE_DATE] = 1;
+  refused = baton_csv_import_prepare_file (f->store, path, &mapping, &error);
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-tasks", "s", path));
+  dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+  g_assert_false (shows_text (GTK_WIDGET (dialog), error->message));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.continue", NULL));
+  g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+  g_assert_true (shows_text (GTK_WIDGET (dialog), error->message));
+  g_assert_true (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.continue"));
+
+  /* Without the dates it imports. */
+  rows = csv_column_rows (dialog);
+  adw_combo_row_set_selected (rows->pdata[1], 0);
+  g_assert_false (shows_text (GTK_WIDGET (dialog), error->message));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.continue", NULL));
+  g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "preview");
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "1 new task"));
+
+  /* Back to the columns, then Cancel: nothing is written. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.back", NULL));
+  g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+  close_csv_dialog (dialog);
+  after = export_json (f->store);
+  baton_test_assert_text ("the workspace", after, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1419,6 +1700,9 @@ main (int   argc,
   g_test_add ("/exchange-ui/open-workspace", Fixture, NULL, fixture_set_up, test_open_workspace, fixture_tear_down);
   g_test_add ("/exchange-ui/open-workspace-error", Fixture, NULL, fixture_set_up, test_open_workspace_error, fixture_tear_down);
   g_test_add ("/exchange-ui/recent", Fixture, NULL, fixture_set_up, test_recent, fixture_tear_down);
+  g_test_add ("/exchange-ui/csv-guess", Fixture, NULL, fixture_set_up, test_csv_guess, fixture_tear_down);
+  g_test_add ("/exchange-ui/csv-invalid", Fixture, NULL, fixture_set_up, test_csv_invalid, fixture_tear_down);
+  g_test_add ("/exchange-ui/csv-prepare-error", Fixture, NULL, fixture_set_up, test_csv_prepare_error, fixture_tear_down);
 
   status = g_test_run ();
   baton_test_rm_rf (cache);

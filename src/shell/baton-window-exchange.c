@@ -5,9 +5,14 @@
  * win.export-json, win.export-tasks, win.export-capacity and
  * win.export-calendar write the workspace through the model's writers
  * (baton-exchange.c, which the command line shares) and say so in a toast;
- * win.import-tasks reads a tasks CSV file, shows what it will do, and
- * imports it in one undo step. Each takes a file path: "" asks with a file
- * chooser (the menu's items), a path skips it (tests, scripts).
+ * win.import-tasks reads the header of a tasks CSV file, lets the person
+ * choose what each column holds and see what the import will do
+ * (BatonCsvImportDialog), and imports it in one undo step. Each takes a
+ * file path: "" asks with a file chooser (the menu's items), a path skips
+ * it (tests, scripts).
+ *
+ * The dialogs read and write nothing: they ask, and this file prepares
+ * and applies the imports (the model's BatonCsvImport).
  *
  * The work runs on the main loop, synchronously: the writers and the
  * import are fast for workspaces of a few thousand tasks, but there is no
@@ -20,13 +25,11 @@
 
 #include <glib/gi18n.h>
 
+#include "baton-csv-dialog.h"
 #include "baton-dates.h"
 #include "baton-exchange.h"
 #include "baton-view-settings.h"
 #include "baton-window-private.h"
-
-/* The first warnings of an import preview that the dialog lists. */
-#define MAX_PREVIEW_WARNINGS 5
 
 typedef struct
 {
@@ -189,125 +192,98 @@ export_activated (GtkWidget  *widget,
 
 /* Import ---------------------------------------------------------------------- */
 
-/* A line of @format (a count, %u) when @n is not 0. */
+/* What a CSV import dialog is about: the file, and the import prepared
+ * for the columns chosen last. */
+typedef struct
+{
+  char           *path;
+  char           *name;     /* as the person reads it */
+  BatonCsvImport *import;
+} CsvImport;
+
 static void
-append_count (GString    *body,
-              guint       n,
-              const char *format)
+csv_import_free (CsvImport *csv)
 {
-  if (n == 0)
-    return;
-
-  if (body->len > 0)
-    g_string_append_c (body, '\n');
-  g_string_append_printf (body, format, n);
-}
-
-/* What the preview dialog says: plain text (names from the file in
- * warnings are not markup). */
-static char *
-describe_preview (const BatonCsvPreview *preview)
-{
-  GString *body = g_string_new (NULL);
-  guint n_warnings = preview->warnings != NULL ? preview->warnings->len : 0;
-
-  append_count (body, preview->n_new_tasks,
-                g_dngettext (GETTEXT_PACKAGE, "%u new task", "%u new tasks", preview->n_new_tasks));
-  append_count (body, preview->n_updated_tasks,
-                g_dngettext (GETTEXT_PACKAGE, "%u updated task", "%u updated tasks", preview->n_updated_tasks));
-  append_count (body, preview->n_unchanged_tasks,
-                g_dngettext (GETTEXT_PACKAGE, "%u unchanged task", "%u unchanged tasks", preview->n_unchanged_tasks));
-  append_count (body, preview->n_new_people,
-                g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", preview->n_new_people));
-  append_count (body, preview->n_new_stages,
-                g_dngettext (GETTEXT_PACKAGE, "%u new stage", "%u new stages", preview->n_new_stages));
-  append_count (body, preview->n_new_roles,
-                g_dngettext (GETTEXT_PACKAGE, "%u new role", "%u new roles", preview->n_new_roles));
-  append_count (body, preview->n_new_clients,
-                g_dngettext (GETTEXT_PACKAGE, "%u new client", "%u new clients", preview->n_new_clients));
-  append_count (body, preview->n_new_programs,
-                g_dngettext (GETTEXT_PACKAGE, "%u new program", "%u new programs", preview->n_new_programs));
-  if (body->len == 0)
-    g_string_append (body, _("The file holds no tasks."));
-
-  if (n_warnings > 0)
-    g_string_append_c (body, '\n');
-  for (guint i = 0; i < MIN (n_warnings, MAX_PREVIEW_WARNINGS); i++)
-    g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (preview->warnings, i));
-  if (n_warnings > MAX_PREVIEW_WARNINGS)
-    {
-      guint n_more = n_warnings - MAX_PREVIEW_WARNINGS;
-
-      g_string_append_c (body, '\n');
-      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
-                                                 "… and %u more warning",
-                                                 "… and %u more warnings", n_more),
-                              n_more);
-    }
-
-  return g_string_free (body, FALSE);
+  g_clear_pointer (&csv->import, baton_csv_import_free);
+  g_free (csv->path);
+  g_free (csv->name);
+  g_free (csv);
 }
 
 static void
-on_import_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    BatonWindow      *self)
+on_csv_preview_requested (BatonCsvImportDialog *dialog,
+                          BatonWindow          *self)
 {
-  BatonCsvImport *import = g_object_get_data (G_OBJECT (dialog), "baton-import");
-  const char *name = g_object_get_data (G_OBJECT (dialog), "baton-import-name");
-  g_autofree char *summary = NULL;
+  CsvImport *csv = g_object_get_data (G_OBJECT (dialog), "baton-csv-import");
+  const BatonCsvMapping *mapping = baton_csv_import_dialog_get_mapping (dialog);
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "import"))
-    return;
-
-  if (!baton_csv_import_apply (import, &error))
+  g_clear_pointer (&csv->import, baton_csv_import_free);
+  csv->import = baton_csv_import_prepare_file (baton_window_get_store (self), csv->path, mapping, &error);
+  if (csv->import == NULL)
     {
-      show_error (self, _("Could Not Import"), error->message);
+      baton_csv_import_dialog_show_error (dialog, error);
       return;
     }
 
-  summary = baton_exchange_import_summary (baton_csv_import_get_preview (import), name);
-  baton_window_show_undo_toast (self, summary);
+  baton_csv_import_dialog_show_preview (dialog, baton_csv_import_get_preview (csv->import));
 }
 
+static void
+on_csv_import (BatonCsvImportDialog *dialog,
+               BatonWindow          *self)
+{
+  CsvImport *csv = g_object_get_data (G_OBJECT (dialog), "baton-csv-import");
+  g_autofree char *summary = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_return_if_fail (csv->import != NULL);
+
+  ok = baton_csv_import_apply (csv->import, &error);
+  if (ok)
+    summary = baton_exchange_import_summary (baton_csv_import_get_preview (csv->import), csv->name);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (!ok)
+    show_error (self, _("Could Not Import"), error->message);
+  else
+    baton_window_show_undo_toast (self, summary);
+}
+
+/* The columns step, then the preview; a file whose first line names the
+ * fields exactly opens on the preview. */
 static void
 import_from (BatonWindow *self,
              const char  *path)
 {
-  g_autoptr(BatonCsvImport) import = NULL;
+  g_auto(GStrv) header = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  BatonCsvImportDialog *dialog;
+  BatonCsvMapping exact;
+  CsvImport *csv;
 
-  import = baton_csv_import_prepare_file (baton_window_get_store (self), path, NULL, &error);
-  if (import == NULL)
+  header = baton_csv_read_header (path, &error);
+  if (header == NULL)
     {
       show_error (self, _("Could Not Import"), error->message);
       return;
     }
 
-  /* Translators: %s is a file name */
-  heading = g_strdup_printf (_("Import Tasks from “%s”?"), name);
-  body = describe_preview (baton_csv_import_get_preview (import));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "import", _("_Import"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "import");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  /* It holds the plan, and the plan holds the workspace. */
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  csv = g_new0 (CsvImport, 1);
+  csv->path = g_strdup (path);
+  csv->name = g_filename_display_basename (path);
+  dialog = baton_csv_import_dialog_new (GTK_WINDOW (self), (const char * const *) header, csv->name);
+  /* It holds the plan, and the plan holds the workspace: it goes with the
+   * window (destroy-with-parent). */
+  g_object_set_data_full (G_OBJECT (dialog), "baton-csv-import", csv, (GDestroyNotify) csv_import_free);
+  g_signal_connect_object (dialog, "preview-requested", G_CALLBACK (on_csv_preview_requested), self, 0);
+  g_signal_connect_object (dialog, "import", G_CALLBACK (on_csv_import), self, 0);
 
-  g_object_set_data_full (G_OBJECT (dialog), "baton-import", g_steal_pointer (&import),
-                          (GDestroyNotify) baton_csv_import_free);
-  g_object_set_data_full (G_OBJECT (dialog), "baton-import-name", g_steal_pointer (&name), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, 0);
+  if (baton_csv_mapping_init_from_header (&exact, (const char * const *) header,
+                                          g_strv_length (header), NULL))
+    baton_csv_import_dialog_request_preview (dialog);
+
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -24,6 +24,9 @@
 #include "baton-demo.h"
 #include "baton-json.h"
 #include "baton-store.h"
+#include "baton-trello.h"
+#include "baton-trello-dialog.h"
+#include "baton-board-view-private.h"
 #include "baton-window-private.h"
 #include "baton-test-util.h"
 #include "baton-ui-test-util.h"
@@ -169,6 +172,14 @@ is_label_starting (GtkWidget     *widget,
 {
   return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
 }
 
 /* Whether @root shows a visible label whose text starts with @text. */
@@ -351,7 +362,7 @@ test_menu (Fixture       *f,
 {
   static const char * const actions[] = {
     "win.new-workspace", "win.open-workspace", "win.save-copy", "win.export-json", "win.export-tasks", "win.export-capacity",
-    "win.export-calendar", "win.import-tasks",
+    "win.export-calendar", "win.import-tasks", "win.import-trello",
   };
   GtkWidget *button;
   GMenuModel *menu;
@@ -390,7 +401,8 @@ test_menu (Fixture       *f,
                           "  item “_Tasks as CSV…” win.export-tasks ''\n"
                           "  item “_Capacity as CSV…” win.export-capacity ''\n"
                           "  item “C_alendar (.ics)…” win.export-calendar ''\n"
-                          "item “_Import Tasks from CSV…” win.import-tasks ''\n");
+                          "item “_Import Tasks from CSV…” win.import-tasks ''\n"
+                          "item “Import Trello _Board…” win.import-trello ''\n");
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     g_assert_true (has_action (actions[i], G_VARIANT_TYPE_STRING));
@@ -1665,6 +1677,306 @@ test_csv_prepare_error (Fixture       *f,
   baton_test_assert_text ("the workspace", after, before);
 }
 
+/* Trello ---------------------------------------------------------------------- */
+
+static char *
+trello_board_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "trello", "board.json", NULL);
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static gpointer
+find_row (gpointer    dialog,
+          const char *title)
+{
+  GtkWidget *row = baton_test_find_widget (GTK_WIDGET (dialog), is_row_titled, title);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static BatonTask *
+find_task_by_external_id (BatonStore *store,
+                          const char *external_id)
+{
+  GListModel *tasks = baton_store_get_tasks (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(BatonTask) task = g_list_model_get_item (tasks, i);
+
+      if (g_strcmp0 (baton_task_get_external_id (task), external_id) == 0)
+        return task;
+    }
+
+  return NULL;
+}
+
+static guint
+n_items (GListModel *list)
+{
+  return g_list_model_get_n_items (list);
+}
+
+/* The fixture board into an existing client: one member mapped to an
+ * existing person, one created, one left unassigned. The preview says what
+ * the model plans; the tasks get those assignees; the board shows the
+ * program; one undo takes it all back. */
+static void
+test_trello_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonTrelloImport) expected = NULL;
+  g_autoptr(BatonClient) client = NULL;
+  g_autoptr(BatonPerson) person = NULL;
+  g_autofree char *path = trello_board_path ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *toast = NULL;
+  const BatonTrelloPreview *preview;
+  BatonTrelloImportDialog *dialog;
+  BatonBoardView *board;
+  BatonProgram *program;
+  BatonTask *welcome;
+  BatonTask *pilot;
+  BatonTask *storyboard;
+  BatonPerson *ben;
+  gint64 client_id;
+  gint64 person_id;
+  guint n_people = n_items (baton_store_get_people (f->store));
+  guint n_clients = n_items (baton_store_get_clients (f->store));
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  client = g_list_model_get_item (baton_store_get_clients (f->store), 1);
+  client_id = baton_record_get_id (BATON_RECORD (client));
+  person = g_list_model_get_item (baton_store_get_people (f->store), 2);
+  person_id = baton_record_get_id (BATON_RECORD (person));
+  before = export_json (f->store);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-trello", "s", path));
+  dialog = wait_for_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+
+  /* The client: the second of the workspace (position 0 is New Client). */
+  adw_combo_row_set_selected (find_row (dialog, "_Client"), 2);
+  g_assert_cmpint (baton_trello_import_dialog_get_client_id (dialog), ==, client_id);
+  g_assert_null (baton_trello_import_dialog_get_new_client_name (dialog));
+
+  /* ana → the workspace's third person, Ben → a new person, Chloé → nobody. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (find_row (dialog, "ana souza")), ==, "@anasouza");
+  adw_combo_row_set_selected (find_row (dialog, "ana souza"), 2 + 2);
+  adw_combo_row_set_selected (find_row (dialog, "Ben Okafor"), 0);
+  adw_combo_row_set_selected (find_row (dialog, "Chloé Martin"), 1);
+  g_assert_cmpint (baton_trello_import_get_member (baton_trello_import_dialog_get_import (dialog), 0)->person_id,
+                   ==, person_id);
+
+  /* The preview: the model's plan with the same choices. */
+  expected = baton_trello_import_new_file (f->store, path, &error);
+  g_assert_no_error (error);
+  baton_trello_import_set_client_id (expected, client_id);
+  g_assert_true (baton_trello_import_set_member (expected, "member-ana", BATON_TRELLO_MEMBER_PERSON, person_id, &error));
+  g_assert_true (baton_trello_import_set_member (expected, "member-ben", BATON_TRELLO_MEMBER_CREATE, 0, &error));
+  g_assert_true (baton_trello_import_set_member (expected, "member-chloe", BATON_TRELLO_MEMBER_UNASSIGNED, 0, &error));
+  g_assert_no_error (error);
+  preview = baton_trello_import_get_preview (expected);
+  g_assert_cmpuint (preview->n_cards, ==, 4);
+  g_assert_cmpuint (preview->n_people_matched, ==, 1);
+  g_assert_cmpuint (preview->n_people_new, ==, 1);
+  g_assert_cmpuint (preview->n_people_unassigned, ==, 1);
+  line = g_strdup_printf ("%u new tasks\n", preview->n_new_tasks);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), line));
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("%u checklist items\n", preview->n_checklist_items);
+  g_assert_true (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, line) != NULL);
+  g_assert_true (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, "\n1 person matched\n1 new person\n1 member left unassigned\n") != NULL);
+  g_assert_cmpuint (preview->n_skipped_lists, ==, 1);
+  g_assert_cmpuint (preview->n_skipped_cards, ==, 2);
+  g_assert_true (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, "\n1 archived list skipped\n2 archived cards skipped") != NULL);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), preview->actions_notice) == (preview->n_comments > 0));
+  for (guint i = 0; i < preview->warnings->len; i++)
+    g_assert_true (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, preview->warnings->pdata[i]) != NULL);
+  toast = g_strdup_printf ("Imported %u cards from “%s”", preview->n_cards, preview->board_name);
+
+  /* Include archived: the preview follows. */
+  gtk_switch_set_active (baton_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SWITCH), TRUE);
+  g_assert_false (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, "archived card skipped") != NULL);
+  gtk_switch_set_active (baton_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SWITCH), FALSE);
+  g_assert_true (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, "2 archived cards skipped") != NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "trello-import.import", NULL));
+  wait_toplevel_gone (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+  assert_toast (f->window, toast);
+
+  /* The tasks and their assignees. */
+  g_assert_cmpuint (n_tasks (f->store), ==, 44);
+  welcome = find_task_by_external_id (f->store, "trello:card-welcome");
+  pilot = find_task_by_external_id (f->store, "trello:card-pilot");
+  storyboard = find_task_by_external_id (f->store, "trello:card-storyboard");
+  g_assert_nonnull (welcome);
+  g_assert_nonnull (pilot);
+  g_assert_nonnull (storyboard);
+  g_assert_cmpint (baton_task_get_assignee_id (welcome), ==, person_id);
+  ben = baton_store_lookup_person (f->store, baton_task_get_assignee_id (pilot));
+  g_assert_nonnull (ben);
+  g_assert_cmpstr (baton_person_get_name (ben), ==, "Ben Okafor");
+  g_assert_cmpint (baton_task_get_assignee_id (storyboard), ==, 0);
+  g_assert_cmpuint (n_items (baton_store_get_people (f->store)), ==, n_people + 1);
+  g_assert_cmpuint (n_items (baton_store_get_clients (f->store)), ==, n_clients);
+  program = baton_store_lookup_program (f->store, baton_task_get_program_id (welcome));
+  g_assert_nonnull (program);
+  g_assert_cmpint (baton_program_get_client_id (program), ==, client_id);
+  g_assert_cmpstr (baton_program_get_name (program), ==, "Acme Onboarding 2026");
+
+  /* The board shows that program. */
+  board = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_BOARD_VIEW);
+  g_assert_cmpint (baton_board_filter_get_id (board->filter, BATON_BOARD_FILTER_PROGRAM), ==,
+                   baton_record_get_id (BATON_RECORD (program)));
+
+  /* One undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  baton_test_drain ();
+  g_assert_cmpuint (n_tasks (f->store), ==, 40);
+  after = export_json (f->store);
+  baton_test_assert_text ("the workspace after Undo", after, before);
+}
+
+/* A new client, named after the board by default: one undo takes it back
+ * with the program. An empty name cannot be imported. */
+static void
+test_trello_new_client (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = trello_board_path ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonTrelloImportDialog *dialog;
+  GtkWidget *entry;
+  guint n_clients = n_items (baton_store_get_clients (f->store));
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  before = export_json (f->store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-trello", "s", path));
+  dialog = wait_for_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+  g_assert_cmpint (baton_trello_import_dialog_get_client_id (dialog), ==, 0);
+  g_assert_cmpstr (baton_trello_import_dialog_get_new_client_name (dialog), ==, "Acme Onboarding 2026");
+  g_assert_true (shows_text (GTK_WIDGET (dialog),
+                             "Adds the client “Acme Onboarding 2026” with the program “Acme Onboarding 2026”."));
+
+  entry = find_row (dialog, "New Client’s _Name");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  ");
+  g_assert_false (action_button_sensitive (GTK_WIDGET (dialog), "trello-import.import"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), " Acme Learning ");
+  g_assert_true (action_button_sensitive (GTK_WIDGET (dialog), "trello-import.import"));
+  g_assert_cmpstr (baton_trello_import_dialog_get_new_client_name (dialog), ==, "Acme Learning");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "trello-import.import", NULL));
+  wait_toplevel_gone (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+  assert_toast (f->window, "Imported 4 cards from “Acme Onboarding 2026”");
+  g_assert_cmpuint (n_items (baton_store_get_clients (f->store)), ==, n_clients + 1);
+  g_assert_cmpuint (n_tasks (f->store), ==, 44);
+  g_assert_cmpstr (baton_history_get_undo_label (baton_store_get_history (f->store)), ==,
+                   "Import Trello Board “Acme Onboarding 2026”");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  baton_test_drain ();
+  g_assert_cmpuint (n_items (baton_store_get_clients (f->store)), ==, n_clients);
+  after = export_json (f->store);
+  baton_test_assert_text ("the workspace after Undo", after, before);
+}
+
+/* Cancel writes nothing, whatever was chosen. */
+static void
+test_trello_cancel (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = trello_board_path ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonTrelloImportDialog *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  before = export_json (f->store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-trello", "s", path));
+  dialog = wait_for_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+  adw_combo_row_set_selected (find_row (dialog, "_Client"), 1);
+  adw_combo_row_set_selected (find_row (dialog, "Ben Okafor"), 1);
+  gtk_switch_set_active (baton_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SWITCH), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  wait_toplevel_gone (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+
+  after = export_json (f->store);
+  baton_test_assert_text ("the workspace after Cancel", after, before);
+  g_assert_null (baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* Files that are no Trello board: the model's message, nothing written. */
+static void
+test_trello_error (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const bad_files[] = {
+    "this is not JSON {",
+    "{\"name\": \"A workspace\", \"tasks\": []}",
+    "{\"name\": \"Board \xff\xfe\", \"lists\": [], \"cards\": []}",
+    "{\"name\": \"Truncated\", \"lists\": [",
+  };
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "board.json");
+  before = export_json (f->store);
+
+  for (guint i = 0; i <= G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BatonTrelloImport) refused = NULL;
+      g_autofree char *after = NULL;
+      AdwMessageDialog *message;
+
+      if (i < G_N_ELEMENTS (bad_files))
+        g_assert_true (g_file_set_contents (path, bad_files[i], -1, &error));
+      else
+        {
+          /* Larger than the import reads. */
+          g_autofree char *huge = g_malloc (BATON_TRELLO_MAX_BYTES + 2);
+
+          memset (huge, ' ', BATON_TRELLO_MAX_BYTES + 1);
+          huge[0] = '{';
+          g_assert_true (g_file_set_contents (path, huge, BATON_TRELLO_MAX_BYTES + 1, &error));
+        }
+      g_assert_no_error (error);
+
+      refused = baton_trello_import_new_file (f->store, path, &error);
+      g_assert_null (refused);
+      g_assert_nonnull (error);
+      g_debug ("%s", error->message);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-trello", "s", path));
+      message = wait_for_message_dialog ();
+      g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Import");
+      g_assert_cmpstr (adw_message_dialog_get_body (message), ==, error->message);
+      g_assert_null (baton_test_find_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG));
+      close_message_dialog (message);
+
+      after = export_json (f->store);
+      baton_test_assert_text ("the workspace", after, before);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1703,6 +2015,10 @@ main (int   argc,
   g_test_add ("/exchange-ui/csv-guess", Fixture, NULL, fixture_set_up, test_csv_guess, fixture_tear_down);
   g_test_add ("/exchange-ui/csv-invalid", Fixture, NULL, fixture_set_up, test_csv_invalid, fixture_tear_down);
   g_test_add ("/exchange-ui/csv-prepare-error", Fixture, NULL, fixture_set_up, test_csv_prepare_error, fixture_tear_down);
+  g_test_add ("/exchange-ui/trello-import", Fixture, NULL, fixture_set_up, test_trello_import, fixture_tear_down);
+  g_test_add ("/exchange-ui/trello-new-client", Fixture, NULL, fixture_set_up, test_trello_new_client, fixture_tear_down);
+  g_test_add ("/exchange-ui/trello-cancel", Fixture, NULL, fixture_set_up, test_trello_cancel, fixture_tear_down);
+  g_test_add ("/exchange-ui/trello-error", Fixture, NULL, fixture_set_up, test_trello_error, fixture_tear_down);
 
   status = g_test_run ();
   baton_test_rm_rf (cache);

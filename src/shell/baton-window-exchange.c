@@ -9,7 +9,11 @@
  * choose what each column holds and see what the import will do
  * (BatonCsvImportDialog), and imports it in one undo step. Each takes a
  * file path: "" asks with a file chooser (the menu's items), a path skips
- * it (tests, scripts).
+ * it (tests, scripts). win.import-trello reads a board exported from
+ * Trello, lets the person choose the client, the people and the options
+ * while it shows what the import will do (BatonTrelloImportDialog), and
+ * imports it as a program in one undo step, then shows that program on
+ * the board.
  *
  * The dialogs read and write nothing: they ask, and this file prepares
  * and applies the imports (the model's BatonCsvImport).
@@ -28,8 +32,10 @@
 #include "baton-csv-dialog.h"
 #include "baton-dates.h"
 #include "baton-exchange.h"
+#include "baton-trello-dialog.h"
 #include "baton-view-settings.h"
 #include "baton-window-private.h"
+#include "baton-board-view.h"
 
 typedef struct
 {
@@ -321,6 +327,164 @@ import_tasks_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* Trello ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  BatonTrelloImportDialog *dialog;
+  BatonTrelloImport       *import;
+} TrelloApply;
+
+/* In one batch, so that one undo takes back the new client too. */
+static gboolean
+apply_trello (BatonStore  *store,
+              gpointer     user_data,
+              GError     **error)
+{
+  TrelloApply *apply = user_data;
+  gint64 client_id = baton_trello_import_dialog_get_client_id (apply->dialog);
+
+  if (client_id == 0)
+    {
+      BatonClient *client;
+
+      client = baton_store_create_client (store, baton_trello_import_dialog_get_new_client_name (apply->dialog),
+                                          NULL, error);
+      if (client == NULL)
+        return FALSE;
+      client_id = baton_record_get_id (BATON_RECORD (client));
+      baton_trello_import_set_client_id (apply->import, client_id);
+    }
+
+  return baton_trello_import_apply (apply->import, error);
+}
+
+static GtkWidget *
+find_board_view (GtkWidget *widget)
+{
+  if (BATON_IS_BOARD_VIEW (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_board_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The board, filtered to the program the import wrote. */
+static void
+show_program (BatonWindow  *self,
+              BatonProgram *program)
+{
+  GtkWidget *board;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s", "board");
+  board = find_board_view (GTK_WIDGET (self));
+  if (board == NULL || program == NULL)
+    return;
+
+  gtk_widget_activate_action (board, "board.clear-filters", NULL);
+  gtk_widget_activate_action (board, "board.filter-client", "x", baton_program_get_client_id (program));
+  gtk_widget_activate_action (board, "board.filter-program", "x", baton_record_get_id (BATON_RECORD (program)));
+}
+
+static void
+on_trello_import (BatonTrelloImportDialog *dialog,
+                  BatonWindow             *self)
+{
+  BatonStore *store = baton_window_get_store (self);
+  TrelloApply apply = { dialog, baton_trello_import_dialog_get_import (dialog) };
+  const BatonTrelloPreview *preview = baton_trello_import_get_preview (apply.import);
+  guint n_cards = preview->n_cards;
+  g_autofree char *board_name = g_strdup (preview->board_name);
+  g_autofree char *label = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(BatonProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  /* Translators: an undo step; %s is the board's name */
+  label = g_strdup_printf (_("Import Trello Board “%s”"), board_name);
+  ok = baton_store_run_batch (store, label, TRUE, apply_trello, &apply, &error);
+  if (ok)
+    program = g_object_ref (baton_trello_import_get_program (apply.import));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (!ok)
+    {
+      show_error (self, _("Could Not Import"), error->message);
+      return;
+    }
+
+  /* Translators: %u is a number of cards, %s the board's name */
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Imported %u card from “%s”",
+                                          "Imported %u cards from “%s”", n_cards),
+                             n_cards, board_name);
+  show_program (self, program);
+  baton_window_show_undo_toast (self, summary);
+}
+
+static void
+import_trello_from (BatonWindow *self,
+                    const char  *path)
+{
+  BatonStore *store = baton_window_get_store (self);
+  BatonTrelloImport *import;
+  BatonTrelloImportDialog *dialog;
+  g_autoptr(GError) error = NULL;
+
+  import = baton_trello_import_new_file (store, path, &error);
+  if (import == NULL)
+    {
+      show_error (self, _("Could Not Import"), error->message);
+      return;
+    }
+
+  dialog = baton_trello_import_dialog_new (GTK_WINDOW (self), store, import);
+  g_signal_connect_object (dialog, "import", G_CALLBACK (on_trello_import), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_trello_chooser_response (GtkNativeDialog *native,
+                                   int              response,
+                                   BatonWindow     *self)
+{
+  g_autofree char *path = chosen_path (native, response);
+
+  if (path != NULL)
+    import_trello_from (self, path);
+
+  g_object_unref (native);
+}
+
+static void
+import_trello_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BatonWindow *self = BATON_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  GtkFileChooserNative *native;
+
+  if (path[0] != '\0')
+    {
+      import_trello_from (self, path);
+      return;
+    }
+
+  native = file_chooser_new (self, _("Import Trello Board"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                             _("Trello Board Exports (JSON)"), "application/json", "json");
+  g_signal_connect_object (native, "response", G_CALLBACK (on_import_trello_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 /* Setup ----------------------------------------------------------------------- */
 
 static void
@@ -330,6 +494,8 @@ update_import_action (BatonWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-tasks",
                                  !baton_store_get_read_only (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-trello",
+                                 !baton_store_get_read_only (store));
 }
 
 void
@@ -338,6 +504,7 @@ baton_window_exchange_class_init (GtkWidgetClass *widget_class)
   for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
     gtk_widget_class_install_action (widget_class, export_formats[i].action, "s", export_activated);
   gtk_widget_class_install_action (widget_class, "win.import-tasks", "s", import_tasks_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-trello", "s", import_trello_activated);
 }
 
 void

@@ -33,7 +33,7 @@ struct _BatonCsvImportDialog
   GtkWidget       *invalid_label;    /* why Continue is insensitive */
   GtkWidget       *summary_label;
   GtkWidget       *warnings_group;
-  GtkWidget       *warnings_label;
+  GtkWidget       *warnings_list;
   GPtrArray       *rows;             /* AdwComboRow, one per column */
 
   /* State */
@@ -165,6 +165,59 @@ show_page (BatonCsvImportDialog *self,
     gtk_widget_grab_focus (self->import_button);
   else if (self->rows->len > 0)
     gtk_widget_grab_focus (self->rows->pdata[0]);
+}
+
+/* The warnings as a boxed list, a row each (the first MAX_WARNINGS, then
+ * how many more). */
+static void
+fill_warnings (GtkWidget *list,
+               GPtrArray *warnings)
+{
+  guint n_warnings = warnings != NULL ? warnings->len : 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), child);
+
+  for (guint i = 0; i <= MIN (n_warnings, MAX_WARNINGS); i++)
+    {
+      g_autofree char *more = NULL;
+      GtkWidget *label;
+
+      if (i == MIN (n_warnings, MAX_WARNINGS))
+        {
+          guint n_more = n_warnings - i;
+
+          if (n_more == 0)
+            break;
+          more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "… and %u more warning",
+                                               "… and %u more warnings", n_more),
+                                  n_more);
+        }
+
+      label = gtk_label_new (more != NULL ? more : g_ptr_array_index (warnings, i));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_list_box_append (GTK_LIST_BOX (list), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_last_child (list)), FALSE);
+    }
+}
+
+static GtkWidget *
+warnings_list_new (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warnings"), -1);
+  return list;
 }
 
 /* Actions --------------------------------------------------------------------- */
@@ -308,10 +361,10 @@ build (BatonCsvImportDialog *self,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
       g_ptr_array_add (self->rows, row);
     }
-  gtk_box_append (GTK_BOX (columns), group);
-
+  /* Above the rows, so that it shows however many columns there are. */
   self->invalid_label = wrapped_label (NULL, "warning");
   gtk_box_append (GTK_BOX (columns), self->invalid_label);
+  gtk_box_append (GTK_BOX (columns), group);
 
   /* Preview */
   /* Translators: %s is a file name */
@@ -319,13 +372,11 @@ build (BatonCsvImportDialog *self,
   heading = wrapped_label (question, "title-4");
   gtk_box_append (GTK_BOX (preview), heading);
   self->summary_label = wrapped_label (NULL, NULL);
-  gtk_label_set_selectable (GTK_LABEL (self->summary_label), TRUE);
   gtk_box_append (GTK_BOX (preview), self->summary_label);
   self->warnings_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->warnings_group), _("Warnings"));
-  self->warnings_label = wrapped_label (NULL, NULL);
-  gtk_label_set_selectable (GTK_LABEL (self->warnings_label), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->warnings_group), self->warnings_label);
+  self->warnings_list = warnings_list_new ();
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->warnings_group), self->warnings_list);
   gtk_box_append (GTK_BOX (preview), self->warnings_group);
 
   self->stack = gtk_stack_new ();
@@ -471,7 +522,6 @@ baton_csv_import_dialog_show_preview (BatonCsvImportDialog  *self,
                                       const BatonCsvPreview *preview)
 {
   g_autoptr(GString) body = g_string_new (NULL);
-  g_autoptr(GString) warnings = g_string_new (NULL);
   guint n_warnings;
 
   g_return_if_fail (BATON_IS_CSV_IMPORT_DIALOG (self));
@@ -499,20 +549,7 @@ baton_csv_import_dialog_show_preview (BatonCsvImportDialog  *self,
     g_string_append (body, _("The file holds no tasks."));
   gtk_label_set_text (GTK_LABEL (self->summary_label), body->str);
 
-  for (guint i = 0; i < MIN (n_warnings, MAX_WARNINGS); i++)
-    g_string_append_printf (warnings, "%s%s", i > 0 ? "\n" : "",
-                            (const char *) g_ptr_array_index (preview->warnings, i));
-  if (n_warnings > MAX_WARNINGS)
-    {
-      guint n_more = n_warnings - MAX_WARNINGS;
-
-      g_string_append_c (warnings, '\n');
-      g_string_append_printf (warnings, g_dngettext (GETTEXT_PACKAGE,
-                                                     "… and %u more warning",
-                                                     "… and %u more warnings", n_more),
-                              n_more);
-    }
-  gtk_label_set_text (GTK_LABEL (self->warnings_label), warnings->str);
+  fill_warnings (self->warnings_list, preview->warnings);
   gtk_widget_set_visible (self->warnings_group, n_warnings > 0);
 
   self->waiting = FALSE;

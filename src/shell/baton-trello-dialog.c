@@ -39,7 +39,7 @@ struct _BatonTrelloImportDialog
   GtkWidget         *summary_label;
   GtkWidget         *notice_label;
   GtkWidget         *warnings_group;
-  GtkWidget         *warnings_label;
+  GtkWidget         *warnings_list;
   GPtrArray         *member_rows;    /* AdwComboRow, one per member, in the import's order */
 
   /* Owned */
@@ -62,6 +62,59 @@ enum
 
 static guint signals[N_SIGNALS];
 
+/* The warnings as a boxed list, a row each (the first MAX_WARNINGS, then
+ * how many more). */
+static void
+fill_warnings (GtkWidget *list,
+               GPtrArray *warnings)
+{
+  guint n_warnings = warnings != NULL ? warnings->len : 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), child);
+
+  for (guint i = 0; i <= MIN (n_warnings, MAX_WARNINGS); i++)
+    {
+      g_autofree char *more = NULL;
+      GtkWidget *label;
+
+      if (i == MIN (n_warnings, MAX_WARNINGS))
+        {
+          guint n_more = n_warnings - i;
+
+          if (n_more == 0)
+            break;
+          more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "… and %u more warning",
+                                               "… and %u more warnings", n_more),
+                                  n_more);
+        }
+
+      label = gtk_label_new (more != NULL ? more : g_ptr_array_index (warnings, i));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_list_box_append (GTK_LIST_BOX (list), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_last_child (list)), FALSE);
+    }
+}
+
+static GtkWidget *
+warnings_list_new (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warnings"), -1);
+  return list;
+}
+
 /* The preview ------------------------------------------------------------------- */
 
 /* A line of @format (a count, %u) when @n is not 0. */
@@ -83,7 +136,6 @@ update_preview (BatonTrelloImportDialog *self)
 {
   const BatonTrelloPreview *preview = baton_trello_import_get_preview (self->import);
   g_autoptr(GString) body = g_string_new (NULL);
-  g_autoptr(GString) warnings = g_string_new (NULL);
   g_autofree char *program = NULL;
   guint n_warnings = preview->warnings != NULL ? preview->warnings->len : 0;
   gint64 client_id = baton_trello_import_dialog_get_client_id (self);
@@ -143,20 +195,7 @@ update_preview (BatonTrelloImportDialog *self)
   gtk_label_set_text (GTK_LABEL (self->notice_label), preview->actions_notice != NULL ? preview->actions_notice : "");
   gtk_widget_set_visible (self->notice_label, preview->actions_notice != NULL && preview->n_comments > 0);
 
-  for (guint i = 0; i < MIN (n_warnings, MAX_WARNINGS); i++)
-    g_string_append_printf (warnings, "%s%s", i > 0 ? "\n" : "",
-                            (const char *) g_ptr_array_index (preview->warnings, i));
-  if (n_warnings > MAX_WARNINGS)
-    {
-      guint n_more = n_warnings - MAX_WARNINGS;
-
-      g_string_append_c (warnings, '\n');
-      g_string_append_printf (warnings, g_dngettext (GETTEXT_PACKAGE,
-                                                     "… and %u more warning",
-                                                     "… and %u more warnings", n_more),
-                              n_more);
-    }
-  gtk_label_set_text (GTK_LABEL (self->warnings_label), warnings->str);
+  fill_warnings (self->warnings_list, preview->warnings);
   gtk_widget_set_visible (self->warnings_group, n_warnings > 0);
 }
 
@@ -293,6 +332,8 @@ build_client_group (BatonTrelloImportDialog *self)
   guint selected = 0;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Import Into"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("The board becomes a program of this client."));
 
   gtk_string_list_append (choices, _("New Client"));
   for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
@@ -309,7 +350,6 @@ build_client_group (BatonTrelloImportDialog *self)
   self->client_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->client_row), _("_Client"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->client_row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->client_row), _("The board becomes a program of this client"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->client_row), G_LIST_MODEL (choices));
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->client_row), selected);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->client_row);
@@ -413,7 +453,6 @@ build_preview_group (BatonTrelloImportDialog *self)
   self->program_label = wrapped_label (NULL);
   self->summary_label = wrapped_label (NULL);
   self->notice_label = wrapped_label ("dim-label");
-  gtk_label_set_selectable (GTK_LABEL (self->summary_label), TRUE);
   gtk_box_append (GTK_BOX (inner), self->program_label);
   gtk_box_append (GTK_BOX (inner), self->summary_label);
   gtk_box_append (GTK_BOX (inner), self->notice_label);
@@ -422,9 +461,8 @@ build_preview_group (BatonTrelloImportDialog *self)
 
   self->warnings_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->warnings_group), _("Warnings"));
-  self->warnings_label = wrapped_label (NULL);
-  gtk_label_set_selectable (GTK_LABEL (self->warnings_label), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->warnings_group), self->warnings_label);
+  self->warnings_list = warnings_list_new ();
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->warnings_group), self->warnings_list);
   gtk_box_append (GTK_BOX (box), self->warnings_group);
 
   return box;

@@ -1768,7 +1768,7 @@ test_trello_import (Fixture       *f,
   dialog = wait_for_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG);
 
   /* The client: the second of the workspace (position 0 is New Client). */
-  adw_combo_row_set_selected (find_row (dialog, "_Client"), 2);
+  adw_combo_row_set_selected (find_row (dialog, "C_lient"), 2);
   g_assert_cmpint (baton_trello_import_dialog_get_client_id (dialog), ==, client_id);
   g_assert_null (baton_trello_import_dialog_get_new_client_name (dialog));
 
@@ -1910,7 +1910,7 @@ test_trello_cancel (Fixture       *f,
   before = export_json (f->store);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-trello", "s", path));
   dialog = wait_for_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG);
-  adw_combo_row_set_selected (find_row (dialog, "_Client"), 1);
+  adw_combo_row_set_selected (find_row (dialog, "C_lient"), 1);
   adw_combo_row_set_selected (find_row (dialog, "Ben Okafor"), 1);
   gtk_switch_set_active (baton_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SWITCH), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
@@ -1977,6 +1977,113 @@ test_trello_error (Fixture       *f,
     }
 }
 
+/* Names, mnemonics and width ---------------------------------------------------- */
+
+typedef struct
+{
+  GString   *problems;
+  GArray    *keys;      /* guint: the mnemonic keys seen */
+  GPtrArray *targets;   /* what each of them activates */
+} Audit;
+
+static void
+audit_widget (GtkWidget *widget,
+              Audit     *audit)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)) &&
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      GtkWidget *target = gtk_label_get_mnemonic_widget (GTK_LABEL (widget));
+      guint i;
+
+      /* An entry row has a label of its own for the title it floats up. */
+      target = target != NULL ? target : gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
+      for (i = 0; i < audit->keys->len; i++)
+        if (g_array_index (audit->keys, guint, i) == key)
+          break;
+      if (i < audit->keys->len && (target == NULL || g_ptr_array_index (audit->targets, i) != target))
+        g_string_append_printf (audit->problems, "mnemonic “%s” comes twice\n",
+                                gtk_label_get_label (GTK_LABEL (widget)));
+      g_array_append_val (audit->keys, key);
+      g_ptr_array_add (audit->targets, target);
+    }
+
+  if (GTK_IS_BUTTON (widget) || ADW_IS_COMBO_ROW (widget) || ADW_IS_ENTRY_ROW (widget) || GTK_IS_SWITCH (widget))
+    {
+      g_autofree char *label = baton_test_accessible_label (widget);
+      gboolean named = label != NULL ||
+                       gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY) ||
+                       (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL) ||
+                       (ADW_IS_PREFERENCES_ROW (widget) &&
+                        adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))[0] != '\0');
+
+      /* The combo rows' popovers and the entry row's own buttons are
+       * named by the rows. */
+      if (!named && !GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) == NULL)
+        g_string_append_printf (audit->problems, "%s has no name\n", G_OBJECT_TYPE_NAME (widget));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    audit_widget (child, audit);
+}
+
+static void
+assert_dialog_fits (GtkWidget  *dialog,
+                    const char *what)
+{
+  Audit audit = { g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (guint)), g_ptr_array_new () };
+  int minimum;
+
+  audit_widget (dialog, &audit);
+  if (audit.problems->len > 0)
+    g_test_message ("%s:\n%s", what, audit.problems->str);
+  g_assert_cmpstr (audit.problems->str, ==, "");
+  baton_test_assert_mnemonic_names (dialog, G_TYPE_INVALID, what);
+
+  gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  g_string_free (audit.problems, TRUE);
+  g_array_unref (audit.keys);
+  g_ptr_array_unref (audit.targets);
+}
+
+/* Both dialogs: every control named, each mnemonic once, no wider than a
+ * phone's 360 px. */
+static void
+test_import_dialogs_audit (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *board = trello_board_path ();
+  g_autofree char *path = NULL;
+  BatonCsvImportDialog *csv;
+  BatonTrelloImportDialog *trello;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "plan.csv");
+  g_assert_true (g_file_set_contents (path, "Task,Owner,Deadline,A rather long column name that goes on\r\n"
+                                            "Write,Kim,2026-05-04,x\r\n", -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-tasks", "s", path));
+  csv = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+  assert_dialog_fits (GTK_WIDGET (csv), "the columns page");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (csv), "csv-import.continue", NULL));
+  assert_dialog_fits (GTK_WIDGET (csv), "the preview page");
+  close_csv_dialog (csv);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-trello", "s", board));
+  trello = wait_for_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+  assert_dialog_fits (GTK_WIDGET (trello), "the Trello dialog");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trello), "window.close", NULL));
+  wait_toplevel_gone (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2019,6 +2126,7 @@ main (int   argc,
   g_test_add ("/exchange-ui/trello-new-client", Fixture, NULL, fixture_set_up, test_trello_new_client, fixture_tear_down);
   g_test_add ("/exchange-ui/trello-cancel", Fixture, NULL, fixture_set_up, test_trello_cancel, fixture_tear_down);
   g_test_add ("/exchange-ui/trello-error", Fixture, NULL, fixture_set_up, test_trello_error, fixture_tear_down);
+  g_test_add ("/exchange-ui/import-dialogs-audit", Fixture, NULL, fixture_set_up, test_import_dialogs_audit, fixture_tear_down);
 
   status = g_test_run ();
   baton_test_rm_rf (cache);

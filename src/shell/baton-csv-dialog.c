@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "baton-accessible.h"
 #include "baton-csv-dialog.h"
 
 /* The warnings the preview lists; the rest are counted. */
@@ -386,6 +387,8 @@ build (BatonCsvImportDialog *self,
   gtk_box_append (GTK_BOX (box), self->stack);
 
   adw_window_set_content (ADW_WINDOW (self), box);
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 /* GObject --------------------------------------------------------------------- */

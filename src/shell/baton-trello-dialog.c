@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "baton-accessible.h"
 #include "baton-trello-dialog.h"
 
 /* The warnings the preview lists; the rest are counted. */
@@ -348,7 +349,7 @@ build_client_group (BatonTrelloImportDialog *self)
     }
 
   self->client_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->client_row), _("_Client"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->client_row), _("C_lient"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->client_row), TRUE);
   adw_combo_row_set_model (ADW_COMBO_ROW (self->client_row), G_LIST_MODEL (choices));
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->client_row), selected);
@@ -508,6 +509,8 @@ build (BatonTrelloImportDialog *self)
 
   adw_window_set_content (ADW_WINDOW (self), box);
   gtk_window_set_default_widget (GTK_WINDOW (self), import_button);
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 /* GObject ------------------------------------------------------------------------ */

@@ -687,6 +687,7 @@ test_read_only (Fixture       *f,
   import_button = add_action_button (f->window, "win.import-tasks");
   export_button = add_action_button (f->window, "win.export-tasks");
   g_assert_true (gtk_widget_get_sensitive (import_button));
+  g_assert_true (gtk_widget_get_sensitive (add_action_button (f->window, "win.import-trello")));
   g_assert_true (gtk_widget_get_sensitive (export_button));
 
   path = baton_test_workspace_file (f->ws, "work.db");
@@ -707,6 +708,7 @@ test_read_only (Fixture       *f,
   import_button = add_action_button (window, "win.import-tasks");
   export_button = add_action_button (window, "win.export-tasks");
   g_assert_false (gtk_widget_get_sensitive (import_button));
+  g_assert_false (gtk_widget_get_sensitive (add_action_button (window, "win.import-trello")));
   g_assert_true (gtk_widget_get_sensitive (export_button));
 
   /* Exporting a read-only workspace is fine. */

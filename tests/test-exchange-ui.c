@@ -1811,6 +1811,7 @@ test_trello_import (Fixture       *f,
 
   /* Include archived: the preview follows. */
   gtk_switch_set_active (baton_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SWITCH), TRUE);
+  g_assert_true (baton_trello_import_dialog_get_include_archived (dialog));
   g_assert_false (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, "archived card skipped") != NULL);
   gtk_switch_set_active (baton_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SWITCH), FALSE);
   g_assert_true (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, "2 archived cards skipped") != NULL);
@@ -1979,6 +1980,39 @@ test_trello_error (Fixture       *f,
     }
 }
 
+/* The preview is of the workspace as it is: a stage added while the dialog
+ * is open is matched. */
+static void
+test_trello_follows_store (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = trello_board_path ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonTrelloImportDialog *dialog;
+  const BatonTrelloPreview *preview;
+  guint matched;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-trello", "s", path));
+  dialog = wait_for_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+  preview = baton_trello_import_get_preview (baton_trello_import_dialog_get_import (dialog));
+  matched = preview->n_stages_matched;
+  g_assert_cmpuint (preview->n_stages_new, >, 0);
+  before = g_strdup_printf ("%u stages matched by name", matched);
+  after = g_strdup_printf ("%u stages matched by name", matched + 1);
+  g_assert_true (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, before) != NULL);
+
+  g_assert_nonnull (baton_store_create_stage (f->store, "Client Review", 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, after) != NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  wait_toplevel_gone (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+}
+
 /* Names, mnemonics and width ---------------------------------------------------- */
 
 typedef struct
@@ -2128,6 +2162,7 @@ main (int   argc,
   g_test_add ("/exchange-ui/trello-new-client", Fixture, NULL, fixture_set_up, test_trello_new_client, fixture_tear_down);
   g_test_add ("/exchange-ui/trello-cancel", Fixture, NULL, fixture_set_up, test_trello_cancel, fixture_tear_down);
   g_test_add ("/exchange-ui/trello-error", Fixture, NULL, fixture_set_up, test_trello_error, fixture_tear_down);
+  g_test_add ("/exchange-ui/trello-follows-store", Fixture, NULL, fixture_set_up, test_trello_follows_store, fixture_tear_down);
   g_test_add ("/exchange-ui/import-dialogs-audit", Fixture, NULL, fixture_set_up, test_import_dialogs_audit, fixture_tear_down);
 
   status = g_test_run ();

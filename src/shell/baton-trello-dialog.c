@@ -359,6 +359,7 @@ build_client_group (BatonTrelloImportDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->new_client_row), _("New Client’s _Name"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->new_client_row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->new_client_row), baton_trello_import_get_board_name (self->import));
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (self->new_client_row), TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->new_client_row);
 
   archived_row = adw_action_row_new ();
@@ -520,7 +521,10 @@ baton_trello_import_dialog_dispose (GObject *object)
 {
   BatonTrelloImportDialog *self = BATON_TRELLO_IMPORT_DIALOG (object);
 
-  /* The import follows the store: it goes first. */
+  /* The import follows the store: it goes first, and the preview stops
+   * following the store. */
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_pointer (&self->import, baton_trello_import_free);
   g_clear_object (&self->store);
 
@@ -641,4 +645,12 @@ baton_trello_import_dialog_get_new_client_name (BatonTrelloImportDialog *self)
     return NULL;
 
   return self->new_client_name;
+}
+
+gboolean
+baton_trello_import_dialog_get_include_archived (BatonTrelloImportDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_TRELLO_IMPORT_DIALOG (self), FALSE);
+
+  return gtk_switch_get_active (GTK_SWITCH (self->archived_switch));
 }

@@ -25,6 +25,13 @@
  * Cancel (and Escape) close the dialog without a signal; the import goes
  * with it.
  *
+ * The import must be one of @store, on the main thread: the preview is
+ * read from it at each choice. To write from a worker thread, make the
+ * import again there on that thread's store and carry the choices over:
+ * the client (or the new client's name), include_archived, and each
+ * member's action and person id (baton_trello_import_get_member () on
+ * baton_trello_import_dialog_get_import ()).
+ *
  * The client row's choices are "New Client" (position 0), then the
  * workspace's clients in the store's order. A member row's choices are
  * "Create “Full Name”" (0), "Leave Unassigned" (1), then the workspace's
@@ -52,5 +59,7 @@ BatonTrelloImport       *baton_trello_import_dialog_get_import          (BatonTr
 gint64                   baton_trello_import_dialog_get_client_id       (BatonTrelloImportDialog *self);
 /* The new client's name, trimmed (NULL when an existing client is chosen). */
 const char              *baton_trello_import_dialog_get_new_client_name (BatonTrelloImportDialog *self);
+/* Whether "Include archived" is on (also set on the import). */
+gboolean                 baton_trello_import_dialog_get_include_archived (BatonTrelloImportDialog *self);
 
 G_END_DECLS

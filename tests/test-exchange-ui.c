@@ -1891,6 +1891,21 @@ test_trello_new_client (Fixture       *f,
   g_assert_cmpstr (baton_history_get_undo_label (baton_store_get_history (f->store)), ==,
                    "Import Trello Board “Acme Onboarding 2026”");
 
+  /* Again: the client that has the board's program is chosen, and the
+   * preview says its tasks are updated. Cancel. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-trello", "s", path));
+  dialog = wait_for_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+  {
+    g_autoptr(BatonClient) added = g_list_model_get_item (baton_store_get_clients (f->store), n_clients);
+
+    g_assert_cmpstr (baton_client_get_name (added), ==, "Acme Learning");
+    g_assert_cmpint (baton_trello_import_dialog_get_client_id (dialog), ==, baton_record_get_id (BATON_RECORD (added)));
+  }
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Updates the client’s program “Acme Onboarding 2026”"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "4 updated tasks"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  wait_toplevel_gone (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   baton_test_drain ();
   g_assert_cmpuint (n_items (baton_store_get_clients (f->store)), ==, n_clients);

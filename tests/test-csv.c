@@ -696,6 +696,99 @@ test_export_capacity (void)
   }
 }
 
+/* The guess at a header people wrote: field names in any spelling first,
+ * then English and German synonyms; each field at most once. */
+static void
+assert_guess (const char * const *header,
+              const gint         *expected)   /* -1 terminated pairs: field, column */
+{
+  BatonCsvMapping mapping;
+  BatonCsvMapping wanted;
+
+  baton_csv_mapping_guess (&mapping, header, g_strv_length ((char **) header));
+  baton_csv_mapping_init (&wanted);
+  for (guint i = 0; expected[i] >= 0; i += 2)
+    wanted.columns[expected[i]] = expected[i + 1];
+
+  for (guint f = 0; f < BATON_CSV_N_FIELDS; f++)
+    if (mapping.columns[f] != wanted.columns[f])
+      g_error ("%s: column %d, expected %d", baton_csv_field_get_name (f),
+               mapping.columns[f], wanted.columns[f]);
+}
+
+static void
+test_mapping_guess (void)
+{
+  static const char * const spreadsheet[] = { "Task", "Owner", "Deadline", "Colour", NULL };
+  static const gint spreadsheet_fields[] = {
+    BATON_CSV_FIELD_TITLE, 0, BATON_CSV_FIELD_ASSIGNEE, 1, BATON_CSV_FIELD_DUE_DATE, 2, -1 };
+  /* Field names in any spelling win over synonyms, and come once. */
+  static const char * const spellings[] = { "Name", " Due Date ", "due-date", "DUE_DATE", "Title",
+                                            "Estimate.Hours", "Start", "Deadline", NULL };
+  static const gint spellings_fields[] = {
+    BATON_CSV_FIELD_DUE_DATE, 1, BATON_CSV_FIELD_TITLE, 4, BATON_CSV_FIELD_ESTIMATE_HOURS, 5,
+    BATON_CSV_FIELD_START_DATE, 6, -1 };
+  static const char * const english[] = { "Summary", "Assigned to", "Begin", "End", "Hours",
+                                          "State", "Details", "Project", "Customer", "List",
+                                          "Effort", NULL };
+  static const gint english_fields[] = {
+    BATON_CSV_FIELD_TITLE, 0, BATON_CSV_FIELD_ASSIGNEE, 1, BATON_CSV_FIELD_START_DATE, 2,
+    BATON_CSV_FIELD_DUE_DATE, 3, BATON_CSV_FIELD_ESTIMATE_HOURS, 4, BATON_CSV_FIELD_STATUS, 5,
+    BATON_CSV_FIELD_NOTES, 6, BATON_CSV_FIELD_PROGRAM, 7, BATON_CSV_FIELD_CLIENT, 8,
+    BATON_CSV_FIELD_STAGE, 9, -1 };
+  static const char * const german[] = { "Aufgabe", "Verantwortlich", "Beginn", "Fälligkeitsdatum",
+                                         "Aufwand", "Status", "Notizen", "Kunde", "Programm",
+                                         "Phase", "Titel", "FÄLLIG", NULL };
+  static const gint german_fields[] = {
+    BATON_CSV_FIELD_TITLE, 0, BATON_CSV_FIELD_ASSIGNEE, 1, BATON_CSV_FIELD_START_DATE, 2,
+    BATON_CSV_FIELD_DUE_DATE, 3, BATON_CSV_FIELD_ESTIMATE_HOURS, 4, BATON_CSV_FIELD_STATUS, 5,
+    BATON_CSV_FIELD_NOTES, 6, BATON_CSV_FIELD_CLIENT, 7, BATON_CSV_FIELD_PROGRAM, 8,
+    BATON_CSV_FIELD_STAGE, 9, -1 };
+  static const char * const german_more[] = { "Titel", "Fällig", "Stunden", "Projekt", "Who", NULL };
+  static const gint german_more_fields[] = {
+    BATON_CSV_FIELD_TITLE, 0, BATON_CSV_FIELD_DUE_DATE, 1, BATON_CSV_FIELD_ESTIMATE_HOURS, 2,
+    BATON_CSV_FIELD_PROGRAM, 3, BATON_CSV_FIELD_ASSIGNEE, 4, -1 };
+  static const char * const nothing[] = { "Colour", "", "42", NULL };
+  static const gint nothing_fields[] = { -1 };
+  g_autoptr(BatonStore) store = open_memory_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonCsvImport) plan = NULL;
+  BatonCsvMapping mapping;
+  BatonTask *task;
+
+  assert_guess (spreadsheet, spreadsheet_fields);
+  assert_guess (spellings, spellings_fields);
+  assert_guess (english, english_fields);
+  assert_guess (german, german_fields);
+  assert_guess (german_more, german_more_fields);
+  assert_guess (nothing, nothing_fields);
+
+  /* The export's own header maps as the exact mapping does. */
+  {
+    g_auto(GStrv) header = g_strsplit ("id,client,program,title,stage,position,assignee,role,"
+                                       "estimate_hours,start_date,due_date,status,priority,checklist,"
+                                       "notes,created_at,updated_at,completed_at", ",", -1);
+    BatonCsvMapping exact;
+
+    baton_csv_mapping_guess (&mapping, (const char * const *) header, g_strv_length (header));
+    g_assert_true (baton_csv_mapping_init_from_header (&exact, (const char * const *) header,
+                                                       g_strv_length (header), &error));
+    g_assert_no_error (error);
+    g_assert_cmpmem (mapping.columns, sizeof mapping.columns, exact.columns, sizeof exact.columns);
+  }
+
+  /* A guess imports. */
+  baton_csv_mapping_guess (&mapping, spreadsheet, 4);
+  plan = prepare (store, "Task,Owner,Deadline,Colour\nWrite,Kim,2026-04-01,blue\n", -1, &mapping, &error);
+  g_assert_no_error (error);
+  g_assert_true (baton_csv_import_apply (plan, &error));
+  g_assert_no_error (error);
+  task = baton_store_lookup_task (store, 1);
+  g_assert_cmpstr (baton_task_get_title (task), ==, "Write");
+  g_assert_cmpstr (baton_task_get_due_date (task), ==, "2026-04-01");
+  g_assert_cmpint (baton_task_get_assignee_id (task), !=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -723,6 +816,7 @@ main (int   argc,
   g_test_add_func ("/csv/bad/values", test_bad_values);
   g_test_add_func ("/csv/bad/quotes-and-encoding", test_bad_quotes_and_encoding);
   g_test_add_func ("/csv/bad/huge", test_bad_huge);
+  g_test_add_func ("/csv/import/mapping-guess", test_mapping_guess);
 
   return g_test_run ();
 }

@@ -20,9 +20,13 @@
 
 #include "baton-application.h"
 #include "baton-csv.h"
+#include "baton-csv-dialog.h"
 #include "baton-demo.h"
 #include "baton-json.h"
 #include "baton-store.h"
+#include "baton-trello.h"
+#include "baton-trello-dialog.h"
+#include "baton-board-view-private.h"
 #include "baton-window-private.h"
 #include "baton-test-util.h"
 #include "baton-ui-test-util.h"
@@ -110,6 +114,101 @@ close_message_dialog (AdwMessageDialog *dialog)
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
   g_assert_true (baton_test_wait_until (message_dialog_gone, NULL, 5000));
+}
+
+
+/* Import dialogs -------------------------------------------------------------- */
+
+static gboolean
+toplevel_shown (gpointer data)
+{
+  GtkWidget *window = baton_test_find_toplevel (*(GType *) data);
+
+  return window != NULL && gtk_widget_get_mapped (window);
+}
+
+static gboolean
+toplevel_gone (gpointer data)
+{
+  return baton_test_find_toplevel (*(GType *) data) == NULL;
+}
+
+/* The dialog of @type on show (not a new reference). */
+static gpointer
+wait_for_toplevel (GType type)
+{
+  g_assert_true (baton_test_wait_until (toplevel_shown, &type, 5000));
+  return baton_test_find_toplevel (type);
+}
+
+static void
+wait_toplevel_gone (GType type)
+{
+  g_assert_true (baton_test_wait_until (toplevel_gone, &type, 5000));
+}
+
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+/* Whether the button in @root for @action can be pressed. */
+static gboolean
+action_button_sensitive (GtkWidget  *root,
+                         const char *action)
+{
+  GtkWidget *button = baton_test_find_widget (root, is_action_button, action);
+
+  g_assert_nonnull (button);
+  return gtk_widget_get_sensitive (button) && gtk_widget_get_visible (button);
+}
+
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
+/* Whether @root shows a visible label whose text starts with @text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  return baton_test_find_widget (root, is_label_starting, text) != NULL;
+}
+
+static gboolean
+is_combo_row (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return ADW_IS_COMBO_ROW (widget);
+}
+
+/* The CSV dialog's column rows, in the file's order. */
+static GPtrArray *
+csv_column_rows (BatonCsvImportDialog *dialog)
+{
+  return baton_test_find_widgets (GTK_WIDGET (dialog), is_combo_row, NULL);
+}
+
+static void
+close_csv_dialog (BatonCsvImportDialog *dialog)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  wait_toplevel_gone (BATON_TYPE_CSV_IMPORT_DIALOG);
 }
 
 static guint
@@ -263,7 +362,7 @@ test_menu (Fixture       *f,
 {
   static const char * const actions[] = {
     "win.new-workspace", "win.open-workspace", "win.save-copy", "win.export-json", "win.export-tasks", "win.export-capacity",
-    "win.export-calendar", "win.import-tasks",
+    "win.export-calendar", "win.import-tasks", "win.import-trello",
   };
   GtkWidget *button;
   GMenuModel *menu;
@@ -302,7 +401,8 @@ test_menu (Fixture       *f,
                           "  item “_Tasks as CSV…” win.export-tasks ''\n"
                           "  item “_Capacity as CSV…” win.export-capacity ''\n"
                           "  item “C_alendar (.ics)…” win.export-calendar ''\n"
-                          "item “_Import Tasks from CSV…” win.import-tasks ''\n");
+                          "item “_Import Tasks from CSV…” win.import-tasks ''\n"
+                          "item “Import Trello _Board…” win.import-trello ''\n");
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     g_assert_true (has_action (actions[i], G_VARIANT_TYPE_STRING));
@@ -418,7 +518,7 @@ test_import (Fixture       *f,
   g_autoptr(BatonCsvImport) plan = NULL;
   const BatonCsvPreview *preview;
   BatonCsvOptions options = { .bom = FALSE };
-  AdwMessageDialog *dialog;
+  BatonCsvImportDialog *dialog;
   BatonWindow *window;
 
   SKIP_WITHOUT_DISPLAY ();
@@ -441,23 +541,24 @@ test_import (Fixture       *f,
   expected = g_strdup_printf ("40 new tasks\n%u new people", preview->n_new_people);
   g_clear_pointer (&plan, baton_csv_import_free);
 
-  /* Cancel: nothing changes. */
+  /* The export's header names the fields: the dialog opens on the
+   * preview. Cancel: nothing changes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-tasks", "s", path));
-  dialog = wait_for_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import Tasks from “tasks.csv”?");
-  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog), expected));
-  g_assert_true (adw_message_dialog_has_response (dialog, "import"));
-  adw_message_dialog_response (dialog, "cancel");
-  close_message_dialog (dialog);
+  dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+  g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "preview");
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Import Tasks from “tasks.csv”?"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), expected));
+  g_assert_true (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.import"));
+  close_csv_dialog (dialog);
   after = export_json (empty);
   baton_test_assert_text ("the workspace after Cancel", after, before);
   g_clear_pointer (&after, g_free);
 
   /* Import: every task, one undo step, and a toast that says so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-tasks", "s", path));
-  dialog = wait_for_message_dialog ();
-  adw_message_dialog_response (dialog, "import");
-  close_message_dialog (dialog);
+  dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.import", NULL));
+  wait_toplevel_gone (BATON_TYPE_CSV_IMPORT_DIALOG);
   g_assert_cmpuint (n_tasks (empty), ==, 40);
   assert_toast (window, "Imported 40 tasks from tasks.csv");
   g_assert_cmpstr (baton_history_get_undo_label (baton_store_get_history (empty)), ==, "Import from CSV");
@@ -472,19 +573,24 @@ test_import (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&empty));
 }
 
-/* A file the import refuses: the model's message, the workspace as it was. */
+/* A file the import refuses: the model's message, the workspace as it
+ * was. A file without a first line cannot be mapped: an error dialog. */
 static void
 test_import_error (Fixture       *f,
                    gconstpointer  data)
 {
   static const char * const bad_files[] = {
-    "title,colour\r\nWrite the guide,blue\r\n",              /* unknown header */
     "title,due_date\r\nWrite the guide,next week\r\n",       /* bad date */
     "title,stage\r\nWrite the guide\r\n",                    /* ragged row */
     "title\r\n\"Write the guide\r\n",                        /* unclosed quote */
   };
   g_autofree char *path = NULL;
   g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) write_error = NULL;
+  g_autoptr(GError) header_error = NULL;
+  g_auto(GStrv) header = NULL;
+  AdwMessageDialog *message;
 
   SKIP_WITHOUT_DISPLAY ();
 
@@ -494,10 +600,9 @@ test_import_error (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(GError) write_error = NULL;
-      g_autofree char *after = NULL;
+      g_autofree char *after_i = NULL;
       BatonCsvImport *refused;
-      AdwMessageDialog *dialog;
+      BatonCsvImportDialog *dialog;
 
       g_assert_true (g_file_set_contents (path, bad_files[i], -1, &write_error));
       g_assert_no_error (write_error);
@@ -507,16 +612,36 @@ test_import_error (Fixture       *f,
       g_assert_null (refused);
       g_assert_nonnull (error);
 
+      /* The header names the fields: the dialog tries the preview at once
+       * and stays on the columns with the message. */
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-tasks", "s", path));
-      dialog = wait_for_message_dialog ();
-      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import");
-      g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, error->message);
-      g_assert_false (adw_message_dialog_has_response (dialog, "import"));
-      close_message_dialog (dialog);
+      dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+      g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+      g_assert_true (shows_text (GTK_WIDGET (dialog), error->message));
+      /* Import does nothing from the columns page. */
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.import", NULL);
+      g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+      close_csv_dialog (dialog);
 
-      after = export_json (f->store);
-      baton_test_assert_text ("the workspace", after, before);
+      after_i = export_json (f->store);
+      baton_test_assert_text ("the workspace", after_i, before);
     }
+
+  /* An empty file has no columns to choose from. */
+  g_assert_true (g_file_set_contents (path, "", 0, &write_error));
+  g_assert_no_error (write_error);
+  header = baton_csv_read_header (path, &header_error);
+  g_assert_null (header);
+  g_assert_nonnull (header_error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-tasks", "s", path));
+  message = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Import");
+  g_assert_cmpstr (adw_message_dialog_get_body (message), ==, header_error->message);
+  close_message_dialog (message);
+  g_assert_null (baton_test_find_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG));
+
+  after = export_json (f->store);
+  baton_test_assert_text ("the workspace", after, before);
 }
 
 static gboolean
@@ -562,6 +687,7 @@ test_read_only (Fixture       *f,
   import_button = add_action_button (f->window, "win.import-tasks");
   export_button = add_action_button (f->window, "win.export-tasks");
   g_assert_true (gtk_widget_get_sensitive (import_button));
+  g_assert_true (gtk_widget_get_sensitive (add_action_button (f->window, "win.import-trello")));
   g_assert_true (gtk_widget_get_sensitive (export_button));
 
   path = baton_test_workspace_file (f->ws, "work.db");
@@ -582,6 +708,7 @@ test_read_only (Fixture       *f,
   import_button = add_action_button (window, "win.import-tasks");
   export_button = add_action_button (window, "win.export-tasks");
   g_assert_false (gtk_widget_get_sensitive (import_button));
+  g_assert_false (gtk_widget_get_sensitive (add_action_button (window, "win.import-trello")));
   g_assert_true (gtk_widget_get_sensitive (export_button));
 
   /* Exporting a read-only workspace is fine. */
@@ -1384,6 +1511,630 @@ test_recent (Fixture       *f,
   close_window (window_a);
 }
 
+/* CSV columns ----------------------------------------------------------------- */
+
+/* A spreadsheet's own names, with ';' and with ',': the dialog guesses the
+ * title, assignee and due date, and the import gives tasks with them. */
+static void
+test_csv_guess (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char * const files[] = {
+    "Task;Owner;Deadline;Colour\r\nWrite the guide;Kim Lee;2026-05-04;blue\r\n",
+    "Task,Owner,Deadline,Colour\nEdit the guide,Kim Lee,2026-05-11,red\n",
+  };
+  static const char * const titles[] = { "Write the guide", "Edit the guide" };
+  static const char * const dues[] = { "2026-05-04", "2026-05-11" };
+  g_autofree char *path = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "plan.csv");
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(BatonTask) task = NULL;
+      BatonCsvImportDialog *dialog;
+      const BatonCsvMapping *mapping;
+      BatonPerson *assignee;
+      guint n = n_tasks (f->store);
+
+      g_assert_true (g_file_set_contents (path, files[i], -1, &error));
+      g_assert_no_error (error);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-tasks", "s", path));
+      dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+      g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+
+      /* Each column shows its guess: field f at position f + 1, Ignore at 0. */
+      rows = csv_column_rows (dialog);
+      g_assert_cmpuint (rows->len, ==, 4);
+      g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "Task");
+      g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[0]), ==, BATON_CSV_FIELD_TITLE + 1);
+      g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[1]), ==, BATON_CSV_FIELD_ASSIGNEE + 1);
+      g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[2]), ==, BATON_CSV_FIELD_DUE_DATE + 1);
+      g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[3]), ==, 0);
+      mapping = baton_csv_import_dialog_get_mapping (dialog);
+      g_assert_cmpint (mapping->columns[BATON_CSV_FIELD_TITLE], ==, 0);
+      g_assert_cmpint (mapping->columns[BATON_CSV_FIELD_ASSIGNEE], ==, 1);
+      g_assert_cmpint (mapping->columns[BATON_CSV_FIELD_DUE_DATE], ==, 2);
+
+      g_assert_true (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.continue"));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.continue", NULL));
+      g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "preview");
+      g_assert_true (shows_text (GTK_WIDGET (dialog), "1 new task"));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.import", NULL));
+      wait_toplevel_gone (BATON_TYPE_CSV_IMPORT_DIALOG);
+      assert_toast (f->window, "Imported 1 task from plan.csv");
+
+      g_assert_cmpuint (n_tasks (f->store), ==, n + 1);
+      task = g_list_model_get_item (baton_store_get_tasks (f->store), n);
+      g_assert_cmpstr (baton_task_get_title (task), ==, titles[i]);
+      g_assert_cmpstr (baton_task_get_due_date (task), ==, dues[i]);
+      assignee = baton_store_lookup_person (f->store, baton_task_get_assignee_id (task));
+      g_assert_nonnull (assignee);
+      g_assert_cmpstr (baton_person_get_name (assignee), ==, "Kim Lee");
+    }
+}
+
+/* No column holds the title, or a field twice: Continue cannot be
+ * pressed, and the dialog says why. */
+static void
+test_csv_invalid (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonCsvImportDialog *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "plan.csv");
+  g_assert_true (g_file_set_contents (path, "Colour,Who,When\r\nblue,Kim,2026-05-04\r\n", -1, &error));
+  g_assert_no_error (error);
+  before = export_json (f->store);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-tasks", "s", path));
+  dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+  rows = csv_column_rows (dialog);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[0]), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[1]), ==, BATON_CSV_FIELD_ASSIGNEE + 1);
+  g_assert_false (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.continue"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Choose the column that holds the tasks’ titles."));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.continue", NULL);
+  g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+
+  /* A title: it can go on. */
+  adw_combo_row_set_selected (rows->pdata[0], BATON_CSV_FIELD_TITLE + 1);
+  g_assert_true (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.continue"));
+  g_assert_false (shows_text (GTK_WIDGET (dialog), "Choose the column"));
+
+  /* The title twice: it names the field and both columns. */
+  adw_combo_row_set_selected (rows->pdata[2], BATON_CSV_FIELD_TITLE + 1);
+  g_assert_false (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.continue"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog),
+                             "“Title” is chosen for two columns, “Colour” and “When”. Choose it for one only."));
+
+  close_csv_dialog (dialog);
+  after = export_json (f->store);
+  baton_test_assert_text ("the workspace", after, before);
+}
+
+/* The import refuses the columns chosen: the dialog stays on them with the
+ * model's message; choosing others goes on to the preview. */
+static void
+test_csv_prepare_error (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(BatonCsvImport) refused = NULL;
+  BatonCsvMapping mapping;
+  BatonCsvImportDialog *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "plan.csv");
+  g_assert_true (g_file_set_contents (path, "Task,Deadline\r\nWrite the guide,next week\r\n", -1, &error));
+  g_assert_no_error (error);
+  before = export_json (f->store);
+
+  baton_csv_mapping_init (&mapping);
+  mapping.columns[BATON_CSV_FIELD_TITLE] = 0;
+  mapping.columns[BATON_CSV_FIELD_DUE_DATE] = 1;
+  refused = baton_csv_import_prepare_file (f->store, path, &mapping, &error);
+  g_assert_null (refused);
+  g_assert_nonnull (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-tasks", "s", path));
+  dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+  g_assert_false (shows_text (GTK_WIDGET (dialog), error->message));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.continue", NULL));
+  g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+  g_assert_true (shows_text (GTK_WIDGET (dialog), error->message));
+  g_assert_true (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.continue"));
+
+  /* Without the dates it imports. */
+  rows = csv_column_rows (dialog);
+  adw_combo_row_set_selected (rows->pdata[1], 0);
+  g_assert_false (shows_text (GTK_WIDGET (dialog), error->message));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.continue", NULL));
+  g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "preview");
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "1 new task"));
+
+  /* Back to the columns, then Cancel: nothing is written. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.back", NULL));
+  g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+  close_csv_dialog (dialog);
+  after = export_json (f->store);
+  baton_test_assert_text ("the workspace", after, before);
+}
+
+/* Trello ---------------------------------------------------------------------- */
+
+static char *
+trello_board_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "trello", "board.json", NULL);
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static gpointer
+find_row (gpointer    dialog,
+          const char *title)
+{
+  GtkWidget *row = baton_test_find_widget (GTK_WIDGET (dialog), is_row_titled, title);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static BatonTask *
+find_task_by_external_id (BatonStore *store,
+                          const char *external_id)
+{
+  GListModel *tasks = baton_store_get_tasks (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(BatonTask) task = g_list_model_get_item (tasks, i);
+
+      if (g_strcmp0 (baton_task_get_external_id (task), external_id) == 0)
+        return task;
+    }
+
+  return NULL;
+}
+
+static guint
+n_items (GListModel *list)
+{
+  return g_list_model_get_n_items (list);
+}
+
+/* The fixture board into an existing client: one member mapped to an
+ * existing person, one created, one left unassigned. The preview says what
+ * the model plans; the tasks get those assignees; the board shows the
+ * program; one undo takes it all back. */
+static void
+test_trello_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonTrelloImport) expected = NULL;
+  g_autoptr(BatonClient) client = NULL;
+  g_autoptr(BatonPerson) person = NULL;
+  g_autofree char *path = trello_board_path ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *toast = NULL;
+  const BatonTrelloPreview *preview;
+  BatonTrelloImportDialog *dialog;
+  BatonBoardView *board;
+  BatonProgram *program;
+  BatonTask *welcome;
+  BatonTask *pilot;
+  BatonTask *storyboard;
+  BatonPerson *ben;
+  gint64 client_id;
+  gint64 person_id;
+  guint n_people = n_items (baton_store_get_people (f->store));
+  guint n_clients = n_items (baton_store_get_clients (f->store));
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  client = g_list_model_get_item (baton_store_get_clients (f->store), 1);
+  client_id = baton_record_get_id (BATON_RECORD (client));
+  person = g_list_model_get_item (baton_store_get_people (f->store), 2);
+  person_id = baton_record_get_id (BATON_RECORD (person));
+  before = export_json (f->store);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-trello", "s", path));
+  dialog = wait_for_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+
+  /* The client: the second of the workspace (position 0 is New Client). */
+  adw_combo_row_set_selected (find_row (dialog, "C_lient"), 2);
+  g_assert_cmpint (baton_trello_import_dialog_get_client_id (dialog), ==, client_id);
+  g_assert_null (baton_trello_import_dialog_get_new_client_name (dialog));
+
+  /* ana → the workspace's third person, Ben → a new person, Chloé → nobody. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (find_row (dialog, "ana souza")), ==, "@anasouza");
+  adw_combo_row_set_selected (find_row (dialog, "ana souza"), 2 + 2);
+  adw_combo_row_set_selected (find_row (dialog, "Ben Okafor"), 0);
+  adw_combo_row_set_selected (find_row (dialog, "Chloé Martin"), 1);
+  g_assert_cmpint (baton_trello_import_get_member (baton_trello_import_dialog_get_import (dialog), 0)->person_id,
+                   ==, person_id);
+
+  /* The preview: the model's plan with the same choices. */
+  expected = baton_trello_import_new_file (f->store, path, &error);
+  g_assert_no_error (error);
+  baton_trello_import_set_client_id (expected, client_id);
+  g_assert_true (baton_trello_import_set_member (expected, "member-ana", BATON_TRELLO_MEMBER_PERSON, person_id, &error));
+  g_assert_true (baton_trello_import_set_member (expected, "member-ben", BATON_TRELLO_MEMBER_CREATE, 0, &error));
+  g_assert_true (baton_trello_import_set_member (expected, "member-chloe", BATON_TRELLO_MEMBER_UNASSIGNED, 0, &error));
+  g_assert_no_error (error);
+  preview = baton_trello_import_get_preview (expected);
+  g_assert_cmpuint (preview->n_cards, ==, 4);
+  g_assert_cmpuint (preview->n_people_matched, ==, 1);
+  g_assert_cmpuint (preview->n_people_new, ==, 1);
+  g_assert_cmpuint (preview->n_people_unassigned, ==, 1);
+  line = g_strdup_printf ("%u new tasks\n", preview->n_new_tasks);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), line));
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf ("%u checklist items\n", preview->n_checklist_items);
+  g_assert_true (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, line) != NULL);
+  g_assert_true (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, "\n1 person matched\n1 new person\n1 member left unassigned\n") != NULL);
+  g_assert_cmpuint (preview->n_skipped_lists, ==, 1);
+  g_assert_cmpuint (preview->n_skipped_cards, ==, 2);
+  g_assert_true (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, "\n1 archived list skipped\n2 archived cards skipped") != NULL);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), preview->actions_notice) == (preview->n_comments > 0));
+  for (guint i = 0; i < preview->warnings->len; i++)
+    g_assert_true (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, preview->warnings->pdata[i]) != NULL);
+  toast = g_strdup_printf ("Imported %u cards from “%s”", preview->n_cards, preview->board_name);
+
+  /* Include archived: the preview follows. */
+  gtk_switch_set_active (baton_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SWITCH), TRUE);
+  g_assert_true (baton_trello_import_dialog_get_include_archived (dialog));
+  g_assert_false (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, "archived card skipped") != NULL);
+  gtk_switch_set_active (baton_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SWITCH), FALSE);
+  g_assert_true (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, "2 archived cards skipped") != NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "trello-import.import", NULL));
+  wait_toplevel_gone (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+  assert_toast (f->window, toast);
+
+  /* The tasks and their assignees. */
+  g_assert_cmpuint (n_tasks (f->store), ==, 44);
+  welcome = find_task_by_external_id (f->store, "trello:card-welcome");
+  pilot = find_task_by_external_id (f->store, "trello:card-pilot");
+  storyboard = find_task_by_external_id (f->store, "trello:card-storyboard");
+  g_assert_nonnull (welcome);
+  g_assert_nonnull (pilot);
+  g_assert_nonnull (storyboard);
+  g_assert_cmpint (baton_task_get_assignee_id (welcome), ==, person_id);
+  ben = baton_store_lookup_person (f->store, baton_task_get_assignee_id (pilot));
+  g_assert_nonnull (ben);
+  g_assert_cmpstr (baton_person_get_name (ben), ==, "Ben Okafor");
+  g_assert_cmpint (baton_task_get_assignee_id (storyboard), ==, 0);
+  g_assert_cmpuint (n_items (baton_store_get_people (f->store)), ==, n_people + 1);
+  g_assert_cmpuint (n_items (baton_store_get_clients (f->store)), ==, n_clients);
+  program = baton_store_lookup_program (f->store, baton_task_get_program_id (welcome));
+  g_assert_nonnull (program);
+  g_assert_cmpint (baton_program_get_client_id (program), ==, client_id);
+  g_assert_cmpstr (baton_program_get_name (program), ==, "Acme Onboarding 2026");
+
+  /* The board shows that program. */
+  board = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_BOARD_VIEW);
+  g_assert_cmpint (baton_board_filter_get_id (board->filter, BATON_BOARD_FILTER_PROGRAM), ==,
+                   baton_record_get_id (BATON_RECORD (program)));
+
+  /* One undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  baton_test_drain ();
+  g_assert_cmpuint (n_tasks (f->store), ==, 40);
+  after = export_json (f->store);
+  baton_test_assert_text ("the workspace after Undo", after, before);
+}
+
+/* A new client, named after the board by default: one undo takes it back
+ * with the program. An empty name cannot be imported. */
+static void
+test_trello_new_client (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = trello_board_path ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonTrelloImportDialog *dialog;
+  GtkWidget *entry;
+  guint n_clients = n_items (baton_store_get_clients (f->store));
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  before = export_json (f->store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-trello", "s", path));
+  dialog = wait_for_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+  g_assert_cmpint (baton_trello_import_dialog_get_client_id (dialog), ==, 0);
+  g_assert_cmpstr (baton_trello_import_dialog_get_new_client_name (dialog), ==, "Acme Onboarding 2026");
+  g_assert_true (shows_text (GTK_WIDGET (dialog),
+                             "Adds the client “Acme Onboarding 2026” with the program “Acme Onboarding 2026”."));
+
+  entry = find_row (dialog, "New Client’s _Name");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  ");
+  g_assert_false (action_button_sensitive (GTK_WIDGET (dialog), "trello-import.import"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), " Acme Learning ");
+  g_assert_true (action_button_sensitive (GTK_WIDGET (dialog), "trello-import.import"));
+  g_assert_cmpstr (baton_trello_import_dialog_get_new_client_name (dialog), ==, "Acme Learning");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "trello-import.import", NULL));
+  wait_toplevel_gone (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+  assert_toast (f->window, "Imported 4 cards from “Acme Onboarding 2026”");
+  g_assert_cmpuint (n_items (baton_store_get_clients (f->store)), ==, n_clients + 1);
+  g_assert_cmpuint (n_tasks (f->store), ==, 44);
+  g_assert_cmpstr (baton_history_get_undo_label (baton_store_get_history (f->store)), ==,
+                   "Import Trello Board “Acme Onboarding 2026”");
+
+  /* Again: the client that has the board's program is chosen, and the
+   * preview says its tasks are updated. Cancel. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-trello", "s", path));
+  dialog = wait_for_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+  {
+    g_autoptr(BatonClient) added = g_list_model_get_item (baton_store_get_clients (f->store), n_clients);
+
+    g_assert_cmpstr (baton_client_get_name (added), ==, "Acme Learning");
+    g_assert_cmpint (baton_trello_import_dialog_get_client_id (dialog), ==, baton_record_get_id (BATON_RECORD (added)));
+  }
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Updates the client’s program “Acme Onboarding 2026”"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "4 updated tasks"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  wait_toplevel_gone (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  baton_test_drain ();
+  g_assert_cmpuint (n_items (baton_store_get_clients (f->store)), ==, n_clients);
+  after = export_json (f->store);
+  baton_test_assert_text ("the workspace after Undo", after, before);
+}
+
+/* Cancel writes nothing, whatever was chosen. */
+static void
+test_trello_cancel (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = trello_board_path ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonTrelloImportDialog *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  before = export_json (f->store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-trello", "s", path));
+  dialog = wait_for_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+  adw_combo_row_set_selected (find_row (dialog, "C_lient"), 1);
+  adw_combo_row_set_selected (find_row (dialog, "Ben Okafor"), 1);
+  gtk_switch_set_active (baton_test_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SWITCH), TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  wait_toplevel_gone (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+
+  after = export_json (f->store);
+  baton_test_assert_text ("the workspace after Cancel", after, before);
+  g_assert_null (baton_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* Files that are no Trello board: the model's message, nothing written. */
+static void
+test_trello_error (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const bad_files[] = {
+    "this is not JSON {",
+    "{\"name\": \"A workspace\", \"tasks\": []}",
+    "{\"name\": \"Board \xff\xfe\", \"lists\": [], \"cards\": []}",
+    "{\"name\": \"Truncated\", \"lists\": [",
+  };
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "board.json");
+  before = export_json (f->store);
+
+  for (guint i = 0; i <= G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BatonTrelloImport) refused = NULL;
+      g_autofree char *after = NULL;
+      AdwMessageDialog *message;
+
+      if (i < G_N_ELEMENTS (bad_files))
+        g_assert_true (g_file_set_contents (path, bad_files[i], -1, &error));
+      else
+        {
+          /* Larger than the import reads. */
+          g_autofree char *huge = g_malloc (BATON_TRELLO_MAX_BYTES + 2);
+
+          memset (huge, ' ', BATON_TRELLO_MAX_BYTES + 1);
+          huge[0] = '{';
+          g_assert_true (g_file_set_contents (path, huge, BATON_TRELLO_MAX_BYTES + 1, &error));
+        }
+      g_assert_no_error (error);
+
+      refused = baton_trello_import_new_file (f->store, path, &error);
+      g_assert_null (refused);
+      g_assert_nonnull (error);
+      g_debug ("%s", error->message);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-trello", "s", path));
+      message = wait_for_message_dialog ();
+      g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Could Not Import");
+      g_assert_cmpstr (adw_message_dialog_get_body (message), ==, error->message);
+      g_assert_null (baton_test_find_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG));
+      close_message_dialog (message);
+
+      after = export_json (f->store);
+      baton_test_assert_text ("the workspace", after, before);
+    }
+}
+
+/* The preview is of the workspace as it is: a stage added while the dialog
+ * is open is matched. */
+static void
+test_trello_follows_store (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = trello_board_path ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonTrelloImportDialog *dialog;
+  const BatonTrelloPreview *preview;
+  guint matched;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-trello", "s", path));
+  dialog = wait_for_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+  preview = baton_trello_import_get_preview (baton_trello_import_dialog_get_import (dialog));
+  matched = preview->n_stages_matched;
+  g_assert_cmpuint (preview->n_stages_new, >, 0);
+  before = g_strdup_printf ("%u stages matched by name", matched);
+  after = g_strdup_printf ("%u stages matched by name", matched + 1);
+  g_assert_true (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, before) != NULL);
+
+  g_assert_nonnull (baton_store_create_stage (f->store, "Client Review", 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing, after) != NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  wait_toplevel_gone (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+}
+
+/* Names, mnemonics and width ---------------------------------------------------- */
+
+typedef struct
+{
+  GString   *problems;
+  GArray    *keys;      /* guint: the mnemonic keys seen */
+  GPtrArray *targets;   /* what each of them activates */
+} Audit;
+
+static void
+audit_widget (GtkWidget *widget,
+              Audit     *audit)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)) &&
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      GtkWidget *target = gtk_label_get_mnemonic_widget (GTK_LABEL (widget));
+      guint i;
+
+      /* An entry row has a label of its own for the title it floats up. */
+      target = target != NULL ? target : gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
+      for (i = 0; i < audit->keys->len; i++)
+        if (g_array_index (audit->keys, guint, i) == key)
+          break;
+      if (i < audit->keys->len && (target == NULL || g_ptr_array_index (audit->targets, i) != target))
+        g_string_append_printf (audit->problems, "mnemonic “%s” comes twice\n",
+                                gtk_label_get_label (GTK_LABEL (widget)));
+      g_array_append_val (audit->keys, key);
+      g_ptr_array_add (audit->targets, target);
+    }
+
+  if (GTK_IS_BUTTON (widget) || ADW_IS_COMBO_ROW (widget) || ADW_IS_ENTRY_ROW (widget) || GTK_IS_SWITCH (widget))
+    {
+      g_autofree char *label = baton_test_accessible_label (widget);
+      gboolean named = label != NULL ||
+                       gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY) ||
+                       (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL) ||
+                       (ADW_IS_PREFERENCES_ROW (widget) &&
+                        adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))[0] != '\0');
+
+      /* The combo rows' popovers and the entry row's own buttons are
+       * named by the rows. */
+      if (!named && !GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) == NULL)
+        g_string_append_printf (audit->problems, "%s has no name\n", G_OBJECT_TYPE_NAME (widget));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    audit_widget (child, audit);
+}
+
+static void
+assert_dialog_fits (GtkWidget  *dialog,
+                    const char *what)
+{
+  Audit audit = { g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (guint)), g_ptr_array_new () };
+  int minimum;
+
+  audit_widget (dialog, &audit);
+  if (audit.problems->len > 0)
+    g_test_message ("%s:\n%s", what, audit.problems->str);
+  g_assert_cmpstr (audit.problems->str, ==, "");
+  baton_test_assert_mnemonic_names (dialog, G_TYPE_INVALID, what);
+
+  gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  g_string_free (audit.problems, TRUE);
+  g_array_unref (audit.keys);
+  g_ptr_array_unref (audit.targets);
+}
+
+/* Both dialogs: every control named, each mnemonic once, no wider than a
+ * phone's 360 px. */
+static void
+test_import_dialogs_audit (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *board = trello_board_path ();
+  g_autofree char *path = NULL;
+  BatonCsvImportDialog *csv;
+  BatonTrelloImportDialog *trello;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "plan.csv");
+  g_assert_true (g_file_set_contents (path, "Task,Owner,Deadline,A rather long column name that goes on\r\n"
+                                            "Write,Kim,2026-05-04,x\r\n", -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-tasks", "s", path));
+  csv = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+  assert_dialog_fits (GTK_WIDGET (csv), "the columns page");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (csv), "csv-import.continue", NULL));
+  assert_dialog_fits (GTK_WIDGET (csv), "the preview page");
+  close_csv_dialog (csv);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-trello", "s", board));
+  trello = wait_for_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+  assert_dialog_fits (GTK_WIDGET (trello), "the Trello dialog");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trello), "window.close", NULL));
+  wait_toplevel_gone (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1419,6 +2170,15 @@ main (int   argc,
   g_test_add ("/exchange-ui/open-workspace", Fixture, NULL, fixture_set_up, test_open_workspace, fixture_tear_down);
   g_test_add ("/exchange-ui/open-workspace-error", Fixture, NULL, fixture_set_up, test_open_workspace_error, fixture_tear_down);
   g_test_add ("/exchange-ui/recent", Fixture, NULL, fixture_set_up, test_recent, fixture_tear_down);
+  g_test_add ("/exchange-ui/csv-guess", Fixture, NULL, fixture_set_up, test_csv_guess, fixture_tear_down);
+  g_test_add ("/exchange-ui/csv-invalid", Fixture, NULL, fixture_set_up, test_csv_invalid, fixture_tear_down);
+  g_test_add ("/exchange-ui/csv-prepare-error", Fixture, NULL, fixture_set_up, test_csv_prepare_error, fixture_tear_down);
+  g_test_add ("/exchange-ui/trello-import", Fixture, NULL, fixture_set_up, test_trello_import, fixture_tear_down);
+  g_test_add ("/exchange-ui/trello-new-client", Fixture, NULL, fixture_set_up, test_trello_new_client, fixture_tear_down);
+  g_test_add ("/exchange-ui/trello-cancel", Fixture, NULL, fixture_set_up, test_trello_cancel, fixture_tear_down);
+  g_test_add ("/exchange-ui/trello-error", Fixture, NULL, fixture_set_up, test_trello_error, fixture_tear_down);
+  g_test_add ("/exchange-ui/trello-follows-store", Fixture, NULL, fixture_set_up, test_trello_follows_store, fixture_tear_down);
+  g_test_add ("/exchange-ui/import-dialogs-audit", Fixture, NULL, fixture_set_up, test_import_dialogs_audit, fixture_tear_down);
 
   status = g_test_run ();
   baton_test_rm_rf (cache);

@@ -158,6 +158,16 @@ gboolean  baton_csv_mapping_init_from_header (BatonCsvMapping    *mapping,
                                               const char * const *header,
                                               guint               n_columns,
                                               GError            **error);
+/* A guess at the mapping of a header that people wrote ("Task", "Owner",
+ * "Due Date", "Fällig"): names are compared ignoring case, spaces, '_',
+ * '-' and '.', first with the field names, then with common English and
+ * German synonyms (Task, Name, Summary → title; Owner, Assigned to, Who →
+ * assignee; Due, Deadline, End → due_date; …). Each field takes at most
+ * one column; columns that match nothing stay unmapped. The title may
+ * stay unmapped too: the caller checks. */
+void      baton_csv_mapping_guess         (BatonCsvMapping      *mapping,
+                                           const char * const   *header,
+                                           guint                 n_columns);
 /* The header row of a CSV file (for a mapping step), as a NULL-terminated
  * array; NULL with @error set when it cannot be read. */
 char    **baton_csv_read_header           (const char           *path,

@@ -5,9 +5,18 @@
  * win.export-json, win.export-tasks, win.export-capacity and
  * win.export-calendar write the workspace through the model's writers
  * (baton-exchange.c, which the command line shares) and say so in a toast;
- * win.import-tasks reads a tasks CSV file, shows what it will do, and
- * imports it in one undo step. Each takes a file path: "" asks with a file
- * chooser (the menu's items), a path skips it (tests, scripts).
+ * win.import-tasks reads the header of a tasks CSV file, lets the person
+ * choose what each column holds and see what the import will do
+ * (BatonCsvImportDialog), and imports it in one undo step. Each takes a
+ * file path: "" asks with a file chooser (the menu's items), a path skips
+ * it (tests, scripts). win.import-trello reads a board exported from
+ * Trello, lets the person choose the client, the people and the options
+ * while it shows what the import will do (BatonTrelloImportDialog), and
+ * imports it as a program in one undo step, then shows that program on
+ * the board.
+ *
+ * The dialogs read and write nothing: they ask, and this file prepares
+ * and applies the imports (the model's BatonCsvImport).
  *
  * The work runs on the main loop, synchronously: the writers and the
  * import are fast for workspaces of a few thousand tasks, but there is no
@@ -20,13 +29,13 @@
 
 #include <glib/gi18n.h>
 
+#include "baton-csv-dialog.h"
 #include "baton-dates.h"
 #include "baton-exchange.h"
+#include "baton-trello-dialog.h"
 #include "baton-view-settings.h"
 #include "baton-window-private.h"
-
-/* The first warnings of an import preview that the dialog lists. */
-#define MAX_PREVIEW_WARNINGS 5
+#include "baton-board-view.h"
 
 typedef struct
 {
@@ -189,125 +198,98 @@ export_activated (GtkWidget  *widget,
 
 /* Import ---------------------------------------------------------------------- */
 
-/* A line of @format (a count, %u) when @n is not 0. */
+/* What a CSV import dialog is about: the file, and the import prepared
+ * for the columns chosen last. */
+typedef struct
+{
+  char           *path;
+  char           *name;     /* as the person reads it */
+  BatonCsvImport *import;
+} CsvImport;
+
 static void
-append_count (GString    *body,
-              guint       n,
-              const char *format)
+csv_import_free (CsvImport *csv)
 {
-  if (n == 0)
-    return;
-
-  if (body->len > 0)
-    g_string_append_c (body, '\n');
-  g_string_append_printf (body, format, n);
-}
-
-/* What the preview dialog says: plain text (names from the file in
- * warnings are not markup). */
-static char *
-describe_preview (const BatonCsvPreview *preview)
-{
-  GString *body = g_string_new (NULL);
-  guint n_warnings = preview->warnings != NULL ? preview->warnings->len : 0;
-
-  append_count (body, preview->n_new_tasks,
-                g_dngettext (GETTEXT_PACKAGE, "%u new task", "%u new tasks", preview->n_new_tasks));
-  append_count (body, preview->n_updated_tasks,
-                g_dngettext (GETTEXT_PACKAGE, "%u updated task", "%u updated tasks", preview->n_updated_tasks));
-  append_count (body, preview->n_unchanged_tasks,
-                g_dngettext (GETTEXT_PACKAGE, "%u unchanged task", "%u unchanged tasks", preview->n_unchanged_tasks));
-  append_count (body, preview->n_new_people,
-                g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", preview->n_new_people));
-  append_count (body, preview->n_new_stages,
-                g_dngettext (GETTEXT_PACKAGE, "%u new stage", "%u new stages", preview->n_new_stages));
-  append_count (body, preview->n_new_roles,
-                g_dngettext (GETTEXT_PACKAGE, "%u new role", "%u new roles", preview->n_new_roles));
-  append_count (body, preview->n_new_clients,
-                g_dngettext (GETTEXT_PACKAGE, "%u new client", "%u new clients", preview->n_new_clients));
-  append_count (body, preview->n_new_programs,
-                g_dngettext (GETTEXT_PACKAGE, "%u new program", "%u new programs", preview->n_new_programs));
-  if (body->len == 0)
-    g_string_append (body, _("The file holds no tasks."));
-
-  if (n_warnings > 0)
-    g_string_append_c (body, '\n');
-  for (guint i = 0; i < MIN (n_warnings, MAX_PREVIEW_WARNINGS); i++)
-    g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (preview->warnings, i));
-  if (n_warnings > MAX_PREVIEW_WARNINGS)
-    {
-      guint n_more = n_warnings - MAX_PREVIEW_WARNINGS;
-
-      g_string_append_c (body, '\n');
-      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE,
-                                                 "… and %u more warning",
-                                                 "… and %u more warnings", n_more),
-                              n_more);
-    }
-
-  return g_string_free (body, FALSE);
+  g_clear_pointer (&csv->import, baton_csv_import_free);
+  g_free (csv->path);
+  g_free (csv->name);
+  g_free (csv);
 }
 
 static void
-on_import_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    BatonWindow      *self)
+on_csv_preview_requested (BatonCsvImportDialog *dialog,
+                          BatonWindow          *self)
 {
-  BatonCsvImport *import = g_object_get_data (G_OBJECT (dialog), "baton-import");
-  const char *name = g_object_get_data (G_OBJECT (dialog), "baton-import-name");
-  g_autofree char *summary = NULL;
+  CsvImport *csv = g_object_get_data (G_OBJECT (dialog), "baton-csv-import");
+  const BatonCsvMapping *mapping = baton_csv_import_dialog_get_mapping (dialog);
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "import"))
-    return;
-
-  if (!baton_csv_import_apply (import, &error))
+  g_clear_pointer (&csv->import, baton_csv_import_free);
+  csv->import = baton_csv_import_prepare_file (baton_window_get_store (self), csv->path, mapping, &error);
+  if (csv->import == NULL)
     {
-      show_error (self, _("Could Not Import"), error->message);
+      baton_csv_import_dialog_show_error (dialog, error);
       return;
     }
 
-  summary = baton_exchange_import_summary (baton_csv_import_get_preview (import), name);
-  baton_window_show_undo_toast (self, summary);
+  baton_csv_import_dialog_show_preview (dialog, baton_csv_import_get_preview (csv->import));
 }
 
+static void
+on_csv_import (BatonCsvImportDialog *dialog,
+               BatonWindow          *self)
+{
+  CsvImport *csv = g_object_get_data (G_OBJECT (dialog), "baton-csv-import");
+  g_autofree char *summary = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_return_if_fail (csv->import != NULL);
+
+  ok = baton_csv_import_apply (csv->import, &error);
+  if (ok)
+    summary = baton_exchange_import_summary (baton_csv_import_get_preview (csv->import), csv->name);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (!ok)
+    show_error (self, _("Could Not Import"), error->message);
+  else
+    baton_window_show_undo_toast (self, summary);
+}
+
+/* The columns step, then the preview; a file whose first line names the
+ * fields exactly opens on the preview. */
 static void
 import_from (BatonWindow *self,
              const char  *path)
 {
-  g_autoptr(BatonCsvImport) import = NULL;
+  g_auto(GStrv) header = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
+  BatonCsvImportDialog *dialog;
+  BatonCsvMapping exact;
+  CsvImport *csv;
 
-  import = baton_csv_import_prepare_file (baton_window_get_store (self), path, NULL, &error);
-  if (import == NULL)
+  header = baton_csv_read_header (path, &error);
+  if (header == NULL)
     {
       show_error (self, _("Could Not Import"), error->message);
       return;
     }
 
-  /* Translators: %s is a file name */
-  heading = g_strdup_printf (_("Import Tasks from “%s”?"), name);
-  body = describe_preview (baton_csv_import_get_preview (import));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "import", _("_Import"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "import");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  /* It holds the plan, and the plan holds the workspace. */
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  csv = g_new0 (CsvImport, 1);
+  csv->path = g_strdup (path);
+  csv->name = g_filename_display_basename (path);
+  dialog = baton_csv_import_dialog_new (GTK_WINDOW (self), (const char * const *) header, csv->name);
+  /* It holds the plan, and the plan holds the workspace: it goes with the
+   * window (destroy-with-parent). */
+  g_object_set_data_full (G_OBJECT (dialog), "baton-csv-import", csv, (GDestroyNotify) csv_import_free);
+  g_signal_connect_object (dialog, "preview-requested", G_CALLBACK (on_csv_preview_requested), self, 0);
+  g_signal_connect_object (dialog, "import", G_CALLBACK (on_csv_import), self, 0);
 
-  g_object_set_data_full (G_OBJECT (dialog), "baton-import", g_steal_pointer (&import),
-                          (GDestroyNotify) baton_csv_import_free);
-  g_object_set_data_full (G_OBJECT (dialog), "baton-import-name", g_steal_pointer (&name), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, 0);
+  if (baton_csv_mapping_init_from_header (&exact, (const char * const *) header,
+                                          g_strv_length (header), NULL))
+    baton_csv_import_dialog_request_preview (dialog);
+
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -345,6 +327,164 @@ import_tasks_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* Trello ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  BatonTrelloImportDialog *dialog;
+  BatonTrelloImport       *import;
+} TrelloApply;
+
+/* In one batch, so that one undo takes back the new client too. */
+static gboolean
+apply_trello (BatonStore  *store,
+              gpointer     user_data,
+              GError     **error)
+{
+  TrelloApply *apply = user_data;
+  gint64 client_id = baton_trello_import_dialog_get_client_id (apply->dialog);
+
+  if (client_id == 0)
+    {
+      BatonClient *client;
+
+      client = baton_store_create_client (store, baton_trello_import_dialog_get_new_client_name (apply->dialog),
+                                          NULL, error);
+      if (client == NULL)
+        return FALSE;
+      client_id = baton_record_get_id (BATON_RECORD (client));
+      baton_trello_import_set_client_id (apply->import, client_id);
+    }
+
+  return baton_trello_import_apply (apply->import, error);
+}
+
+static GtkWidget *
+find_board_view (GtkWidget *widget)
+{
+  if (BATON_IS_BOARD_VIEW (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_board_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The board, filtered to the program the import wrote. */
+static void
+show_program (BatonWindow  *self,
+              BatonProgram *program)
+{
+  GtkWidget *board;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s", "board");
+  board = find_board_view (GTK_WIDGET (self));
+  if (board == NULL || program == NULL)
+    return;
+
+  gtk_widget_activate_action (board, "board.clear-filters", NULL);
+  gtk_widget_activate_action (board, "board.filter-client", "x", baton_program_get_client_id (program));
+  gtk_widget_activate_action (board, "board.filter-program", "x", baton_record_get_id (BATON_RECORD (program)));
+}
+
+static void
+on_trello_import (BatonTrelloImportDialog *dialog,
+                  BatonWindow             *self)
+{
+  BatonStore *store = baton_window_get_store (self);
+  TrelloApply apply = { dialog, baton_trello_import_dialog_get_import (dialog) };
+  const BatonTrelloPreview *preview = baton_trello_import_get_preview (apply.import);
+  guint n_cards = preview->n_cards;
+  g_autofree char *board_name = g_strdup (preview->board_name);
+  g_autofree char *label = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(BatonProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  /* Translators: an undo step; %s is the board's name */
+  label = g_strdup_printf (_("Import Trello Board “%s”"), board_name);
+  ok = baton_store_run_batch (store, label, TRUE, apply_trello, &apply, &error);
+  if (ok)
+    program = g_object_ref (baton_trello_import_get_program (apply.import));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (!ok)
+    {
+      show_error (self, _("Could Not Import"), error->message);
+      return;
+    }
+
+  /* Translators: %u is a number of cards, %s the board's name */
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Imported %u card from “%s”",
+                                          "Imported %u cards from “%s”", n_cards),
+                             n_cards, board_name);
+  show_program (self, program);
+  baton_window_show_undo_toast (self, summary);
+}
+
+static void
+import_trello_from (BatonWindow *self,
+                    const char  *path)
+{
+  BatonStore *store = baton_window_get_store (self);
+  BatonTrelloImport *import;
+  BatonTrelloImportDialog *dialog;
+  g_autoptr(GError) error = NULL;
+
+  import = baton_trello_import_new_file (store, path, &error);
+  if (import == NULL)
+    {
+      show_error (self, _("Could Not Import"), error->message);
+      return;
+    }
+
+  dialog = baton_trello_import_dialog_new (GTK_WINDOW (self), store, import);
+  g_signal_connect_object (dialog, "import", G_CALLBACK (on_trello_import), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_trello_chooser_response (GtkNativeDialog *native,
+                                   int              response,
+                                   BatonWindow     *self)
+{
+  g_autofree char *path = chosen_path (native, response);
+
+  if (path != NULL)
+    import_trello_from (self, path);
+
+  g_object_unref (native);
+}
+
+static void
+import_trello_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BatonWindow *self = BATON_WINDOW (widget);
+  const char *path = g_variant_get_string (parameter, NULL);
+  GtkFileChooserNative *native;
+
+  if (path[0] != '\0')
+    {
+      import_trello_from (self, path);
+      return;
+    }
+
+  native = file_chooser_new (self, _("Import Trello Board"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                             _("Trello Board Exports (JSON)"), "application/json", "json");
+  g_signal_connect_object (native, "response", G_CALLBACK (on_import_trello_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 /* Setup ----------------------------------------------------------------------- */
 
 static void
@@ -354,6 +494,8 @@ update_import_action (BatonWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-tasks",
                                  !baton_store_get_read_only (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-trello",
+                                 !baton_store_get_read_only (store));
 }
 
 void
@@ -362,6 +504,7 @@ baton_window_exchange_class_init (GtkWidgetClass *widget_class)
   for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
     gtk_widget_class_install_action (widget_class, export_formats[i].action, "s", export_activated);
   gtk_widget_class_install_action (widget_class, "win.import-tasks", "s", import_tasks_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-trello", "s", import_trello_activated);
 }
 
 void

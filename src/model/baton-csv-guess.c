@@ -1,0 +1,161 @@
+/* baton-csv-guess.c — which field each column of a spreadsheet's header holds
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A tasks file made elsewhere names its columns as people do: "Task",
+ * "Assigned to", "Fällig". The guess compares names with case, spaces,
+ * underscores, hyphens and dots ignored: first against the field names
+ * themselves ("Due Date" is due_date), then against common synonyms in
+ * English and German. A field takes at most one column: the first that
+ * names it exactly, else the first synonym.
+ */
+
+#define G_LOG_DOMAIN "baton-csv"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "baton-csv.h"
+
+typedef struct
+{
+  BatonCsvField  field;
+  const char    *names;   /* normalized, separated by '|' */
+} Synonyms;
+
+/* Normalized: case-folded, without spaces, underscores, hyphens and dots. */
+static const Synonyms synonyms[] = {
+  { BATON_CSV_FIELD_TITLE,
+    "task|name|summary|subject|taskname|card|cardname|item|"
+    "aufgabe|titel|bezeichnung|betreff|aufgabenname" },
+  { BATON_CSV_FIELD_ASSIGNEE,
+    "owner|assignedto|who|responsible|person|assignee|"
+    "verantwortlich|zuständig|zustandig|bearbeiter|zugewiesenan" },
+  { BATON_CSV_FIELD_DUE_DATE,
+    "due|deadline|end|enddate|duedate|dueon|finish|"
+    "fällig|fälligkeit|fälligkeitsdatum|fälligam|ende|enddatum|termin|frist" },
+  { BATON_CSV_FIELD_START_DATE,
+    "start|begin|startdate|starton|"
+    "beginn|anfang|startdatum" },
+  { BATON_CSV_FIELD_ESTIMATE_HOURS,
+    "hours|estimate|effort|estimatedhours|esthours|"
+    "stunden|aufwand|schätzung|geschätztestunden|aufwandstunden" },
+  { BATON_CSV_FIELD_STATUS,
+    "state|"
+    "zustand" },
+  { BATON_CSV_FIELD_NOTES,
+    "description|details|comments|comment|note|"
+    "notizen|notiz|beschreibung|kommentar|kommentare|bemerkung|bemerkungen" },
+  { BATON_CSV_FIELD_PROGRAM,
+    "project|projectname|"
+    "projekt|programm" },
+  { BATON_CSV_FIELD_CLIENT,
+    "customer|account|"
+    "kunde|auftraggeber" },
+  { BATON_CSV_FIELD_STAGE,
+    "column|list|phase|"
+    "spalte|liste" },
+  { BATON_CSV_FIELD_ROLE,
+    "rolle" },
+  { BATON_CSV_FIELD_PRIORITY,
+    "prio|"
+    "priorität" },
+  { BATON_CSV_FIELD_CHECKLIST,
+    "subtasks|"
+    "checkliste|teilaufgaben" },
+};
+
+/* @name case-folded, composed, without spaces, '_', '-' and '.'. */
+static char *
+normalize (const char *name)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *composed = NULL;
+  GString *out;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return g_strdup ("");
+
+  folded = g_utf8_casefold (name, -1);
+  composed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+  out = g_string_new (NULL);
+  for (const char *p = composed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == '_' || c == '-' || c == '.' || c == 0xFEFF)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+in_list (const char *names,
+         const char *name)
+{
+  gsize length = strlen (name);
+
+  if (length == 0)
+    return FALSE;
+
+  for (const char *p = names; p != NULL; )
+    {
+      const char *end = strchr (p, '|');
+      gsize n = end != NULL ? (gsize) (end - p) : strlen (p);
+
+      if (n == length && strncmp (p, name, n) == 0)
+        return TRUE;
+      p = end != NULL ? end + 1 : NULL;
+    }
+
+  return FALSE;
+}
+
+void
+baton_csv_mapping_guess (BatonCsvMapping    *mapping,
+                         const char * const *header,
+                         guint               n_columns)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gboolean *taken = NULL;
+
+  g_return_if_fail (mapping != NULL);
+  g_return_if_fail (header != NULL || n_columns == 0);
+
+  baton_csv_mapping_init (mapping);
+  taken = g_new0 (gboolean, MAX (n_columns, 1));
+  for (guint c = 0; c < n_columns; c++)
+    g_ptr_array_add (names, normalize (header[c]));
+
+  /* The field names themselves. */
+  for (guint c = 0; c < n_columns; c++)
+    for (guint f = 0; f < BATON_CSV_N_FIELDS; f++)
+      {
+        g_autofree char *field = normalize (baton_csv_field_get_name (f));
+
+        if (mapping->columns[f] < 0 && g_str_equal (field, names->pdata[c]))
+          {
+            mapping->columns[f] = (gint) c;
+            taken[c] = TRUE;
+            break;
+          }
+      }
+
+  /* Then the synonyms, in the order of the file's columns. */
+  for (guint c = 0; c < n_columns; c++)
+    {
+      if (taken[c])
+        continue;
+
+      for (guint s = 0; s < G_N_ELEMENTS (synonyms); s++)
+        if (mapping->columns[synonyms[s].field] < 0 && in_list (synonyms[s].names, names->pdata[c]))
+          {
+            mapping->columns[synonyms[s].field] = (gint) c;
+            taken[c] = TRUE;
+            break;
+          }
+    }
+}

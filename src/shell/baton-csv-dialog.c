@@ -1,0 +1,584 @@
+/* baton-csv-dialog.c — the columns and the preview of a tasks CSV import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The pages are built in code: the columns page has one row per column of
+ * the file, which a template cannot know.
+ */
+
+#define G_LOG_DOMAIN "baton-csv-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "baton-accessible.h"
+#include "baton-csv-dialog.h"
+
+/* The warnings the preview lists; the rest are counted. */
+#define MAX_WARNINGS 200
+
+struct _BatonCsvImportDialog
+{
+  AdwWindow        parent_instance;
+
+  /* Widgets */
+  GtkWidget       *window_title;
+  GtkWidget       *cancel_button;
+  GtkWidget       *back_button;
+  GtkWidget       *continue_button;
+  GtkWidget       *import_button;
+  GtkWidget       *stack;
+  GtkWidget       *error_label;      /* the caller's error, on the columns page */
+  GtkWidget       *invalid_label;    /* why Continue is insensitive */
+  GtkWidget       *summary_label;
+  GtkWidget       *warnings_group;
+  GtkWidget       *warnings_list;
+  GPtrArray       *rows;             /* AdwComboRow, one per column */
+
+  /* State */
+  GStrv            header;
+  BatonCsvMapping  mapping;
+  gboolean         valid;
+  gboolean         waiting;          /* for the caller's answer to ::preview-requested */
+};
+
+G_DEFINE_FINAL_TYPE (BatonCsvImportDialog, baton_csv_import_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  SIGNAL_PREVIEW_REQUESTED,
+  SIGNAL_IMPORT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const field_labels[BATON_CSV_N_FIELDS] = {
+  /* Translators: a field of a task that a CSV column can hold: the
+   * task's number in the workspace the file came from */
+  N_("ID"),
+  N_("Client"),
+  N_("Program"),
+  N_("Title"),
+  N_("Stage"),
+  /* Translators: a field of a task: its place within its stage */
+  N_("Position"),
+  N_("Assignee"),
+  N_("Role"),
+  N_("Estimate (hours)"),
+  N_("Start date"),
+  N_("Due date"),
+  N_("Status"),
+  N_("Priority"),
+  N_("Checklist"),
+  N_("Notes"),
+  N_("Created"),
+  N_("Updated"),
+  N_("Completed"),
+};
+
+const char *
+baton_csv_field_get_label (BatonCsvField field)
+{
+  g_return_val_if_fail (field < BATON_CSV_N_FIELDS, NULL);
+
+  return _(field_labels[field]);
+}
+
+/* A column as the person reads it: its name, or its number when unnamed. */
+static char *
+column_name (BatonCsvImportDialog *self,
+             guint                 column)
+{
+  const char *name = self->header[column];
+
+  if (g_utf8_validate (name, -1, NULL) && name[strspn (name, " \t")] != '\0')
+    return g_strdup_printf ("“%s”", name);
+
+  /* Translators: a column of a CSV file; %u is its number */
+  return g_strdup_printf (_("column %u"), column + 1);
+}
+
+/* Reads the rows into the mapping; says why it cannot be imported. */
+static void
+update_mapping (BatonCsvImportDialog *self)
+{
+  g_autofree char *reason = NULL;
+
+  baton_csv_mapping_init (&self->mapping);
+  self->valid = TRUE;
+
+  for (guint c = 0; c < self->rows->len && reason == NULL; c++)
+    {
+      guint chosen = adw_combo_row_get_selected (self->rows->pdata[c]);
+      BatonCsvField field;
+
+      if (chosen == 0 || chosen == GTK_INVALID_LIST_POSITION)
+        continue;
+
+      field = chosen - 1;
+      if (self->mapping.columns[field] >= 0)
+        {
+          g_autofree char *first = column_name (self, (guint) self->mapping.columns[field]);
+          g_autofree char *second = column_name (self, c);
+
+          /* Translators: %s is a field ("Due date"), then two columns of
+           * the file (“Deadline”, “End”) */
+          reason = g_strdup_printf (_("“%s” is chosen for two columns, %s and %s. Choose it for one only."),
+                                    baton_csv_field_get_label (field), first, second);
+          break;
+        }
+      self->mapping.columns[field] = (gint) c;
+    }
+
+  if (reason == NULL && self->mapping.columns[BATON_CSV_FIELD_TITLE] < 0)
+    reason = g_strdup (_("Choose the column that holds the tasks’ titles."));
+
+  self->valid = reason == NULL;
+  gtk_label_set_text (GTK_LABEL (self->invalid_label), reason != NULL ? reason : "");
+  gtk_widget_set_visible (self->invalid_label, reason != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "csv-import.continue", self->valid && !self->waiting);
+}
+
+static void
+on_row_selected (BatonCsvImportDialog *self)
+{
+  /* The caller's message was about the columns as they were. */
+  gtk_widget_set_visible (self->error_label, FALSE);
+  update_mapping (self);
+}
+
+static void
+show_page (BatonCsvImportDialog *self,
+           const char           *page)
+{
+  gboolean preview = g_str_equal (page, "preview");
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), page);
+  gtk_widget_set_visible (self->cancel_button, !preview);
+  gtk_widget_set_visible (self->back_button, preview);
+  gtk_widget_set_visible (self->continue_button, !preview);
+  gtk_widget_set_visible (self->import_button, preview);
+  gtk_window_set_default_widget (GTK_WINDOW (self), preview ? self->import_button : self->continue_button);
+  if (preview)
+    gtk_widget_grab_focus (self->import_button);
+  else if (self->rows->len > 0)
+    gtk_widget_grab_focus (self->rows->pdata[0]);
+}
+
+/* The warnings as a boxed list, a row each (the first MAX_WARNINGS, then
+ * how many more). */
+static void
+fill_warnings (GtkWidget *list,
+               GPtrArray *warnings)
+{
+  guint n_warnings = warnings != NULL ? warnings->len : 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (list), child);
+
+  for (guint i = 0; i <= MIN (n_warnings, MAX_WARNINGS); i++)
+    {
+      g_autofree char *more = NULL;
+      GtkWidget *label;
+
+      if (i == MIN (n_warnings, MAX_WARNINGS))
+        {
+          guint n_more = n_warnings - i;
+
+          if (n_more == 0)
+            break;
+          more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "… and %u more warning",
+                                               "… and %u more warnings", n_more),
+                                  n_more);
+        }
+
+      label = gtk_label_new (more != NULL ? more : g_ptr_array_index (warnings, i));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_list_box_append (GTK_LIST_BOX (list), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_last_child (list)), FALSE);
+    }
+}
+
+static GtkWidget *
+warnings_list_new (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warnings"), -1);
+  return list;
+}
+
+/* Actions --------------------------------------------------------------------- */
+
+static void
+continue_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  baton_csv_import_dialog_request_preview (BATON_CSV_IMPORT_DIALOG (widget));
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  show_page (BATON_CSV_IMPORT_DIALOG (widget), "columns");
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BatonCsvImportDialog *self = BATON_CSV_IMPORT_DIALOG (widget);
+
+  if (!g_str_equal (baton_csv_import_dialog_get_page (self), "preview"))
+    return;
+
+  g_signal_emit (self, signals[SIGNAL_IMPORT], 0);
+}
+
+/* Building -------------------------------------------------------------------- */
+
+static GtkWidget *
+scrolled_page (GtkWidget *content)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);
+  gtk_widget_set_margin_top (content, 18);
+  gtk_widget_set_margin_bottom (content, 18);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  adw_clamp_set_child (ADW_CLAMP (clamp), content);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+
+  return scrolled;
+}
+
+static GtkWidget *
+wrapped_label (const char *text,
+               const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static GtkWidget *
+header_button (const char *label,
+               const char *action)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  return button;
+}
+
+static void
+build (BatonCsvImportDialog *self,
+       const char           *file_name)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header_bar = adw_header_bar_new ();
+  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *preview = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *group;
+  GtkWidget *heading;
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  g_autofree char *intro = NULL;
+  g_autofree char *question = NULL;
+
+  /* The header bar: Cancel or Back, the title, Continue or Import. */
+  self->window_title = adw_window_title_new (_("Import Tasks"), file_name);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header_bar), self->window_title);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header_bar), FALSE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header_bar), FALSE);
+  self->cancel_button = header_button (_("_Cancel"), "window.close");
+  self->back_button = header_button (_("_Back"), "csv-import.back");
+  self->continue_button = header_button (_("C_ontinue"), "csv-import.continue");
+  self->import_button = header_button (_("_Import"), "csv-import.import");
+  gtk_widget_add_css_class (self->continue_button, "suggested-action");
+  gtk_widget_add_css_class (self->import_button, "suggested-action");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header_bar), self->cancel_button);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header_bar), self->back_button);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), self->continue_button);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header_bar), self->import_button);
+  gtk_box_append (GTK_BOX (box), header_bar);
+
+  /* Columns */
+  /* Translators: %s is a file name */
+  intro = g_strdup_printf (_("Choose what each column of “%s” holds. Columns set to Ignore are not imported."),
+                           file_name);
+  gtk_box_append (GTK_BOX (columns), wrapped_label (intro, NULL));
+  self->error_label = wrapped_label (NULL, "error");
+  gtk_label_set_selectable (GTK_LABEL (self->error_label), TRUE);
+  gtk_widget_set_visible (self->error_label, FALSE);
+  gtk_box_append (GTK_BOX (columns), self->error_label);
+
+  gtk_string_list_append (choices, _("Ignore"));
+  for (guint f = 0; f < BATON_CSV_N_FIELDS; f++)
+    gtk_string_list_append (choices, baton_csv_field_get_label (f));
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Columns"));
+  for (guint c = 0; self->header[c] != NULL; c++)
+    {
+      GtkWidget *row = adw_combo_row_new ();
+      /* Translators: a column of a CSV file; %u is its number */
+      g_autofree char *number = g_strdup_printf (_("column %u"), c + 1);
+      const char *name = g_utf8_validate (self->header[c], -1, NULL) ? self->header[c] : "";
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name[0] != '\0' ? name : number);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), name[0] != '\0' ? number : NULL);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("The field this column holds"),
+                                      -1);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_ptr_array_add (self->rows, row);
+    }
+  /* Above the rows, so that it shows however many columns there are. */
+  self->invalid_label = wrapped_label (NULL, "warning");
+  gtk_box_append (GTK_BOX (columns), self->invalid_label);
+  gtk_box_append (GTK_BOX (columns), group);
+
+  /* Preview */
+  /* Translators: %s is a file name */
+  question = g_strdup_printf (_("Import Tasks from “%s”?"), file_name);
+  heading = wrapped_label (question, "title-4");
+  gtk_box_append (GTK_BOX (preview), heading);
+  self->summary_label = wrapped_label (NULL, NULL);
+  gtk_box_append (GTK_BOX (preview), self->summary_label);
+  self->warnings_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->warnings_group), _("Warnings"));
+  self->warnings_list = warnings_list_new ();
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->warnings_group), self->warnings_list);
+  gtk_box_append (GTK_BOX (preview), self->warnings_group);
+
+  self->stack = gtk_stack_new ();
+  gtk_stack_set_transition_type (GTK_STACK (self->stack), GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT_RIGHT);
+  gtk_stack_add_named (GTK_STACK (self->stack), scrolled_page (columns), "columns");
+  gtk_stack_add_named (GTK_STACK (self->stack), scrolled_page (preview), "preview");
+  gtk_box_append (GTK_BOX (box), self->stack);
+
+  adw_window_set_content (ADW_WINDOW (self), box);
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self));
+}
+
+/* GObject --------------------------------------------------------------------- */
+
+static void
+baton_csv_import_dialog_finalize (GObject *object)
+{
+  BatonCsvImportDialog *self = BATON_CSV_IMPORT_DIALOG (object);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->header, g_strfreev);
+
+  G_OBJECT_CLASS (baton_csv_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+baton_csv_import_dialog_class_init (BatonCsvImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = baton_csv_import_dialog_finalize;
+
+  /**
+   * BatonCsvImportDialog::preview-requested:
+   *
+   * The person chose the columns: prepare the import with
+   * baton_csv_import_dialog_get_mapping () and answer with
+   * baton_csv_import_dialog_show_preview () or _show_error ().
+   */
+  signals[SIGNAL_PREVIEW_REQUESTED] = g_signal_new ("preview-requested", G_TYPE_FROM_CLASS (klass),
+                                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                    G_TYPE_NONE, 0);
+  /**
+   * BatonCsvImportDialog::import:
+   *
+   * The person confirmed the preview: apply it, then close the dialog.
+   */
+  signals[SIGNAL_IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "csv-import.continue", NULL, continue_activated);
+  gtk_widget_class_install_action (widget_class, "csv-import.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "csv-import.import", NULL, import_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+baton_csv_import_dialog_init (BatonCsvImportDialog *self)
+{
+  self->rows = g_ptr_array_new ();
+  baton_csv_mapping_init (&self->mapping);
+}
+
+BatonCsvImportDialog *
+baton_csv_import_dialog_new (GtkWindow          *parent,
+                             const char * const *header,
+                             const char         *file_name)
+{
+  BatonCsvImportDialog *self;
+  BatonCsvMapping guess;
+  guint n_columns;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (header != NULL, NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+
+  self = g_object_new (BATON_TYPE_CSV_IMPORT_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "destroy-with-parent", TRUE,
+                       "title", _("Import Tasks"),
+                       "default-width", 560,
+                       "default-height", 640,
+                       NULL);
+  self->header = g_strdupv ((char **) header);
+  n_columns = g_strv_length (self->header);
+  build (self, file_name);
+
+  baton_csv_mapping_guess (&guess, header, n_columns);
+  for (guint f = 0; f < BATON_CSV_N_FIELDS; f++)
+    if (guess.columns[f] >= 0)
+      adw_combo_row_set_selected (self->rows->pdata[guess.columns[f]], f + 1);
+  for (guint c = 0; c < n_columns; c++)
+    g_signal_connect_object (self->rows->pdata[c], "notify::selected",
+                             G_CALLBACK (on_row_selected), self, G_CONNECT_SWAPPED);
+
+  update_mapping (self);
+  show_page (self, "columns");
+
+  return self;
+}
+
+const BatonCsvMapping *
+baton_csv_import_dialog_get_mapping (BatonCsvImportDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_CSV_IMPORT_DIALOG (self), NULL);
+
+  return &self->mapping;
+}
+
+gboolean
+baton_csv_import_dialog_request_preview (BatonCsvImportDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_CSV_IMPORT_DIALOG (self), FALSE);
+
+  if (!self->valid || self->waiting)
+    return FALSE;
+
+  self->waiting = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "csv-import.continue", FALSE);
+  gtk_widget_set_visible (self->error_label, FALSE);
+  g_signal_emit (self, signals[SIGNAL_PREVIEW_REQUESTED], 0);
+  return TRUE;
+}
+
+/* A line of @format (a count, %u) when @n is not 0. */
+static void
+append_count (GString    *body,
+              guint       n,
+              const char *format)
+{
+  if (n == 0)
+    return;
+
+  if (body->len > 0)
+    g_string_append_c (body, '\n');
+  g_string_append_printf (body, format, n);
+}
+
+void
+baton_csv_import_dialog_show_preview (BatonCsvImportDialog  *self,
+                                      const BatonCsvPreview *preview)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  guint n_warnings;
+
+  g_return_if_fail (BATON_IS_CSV_IMPORT_DIALOG (self));
+  g_return_if_fail (preview != NULL);
+
+  n_warnings = preview->warnings != NULL ? preview->warnings->len : 0;
+
+  append_count (body, preview->n_new_tasks,
+                g_dngettext (GETTEXT_PACKAGE, "%u new task", "%u new tasks", preview->n_new_tasks));
+  append_count (body, preview->n_updated_tasks,
+                g_dngettext (GETTEXT_PACKAGE, "%u updated task", "%u updated tasks", preview->n_updated_tasks));
+  append_count (body, preview->n_unchanged_tasks,
+                g_dngettext (GETTEXT_PACKAGE, "%u unchanged task", "%u unchanged tasks", preview->n_unchanged_tasks));
+  append_count (body, preview->n_new_people,
+                g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", preview->n_new_people));
+  append_count (body, preview->n_new_stages,
+                g_dngettext (GETTEXT_PACKAGE, "%u new stage", "%u new stages", preview->n_new_stages));
+  append_count (body, preview->n_new_roles,
+                g_dngettext (GETTEXT_PACKAGE, "%u new role", "%u new roles", preview->n_new_roles));
+  append_count (body, preview->n_new_clients,
+                g_dngettext (GETTEXT_PACKAGE, "%u new client", "%u new clients", preview->n_new_clients));
+  append_count (body, preview->n_new_programs,
+                g_dngettext (GETTEXT_PACKAGE, "%u new program", "%u new programs", preview->n_new_programs));
+  if (body->len == 0)
+    g_string_append (body, _("The file holds no tasks."));
+  gtk_label_set_text (GTK_LABEL (self->summary_label), body->str);
+
+  fill_warnings (self->warnings_list, preview->warnings);
+  gtk_widget_set_visible (self->warnings_group, n_warnings > 0);
+
+  self->waiting = FALSE;
+  update_mapping (self);
+  show_page (self, "preview");
+}
+
+void
+baton_csv_import_dialog_show_error (BatonCsvImportDialog *self,
+                                    const GError         *error)
+{
+  g_return_if_fail (BATON_IS_CSV_IMPORT_DIALOG (self));
+  g_return_if_fail (error != NULL);
+
+  gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
+  gtk_widget_set_visible (self->error_label, TRUE);
+
+  self->waiting = FALSE;
+  update_mapping (self);
+  show_page (self, "columns");
+}
+
+const char *
+baton_csv_import_dialog_get_page (BatonCsvImportDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_CSV_IMPORT_DIALOG (self), NULL);
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
+}

@@ -141,6 +141,21 @@ wait_for_toplevel (GType type)
   return baton_test_find_toplevel (type);
 }
 
+static gboolean
+csv_dialog_answered (gpointer data)
+{
+  return !baton_csv_import_dialog_get_waiting (data);
+}
+
+/* The page @dialog shows once the file has been read (on a worker). */
+static void
+assert_csv_page (BatonCsvImportDialog *dialog,
+                 const char           *page)
+{
+  g_assert_true (baton_test_wait_until (csv_dialog_answered, dialog, 10000));
+  g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, page);
+}
+
 static void
 wait_toplevel_gone (GType type)
 {
@@ -402,10 +417,12 @@ test_menu (Fixture       *f,
                           "  item “_Capacity as CSV…” win.export-capacity ''\n"
                           "  item “C_alendar (.ics)…” win.export-calendar ''\n"
                           "item “_Import Tasks from CSV…” win.import-tasks ''\n"
-                          "item “Import Trello _Board…” win.import-trello ''\n");
+                          "item “Import Trello _Board…” win.import-trello ''\n"
+                          "item “Import _Workspace…” win.import-workspace ('', '')\n");
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     g_assert_true (has_action (actions[i], G_VARIANT_TYPE_STRING));
+  g_assert_true (has_action ("win.import-workspace", G_VARIANT_TYPE ("(ss)")));
   g_assert_true (has_action ("win.restore-backup", NULL));
 }
 
@@ -545,7 +562,7 @@ test_import (Fixture       *f,
    * preview. Cancel: nothing changes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-tasks", "s", path));
   dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
-  g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "preview");
+  assert_csv_page (dialog, "preview");
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Import Tasks from “tasks.csv”?"));
   g_assert_true (shows_text (GTK_WIDGET (dialog), expected));
   g_assert_true (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.import"));
@@ -557,8 +574,10 @@ test_import (Fixture       *f,
   /* Import: every task, one undo step, and a toast that says so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-tasks", "s", path));
   dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+  assert_csv_page (dialog, "preview");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.import", NULL));
   wait_toplevel_gone (BATON_TYPE_CSV_IMPORT_DIALOG);
+  assert_toast (window, "Imported 40 tasks from tasks.csv");
   g_assert_cmpuint (n_tasks (empty), ==, 40);
   assert_toast (window, "Imported 40 tasks from tasks.csv");
   g_assert_cmpstr (baton_history_get_undo_label (baton_store_get_history (empty)), ==, "Import from CSV");
@@ -616,11 +635,11 @@ test_import_error (Fixture       *f,
        * and stays on the columns with the message. */
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-tasks", "s", path));
       dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
-      g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+      assert_csv_page (dialog, "columns");
       g_assert_true (shows_text (GTK_WIDGET (dialog), error->message));
       /* Import does nothing from the columns page. */
       gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.import", NULL);
-      g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+      assert_csv_page (dialog, "columns");
       close_csv_dialog (dialog);
 
       after_i = export_json (f->store);
@@ -1546,7 +1565,7 @@ test_csv_guess (Fixture       *f,
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-tasks", "s", path));
       dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
-      g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+      assert_csv_page (dialog, "columns");
 
       /* Each column shows its guess: field f at position f + 1, Ignore at 0. */
       rows = csv_column_rows (dialog);
@@ -1563,7 +1582,7 @@ test_csv_guess (Fixture       *f,
 
       g_assert_true (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.continue"));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.continue", NULL));
-      g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "preview");
+      assert_csv_page (dialog, "preview");
       g_assert_true (shows_text (GTK_WIDGET (dialog), "1 new task"));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.import", NULL));
       wait_toplevel_gone (BATON_TYPE_CSV_IMPORT_DIALOG);
@@ -1608,7 +1627,7 @@ test_csv_invalid (Fixture       *f,
   g_assert_false (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.continue"));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Choose the column that holds the tasks’ titles."));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.continue", NULL);
-  g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+  assert_csv_page (dialog, "columns");
 
   /* A title: it can go on. */
   adw_combo_row_set_selected (rows->pdata[0], BATON_CSV_FIELD_TITLE + 1);
@@ -1659,7 +1678,7 @@ test_csv_prepare_error (Fixture       *f,
   dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
   g_assert_false (shows_text (GTK_WIDGET (dialog), error->message));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.continue", NULL));
-  g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+  assert_csv_page (dialog, "columns");
   g_assert_true (shows_text (GTK_WIDGET (dialog), error->message));
   g_assert_true (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.continue"));
 
@@ -1668,12 +1687,12 @@ test_csv_prepare_error (Fixture       *f,
   adw_combo_row_set_selected (rows->pdata[1], 0);
   g_assert_false (shows_text (GTK_WIDGET (dialog), error->message));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.continue", NULL));
-  g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "preview");
+  assert_csv_page (dialog, "preview");
   g_assert_true (shows_text (GTK_WIDGET (dialog), "1 new task"));
 
   /* Back to the columns, then Cancel: nothing is written. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.back", NULL));
-  g_assert_cmpstr (baton_csv_import_dialog_get_page (dialog), ==, "columns");
+  assert_csv_page (dialog, "columns");
   close_csv_dialog (dialog);
   after = export_json (f->store);
   baton_test_assert_text ("the workspace", after, before);
@@ -2028,6 +2047,168 @@ test_trello_follows_store (Fixture       *f,
   wait_toplevel_gone (BATON_TYPE_TRELLO_IMPORT_DIALOG);
 }
 
+/* Off the main loop ------------------------------------------------------------ */
+
+typedef struct
+{
+  const char  *path;
+  BatonWindow *window;
+} WindowFor;
+
+static gboolean
+window_for_path_shown (gpointer data)
+{
+  WindowFor *find = data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (BATON_IS_WINDOW (l->data) &&
+        g_strcmp0 (baton_store_get_path (baton_window_get_store (l->data)), find->path) == 0)
+      {
+        find->window = l->data;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Import Workspace: a new private file with the whole document, opened in
+ * a window of its own; never over a file, never from a bad document. */
+static void
+test_import_workspace (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = baton_test_workspace_file (f->ws, "all.json");
+  g_autofree char *garbage = baton_test_workspace_file (f->ws, "garbage.json");
+  g_autofree char *target = baton_test_workspace_file (f->ws, "From JSON.db");
+  g_autofree char *other = baton_test_workspace_file (f->ws, "other.db");
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  WindowFor find = { target, NULL };
+  GStatBuf st;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_true (baton_json_export_file (f->store, json, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (garbage, "{\"format\": \"baton\", \"tables\": {\"tasks\": [", -1, NULL));
+
+  /* A bad document: the model's message, no file. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-workspace",
+                                             "(ss)", garbage, other));
+  dialog = wait_for_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import");
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+  close_message_dialog (g_steal_pointer (&dialog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-workspace",
+                                             "(ss)", json, target));
+  g_assert_true (baton_test_wait_until (window_for_path_shown, &find, 10000));
+  g_assert_cmpint (g_stat (target, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  expected = export_json (f->store);
+  got = export_json (baton_window_get_store (find.window));
+  baton_test_assert_text ("the new workspace", got, expected);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (find.window)), ==, "From JSON — Baton");
+  close_window (find.window);
+
+  /* Never over a file that is there. */
+  {
+    g_autofree char *kept = NULL;
+    g_autofree char *again = NULL;
+    gsize kept_length = 0;
+    gsize again_length = 0;
+
+    g_assert_true (g_file_get_contents (target, &kept, &kept_length, NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-workspace",
+                                               "(ss)", json, target));
+    dialog = wait_for_message_dialog ();
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "already exists"));
+    close_message_dialog (g_steal_pointer (&dialog));
+    g_assert_true (g_file_get_contents (target, &again, &again_length, NULL));
+    g_assert_cmpmem (again, again_length, kept, kept_length);
+  }
+}
+
+/* A window on a file: its imports read and write on a worker's store, and
+ * the window's store adopts them as one undo step each. */
+static void
+test_worker_imports (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = baton_test_workspace_file (f->ws, "team.db");
+  g_autofree char *csv = baton_test_workspace_file (f->ws, "plan.csv");
+  g_autofree char *board = trello_board_path ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *exported = baton_test_workspace_file (f->ws, "team.json");
+  g_autoptr(BatonStore) store = NULL;
+  BatonCsvImportDialog *csv_dialog;
+  BatonTrelloImportDialog *trello_dialog;
+  BatonWindow *window;
+  guint n;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  store = baton_store_open (path, &error);
+  g_assert_no_error (error);
+  fill_demo (store);
+  baton_history_clear (baton_store_get_history (store));
+  window = open_window (store);
+  before = export_json (store);
+  n = n_tasks (store);
+
+  /* CSV, through the column step. */
+  g_assert_true (g_file_set_contents (csv, "Aufgabe;Verantwortlich;Fällig\r\n"
+                                           "Storyboard;Kim Lee;2026-05-04\r\n"
+                                           "Voice-over;Kim Lee;2026-05-11\r\n", -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-tasks", "s", csv));
+  csv_dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (csv_dialog), "csv-import.continue", NULL));
+  assert_csv_page (csv_dialog, "preview");
+  g_assert_true (shows_text (GTK_WIDGET (csv_dialog), "2 new tasks"));
+  /* Reading wrote nothing. */
+  after = export_json (store);
+  baton_test_assert_text ("the workspace after the preview", after, before);
+  g_clear_pointer (&after, g_free);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (csv_dialog), "csv-import.import", NULL));
+  wait_toplevel_gone (BATON_TYPE_CSV_IMPORT_DIALOG);
+  assert_toast (window, "Imported 2 tasks from plan.csv");
+  g_assert_cmpuint (n_tasks (store), ==, n + 2);
+  baton_test_assert_store_matches_db (store);
+
+  /* Trello, into a new client. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-trello", "s", board));
+  trello_dialog = wait_for_toplevel (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+  g_assert_cmpint (baton_trello_import_dialog_get_client_id (trello_dialog), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trello_dialog), "trello-import.import", NULL));
+  wait_toplevel_gone (BATON_TYPE_TRELLO_IMPORT_DIALOG);
+  assert_toast (window, "Imported 4 cards from “Acme Onboarding 2026”");
+  g_assert_cmpuint (n_tasks (store), ==, n + 6);
+  g_assert_cmpstr (baton_history_get_undo_label (baton_store_get_history (store)), ==,
+                   "Import Trello Board “Acme Onboarding 2026”");
+  baton_test_assert_store_matches_db (store);
+
+  /* An export reads the file as it is now. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-json", "s", exported));
+  assert_toast (window, "Exported 46 tasks to team.json");
+
+  /* Two undo steps take both imports back, in the file too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  baton_test_drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  baton_test_drain ();
+  after = export_json (store);
+  baton_test_assert_text ("the workspace after two undos", after, before);
+  baton_test_assert_store_matches_db (store);
+
+  close_window (window);
+  baton_test_drain ();
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
 /* Names, mnemonics and width ---------------------------------------------------- */
 
 typedef struct
@@ -2125,6 +2306,7 @@ test_import_dialogs_audit (Fixture       *f,
   csv = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
   assert_dialog_fits (GTK_WIDGET (csv), "the columns page");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (csv), "csv-import.continue", NULL));
+  assert_csv_page (csv, "preview");
   assert_dialog_fits (GTK_WIDGET (csv), "the preview page");
   close_csv_dialog (csv);
 
@@ -2178,6 +2360,8 @@ main (int   argc,
   g_test_add ("/exchange-ui/trello-cancel", Fixture, NULL, fixture_set_up, test_trello_cancel, fixture_tear_down);
   g_test_add ("/exchange-ui/trello-error", Fixture, NULL, fixture_set_up, test_trello_error, fixture_tear_down);
   g_test_add ("/exchange-ui/trello-follows-store", Fixture, NULL, fixture_set_up, test_trello_follows_store, fixture_tear_down);
+  g_test_add ("/exchange-ui/import-workspace", Fixture, NULL, fixture_set_up, test_import_workspace, fixture_tear_down);
+  g_test_add ("/exchange-ui/worker-imports", Fixture, NULL, fixture_set_up, test_worker_imports, fixture_tear_down);
   g_test_add ("/exchange-ui/import-dialogs-audit", Fixture, NULL, fixture_set_up, test_import_dialogs_audit, fixture_tear_down);
 
   status = g_test_run ();

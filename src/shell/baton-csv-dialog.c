@@ -575,6 +575,14 @@ baton_csv_import_dialog_show_error (BatonCsvImportDialog *self,
   show_page (self, "columns");
 }
 
+gboolean
+baton_csv_import_dialog_get_waiting (BatonCsvImportDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_CSV_IMPORT_DIALOG (self), FALSE);
+
+  return self->waiting;
+}
+
 const char *
 baton_csv_import_dialog_get_page (BatonCsvImportDialog *self)
 {

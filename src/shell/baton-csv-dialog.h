@@ -59,6 +59,8 @@ void                   baton_csv_import_dialog_show_error      (BatonCsvImportDi
 gboolean               baton_csv_import_dialog_request_preview (BatonCsvImportDialog  *self);
 /* "columns" or "preview": the page shown. */
 const char            *baton_csv_import_dialog_get_page        (BatonCsvImportDialog  *self);
+/* Whether the dialog waits for the answer to ::preview-requested. */
+gboolean               baton_csv_import_dialog_get_waiting     (BatonCsvImportDialog  *self);
 
 /* A field as the person reads it ("Due date"), translated. */
 const char            *baton_csv_field_get_label               (BatonCsvField          field);

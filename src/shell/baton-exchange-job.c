@@ -68,6 +68,7 @@ struct _BatonExchangeJob
   BatonChange           *change;         /* written by the worker, to adopt */
   char                  *summary;
   gboolean               undoable;
+  gint64                 program_id;     /* a Trello import's */
 
   /* Progress: the worker counts, the main thread reads. */
   gint                   rows_written;   /* atomic */
@@ -404,10 +405,14 @@ work_import_trello (BatonExchangeJob  *self,
   else if (!baton_trello_import_apply (import, error))
     return FALSE;
 
+  if (baton_trello_import_get_program (import) != NULL)
+    self->program_id = baton_record_get_id (BATON_RECORD (baton_trello_import_get_program (import)));
+
+  /* Translators: %u is a number of cards, %s the board's name */
   self->summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Imported %u card from %s",
-                                                "Imported %u cards from %s", n_cards),
-                                   n_cards, self->name);
+                                                "Imported %u card from “%s”",
+                                                "Imported %u cards from “%s”", n_cards),
+                                   n_cards, baton_trello_import_get_board_name (import));
   return TRUE;
 }
 
@@ -639,6 +644,22 @@ baton_exchange_job_get_summary (BatonExchangeJob *self)
   g_return_val_if_fail (BATON_IS_EXCHANGE_JOB (self), NULL);
 
   return self->summary;
+}
+
+gint64
+baton_exchange_job_get_program_id (BatonExchangeJob *self)
+{
+  g_return_val_if_fail (BATON_IS_EXCHANGE_JOB (self), 0);
+
+  return self->program_id;
+}
+
+const char *
+baton_exchange_job_get_path (BatonExchangeJob *self)
+{
+  g_return_val_if_fail (BATON_IS_EXCHANGE_JOB (self), NULL);
+
+  return self->path;
 }
 
 gboolean

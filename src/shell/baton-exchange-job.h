@@ -73,6 +73,10 @@ const char        *baton_exchange_job_get_summary  (BatonExchangeJob    *self);
  * again (it changed the same rows meanwhile), so the import is no undo
  * step. */
 gboolean           baton_exchange_job_get_undoable (BatonExchangeJob    *self);
+/* After a Trello import: the program it wrote into (0: none). */
+gint64             baton_exchange_job_get_program_id (BatonExchangeJob  *self);
+/* The file the job reads or writes. */
+const char        *baton_exchange_job_get_path     (BatonExchangeJob    *self);
 /* After a reading job: the planned import (transfer full). */
 BatonCsvImport    *baton_exchange_job_take_csv_import    (BatonExchangeJob *self);
 BatonTrelloImport *baton_exchange_job_take_trello_import (BatonExchangeJob *self);

@@ -27,10 +27,13 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "baton-application.h"
 #include "baton-csv-dialog.h"
 #include "baton-dates.h"
+#include "baton-exchange-job.h"
 #include "baton-exchange.h"
 #include "baton-trello-dialog.h"
 #include "baton-view-settings.h"
@@ -123,7 +126,74 @@ chosen_path (GtkNativeDialog *native,
   return file != NULL ? g_file_get_path (file) : NULL;
 }
 
+/* Jobs ------------------------------------------------------------------------ */
+
+/* Called on the main thread when @job has ended; @error is NULL on
+ * success. A cancel has been told to the person already. */
+typedef void (*JobDone) (BatonWindow      *self,
+                         BatonExchangeJob *job,
+                         gpointer          data,
+                         const GError     *error);
+
+typedef struct
+{
+  BatonWindow *self;
+  gpointer     data;   /* a GObject, or NULL */
+  JobDone      done;
+} JobCall;
+
+static void
+on_job_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  JobCall *call = user_data;
+  BatonExchangeJob *job = BATON_EXCHANGE_JOB (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!baton_exchange_job_run_finish (job, result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    baton_window_show_toast (call->self, _("Cancelled: nothing was written"));
+  else
+    call->done (call->self, job, call->data, error);
+
+  g_object_unref (call->self);
+  g_clear_object (&call->data);
+  g_free (call);
+}
+
+/* Runs @job off the main loop, with its progress over @parent when it
+ * takes a while. */
+static void
+run_job (BatonWindow      *self,
+         BatonExchangeJob *job,
+         GtkWindow        *parent,
+         const char       *heading,
+         JobDone           done,
+         gpointer          data)
+{
+  JobCall *call = g_new0 (JobCall, 1);
+
+  call->self = g_object_ref (self);
+  call->data = data != NULL ? g_object_ref (data) : NULL;
+  call->done = done;
+  baton_exchange_job_run_with_progress (job, parent != NULL ? parent : GTK_WINDOW (self), heading,
+                                        on_job_done, call);
+}
+
 /* Export ---------------------------------------------------------------------- */
+
+static void
+export_done (BatonWindow      *self,
+             BatonExchangeJob *job,
+             gpointer          data,
+             const GError     *error)
+{
+  if (error != NULL)
+    show_error (self, _("Could Not Export"), error->message);
+  else
+    baton_window_show_toast (self, baton_exchange_job_get_summary (job));
+}
 
 static void
 export_to (BatonWindow        *self,
@@ -135,8 +205,8 @@ export_to (BatonWindow        *self,
   BatonCapacitySettings capacity_settings;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *summary = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autoptr(BatonExchangeJob) job = NULL;
 
   /* Capacity as the grid shows it: the same working days and weeks. */
   baton_capacity_settings_from_gsettings (settings, &capacity_settings);
@@ -144,13 +214,10 @@ export_to (BatonWindow        *self,
   request.first_day = baton_date_today ();
   request.n_weeks = (guint) MAX (g_settings_get_int (settings, "weeks-shown"), 1);
 
-  if (!baton_exchange_export (store, &request, path, name, &summary, &error))
-    {
-      show_error (self, _("Could Not Export"), error->message);
-      return;
-    }
-
-  baton_window_show_toast (self, summary);
+  /* The job copies the request. */
+  job = baton_exchange_job_new_export (store, &request, path);
+  heading = g_strdup_printf (_("Exporting to “%s”"), name);
+  run_job (self, job, NULL, heading, export_done, NULL);
 }
 
 static void
@@ -216,45 +283,75 @@ csv_import_free (CsvImport *csv)
   g_free (csv);
 }
 
+/* A toast for an import: with Undo when the import is one undo step. */
+static void
+import_done (BatonWindow      *self,
+             BatonExchangeJob *job,
+             gpointer          data,
+             const GError     *error)
+{
+  if (error != NULL)
+    show_error (self, _("Could Not Import"), error->message);
+  else if (baton_exchange_job_get_undoable (job))
+    baton_window_show_undo_toast (self, baton_exchange_job_get_summary (job));
+  else
+    baton_window_show_toast (self, baton_exchange_job_get_summary (job));
+}
+
+static void
+csv_preview_done (BatonWindow      *self,
+                  BatonExchangeJob *job,
+                  gpointer          data,
+                  const GError     *error)
+{
+  BatonCsvImportDialog *dialog = data;
+  CsvImport *csv = g_object_get_data (G_OBJECT (dialog), "baton-csv-import");
+
+  /* Closed while the file was read. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    return;
+
+  g_clear_pointer (&csv->import, baton_csv_import_free);
+  if (error != NULL)
+    {
+      baton_csv_import_dialog_show_error (dialog, error);
+      return;
+    }
+
+  csv->import = baton_exchange_job_take_csv_import (job);
+  baton_csv_import_dialog_show_preview (dialog, baton_csv_import_get_preview (csv->import));
+}
+
 static void
 on_csv_preview_requested (BatonCsvImportDialog *dialog,
                           BatonWindow          *self)
 {
   CsvImport *csv = g_object_get_data (G_OBJECT (dialog), "baton-csv-import");
   const BatonCsvMapping *mapping = baton_csv_import_dialog_get_mapping (dialog);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonExchangeJob) job = NULL;
+  g_autofree char *heading = g_strdup_printf (_("Reading “%s”"), csv->name);
 
-  g_clear_pointer (&csv->import, baton_csv_import_free);
-  csv->import = baton_csv_import_prepare_file (baton_window_get_store (self), csv->path, mapping, &error);
-  if (csv->import == NULL)
-    {
-      baton_csv_import_dialog_show_error (dialog, error);
-      return;
-    }
-
-  baton_csv_import_dialog_show_preview (dialog, baton_csv_import_get_preview (csv->import));
+  job = baton_exchange_job_new_read_csv (baton_window_get_store (self), csv->path, mapping);
+  run_job (self, job, GTK_WINDOW (dialog), heading, csv_preview_done, dialog);
 }
 
+/* The preview was planned against the workspace as it was: the job plans
+ * again, with the same columns, against the workspace as it is. */
 static void
 on_csv_import (BatonCsvImportDialog *dialog,
                BatonWindow          *self)
 {
   CsvImport *csv = g_object_get_data (G_OBJECT (dialog), "baton-csv-import");
-  g_autofree char *summary = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
+  g_autoptr(BatonExchangeJob) job = NULL;
+  g_autofree char *heading = NULL;
 
   g_return_if_fail (csv->import != NULL);
 
-  ok = baton_csv_import_apply (csv->import, &error);
-  if (ok)
-    summary = baton_exchange_import_summary (baton_csv_import_get_preview (csv->import), csv->name);
+  job = baton_exchange_job_new_import_csv (baton_window_get_store (self), csv->path,
+                                           baton_csv_import_dialog_get_mapping (dialog));
+  heading = g_strdup_printf (_("Importing “%s”"), csv->name);
   gtk_window_destroy (GTK_WINDOW (dialog));
-
-  if (!ok)
-    show_error (self, _("Could Not Import"), error->message);
-  else
-    baton_window_show_undo_toast (self, summary);
+  run_job (self, job, NULL, heading, import_done, NULL);
 }
 
 /* The columns step, then the preview; a file whose first line names the
@@ -329,36 +426,6 @@ import_tasks_activated (GtkWidget  *widget,
 
 /* Trello ---------------------------------------------------------------------- */
 
-typedef struct
-{
-  BatonTrelloImportDialog *dialog;
-  BatonTrelloImport       *import;
-} TrelloApply;
-
-/* In one batch, so that one undo takes back the new client too. */
-static gboolean
-apply_trello (BatonStore  *store,
-              gpointer     user_data,
-              GError     **error)
-{
-  TrelloApply *apply = user_data;
-  gint64 client_id = baton_trello_import_dialog_get_client_id (apply->dialog);
-
-  if (client_id == 0)
-    {
-      BatonClient *client;
-
-      client = baton_store_create_client (store, baton_trello_import_dialog_get_new_client_name (apply->dialog),
-                                          NULL, error);
-      if (client == NULL)
-        return FALSE;
-      client_id = baton_record_get_id (BATON_RECORD (client));
-      baton_trello_import_set_client_id (apply->import, client_id);
-    }
-
-  return baton_trello_import_apply (apply->import, error);
-}
-
 static GtkWidget *
 find_board_view (GtkWidget *widget)
 {
@@ -394,61 +461,77 @@ show_program (BatonWindow  *self,
 }
 
 static void
+trello_import_done (BatonWindow      *self,
+                    BatonExchangeJob *job,
+                    gpointer          data,
+                    const GError     *error)
+{
+  BatonStore *store = baton_window_get_store (self);
+  BatonProgram *program;
+
+  if (error == NULL)
+    {
+      program = baton_store_lookup (store, BATON_TYPE_PROGRAM, baton_exchange_job_get_program_id (job));
+      show_program (self, program);
+    }
+
+  import_done (self, job, data, error);
+}
+
+/* The dialog's import was planned against the workspace as it was read:
+ * the job plans again with the dialog's choices, against the workspace as
+ * it is, and makes the new client in the same undo step. */
+static void
 on_trello_import (BatonTrelloImportDialog *dialog,
                   BatonWindow             *self)
 {
-  BatonStore *store = baton_window_get_store (self);
-  TrelloApply apply = { dialog, baton_trello_import_dialog_get_import (dialog) };
-  const BatonTrelloPreview *preview = baton_trello_import_get_preview (apply.import);
-  guint n_cards = preview->n_cards;
-  g_autofree char *board_name = g_strdup (preview->board_name);
-  g_autofree char *label = NULL;
-  g_autofree char *summary = NULL;
-  g_autoptr(BatonProgram) program = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
+  BatonTrelloImport *choices = baton_trello_import_dialog_get_import (dialog);
+  g_autoptr(BatonExchangeJob) job = NULL;
+  g_autofree char *heading = NULL;
+  const char *path = g_object_get_data (G_OBJECT (dialog), "baton-trello-path");
 
-  /* Translators: an undo step; %s is the board's name */
-  label = g_strdup_printf (_("Import Trello Board “%s”"), board_name);
-  ok = baton_store_run_batch (store, label, TRUE, apply_trello, &apply, &error);
-  if (ok)
-    program = g_object_ref (baton_trello_import_get_program (apply.import));
+  if (baton_trello_import_dialog_get_client_id (dialog) != 0)
+    baton_trello_import_set_client_id (choices, baton_trello_import_dialog_get_client_id (dialog));
+  baton_trello_import_set_include_archived (choices, baton_trello_import_dialog_get_include_archived (dialog));
+
+  job = baton_exchange_job_new_import_trello (baton_window_get_store (self), path, choices,
+                                              baton_trello_import_dialog_get_new_client_name (dialog));
+  heading = g_strdup_printf (_("Importing “%s”"), baton_trello_import_get_board_name (choices));
   gtk_window_destroy (GTK_WINDOW (dialog));
+  run_job (self, job, NULL, heading, trello_import_done, NULL);
+}
 
-  if (!ok)
+static void
+trello_read_done (BatonWindow      *self,
+                  BatonExchangeJob *job,
+                  gpointer          data,
+                  const GError     *error)
+{
+  BatonTrelloImportDialog *dialog;
+
+  if (error != NULL)
     {
       show_error (self, _("Could Not Import"), error->message);
       return;
     }
 
-  /* Translators: %u is a number of cards, %s the board's name */
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Imported %u card from “%s”",
-                                          "Imported %u cards from “%s”", n_cards),
-                             n_cards, board_name);
-  show_program (self, program);
-  baton_window_show_undo_toast (self, summary);
+  dialog = baton_trello_import_dialog_new (GTK_WINDOW (self), baton_window_get_store (self),
+                                           baton_exchange_job_take_trello_import (job));
+  g_object_set_data_full (G_OBJECT (dialog), "baton-trello-path",
+                          g_strdup (baton_exchange_job_get_path (job)), g_free);
+  g_signal_connect_object (dialog, "import", G_CALLBACK (on_trello_import), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
 import_trello_from (BatonWindow *self,
                     const char  *path)
 {
-  BatonStore *store = baton_window_get_store (self);
-  BatonTrelloImport *import;
-  BatonTrelloImportDialog *dialog;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonExchangeJob) job = baton_exchange_job_new_read_trello (baton_window_get_store (self), path);
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *heading = g_strdup_printf (_("Reading “%s”"), name);
 
-  import = baton_trello_import_new_file (store, path, &error);
-  if (import == NULL)
-    {
-      show_error (self, _("Could Not Import"), error->message);
-      return;
-    }
-
-  dialog = baton_trello_import_dialog_new (GTK_WINDOW (self), store, import);
-  g_signal_connect_object (dialog, "import", G_CALLBACK (on_trello_import), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  run_job (self, job, NULL, heading, trello_read_done, NULL);
 }
 
 static void
@@ -485,6 +568,119 @@ import_trello_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* Import Workspace ------------------------------------------------------------ */
+
+static void
+import_workspace_done (BatonWindow      *self,
+                       BatonExchangeJob *job,
+                       gpointer          data,
+                       const GError     *error)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *target = g_file_get_path (G_FILE (data));
+
+  if (error != NULL)
+    {
+      show_error (self, _("Could Not Import"), error->message);
+      return;
+    }
+
+  if (app != NULL)
+    baton_application_open_workspace (BATON_APPLICATION (app), target);
+}
+
+/* A new workspace at @target from the Baton JSON document at @path; it
+ * opens in a window of its own. */
+static void
+import_workspace_to (BatonWindow *self,
+                     const char  *path,
+                     const char  *target)
+{
+  g_autoptr(BatonExchangeJob) job = baton_exchange_job_new_import_workspace (path, target);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *heading = g_strdup_printf (_("Importing “%s”"), name);
+
+  run_job (self, job, NULL, heading, import_workspace_done, file);
+}
+
+static void
+on_import_workspace_target_response (GtkNativeDialog *native,
+                                     int              response,
+                                     BatonWindow     *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (native), "baton-json-path");
+  g_autofree char *target = chosen_path (native, response);
+
+  if (target != NULL)
+    import_workspace_to (self, path, target);
+
+  g_object_unref (native);
+}
+
+/* Asks where the new workspace goes. */
+static void
+choose_workspace_target (BatonWindow *self,
+                         const char  *path)
+{
+  GtkFileChooserNative *native;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *stem = NULL;
+  g_autofree char *file_name = NULL;
+  char *dot;
+
+  if ((dot = strrchr (base, '.')) != NULL && dot != base)
+    *dot = '\0';
+  stem = g_filename_display_name (base);
+  file_name = g_strconcat (stem, ".db", NULL);
+
+  native = file_chooser_new (self, _("New Workspace From Baton JSON"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                             _("_Create"), _("Baton Workspaces"), "application/vnd.sqlite3", "db");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
+  g_object_set_data_full (G_OBJECT (native), "baton-json-path", g_strdup (path), g_free);
+  g_signal_connect_object (native, "response", G_CALLBACK (on_import_workspace_target_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_import_workspace_chooser_response (GtkNativeDialog *native,
+                                      int              response,
+                                      BatonWindow     *self)
+{
+  g_autofree char *path = chosen_path (native, response);
+
+  if (path != NULL)
+    choose_workspace_target (self, path);
+
+  g_object_unref (native);
+}
+
+/* (ss): the document and the new workspace's file; "" asks. */
+static void
+import_workspace_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  BatonWindow *self = BATON_WINDOW (widget);
+  const char *path = NULL;
+  const char *target = NULL;
+  GtkFileChooserNative *native;
+
+  g_variant_get (parameter, "(&s&s)", &path, &target);
+
+  if (path[0] != '\0' && target[0] != '\0')
+    import_workspace_to (self, path, target);
+  else if (path[0] != '\0')
+    choose_workspace_target (self, path);
+  else
+    {
+      native = file_chooser_new (self, _("Import Workspace"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                 _("Baton JSON Files"), "application/json", "json");
+      g_signal_connect_object (native, "response", G_CALLBACK (on_import_workspace_chooser_response), self, 0);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+    }
+}
+
 /* Setup ----------------------------------------------------------------------- */
 
 static void
@@ -505,6 +701,7 @@ baton_window_exchange_class_init (GtkWidgetClass *widget_class)
     gtk_widget_class_install_action (widget_class, export_formats[i].action, "s", export_activated);
   gtk_widget_class_install_action (widget_class, "win.import-tasks", "s", import_tasks_activated);
   gtk_widget_class_install_action (widget_class, "win.import-trello", "s", import_trello_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-workspace", "(ss)", import_workspace_activated);
 }
 
 void

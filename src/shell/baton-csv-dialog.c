@@ -15,9 +15,9 @@
 
 #include "baton-accessible.h"
 #include "baton-csv-dialog.h"
+#include "baton-import-preview.h"
 
 /* The warnings the preview lists; the rest are counted. */
-#define MAX_WARNINGS 200
 
 struct _BatonCsvImportDialog
 {
@@ -166,59 +166,6 @@ show_page (BatonCsvImportDialog *self,
     gtk_widget_grab_focus (self->import_button);
   else if (self->rows->len > 0)
     gtk_widget_grab_focus (self->rows->pdata[0]);
-}
-
-/* The warnings as a boxed list, a row each (the first MAX_WARNINGS, then
- * how many more). */
-static void
-fill_warnings (GtkWidget *list,
-               GPtrArray *warnings)
-{
-  guint n_warnings = warnings != NULL ? warnings->len : 0;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (list), child);
-
-  for (guint i = 0; i <= MIN (n_warnings, MAX_WARNINGS); i++)
-    {
-      g_autofree char *more = NULL;
-      GtkWidget *label;
-
-      if (i == MIN (n_warnings, MAX_WARNINGS))
-        {
-          guint n_more = n_warnings - i;
-
-          if (n_more == 0)
-            break;
-          more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "… and %u more warning",
-                                               "… and %u more warnings", n_more),
-                                  n_more);
-        }
-
-      label = gtk_label_new (more != NULL ? more : g_ptr_array_index (warnings, i));
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_margin_top (label, 8);
-      gtk_widget_set_margin_bottom (label, 8);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_list_box_append (GTK_LIST_BOX (list), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_last_child (list)), FALSE);
-    }
-}
-
-static GtkWidget *
-warnings_list_new (void)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warnings"), -1);
-  return list;
 }
 
 /* Actions --------------------------------------------------------------------- */
@@ -376,7 +323,7 @@ build (BatonCsvImportDialog *self,
   gtk_box_append (GTK_BOX (preview), self->summary_label);
   self->warnings_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->warnings_group), _("Warnings"));
-  self->warnings_list = warnings_list_new ();
+  self->warnings_list = baton_import_warnings_new ();
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->warnings_group), self->warnings_list);
   gtk_box_append (GTK_BOX (preview), self->warnings_group);
 
@@ -506,20 +453,6 @@ baton_csv_import_dialog_request_preview (BatonCsvImportDialog *self)
   return TRUE;
 }
 
-/* A line of @format (a count, %u) when @n is not 0. */
-static void
-append_count (GString    *body,
-              guint       n,
-              const char *format)
-{
-  if (n == 0)
-    return;
-
-  if (body->len > 0)
-    g_string_append_c (body, '\n');
-  g_string_append_printf (body, format, n);
-}
-
 void
 baton_csv_import_dialog_show_preview (BatonCsvImportDialog  *self,
                                       const BatonCsvPreview *preview)
@@ -532,27 +465,27 @@ baton_csv_import_dialog_show_preview (BatonCsvImportDialog  *self,
 
   n_warnings = preview->warnings != NULL ? preview->warnings->len : 0;
 
-  append_count (body, preview->n_new_tasks,
+  baton_import_append_count (body, preview->n_new_tasks,
                 g_dngettext (GETTEXT_PACKAGE, "%u new task", "%u new tasks", preview->n_new_tasks));
-  append_count (body, preview->n_updated_tasks,
+  baton_import_append_count (body, preview->n_updated_tasks,
                 g_dngettext (GETTEXT_PACKAGE, "%u updated task", "%u updated tasks", preview->n_updated_tasks));
-  append_count (body, preview->n_unchanged_tasks,
+  baton_import_append_count (body, preview->n_unchanged_tasks,
                 g_dngettext (GETTEXT_PACKAGE, "%u unchanged task", "%u unchanged tasks", preview->n_unchanged_tasks));
-  append_count (body, preview->n_new_people,
+  baton_import_append_count (body, preview->n_new_people,
                 g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", preview->n_new_people));
-  append_count (body, preview->n_new_stages,
+  baton_import_append_count (body, preview->n_new_stages,
                 g_dngettext (GETTEXT_PACKAGE, "%u new stage", "%u new stages", preview->n_new_stages));
-  append_count (body, preview->n_new_roles,
+  baton_import_append_count (body, preview->n_new_roles,
                 g_dngettext (GETTEXT_PACKAGE, "%u new role", "%u new roles", preview->n_new_roles));
-  append_count (body, preview->n_new_clients,
+  baton_import_append_count (body, preview->n_new_clients,
                 g_dngettext (GETTEXT_PACKAGE, "%u new client", "%u new clients", preview->n_new_clients));
-  append_count (body, preview->n_new_programs,
+  baton_import_append_count (body, preview->n_new_programs,
                 g_dngettext (GETTEXT_PACKAGE, "%u new program", "%u new programs", preview->n_new_programs));
   if (body->len == 0)
     g_string_append (body, _("The file holds no tasks."));
   gtk_label_set_text (GTK_LABEL (self->summary_label), body->str);
 
-  fill_warnings (self->warnings_list, preview->warnings);
+  baton_import_warnings_fill (self->warnings_list, preview->warnings);
   gtk_widget_set_visible (self->warnings_group, n_warnings > 0);
 
   self->waiting = FALSE;

@@ -14,10 +14,10 @@
 #include <glib/gi18n.h>
 
 #include "baton-accessible.h"
+#include "baton-import-preview.h"
 #include "baton-trello-dialog.h"
 
 /* The warnings the preview lists; the rest are counted. */
-#define MAX_WARNINGS 200
 
 /* A member row's first choices; people follow. */
 enum
@@ -63,74 +63,7 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* The warnings as a boxed list, a row each (the first MAX_WARNINGS, then
- * how many more). */
-static void
-fill_warnings (GtkWidget *list,
-               GPtrArray *warnings)
-{
-  guint n_warnings = warnings != NULL ? warnings->len : 0;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (list), child);
-
-  for (guint i = 0; i <= MIN (n_warnings, MAX_WARNINGS); i++)
-    {
-      g_autofree char *more = NULL;
-      GtkWidget *label;
-
-      if (i == MIN (n_warnings, MAX_WARNINGS))
-        {
-          guint n_more = n_warnings - i;
-
-          if (n_more == 0)
-            break;
-          more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "… and %u more warning",
-                                               "… and %u more warnings", n_more),
-                                  n_more);
-        }
-
-      label = gtk_label_new (more != NULL ? more : g_ptr_array_index (warnings, i));
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_margin_top (label, 8);
-      gtk_widget_set_margin_bottom (label, 8);
-      gtk_widget_set_margin_start (label, 12);
-      gtk_widget_set_margin_end (label, 12);
-      gtk_list_box_append (GTK_LIST_BOX (list), label);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_last_child (list)), FALSE);
-    }
-}
-
-static GtkWidget *
-warnings_list_new (void)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warnings"), -1);
-  return list;
-}
-
 /* The preview ------------------------------------------------------------------- */
-
-/* A line of @format (a count, %u) when @n is not 0. */
-static void
-append_count (GString    *body,
-              guint       n,
-              const char *format)
-{
-  if (n == 0)
-    return;
-
-  if (body->len > 0)
-    g_string_append_c (body, '\n');
-  g_string_append_printf (body, format, n);
-}
 
 static void
 update_preview (BatonTrelloImportDialog *self)
@@ -154,35 +87,35 @@ update_preview (BatonTrelloImportDialog *self)
     program = g_strdup_printf (_("Adds the program “%s” to the client."), preview->board_name);
   gtk_label_set_text (GTK_LABEL (self->program_label), program);
 
-  append_count (body, preview->n_new_tasks,
+  baton_import_append_count (body, preview->n_new_tasks,
                 g_dngettext (GETTEXT_PACKAGE, "%u new task", "%u new tasks", preview->n_new_tasks));
-  append_count (body, preview->n_updated_tasks,
+  baton_import_append_count (body, preview->n_updated_tasks,
                 g_dngettext (GETTEXT_PACKAGE, "%u updated task", "%u updated tasks", preview->n_updated_tasks));
-  append_count (body, preview->n_stages_matched,
+  baton_import_append_count (body, preview->n_stages_matched,
                 g_dngettext (GETTEXT_PACKAGE, "%u stage matched by name", "%u stages matched by name",
                              preview->n_stages_matched));
-  append_count (body, preview->n_stages_new,
+  baton_import_append_count (body, preview->n_stages_new,
                 g_dngettext (GETTEXT_PACKAGE, "%u new stage", "%u new stages", preview->n_stages_new));
-  append_count (body, preview->n_checklist_items,
+  baton_import_append_count (body, preview->n_checklist_items,
                 g_dngettext (GETTEXT_PACKAGE, "%u checklist item", "%u checklist items",
                              preview->n_checklist_items));
-  append_count (body, preview->n_comments,
+  baton_import_append_count (body, preview->n_comments,
                 g_dngettext (GETTEXT_PACKAGE, "%u comment", "%u comments", preview->n_comments));
-  append_count (body, preview->n_attachments,
+  baton_import_append_count (body, preview->n_attachments,
                 g_dngettext (GETTEXT_PACKAGE, "%u attachment link", "%u attachment links",
                              preview->n_attachments));
-  append_count (body, preview->n_people_matched,
+  baton_import_append_count (body, preview->n_people_matched,
                 g_dngettext (GETTEXT_PACKAGE, "%u person matched", "%u people matched",
                              preview->n_people_matched));
-  append_count (body, preview->n_people_new,
+  baton_import_append_count (body, preview->n_people_new,
                 g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", preview->n_people_new));
-  append_count (body, preview->n_people_unassigned,
+  baton_import_append_count (body, preview->n_people_unassigned,
                 g_dngettext (GETTEXT_PACKAGE, "%u member left unassigned", "%u members left unassigned",
                              preview->n_people_unassigned));
-  append_count (body, preview->n_skipped_lists,
+  baton_import_append_count (body, preview->n_skipped_lists,
                 g_dngettext (GETTEXT_PACKAGE, "%u archived list skipped", "%u archived lists skipped",
                              preview->n_skipped_lists));
-  append_count (body, preview->n_skipped_cards,
+  baton_import_append_count (body, preview->n_skipped_cards,
                 g_dngettext (GETTEXT_PACKAGE, "%u archived card skipped", "%u archived cards skipped",
                              preview->n_skipped_cards));
   if (preview->n_cards == 0)
@@ -196,7 +129,7 @@ update_preview (BatonTrelloImportDialog *self)
   gtk_label_set_text (GTK_LABEL (self->notice_label), preview->actions_notice != NULL ? preview->actions_notice : "");
   gtk_widget_set_visible (self->notice_label, preview->actions_notice != NULL && preview->n_comments > 0);
 
-  fill_warnings (self->warnings_list, preview->warnings);
+  baton_import_warnings_fill (self->warnings_list, preview->warnings);
   gtk_widget_set_visible (self->warnings_group, n_warnings > 0);
 }
 
@@ -463,7 +396,7 @@ build_preview_group (BatonTrelloImportDialog *self)
 
   self->warnings_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->warnings_group), _("Warnings"));
-  self->warnings_list = warnings_list_new ();
+  self->warnings_list = baton_import_warnings_new ();
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->warnings_group), self->warnings_list);
   gtk_box_append (GTK_BOX (box), self->warnings_group);
 

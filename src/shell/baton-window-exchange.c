@@ -76,19 +76,6 @@ find_export_format (const char *action)
   g_return_val_if_reached (NULL);
 }
 
-static void
-show_error (BatonWindow *self,
-            const char  *heading,
-            const char  *message)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static GtkFileChooserNative *
 file_chooser_new (BatonWindow          *self,
                   const char           *title,
@@ -98,32 +85,10 @@ file_chooser_new (BatonWindow          *self,
                   const char           *mime_type,
                   const char           *suffix)
 {
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *native = baton_window_file_chooser_new (self, title, action, accept_label);
 
-  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  gtk_file_filter_set_name (filter, filter_name);
-  gtk_file_filter_add_mime_type (filter, mime_type);
-  gtk_file_filter_add_suffix (filter, suffix);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-
+  baton_window_file_chooser_add_filter (native, filter_name, mime_type, suffix);
   return native;
-}
-
-/* The path the person chose, or NULL (cancelled, or not a local file). */
-static char *
-chosen_path (GtkNativeDialog *native,
-             int              response)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return NULL;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  return file != NULL ? g_file_get_path (file) : NULL;
 }
 
 /* Jobs ------------------------------------------------------------------------ */
@@ -190,16 +155,17 @@ export_done (BatonWindow      *self,
              const GError     *error)
 {
   if (error != NULL)
-    show_error (self, _("Could Not Export"), error->message);
+    baton_window_show_error (self, _("Could Not Export"), error->message);
   else
     baton_window_show_toast (self, baton_exchange_job_get_summary (job));
 }
 
 static void
-export_to (BatonWindow        *self,
-           const ExportFormat *format,
-           const char         *path)
+export_to (BatonWindow *self,
+           const char  *path,
+           gpointer     data)
 {
+  const ExportFormat *format = data;
   BatonStore *store = baton_window_get_store (self);
   BatonExportRequest request = { .kind = format->kind };
   BatonCapacitySettings capacity_settings;
@@ -221,20 +187,6 @@ export_to (BatonWindow        *self,
 }
 
 static void
-on_export_response (GtkNativeDialog *native,
-                    int              response,
-                    BatonWindow     *self)
-{
-  const ExportFormat *format = g_object_get_data (G_OBJECT (native), "baton-export-format");
-  g_autofree char *path = chosen_path (native, response);
-
-  if (path != NULL)
-    export_to (self, format, path);
-
-  g_object_unref (native);
-}
-
-static void
 export_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -248,7 +200,7 @@ export_activated (GtkWidget  *widget,
 
   if (path[0] != '\0')
     {
-      export_to (self, format, path);
+      export_to (self, path, (gpointer) format);
       return;
     }
 
@@ -258,9 +210,7 @@ export_activated (GtkWidget  *widget,
   file_name = g_strdup_printf (_(format->file_name), today);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
 
-  g_object_set_data (G_OBJECT (native), "baton-export-format", (gpointer) format);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_export_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  baton_window_file_chooser_run (self, native, export_to, (gpointer) format, NULL);
 }
 
 /* Import ---------------------------------------------------------------------- */
@@ -291,7 +241,7 @@ import_done (BatonWindow      *self,
              const GError     *error)
 {
   if (error != NULL)
-    show_error (self, _("Could Not Import"), error->message);
+    baton_window_show_error (self, _("Could Not Import"), error->message);
   else if (baton_exchange_job_get_undoable (job))
     baton_window_show_undo_toast (self, baton_exchange_job_get_summary (job));
   else
@@ -358,7 +308,8 @@ on_csv_import (BatonCsvImportDialog *dialog,
  * fields exactly opens on the preview. */
 static void
 import_from (BatonWindow *self,
-             const char  *path)
+             const char  *path,
+             gpointer     data)
 {
   g_auto(GStrv) header = NULL;
   g_autoptr(GError) error = NULL;
@@ -369,7 +320,7 @@ import_from (BatonWindow *self,
   header = baton_csv_read_header (path, &error);
   if (header == NULL)
     {
-      show_error (self, _("Could Not Import"), error->message);
+      baton_window_show_error (self, _("Could Not Import"), error->message);
       return;
     }
 
@@ -391,19 +342,6 @@ import_from (BatonWindow *self,
 }
 
 static void
-on_import_chooser_response (GtkNativeDialog *native,
-                            int              response,
-                            BatonWindow     *self)
-{
-  g_autofree char *path = chosen_path (native, response);
-
-  if (path != NULL)
-    import_from (self, path);
-
-  g_object_unref (native);
-}
-
-static void
 import_tasks_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -414,14 +352,13 @@ import_tasks_activated (GtkWidget  *widget,
 
   if (path[0] != '\0')
     {
-      import_from (self, path);
+      import_from (self, path, NULL);
       return;
     }
 
   native = file_chooser_new (self, _("Import Tasks"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
                              _("CSV Files"), "text/csv", "csv");
-  g_signal_connect_object (native, "response", G_CALLBACK (on_import_chooser_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  baton_window_file_chooser_run (self, native, import_from, NULL, NULL);
 }
 
 /* Trello ---------------------------------------------------------------------- */
@@ -511,7 +448,7 @@ trello_read_done (BatonWindow      *self,
 
   if (error != NULL)
     {
-      show_error (self, _("Could Not Import"), error->message);
+      baton_window_show_error (self, _("Could Not Import"), error->message);
       return;
     }
 
@@ -525,26 +462,14 @@ trello_read_done (BatonWindow      *self,
 
 static void
 import_trello_from (BatonWindow *self,
-                    const char  *path)
+                    const char  *path,
+                    gpointer     data)
 {
   g_autoptr(BatonExchangeJob) job = baton_exchange_job_new_read_trello (baton_window_get_store (self), path);
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *heading = g_strdup_printf (_("Reading “%s”"), name);
 
   run_job (self, job, NULL, heading, trello_read_done, NULL);
-}
-
-static void
-on_import_trello_chooser_response (GtkNativeDialog *native,
-                                   int              response,
-                                   BatonWindow     *self)
-{
-  g_autofree char *path = chosen_path (native, response);
-
-  if (path != NULL)
-    import_trello_from (self, path);
-
-  g_object_unref (native);
 }
 
 static void
@@ -558,14 +483,13 @@ import_trello_activated (GtkWidget  *widget,
 
   if (path[0] != '\0')
     {
-      import_trello_from (self, path);
+      import_trello_from (self, path, NULL);
       return;
     }
 
   native = file_chooser_new (self, _("Import Trello Board"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
                              _("Trello Board Exports (JSON)"), "application/json", "json");
-  g_signal_connect_object (native, "response", G_CALLBACK (on_import_trello_chooser_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  baton_window_file_chooser_run (self, native, import_trello_from, NULL, NULL);
 }
 
 /* Import Workspace ------------------------------------------------------------ */
@@ -581,7 +505,7 @@ import_workspace_done (BatonWindow      *self,
 
   if (error != NULL)
     {
-      show_error (self, _("Could Not Import"), error->message);
+      baton_window_show_error (self, _("Could Not Import"), error->message);
       return;
     }
 
@@ -589,13 +513,14 @@ import_workspace_done (BatonWindow      *self,
     baton_application_open_workspace (BATON_APPLICATION (app), target);
 }
 
-/* A new workspace at @target from the Baton JSON document at @path; it
- * opens in a window of its own. */
+/* A new workspace at @target from the Baton JSON document @data; it opens
+ * in a window of its own. */
 static void
 import_workspace_to (BatonWindow *self,
-                     const char  *path,
-                     const char  *target)
+                     const char  *target,
+                     gpointer     data)
 {
+  const char *path = data;
   g_autoptr(BatonExchangeJob) job = baton_exchange_job_new_import_workspace (path, target);
   g_autoptr(GFile) file = g_file_new_for_path (target);
   g_autofree char *name = g_filename_display_basename (path);
@@ -604,26 +529,14 @@ import_workspace_to (BatonWindow *self,
   run_job (self, job, NULL, heading, import_workspace_done, file);
 }
 
-static void
-on_import_workspace_target_response (GtkNativeDialog *native,
-                                     int              response,
-                                     BatonWindow     *self)
-{
-  const char *path = g_object_get_data (G_OBJECT (native), "baton-json-path");
-  g_autofree char *target = chosen_path (native, response);
-
-  if (target != NULL)
-    import_workspace_to (self, path, target);
-
-  g_object_unref (native);
-}
-
-/* Asks where the new workspace goes. */
+/* Asks where the new workspace from the document @path goes. */
 static void
 choose_workspace_target (BatonWindow *self,
-                         const char  *path)
+                         const char  *path,
+                         gpointer     data)
 {
   GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = baton_window_workspace_filter_new ();
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *stem = NULL;
   g_autofree char *file_name = NULL;
@@ -634,25 +547,11 @@ choose_workspace_target (BatonWindow *self,
   stem = g_filename_display_name (base);
   file_name = g_strconcat (stem, ".db", NULL);
 
-  native = file_chooser_new (self, _("New Workspace From Baton JSON"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                             _("_Create"), _("Baton Workspaces"), "application/vnd.sqlite3", "db");
+  native = baton_window_file_chooser_new (self, _("New Workspace From Baton JSON"),
+                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
-  g_object_set_data_full (G_OBJECT (native), "baton-json-path", g_strdup (path), g_free);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_import_workspace_target_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-on_import_workspace_chooser_response (GtkNativeDialog *native,
-                                      int              response,
-                                      BatonWindow     *self)
-{
-  g_autofree char *path = chosen_path (native, response);
-
-  if (path != NULL)
-    choose_workspace_target (self, path);
-
-  g_object_unref (native);
+  baton_window_file_chooser_run (self, native, import_workspace_to, g_strdup (path), g_free);
 }
 
 /* (ss): the document and the new workspace's file; "" asks. */
@@ -669,15 +568,14 @@ import_workspace_activated (GtkWidget  *widget,
   g_variant_get (parameter, "(&s&s)", &path, &target);
 
   if (path[0] != '\0' && target[0] != '\0')
-    import_workspace_to (self, path, target);
+    import_workspace_to (self, target, (gpointer) path);
   else if (path[0] != '\0')
-    choose_workspace_target (self, path);
+    choose_workspace_target (self, path, NULL);
   else
     {
       native = file_chooser_new (self, _("Import Workspace"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
                                  _("Baton JSON Files"), "application/json", "json");
-      g_signal_connect_object (native, "response", G_CALLBACK (on_import_workspace_chooser_response), self, 0);
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+      baton_window_file_chooser_run (self, native, choose_workspace_target, NULL, NULL);
     }
 }
 

@@ -22,4 +22,31 @@ void  baton_window_workspace_init       (BatonWindow    *self);
  * the demo workspace. */
 char *baton_window_get_workspace_name   (BatonWindow    *self);
 
+/* Asking for a file, and errors (baton-window-files.c). */
+typedef void (*BatonWindowFileFunc) (BatonWindow *self,
+                                     const char  *path,
+                                     gpointer     data);
+
+/* A modal dialog that says @message under @heading, with Close. */
+void                  baton_window_show_error              (BatonWindow          *self,
+                                                            const char           *heading,
+                                                            const char           *message);
+GtkFileChooserNative *baton_window_file_chooser_new        (BatonWindow          *self,
+                                                            const char           *title,
+                                                            GtkFileChooserAction  action,
+                                                            const char           *accept_label);
+void                  baton_window_file_chooser_add_filter (GtkFileChooserNative *native,
+                                                            const char           *name,
+                                                            const char           *mime_type,
+                                                            const char           *suffix);
+/* The files Baton writes as workspaces: *.db, and restored backups. */
+GtkFileFilter        *baton_window_workspace_filter_new    (void);
+/* Shows @native (taking it) and calls @func with the local path chosen,
+ * if any; @destroy frees @data afterwards either way. */
+void                  baton_window_file_chooser_run        (BatonWindow          *self,
+                                                            GtkFileChooserNative *native,
+                                                            BatonWindowFileFunc   func,
+                                                            gpointer              data,
+                                                            GDestroyNotify        destroy);
+
 G_END_DECLS

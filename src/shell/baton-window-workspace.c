@@ -69,35 +69,6 @@ is_same_file (const char *path,
   return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
-static void
-show_error (BatonWindow *self,
-            const char  *heading,
-            const char  *message)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* The filter of the files Baton writes as workspaces: *.db, and the
- * copies of backups it restores. */
-static GtkFileFilter *
-workspace_filter_new (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Baton Workspaces"));
-  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
-  gtk_file_filter_add_mime_type (filter, "application/x-sqlite3");
-  gtk_file_filter_add_suffix (filter, "db");
-  gtk_file_filter_add_pattern (filter, "*.db.restored-*");
-
-  return filter;
-}
-
 /* Where baton-application.c generates the demo for --demo. */
 static gboolean
 is_demo (const char *path)
@@ -125,25 +96,12 @@ start_in_workspace_folder (BatonWindow          *self,
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
 }
 
-/* The path chosen in @native, or NULL. */
-static char *
-chosen_path (GtkNativeDialog *native,
-             int              response)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return NULL;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  return file != NULL ? g_file_get_path (file) : NULL;
-}
-
 /* New Workspace ---------------------------------------------------------------- */
 
 static void
 new_workspace_at (BatonWindow *self,
-                  const char  *path)
+                  const char  *path,
+                  gpointer     data)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GError) error = NULL;
@@ -151,20 +109,7 @@ new_workspace_at (BatonWindow *self,
   g_return_if_fail (BATON_IS_APPLICATION (app));
 
   if (baton_application_new_workspace (BATON_APPLICATION (app), path, &error) == NULL)
-    show_error (self, _("Could Not Create the Workspace"), error->message);
-}
-
-static void
-on_new_workspace_response (GtkNativeDialog *native,
-                           int              response,
-                           BatonWindow     *self)
-{
-  g_autofree char *path = chosen_path (native, response);
-
-  if (path != NULL)
-    new_workspace_at (self, path);
-
-  g_object_unref (native);
+    baton_window_show_error (self, _("Could Not Create the Workspace"), error->message);
 }
 
 static void
@@ -179,47 +124,32 @@ new_workspace_activated (GtkWidget  *widget,
 
   if (path[0] != '\0')
     {
-      new_workspace_at (self, path);
+      new_workspace_at (self, path, NULL);
       return;
     }
 
-  native = gtk_file_chooser_native_new (_("New Workspace"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  filter = workspace_filter_new ();
+  native = baton_window_file_chooser_new (self, _("New Workspace"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"));
+  filter = baton_window_workspace_filter_new ();
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   start_in_workspace_folder (self, native);
   /* Translators: the file name a new workspace is given, with Baton's extension, .db */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Workspace.db"));
 
-  g_signal_connect_object (native, "response", G_CALLBACK (on_new_workspace_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  baton_window_file_chooser_run (self, native, new_workspace_at, NULL, NULL);
 }
 
 /* Open Workspace --------------------------------------------------------------- */
 
 static void
 open_workspace_at (BatonWindow *self,
-                   const char  *path)
+                   const char  *path,
+                   gpointer     data)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   g_return_if_fail (BATON_IS_APPLICATION (app));
 
   baton_application_open_workspace (BATON_APPLICATION (app), path);
-}
-
-static void
-on_open_workspace_response (GtkNativeDialog *native,
-                            int              response,
-                            BatonWindow     *self)
-{
-  g_autofree char *path = chosen_path (native, response);
-
-  if (path != NULL)
-    open_workspace_at (self, path);
-
-  g_object_unref (native);
 }
 
 static void
@@ -235,14 +165,12 @@ open_workspace_activated (GtkWidget  *widget,
 
   if (path[0] != '\0')
     {
-      open_workspace_at (self, path);
+      open_workspace_at (self, path, NULL);
       return;
     }
 
-  native = gtk_file_chooser_native_new (_("Open Workspace"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  filter = workspace_filter_new ();
+  native = baton_window_file_chooser_new (self, _("Open Workspace"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  filter = baton_window_workspace_filter_new ();
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   all = gtk_file_filter_new ();
   gtk_file_filter_set_name (all, _("All Files"));
@@ -251,15 +179,15 @@ open_workspace_activated (GtkWidget  *widget,
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
   start_in_workspace_folder (self, native);
 
-  g_signal_connect_object (native, "response", G_CALLBACK (on_open_workspace_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  baton_window_file_chooser_run (self, native, open_workspace_at, NULL, NULL);
 }
 
 /* Save a Copy ----------------------------------------------------------------- */
 
 static void
 save_copy_to (BatonWindow *self,
-              const char  *path)
+              const char  *path,
+              gpointer     data)
 {
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *message = NULL;
@@ -269,13 +197,13 @@ save_copy_to (BatonWindow *self,
   if (is_same_file (path, workspace_file (self)))
     {
       message = g_strdup_printf (_("Will not save a copy to “%s”: it is the workspace itself"), name);
-      show_error (self, _("Could Not Save a Copy"), message);
+      baton_window_show_error (self, _("Could Not Save a Copy"), message);
       return;
     }
 
   if (!baton_store_backup (baton_window_get_store (self), path, &error))
     {
-      show_error (self, _("Could Not Save a Copy"), error->message);
+      baton_window_show_error (self, _("Could Not Save a Copy"), error->message);
       return;
     }
   /* Created 0600; an existing file it replaced is made private too. */
@@ -284,19 +212,6 @@ save_copy_to (BatonWindow *self,
   /* Translators: %s is a file name */
   message = g_strdup_printf (_("Saved a copy to %s"), name);
   baton_window_show_toast (self, message);
-}
-
-static void
-on_save_copy_response (GtkNativeDialog *native,
-                       int              response,
-                       BatonWindow     *self)
-{
-  g_autofree char *path = chosen_path (native, response);
-
-  if (path != NULL)
-    save_copy_to (self, path);
-
-  g_object_unref (native);
 }
 
 char *
@@ -338,14 +253,12 @@ save_copy_activated (GtkWidget  *widget,
 
   if (path[0] != '\0')
     {
-      save_copy_to (self, path);
+      save_copy_to (self, path, NULL);
       return;
     }
 
-  native = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  filter = workspace_filter_new ();
+  native = baton_window_file_chooser_new (self, _("Save a Copy"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  filter = baton_window_workspace_filter_new ();
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
 
   name = baton_window_get_workspace_name (self);
@@ -354,8 +267,7 @@ save_copy_activated (GtkWidget  *widget,
   file_name = g_strdup_printf (_("%s copy %s.db"), name, today);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);
 
-  g_signal_connect_object (native, "response", G_CALLBACK (on_save_copy_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  baton_window_file_chooser_run (self, native, save_copy_to, NULL, NULL);
 }
 
 /* Restore from Backup --------------------------------------------------------- */

@@ -341,26 +341,6 @@ import_from (BatonWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-import_tasks_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  BatonWindow *self = BATON_WINDOW (widget);
-  const char *path = g_variant_get_string (parameter, NULL);
-  GtkFileChooserNative *native;
-
-  if (path[0] != '\0')
-    {
-      import_from (self, path, NULL);
-      return;
-    }
-
-  native = file_chooser_new (self, _("Import Tasks"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                             _("CSV Files"), "text/csv", "csv");
-  baton_window_file_chooser_run (self, native, import_from, NULL, NULL);
-}
-
 /* Trello ---------------------------------------------------------------------- */
 
 static GtkWidget *
@@ -472,24 +452,54 @@ import_trello_from (BatonWindow *self,
   run_job (self, job, NULL, heading, trello_read_done, NULL);
 }
 
+/* The Import items that open one file ------------------------------------------ */
+
+typedef struct
+{
+  const char          *action;
+  const char          *title;        /* of the file chooser */
+  const char          *filter_name;
+  const char          *mime_type;
+  const char          *suffix;
+  BatonWindowFileFunc  import;
+} ImportItem;
+
+static const ImportItem import_items[] = {
+  { "win.import-tasks", N_("Import Tasks"), N_("CSV Files"), "text/csv", "csv", import_from },
+  { "win.import-trello", N_("Import Trello Board"), N_("Trello Board Exports (JSON)"),
+    "application/json", "json", import_trello_from },
+};
+
+/* The path of the file to import, or "" to ask for it. */
 static void
-import_trello_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+import_item_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   BatonWindow *self = BATON_WINDOW (widget);
   const char *path = g_variant_get_string (parameter, NULL);
   GtkFileChooserNative *native;
 
-  if (path[0] != '\0')
+  for (guint i = 0; i < G_N_ELEMENTS (import_items); i++)
     {
-      import_trello_from (self, path, NULL);
+      const ImportItem *item = &import_items[i];
+
+      if (!g_str_equal (item->action, action_name))
+        continue;
+
+      if (path[0] != '\0')
+        {
+          item->import (self, path, NULL);
+          return;
+        }
+
+      native = file_chooser_new (self, _(item->title), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                 _(item->filter_name), item->mime_type, item->suffix);
+      baton_window_file_chooser_run (self, native, item->import, NULL, NULL);
       return;
     }
 
-  native = file_chooser_new (self, _("Import Trello Board"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                             _("Trello Board Exports (JSON)"), "application/json", "json");
-  baton_window_file_chooser_run (self, native, import_trello_from, NULL, NULL);
+  g_return_if_reached ();
 }
 
 /* Import Workspace ------------------------------------------------------------ */
@@ -597,8 +607,8 @@ baton_window_exchange_class_init (GtkWidgetClass *widget_class)
 {
   for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
     gtk_widget_class_install_action (widget_class, export_formats[i].action, "s", export_activated);
-  gtk_widget_class_install_action (widget_class, "win.import-tasks", "s", import_tasks_activated);
-  gtk_widget_class_install_action (widget_class, "win.import-trello", "s", import_trello_activated);
+  for (guint i = 0; i < G_N_ELEMENTS (import_items); i++)
+    gtk_widget_class_install_action (widget_class, import_items[i].action, "s", import_item_activated);
   gtk_widget_class_install_action (widget_class, "win.import-workspace", "(ss)", import_workspace_activated);
 }
 

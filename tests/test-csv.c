@@ -1078,6 +1078,31 @@ test_people_bad (void)
   check_people_refused ("", -1, BATON_CSV_ERROR_HEADER, NULL);
 }
 
+/* Two people whose names differ only in case are two rows, each matched
+ * exactly; a third spelling of one of them is that person twice. */
+static void
+test_people_names_by_case (void)
+{
+  g_autoptr(BatonStore) store = roster_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonCsvPeopleImport) plan = NULL;
+  g_autofree char *csv = NULL;
+
+  g_assert_nonnull (baton_store_create_person (store, "ann, \"the\" writer", NULL, 20 * 60, NULL, &error));
+  g_assert_no_error (error);
+  csv = export_people (store, FALSE);
+  plan = prepare_people (store, csv, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (baton_csv_people_import_get_preview (plan)->n_unchanged_people, ==, 3);
+  g_assert_cmpuint (baton_csv_people_import_get_preview (plan)->warnings->len, ==, 0);
+  g_clear_pointer (&plan, baton_csv_people_import_free);
+
+  plan = prepare_people (store, "name\n=Bo\n'=BO\n", -1, NULL, &error);
+  g_assert_error (error, BATON_CSV_ERROR, BATON_CSV_ERROR_VALUE);
+  g_assert_cmpstr (error->message, ==, "Line 3: The person “=BO” is already on line 2.");
+  g_assert_null (plan);
+}
+
 static void
 test_people_mapping_guess (void)
 {
@@ -1183,6 +1208,7 @@ main (int   argc,
   g_test_add_func ("/csv/people/roles-list", test_people_roles_list);
   g_test_add_func ("/csv/people/bad", test_people_bad);
   g_test_add_func ("/csv/people/mapping-guess", test_people_mapping_guess);
+  g_test_add_func ("/csv/people/names-by-case", test_people_names_by_case);
 
   return g_test_run ();
 }

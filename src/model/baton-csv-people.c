@@ -218,7 +218,7 @@ struct _BatonCsvPeopleImport
   Names                  roles;
   GHashTable            *people_exact;   /* name → BatonPerson */
   GHashTable            *people_folded;  /* casefolded name → BatonPerson */
-  GHashTable            *seen;           /* casefolded name → line */
+  GHashTable            *seen;           /* "#id" of a person, or a new casefolded name → line */
 };
 
 static void
@@ -466,6 +466,7 @@ parse_row (BatonCsvPeopleImport        *self,
 {
   PersonRow *row = g_new0 (PersonRow, 1);
   g_autofree char *folded = NULL;
+  g_autofree char *seen_key = NULL;
   const char *text;
   BatonPerson *person;
   gpointer other_line;
@@ -489,16 +490,23 @@ parse_row (BatonCsvPeopleImport        *self,
   }
 
   folded = g_utf8_casefold (row->name, -1);
-  if (g_hash_table_lookup_extended (self->seen, folded, NULL, &other_line))
+  if ((person = g_hash_table_lookup (self->people_exact, row->name)) == NULL)
+    person = g_hash_table_lookup (self->people_folded, folded);
+
+  /* Two rows for one person: the person they match, or the new name. */
+  if (person != NULL)
+    seen_key = g_strdup_printf ("#%" G_GINT64_FORMAT, baton_record_get_id (BATON_RECORD (person)));
+  else
+    seen_key = g_strdup (folded);
+  if (g_hash_table_lookup_extended (self->seen, seen_key, NULL, &other_line))
     {
       _baton_csv_set_cell_error (error, line, _("The person “%s” is already on line %u."),
                                  row->name, GPOINTER_TO_UINT (other_line));
       FAIL ();
     }
-  g_hash_table_insert (self->seen, g_strdup (folded), GUINT_TO_POINTER (line));
+  g_hash_table_insert (self->seen, g_steal_pointer (&seen_key), GUINT_TO_POINTER (line));
 
-  if ((person = g_hash_table_lookup (self->people_exact, row->name)) == NULL &&
-      (person = g_hash_table_lookup (self->people_folded, folded)) != NULL)
+  if (person != NULL && strcmp (baton_person_get_name (person), row->name) != 0)
     {
       g_autofree char *message =
         g_strdup_printf (_("“%s” is taken as the person “%s”."), row->name, baton_person_get_name (person));

@@ -2146,8 +2146,10 @@ test_worker_imports (Fixture       *f,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *exported = baton_test_workspace_file (f->ws, "team.json");
+  g_autofree char *roster = baton_test_workspace_file (f->ws, "roster.csv");
   g_autoptr(BatonStore) store = NULL;
   BatonCsvImportDialog *csv_dialog;
+  guint n_people;
   BatonTrelloImportDialog *trello_dialog;
   BatonWindow *window;
   guint n;
@@ -2193,17 +2195,34 @@ test_worker_imports (Fixture       *f,
                    "Import Trello Board “Acme Onboarding 2026”");
   baton_test_assert_store_matches_db (store);
 
+  /* People, through the column step. */
+  n_people = g_list_model_get_n_items (baton_store_get_people (store));
+  g_assert_true (g_file_set_contents (roster, "Mitarbeiter,Funktion,Stunden\r\nNora Neu,Lektorat,30\r\n", -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-people", "s", roster));
+  csv_dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (csv_dialog), "csv-import.continue", NULL));
+  assert_csv_page (csv_dialog, "preview");
+  g_assert_true (shows_text (GTK_WIDGET (csv_dialog), "1 new person\n1 new role"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (csv_dialog), "csv-import.import", NULL));
+  wait_toplevel_gone (BATON_TYPE_CSV_IMPORT_DIALOG);
+  assert_toast (window, "Imported 1 person from roster.csv");
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_people (store)), ==, n_people + 1);
+  g_assert_cmpstr (baton_history_get_undo_label (baton_store_get_history (store)), ==, "Import People from CSV");
+  baton_test_assert_store_matches_db (store);
+
   /* An export reads the file as it is now. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-json", "s", exported));
   assert_toast (window, "Exported 46 tasks to team.json");
 
-  /* Two undo steps take both imports back, in the file too. */
+  /* Three undo steps take the imports back, in the file too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  baton_test_drain ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   baton_test_drain ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   baton_test_drain ();
   after = export_json (store);
-  baton_test_assert_text ("the workspace after two undos", after, before);
+  baton_test_assert_text ("the workspace after three undos", after, before);
   baton_test_assert_store_matches_db (store);
 
   close_window (window);

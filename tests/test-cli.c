@@ -771,7 +771,7 @@ test_help (Fixture       *f,
 {
   static const char * const options[] = {
     "--database=FILE", "--demo", "--export=FILE", "--import=FILE", "--capacity",
-    "--weeks=N", "--from=DATE", "--person=NAME", "--program=NAME",
+    "--weeks=N", "--from=DATE", "--person=NAME", "--program=NAME", "--people",
   };
   int status;
 
@@ -779,6 +779,74 @@ test_help (Fixture       *f,
   g_assert_cmpint (status, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (options); i++)
     g_assert_nonnull (strstr (f->out, options[i]));
+}
+
+/* People: --people exports the roster; a people file imports as people,
+ * into the same workspace unchanged and into a new one identical. */
+static void
+test_people (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *first = baton_test_workspace_file (f->ws, "people.csv");
+  g_autofree char *second = baton_test_workspace_file (f->ws, "again.csv");
+  g_autofree char *extra = baton_test_workspace_file (f->ws, "extra.csv");
+  g_autofree char *db = baton_test_workspace_file (f->ws, "team.db");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_people;
+  int status;
+
+  status = run_baton (f, "--demo", "--export", "people.csv", "--people");
+  g_assert_cmpint (status, ==, 0);
+  a = read_file (first);
+  g_assert_true (g_str_has_prefix (a, "name,email,role,roles,weekly_capacity_hours,archived\r\n"));
+  n_people = 0;
+  for (const char *p = a; (p = strstr (p, "\r\n")) != NULL; p += 2)
+    n_people++;
+  n_people--;   /* the header */
+  summary = g_strdup_printf ("Exported %u people to people.csv", n_people);
+  assert_success (f, status, summary);
+  assert_private_file (first);
+
+  /* Into a new workspace: the same file out again. */
+  imported = g_strdup_printf ("Imported %u people from people.csv", n_people);
+  status = run_baton (f, "--database", "team.db", "--import", "people.csv");
+  assert_success (f, status, imported);
+  status = run_baton (f, "--database", "team.db", "--export", "again.csv", "--people");
+  g_assert_cmpint (status, ==, 0);
+  b = read_file (second);
+  g_assert_cmpstr (b, ==, a);
+
+  /* Again into the same: nothing changes. */
+  before = baton_test_dump_db (db);
+  status = run_baton (f, "--database", "team.db", "--import", "people.csv");
+  assert_success (f, status, imported);
+  after = baton_test_dump_db (db);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+
+  /* A bad cell: the line in the message, nothing written. */
+  g_file_set_contents (extra, "name,weekly_capacity_hours\r\nNew Person,20\r\nOther Person,lots\r\n", -1, &error);
+  g_assert_no_error (error);
+  status = run_baton (f, "--database", "team.db", "--import", "extra.csv");
+  assert_failure (f, status, "Line 3: The weekly_capacity_hours “lots” is not a number of hours from 0 to 168.");
+  after = baton_test_dump_db (db);
+  g_assert_cmpstr (after, ==, before);
+
+  /* --people goes with an export to .csv only. */
+  status = run_baton (f, "--demo", "--export", "people.json", "--people");
+  assert_failure (f, status, "--people works only with --export to a .csv file");
+  status = run_baton (f, "--database", "team.db", "--import", "people.csv", "--people");
+  assert_failure (f, status, "--people works only with --export to a .csv file");
+  status = run_baton (f, "--database", "team.db", "--people");
+  assert_failure (f, status, "--people works only with --export to a .csv file");
+  status = run_baton (f, "--demo", "--export", "people.csv", "--people", "--capacity");
+  assert_failure (f, status, "--people and --capacity cannot be used together");
 }
 
 int
@@ -802,6 +870,7 @@ main (int   argc,
   ADD ("/cli/import/trello", test_import_trello);
   ADD ("/cli/bad-options", test_bad_options);
   ADD ("/cli/help", test_help);
+  ADD ("/cli/people", test_people);
 
 #undef ADD
 

@@ -789,6 +789,390 @@ test_mapping_guess (void)
   g_assert_cmpint (baton_task_get_assignee_id (task), !=, 0);
 }
 
+/* People ------------------------------------------------------------------ */
+
+#define PEOPLE_HEADER "name,email,role,roles,weekly_capacity_hours,archived\r\n"
+
+static char *
+export_people (BatonStore *store,
+               gboolean    bom)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  BatonCsvOptions options = { .bom = bom };
+  gboolean ok;
+
+  ok = baton_csv_export_people (store, out, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static BatonCsvPeopleImport *
+prepare_people (BatonStore                   *store,
+                const char                   *text,
+                gssize                        length,
+                const BatonCsvPeopleMapping  *mapping,
+                GError                      **error)
+{
+  g_autoptr(GInputStream) in = NULL;
+
+  if (length < 0)
+    length = strlen (text);
+  in = g_memory_input_stream_new_from_data (g_memdup2 (text, length), length, g_free);
+  return baton_csv_people_import_prepare (store, in, mapping, NULL, error);
+}
+
+static gboolean
+import_people (BatonStore  *store,
+               const char  *text,
+               gssize       length,
+               GError     **error)
+{
+  g_autoptr(BatonCsvPeopleImport) plan = prepare_people (store, text, length, NULL, error);
+
+  return plan != NULL && baton_csv_people_import_apply (plan, error);
+}
+
+static BatonPerson *
+person_named (BatonStore *store,
+              const char *name)
+{
+  GListModel *people = baton_store_get_people (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(BatonPerson) person = g_list_model_get_item (people, i);
+
+      if (g_strcmp0 (baton_person_get_name (person), name) == 0)
+        return person;
+    }
+  return NULL;
+}
+
+/* Ann (Writer, primary, and Reviewer), Bo (no roles, archived, 37.5 h). */
+static BatonStore *
+roster_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  BatonStore *store = open_memory_store ();
+  BatonRole *writer = baton_store_create_role (store, "Writer", NULL, &error);
+  BatonRole *reviewer = baton_store_create_role (store, "Reviewer", NULL, &error);
+  BatonPerson *ann = baton_store_create_person (store, "Ann, \"the\" writer", "ann@example.org", 40 * 60, NULL, &error);
+  BatonPerson *bo = baton_store_create_person (store, "=Bo", NULL, 37 * 60 + 30, NULL, &error);
+  gint64 roles[] = { baton_record_get_id (BATON_RECORD (reviewer)), baton_record_get_id (BATON_RECORD (writer)) };
+
+  g_assert_no_error (error);
+  g_assert_true (baton_store_set_person_roles (store, ann, roles, 2, roles[1], &error));
+  g_assert_true (baton_store_update (store, bo, &error, "archived", (gboolean) TRUE, NULL));
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+test_people_export (void)
+{
+  g_autoptr(BatonStore) store = roster_store ();
+  g_autofree char *csv = export_people (store, FALSE);
+  g_autofree char *with_bom = export_people (store, TRUE);
+
+  baton_test_assert_text ("the people export", csv,
+                          PEOPLE_HEADER
+                          "\"Ann, \"\"the\"\" writer\",ann@example.org,Writer,Writer; Reviewer,40,no\r\n"
+                          "'=Bo,,,,37.5,yes\r\n");
+  g_assert_true (g_str_has_prefix (with_bom, "\xef\xbb\xbf" PEOPLE_HEADER));
+  g_assert_cmpstr (with_bom + 3, ==, csv);
+}
+
+static void
+check_people_round_trip (BatonStore *source)
+{
+  g_autoptr(BatonStore) target = open_memory_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = export_people (source, TRUE);
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autoptr(BatonCsvPeopleImport) plan = NULL;
+  g_autoptr(BatonCsvPeopleImport) again = NULL;
+  g_autoptr(BatonTestState) before = baton_test_state_capture (source);
+  guint n_people = g_list_model_get_n_items (baton_store_get_people (source));
+  const BatonCsvPeoplePreview *preview;
+
+  /* Into the same workspace: nothing changes. */
+  again = prepare_people (source, first, -1, NULL, &error);
+  g_assert_no_error (error);
+  preview = baton_csv_people_import_get_preview (again);
+  g_assert_cmpuint (preview->n_rows, ==, n_people);
+  g_assert_cmpuint (preview->n_unchanged_people, ==, n_people);
+  g_assert_cmpuint (preview->n_new_people + preview->n_updated_people + preview->n_new_roles, ==, 0);
+  g_assert_cmpuint (preview->warnings->len, ==, 0);
+  g_assert_true (baton_csv_people_import_apply (again, &error));
+  g_assert_no_error (error);
+  baton_test_assert_state_equals (before, source);
+  third = export_people (source, TRUE);
+  baton_test_assert_text ("the export after importing into the same workspace", third, first);
+
+  /* Into an empty workspace: the same file out again. */
+  plan = prepare_people (target, first, -1, NULL, &error);
+  g_assert_no_error (error);
+  preview = baton_csv_people_import_get_preview (plan);
+  g_assert_cmpuint (preview->n_rows, ==, n_people);
+  g_assert_cmpuint (preview->n_new_people, ==, n_people);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_people (target)), ==, 0);
+  g_assert_true (baton_csv_people_import_apply (plan, &error));
+  g_assert_no_error (error);
+  second = export_people (target, TRUE);
+  baton_test_assert_text ("the export of the imported people", second, first);
+
+  /* One undo step takes it all back. */
+  g_assert_true (baton_store_undo (target, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_people (target)), ==, 0);
+}
+
+static void
+test_people_round_trip (void)
+{
+  g_autoptr(BatonStore) roster = roster_store ();
+  g_autoptr(BatonStore) demo = demo_store ();
+
+  check_people_round_trip (roster);
+  check_people_round_trip (demo);
+}
+
+static void
+test_people_update (void)
+{
+  g_autoptr(BatonStore) store = roster_store ();
+  g_autoptr(GError) error = NULL;
+  BatonPerson *ann = person_named (store, "Ann, \"the\" writer");
+  BatonPerson *bo = person_named (store, "=Bo");
+  BatonPerson *cy;
+  g_autoptr(GArray) roles = NULL;
+  const char *csv = "name,role,weekly_capacity_hours\n"
+                    "\"ann, \"\"THE\"\" writer\",Reviewer,30.25\n"
+                    "'=Bo,Designer,\n"
+                    "Cy,,\n";
+  g_autoptr(BatonCsvPeopleImport) plan = prepare_people (store, csv, -1, NULL, &error);
+  const BatonCsvPeoplePreview *preview = baton_csv_people_import_get_preview (plan);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->n_rows, ==, 3);
+  g_assert_cmpuint (preview->n_new_people, ==, 1);
+  g_assert_cmpuint (preview->n_updated_people, ==, 2);
+  g_assert_cmpuint (preview->n_unchanged_people, ==, 0);
+  g_assert_cmpuint (preview->n_new_roles, ==, 1);
+  /* Matched ignoring case: said so. */
+  g_assert_cmpuint (preview->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (preview->warnings->pdata[0], "Line 2"));
+  g_assert_true (baton_csv_people_import_apply (plan, &error));
+  g_assert_no_error (error);
+
+  /* Ann: Reviewer is primary now, Writer kept; email kept; name kept. */
+  g_assert_cmpstr (baton_person_get_name (ann), ==, "Ann, \"the\" writer");
+  g_assert_cmpstr (baton_person_get_email (ann), ==, "ann@example.org");
+  g_assert_cmpint (baton_person_get_weekly_capacity_minutes (ann), ==, 30 * 60 + 15);
+  roles = baton_store_get_person_role_ids (store, ann);
+  g_assert_cmpuint (roles->len, ==, 2);
+  g_assert_cmpstr (baton_role_get_name (baton_store_lookup_role (store, g_array_index (roles, gint64, 0))), ==, "Reviewer");
+  /* Bo: a new role, hours and archived kept. */
+  g_assert_cmpint (baton_person_get_weekly_capacity_minutes (bo), ==, 37 * 60 + 30);
+  g_assert_true (baton_person_get_archived (bo));
+  g_assert_cmpstr (baton_role_get_name (baton_store_lookup_role (store, baton_store_get_primary_role_id (store, bo))), ==, "Designer");
+  /* Cy: the defaults. */
+  cy = person_named (store, "Cy");
+  g_assert_nonnull (cy);
+  g_assert_cmpint (baton_person_get_weekly_capacity_minutes (cy), ==, 40 * 60);
+  g_assert_false (baton_person_get_archived (cy));
+  g_assert_cmpint (baton_store_get_primary_role_id (store, cy), ==, 0);
+
+  /* One undo step. */
+  g_assert_true (baton_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_null (person_named (store, "Cy"));
+  g_assert_cmpint (baton_person_get_weekly_capacity_minutes (ann), ==, 40 * 60);
+
+  /* Only the hours differ: an update, and the other row unchanged. */
+  {
+    g_autoptr(BatonCsvPeopleImport) hours = prepare_people (store,
+                                                            "name,weekly_capacity_hours\n"
+                                                            "'=Bo,37.5\n"
+                                                            "\"Ann, \"\"the\"\" writer\",41\n", -1, NULL, &error);
+
+    g_assert_no_error (error);
+    preview = baton_csv_people_import_get_preview (hours);
+    g_assert_cmpuint (preview->n_unchanged_people, ==, 1);
+    g_assert_cmpuint (preview->n_updated_people, ==, 1);
+    g_assert_true (baton_csv_people_import_apply (hours, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (baton_person_get_weekly_capacity_minutes (ann), ==, 41 * 60);
+  }
+}
+
+static void
+test_people_roles_list (void)
+{
+  g_autoptr(BatonStore) store = roster_store ();
+  g_autoptr(GError) error = NULL;
+  BatonPerson *ann = person_named (store, "Ann, \"the\" writer");
+  g_autoptr(GArray) roles = NULL;
+  const char *csv = "name;role;roles;archived;email\n"
+                    "\"Ann, \"\"the\"\" writer\";Lead;\"Reviewer ;  ; reviewer\";YES;\n";
+  g_autoptr(BatonCsvPeopleImport) plan = prepare_people (store, csv, -1, NULL, &error);
+  const BatonCsvPeoplePreview *preview = baton_csv_people_import_get_preview (plan);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->n_updated_people, ==, 1);
+  g_assert_cmpuint (preview->n_new_roles, ==, 1);
+  /* The primary role is not in the list: added, with a warning. */
+  g_assert_cmpuint (preview->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (preview->warnings->pdata[0], "Lead"));
+  g_assert_true (baton_csv_people_import_apply (plan, &error));
+  g_assert_no_error (error);
+  roles = baton_store_get_person_role_ids (store, ann);
+  g_assert_cmpuint (roles->len, ==, 2);
+  g_assert_cmpstr (baton_role_get_name (baton_store_lookup_role (store, g_array_index (roles, gint64, 0))), ==, "Lead");
+  g_assert_cmpstr (baton_role_get_name (baton_store_lookup_role (store, g_array_index (roles, gint64, 1))), ==, "Reviewer");
+  g_assert_true (baton_person_get_archived (ann));
+  g_assert_null (baton_person_get_email (ann));
+}
+
+static void
+check_people_refused (const char *text,
+                      gssize      length,
+                      gint        code,
+                      const char *fragment)
+{
+  g_autoptr(BatonStore) store = roster_store ();
+  g_autoptr(BatonTestState) before = baton_test_state_capture (store);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (import_people (store, text, length, &error));
+  g_assert_error (error, BATON_CSV_ERROR, code);
+  g_debug ("refused: %s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  if (fragment != NULL && strstr (error->message, fragment) == NULL)
+    g_error ("“%s” is not in “%s”", fragment, error->message);
+  baton_test_assert_state_equals (before, store);
+}
+
+static void
+test_people_bad (void)
+{
+  check_people_refused ("name,email\nCy,x\n\"  \",y\n", -1, BATON_CSV_ERROR_VALUE, "Line 3: The name is empty");
+  check_people_refused ("name\nCy\nDee\ncy\n", -1, BATON_CSV_ERROR_VALUE, "Line 4: The person “cy” is already on line 2.");
+  check_people_refused ("name,weekly_capacity_hours\nCy,lots\n", -1, BATON_CSV_ERROR_VALUE,
+                        "Line 2: The weekly_capacity_hours “lots” is not a number of hours from 0 to 168.");
+  check_people_refused ("name;weekly_capacity_hours\nCy;37,5\n", -1, BATON_CSV_ERROR_VALUE, "decimal point");
+  check_people_refused ("name,weekly_capacity_hours\nCy,40\nDee,169\n", -1, BATON_CSV_ERROR_VALUE, "Line 3: The weekly_capacity_hours “169”");
+  check_people_refused ("name,weekly_capacity_hours\nCy,-1\n", -1, BATON_CSV_ERROR_VALUE, "Line 2");
+  check_people_refused ("name,weekly_capacity_hours\nCy,nan\n", -1, BATON_CSV_ERROR_VALUE, "Line 2");
+  check_people_refused ("name,archived\nCy,maybe\n", -1, BATON_CSV_ERROR_VALUE, "Line 2: The archived “maybe” is not yes or no.");
+  check_people_refused ("name,email\nCy,x\nDee\n", -1, BATON_CSV_ERROR_PARSE, "Line 3");
+  check_people_refused ("name,email\nCy,ok\nCaf\xe9,x\n", -1, BATON_CSV_ERROR_ENCODING, "Line 3");
+  check_people_refused ("name,title\nCy,x\n", -1, BATON_CSV_ERROR_HEADER, "“title”");
+  check_people_refused ("email\nx@example.org\n", -1, BATON_CSV_ERROR_HEADER, "“name”");
+  check_people_refused ("name,Name\nx,y\n", -1, BATON_CSV_ERROR_HEADER, "twice");
+  check_people_refused ("", -1, BATON_CSV_ERROR_HEADER, NULL);
+}
+
+/* Two people whose names differ only in case are two rows, each matched
+ * exactly; a third spelling of one of them is that person twice. */
+static void
+test_people_names_by_case (void)
+{
+  g_autoptr(BatonStore) store = roster_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonCsvPeopleImport) plan = NULL;
+  g_autofree char *csv = NULL;
+
+  g_assert_nonnull (baton_store_create_person (store, "ann, \"the\" writer", NULL, 20 * 60, NULL, &error));
+  g_assert_no_error (error);
+  csv = export_people (store, FALSE);
+  plan = prepare_people (store, csv, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (baton_csv_people_import_get_preview (plan)->n_unchanged_people, ==, 3);
+  g_assert_cmpuint (baton_csv_people_import_get_preview (plan)->warnings->len, ==, 0);
+  g_clear_pointer (&plan, baton_csv_people_import_free);
+
+  plan = prepare_people (store, "name\n=Bo\n'=BO\n", -1, NULL, &error);
+  g_assert_error (error, BATON_CSV_ERROR, BATON_CSV_ERROR_VALUE);
+  g_assert_cmpstr (error->message, ==, "Line 3: The person “=BO” is already on line 2.");
+  g_assert_null (plan);
+}
+
+static void
+test_people_mapping_guess (void)
+{
+  const char *german[] = { "Name", "Rolle", "Wochenstunden" };
+  const char *english[] = { "Employee", "E-Mail", "Job Title", "Hours per week", "Inactive", "Skills", "Colour" };
+  const char *more[] = { "Mitarbeiterin", "Mail", "Funktion", "Kapazität", "Archiviert" };
+  /* name, email, role, roles, weekly_capacity_hours, archived */
+  const gint english_columns[BATON_CSV_PEOPLE_N_FIELDS] = { 0, 1, 2, 5, 3, 4 };
+  const gint more_columns[BATON_CSV_PEOPLE_N_FIELDS] = { 0, 1, 2, -1, 3, 4 };
+  g_autoptr(BatonStore) store = roster_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonCsvPeopleImport) plan = NULL;
+  BatonCsvPeopleMapping mapping;
+  BatonPerson *cy;
+
+  baton_csv_people_mapping_guess (&mapping, german, G_N_ELEMENTS (german));
+  g_assert_cmpint (mapping.columns[BATON_CSV_PEOPLE_FIELD_NAME], ==, 0);
+  g_assert_cmpint (mapping.columns[BATON_CSV_PEOPLE_FIELD_ROLE], ==, 1);
+  g_assert_cmpint (mapping.columns[BATON_CSV_PEOPLE_FIELD_WEEKLY_CAPACITY_HOURS], ==, 2);
+  g_assert_cmpint (mapping.columns[BATON_CSV_PEOPLE_FIELD_EMAIL], ==, -1);
+
+  baton_csv_people_mapping_guess (&mapping, english, G_N_ELEMENTS (english));
+  for (guint f = 0; f < BATON_CSV_PEOPLE_N_FIELDS; f++)
+    g_assert_cmpint (mapping.columns[f], ==, english_columns[f]);
+
+  baton_csv_people_mapping_guess (&mapping, more, G_N_ELEMENTS (more));
+  for (guint f = 0; f < BATON_CSV_PEOPLE_N_FIELDS; f++)
+    g_assert_cmpint (mapping.columns[f], ==, more_columns[f]);
+
+  /* A guess imports. */
+  baton_csv_people_mapping_guess (&mapping, german, G_N_ELEMENTS (german));
+  plan = prepare_people (store, "Name;Rolle;Wochenstunden\nCy;Trainer;20.5\n", -1, &mapping, &error);
+  g_assert_no_error (error);
+  g_assert_true (baton_csv_people_import_apply (plan, &error));
+  g_assert_no_error (error);
+  cy = person_named (store, "Cy");
+  g_assert_cmpint (baton_person_get_weekly_capacity_minutes (cy), ==, 20 * 60 + 30);
+  g_assert_cmpstr (baton_role_get_name (baton_store_lookup_role (store, baton_store_get_primary_role_id (store, cy))), ==, "Trainer");
+  g_assert_true (person_named (store, "Cy") != NULL);
+
+  /* Without a name column: refused before anything is read. */
+  baton_csv_people_mapping_init (&mapping);
+  g_clear_pointer (&plan, baton_csv_people_import_free);
+  plan = prepare_people (store, "Name\nDee\n", -1, &mapping, &error);
+  g_assert_error (error, BATON_CSV_ERROR, BATON_CSV_ERROR_HEADER);
+  g_assert_null (plan);
+}
+
+static void
+test_people_export_file (void)
+{
+  g_autoptr(BatonStore) store = roster_store ();
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autofree char *path = baton_test_workspace_file (ws, "people.csv");
+  g_autoptr(BatonStore) target = open_memory_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = export_people (store, TRUE);
+  g_autofree char *written = NULL;
+  g_autofree char *again = NULL;
+
+  g_assert_true (baton_csv_export_people_file (store, path, &(BatonCsvOptions) { .bom = TRUE }, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &written, NULL, &error));
+  g_assert_cmpstr (written, ==, expected);
+  g_assert_true (baton_csv_import_people_file (target, path, NULL, &error));
+  g_assert_no_error (error);
+  again = export_people (target, TRUE);
+  g_assert_cmpstr (again, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -817,6 +1201,14 @@ main (int   argc,
   g_test_add_func ("/csv/bad/quotes-and-encoding", test_bad_quotes_and_encoding);
   g_test_add_func ("/csv/bad/huge", test_bad_huge);
   g_test_add_func ("/csv/import/mapping-guess", test_mapping_guess);
+  g_test_add_func ("/csv/people/export", test_people_export);
+  g_test_add_func ("/csv/people/export-file", test_people_export_file);
+  g_test_add_func ("/csv/people/round-trip", test_people_round_trip);
+  g_test_add_func ("/csv/people/update", test_people_update);
+  g_test_add_func ("/csv/people/roles-list", test_people_roles_list);
+  g_test_add_func ("/csv/people/bad", test_people_bad);
+  g_test_add_func ("/csv/people/mapping-guess", test_people_mapping_guess);
+  g_test_add_func ("/csv/people/names-by-case", test_people_names_by_case);
 
   return g_test_run ();
 }

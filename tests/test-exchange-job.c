@@ -393,6 +393,62 @@ test_progress_dialog (Fixture       *f,
   gtk_window_destroy (parent);
 }
 
+/* People: the reading job plans and writes nothing; the importing job
+ * plans again and writes on the worker, one undo step; a bad file is
+ * refused with the model's message. */
+static void
+test_people_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = baton_test_workspace_file (f->ws, "team.csv");
+  g_autofree char *bad = baton_test_workspace_file (f->ws, "bad.csv");
+  g_autoptr(BatonExchangeJob) read = NULL;
+  g_autoptr(BatonExchangeJob) job = NULL;
+  g_autoptr(BatonExchangeJob) refused = NULL;
+  g_autoptr(BatonCsvPeopleImport) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  BatonCsvPeopleMapping mapping;
+  const char *header[] = { "Name", "Rolle", "Wochenstunden" };
+  guint n_people = g_list_model_get_n_items (baton_store_get_people (f->store));
+  Outcome outcome = { 0 };
+
+  g_assert_true (g_file_set_contents (path, "Name;Rolle;Wochenstunden\nNew One;Coach;20\nNew Two;;30.5\n", -1, NULL));
+  baton_csv_people_mapping_guess (&mapping, header, G_N_ELEMENTS (header));
+
+  read = baton_exchange_job_new_read_people_csv (f->store, path, &mapping);
+  run_job (read, NULL, &outcome);
+  g_assert_no_error (outcome.error);
+  g_assert_true (outcome.ok);
+  plan = baton_exchange_job_take_people_csv_import (read);
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (baton_csv_people_import_get_preview (plan)->n_new_people, ==, 2);
+  g_assert_cmpuint (baton_csv_people_import_get_preview (plan)->n_new_roles, ==, 1);
+  baton_test_assert_state_equals (f->before, f->store);
+
+  outcome = (Outcome) { 0 };
+  job = baton_exchange_job_new_import_people_csv (f->store, path, &mapping);
+  run_job (job, NULL, &outcome);
+  g_assert_no_error (outcome.error);
+  g_assert_true (outcome.ok);
+  g_assert_cmpstr (baton_exchange_job_get_summary (job), ==, "Imported 2 people from team.csv");
+  g_assert_true (baton_exchange_job_get_undoable (job));
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_people (f->store)), ==, n_people + 2);
+  baton_test_assert_store_matches_db (f->store);
+  g_assert_true (baton_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  baton_test_assert_data_equals (f->before, f->store);
+
+  outcome = (Outcome) { 0 };
+  g_assert_true (g_file_set_contents (bad, "name,weekly_capacity_hours\nNew One,20\nNew Two,lots\n", -1, NULL));
+  refused = baton_exchange_job_new_import_people_csv (f->store, bad, NULL);
+  run_job (refused, NULL, &outcome);
+  g_assert_false (outcome.ok);
+  g_assert_error (outcome.error, BATON_CSV_ERROR, BATON_CSV_ERROR_VALUE);
+  g_assert_true (g_str_has_prefix (outcome.error->message, "Line 3: "));
+  g_clear_error (&outcome.error);
+  baton_test_assert_data_equals (f->before, f->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +464,7 @@ main (int   argc,
   g_test_add ("/exchange-job/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/exchange-job/trello", Fixture, NULL, fixture_set_up, test_trello, fixture_tear_down);
   g_test_add ("/exchange-job/import-workspace", Fixture, NULL, fixture_set_up, test_import_workspace, fixture_tear_down);
+  g_test_add ("/exchange-job/people-csv", Fixture, NULL, fixture_set_up, test_people_csv, fixture_tear_down);
   g_test_add ("/exchange-job/progress-dialog", Fixture, NULL, fixture_set_up, test_progress_dialog, fixture_tear_down);
 
   return g_test_run ();

@@ -377,7 +377,7 @@ test_menu (Fixture       *f,
 {
   static const char * const actions[] = {
     "win.new-workspace", "win.open-workspace", "win.save-copy", "win.export-json", "win.export-tasks", "win.export-capacity",
-    "win.export-calendar", "win.import-tasks", "win.import-trello",
+    "win.export-calendar", "win.import-tasks", "win.import-trello", "win.export-people", "win.import-people",
   };
   GtkWidget *button;
   GMenuModel *menu;
@@ -414,9 +414,11 @@ test_menu (Fixture       *f,
                           "submenu “_Export”\n"
                           "  item “Workspace as Baton _JSON…” win.export-json ''\n"
                           "  item “_Tasks as CSV…” win.export-tasks ''\n"
+                          "  item “_People as CSV…” win.export-people ''\n"
                           "  item “_Capacity as CSV…” win.export-capacity ''\n"
                           "  item “C_alendar (.ics)…” win.export-calendar ''\n"
                           "item “_Import Tasks from CSV…” win.import-tasks ''\n"
+                          "item “Import Peop_le from CSV…” win.import-people ''\n"
                           "item “Import Trello _Board…” win.import-trello ''\n"
                           "item “Import _Workspace…” win.import-workspace ('', '')\n");
 
@@ -2144,8 +2146,10 @@ test_worker_imports (Fixture       *f,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *exported = baton_test_workspace_file (f->ws, "team.json");
+  g_autofree char *roster = baton_test_workspace_file (f->ws, "roster.csv");
   g_autoptr(BatonStore) store = NULL;
   BatonCsvImportDialog *csv_dialog;
+  guint n_people;
   BatonTrelloImportDialog *trello_dialog;
   BatonWindow *window;
   guint n;
@@ -2191,17 +2195,34 @@ test_worker_imports (Fixture       *f,
                    "Import Trello Board “Acme Onboarding 2026”");
   baton_test_assert_store_matches_db (store);
 
+  /* People, through the column step. */
+  n_people = g_list_model_get_n_items (baton_store_get_people (store));
+  g_assert_true (g_file_set_contents (roster, "Mitarbeiter,Funktion,Stunden\r\nNora Neu,Lektorat,30\r\n", -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-people", "s", roster));
+  csv_dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (csv_dialog), "csv-import.continue", NULL));
+  assert_csv_page (csv_dialog, "preview");
+  g_assert_true (shows_text (GTK_WIDGET (csv_dialog), "1 new person\n1 new role"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (csv_dialog), "csv-import.import", NULL));
+  wait_toplevel_gone (BATON_TYPE_CSV_IMPORT_DIALOG);
+  assert_toast (window, "Imported 1 person from roster.csv");
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_people (store)), ==, n_people + 1);
+  g_assert_cmpstr (baton_history_get_undo_label (baton_store_get_history (store)), ==, "Import People from CSV");
+  baton_test_assert_store_matches_db (store);
+
   /* An export reads the file as it is now. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-json", "s", exported));
   assert_toast (window, "Exported 46 tasks to team.json");
 
-  /* Two undo steps take both imports back, in the file too. */
+  /* Three undo steps take the imports back, in the file too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  baton_test_drain ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   baton_test_drain ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   baton_test_drain ();
   after = export_json (store);
-  baton_test_assert_text ("the workspace after two undos", after, before);
+  baton_test_assert_text ("the workspace after three undos", after, before);
   baton_test_assert_store_matches_db (store);
 
   close_window (window);
@@ -2317,6 +2338,153 @@ test_import_dialogs_audit (Fixture       *f,
   wait_toplevel_gone (BATON_TYPE_TRELLO_IMPORT_DIALOG);
 }
 
+/* People exported from the menu: a private file that imports back with
+ * every person unchanged, and a toast that counts them. */
+static void
+test_people_export (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(BatonCsvPeopleImport) import = NULL;
+  guint n_people = g_list_model_get_n_items (baton_store_get_people (f->store));
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "people.csv");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-people", "s", path));
+  message = g_strdup_printf ("Exported %u people to people.csv", n_people);
+  assert_toast (f->window, message);
+  assert_private_file (path);
+  import = baton_csv_people_import_prepare_file (f->store, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (baton_csv_people_import_get_preview (import)->n_rows, ==, n_people);
+  g_assert_cmpuint (baton_csv_people_import_get_preview (import)->n_unchanged_people, ==, n_people);
+}
+
+/* A roster with German column names: the columns step guesses them, the
+ * preview counts, Import adds and updates in one undo step. */
+static void
+test_people_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(BatonPerson) first = g_list_model_get_item (baton_store_get_people (f->store), 0);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const BatonCsvPeopleMapping *mapping;
+  BatonCsvImportDialog *dialog;
+  guint n_people = g_list_model_get_n_items (baton_store_get_people (f->store));
+  BatonPerson *kim = NULL;
+  gint64 hours;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "team.csv");
+  /* The first person gets a whole hour more than they have. */
+  hours = baton_person_get_weekly_capacity_minutes (first) / 60 + 1;
+  text = g_strdup_printf ("Name;Rolle;Wochenstunden\r\nKim Neu;Kursleitung;20.5\r\n%s;;%" G_GINT64_FORMAT "\r\n",
+                          baton_person_get_name (first), hours);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_no_error (error);
+  before = export_json (f->store);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-people", "s", path));
+  dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+  assert_csv_page (dialog, "columns");
+  g_assert_true (baton_csv_import_dialog_get_for_people (dialog));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Import People");
+
+  rows = csv_column_rows (dialog);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[0]), ==, BATON_CSV_PEOPLE_FIELD_NAME + 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[1]), ==, BATON_CSV_PEOPLE_FIELD_ROLE + 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[2]), ==, BATON_CSV_PEOPLE_FIELD_WEEKLY_CAPACITY_HOURS + 1);
+  mapping = baton_csv_import_dialog_get_people_mapping (dialog);
+  g_assert_cmpint (mapping->columns[BATON_CSV_PEOPLE_FIELD_NAME], ==, 0);
+  g_assert_cmpint (mapping->columns[BATON_CSV_PEOPLE_FIELD_ROLE], ==, 1);
+  g_assert_cmpint (mapping->columns[BATON_CSV_PEOPLE_FIELD_WEEKLY_CAPACITY_HOURS], ==, 2);
+  g_assert_cmpint (mapping->columns[BATON_CSV_PEOPLE_FIELD_EMAIL], ==, -1);
+
+  /* Without a name column it cannot go on, and says why. */
+  adw_combo_row_set_selected (rows->pdata[0], 0);
+  g_assert_false (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.continue"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Choose the column that holds the people’s names."));
+  adw_combo_row_set_selected (rows->pdata[0], BATON_CSV_PEOPLE_FIELD_NAME + 1);
+
+  g_assert_true (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.continue"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.continue", NULL));
+  assert_csv_page (dialog, "preview");
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Import People from “team.csv”?"));
+  g_assert_nonnull (baton_test_find_widget (GTK_WIDGET (dialog), is_label_containing,
+                                            "1 new person\n1 updated person\n1 new role"));
+  /* The preview wrote nothing. */
+  after = export_json (f->store);
+  baton_test_assert_text ("the workspace after the preview", after, before);
+  g_clear_pointer (&after, g_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.import", NULL));
+  wait_toplevel_gone (BATON_TYPE_CSV_IMPORT_DIALOG);
+  assert_toast (f->window, "Imported 2 people from team.csv");
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_people (f->store)), ==, n_people + 1);
+  for (guint i = 0; i < n_people + 1; i++)
+    {
+      g_autoptr(BatonPerson) person = g_list_model_get_item (baton_store_get_people (f->store), i);
+
+      if (g_str_equal (baton_person_get_name (person), "Kim Neu"))
+        kim = person;
+    }
+  g_assert_nonnull (kim);
+  g_assert_cmpint (baton_person_get_weekly_capacity_minutes (kim), ==, 20 * 60 + 30);
+  g_assert_cmpstr (baton_role_get_name (baton_store_lookup_role (f->store, baton_store_get_primary_role_id (f->store, kim))),
+                   ==, "Kursleitung");
+  g_assert_cmpint (baton_person_get_weekly_capacity_minutes (first), ==, hours * 60);
+  g_assert_cmpstr (baton_history_get_undo_label (baton_store_get_history (f->store)), ==, "Import People from CSV");
+
+  /* One undo takes it all back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  baton_test_drain ();
+  after = export_json (f->store);
+  baton_test_assert_text ("the workspace after Undo", after, before);
+}
+
+/* A cell the import refuses: the dialog stays on the columns with the
+ * message, and nothing is written. */
+static void
+test_people_import_error (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  BatonCsvImportDialog *dialog;
+  const char *message = "Line 3: The weekly_capacity_hours “viele” is not a number of hours from 0 to 168.";
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  path = baton_test_workspace_file (f->ws, "team.csv");
+  g_assert_true (g_file_set_contents (path, "Mitarbeiterin,Stunden\nKim Neu,20\nBo Neu,viele\n", -1, &error));
+  g_assert_no_error (error);
+  before = export_json (f->store);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.import-people", "s", path));
+  dialog = wait_for_toplevel (BATON_TYPE_CSV_IMPORT_DIALOG);
+  assert_csv_page (dialog, "columns");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "csv-import.continue", NULL));
+  assert_csv_page (dialog, "columns");
+  g_assert_true (shows_text (GTK_WIDGET (dialog), message));
+  g_assert_true (action_button_sensitive (GTK_WIDGET (dialog), "csv-import.continue"));
+
+  close_csv_dialog (dialog);
+  after = export_json (f->store);
+  baton_test_assert_text ("the workspace", after, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2354,6 +2522,9 @@ main (int   argc,
   g_test_add ("/exchange-ui/recent", Fixture, NULL, fixture_set_up, test_recent, fixture_tear_down);
   g_test_add ("/exchange-ui/csv-guess", Fixture, NULL, fixture_set_up, test_csv_guess, fixture_tear_down);
   g_test_add ("/exchange-ui/csv-invalid", Fixture, NULL, fixture_set_up, test_csv_invalid, fixture_tear_down);
+  g_test_add ("/exchange-ui/people-export", Fixture, NULL, fixture_set_up, test_people_export, fixture_tear_down);
+  g_test_add ("/exchange-ui/people-import", Fixture, NULL, fixture_set_up, test_people_import, fixture_tear_down);
+  g_test_add ("/exchange-ui/people-import-error", Fixture, NULL, fixture_set_up, test_people_import_error, fixture_tear_down);
   g_test_add ("/exchange-ui/csv-prepare-error", Fixture, NULL, fixture_set_up, test_csv_prepare_error, fixture_tear_down);
   g_test_add ("/exchange-ui/trello-import", Fixture, NULL, fixture_set_up, test_trello_import, fixture_tear_down);
   g_test_add ("/exchange-ui/trello-new-client", Fixture, NULL, fixture_set_up, test_trello_new_client, fixture_tear_down);

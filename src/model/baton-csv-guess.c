@@ -159,3 +159,77 @@ baton_csv_mapping_guess (BatonCsvMapping    *mapping,
           }
     }
 }
+
+/* People */
+
+typedef struct
+{
+  BatonCsvPeopleField  field;
+  const char          *names;   /* normalized, separated by '|' */
+} PeopleSynonyms;
+
+static const PeopleSynonyms people_synonyms[] = {
+  { BATON_CSV_PEOPLE_FIELD_NAME,
+    "person|fullname|member|employee|staff|who|"
+    "mitarbeiter|mitarbeiterin|mitarbeitende|vollständigername|person" },
+  { BATON_CSV_PEOPLE_FIELD_EMAIL,
+    "mail|email|emailaddress|mailaddress|"
+    "emailadresse|mailadresse" },
+  { BATON_CSV_PEOPLE_FIELD_ROLE,
+    "primaryrole|job|jobtitle|position|function|"
+    "rolle|hauptrolle|funktion|stelle" },
+  { BATON_CSV_PEOPLE_FIELD_ROLES,
+    "allroles|skills|"
+    "rollen|funktionen" },
+  { BATON_CSV_PEOPLE_FIELD_WEEKLY_CAPACITY_HOURS,
+    "hours|capacity|weeklyhours|hoursperweek|weeklycapacity|capacityhours|"
+    "stunden|kapazität|kapazitat|wochenstunden|stundenprowoche|arbeitszeit|wochenarbeitszeit" },
+  { BATON_CSV_PEOPLE_FIELD_ARCHIVED,
+    "inactive|former|"
+    "archiviert|inaktiv|ausgeschieden" },
+};
+
+void
+baton_csv_people_mapping_guess (BatonCsvPeopleMapping *mapping,
+                                const char * const    *header,
+                                guint                  n_columns)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gboolean *taken = NULL;
+
+  g_return_if_fail (mapping != NULL);
+  g_return_if_fail (header != NULL || n_columns == 0);
+
+  baton_csv_people_mapping_init (mapping);
+  taken = g_new0 (gboolean, MAX (n_columns, 1));
+  for (guint c = 0; c < n_columns; c++)
+    g_ptr_array_add (names, normalize (header[c]));
+
+  for (guint c = 0; c < n_columns; c++)
+    for (guint f = 0; f < BATON_CSV_PEOPLE_N_FIELDS; f++)
+      {
+        g_autofree char *field = normalize (baton_csv_people_field_get_name (f));
+
+        if (mapping->columns[f] < 0 && g_str_equal (field, names->pdata[c]))
+          {
+            mapping->columns[f] = (gint) c;
+            taken[c] = TRUE;
+            break;
+          }
+      }
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      if (taken[c])
+        continue;
+
+      for (guint s = 0; s < G_N_ELEMENTS (people_synonyms); s++)
+        if (mapping->columns[people_synonyms[s].field] < 0 &&
+            in_list (people_synonyms[s].names, names->pdata[c]))
+          {
+            mapping->columns[people_synonyms[s].field] = (gint) c;
+            taken[c] = TRUE;
+            break;
+          }
+    }
+}

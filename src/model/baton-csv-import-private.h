@@ -67,6 +67,12 @@ struct _BatonCsvImport
 #define HAS(row, field) (((row)->has & (G_GUINT64_CONSTANT (1) << (field))) != 0)
 
 void      _baton_csv_row_free       (Row             *row);
+void      _baton_csv_names_init     (Names           *names,
+                                     GType            type);
+void      _baton_csv_names_clear    (Names           *names);
+/* Adds the records of @list (which have a "name") to @names. */
+void      _baton_csv_names_fill     (Names           *names,
+                                     GListModel      *list);
 char     *_baton_csv_names_resolve  (Names           *names,
                                      const char      *name,
                                      guint           *n_new);

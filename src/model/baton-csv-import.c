@@ -42,8 +42,8 @@ _baton_csv_row_free (Row *row)
   g_free (row);
 }
 
-static void
-names_init (Names *names,
+void
+_baton_csv_names_init (Names *names,
             GType  type)
 {
   names->type = type;
@@ -54,8 +54,8 @@ names_init (Names *names,
   names->new_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
-static void
-names_clear (Names *names)
+void
+_baton_csv_names_clear (Names *names)
 {
   g_clear_pointer (&names->exact, g_hash_table_unref);
   g_clear_pointer (&names->folded, g_hash_table_unref);
@@ -119,8 +119,8 @@ _baton_csv_names_get (Names      *names,
   return g_hash_table_lookup (names->folded, key);
 }
 
-static void
-names_fill (Names      *names,
+void
+_baton_csv_names_fill (Names      *names,
             GListModel *list)
 {
   guint n = g_list_model_get_n_items (list);
@@ -143,11 +143,11 @@ baton_csv_import_free (BatonCsvImport *self)
   g_clear_object (&self->store);
   g_clear_pointer (&self->preview.warnings, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  names_clear (&self->clients);
-  names_clear (&self->programs);
-  names_clear (&self->roles);
-  names_clear (&self->stages);
-  names_clear (&self->people);
+  _baton_csv_names_clear (&self->clients);
+  _baton_csv_names_clear (&self->programs);
+  _baton_csv_names_clear (&self->roles);
+  _baton_csv_names_clear (&self->stages);
+  _baton_csv_names_clear (&self->people);
   g_clear_pointer (&self->program_clients, g_hash_table_unref);
   g_clear_pointer (&self->new_person_roles, g_hash_table_unref);
   g_clear_pointer (&self->stage_ends, g_hash_table_unref);
@@ -363,19 +363,19 @@ baton_csv_import_prepare (BatonStore            *store,
   self->store = g_object_ref (store);
   self->preview.warnings = g_ptr_array_new_with_free_func (g_free);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _baton_csv_row_free);
-  names_init (&self->clients, BATON_TYPE_CLIENT);
-  names_init (&self->programs, BATON_TYPE_PROGRAM);
-  names_init (&self->roles, BATON_TYPE_ROLE);
-  names_init (&self->stages, BATON_TYPE_STAGE);
-  names_init (&self->people, BATON_TYPE_PERSON);
+  _baton_csv_names_init (&self->clients, BATON_TYPE_CLIENT);
+  _baton_csv_names_init (&self->programs, BATON_TYPE_PROGRAM);
+  _baton_csv_names_init (&self->roles, BATON_TYPE_ROLE);
+  _baton_csv_names_init (&self->stages, BATON_TYPE_STAGE);
+  _baton_csv_names_init (&self->people, BATON_TYPE_PERSON);
   self->program_clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->new_person_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->stage_ends = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  names_fill (&self->clients, baton_store_get_clients (store));
+  _baton_csv_names_fill (&self->clients, baton_store_get_clients (store));
   fill_programs (self);
-  names_fill (&self->roles, baton_store_get_roles (store));
-  names_fill (&self->stages, baton_store_get_stages (store));
-  names_fill (&self->people, baton_store_get_people (store));
+  _baton_csv_names_fill (&self->roles, baton_store_get_roles (store));
+  _baton_csv_names_fill (&self->stages, baton_store_get_stages (store));
+  _baton_csv_names_fill (&self->people, baton_store_get_people (store));
 
   reader = baton_csv_reader_new (stream, BATON_CSV_MAX_BYTES);
   if (!(header = baton_csv_reader_next_row (reader, cancellable, &local_error)))

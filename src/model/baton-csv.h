@@ -224,4 +224,106 @@ gboolean  baton_csv_import_tasks_file     (BatonStore             *store,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BatonCsvImport, baton_csv_import_free)
 
+/* People ------------------------------------------------------------------
+ *
+ * The people file has one row per person, in the store's order:
+ *
+ *   name                   the person's name
+ *   email                  (empty: none)
+ *   role                   the name of the primary role (empty: none)
+ *   roles                  the names of all their roles, primary first,
+ *                          joined by "; "
+ *   weekly_capacity_hours  e.g. 37.5
+ *   archived               yes or no
+ *
+ * An exported people file imports back unchanged, and exporting again
+ * gives the same bytes.
+ */
+gboolean  baton_csv_export_people         (BatonStore             *store,
+                                           GOutputStream          *stream,
+                                           const BatonCsvOptions  *options,
+                                           GCancellable           *cancellable,
+                                           GError                **error);
+gboolean  baton_csv_export_people_file    (BatonStore             *store,
+                                           const char             *path,
+                                           const BatonCsvOptions  *options,
+                                           GError                **error);
+
+typedef enum
+{
+  BATON_CSV_PEOPLE_FIELD_NAME,
+  BATON_CSV_PEOPLE_FIELD_EMAIL,
+  BATON_CSV_PEOPLE_FIELD_ROLE,
+  BATON_CSV_PEOPLE_FIELD_ROLES,
+  BATON_CSV_PEOPLE_FIELD_WEEKLY_CAPACITY_HOURS,
+  BATON_CSV_PEOPLE_FIELD_ARCHIVED,
+  BATON_CSV_PEOPLE_N_FIELDS
+} BatonCsvPeopleField;
+
+/* The header name of a field ("weekly_capacity_hours"). */
+const char *baton_csv_people_field_get_name (BatonCsvPeopleField field);
+
+/* As BatonCsvMapping, for the people fields. The name is required. */
+typedef struct
+{
+  gint columns[BATON_CSV_PEOPLE_N_FIELDS];
+} BatonCsvPeopleMapping;
+
+void      baton_csv_people_mapping_init   (BatonCsvPeopleMapping *mapping);
+/* The mapping of a header made of the people field names (any order, case
+ * and surrounding space ignored); refuses unknown and doubled names and a
+ * header without "name" (BATON_CSV_ERROR_HEADER). */
+gboolean  baton_csv_people_mapping_init_from_header (BatonCsvPeopleMapping *mapping,
+                                                     const char * const    *header,
+                                                     guint                  n_columns,
+                                                     GError               **error);
+/* A guess, as baton_csv_mapping_guess (), with English and German synonyms
+ * (Person, Mitarbeiter → name; E-Mail, Mail → email; Rolle, Funktion →
+ * role; Stunden, Kapazität, Wochenstunden → weekly_capacity_hours; …). */
+void      baton_csv_people_mapping_guess  (BatonCsvPeopleMapping *mapping,
+                                           const char * const    *header,
+                                           guint                  n_columns);
+
+typedef struct
+{
+  guint      n_rows;
+  guint      n_new_people;
+  guint      n_updated_people;    /* a person of the workspace, with changes */
+  guint      n_unchanged_people;  /* a person of the workspace, nothing to change */
+  guint      n_new_roles;
+  GPtrArray *warnings;            /* char *, "Line 4: …", translated */
+} BatonCsvPeoplePreview;
+
+typedef struct _BatonCsvPeopleImport BatonCsvPeopleImport;
+
+/* Reads and checks the whole file and plans the import without writing.
+ * @mapping NULL: the mapping of the file's header; otherwise the first
+ * row is a header and skipped. People are matched by name (exactly, else
+ * ignoring case), roles by name (created when missing). A field that is
+ * not in the file (or an empty hours or archived cell) keeps its value on
+ * an updated person; a new person gets 40 hours a week, no email, no
+ * roles, not archived. When "roles" is in the file it is the whole list
+ * of roles; "role" alone makes a role primary and keeps the others. */
+BatonCsvPeopleImport        *baton_csv_people_import_prepare      (BatonStore                  *store,
+                                                                   GInputStream                *stream,
+                                                                   const BatonCsvPeopleMapping *mapping,
+                                                                   GCancellable                *cancellable,
+                                                                   GError                     **error);
+BatonCsvPeopleImport        *baton_csv_people_import_prepare_file (BatonStore                  *store,
+                                                                   const char                  *path,
+                                                                   const BatonCsvPeopleMapping *mapping,
+                                                                   GError                     **error);
+const BatonCsvPeoplePreview *baton_csv_people_import_get_preview  (BatonCsvPeopleImport        *self);
+/* One transaction, one undo step ("Import People from CSV"). */
+gboolean                     baton_csv_people_import_apply        (BatonCsvPeopleImport        *self,
+                                                                   GError                     **error);
+void                         baton_csv_people_import_free         (BatonCsvPeopleImport        *self);
+
+gboolean  baton_csv_import_people_file    (BatonStore                  *store,
+                                           const char                  *path,
+                                           const BatonCsvPeopleMapping *mapping,
+                                           GError                     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BatonCsvPeopleImport, baton_csv_people_import_free)
+
 G_END_DECLS

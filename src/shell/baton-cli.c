@@ -9,12 +9,15 @@
  *
  *   --export FILE.json             the whole workspace as Baton JSON
  *   --export FILE.csv              tasks as CSV
+ *   --export FILE.csv --people     the people, their roles and weekly hours
  *   --export FILE.csv --capacity   capacity as CSV (long form), --weeks N
  *                                  weeks from the week of --from DATE
  *   --export FILE.ics              dated tasks and time off as iCalendar,
  *                                  narrowed by --person NAME or --program NAME
  *   --import FILE.json             Baton JSON, into an empty workspace
- *   --import FILE.csv              tasks, into the workspace
+ *   --import FILE.csv              tasks, into the workspace; people when the
+ *                                  header names the people's columns (name,
+ *                                  no title)
  *
  * `--demo` exports a demo workspace generated in memory. Without
  * `--database` an export reads the default workspace; an import needs
@@ -58,7 +61,10 @@ static const GOptionEntry cli_option_entries[] = {
        ".ics (calendar); needs no display"), N_("FILE") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import FILE into the workspace of --database and exit: .json (Baton JSON, "
-       "into an empty workspace) or .csv (tasks); needs no display"), N_("FILE") },
+       "into an empty workspace) or .csv (tasks, or people when its columns are a "
+       "people export’s); needs no display"), N_("FILE") },
+  { "people", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export to a .csv file: export the people, their roles and weekly hours instead of tasks"), NULL },
   { "capacity", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export to a .csv file: export capacity per person and week instead of tasks"), NULL },
   /* A string: GApplication leaves an integer option of 0 out of the dict. */
@@ -103,6 +109,7 @@ typedef struct
   const char *export_path;
   const char *import_path;
   gboolean    capacity;
+  gboolean    people;
   const char *weeks;
   const char *from;
   const char *person;
@@ -138,6 +145,19 @@ check_options (const CliOptions  *o,
     {
       g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
                            _("--export and --import cannot be used together"));
+      return FALSE;
+    }
+
+  if (o->people && (o->export_path == NULL || format_from_path (o->export_path) != FORMAT_CSV))
+    {
+      g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                           _("--people works only with --export to a .csv file"));
+      return FALSE;
+    }
+  if (o->people && o->capacity)
+    {
+      g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                           _("--people and --capacity cannot be used together"));
       return FALSE;
     }
 
@@ -516,7 +536,7 @@ run_export (const CliOptions  *o,
     case FORMAT_CSV:
       if (o->capacity)
         return export_capacity (store, o, summary, error);
-      request.kind = BATON_EXPORT_TASKS_CSV;
+      request.kind = o->people ? BATON_EXPORT_PEOPLE_CSV : BATON_EXPORT_TASKS_CSV;
       break;
 
     case FORMAT_ICS:
@@ -559,6 +579,48 @@ import_csv (BatonStore  *store,
     g_printerr ("%s\n", (const char *) g_ptr_array_index (preview->warnings, i));
 
   *n_tasks = preview->n_new_tasks + preview->n_updated_tasks + preview->n_unchanged_tasks;
+  return TRUE;
+}
+
+/* Whether the header of the CSV file @path names people's columns only
+ * (a name and no title): a roster, not tasks. */
+static gboolean
+is_people_csv (const char *path)
+{
+  g_auto(GStrv) header = baton_csv_read_header (path, NULL);
+  BatonCsvPeopleMapping mapping;
+
+  return header != NULL &&
+         baton_csv_people_mapping_init_from_header (&mapping, (const char * const *) header,
+                                                    g_strv_length (header), NULL);
+}
+
+static gboolean
+import_people_csv (BatonStore  *store,
+                   const char  *path,
+                   gboolean     back_up_first,
+                   guint       *n_people,
+                   GError     **error)
+{
+  g_autoptr(BatonCsvPeopleImport) import = NULL;
+  const BatonCsvPeoplePreview *preview;
+
+  import = baton_csv_people_import_prepare_file (store, path, NULL, error);
+  if (import == NULL)
+    return FALSE;
+
+  /* The file is good: back the workspace up before it changes. */
+  if (back_up_first && !back_up (baton_store_get_path (store), TRUE, error))
+    return FALSE;
+
+  preview = baton_csv_people_import_get_preview (import);
+  if (!baton_csv_people_import_apply (import, error))
+    return FALSE;
+
+  for (guint i = 0; preview->warnings != NULL && i < preview->warnings->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (preview->warnings, i));
+
+  *n_people = preview->n_new_people + preview->n_updated_people + preview->n_unchanged_people;
   return TRUE;
 }
 
@@ -626,6 +688,7 @@ run_import (const CliOptions  *o,
   g_autofree char *name = g_filename_display_name (o->import_path);
   gboolean existed = g_file_test (o->database, G_FILE_TEST_EXISTS);
   gboolean ok = FALSE;
+  gboolean people = FALSE;
   guint n_tasks = 0;
 
   /* Before the workspace is opened, let alone created. */
@@ -663,7 +726,10 @@ run_import (const CliOptions  *o,
       break;
 
     case FORMAT_CSV:
-      ok = import_csv (store, o->import_path, existed, &n_tasks, error);
+      if ((people = is_people_csv (o->import_path)))
+        ok = import_people_csv (store, o->import_path, existed, &n_tasks, error);
+      else
+        ok = import_csv (store, o->import_path, existed, &n_tasks, error);
       break;
 
     case FORMAT_ICS:
@@ -682,10 +748,17 @@ run_import (const CliOptions  *o,
       return FALSE;
     }
 
-  *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Imported %u task from %s",
-                                           "Imported %u tasks from %s", n_tasks),
-                              n_tasks, name);
+  if (people)
+    /* Translators: %u is a number of people, %s a file's name */
+    *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Imported %u person from %s",
+                                             "Imported %u people from %s", n_tasks),
+                                n_tasks, name);
+  else
+    *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Imported %u task from %s",
+                                             "Imported %u tasks from %s", n_tasks),
+                                n_tasks, name);
   return TRUE;
 }
 
@@ -704,6 +777,7 @@ baton_cli_handle_options (GVariantDict *options)
   g_variant_dict_lookup (options, "export", "^&ay", &o.export_path);
   g_variant_dict_lookup (options, "import", "^&ay", &o.import_path);
   g_variant_dict_lookup (options, "capacity", "b", &o.capacity);
+  g_variant_dict_lookup (options, "people", "b", &o.people);
   g_variant_dict_lookup (options, "weeks", "&s", &o.weeks);
   g_variant_dict_lookup (options, "from", "&s", &o.from);
   g_variant_dict_lookup (options, "person", "&s", &o.person);
@@ -718,6 +792,7 @@ baton_cli_handle_options (GVariantDict *options)
 
   if (o.export_path == NULL && o.import_path == NULL &&
       !g_variant_dict_contains (options, "capacity") &&
+      !g_variant_dict_contains (options, "people") &&
       !g_variant_dict_contains (options, "weeks") &&
       !g_variant_dict_contains (options, "from") &&
       !g_variant_dict_contains (options, "person") &&

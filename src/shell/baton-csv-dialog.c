@@ -1,4 +1,4 @@
-/* baton-csv-dialog.c — the columns and the preview of a tasks CSV import
+/* baton-csv-dialog.c — the columns and the preview of a tasks or people CSV import
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -39,7 +39,10 @@ struct _BatonCsvImportDialog
 
   /* State */
   GStrv            header;
+  gboolean         people;           /* the people fields, not the tasks' */
+  guint            n_fields;
   BatonCsvMapping  mapping;
+  BatonCsvPeopleMapping people_mapping;
   gboolean         valid;
   gboolean         waiting;          /* for the caller's answer to ::preview-requested */
 };
@@ -87,6 +90,36 @@ baton_csv_field_get_label (BatonCsvField field)
   return _(field_labels[field]);
 }
 
+G_STATIC_ASSERT ((guint) BATON_CSV_PEOPLE_N_FIELDS <= (guint) BATON_CSV_N_FIELDS);
+
+static const char * const people_field_labels[BATON_CSV_PEOPLE_N_FIELDS] = {
+  /* Translators: a field of a person that a CSV column can hold */
+  N_("Name"),
+  N_("Email"),
+  /* Translators: a field of a person: their primary role */
+  N_("Primary role"),
+  /* Translators: a field of a person: all their roles */
+  N_("Roles"),
+  N_("Weekly hours"),
+  /* Translators: a field of a person: whether they are archived */
+  N_("Archived"),
+};
+
+const char *
+baton_csv_people_field_get_label (BatonCsvPeopleField field)
+{
+  g_return_val_if_fail (field < BATON_CSV_PEOPLE_N_FIELDS, NULL);
+
+  return _(people_field_labels[field]);
+}
+
+static const char *
+field_label (BatonCsvImportDialog *self,
+             guint                 field)
+{
+  return self->people ? baton_csv_people_field_get_label (field) : baton_csv_field_get_label (field);
+}
+
 /* A column as the person reads it: its name, or its number when unnamed. */
 static char *
 column_name (BatonCsvImportDialog *self,
@@ -106,35 +139,49 @@ static void
 update_mapping (BatonCsvImportDialog *self)
 {
   g_autofree char *reason = NULL;
+  gint columns[BATON_CSV_N_FIELDS];   /* the larger set of fields */
 
-  baton_csv_mapping_init (&self->mapping);
+  for (guint f = 0; f < G_N_ELEMENTS (columns); f++)
+    columns[f] = -1;
   self->valid = TRUE;
 
   for (guint c = 0; c < self->rows->len && reason == NULL; c++)
     {
       guint chosen = adw_combo_row_get_selected (self->rows->pdata[c]);
-      BatonCsvField field;
+      guint field;
 
       if (chosen == 0 || chosen == GTK_INVALID_LIST_POSITION)
         continue;
 
       field = chosen - 1;
-      if (self->mapping.columns[field] >= 0)
+      if (columns[field] >= 0)
         {
-          g_autofree char *first = column_name (self, (guint) self->mapping.columns[field]);
+          g_autofree char *first = column_name (self, (guint) columns[field]);
           g_autofree char *second = column_name (self, c);
 
           /* Translators: %s is a field ("Due date"), then two columns of
            * the file (“Deadline”, “End”) */
           reason = g_strdup_printf (_("“%s” is chosen for two columns, %s and %s. Choose it for one only."),
-                                    baton_csv_field_get_label (field), first, second);
+                                    field_label (self, field), first, second);
           break;
         }
-      self->mapping.columns[field] = (gint) c;
+      columns[field] = (gint) c;
     }
 
-  if (reason == NULL && self->mapping.columns[BATON_CSV_FIELD_TITLE] < 0)
+  baton_csv_mapping_init (&self->mapping);
+  baton_csv_people_mapping_init (&self->people_mapping);
+  for (guint f = 0; f < self->n_fields; f++)
+    {
+      if (self->people)
+        self->people_mapping.columns[f] = columns[f];
+      else
+        self->mapping.columns[f] = columns[f];
+    }
+
+  if (reason == NULL && !self->people && self->mapping.columns[BATON_CSV_FIELD_TITLE] < 0)
     reason = g_strdup (_("Choose the column that holds the tasks’ titles."));
+  if (reason == NULL && self->people && self->people_mapping.columns[BATON_CSV_PEOPLE_FIELD_NAME] < 0)
+    reason = g_strdup (_("Choose the column that holds the people’s names."));
 
   self->valid = reason == NULL;
   gtk_label_set_text (GTK_LABEL (self->invalid_label), reason != NULL ? reason : "");
@@ -260,7 +307,7 @@ build (BatonCsvImportDialog *self,
   g_autofree char *question = NULL;
 
   /* The header bar: Cancel or Back, the title, Continue or Import. */
-  self->window_title = adw_window_title_new (_("Import Tasks"), file_name);
+  self->window_title = adw_window_title_new (self->people ? _("Import People") : _("Import Tasks"), file_name);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header_bar), self->window_title);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header_bar), FALSE);
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header_bar), FALSE);
@@ -287,8 +334,8 @@ build (BatonCsvImportDialog *self,
   gtk_box_append (GTK_BOX (columns), self->error_label);
 
   gtk_string_list_append (choices, _("Ignore"));
-  for (guint f = 0; f < BATON_CSV_N_FIELDS; f++)
-    gtk_string_list_append (choices, baton_csv_field_get_label (f));
+  for (guint f = 0; f < self->n_fields; f++)
+    gtk_string_list_append (choices, field_label (self, f));
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Columns"));
@@ -316,7 +363,10 @@ build (BatonCsvImportDialog *self,
 
   /* Preview */
   /* Translators: %s is a file name */
-  question = g_strdup_printf (_("Import Tasks from “%s”?"), file_name);
+  question = self->people
+             /* Translators: %s is a file name */
+             ? g_strdup_printf (_("Import People from “%s”?"), file_name)
+             : g_strdup_printf (_("Import Tasks from “%s”?"), file_name);
   heading = wrapped_label (question, "title-4");
   gtk_box_append (GTK_BOX (preview), heading);
   self->summary_label = wrapped_label (NULL, NULL);
@@ -389,15 +439,19 @@ baton_csv_import_dialog_init (BatonCsvImportDialog *self)
 {
   self->rows = g_ptr_array_new ();
   baton_csv_mapping_init (&self->mapping);
+  baton_csv_people_mapping_init (&self->people_mapping);
 }
 
-BatonCsvImportDialog *
-baton_csv_import_dialog_new (GtkWindow          *parent,
-                             const char * const *header,
-                             const char         *file_name)
+static BatonCsvImportDialog *
+dialog_new (GtkWindow          *parent,
+            const char * const *header,
+            const char         *file_name,
+            gboolean            people)
 {
   BatonCsvImportDialog *self;
   BatonCsvMapping guess;
+  BatonCsvPeopleMapping people_guess;
+  const gint *guessed;
   guint n_columns;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
@@ -408,18 +462,29 @@ baton_csv_import_dialog_new (GtkWindow          *parent,
                        "transient-for", parent,
                        "modal", TRUE,
                        "destroy-with-parent", TRUE,
-                       "title", _("Import Tasks"),
+                       "title", people ? _("Import People") : _("Import Tasks"),
                        "default-width", 560,
                        "default-height", 640,
                        NULL);
+  self->people = people;
+  self->n_fields = people ? BATON_CSV_PEOPLE_N_FIELDS : BATON_CSV_N_FIELDS;
   self->header = g_strdupv ((char **) header);
   n_columns = g_strv_length (self->header);
   build (self, file_name);
 
-  baton_csv_mapping_guess (&guess, header, n_columns);
-  for (guint f = 0; f < BATON_CSV_N_FIELDS; f++)
-    if (guess.columns[f] >= 0)
-      adw_combo_row_set_selected (self->rows->pdata[guess.columns[f]], f + 1);
+  if (people)
+    {
+      baton_csv_people_mapping_guess (&people_guess, header, n_columns);
+      guessed = people_guess.columns;
+    }
+  else
+    {
+      baton_csv_mapping_guess (&guess, header, n_columns);
+      guessed = guess.columns;
+    }
+  for (guint f = 0; f < self->n_fields; f++)
+    if (guessed[f] >= 0)
+      adw_combo_row_set_selected (self->rows->pdata[guessed[f]], f + 1);
   for (guint c = 0; c < n_columns; c++)
     g_signal_connect_object (self->rows->pdata[c], "notify::selected",
                              G_CALLBACK (on_row_selected), self, G_CONNECT_SWAPPED);
@@ -428,6 +493,39 @@ baton_csv_import_dialog_new (GtkWindow          *parent,
   show_page (self, "columns");
 
   return self;
+}
+
+BatonCsvImportDialog *
+baton_csv_import_dialog_new (GtkWindow          *parent,
+                             const char * const *header,
+                             const char         *file_name)
+{
+  return dialog_new (parent, header, file_name, FALSE);
+}
+
+BatonCsvImportDialog *
+baton_csv_import_dialog_new_for_people (GtkWindow          *parent,
+                                        const char * const *header,
+                                        const char         *file_name)
+{
+  return dialog_new (parent, header, file_name, TRUE);
+}
+
+gboolean
+baton_csv_import_dialog_get_for_people (BatonCsvImportDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_CSV_IMPORT_DIALOG (self), FALSE);
+
+  return self->people;
+}
+
+const BatonCsvPeopleMapping *
+baton_csv_import_dialog_get_people_mapping (BatonCsvImportDialog *self)
+{
+  g_return_val_if_fail (BATON_IS_CSV_IMPORT_DIALOG (self), NULL);
+  g_return_val_if_fail (self->people, NULL);
+
+  return &self->people_mapping;
 }
 
 const BatonCsvMapping *
@@ -483,6 +581,39 @@ baton_csv_import_dialog_show_preview (BatonCsvImportDialog  *self,
                 g_dngettext (GETTEXT_PACKAGE, "%u new program", "%u new programs", preview->n_new_programs));
   if (body->len == 0)
     g_string_append (body, _("The file holds no tasks."));
+  gtk_label_set_text (GTK_LABEL (self->summary_label), body->str);
+
+  baton_import_warnings_fill (self->warnings_list, preview->warnings);
+  gtk_widget_set_visible (self->warnings_group, n_warnings > 0);
+
+  self->waiting = FALSE;
+  update_mapping (self);
+  show_page (self, "preview");
+}
+
+void
+baton_csv_import_dialog_show_people_preview (BatonCsvImportDialog        *self,
+                                             const BatonCsvPeoplePreview *preview)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  guint n_warnings;
+
+  g_return_if_fail (BATON_IS_CSV_IMPORT_DIALOG (self));
+  g_return_if_fail (self->people);
+  g_return_if_fail (preview != NULL);
+
+  n_warnings = preview->warnings != NULL ? preview->warnings->len : 0;
+
+  baton_import_append_count (body, preview->n_new_people,
+                g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", preview->n_new_people));
+  baton_import_append_count (body, preview->n_updated_people,
+                g_dngettext (GETTEXT_PACKAGE, "%u updated person", "%u updated people", preview->n_updated_people));
+  baton_import_append_count (body, preview->n_unchanged_people,
+                g_dngettext (GETTEXT_PACKAGE, "%u unchanged person", "%u unchanged people", preview->n_unchanged_people));
+  baton_import_append_count (body, preview->n_new_roles,
+                g_dngettext (GETTEXT_PACKAGE, "%u new role", "%u new roles", preview->n_new_roles));
+  if (body->len == 0)
+    g_string_append (body, _("The file holds no people."));
   gtk_label_set_text (GTK_LABEL (self->summary_label), body->str);
 
   baton_import_warnings_fill (self->warnings_list, preview->warnings);

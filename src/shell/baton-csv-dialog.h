@@ -1,4 +1,4 @@
-/* baton-csv-dialog.h — the columns and the preview of a tasks CSV import
+/* baton-csv-dialog.h — the columns and the preview of a tasks or people CSV import
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -44,6 +44,17 @@ G_DECLARE_FINAL_TYPE (BatonCsvImportDialog, baton_csv_import_dialog, BATON, CSV_
 BatonCsvImportDialog  *baton_csv_import_dialog_new             (GtkWindow             *parent,
                                                                 const char * const    *header,
                                                                 const char            *file_name);
+/* The same dialog for a people file: the people fields (in
+ * BatonCsvPeopleField order), baton_csv_people_mapping_guess (), the name
+ * required, and the _people_ functions below in place of get_mapping ()
+ * and show_preview (). */
+BatonCsvImportDialog  *baton_csv_import_dialog_new_for_people  (GtkWindow             *parent,
+                                                                const char * const    *header,
+                                                                const char            *file_name);
+gboolean               baton_csv_import_dialog_get_for_people  (BatonCsvImportDialog  *self);
+const BatonCsvPeopleMapping *baton_csv_import_dialog_get_people_mapping  (BatonCsvImportDialog        *self);
+void                         baton_csv_import_dialog_show_people_preview (BatonCsvImportDialog        *self,
+                                                                          const BatonCsvPeoplePreview *preview);
 /* The columns as chosen on the first page. */
 const BatonCsvMapping *baton_csv_import_dialog_get_mapping     (BatonCsvImportDialog  *self);
 /* Shows the preview page with @preview (copied: the caller keeps it). */
@@ -64,5 +75,6 @@ gboolean               baton_csv_import_dialog_get_waiting     (BatonCsvImportDi
 
 /* A field as the person reads it ("Due date"), translated. */
 const char            *baton_csv_field_get_label               (BatonCsvField          field);
+const char            *baton_csv_people_field_get_label        (BatonCsvPeopleField    field);
 
 G_END_DECLS

@@ -25,6 +25,8 @@ typedef enum
   JOB_EXPORT,
   JOB_READ_CSV,
   JOB_IMPORT_CSV,
+  JOB_READ_PEOPLE_CSV,
+  JOB_IMPORT_PEOPLE_CSV,
   JOB_READ_TRELLO,
   JOB_IMPORT_TRELLO,
   JOB_IMPORT_WORKSPACE,
@@ -55,6 +57,7 @@ struct _BatonExchangeJob
   char                  *uid_domain;
 
   BatonCsvMapping        mapping;
+  BatonCsvPeopleMapping  people_mapping;
   gboolean               has_mapping;
 
   gint64                 client_id;
@@ -64,6 +67,7 @@ struct _BatonExchangeJob
 
   /* Results */
   BatonCsvImport        *csv_import;
+  BatonCsvPeopleImport  *people_import;
   BatonTrelloImport     *trello_import;
   BatonChange           *change;         /* written by the worker, to adopt */
   char                  *summary;
@@ -181,6 +185,43 @@ baton_exchange_job_new_import_csv (BatonStore            *store,
                                    const BatonCsvMapping *mapping)
 {
   return csv_job_new (JOB_IMPORT_CSV, store, path, mapping);
+}
+
+static BatonExchangeJob *
+people_csv_job_new (JobKind                      kind,
+                    BatonStore                  *store,
+                    const char                  *path,
+                    const BatonCsvPeopleMapping *mapping)
+{
+  BatonExchangeJob *self;
+
+  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = job_new (kind, store, path);
+  if (mapping != NULL)
+    {
+      self->people_mapping = *mapping;
+      self->has_mapping = TRUE;
+    }
+
+  return self;
+}
+
+BatonExchangeJob *
+baton_exchange_job_new_read_people_csv (BatonStore                  *store,
+                                        const char                  *path,
+                                        const BatonCsvPeopleMapping *mapping)
+{
+  return people_csv_job_new (JOB_READ_PEOPLE_CSV, store, path, mapping);
+}
+
+BatonExchangeJob *
+baton_exchange_job_new_import_people_csv (BatonStore                  *store,
+                                          const char                  *path,
+                                          const BatonCsvPeopleMapping *mapping)
+{
+  return people_csv_job_new (JOB_IMPORT_PEOPLE_CSV, store, path, mapping);
 }
 
 BatonExchangeJob *
@@ -339,6 +380,52 @@ work_import_csv (BatonExchangeJob  *self,
   return TRUE;
 }
 
+static BatonCsvPeopleImport *
+prepare_people_csv (BatonExchangeJob  *self,
+                    BatonStore        *store,
+                    GCancellable      *cancellable,
+                    GError           **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (self->path);
+  g_autoptr(GFileInputStream) stream = NULL;
+
+  if (!(stream = g_file_read (file, cancellable, error)))
+    return NULL;
+
+  return baton_csv_people_import_prepare (store, G_INPUT_STREAM (stream),
+                                          self->has_mapping ? &self->people_mapping : NULL,
+                                          cancellable, error);
+}
+
+static gboolean
+work_import_people_csv (BatonExchangeJob  *self,
+                        BatonStore        *store,
+                        GCancellable      *cancellable,
+                        GError           **error)
+{
+  g_autoptr(BatonCsvPeopleImport) import = NULL;
+  const BatonCsvPeoplePreview *preview;
+  guint n_people;
+
+  if (!(import = prepare_people_csv (self, store, cancellable, error)))
+    return FALSE;
+
+  preview = baton_csv_people_import_get_preview (import);
+  /* A person is a row, and roles one more each. */
+  expect_rows (self, 2 * (preview->n_new_people + preview->n_updated_people) + preview->n_new_roles);
+
+  if (!baton_csv_people_import_apply (import, error))
+    return FALSE;
+
+  n_people = preview->n_new_people + preview->n_updated_people + preview->n_unchanged_people;
+  /* Translators: %u is a number of people, %s a file's name */
+  self->summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Imported %u person from %s",
+                                                "Imported %u people from %s", n_people),
+                                   n_people, self->name);
+  return TRUE;
+}
+
 typedef struct
 {
   BatonExchangeJob  *job;
@@ -436,6 +523,13 @@ work (BatonExchangeJob  *self,
     case JOB_IMPORT_CSV:
       return work_import_csv (self, store, cancellable, error);
 
+    case JOB_READ_PEOPLE_CSV:
+      self->people_import = prepare_people_csv (self, store, cancellable, error);
+      return self->people_import != NULL;
+
+    case JOB_IMPORT_PEOPLE_CSV:
+      return work_import_people_csv (self, store, cancellable, error);
+
     case JOB_READ_TRELLO:
       self->trello_import = baton_trello_import_new_file (store, self->path, error);
       return self->trello_import != NULL;
@@ -452,7 +546,8 @@ work (BatonExchangeJob  *self,
 static gboolean
 is_import (BatonExchangeJob *self)
 {
-  return self->kind == JOB_IMPORT_CSV || self->kind == JOB_IMPORT_TRELLO;
+  return self->kind == JOB_IMPORT_CSV || self->kind == JOB_IMPORT_PEOPLE_CSV ||
+         self->kind == JOB_IMPORT_TRELLO;
 }
 
 static void
@@ -678,6 +773,14 @@ baton_exchange_job_take_csv_import (BatonExchangeJob *self)
   return g_steal_pointer (&self->csv_import);
 }
 
+BatonCsvPeopleImport *
+baton_exchange_job_take_people_csv_import (BatonExchangeJob *self)
+{
+  g_return_val_if_fail (BATON_IS_EXCHANGE_JOB (self), NULL);
+
+  return g_steal_pointer (&self->people_import);
+}
+
 BatonTrelloImport *
 baton_exchange_job_take_trello_import (BatonExchangeJob *self)
 {
@@ -840,6 +943,7 @@ baton_exchange_job_finalize (GObject *object)
   g_clear_pointer (&self->new_client_name, g_free);
   g_clear_pointer (&self->members, g_array_unref);
   g_clear_pointer (&self->csv_import, baton_csv_import_free);
+  g_clear_pointer (&self->people_import, baton_csv_people_import_free);
   g_clear_pointer (&self->trello_import, baton_trello_import_free);
   g_clear_pointer (&self->change, baton_change_free);
   g_clear_pointer (&self->summary, g_free);

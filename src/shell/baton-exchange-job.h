@@ -22,7 +22,7 @@ G_DECLARE_FINAL_TYPE (BatonExchangeJob, baton_exchange_job, BATON, EXCHANGE_JOB,
  * written as one undo step. A store that is no file (":memory:") cannot
  * be opened twice: its jobs run on the main thread instead.
  *
- * Reading jobs (read_csv, read_trello) write nothing: they hand over an
+ * Reading jobs (read_csv, read_people_csv, read_trello) write nothing: they hand over an
  * import object, planned against the worker's store as the file was, for
  * a preview and the choices of a dialog. The writing job then plans again
  * against the file as it is, with those choices. */
@@ -40,6 +40,13 @@ BatonExchangeJob  *baton_exchange_job_new_read_csv        (BatonStore           
 BatonExchangeJob  *baton_exchange_job_new_import_csv      (BatonStore               *store,
                                                            const char               *path,
                                                            const BatonCsvMapping    *mapping);
+/* The same for people (baton_csv_people_import_prepare ()). */
+BatonExchangeJob  *baton_exchange_job_new_read_people_csv   (BatonStore                  *store,
+                                                             const char                  *path,
+                                                             const BatonCsvPeopleMapping *mapping);
+BatonExchangeJob  *baton_exchange_job_new_import_people_csv (BatonStore                  *store,
+                                                             const char                  *path,
+                                                             const BatonCsvPeopleMapping *mapping);
 /* Reads a Trello board export. */
 BatonExchangeJob  *baton_exchange_job_new_read_trello     (BatonStore               *store,
                                                            const char               *path);
@@ -80,6 +87,7 @@ const char        *baton_exchange_job_get_path     (BatonExchangeJob    *self);
 /* After a reading job: the planned import (transfer full). */
 BatonCsvImport    *baton_exchange_job_take_csv_import    (BatonExchangeJob *self);
 BatonTrelloImport *baton_exchange_job_take_trello_import (BatonExchangeJob *self);
+BatonCsvPeopleImport *baton_exchange_job_take_people_csv_import (BatonExchangeJob *self);
 
 /* Runs @self, and shows a dialog with its progress and a Cancel button
  * over @parent when it takes longer than a moment; the dialog goes when

@@ -138,6 +138,18 @@ baton_exchange_export (BatonStore                *store,
         return FALSE;
       break;
 
+    case BATON_EXPORT_PEOPLE_CSV:
+      if (!baton_csv_export_people_file (store, path, &csv_options, error))
+        return FALSE;
+
+      n = g_list_model_get_n_items (baton_store_get_people (store));
+      /* Translators: %u is a number of people, %s a file's name */
+      *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Exported %u person to %s",
+                                               "Exported %u people to %s", n),
+                                  n, name);
+      return TRUE;
+
     case BATON_EXPORT_CAPACITY_CSV:
       if (!baton_csv_export_capacity_file (store, request->capacity_settings, request->first_day,
                                            request->n_weeks, path, &csv_options, error))

@@ -15,6 +15,7 @@ typedef enum
 {
   BATON_EXPORT_JSON,          /* the whole workspace as Baton JSON */
   BATON_EXPORT_TASKS_CSV,     /* tasks as CSV */
+  BATON_EXPORT_PEOPLE_CSV,    /* the people, their roles and hours as CSV */
   BATON_EXPORT_CAPACITY_CSV,  /* capacity per person and week as CSV */
   BATON_EXPORT_ICS,           /* dated tasks and time off as iCalendar */
 } BatonExportKind;

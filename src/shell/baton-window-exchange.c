@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * win.export-json, win.export-tasks, win.export-capacity and
+ * win.export-json, win.export-tasks, win.export-people, win.export-capacity and
  * win.export-calendar write the workspace through the model's writers
  * (baton-exchange.c, which the command line shares) and say so in a toast;
- * win.import-tasks reads the header of a tasks CSV file, lets the person
+ * win.import-tasks (and win.import-people, for a people file) reads the
+ * header of a tasks CSV file, lets the person
  * choose what each column holds and see what the import will do
  * (BatonCsvImportDialog), and imports it in one undo step. Each takes a
  * file path: "" asks with a file chooser (the menu's items), a path skips
@@ -58,6 +59,9 @@ static const ExportFormat export_formats[] = {
   { "win.export-tasks", BATON_EXPORT_TASKS_CSV, N_("Export Tasks"),
     /* Translators: a file name; %s is today's date, YYYY-MM-DD */
     N_("Baton tasks %s.csv"), N_("CSV Files"), "text/csv", "csv" },
+  { "win.export-people", BATON_EXPORT_PEOPLE_CSV, N_("Export People"),
+    /* Translators: a file name; %s is today's date, YYYY-MM-DD */
+    N_("Baton people %s.csv"), N_("CSV Files"), "text/csv", "csv" },
   { "win.export-capacity", BATON_EXPORT_CAPACITY_CSV, N_("Export Capacity"),
     /* Translators: a file name; %s is today's date, YYYY-MM-DD */
     N_("Baton capacity %s.csv"), N_("CSV Files"), "text/csv", "csv" },
@@ -222,12 +226,14 @@ typedef struct
   char           *path;
   char           *name;     /* as the person reads it */
   BatonCsvImport *import;
+  BatonCsvPeopleImport *people_import;
 } CsvImport;
 
 static void
 csv_import_free (CsvImport *csv)
 {
   g_clear_pointer (&csv->import, baton_csv_import_free);
+  g_clear_pointer (&csv->people_import, baton_csv_people_import_free);
   g_free (csv->path);
   g_free (csv->name);
   g_free (csv);
@@ -262,12 +268,19 @@ csv_preview_done (BatonWindow      *self,
     return;
 
   g_clear_pointer (&csv->import, baton_csv_import_free);
+  g_clear_pointer (&csv->people_import, baton_csv_people_import_free);
   if (error != NULL)
     {
       baton_csv_import_dialog_show_error (dialog, error);
       return;
     }
 
+  if (baton_csv_import_dialog_get_for_people (dialog))
+    {
+      csv->people_import = baton_exchange_job_take_people_csv_import (job);
+      baton_csv_import_dialog_show_people_preview (dialog, baton_csv_people_import_get_preview (csv->people_import));
+      return;
+    }
   csv->import = baton_exchange_job_take_csv_import (job);
   baton_csv_import_dialog_show_preview (dialog, baton_csv_import_get_preview (csv->import));
 }
@@ -277,11 +290,15 @@ on_csv_preview_requested (BatonCsvImportDialog *dialog,
                           BatonWindow          *self)
 {
   CsvImport *csv = g_object_get_data (G_OBJECT (dialog), "baton-csv-import");
-  const BatonCsvMapping *mapping = baton_csv_import_dialog_get_mapping (dialog);
   g_autoptr(BatonExchangeJob) job = NULL;
   g_autofree char *heading = g_strdup_printf (_("Reading “%s”"), csv->name);
 
-  job = baton_exchange_job_new_read_csv (baton_window_get_store (self), csv->path, mapping);
+  if (baton_csv_import_dialog_get_for_people (dialog))
+    job = baton_exchange_job_new_read_people_csv (baton_window_get_store (self), csv->path,
+                                                  baton_csv_import_dialog_get_people_mapping (dialog));
+  else
+    job = baton_exchange_job_new_read_csv (baton_window_get_store (self), csv->path,
+                                           baton_csv_import_dialog_get_mapping (dialog));
   run_job (self, job, GTK_WINDOW (dialog), heading, csv_preview_done, dialog);
 }
 
@@ -295,10 +312,18 @@ on_csv_import (BatonCsvImportDialog *dialog,
   g_autoptr(BatonExchangeJob) job = NULL;
   g_autofree char *heading = NULL;
 
-  g_return_if_fail (csv->import != NULL);
-
-  job = baton_exchange_job_new_import_csv (baton_window_get_store (self), csv->path,
-                                           baton_csv_import_dialog_get_mapping (dialog));
+  if (baton_csv_import_dialog_get_for_people (dialog))
+    {
+      g_return_if_fail (csv->people_import != NULL);
+      job = baton_exchange_job_new_import_people_csv (baton_window_get_store (self), csv->path,
+                                                      baton_csv_import_dialog_get_people_mapping (dialog));
+    }
+  else
+    {
+      g_return_if_fail (csv->import != NULL);
+      job = baton_exchange_job_new_import_csv (baton_window_get_store (self), csv->path,
+                                               baton_csv_import_dialog_get_mapping (dialog));
+    }
   heading = g_strdup_printf (_("Importing “%s”"), csv->name);
   gtk_window_destroy (GTK_WINDOW (dialog));
   run_job (self, job, NULL, heading, import_done, NULL);
@@ -307,14 +332,16 @@ on_csv_import (BatonCsvImportDialog *dialog,
 /* The columns step, then the preview; a file whose first line names the
  * fields exactly opens on the preview. */
 static void
-import_from (BatonWindow *self,
-             const char  *path,
-             gpointer     data)
+import_csv_from (BatonWindow *self,
+                 const char  *path,
+                 gboolean     people)
 {
   g_auto(GStrv) header = NULL;
   g_autoptr(GError) error = NULL;
   BatonCsvImportDialog *dialog;
   BatonCsvMapping exact;
+  BatonCsvPeopleMapping people_exact;
+  gboolean named;
   CsvImport *csv;
 
   header = baton_csv_read_header (path, &error);
@@ -327,18 +354,42 @@ import_from (BatonWindow *self,
   csv = g_new0 (CsvImport, 1);
   csv->path = g_strdup (path);
   csv->name = g_filename_display_basename (path);
-  dialog = baton_csv_import_dialog_new (GTK_WINDOW (self), (const char * const *) header, csv->name);
+  if (people)
+    dialog = baton_csv_import_dialog_new_for_people (GTK_WINDOW (self), (const char * const *) header, csv->name);
+  else
+    dialog = baton_csv_import_dialog_new (GTK_WINDOW (self), (const char * const *) header, csv->name);
   /* It holds the plan, and the plan holds the workspace: it goes with the
    * window (destroy-with-parent). */
   g_object_set_data_full (G_OBJECT (dialog), "baton-csv-import", csv, (GDestroyNotify) csv_import_free);
   g_signal_connect_object (dialog, "preview-requested", G_CALLBACK (on_csv_preview_requested), self, 0);
   g_signal_connect_object (dialog, "import", G_CALLBACK (on_csv_import), self, 0);
 
-  if (baton_csv_mapping_init_from_header (&exact, (const char * const *) header,
-                                          g_strv_length (header), NULL))
+  if (people)
+    named = baton_csv_people_mapping_init_from_header (&people_exact, (const char * const *) header,
+                                                       g_strv_length (header), NULL);
+  else
+    named = baton_csv_mapping_init_from_header (&exact, (const char * const *) header,
+                                                g_strv_length (header), NULL);
+  if (named)
     baton_csv_import_dialog_request_preview (dialog);
 
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_from (BatonWindow *self,
+             const char  *path,
+             gpointer     data)
+{
+  import_csv_from (self, path, FALSE);
+}
+
+static void
+import_people_from (BatonWindow *self,
+                    const char  *path,
+                    gpointer     data)
+{
+  import_csv_from (self, path, TRUE);
 }
 
 /* Trello ---------------------------------------------------------------------- */
@@ -466,6 +517,7 @@ typedef struct
 
 static const ImportItem import_items[] = {
   { "win.import-tasks", N_("Import Tasks"), N_("CSV Files"), "text/csv", "csv", import_from },
+  { "win.import-people", N_("Import People"), N_("CSV Files"), "text/csv", "csv", import_people_from },
   { "win.import-trello", N_("Import Trello Board"), N_("Trello Board Exports (JSON)"),
     "application/json", "json", import_trello_from },
 };
@@ -599,6 +651,8 @@ update_import_action (BatonWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-tasks",
                                  !baton_store_get_read_only (store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-trello",
+                                 !baton_store_get_read_only (store));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-people",
                                  !baton_store_get_read_only (store));
 }
 

@@ -215,9 +215,18 @@ change_apply (BatonStore   *self,
               GError      **error)
 {
   guint n = baton_change_get_n_ops (change);
+  guint n_rows = 0;
+  gboolean defer;
+
   /* A change of one row in a transaction of its own has nothing to wait
-   * for; in a batch, later changes may fix what this one leaves. */
-  gboolean defer = n > 1 || baton_storage_get_depth (self->storage) > 0;
+   * for; in a batch, later changes may fix what this one leaves. The
+   * activity it logs needs no waiting: its task is there before the row
+   * is written and after it is deleted. (Deferring costs: it makes
+   * SQLite compile its statements again.) */
+  for (guint k = 0; k < n && n_rows < 2; k++)
+    if (baton_change_get_op (change, k)->schema != baton_activity_schema ())
+      n_rows++;
+  defer = n_rows > 1 || baton_storage_get_depth (self->storage) > 0;
 
   if (!baton_storage_begin (self->storage, error))
     return FALSE;

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "baton-csv.h"
 #include "baton-dates.h"
 #include "baton-store.h"
 #include "baton-test-util.h"
@@ -501,6 +502,31 @@ test_adopt (Fixture       *fx,
   baton_test_assert_data_equals (before, fx->store);
 }
 
+/* An import that updates tasks logs like any other change, and its undo
+ * takes the log back. */
+static void
+test_csv_import (Fixture       *fx,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonTestState) before = baton_test_state_capture (fx->store);
+  g_autofree char *path = g_build_filename (fx->ws->dir, "tasks.csv", NULL);
+  g_autofree char *text = g_strdup_printf ("id,title,due_date\n%" G_GINT64_FORMAT ",Storyboard,2026-04-10\n",
+                                           baton_test_id (fx->task));
+
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  g_assert_true (baton_csv_import_tasks_file (fx->store, path, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (baton_task_get_due_date (fx->task), ==, "2026-04-10");
+  ASSERT_ACTIVITY (fx, fx->task, "due_date - 2026-04-10\n");
+  baton_test_assert_store_matches_db (fx->store);
+
+  g_assert_true (baton_store_undo (fx->store, &error));
+  g_assert_no_error (error);
+  baton_test_assert_data_equals (before, fx->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +548,7 @@ main (int   argc,
   ADD ("/activity/read-only", test_read_only);
   ADD ("/activity/delete-assignee", test_delete_assignee);
   ADD ("/activity/adopt", test_adopt);
+  ADD ("/activity/csv-import", test_csv_import);
 
 #undef ADD
 

@@ -234,6 +234,11 @@ build_full_workspace (void)
   g_assert_no_error (error);
   g_assert_nonnull (loose);
 
+  /* The activity log the store wrote along: t1 assigned and scheduled
+   * (three rows), t3 moved into the done stage (two), then rescheduled
+   * (one). Empty values sit next to set ones. */
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_activity (store)), ==, 6);
+
   return store;
 }
 
@@ -948,6 +953,24 @@ mutate_required_ref_missing (JsonObject *root)
 }
 
 static void
+mutate_activity_kind (JsonObject *root)
+{
+  json_object_set_string_member (row_of (root, "activity", 0), "kind", "teleported");
+}
+
+static void
+mutate_activity_task (JsonObject *root)
+{
+  json_object_set_int_member (row_of (root, "activity", 1), "task-id", 999);
+}
+
+static void
+mutate_activity_at (JsonObject *root)
+{
+  json_object_set_string_member (row_of (root, "activity", 2), "at", "yesterday");
+}
+
+static void
 mutate_ref_to_removed_table (JsonObject *root)
 {
   /* Without its people, the time off points nowhere. */
@@ -1086,6 +1109,9 @@ static const BadCase bad_cases[] = {
   { "reference-required-null", NULL, mutate_required_ref_null, BATON_STORE_ERROR_INVALID, "$.tables.person_roles[0].person-id" },
   { "reference-required-missing", NULL, mutate_required_ref_missing, BATON_STORE_ERROR_PARSE, "$.tables.checklist_items[0].task-id" },
   { "reference-missing-table", NULL, mutate_ref_to_removed_table, BATON_STORE_ERROR_INVALID, ".person-id" },
+  { "activity-kind-unknown", NULL, mutate_activity_kind, BATON_STORE_ERROR_INVALID, "$.tables.activity[0]" },
+  { "activity-task-unknown", NULL, mutate_activity_task, BATON_STORE_ERROR_INVALID, "$.tables.activity[1].task-id" },
+  { "activity-time-bad", NULL, mutate_activity_at, BATON_STORE_ERROR_INVALID, "$.tables.activity[2].at" },
   { "table-unknown", NULL, mutate_unknown_table, BATON_STORE_ERROR_PARSE, "$.tables.widgets" },
   { "member-unknown", NULL, mutate_unknown_member, BATON_STORE_ERROR_PARSE, "$.tables.tasks[0].colour" },
   { "member-unknown-root", NULL, mutate_unknown_root_member, BATON_STORE_ERROR_PARSE, "$.extra" },

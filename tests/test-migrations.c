@@ -922,6 +922,71 @@ test_step_6_external_id (void)
   sqlite3_close (db);
 }
 
+/* Step 7 adds the activity log: an upgraded workspace keeps its rows,
+ * starts with an empty log, logs its next changes and keeps them. */
+static void
+test_step_7_activity (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  g_autofree char *rows_before = NULL;
+  g_autofree char *rows_after = NULL;
+  g_autoptr(GPtrArray) queries = NULL;
+  BatonTask *task;
+  BatonActivity *row;
+  sqlite3 *db = NULL;
+
+  create_db_at_version (ws->path, 6, rows_sql);
+  queries = row_queries (ws->path);
+  rows_before = run_row_queries (ws->path, queries);
+  store = baton_store_open (ws->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, 7);
+
+  /* Nothing was logged before the log existed; the data is all there. */
+  rows_after = run_row_queries (ws->path, queries);
+  baton_test_assert_text ("the rows", rows_after, rows_before);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_activity (store)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_tasks (store)), ==, 2);
+
+  task = baton_store_lookup_task (store, 1);
+  g_assert_true (baton_store_move_task (store, task, baton_store_lookup_stage (store, 2), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_activity (store)), ==, 2);
+  baton_test_assert_store_matches_db (store);
+  g_clear_object (&store);
+
+  /* The log is in the file. */
+  store = baton_store_open (ws->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_activity (store)), ==, 2);
+  row = g_list_model_get_item (baton_store_get_activity (store), 0);
+  g_assert_cmpint (baton_activity_get_task_id (row), ==, 1);
+  g_assert_cmpstr (baton_activity_get_kind (row), ==, "stage");
+  g_assert_cmpstr (baton_activity_get_old_value (row), ==, "1");
+  g_assert_cmpstr (baton_activity_get_new_value (row), ==, "2");
+  g_object_unref (row);
+  g_clear_object (&store);
+
+  /* The file itself deletes a task's log with the task, and refuses a
+   * log row of no task. */
+  g_assert_cmpint (sqlite3_open_v2 (ws->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  baton_test_exec_sql (db, "PRAGMA foreign_keys = ON");
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO activity (task_id, kind) VALUES (99, 'stage')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  baton_test_exec_sql (db, "DELETE FROM checklist_items WHERE task_id = 1; DELETE FROM tasks WHERE id = 1");
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM activity", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -940,6 +1005,7 @@ main (int   argc,
     }
   g_test_add_func ("/migrations/step-5/search-index", test_step_5_search_index);
   g_test_add_func ("/migrations/step-6/external-id", test_step_6_external_id);
+  g_test_add_func ("/migrations/step-7/activity", test_step_7_activity);
   g_test_add_func ("/migrations/newer-refused", test_newer_refused);
   g_test_add_func ("/migrations/not-sqlite-refused", test_not_sqlite);
   g_test_add_func ("/migrations/other-application-refused", test_other_application);

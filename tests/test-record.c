@@ -380,7 +380,7 @@ test_schemas_consistent (void)
   guint n_schemas;
   const BatonRecordSchema * const *schemas = _baton_store_get_schemas (&n_schemas);
 
-  g_assert_cmpuint (n_schemas, ==, 11);
+  g_assert_cmpuint (n_schemas, ==, 12);
 
   for (guint s = 0; s < n_schemas; s++)
     {

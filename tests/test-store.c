@@ -1947,14 +1947,17 @@ test_task_reassign (Fixture       *fx,
   g_autoptr(BatonTestNotify) assignee = NULL;
   g_autoptr(BatonTestNotify) title = NULL;
   BatonStore *s;
+  guint n_activity;
 
   build_workspace (fx);
   s = fx->store;
   assignee = baton_test_notify_new (w->t1, "assignee-id");
   title = baton_test_notify_new (w->t1, "title");
 
+  n_activity = n_items (baton_store_get_activity (s));
   ASSERT_OK (baton_store_reassign_task (s, w->t1, w->ben, &error));
-  expect_log (fx, "changed\n");
+  /* The store logs the reassignment in the same change. */
+  expect_log (fx, "activity %u-0+1\nchanged\n", n_activity);
   g_assert_cmpint (baton_task_get_assignee_id (w->t1), ==, baton_test_id (w->ben));
   g_assert_cmpuint (assignee->count, ==, 1);
   g_assert_cmpuint (title->count, ==, 0);
@@ -2250,10 +2253,19 @@ test_task_delete (Fixture       *fx,
   index = list_index (tasks, w->t1);
   id = baton_test_id (w->t1);
   g_assert_cmpuint (n_items (items), ==, 3);
+  /* Building the workspace moved and assigned the card: its activity,
+   * the oldest, goes with it. */
+  {
+    g_autoptr(GPtrArray) activity = baton_store_get_task_activity (fx->store, w->t1);
+    g_assert_cmpuint (activity->len, ==, 3);
+    g_assert_cmpuint (n_items (baton_store_get_activity (fx->store)), ==, 6);
+  }
 
-  /* The checklist goes first, then the card. */
+  /* The checklist and the activity go first, then the card. */
   ASSERT_OK (baton_store_delete (fx->store, w->t1, &error));
-  expect_log (fx, "checklist_items 0-1+0\nchecklist_items 0-1+0\ntasks %u-1+0\nchanged\n", index);
+  expect_log (fx, "checklist_items 0-1+0\nchecklist_items 0-1+0\n"
+              "activity 0-1+0\nactivity 0-1+0\nactivity 0-1+0\ntasks %u-1+0\nchanged\n", index);
+  g_assert_cmpuint (n_items (baton_store_get_activity (fx->store)), ==, 3);
   g_assert_null (baton_store_lookup_task (fx->store, id));
   g_assert_cmpuint (n_items (items), ==, 1);
   assert_stage_titles (fx->store, w->backlog, "Storyboard,Script");

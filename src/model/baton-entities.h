@@ -130,4 +130,23 @@ gint64       baton_note_revision_get_note_id (BatonNoteRevision *self);
 const char * baton_note_revision_get_body (BatonNoteRevision *self);
 const char * baton_note_revision_get_saved_at (BatonNoteRevision *self);
 
+/* The activity log: the store writes it (see baton-store.h); read only. */
+#define BATON_ACTIVITY_STAGE      "stage"
+#define BATON_ACTIVITY_ASSIGNEE   "assignee"
+#define BATON_ACTIVITY_START_DATE "start_date"
+#define BATON_ACTIVITY_DUE_DATE   "due_date"
+#define BATON_ACTIVITY_COMPLETED  "completed"
+#define BATON_ACTIVITY_REOPENED   "reopened"
+
+#define BATON_TYPE_ACTIVITY (baton_activity_get_type ())
+G_DECLARE_FINAL_TYPE (BatonActivity, baton_activity, BATON, ACTIVITY, BatonRecord)
+
+const BatonRecordSchema *baton_activity_schema (void);
+gint64       baton_activity_get_task_id (BatonActivity *self);
+const char * baton_activity_get_kind (BatonActivity *self);
+const char * baton_activity_get_old_value (BatonActivity *self);
+const char * baton_activity_get_new_value (BatonActivity *self);
+const char * baton_activity_get_at (BatonActivity *self);
+const char * baton_activity_get_author (BatonActivity *self);
+
 G_END_DECLS

@@ -173,6 +173,20 @@ static const Step migrations[] = {
    * instead of adding another; unique within a program. */
   { "ALTER TABLE tasks ADD COLUMN external_id TEXT;"
     "CREATE UNIQUE INDEX tasks_external_id ON tasks (program_id, external_id);", NULL },
+
+  /* 7: the activity log — each change of a task's stage, assignee, start
+   * or due date, each completion and reopening, with its time (and, once
+   * a workspace has several coordinators, who made it). Earlier changes
+   * were not logged: the log starts empty. */
+  { "CREATE TABLE activity ("
+    "  id INTEGER PRIMARY KEY,"
+    "  task_id INTEGER NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL,"
+    "  old_value TEXT,"
+    "  new_value TEXT,"
+    "  at TEXT,"
+    "  author TEXT);"
+    "CREATE INDEX activity_task ON activity (task_id);", NULL },
 };
 
 /* Version 0 with tables in it is some other application's database: say

@@ -72,7 +72,9 @@ op_apply_sql (BatonStore  *self,
     case BATON_OP_INSERT:
       if (!baton_storage_insert_row (self->storage, op->schema, &op->id, to, error))
         return FALSE;
-      self->last_insert_id = op->id;
+      /* The row a change inserts, not the activity it logs along. */
+      if (op->schema != baton_activity_schema ())
+        self->last_insert_id = op->id;
       return TRUE;
 
     case BATON_OP_DELETE:
@@ -213,9 +215,18 @@ change_apply (BatonStore   *self,
               GError      **error)
 {
   guint n = baton_change_get_n_ops (change);
+  guint n_rows = 0;
+  gboolean defer;
+
   /* A change of one row in a transaction of its own has nothing to wait
-   * for; in a batch, later changes may fix what this one leaves. */
-  gboolean defer = n > 1 || baton_storage_get_depth (self->storage) > 0;
+   * for; in a batch, later changes may fix what this one leaves. The
+   * activity it logs needs no waiting: its task is there before the row
+   * is written and after it is deleted. (Deferring costs: it makes
+   * SQLite compile its statements again.) */
+  for (guint k = 0; k < n && n_rows < 2; k++)
+    if (baton_change_get_op (change, k)->schema != baton_activity_schema ())
+      n_rows++;
+  defer = n_rows > 1 || baton_storage_get_depth (self->storage) > 0;
 
   if (!baton_storage_begin (self->storage, error))
     return FALSE;
@@ -269,6 +280,119 @@ op_is_noop (BatonOp *op)
   return TRUE;
 }
 
+/* The activity log ------------------------------------------------------ */
+
+/* A task field as activity text: an id, a date or a time; NULL for none. */
+static char *
+activity_text (const GValue *value)
+{
+  if (G_VALUE_HOLDS_STRING (value))
+    return g_strdup (g_value_get_string (value));
+
+  return g_value_get_int64 (value) != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value))
+                                        : NULL;
+}
+
+static void
+add_activity_op (BatonChange  *change,
+                 gint64        task_id,
+                 const char   *kind,
+                 const GValue *old_value,
+                 const GValue *new_value,
+                 const char   *at)
+{
+  const BatonRecordSchema *schema = baton_activity_schema ();
+  BatonOp *op = baton_op_new (BATON_OP_INSERT, schema, 0);
+
+  /* The fields in schema order: task-id, kind, old-value, new-value, at, author. */
+  g_assert (schema->n_fields == 6);
+  op->after = g_new0 (GValue, schema->n_fields);
+  for (guint i = 0; i < schema->n_fields; i++)
+    g_value_init (&op->after[i], baton_field_get_gtype (&schema->fields[i]));
+  g_value_set_int64 (&op->after[0], task_id);
+  g_value_set_static_string (&op->after[1], kind);
+  g_value_take_string (&op->after[2], activity_text (old_value));
+  g_value_take_string (&op->after[3], activity_text (new_value));
+  g_value_set_string (&op->after[4], at);
+
+  baton_change_add_op (change, op);
+}
+
+/* The ids of the tasks @change deletes (NULL when none). */
+static GHashTable *
+deleted_tasks (BatonChange *change)
+{
+  GHashTable *ids = NULL;
+  guint n = baton_change_get_n_ops (change);
+
+  for (guint k = 0; k < n; k++)
+    {
+      BatonOp *op = baton_change_get_op (change, k);
+
+      if (op->kind != BATON_OP_DELETE || op->schema != baton_task_schema ())
+        continue;
+      if (ids == NULL)
+        ids = g_hash_table_new (NULL, NULL);
+      g_hash_table_add (ids, id_key (op->id));
+    }
+
+  return ids;
+}
+
+/* For every task update of @change that moves, reassigns, reschedules,
+ * completes or reopens the task, appends the insert of its activity row,
+ * so that the rows are written in the change's transaction and undone
+ * and redone with it. The time is the task's new updated-at. */
+void
+_baton_store_log_activity (BatonStore  *self,
+                           BatonChange *change)
+{
+  static const struct { const char *field; const char *kind; } logged[] = {
+    { "stage-id", BATON_ACTIVITY_STAGE },
+    { "assignee-id", BATON_ACTIVITY_ASSIGNEE },
+    { "start-date", BATON_ACTIVITY_START_DATE },
+    { "due-date", BATON_ACTIVITY_DUE_DATE },
+  };
+  const BatonRecordSchema *tasks = baton_task_schema ();
+  guint n = baton_change_get_n_ops (change);
+  guint updated_at = baton_record_schema_find_field (tasks, "updated-at") - tasks->fields;
+  guint completed_at = baton_record_schema_find_field (tasks, "completed-at") - tasks->fields;
+  g_autofree char *now = NULL;
+  /* A task the change also deletes has no activity left to log. */
+  g_autoptr(GHashTable) deleted = deleted_tasks (change);
+
+  for (guint k = 0; k < n; k++)
+    {
+      BatonOp *op = baton_change_get_op (change, k);
+      const char *at;
+      const GValue *before, *after;
+
+      if (op->kind != BATON_OP_UPDATE || op->schema != tasks)
+        continue;
+      if (deleted != NULL && g_hash_table_contains (deleted, id_key (op->id)))
+        continue;
+
+      at = g_value_get_string (&op->after[updated_at]);
+      if (at == NULL)
+        at = now != NULL ? now : (now = baton_timestamp_now ());
+
+      for (guint f = 0; f < G_N_ELEMENTS (logged); f++)
+        {
+          guint i = baton_record_schema_find_field (tasks, logged[f].field) - tasks->fields;
+
+          if (!baton_field_values_equal (&op->before[i], &op->after[i]))
+            add_activity_op (change, op->id, logged[f].kind, &op->before[i], &op->after[i], at);
+        }
+
+      before = &op->before[completed_at];
+      after = &op->after[completed_at];
+      if (!baton_field_values_equal (before, after))
+        add_activity_op (change, op->id,
+                         g_value_get_string (after) != NULL ? BATON_ACTIVITY_COMPLETED : BATON_ACTIVITY_REOPENED,
+                         before, after, at);
+    }
+}
+
 /* Applies a new change and records it (in the history or the open batch). */
 gboolean
 _baton_store_change_commit (BatonStore   *self,
@@ -292,6 +416,8 @@ _baton_store_change_commit (BatonStore   *self,
 
   if (baton_change_get_n_ops (change) == 0)
     return TRUE;
+
+  _baton_store_log_activity (self, change);
 
   if (!_baton_store_check_change_rules (self, change, error))
     return FALSE;

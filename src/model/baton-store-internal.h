@@ -28,6 +28,7 @@ typedef enum
   TABLE_CHECKLIST_ITEMS,
   TABLE_NOTES,
   TABLE_NOTE_REVISIONS,
+  TABLE_ACTIVITY,
   N_TABLES
 } TableId;
 
@@ -47,6 +48,7 @@ typedef enum
   INDEX_TASKS_BY_STAGE,
   INDEX_CHECKLIST_BY_TASK,
   INDEX_ROLES_BY_PERSON,
+  INDEX_ACTIVITY_BY_TASK,
   N_INDEXES
 } IndexId;
 
@@ -233,6 +235,9 @@ gboolean                _baton_store_move_in_order (BatonStore   *self,
                                                     guint         index,
                                                     const char   *label,
                                                     GError      **error);
+/* Appends to @change the activity rows its task updates make. */
+void                    _baton_store_log_activity (BatonStore  *self,
+                                                   BatonChange *change);
 gboolean                _baton_store_check_change_rules (BatonStore   *self,
                                                          BatonChange  *change,
                                                          GError      **error);

@@ -302,6 +302,20 @@ _baton_store_label_for (const char  *format,
 #pragma GCC diagnostic pop
 }
 
+/* The activity log is the store's own record of what happened: it is
+ * written along with the changes it tells of, never directly. */
+static gboolean
+check_not_activity (GType        type,
+                    GError     **error)
+{
+  if (type != BATON_TYPE_ACTIVITY)
+    return TRUE;
+
+  g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                       _("The activity log is written by Baton itself and cannot be edited."));
+  return FALSE;
+}
+
 gpointer
 baton_store_insertv (BatonStore    *self,
                      GType          type,
@@ -312,6 +326,9 @@ baton_store_insertv (BatonStore    *self,
 {
   g_return_val_if_fail (BATON_IS_STORE (self), NULL);
   g_return_val_if_fail (_baton_store_table_for_type (self, type) != NULL, NULL);
+
+  if (!check_not_activity (type, error))
+    return NULL;
 
   return _baton_store_insert_record (self, type, _("Add"), n_properties, names, values, error);
 }
@@ -351,7 +368,8 @@ baton_store_updatev (BatonStore    *self,
 
   g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
 
-  if (!_baton_store_record_is_ours (self, record, error))
+  if (!_baton_store_record_is_ours (self, record, error) ||
+      !check_not_activity (G_OBJECT_TYPE (record), error))
     return FALSE;
 
   label = _baton_store_label_for (_("Edit “%s”"), record);
@@ -391,7 +409,8 @@ baton_store_delete (BatonStore  *self,
 
   g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
 
-  if (!_baton_store_record_is_ours (self, record, error))
+  if (!_baton_store_record_is_ours (self, record, error) ||
+      !check_not_activity (G_OBJECT_TYPE (record), error))
     return FALSE;
 
   label = _baton_store_label_for (_("Delete “%s”"), record);

@@ -104,6 +104,16 @@ baton_store_get_task_checklist (BatonStore *self,
 }
 
 GPtrArray *
+baton_store_get_task_activity (BatonStore *self,
+                               BatonTask  *task)
+{
+  g_return_val_if_fail (BATON_IS_STORE (self), NULL);
+  g_return_val_if_fail (BATON_IS_TASK (task), NULL);
+
+  return _baton_store_index_get (&self->indexes[INDEX_ACTIVITY_BY_TASK], baton_record_get_id (BATON_RECORD (task)));
+}
+
+GPtrArray *
 baton_store_find_by_reference (BatonStore *self,
                                GType       type,
                                const char *field_name,

@@ -59,6 +59,7 @@ _baton_store_schema_for_table (TableId id)
     case TABLE_CHECKLIST_ITEMS: return baton_checklist_item_schema ();
     case TABLE_NOTES:           return baton_note_schema ();
     case TABLE_NOTE_REVISIONS:  return baton_note_revision_schema ();
+    case TABLE_ACTIVITY:        return baton_activity_schema ();
     case N_TABLES:
     default:
       g_assert_not_reached ();
@@ -288,6 +289,7 @@ DEFINE_LIST_GETTER (baton_store_get_tasks, TABLE_TASKS)
 DEFINE_LIST_GETTER (baton_store_get_checklist_items, TABLE_CHECKLIST_ITEMS)
 DEFINE_LIST_GETTER (baton_store_get_notes, TABLE_NOTES)
 DEFINE_LIST_GETTER (baton_store_get_note_revisions, TABLE_NOTE_REVISIONS)
+DEFINE_LIST_GETTER (baton_store_get_activity, TABLE_ACTIVITY)
 
 gpointer
 baton_store_lookup (BatonStore *self,
@@ -665,4 +667,5 @@ baton_store_init (BatonStore *self)
   _baton_store_index_init (&self->indexes[INDEX_TASKS_BY_STAGE], TABLE_TASKS, "stage-id");
   _baton_store_index_init (&self->indexes[INDEX_CHECKLIST_BY_TASK], TABLE_CHECKLIST_ITEMS, "task-id");
   _baton_store_index_init (&self->indexes[INDEX_ROLES_BY_PERSON], TABLE_PERSON_ROLES, "person-id");
+  _baton_store_index_init (&self->indexes[INDEX_ACTIVITY_BY_TASK], TABLE_ACTIVITY, "task-id");
 }

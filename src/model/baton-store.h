@@ -21,7 +21,7 @@
 
 G_BEGIN_DECLS
 
-#define BATON_SCHEMA_VERSION 6
+#define BATON_SCHEMA_VERSION 7
 
 #define BATON_TYPE_STORE (baton_store_get_type ())
 G_DECLARE_FINAL_TYPE (BatonStore, baton_store, BATON, STORE, GObject)
@@ -92,6 +92,11 @@ GListModel   *baton_store_get_tasks           (BatonStore *self); /* BatonTask *
 GListModel   *baton_store_get_checklist_items (BatonStore *self); /* BatonChecklistItem */
 GListModel   *baton_store_get_notes           (BatonStore *self); /* BatonNote */
 GListModel   *baton_store_get_note_revisions  (BatonStore *self); /* BatonNoteRevision */
+/* The activity log: a row for each change of a task's stage, assignee,
+ * start or due date, and each completion and reopening, written by the
+ * store inside the change that made it (so undo takes it back). Creating
+ * a task logs nothing (its created-at tells). */
+GListModel   *baton_store_get_activity        (BatonStore *self); /* BatonActivity */
 /* The list of a record type (BATON_TYPE_TASK → tasks, …). */
 GListModel   *baton_store_get_list            (BatonStore *self,
                                                GType       type);
@@ -121,6 +126,9 @@ GArray       *baton_store_get_person_role_ids (BatonStore  *self,
 GPtrArray    *baton_store_get_stage_tasks     (BatonStore  *self,
                                                BatonStage  *stage);
 GPtrArray    *baton_store_get_task_checklist  (BatonStore  *self,
+                                               BatonTask   *task);
+/* The activity of @task, oldest first (BatonActivity, holding references). */
+GPtrArray    *baton_store_get_task_activity   (BatonStore  *self,
                                                BatonTask   *task);
 /* Records of @type whose reference field @field_name holds @id, in id
  * order. The array holds no references: the records stay the store's. */

@@ -22,6 +22,7 @@ typedef struct _BatonTask           BatonTask;
 typedef struct _BatonChecklistItem  BatonChecklistItem;
 typedef struct _BatonNote           BatonNote;
 typedef struct _BatonNoteRevision   BatonNoteRevision;
+typedef struct _BatonActivity       BatonActivity;
 
 /**
  * BatonStoreError:

@@ -165,6 +165,10 @@ change_keeps_loads (BatonWorkload *self,
     {
       BatonOp *op = baton_change_get_op (change, i);
 
+      /* What the store logged about the change carries no load. */
+      if (op->schema == baton_activity_schema ())
+        continue;
+
       if (op->kind != BATON_OP_UPDATE || op->schema != baton_task_schema ())
         return FALSE;
 

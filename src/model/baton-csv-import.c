@@ -378,14 +378,8 @@ baton_csv_import_prepare (BatonStore            *store,
   _baton_csv_names_fill (&self->people, baton_store_get_people (store));
 
   reader = baton_csv_reader_new (stream, BATON_CSV_MAX_BYTES);
-  if (!(header = baton_csv_reader_next_row (reader, cancellable, &local_error)))
-    {
-      if (local_error == NULL)
-        g_set_error_literal (&local_error, BATON_CSV_ERROR, BATON_CSV_ERROR_HEADER,
-                             _("The file is empty; it needs a first line that names the columns."));
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!(header = _baton_csv_read_header_row (reader, cancellable, error)))
+    return NULL;
 
   if (mapping == NULL)
     {
@@ -394,23 +388,9 @@ baton_csv_import_prepare (BatonStore            *store,
         return NULL;
       mapping = &file_mapping;
     }
-  else
-    {
-      for (guint f = 0; f < BATON_CSV_N_FIELDS; f++)
-        if (mapping->columns[f] >= (gint) header->len)
-          {
-            g_set_error (error, BATON_CSV_ERROR, BATON_CSV_ERROR_HEADER,
-                         _("The file has no column %d for “%s”."),
-                         mapping->columns[f] + 1, baton_csv_field_get_name (f));
-            return NULL;
-          }
-      if (mapping->columns[BATON_CSV_FIELD_TITLE] < 0)
-        {
-          g_set_error_literal (error, BATON_CSV_ERROR, BATON_CSV_ERROR_HEADER,
-                               _("No column is chosen for the title; every task needs a title."));
-          return NULL;
-        }
-    }
+  else if (!_baton_csv_check_mapping (mapping->columns, _baton_csv_get_field_names (), BATON_CSV_N_FIELDS, header->len,
+                                      BATON_CSV_FIELD_TITLE, _("No column is chosen for the title; every task needs a title."), error))
+    return NULL;
 
   for (;;)
     {

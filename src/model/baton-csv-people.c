@@ -137,49 +137,24 @@ baton_csv_people_mapping_init_from_header (BatonCsvPeopleMapping *mapping,
                                            guint                  n_columns,
                                            GError               **error)
 {
-  g_autoptr(GPtrArray) unknown = g_ptr_array_new ();
+  g_autofree char *unknown = NULL;
+  guint n = 0;
 
   g_return_val_if_fail (mapping != NULL, FALSE);
   g_return_val_if_fail (header != NULL || n_columns == 0, FALSE);
 
-  baton_csv_people_mapping_init (mapping);
+  if (!_baton_csv_columns_from_header (mapping->columns, people_field_names, BATON_CSV_PEOPLE_N_FIELDS,
+                                       header, n_columns, &unknown, &n, error))
+    return FALSE;
 
-  for (guint c = 0; c < n_columns; c++)
+  if (unknown != NULL)
     {
-      g_autofree char *name = g_ascii_strdown (header[c], -1);
-      guint f;
-
-      g_strstrip (name);
-      for (f = 0; f < BATON_CSV_PEOPLE_N_FIELDS; f++)
-        if (strcmp (name, people_field_names[f]) == 0)
-          break;
-
-      if (f == BATON_CSV_PEOPLE_N_FIELDS)
-        {
-          g_ptr_array_add (unknown, (gpointer) header[c]);
-          continue;
-        }
-      if (mapping->columns[f] >= 0)
-        {
-          g_set_error (error, BATON_CSV_ERROR, BATON_CSV_ERROR_HEADER,
-                       _("The column “%s” comes twice in the first line."), people_field_names[f]);
-          return FALSE;
-        }
-      mapping->columns[f] = c;
-    }
-
-  if (unknown->len > 0)
-    {
-      g_autoptr(GString) list = g_string_new (NULL);
-
-      for (guint i = 0; i < unknown->len; i++)
-        g_string_append_printf (list, "%s“%s”", i > 0 ? ", " : "", (char *) unknown->pdata[i]);
       g_set_error (error, BATON_CSV_ERROR, BATON_CSV_ERROR_HEADER,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "The column %s is not one Baton knows for people. Rename it to a field name (such as “name” or “weekly_capacity_hours”) or leave it out.",
                                 "The columns %s are not ones Baton knows for people. Rename them to field names (such as “name” or “weekly_capacity_hours”) or leave them out.",
-                                unknown->len),
-                   list->str);
+                                n),
+                   unknown);
       return FALSE;
     }
 
@@ -657,14 +632,8 @@ baton_csv_people_import_prepare (BatonStore                  *store,
   fill_people (self);
 
   reader = baton_csv_reader_new (stream, BATON_CSV_MAX_BYTES);
-  if (!(header = baton_csv_reader_next_row (reader, cancellable, &local_error)))
-    {
-      if (local_error == NULL)
-        g_set_error_literal (&local_error, BATON_CSV_ERROR, BATON_CSV_ERROR_HEADER,
-                             _("The file is empty; it needs a first line that names the columns."));
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!(header = _baton_csv_read_header_row (reader, cancellable, error)))
+    return NULL;
 
   if (mapping == NULL)
     {
@@ -673,23 +642,10 @@ baton_csv_people_import_prepare (BatonStore                  *store,
         return NULL;
       mapping = &file_mapping;
     }
-  else
-    {
-      for (guint f = 0; f < BATON_CSV_PEOPLE_N_FIELDS; f++)
-        if (mapping->columns[f] >= (gint) header->len)
-          {
-            g_set_error (error, BATON_CSV_ERROR, BATON_CSV_ERROR_HEADER,
-                         _("The file has no column %d for “%s”."),
-                         mapping->columns[f] + 1, people_field_names[f]);
-            return NULL;
-          }
-      if (mapping->columns[BATON_CSV_PEOPLE_FIELD_NAME] < 0)
-        {
-          g_set_error_literal (error, BATON_CSV_ERROR, BATON_CSV_ERROR_HEADER,
-                               _("No column is chosen for the name; every person needs a name."));
-          return NULL;
-        }
-    }
+  else if (!_baton_csv_check_mapping (mapping->columns, people_field_names, BATON_CSV_PEOPLE_N_FIELDS,
+                                      header->len, BATON_CSV_PEOPLE_FIELD_NAME,
+                                      _("No column is chosen for the name; every person needs a name."), error))
+    return NULL;
 
   for (;;)
     {

@@ -82,4 +82,33 @@ char            baton_csv_reader_get_delimiter (BatonCsvReader *reader);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BatonCsvReader, baton_csv_reader_free)
 
+/* The task fields' header names, by BatonCsvField. */
+const char * const *_baton_csv_get_field_names (void);
+/* The first row of @reader; an empty file is a BATON_CSV_ERROR_HEADER. */
+GPtrArray *_baton_csv_read_header_row (BatonCsvReader     *reader,
+                                       GCancellable       *cancellable,
+                                       GError            **error);
+/* Refuses a mapping with a column the file (@n_columns wide) does not
+ * have, or without the @required field (@no_required says so). */
+gboolean  _baton_csv_check_mapping       (const gint         *columns,
+                                          const char * const *names,
+                                          guint               n_fields,
+                                          guint               n_columns,
+                                          guint               required,
+                                          const char         *no_required,
+                                          GError            **error);
+/* Fills @columns (@n_fields of them; -1 for a field the header lacks)
+ * from a header of field names (@names, matched ignoring case and
+ * surrounding space). The header's other names are set in @unknown as a
+ * quoted list for a message (NULL when there are none), @n_unknown of
+ * them. FALSE with BATON_CSV_ERROR_HEADER for a field that comes twice. */
+gboolean  _baton_csv_columns_from_header (gint               *columns,
+                                          const char * const *names,
+                                          guint               n_fields,
+                                          const char * const *header,
+                                          guint               n_columns,
+                                          char              **unknown,
+                                          guint              *n_unknown,
+                                          GError            **error);
+
 G_END_DECLS

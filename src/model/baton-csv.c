@@ -22,6 +22,12 @@ static const char * const field_names[BATON_CSV_N_FIELDS] = {
   "notes", "created_at", "updated_at", "completed_at",
 };
 
+const char * const *
+_baton_csv_get_field_names (void)
+{
+  return field_names;
+}
+
 const char *
 baton_csv_field_get_name (BatonCsvField field)
 {
@@ -399,18 +405,67 @@ baton_csv_mapping_init (BatonCsvMapping *mapping)
     mapping->columns[i] = -1;
 }
 
-gboolean
-baton_csv_mapping_init_from_header (BatonCsvMapping    *mapping,
-                                    const char * const *header,
-                                    guint               n_columns,
-                                    GError            **error)
+GPtrArray *
+_baton_csv_read_header_row (BatonCsvReader  *reader,
+                            GCancellable    *cancellable,
+                            GError         **error)
 {
-  g_autoptr(GPtrArray) unknown = g_ptr_array_new ();
+  GError *local_error = NULL;
+  GPtrArray *header = baton_csv_reader_next_row (reader, cancellable, &local_error);
 
-  g_return_val_if_fail (mapping != NULL, FALSE);
-  g_return_val_if_fail (header != NULL || n_columns == 0, FALSE);
+  if (header == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, BATON_CSV_ERROR, BATON_CSV_ERROR_HEADER,
+                             _("The file is empty; it needs a first line that names the columns."));
+      g_propagate_error (error, local_error);
+    }
 
-  baton_csv_mapping_init (mapping);
+  return header;
+}
+
+gboolean
+_baton_csv_check_mapping (const gint         *columns,
+                          const char * const *names,
+                          guint               n_fields,
+                          guint               n_columns,
+                          guint               required,
+                          const char         *no_required,
+                          GError            **error)
+{
+  for (guint f = 0; f < n_fields; f++)
+    if (columns[f] >= (gint) n_columns)
+      {
+        g_set_error (error, BATON_CSV_ERROR, BATON_CSV_ERROR_HEADER,
+                     _("The file has no column %d for “%s”."), columns[f] + 1, names[f]);
+        return FALSE;
+      }
+
+  if (columns[required] < 0)
+    {
+      g_set_error_literal (error, BATON_CSV_ERROR, BATON_CSV_ERROR_HEADER, no_required);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_baton_csv_columns_from_header (gint               *columns,
+                                const char * const *names,
+                                guint               n_fields,
+                                const char * const *header,
+                                guint               n_columns,
+                                char              **unknown,
+                                guint              *n_unknown,
+                                GError            **error)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  *n_unknown = 0;
+
+  for (guint f = 0; f < n_fields; f++)
+    columns[f] = -1;
 
   for (guint c = 0; c < n_columns; c++)
     {
@@ -418,36 +473,53 @@ baton_csv_mapping_init_from_header (BatonCsvMapping    *mapping,
       guint f;
 
       g_strstrip (name);
-      for (f = 0; f < BATON_CSV_N_FIELDS; f++)
-        if (strcmp (name, field_names[f]) == 0)
+      for (f = 0; f < n_fields; f++)
+        if (strcmp (name, names[f]) == 0)
           break;
 
-      if (f == BATON_CSV_N_FIELDS)
+      if (f == n_fields)
         {
-          g_ptr_array_add (unknown, (gpointer) header[c]);
+          g_string_append_printf (list, "%s“%s”", *n_unknown > 0 ? ", " : "", header[c]);
+          (*n_unknown)++;
           continue;
         }
-      if (mapping->columns[f] >= 0)
+      if (columns[f] >= 0)
         {
           g_set_error (error, BATON_CSV_ERROR, BATON_CSV_ERROR_HEADER,
-                       _("The column “%s” comes twice in the first line."), field_names[f]);
+                       _("The column “%s” comes twice in the first line."), names[f]);
           return FALSE;
         }
-      mapping->columns[f] = c;
+      columns[f] = c;
     }
 
-  if (unknown->len > 0)
-    {
-      g_autoptr(GString) list = g_string_new (NULL);
+  *unknown = *n_unknown > 0 ? g_string_free (g_steal_pointer (&list), FALSE) : NULL;
+  return TRUE;
+}
 
-      for (guint i = 0; i < unknown->len; i++)
-        g_string_append_printf (list, "%s“%s”", i > 0 ? ", " : "", (char *) unknown->pdata[i]);
+gboolean
+baton_csv_mapping_init_from_header (BatonCsvMapping    *mapping,
+                                    const char * const *header,
+                                    guint               n_columns,
+                                    GError            **error)
+{
+  g_autofree char *unknown = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (mapping != NULL, FALSE);
+  g_return_val_if_fail (header != NULL || n_columns == 0, FALSE);
+
+  if (!_baton_csv_columns_from_header (mapping->columns, field_names, BATON_CSV_N_FIELDS,
+                                       header, n_columns, &unknown, &n, error))
+    return FALSE;
+
+  if (unknown != NULL)
+    {
       g_set_error (error, BATON_CSV_ERROR, BATON_CSV_ERROR_HEADER,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "The column %s is not one Baton knows. Rename it to a field name (such as “title” or “due_date”) or leave it out.",
                                 "The columns %s are not ones Baton knows. Rename them to field names (such as “title” or “due_date”) or leave them out.",
-                                unknown->len),
-                   list->str);
+                                n),
+                   unknown);
       return FALSE;
     }
 

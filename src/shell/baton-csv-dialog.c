@@ -551,40 +551,16 @@ baton_csv_import_dialog_request_preview (BatonCsvImportDialog *self)
   return TRUE;
 }
 
-void
-baton_csv_import_dialog_show_preview (BatonCsvImportDialog  *self,
-                                      const BatonCsvPreview *preview)
+/* The answer to ::preview-requested: @summary and @warnings (char *) on
+ * the preview page. */
+static void
+show_preview_page (BatonCsvImportDialog *self,
+                   const char           *summary,
+                   GPtrArray            *warnings)
 {
-  g_autoptr(GString) body = g_string_new (NULL);
-  guint n_warnings;
-
-  g_return_if_fail (BATON_IS_CSV_IMPORT_DIALOG (self));
-  g_return_if_fail (preview != NULL);
-
-  n_warnings = preview->warnings != NULL ? preview->warnings->len : 0;
-
-  baton_import_append_count (body, preview->n_new_tasks,
-                g_dngettext (GETTEXT_PACKAGE, "%u new task", "%u new tasks", preview->n_new_tasks));
-  baton_import_append_count (body, preview->n_updated_tasks,
-                g_dngettext (GETTEXT_PACKAGE, "%u updated task", "%u updated tasks", preview->n_updated_tasks));
-  baton_import_append_count (body, preview->n_unchanged_tasks,
-                g_dngettext (GETTEXT_PACKAGE, "%u unchanged task", "%u unchanged tasks", preview->n_unchanged_tasks));
-  baton_import_append_count (body, preview->n_new_people,
-                g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", preview->n_new_people));
-  baton_import_append_count (body, preview->n_new_stages,
-                g_dngettext (GETTEXT_PACKAGE, "%u new stage", "%u new stages", preview->n_new_stages));
-  baton_import_append_count (body, preview->n_new_roles,
-                g_dngettext (GETTEXT_PACKAGE, "%u new role", "%u new roles", preview->n_new_roles));
-  baton_import_append_count (body, preview->n_new_clients,
-                g_dngettext (GETTEXT_PACKAGE, "%u new client", "%u new clients", preview->n_new_clients));
-  baton_import_append_count (body, preview->n_new_programs,
-                g_dngettext (GETTEXT_PACKAGE, "%u new program", "%u new programs", preview->n_new_programs));
-  if (body->len == 0)
-    g_string_append (body, _("The file holds no tasks."));
-  gtk_label_set_text (GTK_LABEL (self->summary_label), body->str);
-
-  baton_import_warnings_fill (self->warnings_list, preview->warnings);
-  gtk_widget_set_visible (self->warnings_group, n_warnings > 0);
+  gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
+  baton_import_warnings_fill (self->warnings_list, warnings);
+  gtk_widget_set_visible (self->warnings_group, warnings != NULL && warnings->len > 0);
 
   self->waiting = FALSE;
   update_mapping (self);
@@ -592,36 +568,58 @@ baton_csv_import_dialog_show_preview (BatonCsvImportDialog  *self,
 }
 
 void
+baton_csv_import_dialog_show_preview (BatonCsvImportDialog  *self,
+                                      const BatonCsvPreview *preview)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  g_return_if_fail (BATON_IS_CSV_IMPORT_DIALOG (self));
+  g_return_if_fail (preview != NULL);
+
+  baton_import_append_count (body, preview->n_new_tasks,
+
+                             g_dngettext (GETTEXT_PACKAGE, "%u new task", "%u new tasks", preview->n_new_tasks));
+  baton_import_append_count (body, preview->n_updated_tasks,
+                             g_dngettext (GETTEXT_PACKAGE, "%u updated task", "%u updated tasks", preview->n_updated_tasks));
+  baton_import_append_count (body, preview->n_unchanged_tasks,
+                             g_dngettext (GETTEXT_PACKAGE, "%u unchanged task", "%u unchanged tasks", preview->n_unchanged_tasks));
+  baton_import_append_count (body, preview->n_new_people,
+                             g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", preview->n_new_people));
+  baton_import_append_count (body, preview->n_new_stages,
+                             g_dngettext (GETTEXT_PACKAGE, "%u new stage", "%u new stages", preview->n_new_stages));
+  baton_import_append_count (body, preview->n_new_roles,
+                             g_dngettext (GETTEXT_PACKAGE, "%u new role", "%u new roles", preview->n_new_roles));
+  baton_import_append_count (body, preview->n_new_clients,
+                             g_dngettext (GETTEXT_PACKAGE, "%u new client", "%u new clients", preview->n_new_clients));
+  baton_import_append_count (body, preview->n_new_programs,
+                             g_dngettext (GETTEXT_PACKAGE, "%u new program", "%u new programs", preview->n_new_programs));
+  if (body->len == 0)
+    g_string_append (body, _("The file holds no tasks."));
+  show_preview_page (self, body->str, preview->warnings);
+}
+
+void
 baton_csv_import_dialog_show_people_preview (BatonCsvImportDialog        *self,
                                              const BatonCsvPeoplePreview *preview)
 {
   g_autoptr(GString) body = g_string_new (NULL);
-  guint n_warnings;
 
   g_return_if_fail (BATON_IS_CSV_IMPORT_DIALOG (self));
   g_return_if_fail (self->people);
   g_return_if_fail (preview != NULL);
 
-  n_warnings = preview->warnings != NULL ? preview->warnings->len : 0;
-
   baton_import_append_count (body, preview->n_new_people,
-                g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", preview->n_new_people));
+
+                             g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", preview->n_new_people));
   baton_import_append_count (body, preview->n_updated_people,
-                g_dngettext (GETTEXT_PACKAGE, "%u updated person", "%u updated people", preview->n_updated_people));
+                             g_dngettext (GETTEXT_PACKAGE, "%u updated person", "%u updated people", preview->n_updated_people));
   baton_import_append_count (body, preview->n_unchanged_people,
-                g_dngettext (GETTEXT_PACKAGE, "%u unchanged person", "%u unchanged people", preview->n_unchanged_people));
+                             g_dngettext (GETTEXT_PACKAGE, "%u unchanged person", "%u unchanged people", preview->n_unchanged_people));
   baton_import_append_count (body, preview->n_new_roles,
-                g_dngettext (GETTEXT_PACKAGE, "%u new role", "%u new roles", preview->n_new_roles));
+                             g_dngettext (GETTEXT_PACKAGE, "%u new role", "%u new roles", preview->n_new_roles));
   if (body->len == 0)
     g_string_append (body, _("The file holds no people."));
-  gtk_label_set_text (GTK_LABEL (self->summary_label), body->str);
-
-  baton_import_warnings_fill (self->warnings_list, preview->warnings);
-  gtk_widget_set_visible (self->warnings_group, n_warnings > 0);
-
-  self->waiting = FALSE;
-  update_mapping (self);
-  show_page (self, "preview");
+  show_preview_page (self, body->str, preview->warnings);
 }
 
 void

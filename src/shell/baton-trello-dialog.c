@@ -88,35 +88,36 @@ update_preview (BatonTrelloImportDialog *self)
   gtk_label_set_text (GTK_LABEL (self->program_label), program);
 
   baton_import_append_count (body, preview->n_new_tasks,
-                g_dngettext (GETTEXT_PACKAGE, "%u new task", "%u new tasks", preview->n_new_tasks));
+
+                             g_dngettext (GETTEXT_PACKAGE, "%u new task", "%u new tasks", preview->n_new_tasks));
   baton_import_append_count (body, preview->n_updated_tasks,
-                g_dngettext (GETTEXT_PACKAGE, "%u updated task", "%u updated tasks", preview->n_updated_tasks));
+                             g_dngettext (GETTEXT_PACKAGE, "%u updated task", "%u updated tasks", preview->n_updated_tasks));
   baton_import_append_count (body, preview->n_stages_matched,
-                g_dngettext (GETTEXT_PACKAGE, "%u stage matched by name", "%u stages matched by name",
+                             g_dngettext (GETTEXT_PACKAGE, "%u stage matched by name", "%u stages matched by name",
                              preview->n_stages_matched));
   baton_import_append_count (body, preview->n_stages_new,
-                g_dngettext (GETTEXT_PACKAGE, "%u new stage", "%u new stages", preview->n_stages_new));
+                             g_dngettext (GETTEXT_PACKAGE, "%u new stage", "%u new stages", preview->n_stages_new));
   baton_import_append_count (body, preview->n_checklist_items,
-                g_dngettext (GETTEXT_PACKAGE, "%u checklist item", "%u checklist items",
+                             g_dngettext (GETTEXT_PACKAGE, "%u checklist item", "%u checklist items",
                              preview->n_checklist_items));
   baton_import_append_count (body, preview->n_comments,
-                g_dngettext (GETTEXT_PACKAGE, "%u comment", "%u comments", preview->n_comments));
+                             g_dngettext (GETTEXT_PACKAGE, "%u comment", "%u comments", preview->n_comments));
   baton_import_append_count (body, preview->n_attachments,
-                g_dngettext (GETTEXT_PACKAGE, "%u attachment link", "%u attachment links",
+                             g_dngettext (GETTEXT_PACKAGE, "%u attachment link", "%u attachment links",
                              preview->n_attachments));
   baton_import_append_count (body, preview->n_people_matched,
-                g_dngettext (GETTEXT_PACKAGE, "%u person matched", "%u people matched",
+                             g_dngettext (GETTEXT_PACKAGE, "%u person matched", "%u people matched",
                              preview->n_people_matched));
   baton_import_append_count (body, preview->n_people_new,
-                g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", preview->n_people_new));
+                             g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", preview->n_people_new));
   baton_import_append_count (body, preview->n_people_unassigned,
-                g_dngettext (GETTEXT_PACKAGE, "%u member left unassigned", "%u members left unassigned",
+                             g_dngettext (GETTEXT_PACKAGE, "%u member left unassigned", "%u members left unassigned",
                              preview->n_people_unassigned));
   baton_import_append_count (body, preview->n_skipped_lists,
-                g_dngettext (GETTEXT_PACKAGE, "%u archived list skipped", "%u archived lists skipped",
+                             g_dngettext (GETTEXT_PACKAGE, "%u archived list skipped", "%u archived lists skipped",
                              preview->n_skipped_lists));
   baton_import_append_count (body, preview->n_skipped_cards,
-                g_dngettext (GETTEXT_PACKAGE, "%u archived card skipped", "%u archived cards skipped",
+                             g_dngettext (GETTEXT_PACKAGE, "%u archived card skipped", "%u archived cards skipped",
                              preview->n_skipped_cards));
   if (preview->n_cards == 0)
     {

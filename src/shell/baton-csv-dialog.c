@@ -577,7 +577,6 @@ baton_csv_import_dialog_show_preview (BatonCsvImportDialog  *self,
   g_return_if_fail (preview != NULL);
 
   baton_import_append_count (body, preview->n_new_tasks,
-
                              g_dngettext (GETTEXT_PACKAGE, "%u new task", "%u new tasks", preview->n_new_tasks));
   baton_import_append_count (body, preview->n_updated_tasks,
                              g_dngettext (GETTEXT_PACKAGE, "%u updated task", "%u updated tasks", preview->n_updated_tasks));
@@ -609,7 +608,6 @@ baton_csv_import_dialog_show_people_preview (BatonCsvImportDialog        *self,
   g_return_if_fail (preview != NULL);
 
   baton_import_append_count (body, preview->n_new_people,
-
                              g_dngettext (GETTEXT_PACKAGE, "%u new person", "%u new people", preview->n_new_people));
   baton_import_append_count (body, preview->n_updated_people,
                              g_dngettext (GETTEXT_PACKAGE, "%u updated person", "%u updated people", preview->n_updated_people));

@@ -88,7 +88,6 @@ update_preview (BatonTrelloImportDialog *self)
   gtk_label_set_text (GTK_LABEL (self->program_label), program);
 
   baton_import_append_count (body, preview->n_new_tasks,
-
                              g_dngettext (GETTEXT_PACKAGE, "%u new task", "%u new tasks", preview->n_new_tasks));
   baton_import_append_count (body, preview->n_updated_tasks,
                              g_dngettext (GETTEXT_PACKAGE, "%u updated task", "%u updated tasks", preview->n_updated_tasks));

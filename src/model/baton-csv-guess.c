@@ -20,7 +20,7 @@
 
 typedef struct
 {
-  BatonCsvField  field;
+  guint          field;   /* a BatonCsvField or a BatonCsvPeopleField */
   const char    *names;   /* normalized, separated by '|' */
 } Synonyms;
 
@@ -114,31 +114,34 @@ in_list (const char *names,
   return FALSE;
 }
 
-void
-baton_csv_mapping_guess (BatonCsvMapping    *mapping,
-                         const char * const *header,
-                         guint               n_columns)
+/* Fills @columns (@n_fields): each field's name first, then its synonyms,
+ * each field and each column at most once. */
+static void
+guess (gint               *columns,
+       guint               n_fields,
+       const char        *(*field_name) (guint field),
+       const Synonyms     *table,
+       guint               n_synonyms,
+       const char * const *header,
+       guint               n_columns)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree gboolean *taken = NULL;
+  g_autofree gboolean *taken = g_new0 (gboolean, MAX (n_columns, 1));
 
-  g_return_if_fail (mapping != NULL);
-  g_return_if_fail (header != NULL || n_columns == 0);
-
-  baton_csv_mapping_init (mapping);
-  taken = g_new0 (gboolean, MAX (n_columns, 1));
+  for (guint f = 0; f < n_fields; f++)
+    columns[f] = -1;
   for (guint c = 0; c < n_columns; c++)
     g_ptr_array_add (names, normalize (header[c]));
 
   /* The field names themselves. */
   for (guint c = 0; c < n_columns; c++)
-    for (guint f = 0; f < BATON_CSV_N_FIELDS; f++)
+    for (guint f = 0; f < n_fields; f++)
       {
-        g_autofree char *field = normalize (baton_csv_field_get_name (f));
+        g_autofree char *field = normalize (field_name (f));
 
-        if (mapping->columns[f] < 0 && g_str_equal (field, names->pdata[c]))
+        if (columns[f] < 0 && g_str_equal (field, names->pdata[c]))
           {
-            mapping->columns[f] = (gint) c;
+            columns[f] = (gint) c;
             taken[c] = TRUE;
             break;
           }
@@ -150,25 +153,37 @@ baton_csv_mapping_guess (BatonCsvMapping    *mapping,
       if (taken[c])
         continue;
 
-      for (guint s = 0; s < G_N_ELEMENTS (synonyms); s++)
-        if (mapping->columns[synonyms[s].field] < 0 && in_list (synonyms[s].names, names->pdata[c]))
+      for (guint s = 0; s < n_synonyms; s++)
+        if (columns[table[s].field] < 0 && in_list (table[s].names, names->pdata[c]))
           {
-            mapping->columns[synonyms[s].field] = (gint) c;
+            columns[table[s].field] = (gint) c;
             taken[c] = TRUE;
             break;
           }
     }
 }
 
+static const char *
+task_field_name (guint field)
+{
+  return baton_csv_field_get_name (field);
+}
+
+void
+baton_csv_mapping_guess (BatonCsvMapping    *mapping,
+                         const char * const *header,
+                         guint               n_columns)
+{
+  g_return_if_fail (mapping != NULL);
+  g_return_if_fail (header != NULL || n_columns == 0);
+
+  guess (mapping->columns, BATON_CSV_N_FIELDS, task_field_name,
+         synonyms, G_N_ELEMENTS (synonyms), header, n_columns);
+}
+
 /* People */
 
-typedef struct
-{
-  BatonCsvPeopleField  field;
-  const char          *names;   /* normalized, separated by '|' */
-} PeopleSynonyms;
-
-static const PeopleSynonyms people_synonyms[] = {
+static const Synonyms people_synonyms[] = {
   { BATON_CSV_PEOPLE_FIELD_NAME,
     "person|fullname|member|employee|staff|who|"
     "mitarbeiter|mitarbeiterin|mitarbeitende|vollständigername|person" },
@@ -189,47 +204,20 @@ static const PeopleSynonyms people_synonyms[] = {
     "archiviert|inaktiv|ausgeschieden" },
 };
 
+static const char *
+people_field_name (guint field)
+{
+  return baton_csv_people_field_get_name (field);
+}
+
 void
 baton_csv_people_mapping_guess (BatonCsvPeopleMapping *mapping,
                                 const char * const    *header,
                                 guint                  n_columns)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree gboolean *taken = NULL;
-
   g_return_if_fail (mapping != NULL);
   g_return_if_fail (header != NULL || n_columns == 0);
 
-  baton_csv_people_mapping_init (mapping);
-  taken = g_new0 (gboolean, MAX (n_columns, 1));
-  for (guint c = 0; c < n_columns; c++)
-    g_ptr_array_add (names, normalize (header[c]));
-
-  for (guint c = 0; c < n_columns; c++)
-    for (guint f = 0; f < BATON_CSV_PEOPLE_N_FIELDS; f++)
-      {
-        g_autofree char *field = normalize (baton_csv_people_field_get_name (f));
-
-        if (mapping->columns[f] < 0 && g_str_equal (field, names->pdata[c]))
-          {
-            mapping->columns[f] = (gint) c;
-            taken[c] = TRUE;
-            break;
-          }
-      }
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      if (taken[c])
-        continue;
-
-      for (guint s = 0; s < G_N_ELEMENTS (people_synonyms); s++)
-        if (mapping->columns[people_synonyms[s].field] < 0 &&
-            in_list (people_synonyms[s].names, names->pdata[c]))
-          {
-            mapping->columns[people_synonyms[s].field] = (gint) c;
-            taken[c] = TRUE;
-            break;
-          }
-    }
+  guess (mapping->columns, BATON_CSV_PEOPLE_N_FIELDS, people_field_name,
+         people_synonyms, G_N_ELEMENTS (people_synonyms), header, n_columns);
 }

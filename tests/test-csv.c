@@ -30,21 +30,46 @@ open_memory_store (void)
   return store;
 }
 
+typedef gboolean (*ExportFunc) (BatonStore             *store,
+                                GOutputStream          *stream,
+                                const BatonCsvOptions  *options,
+                                GCancellable           *cancellable,
+                                GError                **error);
+
+/* What @func writes, as a string. */
 static char *
-export_tasks (BatonStore *store,
-              gboolean    bom)
+export_with (ExportFunc  func,
+             BatonStore *store,
+             gboolean    bom)
 {
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
   BatonCsvOptions options = { .bom = bom };
   gboolean ok;
 
-  ok = baton_csv_export_tasks (store, out, &options, NULL, &error);
+  ok = func (store, out, &options, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
   g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
   g_output_stream_close (out, NULL, NULL);
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static char *
+export_tasks (BatonStore *store,
+              gboolean    bom)
+{
+  return export_with (baton_csv_export_tasks, store, bom);
+}
+
+/* @length bytes of @text (-1: up to its NUL) as a stream. */
+static GInputStream *
+text_stream (const char *text,
+             gssize      length)
+{
+  if (length < 0)
+    length = strlen (text);
+  return g_memory_input_stream_new_from_data (g_memdup2 (text, length), length, g_free);
 }
 
 static BatonCsvImport *
@@ -54,11 +79,8 @@ prepare (BatonStore             *store,
          const BatonCsvMapping  *mapping,
          GError                **error)
 {
-  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GInputStream) in = text_stream (text, length);
 
-  if (length < 0)
-    length = strlen (text);
-  in = g_memory_input_stream_new_from_data (g_memdup2 (text, length), length, g_free);
   return baton_csv_import_prepare (store, in, mapping, NULL, error);
 }
 
@@ -797,17 +819,7 @@ static char *
 export_people (BatonStore *store,
                gboolean    bom)
 {
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GError) error = NULL;
-  BatonCsvOptions options = { .bom = bom };
-  gboolean ok;
-
-  ok = baton_csv_export_people (store, out, &options, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (ok);
-  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
-  g_output_stream_close (out, NULL, NULL);
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  return export_with (baton_csv_export_people, store, bom);
 }
 
 static BatonCsvPeopleImport *
@@ -817,11 +829,8 @@ prepare_people (BatonStore                   *store,
                 const BatonCsvPeopleMapping  *mapping,
                 GError                      **error)
 {
-  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GInputStream) in = text_stream (text, length);
 
-  if (length < 0)
-    length = strlen (text);
-  in = g_memory_input_stream_new_from_data (g_memdup2 (text, length), length, g_free);
   return baton_csv_people_import_prepare (store, in, mapping, NULL, error);
 }
 

@@ -75,6 +75,8 @@ baton_report_layout_new (cairo_t  *cr,
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
+  /* Sizes in points are cairo units: the report's units are points. */
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
   cairo_font_options_destroy (options);
   pango_layout_context_changed (layout);
 

@@ -19,7 +19,9 @@
 G_BEGIN_DECLS
 
 /* Stages as one stacked horizontal bar, with a legend below that names
- * each stage and its value ("Review · 4"). */
+ * each stage and its value ("Review · 4"). Stages of value 0 appear in the
+ * legend only. When every value is 0 the chart is an empty outline that
+ * says "No @value_unit" (no legend). */
 typedef struct
 {
   const char *label;     /* stage name */
@@ -38,7 +40,8 @@ void   baton_chart_stage_bar_draw       (cairo_t                 *cr,
                                          guint                    n_segments);
 
 /* Burn-up: done hours as a filled line, scope as a dashed line, over the
- * weeks; x axis labelled with week dates, y axis with hours. */
+ * weeks; x axis labelled with week dates, y axis with hours. Its height is
+ * the same for every width and every set of points. */
 typedef struct
 {
   guint32 week_start;    /* julian day */

@@ -233,6 +233,32 @@ test_today (void)
   g_assert_cmpuint (today, <=, after);
 }
 
+/* BATON_TODAY fixes today; a malformed value is ignored with a warning. */
+static void
+test_today_fixed (void)
+{
+  g_setenv ("BATON_TODAY", "2026-11-28", TRUE);
+  g_assert_cmpuint (baton_date_today (), ==, parse_ok ("2026-11-28"));
+
+  g_setenv ("BATON_TODAY", "2026-02-30", TRUE);
+  g_test_expect_message ("baton-dates", G_LOG_LEVEL_WARNING, "*BATON_TODAY=2026-02-30*");
+  test_today ();
+  g_test_assert_expected_messages ();
+
+  g_unsetenv ("BATON_TODAY");
+  test_today ();
+}
+
+static void
+test_timestamp_day (void)
+{
+  g_assert_cmpuint (baton_timestamp_day ("2026-11-28T18:50:00Z"), ==, parse_ok ("2026-11-28"));
+  g_assert_cmpuint (baton_timestamp_day ("2026-11-28T23:59:59Z"), ==, parse_ok ("2026-11-28"));
+  g_assert_cmpuint (baton_timestamp_day (NULL), ==, 0);
+  g_assert_cmpuint (baton_timestamp_day ("2026-11-28"), ==, 0);
+  g_assert_cmpuint (baton_timestamp_day ("soon"), ==, 0);
+}
+
 static void
 test_weekday (void)
 {
@@ -323,6 +349,8 @@ main (int   argc,
   g_test_add_func ("/dates/range-validate", test_range_validate);
   g_test_add_func ("/dates/timestamp", test_timestamp);
   g_test_add_func ("/dates/today", test_today);
+  g_test_add_func ("/dates/today/fixed", test_today_fixed);
+  g_test_add_func ("/dates/timestamp-day", test_timestamp_day);
   g_test_add_func ("/dates/weekday", test_weekday);
   g_test_add_func ("/dates/week-start", test_week_start);
   g_test_add_func ("/dates/iso-week", test_iso_week);

@@ -72,6 +72,16 @@ level_for (const BatonCapacitySettings *settings,
   return BATON_LOAD_OK;
 }
 
+BatonLoadLevel
+baton_capacity_settings_get_level (const BatonCapacitySettings *settings,
+                                   double                       load,
+                                   double                       capacity)
+{
+  g_return_val_if_fail (settings != NULL, BATON_LOAD_OK);
+
+  return level_for (settings, load, capacity);
+}
+
 guint
 _baton_capacity_n_items (GListModel *model)
 {

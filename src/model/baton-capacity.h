@@ -23,6 +23,19 @@ typedef struct
 
 void baton_capacity_settings_init_default (BatonCapacitySettings *settings);
 
+typedef enum
+{
+  BATON_LOAD_OK,
+  BATON_LOAD_HIGH,
+  BATON_LOAD_OVER,
+} BatonLoadLevel;
+
+/* The level of @load against @capacity (any unit) under @settings'
+ * thresholds, as the matrix's cells get it. */
+BatonLoadLevel baton_capacity_settings_get_level (const BatonCapacitySettings *settings,
+                                                  double                       load,
+                                                  double                       capacity);
+
 /* The lists the computation reads (all from one BatonStore). */
 typedef struct
 {
@@ -33,13 +46,6 @@ typedef struct
   GListModel *stages;        /* BatonStage */
   GListModel *roles;         /* BatonRole */
 } BatonCapacityInput;
-
-typedef enum
-{
-  BATON_LOAD_OK,
-  BATON_LOAD_HIGH,
-  BATON_LOAD_OVER,
-} BatonLoadLevel;
 
 /* One task's share of a cell. */
 typedef struct

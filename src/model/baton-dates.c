@@ -255,22 +255,85 @@ baton_timestamp_now (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* The day BATON_TODAY names, or 0 when it is unset or malformed (said
+ * once with a warning). */
+static guint32
+today_from_environment (void)
+{
+  static gsize warned = 0;
+  const char *text = g_getenv ("BATON_TODAY");
+  guint32 julian;
+
+  if (text == NULL || text[0] == '\0')
+    return 0;
+  if (baton_date_parse (text, &julian))
+    return julian;
+
+  if (g_once_init_enter (&warned))
+    {
+      g_warning ("BATON_TODAY=%s is not a date (YYYY-MM-DD); using the real today", text);
+      g_once_init_leave (&warned, 1);
+    }
+  return 0;
+}
+
 /**
  * baton_date_today:
+ *
+ * The environment variable `BATON_TODAY=YYYY-MM-DD` fixes the day (for
+ * tests and screenshots); a malformed value is ignored with a warning.
  *
  * Returns: today's julian day number in the local time zone
  */
 guint32
 baton_date_today (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = NULL;
+  guint32 fixed = today_from_environment ();
   GDate date;
 
+  if (fixed != 0)
+    return fixed;
+
+  now = g_date_time_new_now_local ();
   g_date_clear (&date, 1);
   g_date_set_dmy (&date,
                   (GDateDay) g_date_time_get_day_of_month (now),
                   (GDateMonth) g_date_time_get_month (now),
                   (GDateYear) g_date_time_get_year (now));
+
+  return g_date_get_julian (&date);
+}
+
+/**
+ * baton_timestamp_day:
+ * @text: (nullable): an ISO 8601 time, as the store writes them
+ *
+ * Returns: the julian day of @text in the local time zone (the zone
+ *   baton_date_today () counts in), or 0 for %NULL or a malformed time
+ */
+guint32
+baton_timestamp_day (const char *text)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  GDate date;
+
+  if (text == NULL || text[0] == '\0')
+    return 0;
+
+  utc = g_time_zone_new_utc ();
+  parsed = g_date_time_new_from_iso8601 (text, utc);
+  if (parsed == NULL)
+    return 0;
+  local = g_date_time_to_local (parsed);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date,
+                  (GDateDay) g_date_time_get_day_of_month (local),
+                  (GDateMonth) g_date_time_get_month (local),
+                  (GDateYear) g_date_time_get_year (local));
 
   return g_date_get_julian (&date);
 }

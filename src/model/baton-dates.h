@@ -24,6 +24,11 @@ gboolean  baton_date_range_validate  (const char  *start,
                                       GError     **error);
 gboolean  baton_timestamp_validate   (const char  *text);
 char     *baton_timestamp_now        (void);
+/* The local day of an ISO 8601 time; 0 for NULL or a malformed one. */
+guint32   baton_timestamp_day        (const char  *text);
+/* Today in the local time zone; BATON_TODAY=YYYY-MM-DD in the environment
+ * fixes it (tests, screenshots), a malformed value is ignored with a
+ * warning. */
 guint32   baton_date_today           (void);
 /* GDateWeekday of a julian day: 1 = Monday … 7 = Sunday. */
 guint     baton_date_weekday         (guint32      julian);

@@ -19,7 +19,10 @@
 #include "baton-application.h"
 #include "baton-client-page.h"
 #include "baton-clients-view.h"
+#include "baton-dates.h"
 #include "baton-demo.h"
+#include "baton-report-dialog.h"
+#include "baton-report-status.h"
 #include "baton-store.h"
 #include "baton-window.h"
 #include "baton-ui-test-util.h"
@@ -96,6 +99,60 @@ prepare_view (GtkWidget  *window,
 {
   if (g_str_equal (view, "clients"))
     prepare_clients (window);
+}
+
+/* The client with the most programs: the fullest status report. */
+static gint64
+fullest_client (BatonStore *store)
+{
+  GListModel *programs = baton_store_get_programs (store);
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  gint64 best = 0;
+  guint best_count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(BatonProgram) program = g_list_model_get_item (programs, i);
+      gpointer key = GSIZE_TO_POINTER ((gsize) baton_program_get_client_id (program));
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
+
+      g_hash_table_insert (counts, key, GUINT_TO_POINTER (count));
+      if (count > best_count)
+        {
+          best_count = count;
+          best = baton_program_get_client_id (program);
+        }
+    }
+  return best;
+}
+
+/* Page 1 of each report, as it prints. */
+static gboolean
+save_reports (BatonStore  *store,
+              const char  *outdir,
+              GError     **error)
+{
+  BatonCapacitySettings settings;
+  BatonStatusReportOptions options;
+  g_autoptr(BatonReportDoc) status = NULL;
+  g_autoptr(BatonReportDoc) capacity = NULL;
+  g_autofree char *status_path = g_build_filename (outdir, "report-status.png", NULL);
+  g_autofree char *capacity_path = g_build_filename (outdir, "report-capacity.png", NULL);
+  guint32 today = baton_date_today ();
+
+  baton_capacity_settings_init_default (&settings);
+  baton_status_report_options_init (&options, fullest_client (store), today);
+  options.author = "Robin Coordinator";
+  status = baton_status_report_new (store, &settings, &options, error);
+  if (status == NULL || !baton_report_doc_write_png (status, status_path, BATON_PAPER_A4, 0, 110, error))
+    return FALSE;
+  g_print ("%s\n", status_path);
+
+  capacity = baton_capacity_report_new (store, &settings, today, 13, today, "Robin Coordinator", error);
+  if (capacity == NULL || !baton_report_doc_write_png (capacity, capacity_path, BATON_PAPER_A4, 0, 110, error))
+    return FALSE;
+  g_print ("%s\n", capacity_path);
+  return TRUE;
 }
 
 int
@@ -178,6 +235,34 @@ main (int   argc,
             }
           g_print ("%s\n", path);
         }
+    }
+
+  /* The report window over the clients view, light and dark. */
+  for (guint s = 0; s < 2; s++)
+    {
+      g_autofree char *name = g_strdup_printf ("report-dialog-%s.png", s == 0 ? "light" : "dark");
+      g_autofree char *path = g_build_filename (outdir, name, NULL);
+      GtkWidget *dialog;
+
+      adw_style_manager_set_color_scheme (style, s == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                        : ADW_COLOR_SCHEME_FORCE_DARK);
+      dialog = baton_report_dialog_new_status (GTK_WINDOW (window), store, NULL, fullest_client (store));
+      gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 860);
+      gtk_window_present (GTK_WINDOW (dialog));
+      baton_test_run_for (1200);
+      if (!save_window (dialog, path, &error))
+        {
+          g_printerr ("screenshot: %s\n", error->message);
+          return 1;
+        }
+      g_print ("%s\n", path);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  if (!save_reports (store, outdir, &error))
+    {
+      g_printerr ("screenshot: %s\n", error->message);
+      return 1;
     }
 
   gtk_window_destroy (GTK_WINDOW (window));

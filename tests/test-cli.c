@@ -19,6 +19,7 @@
 #include "baton-demo.h"
 #include "baton-json.h"
 #include "baton-test-util.h"
+#include "baton-test-pdf.h"
 
 typedef struct
 {
@@ -74,6 +75,8 @@ run_baton_argv (Fixture            *f,
     env_home, env_data, env_cache, env_config,
     "LANG=C.UTF-8",
     "TZ=UTC",
+    /* The demo and the reports around a fixed day. */
+    "BATON_TODAY=2026-11-25",
     "G_DEBUG=gc-friendly,fatal-criticals",
     /* Nothing answers there: registering on the bus would fail. */
     "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/baton-test-bus",
@@ -743,13 +746,13 @@ test_bad_options (Fixture       *f,
   assert_failure (f, status, "--capacity, --weeks, --from, --person and --program work only with --export");
   status = run_baton (f, "--database", db, "--export", "x.txt");
   assert_failure (f, status, "Cannot export to “x.txt”: the name of the file must end in "
-                             ".json (Baton JSON), .csv (tasks or capacity) or .ics (calendar)");
+                             ".json (Baton JSON), .csv (tasks or capacity), .ics (calendar) or .pdf (a report)");
   status = run_baton (f, "--database", db, "--export", "json");
   assert_failure (f, status, "Cannot export to “json”: the name of the file must end in "
-                             ".json (Baton JSON), .csv (tasks or capacity) or .ics (calendar)");
+                             ".json (Baton JSON), .csv (tasks or capacity), .ics (calendar) or .pdf (a report)");
   status = run_baton (f, "--database", db, "--export=");
   assert_failure (f, status, "Cannot export to “”: the name of the file must end in "
-                             ".json (Baton JSON), .csv (tasks or capacity) or .ics (calendar)");
+                             ".json (Baton JSON), .csv (tasks or capacity), .ics (calendar) or .pdf (a report)");
   status = run_baton (f, "--database", db, "--import", "x.ics");
   assert_failure (f, status, "Cannot import “x.ics”: the name of the file must end in "
                              ".json (Baton JSON) or .csv (tasks)");
@@ -765,6 +768,111 @@ test_bad_options (Fixture       *f,
   }
 }
 
+/* Reports: the command line writes the status and capacity reports as PDF
+ * without a display; bad options and unknown names are refused, with no
+ * file written and the workspace unchanged. */
+static void
+test_report (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *db = make_demo_workspace (f, "work.db");
+  g_autofree char *before = baton_test_dump_db (db);
+  g_autofree char *after = NULL;
+  g_autofree char *status_pdf = baton_test_workspace_file (f->ws, "status.pdf");
+  g_autofree char *capacity_pdf = baton_test_workspace_file (f->ws, "capacity.pdf");
+  g_autofree char *bad_pdf = baton_test_workspace_file (f->ws, "bad.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *title = NULL;
+  static const struct
+  {
+    const char *args[8];
+    const char *message;
+  } bad[] = {
+    { { "--report", "status", NULL }, "--export to a .pdf file needs --report status or --report capacity" },
+    { { "--report", "weekly", NULL }, "Unknown report “weekly”: use --report status or --report capacity" },
+    { { "--report", "status", NULL }, NULL },
+    { { "--report", "status", "--client", "Nobody Ltd", NULL }, "No client is called “Nobody Ltd”" },
+    { { "--report", "status", "--client", "Northbank", "--from", "2026-11-30", "--to", "2026-11-01" },
+      "--from must not be after --to" },
+    { { "--report", "status", "--client", "Northbank", "--from", "30.11.2026", NULL },
+      "--from needs a date written YYYY-MM-DD, not “30.11.2026”" },
+    { { "--report", "status", "--client", "Northbank", "--program", "No Such Program", NULL },
+      "No program is called “No Such Program”" },
+    { { "--report", "capacity", "--weeks", "0", NULL }, "--weeks must be a number from 1 to 104" },
+    { { "--report", "capacity", "--client", "Northbank", NULL },
+      "--client, --program and --to work only with --report status" },
+  };
+  int status;
+  guint n_pages;
+
+  status = run_baton (f, "--database", db, "--export", status_pdf, "--report", "status",
+                      "--client", "Northbank", "--from", "2026-11-16", "--to", "2026-11-22");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (f->err, ==, "");
+  g_assert_nonnull (strstr (f->out, "Wrote “Status report: Northbank” to "));
+  n_pages = baton_test_pdf_n_pages (status_pdf);
+  if (n_pages == 0)
+    return;  /* no poppler-utils: skipped */
+  g_assert_cmpuint (n_pages, >=, 2);
+  {
+    g_autofree char *pages = g_strdup_printf ("(%u pages)", n_pages);
+
+    g_assert_nonnull (strstr (f->out, pages));
+  }
+  title = baton_test_pdf_info (status_pdf, "Title");
+  g_assert_cmpstr (title, ==, "Status report: Northbank");
+  text = baton_test_pdf_text (status_pdf, 0, 0);
+  flat = baton_test_squeeze (text);
+  g_assert_nonnull (strstr (flat, "Status report"));
+  g_assert_nonnull (strstr (flat, "16 Nov 2026 – 22 Nov 2026"));
+  g_assert_nonnull (strstr (flat, "Overall status"));
+  g_assert_nonnull (strstr (flat, "Deliverables"));
+  g_assert_nonnull (strstr (flat, "Staffing"));
+
+  status = run_baton (f, "--database", db, "--export", capacity_pdf, "--report", "capacity",
+                      "--from", "2026-11-23", "--weeks", "4");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "Wrote “Capacity report” to "));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&flat, g_free);
+  text = baton_test_pdf_text (capacity_pdf, 0, 0);
+  flat = baton_test_squeeze (text);
+  g_assert_nonnull (strstr (flat, "Capacity report"));
+  g_assert_nonnull (strstr (flat, "23 Nov 2026 – 20 Dec 2026"));
+  g_assert_nonnull (strstr (flat, "By person"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+      if (bad[i].message == NULL)
+        {
+          /* --report status without --client */
+          status = run_baton (f, "--database", db, "--export", bad_pdf, "--report", "status");
+          assert_failure (f, status, "--report status needs --client NAME: the client the report is for");
+          continue;
+        }
+      g_ptr_array_add (argv, (gpointer) "--database");
+      g_ptr_array_add (argv, db);
+      g_ptr_array_add (argv, (gpointer) "--export");
+      g_ptr_array_add (argv, bad_pdf);
+      /* The first case: no --report at all. */
+      for (guint k = i == 0 ? 2 : 0; k < G_N_ELEMENTS (bad[i].args) && bad[i].args[k] != NULL; k++)
+        g_ptr_array_add (argv, (gpointer) bad[i].args[k]);
+      g_ptr_array_add (argv, NULL);
+      status = run_baton_argv (f, (const char * const *) argv->pdata);
+      assert_failure (f, status, bad[i].message);
+      g_assert_false (g_file_test (bad_pdf, G_FILE_TEST_EXISTS));
+    }
+
+  status = run_baton (f, "--database", db, "--export", "x.json", "--report", "status");
+  assert_failure (f, status, "--report and --to work only with --export to a .pdf file");
+
+  after = baton_test_dump_db (db);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_help (Fixture       *f,
            gconstpointer  data)
@@ -772,6 +880,7 @@ test_help (Fixture       *f,
   static const char * const options[] = {
     "--database=FILE", "--demo", "--export=FILE", "--import=FILE", "--capacity",
     "--weeks=N", "--from=DATE", "--person=NAME", "--program=NAME", "--people",
+    "--report=REPORT", "--to=DATE",
   };
   int status;
 
@@ -870,6 +979,7 @@ main (int   argc,
   ADD ("/cli/import/trello", test_import_trello);
   ADD ("/cli/bad-options", test_bad_options);
   ADD ("/cli/help", test_help);
+  ADD ("/cli/report", test_report);
   ADD ("/cli/people", test_people);
 
 #undef ADD

@@ -14,89 +14,7 @@
 
 #include "baton-report-doc.h"
 #include "baton-report-markdown.h"
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("baton-report-doc-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  /* BATON_TEST_KEEP=1 keeps the PDFs, to look at them. */
-  if (g_getenv ("BATON_TEST_KEEP") != NULL)
-    {
-      g_test_message ("kept %s", dir);
-      return;
-    }
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-/* The text of a PDF as pdftotext reads it, or NULL (and the test skipped)
- * when pdftotext is missing. */
-static char *
-pdf_text (const char *path,
-          int         first,
-          int         last)
-{
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autofree char *f = g_strdup_printf ("%d", first);
-  g_autofree char *l = g_strdup_printf ("%d", last);
-  g_autoptr(GError) error = NULL;
-  const char *argv_all[] = { pdftotext, "-enc", "UTF-8", path, "-", NULL };
-  const char *argv_pages[] = { pdftotext, "-enc", "UTF-8", "-f", f, "-l", l, path, "-", NULL };
-  int status;
-
-  if (pdftotext == NULL)
-    {
-      g_test_skip ("pdftotext (poppler-utils) is not installed");
-      return NULL;
-    }
-  g_spawn_sync (NULL, (char **) (first > 0 ? argv_pages : argv_all), NULL, G_SPAWN_DEFAULT,
-                NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
-/* Text with whitespace runs made single spaces: pdftotext breaks lines
- * where the page does. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p))
-        {
-          space = TRUE;
-          continue;
-        }
-      if (space && out->len > 0)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
+#include "baton-test-pdf.h"
 
 static BatonReportDoc *
 make_table_doc (guint n_rows)
@@ -134,7 +52,7 @@ static void
 test_table_breaks (void)
 {
   g_autoptr(BatonReportDoc) doc = make_table_doc (150);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = baton_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "rows.pdf", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -147,7 +65,7 @@ test_table_breaks (void)
 
   for (guint page = 1; page <= n_pages; page++)
     {
-      g_autofree char *page_text = pdf_text (path, (int) page, (int) page);
+      g_autofree char *page_text = baton_test_pdf_text (path, (int) page, (int) page);
       g_autofree char *number = g_strdup_printf ("Page %u of %u", page, n_pages);
 
       if (page_text == NULL)
@@ -159,7 +77,7 @@ test_table_breaks (void)
     }
 
   /* Every row once, in order, none cut. */
-  text = pdf_text (path, 0, 0);
+  text = baton_test_pdf_text (path, 0, 0);
   {
     const char *at = text;
 
@@ -174,7 +92,7 @@ test_table_breaks (void)
   }
 
 out:
-  remove_dir (dir);
+  baton_test_remove_dir (dir);
 }
 
 /* The pieces of each page stay between the margins: nothing runs into the
@@ -183,7 +101,7 @@ static void
 test_hostile_text (void)
 {
   g_autoptr(BatonReportDoc) doc = baton_report_doc_new ("<b>&", "Tester");
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = baton_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "hostile.pdf", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) long_title = g_string_new (NULL);
@@ -216,17 +134,17 @@ test_hostile_text (void)
   g_assert_true (baton_report_doc_write_pdf (doc, path, BATON_PAPER_LETTER, &error));
   g_assert_no_error (error);
 
-  text = pdf_text (path, 0, 0);
+  text = baton_test_pdf_text (path, 0, 0);
   if (text == NULL)
     goto out;
-  flat = squeeze (text);
+  flat = baton_test_squeeze (text);
   g_assert_nonnull (strstr (flat, "<b>&amp; not markup"));
   g_assert_nonnull (strstr (flat, "<i>Section</i> & more"));
   g_assert_nonnull (strstr (flat, "Literal <b>&</b> text"));
   g_assert_nonnull (strstr (flat, "Onboarding Onboarding"));
 
 out:
-  remove_dir (dir);
+  baton_test_remove_dir (dir);
 }
 
 /* A heading never ends a page: it moves to the next with what follows. */
@@ -234,7 +152,7 @@ static void
 test_heading_keeps_with_next (void)
 {
   g_autoptr(BatonReportDoc) doc = baton_report_doc_new ("Keep", NULL);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = baton_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "keep.pdf", NULL);
   g_autoptr(GError) error = NULL;
   guint n_pages;
@@ -251,7 +169,7 @@ test_heading_keeps_with_next (void)
 
   for (guint page = 1; page <= n_pages; page++)
     {
-      g_autofree char *page_text = pdf_text (path, (int) page, (int) page);
+      g_autofree char *page_text = baton_test_pdf_text (path, (int) page, (int) page);
 
       if (page_text == NULL)
         goto out;
@@ -261,7 +179,7 @@ test_heading_keeps_with_next (void)
     }
 
 out:
-  remove_dir (dir);
+  baton_test_remove_dir (dir);
 }
 
 /* Write errors are clear and leave no file. */
@@ -269,7 +187,7 @@ static void
 test_write_error (void)
 {
   g_autoptr(BatonReportDoc) doc = make_table_doc (3);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = baton_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "missing", "x.pdf", NULL);
   g_autoptr(GError) error = NULL;
 
@@ -278,7 +196,7 @@ test_write_error (void)
   g_assert_nonnull (strstr (error->message, "x.pdf"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  remove_dir (dir);
+  baton_test_remove_dir (dir);
 }
 
 /* The same document gives the same pages on any surface. */
@@ -328,7 +246,7 @@ test_markdown_section (void)
   const char *actions[] = { "Action Items", NULL };
   const char *missing[] = { "Risks", NULL };
   g_autoptr(BatonReportDoc) doc = baton_report_doc_new ("Notes", NULL);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = baton_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "notes.pdf", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -345,10 +263,10 @@ test_markdown_section (void)
 
   g_assert_true (baton_report_doc_write_pdf (doc, path, BATON_PAPER_A4, &error));
   g_assert_no_error (error);
-  text = pdf_text (path, 0, 0);
+  text = baton_test_pdf_text (path, 0, 0);
   if (text == NULL)
     goto out;
-  flat = squeeze (text);
+  flat = baton_test_squeeze (text);
   g_assert_nonnull (strstr (flat, "Use Storyline for module 2"));
   g_assert_nonnull (strstr (flat, "Keep <b>& as typed"));
   g_assert_nonnull (strstr (flat, "Nested detail under decisions."));
@@ -360,7 +278,7 @@ test_markdown_section (void)
   g_assert_null (strstr (flat, "[ ]"));
 
 out:
-  remove_dir (dir);
+  baton_test_remove_dir (dir);
 }
 
 int

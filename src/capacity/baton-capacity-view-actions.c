@@ -12,6 +12,7 @@
 
 #include "baton-capacity-view.h"
 #include "baton-capacity-view-private.h"
+#include "baton-report-dialog.h"
 #include "baton-person-dialog.h"
 #include "baton-archived-dialog.h"
 #include "baton-roles-dialog.h"
@@ -355,6 +356,23 @@ today_activated (GtkWidget  *widget,
   baton_capacity_view_show_week (self, today ());
 }
 
+static void
+report_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  /* The weeks on screen, at least a quarter. */
+  dialog = baton_report_dialog_new_capacity (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                             self->store, baton_workload_get_settings (self->workload),
+                                             baton_capacity_grid_get_first_week (self->grid),
+                                             MAX (baton_capacity_grid_get_n_weeks (self->grid), 13));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Which actions can run ---------------------------------------------------- */
 
 static gboolean
@@ -407,6 +425,7 @@ _baton_capacity_view_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "capacity.previous-week", NULL, previous_week_activated);
   gtk_widget_class_install_action (widget_class, "capacity.next-week", NULL, next_week_activated);
   gtk_widget_class_install_action (widget_class, "capacity.today", NULL, today_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.report", NULL, report_activated);
   gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_OPEN, "x", open_activated);
   gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_STAGE, "(xx)", task_action_activated);
   gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_REASSIGN, "(xx)", task_action_activated);

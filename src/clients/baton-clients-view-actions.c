@@ -18,6 +18,8 @@
 #include "baton-clients-view-private.h"
 #include "baton-notes.h"
 #include "baton-program-dialog.h"
+#include "baton-report-dialog.h"
+#include "baton-view-settings.h"
 
 /* State ----------------------------------------------------------------------------- */
 
@@ -35,6 +37,8 @@ _baton_clients_view_update_actions (BatonClientsView *self)
                                  writable && client != NULL && baton_client_get_archived (client));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.new-note", writable && client != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.add-program", writable && client != NULL);
+  /* A read-only workspace can still be reported on. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.status-report", client != NULL);
 }
 
 /* Search ---------------------------------------------------------------------------- */
@@ -222,6 +226,33 @@ set_archived (BatonClientsView *self,
 }
 
 static void
+status_report_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BatonClientsView *self = BATON_CLIENTS_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  BatonCapacitySettings settings;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  GtkWidget *dialog;
+
+  if (self->current_client == NULL)
+    return;
+
+  baton_capacity_settings_init_default (&settings);
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) gsettings = g_settings_new (APP_ID);
+
+      baton_capacity_settings_from_gsettings (gsettings, &settings);
+    }
+  dialog = baton_report_dialog_new_status (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, &settings,
+                                           baton_record_get_id (BATON_RECORD (self->current_client)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 archive_client_activated (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
@@ -337,6 +368,7 @@ _baton_clients_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 
   gtk_widget_class_install_action (widget_class, "clients.add-client", NULL, add_client_activated);
+  gtk_widget_class_install_action (widget_class, "clients.status-report", NULL, status_report_activated);
   gtk_widget_class_install_action (widget_class, "clients.archive-client", NULL, archive_client_activated);
   gtk_widget_class_install_action (widget_class, "clients.restore-client", NULL, restore_client_activated);
   gtk_widget_class_install_action (widget_class, "clients.new-note", "s", new_note_activated);

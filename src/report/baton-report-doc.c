@@ -117,6 +117,7 @@ typedef struct
 
 struct _BatonReportDoc
 {
+  gatomicrefcount ref_count;
   char      *title;
   char      *author;
   char      *footer;
@@ -250,6 +251,7 @@ baton_report_doc_new (const char *title,
 {
   BatonReportDoc *doc = g_new0 (BatonReportDoc, 1);
 
+  g_atomic_ref_count_init (&doc->ref_count);
   doc->title = g_strdup (title);
   doc->author = g_strdup (author);
   doc->blocks = g_ptr_array_new_with_free_func (block_free);
@@ -258,10 +260,17 @@ baton_report_doc_new (const char *title,
   return doc;
 }
 
-void
-baton_report_doc_free (BatonReportDoc *doc)
+BatonReportDoc *
+baton_report_doc_ref (BatonReportDoc *doc)
 {
-  if (doc == NULL)
+  g_atomic_ref_count_inc (&doc->ref_count);
+  return doc;
+}
+
+void
+baton_report_doc_unref (BatonReportDoc *doc)
+{
+  if (doc == NULL || !g_atomic_ref_count_dec (&doc->ref_count))
     return;
   g_ptr_array_unref (doc->pages);
   g_ptr_array_unref (doc->blocks);

@@ -57,7 +57,8 @@ typedef void   (*BatonReportChartDraw)   (cairo_t  *cr,
 
 BatonReportDoc   *baton_report_doc_new           (const char     *title,
                                                   const char     *author);
-void              baton_report_doc_free          (BatonReportDoc *doc);
+BatonReportDoc   *baton_report_doc_ref           (BatonReportDoc *doc);
+void              baton_report_doc_unref         (BatonReportDoc *doc);
 const char       *baton_report_doc_get_title     (BatonReportDoc *doc);
 /* A line in every page's footer, beside the page number. */
 void              baton_report_doc_set_footer    (BatonReportDoc *doc,
@@ -153,6 +154,6 @@ gboolean          baton_report_doc_write_png     (BatonReportDoc *doc,
                                                   double          dpi,
                                                   GError        **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BatonReportDoc, baton_report_doc_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BatonReportDoc, baton_report_doc_unref)
 
 G_END_DECLS

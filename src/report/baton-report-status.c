@@ -330,7 +330,7 @@ add_risks (BatonReportDoc        *doc,
            BatonStatusReportData *data)
 {
   const char *headers[] = { _("Task"), _("Program"), _("Who"), _("Due"), _("Forecast"), _("Status") };
-  const double widths[] = { 3.6, 2.2, 1.8, 1.3, 1.3, 1.0 };
+  const double widths[] = { 3.0, 2.0, 1.7, 1.6, 1.6, 1.1 };
   GArray *lists[] = { data->overdue, data->at_risk };
   BatonReportTable *table;
 

@@ -46,6 +46,7 @@
 #include "baton-demo.h"
 #include "baton-ics.h"
 #include "baton-json.h"
+#include "baton-report-status.h"
 #include "baton-store.h"
 #include "baton-trello.h"
 
@@ -54,6 +55,8 @@ G_DEFINE_QUARK (baton-cli-error-quark, baton_cli_error)
 #define DEFAULT_WEEKS 12
 #define MAX_WEEKS     520
 #define DEFAULT_BACKUPS_KEPT 5  /* the schema's default */
+#define DEFAULT_REPORT_WEEKS 13 /* a quarter */
+#define MAX_REPORT_WEEKS     104
 
 static const GOptionEntry cli_option_entries[] = {
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -83,6 +86,12 @@ static const GOptionEntry cli_option_entries[] = {
     N_("NAME") },
   { "include-archived", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --client: import the board's archived lists and cards too, archived"), NULL },
+  { "report", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export to a .pdf file: the report to write, “status” (needs --client NAME; "
+       "--program, --from and --to choose what it covers, this week by default) or “capacity” "
+       "(--from and --weeks, 13 weeks from this one by default)"), N_("REPORT") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --report status: the last day of the period (YYYY-MM-DD)"), N_("DATE") },
   { NULL }
 };
 
@@ -100,6 +109,7 @@ typedef enum
   FORMAT_JSON,
   FORMAT_CSV,
   FORMAT_ICS,
+  FORMAT_PDF,
 } CliFormat;
 
 typedef struct
@@ -116,6 +126,8 @@ typedef struct
   const char *program;
   const char *client;
   gboolean    include_archived;
+  const char *report;
+  const char *to;
 } CliOptions;
 
 static CliFormat
@@ -130,8 +142,94 @@ format_from_path (const char *path)
     return FORMAT_CSV;
   if (g_str_has_suffix (lower, ".ics"))
     return FORMAT_ICS;
+  if (g_str_has_suffix (lower, ".pdf"))
+    return FORMAT_PDF;
 
   return FORMAT_UNKNOWN;
+}
+
+/* A date option, checked before anything is opened. */
+static gboolean
+parse_date_option (const char  *option,
+                   const char  *value,
+                   guint32     *day,
+                   GError     **error)
+{
+  if (value == NULL || baton_date_parse (value, day))
+    return TRUE;
+  /* Translators: the first %s is an option (--from, --to), the second what was given */
+  g_set_error (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+               _("%s needs a date written YYYY-MM-DD, not “%s”"), option, value);
+  return FALSE;
+}
+
+/* --export to a .pdf file: a report. */
+static gboolean
+check_report_options (const CliOptions  *o,
+                      GError           **error)
+{
+  guint32 from = 0, to = 0;
+
+  if (o->report == NULL)
+    {
+      g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                           _("--export to a .pdf file needs --report status or --report capacity"));
+      return FALSE;
+    }
+  if (o->people || o->capacity || o->person != NULL || o->include_archived)
+    {
+      g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                           _("--people, --capacity, --person and --include-archived do not work with --report"));
+      return FALSE;
+    }
+  if (!parse_date_option ("--from", o->from, &from, error) ||
+      !parse_date_option ("--to", o->to, &to, error))
+    return FALSE;
+
+  if (g_strcmp0 (o->report, "status") == 0)
+    {
+      if (o->client == NULL)
+        {
+          g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                               _("--report status needs --client NAME: the client the report is for"));
+          return FALSE;
+        }
+      if (o->weeks != NULL)
+        {
+          g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                               _("--weeks works only with --report capacity; give the period with --from and --to"));
+          return FALSE;
+        }
+      if (from != 0 && to != 0 && from > to)
+        {
+          g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                               _("--from must not be after --to"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_strcmp0 (o->report, "capacity") == 0)
+    {
+      if (o->client != NULL || o->program != NULL || o->to != NULL)
+        {
+          g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                               _("--client, --program and --to work only with --report status"));
+          return FALSE;
+        }
+      if (o->weeks != NULL &&
+          !g_ascii_string_to_unsigned (o->weeks, 10, 1, MAX_REPORT_WEEKS, NULL, NULL))
+        {
+          g_set_error (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                       _("--weeks must be a number from 1 to %d"), MAX_REPORT_WEEKS);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  g_set_error (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+               _("Unknown report “%s”: use --report status or --report capacity"), o->report);
+  return FALSE;
 }
 
 /* Options that do not go together, before anything is opened. */
@@ -209,20 +307,29 @@ check_options (const CliOptions  *o,
       return TRUE;
     }
 
-  if (o->client != NULL || o->include_archived)
+  format = format_from_path (o->export_path);
+  if (format == FORMAT_PDF)
+    return check_report_options (o, error);
+  if (o->report != NULL || o->to != NULL)
     {
       g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
-                           _("--client and --include-archived work only with --import"));
+                           _("--report and --to work only with --export to a .pdf file"));
       return FALSE;
     }
 
-  format = format_from_path (o->export_path);
+  if (o->client != NULL || o->include_archived)
+    {
+      g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                           _("--client and --include-archived work only with --import, or --report status"));
+      return FALSE;
+    }
+
   if (format == FORMAT_UNKNOWN)
     {
       g_autofree char *name = g_filename_display_name (o->export_path);
 
       g_set_error (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
-                   _("Cannot export to “%s”: the name of the file must end in .json (Baton JSON), .csv (tasks or capacity) or .ics (calendar)"),
+                   _("Cannot export to “%s”: the name of the file must end in .json (Baton JSON), .csv (tasks or capacity), .ics (calendar) or .pdf (a report)"),
                    name);
       return FALSE;
     }
@@ -420,6 +527,12 @@ person_name (gpointer item)
 }
 
 static const char *
+client_name (gpointer item)
+{
+  return baton_client_get_name (item);
+}
+
+static const char *
 program_name (gpointer item)
 {
   return baton_program_get_name (item);
@@ -503,6 +616,89 @@ export_capacity (BatonStore        *store,
   return baton_exchange_export (store, &request, o->export_path, name, summary, error);
 }
 
+/* --report status|capacity: the PDF. */
+static gboolean
+export_report (BatonStore        *store,
+               const CliOptions  *o,
+               char             **summary,
+               GError           **error)
+{
+  g_autoptr(BatonReportDoc) doc = NULL;
+  g_autofree char *name = g_filename_display_name (o->export_path);
+  BatonCapacitySettings settings;
+  guint32 today = baton_date_today ();
+  guint32 from = 0, to = 0;
+
+  baton_capacity_settings_init_default (&settings);
+  if (o->from != NULL && !baton_date_parse (o->from, &from))
+    g_assert_not_reached ();  /* check_report_options () refused it */
+  if (o->to != NULL && !baton_date_parse (o->to, &to))
+    g_assert_not_reached ();
+
+  if (g_strcmp0 (o->report, "status") == 0)
+    {
+      /* Translators: %s is the name given to --client */
+      const char *not_found = _("No client is called “%s”");
+      /* Translators: %s is the name given to --client */
+      const char *several = _("Several clients are called “%s”");
+      BatonStatusReportOptions options;
+      g_autoptr(GArray) program_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      gint64 client_id;
+
+      client_id = find_by_name (baton_store_get_clients (store), client_name, o->client,
+                                not_found, several, error);
+      if (client_id == 0)
+        return FALSE;
+      baton_status_report_options_init (&options, client_id, today);
+      if (from != 0)
+        options.from_day = from;
+      if (to != 0)
+        options.to_day = to;
+      if (from != 0 && to == 0)
+        options.to_day = from + 6;
+      if (to != 0 && from == 0)
+        options.from_day = to >= 6 ? to - 6 : to;
+      if (o->program != NULL)
+        {
+          /* Translators: %s is the name given to --program */
+          const char *no_program = _("No program is called “%s”");
+          /* Translators: %s is the name given to --program */
+          const char *programs = _("Several programs are called “%s”");
+          gint64 program_id = find_by_name (baton_store_get_programs (store), program_name, o->program,
+                                            no_program, programs, error);
+
+          if (program_id == 0)
+            return FALSE;
+          g_array_append_val (program_ids, program_id);
+          options.program_ids = program_ids;
+        }
+      doc = baton_status_report_new (store, &settings, &options, error);
+    }
+  else
+    {
+      guint64 n_weeks = DEFAULT_REPORT_WEEKS;
+
+      if (o->weeks != NULL &&
+          !g_ascii_string_to_unsigned (o->weeks, 10, 1, MAX_REPORT_WEEKS, &n_weeks, NULL))
+        g_assert_not_reached ();  /* check_report_options () refused it */
+      doc = baton_capacity_report_new (store, &settings, from != 0 ? from : today, (guint) n_weeks,
+                                       today, NULL, error);
+    }
+  if (doc == NULL)
+    return FALSE;
+
+  if (!baton_report_doc_write_pdf (doc, o->export_path, baton_report_paper_from_locale (), error))
+    return FALSE;
+
+  *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Wrote “%s” to %s (%u page)",
+                                           "Wrote “%s” to %s (%u pages)",
+                                           baton_report_doc_get_n_pages (doc)),
+                              baton_report_doc_get_title (doc), name,
+                              baton_report_doc_get_n_pages (doc));
+  return TRUE;
+}
+
 static gboolean
 run_export (const CliOptions  *o,
             char             **summary,
@@ -541,6 +737,9 @@ run_export (const CliOptions  *o,
 
     case FORMAT_ICS:
       return export_ics (store, o, summary, error);
+
+    case FORMAT_PDF:
+      return export_report (store, o, summary, error);
 
     case FORMAT_UNKNOWN:
     default:
@@ -622,12 +821,6 @@ import_people_csv (BatonStore  *store,
 
   *n_people = preview->n_new_people + preview->n_updated_people + preview->n_unchanged_people;
   return TRUE;
-}
-
-static const char *
-client_name (gpointer item)
-{
-  return baton_client_get_name (item);
 }
 
 /* A Trello board, as a program of the client called @client_name; people
@@ -784,6 +977,8 @@ baton_cli_handle_options (GVariantDict *options)
   g_variant_dict_lookup (options, "program", "&s", &o.program);
   g_variant_dict_lookup (options, "client", "&s", &o.client);
   g_variant_dict_lookup (options, "include-archived", "b", &o.include_archived);
+  g_variant_dict_lookup (options, "report", "&s", &o.report);
+  g_variant_dict_lookup (options, "to", "&s", &o.to);
   g_variant_dict_lookup (options, "database", "^&ay", &o.database);
   g_variant_dict_lookup (options, "demo", "b", &o.demo);
 
@@ -798,7 +993,9 @@ baton_cli_handle_options (GVariantDict *options)
       !g_variant_dict_contains (options, "person") &&
       !g_variant_dict_contains (options, "program") &&
       !g_variant_dict_contains (options, "client") &&
-      !g_variant_dict_contains (options, "include-archived"))
+      !g_variant_dict_contains (options, "include-archived") &&
+      !g_variant_dict_contains (options, "report") &&
+      !g_variant_dict_contains (options, "to"))
     return -1;
 
   ok = check_options (&o, &error);

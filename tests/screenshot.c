@@ -237,17 +237,20 @@ main (int   argc,
         }
     }
 
-  /* The report window over the clients view, light and dark. */
-  for (guint s = 0; s < 2; s++)
+  /* The report window over the clients view, light and dark, and narrow
+   * (360 px: the settings, the preview a button away). */
+  for (guint s = 0; s < 3; s++)
     {
-      g_autofree char *name = g_strdup_printf ("report-dialog-%s.png", s == 0 ? "light" : "dark");
+      g_autofree char *name = g_strdup_printf ("report-dialog-%s.png",
+                                               s == 0 ? "light" : s == 1 ? "dark" : "narrow");
       g_autofree char *path = g_build_filename (outdir, name, NULL);
       GtkWidget *dialog;
 
-      adw_style_manager_set_color_scheme (style, s == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
-                                                        : ADW_COLOR_SCHEME_FORCE_DARK);
+      adw_style_manager_set_color_scheme (style, s == 1 ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
       dialog = baton_report_dialog_new_status (GTK_WINDOW (window), store, NULL, fullest_client (store));
-      gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 860);
+      if (s == 2)
+        gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 720);
       gtk_window_present (GTK_WINDOW (dialog));
       baton_test_run_for (1200);
       if (!save_window (dialog, path, &error))

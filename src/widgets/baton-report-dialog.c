@@ -50,6 +50,11 @@ struct _BatonReportDialog
   GtkDrawingArea        *preview;
   GtkLabel              *pages_label;
   GtkLabel              *problem_label;
+  AdwLeaflet            *leaflet;
+  GtkWidget             *settings_page;
+  GtkWidget             *preview_page;
+  GtkWidget             *back_button;
+  GtkWidget             *preview_button;
 
   BatonReportDoc        *doc;
   char                  *problem;
@@ -267,17 +272,6 @@ draw_preview (GtkDrawingArea *area,
   baton_report_doc_draw_page (self->doc, cr, 0);
 }
 
-static void
-on_preview_resize (GtkDrawingArea    *area,
-                   int                width,
-                   int                height,
-                   BatonReportDialog *self)
-{
-  double ratio = self->page_width > 0 ? self->page_height / self->page_width : 1.414;
-
-  gtk_drawing_area_set_content_height (area, (int) (width * ratio));
-}
-
 /* Period */
 
 static void
@@ -417,27 +411,6 @@ baton_report_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (baton_report_dialog_parent_class)->finalize (object);
 }
 
-static void
-baton_report_dialog_class_init (BatonReportDialogClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = baton_report_dialog_dispose;
-  object_class->finalize = baton_report_dialog_finalize;
-
-  gtk_widget_class_install_action (widget_class, "report.print", NULL, print_activated);
-  gtk_widget_class_install_action (widget_class, "report.export-pdf", NULL, export_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "report.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "report.export-pdf", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-static void
-baton_report_dialog_init (BatonReportDialog *self)
-{
-}
-
 static GtkWidget *
 date_row_new (const char *title)
 {
@@ -460,7 +433,54 @@ combo_row_new (const char         *title,
   return row;
 }
 
-/* The parts both reports share: header bar, settings page, preview. */
+/* Narrow, the leaflet shows the settings or the preview: a header button
+ * goes to the preview, another comes back. */
+static void
+update_navigation (BatonReportDialog *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean on_preview = adw_leaflet_get_visible_child (self->leaflet) == self->preview_page;
+
+  gtk_widget_set_visible (self->back_button, folded && on_preview);
+  gtk_widget_set_visible (self->preview_button, folded && !on_preview);
+}
+
+static void
+show_preview_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BatonReportDialog *self = BATON_REPORT_DIALOG (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->preview_page);
+}
+
+static void
+show_settings_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BatonReportDialog *self = BATON_REPORT_DIALOG (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->settings_page);
+}
+
+static GtkWidget *
+icon_button_new (const char *icon,
+                 const char *action,
+                 const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
+/* The parts both reports share: header bar, the settings beside the
+ * preview of page 1 (one at a time when the window is narrow). Returns the
+ * box the settings groups go in. */
 static GtkWidget *
 build_frame (BatonReportDialog *self,
              GtkWindow         *parent,
@@ -474,14 +494,16 @@ build_frame (BatonReportDialog *self,
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *preview_group = adw_preferences_group_new ();
-  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *preview_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *preview_header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *preview_title = gtk_label_new (_("Preview"));
+  GtkWidget *settings_group = adw_preferences_group_new ();
   g_autofree char *saved_author = NULL;
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_transient_for (GTK_WINDOW (self), parent);
-  gtk_window_set_default_size (GTK_WINDOW (self), 640, 720);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1000, 720);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
 
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, subtitle));
@@ -490,19 +512,23 @@ build_frame (BatonReportDialog *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "report.print");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), print);
+  self->back_button = icon_button_new ("go-previous-symbolic", "report.show-settings", _("Back to the Settings"));
+  self->preview_button = icon_button_new ("view-paged-symbolic", "report.show-preview", _("Preview"));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->back_button);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->preview_button);
   gtk_box_append (GTK_BOX (toolbar), header);
 
+  /* The settings. */
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scrolled, TRUE);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 600);
+  gtk_widget_set_size_request (scrolled, 340, -1);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 520);
   gtk_widget_set_margin_top (box, 18);
   gtk_widget_set_margin_bottom (box, 18);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_box_append (GTK_BOX (toolbar), scrolled);
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
 
   self->author_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->author_row), _("Prepared by"));
@@ -512,29 +538,81 @@ build_frame (BatonReportDialog *self,
                          saved_author != NULL && saved_author[0] != '\0'
                          ? saved_author : baton_report_default_author ());
   g_signal_connect_swapped (self->author_row, "changed", G_CALLBACK (schedule_rebuild), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (settings_group), GTK_WIDGET (self->author_row));
+  g_object_set_data (G_OBJECT (self), "author-group", settings_group);
 
   /* The preview of page 1, on white paper. */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (preview_group), _("Preview"));
+  gtk_widget_add_css_class (preview_title, "heading");
+  gtk_widget_set_hexpand (preview_title, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (preview_title), 0);
   self->pages_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->pages_label), "dim-label");
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (preview_group), GTK_WIDGET (self->pages_label));
+  gtk_box_append (GTK_BOX (preview_header), preview_title);
+  gtk_box_append (GTK_BOX (preview_header), GTK_WIDGET (self->pages_label));
   self->problem_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->problem_label, TRUE);
   gtk_label_set_xalign (self->problem_label, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview_group), GTK_WIDGET (self->problem_label));
   self->preview = GTK_DRAWING_AREA (gtk_drawing_area_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->preview), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->preview), TRUE);
+  gtk_drawing_area_set_content_width (self->preview, 240);
+  gtk_drawing_area_set_content_height (self->preview, 340);
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
-  g_signal_connect (self->preview, "resize", G_CALLBACK (on_preview_resize), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview of the first page"),
                                   -1);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->preview));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview_group), frame);
+  gtk_box_append (GTK_BOX (preview_box), preview_header);
+  gtk_box_append (GTK_BOX (preview_box), GTK_WIDGET (self->problem_label));
+  gtk_box_append (GTK_BOX (preview_box), GTK_WIDGET (self->preview));
+  gtk_widget_set_margin_top (preview_box, 18);
+  gtk_widget_set_margin_bottom (preview_box, 18);
+  gtk_widget_set_margin_start (preview_box, 18);
+  gtk_widget_set_margin_end (preview_box, 18);
+  gtk_widget_add_css_class (preview_box, "view");
 
-  g_object_set_data (G_OBJECT (self), "preview-group", preview_group);
+  self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
+  adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->leaflet), TRUE);
+  self->settings_page = scrolled;
+  self->preview_page = preview_box;
+  adw_leaflet_append (self->leaflet, scrolled);
+  adw_leaflet_append (self->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet,
+                                                          gtk_widget_get_last_child (GTK_WIDGET (self->leaflet))),
+                                    FALSE);
+  adw_leaflet_append (self->leaflet, preview_box);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->leaflet));
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (update_navigation), self);
+  g_signal_connect_swapped (self->leaflet, "notify::visible-child", G_CALLBACK (update_navigation), self);
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+  update_navigation (self);
+
   return box;
+}
+
+static void
+baton_report_dialog_class_init (BatonReportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = baton_report_dialog_dispose;
+  object_class->finalize = baton_report_dialog_finalize;
+
+  gtk_widget_class_install_action (widget_class, "report.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "report.export-pdf", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "report.show-preview", NULL, show_preview_activated);
+  gtk_widget_class_install_action (widget_class, "report.show-settings", NULL, show_settings_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "report.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "report.export-pdf", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+baton_report_dialog_init (BatonReportDialog *self)
+{
 }
 
 static void
@@ -584,7 +662,6 @@ baton_report_dialog_new_status (GtkWindow                   *parent,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->period_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->from_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->to_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->author_row));
   gtk_box_append (GTK_BOX (box), group);
 
   programs = adw_preferences_group_new ();
@@ -628,7 +705,7 @@ baton_report_dialog_new_status (GtkWindow                   *parent,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (status), GTK_WIDGET (self->status_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (status), GTK_WIDGET (self->status_note_row));
   gtk_box_append (GTK_BOX (box), status);
-  gtk_box_append (GTK_BOX (box), g_object_get_data (G_OBJECT (self), "preview-group"));
+  gtk_box_append (GTK_BOX (box), g_object_get_data (G_OBJECT (self), "author-group"));
 
   g_signal_connect_swapped (self->period_row, "notify::selected", G_CALLBACK (on_period_changed), self);
   g_signal_connect_swapped (self->from_row, "changed", G_CALLBACK (schedule_rebuild), self);
@@ -673,9 +750,8 @@ baton_report_dialog_new_capacity (GtkWindow                   *parent,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (weeks_row), GTK_WIDGET (self->weeks_spin));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->first_week_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), weeks_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->author_row));
   gtk_box_append (GTK_BOX (box), group);
-  gtk_box_append (GTK_BOX (box), g_object_get_data (G_OBJECT (self), "preview-group"));
+  gtk_box_append (GTK_BOX (box), g_object_get_data (G_OBJECT (self), "author-group"));
 
   g_signal_connect_swapped (self->first_week_row, "changed", G_CALLBACK (schedule_rebuild), self);
   g_signal_connect_swapped (self->weeks_spin, "value-changed", G_CALLBACK (schedule_rebuild), self);

@@ -92,6 +92,20 @@ write_pdf (BatonReportDoc *doc,
   return path;
 }
 
+/* Whether @data (which may hold NUL bytes) contains @needle. */
+static gboolean
+bytes_contain (const char *data,
+               gsize       length,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 assert_contains (const char *text,
                  const char *what)
@@ -148,6 +162,8 @@ compare_page1 (const char *pdf,
       return;
     }
 
+  if (!g_file_test (reference, G_FILE_TEST_EXISTS))
+    g_error ("There is no reference image %s: write it with BATON_UPDATE_REFERENCE=1", reference);
   a = cairo_image_surface_create_from_png (png);
   b = cairo_image_surface_create_from_png (reference);
   g_assert_cmpint (cairo_surface_status (a), ==, CAIRO_STATUS_SUCCESS);
@@ -219,6 +235,23 @@ test_status_demo (void)
   author = baton_test_pdf_info (path, "Author");
   g_assert_nonnull (strstr (title, baton_client_get_name (data->client)));
   g_assert_cmpstr (author, ==, "Robin Coordinator");
+
+  /* An outline entry per section (cairo writes them uncompressed). */
+  {
+    g_autofree char *bytes = NULL;
+    gsize length;
+    const char *sections[] = { "Overall status", "Deliverables", "Completed this period",
+                               "Staffing", "Programs" };
+
+    g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+    g_assert_true (bytes_contain (bytes, length, "/Outlines"));
+    for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+      {
+        g_autofree char *entry = g_strdup_printf ("/Title (%s)", sections[i]);
+
+        g_assert_true (bytes_contain (bytes, length, entry));
+      }
+  }
 
   text = baton_test_pdf_text (path, 0, 0);
   flat = baton_test_squeeze (text);

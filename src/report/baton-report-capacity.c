@@ -109,6 +109,32 @@ hours_number (double hours)
   return baton_duration_format_hours (hours * 60.0);
 }
 
+/* A table for weeks [@first, @first + @n): a name column, then a column
+ * per week headed by its first day. */
+static BatonReportTable *
+add_week_table (BatonReportDoc          *doc,
+                BatonCapacityReportData *data,
+                guint                    first,
+                guint                    n,
+                const char              *name_header)
+{
+  g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
+  g_autofree double *widths = g_new (double, n + 1);
+  g_autofree BatonCellAlign *aligns = g_new0 (BatonCellAlign, n + 1);
+
+  g_ptr_array_add (headers, g_strdup (name_header));
+  widths[0] = 2.6;
+  for (guint w = 0; w < n; w++)
+    {
+      g_ptr_array_add (headers, baton_report_format_day (g_array_index (data->week_starts, guint32, first + w)));
+      widths[w + 1] = 1.0;
+      aligns[w + 1] = BATON_CELL_END;
+    }
+  g_ptr_array_add (headers, NULL);
+
+  return baton_report_doc_add_table (doc, n + 1, (const char * const *) headers->pdata, widths, aligns);
+}
+
 /* Tables of load / capacity per week, @WEEKS_PER_TABLE weeks each; a week
  * over capacity is bold and marked "▲" (not by colour alone). */
 static void
@@ -121,22 +147,7 @@ add_load_tables (BatonReportDoc              *doc,
   for (guint first = 0; first < data->n_weeks; first += WEEKS_PER_TABLE)
     {
       guint n = MIN (WEEKS_PER_TABLE, data->n_weeks - first);
-      g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
-      g_autofree double *widths = g_new (double, n + 1);
-      g_autofree BatonCellAlign *aligns = g_new0 (BatonCellAlign, n + 1);
-      BatonReportTable *table;
-
-      g_ptr_array_add (headers, g_strdup (name_header));
-      widths[0] = 2.6;
-      for (guint w = 0; w < n; w++)
-        {
-          g_ptr_array_add (headers, baton_report_format_day (g_array_index (data->week_starts, guint32, first + w)));
-          widths[w + 1] = 1.0;
-          aligns[w + 1] = BATON_CELL_END;
-        }
-      g_ptr_array_add (headers, NULL);
-
-      table = baton_report_doc_add_table (doc, n + 1, (const char * const *) headers->pdata, widths, aligns);
+      BatonReportTable *table = add_week_table (doc, data, first, n, name_header);
       for (guint r = 0; r < rows->len; r++)
         {
           BatonReportLoadRow *row = g_ptr_array_index (rows, r);
@@ -219,22 +230,7 @@ add_unassigned (BatonReportDoc          *doc,
   for (guint first = 0; first < data->n_weeks; first += WEEKS_PER_TABLE)
     {
       guint n = MIN (WEEKS_PER_TABLE, data->n_weeks - first);
-      g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
-      g_autofree double *widths = g_new (double, n + 1);
-      g_autofree BatonCellAlign *aligns = g_new0 (BatonCellAlign, n + 1);
-      BatonReportTable *table;
-
-      g_ptr_array_add (headers, g_strdup (_("Role")));
-      widths[0] = 2.6;
-      for (guint w = 0; w < n; w++)
-        {
-          g_ptr_array_add (headers, baton_report_format_day (g_array_index (data->week_starts, guint32, first + w)));
-          widths[w + 1] = 1.0;
-          aligns[w + 1] = BATON_CELL_END;
-        }
-      g_ptr_array_add (headers, NULL);
-
-      table = baton_report_doc_add_table (doc, n + 1, (const char * const *) headers->pdata, widths, aligns);
+      BatonReportTable *table = add_week_table (doc, data, first, n, _("Role"));
       for (guint r = 0; r < data->unassigned_roles->len; r++)
         {
           BatonRole *role = g_ptr_array_index (data->unassigned_roles, r);

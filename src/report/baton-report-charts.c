@@ -776,7 +776,7 @@ axes_compute (Axes    *axes,
     {
       g_autofree char *text = baton_chart_format_hours (axes->step * i);
       g_autoptr(PangoLayout) layout = line_layout_new (cr, BATON_REPORT_SMALL_SIZE, FALSE,
-                                                       text, width / 4, PANGO_ELLIPSIZE_END);
+                                                       text, width / 2, PANGO_ELLIPSIZE_END);
       double w;
 
       layout_size (layout, &w, NULL);

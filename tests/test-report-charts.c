@@ -23,6 +23,8 @@
 
 #define HALF_WIDTH 240.0
 #define FULL_WIDTH 480.0
+/* A column of a table, a phone-sized preview. */
+#define NARROW_WIDTH 90.0
 
 /* The recording surface rounds ink extents out to whole units and adds
  * a unit for antialiasing. */
@@ -204,9 +206,11 @@ check_stages (const char              *name,
   StageCase c = { segments, n, "tasks" };
   g_autofree char *half = g_strdup_printf ("stage-%s-half", name);
   g_autofree char *full = g_strdup_printf ("stage-%s-full", name);
+  g_autofree char *narrow = g_strdup_printf ("stage-%s-narrow", name);
 
   assert_inside (full, "stage", FULL_WIDTH, &c, TRUE);
   assert_inside (half, "stage", HALF_WIDTH, &c, TRUE);
+  assert_inside (narrow, "stage", NARROW_WIDTH, &c, TRUE);
 }
 
 static void
@@ -312,9 +316,11 @@ check_burnup (const char                  *name,
   BurnupCase c = { points, n };
   g_autofree char *half = g_strdup_printf ("burnup-%s-half", name);
   g_autofree char *full = g_strdup_printf ("burnup-%s-full", name);
+  g_autofree char *narrow = g_strdup_printf ("burnup-%s-narrow", name);
 
   assert_inside (full, "burnup", FULL_WIDTH, &c, n > 0);
   assert_inside (half, "burnup", HALF_WIDTH, &c, n > 0);
+  assert_inside (narrow, "burnup", NARROW_WIDTH, &c, n > 0);
 }
 
 static guint32
@@ -373,9 +379,11 @@ check_load (const char                *name,
   LoadCase c = { title, points, n, 1.0 };
   g_autofree char *half = g_strdup_printf ("load-%s-half", name);
   g_autofree char *full = g_strdup_printf ("load-%s-full", name);
+  g_autofree char *narrow = g_strdup_printf ("load-%s-narrow", name);
 
   assert_inside (full, "load", FULL_WIDTH, &c, n > 0);
   assert_inside (half, "load", HALF_WIDTH, &c, n > 0);
+  assert_inside (narrow, "load", NARROW_WIDTH, &c, n > 0);
 }
 
 static void

@@ -194,7 +194,8 @@ baton_chart_format_week (guint32 julian)
   g_date_clear (&date, 1);
   g_date_set_julian (&date, julian);
   /* Translators: a week's first day under a chart, as short as possible,
-   * in g_date_strftime () format ("7 Dec"; German: "%e. %b") */
+   * in g_date_strftime () format ("7 Dec"; German: "%e. %b").
+   * xgettext:no-c-format */
   if (g_date_strftime (text, sizeof text, C_("chart week", "%e %b"), &date) == 0)
     return g_strdup ("?");
   return g_strstrip (g_strdup (text));
@@ -776,7 +777,7 @@ axes_compute (Axes    *axes,
     {
       g_autofree char *text = baton_chart_format_hours (axes->step * i);
       g_autoptr(PangoLayout) layout = line_layout_new (cr, BATON_REPORT_SMALL_SIZE, FALSE,
-                                                       text, width / 4, PANGO_ELLIPSIZE_END);
+                                                       text, width / 2, PANGO_ELLIPSIZE_END);
       double w;
 
       layout_size (layout, &w, NULL);

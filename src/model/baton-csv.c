@@ -13,6 +13,7 @@
 #include "baton-csv.h"
 #include "baton-csv-private.h"
 #include "baton-dates.h"
+#include "baton-workload.h"
 
 G_DEFINE_QUARK (baton-csv-error-quark, baton_csv_error)
 
@@ -294,14 +295,7 @@ baton_csv_export_capacity (BatonStore                  *store,
     "person", "role", "week_start", "capacity_hours", "time_off_hours", "load_hours", "free_hours",
   };
   BatonCapacitySettings monday_settings;
-  BatonCapacityInput input = {
-    .people = baton_store_get_people (store),
-    .person_roles = baton_store_get_person_roles (store),
-    .time_off = baton_store_get_time_off (store),
-    .tasks = baton_store_get_tasks (store),
-    .stages = baton_store_get_stages (store),
-    .roles = baton_store_get_roles (store),
-  };
+  BatonCapacityInput input;
   g_autoptr(BatonCapacity) capacity = NULL;
   BatonCsvWriter writer;
   guint workdays;
@@ -318,6 +312,7 @@ baton_csv_export_capacity (BatonStore                  *store,
   monday_settings.first_weekday = 1;
   workdays = baton_workdays_per_week (monday_settings.workdays_mask);
 
+  baton_workload_fill_input (store, &input);
   capacity = baton_capacity_compute (&monday_settings, &input, first_day, n_weeks);
 
   baton_csv_writer_init (&writer, stream, options != NULL && options->bom);

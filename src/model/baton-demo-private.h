@@ -32,6 +32,7 @@ enum
   STREAM_PROGRAMS,
   STREAM_TASKS,
   STREAM_NOTES,
+  STREAM_ACTIVITY,
 };
 
 static inline guint64
@@ -174,6 +175,7 @@ typedef struct
   GPtrArray           *client_programs; /* per client: GPtrArray of BatonProgram */
 
   guint                n_delivered;
+  DemoRng              log_rng;       /* the activity log's own stream */
 } DemoContext;
 
 /* Property lists for baton_store_updatev (). */

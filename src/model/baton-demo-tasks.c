@@ -145,6 +145,91 @@ next_card_position (DemoContext *ctx,
   return *last;
 }
 
+/* The activity log
+ *
+ * The store logs what happens to a card when it is changed, at the
+ * change's updated-at, so the demo makes a few changes at chosen times in
+ * the past, and the store writes the rows itself: each delivered card is
+ * moved from Review into the done stage when it was completed; about one
+ * dated open card in eight had its due date pushed back by 2 to 7
+ * working days a few days ago; one assigned card in sixteen changed hands
+ * a few days ago. Those draws come from a stream of their own, so the
+ * cards' other fields are what they were without the log.
+ */
+
+typedef struct
+{
+  guint32      due_from;     /* the due date before the push, 0: none */
+  guint32      due_on;
+  BatonPerson *previous;     /* held the card before, NULL: nobody or no change */
+  guint32      reassigned_on;
+} DemoChanges;
+
+/* The @n-th working day before @day. */
+static guint32
+sub_workdays (guint32 day,
+              guint   n)
+{
+  while (n > 0)
+    {
+      day--;
+      if (is_workday (day))
+        n--;
+    }
+  return day;
+}
+
+static void
+plan_changes (DemoContext *ctx,
+              DemoChanges *changes,
+              BatonPerson *assignee,
+              DemoRole     role,
+              guint32      start,
+              guint32      due,
+              guint32      created)
+{
+  DemoRng *rng = &ctx->log_rng;
+
+  memset (changes, 0, sizeof *changes);
+
+  if (due != 0 && rng_below (rng, 8) == 0)
+    {
+      guint32 on = ctx->today - (guint32) rng_between (rng, 1, 6);
+      guint32 from = sub_workdays (due, (guint) rng_between (rng, 2, 7));
+
+      /* A due date never lay before the start. */
+      if (on > created && MAX (from, start) < due)
+        {
+          changes->due_from = MAX (from, start);
+          changes->due_on = on;
+        }
+    }
+
+  if (assignee != NULL && rng_below (rng, 16) == 0)
+    {
+      GPtrArray *holders = ctx->holders[role];
+      BatonPerson *previous = g_ptr_array_index (holders, rng_below (rng, holders->len));
+      guint32 on = ctx->today - (guint32) rng_between (rng, 1, 10);
+
+      if (on > created && previous != assignee)
+        {
+          changes->previous = previous;
+          changes->reassigned_on = on;
+        }
+    }
+}
+
+static gboolean
+update_at (BatonStore  *store,
+           BatonTask   *task,
+           PropList    *props,
+           char        *at,
+           GError     **error)
+{
+  prop_list_take_string (props, "updated-at", at);
+  return prop_list_apply (props, store, task, error);
+}
+
 typedef enum
 {
   PLACE_BACKLOG,
@@ -167,11 +252,15 @@ create_one_task (DemoContext         *ctx,
 {
   PropList props = { 0 };
   g_autofree char *title = NULL;
+  g_autofree char *completed_at = NULL;
   BatonProgram *program = NULL;
   BatonStage *stage;
   BatonTask *task;
+  DemoChanges changes = { 0 };
   guint32 created;
+  guint32 start = 0;
   guint32 due = 0;
+  gboolean archived = FALSE;
 
   if (strstr (kind->title, "%u") != NULL)
     title = g_strdup_printf (kind->title, (guint) rng_between (rng, 1, 8));
@@ -187,7 +276,8 @@ create_one_task (DemoContext         *ctx,
       stage = backlog_stage (ctx);
       break;
     case PLACE_DONE:
-      stage = ctx->done_stage ? ctx->done_stage : phase_stage (ctx, N_PHASES - 1);
+      /* Delivered later, from Review (see "The activity log"). */
+      stage = phase_stage (ctx, N_PHASES - 1);
       break;
     case PLACE_PHASE:
     default:
@@ -200,27 +290,35 @@ create_one_task (DemoContext         *ctx,
   prop_list_add_int (&props, "program-id", program ? record_id (program) : 0);
   prop_list_add_string (&props, "title", title);
   prop_list_add_int (&props, "role-id", record_id (ctx->roles[kind->role]));
-  if (assignee != NULL)
-    prop_list_add_int (&props, "assignee-id", record_id (assignee));
   prop_list_add_int (&props, "estimate-minutes", estimate_minutes);
 
   if (week != G_MININT)
     {
-      guint32 start = workday_in_week (ctx, rng, week);
+      guint32 first = workday_in_week (ctx, rng, week);
 
       if (from_monday)
-        start = ctx->week0 + 7 * week;
-      due = add_workdays (start, n_days - 1);
+        first = ctx->week0 + 7 * week;
+      due = add_workdays (first, n_days - 1);
       /* A few tasks only have a deadline. */
       if (from_monday || !rng_percent (rng, 12))
-        prop_list_take_string (&props, "start-date", baton_date_format (start));
-      prop_list_take_string (&props, "due-date", baton_date_format (due));
-      created = start - (guint32) rng_between (rng, 1, 21);
+        start = first;
+      created = first - (guint32) rng_between (rng, 1, 21);
     }
   else
     {
       created = ctx->today - (guint32) rng_between (rng, 0, 45);
     }
+
+  if (place != PLACE_DONE)
+    plan_changes (ctx, &changes, assignee, kind->role, start, due, created);
+  if (changes.previous != NULL)
+    prop_list_add_int (&props, "assignee-id", record_id (changes.previous));
+  else if (assignee != NULL)
+    prop_list_add_int (&props, "assignee-id", record_id (assignee));
+  if (start != 0)
+    prop_list_take_string (&props, "start-date", baton_date_format (start));
+  if (due != 0)
+    prop_list_take_string (&props, "due-date", baton_date_format (changes.due_from != 0 ? changes.due_from : due));
 
   prop_list_add_int (&props, "priority",
                      rng_weighted (rng, (const guint[]) { 4, 3, 2, 1 }, 4));
@@ -233,11 +331,10 @@ create_one_task (DemoContext         *ctx,
     {
       guint32 completed = MIN (due + (guint32) rng_between (rng, 0, 2), ctx->today);
 
-      prop_list_take_string (&props, "completed-at",
-                             format_timestamp (completed, (guint) rng_between (rng, 9 * 60, 18 * 60)));
+      completed_at = format_timestamp (completed, (guint) rng_between (rng, 9 * 60, 18 * 60));
       /* Old deliveries get archived now and then. */
       if (ctx->n_delivered++ % 6 == 2)
-        prop_list_add_bool (&props, "archived", TRUE);
+        archived = TRUE;
     }
   else if (rng_percent (rng, 1))
     {
@@ -247,6 +344,33 @@ create_one_task (DemoContext         *ctx,
   task = prop_list_insert (&props, store, BATON_TYPE_TASK, error);
   if (task == NULL)
     return FALSE;
+
+  if (completed_at != NULL)
+    {
+      prop_list_add_int (&props, "stage-id", record_id (ctx->done_stage));
+      prop_list_add_int (&props, "position", next_card_position (ctx, ctx->done_stage));
+      prop_list_add_string (&props, "completed-at", completed_at);
+      if (archived)
+        prop_list_add_bool (&props, "archived", TRUE);
+      if (!update_at (store, task, &props, g_strdup (completed_at), error))
+        return FALSE;
+    }
+  if (changes.due_from != 0)
+    {
+      prop_list_take_string (&props, "due-date", baton_date_format (due));
+      if (!update_at (store, task, &props,
+                      format_timestamp (changes.due_on, (guint) rng_between (&ctx->log_rng, 9 * 60, 17 * 60)),
+                      error))
+        return FALSE;
+    }
+  if (changes.previous != NULL)
+    {
+      prop_list_add_int (&props, "assignee-id", record_id (assignee));
+      if (!update_at (store, task, &props,
+                      format_timestamp (changes.reassigned_on, (guint) rng_between (&ctx->log_rng, 9 * 60, 17 * 60)),
+                      error))
+        return FALSE;
+    }
 
   /* A checklist on about a quarter of the tasks. */
   if (rng_percent (rng, 25))
@@ -345,6 +469,7 @@ _baton_demo_create_tasks (DemoContext  *ctx,
   DemoRng rng;
 
   rng_init (&rng, ctx->size->seed, STREAM_TASKS);
+  rng_init (&ctx->log_rng, ctx->size->seed, STREAM_ACTIVITY);
 
   /* Two heavy tasks this week for each busy person, so the grid shows
    * someone over capacity now; spread evenly through the board. */

@@ -17,6 +17,7 @@
 
 #include "baton-dates.h"
 #include "baton-report-data.h"
+#include "baton-workload.h"
 
 /* Working days ahead within which an early task is at risk. */
 #define AT_RISK_WORKDAYS 5
@@ -400,14 +401,25 @@ compare_days (guint32 a,
   return a < b ? -1 : 1;
 }
 
+/* By day, then by title. */
+static gint
+compare_dated (guint32    day_a,
+               BatonTask *a,
+               guint32    day_b,
+               BatonTask *b)
+{
+  gint cmp = compare_days (day_a, day_b);
+
+  return cmp != 0 ? cmp : compare_titles (a, b);
+}
+
 static gint
 compare_by_due (gconstpointer pa,
                 gconstpointer pb)
 {
   const BatonReportTask *a = pa, *b = pb;
-  gint cmp = compare_days (baton_task_get_due_day (a->task), baton_task_get_due_day (b->task));
 
-  return cmp != 0 ? cmp : compare_titles (a->task, b->task);
+  return compare_dated (baton_task_get_due_day (a->task), a->task, baton_task_get_due_day (b->task), b->task);
 }
 
 static gint
@@ -415,9 +427,8 @@ compare_by_done (gconstpointer pa,
                  gconstpointer pb)
 {
   const BatonReportTask *a = pa, *b = pb;
-  gint cmp = compare_days (a->done_day, b->done_day);
 
-  return cmp != 0 ? cmp : compare_titles (a->task, b->task);
+  return compare_dated (a->done_day, a->task, b->done_day, b->task);
 }
 
 static gint
@@ -425,9 +436,8 @@ compare_slips (gconstpointer pa,
                gconstpointer pb)
 {
   const BatonReportSlip *a = pa, *b = pb;
-  gint cmp = compare_days (a->changed_day, b->changed_day);
 
-  return cmp != 0 ? cmp : compare_titles (a->task, b->task);
+  return compare_dated (a->changed_day, a->task, b->changed_day, b->task);
 }
 
 static gint
@@ -455,20 +465,6 @@ compare_notes (gconstpointer pa,
   if (cmp != 0)
     return cmp;
   return record_id (a) < record_id (b) ? -1 : record_id (a) > record_id (b);
-}
-
-static void
-get_input (BatonStore         *store,
-           BatonCapacityInput *input)
-{
-  *input = (BatonCapacityInput) {
-    .people = baton_store_get_people (store),
-    .person_roles = baton_store_get_person_roles (store),
-    .time_off = baton_store_get_time_off (store),
-    .tasks = baton_store_get_tasks (store),
-    .stages = baton_store_get_stages (store),
-    .roles = baton_store_get_roles (store),
-  };
 }
 
 /* The status report ----------------------------------------------------- */
@@ -622,7 +618,7 @@ compute_capacity (StatusBuilder *b)
   last = baton_date_week_start (last, b->settings->first_weekday);
   n_weeks = MIN ((last - first) / 7 + 1, MAX_REPORT_WEEKS);
 
-  get_input (b->store, &input);
+  baton_workload_fill_input (b->store, &input);
   b->capacity = baton_capacity_compute (b->settings, &input, first, n_weeks);
 }
 
@@ -1244,7 +1240,7 @@ baton_capacity_report_data_new (BatonStore                  *store,
       return NULL;
     }
 
-  get_input (store, &input);
+  baton_workload_fill_input (store, &input);
   capacity = baton_capacity_compute (settings, &input, first_day, n_weeks);
   roles = baton_store_get_roles (store);
   n_roles = g_list_model_get_n_items (roles);

@@ -90,17 +90,20 @@ covers_watched (BatonWorkload *self)
          baton_capacity_get_n_weeks (self->capacity) == n_weeks;
 }
 
-static void
-get_input (BatonWorkload      *self,
-           BatonCapacityInput *input)
+void
+baton_workload_fill_input (BatonStore         *store,
+                           BatonCapacityInput *input)
 {
+  g_return_if_fail (BATON_IS_STORE (store));
+  g_return_if_fail (input != NULL);
+
   *input = (BatonCapacityInput) {
-    .people = baton_store_get_people (self->store),
-    .person_roles = baton_store_get_person_roles (self->store),
-    .time_off = baton_store_get_time_off (self->store),
-    .tasks = baton_store_get_tasks (self->store),
-    .stages = baton_store_get_stages (self->store),
-    .roles = baton_store_get_roles (self->store),
+    .people = baton_store_get_people (store),
+    .person_roles = baton_store_get_person_roles (store),
+    .time_off = baton_store_get_time_off (store),
+    .tasks = baton_store_get_tasks (store),
+    .stages = baton_store_get_stages (store),
+    .roles = baton_store_get_roles (store),
   };
 }
 
@@ -111,7 +114,7 @@ compute (BatonWorkload *self)
   guint32 first;
   guint n_weeks;
 
-  get_input (self, &input);
+  baton_workload_fill_input (self->store, &input);
   g_clear_handle_id (&self->idle, g_source_remove);
   g_clear_pointer (&self->capacity, baton_capacity_unref);
   self->stale = FALSE;
@@ -430,7 +433,7 @@ baton_workload_who_has_room (BatonWorkload *self,
   g_return_val_if_fail (BATON_IS_WORKLOAD (self), NULL);
   g_return_val_if_fail (BATON_IS_TASK (task), NULL);
 
-  get_input (self, &input);
+  baton_workload_fill_input (self->store, &input);
   return baton_capacity_who_has_room (&self->settings, &input, task, today);
 }
 

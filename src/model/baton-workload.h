@@ -26,6 +26,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BatonWorkload, baton_workload, BATON, WORKLOAD, GObject)
 
 BatonWorkload               *baton_workload_new            (BatonStore                  *store);
+/* Points @input at @store's lists, for baton_capacity_compute (). */
+void                         baton_workload_fill_input     (BatonStore                  *store,
+                                                            BatonCapacityInput          *input);
 BatonStore                  *baton_workload_get_store      (BatonWorkload               *self);
 
 const BatonCapacitySettings *baton_workload_get_settings   (BatonWorkload               *self);

@@ -703,7 +703,7 @@ test_import_trello (Fixture       *f,
   status = run_baton (f, "--database", db, "--import", board, "--include-archived");
   assert_failure (f, status, "--include-archived works only with --client, for a Trello board");
   status = run_baton (f, "--database", db, "--export", "x.json", "--client", "Northbank");
-  assert_failure (f, status, "--client and --include-archived work only with --import");
+  assert_failure (f, status, "--client and --include-archived work only with --import, or --report status");
   after = baton_test_dump_db (db);
   g_assert_cmpstr (after, ==, before);
 

@@ -47,6 +47,22 @@ demo_store (void)
   return store;
 }
 
+static gint64
+client_named (BatonStore *store,
+              const char *name)
+{
+  GListModel *clients = baton_store_get_clients (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(BatonClient) client = g_list_model_get_item (clients, i);
+
+      if (g_strcmp0 (baton_client_get_name (client), name) == 0)
+        return baton_record_get_id (BATON_RECORD (client));
+    }
+  g_assert_not_reached ();
+}
+
 /* The client with the most tasks. */
 static gint64
 busiest_client (BatonStore *store)
@@ -106,19 +122,41 @@ bytes_contain (const char *data,
   return FALSE;
 }
 
+/* @text without spaces and bidirectional marks: pdftotext splits
+ * right-to-left words where the glyphs join and marks their runs. */
+static char *
+without_spaces_and_marks (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || (c >= 0x200e && c <= 0x200f) || (c >= 0x202a && c <= 0x202e))
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* pdftotext guesses word spacing from the gaps between glyphs, and a
+ * narrow one ("8 h" in a right-aligned cell) comes out as "8h": compare
+ * without spaces. */
 static void
 assert_contains (const char *text,
                  const char *what)
 {
-  g_autofree char *flat_what = baton_test_squeeze (what);
+  g_autofree char *bare_text = without_spaces_and_marks (text);
+  g_autofree char *bare_what = without_spaces_and_marks (what);
 
-  if (strstr (text, flat_what) == NULL)
-    g_error ("“%s” is not in the report", flat_what);
+  if (strstr (bare_text, bare_what) == NULL)
+    g_error ("“%s” is not in the report", what);
 }
 
-/* Page 1 rendered by pdftoppm against tests/data/NAME: fewer than 3 % of
- * the pixels may differ noticeably (fonts hint a little differently from
- * one FreeType to the next; a moved block changes far more). */
+/* Page 1 rendered by pdftoppm against tests/data/NAME: fewer than 1 % of
+ * the pixels may differ noticeably (a font that hints a little differently
+ * changes a few; the margins moved by 6 pt changed 3 %). */
 static void
 compare_page1 (const char *pdf,
                const char *dir,
@@ -191,13 +229,13 @@ compare_page1 (const char *pdf,
         }
     }
   g_test_message ("%u of %d pixels differ", n_different, width * height);
-  g_assert_cmpuint (n_different, <, (guint) (width * height * 3 / 100));
+  g_assert_cmpuint (n_different, <, (guint) (width * height / 100));
 
   cairo_surface_destroy (a);
   cairo_surface_destroy (b);
 }
 
-/* The status report of the busiest demo client holds its data. */
+/* The status report of a demo client holds its data. */
 static void
 test_status_demo (void)
 {
@@ -213,11 +251,13 @@ test_status_demo (void)
   g_autofree char *author = NULL;
   BatonCapacitySettings settings;
   BatonStatusReportOptions options;
-  gint64 client_id = busiest_client (store);
+  /* A client with a steering committee in the period. */
+  gint64 client_id = client_named (store, "Northbank");
 
   baton_capacity_settings_init_default (&settings);
   baton_status_report_options_init (&options, client_id, day (TODAY));
-  options.from_day = day ("2026-11-16");
+  /* The last four weeks: they hold meeting notes. */
+  options.from_day = day ("2026-10-26");
   options.to_day = day ("2026-11-22");
   options.author = "Robin Coordinator";
 
@@ -257,7 +297,7 @@ test_status_demo (void)
   flat = baton_test_squeeze (text);
   assert_contains (flat, "Status report");
   assert_contains (flat, baton_client_get_name (data->client));
-  assert_contains (flat, "16 Nov 2026 – 22 Nov 2026");
+  assert_contains (flat, "26 Oct 2026 – 22 Nov 2026");
   assert_contains (flat, "Robin Coordinator");
   assert_contains (flat, "25 Nov 2026");
   assert_contains (flat, "Overall status");
@@ -295,9 +335,33 @@ test_status_demo (void)
 
       assert_contains (flat, needed);
     }
-  /* Meeting notes of the period give their decisions. */
-  if (data->notes->len > 0)
-    assert_contains (flat, "Decisions");
+  /* Meeting notes of the period give their decisions and action items,
+   * without the Markdown. */
+  {
+    guint n_quoted = 0;
+
+    for (guint i = 0; i < data->notes->len; i++)
+      {
+        const char *body = baton_note_get_body (g_ptr_array_index (data->notes, i));
+        const char *decision = strstr (body, "## Decisions\n\n- ");
+        const char *action = strstr (body, "## Action items\n\n- [");
+        g_autofree char *first_decision = NULL;
+        g_autofree char *first_action = NULL;
+
+        if (decision == NULL || action == NULL)
+          continue;
+        decision += strlen ("## Decisions\n\n- ");
+        first_decision = g_strndup (decision, strcspn (decision, "\n"));
+        action += strlen ("## Action items\n\n- [x] ");
+        first_action = g_strndup (action, strcspn (action, "\n"));
+        assert_contains (flat, first_decision);
+        assert_contains (flat, first_action);
+        n_quoted++;
+      }
+    g_assert_cmpuint (n_quoted, >, 0);
+    g_assert_null (strstr (flat, "## Decisions"));
+    g_assert_null (strstr (flat, "- [ ]"));
+  }
 
   compare_page1 (path, dir, "report-status-page1.png");
 
@@ -394,7 +458,11 @@ test_status_hostile (void)
   flat = baton_test_squeeze (text);
   assert_contains (flat, "<b>Acme & Sons</b>");
   assert_contains (flat, "<i>Ana</i> & Co");
-  assert_contains (flat, "برنامج التدريب");
+  {
+    g_autofree char *bare = without_spaces_and_marks (flat);
+
+    g_assert_nonnull (strstr (bare, "برنامجالتدريب"));
+  }
   /* The overdue task: its title wraps in its cell, all of its words there
    * up to the cell's last line. */
   assert_contains (flat, "Compliance refresher Compliance refresher");

@@ -204,6 +204,7 @@ _baton_demo_create_notes (DemoContext  *ctx,
       g_autofree char *body = NULL;
       g_autofree char *date = NULL;
       guint32 day = ctx->today - (guint32) rng_between (&rng, 0, 60);
+      guint32 last_day;
       BatonNote *note;
 
       if (programs->len > 0 && (round < programs->len || rng_percent (&rng, 70)))
@@ -226,6 +227,7 @@ _baton_demo_create_notes (DemoContext  *ctx,
       if (note == NULL)
         return FALSE;
 
+      last_day = day;
       /* Some notes were edited later: keep what they said before. */
       if (i % 6 == 0)
         {
@@ -242,8 +244,19 @@ _baton_demo_create_notes (DemoContext  *ctx,
               current = next;
               if (!baton_store_update_note (store, note, title, current, TRUE, error))
                 return FALSE;
+              last_day = MIN (day + 7 * (k + 1), ctx->today);
             }
         }
+
+      /* Written on the day of the meeting, not when the demo was made:
+       * a status report quotes the notes of its period. */
+      {
+        g_autofree char *created = format_timestamp (day, 16 * 60 + (i * 7) % 90);
+        g_autofree char *updated = format_timestamp (last_day, 16 * 60 + (i * 7) % 90 + 20 + (i * 11) % 40);
+
+        if (!baton_store_update (store, note, error, "created-at", created, "updated-at", updated, NULL))
+          return FALSE;
+      }
     }
 
   return TRUE;

@@ -309,6 +309,22 @@ workday_in_week (DemoContext *ctx,
   return (guint32) ((gint64) ctx->week0 + 7 * week + rng_between (rng, 0, 4));
 }
 
+/* "2026-11-25T16:30:00Z": a store timestamp at a minute of @julian. */
+static inline char *
+format_timestamp (guint32 julian,
+                  guint   minute_of_day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  return g_strdup_printf ("%04u-%02u-%02uT%02u:%02u:00Z",
+                          (guint) g_date_get_year (&date),
+                          (guint) g_date_get_month (&date),
+                          (guint) g_date_get_day (&date),
+                          minute_of_day / 60, minute_of_day % 60);
+}
+
 /* The steps after the roles and stages, in the order
  * baton_demo_generate () takes them. */
 

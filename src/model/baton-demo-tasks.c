@@ -80,21 +80,6 @@ static const char * const task_descriptions[] = {
   "Learners are on shared tablets: no audio-only content.",
 };
 
-static char *
-format_timestamp (guint32 julian,
-                  guint   minute_of_day)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  return g_strdup_printf ("%04u-%02u-%02uT%02u:%02u:00Z",
-                          (guint) g_date_get_year (&date),
-                          (guint) g_date_get_month (&date),
-                          (guint) g_date_get_day (&date),
-                          minute_of_day / 60, minute_of_day % 60);
-}
-
 static BatonStage *
 backlog_stage (DemoContext *ctx)
 {

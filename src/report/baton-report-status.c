@@ -52,76 +52,55 @@ assignee_name_of (BatonStore *store,
   return person != NULL ? baton_person_get_name (person) : _("Unassigned");
 }
 
-/* Charts */
+/* Charts: a program's stage bar over its burn-up, as one block so that a
+ * page break never parts them. */
+
+#define CHART_GAP 12.0
 
 typedef struct
 {
-  BatonChartSegment *segments;
-  char             **labels;
-  guint              n;
-} StageChart;
-
-static void
-stage_chart_free (gpointer data)
-{
-  StageChart *chart = data;
-
-  g_free (chart->segments);
-  g_strfreev (chart->labels);
-  g_free (chart);
-}
-
-static double
-stage_chart_height (cairo_t  *cr,
-                    double    width,
-                    gpointer  data)
-{
-  StageChart *chart = data;
-
-  return baton_chart_stage_bar_get_height (cr, width, chart->segments, chart->n);
-}
-
-static void
-stage_chart_draw (cairo_t  *cr,
-                  double    width,
-                  gpointer  data)
-{
-  StageChart *chart = data;
-
-  baton_chart_stage_bar_draw (cr, width, _("tasks"), chart->segments, chart->n);
-}
-
-typedef struct
-{
+  BatonChartSegment     *segments;
+  char                 **labels;
+  guint                  n_segments;
   BatonChartBurnupPoint *points;
-  guint                  n;
-} BurnupChart;
+  guint                  n_points;
+} ProgramCharts;
 
 static void
-burnup_chart_free (gpointer data)
+program_charts_free (gpointer data)
 {
-  BurnupChart *chart = data;
+  ProgramCharts *charts = data;
 
-  g_free (chart->points);
-  g_free (chart);
+  g_free (charts->segments);
+  g_strfreev (charts->labels);
+  g_free (charts->points);
+  g_free (charts);
 }
 
 static double
-burnup_chart_height (cairo_t  *cr,
+program_charts_height (cairo_t  *cr,
+                       double    width,
+                       gpointer  data)
+{
+  ProgramCharts *charts = data;
+
+  return baton_chart_stage_bar_get_height (cr, width, charts->segments, charts->n_segments) +
+         CHART_GAP + baton_chart_burnup_get_height (cr, width);
+}
+
+static void
+program_charts_draw (cairo_t  *cr,
                      double    width,
                      gpointer  data)
 {
-  return baton_chart_burnup_get_height (cr, width);
-}
+  ProgramCharts *charts = data;
+  double stage_height = baton_chart_stage_bar_get_height (cr, width, charts->segments, charts->n_segments);
 
-static void
-burnup_chart_draw (cairo_t  *cr,
-                   double    width,
-                   gpointer  data)
-{
-  BurnupChart *chart = data;
-
-  baton_chart_burnup_draw (cr, width, chart->points, chart->n);
+  baton_chart_stage_bar_draw (cr, width, _("tasks"), charts->segments, charts->n_segments);
+  cairo_save (cr);
+  cairo_translate (cr, 0, stage_height + CHART_GAP);
+  baton_chart_burnup_draw (cr, width, charts->points, charts->n_points);
+  cairo_restore (cr);
 }
 
 static void
@@ -129,32 +108,30 @@ add_program_charts (BatonReportDoc     *doc,
                     BatonStore         *store,
                     BatonReportProgram *program)
 {
-  StageChart *stages = g_new0 (StageChart, 1);
-  BurnupChart *burnup = g_new0 (BurnupChart, 1);
+  ProgramCharts *charts = g_new0 (ProgramCharts, 1);
 
-  stages->n = program->stage_ids->len;
-  stages->segments = g_new0 (BatonChartSegment, MAX (stages->n, 1));
-  stages->labels = g_new0 (char *, stages->n + 1);
-  for (guint i = 0; i < stages->n; i++)
+  charts->n_segments = program->stage_ids->len;
+  charts->segments = g_new0 (BatonChartSegment, MAX (charts->n_segments, 1));
+  charts->labels = g_new0 (char *, charts->n_segments + 1);
+  for (guint i = 0; i < charts->n_segments; i++)
     {
       BatonStage *stage = baton_store_lookup_stage (store, g_array_index (program->stage_ids, gint64, i));
 
-      stages->labels[i] = g_strdup (stage != NULL ? baton_stage_get_name (stage) : "");
-      stages->segments[i].label = stages->labels[i];
-      stages->segments[i].value = g_array_index (program->stage_counts, guint, i);
-      stages->segments[i].is_done = stage != NULL && baton_stage_get_is_done (stage);
+      charts->labels[i] = g_strdup (stage != NULL ? baton_stage_get_name (stage) : "");
+      charts->segments[i].label = charts->labels[i];
+      charts->segments[i].value = g_array_index (program->stage_counts, guint, i);
+      charts->segments[i].is_done = stage != NULL && baton_stage_get_is_done (stage);
     }
-  baton_report_doc_add_chart (doc, stage_chart_height, stage_chart_draw, stages, stage_chart_free);
 
-  burnup->n = program->burnup_weeks->len;
-  burnup->points = g_new0 (BatonChartBurnupPoint, MAX (burnup->n, 1));
-  for (guint i = 0; i < burnup->n; i++)
+  charts->n_points = program->burnup_weeks->len;
+  charts->points = g_new0 (BatonChartBurnupPoint, MAX (charts->n_points, 1));
+  for (guint i = 0; i < charts->n_points; i++)
     {
-      burnup->points[i].week_start = g_array_index (program->burnup_weeks, guint32, i);
-      burnup->points[i].done = g_array_index (program->burnup_done, double, i);
-      burnup->points[i].scope = g_array_index (program->burnup_scope, double, i);
+      charts->points[i].week_start = g_array_index (program->burnup_weeks, guint32, i);
+      charts->points[i].done = g_array_index (program->burnup_done, double, i);
+      charts->points[i].scope = g_array_index (program->burnup_scope, double, i);
     }
-  baton_report_doc_add_chart (doc, burnup_chart_height, burnup_chart_draw, burnup, burnup_chart_free);
+  baton_report_doc_add_chart (doc, program_charts_height, program_charts_draw, charts, program_charts_free);
 }
 
 /* Sections */

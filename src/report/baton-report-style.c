@@ -7,6 +7,7 @@
 
 #include "baton-report-style.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 const BatonReportRgb baton_report_ink = { 0.11, 0.11, 0.13 };
@@ -60,6 +61,15 @@ baton_report_parse_color (const char           *spec,
   out->b = (v[4] * 16 + v[5]) / 255.0;
 }
 
+PangoDirection
+baton_report_text_direction (void)
+{
+  /* GTK's convention: its translators say which way their language goes. */
+  const char *direction = g_dgettext ("gtk40", "default:LTR");
+
+  return strcmp (direction, "default:RTL") == 0 ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+}
+
 PangoLayout *
 baton_report_layout_new (cairo_t  *cr,
                          double    size,
@@ -84,6 +94,12 @@ baton_report_layout_new (cairo_t  *cr,
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
+
+  /* The document's direction, not the first letter's: "برنامج is
+   * forecast 5 days late." is an English sentence that starts with an
+   * Arabic name, and reads left to right with its full stop at the end. */
+  pango_layout_set_auto_dir (layout, FALSE);
+  pango_context_set_base_dir (pango_layout_get_context (layout), baton_report_text_direction ());
 
   if (width >= 0)
     {

@@ -43,8 +43,12 @@ void  baton_report_set_rgb        (cairo_t              *cr,
 void  baton_report_parse_color    (const char           *spec,
                                    const BatonReportRgb *fallback,
                                    BatonReportRgb       *out);
+/* Which way the document reads: the user interface's language's way. */
+PangoDirection baton_report_text_direction (void);
+
 /* A layout on @cr in the report font at @size points, @bold or not, with
- * @width points (-1: unlimited) and word-char wrapping. */
+ * @width points (-1: unlimited) and word-char wrapping, in the document's
+ * direction (see baton_report_text_direction ()). */
 PangoLayout *baton_report_layout_new (cairo_t    *cr,
                                       double      size,
                                       gboolean    bold,

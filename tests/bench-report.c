@@ -10,6 +10,10 @@
  *                            the most tasks, over the last two weeks
  *   capacity_report_data_ms: the capacity report's data for the 200
  *                            people × 13 weeks from this week
+ *   status_report_ms:        that status report whole: its data, its
+ *                            document laid out in pages and written as PDF
+ *   capacity_report_ms:      the same for the capacity report
+ *   status_report_pages, capacity_report_pages: their page counts
  *
  * One function per figure; everything else goes to stderr. --quick: a
  * small workspace, so the test suite can check that it runs.
@@ -19,10 +23,12 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <glib/gstdio.h>
 
 #include "baton-dates.h"
 #include "baton-demo.h"
 #include "baton-report-data.h"
+#include "baton-report-status.h"
 #include "baton-store.h"
 
 #define N_RUNS 5
@@ -155,6 +161,72 @@ bench_capacity_report_data (Bench *bench)
   printf ("capacity_report_data_ms: %.2f\n", median (runs));
 }
 
+/* Writes @doc as a PDF into a temporary folder, and removes it. */
+static guint
+write_pdf (BatonReportDoc *doc)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bench-report-XXXXXX", &error);
+  g_autofree char *path = NULL;
+
+  check (dir != NULL, error, "g_dir_make_tmp");
+  path = g_build_filename (dir, "report.pdf", NULL);
+  check (baton_report_doc_write_pdf (doc, path, BATON_PAPER_A4, &error), error, "baton_report_doc_write_pdf");
+  g_unlink (path);
+  g_rmdir (dir);
+  return baton_report_doc_get_n_pages (doc);
+}
+
+static void
+bench_status_report (Bench *bench)
+{
+  double runs[N_RUNS];
+  guint n_pages = 0;
+
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BatonReportDoc) doc = NULL;
+      BatonStatusReportOptions options;
+      gint64 t0 = g_get_monotonic_time ();
+
+      baton_status_report_options_init (&options, bench->client_id, bench->today);
+      options.from_day = bench->today - 13;
+      options.to_day = bench->today;
+      options.author = "Bench";
+      doc = baton_status_report_new (bench->store, &bench->settings, &options, &error);
+      check (doc != NULL, error, "baton_status_report_new");
+      n_pages = write_pdf (doc);
+      runs[run] = ms_since (t0);
+    }
+
+  printf ("status_report_ms: %.2f\n", median (runs));
+  printf ("status_report_pages: %u\n", n_pages);
+}
+
+static void
+bench_capacity_report (Bench *bench)
+{
+  double runs[N_RUNS];
+  guint n_pages = 0;
+
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BatonReportDoc) doc = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+
+      doc = baton_capacity_report_new (bench->store, &bench->settings, bench->today, CAPACITY_WEEKS,
+                                       bench->today, "Bench", &error);
+      check (doc != NULL, error, "baton_capacity_report_new");
+      n_pages = write_pdf (doc);
+      runs[run] = ms_since (t0);
+    }
+
+  printf ("capacity_report_ms: %.2f\n", median (runs));
+  printf ("capacity_report_pages: %u\n", n_pages);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,6 +272,8 @@ main (int   argc,
 
   bench_status_report_data (&bench);
   bench_capacity_report_data (&bench);
+  bench_status_report (&bench);
+  bench_capacity_report (&bench);
 
   g_object_unref (bench.store);
   return EXIT_SUCCESS;

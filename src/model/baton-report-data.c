@@ -517,7 +517,7 @@ choose_programs (StatusBuilder  *b,
           BatonProgram *program = baton_store_lookup_program (b->store, id);
 
           if (program == NULL)
-            return invalid (error, _("There is no program with the id %" G_GINT64_FORMAT "."), id);
+            return invalid (error, _("There is no program with the id %lld."), (long long) id);
           if (baton_program_get_client_id (program) != client_id)
             return invalid (error, _("The program “%s” is not one of %s’s programs."),
                             baton_program_get_name (program), baton_client_get_name (client));
@@ -1056,7 +1056,7 @@ baton_status_report_data_new (BatonStore                  *store,
   client = baton_store_lookup_client (store, client_id);
   if (client == NULL)
     {
-      invalid (error, _("There is no client with the id %" G_GINT64_FORMAT "."), client_id);
+      invalid (error, _("There is no client with the id %lld."), (long long) client_id);
       return NULL;
     }
   if (from_day == 0 || to_day == 0 || from_day > to_day)

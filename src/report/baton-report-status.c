@@ -272,7 +272,7 @@ add_slipped (BatonReportDoc        *doc,
              BatonStore            *store,
              BatonStatusReportData *data)
 {
-  const char *headers[] = { _("Task"), _("Program"), _("Was due"), _("Now due"), _("Later by") };
+  const char *headers[] = { _("Task"), _("Program"), _("Was due"), _("Now due"), _("Moved") };
   const double widths[] = { 4.0, 2.4, 1.4, 1.4, 1.2 };
   const BatonCellAlign aligns[] = { BATON_CELL_START, BATON_CELL_START, BATON_CELL_START,
                                     BATON_CELL_START, BATON_CELL_END };
@@ -294,7 +294,7 @@ add_slipped (BatonReportDoc        *doc,
       g_autofree char *was = baton_report_format_date (slip->from_day);
       g_autofree char *now = baton_report_format_date (slip->to_day);
       guint days = slip->to_day > slip->from_day ? slip->to_day - slip->from_day : 0;
-      g_autofree char *later = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", days), days);
+      g_autofree char *later = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day later", "%u days later", days), days);
       const char *cells[] = { title, program, was, now, later };
 
       baton_report_table_add_row (table, cells);

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baton-bench-util.h"
 #include "baton-csv.h"
 #include "baton-demo.h"
 #include "baton-ics.h"
@@ -37,40 +38,6 @@
 
 #define N_RUNS     3
 #define BENCH_SEED 20261128
-
-static void
-check (gboolean    ok,
-       GError     *error,
-       const char *what)
-{
-  if (!ok)
-    {
-      g_printerr ("bench-exchange: %s failed: %s\n", what, error ? error->message : "?");
-      exit (1);
-    }
-}
-
-static double
-ms_since (gint64 t0)
-{
-  return (g_get_monotonic_time () - t0) / 1000.0;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *runs)
-{
-  qsort (runs, N_RUNS, sizeof (double), compare_doubles);
-  return runs[N_RUNS / 2];
-}
 
 typedef struct
 {
@@ -133,28 +100,28 @@ main (int   argc,
   baton_store_init_allocator ();
 
   dir = g_dir_make_tmp ("baton-bench-XXXXXX", &error);
-  check (dir != NULL, error, "g_dir_make_tmp");
+  baton_bench_check (dir != NULL, error, "g_dir_make_tmp");
   path = g_build_filename (dir, "bench.db", NULL);
   csv_path = g_build_filename (dir, "tasks.csv", NULL);
   ics_path = g_build_filename (dir, "tasks.ics", NULL);
 
   store = baton_store_open (path, &error);
-  check (store != NULL, error, "baton_store_open");
+  baton_bench_check (store != NULL, error, "baton_store_open");
   t0 = g_get_monotonic_time ();
-  check (baton_demo_generate (store, &size, &error), error, "baton_demo_generate");
-  g_printerr ("generate_ms: %.2f (%u tasks)\n", ms_since (t0), size.n_tasks);
+  baton_bench_check (baton_demo_generate (store, &size, &error), error, "baton_demo_generate");
+  g_printerr ("generate_ms: %.2f (%u tasks)\n", baton_bench_ms_since (t0), size.n_tasks);
 
   for (guint run = 0; run < N_RUNS; run++)
     {
       t0 = g_get_monotonic_time ();
-      check (baton_csv_export_tasks_file (store, csv_path, NULL, &error), error, "baton_csv_export_tasks_file");
-      export_runs[run] = ms_since (t0);
+      baton_bench_check (baton_csv_export_tasks_file (store, csv_path, NULL, &error), error, "baton_csv_export_tasks_file");
+      export_runs[run] = baton_bench_ms_since (t0);
 
       t0 = g_get_monotonic_time ();
-      check (baton_ics_export_file (store, ics_path, NULL, &error), error, "baton_ics_export_file");
-      ics_runs[run] = ms_since (t0);
+      baton_bench_check (baton_ics_export_file (store, ics_path, NULL, &error), error, "baton_ics_export_file");
+      ics_runs[run] = baton_bench_ms_since (t0);
     }
-  check (g_file_get_contents (csv_path, &first, NULL, &error), error, "g_file_get_contents");
+  baton_bench_check (g_file_get_contents (csv_path, &first, NULL, &error), error, "g_file_get_contents");
 
   for (guint run = 0; run < N_RUNS; run++)
     {
@@ -163,14 +130,14 @@ main (int   argc,
       g_autofree char *again_path = g_strdup_printf ("%s/again-%u.csv", dir, run);
       g_autofree char *again = NULL;
 
-      check (target != NULL, error, "baton_store_open");
+      baton_bench_check (target != NULL, error, "baton_store_open");
       t0 = g_get_monotonic_time ();
-      check (baton_csv_import_tasks_file (target, csv_path, NULL, &error), error, "baton_csv_import_tasks_file");
-      import_runs[run] = ms_since (t0);
+      baton_bench_check (baton_csv_import_tasks_file (target, csv_path, NULL, &error), error, "baton_csv_import_tasks_file");
+      import_runs[run] = baton_bench_ms_since (t0);
 
-      check (baton_csv_export_tasks_file (target, again_path, NULL, &error), error, "baton_csv_export_tasks_file");
-      check (g_file_get_contents (again_path, &again, NULL, &error), error, "g_file_get_contents");
-      check (strcmp (again, first) == 0, NULL, "the round trip (the second export differs)");
+      baton_bench_check (baton_csv_export_tasks_file (target, again_path, NULL, &error), error, "baton_csv_export_tasks_file");
+      baton_bench_check (g_file_get_contents (again_path, &again, NULL, &error), error, "g_file_get_contents");
+      baton_bench_check (strcmp (again, first) == 0, NULL, "the round trip (the second export differs)");
     }
 
   /* The same import as the window runs it: written on a worker's store,
@@ -183,17 +150,17 @@ main (int   argc,
       GThread *thread;
       gboolean adopted = FALSE;
 
-      check (target != NULL, error, "baton_store_open");
+      baton_bench_check (target != NULL, error, "baton_store_open");
       t0 = g_get_monotonic_time ();
       thread = g_thread_new ("import", worker_import, &work);
       g_thread_join (thread);
-      check (work.change != NULL, work.error, "the worker's import");
-      worker_runs[run] = ms_since (t0);
+      baton_bench_check (work.change != NULL, work.error, "the worker's import");
+      worker_runs[run] = baton_bench_ms_since (t0);
 
       t0 = g_get_monotonic_time ();
-      check (baton_store_adopt_change (target, work.change, &adopted, &error), error, "baton_store_adopt_change");
-      adopt_runs[run] = ms_since (t0);
-      check (adopted && g_list_model_get_n_items (baton_store_get_tasks (target)) == size.n_tasks,
+      baton_bench_check (baton_store_adopt_change (target, work.change, &adopted, &error), error, "baton_store_adopt_change");
+      adopt_runs[run] = baton_bench_ms_since (t0);
+      baton_bench_check (adopted && g_list_model_get_n_items (baton_store_get_tasks (target)) == size.n_tasks,
              NULL, "the adopted import (tasks are missing)");
     }
 
@@ -204,7 +171,7 @@ main (int   argc,
     gsize length = 0;
     g_autofree char *board = baton_test_trello_board_generate (n_cards, &length);
 
-    check (g_file_set_contents (board_path, board, length, &error), error, "g_file_set_contents");
+    baton_bench_check (g_file_set_contents (board_path, board, length, &error), error, "g_file_set_contents");
     g_printerr ("trello_board_bytes: %" G_GSIZE_FORMAT " (%u cards)\n", length, n_cards);
 
     for (guint run = 0; run < N_RUNS; run++)
@@ -215,29 +182,29 @@ main (int   argc,
         BatonClient *client;
         guint n_imported;
 
-        check (target != NULL, error, "baton_store_open");
+        baton_bench_check (target != NULL, error, "baton_store_open");
         client = baton_store_create_client (target, "Acme", NULL, &error);
-        check (client != NULL, error, "baton_store_create_client");
+        baton_bench_check (client != NULL, error, "baton_store_create_client");
 
         t0 = g_get_monotonic_time ();
         import = baton_trello_import_new_file (target, board_path, &error);
-        check (import != NULL, error, "baton_trello_import_new_file");
+        baton_bench_check (import != NULL, error, "baton_trello_import_new_file");
         baton_trello_import_set_client_id (import, baton_record_get_id (BATON_RECORD (client)));
         n_imported = baton_trello_import_get_preview (import)->n_cards;
-        check (baton_trello_import_apply (import, &error), error, "baton_trello_import_apply");
-        trello_runs[run] = ms_since (t0);
+        baton_bench_check (baton_trello_import_apply (import, &error), error, "baton_trello_import_apply");
+        trello_runs[run] = baton_bench_ms_since (t0);
 
-        check (g_list_model_get_n_items (baton_store_get_tasks (target)) == n_imported && n_imported > 0,
+        baton_bench_check (g_list_model_get_n_items (baton_store_get_tasks (target)) == n_imported && n_imported > 0,
                NULL, "the Trello import (a card is missing)");
       }
   }
 
-  printf ("csv_export_ms: %.2f\n", median (export_runs));
-  printf ("csv_import_ms: %.2f\n", median (import_runs));
-  printf ("ics_export_ms: %.2f\n", median (ics_runs));
-  printf ("trello_import_ms: %.2f\n", median (trello_runs));
-  printf ("csv_import_worker_ms: %.2f\n", median (worker_runs));
-  printf ("csv_import_main_thread_ms: %.2f\n", median (adopt_runs));
+  printf ("csv_export_ms: %.2f\n", baton_bench_median (export_runs, N_RUNS));
+  printf ("csv_import_ms: %.2f\n", baton_bench_median (import_runs, N_RUNS));
+  printf ("ics_export_ms: %.2f\n", baton_bench_median (ics_runs, N_RUNS));
+  printf ("trello_import_ms: %.2f\n", baton_bench_median (trello_runs, N_RUNS));
+  printf ("csv_import_worker_ms: %.2f\n", baton_bench_median (worker_runs, N_RUNS));
+  printf ("csv_import_main_thread_ms: %.2f\n", baton_bench_median (adopt_runs, N_RUNS));
 
   {
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);

@@ -27,39 +27,13 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "baton-bench-util.h"
 #include "baton-demo.h"
 #include "baton-json.h"
 #include "baton-store.h"
 
 #define N_IMPORTS  3
 #define BENCH_SEED 20261128
-
-static double
-ms_since (gint64 start_us)
-{
-  return (g_get_monotonic_time () - start_us) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : (x > y ? 1 : 0);
-}
-
-static void
-check (gboolean     ok,
-       GError      *error,
-       const char  *what)
-{
-  if (!ok)
-    {
-      g_printerr ("bench-json: %s failed: %s\n", what, error ? error->message : "?");
-      exit (EXIT_FAILURE);
-    }
-}
 
 static long
 peak_rss_kib (void)
@@ -82,10 +56,10 @@ rss_child (const char *document,
   GStatBuf st;
   long before, after;
 
-  check (store != NULL, error, "baton_store_open");
-  check (g_stat (document, &st) == 0, NULL, "g_stat");
+  baton_bench_check (store != NULL, error, "baton_store_open");
+  baton_bench_check (g_stat (document, &st) == 0, NULL, "g_stat");
   before = peak_rss_kib ();
-  check (baton_json_import_file (store, document, &error), error, "baton_json_import_file");
+  baton_bench_check (baton_json_import_file (store, document, &error), error, "baton_json_import_file");
   after = peak_rss_kib ();
   printf ("%.2f\n", (double) (after - before) * 1024.0 / (double) st.st_size);
   return EXIT_SUCCESS;
@@ -107,14 +81,14 @@ measure_rss_ratio (const char          *self_path,
   int status = 0;
   GStatBuf st;
 
-  check (source != NULL, error, "baton_store_open");
-  check (baton_demo_generate (source, size, &error), error, "baton_demo_generate");
-  check (baton_json_export_file (source, document, &error), error, "baton_json_export_file");
+  baton_bench_check (source != NULL, error, "baton_store_open");
+  baton_bench_check (baton_demo_generate (source, size, &error), error, "baton_demo_generate");
+  baton_bench_check (baton_json_export_file (source, document, &error), error, "baton_json_export_file");
   g_clear_object (&source);
-  check (g_stat (document, &st) == 0, NULL, "g_stat");
+  baton_bench_check (g_stat (document, &st) == 0, NULL, "g_stat");
   g_printerr ("rss document: %.1f MB\n", st.st_size / 1e6);
 
-  check (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  baton_bench_check (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                        &out, &err, &status, &error) && g_spawn_check_wait_status (status, &error),
          error, "the import process");
   g_printerr ("%s", err);
@@ -172,15 +146,15 @@ main (int   argc,
   g_log_writer_default_set_use_stderr (TRUE);
 
   dir = g_dir_make_tmp ("baton-bench-XXXXXX", &error);
-  check (dir != NULL, error, "g_dir_make_tmp");
+  baton_bench_check (dir != NULL, error, "g_dir_make_tmp");
 
   source = baton_store_open (":memory:", &error);
-  check (source != NULL, error, "baton_store_open");
-  check (baton_demo_generate (source, &size, &error), error, "baton_demo_generate");
+  baton_bench_check (source != NULL, error, "baton_store_open");
+  baton_bench_check (baton_demo_generate (source, &size, &error), error, "baton_demo_generate");
 
   t0 = g_get_monotonic_time ();
   text = baton_json_export_string (source, &length);
-  export_ms = ms_since (t0);
+  export_ms = baton_bench_ms_since (t0);
   g_printerr ("document: %" G_GSIZE_FORMAT " bytes\n", length);
 
   for (guint i = 0; i < N_IMPORTS; i++)
@@ -190,15 +164,15 @@ main (int   argc,
       g_autoptr(BatonStore) target = baton_store_open (path, &error);
       gboolean ok;
 
-      check (target != NULL, error, "baton_store_open");
+      baton_bench_check (target != NULL, error, "baton_store_open");
       t0 = g_get_monotonic_time ();
       ok = baton_json_import (target, text, (gssize) length, &error);
-      import_ms[i] = ms_since (t0);
-      check (ok, error, "baton_json_import");
+      import_ms[i] = baton_bench_ms_since (t0);
+      baton_bench_check (ok, error, "baton_json_import");
       g_assert (g_list_model_get_n_items (baton_store_get_tasks (target)) == size.n_tasks);
       g_printerr ("import %u: %.1f ms\n", i, import_ms[i]);
     }
-  qsort (import_ms, N_IMPORTS, sizeof (double), compare_doubles);
+  qsort (import_ms, N_IMPORTS, sizeof (double), baton_bench_compare_doubles);
 
   printf ("json_export_ms: %.1f\n", export_ms);
   printf ("json_import_ms: %.1f\n", import_ms[N_IMPORTS / 2]);

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "baton-bench-util.h"
 #include "baton-capacity.h"
 #include "baton-dates.h"
 #include "baton-demo.h"
@@ -58,21 +59,6 @@ rng_below (guint n)
   return (guint) (((rng_next () >> 32) * (guint64) n) >> 32);
 }
 
-static double
-ms_since (gint64 start_us)
-{
-  return (g_get_monotonic_time () - start_us) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : (x > y ? 1 : 0);
-}
-
 /* Nearest-rank percentile of sorted @values. */
 static double
 percentile (const double *sorted,
@@ -93,18 +79,6 @@ list_to_array (GListModel *model)
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (array, g_list_model_get_item (model, i));
   return array;
-}
-
-static void
-check (gboolean     ok,
-       GError      *error,
-       const char  *what)
-{
-  if (!ok)
-    {
-      g_printerr ("bench-model: %s failed: %s\n", what, error ? error->message : "?");
-      exit (EXIT_FAILURE);
-    }
 }
 
 /* 10,000 more assigned, scheduled tasks for the capacity matrix.
@@ -218,23 +192,23 @@ main (int   argc,
   rng_state = BENCH_SEED;
 
   dir = g_dir_make_tmp ("baton-bench-XXXXXX", &error);
-  check (dir != NULL, error, "g_dir_make_tmp");
+  baton_bench_check (dir != NULL, error, "g_dir_make_tmp");
   path = g_build_filename (dir, "bench.db", NULL);
 
   /* 1. Generate and close. */
   store = baton_store_open (path, &error);
-  check (store != NULL, error, "baton_store_open");
+  baton_bench_check (store != NULL, error, "baton_store_open");
   t0 = g_get_monotonic_time ();
-  check (baton_demo_generate (store, &size, &error), error, "baton_demo_generate");
+  baton_bench_check (baton_demo_generate (store, &size, &error), error, "baton_demo_generate");
   g_printerr ("generate_ms: %.2f (%u tasks, %u people, %u notes)\n",
-              ms_since (t0), size.n_tasks, size.n_people, size.n_notes);
+              baton_bench_ms_since (t0), size.n_tasks, size.n_people, size.n_notes);
   g_object_unref (store);
 
   /* 2. Load: open the file, which reads every table into objects. */
   t0 = g_get_monotonic_time ();
   store = baton_store_open (path, &error);
-  load_ms = ms_since (t0);
-  check (store != NULL, error, "baton_store_open");
+  load_ms = baton_bench_ms_since (t0);
+  baton_bench_check (store != NULL, error, "baton_store_open");
   g_assert (g_list_model_get_n_items (baton_store_get_tasks (store)) == size.n_tasks);
 
   /* 3. Mutations: alternate a move (random stage, before a random card of
@@ -264,8 +238,8 @@ main (int   argc,
 
             t0 = g_get_monotonic_time ();
             ok = baton_store_move_task (store, task, stage, before, &error);
-            mutation_ms[i] = ms_since (t0);
-            check (ok, error, "baton_store_move_task");
+            mutation_ms[i] = baton_bench_ms_since (t0);
+            baton_bench_check (ok, error, "baton_store_move_task");
           }
         else
           {
@@ -273,8 +247,8 @@ main (int   argc,
 
             t0 = g_get_monotonic_time ();
             ok = baton_store_reassign_task (store, task, person, &error);
-            mutation_ms[i] = ms_since (t0);
-            check (ok, error, "baton_store_reassign_task");
+            mutation_ms[i] = baton_bench_ms_since (t0);
+            baton_bench_check (ok, error, "baton_store_reassign_task");
           }
       }
 
@@ -287,15 +261,15 @@ main (int   argc,
           moves[i] = mutation_ms[2 * i];
           reassigns[i] = mutation_ms[2 * i + 1];
         }
-      qsort (moves, N_MUTATIONS / 2, sizeof (double), compare_doubles);
-      qsort (reassigns, N_MUTATIONS / 2, sizeof (double), compare_doubles);
+      qsort (moves, N_MUTATIONS / 2, sizeof (double), baton_bench_compare_doubles);
+      qsort (reassigns, N_MUTATIONS / 2, sizeof (double), baton_bench_compare_doubles);
       g_printerr ("move p50 %.2f ms, p99 %.2f ms, max %.2f ms; reassign p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
                   percentile (moves, N_MUTATIONS / 2, 50), percentile (moves, N_MUTATIONS / 2, 99),
                   moves[N_MUTATIONS / 2 - 1],
                   percentile (reassigns, N_MUTATIONS / 2, 50), percentile (reassigns, N_MUTATIONS / 2, 99),
                   reassigns[N_MUTATIONS / 2 - 1]);
     }
-    qsort (mutation_ms, N_MUTATIONS, sizeof (double), compare_doubles);
+    qsort (mutation_ms, N_MUTATIONS, sizeof (double), baton_bench_compare_doubles);
   }
 
   /* 4. Capacity: 10,000 more tasks (20,000 in all), then the matrix for
@@ -343,9 +317,9 @@ main (int   argc,
       }
 
     t0 = g_get_monotonic_time ();
-    check (baton_store_run_batch (store, NULL, FALSE, add_extra_tasks, &extra, &error),
+    baton_bench_check (baton_store_run_batch (store, NULL, FALSE, add_extra_tasks, &extra, &error),
            error, "adding tasks");
-    g_printerr ("extra_tasks_ms: %.2f (%u tasks now)\n", ms_since (t0),
+    g_printerr ("extra_tasks_ms: %.2f (%u tasks now)\n", baton_bench_ms_since (t0),
                 g_list_model_get_n_items (baton_store_get_tasks (store)));
 
     baton_capacity_settings_init_default (&settings);
@@ -355,12 +329,12 @@ main (int   argc,
 
         t0 = g_get_monotonic_time ();
         capacity = baton_capacity_compute (&settings, &input, today, N_CAPACITY_WEEKS);
-        capacity_runs[run] = ms_since (t0);
+        capacity_runs[run] = baton_bench_ms_since (t0);
         g_assert (baton_capacity_get_n_people (capacity) == size.n_people);
         baton_capacity_unref (capacity);
         g_printerr ("capacity run %u: %.2f ms\n", run + 1, capacity_runs[run]);
       }
-    qsort (capacity_runs, N_CAPACITY_RUNS, sizeof (double), compare_doubles);
+    qsort (capacity_runs, N_CAPACITY_RUNS, sizeof (double), baton_bench_compare_doubles);
   }
 
   g_object_unref (store);

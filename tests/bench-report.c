@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <glib/gstdio.h>
 
+#include "baton-bench-util.h"
 #include "baton-dates.h"
 #include "baton-demo.h"
 #include "baton-report-data.h"
@@ -43,40 +44,6 @@ typedef struct
   gint64                 client_id;   /* the client with the most tasks */
   guint                  n_client_tasks;
 } Bench;
-
-static double
-ms_since (gint64 start_us)
-{
-  return (g_get_monotonic_time () - start_us) / 1000.0;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : (x > y ? 1 : 0);
-}
-
-static double
-median (double runs[N_RUNS])
-{
-  qsort (runs, N_RUNS, sizeof runs[0], compare_doubles);
-  return runs[N_RUNS / 2];
-}
-
-static void
-check (gboolean    ok,
-       GError     *error,
-       const char *what)
-{
-  if (!ok)
-    {
-      g_printerr ("bench-report: %s failed: %s\n", what, error ? error->message : "?");
-      exit (EXIT_FAILURE);
-    }
-}
 
 static void
 find_busiest_client (Bench *bench)
@@ -128,14 +95,14 @@ bench_status_report_data (Bench *bench)
 
       data = baton_status_report_data_new (bench->store, &bench->settings, bench->client_id, NULL,
                                            bench->today - 13, bench->today, bench->today, &error);
-      runs[run] = ms_since (t0);
-      check (data != NULL, error, "baton_status_report_data_new");
+      runs[run] = baton_bench_ms_since (t0);
+      baton_bench_check (data != NULL, error, "baton_status_report_data_new");
       n_completed = data->completed->len;
     }
 
   g_printerr ("status report: %u tasks of the client, %u completed in the period\n",
               bench->n_client_tasks, n_completed);
-  printf ("status_report_data_ms: %.2f\n", median (runs));
+  printf ("status_report_data_ms: %.2f\n", baton_bench_median (runs, N_RUNS));
 }
 
 static void
@@ -152,13 +119,13 @@ bench_capacity_report_data (Bench *bench)
 
       data = baton_capacity_report_data_new (bench->store, &bench->settings, bench->today,
                                              CAPACITY_WEEKS, bench->today, &error);
-      runs[run] = ms_since (t0);
-      check (data != NULL, error, "baton_capacity_report_data_new");
+      runs[run] = baton_bench_ms_since (t0);
+      baton_bench_check (data != NULL, error, "baton_capacity_report_data_new");
       n_people = data->people->len;
     }
 
   g_printerr ("capacity report: %u people x %u weeks\n", n_people, CAPACITY_WEEKS);
-  printf ("capacity_report_data_ms: %.2f\n", median (runs));
+  printf ("capacity_report_data_ms: %.2f\n", baton_bench_median (runs, N_RUNS));
 }
 
 /* Writes @doc as a PDF into a temporary folder, and removes it. */
@@ -169,9 +136,9 @@ write_pdf (BatonReportDoc *doc)
   g_autofree char *dir = g_dir_make_tmp ("bench-report-XXXXXX", &error);
   g_autofree char *path = NULL;
 
-  check (dir != NULL, error, "g_dir_make_tmp");
+  baton_bench_check (dir != NULL, error, "g_dir_make_tmp");
   path = g_build_filename (dir, "report.pdf", NULL);
-  check (baton_report_doc_write_pdf (doc, path, BATON_PAPER_A4, &error), error, "baton_report_doc_write_pdf");
+  baton_bench_check (baton_report_doc_write_pdf (doc, path, BATON_PAPER_A4, &error), error, "baton_report_doc_write_pdf");
   g_unlink (path);
   g_rmdir (dir);
   return baton_report_doc_get_n_pages (doc);
@@ -195,12 +162,12 @@ bench_status_report (Bench *bench)
       options.to_day = bench->today;
       options.author = "Bench";
       doc = baton_status_report_new (bench->store, &bench->settings, &options, &error);
-      check (doc != NULL, error, "baton_status_report_new");
+      baton_bench_check (doc != NULL, error, "baton_status_report_new");
       n_pages = write_pdf (doc);
-      runs[run] = ms_since (t0);
+      runs[run] = baton_bench_ms_since (t0);
     }
 
-  printf ("status_report_ms: %.2f\n", median (runs));
+  printf ("status_report_ms: %.2f\n", baton_bench_median (runs, N_RUNS));
   printf ("status_report_pages: %u\n", n_pages);
 }
 
@@ -218,12 +185,12 @@ bench_capacity_report (Bench *bench)
 
       doc = baton_capacity_report_new (bench->store, &bench->settings, bench->today, CAPACITY_WEEKS,
                                        bench->today, "Bench", &error);
-      check (doc != NULL, error, "baton_capacity_report_new");
+      baton_bench_check (doc != NULL, error, "baton_capacity_report_new");
       n_pages = write_pdf (doc);
-      runs[run] = ms_since (t0);
+      runs[run] = baton_bench_ms_since (t0);
     }
 
-  printf ("capacity_report_ms: %.2f\n", median (runs));
+  printf ("capacity_report_ms: %.2f\n", baton_bench_median (runs, N_RUNS));
   printf ("capacity_report_pages: %u\n", n_pages);
 }
 
@@ -261,14 +228,14 @@ main (int   argc,
   size.today = bench.today;
   baton_capacity_settings_init_default (&bench.settings);
   bench.store = baton_store_open (":memory:", &error);
-  check (bench.store != NULL, error, "baton_store_open");
+  baton_bench_check (bench.store != NULL, error, "baton_store_open");
 
   t0 = g_get_monotonic_time ();
-  check (baton_demo_generate (bench.store, &size, &error), error, "baton_demo_generate");
-  g_printerr ("generated %u tasks and %u people in %.0f ms\n", size.n_tasks, size.n_people, ms_since (t0));
+  baton_bench_check (baton_demo_generate (bench.store, &size, &error), error, "baton_demo_generate");
+  g_printerr ("generated %u tasks and %u people in %.0f ms\n", size.n_tasks, size.n_people, baton_bench_ms_since (t0));
 
   find_busiest_client (&bench);
-  check (bench.client_id != 0, NULL, "finding a client with tasks");
+  baton_bench_check (bench.client_id != 0, NULL, "finding a client with tasks");
 
   bench_status_report_data (&bench);
   bench_capacity_report_data (&bench);

@@ -118,6 +118,16 @@ test_open_from_views (Fixture       *f,
   g_assert_null (baton_report_dialog_get_problem (dialog));
   g_assert_cmpuint (baton_report_doc_get_n_pages (doc), >=, 1);
   g_assert_nonnull (strstr (baton_report_doc_get_title (doc), baton_client_get_name (first_client (f))));
+  /* A screen reader hears "Print…", not "_Print… Print…". */
+  baton_test_assert_mnemonic_names (GTK_WIDGET (dialog), G_TYPE_INVALID, "the report window");
+  {
+    g_autoptr(GPtrArray) checks = baton_test_find_widgets (GTK_WIDGET (dialog), baton_test_widget_is_of_type,
+                                                           &(GType) { GTK_TYPE_CHECK_BUTTON });
+
+    /* Named by their rows once, not twice. */
+    for (guint i = 0; i < checks->len; i++)
+      g_assert_null (baton_test_accessible_label (g_ptr_array_index (checks, i)));
+  }
   baton_test_destroy_window (GTK_WINDOW (dialog));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "capacity");

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "baton-accessible.h"
 #include "baton-date-row.h"
 #include "baton-dates.h"
 #include "baton-report-dialog.h"
@@ -587,6 +588,8 @@ build_frame (BatonReportDialog *self,
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (update_navigation), self);
   g_signal_connect_swapped (self->leaflet, "notify::visible-child", G_CALLBACK (update_navigation), self);
   adw_window_set_content (ADW_WINDOW (self), toolbar);
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (header);
   update_navigation (self);
 
   return box;
@@ -680,9 +683,6 @@ baton_report_dialog_new_status (GtkWindow                   *parent,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, baton_program_get_name (program),
-                                      -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_object_set_data (G_OBJECT (check), "program-id",

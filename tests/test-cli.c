@@ -70,6 +70,7 @@ run_baton_argv (Fixture            *f,
   g_autofree char *env_data = g_strconcat ("XDG_DATA_HOME=", home, "/data", NULL);
   g_autofree char *env_cache = g_strconcat ("XDG_CACHE_HOME=", home, "/cache", NULL);
   g_autofree char *env_config = g_strconcat ("XDG_CONFIG_HOME=", home, "/config", NULL);
+  g_auto(GStrv) full_env = NULL;
   const char *env[] = {
     "PATH=/usr/bin:/bin",
     env_home, env_data, env_cache, env_config,
@@ -83,6 +84,23 @@ run_baton_argv (Fixture            *f,
     NULL
   };
 
+  /* The sanitizer build's settings reach the program it tests (without
+   * them, LeakSanitizer reports fontconfig's caches, kept until exit). */
+  {
+    static const char * const passed_on[] = { "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS" };
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+    g_strv_builder_addv (builder, (const char **) env);
+    for (guint i = 0; i < G_N_ELEMENTS (passed_on); i++)
+      if (g_getenv (passed_on[i]) != NULL)
+        {
+          g_autofree char *variable = g_strconcat (passed_on[i], "=", g_getenv (passed_on[i]), NULL);
+
+          g_strv_builder_add (builder, variable);
+        }
+    full_env = g_strv_builder_end (builder);
+  }
+
   g_ptr_array_add (argv, (gpointer) baton_binary ());
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
@@ -90,7 +108,7 @@ run_baton_argv (Fixture            *f,
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_environ (launcher, (char **) env);
+  g_subprocess_launcher_set_environ (launcher, full_env);
   g_subprocess_launcher_set_cwd (launcher, f->ws->dir);
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);

@@ -46,6 +46,7 @@
 #include "baton-dates.h"
 #include "baton-duration.h"
 #include "baton-person-dialog-private.h"
+#include "baton-rebalance-panel.h"
 #include "baton-roles-dialog-private.h"
 #include "baton-room-dialog.h"
 #include "baton-store.h"
@@ -2349,6 +2350,121 @@ test_actions_follow_state (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Rebalance: the panel proposes moves for the weeks shown, the grid
+ * previews them ("46 → 30 h"), unticking a move takes it out of the
+ * preview, Apply is one undoable change with a toast, Escape closes. */
+static gboolean
+any_planned_cell (Fixture *f)
+{
+  BatonGridCellInfo info;
+  gint row = baton_capacity_grid_find_person_row (f->grid, id_of (f->ana));
+
+  baton_capacity_grid_get_cell_info (f->grid, (guint) row, 0, &info);
+  return info.planned;
+}
+
+static void
+test_rebalance (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BatonRebalancePanel *panel;
+  BatonRebalancePlan *plan;
+  BatonGridCellInfo info;
+  gint ana_row = baton_capacity_grid_find_person_row (f->grid, id_of (f->ana));
+  guint n_moves;
+
+  /* Ana is over in week 0: 30 + 16 of 40 h. */
+  baton_capacity_grid_get_cell_info (f->grid, (guint) ana_row, 0, &info);
+  g_assert_cmpint (info.level, ==, BATON_LOAD_OVER);
+  g_assert_false (info.planned);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.rebalance", NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (f->view->rebalance_revealer));
+  panel = BATON_REBALANCE_PANEL (f->view->rebalance_panel);
+  plan = baton_rebalance_panel_get_plan (panel);
+  g_assert_nonnull (plan);
+  n_moves = plan->moves->len;
+  g_assert_cmpuint (n_moves, >, 0);
+
+  /* The grid shows the result on Ana's cell. */
+  baton_capacity_grid_get_cell_info (f->grid, (guint) ana_row, 0, &info);
+  g_assert_true (info.planned);
+  g_assert_nonnull (strstr (info.text, " → "));
+  g_assert_cmpfloat (info.planned_load, <=, info.capacity);
+
+  /* Nothing ticked: no preview, and Apply does nothing. */
+  for (guint i = 0; i < n_moves; i++)
+    baton_rebalance_panel_set_chosen (panel, i, FALSE);
+  g_assert_false (any_planned_cell (f));
+  g_assert_null (baton_rebalance_panel_get_preview (panel));
+  gtk_widget_activate_action (GTK_WIDGET (panel), "rebalance.apply", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (f->view->rebalance_revealer));
+
+  /* Everything ticked again, applied: one change, with a toast. */
+  for (guint i = 0; i < n_moves; i++)
+    baton_rebalance_panel_set_chosen (panel, i, TRUE);
+  g_assert_true (any_planned_cell (f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "rebalance.apply", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (f->view->rebalance_revealer));
+  g_assert_false (any_planned_cell (f));
+  g_assert_nonnull (last_toast (f));
+  g_assert_true (g_str_has_prefix (last_toast (f), "Applied "));
+  baton_workload_update (f->view->workload);
+  baton_capacity_grid_get_cell_info (f->grid, (guint) ana_row, 0, &info);
+  g_assert_cmpint (info.level, !=, BATON_LOAD_OVER);
+
+  /* One undo takes it all back. */
+  g_assert_true (baton_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  baton_workload_update (f->view->workload);
+  baton_capacity_grid_get_cell_info (f->grid, (guint) ana_row, 0, &info);
+  g_assert_cmpint (info.level, ==, BATON_LOAD_OVER);
+
+  /* Escape closes the panel and its preview. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.rebalance-person", "x", id_of (f->ana)));
+  g_assert_true (any_planned_cell (f));
+  g_assert_true (gtk_widget_activate_action (f->view->rebalance_panel, "rebalance.close", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (f->view->rebalance_revealer));
+  g_assert_false (any_planned_cell (f));
+}
+
+static gboolean
+is_rebalance_button (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "capacity.rebalance-person") == 0;
+}
+
+/* An over-capacity cell's popover offers Rebalance… for its person; an
+ * ordinary one does not. */
+static void
+test_rebalance_popover (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint ana_row = baton_capacity_grid_find_person_row (f->grid, id_of (f->ana));
+  gint cleo_row = baton_capacity_grid_find_person_row (f->grid, id_of (f->cleo));
+  BatonCellPopover *popover;
+  GtkWidget *button;
+  GVariant *target;
+
+  g_signal_emit_by_name (f->grid, "cell-activated", (guint) ana_row, 0);
+  popover = baton_capacity_view_get_cell_popover (f->view);
+  button = baton_test_find_widget (GTK_WIDGET (popover), is_rebalance_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_cmpint (g_variant_get_int64 (target), ==, id_of (f->ana));
+  g_assert_null (baton_test_accessible_label (button));
+
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_signal_emit_by_name (f->grid, "cell-activated", (guint) cleo_row, 0);
+  popover = baton_capacity_view_get_cell_popover (f->view);
+  button = baton_test_find_widget (GTK_WIDGET (popover), is_rebalance_button, NULL);
+  g_assert_false (gtk_widget_get_visible (button));
+}
+
 /* Without a display no fixture or test body runs: each case reports that
  * it cannot run (a skip here, a failure in CI). */
 static void
@@ -2416,6 +2532,8 @@ main (int   argc,
   add_test ("/capacity-view/real-drag/escape-cancels", NULL, test_real_drag_escape);
   add_test ("/capacity-view/real-drag/window-closed", NULL, test_real_drag_window_closed);
   add_test ("/capacity-view/real-drag/window-closed-popover", NULL, test_real_drag_popover_window_closed);
+  add_test ("/capacity-view/rebalance/panel", NULL, test_rebalance);
+  add_test ("/capacity-view/rebalance/popover", NULL, test_rebalance_popover);
 
   return g_test_run ();
 }

@@ -141,6 +141,21 @@ show_priority_badge (BatonBoardCard *self,
   gtk_widget_set_visible (self->priority_badge, shown);
 }
 
+/* A click on the Over badge asks the capacity view for the moves that
+ * relieve the assignee (the card's menu has the same, for the keyboard). */
+static void
+on_over_badge_released (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        BatonBoardCard  *self)
+{
+  if (self->task == NULL || baton_task_get_assignee_id (self->task) == 0)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.rebalance", "x", baton_task_get_assignee_id (self->task));
+}
+
 static void
 show_over_badge (BatonBoardCard *self,
                  gboolean        shown)
@@ -166,6 +181,15 @@ show_over_badge (BatonBoardCard *self,
       gtk_label_set_text (over_label, C_("badge", "Over"));
       gtk_box_append (GTK_BOX (self->over_badge), GTK_WIDGET (over_label));
       gtk_box_append (GTK_BOX (self->chips_row), self->over_badge);
+      {
+        GtkGesture *click = gtk_gesture_click_new ();
+
+        gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+        g_signal_connect (click, "released", G_CALLBACK (on_over_badge_released), self);
+        gtk_widget_add_controller (self->over_badge, GTK_EVENT_CONTROLLER (click));
+        gtk_widget_set_cursor_from_name (self->over_badge, "pointer");
+        gtk_widget_set_tooltip_text (self->over_badge, _("Over capacity: click to rebalance"));
+      }
     }
 
   gtk_widget_set_visible (self->over_badge, shown);

@@ -365,6 +365,24 @@ snapshot_cell (BatonCapacityGrid *self,
       g_free (caption);
       caption = g_strdup (self->preview_note);
     }
+  else if (info.planned && row->kind == BATON_GRID_ROW_PERSON)
+    {
+      /* A rebalance preview: what the cell will hold after the plan. */
+      gboolean still_over = info.capacity > 0 &&
+                            info.planned_load > info.capacity * baton_capacity_grid_get_settings (self)->over_threshold;
+
+      fill = with_alpha (still_over ? &c->error : &c->accent_bg, 0.14f * tint);
+      border = still_over ? c->error : c->accent_bg;
+      border_width = 2;
+      text_color = still_over ? &c->error : &c->fg;
+      font = FONT_BOLD;
+      icon = still_over;
+      icon_paintable = get_icon (self, &self->warning_icon, "dialog-warning-symbolic");
+      icon_color = &c->error;
+      g_free (caption);
+      /* Translators: under the figures of a cell a rebalance plan changes */
+      caption = g_strdup (_("Planned"));
+    }
   else if (source)
     {
       /* What the cell the task leaves will show: quieter than the target. */
@@ -392,11 +410,11 @@ snapshot_cell (BatonCapacityGrid *self,
         fill = with_alpha (&c->fg, 0.03f);
     }
 
-  if (row->kind != BATON_GRID_ROW_ROLE || preview || source)
+  if (row->kind != BATON_GRID_ROW_ROLE || preview || source || info.planned)
     append_rounded (snapshot, &fill, &border, border_width, cx, cy, cw, ch, 7);
 
   /* A utilisation bar along the bottom of a person's cell. */
-  if (!preview && !source && row->kind == BATON_GRID_ROW_PERSON && info.capacity > 0 && info.load > 0)
+  if (!preview && !source && !info.planned && row->kind == BATON_GRID_ROW_PERSON && info.capacity > 0 && info.load > 0)
     {
       double ratio = MIN (info.load / info.capacity, 1.0);
       const GdkRGBA *bar = info.style == BATON_GRID_CELL_OVER ? &c->error
@@ -417,7 +435,7 @@ snapshot_cell (BatonCapacityGrid *self,
   /* A drop preview must be read whole ("11.5 → 27.5 h"): in a narrow
    * column, a smaller font, then no icon (the border and the note still
    * warn), before it would be cut. */
-  if (preview || source)
+  if (preview || source || info.planned)
     {
       int room = (int) cw - 8;
       int full_width, full_height;

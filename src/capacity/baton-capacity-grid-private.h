@@ -72,6 +72,7 @@ struct _BatonCapacityGrid
   BatonStore            *store;
   BatonWorkload         *workload;
   BatonCapacity         *matrix;         /* our weeks of the workload */
+  BatonCapacity         *plan_preview;   /* a rebalance plan's result, or NULL */
   GtkAdjustment         *hadjustment;
   GtkAdjustment         *vadjustment;
   GtkIconPaintable      *warning_icon;

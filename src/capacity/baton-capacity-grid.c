@@ -270,6 +270,53 @@ baton_capacity_grid_scroll_to_cell (BatonCapacityGrid *self,
 
 /* Cells -------------------------------------------------------------------- */
 
+/* A rebalance preview: the cell's load after the plan, "52 → 40 h". */
+static void
+plan_cell (BatonCapacityGrid *self,
+           BatonGridRow      *row,
+           guint              week,
+           BatonGridCellInfo *info)
+{
+  gint plan_row, plan_week;
+  double after;
+
+  if (self->plan_preview == NULL)
+    return;
+  plan_row = baton_capacity_get_row (self->plan_preview, row->person_id);
+  plan_week = baton_capacity_get_week_index (self->plan_preview,
+                                             baton_capacity_get_week_start (self->matrix, week));
+  if (plan_row < 0 || plan_week < 0)
+    return;
+  after = baton_capacity_get_load (self->plan_preview, (guint) plan_row, (guint) plan_week);
+  /* Half a minute: the same figures are not a change. */
+  if (ABS (after - info->load) < 0.5)
+    return;
+
+  info->planned = TRUE;
+  info->planned_load = after;
+  {
+    g_autofree char *before = format_hours (info->load);
+    g_autofree char *then = format_hours (after);
+
+    /* Translators: a cell's load before and after a rebalance, in hours: "52 → 40 h" */
+    g_snprintf (info->text, sizeof info->text, _("%s → %s h"), before, then);
+  }
+}
+
+void
+baton_capacity_grid_set_plan_preview (BatonCapacityGrid *self,
+                                      BatonCapacity     *after)
+{
+  g_return_if_fail (BATON_IS_CAPACITY_GRID (self));
+
+  if (self->plan_preview == after)
+    return;
+  g_clear_pointer (&self->plan_preview, baton_capacity_unref);
+  if (after != NULL)
+    self->plan_preview = baton_capacity_ref (after);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 baton_capacity_grid_get_cell_info (BatonCapacityGrid *self,
                                    guint              index,
@@ -310,6 +357,7 @@ baton_capacity_grid_get_cell_info (BatonCapacityGrid *self,
 
       /* Color is never the only signal: over capacity carries an icon. */
       info->over_icon = info->style == BATON_GRID_CELL_OVER;
+      plan_cell (self, row, week, info);
       break;
 
     case BATON_GRID_ROW_UNASSIGNED:
@@ -555,6 +603,7 @@ baton_capacity_grid_dispose (GObject *object)
   g_clear_object (&self->warning_icon);
   g_clear_object (&self->unassigned_icon);
   g_clear_pointer (&self->matrix, baton_capacity_unref);
+  g_clear_pointer (&self->plan_preview, baton_capacity_unref);
   g_clear_object (&self->workload);
   g_clear_object (&self->store);
 

@@ -41,7 +41,9 @@ typedef struct
   guint              days_off;     /* working days off, marked in the cell */
   double             load;         /* minutes */
   double             capacity;     /* minutes (0 for unassigned rows) */
-  char               text[64];     /* "32 / 40 h", "12 h" */
+  char               text[64];     /* "32 / 40 h", "12 h"; "52 → 40 h" when planned */
+  gboolean           planned;      /* a rebalance preview changes this cell */
+  double             planned_load; /* minutes after the plan, when planned */
 } BatonGridCellInfo;
 
 GtkWidget     *baton_capacity_grid_new             (BatonWorkload               *workload);
@@ -132,6 +134,11 @@ void           baton_capacity_grid_set_source_preview (BatonCapacityGrid        
                                                     gint                         row,
                                                     gint                         week,
                                                     const char                  *text);
+/* Shows a rebalance plan's result: every person cell whose load differs in
+ * @after (the matrix with the plan's moves, see baton_rebalance_preview ())
+ * reads "52 → 40 h", marked as planned. NULL: no plan. */
+void           baton_capacity_grid_set_plan_preview (BatonCapacityGrid          *self,
+                                                    BatonCapacity               *after);
 /* Clears both previews. */
 void           baton_capacity_grid_clear_preview   (BatonCapacityGrid           *self);
 /* The source preview's text and cell, or NULL. */

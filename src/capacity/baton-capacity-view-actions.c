@@ -12,6 +12,7 @@
 
 #include "baton-capacity-view.h"
 #include "baton-capacity-view-private.h"
+#include "baton-rebalance-panel.h"
 #include "baton-report-dialog.h"
 #include "baton-person-dialog.h"
 #include "baton-archived-dialog.h"
@@ -373,6 +374,69 @@ report_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Rebalance ------------------------------------------------------------------ */
+
+static void
+on_rebalance_preview (BatonRebalancePanel *panel,
+                      BatonCapacity       *after,
+                      BatonCapacityView   *self)
+{
+  baton_capacity_grid_set_plan_preview (self->grid, after);
+}
+
+static void
+close_rebalance (BatonCapacityView *self)
+{
+  baton_capacity_grid_set_plan_preview (self->grid, NULL);
+  gtk_revealer_set_reveal_child (self->rebalance_revealer, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+}
+
+static void
+on_rebalance_applied (BatonRebalancePanel *panel,
+                      const char          *message,
+                      BatonCapacityView   *self)
+{
+  close_rebalance (self);
+  _baton_capacity_view_show_undo_toast (self, message);
+}
+
+/* Shows the plan for the weeks on screen: everyone's, or one person's. */
+static void
+propose_rebalance (BatonCapacityView *self,
+                   gint64             person_id)
+{
+  if (self->rebalance_panel == NULL)
+    {
+      self->rebalance_panel = baton_rebalance_panel_new (self->store);
+      g_signal_connect_object (self->rebalance_panel, "preview", G_CALLBACK (on_rebalance_preview), self, 0);
+      g_signal_connect_object (self->rebalance_panel, "applied", G_CALLBACK (on_rebalance_applied), self, 0);
+      g_signal_connect_object (self->rebalance_panel, "closed", G_CALLBACK (close_rebalance), self, G_CONNECT_SWAPPED);
+      gtk_revealer_set_child (self->rebalance_revealer, self->rebalance_panel);
+    }
+
+  baton_workload_update (self->workload);
+  baton_rebalance_panel_propose (BATON_REBALANCE_PANEL (self->rebalance_panel),
+                                 baton_workload_get_settings (self->workload),
+                                 baton_capacity_grid_get_first_week (self->grid),
+                                 baton_capacity_grid_get_n_weeks (self->grid),
+                                 person_id);
+  gtk_revealer_set_reveal_child (self->rebalance_revealer, TRUE);
+  gtk_widget_child_focus (self->rebalance_panel, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+rebalance_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BatonCapacityView *self = BATON_CAPACITY_VIEW (widget);
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  propose_rebalance (self, parameter != NULL ? g_variant_get_int64 (parameter) : 0);
+}
+
 /* Which actions can run ---------------------------------------------------- */
 
 static gboolean
@@ -411,6 +475,8 @@ _baton_capacity_view_update_actions (BatonCapacityView *self)
   gtk_widget_action_set_enabled (widget, BATON_TASK_ACTION_ARCHIVE, writable);
   gtk_widget_action_set_enabled (widget, BATON_TASK_ACTION_DELETE, writable);
   gtk_widget_action_set_enabled (widget, "capacity.add-person", writable);
+  gtk_widget_action_set_enabled (widget, "capacity.rebalance", writable && any_person);
+  gtk_widget_action_set_enabled (widget, "capacity.rebalance-person", writable && any_person);
   gtk_widget_action_set_enabled (widget, "capacity.edit-person", writable && any_person);
   gtk_widget_action_set_enabled (widget, "capacity.archive-person", writable && any_person);
   gtk_widget_action_set_enabled (widget, "capacity.restore-person", writable);
@@ -426,6 +492,8 @@ _baton_capacity_view_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "capacity.next-week", NULL, next_week_activated);
   gtk_widget_class_install_action (widget_class, "capacity.today", NULL, today_activated);
   gtk_widget_class_install_action (widget_class, "capacity.report", NULL, report_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.rebalance", NULL, rebalance_activated);
+  gtk_widget_class_install_action (widget_class, "capacity.rebalance-person", "x", rebalance_activated);
   gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_OPEN, "x", open_activated);
   gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_MOVE_TO_STAGE, "(xx)", task_action_activated);
   gtk_widget_class_install_action (widget_class, BATON_TASK_ACTION_REASSIGN, "(xx)", task_action_activated);

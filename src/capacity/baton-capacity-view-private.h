@@ -92,11 +92,13 @@ struct _BatonCapacityView
   GtkLabel          *range_label;
   GtkLabel          *high_label;
   GtkScrolledWindow *scroller;
+  GtkRevealer       *rebalance_revealer;
 
   /* Children made in code */
   BatonCapacityGrid *grid;
   BatonCellPopover  *popover;        /* parented on the grid, or NULL */
   GtkWidget         *person_menu;    /* parented on the grid, or NULL */
+  GtkWidget         *rebalance_panel; /* in rebalance_revealer, made when first needed */
 
   /* Owned references */
   BatonStore        *store;

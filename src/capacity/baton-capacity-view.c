@@ -314,6 +314,9 @@ fill_popover (BatonCapacityView *self)
     }
 
   baton_cell_popover_set_cell (self->popover, title, subtitle, status, warning, shares);
+  baton_cell_popover_set_rebalance_person (self->popover,
+                                           self->popover_kind == BATON_GRID_ROW_PERSON &&
+                                           info.level == BATON_LOAD_OVER ? self->popover_id : 0);
   return TRUE;
 }
 
@@ -693,6 +696,7 @@ baton_capacity_view_class_init (BatonCapacityViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, range_label);
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, high_label);
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, rebalance_revealer);
 
   _baton_capacity_view_class_add_actions (widget_class);
 

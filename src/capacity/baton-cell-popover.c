@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "baton-accessible.h"
 #include "baton-cell-popover.h"
 #include "baton-cell-task-row.h"
 #include "baton-drag-cancel.h"
@@ -32,6 +33,7 @@ struct _BatonCellPopover
   GtkWidget         *scroller;
   GtkLabel          *empty;
   GtkLabel          *hint;
+  GtkButton         *rebalance;
 
   /* Owned references */
   BatonStore        *store;
@@ -361,6 +363,26 @@ baton_cell_popover_init (BatonCellPopover *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->hint), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->hint), "dim-label");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->hint));
+
+  /* An over-capacity cell: ask for the moves that would relieve it. */
+  self->rebalance = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Re_balance…")));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->rebalance), "capacity.rebalance-person");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->rebalance), _("Propose Moves That Take This Person Back Under Capacity"));
+  gtk_widget_set_halign (GTK_WIDGET (self->rebalance), GTK_ALIGN_START);
+  gtk_widget_set_visible (GTK_WIDGET (self->rebalance), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rebalance));
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self->rebalance));
+}
+
+void
+baton_cell_popover_set_rebalance_person (BatonCellPopover *self,
+                                         gint64            person_id)
+{
+  g_return_if_fail (BATON_IS_CELL_POPOVER (self));
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->rebalance), "x", person_id);
+  gtk_widget_set_visible (GTK_WIDGET (self->rebalance), person_id != 0);
 }
 
 GtkWidget *

@@ -31,6 +31,10 @@ void           baton_cell_popover_set_cell       (BatonCellPopover  *self,
                                                   gboolean           status_is_warning,
                                                   GArray            *shares);
 
+/* Shows a Rebalance… button for @person_id (0: hides it), for an
+ * over-capacity cell. */
+void           baton_cell_popover_set_rebalance_person (BatonCellPopover *self,
+                                                  gint64             person_id);
 guint          baton_cell_popover_get_n_tasks    (BatonCellPopover  *self);
 /* (transfer none): the task of row @index, largest first. */
 BatonTask     *baton_cell_popover_get_task       (BatonCellPopover  *self,

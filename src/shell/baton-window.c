@@ -6,7 +6,8 @@
  * are children of an AdwViewStack, undo and redo go through the store's
  * history, and toasts (with an Undo button for destructive changes) are
  * shown in one AdwToastOverlay. Views reach the window through actions:
- * win.undo, win.redo, win.show-view (s) and win.show-undo-toast (s).
+ * win.undo, win.redo, win.show-view (s), win.rebalance (x, a person)
+ * and win.show-undo-toast (s).
  *
  * The window shows one toast at a time through a BatonUndoToaster (see
  * baton-undo-toaster.c): a history toast names one change and its button
@@ -283,6 +284,21 @@ show_view_activated (GtkWidget  *widget,
     }
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* A card's Over badge, or its menu: the capacity view proposes the moves
+ * that take the person back under capacity. */
+static void
+rebalance_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BatonWindow *self = BATON_WINDOW (widget);
+  GtkWidget *capacity = adw_bin_get_child (self->capacity_bin);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "capacity");
+  if (capacity != NULL)
+    gtk_widget_activate_action_variant (capacity, "capacity.rebalance-person", parameter);
 }
 
 static void
@@ -589,6 +605,7 @@ baton_window_class_init (BatonWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.view-action", "s", "show-people");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.view-action", "s", "new-card");
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
+  gtk_widget_class_install_action (widget_class, "win.rebalance", "x", rebalance_activated);
   /* The other shortcuts are application accelerators (baton-application.c),
    * so that menus and the shortcuts window show them. */
   gtk_widget_class_install_action (widget_class, "win.show-undo-toast", "s", show_undo_toast_activated);

@@ -222,7 +222,21 @@ baton_task_menu_new (BatonWorkload      *workload,
     }
 
   if (parts & BATON_TASK_MENU_WHO_HAS_ROOM)
-    append_item (room, _("Who _Has Room?"), BATON_TASK_ACTION_WHO_HAS_ROOM, g_variant_new_int64 (task_id));
+    {
+      BatonCapacity *capacity = baton_workload_get_capacity (workload);
+      BatonPerson *assignee = baton_store_lookup_person (store, baton_task_get_assignee_id (task));
+
+      append_item (room, _("Who _Has Room?"), BATON_TASK_ACTION_WHO_HAS_ROOM, g_variant_new_int64 (task_id));
+      /* Its assignee is over capacity: propose the moves that relieve them. */
+      if (assignee != NULL && capacity != NULL && baton_capacity_task_is_over (capacity, task))
+        {
+          g_autofree char *name = baton_menu_label_escape (baton_person_get_name (assignee));
+          /* Translators: a task menu item; %s is a person over capacity */
+          g_autofree char *label = g_strdup_printf (_("Re_balance %s’s Weeks…"), name);
+
+          append_item (room, label, "win.rebalance", g_variant_new_int64 (baton_task_get_assignee_id (task)));
+        }
+    }
 
   if (parts & BATON_TASK_MENU_ARCHIVE)
     {

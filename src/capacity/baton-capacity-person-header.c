@@ -105,6 +105,16 @@ baton_capacity_person_header_new (BatonStore   *store,
   details = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   gtk_box_append (GTK_BOX (text), details);
 
+  /* A placeholder is said in words: "Placeholder" before the roles. */
+  if (baton_person_get_placeholder (person))
+    {
+      /* Translators: marks a person who stands for a role not staffed yet */
+      GtkWidget *mark = dim_caption_new (_("Placeholder"));
+
+      gtk_widget_add_css_class (mark, "capacity-placeholder");
+      gtk_box_append (GTK_BOX (details), mark);
+    }
+
   if (unscheduled > 0)
     {
       g_autofree char *extra = baton_duration_format_hours (unscheduled);
@@ -159,12 +169,13 @@ baton_capacity_person_header_signature (BatonStore   *store,
   g_return_val_if_fail (BATON_IS_PERSON (person), NULL);
 
   s = g_string_new (NULL);
-  g_string_append_printf (s, "%s\x1f%s\x1f%s\x1f%" G_GINT64_FORMAT "\x1f%g\x1f",
+  g_string_append_printf (s, "%s\x1f%s\x1f%s\x1f%" G_GINT64_FORMAT "\x1f%g\x1f%d\x1f",
                           baton_person_get_name (person),
                           baton_person_get_color (person) ? baton_person_get_color (person) : "",
                           baton_person_get_email (person) ? baton_person_get_email (person) : "",
                           baton_person_get_weekly_capacity_minutes (person),
-                          unscheduled);
+                          unscheduled,
+                          baton_person_get_placeholder (person));
 
   if (role_ids != NULL)
     for (guint i = 0; i < role_ids->len; i++)

@@ -33,6 +33,7 @@ struct _BatonPersonDialog
   AdwEntryRow         *off_end_row;
   AdwEntryRow         *off_note_row;
   GtkColorButton      *color_button;
+  GtkSwitch           *placeholder_switch;
   GtkWidget           *edit_roles_button;
 
   /* Children made in code */

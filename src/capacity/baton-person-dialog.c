@@ -177,6 +177,7 @@ typedef struct
   const char        *email;
   gint64             minutes;
   const char        *color;
+  gboolean           placeholder;
   GArray            *role_ids;
   gint64             primary_id;
   BatonPerson       *person;   /* out, for a new person */
@@ -196,12 +197,16 @@ save_batch (BatonStore  *store,
       person = baton_store_create_person (store, ctx->name, ctx->email, ctx->minutes, ctx->color, error);
       if (person == NULL)
         return FALSE;
+      if (ctx->placeholder &&
+          !baton_store_update (store, person, error, "placeholder", (gboolean) TRUE, NULL))
+        return FALSE;
     }
   else if (!baton_store_update (store, person, error,
                                 "name", ctx->name,
                                 "email", ctx->email,
                                 "weekly-capacity-minutes", (gint64) ctx->minutes,
                                 "color", ctx->color,
+                                "placeholder", (gboolean) ctx->placeholder,
                                 NULL))
     return FALSE;
 
@@ -299,6 +304,7 @@ baton_person_dialog_save (BatonPersonDialog *self)
   ctx.email = email[0] != '\0' ? email : NULL;
   ctx.minutes = minutes;
   ctx.color = color;
+  ctx.placeholder = gtk_switch_get_active (self->placeholder_switch);
   ctx.role_ids = role_ids;
   ctx.primary_id = primary_id;
 
@@ -477,6 +483,7 @@ baton_person_dialog_class_init (BatonPersonDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, off_end_row);
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, off_note_row);
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, color_button);
+  gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, placeholder_switch);
   gtk_widget_class_bind_template_child (widget_class, BatonPersonDialog, edit_roles_button);
   /* Enter in a field saves, as the suggested button would; typing clears
    * the field's error. */
@@ -535,6 +542,7 @@ baton_person_dialog_new (BatonStore  *store,
                              baton_person_get_email (person) ? baton_person_get_email (person) : "");
       hours = baton_duration_format_hours ((double) baton_person_get_weekly_capacity_minutes (person));
       color = baton_person_get_color (person);
+      gtk_switch_set_active (self->placeholder_switch, baton_person_get_placeholder (person));
       gtk_widget_set_visible (GTK_WIDGET (self->archive_group), !baton_person_get_archived (person));
     }
   else

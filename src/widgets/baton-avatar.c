@@ -83,7 +83,12 @@ update (BatonAvatar *self)
 {
   const char *name = self->person ? baton_person_get_name (self->person) : NULL;
   const char *color_class = self->person ? baton_color_css_class (baton_person_get_color (self->person)) : NULL;
-  const char *label = name != NULL ? name : _("Unassigned");
+  gboolean placeholder = self->person != NULL && baton_person_get_placeholder (self->person);
+  g_autofree char *placeholder_label = placeholder
+                                       /* Translators: a placeholder person's avatar, %s is their name */
+                                       ? g_strdup_printf (_("%s (placeholder)"), name)
+                                       : NULL;
+  const char *label = placeholder ? placeholder_label : name != NULL ? name : _("Unassigned");
   g_autofree char *palette = NULL;
 
   g_free (self->initials);
@@ -107,6 +112,11 @@ update (BatonAvatar *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "baton-unassigned");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "baton-unassigned");
+  /* Not yet a real person: a dashed ring, and the word in its name. */
+  if (placeholder)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "baton-placeholder");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "baton-placeholder");
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -125,7 +135,14 @@ baton_avatar_query_tooltip (GtkWidget  *widget,
 {
   BatonAvatar *self = BATON_AVATAR (widget);
 
-  gtk_tooltip_set_text (tooltip, self->person ? baton_person_get_name (self->person) : _("Unassigned"));
+  if (self->person != NULL && baton_person_get_placeholder (self->person))
+    {
+      g_autofree char *text = g_strdup_printf (_("%s (placeholder)"), baton_person_get_name (self->person));
+
+      gtk_tooltip_set_text (tooltip, text);
+    }
+  else
+    gtk_tooltip_set_text (tooltip, self->person ? baton_person_get_name (self->person) : _("Unassigned"));
   return TRUE;
 }
 

@@ -594,6 +594,47 @@ test_import_minimal (void)
   g_assert_false (baton_task_get_archived (task));
 }
 
+/* Format 8's pinned tasks and placeholder people: a file from before
+ * them imports with both false; a file with them keeps them. */
+static void
+test_import_pinned_placeholder (void)
+{
+  g_autoptr(BatonStore) older = open_memory_store ();
+  g_autoptr(BatonStore) newer = open_memory_store ();
+  g_autoptr(BatonStore) again = open_memory_store ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exported = NULL;
+  const char *before_8 =
+    "{ \"format\": \"baton-workspace\", \"version\": 1, \"tables\": {"
+    "  \"people\": [ { \"id\": 2, \"name\": \"Alice\" } ],"
+    "  \"stages\": [ { \"id\": 7, \"name\": \"Todo\", \"position\": 0 } ],"
+    "  \"tasks\": [ { \"id\": 3, \"stage-id\": 7, \"title\": \"Hello\" } ]"
+    "} }";
+  const char *with_8 =
+    "{ \"format\": \"baton-workspace\", \"version\": 1, \"tables\": {"
+    "  \"people\": [ { \"id\": 2, \"name\": \"Writer TBD\", \"placeholder\": true } ],"
+    "  \"stages\": [ { \"id\": 7, \"name\": \"Todo\", \"position\": 0 } ],"
+    "  \"tasks\": [ { \"id\": 3, \"stage-id\": 7, \"title\": \"Hello\", \"pinned\": true } ]"
+    "} }";
+
+  g_assert_true (baton_json_import (older, before_8, -1, &error));
+  g_assert_no_error (error);
+  g_assert_false (baton_task_get_pinned (baton_store_lookup_task (older, 3)));
+  g_assert_false (baton_person_get_placeholder (baton_store_lookup_person (older, 2)));
+
+  g_assert_true (baton_json_import (newer, with_8, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (baton_task_get_pinned (baton_store_lookup_task (newer, 3)));
+  g_assert_true (baton_person_get_placeholder (baton_store_lookup_person (newer, 2)));
+
+  /* And round-trips. */
+  exported = export_text (newer);
+  g_assert_true (baton_json_import (again, exported, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (baton_task_get_pinned (baton_store_lookup_task (again, 3)));
+  g_assert_true (baton_person_get_placeholder (baton_store_lookup_person (again, 2)));
+}
+
 static void
 test_files (void)
 {
@@ -2248,6 +2289,7 @@ main (int   argc,
   g_test_add_func ("/json/import/usable", test_import_usable);
   g_test_add_func ("/json/import/replaces-stages", test_import_replaces_stages);
   g_test_add_func ("/json/import/minimal", test_import_minimal);
+  g_test_add_func ("/json/import/pinned-placeholder", test_import_pinned_placeholder);
   g_test_add_func ("/json/import/no-stages", test_import_no_stages);
   g_test_add_func ("/json/import/rules-shared", test_rules_shared);
   g_test_add_func ("/json/import/rules-linear", test_rules_linear);

@@ -315,7 +315,8 @@ test_from_version (gconstpointer data)
       /* Every row and value kept, none added (no default stages over
        * existing ones); new columns may have appeared. */
       rows_after = run_row_queries (ws->path, queries);
-      g_assert_cmpuint (queries->len, ==, 2 * 11);
+      /* Eleven tables, twelve with the activity log of format 7. */
+      g_assert_cmpuint (queries->len, ==, 2 * (from >= 7 ? 12 : 11));
       baton_test_assert_text ("the rows", rows_after, rows_before);
 
       g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (store)), ==, 2);
@@ -942,7 +943,7 @@ test_step_7_activity (void)
   rows_before = run_row_queries (ws->path, queries);
   store = baton_store_open (ws->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, 7);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, BATON_SCHEMA_VERSION);
 
   /* Nothing was logged before the log existed; the data is all there. */
   rows_after = run_row_queries (ws->path, queries);
@@ -987,6 +988,47 @@ test_step_7_activity (void)
   sqlite3_close (db);
 }
 
+/* Step 8: tasks can be pinned and people can be placeholders; both false
+ * for the rows there were, both kept in the file. */
+static void
+test_step_8_pinned_placeholder (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  g_autofree char *rows_before = NULL;
+  g_autofree char *rows_after = NULL;
+  g_autoptr(GPtrArray) queries = NULL;
+
+  create_db_at_version (ws->path, 7, rows_sql);
+  queries = row_queries (ws->path);
+  rows_before = run_row_queries (ws->path, queries);
+  store = baton_store_open (ws->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (baton_test_file_pragma (ws->path, "user_version", FALSE), ==, 8);
+  rows_after = run_row_queries (ws->path, queries);
+  baton_test_assert_text ("the rows", rows_after, rows_before);
+
+  g_assert_false (baton_task_get_pinned (baton_store_lookup_task (store, 1)));
+  g_assert_false (baton_task_get_pinned (baton_store_lookup_task (store, 2)));
+  g_assert_false (baton_person_get_placeholder (baton_store_lookup_person (store, 1)));
+
+  g_assert_true (baton_store_update (store, baton_store_lookup_task (store, 1), &error,
+                                     "pinned", TRUE, NULL));
+  g_assert_no_error (error);
+  g_assert_true (baton_store_update (store, baton_store_lookup_person (store, 1), &error,
+                                     "placeholder", TRUE, NULL));
+  g_assert_no_error (error);
+  baton_test_assert_store_matches_db (store);
+  g_clear_object (&store);
+
+  store = baton_store_open (ws->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (baton_task_get_pinned (baton_store_lookup_task (store, 1)));
+  g_assert_false (baton_task_get_pinned (baton_store_lookup_task (store, 2)));
+  g_assert_true (baton_person_get_placeholder (baton_store_lookup_person (store, 1)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1006,6 +1048,7 @@ main (int   argc,
   g_test_add_func ("/migrations/step-5/search-index", test_step_5_search_index);
   g_test_add_func ("/migrations/step-6/external-id", test_step_6_external_id);
   g_test_add_func ("/migrations/step-7/activity", test_step_7_activity);
+  g_test_add_func ("/migrations/step-8/pinned-placeholder", test_step_8_pinned_placeholder);
   g_test_add_func ("/migrations/newer-refused", test_newer_refused);
   g_test_add_func ("/migrations/not-sqlite-refused", test_not_sqlite);
   g_test_add_func ("/migrations/other-application-refused", test_other_application);

@@ -102,6 +102,7 @@ struct _BatonTask
   gboolean archived;
   gint64 note_id;
   char *external_id;
+  gboolean pinned;
 
   /* Derived: the dates as julian days (0 = none), for the capacity
    * computation, which reads them for every task on every change. */
@@ -129,6 +130,8 @@ static const BatonField task_fields[] = {
   { "note-id", "note_id", BATON_FIELD_REF, G_STRUCT_OFFSET (BatonTask, note_id), "notes", FALSE, BATON_ON_DELETE_SET_NULL, 0, N_("note") },
   /* Schema 6: the id of the card this task was imported from. */
   { "external-id", "external_id", BATON_FIELD_TEXT, G_STRUCT_OFFSET (BatonTask, external_id), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("external id") },
+  /* Schema 8: a pinned task is never moved by a rebalance. */
+  { "pinned", "pinned", BATON_FIELD_BOOL, G_STRUCT_OFFSET (BatonTask, pinned), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("pinned") },
 };
 
 static gboolean
@@ -313,6 +316,14 @@ baton_task_get_external_id (BatonTask *self)
 {
   g_return_val_if_fail (BATON_IS_TASK (self), NULL);
   return self->external_id;
+}
+
+/* Whether a rebalance must leave the task where it is (its person, its dates). */
+gboolean
+baton_task_get_pinned (BatonTask *self)
+{
+  g_return_val_if_fail (BATON_IS_TASK (self), FALSE);
+  return self->pinned;
 }
 
 struct _BatonChecklistItem

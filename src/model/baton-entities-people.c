@@ -81,6 +81,7 @@ struct _BatonPerson
   gint64 weekly_capacity_minutes;
   char *color;
   gboolean archived;
+  gboolean placeholder;
 };
 
 static const BatonField person_fields[] = {
@@ -89,6 +90,8 @@ static const BatonField person_fields[] = {
   { "weekly-capacity-minutes", "weekly_capacity_minutes", BATON_FIELD_MINUTES, G_STRUCT_OFFSET (BatonPerson, weekly_capacity_minutes), NULL, FALSE, BATON_ON_DELETE_RESTRICT, BATON_MAX_WEEKLY_CAPACITY_MINUTES, N_("weekly capacity") },
   { "color", "color", BATON_FIELD_COLOR, G_STRUCT_OFFSET (BatonPerson, color), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("color") },
   { "archived", "archived", BATON_FIELD_BOOL, G_STRUCT_OFFSET (BatonPerson, archived), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("archived") },
+  /* Schema 8: stands for a role not yet staffed ("Writer TBD, 40 h"). */
+  { "placeholder", "placeholder", BATON_FIELD_BOOL, G_STRUCT_OFFSET (BatonPerson, placeholder), NULL, FALSE, BATON_ON_DELETE_RESTRICT, 0, N_("placeholder") },
 };
 
 static const BatonRecordSchema person_schema = {
@@ -148,6 +151,14 @@ baton_person_get_archived (BatonPerson *self)
 {
   g_return_val_if_fail (BATON_IS_PERSON (self), 0);
   return self->archived;
+}
+
+/* Whether the person stands for a role not yet staffed ("Writer TBD"). */
+gboolean
+baton_person_get_placeholder (BatonPerson *self)
+{
+  g_return_val_if_fail (BATON_IS_PERSON (self), FALSE);
+  return self->placeholder;
 }
 
 struct _BatonPersonRole

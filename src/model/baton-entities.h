@@ -28,6 +28,7 @@ const char * baton_person_get_email (BatonPerson *self);
 gint64       baton_person_get_weekly_capacity_minutes (BatonPerson *self);
 const char * baton_person_get_color (BatonPerson *self);
 gboolean     baton_person_get_archived (BatonPerson *self);
+gboolean     baton_person_get_placeholder (BatonPerson *self);
 
 #define BATON_TYPE_PERSON_ROLE (baton_person_role_get_type ())
 G_DECLARE_FINAL_TYPE (BatonPersonRole, baton_person_role, BATON, PERSON_ROLE, BatonRecord)
@@ -99,6 +100,7 @@ const char * baton_task_get_completed_at (BatonTask *self);
 gboolean     baton_task_get_archived (BatonTask *self);
 gint64       baton_task_get_note_id (BatonTask *self);
 const char  *baton_task_get_external_id (BatonTask *self);
+gboolean     baton_task_get_pinned (BatonTask *self);
 guint32      baton_task_get_start_day (BatonTask *self);
 guint32      baton_task_get_due_day (BatonTask *self);
 

@@ -187,6 +187,13 @@ static const Step migrations[] = {
     "  at TEXT,"
     "  author TEXT);"
     "CREATE INDEX activity_task ON activity (task_id);", NULL },
+
+  /* 8: what rebalancing needs. A pinned task stays with its person and its
+   * dates whatever a rebalance proposes; a placeholder person stands for a
+   * role not yet staffed ("Writer TBD, 40 h"), so demand can be planned
+   * before someone is hired. Both false for the rows there are. */
+  { "ALTER TABLE tasks ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE people ADD COLUMN placeholder INTEGER NOT NULL DEFAULT 0;", NULL },
 };
 
 /* Version 0 with tables in it is some other application's database: say

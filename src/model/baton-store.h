@@ -21,7 +21,7 @@
 
 G_BEGIN_DECLS
 
-#define BATON_SCHEMA_VERSION 7
+#define BATON_SCHEMA_VERSION 8
 
 #define BATON_TYPE_STORE (baton_store_get_type ())
 G_DECLARE_FINAL_TYPE (BatonStore, baton_store, BATON, STORE, GObject)

@@ -713,6 +713,41 @@ test_capacity_report (Fixture       *fx,
   g_assert_cmpfloat_with_epsilon (g_array_index (hours, double, 1), 0, 1e-9);
 }
 
+/* A placeholder's work is unstaffed demand: it counts with the unassigned
+ * demand of its role, and neither its load nor its capacity with the
+ * role's; it still has its own row, and staffing leaves it out. */
+static void
+test_capacity_placeholder (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonCapacityReportData) report = NULL;
+  BatonPerson *tbd = add_person (fx, "Writer TBD", 40, fx->writer, NULL);
+  GArray *hours = NULL;
+  gboolean listed = FALSE;
+
+  g_assert_true (baton_store_update (fx->store, tbd, &error, "placeholder", (gboolean) TRUE, NULL));
+  g_assert_no_error (error);
+  add_task (fx, fx->onboarding, 1, "Script", fx->writer, tbd, 16, "2026-11-30", "2026-12-04", NULL);
+
+  report = baton_capacity_report_data_new (fx->store, &fx->settings, day (TODAY), 3, day (TODAY), &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < report->unassigned_roles->len; i++)
+    if (g_ptr_array_index (report->unassigned_roles, i) == fx->writer)
+      hours = g_ptr_array_index (report->unassigned_hours, i);
+  g_assert_nonnull (hours);
+  g_assert_cmpfloat_with_epsilon (g_array_index (hours, double, 0), 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (g_array_index (hours, double, 1), 16, 1e-9);
+
+  /* The Writer role has neither load nor (real) capacity: no row. */
+  for (guint i = 0; i < report->roles->len; i++)
+    g_assert_true (((BatonReportLoadRow *) g_ptr_array_index (report->roles, i))->role != fx->writer);
+  for (guint i = 0; i < report->people->len; i++)
+    listed |= ((BatonReportLoadRow *) g_ptr_array_index (report->people, i))->person == tbd;
+  g_assert_true (listed);
+}
+
 static void
 assert_invalid (GError     *error,
                 const char *fragment)
@@ -836,6 +871,7 @@ main (int   argc,
   ADD ("/report-data/status/health-at-risk", test_health_at_risk);
   ADD ("/report-data/status/health-on-track", test_health_on_track);
   ADD ("/report-data/capacity", test_capacity_report);
+  ADD ("/report-data/capacity/placeholder", test_capacity_placeholder);
   ADD ("/report-data/errors", test_errors);
 #undef ADD
   g_test_add_func ("/report-data/demo", test_demo);

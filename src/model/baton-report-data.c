@@ -911,7 +911,8 @@ build_staffing (StatusBuilder *b)
         {
           BatonPerson *person = baton_capacity_get_person (capacity, row);
 
-          if (!baton_store_person_has_role (b->store, person, role_id))
+          /* A placeholder is nobody's hours yet. */
+          if (baton_person_get_placeholder (person) || !baton_store_person_has_role (b->store, person, role_id))
             continue;
           line.n_people++;
 
@@ -1218,6 +1219,9 @@ baton_capacity_report_data_new (BatonStore                  *store,
   g_autoptr(BatonCapacity) capacity = NULL;
   g_autoptr(GHashTable) role_order = NULL;
   g_autoptr(GHashTable) role_rows = NULL;
+  /* role id → hours per week of the work given to placeholders */
+  g_autoptr(GHashTable) placeholder_demand = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                                    (GDestroyNotify) g_array_unref);
   BatonCapacityReportData *data;
   BatonCapacityInput input;
   GListModel *roles;
@@ -1298,6 +1302,28 @@ baton_capacity_report_data_new (BatonStore                  *store,
 
           g_array_index (row->load_hours, double, w) = hours (baton_capacity_get_load (capacity, p, w));
           g_array_index (row->capacity_hours, double, w) = cap;
+
+          /* A placeholder's work is demand nobody real holds: it counts
+           * with the unassigned demand of its role, not in the role's
+           * load against capacity. */
+          if (baton_person_get_placeholder (person))
+            {
+              for (guint s = 0; s < shares->len; s++)
+                {
+                  const BatonCapacityShare *share = &g_array_index (shares, BatonCapacityShare, s);
+                  gint64 role_id = baton_task_get_role_id (share->task);
+                  GArray *demand = g_hash_table_lookup (placeholder_demand, &role_id);
+
+                  if (demand == NULL)
+                    {
+                      demand = g_array_sized_new (FALSE, TRUE, sizeof (double), n_weeks);
+                      g_array_set_size (demand, n_weeks);
+                      g_hash_table_insert (placeholder_demand, g_memdup2 (&role_id, sizeof role_id), demand);
+                    }
+                  g_array_index (demand, double, w) += hours (share->minutes);
+                }
+              continue;
+            }
           g_array_index (primary_row->capacity_hours, double, w) += cap;
 
           for (guint s = 0; s < shares->len; s++)
@@ -1341,10 +1367,15 @@ baton_capacity_report_data_new (BatonStore                  *store,
       GArray *weeks = g_array_sized_new (FALSE, TRUE, sizeof (double), n_weeks);
       double total = 0;
 
+      gint64 role_id = record_id (role);
+      GArray *placeholders = g_hash_table_lookup (placeholder_demand, &role_id);
+
       for (guint w = 0; w < n_weeks; w++)
         {
-          double h = hours (baton_capacity_get_unassigned (capacity, record_id (role), w));
+          double h = hours (baton_capacity_get_unassigned (capacity, role_id, w));
 
+          if (placeholders != NULL)
+            h += g_array_index (placeholders, double, w);
           g_array_append_val (weeks, h);
           total += h;
         }

@@ -110,7 +110,7 @@ typedef struct
   BatonRole *role;          /* a reference; NULL: tasks without a role */
   double     needed_hours;  /* estimate of the client's open tasks with the role
                              * that fall in the next period's weeks */
-  double     available_hours; /* capacity of the people holding the role in
+  double     available_hours; /* capacity of the (non-placeholder) people holding the role in
                              * those weeks, less their load from work
                              * outside the report (other clients, unchosen
                              * programs, tasks of no program); never below

@@ -52,14 +52,18 @@ load_chart_draw (cairo_t  *cr,
   baton_chart_load_draw (cr, width, chart->title, chart->points, chart->n, chart->over_threshold);
 }
 
-static const char *
+/* The name of a row (free it). */
+static char *
 row_name (BatonReportLoadRow *row)
 {
+  if (row->person != NULL && baton_person_get_placeholder (row->person))
+    /* Translators: a placeholder person in a report, %s is their name */
+    return g_strdup_printf (_("%s (placeholder)"), baton_person_get_name (row->person));
   if (row->person != NULL)
-    return baton_person_get_name (row->person);
+    return g_strdup (baton_person_get_name (row->person));
   if (row->role != NULL)
-    return baton_role_get_name (row->role);
-  return _("No role");
+    return g_strdup (baton_role_get_name (row->role));
+  return g_strdup (_("No role"));
 }
 
 static LoadChart *
@@ -69,7 +73,7 @@ load_chart_new (BatonCapacityReportData     *data,
 {
   LoadChart *chart = g_new0 (LoadChart, 1);
 
-  chart->title = g_strdup (row_name (row));
+  chart->title = row_name (row);
   chart->n = data->n_weeks;
   chart->over_threshold = settings->over_threshold;
   chart->points = g_new0 (BatonChartLoadPoint, MAX (chart->n, 1));
@@ -157,7 +161,9 @@ add_load_tables (BatonReportDoc              *doc,
                              ? baton_report_color_to_rgb (baton_person_get_color (row->person), rgb)
                              : row->role != NULL && baton_report_color_to_rgb (baton_role_get_color (row->role), rgb);
 
-          g_ptr_array_add (cells, g_markup_escape_text (row_name (row), -1));
+          g_autofree char *name = row_name (row);
+
+          g_ptr_array_add (cells, g_markup_escape_text (name, -1));
           for (guint w = first; w < first + n; w++)
             {
               g_autofree char *load = hours_number (g_array_index (row->load_hours, double, w));
@@ -201,7 +207,8 @@ add_summary (BatonReportDoc          *doc,
   for (guint i = 0; i < data->roles->len; i++)
     {
       BatonReportLoadRow *row = g_ptr_array_index (data->roles, i);
-      g_autofree char *name = g_markup_escape_text (row_name (row), -1);
+      g_autofree char *plain = row_name (row);
+      g_autofree char *name = g_markup_escape_text (plain, -1);
       g_autofree char *load = baton_report_format_hours (row->total_load_hours);
       g_autofree char *capacity = baton_report_format_hours (row->total_capacity_hours);
       g_autofree char *use = row->total_capacity_hours > 0

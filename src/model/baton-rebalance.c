@@ -666,6 +666,7 @@ make_move (Ctx    *ctx,
   move->from_start_date = g_strdup (baton_task_get_start_date (task));
   move->from_due_date = g_strdup (baton_task_get_due_date (task));
   move->updated_at = g_strdup (baton_task_get_updated_at (task));
+  move->from_estimate_minutes = baton_task_get_estimate_minutes (task);
   move->start_date = shift_iso (baton_task_get_start_date (task), 7 * option->shift);
   move->due_date = shift_iso (baton_task_get_due_date (task), 7 * option->shift);
   move->minutes = item_minutes (ctx, item);
@@ -1071,6 +1072,7 @@ baton_rebalance_apply (BatonStore          *store,
         .from_assignee_id = move->from_person_id,
         .from_start_date = move->from_start_date,
         .from_due_date = move->from_due_date,
+        .from_estimate_minutes = move->from_estimate_minutes,
         .assignee_id = move->to_person_id,
         .start_date = move->start_date,
         .due_date = move->due_date,

@@ -41,6 +41,7 @@ typedef struct
   char      *from_start_date;
   char      *from_due_date;
   char      *updated_at;
+  gint64     from_estimate_minutes;
 } BatonRebalanceMove;
 
 /* Over-capacity the plan leaves, said plainly. */

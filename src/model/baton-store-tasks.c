@@ -538,7 +538,8 @@ task_move_is_stale (BatonTask           *task,
   return g_strcmp0 (baton_task_get_updated_at (task), move->updated_at) != 0 ||
          baton_task_get_assignee_id (task) != move->from_assignee_id ||
          g_strcmp0 (baton_task_get_start_date (task), move->from_start_date) != 0 ||
-         g_strcmp0 (baton_task_get_due_date (task), move->from_due_date) != 0;
+         g_strcmp0 (baton_task_get_due_date (task), move->from_due_date) != 0 ||
+         baton_task_get_estimate_minutes (task) != move->from_estimate_minutes;
 }
 
 gboolean

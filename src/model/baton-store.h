@@ -268,6 +268,7 @@ typedef struct
   gint64      from_assignee_id;
   const char *from_start_date;
   const char *from_due_date;
+  gint64      from_estimate_minutes;
   /* What it becomes. */
   gint64      assignee_id;      /* 0: unassigned */
   const char *start_date;
@@ -278,7 +279,7 @@ typedef struct
  * one transaction and one undo step labelled @label, logging each change
  * of assignee and dates. Refused with BATON_STORE_ERROR_STALE, changing
  * nothing, when a task is no longer what the move expects (its
- * updated-at, assignee or dates differ); with _NOT_FOUND when a task or
+ * updated-at, assignee, dates or estimate differ); with _NOT_FOUND when a task or
  * person is gone; with _INVALID when a person is archived or dates are
  * wrong. */
 gboolean      baton_store_move_tasks         (BatonStore          *self,

@@ -55,19 +55,25 @@
  * bound below. Every order is fixed by ids, so the same input gives the
  * same plan.
  *
- * The bound ("removable"). For each over cell (person p, week w) of the
- * people to relieve, no plan can remove more than the least of
- *  (a) the cell's excess over the threshold;
- *  (b) the minutes in that cell of p's movable tasks (the only way to lower
- *      p's load in w is to take such a task away);
- *  (c) the room those minutes could go to: over the weeks from today's to
- *      the latest due date of those tasks, in the horizon, the sum over p
- *      and every non-archived holder of their roles of
- *      max (0, threshold × capacity − load + movable load of that cell)
- *      — a cell can take in at most its free room plus what moves out of it.
- * The over-capacity a plan removes is the sum over cells of what it
- * removes from each, so the sum of these per-cell bounds is a sound upper
- * bound for any plan that keeps the rules (the property test checks it).
+ * The bound ("removable"). Every move keeps the total load, which is the
+ * sum over cells of the part under the threshold, min (load, threshold ×
+ * capacity), plus the excess. So the excess a plan removes equals what
+ * the part under the threshold gains, and only cells that were not over
+ * can gain, each at most its room. Two bounds follow, and "removable" is
+ * the smaller:
+ *  (a) per over cell of the people to relieve, the least of its excess
+ *      and the minutes in it of movable tasks (only taking such a task
+ *      away lowers the cell), summed;
+ *  (b) a maximum flow (Dinic's, exact, so sound as an upper bound) from
+ *      the cells holding the minutes of the movable tasks that touch an
+ *      over cell, to the room of the cells that are not over, where
+ *      minutes of week w may go to week w of anyone holding one of the
+ *      tasks' roles (a reassignment keeps the dates) or to an earlier
+ *      week, from today's, of the same person (a reschedule). The flow
+ *      may split tasks and mix roles, which no plan can, so it is an
+ *      upper bound for any plan of such moves.
+ * The property test checks before − after ≤ removable on 1,000 random
+ * workspaces.
  */
 
 #define G_LOG_DOMAIN "baton-rebalance"
@@ -764,62 +770,282 @@ compare_cells (gconstpointer a,
   return (x->week > y->week) - (x->week < y->week);
 }
 
-/* The per-cell bound of the source's comment. */
-static double
-cell_bound (Ctx                  *ctx,
-            guint                 row,
-            guint                 week,
-            const double         *movable)
+/* The flow bound of the source's comment ------------------------------ */
+
+typedef struct
 {
-  double own = 0;
-  gint last = -1;
-  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
-  GHashTableIter iter;
-  gpointer key;
-  double room = 0;
-  gint from;
+  guint  from;
+  guint  to;
+  double cap;
+} FlowEdge;
 
-  g_hash_table_add (rows, GINT_TO_POINTER (row + 1));
-  for (guint i = 0; i < ctx->row_items[row]->len; i++)
+/* Edges 2i and 2i + 1 are an edge and its reverse; once built, the edges
+ * leaving node u are order[start[u] .. start[u + 1]). */
+typedef struct
+{
+  GArray *edges;     /* FlowEdge */
+  guint   n_nodes;
+  guint  *start;
+  guint  *order;
+  gint   *level;
+  guint  *next;
+  guint  *queue;
+} Flow;
+
+static void
+flow_init (Flow  *flow,
+           guint  n_nodes)
+{
+  memset (flow, 0, sizeof *flow);
+  flow->edges = g_array_sized_new (FALSE, FALSE, sizeof (FlowEdge), 8 * n_nodes);
+  flow->n_nodes = n_nodes;
+  flow->level = g_new (gint, n_nodes);
+  flow->next = g_new (guint, n_nodes);
+  flow->queue = g_new (guint, n_nodes);
+  flow->start = g_new0 (guint, n_nodes + 1);
+}
+
+static void
+flow_clear (Flow *flow)
+{
+  g_array_unref (flow->edges);
+  g_free (flow->start);
+  g_free (flow->order);
+  g_free (flow->level);
+  g_free (flow->next);
+  g_free (flow->queue);
+}
+
+static void
+flow_add (Flow   *flow,
+          guint   from,
+          guint   to,
+          double  cap)
+{
+  FlowEdge forward = { from, to, cap };
+  FlowEdge backward = { to, from, 0 };
+
+  g_array_append_val (flow->edges, forward);
+  g_array_append_val (flow->edges, backward);
+}
+
+static void
+flow_build (Flow *flow)
+{
+  guint m = flow->edges->len;
+  g_autofree guint *fill = g_new0 (guint, flow->n_nodes + 1);
+
+  flow->order = g_new (guint, m + 1);
+  for (guint i = 0; i < m; i++)
+    flow->start[g_array_index (flow->edges, FlowEdge, i).from + 1]++;
+  for (guint u = 0; u < flow->n_nodes; u++)
+    flow->start[u + 1] += flow->start[u];
+  for (guint i = 0; i < m; i++)
     {
-      Item *item = &g_array_index (ctx->items, Item, GPOINTER_TO_UINT (g_ptr_array_index (ctx->row_items[row], i)));
-      gint64 role_id;
+      guint u = g_array_index (flow->edges, FlowEdge, i).from;
 
-      if (!item->movable)
+      flow->order[flow->start[u] + fill[u]++] = i;
+    }
+}
+
+static gboolean
+flow_levels (Flow *flow,
+             guint source,
+             guint sink)
+{
+  FlowEdge *edges = (FlowEdge *) (gpointer) flow->edges->data;
+  guint head = 0, tail = 0;
+
+  for (guint i = 0; i < flow->n_nodes; i++)
+    flow->level[i] = -1;
+  flow->level[source] = 0;
+  flow->queue[tail++] = source;
+  while (head < tail)
+    {
+      guint u = flow->queue[head++];
+
+      for (guint k = flow->start[u]; k < flow->start[u + 1]; k++)
+        {
+          FlowEdge *e = &edges[flow->order[k]];
+
+          if (e->cap > 1e-9 && flow->level[e->to] < 0)
+            {
+              flow->level[e->to] = flow->level[u] + 1;
+              flow->queue[tail++] = e->to;
+            }
+        }
+    }
+  return flow->level[sink] >= 0;
+}
+
+static double
+flow_push (Flow   *flow,
+           guint   u,
+           guint   sink,
+           double  pushed)
+{
+  FlowEdge *edges = (FlowEdge *) (gpointer) flow->edges->data;
+
+  if (u == sink)
+    return pushed;
+  for (; flow->next[u] < flow->start[u + 1]; flow->next[u]++)
+    {
+      guint index = flow->order[flow->next[u]];
+      FlowEdge *e = &edges[index];
+
+      if (e->cap > 1e-9 && flow->level[e->to] == flow->level[u] + 1)
+        {
+          double got = flow_push (flow, e->to, sink, MIN (pushed, e->cap));
+
+          if (got > 1e-9)
+            {
+              e->cap -= got;
+              edges[index ^ 1].cap += got;
+              return got;
+            }
+        }
+    }
+  return 0;
+}
+
+/* Dinic's maximum flow: an exact maximum, so an upper bound is sound. */
+static double
+flow_max (Flow *flow,
+          guint source,
+          guint sink)
+{
+  double total = 0;
+
+  flow_build (flow);
+  while (flow_levels (flow, source, sink))
+    {
+      double got;
+
+      memcpy (flow->next, flow->start, flow->n_nodes * sizeof (guint));
+      while ((got = flow_push (flow, source, sink, G_MAXDOUBLE)) > 1e-9)
+        total += got;
+    }
+  return total;
+}
+
+/* The most over-capacity moves of the tasks touching the over cells in
+ * @targets could remove: a maximum flow from the cells holding those
+ * tasks' minutes (each its movable minutes there) to the cells that are
+ * not over (each its room under the threshold), where minutes in week w
+ * may go to week w of a holder of one of their roles (a reassignment
+ * keeps the dates) or to an earlier week, from today's, of the same
+ * person (a reschedule). */
+static double
+flow_bound (Ctx         *ctx,
+            GArray      *targets,
+            gint64       person_id)
+{
+  guint n_cells = ctx->n_rows * ctx->n_weeks;
+  g_autofree double *supply = g_new0 (double, n_cells + 1);
+  g_autofree guint8 *over = g_new0 (guint8, n_cells + 1);
+  g_autofree gboolean *dated = g_new0 (gboolean, n_cells + 1);
+  g_autoptr(GHashTable) roles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  Flow flow;
+  guint source = 3 * n_cells, sink = 3 * n_cells + 1;
+  double result;
+
+  for (guint c = 0; c < targets->len; c++)
+    {
+      Cell *cell = &g_array_index (targets, Cell, c);
+
+      over[cell->row * ctx->n_weeks + cell->week] = 1;
+    }
+
+  /* Supply: the movable tasks of the people relieved touching an over cell. */
+  for (guint i = 0; i < ctx->items->len; i++)
+    {
+      Item *item = &g_array_index (ctx->items, Item, i);
+      gboolean touches = FALSE;
+      gint64 role_id = baton_task_get_role_id (item->task);
+
+      if (!item->movable || (person_id != 0 && row_person_id (ctx, item->row) != person_id))
+        continue;
+      for (guint k = 0; k < item->n && !touches; k++)
+        touches = over[item->row * ctx->n_weeks + item_week (ctx, item, k)];
+      if (!touches)
         continue;
       for (guint k = 0; k < item->n; k++)
-        if (item_week (ctx, item, k) == (gint) week)
-          {
-            own += item_min (ctx, item, k);
-            last = MAX (last, item_week (ctx, item, item->n - 1));
-            role_id = baton_task_get_role_id (item->task);
-            if (role_id != 0)
-              {
-                GArray *holders = g_hash_table_lookup (ctx->role_rows, &role_id);
-
-                for (guint h = 0; holders != NULL && h < holders->len; h++)
-                  g_hash_table_add (rows, GINT_TO_POINTER (g_array_index (holders, gint, h) + 1));
-              }
-          }
-    }
-  if (own <= 0)
-    return 0;
-
-  from = MAX (0, MIN (ctx->today_week, (gint) week));
-  g_hash_table_iter_init (&iter, rows);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      guint r = GPOINTER_TO_INT (key) - 1;
-
-      for (gint w = from; w <= last; w++)
         {
-          guint k = r * ctx->n_weeks + w;
+          guint key = item->row * ctx->n_weeks + item_week (ctx, item, k);
+          GHashTable *set;
+          gpointer held_key;
 
-          room += MAX (0, ctx->cap[k] * ctx->settings->over_threshold - ctx->load[k] + movable[k]);
+          supply[key] += item_min (ctx, item, k);
+          if (baton_task_get_due_day (item->task) != 0)
+            dated[key] = TRUE;
+          /* The role's key in ctx->role_rows stands for it; a role
+           * nobody holds offers no reassignment. */
+          if (role_id == 0 || !g_hash_table_lookup_extended (ctx->role_rows, &role_id, &held_key, NULL))
+            continue;
+          if (!(set = g_hash_table_lookup (roles, GUINT_TO_POINTER (key + 1))))
+            {
+              set = g_hash_table_new (g_int64_hash, g_int64_equal);
+              g_hash_table_insert (roles, GUINT_TO_POINTER (key + 1), set);
+            }
+          g_hash_table_add (set, held_key);
         }
     }
 
-  return MIN (cell_over (ctx, row, week), MIN (own, room));
+  /* Nodes: key, the minutes leaving cell key; n_cells + key, the room
+   * of cell key; 2 n_cells + key, "week key or earlier, from today's",
+   * a chain that gives the reschedules O(1) edges per cell. */
+  flow_init (&flow, 3 * n_cells + 2);
+  for (guint key = 0; key < n_cells; key++)
+    {
+      guint week = key % ctx->n_weeks;
+
+      if ((gint) week < MAX (0, ctx->today_week))
+        continue;
+      flow_add (&flow, 2 * n_cells + key, n_cells + key, G_MAXDOUBLE);
+      if ((gint) week > MAX (0, ctx->today_week))
+        flow_add (&flow, 2 * n_cells + key, 2 * n_cells + key - 1, G_MAXDOUBLE);
+    }
+  for (guint key = 0; key < n_cells; key++)
+    {
+      guint row = key / ctx->n_weeks, week = key % ctx->n_weeks;
+      double room = ctx->cap[key] * ctx->settings->over_threshold - ctx->load[key];
+
+      if (room > 1e-9 && baton_capacity_settings_get_level (ctx->settings, ctx->load[key], ctx->cap[key]) != BATON_LOAD_OVER)
+        flow_add (&flow, n_cells + key, sink, room);
+      if (supply[key] <= 0)
+        continue;
+      flow_add (&flow, source, key, supply[key]);
+      /* Reschedules: earlier weeks of the same person, from today's. */
+      if (dated[key] && (gint) week > MAX (0, ctx->today_week))
+        flow_add (&flow, key, 2 * n_cells + key - 1, G_MAXDOUBLE);
+      /* Reassignments: the same week of a holder of a role. */
+      {
+        GHashTable *set = g_hash_table_lookup (roles, GUINT_TO_POINTER (key + 1));
+        g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
+        GHashTableIter iter;
+        gpointer role;
+
+        if (set == NULL)
+          continue;
+        g_hash_table_iter_init (&iter, set);
+        while (g_hash_table_iter_next (&iter, &role, NULL))
+          {
+            GArray *holders = g_hash_table_lookup (ctx->role_rows, role);
+
+            for (guint h = 0; holders != NULL && h < holders->len; h++)
+              {
+                gint q = g_array_index (holders, gint, h);
+
+                if ((guint) q != row && g_hash_table_add (rows, GINT_TO_POINTER (q + 1)))
+                  flow_add (&flow, key, n_cells + q * ctx->n_weeks + week, G_MAXDOUBLE);
+              }
+          }
+      }
+    }
+
+  result = flow_max (&flow, source, sink);
+  flow_clear (&flow);
+  return result;
 }
 
 BatonRebalancePlan *
@@ -869,10 +1095,12 @@ baton_rebalance_propose (const BatonCapacitySettings *settings,
             Cell cell = { r, w, over, id };
 
             g_array_append_val (cells, cell);
-            plan->removable += cell_bound (&ctx, r, w, movable);
+            plan->removable += MIN (over, movable[r * ctx.n_weeks + w]);
           }
       }
   g_array_sort (cells, compare_cells);
+  if (cells->len > 0)
+    plan->removable = MIN (plan->removable, flow_bound (&ctx, cells, person_id));
 
   for (guint pass = 0; pass < 2; pass++)
     for (guint c = 0; c < cells->len; c++)

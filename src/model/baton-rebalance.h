@@ -37,6 +37,11 @@ typedef struct
   double     minutes;         /* the task's estimate, the load that moves */
   char      *explanation;     /* one translated line: "Alice 52 → 40 h, Bob 12 → 24 h,
                                * same role, due 18 Dec kept" */
+  /* What the task was when planned: applying refuses a task that changed. */
+  char      *from_start_date;
+  char      *from_due_date;
+  char      *updated_at;
+  gint64     from_estimate_minutes;
 } BatonRebalanceMove;
 
 /* Over-capacity the plan leaves, said plainly. */

@@ -531,6 +531,80 @@ baton_store_reassign_and_reschedule_task (BatonStore   *self,
   return task_update_simple (self, task, _("Reassign “%s”"), &props, error);
 }
 
+static gboolean
+task_move_is_stale (BatonTask           *task,
+                    const BatonTaskMove *move)
+{
+  return g_strcmp0 (baton_task_get_updated_at (task), move->updated_at) != 0 ||
+         baton_task_get_assignee_id (task) != move->from_assignee_id ||
+         g_strcmp0 (baton_task_get_start_date (task), move->from_start_date) != 0 ||
+         g_strcmp0 (baton_task_get_due_date (task), move->from_due_date) != 0 ||
+         baton_task_get_estimate_minutes (task) != move->from_estimate_minutes;
+}
+
+gboolean
+baton_store_move_tasks (BatonStore          *self,
+                        const BatonTaskMove *moves,
+                        guint                n_moves,
+                        const char          *label,
+                        GError             **error)
+{
+  g_autoptr(BatonChange) change = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+  g_return_val_if_fail (moves != NULL || n_moves == 0, FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  if (n_moves == 0)
+    return TRUE;
+
+  change = baton_change_new (label);
+  for (guint i = 0; i < n_moves; i++)
+    {
+      const BatonTaskMove *move = &moves[i];
+      g_auto(Props) props = { 0 };
+      BatonOp *op;
+
+      if (!_baton_store_record_is_ours (self, move->task, error))
+        return FALSE;
+      if (task_move_is_stale (move->task, move) || g_hash_table_contains (seen, move->task))
+        {
+          g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_STALE,
+                       _("“%s” changed since the moves were proposed. Nothing was changed; propose them again."),
+                       baton_task_get_title (move->task));
+          return FALSE;
+        }
+      g_hash_table_add (seen, move->task);
+      if (move->assignee_id != 0)
+        {
+          BatonPerson *person = baton_store_lookup_person (self, move->assignee_id);
+
+          if (person == NULL)
+            {
+              g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_FOUND,
+                                   _("The person no longer exists (they may have been deleted)."));
+              return FALSE;
+            }
+          if (baton_person_get_archived (person))
+            {
+              g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                           _("%s is archived and cannot take tasks."), baton_person_get_name (person));
+              return FALSE;
+            }
+        }
+
+      _baton_store_props_int (&props, "assignee-id", move->assignee_id);
+      _baton_store_props_str (&props, "start-date", move->start_date);
+      _baton_store_props_str (&props, "due-date", move->due_date);
+      if (!(op = _baton_store_update_op (self, BATON_RECORD (move->task), props.n, props.names, props.values, error)))
+        return FALSE;
+      baton_change_add_op (change, op);
+    }
+
+  return _baton_store_change_commit (self, g_steal_pointer (&change), error);
+}
+
 gboolean
 baton_store_archive_task (BatonStore  *self,
                           BatonTask   *task,

@@ -259,6 +259,34 @@ gboolean      baton_store_reschedule_task    (BatonStore   *self,
                                               BatonTask    *task,
                                               gint          weeks,
                                               GError      **error);
+/* One task's move in baton_store_move_tasks (). */
+typedef struct
+{
+  BatonTask  *task;
+  /* What the task was when the move was planned. */
+  const char *updated_at;
+  gint64      from_assignee_id;
+  const char *from_start_date;
+  const char *from_due_date;
+  gint64      from_estimate_minutes;
+  /* What it becomes. */
+  gint64      assignee_id;      /* 0: unassigned */
+  const char *start_date;
+  const char *due_date;
+} BatonTaskMove;
+
+/* Gives several tasks another assignee and dates (a rebalance plan) in
+ * one transaction and one undo step labelled @label, logging each change
+ * of assignee and dates. Refused with BATON_STORE_ERROR_STALE, changing
+ * nothing, when a task is no longer what the move expects (its
+ * updated-at, assignee, dates or estimate differ); with _NOT_FOUND when a task or
+ * person is gone; with _INVALID when a person is archived or dates are
+ * wrong. */
+gboolean      baton_store_move_tasks         (BatonStore          *self,
+                                              const BatonTaskMove *moves,
+                                              guint                n_moves,
+                                              const char          *label,
+                                              GError             **error);
 /* Reassign and reschedule as one undo step (capacity drag onto another
  * person and week). */
 gboolean      baton_store_reassign_and_reschedule_task (BatonStore  *self,

@@ -42,6 +42,8 @@ typedef struct _BatonActivity       BatonActivity;
  * @BATON_STORE_ERROR_READ_ONLY: the workspace file cannot be written (or the
  *   store was opened read-only because of that)
  * @BATON_STORE_ERROR_DISK_FULL: the disk has no room for the change
+ * @BATON_STORE_ERROR_STALE: a change was planned on records that have
+ *   changed since (a rebalance plan); nothing was written
  *
  * The messages of the last four, and of %BATON_STORE_ERROR_CORRUPT, are
  * written for people; SQLite's own text goes to the debug log only.
@@ -61,6 +63,7 @@ typedef enum
   BATON_STORE_ERROR_LOCKED,
   BATON_STORE_ERROR_READ_ONLY,
   BATON_STORE_ERROR_DISK_FULL,
+  BATON_STORE_ERROR_STALE,
 } BatonStoreError;
 
 #define BATON_STORE_ERROR (baton_store_error_quark ())

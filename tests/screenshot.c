@@ -237,6 +237,22 @@ main (int   argc,
         }
     }
 
+  /* The capacity view with the rebalance panel open, light. */
+  {
+    g_autofree char *path = g_build_filename (outdir, "capacity-rebalance.png", NULL);
+
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "capacity");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.view-action", "s", "rebalance");
+    baton_test_run_for (1200);
+    if (!save_window (GTK_WIDGET (window), path, &error))
+      {
+        g_printerr ("screenshot: %s\n", error->message);
+        return 1;
+      }
+    g_print ("%s\n", path);
+  }
+
   /* The report window over the clients view, light and dark, and narrow
    * (360 px: the settings, the preview a button away). */
   for (guint s = 0; s < 3; s++)

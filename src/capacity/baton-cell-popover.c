@@ -366,6 +366,7 @@ baton_cell_popover_init (BatonCellPopover *self)
 
   /* An over-capacity cell: ask for the moves that would relieve it. */
   self->rebalance = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Re_balance…")));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->rebalance), "x", (gint64) 0);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->rebalance), "capacity.rebalance-person");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->rebalance), _("Propose Moves That Take This Person Back Under Capacity"));
   gtk_widget_set_halign (GTK_WIDGET (self->rebalance), GTK_ALIGN_START);

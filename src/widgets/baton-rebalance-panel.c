@@ -69,7 +69,8 @@ update_preview (BatonRebalancePanel *self)
   g_autofree char *label = NULL;
 
   g_clear_pointer (&self->preview, baton_capacity_unref);
-  if (self->plan != NULL && self->plan->moves->len > 0)
+  /* Nothing ticked: nothing to preview. */
+  if (self->plan != NULL && n > 0)
     {
       baton_workload_fill_input (self->store, &input);
       self->preview = baton_rebalance_preview (&self->settings, &input, self->plan,
@@ -329,6 +330,7 @@ baton_rebalance_panel_init (BatonRebalancePanel *self)
   self->checks = g_ptr_array_new ();
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_widget_set_size_request (GTK_WIDGET (self), 340, -1);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "background");
 
   /* Header: title, what it is for, close. */
@@ -383,7 +385,16 @@ baton_rebalance_panel_init (BatonRebalancePanel *self)
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->apply_button));
   gtk_box_append (GTK_BOX (body), buttons);
 
-  gtk_box_append (GTK_BOX (self), body);
+  /* As wide as a sidebar, whatever the explanations' length: they wrap. */
+  {
+    GtkWidget *clamp = adw_clamp_new ();
+
+    adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 380);
+    adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 380);
+    adw_clamp_set_child (ADW_CLAMP (clamp), body);
+    gtk_widget_set_vexpand (clamp, TRUE);
+    gtk_box_append (GTK_BOX (self), clamp);
+  }
   /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
   baton_accessible_fix_mnemonics (buttons);
 }

@@ -478,8 +478,7 @@ snapshot_role_name (BatonCapacityGrid *self,
   append_rounded (snapshot, &dot, NULL, 0, x, y + (row->height - 10) / 2.0f, 10, 10, 5);
   x += 18;
 
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", row->n_people),
-                           row->n_people);
+  count = _baton_capacity_grid_format_role_count (self, row);
   count_layout = get_layout (self, FONT_CAPTION, count, -1);
   layout_size (count_layout, &cw, &ch);
 

@@ -795,7 +795,7 @@ test_decimal_comma (Fixture       *f,
   g_assert_cmpstr (info.text, ==, "0 / 19,2 h");
 
   /* Who has room, for Review (20 h over weeks 1 and 2): Dana has 19.2 h
-   * then 32 h free, and would carry its 20 h. */
+   * then 32 h free, and would carry its 20 h: 20 of 51.2 h, 31.2 h left. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "task.who-has-room", "x",
                                              id_of (f->review)));
   dialog = BATON_ROOM_DIALOG (baton_capacity_view_get_room_dialog (f->view));
@@ -807,7 +807,7 @@ test_decimal_comma (Fixture       *f,
       if (baton_room_dialog_get_candidate (dialog, i) == f->dana)
         {
           g_assert_cmpstr (adw_action_row_get_subtitle (baton_room_dialog_get_row (dialog, i)), ==,
-                           "51,2 h free · 20 / 51,2 h after");
+                           "20 / 51,2 h after, 31,2 h free");
           found = TRUE;
         }
     g_assert_true (found);
@@ -1269,17 +1269,20 @@ test_who_has_room (Fixture       *f,
   g_assert_nonnull (dialog);
 
   /* Writers, over week 0 (30 h): Dana 32 − 6 = 26 free; Ana 40 − 16 = 24;
-   * Ben 24 − 0 = 24; Ana before Ben by name. */
+   * Ben 24 − 0 = 24; Ana before Ben by name. Dana holds Writer as her
+   * secondary role: she is a candidate all the same. Each row in the
+   * grid's terms, load after taking it against capacity, then what that
+   * leaves: all three would be over, and it is said in words. */
   g_assert_cmpuint (baton_room_dialog_get_n_candidates (dialog), ==, 3);
   g_assert_true (baton_room_dialog_get_candidate (dialog, 0) == f->dana);
   g_assert_true (baton_room_dialog_get_candidate (dialog, 1) == f->ana);
   g_assert_true (baton_room_dialog_get_candidate (dialog, 2) == f->ben);
   g_assert_cmpstr (adw_action_row_get_subtitle (baton_room_dialog_get_row (dialog, 0)), ==,
-                   "26 h free · 36 / 32 h after");
+                   "36 / 32 h after, 4 h over");
   g_assert_cmpstr (adw_action_row_get_subtitle (baton_room_dialog_get_row (dialog, 1)), ==,
-                   "24 h free · 46 / 40 h after");
+                   "46 / 40 h after, 6 h over");
   g_assert_cmpstr (adw_action_row_get_subtitle (baton_room_dialog_get_row (dialog, 2)), ==,
-                   "24 h free · 30 / 24 h after");
+                   "30 / 24 h after, 6 h over");
   /* Ana holds it now: her row cannot be picked. */
   g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (baton_room_dialog_get_row (dialog, 1))));
 

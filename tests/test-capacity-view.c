@@ -1084,7 +1084,7 @@ test_popover (Fixture       *f,
     role = g_menu_model_get_item_link (people, 0, G_MENU_LINK_SECTION);
 
     g_assert_true (g_menu_model_get_item_attribute (role, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
-    g_assert_cmpstr (label, ==, "Dana (26 h free)");
+    g_assert_cmpstr (label, ==, "Dana: 36 / 32 h after, 4 h over");
     g_assert_true (g_menu_model_get_item_attribute (role, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
     g_assert_cmpstr (action, ==, "task.reassign");
     g_assert_true (g_menu_model_get_item_attribute (role, 0, G_MENU_ATTRIBUTE_TARGET, "(xx)", &task_id, &person_id));

@@ -599,6 +599,152 @@ test_cells_match_matrix (Fixture       *f,
   g_assert_cmpstr (info.text, ==, "24 / 52 h");
 }
 
+/* The role header of @role: its row. */
+static guint
+role_row (Fixture   *f,
+          BatonRole *role)
+{
+  for (guint i = 0; i < baton_capacity_grid_get_n_rows (f->grid); i++)
+    if (baton_capacity_grid_get_row_kind (f->grid, i) == BATON_GRID_ROW_ROLE &&
+        baton_capacity_grid_get_row_role_id (f->grid, i) == id_of (role))
+      return i;
+
+  g_assert_not_reached ();
+}
+
+static void
+assert_role_count (Fixture    *f,
+                   BatonRole  *role,
+                   const char *expected)
+{
+  g_autofree char *count = baton_capacity_grid_get_row_count_text (f->grid, role_row (f, role));
+
+  g_assert_cmpstr (count, ==, expected);
+}
+
+/* The role totals, week by week, add up to the team's: each person's hours
+ * count once. */
+static void
+assert_totals_count_everyone_once (Fixture *f)
+{
+  BatonCapacity *matrix = baton_capacity_grid_get_matrix (f->grid);
+
+  for (guint w = 0; w < baton_capacity_grid_get_n_weeks (f->grid); w++)
+    {
+      double load = 0, capacity = 0, role_load = 0, role_capacity = 0;
+
+      for (guint p = 0; p < baton_capacity_get_n_people (matrix); p++)
+        {
+          load += baton_capacity_get_load (matrix, p, w);
+          capacity += baton_capacity_get_capacity (matrix, p, w);
+        }
+      for (guint i = 0; i < baton_capacity_grid_get_n_rows (f->grid); i++)
+        {
+          BatonGridCellInfo info;
+
+          if (baton_capacity_grid_get_row_kind (f->grid, i) != BATON_GRID_ROW_ROLE)
+            continue;
+          baton_capacity_grid_get_cell_info (f->grid, i, w, &info);
+          role_load += info.load;
+          role_capacity += info.capacity;
+        }
+      g_assert_cmpfloat_with_epsilon (role_load, load, 1e-6);
+      g_assert_cmpfloat_with_epsilon (role_capacity, capacity, 1e-6);
+    }
+}
+
+/* A role's group counts and names the people who hold it as a secondary
+ * role (each person keeps one row, under their primary role) and leaves
+ * their hours out of its total. */
+static void
+test_secondary_roles (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 cleo_roles[2];
+  BatonRole *reviewer;
+  BatonGridCellInfo info;
+  guint n_dana = 0;
+
+  /* Writer: Ana and Ben, and Dana (a designer) writes too. Designer: Cleo
+   * and Dana, and Ben designs too. */
+  g_assert_cmpuint (baton_capacity_grid_get_n_rows (f->grid), ==, 8);
+  assert_role_count (f, f->writer, "2 people + 1 also");
+  assert_role_count (f, f->designer, "2 people + 1 also");
+  for (guint i = 0; i < baton_capacity_grid_get_n_rows (f->grid); i++)
+    if (baton_capacity_grid_get_row_person (f->grid, i) == f->dana)
+      n_dana++;
+  g_assert_cmpuint (n_dana, ==, 1);
+
+  /* Who they are, and that their hours are not in this total: in the
+   * header's description (its tooltip) and in its cells'. */
+  {
+    g_autofree char *header = baton_capacity_grid_describe_cell (f->grid, 0, -1);
+    g_autofree char *cell = baton_capacity_grid_describe_cell (f->grid, 0, 0);
+
+    g_assert_cmpstr (header, ==,
+                     "Writer: 2 people + 1 also\n"
+                     "Also held by Dana (Designer)\n"
+                     "Their hours count under their primary role, not in this total");
+    g_assert_true (g_str_has_suffix (cell,
+                                     "Team load: 46 h of 64 h\n"
+                                     "Also held by Dana (Designer)\n"
+                                     "Their hours count under their primary role, not in this total"));
+  }
+
+  /* A person's own row says all they hold, for a screen reader too. */
+  {
+    g_autofree char *dana = baton_capacity_grid_describe_cell (f->grid, (guint) baton_capacity_grid_find_person_row (f->grid, id_of (f->dana)), -1);
+    g_autofree char *ana = baton_capacity_grid_describe_cell (f->grid, (guint) baton_capacity_grid_find_person_row (f->grid, id_of (f->ana)), -1);
+
+    g_assert_cmpstr (dana, ==, "Dana\nDesigner, also Writer");
+    g_assert_cmpstr (ana, ==, "Ana\nWriter");
+  }
+
+  /* Totals: Writer is Ana's 46 / 40 h and Ben's 0 / 24 h, not Dana's
+   * 6 / 32 h as well. */
+  baton_capacity_grid_get_cell_info (f->grid, role_row (f, f->writer), 0, &info);
+  g_assert_cmpstr (info.text, ==, "46 / 64 h");
+  assert_totals_count_everyone_once (f);
+
+  /* The grid follows the store: Cleo writes too now. */
+  cleo_roles[0] = id_of (f->designer);
+  cleo_roles[1] = id_of (f->writer);
+  g_assert_true (baton_store_set_person_roles (f->store, f->cleo, cleo_roles, 2, cleo_roles[0], &error));
+  g_assert_no_error (error);
+  assert_role_count (f, f->writer, "2 people + 2 also");
+  {
+    g_autofree char *header = baton_capacity_grid_describe_cell (f->grid, role_row (f, f->writer), -1);
+
+    g_assert_cmpstr (header, ==,
+                     "Writer: 2 people + 2 also\n"
+                     "Also held by Cleo (Designer), Dana (Designer)\n"
+                     "Their hours count under their primary roles, not in this total");
+  }
+  baton_capacity_grid_get_cell_info (f->grid, role_row (f, f->writer), 0, &info);
+  g_assert_cmpstr (info.text, ==, "46 / 64 h");
+  assert_totals_count_everyone_once (f);
+
+  /* A role nobody holds first: "0 people" no more. */
+  reviewer = baton_store_create_role (f->store, "Reviewer", "#c01c28", &error);
+  g_assert_no_error (error);
+  cleo_roles[1] = id_of (reviewer);
+  g_assert_true (baton_store_set_person_roles (f->store, f->cleo, cleo_roles, 2, cleo_roles[0], &error));
+  g_assert_no_error (error);
+  assert_role_count (f, reviewer, "0 people + 1 also");
+  assert_role_count (f, f->writer, "2 people + 1 also");
+  baton_capacity_grid_get_cell_info (f->grid, role_row (f, reviewer), 0, &info);
+  g_assert_cmpfloat (info.load, ==, 0);
+  g_assert_cmpfloat (info.capacity, ==, 0);
+  assert_totals_count_everyone_once (f);
+
+  /* Archived people are counted nowhere. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.archive-person", "x", id_of (f->dana)));
+  assert_role_count (f, f->writer, "2 people");
+  assert_role_count (f, f->designer, "1 person + 1 also");
+  assert_totals_count_everyone_once (f);
+}
+
 static void
 test_time_off_lowers_capacity (Fixture       *f,
                                gconstpointer  data)
@@ -650,7 +796,7 @@ test_decimal_comma (Fixture       *f,
   g_assert_cmpstr (info.text, ==, "0 / 19,2 h");
 
   /* Who has room, for Review (20 h over weeks 1 and 2): Dana has 19.2 h
-   * then 32 h free, and would carry its 20 h. */
+   * then 32 h free, and would carry its 20 h: 20 of 51.2 h, 31.2 h left. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "task.who-has-room", "x",
                                              id_of (f->review)));
   dialog = BATON_ROOM_DIALOG (baton_capacity_view_get_room_dialog (f->view));
@@ -662,7 +808,7 @@ test_decimal_comma (Fixture       *f,
       if (baton_room_dialog_get_candidate (dialog, i) == f->dana)
         {
           g_assert_cmpstr (adw_action_row_get_subtitle (baton_room_dialog_get_row (dialog, i)), ==,
-                           "51,2 h free · 20 / 51,2 h after");
+                           "20 / 51,2 h after, 31,2 h free");
           found = TRUE;
         }
     g_assert_true (found);
@@ -939,7 +1085,7 @@ test_popover (Fixture       *f,
     role = g_menu_model_get_item_link (people, 0, G_MENU_LINK_SECTION);
 
     g_assert_true (g_menu_model_get_item_attribute (role, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
-    g_assert_cmpstr (label, ==, "Dana (26 h free)");
+    g_assert_cmpstr (label, ==, "Dana: 36 / 32 h after, 4 h over");
     g_assert_true (g_menu_model_get_item_attribute (role, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
     g_assert_cmpstr (action, ==, "task.reassign");
     g_assert_true (g_menu_model_get_item_attribute (role, 0, G_MENU_ATTRIBUTE_TARGET, "(xx)", &task_id, &person_id));
@@ -1124,17 +1270,20 @@ test_who_has_room (Fixture       *f,
   g_assert_nonnull (dialog);
 
   /* Writers, over week 0 (30 h): Dana 32 − 6 = 26 free; Ana 40 − 16 = 24;
-   * Ben 24 − 0 = 24; Ana before Ben by name. */
+   * Ben 24 − 0 = 24; Ana before Ben by name. Dana holds Writer as her
+   * secondary role: she is a candidate all the same. Each row in the
+   * grid's terms, load after taking it against capacity, then what that
+   * leaves: all three would be over, and it is said in words. */
   g_assert_cmpuint (baton_room_dialog_get_n_candidates (dialog), ==, 3);
   g_assert_true (baton_room_dialog_get_candidate (dialog, 0) == f->dana);
   g_assert_true (baton_room_dialog_get_candidate (dialog, 1) == f->ana);
   g_assert_true (baton_room_dialog_get_candidate (dialog, 2) == f->ben);
   g_assert_cmpstr (adw_action_row_get_subtitle (baton_room_dialog_get_row (dialog, 0)), ==,
-                   "26 h free · 36 / 32 h after");
+                   "36 / 32 h after, 4 h over");
   g_assert_cmpstr (adw_action_row_get_subtitle (baton_room_dialog_get_row (dialog, 1)), ==,
-                   "24 h free · 46 / 40 h after");
+                   "46 / 40 h after, 6 h over");
   g_assert_cmpstr (adw_action_row_get_subtitle (baton_room_dialog_get_row (dialog, 2)), ==,
-                   "24 h free · 30 / 24 h after");
+                   "30 / 24 h after, 6 h over");
   /* Ana holds it now: her row cannot be picked. */
   g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (baton_room_dialog_get_row (dialog, 1))));
 
@@ -2503,6 +2652,7 @@ main (int   argc,
     }
 
   add_test ("/capacity-view/cells-match-matrix", NULL, test_cells_match_matrix);
+  add_test ("/capacity-view/secondary-roles", NULL, test_secondary_roles);
   add_test ("/capacity-view/time-off-lowers-capacity", NULL, test_time_off_lowers_capacity);
   add_test ("/capacity-view/decimal-comma", NULL, test_decimal_comma);
   add_test ("/capacity-view/drop/reassign", NULL, test_drop_reassigns);

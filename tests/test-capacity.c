@@ -925,6 +925,46 @@ test_who_has_room_undated (Fixture       *f,
   assert_candidate (writers, 1, "Ana", 600, 1860, 2400, FALSE);
 }
 
+/* Who holds a role as a secondary one has room for its tasks like anyone
+ * who holds it first; who holds it nowhere is not asked. */
+static void
+test_who_has_room_secondary_role (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GArray) writers = NULL;
+  g_autoptr(GArray) designers = NULL;
+  g_autoptr(BatonPersonRole) primary = NULL;
+  BatonTask *writing, *drawing;
+  guint n;
+
+  set_up_room (f);
+  /* Gus: a designer first (primary), a writer second; 1536 a week. */
+  add_person (f, 7, "Gus", 1536);
+  add_person_role (f, 7, ROLE_WRITER);
+  add_person_role (f, 7, ROLE_DESIGNER);
+  n = g_list_model_get_n_items (G_LIST_MODEL (f->person_roles));
+  primary = g_list_model_get_item (G_LIST_MODEL (f->person_roles), n - 1);
+  _baton_record_set (primary, "is-primary", TRUE, NULL);
+
+  /* Writing, 60 on Mon 9 (week 1): Dan 2400 free, Gus 1536, Ana 2400 −
+   * 1200 = 1200 (her designer task). */
+  writing = add_task (f, 107, 0, ROLE_WRITER, 60, "2026-03-09", "2026-03-09");
+  writers = baton_capacity_who_has_room (&f->settings, &f->input, writing, J ("2026-03-02"));
+  g_assert_cmpuint (writers->len, ==, 3);
+  assert_candidate (writers, 0, "Dan", 2400, 60, 2400, FALSE);
+  assert_candidate (writers, 1, "Gus", 1536, 60, 1536, FALSE);
+  assert_candidate (writers, 2, "Ana", 1200, 1260, 2400, FALSE);
+
+  /* And as a designer (his primary role) too; Dan, a writer only, not. */
+  drawing = add_task (f, 108, 0, ROLE_DESIGNER, 60, "2026-03-09", "2026-03-09");
+  designers = baton_capacity_who_has_room (&f->settings, &f->input, drawing, J ("2026-03-02"));
+  g_assert_cmpuint (designers->len, ==, 5);
+  for (guint i = 0; i < designers->len; i++)
+    g_assert_cmpstr (baton_person_get_name (g_array_index (designers, BatonRoomCandidate, i).person), !=, "Dan");
+  /* Fay 2400 free, then Gus 1536. */
+  assert_candidate (designers, 1, "Gus", 1536, 60, 1536, FALSE);
+}
+
 static void
 test_boxed (Fixture       *f,
             gconstpointer  data)
@@ -1098,6 +1138,7 @@ main (int   argc,
   ADD ("/capacity/who-has-room", test_who_has_room);
   ADD ("/capacity/who-has-room/two-weeks", test_who_has_room_two_weeks);
   ADD ("/capacity/who-has-room/undated", test_who_has_room_undated);
+  ADD ("/capacity/who-has-room/secondary-role", test_who_has_room_secondary_role);
   ADD ("/capacity/boxed", test_boxed);
   ADD ("/capacity/slice", test_slice);
   g_test_add_func ("/capacity/empty-input", test_empty_input);

@@ -306,7 +306,8 @@ test_with_role (Fixture       *f,
 
   /* Writers over week 10, before taking it: Ana 40 h free (she holds
    * it: its own 10 h do not count), Ben 24 − 30 = 6 h over; Dora is
-   * archived. Then the others, then
+   * archived. Each in the grid's terms, after taking it: Ana 10 / 40 h,
+   * 30 h free; Ben 30 + 10 = 40 / 24 h, 16 h over. Then the others, then
    * nobody. */
   people = link_of (moves, 1, G_MENU_LINK_SUBMENU);
   g_assert_cmpint (g_menu_model_get_n_items (people), ==, 3);
@@ -315,8 +316,8 @@ test_with_role (Fixture       *f,
   assert_item (people, 2, NULL, NULL, NULL);
   with_role = link_of (people, 0, G_MENU_LINK_SECTION);
   g_assert_cmpint (g_menu_model_get_n_items (with_role), ==, 2);
-  assert_item (with_role, 0, "Ana (40 h free) — assigned", "task.reassign", g_variant_new ("(xx)", task, id_of (f->ana)));
-  assert_item (with_role, 1, "Ben (6 h over)", "task.reassign", g_variant_new ("(xx)", task, id_of (f->ben)));
+  assert_item (with_role, 0, "Ana: 10 / 40 h after, 30 h free — assigned", "task.reassign", g_variant_new ("(xx)", task, id_of (f->ana)));
+  assert_item (with_role, 1, "Ben: 40 / 24 h after, 16 h over", "task.reassign", g_variant_new ("(xx)", task, id_of (f->ben)));
   others = link_of (people, 1, G_MENU_LINK_SECTION);
   g_assert_cmpint (g_menu_model_get_n_items (others), ==, 1);
   /* A name people typed keeps its underscore (not a mnemonic). */
@@ -383,15 +384,17 @@ test_without_role (Fixture       *f,
 
   /* No role: one unlabelled list of everyone on the team (not archived),
    * ranked by their room this week (no dates: today's week, 10): Cleo
-   * 40 h free, Ana 40 − 10 = 30, Ben 24 − 30 = 6 over. Then nobody. */
+   * 40 h free, Ana 40 − 10 = 30, Ben 24 − 30 = 6 over. It has no
+   * estimate: after taking it, each carries what they carry now. Then
+   * nobody. */
   people = link_of (moves, 1, G_MENU_LINK_SUBMENU);
   g_assert_cmpint (g_menu_model_get_n_items (people), ==, 2);
   assert_item (people, 0, NULL, NULL, NULL);
   everyone = link_of (people, 0, G_MENU_LINK_SECTION);
   g_assert_cmpint (g_menu_model_get_n_items (everyone), ==, 3);
-  assert_item (everyone, 0, "Cleo__Ray (40 h free)", "task.reassign", g_variant_new ("(xx)", task, id_of (f->cleo)));
-  assert_item (everyone, 1, "Ana (30 h free)", "task.reassign", g_variant_new ("(xx)", task, id_of (f->ana)));
-  assert_item (everyone, 2, "Ben (6 h over)", "task.reassign", g_variant_new ("(xx)", task, id_of (f->ben)));
+  assert_item (everyone, 0, "Cleo__Ray: 0 / 40 h after, 40 h free", "task.reassign", g_variant_new ("(xx)", task, id_of (f->cleo)));
+  assert_item (everyone, 1, "Ana: 10 / 40 h after, 30 h free", "task.reassign", g_variant_new ("(xx)", task, id_of (f->ana)));
+  assert_item (everyone, 2, "Ben: 30 / 24 h after, 6 h over", "task.reassign", g_variant_new ("(xx)", task, id_of (f->ben)));
   nobody = link_of (people, 1, G_MENU_LINK_SECTION);
   assert_item (nobody, 0, "_Unassigned", "task.reassign", g_variant_new ("(xx)", task, (gint64) 0));
 
@@ -433,6 +436,59 @@ test_role_nobody_holds (Fixture       *f,
   g_assert_cmpuint (assert_items_name_task (menu, f->outline), ==, 4);
 }
 
+/* Who holds the role as a secondary one is ranked with the others, in the
+ * grid's terms, with the locale's decimal separator. */
+static void
+test_secondary_role (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMenuModel) menu = NULL;
+  g_autoptr(GMenuModel) moves = NULL;
+  g_autoptr(GMenuModel) people = NULL;
+  g_autoptr(GMenuModel) with_role = NULL;
+  g_autoptr(GMenuModel) nobody = NULL;
+  gint64 task = id_of (f->storyboard);
+  gint64 roles[2] = { id_of (f->designer), id_of (f->writer) };
+
+  /* Cleo: a designer first, also a writer; 25.6 h a week. */
+  g_assert_true (baton_store_set_person_roles (f->store, f->cleo, roles, 2, id_of (f->designer), &error));
+  g_assert_no_error (error);
+  g_assert_true (baton_store_update (f->store, f->cleo, &error, "weekly-capacity-minutes", (gint64) 1536, NULL));
+  g_assert_no_error (error);
+
+  /* Storyboard, 10 h: Ana 40 h free, Cleo 25.6, Ben 6 over. */
+  menu = baton_task_menu_new (f->workload, f->storyboard, f->today, 0, BATON_TASK_MENU_REASSIGN);
+  moves = link_of (menu, 0, G_MENU_LINK_SECTION);
+  people = link_of (moves, 0, G_MENU_LINK_SUBMENU);
+  with_role = link_of (people, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (with_role), ==, 3);
+  assert_item (with_role, 0, "Ana: 10 / 40 h after, 30 h free — assigned", "task.reassign",
+               g_variant_new ("(xx)", task, id_of (f->ana)));
+  assert_item (with_role, 1, "Cleo__Ray: 10 / 25.6 h after, 15.6 h free", "task.reassign",
+               g_variant_new ("(xx)", task, id_of (f->cleo)));
+  assert_item (with_role, 2, "Ben: 40 / 24 h after, 16 h over", "task.reassign",
+               g_variant_new ("(xx)", task, id_of (f->ben)));
+  /* Nobody is listed twice: no Others section, then nobody. */
+  g_assert_cmpint (g_menu_model_get_n_items (people), ==, 2);
+  nobody = link_of (people, 1, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (nobody), ==, 1);
+  assert_item (nobody, 0, "_Unassigned", "task.reassign", g_variant_new ("(xx)", task, (gint64) 0));
+
+  if (baton_test_use_decimal_comma_locale (LC_NUMERIC))
+    {
+      g_autoptr(GMenuModel) menu_de = baton_task_menu_new (f->workload, f->storyboard, f->today, 0,
+                                                           BATON_TASK_MENU_REASSIGN);
+      g_autoptr(GMenuModel) moves_de = link_of (menu_de, 0, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) people_de = link_of (moves_de, 0, G_MENU_LINK_SUBMENU);
+      g_autoptr(GMenuModel) with_role_de = link_of (people_de, 0, G_MENU_LINK_SECTION);
+
+      assert_item (with_role_de, 1, "Cleo__Ray: 10 / 25,6 h after, 15,6 h free", "task.reassign",
+                   g_variant_new ("(xx)", task, id_of (f->cleo)));
+      setlocale (LC_NUMERIC, "C.UTF-8");
+    }
+}
+
 /* The assignee outside the role is still marked; an unassigned task's
  * people are marked by nobody. */
 static void
@@ -455,7 +511,7 @@ test_assignee_marked (Fixture       *f,
   people = link_of (moves, 0, G_MENU_LINK_SUBMENU);
   with_role = link_of (people, 0, G_MENU_LINK_SECTION);
   /* Ana, no longer marked. */
-  assert_item (with_role, 0, "Ana (40 h free)", "task.reassign", g_variant_new ("(xx)", task, id_of (f->ana)));
+  assert_item (with_role, 0, "Ana: 10 / 40 h after, 30 h free", "task.reassign", g_variant_new ("(xx)", task, id_of (f->ana)));
   others = link_of (people, 1, G_MENU_LINK_SECTION);
   assert_item (others, 0, "Cleo__Ray — assigned", "task.reassign", g_variant_new ("(xx)", task, id_of (f->cleo)));
 }
@@ -512,6 +568,7 @@ main (int   argc,
   ADD ("/task-menu/from-week", test_from_week);
   ADD ("/task-menu/without-role", test_without_role);
   ADD ("/task-menu/role-nobody-holds", test_role_nobody_holds);
+  ADD ("/task-menu/secondary-role", test_secondary_role);
   ADD ("/task-menu/assignee-marked", test_assignee_marked);
   ADD ("/task-menu/archived", test_archived);
   ADD ("/task-menu/parts", test_parts);

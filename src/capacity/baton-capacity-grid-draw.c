@@ -487,25 +487,26 @@ snapshot_role_name (BatonCapacityGrid *self,
   PangoLayout *name_layout, *count_layout;
   GdkRGBA dot;
   int nw, nh, cw, ch;
-  float x = 18;
+  float x = 18, top;
 
   if (role == NULL || baton_role_get_color (role) == NULL ||
       !gdk_rgba_parse (&dot, baton_role_get_color (role)))
     dot = c->dim;
 
-  append_rounded (snapshot, &dot, NULL, 0, x, y + (row->height - 10) / 2.0f, 10, 10, 5);
-  x += 18;
-
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", row->n_people),
-                           row->n_people);
-  count_layout = get_layout (self, FONT_CAPTION, count, -1);
+  /* The name, its count below it ("2 people + 1 also"), as the Team
+   * corner shows its own: a long name keeps its width. */
+  count = _baton_capacity_grid_format_role_count (self, row);
+  count_layout = get_layout (self, FONT_CAPTION, count, m->name_width - (int) x - 32);
   layout_size (count_layout, &cw, &ch);
 
-  name_layout = get_layout (self, FONT_BOLD, name, m->name_width - (int) x - cw - 28);
+  name_layout = get_layout (self, FONT_BOLD, name, m->name_width - (int) x - 32);
   layout_size (name_layout, &nw, &nh);
 
-  append_text (snapshot, name_layout, &c->fg, x, y + (row->height - nh) / 2.0f);
-  append_text (snapshot, count_layout, &c->dim, m->name_width - 14 - cw, y + (row->height - ch) / 2.0f);
+  top = y + (row->height - nh - ch) / 2.0f;
+  append_rounded (snapshot, &dot, NULL, 0, x, top + (nh - 10) / 2.0f, 10, 10, 5);
+  x += 18;
+  append_text (snapshot, name_layout, &c->fg, x, top);
+  append_text (snapshot, count_layout, &c->dim, x, top + nh);
 }
 
 static void

@@ -16,6 +16,43 @@
 #include "baton-dates.h"
 
 
+/* A person's roles, primary first: "Designer, also Writer". */
+static void
+describe_roles (BatonCapacityGrid *self,
+                gint64             person_id,
+                GString           *out)
+{
+  PersonRoles *roles = _baton_capacity_grid_lookup_person_roles (self, person_id);
+  g_autoptr(GString) others = NULL;
+  BatonRole *primary;
+
+  if (roles == NULL || roles->role_ids->len == 0)
+    return;
+
+  primary = baton_store_lookup_role (self->store, g_array_index (roles->role_ids, gint64, 0));
+  if (primary == NULL)
+    return;
+
+  g_string_append_printf (out, "\n%s", baton_role_get_name (primary));
+  if (roles->role_ids->len == 1)
+    return;
+
+  others = g_string_new (NULL);
+  for (guint i = 1; i < roles->role_ids->len; i++)
+    {
+      BatonRole *role = baton_store_lookup_role (self->store, g_array_index (roles->role_ids, gint64, i));
+
+      if (role == NULL)
+        continue;
+      if (others->len > 0)
+        g_string_append (others, _(", "));
+      g_string_append (others, baton_role_get_name (role));
+    }
+  if (others->len > 0)
+    /* Translators: after a person's primary role, the other roles they hold: "Designer, also Writer" */
+    g_string_append_printf (out, _(", also %s"), others->str);
+}
+
 static void
 describe_cell (BatonCapacityGrid *self,
                guint              index,
@@ -39,6 +76,16 @@ describe_cell (BatonCapacityGrid *self,
           g_string_append (out, baton_person_get_name (person));
           if (email != NULL && email[0] != '\0')
             g_string_append_printf (out, "\n%s", email);
+          describe_roles (self, row->person_id, out);
+        }
+      else if (row->kind == BATON_GRID_ROW_ROLE)
+        {
+          g_autofree char *count = _baton_capacity_grid_format_role_count (self, row);
+          BatonRole *role = baton_store_lookup_role (self->store, row->role_id);
+
+          /* Translators: a role group's name and its count: "Writer: 2 people + 1 also" */
+          g_string_append_printf (out, _("%s: %s"), role ? baton_role_get_name (role) : _("No Role"), count);
+          _baton_capacity_grid_describe_also (self, row, out);
         }
       return;
     }
@@ -109,9 +156,27 @@ describe_cell (BatonCapacityGrid *self,
         g_string_append_printf (out, "%s — %s\n", role ? baton_role_get_name (role) : _("No Role"), week_label);
         /* Translators: a role's total: its people's load of their capacity */
         g_string_append_printf (out, _("Team load: %s h of %s h"), load, capacity);
+        _baton_capacity_grid_describe_also (self, row, out);
         break;
       }
     }
+}
+
+char *
+baton_capacity_grid_describe_cell (BatonCapacityGrid *self,
+                                   guint              row,
+                                   gint               week)
+{
+  GString *text;
+
+  g_return_val_if_fail (BATON_IS_CAPACITY_GRID (self), NULL);
+
+  text = g_string_new (NULL);
+  _baton_capacity_grid_ensure_layout (self);
+  if (row < self->layout.rows->len && week >= -1 && week < (gint) self->layout.n_weeks)
+    describe_cell (self, row, week, text);
+
+  return g_string_free (text, FALSE);
 }
 
 gboolean

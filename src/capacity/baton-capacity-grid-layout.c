@@ -39,6 +39,7 @@ grid_row_clear (gpointer data)
 
   g_clear_pointer (&row->total_load, g_free);
   g_clear_pointer (&row->total_capacity, g_free);
+  g_clear_pointer (&row->also_rows, g_array_unref);
 }
 
 void

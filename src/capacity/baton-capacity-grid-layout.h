@@ -38,7 +38,11 @@ typedef struct
   int              y;             /* below the week header, unscrolled */
   int              height;
   guint            n_people;      /* role rows: people in the group */
-  double          *total_load;    /* role rows: n_weeks, minutes (owned) */
+  GArray          *also_rows;     /* role rows: matrix rows (gint) of the people
+                                   * who hold the role as a secondary one and
+                                   * are listed under their primary (owned) */
+  double          *total_load;    /* role rows: n_weeks, minutes (owned); the
+                                   * group's own people only */
   double          *total_capacity;
 } BatonGridRow;
 
@@ -62,9 +66,9 @@ void          baton_grid_metrics_init              (BatonGridMetrics      *metri
 
 void          baton_grid_layout_init               (BatonGridLayout       *layout);
 void          baton_grid_layout_clear              (BatonGridLayout       *layout);
-/* Removes the rows (and frees their totals). */
+/* Removes the rows (and frees their totals and also_rows). */
 void          baton_grid_layout_remove_rows        (BatonGridLayout       *layout);
-/* Appends a copy of @row; the layout takes its totals. */
+/* Appends a copy of @row; the layout takes its totals and also_rows. */
 void          baton_grid_layout_append_row         (BatonGridLayout       *layout,
                                                     const BatonGridRow    *row);
 guint         baton_grid_layout_get_n_rows         (const BatonGridLayout *layout);

@@ -151,6 +151,11 @@ void         _baton_capacity_grid_ensure_layout            (BatonCapacityGrid *s
 void         _baton_capacity_grid_place_rows               (BatonCapacityGrid *self);
 PersonRoles *_baton_capacity_grid_lookup_person_roles      (BatonCapacityGrid *self,
                                                             gint64             person_id);
+char        *_baton_capacity_grid_format_role_count        (BatonCapacityGrid  *self,
+                                                            const BatonGridRow *row);
+void         _baton_capacity_grid_describe_also            (BatonCapacityGrid  *self,
+                                                            const BatonGridRow *row,
+                                                            GString            *out);
 
 /* baton-capacity-grid-draw.c */
 void         _baton_capacity_grid_ensure_metrics           (BatonCapacityGrid *self);

@@ -963,6 +963,21 @@ baton_capacity_grid_find_unassigned_row (BatonCapacityGrid *self,
   return baton_grid_layout_find_row (&self->layout, BATON_GRID_ROW_UNASSIGNED, role_id);
 }
 
+char *
+baton_capacity_grid_get_row_count_text (BatonCapacityGrid *self,
+                                        guint              row)
+{
+  g_return_val_if_fail (BATON_IS_CAPACITY_GRID (self), NULL);
+
+  _baton_capacity_grid_ensure_layout (self);
+  g_return_val_if_fail (row < self->layout.rows->len, NULL);
+
+  if (get_row (self, row)->kind != BATON_GRID_ROW_ROLE)
+    return NULL;
+
+  return _baton_capacity_grid_format_role_count (self, get_row (self, row));
+}
+
 gboolean
 baton_capacity_grid_person_holds_role (BatonCapacityGrid *self,
                                        gint64             person_id,

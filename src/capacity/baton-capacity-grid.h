@@ -81,6 +81,16 @@ gint           baton_capacity_grid_find_person_row (BatonCapacityGrid           
                                                     gint64                       person_id);
 gint           baton_capacity_grid_find_unassigned_row (BatonCapacityGrid       *self,
                                                     gint64                       role_id);
+/* (transfer full): what a role row's header says of its people: "2 people
+ * + 1 also" (the people listed under it, then those who hold the role as a
+ * secondary one); NULL for other rows. */
+char          *baton_capacity_grid_get_row_count_text (BatonCapacityGrid        *self,
+                                                    guint                        row);
+/* (transfer full): what the tooltip and a screen reader say of a cell
+ * (@week -1: the name column); "" when nothing. */
+char          *baton_capacity_grid_describe_cell   (BatonCapacityGrid           *self,
+                                                    guint                        row,
+                                                    gint                         week);
 /* Does the person @person_id hold @role_id (as primary or other role)? */
 gboolean       baton_capacity_grid_person_holds_role (BatonCapacityGrid         *self,
                                                     gint64                       person_id,

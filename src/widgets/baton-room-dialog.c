@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Lists the people who hold the task's role, ranked by free hours over the
- * weeks the task falls on (baton_workload_who_has_room ()), each with the
- * load they would carry after taking it. Activating a row emits
+ * Lists the people who hold the task's role (primary or secondary), ranked
+ * by free hours over the weeks the task falls on
+ * (baton_workload_who_has_room ()), each in the grid's terms: the load
+ * they would carry after taking it against their capacity, then the hours
+ * left free or over ("24 / 25.6 h after, 1.6 h free"). Activating a row emits
  * "person-chosen"; the view reassigns (one undoable store call).
  */
 
@@ -92,6 +94,35 @@ describe_weeks (BatonRoomDialog *self,
                           hours);
 }
 
+char *
+baton_room_dialog_describe_candidate (const BatonRoomCandidate *candidate)
+{
+  double left;
+  g_autofree char *after = NULL;
+  g_autofree char *capacity = NULL;
+  g_autofree char *hours = NULL;
+
+  g_return_val_if_fail (candidate != NULL, NULL);
+
+  left = candidate->capacity - candidate->load_after;
+  after = baton_duration_format_hours (candidate->load_after);
+  capacity = baton_duration_format_hours (candidate->capacity);
+  hours = baton_duration_format_hours (ABS (left));
+
+  /* Over is said in words, not by colour alone. "Free" is rounded as the
+   * grid rounds: what shows as 0 h is not called over. */
+  if (left >= 0 || g_strcmp0 (after, capacity) == 0)
+    /* Translators: Who has room; a person's load / capacity in hours after
+     * taking the task, then the hours they would still have free:
+     * "24 / 25.6 h after, 1.6 h free" */
+    return g_strdup_printf (_("%s / %s h after, %s h free"), after, capacity, hours);
+
+  /* Translators: Who has room; a person's load / capacity in hours after
+   * taking the task, then how far over capacity that puts them:
+   * "36 / 32 h after, 4 h over" */
+  return g_strdup_printf (_("%s / %s h after, %s h over"), after, capacity, hours);
+}
+
 static void
 populate (BatonRoomDialog *self,
           guint32          today)
@@ -107,20 +138,10 @@ populate (BatonRoomDialog *self,
   for (guint i = 0; i < self->candidates->len; i++)
     {
       const BatonRoomCandidate *candidate = &g_array_index (self->candidates, BatonRoomCandidate, i);
-      g_autofree char *free_hours = baton_duration_format_hours (ABS (candidate->free_minutes));
-      g_autofree char *after = baton_duration_format_hours (candidate->load_after);
-      g_autofree char *capacity = baton_duration_format_hours (candidate->capacity);
-      g_autofree char *subtitle = NULL;
+      g_autofree char *subtitle = baton_room_dialog_describe_candidate (candidate);
       gboolean over_after = candidate->load_after > candidate->capacity * self->settings.over_threshold + 1e-9;
       GtkWidget *row = baton_person_row_new (candidate->person);
       GtkWidget *avatar = baton_avatar_new (candidate->person, 32);
-
-      if (candidate->free_minutes >= 0)
-        /* Translators: free hours now, then load / capacity after taking the task */
-        subtitle = g_strdup_printf (_("%s h free · %s / %s h after"), free_hours, after, capacity);
-      else
-        /* Translators: hours over capacity now, then load / capacity after taking the task */
-        subtitle = g_strdup_printf (_("%s h over · %s / %s h after"), free_hours, after, capacity);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (avatar, GTK_ALIGN_CENTER);

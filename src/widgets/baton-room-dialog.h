@@ -15,6 +15,12 @@ G_BEGIN_DECLS
 #define BATON_TYPE_ROOM_DIALOG (baton_room_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (BatonRoomDialog, baton_room_dialog, BATON, ROOM_DIALOG, AdwWindow)
 
+/* (transfer full): a candidate in the grid's terms: load after taking the
+ * task against capacity, then the hours left free or over — "24 / 25.6 h
+ * after, 1.6 h free", "36 / 32 h after, 4 h over" (hours as the grid
+ * formats them, with the locale's decimal separator). */
+char         *baton_room_dialog_describe_candidate (const BatonRoomCandidate *candidate);
+
 GtkWidget    *baton_room_dialog_new               (BatonWorkload               *workload,
                                                    BatonTask                   *task,
                                                    guint32                      today);

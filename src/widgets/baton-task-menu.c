@@ -16,6 +16,7 @@
 #include "baton-calendar.h"
 #include "baton-duration.h"
 #include "baton-menu-label.h"
+#include "baton-room-dialog.h"
 #include "baton-task-menu.h"
 
 /* The weeks offered, around the week the menu starts at. */
@@ -101,16 +102,13 @@ build_people (BatonWorkload *workload,
       const BatonRoomCandidate *candidate = &g_array_index (candidates, BatonRoomCandidate, i);
       gint64 id = baton_record_get_id (BATON_RECORD (candidate->person));
       g_autofree char *name = baton_menu_label_escape (baton_person_get_name (candidate->person));
-      g_autofree char *hours = baton_duration_format_hours (ABS (candidate->free_minutes));
+      g_autofree char *figures = baton_room_dialog_describe_candidate (candidate);
       g_autofree char *label = NULL;
 
       g_hash_table_add (listed, g_memdup2 (&id, sizeof id));
-      if (candidate->free_minutes >= 0)
-        /* Translators: in the Reassign menu; a person and their free hours */
-        label = g_strdup_printf (_("%s (%s h free)"), name, hours);
-      else
-        /* Translators: in the Reassign menu; a person and how far over capacity they are */
-        label = g_strdup_printf (_("%s (%s h over)"), name, hours);
+      /* Translators: in the Reassign menu; a person, then Who has room's
+       * figures: "Bob: 24 / 25.6 h after, 1.6 h free" */
+      label = g_strdup_printf (_("%s: %s"), name, figures);
       if (id == assignee)
         label = mark_assigned (label);
       append_reassign (role, label, task_id, id);

@@ -1661,6 +1661,8 @@ test_editor_rejects_bad_input (Fixture       *f,
   set_field (editor, "estimate", "1h30m");
   set_field (editor, "start-date", "2026-05-01");
   set_field (editor, "due-date", "2026-05-10");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (baton_task_editor_get_field (editor, "pinned"))));
+  gtk_switch_set_active (GTK_SWITCH (baton_task_editor_get_field (editor, "pinned")), TRUE);
   g_assert_null (baton_task_editor_get_field_error (editor, "title"));
   g_assert_null (baton_task_editor_get_field_error (editor, "due-date"));
   g_assert_false (gtk_widget_has_css_class (baton_task_editor_get_field (editor, "estimate"), "error"));
@@ -1671,6 +1673,8 @@ test_editor_rejects_bad_input (Fixture       *f,
   g_assert_cmpint (baton_task_get_estimate_minutes (task), ==, 90);
   g_assert_cmpstr (baton_task_get_start_date (task), ==, "2026-05-01");
   g_assert_cmpstr (baton_task_get_due_date (task), ==, "2026-05-10");
+  /* Pinned: rebalancing leaves it where it is. */
+  g_assert_true (baton_task_get_pinned (task));
 
   activate (f->view, "win.undo", NULL);
   {

@@ -24,6 +24,7 @@ typedef struct
   gint64  assignee_id;
   gint64  estimate_minutes;
   gint64  priority;
+  gboolean pinned;
   char   *start_date;
   char   *due_date;
 } FormValues;
@@ -53,6 +54,7 @@ struct _BatonTaskEditor
   BatonRecordDropDown *role_dropdown;
   BatonRecordDropDown *assignee_dropdown;
   GtkDropDown    *priority_dropdown;
+  GtkSwitch           *pinned_switch;
   GtkEntry       *estimate_entry;
   GtkLabel       *estimate_error;
   GtkWidget      *start_entry;   /* BatonDateRow */

@@ -54,6 +54,19 @@ add_string (SaveJob    *job,
 }
 
 static void
+add_bool (SaveJob    *job,
+          const char *name,
+          gboolean    value)
+{
+  GValue v = G_VALUE_INIT;
+
+  g_value_init (&v, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&v, value);
+  g_ptr_array_add (job->names, (gpointer) name);
+  g_array_append_val (job->values, v);
+}
+
+static void
 add_int (SaveJob    *job,
          const char *name,
          gint64      value)
@@ -168,6 +181,8 @@ collect_changes (BatonTaskEditor *self,
       add_string (job, "start-date", values->start_date);
       add_string (job, "due-date", values->due_date);
       add_int (job, "priority", values->priority);
+      if (values->pinned)
+        add_bool (job, "pinned", TRUE);
       if (baton_stage_get_is_done (stage))
         {
           g_autofree char *now = baton_timestamp_now ();
@@ -197,6 +212,8 @@ collect_changes (BatonTaskEditor *self,
     add_string (job, "due-date", values->due_date);
   if (values->priority != baton_task_get_priority (task))
     add_int (job, "priority", values->priority);
+  if (values->pinned != baton_task_get_pinned (task))
+    add_bool (job, "pinned", values->pinned);
 
   return TRUE;
 }

@@ -151,6 +151,7 @@ _baton_task_editor_parse_form (BatonTaskEditor *self,
   values->assignee_id = baton_record_drop_down_get_selected_id (self->assignee_dropdown);
   values->priority = MIN (gtk_drop_down_get_selected (self->priority_dropdown),
                           G_N_ELEMENTS (priority_names) - 1);
+  values->pinned = gtk_switch_get_active (self->pinned_switch);
 
   ok &= baton_duration_parse (estimate_text, TRUE, BATON_MAX_ESTIMATE_MINUTES,
                               &values->estimate_minutes, &estimate_error);
@@ -349,6 +350,7 @@ load_task (BatonTaskEditor *self)
       gtk_window_set_title (GTK_WINDOW (self), _("New Card"));
       gtk_widget_set_visible (self->card_actions, FALSE);
       gtk_drop_down_set_selected (self->priority_dropdown, 0);
+      gtk_switch_set_active (self->pinned_switch, FALSE);
       baton_checklist_editor_load (self->checklist_editor, self->store, NULL);
       return;
     }
@@ -362,6 +364,7 @@ load_task (BatonTaskEditor *self)
   baton_record_drop_down_set_selected_id (self->assignee_dropdown, baton_task_get_assignee_id (task));
   gtk_drop_down_set_selected (self->priority_dropdown,
                               CLAMP (baton_task_get_priority (task), 0, (gint64) G_N_ELEMENTS (priority_names) - 1));
+  gtk_switch_set_active (self->pinned_switch, baton_task_get_pinned (task));
 
   if (baton_task_get_estimate_minutes (task) > 0)
     estimate = baton_duration_format (baton_task_get_estimate_minutes (task));
@@ -545,6 +548,8 @@ baton_task_editor_get_field (BatonTaskEditor *self,
     return GTK_WIDGET (self->estimate_entry);
   if (g_str_equal (field, "priority"))
     return GTK_WIDGET (self->priority_dropdown);
+  if (g_str_equal (field, "pinned"))
+    return GTK_WIDGET (self->pinned_switch);
   if (g_str_equal (field, "start-date"))
     return GTK_WIDGET (self->start_entry);
   if (g_str_equal (field, "due-date"))
@@ -716,6 +721,7 @@ baton_task_editor_class_init (BatonTaskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, role_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, assignee_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, priority_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, pinned_switch);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, estimate_entry);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, estimate_error);
   gtk_widget_class_bind_template_child (widget_class, BatonTaskEditor, start_entry);

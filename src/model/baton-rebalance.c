@@ -589,17 +589,18 @@ hours (double minutes)
 static char *
 format_day (guint32 julian)
 {
+  g_autoptr(GDateTime) time = NULL;
   GDate date;
-  char buffer[128];
 
-  g_date_clear (&date, 1);
   if (julian == 0 || !g_date_valid_julian (julian))
     return g_strdup ("—");
+  g_date_clear (&date, 1);
   g_date_set_julian (&date, julian);
-  /* Translators: a short date, strftime format: "Dec 18" */
-  if (g_date_strftime (buffer, sizeof buffer, _("%b %-d"), &date) == 0)
-    return g_strdup ("—");
-  return g_strdup (buffer);
+  time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 12, 0, 0);
+  /* Translators: a due date in a proposed move, GDateTime format: “Dec 18”
+   * (the same as on the cards) */
+  return g_date_time_format (time, _("%b %-d"));
 }
 
 static const char *

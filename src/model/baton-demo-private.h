@@ -175,6 +175,7 @@ typedef struct
   GPtrArray           *client_programs; /* per client: GPtrArray of BatonProgram */
 
   guint                n_delivered;
+  guint                n_scheduled;   /* open tasks with dates, for pinning a few */
   DemoRng              log_rng;       /* the activity log's own stream */
 } DemoContext;
 

@@ -325,6 +325,13 @@ create_one_task (DemoContext         *ctx,
     {
       prop_list_add_bool (&props, "archived", TRUE);
     }
+  /* A few dated tasks are pinned (a session booked with the client), so
+   * that a rebalance has tasks it must leave where they are. No draw of
+   * the generator: the rest of the workspace stays as it was. */
+  else if (due != 0 && ctx->n_scheduled++ % 20 == 7)
+    {
+      prop_list_add_bool (&props, "pinned", TRUE);
+    }
 
   task = prop_list_insert (&props, store, BATON_TYPE_TASK, error);
   if (task == NULL)

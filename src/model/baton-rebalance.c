@@ -65,13 +65,13 @@
  *      and the minutes in it of movable tasks (only taking such a task
  *      away lowers the cell), summed;
  *  (b) a maximum flow (Dinic's, exact, so sound as an upper bound) from
- *      the cells holding the minutes of the movable tasks that touch an
+ *      the minutes, per cell and role, of the movable tasks that touch an
  *      over cell, to the room of the cells that are not over, where
- *      minutes of week w may go to week w of anyone holding one of the
- *      tasks' roles (a reassignment keeps the dates) or to an earlier
- *      week, from today's, of the same person (a reschedule). The flow
- *      may split tasks and mix roles, which no plan can, so it is an
- *      upper bound for any plan of such moves.
+ *      minutes of week w may go to week w of anyone holding their role (a
+ *      reassignment keeps the dates) or to an earlier week, from today's,
+ *      of the same person (a reschedule). The flow may split a task over
+ *      people and weeks, which no plan can, so it is an upper bound for
+ *      any plan of such moves.
  * The property test checks before − after ≤ removable on 1,000 random
  * workspaces.
  */
@@ -589,17 +589,18 @@ hours (double minutes)
 static char *
 format_day (guint32 julian)
 {
+  g_autoptr(GDateTime) time = NULL;
   GDate date;
-  char buffer[128];
 
-  g_date_clear (&date, 1);
   if (julian == 0 || !g_date_valid_julian (julian))
     return g_strdup ("—");
+  g_date_clear (&date, 1);
   g_date_set_julian (&date, julian);
-  /* Translators: a short date, strftime format: "Dec 18" */
-  if (g_date_strftime (buffer, sizeof buffer, _("%b %-d"), &date) == 0)
-    return g_strdup ("—");
-  return g_strdup (buffer);
+  time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 12, 0, 0);
+  /* Translators: a due date in a proposed move, GDateTime format: “Dec 18”
+   * (the same as on the cards) */
+  return g_date_time_format (time, _("%b %-d"));
 }
 
 static const char *
@@ -929,24 +930,42 @@ flow_max (Flow *flow,
 }
 
 /* The most over-capacity moves of the tasks touching the over cells in
- * @targets could remove: a maximum flow from the cells holding those
- * tasks' minutes (each its movable minutes there) to the cells that are
- * not over (each its room under the threshold), where minutes in week w
- * may go to week w of a holder of one of their roles (a reassignment
- * keeps the dates) or to an earlier week, from today's, of the same
- * person (a reschedule). */
+ * @targets could remove: a maximum flow from those tasks' minutes, per
+ * cell and role, to the cells that are not over (each its room under the
+ * threshold), where minutes in week w may go to week w of a holder of
+ * their role (a reassignment keeps the dates) or to an earlier week, from
+ * today's, of the same person (a reschedule). */
+typedef struct
+{
+  guint    key;        /* the cell */
+  gint64   role_id;
+  gpointer held_key;   /* the role's key in Ctx.role_rows, NULL: nobody holds it */
+  double   minutes;
+  gboolean dated;
+} Supply;
+
+static gint
+compare_supply (gconstpointer a,
+                gconstpointer b)
+{
+  const Supply *x = a, *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return (x->role_id > y->role_id) - (x->role_id < y->role_id);
+}
+
 static double
 flow_bound (Ctx         *ctx,
             GArray      *targets,
             gint64       person_id)
 {
   guint n_cells = ctx->n_rows * ctx->n_weeks;
-  g_autofree double *supply = g_new0 (double, n_cells + 1);
   g_autofree guint8 *over = g_new0 (guint8, n_cells + 1);
-  g_autofree gboolean *dated = g_new0 (gboolean, n_cells + 1);
-  g_autoptr(GHashTable) roles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GArray) supplies = g_array_new (FALSE, FALSE, sizeof (Supply));
   Flow flow;
   guint source = 3 * n_cells, sink = 3 * n_cells + 1;
+  guint n_supply = 0;
   double result;
 
   for (guint c = 0; c < targets->len; c++)
@@ -956,12 +975,14 @@ flow_bound (Ctx         *ctx,
       over[cell->row * ctx->n_weeks + cell->week] = 1;
     }
 
-  /* Supply: the movable tasks of the people relieved touching an over cell. */
+  /* Supply: the movable tasks of the people relieved touching an over
+   * cell, per cell and role. */
   for (guint i = 0; i < ctx->items->len; i++)
     {
       Item *item = &g_array_index (ctx->items, Item, i);
       gboolean touches = FALSE;
       gint64 role_id = baton_task_get_role_id (item->task);
+      gpointer held_key = NULL;
 
       if (!item->movable || (person_id != 0 && row_person_id (ctx, item->row) != person_id))
         continue;
@@ -969,78 +990,71 @@ flow_bound (Ctx         *ctx,
         touches = over[item->row * ctx->n_weeks + item_week (ctx, item, k)];
       if (!touches)
         continue;
+      if (role_id != 0)
+        g_hash_table_lookup_extended (ctx->role_rows, &role_id, &held_key, NULL);
       for (guint k = 0; k < item->n; k++)
         {
-          guint key = item->row * ctx->n_weeks + item_week (ctx, item, k);
-          GHashTable *set;
-          gpointer held_key;
+          Supply supply = {
+            item->row * ctx->n_weeks + item_week (ctx, item, k),
+            role_id, held_key, item_min (ctx, item, k),
+            baton_task_get_due_day (item->task) != 0,
+          };
 
-          supply[key] += item_min (ctx, item, k);
-          if (baton_task_get_due_day (item->task) != 0)
-            dated[key] = TRUE;
-          /* The role's key in ctx->role_rows stands for it; a role
-           * nobody holds offers no reassignment. */
-          if (role_id == 0 || !g_hash_table_lookup_extended (ctx->role_rows, &role_id, &held_key, NULL))
-            continue;
-          if (!(set = g_hash_table_lookup (roles, GUINT_TO_POINTER (key + 1))))
-            {
-              set = g_hash_table_new (g_int64_hash, g_int64_equal);
-              g_hash_table_insert (roles, GUINT_TO_POINTER (key + 1), set);
-            }
-          g_hash_table_add (set, held_key);
+          g_array_append_val (supplies, supply);
         }
     }
+  g_array_sort (supplies, compare_supply);
+  for (guint i = 0; i < supplies->len; i++)
+    {
+      Supply *in = &g_array_index (supplies, Supply, i);
 
-  /* Nodes: key, the minutes leaving cell key; n_cells + key, the room
-   * of cell key; 2 n_cells + key, "week key or earlier, from today's",
-   * a chain that gives the reschedules O(1) edges per cell. */
-  flow_init (&flow, 3 * n_cells + 2);
+      if (n_supply > 0 && compare_supply (&g_array_index (supplies, Supply, n_supply - 1), in) == 0)
+        {
+          Supply *merged = &g_array_index (supplies, Supply, n_supply - 1);
+
+          merged->minutes += in->minutes;
+          merged->dated |= in->dated;
+        }
+      else
+        g_array_index (supplies, Supply, n_supply++) = *in;
+    }
+
+  /* Nodes: n_cells + key, the room of cell key; 2 n_cells + key, "week
+   * key or earlier, from today's", a chain that gives the reschedules
+   * O(1) edges; 3 n_cells + 2 + i, the minutes of supply i. */
+  flow_init (&flow, 3 * n_cells + 2 + n_supply);
   for (guint key = 0; key < n_cells; key++)
     {
       guint week = key % ctx->n_weeks;
+      double room = ctx->cap[key] * ctx->settings->over_threshold - ctx->load[key];
 
+      if (room > 1e-9 && baton_capacity_settings_get_level (ctx->settings, ctx->load[key], ctx->cap[key]) != BATON_LOAD_OVER)
+        flow_add (&flow, n_cells + key, sink, room);
       if ((gint) week < MAX (0, ctx->today_week))
         continue;
       flow_add (&flow, 2 * n_cells + key, n_cells + key, G_MAXDOUBLE);
       if ((gint) week > MAX (0, ctx->today_week))
         flow_add (&flow, 2 * n_cells + key, 2 * n_cells + key - 1, G_MAXDOUBLE);
     }
-  for (guint key = 0; key < n_cells; key++)
+  for (guint i = 0; i < n_supply; i++)
     {
-      guint row = key / ctx->n_weeks, week = key % ctx->n_weeks;
-      double room = ctx->cap[key] * ctx->settings->over_threshold - ctx->load[key];
+      Supply *supply = &g_array_index (supplies, Supply, i);
+      guint node = 3 * n_cells + 2 + i;
+      guint row = supply->key / ctx->n_weeks, week = supply->key % ctx->n_weeks;
+      GArray *holders = supply->held_key ? g_hash_table_lookup (ctx->role_rows, supply->held_key) : NULL;
 
-      if (room > 1e-9 && baton_capacity_settings_get_level (ctx->settings, ctx->load[key], ctx->cap[key]) != BATON_LOAD_OVER)
-        flow_add (&flow, n_cells + key, sink, room);
-      if (supply[key] <= 0)
-        continue;
-      flow_add (&flow, source, key, supply[key]);
+      flow_add (&flow, source, node, supply->minutes);
       /* Reschedules: earlier weeks of the same person, from today's. */
-      if (dated[key] && (gint) week > MAX (0, ctx->today_week))
-        flow_add (&flow, key, 2 * n_cells + key - 1, G_MAXDOUBLE);
-      /* Reassignments: the same week of a holder of a role. */
-      {
-        GHashTable *set = g_hash_table_lookup (roles, GUINT_TO_POINTER (key + 1));
-        g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
-        GHashTableIter iter;
-        gpointer role;
+      if (supply->dated && (gint) week > MAX (0, ctx->today_week))
+        flow_add (&flow, node, 2 * n_cells + supply->key - 1, G_MAXDOUBLE);
+      /* Reassignments: the same week of a holder of the role. */
+      for (guint h = 0; holders != NULL && h < holders->len; h++)
+        {
+          gint q = g_array_index (holders, gint, h);
 
-        if (set == NULL)
-          continue;
-        g_hash_table_iter_init (&iter, set);
-        while (g_hash_table_iter_next (&iter, &role, NULL))
-          {
-            GArray *holders = g_hash_table_lookup (ctx->role_rows, role);
-
-            for (guint h = 0; holders != NULL && h < holders->len; h++)
-              {
-                gint q = g_array_index (holders, gint, h);
-
-                if ((guint) q != row && g_hash_table_add (rows, GINT_TO_POINTER (q + 1)))
-                  flow_add (&flow, key, n_cells + q * ctx->n_weeks + week, G_MAXDOUBLE);
-              }
-          }
-      }
+          if ((guint) q != row)
+            flow_add (&flow, node, n_cells + q * ctx->n_weeks + week, G_MAXDOUBLE);
+        }
     }
 
   result = flow_max (&flow, source, sink);

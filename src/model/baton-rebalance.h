@@ -13,9 +13,12 @@
  *  - no task ends after its due date; tasks without dates are not moved;
  *  - done, archived and pinned tasks never move;
  *  - time off is respected (the capacity computation already counts it);
- *  - no move takes anyone above the over threshold in any week.
+ *  - no move takes anyone above the over threshold in any week;
+ *  - a task that reaches outside the horizon is not moved (nobody's load
+ *    is known there, so the rule above could not be checked).
  *
- * See baton-rebalance.c for the objective, its weights and the algorithm.
+ * See baton-rebalance.c for the objective, its weights, the algorithm and
+ * the bound.
  */
 
 #pragma once
@@ -78,15 +81,21 @@ BatonRebalancePlan *baton_rebalance_propose         (const BatonCapacitySettings
 void                baton_rebalance_plan_free       (BatonRebalancePlan          *plan);
 
 /* The capacity matrix of the plan's horizon as it would be with the moves
- * whose @chosen entry is TRUE (@chosen: one gboolean per move, NULL: all). */
+ * whose @chosen entry is TRUE (@chosen: one gboolean per move, NULL: all).
+ * The moves were chosen in order, each on the loads the earlier ones left:
+ * the whole plan keeps the rules, but leaving a move out may leave a later
+ * one taking room that move was to free. The preview shows such a cell
+ * over; baton_rebalance_propose () again gives a plan for what is kept. */
 BatonCapacity      *baton_rebalance_preview         (const BatonCapacitySettings *settings,
                                                      const BatonCapacityInput    *input,
                                                      BatonRebalancePlan          *plan,
                                                      const gboolean              *chosen);
 
-/* Applies the chosen moves through one BatonStore method: one transaction,
- * one undo step. Fails, changing nothing, when a task changed since the
- * plan was made. */
+/* Applies the chosen moves through baton_store_move_tasks (): one
+ * transaction, one undo step ("Rebalance (3 moves)"), the activity log
+ * written. Fails with BATON_STORE_ERROR_STALE, changing nothing, when a
+ * task changed since the plan was made (its updated-at, assignee, dates or
+ * estimate). With no move chosen it changes nothing and returns TRUE. */
 gboolean            baton_rebalance_apply           (BatonStore                  *store,
                                                      BatonRebalancePlan          *plan,
                                                      const gboolean              *chosen,

@@ -242,7 +242,66 @@ assert_items_name_task (GMenuModel *model,
   return n_actions;
 }
 
+/* The first item of @model, at any depth, activating @action; its label
+ * and target in @label and @target. */
+static gboolean
+find_action (GMenuModel  *model,
+             const char  *action,
+             char       **label,
+             GVariant   **target)
+{
+  for (gint i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *got = action_of (model, i);
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
+
+      if (g_strcmp0 (got, action) == 0)
+        {
+          *label = label_of (model, i);
+          *target = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+          return TRUE;
+        }
+      if ((section != NULL && find_action (section, action, label, target)) ||
+          (submenu != NULL && find_action (submenu, action, label, target)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Cases ----------------------------------------------------------------------------------- */
+
+/* A task whose assignee is over capacity offers to rebalance their weeks
+ * (win.rebalance with the person); one who is not, does not. */
+static void
+test_rebalance (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(GVariant) target = NULL;
+
+  /* The weeks a view would show. */
+  baton_workload_watch_weeks (f->workload, f->today, 4);
+  {
+    g_autoptr(GMenuModel) menu = baton_task_menu_new (f->workload, f->storyboard, f->today, 0, BATON_TASK_MENU_ALL);
+
+    g_assert_false (find_action (menu, "win.rebalance", &label, &target));
+  }
+
+  /* Ana: 50 h of work in a 40 h week. */
+  g_assert_true (baton_store_update (f->store, f->storyboard, &error, "estimate-minutes", (gint64) 50 * 60, NULL));
+  g_assert_no_error (error);
+  baton_workload_update (f->workload);
+  {
+    g_autoptr(GMenuModel) menu = baton_task_menu_new (f->workload, f->storyboard, f->today, 0, BATON_TASK_MENU_ALL);
+
+    g_assert_true (find_action (menu, "win.rebalance", &label, &target));
+    g_assert_cmpstr (label, ==, "Re_balance Ana’s Weeks…");
+    g_assert_cmpint (g_variant_get_int64 (target), ==, id_of (f->ana));
+  }
+}
+
 
 /* A task with a role and an assignee: everything, the role's people
  * first with their hours. */
@@ -572,6 +631,7 @@ main (int   argc,
   ADD ("/task-menu/assignee-marked", test_assignee_marked);
   ADD ("/task-menu/archived", test_archived);
   ADD ("/task-menu/parts", test_parts);
+  ADD ("/task-menu/rebalance", test_rebalance);
 #undef ADD
 
   return g_test_run ();

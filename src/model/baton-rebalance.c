@@ -65,13 +65,17 @@
  *      and the minutes in it of movable tasks (only taking such a task
  *      away lowers the cell), summed;
  *  (b) a maximum flow (Dinic's, exact, so sound as an upper bound) from
- *      the minutes, per cell and role, of the movable tasks that touch an
- *      over cell, to the room of the cells that are not over, where
- *      minutes of week w may go to week w of anyone holding their role (a
- *      reassignment keeps the dates) or to an earlier week, from today's,
- *      of the same person (a reschedule). The flow may split a task over
- *      people and weeks, which no plan can, so it is an upper bound for
- *      any plan of such moves.
+ *      each over cell, at most its excess (no plan removes more from a
+ *      cell), through the minutes in it, per role, of its movable tasks,
+ *      to the room of the cells that are not over, where minutes of week w
+ *      may go to week w of anyone holding their role (a reassignment keeps
+ *      the dates) or to an earlier week, from today's, of the same person
+ *      (a reschedule). Minutes may also land in another over cell, which
+ *      other moves relieve (a chain), and then leave it through its own
+ *      tasks. Minutes in cells that are not over are left out: moving them
+ *      to other room removes nothing. The flow may split a task over people
+ *      and weeks, which no plan can, so it is an upper bound for any plan
+ *      of such moves.
  * The property test checks before − after ≤ removable on 1,000 random
  * workspaces.
  */
@@ -930,11 +934,12 @@ flow_max (Flow *flow,
 }
 
 /* The most over-capacity moves of the tasks touching the over cells in
- * @targets could remove: a maximum flow from those tasks' minutes, per
- * cell and role, to the cells that are not over (each its room under the
- * threshold), where minutes in week w may go to week w of a holder of
- * their role (a reassignment keeps the dates) or to an earlier week, from
- * today's, of the same person (a reschedule). */
+ * @targets could remove: a maximum flow from each over cell (at most its
+ * excess) through those tasks' minutes in it, per role, to the cells that
+ * are not over (each its room under the threshold), where minutes in
+ * week w may go to week w of a holder of their role (a reassignment keeps
+ * the dates) or to an earlier week, from today's, of the same person (a
+ * reschedule). */
 typedef struct
 {
   guint    key;        /* the cell */
@@ -992,6 +997,8 @@ flow_bound (Ctx         *ctx,
         continue;
       if (role_id != 0)
         g_hash_table_lookup_extended (ctx->role_rows, &role_id, &held_key, NULL);
+      /* Only the minutes in over cells: moving the others away removes
+       * no over-capacity. */
       for (guint k = 0; k < item->n; k++)
         {
           Supply supply = {
@@ -1000,7 +1007,8 @@ flow_bound (Ctx         *ctx,
             baton_task_get_due_day (item->task) != 0,
           };
 
-          g_array_append_val (supplies, supply);
+          if (over[supply.key])
+            g_array_append_val (supplies, supply);
         }
     }
   g_array_sort (supplies, compare_supply);
@@ -1021,8 +1029,19 @@ flow_bound (Ctx         *ctx,
 
   /* Nodes: n_cells + key, the room of cell key; 2 n_cells + key, "week
    * key or earlier, from today's", a chain that gives the reschedules
-   * O(1) edges; 3 n_cells + 2 + i, the minutes of supply i. */
-  flow_init (&flow, 3 * n_cells + 2 + n_supply);
+   * O(1) edges; 3 n_cells + 2 + i, the minutes of supply i; after them,
+   * 3 n_cells + 2 + n_supply + key, the over cell key: no plan removes
+   * more from a cell than its excess, however many minutes leave it. */
+  flow_init (&flow, 4 * n_cells + 2 + n_supply);
+  for (guint key = 0; key < n_cells; key++)
+    if (over[key])
+      {
+        flow_add (&flow, source, 3 * n_cells + 2 + n_supply + key,
+                  over_of (ctx, ctx->load[key], ctx->cap[key]));
+        /* Minutes may also land in an over cell that other moves relieve
+         * (a chain): they must then leave it again through its own tasks. */
+        flow_add (&flow, n_cells + key, 3 * n_cells + 2 + n_supply + key, G_MAXDOUBLE);
+      }
   for (guint key = 0; key < n_cells; key++)
     {
       guint week = key % ctx->n_weeks;
@@ -1043,7 +1062,7 @@ flow_bound (Ctx         *ctx,
       guint row = supply->key / ctx->n_weeks, week = supply->key % ctx->n_weeks;
       GArray *holders = supply->held_key ? g_hash_table_lookup (ctx->role_rows, supply->held_key) : NULL;
 
-      flow_add (&flow, source, node, supply->minutes);
+      flow_add (&flow, 3 * n_cells + 2 + n_supply + supply->key, node, supply->minutes);
       /* Reschedules: earlier weeks of the same person, from today's. */
       if (supply->dated && (gint) week > MAX (0, ctx->today_week))
         flow_add (&flow, node, 2 * n_cells + supply->key - 1, G_MAXDOUBLE);

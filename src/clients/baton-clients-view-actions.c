@@ -76,7 +76,29 @@ stop_search_activated (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->client_list));
 }
 
-/* Clients --------------------------------------------------------------------------- */
+/* Folded panes ---------------------------------------------------------------------- */
+
+static void
+show_list_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BatonClientsView *self = BATON_CLIENTS_VIEW (widget);
+
+  _baton_clients_view_show_pane (self, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->client_list));
+}
+
+static void
+show_client_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BatonClientsView *self = BATON_CLIENTS_VIEW (widget);
+
+  _baton_clients_view_show_pane (self, "client");
+  gtk_widget_child_focus (GTK_WIDGET (self->client_page), GTK_DIR_TAB_FORWARD);
+}
 
 /* Clients ------------------------------------------------------------------------------ */
 
@@ -320,6 +342,7 @@ new_note_activated (GtkWidget  *widget,
     }
 
   _baton_clients_view_open_note_now (self, note, -1, 0);
+  _baton_clients_view_show_pane (self, "note");
 
   if (template_id == BATON_NOTE_TEMPLATE_BLANK)
     {
@@ -375,6 +398,8 @@ _baton_clients_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "clients.add-program", NULL, add_program_activated);
   gtk_widget_class_install_action (widget_class, "clients.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "clients.stop-search", NULL, stop_search_activated);
+  gtk_widget_class_install_action (widget_class, "clients.show-list", NULL, show_list_activated);
+  gtk_widget_class_install_action (widget_class, "clients.show-client", NULL, show_client_activated);
   gtk_widget_class_install_property_action (widget_class, "clients.show-archived", "show-archived");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "clients.search", NULL);

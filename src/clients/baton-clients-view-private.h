@@ -32,8 +32,12 @@ struct _BatonClientsView
   GtkLabel           *results_count;
   GtkListView        *results_list;
   GtkCheckButton     *archived_check;
+  AdwLeaflet         *leaflet;            /* the list | the content */
+  GtkWidget          *back_to_list;
   GtkStack           *content_stack;
-  GtkPaned           *paned;
+  AdwLeaflet         *note_leaflet;       /* the client | the note */
+  GtkWidget          *back_to_client;
+  AdwButtonContent   *back_to_client_content;
   GtkBox             *client_page_box;
   GtkStack           *editor_stack;
   GtkBox             *editor_box;
@@ -66,6 +70,10 @@ void     _baton_clients_view_open_note_now     (BatonClientsView *self,
                                                 gint              offset,
                                                 gint              length);
 void     _baton_clients_view_update_pages      (BatonClientsView *self);
+/* Narrow, brings the pane forward: "list", "client" or "note". Wide, every
+ * pane is on screen and this only moves the folded leaflets. */
+void     _baton_clients_view_show_pane         (BatonClientsView *self,
+                                                const char       *pane);
 
 /* baton-clients-view-actions.c */
 void     _baton_clients_view_class_init_actions (GtkWidgetClass  *widget_class);

@@ -8,6 +8,11 @@
  * (BatonNoteEditor). Selecting a client opens its newest note, so that the
  * editor is never an empty space for long.
  *
+ * In a narrow window two leaflets fold the columns into pages: the list,
+ * then the client, then the note, each with a button back. Choosing a
+ * client (a click, Enter) brings its page forward; opening a note brings
+ * the note.
+ *
  * Everything the view does is a clients.* action on it
  * (baton-clients-view-actions.c); the window only hosts the view, and asks
  * it before closing (baton-clients-view-close.c).
@@ -116,6 +121,8 @@ newest_note (BatonClientsView *self,
   return first;   /* owned by the store */
 }
 
+static void on_folded_changed (BatonClientsView *self);
+
 void
 _baton_clients_view_update_pages (BatonClientsView *self)
 {
@@ -132,6 +139,7 @@ _baton_clients_view_update_pages (BatonClientsView *self)
 
   gtk_stack_set_visible_child_name (self->editor_stack,
                                     baton_note_editor_get_note (self->editor) != NULL ? "editor" : "none");
+  on_folded_changed (self);
 }
 
 static void
@@ -154,6 +162,9 @@ on_client_selected (BatonClientsView *self)
       /* Leave the open note first: it is saved now. */
       baton_note_editor_set_note (self->editor, NULL);
       baton_client_page_set_client (self->client_page, client);
+      adw_leaflet_set_visible_child_name (self->note_leaflet, "client");
+      adw_button_content_set_label (self->back_to_client_content,
+                                    client != NULL ? baton_client_get_name (client) : "");
     }
 
   if (client != NULL)
@@ -207,6 +218,56 @@ baton_clients_view_select_client (BatonClientsView *self,
     select_position (self, position);
 }
 
+/* Folding ---------------------------------------------------------------------------- */
+
+void
+_baton_clients_view_show_pane (BatonClientsView *self,
+                               const char       *pane)
+{
+  if (g_str_equal (pane, "list"))
+    {
+      adw_leaflet_set_visible_child_name (self->leaflet, "list");
+      return;
+    }
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  adw_leaflet_set_visible_child_name (self->note_leaflet, pane);
+}
+
+/* One way back at a time: from the note to the client, from the client
+ * (or an empty content page) to the list. */
+static void
+on_folded_changed (BatonClientsView *self)
+{
+  gboolean on_note = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "client") == 0 &&
+                     g_strcmp0 (adw_leaflet_get_visible_child_name (self->note_leaflet), "note") == 0;
+  gboolean note_folded = adw_leaflet_get_folded (self->note_leaflet);
+
+  gtk_widget_set_visible (self->back_to_list, adw_leaflet_get_folded (self->leaflet) &&
+                                              !(note_folded && on_note));
+  gtk_widget_set_visible (self->back_to_client, note_folded);
+}
+
+static void
+on_client_list_activate (BatonClientsView *self)
+{
+  if (gtk_single_selection_get_selected_item (self->clients_selection) != NULL)
+    _baton_clients_view_show_pane (self, "client");
+}
+
+/* A click on a row selects it first (the row's own gesture); then, folded,
+ * the client's page comes forward. */
+static void
+on_client_list_released (GtkGestureClick  *gesture,
+                         int               n_press,
+                         double            x,
+                         double            y,
+                         BatonClientsView *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    on_client_list_activate (self);
+}
+
 /* Notes ---------------------------------------------------------------------------- */
 
 void
@@ -236,6 +297,7 @@ baton_clients_view_open_note (BatonClientsView *self,
   client = baton_store_lookup_client (self->store, baton_note_get_client_id (note));
   g_return_if_fail (client != NULL);
 
+  _baton_clients_view_show_pane (self, "note");
   if (client == self->current_client)
     {
       _baton_clients_view_open_note_now (self, note, offset, length);
@@ -254,6 +316,7 @@ on_note_activated (BatonClientsView *self,
 {
   baton_note_editor_set_note (self->editor, note);
   _baton_clients_view_update_pages (self);
+  _baton_clients_view_show_pane (self, "note");
 }
 
 /* Search ------------------------------------------------------------------------------ */
@@ -675,14 +738,20 @@ baton_clients_view_class_init (BatonClientsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, results_count);
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, results_list);
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, archived_check);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientsView, back_to_list);
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, BatonClientsView, paned);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientsView, note_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientsView, back_to_client);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientsView, back_to_client_content);
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, client_page_box);
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, editor_box);
 
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_client_list_activate);
   _baton_clients_view_class_init_actions (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "clientsview");
@@ -691,7 +760,15 @@ baton_clients_view_class_init (BatonClientsViewClass *klass)
 static void
 baton_clients_view_init (BatonClientsView *self)
 {
+  GtkGesture *click;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "released", G_CALLBACK (on_client_list_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->client_list), GTK_EVENT_CONTROLLER (click));
+  on_folded_changed (self);
   baton_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 

@@ -504,6 +504,9 @@ snapshot_role_name (BatonCapacityGrid *self,
 
   top = y + (row->height - nh - ch) / 2.0f;
   append_rounded (snapshot, &dot, NULL, 0, x, top + (nh - 10) / 2.0f, 10, 10, 5);
+  /* Narrow (avatars alone), the dot stands for the group. */
+  if (baton_grid_layout_is_compact (&self->layout))
+    return;
   x += 18;
   append_text (snapshot, name_layout, &c->fg, x, top);
   append_text (snapshot, count_layout, &c->dim, x, top + nh);
@@ -523,7 +526,8 @@ snapshot_unassigned_name (BatonCapacityGrid *self,
   layout_size (layout, &w, &h);
   append_rounded (snapshot, NULL, &c->line, 1, 16, y + (row->height - 32) / 2.0f, 32, 32, 16);
   append_icon (self, snapshot, icon, &c->dim, 24, y + (row->height - 16) / 2.0f, 16);
-  append_text (snapshot, layout, &c->dim, 58, y + (row->height - h) / 2.0f);
+  if (!baton_grid_layout_is_compact (&self->layout))
+    append_text (snapshot, layout, &c->dim, 58, y + (row->height - h) / 2.0f);
 }
 
 static void
@@ -704,8 +708,11 @@ _baton_capacity_grid_snapshot (GtkWidget   *widget,
 
     layout_size (title, &tw, &th);
     layout_size (sub, &sw, &sh);
+    if (baton_grid_layout_is_compact (&self->layout))
+      sh = 0;
     append_text (snapshot, title, &c->fg, 18, (m->header_height - th - sh) / 2.0f);
-    append_text (snapshot, sub, &c->dim, 18, (m->header_height - th - sh) / 2.0f + th);
+    if (sh > 0)
+      append_text (snapshot, sub, &c->dim, 18, (m->header_height - th - sh) / 2.0f + th);
   }
 
   append_rect (snapshot, &c->line, 0, m->header_height - 1, width, 1);

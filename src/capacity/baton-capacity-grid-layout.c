@@ -23,7 +23,9 @@ baton_grid_metrics_init (BatonGridMetrics *m,
   g_return_if_fail (m != NULL);
 
   m->line_height = MAX (line_height, 12);
-  m->name_width = 288;
+  m->full_name_width = 288;
+  m->compact_name_width = 64;
+  m->name_width = m->full_name_width;
   m->header_height = MAX (56, 2 * m->line_height + 18);
   m->role_height = MAX (42, m->line_height + 22);
   m->person_height = MAX (58, 2 * m->line_height + 20);
@@ -132,6 +134,27 @@ baton_grid_layout_place_rows (BatonGridLayout *layout)
     }
 
   layout->content_height = y + m->group_gap * 2;
+}
+
+void
+baton_grid_layout_fit_names (BatonGridLayout *layout,
+                             int              width)
+{
+  BatonGridMetrics *m;
+
+  g_return_if_fail (layout != NULL);
+
+  m = &layout->metrics;
+  m->name_width = width >= m->full_name_width + 2 * m->min_column ? m->full_name_width
+                                                                   : m->compact_name_width;
+}
+
+gboolean
+baton_grid_layout_is_compact (const BatonGridLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  return layout->metrics.name_width < layout->metrics.full_name_width;
 }
 
 int

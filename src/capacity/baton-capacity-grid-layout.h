@@ -20,7 +20,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   int line_height;
-  int name_width;
+  int name_width;          /* full_name_width, or compact_name_width when narrow */
+  int full_name_width;
+  int compact_name_width;  /* the avatars alone */
   int header_height;
   int role_height;
   int person_height;
@@ -77,6 +79,12 @@ BatonGridRow *baton_grid_layout_get_row            (const BatonGridLayout *layou
 
 /* Places the rows from the metrics: a gap before each group. */
 void          baton_grid_layout_place_rows         (BatonGridLayout       *layout);
+/* The name column's width for a widget @width wide: whole, or the avatars
+ * alone when whole it would leave less than two weeks. */
+void          baton_grid_layout_fit_names          (BatonGridLayout       *layout,
+                                                    int                    width);
+/* TRUE when the name column holds the avatars alone. */
+gboolean      baton_grid_layout_is_compact         (const BatonGridLayout *layout);
 /* The week column's width for a widget @width wide. */
 int           baton_grid_layout_column_width_for   (const BatonGridLayout *layout,
                                                     int                    width);

@@ -450,8 +450,9 @@ baton_capacity_grid_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = self->layout.metrics.name_width + self->layout.metrics.min_column;
-      *natural = self->layout.metrics.name_width + (int) MAX (self->layout.n_weeks, 1) * self->layout.metrics.min_column;
+      /* Narrow, the names narrow to their avatars. */
+      *minimum = self->layout.metrics.compact_name_width + self->layout.metrics.min_column;
+      *natural = self->layout.metrics.full_name_width + (int) MAX (self->layout.n_weeks, 1) * self->layout.metrics.min_column;
     }
   else
     {
@@ -475,6 +476,7 @@ baton_capacity_grid_size_allocate (GtkWidget *widget,
   _baton_capacity_grid_ensure_layout (self);
   m = &self->layout.metrics;
 
+  baton_grid_layout_fit_names (&self->layout, width);
   self->layout.column_width = baton_grid_layout_column_width_for (&self->layout, width);
   configure_adjustment (self->hadjustment, (double) self->layout.n_weeks * self->layout.column_width,
                         width - m->name_width, self->layout.column_width);
@@ -500,6 +502,8 @@ baton_capacity_grid_size_allocate (GtkWidget *widget,
         continue;
 
       row = get_row (self, index);
+      baton_capacity_person_header_set_compact (BATON_CAPACITY_PERSON_HEADER (header->widget),
+                                                baton_grid_layout_is_compact (&self->layout));
       gtk_widget_measure (header->widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
       child_width = MAX (min_width, m->name_width - 28);
       gtk_widget_measure (header->widget, GTK_ORIENTATION_VERTICAL, child_width, &child_height, NULL, NULL, NULL);

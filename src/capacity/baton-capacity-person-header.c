@@ -157,6 +157,20 @@ baton_capacity_person_header_new (BatonStore   *store,
   return self;
 }
 
+void
+baton_capacity_person_header_set_compact (BatonCapacityPersonHeader *self,
+                                          gboolean                   compact)
+{
+  GtkWidget *text;
+
+  g_return_if_fail (BATON_IS_CAPACITY_PERSON_HEADER (self));
+
+  /* The avatar first, then the name and details. */
+  text = gtk_widget_get_last_child (GTK_WIDGET (self));
+  if (text != NULL && text != gtk_widget_get_first_child (GTK_WIDGET (self)))
+    gtk_widget_set_visible (text, !compact);
+}
+
 char *
 baton_capacity_person_header_signature (BatonStore   *store,
                                         BatonPerson  *person,

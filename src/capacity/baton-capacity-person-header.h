@@ -21,6 +21,9 @@ GtkWidget *baton_capacity_person_header_new       (BatonStore   *store,
                                                    BatonPerson  *person,
                                                    const GArray *role_ids,
                                                    double        unscheduled_minutes);
+/* Compact, only the avatar shows (a narrow grid's name column). */
+void       baton_capacity_person_header_set_compact (BatonCapacityPersonHeader *self,
+                                                     gboolean                   compact);
 /* A string that changes whenever a header built from the same arguments
  * would look different. Free with g_free (). */
 char      *baton_capacity_person_header_signature (BatonStore   *store,

@@ -628,6 +628,9 @@ baton_clients_view_dispose (GObject *object)
   if (self->results_list != NULL)
     gtk_list_view_set_model (self->results_list, NULL);
 
+  /* The leaflet is both the bin's child and a template child: the bin lets
+   * go of it first, so that neither unparents it twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BATON_TYPE_CLIENTS_VIEW);
 
   self->editor = NULL;

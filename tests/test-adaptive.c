@@ -1,0 +1,634 @@
+/* test-adaptive.c — the main window at 360, 700 and 1100 px wide
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real window with the demo workspace, sized like a phone, a half
+ * screen and a laptop. In each view (and each page of the folded Clients
+ * view) every action must be reachable: a mapped, sensitive control with
+ * a size, inside the window (or inside a scrolled window that can scroll
+ * to it), or an item of a menu whose button is so. Every control outside a
+ * scrolled window must lie inside the window. The window must go down to
+ * 360 px.
+ *
+ * The header bar is measured with GNOME's default window buttons (close
+ * only, gtk-decoration-layout "appmenu:close"); Xvfb's default adds
+ * minimize and maximize.
+ */
+
+#define G_LOG_DOMAIN "test-adaptive"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "baton-application.h"
+#include "baton-board-card.h"
+#include "baton-board-private.h"
+#include "baton-board-view.h"
+#include "baton-client-page.h"
+#include "baton-clients-view.h"
+#include "baton-demo.h"
+#include "baton-store.h"
+#include "baton-window.h"
+#include "baton-test-util.h"
+#include "baton-ui-test-util.h"
+
+static BatonApplication *app;   /* NULL without a display */
+
+typedef struct
+{
+  BatonStore  *store;
+  BatonWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BatonDemoSize size;
+
+  if (app == NULL)
+    return;
+
+  f->store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  baton_demo_size_init_default (&size);
+  g_assert_true (baton_demo_generate (f->store, &size, &error));
+  g_assert_no_error (error);
+
+  f->window = NULL;   /* open_window (): each test picks its width */
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (app == NULL)
+    return;
+
+  if (f->window != NULL)
+    baton_test_destroy_window (GTK_WINDOW (g_steal_pointer (&f->window)));
+  baton_test_drain ();
+  g_assert_finalize_object (g_steal_pointer (&f->store));
+}
+
+#define SKIP_WITHOUT_DISPLAY() \
+  G_STMT_START { if (app == NULL) { g_test_skip ("no display"); return; } } G_STMT_END
+
+/* Sizing ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidthWait;
+
+static gboolean
+has_width (gpointer data)
+{
+  WidthWait *wait = data;
+
+  return gtk_widget_get_width (wait->widget) == wait->width;
+}
+
+/* Without a window manager the window takes its default size; with its
+ * minimum wider than @width it stays wider, and that fails here. */
+/* Opens the window @width px wide. Without a window manager it takes its
+ * default size, which counts the decorations' shadow too (a margin around
+ * the window without a compositor): measured on the first window, added.
+ * With a minimum wider than @width it stays wider, and that fails here. */
+static void
+open_window (Fixture *f,
+             int      width)
+{
+  static int margin = -1;
+  WidthWait wait = { NULL, width };
+
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      if (f->window != NULL)
+        baton_test_destroy_window (GTK_WINDOW (g_steal_pointer (&f->window)));
+
+      f->window = BATON_WINDOW (baton_window_new (GTK_APPLICATION (app), f->store));
+      gtk_window_set_default_size (GTK_WINDOW (f->window), width + MAX (margin, 0), 720);
+      baton_test_show_window (GTK_WINDOW (f->window));
+      wait.widget = GTK_WIDGET (f->window);
+      if (baton_test_wait_until (has_width, &wait, 2000) || margin >= 0)
+        break;
+
+      margin = MAX (width - gtk_widget_get_width (GTK_WIDGET (f->window)), 0);
+    }
+
+  if (gtk_widget_get_width (GTK_WIDGET (f->window)) != width)
+    g_error ("The window is %d px wide, not %d", gtk_widget_get_width (GTK_WIDGET (f->window)), width);
+  if (margin < 0)
+    margin = 0;
+
+  /* Folding, squeezing and the grid settle over a few frames. */
+  baton_test_run_for (300);
+}
+
+/* Reachability -------------------------------------------------------------------- */
+
+static gboolean
+menu_model_has_action (GMenuModel *model,
+                       const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) link = g_menu_link_iter_get_value (links);
+
+          if (menu_model_has_action (link, action))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Inside the window, except in a direction a scrolled window around it
+ * scrolls in. */
+static gboolean
+is_inside_window (GtkWidget *widget,
+                  GtkWidget *window,
+                  char     **why)
+{
+  graphene_rect_t bounds;
+  gboolean hscrolls = FALSE, vscrolls = FALSE;
+  float left, top, right, bottom;
+
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_SCROLLED_WINDOW (w))
+      {
+        GtkPolicyType hpolicy, vpolicy;
+
+        gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (w), &hpolicy, &vpolicy);
+        hscrolls |= hpolicy != GTK_POLICY_NEVER;
+        vscrolls |= vpolicy != GTK_POLICY_NEVER;
+      }
+    else if (gtk_widget_get_native (w) != gtk_widget_get_native (widget))
+      break;
+
+  if (!gtk_widget_compute_bounds (widget, window, &bounds))
+    {
+      *why = g_strdup ("has no bounds");
+      return FALSE;
+    }
+
+  left = bounds.origin.x;
+  top = bounds.origin.y;
+  right = left + bounds.size.width;
+  bottom = top + bounds.size.height;
+
+  if (bounds.size.width < 1 || bounds.size.height < 1)
+    *why = g_strdup_printf ("is %g × %g", bounds.size.width, bounds.size.height);
+  else if (!hscrolls && (left < -0.5f || right > gtk_widget_get_width (window) + 0.5f))
+    *why = g_strdup_printf ("spans x %g to %g of %d", left, right, gtk_widget_get_width (window));
+  else if (!vscrolls && (top < -0.5f || bottom > gtk_widget_get_height (window) + 0.5f))
+    *why = g_strdup_printf ("spans y %g to %g of %d", top, bottom, gtk_widget_get_height (window));
+  else
+    return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+is_shown (GtkWidget *widget)
+{
+  return gtk_widget_is_drawable (widget) && gtk_widget_get_child_visible (widget);
+}
+
+/* A leaflet that is not sliding from one page to another. */
+static gboolean
+leaflets_settled (gpointer data)
+{
+  g_autoptr(GPtrArray) leaflets = NULL;
+  GType type = ADW_TYPE_LEAFLET;
+
+  leaflets = baton_test_find_widgets (data, baton_test_widget_is_of_type, &type);
+  for (guint i = 0; i < leaflets->len; i++)
+    if (adw_leaflet_get_child_transition_running (g_ptr_array_index (leaflets, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+wait_for_leaflets (GtkWidget *view)
+{
+  g_assert_true (baton_test_wait_until (leaflets_settled, view, 5000));
+}
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_EDITABLE (widget) ||
+         GTK_IS_DROP_DOWN (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget);
+}
+
+/* Every control on screen (in @view, or the header bar) lies inside the
+ * window. A GtkText inside an entry counts as its entry. */
+static void
+assert_controls_inside (GtkWidget  *window,
+                        GtkWidget  *root,
+                        const char *where)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autofree char *why = NULL;
+
+      if (!is_shown (child) || GTK_IS_NATIVE (child))
+        continue;
+
+      if (is_control (child) && !is_inside_window (child, window, &why))
+        g_error ("%s: %s “%s” %s", where, G_OBJECT_TYPE_NAME (child),
+                 gtk_widget_get_tooltip_text (child) ? gtk_widget_get_tooltip_text (child) : "", why);
+
+      if (!is_control (child))
+        assert_controls_inside (window, child, where);
+    }
+}
+
+typedef enum
+{
+  NOT_FOUND,
+  FOUND_BUTTON,
+  FOUND_IN_MENU,
+} Reach;
+
+/* An action name that starts with "~" may be disabled. */
+static Reach
+find_action (GtkWidget  *window,
+             GtkWidget  *root,
+             const char *action)
+{
+  gboolean any_state = action[0] == '~';
+
+  if (any_state)
+    action++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autofree char *why = NULL;
+      Reach reach;
+
+      if (!is_shown (child) || GTK_IS_NATIVE (child))
+        continue;
+
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0 &&
+          (any_state || gtk_widget_is_sensitive (child)) && is_inside_window (child, window, &why))
+        return FOUND_BUTTON;
+
+      if (GTK_IS_MENU_BUTTON (child) && gtk_widget_is_sensitive (child) &&
+          is_inside_window (child, window, &why))
+        {
+          GMenuModel *model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child));
+          GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (child));
+
+          if (model == NULL && GTK_IS_POPOVER_MENU (popover))
+            model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+          if (model != NULL && menu_model_has_action (model, action))
+            return FOUND_IN_MENU;
+        }
+
+      if ((reach = find_action (window, child, any_state ? action - 1 : action)) != NOT_FOUND)
+        return reach;
+    }
+
+  return NOT_FOUND;
+}
+
+static void
+assert_reachable (Fixture            *f,
+                  const char         *where,
+                  const char * const *actions)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+
+  assert_controls_inside (window, window, where);
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      Reach reach = find_action (window, window, actions[i]);
+
+      if (reach == NOT_FOUND)
+        g_error ("%s, %d px: %s cannot be reached", where, gtk_widget_get_width (window), actions[i]);
+      g_debug ("%s, %d px: %s %s", where, gtk_widget_get_width (window), actions[i],
+               reach == FOUND_BUTTON ? "on screen" : "in a menu");
+    }
+}
+
+/* The views ------------------------------------------------------------------------- */
+
+/* Enabled or not, by the history: on screen either way. */
+static const char * const header_actions[] = {
+  "~win.undo", "~win.redo", NULL
+};
+
+static const char * const board_actions[] = {
+  "board.new-card", "board.show-people", NULL
+};
+
+static const char * const capacity_actions[] = {
+  "capacity.today", "capacity.previous-week", "capacity.next-week", "capacity.rebalance",
+  "capacity.report", "capacity.show-archived-people", "capacity.manage-roles",
+  "capacity.add-person", NULL
+};
+
+static const char * const clients_list_actions[] = {
+  "clients.search", "clients.add-client", "clients.show-archived", NULL
+};
+
+static const char * const client_actions[] = {
+  "clients.new-note", "clients.add-program", "clients.status-report", "clients.archive-client", NULL
+};
+
+static const char * const note_actions[] = {
+  "note.create-task", "note.history", "note.export", "note.delete", NULL
+};
+
+static gboolean
+is_menu_button_labelled (GtkWidget  *widget,
+                         const void *data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
+is_primary_menu_button (GtkWidget  *widget,
+                        const void *data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+static void
+assert_widget_reachable (Fixture    *f,
+                         GtkWidget  *widget,
+                         const char *what)
+{
+  g_autofree char *why = NULL;
+
+  g_assert_nonnull (widget);
+  if (!is_shown (widget) || !gtk_widget_is_sensitive (widget) ||
+      !is_inside_window (widget, GTK_WIDGET (f->window), &why))
+    g_error ("%d px: %s cannot be reached (%s)", gtk_widget_get_width (GTK_WIDGET (f->window)), what,
+             why != NULL ? why : "hidden or insensitive");
+}
+
+/* The three views: the switcher in the title or in the bottom bar. */
+static void
+assert_switcher_reachable (Fixture *f)
+{
+  AdwViewSwitcherTitle *title = baton_test_find_descendant (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  AdwViewSwitcherBar *bar = baton_test_find_descendant (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  GtkWidget *switcher;
+
+  g_assert_nonnull (title);
+  g_assert_nonnull (bar);
+
+  if (adw_view_switcher_title_get_title_visible (title))
+    {
+      g_assert_true (adw_view_switcher_bar_get_reveal (bar));
+      switcher = baton_test_find_descendant (GTK_WIDGET (bar), ADW_TYPE_VIEW_SWITCHER);
+    }
+  else
+    switcher = baton_test_find_descendant (GTK_WIDGET (title), ADW_TYPE_VIEW_SWITCHER);
+
+  assert_widget_reachable (f, switcher, "the view switcher");
+  for (GtkWidget *b = gtk_widget_get_first_child (switcher); b != NULL; b = gtk_widget_get_next_sibling (b))
+    assert_widget_reachable (f, b, "a view switcher button");
+}
+
+static void
+show_view (Fixture    *f,
+           const char *view)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", view));
+  baton_test_run_for (300);
+}
+
+static void
+check_header (Fixture *f)
+{
+  assert_reachable (f, "header", header_actions);
+  assert_widget_reachable (f, baton_test_find_widget (GTK_WIDGET (f->window), is_primary_menu_button, NULL),
+                           "the main menu");
+  assert_switcher_reachable (f);
+}
+
+static void
+check_board (Fixture *f)
+{
+  BatonBoardView *board;
+
+  show_view (f, "board");
+  board = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_BOARD_VIEW);
+  assert_reachable (f, "board", board_actions);
+  assert_widget_reachable (f, baton_board_view_get_search_entry (board), "the card search");
+  assert_widget_reachable (f, baton_test_find_widget (GTK_WIDGET (board), is_menu_button_labelled, "Filters"),
+                           "the filters");
+
+  /* With the people sidebar open too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.show-people", NULL));
+  baton_test_run_for (600);
+  assert_reachable (f, "board with people", board_actions);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.show-people", NULL));
+  baton_test_run_for (600);
+}
+
+static void
+check_capacity (Fixture *f)
+{
+  show_view (f, "capacity");
+  assert_reachable (f, "capacity", capacity_actions);
+}
+
+static gboolean
+is_client_list (GtkWidget  *widget,
+                const void *data)
+{
+  return GTK_IS_LIST_VIEW (widget) && is_shown (widget) &&
+         gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+/* Clients: the list, a client (a click on it), a note (a click on it), and
+ * back, page by page when folded. */
+static void
+check_clients (Fixture *f)
+{
+  BatonClientsView *view;
+  BatonClientPage *page;
+  GtkWidget *list;
+  g_autoptr(BatonNote) note = NULL;
+
+  show_view (f, "clients");
+  view = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_CLIENTS_VIEW);
+  page = BATON_CLIENT_PAGE (baton_clients_view_get_client_page (view));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "clients.show-list", NULL));
+  wait_for_leaflets (GTK_WIDGET (view));
+  assert_reachable (f, "clients list", clients_list_actions);
+
+  list = baton_test_find_widget (GTK_WIDGET (view), is_client_list, NULL);
+  assert_widget_reachable (f, list, "the clients list");
+  g_signal_emit_by_name (list, "activate", 1);
+  wait_for_leaflets (GTK_WIDGET (view));
+  g_assert_true (baton_clients_view_get_client (view) != NULL);
+  assert_reachable (f, "client", client_actions);
+
+  note = g_list_model_get_item (baton_client_page_get_notes (page), 0);
+  g_assert_nonnull (note);
+  g_signal_emit_by_name (page, "note-activated", note);
+  wait_for_leaflets (GTK_WIDGET (view));
+  assert_reachable (f, "note", note_actions);
+
+  /* And back, when folded: a button on screen each time. */
+  if (find_action (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "clients.show-client") != NOT_FOUND)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "clients.show-client", NULL));
+      wait_for_leaflets (GTK_WIDGET (view));
+      assert_reachable (f, "client (back)", client_actions);
+      /* And from the client to the list, when the list is not beside it. */
+      g_assert_cmpint (find_action (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "clients.show-list"),
+                       ==, gtk_widget_is_drawable (list) ? NOT_FOUND : FOUND_BUTTON);
+    }
+}
+
+static void
+test_reachable (Fixture       *f,
+                gconstpointer  data)
+{
+  int width = GPOINTER_TO_INT (data);
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  open_window (f, width);
+  check_board (f);
+  check_header (f);
+  check_capacity (f);
+  check_header (f);
+  check_clients (f);
+  check_header (f);
+}
+
+/* The window goes down to 360 px, whatever the view. */
+static void
+test_minimum_width (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char *views[] = { "board", "capacity", "clients" };
+  int minimum;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  open_window (f, 1100);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      show_view (f, views[i]);
+      gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_debug ("%s: the window is %d px wide at least", views[i], minimum);
+      g_assert_cmpint (minimum, <=, 360);
+    }
+}
+
+/* Folded, choosing a client brings its page, and a note the note; the way
+ * back is one button each. */
+static void
+test_clients_fold (Fixture       *f,
+                   gconstpointer  data)
+{
+  BatonClientsView *view;
+  AdwLeaflet *leaflet;
+  GtkWidget *list;
+  g_autoptr(BatonNote) note = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  open_window (f, 360);
+  show_view (f, "clients");
+  view = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_CLIENTS_VIEW);
+  leaflet = baton_test_find_descendant (GTK_WIDGET (view), ADW_TYPE_LEAFLET);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+
+  list = baton_test_find_widget (GTK_WIDGET (view), is_client_list, NULL);
+  g_signal_emit_by_name (list, "activate", 0);
+  wait_for_leaflets (GTK_WIDGET (view));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+  g_assert_cmpint (find_action (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "clients.show-list"), ==, FOUND_BUTTON);
+  g_assert_cmpint (find_action (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "clients.show-client"), ==, NOT_FOUND);
+
+  note = g_list_model_get_item (baton_client_page_get_notes (BATON_CLIENT_PAGE (baton_clients_view_get_client_page (view))), 0);
+  g_signal_emit_by_name (baton_clients_view_get_client_page (view), "note-activated", note);
+  wait_for_leaflets (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_is_drawable (baton_clients_view_get_editor (view)));
+  g_assert_false (gtk_widget_is_drawable (baton_clients_view_get_client_page (view)));
+  /* One way back at a time: to the client. */
+  g_assert_cmpint (find_action (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "clients.show-client"), ==, FOUND_BUTTON);
+  g_assert_cmpint (find_action (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "clients.show-list"), ==, NOT_FOUND);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "clients.show-client", NULL));
+  wait_for_leaflets (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_is_drawable (baton_clients_view_get_client_page (view)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "clients.show-list", NULL));
+  wait_for_leaflets (GTK_WIDGET (view));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+
+  /* Wide, all three at once, no way back shown. */
+  open_window (f, 1100);
+  show_view (f, "clients");
+  view = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_CLIENTS_VIEW);
+  leaflet = baton_test_find_descendant (GTK_WIDGET (view), ADW_TYPE_LEAFLET);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_is_drawable (baton_clients_view_get_client_page (view)));
+  g_assert_true (gtk_widget_is_drawable (baton_clients_view_get_editor (view)));
+  g_assert_cmpint (find_action (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "clients.show-list"), ==, NOT_FOUND);
+  g_assert_cmpint (find_action (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "clients.show-client"), ==, NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (gtk_init_check ())
+    {
+      /* GNOME's window buttons: close alone. */
+      g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+      app = baton_test_register_application (G_APPLICATION (baton_application_new ()));
+    }
+  else
+    g_debug ("No display: every case is skipped");
+
+  g_test_add ("/adaptive/minimum-width", Fixture, NULL, fixture_set_up, test_minimum_width, fixture_tear_down);
+  g_test_add ("/adaptive/reachable/360", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_reachable, fixture_tear_down);
+  g_test_add ("/adaptive/reachable/700", Fixture, GINT_TO_POINTER (700), fixture_set_up, test_reachable, fixture_tear_down);
+  g_test_add ("/adaptive/reachable/1100", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_reachable, fixture_tear_down);
+  g_test_add ("/adaptive/clients-fold", Fixture, NULL, fixture_set_up, test_clients_fold, fixture_tear_down);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}

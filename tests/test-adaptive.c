@@ -25,6 +25,9 @@
 #include "baton-board-card.h"
 #include "baton-board-private.h"
 #include "baton-board-view.h"
+#include "baton-capacity-grid-layout.h"
+#include "baton-capacity-grid-private.h"
+#include "baton-capacity-person-header.h"
 #include "baton-client-page.h"
 #include "baton-clients-view.h"
 #include "baton-demo.h"
@@ -453,11 +456,48 @@ check_board (Fixture *f)
   baton_test_run_for (600);
 }
 
+/* The grid shows its names column and a whole week beside it; each name
+ * header has its size (nothing cut) inside the names column. */
+static void
+assert_grid_fits (Fixture *f)
+{
+  BatonCapacityGrid *grid = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_CAPACITY_GRID);
+  const BatonGridLayout *layout;
+  g_autoptr(GPtrArray) headers = NULL;
+  GType type = BATON_TYPE_CAPACITY_PERSON_HEADER;
+  int width;
+
+  g_assert_nonnull (grid);
+  layout = _baton_capacity_grid_get_layout (grid);
+  width = gtk_widget_get_width (GTK_WIDGET (grid));
+  g_debug ("%d px: the grid is %d px wide, its names %d, a week %d", gtk_widget_get_width (GTK_WIDGET (f->window)),
+           width, layout->metrics.name_width, layout->column_width);
+  g_assert_cmpint (layout->metrics.name_width + layout->metrics.min_column, <=, width);
+  g_assert_cmpint (layout->column_width, >=, layout->metrics.min_column);
+
+  headers = baton_test_find_widgets (GTK_WIDGET (grid), baton_test_widget_is_of_type, &type);
+  g_assert_cmpuint (headers->len, >, 0);
+  for (guint i = 0; i < headers->len; i++)
+    {
+      GtkWidget *header = g_ptr_array_index (headers, i);
+      graphene_rect_t bounds;
+      int minimum;
+
+      if (!is_shown (header))
+        continue;
+      gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_assert_true (gtk_widget_compute_bounds (header, GTK_WIDGET (grid), &bounds));
+      g_assert_cmpint (minimum, <=, gtk_widget_get_width (header));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, layout->metrics.name_width);
+    }
+}
+
 static void
 check_capacity (Fixture *f)
 {
   show_view (f, "capacity");
   assert_reachable (f, "capacity", capacity_actions);
+  assert_grid_fits (f);
 }
 
 static gboolean
@@ -466,6 +506,26 @@ is_client_list (GtkWidget  *widget,
 {
   return GTK_IS_LIST_VIEW (widget) && is_shown (widget) &&
          gtk_widget_has_css_class (widget, "navigation-sidebar");
+}
+
+/* No label of @root is cut to "…" (a program's name in its drop-down
+ * may be: the list shows it whole). */
+static void
+assert_no_label_cut (GtkWidget  *root,
+                     const char *where)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!is_shown (child) || GTK_IS_DROP_DOWN (child) || GTK_IS_SCROLLED_WINDOW (child) || GTK_IS_NATIVE (child))
+        continue;
+
+      if (GTK_IS_LABEL (child) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (child))))
+        g_error ("%s: “%s” is cut", where, gtk_label_get_text (GTK_LABEL (child)));
+
+      assert_no_label_cut (child, where);
+    }
 }
 
 /* Clients: the list, a client (a click on it), a note (a click on it), and
@@ -498,6 +558,7 @@ check_clients (Fixture *f)
   g_signal_emit_by_name (page, "note-activated", note);
   wait_for_leaflets (GTK_WIDGET (view));
   assert_reachable (f, "note", note_actions);
+  assert_no_label_cut (baton_clients_view_get_editor (view), "the note's toolbar");
 
   /* And back, when folded: a button on screen each time. */
   if (find_action (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "clients.show-client") != NOT_FOUND)

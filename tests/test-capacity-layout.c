@@ -118,6 +118,47 @@ test_column_width (void)
   baton_grid_layout_clear (&layout);
 }
 
+/* Narrow, the names narrow to their avatars: whole only when two weeks
+ * still fit beside them. */
+static void
+test_fit_names (void)
+{
+  BatonGridLayout layout;
+  GdkRectangle rect;
+  guint row;
+  gint week;
+
+  baton_grid_layout_init (&layout);
+  baton_grid_metrics_init (&layout.metrics, 12);
+  g_assert_cmpint (layout.metrics.name_width, ==, 288);
+  g_assert_false (baton_grid_layout_is_compact (&layout));
+
+  /* 288 + 2 × 112 = 512. */
+  baton_grid_layout_fit_names (&layout, 512);
+  g_assert_cmpint (layout.metrics.name_width, ==, 288);
+  baton_grid_layout_fit_names (&layout, 511);
+  g_assert_cmpint (layout.metrics.name_width, ==, 64);
+  g_assert_true (baton_grid_layout_is_compact (&layout));
+  baton_grid_layout_clear (&layout);
+
+  /* The cells move with the names. */
+  layout_set_up (&layout, 4);
+  layout.metrics.full_name_width = 200;
+  layout.metrics.compact_name_width = 50;
+  baton_grid_layout_fit_names (&layout, 399);
+  layout.column_width = baton_grid_layout_column_width_for (&layout, 399);
+  g_assert_cmpint (layout.column_width, ==, 100);
+  g_assert_true (baton_grid_layout_get_cell_rect (&layout, 1, 0, &rect));
+  g_assert_cmpint (rect.x, ==, 50);
+  g_assert_true (baton_grid_layout_pick (&layout, 49, 60 + 45, &row, &week));
+  g_assert_cmpint (week, ==, -1);
+  g_assert_true (baton_grid_layout_pick (&layout, 51, 60 + 45, &row, &week));
+  g_assert_cmpint (week, ==, 0);
+  baton_grid_layout_fit_names (&layout, 400);
+  g_assert_cmpint (layout.metrics.name_width, ==, 200);
+  baton_grid_layout_clear (&layout);
+}
+
 static void
 test_pick (void)
 {
@@ -364,6 +405,7 @@ main (int   argc,
   g_test_add_func ("/capacity-layout/metrics", test_metrics);
   g_test_add_func ("/capacity-layout/place-rows", test_place_rows);
   g_test_add_func ("/capacity-layout/column-width", test_column_width);
+  g_test_add_func ("/capacity-layout/fit-names", test_fit_names);
   g_test_add_func ("/capacity-layout/pick", test_pick);
   g_test_add_func ("/capacity-layout/cell-rect", test_cell_rect);
   g_test_add_func ("/capacity-layout/pick-round-trip", test_pick_round_trip);

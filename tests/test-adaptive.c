@@ -664,6 +664,106 @@ test_clients_fold (Fixture       *f,
   g_assert_cmpint (find_action (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "clients.show-client"), ==, NOT_FOUND);
 }
 
+/* Escape on a card's menu ------------------------------------------------------- */
+
+static gboolean
+board_menu_open (gpointer data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (data); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child) && gtk_widget_get_mapped (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+board_menu_closed (gpointer data)
+{
+  return !board_menu_open (data);
+}
+
+typedef struct
+{
+  GtkWindow *window;
+  BatonTask *task;
+} FocusWait;
+
+static gboolean
+focus_on_card_of (gpointer data)
+{
+  FocusWait *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (wait->window));
+
+  return BATON_IS_BOARD_CARD (focus) && baton_board_card_get_task (BATON_BOARD_CARD (focus)) == wait->task;
+}
+
+static void
+assert_focus_on_card (Fixture   *f,
+                      BatonTask *task,
+                      const char *how)
+{
+  FocusWait wait = { GTK_WINDOW (f->window), task };
+
+  if (!baton_test_wait_until (focus_on_card_of, &wait, 5000))
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+      g_error ("%s: the focus is on %s, not on the card", how, focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+    }
+}
+
+/* The menu of a card, opened from the keyboard (Shift+F10) or with a right
+ * click, wherever the focus was before: Escape closes it and the focus is
+ * on the card, not in the header bar. */
+static void
+test_card_menu_escape (Fixture       *f,
+                       gconstpointer  data)
+{
+  BatonBoardView *board;
+  GtkWidget *card;
+  BatonTask *task;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  open_window (f, GPOINTER_TO_INT (data));
+  if (!baton_test_can_use_xdotool (GTK_WIDGET (f->window)))
+    {
+      g_test_skip ("no xdotool, or not an X11 display");
+      return;
+    }
+
+  show_view (f, "board");
+  board = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_BOARD_VIEW);
+  card = baton_test_find_descendant (GTK_WIDGET (board), BATON_TYPE_BOARD_CARD);
+  g_assert_nonnull (card);
+  task = baton_board_card_get_task (BATON_BOARD_CARD (card));
+  g_assert_true (baton_test_xdotool_focus_window (GTK_WINDOW (f->window)));
+
+  /* From the keyboard. */
+  g_assert_true (gtk_widget_grab_focus (card));
+  g_assert_true (baton_test_xdotool ("key shift+F10"));
+  g_assert_true (baton_test_wait_until (board_menu_open, board, 5000));
+  g_assert_true (baton_test_xdotool ("key Escape"));
+  g_assert_true (baton_test_wait_until (board_menu_closed, board, 5000));
+  assert_focus_on_card (f, task, "Shift+F10, Escape");
+
+  /* After moving in the menu, with the Menu key. */
+  g_assert_true (baton_test_xdotool ("key Menu"));
+  g_assert_true (baton_test_wait_until (board_menu_open, board, 5000));
+  g_assert_true (baton_test_xdotool ("key Down Down Down"));
+  g_assert_true (baton_test_xdotool ("key Escape"));
+  g_assert_true (baton_test_wait_until (board_menu_closed, board, 5000));
+  assert_focus_on_card (f, task, "Menu, Down, Escape");
+
+  /* A right click while the focus is in the header bar. */
+  gtk_widget_grab_focus (baton_test_find_descendant (GTK_WIDGET (f->window), ADW_TYPE_VIEW_SWITCHER_TITLE));
+  g_assert_true (baton_test_xdotool_pointer (card, 20, 20, 3));
+  g_assert_true (baton_test_wait_until (board_menu_open, board, 5000));
+  g_assert_true (baton_test_xdotool ("key Escape"));
+  g_assert_true (baton_test_wait_until (board_menu_closed, board, 5000));
+  assert_focus_on_card (f, task, "right click, Escape");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +785,8 @@ main (int   argc,
   g_test_add ("/adaptive/reachable/360", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_reachable, fixture_tear_down);
   g_test_add ("/adaptive/reachable/700", Fixture, GINT_TO_POINTER (700), fixture_set_up, test_reachable, fixture_tear_down);
   g_test_add ("/adaptive/reachable/1100", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_reachable, fixture_tear_down);
+  g_test_add ("/adaptive/card-menu-escape/360", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_card_menu_escape, fixture_tear_down);
+  g_test_add ("/adaptive/card-menu-escape/1100", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_card_menu_escape, fixture_tear_down);
   g_test_add ("/adaptive/clients-fold", Fixture, NULL, fixture_set_up, test_clients_fold, fixture_tear_down);
 
   ret = g_test_run ();

@@ -609,6 +609,12 @@ test_minimum_width (Fixture       *f,
     }
 }
 
+static gboolean
+is_wider_than_300 (gpointer data)
+{
+  return gtk_widget_get_width (data) > 300;
+}
+
 /* Folded, choosing a client brings its page, and a note the note; the way
  * back is one button each. */
 static void
@@ -651,6 +657,8 @@ test_clients_fold (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "clients.show-list", NULL));
   wait_for_leaflets (GTK_WIDGET (view));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+  /* Alone, the list is as wide as the window, not 250 px in its middle. */
+  g_assert_true (baton_test_wait_until (is_wider_than_300, list, 5000));
 
   /* Wide, all three at once, no way back shown. */
   open_window (f, 1100);

@@ -33,6 +33,7 @@ struct _BatonClientsView
   GtkListView        *results_list;
   GtkCheckButton     *archived_check;
   AdwLeaflet         *leaflet;            /* the list | the content */
+  AdwClamp           *sidebar_clamp;
   GtkWidget          *back_to_list;
   GtkStack           *content_stack;
   AdwLeaflet         *note_leaflet;       /* the client | the note */
@@ -60,6 +61,7 @@ struct _BatonClientsView
   gint                pending_length;
   gboolean            show_archived;
   guint               refresh_source;
+  guint               clamp_source;     /* the sidebar follows the fold */
   gboolean            close_decided;    /* the window may close now */
   guint               close_source;
 };

@@ -234,6 +234,21 @@ _baton_clients_view_show_pane (BatonClientsView *self,
   adw_leaflet_set_visible_child_name (self->note_leaflet, pane);
 }
 
+/* The sidebar is 250 px wide beside the rest, as wide as the window alone.
+ * A leaflet folds while it is allocated: the clamp changes after that. */
+static gboolean
+fit_sidebar_cb (gpointer data)
+{
+  BatonClientsView *self = data;
+  int width = adw_leaflet_get_folded (self->leaflet) ? 100000 : 250;
+
+  self->clamp_source = 0;
+  adw_clamp_set_maximum_size (self->sidebar_clamp, width);
+  adw_clamp_set_tightening_threshold (self->sidebar_clamp, width);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* One way back at a time: from the note to the client, from the client
  * (or an empty content page) to the list. */
 static void
@@ -242,6 +257,9 @@ on_folded_changed (BatonClientsView *self)
   gboolean on_note = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "client") == 0 &&
                      g_strcmp0 (adw_leaflet_get_visible_child_name (self->note_leaflet), "note") == 0;
   gboolean note_folded = adw_leaflet_get_folded (self->note_leaflet);
+
+  if (self->clamp_source == 0)
+    self->clamp_source = g_idle_add (fit_sidebar_cb, self);
 
   gtk_widget_set_visible (self->back_to_list, adw_leaflet_get_folded (self->leaflet) &&
                                               !(note_folded && on_note));
@@ -620,6 +638,7 @@ baton_clients_view_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->clamp_source, g_source_remove);
 
   if (self->clients_selection != NULL)
     g_signal_handlers_disconnect_by_data (self->clients_selection, self);
@@ -742,6 +761,7 @@ baton_clients_view_class_init (BatonClientsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, results_list);
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, archived_check);
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientsView, sidebar_clamp);
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, back_to_list);
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, note_leaflet);

@@ -444,6 +444,8 @@ check_board (Fixture *f)
   show_view (f, "board");
   board = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_BOARD_VIEW);
   assert_reachable (f, "board", board_actions);
+  if (gtk_widget_get_width (GTK_WIDGET (f->window)) >= 700)
+    g_assert_cmpint (find_action (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "board.new-card"), ==, FOUND_BUTTON);
   assert_widget_reachable (f, baton_board_view_get_search_entry (board), "the card search");
   assert_widget_reachable (f, baton_test_find_widget (GTK_WIDGET (board), is_menu_button_labelled, "Filters"),
                            "the filters");
@@ -498,6 +500,12 @@ check_capacity (Fixture *f)
   show_view (f, "capacity");
   assert_reachable (f, "capacity", capacity_actions);
   assert_grid_fits (f);
+  /* Half a screen holds the people's buttons themselves. */
+  if (gtk_widget_get_width (GTK_WIDGET (f->window)) >= 700)
+    {
+      g_assert_cmpint (find_action (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "capacity.add-person"), ==, FOUND_BUTTON);
+      g_assert_cmpint (find_action (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "capacity.manage-roles"), ==, FOUND_BUTTON);
+    }
 }
 
 static gboolean

@@ -28,6 +28,7 @@
 #include "baton-board-card.h"
 #include "baton-board-column.h"
 #include "baton-board-filter.h"
+#include "baton-leftover-bin.h"
 #include "baton-board-private.h"
 #include "baton-board-tasks.h"
 #include "baton-board-view-private.h"
@@ -848,6 +849,7 @@ baton_board_view_class_init (BatonBoardViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "board.new-card", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "board.show-people", NULL);
 
+  g_type_ensure (BATON_TYPE_LEFTOVER_BIN);
   g_type_ensure (BATON_TYPE_TASK_EDITOR);
   g_type_ensure (BATON_TYPE_RECORD_DROP_DOWN);
 }

@@ -19,6 +19,7 @@
 
 #include "baton-capacity-view.h"
 #include "baton-capacity-view-private.h"
+#include "baton-leftover-bin.h"
 #include "baton-task-menu.h"
 #include "baton-calendar.h"
 #include "baton-dates.h"
@@ -700,6 +701,7 @@ baton_capacity_view_class_init (BatonCapacityViewClass *klass)
 
   _baton_capacity_view_class_add_actions (widget_class);
 
+  g_type_ensure (BATON_TYPE_LEFTOVER_BIN);
   g_type_ensure (BATON_TYPE_CAPACITY_GRID);
 }
 

@@ -516,6 +516,14 @@ is_client_list (GtkWidget  *widget,
          gtk_widget_has_css_class (widget, "navigation-sidebar");
 }
 
+static gboolean
+fills_its_leaflet (gpointer data)
+{
+  GtkWidget *leaflet = gtk_widget_get_ancestor (data, ADW_TYPE_LEAFLET);
+
+  return gtk_widget_get_width (data) >= gtk_widget_get_width (leaflet) - 1;
+}
+
 /* No label of @root is cut to "…" (a program's name in its drop-down
  * may be: the list shows it whole). */
 static void
@@ -574,6 +582,8 @@ check_clients (Fixture *f)
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "clients.show-client", NULL));
       wait_for_leaflets (GTK_WIDGET (view));
       assert_reachable (f, "client (back)", client_actions);
+      /* Alone, the client's page is as wide as its pane. */
+      g_assert_true (baton_test_wait_until (fills_its_leaflet, page, 5000));
       /* And from the client to the list, when the list is not beside it. */
       g_assert_cmpint (find_action (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "clients.show-list"),
                        ==, gtk_widget_is_drawable (list) ? NOT_FOUND : FOUND_BUTTON);

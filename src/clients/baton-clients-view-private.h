@@ -37,6 +37,7 @@ struct _BatonClientsView
   GtkWidget          *back_to_list;
   GtkStack           *content_stack;
   AdwLeaflet         *note_leaflet;       /* the client | the note */
+  AdwClamp           *client_clamp;
   GtkWidget          *back_to_client;
   AdwButtonContent   *back_to_client_content;
   GtkBox             *client_page_box;
@@ -61,7 +62,7 @@ struct _BatonClientsView
   gint                pending_length;
   gboolean            show_archived;
   guint               refresh_source;
-  guint               clamp_source;     /* the sidebar follows the fold */
+  guint               clamp_source;     /* the clamps follow the folds */
   gboolean            close_decided;    /* the window may close now */
   guint               close_source;
 };

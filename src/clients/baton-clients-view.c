@@ -234,17 +234,25 @@ _baton_clients_view_show_pane (BatonClientsView *self,
   adw_leaflet_set_visible_child_name (self->note_leaflet, pane);
 }
 
-/* The sidebar is 250 px wide beside the rest, as wide as the window alone.
- * A leaflet folds while it is allocated: the clamp changes after that. */
+static void
+set_clamp (AdwClamp *clamp,
+           int       width)
+{
+  adw_clamp_set_maximum_size (clamp, width);
+  adw_clamp_set_tightening_threshold (clamp, width);
+}
+
+/* The sidebar is 250 px wide beside the rest, the client's page up to 370
+ * beside the note; alone, each is as wide as the window. A leaflet folds
+ * while it is allocated: the clamps change after that. */
 static gboolean
-fit_sidebar_cb (gpointer data)
+fit_clamps_cb (gpointer data)
 {
   BatonClientsView *self = data;
-  int width = adw_leaflet_get_folded (self->leaflet) ? 100000 : 250;
 
   self->clamp_source = 0;
-  adw_clamp_set_maximum_size (self->sidebar_clamp, width);
-  adw_clamp_set_tightening_threshold (self->sidebar_clamp, width);
+  set_clamp (self->sidebar_clamp, adw_leaflet_get_folded (self->leaflet) ? 100000 : 250);
+  set_clamp (self->client_clamp, adw_leaflet_get_folded (self->note_leaflet) ? 100000 : 370);
 
   return G_SOURCE_REMOVE;
 }
@@ -259,7 +267,7 @@ on_folded_changed (BatonClientsView *self)
   gboolean note_folded = adw_leaflet_get_folded (self->note_leaflet);
 
   if (self->clamp_source == 0)
-    self->clamp_source = g_idle_add (fit_sidebar_cb, self);
+    self->clamp_source = g_idle_add (fit_clamps_cb, self);
 
   gtk_widget_set_visible (self->back_to_list, adw_leaflet_get_folded (self->leaflet) &&
                                               !(note_folded && on_note));
@@ -765,6 +773,7 @@ baton_clients_view_class_init (BatonClientsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, back_to_list);
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, note_leaflet);
+  gtk_widget_class_bind_template_child (widget_class, BatonClientsView, client_clamp);
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, back_to_client);
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, back_to_client_content);
   gtk_widget_class_bind_template_child (widget_class, BatonClientsView, client_page_box);

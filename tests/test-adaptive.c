@@ -690,6 +690,42 @@ test_clients_fold (Fixture       *f,
   g_assert_cmpint (find_action (GTK_WIDGET (f->window), GTK_WIDGET (f->window), "clients.show-client"), ==, NOT_FOUND);
 }
 
+/* Narrow, the people cover the board (which keeps no useless sliver) and
+ * closing them over it (a click beside, Escape) turns the toggle off. */
+static void
+test_people_over_board (Fixture       *f,
+                        gconstpointer  data)
+{
+  BatonBoardView *board;
+  AdwFlap *flap;
+  gboolean shown = TRUE;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  open_window (f, 360);
+  show_view (f, "board");
+  board = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_BOARD_VIEW);
+  flap = baton_test_find_descendant (GTK_WIDGET (board), ADW_TYPE_FLAP);
+  g_assert_nonnull (flap);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.show-people", NULL));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (adw_flap_get_folded (flap));
+
+  adw_flap_set_reveal_flap (flap, FALSE);
+  g_object_get (board, "show-people-sidebar", &shown, NULL);
+  g_assert_false (shown);
+
+  /* Wide, beside the board. */
+  open_window (f, 1100);
+  show_view (f, "board");
+  board = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_BOARD_VIEW);
+  flap = baton_test_find_descendant (GTK_WIDGET (board), ADW_TYPE_FLAP);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.show-people", NULL));
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.show-people", NULL));
+}
+
 /* Escape on a card's menu ------------------------------------------------------- */
 
 static gboolean
@@ -813,6 +849,7 @@ main (int   argc,
   g_test_add ("/adaptive/reachable/1100", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_reachable, fixture_tear_down);
   g_test_add ("/adaptive/card-menu-escape/360", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_card_menu_escape, fixture_tear_down);
   g_test_add ("/adaptive/card-menu-escape/1100", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_card_menu_escape, fixture_tear_down);
+  g_test_add ("/adaptive/people-over-board", Fixture, NULL, fixture_set_up, test_people_over_board, fixture_tear_down);
   g_test_add ("/adaptive/clients-fold", Fixture, NULL, fixture_set_up, test_clients_fold, fixture_tear_down);
 
   ret = g_test_run ();

@@ -1324,9 +1324,9 @@ window_narrow (gpointer data)
 static gboolean
 sidebar_revealed (gpointer data)
 {
-  GtkWidget *revealer = gtk_widget_get_ancestor (baton_board_view_get_people_sidebar (data), GTK_TYPE_REVEALER);
+  GtkWidget *flap = gtk_widget_get_ancestor (baton_board_view_get_people_sidebar (data), ADW_TYPE_FLAP);
 
-  return revealer != NULL && gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
+  return flap != NULL && adw_flap_get_reveal_progress (ADW_FLAP (flap)) >= 1.0;
 }
 
 /* In a narrow window, a card moved by keyboard to a column out of view

@@ -34,6 +34,17 @@ on_search_changed (BatonBoardView *self)
   baton_board_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
+/* Narrow, the people cover the board and close by themselves (a click
+ * beside them, Escape, a swipe): the toggle and its setting follow. */
+static void
+on_people_flap_revealed (BatonBoardView *self)
+{
+  gboolean revealed = adw_flap_get_reveal_flap (self->people_flap);
+
+  if (revealed != self->show_people)
+    g_object_set (self, "show-people-sidebar", revealed, NULL);
+}
+
 static void
 on_stop_search (BatonBoardView *self)
 {
@@ -231,6 +242,7 @@ _baton_board_view_filters_class_init (GtkWidgetClass *widget_class)
    * connects them). */
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_people_flap_revealed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_dropdown_selected);
 }

@@ -42,7 +42,7 @@ struct _BatonBoardView
   GtkStack           *content_stack;
   GtkScrolledWindow  *board_scroller;
   GtkWidget          *columns_box;
-  GtkRevealer        *people_revealer;
+  AdwFlap            *people_flap;      /* the people sidebar: beside, or over when narrow */
   AdwBin             *sidebar_bin;
 
   /* Owned references */

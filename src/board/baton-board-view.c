@@ -770,7 +770,7 @@ baton_board_view_set_property (GObject      *object,
       set_bool_property (self, &self->show_people, g_value_get_boolean (value), prop_id);
       if (self->show_people && self->sidebar != NULL)
         baton_people_sidebar_refresh (self->sidebar);
-      gtk_revealer_set_reveal_child (self->people_revealer, self->show_people);
+      adw_flap_set_reveal_flap (self->people_flap, self->show_people);
       break;
     case PROP_ONLY_OVER_CAPACITY:
       if (baton_board_filter_get_only_over_capacity (self->filter) != g_value_get_boolean (value))
@@ -838,7 +838,7 @@ baton_board_view_class_init (BatonBoardViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonBoardView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BatonBoardView, board_scroller);
   gtk_widget_class_bind_template_child (widget_class, BatonBoardView, columns_box);
-  gtk_widget_class_bind_template_child (widget_class, BatonBoardView, people_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BatonBoardView, people_flap);
   gtk_widget_class_bind_template_child (widget_class, BatonBoardView, sidebar_bin);
 
   _baton_board_view_actions_class_init (widget_class);

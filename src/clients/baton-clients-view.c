@@ -262,10 +262,15 @@ fit_clamps_cb (gpointer data)
 static void
 on_folded_changed (BatonClientsView *self)
 {
-  gboolean on_note = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "client") == 0 &&
-                     g_strcmp0 (adw_leaflet_get_visible_child_name (self->note_leaflet), "note") == 0;
-  gboolean note_folded = adw_leaflet_get_folded (self->note_leaflet);
+  gboolean on_note, note_folded;
 
+  /* The leaflets go with the view. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->leaflet == NULL || self->note_leaflet == NULL)
+    return;
+
+  on_note = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "client") == 0 &&
+            g_strcmp0 (adw_leaflet_get_visible_child_name (self->note_leaflet), "note") == 0;
+  note_folded = adw_leaflet_get_folded (self->note_leaflet);
   if (self->clamp_source == 0)
     self->clamp_source = g_idle_add (fit_clamps_cb, self);
 
@@ -659,6 +664,7 @@ baton_clients_view_dispose (GObject *object)
    * go of it first, so that neither unparents it twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BATON_TYPE_CLIENTS_VIEW);
+  g_clear_handle_id (&self->clamp_source, g_source_remove);
 
   self->editor = NULL;
   self->client_page = NULL;

@@ -27,6 +27,7 @@
 #include "baton-application.h"
 #include "baton-cli.h"
 #include "baton-demo.h"
+#include "baton-help-window.h"
 #include "baton-preferences-window.h"
 #include "baton-search-provider.h"
 #include "baton-store.h"
@@ -787,6 +788,15 @@ shortcuts_activated (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+/* F1: the help, in Yelp or in a window (baton-help-window.c). */
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  baton_help_window_open (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
+}
+
 /* Open Recent ------------------------------------------------------------------- */
 
 /* "Acme" for ".../Acme.db": the file's display name without extension,
@@ -936,6 +946,7 @@ static const GActionEntry app_actions[] = {
   { .name = "preferences", .activate = preferences_activated },
   { .name = "about", .activate = about_activated },
   { .name = "shortcuts", .activate = shortcuts_activated },
+  { .name = "help", .activate = help_activated },
 };
 
 static const struct {
@@ -948,6 +959,7 @@ static const struct {
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.shortcuts", { "<Control>question", NULL } },
+  { "app.help", { "F1", NULL } },
   { "win.show-view::board", { "<Alt>1", NULL } },
   { "win.show-view::capacity", { "<Alt>2", NULL } },
   { "win.show-view::clients", { "<Alt>3", NULL } },

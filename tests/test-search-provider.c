@@ -384,6 +384,12 @@ test_activate (void)
 
   /* Still one window: results open where the workspace is shown. */
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  /* An item deleted since the search: the window says so. */
+  g_assert_cmpuint (baton_window_get_n_toasts (window), ==, 0);
+  activate ("task", 99999);
+  g_assert_cmpuint (baton_window_get_n_toasts (window), ==, 1);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 }
 
 /* With a window, its workspace is searched as it is now. */

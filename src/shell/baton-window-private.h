@@ -8,7 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* The view named @name ("board", "capacity" or "clients"). */
+/* The view named @name ("board", "capacity" or "clients"), built now if
+ * it was not yet. */
 GtkWidget *baton_window_get_view (BatonWindow *self,
                                   const char  *name);
 

@@ -1526,9 +1526,17 @@ collect_stylesheets (const char *path,
 }
 
 /* Every rule comes from the application stylesheet that AdwApplication
- * loads, src/shell/style.css: no view or widget ships one of its own.
- * (An error in that one is a warning, fatal in every UI test, when
- * AdwApplication or baton_test_load_stylesheet () loads it.) */
+ * loads, src/shell/style.css, and its high contrast additions,
+ * style-hc.css: no view or widget ships one of its own. (An error in
+ * them is a warning, fatal in every UI test, when AdwApplication or
+ * baton_test_load_stylesheet () loads them.) */
+static int
+compare_paths (const char **a,
+                            const char **b)
+{
+  return strcmp (*a, *b);
+}
+
 static void
 test_one_stylesheet (void)
 {
@@ -1537,8 +1545,10 @@ test_one_stylesheet (void)
   collect_stylesheets (RESOURCE_PREFIX "/", found);
   for (guint i = 0; i < found->len; i++)
     g_test_message ("stylesheet: %s", (char *) found->pdata[i]);
-  g_assert_cmpuint (found->len, ==, 1);
-  g_assert_cmpstr (found->pdata[0], ==, RESOURCE_PREFIX "/style.css");
+  g_ptr_array_sort (found, (GCompareFunc) compare_paths);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_cmpstr (found->pdata[0], ==, RESOURCE_PREFIX "/style-hc.css");
+  g_assert_cmpstr (found->pdata[1], ==, RESOURCE_PREFIX "/style.css");
 }
 
 int

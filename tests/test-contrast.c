@@ -21,6 +21,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "baton-avatar.h"
 #include "baton-board-private.h"
 #include "baton-board-view.h"
 #include "baton-capacity-grid-private.h"
@@ -235,6 +236,8 @@ render (GtkWidget *widget,
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, pixels->width, pixels->height));
+  if (g_getenv ("BATON_TEST_SAVE_RENDER") != NULL)
+    gdk_texture_save_to_png (texture, g_getenv ("BATON_TEST_SAVE_RENDER"));
   pixels->width = gdk_texture_get_width (texture);
   pixels->height = gdk_texture_get_height (texture);
   pixels->stride = (gsize) pixels->width * 4;
@@ -272,6 +275,9 @@ measure (const Pixels *pixels,
   int x0, y0, x1, y1;
 
   g_assert_true (gtk_widget_compute_bounds (part, root, &bounds));
+  /* A round avatar: only the square inside its circle. */
+  if (BATON_IS_AVATAR (part))
+    graphene_rect_inset (&bounds, bounds.size.width * 0.18f, bounds.size.height * 0.18f);
   x0 = MAX (0, (int) ceilf (bounds.origin.x));
   y0 = MAX (0, (int) ceilf (bounds.origin.y));
   x1 = MIN (pixels->width, (int) floorf (bounds.origin.x + bounds.size.width));
@@ -371,6 +377,15 @@ is_role_chip (GtkWidget *widget)
   return BATON_IS_ROLE_CHIP (widget) && baton_role_chip_get_role (BATON_ROLE_CHIP (widget)) != NULL;
 }
 
+/* An avatar showing initials (not the unassigned or a placeholder one). */
+static gboolean
+is_avatar_with_initials (GtkWidget *widget)
+{
+  return BATON_IS_AVATAR (widget) &&
+         baton_avatar_get_person (BATON_AVATAR (widget)) != NULL &&
+         !baton_person_get_placeholder (baton_avatar_get_person (BATON_AVATAR (widget)));
+}
+
 static gboolean
 is_card_badge (GtkWidget *widget)
 {
@@ -395,6 +410,8 @@ describe (GtkWidget *widget)
     return gtk_label_get_text (GTK_LABEL (widget));
   if (BATON_IS_ROLE_CHIP (widget))
     return baton_role_get_name (baton_role_chip_get_role (BATON_ROLE_CHIP (widget)));
+  if (BATON_IS_AVATAR (widget))
+    return baton_person_get_name (baton_avatar_get_person (BATON_AVATAR (widget)));
 
   return gtk_widget_get_css_name (widget);
 }
@@ -420,6 +437,7 @@ check_parts (GtkWidget    *root,
       g_autofree char *bg_s = gdk_rgba_to_string (&bg);
 
       worst = MIN (worst, ratio);
+      g_debug ("%s \"%s\": %s on %s, %.2f:1", kind, describe (parts->pdata[i]), text_s, bg_s, ratio);
       if (ratio < BATON_COLOR_MIN_TEXT_CONTRAST)
         {
           g_test_message ("%s \"%s\" in %s: %s on %s, %.2f:1", kind, describe (parts->pdata[i]),
@@ -459,6 +477,63 @@ test_board (gconstpointer data)
   g_assert_cmpuint (check_parts (GTK_WIDGET (window), &pixels, "role chip", is_role_chip, mode), >, 5);
   g_assert_cmpuint (check_parts (GTK_WIDGET (window), &pixels, "badge", is_card_badge, mode), >, 1);
   g_assert_cmpuint (check_parts (GTK_WIDGET (window), &pixels, "secondary text", is_card_secondary_text, mode), >, 5);
+  g_assert_cmpuint (check_parts (GTK_WIDGET (window), &pixels, "avatar", is_avatar_with_initials, mode), >, 5);
+
+  baton_test_destroy_window (window);
+  reset_mode ();
+}
+
+/* Chips and avatars in colors people pick -------------------------------------------- */
+
+/* Role chips in colors from all over the cube, and avatars of people with
+ * no color of their own (the palette), rendered and measured. */
+static void
+test_picked_colors (gconstpointer data)
+{
+  BatonColorMode mode = GPOINTER_TO_UINT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  g_auto(Pixels) pixels = { 0 };
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWindow *window;
+  static const char * const picked[] = {
+    "#ffffff", "#000000", "#777777", "#f6d32d", "#ffff00", "#00ff00", "#00ffff", "#0000ff",
+    "#ff0000", "#ff00ff", "#808000", "#8ff0a4", "#1c1c1c", "#e5e5e5", "#3584e4", "#c061cb",
+  };
+
+  if (!set_mode (mode))
+    return;
+
+  store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  for (guint i = 0; i < 48; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Role %u", i);
+      g_autofree char *color = i < G_N_ELEMENTS (picked)
+                               ? g_strdup (picked[i])
+                               : g_strdup_printf ("#%06x", g_rand_int_range (rand, 0, 0x1000000));
+      BatonRole *role = baton_store_create_role (store, name, color, &error);
+
+      g_assert_no_error (error);
+      gtk_grid_attach (GTK_GRID (grid), baton_role_chip_new (role), i % 8, i / 8, 1, 1);
+    }
+  for (guint i = 0; i < 32; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%c%c Person %u", 'A' + i % 26, 'A' + (i * 7) % 26, i);
+      BatonPerson *person = baton_store_create_person (store, name, NULL, 40 * 60, NULL, &error);
+
+      g_assert_no_error (error);
+      gtk_grid_attach (GTK_GRID (grid), baton_avatar_new (person, 32), i % 8, 6 + i / 8, 1, 1);
+    }
+
+  window = show_in_window (grid);
+  render (GTK_WIDGET (window), &pixels);
+  g_assert_cmpuint (check_parts (GTK_WIDGET (window), &pixels, "role chip", is_role_chip, mode), ==, 48);
+  g_assert_cmpuint (check_parts (GTK_WIDGET (window), &pixels, "avatar", is_avatar_with_initials, mode), ==, 32);
 
   baton_test_destroy_window (window);
   reset_mode ();
@@ -649,6 +724,9 @@ main (int   argc,
       g_autofree char *board = g_strdup_printf ("/contrast/board/%s", modes[i].name);
       g_autofree char *grid = g_strdup_printf ("/contrast/grid/%s", modes[i].name);
 
+      g_autofree char *picked = g_strdup_printf ("/contrast/picked-colors/%s", modes[i].name);
+
+      add_ui_test (picked, GUINT_TO_POINTER (modes[i].mode), test_picked_colors);
       add_ui_test (board, GUINT_TO_POINTER (modes[i].mode), test_board);
       add_ui_test (grid, GUINT_TO_POINTER (modes[i].mode), test_grid);
     }

@@ -649,6 +649,8 @@ test_grid (gconstpointer data)
     }
   g_test_message ("grid in %s: %u texts, at worst %.2f:1", mode_names[mode], log->len, worst);
   g_assert_cmpuint (failures, ==, 0);
+  /* And the grid reaches what it aims at (7:1 in high contrast). */
+  g_assert_cmpfloat (worst, >=, baton_color_mode_text_contrast (mode) - 0.01);
   /* The demo shows every kind the issue measured. */
   g_assert_true (seen_empty);
   g_assert_true (seen_week);

@@ -51,7 +51,8 @@ static GdkRGBA
 style_fill (const Colors       *c,
             BatonGridCellStyle  style)
 {
-  float tint = c->dark ? 1.35f : 1.0f;
+  /* Stronger on dark, but not in high contrast, where text comes first. */
+  float tint = c->dark && !c->hc ? 1.35f : 1.0f;
 
   switch (style)
     {
@@ -74,7 +75,7 @@ style_fill (const Colors       *c,
 static GdkRGBA
 high_stripe (const Colors *c)
 {
-  return with_alpha (&c->warning, c->dark ? 0.15f : 0.22f);
+  return with_alpha (&c->warning, c->dark ? (c->hc ? 0.10f : 0.15f) : 0.22f);
 }
 
 /* The fills of drag and rebalance previews (snapshot_cell ()). */
@@ -83,7 +84,7 @@ preview_fill (const Colors  *c,
               const GdkRGBA *accent,
               float          strength)
 {
-  return with_alpha (accent, strength * (c->dark ? 1.35f : 1.0f));
+  return with_alpha (accent, strength * (c->dark && !c->hc ? 1.35f : 1.0f));
 }
 
 static GdkRGBA
@@ -132,6 +133,7 @@ ensure_colors (BatonCapacityGrid *self)
   BatonColorMode mode = baton_color_mode_for_display (gtk_widget_get_display (widget));
   double ratio = baton_color_mode_text_contrast (mode);
   g_autoptr(GArray) backgrounds = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
+  g_autoptr(GArray) plain = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
   GdkRGBA fg, surfaces[4];
   const BatonGridCellStyle styles[] = {
     BATON_GRID_CELL_EMPTY, BATON_GRID_CELL_OK, BATON_GRID_CELL_HIGH, BATON_GRID_CELL_OVER,
@@ -189,8 +191,12 @@ ensure_colors (BatonCapacityGrid *self)
           GdkRGBA stripe = high_stripe (c);
 
           g_array_append_val (backgrounds, cell);
+          if (i < G_N_ELEMENTS (styles) && (styles[i] == BATON_GRID_CELL_EMPTY || styles[i] == BATON_GRID_CELL_AWAY))
+            g_array_append_val (plain, cell);
           cell = baton_color_over (&hover, &cell);
           g_array_append_val (backgrounds, cell);
+          if (i < G_N_ELEMENTS (styles) && (styles[i] == BATON_GRID_CELL_EMPTY || styles[i] == BATON_GRID_CELL_AWAY))
+            g_array_append_val (plain, cell);
           if (i < G_N_ELEMENTS (styles) && styles[i] == BATON_GRID_CELL_HIGH)
             {
               cell = baton_color_over (&stripe, &g_array_index (backgrounds, GdkRGBA, backgrounds->len - 2));
@@ -201,6 +207,7 @@ ensure_colors (BatonCapacityGrid *self)
         }
     }
   g_array_append_val (backgrounds, c->header_bg);
+  g_array_append_val (plain, c->header_bg);
 
   {
     GdkRGBA text = baton_color_over (&fg, &c->view_bg);
@@ -210,7 +217,10 @@ ensure_colors (BatonCapacityGrid *self)
                                     &c->view_bg);
 
     c->text = readable_on_all (&text, backgrounds, ratio);
-    c->dim = readable_on_all (&dim, backgrounds, ratio);
+    /* Dimmed where nothing fills the cell (empty and away cells, role
+     * totals, the header); a caption may sit on any fill. */
+    c->dim = readable_on_all (&dim, plain, ratio);
+    c->caption = readable_on_all (&dim, backgrounds, ratio);
     c->error_text = readable_on_all (&c->error, backgrounds, ratio);
     c->accent_text = baton_color_readable_on (&c->accent, &c->header_bg, ratio);
     c->accent_text = baton_color_readable_on (&c->accent_text, &surfaces[2], ratio);
@@ -699,7 +709,7 @@ snapshot_cell (BatonCapacityGrid *self,
   draw_text (self, snapshot, main_layout, text_color, &background, tx + (icon ? icon_size + 4 : 0), ty);
 
   if (caption_layout != NULL)
-    draw_text (self, snapshot, caption_layout, self->preview_warning && preview ? &c->error_text : &c->dim,
+    draw_text (self, snapshot, caption_layout, self->preview_warning && preview ? &c->error_text : &c->caption,
                &background, cx + (cw - capw) / 2, ty + th);
 }
 

@@ -43,7 +43,8 @@ typedef struct
 {
   GdkRGBA fg;
   GdkRGBA text;         /* text: readable (baton-colors.h) on every cell */
-  GdkRGBA dim;          /* secondary text, as readable */
+  GdkRGBA dim;          /* secondary text where no fill is, as readable */
+  GdkRGBA caption;      /* secondary text on any cell, as readable */
   GdkRGBA error_text;   /* over-capacity text, as readable */
   GdkRGBA accent_text;  /* this week in the header */
   GdkRGBA week_tint;    /* this week's column */

@@ -28,6 +28,7 @@
 #include "baton-capacity-view.h"
 #include "baton-colors.h"
 #include "baton-demo.h"
+#include "baton-note-editor.h"
 #include "baton-role-chip.h"
 #include "baton-store.h"
 #include "baton-test-util.h"
@@ -116,6 +117,56 @@ test_chip_colors_any_color (void)
   for (BatonColorMode mode = 0; mode < BATON_COLOR_N_MODES; mode++)
     g_test_message ("chips, %s: at worst %.2f:1", mode_names[mode], worst[mode]);
   g_assert_cmpuint (checked, ==, 18 * 18 * 18 * BATON_COLOR_N_MODES);
+}
+
+/* The notes editor's Markdown colors, in its light and dark schemes. */
+static void
+test_note_colors (gconstpointer data)
+{
+  GtkSourceLanguage *markdown = gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (),
+                                                                          "markdown");
+  g_auto(GStrv) ids = NULL;
+
+  g_assert_nonnull (markdown);
+  ids = gtk_source_language_get_style_ids (markdown);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      GtkSourceStyleScheme *scheme = baton_notes_style_scheme (dark);
+      GtkSourceStyle *text = gtk_source_style_scheme_get_style (scheme, "text");
+      g_autofree char *bg_spec = NULL;
+      GdkRGBA bg;
+      guint checked = 0;
+
+      g_assert_nonnull (text);
+      g_object_get (text, "background", &bg_spec, NULL);
+      g_assert_true (gdk_rgba_parse (&bg, bg_spec));
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          GtkSourceStyle *style = gtk_source_style_scheme_get_style (scheme, ids[i]);
+          g_autofree char *fg_spec = NULL;
+          gboolean fg_set = FALSE;
+          GdkRGBA fg;
+          double ratio;
+
+          if (style == NULL && gtk_source_language_get_style_fallback (markdown, ids[i]) != NULL)
+            style = gtk_source_style_scheme_get_style (scheme, gtk_source_language_get_style_fallback (markdown, ids[i]));
+          if (style == NULL)
+            continue;
+          g_object_get (style, "foreground", &fg_spec, "foreground-set", &fg_set, NULL);
+          if (!fg_set || fg_spec == NULL)
+            continue;
+
+          g_assert_true (gdk_rgba_parse (&fg, fg_spec));
+          ratio = baton_color_contrast (&fg, &bg);
+          g_test_message ("%s, %s: %s on %s, %.2f:1", dark ? "dark" : "light", ids[i], fg_spec, bg_spec, ratio);
+          if (ratio < BATON_COLOR_MIN_TEXT_CONTRAST)
+            g_test_fail_printf ("%s in the %s scheme: %.2f:1", ids[i], dark ? "dark" : "light", ratio);
+          checked++;
+        }
+      g_assert_cmpuint (checked, >, 5);
+    }
 }
 
 /* Styles ----------------------------------------------------------------------------- */
@@ -720,6 +771,7 @@ main (int   argc,
 
   g_test_add_func ("/contrast/arithmetic", test_arithmetic);
   g_test_add_func ("/contrast/chip-colors/any-color", test_chip_colors_any_color);
+  add_ui_test ("/contrast/note-colors", NULL, test_note_colors);
 
   for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
     {

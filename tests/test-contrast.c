@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "baton-avatar.h"
+#include "baton-board-card.h"
 #include "baton-board-private.h"
 #include "baton-board-view.h"
 #include "baton-capacity-grid-private.h"
@@ -590,6 +591,56 @@ test_picked_colors (gconstpointer data)
   reset_mode ();
 }
 
+static gboolean
+is_label_with_text (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0';
+}
+
+/* An archived card is marked without fading its text and chips. */
+static void
+test_archived_card (gconstpointer data)
+{
+  BatonColorMode mode = GPOINTER_TO_UINT (data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  g_auto(Pixels) pixels = { 0 };
+  GListModel *tasks;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWindow *window;
+  guint shown = 0;
+
+  if (!set_mode (mode))
+    return;
+
+  store = demo_store ();
+  tasks = baton_store_get_tasks (store);
+  gtk_widget_set_size_request (box, 320, -1);
+  for (guint i = 0; i < g_list_model_get_n_items (tasks) && shown < 4; i++)
+    {
+      g_autoptr(BatonTask) task = g_list_model_get_item (tasks, i);
+      GtkWidget *card;
+
+      if (baton_task_get_role_id (task) == 0 || baton_task_get_assignee_id (task) == 0)
+        continue;
+      g_assert_true (baton_store_update (store, task, &error, "archived", TRUE, NULL));
+      g_assert_no_error (error);
+      card = baton_board_card_new (store);
+      baton_board_card_set_task (BATON_BOARD_CARD (card), task);
+      gtk_box_append (GTK_BOX (box), card);
+      shown++;
+    }
+  g_assert_cmpuint (shown, ==, 4);
+
+  window = show_in_window (box);
+  render (GTK_WIDGET (window), &pixels);
+  g_assert_cmpuint (check_parts (GTK_WIDGET (window), &pixels, "archived card's role chip", is_role_chip, mode), ==, 4);
+  g_assert_cmpuint (check_parts (GTK_WIDGET (window), &pixels, "archived card's text", is_label_with_text, mode), >=, 12);
+
+  baton_test_destroy_window (window);
+  reset_mode ();
+}
+
 /* The capacity grid ----------------------------------------------------------------- */
 
 static gboolean
@@ -780,7 +831,10 @@ main (int   argc,
 
       g_autofree char *picked = g_strdup_printf ("/contrast/picked-colors/%s", modes[i].name);
 
+      g_autofree char *archived = g_strdup_printf ("/contrast/archived-card/%s", modes[i].name);
+
       add_ui_test (picked, GUINT_TO_POINTER (modes[i].mode), test_picked_colors);
+      add_ui_test (archived, GUINT_TO_POINTER (modes[i].mode), test_archived_card);
       add_ui_test (board, GUINT_TO_POINTER (modes[i].mode), test_board);
       add_ui_test (grid, GUINT_TO_POINTER (modes[i].mode), test_grid);
     }

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 typedef gboolean (*BatonTestPredicate) (gpointer data);
@@ -489,32 +490,75 @@ baton_test_find_toplevel (GType type)
 
 /* The application stylesheet ---------------------------------------------------- */
 
+/* The application's variant stylesheets, as AdwApplication loads them:
+ * each is loaded while its style is on. */
+static const struct {
+  const char *path;
+  gboolean    dark;   /* only in the dark style */
+  gboolean    hc;     /* only in high contrast */
+} baton_test_style_variants[] = {
+  { RESOURCE_PREFIX "/style-dark.css", TRUE, FALSE },
+  { RESOURCE_PREFIX "/style-hc.css", FALSE, TRUE },
+  { RESOURCE_PREFIX "/style-hc-dark.css", TRUE, TRUE },
+};
+
+static inline void
+baton_test_update_style_variants (AdwStyleManager *manager,
+                                  GParamSpec      *pspec,
+                                  GtkCssProvider **providers)
+{
+  gboolean dark = adw_style_manager_get_dark (manager);
+  gboolean hc = adw_style_manager_get_high_contrast (manager);
+
+  for (guint i = 0; i < G_N_ELEMENTS (baton_test_style_variants); i++)
+    {
+      gboolean on = (!baton_test_style_variants[i].dark || dark) && (!baton_test_style_variants[i].hc || hc);
+
+      if (providers[i] == NULL)
+        continue;
+      if (on)
+        gtk_css_provider_load_from_resource (providers[i], baton_test_style_variants[i].path);
+      else
+        gtk_css_provider_load_from_data (providers[i], "", -1);
+    }
+}
+
 /* Loads the application stylesheet (src/shell/style.css) on the default
  * display, once, as AdwApplication does at startup: for the programs that
  * show widgets without a BatonApplication, so that they look, and measure,
- * as in the window. Call it after gtk_init_check (). AdwApplication would
- * also load a style-dark.css and a style-hc.css: there are none, and the
- * check says when one appears, for this to follow. */
+ * as in the window. Call it after gtk_init_check () and adw_init (). Like
+ * AdwApplication, it also loads the style-dark.css, style-hc.css and
+ * style-hc-dark.css that exist, while their style is on. */
 static inline void
 baton_test_load_stylesheet (void)
 {
-  static const char * const variants[] = {
-    RESOURCE_PREFIX "/style-dark.css",
-    RESOURCE_PREFIX "/style-hc.css",
-    RESOURCE_PREFIX "/style-hc-dark.css",
-  };
   static GtkCssProvider *provider;
+  static GtkCssProvider *variants[G_N_ELEMENTS (baton_test_style_variants)];
+  AdwStyleManager *manager;
 
   if (provider != NULL)
     return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
-    g_assert_false (g_resources_get_info (variants[i], G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL));
 
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  for (guint i = 0; i < G_N_ELEMENTS (baton_test_style_variants); i++)
+    if (g_resources_get_info (baton_test_style_variants[i].path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+      {
+        variants[i] = gtk_css_provider_new ();
+        gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (variants[i]),
+                                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      }
+
+  if (!adw_is_initialized ())
+    return;
+
+  manager = adw_style_manager_get_default ();
+  baton_test_update_style_variants (manager, NULL, variants);
+  g_signal_connect (manager, "notify::dark", G_CALLBACK (baton_test_update_style_variants), variants);
+  g_signal_connect (manager, "notify::high-contrast", G_CALLBACK (baton_test_update_style_variants), variants);
 }
 
 /* Windows ----------------------------------------------------------------------- */

@@ -294,6 +294,12 @@ fixture_set_up (Fixture       *f,
   f->window = open_window (f->store);
 }
 
+static gboolean
+no_pending_backup (gpointer data)
+{
+  return baton_application_get_n_pending_backups (app) == 0;
+}
+
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
@@ -304,6 +310,9 @@ fixture_tear_down (Fixture       *f,
   close_window (g_steal_pointer (&f->window));
   baton_test_drain ();
   g_assert_finalize_object (g_steal_pointer (&f->store));
+  /* Workspaces opened by the application are backed up after their
+   * window is shown, on a thread: done before their folder goes. */
+  g_assert_true (baton_test_wait_until (no_pending_backup, NULL, 10000));
   g_clear_pointer (&f->ws, baton_test_workspace_free);
 }
 
@@ -1023,7 +1032,7 @@ test_restore_backup_empty (Fixture       *f,
   g_assert_nonnull (baton_test_find_widget (GTK_WIDGET (dialog), baton_test_widget_is_label_with_text,
                                             "No Backups Yet"));
   g_assert_nonnull (baton_test_find_widget (GTK_WIDGET (dialog), baton_test_widget_is_label_with_text,
-                                            "Baton backs up the workspace each time it opens it. "
+                                            "Baton backs up the workspace when it opens it after a change. "
                                             "The backups are kept beside the workspace’s file."));
   g_assert_cmpuint (baton_test_count_widgets (GTK_WIDGET (dialog), is_action_row, NULL), ==, 0);
   close_message_dialog (g_steal_pointer (&dialog));

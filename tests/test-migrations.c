@@ -696,6 +696,114 @@ test_rotate_backups (void)
   }
 }
 
+/* A backup is due when the file was written after the newest backup was
+ * taken: not after opening and reading it, nor when it is missing. */
+static void
+test_backup_due (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *second = g_strconcat (ws->path, ".backup-2", NULL);
+  BatonStore *store;
+
+  g_assert_false (baton_store_backup_is_due (ws->path));
+  g_assert_false (baton_store_backup_is_due (":memory:"));
+
+  /* A workspace with no backup. */
+  store = open_with_rows (ws->path, 2);
+  g_assert_finalize_object (store);
+  g_assert_true (baton_store_backup_is_due (ws->path));
+
+  g_assert_true (baton_store_rotate_backups (ws->path, 3, &error));
+  g_assert_no_error (error);
+  g_assert_false (baton_store_backup_is_due (ws->path));
+
+  /* Opened, read and closed: still the backup's. */
+  store = open_with_rows (ws->path, 2);
+  g_assert_false (baton_store_backup_is_due (ws->path));
+  g_assert_finalize_object (store);
+  g_assert_false (baton_store_backup_is_due (ws->path));
+
+  /* A change, still in the write-ahead log while the store is open. */
+  store = open_with_rows (ws->path, 3);
+  g_assert_true (baton_store_backup_is_due (ws->path));
+
+  /* Backed up while it is open (the backup reads the log too). */
+  g_assert_true (baton_store_rotate_backups (ws->path, 3, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
+  g_assert_false (baton_store_backup_is_due (ws->path));
+  {
+    g_autofree char *newest = g_strconcat (ws->path, ".backup-1", NULL);
+    g_autoptr(BatonStore) copy = baton_store_open (newest, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_roles (copy)), ==, 3);
+  }
+
+  /* Closing it writes the log into the file, which then counts as
+   * written (a backup more, never one less). Backed up again, a change
+   * after the backup, closed, is due. */
+  g_assert_finalize_object (store);
+  g_assert_true (baton_store_rotate_backups (ws->path, 3, &error));
+  g_assert_no_error (error);
+  g_assert_false (baton_store_backup_is_due (ws->path));
+  store = open_with_rows (ws->path, 4);
+  g_assert_finalize_object (store);
+  g_assert_true (baton_store_backup_is_due (ws->path));
+}
+
+static void
+on_rotated (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* The same rotation, on a thread of its own while the store is open. */
+static void
+test_rotate_async (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = baton_test_workspace_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BatonStore) store = open_with_rows (ws->path, 3);
+  g_autofree char *newest = g_strconcat (ws->path, ".backup-1", NULL);
+
+  baton_store_rotate_backups_async (ws->path, 3, NULL, on_rotated, &result);
+  g_assert_false (g_file_test (newest, G_FILE_TEST_EXISTS) && result != NULL);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (baton_store_rotate_backups_finish (result, &error));
+  g_assert_no_error (error);
+  g_assert_false (baton_store_backup_is_due (ws->path));
+  {
+    g_autoptr(BatonStore) copy = baton_store_open (newest, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_roles (copy)), ==, 3);
+  }
+  g_clear_object (&result);
+
+  /* A file that is not Baton's: refused, no backup. */
+  {
+    g_autofree char *other = baton_test_workspace_file (ws, "other.db");
+    g_autofree char *other_backup = g_strconcat (other, ".backup-1", NULL);
+
+    g_assert_true (g_file_set_contents (other, "not a database, but long enough to be read as one", -1, NULL));
+    baton_store_rotate_backups_async (other, 3, NULL, on_rotated, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (baton_store_rotate_backups_finish (result, &error));
+    g_assert_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_BATON);
+    g_assert_false (g_file_test (other_backup, G_FILE_TEST_EXISTS));
+  }
+}
+
 static void
 test_rotate_missing (void)
 {
@@ -1061,6 +1169,8 @@ main (int   argc,
   g_test_add_func ("/migrations/backup", test_backup);
   g_test_add_func ("/migrations/rotate-backups", test_rotate_backups);
   g_test_add_func ("/migrations/rotate-missing", test_rotate_missing);
+  g_test_add_func ("/migrations/backup-due", test_backup_due);
+  g_test_add_func ("/migrations/rotate-async", test_rotate_async);
   g_test_add_func ("/migrations/rotate-damaged", test_rotate_damaged);
   g_test_add_func ("/migrations/backup-after-crash", test_backup_after_crash);
   g_test_add_func ("/migrations/cannot-create", test_cannot_create);

@@ -167,6 +167,8 @@ test_one_workload (Fixture       *f,
 
   SKIP_WITHOUT_DISPLAY ();
 
+  /* The grid is built when it is first shown. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "capacity"));
   board = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_BOARD_VIEW);
   capacity = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_CAPACITY_VIEW);
   g_assert_nonnull (board);
@@ -971,6 +973,16 @@ revealer_is_revealed (gpointer data)
   return gtk_revealer_get_child_revealed (data);
 }
 
+/* Builds every view (each is built when first shown), back on the board. */
+static void
+show_every_view (BatonWindow *window)
+{
+  const char *views[] = { "capacity", "clients", "board" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]));
+}
+
 /* Every button of @action in @window; fails when there is none. */
 static void
 assert_action_buttons (BatonWindow *window,
@@ -1154,6 +1166,7 @@ test_read_only (Fixture       *f,
   banner = baton_test_find_widget (GTK_WIDGET (f->window), is_read_only_banner, NULL);
   g_assert_nonnull (banner);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  show_every_view (f->window);
   assert_action_buttons (f->window, "board.new-card", TRUE);
   assert_action_buttons (f->window, "capacity.add-person", TRUE);
   assert_action_buttons (f->window, "clients.add-client", TRUE);
@@ -1183,6 +1196,7 @@ test_read_only (Fixture       *f,
 
   /* …and nothing offers a change: the views' buttons, the shortcuts
    * behind the same actions, the notes editor. */
+  show_every_view (window);
   assert_action_buttons (window, "board.new-card", FALSE);
   assert_action_buttons (window, "capacity.add-person", FALSE);
   assert_action_buttons (window, "clients.add-client", FALSE);
@@ -1512,9 +1526,17 @@ collect_stylesheets (const char *path,
 }
 
 /* Every rule comes from the application stylesheet that AdwApplication
- * loads, src/shell/style.css: no view or widget ships one of its own.
- * (An error in that one is a warning, fatal in every UI test, when
- * AdwApplication or baton_test_load_stylesheet () loads it.) */
+ * loads, src/shell/style.css, and its high contrast additions,
+ * style-hc.css: no view or widget ships one of its own. (An error in
+ * them is a warning, fatal in every UI test, when AdwApplication or
+ * baton_test_load_stylesheet () loads them.) */
+static int
+compare_paths (const char **a,
+                            const char **b)
+{
+  return strcmp (*a, *b);
+}
+
 static void
 test_one_stylesheet (void)
 {
@@ -1523,8 +1545,10 @@ test_one_stylesheet (void)
   collect_stylesheets (RESOURCE_PREFIX "/", found);
   for (guint i = 0; i < found->len; i++)
     g_test_message ("stylesheet: %s", (char *) found->pdata[i]);
-  g_assert_cmpuint (found->len, ==, 1);
-  g_assert_cmpstr (found->pdata[0], ==, RESOURCE_PREFIX "/style.css");
+  g_ptr_array_sort (found, (GCompareFunc) compare_paths);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_cmpstr (found->pdata[0], ==, RESOURCE_PREFIX "/style-hc.css");
+  g_assert_cmpstr (found->pdata[1], ==, RESOURCE_PREFIX "/style.css");
 }
 
 int

@@ -13,6 +13,7 @@
 
 #include "baton-capacity-grid-private.h"
 #include "baton-calendar.h"
+#include "baton-colors.h"
 #include "baton-dates.h"
 
 
@@ -43,12 +44,101 @@ with_alpha (const GdkRGBA *color,
   return result;
 }
 
+/* The translucent fill of a cell of @style (transparent for none). A
+ * near-capacity cell also carries stripes (high_stripe ()), so that it
+ * differs from one with room by more than its hue. */
+static GdkRGBA
+style_fill (const Colors       *c,
+            BatonGridCellStyle  style)
+{
+  /* Stronger on dark, but not in high contrast, where text comes first. */
+  float tint = c->dark && !c->hc ? 1.35f : 1.0f;
+
+  switch (style)
+    {
+    case BATON_GRID_CELL_OK:
+      return with_alpha (&c->success, 0.13f * tint);
+    case BATON_GRID_CELL_HIGH:
+      return with_alpha (&c->warning, 0.18f * tint);
+    case BATON_GRID_CELL_OVER:
+      return with_alpha (&c->error, 0.16f * tint);
+    case BATON_GRID_CELL_AWAY:
+    case BATON_GRID_CELL_DEMAND:
+      return with_alpha (&c->fg, 0.05f);
+    case BATON_GRID_CELL_EMPTY:
+    case BATON_GRID_CELL_TOTAL:
+    default:
+      return (GdkRGBA) { 0 };
+    }
+}
+
+static GdkRGBA
+high_stripe (const Colors *c)
+{
+  return with_alpha (&c->warning, c->dark ? (c->hc ? 0.10f : 0.15f) : 0.22f);
+}
+
+/* The fills of drag and rebalance previews (snapshot_cell ()). */
+static GdkRGBA
+preview_fill (const Colors  *c,
+              const GdkRGBA *accent,
+              float          strength)
+{
+  return with_alpha (accent, strength * (c->dark && !c->hc ? 1.35f : 1.0f));
+}
+
+static GdkRGBA
+hover_fill (const Colors *c)
+{
+  return with_alpha (&c->fg, 0.03f);
+}
+
+static double
+worst_contrast (const GdkRGBA *color,
+                const GArray  *backgrounds)
+{
+  double worst = 21;
+
+  for (guint i = 0; i < backgrounds->len; i++)
+    worst = MIN (worst, baton_color_contrast (color, &g_array_index (backgrounds, GdkRGBA, i)));
+
+  return worst;
+}
+
+/* @color made readable on every background of @backgrounds: each step
+ * only strengthens while they are all on the same side of the black–white
+ * midpoint; should they not be, black or white, whichever reads best. */
+static GdkRGBA
+readable_on_all (const GdkRGBA *color,
+                 const GArray  *backgrounds,
+                 double         ratio)
+{
+  static const GdkRGBA black = { 0, 0, 0, 1 }, white = { 1, 1, 1, 1 };
+  GdkRGBA result = *color;
+
+  for (guint i = 0; i < backgrounds->len; i++)
+    result = baton_color_readable_on (&result, &g_array_index (backgrounds, GdkRGBA, i), ratio);
+
+  if (worst_contrast (&result, backgrounds) >= ratio)
+    return result;
+
+  return worst_contrast (&black, backgrounds) >= worst_contrast (&white, backgrounds) ? black : white;
+}
+
 static void
 ensure_colors (BatonCapacityGrid *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   Colors *c = &self->colors;
-  GdkRGBA fg;
+  BatonColorMode mode = baton_color_mode_for_display (gtk_widget_get_display (widget));
+  double ratio = baton_color_mode_text_contrast (mode);
+  g_autoptr(GArray) backgrounds = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
+  g_autoptr(GArray) plain = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
+  GdkRGBA fg, surfaces[4];
+  const BatonGridCellStyle styles[] = {
+    BATON_GRID_CELL_EMPTY, BATON_GRID_CELL_OK, BATON_GRID_CELL_HIGH, BATON_GRID_CELL_OVER,
+    BATON_GRID_CELL_AWAY, BATON_GRID_CELL_DEMAND,
+  };
 
   if (self->colors_valid)
     return;
@@ -57,9 +147,11 @@ ensure_colors (BatonCapacityGrid *self)
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
+  c->hc = baton_color_mode_is_hc (mode);
   c->fg = fg;
-  c->dim = with_alpha (&fg, 0.55f);
-  c->line = with_alpha (&fg, 0.10f);
+  /* Light text on a dark background: tints need more strength there. */
+  c->dark = (fg.red + fg.green + fg.blue) / 3 > 0.5;
+  c->line = with_alpha (&fg, c->hc ? 0.30f : 0.10f);
   c->band = with_alpha (&fg, 0.035f);
   lookup_color (widget, "accent_color", &c->accent, "#1c71d8");
   lookup_color (widget, "accent_bg_color", &c->accent_bg, "#3584e4");
@@ -68,9 +160,71 @@ ensure_colors (BatonCapacityGrid *self)
   lookup_color (widget, "error_color", &c->error, "#c01c28");
   lookup_color (widget, "view_bg_color", &c->view_bg, "#ffffff");
   lookup_color (widget, "window_bg_color", &c->header_bg, "#fafafa");
+  c->view_bg.alpha = 1;
+  c->header_bg.alpha = 1;
+  c->week_tint = with_alpha (&c->accent_bg, 0.05f);
 
-  /* Light text on a dark background: tints need more strength there. */
-  c->dark = (fg.red + fg.green + fg.blue) / 3 > 0.5;
+  /* Every opaque color text is drawn on: the cells of each style (and
+   * the previews' fills), on the view, a role's band and this week's
+   * column, with and without the pointer over them; and the header. */
+  surfaces[0] = c->view_bg;
+  surfaces[1] = baton_color_over (&c->band, &c->view_bg);
+  surfaces[2] = baton_color_over (&c->week_tint, &surfaces[0]);
+  surfaces[3] = baton_color_over (&c->band, &surfaces[2]);
+  for (guint s = 0; s < G_N_ELEMENTS (surfaces); s++)
+    {
+      GdkRGBA fills[G_N_ELEMENTS (styles) + 5];
+      guint n = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+        fills[n++] = style_fill (c, styles[i]);
+      fills[n++] = preview_fill (c, &c->accent_bg, 0.16f);
+      fills[n++] = preview_fill (c, &c->error, 0.16f);
+      fills[n++] = preview_fill (c, &c->accent_bg, 0.14f);
+      fills[n++] = preview_fill (c, &c->error, 0.14f);
+      fills[n++] = preview_fill (c, &c->accent_bg, 0.07f);
+
+      for (guint i = 0; i < n; i++)
+        {
+          GdkRGBA cell = baton_color_over (&fills[i], &surfaces[s]);
+          GdkRGBA hover = hover_fill (c);
+          GdkRGBA stripe = high_stripe (c);
+
+          g_array_append_val (backgrounds, cell);
+          if (i < G_N_ELEMENTS (styles) && (styles[i] == BATON_GRID_CELL_EMPTY || styles[i] == BATON_GRID_CELL_AWAY))
+            g_array_append_val (plain, cell);
+          cell = baton_color_over (&hover, &cell);
+          g_array_append_val (backgrounds, cell);
+          if (i < G_N_ELEMENTS (styles) && (styles[i] == BATON_GRID_CELL_EMPTY || styles[i] == BATON_GRID_CELL_AWAY))
+            g_array_append_val (plain, cell);
+          if (i < G_N_ELEMENTS (styles) && styles[i] == BATON_GRID_CELL_HIGH)
+            {
+              cell = baton_color_over (&stripe, &g_array_index (backgrounds, GdkRGBA, backgrounds->len - 2));
+              g_array_append_val (backgrounds, cell);
+              cell = baton_color_over (&hover, &cell);
+              g_array_append_val (backgrounds, cell);
+            }
+        }
+    }
+  g_array_append_val (backgrounds, c->header_bg);
+  g_array_append_val (plain, c->header_bg);
+
+  {
+    GdkRGBA text = baton_color_over (&fg, &c->view_bg);
+    /* Secondary text as libadwaita dims it (.dim-label), then as strong
+     * as it must be to read. */
+    GdkRGBA dim = baton_color_over (&(GdkRGBA) { fg.red, fg.green, fg.blue, fg.alpha * (c->hc ? 0.9f : 0.55f) },
+                                    &c->view_bg);
+
+    c->text = readable_on_all (&text, backgrounds, ratio);
+    /* Dimmed where nothing fills the cell (empty and away cells, role
+     * totals, the header); a caption may sit on any fill. */
+    c->dim = readable_on_all (&dim, plain, ratio);
+    c->caption = readable_on_all (&dim, backgrounds, ratio);
+    c->error_text = readable_on_all (&c->error, backgrounds, ratio);
+    c->accent_text = baton_color_readable_on (&c->accent, &c->header_bg, ratio);
+    c->accent_text = baton_color_readable_on (&c->accent_text, &surfaces[2], ratio);
+  }
 
   self->colors_valid = TRUE;
 }
@@ -233,6 +387,68 @@ append_text (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+/* Draws @layout in @color (opaque) over the opaque @background, which
+ * the test log records with it. */
+static void
+draw_text (BatonCapacityGrid *self,
+           GtkSnapshot       *snapshot,
+           PangoLayout       *layout,
+           const GdkRGBA     *color,
+           const GdkRGBA     *background,
+           float              x,
+           float              y)
+{
+  if (self->text_log != NULL)
+    {
+      BatonGridTextSample sample = { *color, *background, { 0 } };
+
+      g_strlcpy (sample.what, pango_layout_get_text (layout), sizeof sample.what);
+      g_array_append_val (self->text_log, sample);
+    }
+
+  append_text (snapshot, layout, color, x, y);
+}
+
+void
+_baton_capacity_grid_set_text_log (BatonCapacityGrid *self,
+                                   GArray            *log)
+{
+  g_return_if_fail (BATON_IS_CAPACITY_GRID (self));
+  g_return_if_fail (log == NULL || g_array_get_element_size (log) == sizeof (BatonGridTextSample));
+
+  g_clear_pointer (&self->text_log, g_array_unref);
+  if (log != NULL)
+    self->text_log = g_array_ref (log);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Diagonal stripes over a near-capacity cell. */
+static void
+append_stripes (GtkSnapshot   *snapshot,
+                const GdkRGBA *stripe,
+                float          x,
+                float          y,
+                float          width,
+                float          height,
+                float          radius)
+{
+  GskRoundedRect clip;
+  const GskColorStop stops[] = {
+    { 0.0f, *stripe },
+    { 0.5f, *stripe },
+    { 0.5f, { 0, 0, 0, 0 } },
+    { 1.0f, { 0, 0, 0, 0 } },
+  };
+
+  gsk_rounded_rect_init_from_rect (&clip, &GRAPHENE_RECT_INIT (x, y, width, height), radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &clip);
+  gtk_snapshot_append_repeating_linear_gradient (snapshot, &clip.bounds,
+                                                 &GRAPHENE_POINT_INIT (x, y),
+                                                 &GRAPHENE_POINT_INIT (x + 4, y + 4),
+                                                 stops, G_N_ELEMENTS (stops));
+  gtk_snapshot_pop (snapshot);
+}
+
 static void
 append_icon (BatonCapacityGrid *self,
              GtkSnapshot       *snapshot,
@@ -272,14 +488,15 @@ snapshot_cell (BatonCapacityGrid *self,
                float              x,
                float              y,
                float              width,
-               float              height)
+               float              height,
+               gboolean           this_week)
 {
   const Colors *c = &self->colors;
   BatonGridRow *row = get_row (self, index);
   BatonGridCellInfo info;
   gboolean preview = (gint) index == self->preview_row && (gint) week == self->preview_week;
   gboolean source = !preview && (gint) index == self->source_row && (gint) week == self->source_week;
-  const GdkRGBA *text_color = &c->fg;
+  const GdkRGBA *text_color = &c->text;
   FontKind font = FONT_NORMAL;
   GdkRGBA fill = { 0 }, border = { 0 };
   float border_width = 1;
@@ -293,7 +510,8 @@ snapshot_cell (BatonCapacityGrid *self,
   gboolean icon = FALSE;
   GtkIconPaintable *icon_paintable = NULL;
   const GdkRGBA *icon_color = &c->error;
-  float tint = c->dark ? 1.35f : 1.0f;
+  gboolean stripes = FALSE;
+  GdkRGBA under, background;
 
   baton_capacity_grid_get_cell_info (self, index, week, &info);
   text = info.text;
@@ -302,7 +520,7 @@ snapshot_cell (BatonCapacityGrid *self,
     {
       inset_y = 8;
       font = FONT_CAPTION_BOLD;
-      text_color = info.level == BATON_LOAD_OVER ? &c->error : &c->dim;
+      text_color = info.level == BATON_LOAD_OVER ? &c->error_text : &c->dim;
     }
   else if (row->kind == BATON_GRID_ROW_UNASSIGNED)
     inset_y = 7;
@@ -312,38 +530,38 @@ snapshot_cell (BatonCapacityGrid *self,
   cw = width - 2 * inset_x;
   ch = height - 2 * inset_y;
 
+  fill = style_fill (c, info.style);
   switch (info.style)
     {
     case BATON_GRID_CELL_EMPTY:
       text_color = &c->dim;
       break;
     case BATON_GRID_CELL_OK:
-      fill = with_alpha (&c->success, 0.13f * tint);
       break;
     case BATON_GRID_CELL_HIGH:
-      fill = with_alpha (&c->warning, 0.22f * tint);
+      stripes = TRUE;
       break;
     case BATON_GRID_CELL_OVER:
-      fill = with_alpha (&c->error, 0.16f * tint);
-      border = with_alpha (&c->error, 0.55f);
-      text_color = &c->error;
+      border = with_alpha (&c->error, c->hc ? 1.0f : 0.55f);
+      text_color = &c->error_text;
       icon = info.over_icon;
       icon_paintable = get_icon (self, &self->warning_icon, "dialog-warning-symbolic");
       break;
     case BATON_GRID_CELL_AWAY:
-      fill = with_alpha (&c->fg, 0.05f);
       text_color = &c->dim;
       break;
     case BATON_GRID_CELL_DEMAND:
-      fill = with_alpha (&c->fg, 0.05f);
-      border = with_alpha (&c->fg, 0.22f);
-      text_color = &c->fg;
+      border = with_alpha (&c->fg, c->hc ? 0.6f : 0.22f);
       font = FONT_BOLD;
       break;
     case BATON_GRID_CELL_TOTAL:
     default:
       break;
     }
+
+  /* High contrast outlines every cell that holds something. */
+  if (c->hc && fill.alpha > 0 && border.alpha == 0)
+    border = with_alpha (&c->fg, 0.5f);
 
   if (info.days_off > 0 && row->kind == BATON_GRID_ROW_PERSON)
     caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day off", "%u days off", info.days_off),
@@ -353,11 +571,12 @@ snapshot_cell (BatonCapacityGrid *self,
     {
       const GdkRGBA *accent = self->preview_warning ? &c->error : &c->accent_bg;
 
-      fill = with_alpha (accent, 0.16f * tint);
+      fill = preview_fill (c, accent, 0.16f);
       border = *accent;
       border_width = 2;
       text = self->preview_text;
-      text_color = self->preview_warning ? &c->error : &c->fg;
+      text_color = self->preview_warning ? &c->error_text : &c->text;
+      stripes = FALSE;
       font = FONT_BOLD;
       icon = self->preview_warning;
       icon_paintable = get_icon (self, &self->warning_icon, "dialog-warning-symbolic");
@@ -371,10 +590,11 @@ snapshot_cell (BatonCapacityGrid *self,
       gboolean still_over = info.capacity > 0 &&
                             info.planned_load > info.capacity * baton_capacity_grid_get_settings (self)->over_threshold;
 
-      fill = with_alpha (still_over ? &c->error : &c->accent_bg, 0.14f * tint);
+      fill = preview_fill (c, still_over ? &c->error : &c->accent_bg, 0.14f);
       border = still_over ? c->error : c->accent_bg;
       border_width = 2;
-      text_color = still_over ? &c->error : &c->fg;
+      text_color = still_over ? &c->error_text : &c->text;
+      stripes = FALSE;
       font = FONT_BOLD;
       icon = still_over;
       icon_paintable = get_icon (self, &self->warning_icon, "dialog-warning-symbolic");
@@ -386,11 +606,12 @@ snapshot_cell (BatonCapacityGrid *self,
   else if (source)
     {
       /* What the cell the task leaves will show: quieter than the target. */
-      fill = with_alpha (&c->accent_bg, 0.07f * tint);
+      fill = preview_fill (c, &c->accent_bg, 0.07f);
       border = with_alpha (&c->accent_bg, 0.6f);
       border_width = 1.5f;
       text = self->source_text;
-      text_color = &c->fg;
+      text_color = &c->text;
+      stripes = FALSE;
       font = FONT_BOLD;
       icon = FALSE;
       g_free (caption);
@@ -407,11 +628,30 @@ snapshot_cell (BatonCapacityGrid *self,
       else
         border.alpha = MIN (1.0f, border.alpha + 0.3f);
       if (fill.alpha == 0)
-        fill = with_alpha (&c->fg, 0.03f);
+        fill = hover_fill (c);
     }
 
+  /* What the text will read on: the view, a role's band, this week's
+   * tint, then the cell's fill and stripes. */
+  under = c->view_bg;
+  if (this_week)
+    under = baton_color_over (&c->week_tint, &under);
+  if (row->kind == BATON_GRID_ROW_ROLE)
+    under = baton_color_over (&c->band, &under);
+  background = under;
+
   if (row->kind != BATON_GRID_ROW_ROLE || preview || source || info.planned)
-    append_rounded (snapshot, &fill, &border, border_width, cx, cy, cw, ch, 7);
+    {
+      append_rounded (snapshot, &fill, &border, border_width, cx, cy, cw, ch, 7);
+      background = baton_color_over (&fill, &under);
+      if (stripes)
+        {
+          GdkRGBA stripe = high_stripe (c);
+
+          append_stripes (snapshot, &stripe, cx, cy, cw, ch, 7);
+          background = baton_color_over (&stripe, &background);
+        }
+    }
 
   /* A utilisation bar along the bottom of a person's cell. */
   if (!preview && !source && !info.planned && row->kind == BATON_GRID_ROW_PERSON && info.capacity > 0 && info.load > 0)
@@ -466,11 +706,11 @@ snapshot_cell (BatonCapacityGrid *self,
   if (icon)
     append_icon (self, snapshot, icon_paintable, icon_color, tx, ty + (th - icon_size) / 2, icon_size);
 
-  append_text (snapshot, main_layout, text_color, tx + (icon ? icon_size + 4 : 0), ty);
+  draw_text (self, snapshot, main_layout, text_color, &background, tx + (icon ? icon_size + 4 : 0), ty);
 
   if (caption_layout != NULL)
-    append_text (snapshot, caption_layout, self->preview_warning && preview ? &c->error : &c->dim,
-                 cx + (cw - capw) / 2, ty + th);
+    draw_text (self, snapshot, caption_layout, self->preview_warning && preview ? &c->error_text : &c->caption,
+               &background, cx + (cw - capw) / 2, ty + th);
 }
 
 static void
@@ -508,8 +748,12 @@ snapshot_role_name (BatonCapacityGrid *self,
   if (baton_grid_layout_is_compact (&self->layout))
     return;
   x += 18;
-  append_text (snapshot, name_layout, &c->fg, x, top);
-  append_text (snapshot, count_layout, &c->dim, x, top + nh);
+  {
+    GdkRGBA band = baton_color_over (&c->band, &c->view_bg);
+
+    draw_text (self, snapshot, name_layout, &c->text, &band, x, top);
+    draw_text (self, snapshot, count_layout, &c->dim, &band, x, top + nh);
+  }
 }
 
 static void
@@ -527,7 +771,7 @@ snapshot_unassigned_name (BatonCapacityGrid *self,
   append_rounded (snapshot, NULL, &c->line, 1, 16, y + (row->height - 32) / 2.0f, 32, 32, 16);
   append_icon (self, snapshot, icon, &c->dim, 24, y + (row->height - 16) / 2.0f, 16);
   if (!baton_grid_layout_is_compact (&self->layout))
-    append_text (snapshot, layout, &c->dim, 58, y + (row->height - h) / 2.0f);
+    draw_text (self, snapshot, layout, &c->dim, &c->view_bg, 58, y + (row->height - h) / 2.0f);
 }
 
 static void
@@ -567,9 +811,10 @@ snapshot_week_header (BatonCapacityGrid *self,
   layout_size (number_layout, &nw, &nh);
 
   top = (m->header_height - dh - nh) / 2.0f;
-  append_text (snapshot, day_layout, current ? &c->accent : &c->fg, x + (self->layout.column_width - dw) / 2.0f, top);
-  append_text (snapshot, number_layout, current ? &c->accent : &c->dim,
-               x + (self->layout.column_width - nw) / 2.0f, top + dh);
+  draw_text (self, snapshot, day_layout, current ? &c->accent_text : &c->text, &c->header_bg,
+             x + (self->layout.column_width - dw) / 2.0f, top);
+  draw_text (self, snapshot, number_layout, current ? &c->accent_text : &c->dim, &c->header_bg,
+             x + (self->layout.column_width - nw) / 2.0f, top + dh);
 
   if (current)
     append_rounded (snapshot, &c->accent_bg, NULL, 0, x + 10, m->header_height - 3,
@@ -612,9 +857,7 @@ _baton_capacity_grid_snapshot (GtkWidget   *widget,
   for (guint w = first_week; w <= last_week; w++)
     if (baton_capacity_get_week_start (self->matrix, w) == this_week)
       {
-        GdkRGBA tint = with_alpha (&c->accent_bg, 0.05f);
-
-        append_rect (snapshot, &tint, m->name_width + w * self->layout.column_width - hval,
+        append_rect (snapshot, &c->week_tint, m->name_width + w * self->layout.column_width - hval,
                      m->header_height, self->layout.column_width, height - m->header_height);
       }
 
@@ -633,7 +876,8 @@ _baton_capacity_grid_snapshot (GtkWidget   *widget,
         {
           float x = m->name_width + w * self->layout.column_width - hval;
 
-          snapshot_cell (self, snapshot, i, w, x, y, self->layout.column_width, row->height);
+          snapshot_cell (self, snapshot, i, w, x, y, self->layout.column_width, row->height,
+                         baton_capacity_get_week_start (self->matrix, w) == this_week);
 
           if (has_focus && (gint) i == self->focus_row && (gint) w == self->focus_week)
             append_rounded (snapshot, NULL, &c->accent, 2, x + 1, y + 2,
@@ -710,9 +954,9 @@ _baton_capacity_grid_snapshot (GtkWidget   *widget,
     layout_size (sub, &sw, &sh);
     if (baton_grid_layout_is_compact (&self->layout))
       sh = 0;
-    append_text (snapshot, title, &c->fg, 18, (m->header_height - th - sh) / 2.0f);
+    draw_text (self, snapshot, title, &c->text, &c->header_bg, 18, (m->header_height - th - sh) / 2.0f);
     if (sh > 0)
-      append_text (snapshot, sub, &c->dim, 18, (m->header_height - th - sh) / 2.0f + th);
+      draw_text (self, snapshot, sub, &c->dim, &c->header_bg, 18, (m->header_height - th - sh) / 2.0f + th);
   }
 
   append_rect (snapshot, &c->line, 0, m->header_height - 1, width, 1);

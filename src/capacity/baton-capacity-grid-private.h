@@ -42,7 +42,12 @@ typedef struct
 typedef struct
 {
   GdkRGBA fg;
-  GdkRGBA dim;
+  GdkRGBA text;         /* text: readable (baton-colors.h) on every cell */
+  GdkRGBA dim;          /* secondary text where no fill is, as readable */
+  GdkRGBA caption;      /* secondary text on any cell, as readable */
+  GdkRGBA error_text;   /* over-capacity text, as readable */
+  GdkRGBA accent_text;  /* this week in the header */
+  GdkRGBA week_tint;    /* this week's column */
   GdkRGBA line;
   GdkRGBA band;
   GdkRGBA accent;
@@ -53,7 +58,16 @@ typedef struct
   GdkRGBA view_bg;
   GdkRGBA header_bg;
   gboolean dark;
+  gboolean hc;          /* high contrast: stronger lines and borders */
 } Colors;
+
+/* A text the grid drew, and the opaque color under it (for tests). */
+typedef struct
+{
+  GdkRGBA text;
+  GdkRGBA background;
+  char    what[32];
+} BatonGridTextSample;
 
 typedef enum
 {
@@ -120,6 +134,7 @@ struct _BatonCapacityGrid
   BatonEdgeScroll        scroll_x;       /* under a drag */
   BatonEdgeScroll        scroll_y;
   guint                  draw_count;
+  GArray                *text_log;       /* BatonGridTextSample, or NULL */
 };
 
 
@@ -162,6 +177,10 @@ void         _baton_capacity_grid_ensure_metrics           (BatonCapacityGrid *s
 void         _baton_capacity_grid_snapshot                 (GtkWidget         *widget,
                                                             GtkSnapshot       *snapshot);
 void         _baton_capacity_grid_drop_drawing_caches      (BatonCapacityGrid *self);
+/* From the next snapshot on, appends a BatonGridTextSample to @log for
+ * each text drawn (NULL stops); the log is referenced. */
+void         _baton_capacity_grid_set_text_log             (BatonCapacityGrid *self,
+                                                            GArray            *log);
 
 /* baton-capacity-grid-keyboard.c */
 void         _baton_capacity_grid_init_input               (BatonCapacityGrid *self);

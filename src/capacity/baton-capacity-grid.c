@@ -625,6 +625,7 @@ baton_capacity_grid_finalize (GObject *object)
   g_free (self->preview_text);
   g_free (self->preview_note);
   g_free (self->source_text);
+  g_clear_pointer (&self->text_log, g_array_unref);
 
   G_OBJECT_CLASS (baton_capacity_grid_parent_class)->finalize (object);
 }

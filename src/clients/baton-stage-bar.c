@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "baton-colors.h"
 #include "baton-stage-bar.h"
 
 #define BAR_HEIGHT 6
@@ -62,6 +63,8 @@ baton_stage_bar_snapshot (GtkWidget   *widget,
   float x = 0;
   guint shown = 0;
   guint n_open = 0;
+  gboolean hc = baton_color_mode_is_hc (baton_color_mode_for_display (gtk_widget_get_display (widget)));
+  float faintest = hc ? 0.6f : 0.35f;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (context, &fg);
@@ -71,8 +74,9 @@ baton_stage_bar_snapshot (GtkWidget   *widget,
     gdk_rgba_parse (&success, "#26a269");
   G_GNUC_END_IGNORE_DEPRECATIONS
 
+  /* High contrast: a trough that shows, and no faint segment. */
   trough = fg;
-  trough.alpha = 0.12f;
+  trough.alpha = hc ? 0.3f : 0.12f;
 
   gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, y, width, BAR_HEIGHT), BAR_HEIGHT / 2.f);
   gtk_snapshot_push_rounded_clip (snapshot, &outline);
@@ -95,9 +99,10 @@ baton_stage_bar_snapshot (GtkWidget   *widget,
         color = success;
       else
         {
-          /* Earlier stages lighter: from 35 % to 100 % of the accent. */
+          /* Earlier stages lighter: from 35 % (60 % in high contrast)
+           * to 100 % of the accent. */
           color = accent;
-          color.alpha = n_open > 1 ? 0.35f + 0.65f * shown / (float) (n_open - 1) : 1.f;
+          color.alpha = n_open > 1 ? faintest + (1 - faintest) * shown / (float) (n_open - 1) : 1.f;
           shown++;
         }
 

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "baton-db.h"
@@ -518,6 +519,50 @@ backup_path (const char *path,
   return g_strdup_printf ("%s.backup-%u", path, n);
 }
 
+/* When the workspace at @path was last written: the later of its file's
+ * and its write-ahead log's modification times (a log with nothing in it
+ * does not count), or FALSE when the file is missing. */
+static gboolean
+last_written (const char      *path,
+              struct timespec *when)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat buf;
+
+  if (stat (path, &buf) != 0)
+    return FALSE;
+  *when = buf.st_mtim;
+
+  if (stat (wal, &buf) == 0 && buf.st_size > 0 &&
+      (buf.st_mtim.tv_sec > when->tv_sec ||
+       (buf.st_mtim.tv_sec == when->tv_sec && buf.st_mtim.tv_nsec > when->tv_nsec)))
+    *when = buf.st_mtim;
+
+  return TRUE;
+}
+
+gboolean
+baton_store_backup_is_due (const char *path)
+{
+  g_autofree char *newest = NULL;
+  struct timespec written;
+  struct stat buf;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (strcmp (path, ":memory:") == 0 || !last_written (path, &written))
+    return FALSE;
+
+  /* The newest backup carries, as its modification time, when the file
+   * had last been written as the backup was taken. */
+  newest = backup_path (path, 1);
+  if (stat (newest, &buf) != 0)
+    return TRUE;
+
+  return written.tv_sec > buf.st_mtim.tv_sec ||
+         (written.tv_sec == buf.st_mtim.tv_sec && written.tv_nsec > buf.st_mtim.tv_nsec);
+}
+
 gboolean
 baton_store_rotate_backups (const char  *path,
                             guint        keep,
@@ -527,11 +572,17 @@ baton_store_rotate_backups (const char  *path,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *newest = NULL;
   g_autofree char *fresh = NULL;
+  struct timespec written;
   gint version = 0;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (keep == 0 || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+
+  /* Read before the copy: a change written while it is taken makes the
+   * next backup due (baton_store_backup_is_due ()). */
+  if (!last_written (path, &written))
     return TRUE;
 
   /* Only a readable Baton workspace is worth a backup: another program's
@@ -558,6 +609,12 @@ baton_store_rotate_backups (const char  *path,
   fresh = g_strconcat (path, ".backup-new", NULL);
   if (!backup_file (baton_db_get_handle (source), fresh, error))
     return FALSE;
+  {
+    struct timespec times[2] = { { .tv_nsec = UTIME_OMIT }, written };
+
+    if (utimensat (AT_FDCWD, fresh, times, 0) != 0)
+      g_debug ("Could not date the backup %s: %s", fresh, g_strerror (errno));
+  }
 
   {
     g_autofree char *oldest = backup_path (path, keep);
@@ -585,6 +642,67 @@ baton_store_rotate_backups (const char  *path,
     }
 
   return TRUE;
+}
+
+typedef struct
+{
+  char  *path;
+  guint  keep;
+} RotateData;
+
+static void
+rotate_data_free (RotateData *data)
+{
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+rotate_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  RotateData *data = task_data;
+  GError *error = NULL;
+
+  if (baton_store_rotate_backups (data->path, data->keep, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+baton_store_rotate_backups_async (const char          *path,
+                                  guint                keep,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RotateData *data;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (RotateData, 1);
+  data->path = g_strdup (path);
+  data->keep = keep;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, baton_store_rotate_backups_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) rotate_data_free);
+  g_task_run_in_thread (task, rotate_in_thread);
+}
+
+gboolean
+baton_store_rotate_backups_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == baton_store_rotate_backups_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 char *

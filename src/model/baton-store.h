@@ -65,11 +65,27 @@ gboolean      baton_store_backup           (BatonStore   *self,
                                             const char   *dest_path,
                                             GError      **error);
 /* Keeps a rotating set of @keep copies "<path>.backup-N" (N = 1 newest),
- * taken from the file at @path before it is opened. Does nothing for a
- * missing or empty file; refuses a file that is not a Baton workspace. */
+ * taken from the file at @path with a connection of its own (the file may
+ * be open in a store meanwhile). Does nothing for a missing or empty file;
+ * refuses a file that is not a Baton workspace, and a damaged one (the
+ * good backups stay). The newest copy is dated when the file had last
+ * been written as it was taken, for baton_store_backup_is_due (). */
 gboolean      baton_store_rotate_backups   (const char   *path,
                                             guint         keep,
                                             GError      **error);
+/* The same on a thread of its own. */
+void          baton_store_rotate_backups_async  (const char          *path,
+                                                 guint                keep,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean      baton_store_rotate_backups_finish (GAsyncResult        *result,
+                                                 GError             **error);
+/* TRUE when the file at @path (or its write-ahead log) was written after
+ * its newest backup was taken, or it has none; FALSE for a missing file.
+ * Opening a workspace and reading it writes nothing, so it stays FALSE
+ * until something changes. */
+gboolean      baton_store_backup_is_due    (const char   *path);
 char         *baton_store_latest_backup    (const char   *path);
 /* Counts the tasks and people (archived ones included) of the Baton
  * workspace at @path, read-only, without opening it as a store and

@@ -27,9 +27,12 @@
 #include "baton-application.h"
 #include "baton-cli.h"
 #include "baton-demo.h"
+#include "baton-help-window.h"
 #include "baton-preferences-window.h"
+#include "baton-search-provider.h"
 #include "baton-store.h"
 #include "baton-window.h"
+#include "baton-startup-report.h"
 
 struct _BatonApplication
 {
@@ -42,6 +45,12 @@ struct _BatonApplication
   GMenu     *recent_section;
   GMenu     *recent_submenu;
   GMenu     *recent_files;
+
+  /* GNOME Shell's search, while the application is on the bus. */
+  BatonSearchProvider *search_provider;
+
+  /* Backups waiting for their window's first frame or being taken. */
+  guint      n_pending_backups;
 };
 
 /* How many workspaces recent-workspaces keeps. */
@@ -430,51 +439,177 @@ baton_application_show_open_error (BatonApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Backs up the file before it is opened, unless it is missing, unreadable
- * or written by a newer Baton: such a file would push the good backups out
- * of the rotation and become "the latest backup" itself. */
-static void
-rotate_backups_before_open (BatonApplication *self,
-                            const char       *path)
+/* Backups ---------------------------------------------------------------------
+ *
+ * A workspace is backed up as it is opened when it was written since its
+ * newest backup: after its window has drawn its first frame, on a thread
+ * with a connection of its own (baton_store_rotate_backups_async ()). One
+ * that is about to be upgraded is backed up before, at once, changed or
+ * not. Never backed up: a missing, unreadable or damaged file, or one
+ * written by a newer Baton (it would push the good backups out of the
+ * rotation and become "the latest backup" itself), and one in a folder
+ * that cannot be written (it has no room for a backup, and the workspace
+ * opens read-only: it cannot change). */
+
+typedef enum
+{
+  BACKUP_NONE,
+  BACKUP_BEFORE_OPEN,
+  BACKUP_AFTER_SHOWN,
+} BackupWhen;
+
+static BackupWhen
+backup_wanted (const char *path)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
   gint version;
-  gint keep;
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return;
+    return BACKUP_NONE;
 
-  /* A folder that cannot be written has no room for a backup (and its
-   * workspace opens read-only: it cannot change). */
-  {
-    g_autofree char *dir = g_path_get_dirname (path);
-
-    if (g_access (dir, W_OK) != 0)
-      {
-        g_debug ("Not backing up %s: its folder cannot be written", path);
-        return;
-      }
-  }
+  dir = g_path_get_dirname (path);
+  if (g_access (dir, W_OK) != 0)
+    {
+      g_debug ("Not backing up %s: its folder cannot be written", path);
+      return BACKUP_NONE;
+    }
 
   version = baton_store_peek_version (path, &error);
   if (error != NULL || version < 0 || version > BATON_SCHEMA_VERSION)
     {
       g_debug ("Not backing up %s (version %d): %s", path, version,
                error ? error->message : "newer schema");
-      return;
+      return BACKUP_NONE;
     }
 
-  keep = g_settings_get_int (self->settings, "backups-kept");
-  if (!baton_store_rotate_backups (path, (guint) MAX (keep, 0), &error))
-    {
-      /* Opening it will say the same to the person, in a dialog. */
-      if (g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CORRUPT) ||
-          g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_BATON) ||
-          g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_LOCKED))
-        g_debug ("Not backing up %s: %s", path, error->message);
-      else
-        g_warning ("Could not back up %s: %s", path, error->message);
-    }
+  if (version > 0 && version < BATON_SCHEMA_VERSION)
+    return BACKUP_BEFORE_OPEN;
+  if (baton_store_backup_is_due (path))
+    return BACKUP_AFTER_SHOWN;
+
+  g_debug ("Not backing up %s: unchanged since its latest backup", path);
+  return BACKUP_NONE;
+}
+
+static guint
+backups_kept (BatonApplication *self)
+{
+  return (guint) MAX (g_settings_get_int (self->settings, "backups-kept"), 0);
+}
+
+static void
+report_backup_error (const char   *path,
+                     const GError *error)
+{
+  /* Opening it says the same to the person, in a dialog. */
+  if (g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CORRUPT) ||
+      g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_NOT_BATON) ||
+      g_error_matches (error, BATON_STORE_ERROR, BATON_STORE_ERROR_LOCKED))
+    g_debug ("Not backing up %s: %s", path, error->message);
+  else
+    g_warning ("Could not back up %s: %s", path, error->message);
+}
+
+static void
+backup_before_open (BatonApplication *self,
+                    const char       *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!baton_store_rotate_backups (path, backups_kept (self), &error))
+    report_backup_error (path, error);
+}
+
+typedef struct
+{
+  BatonApplication *app;
+  char             *path;
+} PendingBackup;
+
+static void
+pending_backup_free (PendingBackup *pending)
+{
+  pending->app->n_pending_backups--;
+  g_application_release (G_APPLICATION (pending->app));
+  baton_startup_report_release ();
+  g_object_unref (pending->app);
+  g_free (pending->path);
+  g_free (pending);
+}
+
+static void
+on_backup_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PendingBackup *pending = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (baton_store_rotate_backups_finish (result, &error))
+    g_debug ("Backed up %s", pending->path);
+  else
+    report_backup_error (pending->path, error);
+
+  pending_backup_free (pending);
+}
+
+static gboolean
+start_backup (gpointer user_data)
+{
+  PendingBackup *pending = user_data;
+
+  baton_store_rotate_backups_async (pending->path, backups_kept (pending->app),
+                                    NULL, on_backup_done, pending);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_first_frame (GtkWidget     *window,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the first frame is on its way (or the window went without one),
+ * when the main loop has nothing else to do. */
+static void
+after_first_frame (gpointer user_data)
+{
+  g_idle_add_full (G_PRIORITY_LOW, start_backup, user_data, NULL);
+}
+
+/* Backs up @path once @window has drawn its first frame; the application
+ * lives until the backup is written. */
+static void
+backup_after_shown (BatonApplication *self,
+                    BatonWindow      *window,
+                    const char       *path)
+{
+  PendingBackup *pending = g_new0 (PendingBackup, 1);
+
+  pending->app = g_object_ref (self);
+  pending->path = g_strdup (path);
+  self->n_pending_backups++;
+  g_application_hold (G_APPLICATION (self));
+  baton_startup_report_hold ();
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), on_first_frame, pending, after_first_frame);
+}
+
+/**
+ * baton_application_get_n_pending_backups:
+ *
+ * For tests: the backups decided as workspaces were opened and not
+ * written yet (waiting for their window's first frame, or being taken).
+ */
+guint
+baton_application_get_n_pending_backups (BatonApplication *self)
+{
+  g_return_val_if_fail (BATON_IS_APPLICATION (self), 0);
+
+  return self->n_pending_backups;
 }
 
 static void
@@ -484,6 +619,7 @@ baton_application_open_path (BatonApplication *self,
 {
   g_autoptr(BatonStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  BackupWhen backup = BACKUP_NONE;
   BatonWindow *window;
 
   g_assert (BATON_IS_APPLICATION (self));
@@ -497,7 +633,9 @@ baton_application_open_path (BatonApplication *self,
     }
 
   if (rotate_backups)
-    rotate_backups_before_open (self, path);
+    backup = backup_wanted (path);
+  if (backup == BACKUP_BEFORE_OPEN)
+    backup_before_open (self, path);
 
   store = baton_store_open (path, &error);
   if (store == NULL)
@@ -506,7 +644,9 @@ baton_application_open_path (BatonApplication *self,
       return;
     }
 
-  present_new_window (self, store);
+  window = present_new_window (self, store);
+  if (backup == BACKUP_AFTER_SHOWN)
+    backup_after_shown (self, window, path);
 }
 
 /**
@@ -779,8 +919,17 @@ shortcuts_activated (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   /* Each window carries the shortcuts window as its help overlay. */
-  if (GTK_IS_APPLICATION_WINDOW (window))
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  if (BATON_IS_WINDOW (window))
+    baton_window_show_shortcuts (BATON_WINDOW (window));
+}
+
+/* F1: the help, in Yelp or in a window (baton-help-window.c). */
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  baton_help_window_open (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
 /* Open Recent ------------------------------------------------------------------- */
@@ -932,6 +1081,7 @@ static const GActionEntry app_actions[] = {
   { .name = "preferences", .activate = preferences_activated },
   { .name = "about", .activate = about_activated },
   { .name = "shortcuts", .activate = shortcuts_activated },
+  { .name = "help", .activate = help_activated },
 };
 
 static const struct {
@@ -944,6 +1094,7 @@ static const struct {
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.shortcuts", { "<Control>question", NULL } },
+  { "app.help", { "F1", NULL } },
   { "win.show-view::board", { "<Alt>1", NULL } },
   { "win.show-view::capacity", { "<Alt>2", NULL } },
   { "win.show-view::clients", { "<Alt>3", NULL } },
@@ -1066,6 +1217,37 @@ baton_application_command_line (GApplication            *application,
   return 0;
 }
 
+static gboolean
+baton_application_dbus_register (GApplication     *application,
+                                 GDBusConnection  *connection,
+                                 const char       *object_path,
+                                 GError          **error)
+{
+  BatonApplication *self = BATON_APPLICATION (application);
+  g_autofree char *path = g_strconcat (object_path, BATON_SEARCH_PROVIDER_PATH_SUFFIX, NULL);
+
+  if (!G_APPLICATION_CLASS (baton_application_parent_class)->dbus_register (application, connection,
+                                                                            object_path, error))
+    return FALSE;
+
+  self->search_provider = baton_search_provider_new (application);
+  return baton_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+baton_application_dbus_unregister (GApplication    *application,
+                                   GDBusConnection *connection,
+                                   const char      *object_path)
+{
+  BatonApplication *self = BATON_APPLICATION (application);
+
+  if (self->search_provider != NULL)
+    baton_search_provider_unregister (self->search_provider);
+  g_clear_object (&self->search_provider);
+
+  G_APPLICATION_CLASS (baton_application_parent_class)->dbus_unregister (application, connection, object_path);
+}
+
 /* GObject -------------------------------------------------------------------- */
 
 static void
@@ -1074,6 +1256,7 @@ baton_application_dispose (GObject *object)
   BatonApplication *self = BATON_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->recent_section);
   g_clear_object (&self->recent_submenu);
   g_clear_object (&self->recent_files);
@@ -1093,6 +1276,8 @@ baton_application_class_init (BatonApplicationClass *klass)
   app_class->activate = baton_application_activate;
   app_class->handle_local_options = baton_application_handle_local_options;
   app_class->command_line = baton_application_command_line;
+  app_class->dbus_register = baton_application_dbus_register;
+  app_class->dbus_unregister = baton_application_dbus_unregister;
 }
 
 static void

@@ -27,5 +27,6 @@ BatonWindow      *baton_application_new_workspace (BatonApplication  *self,
                                                    GError           **error);
 GMenuModel       *baton_application_get_recent_section (BatonApplication *self);
 void              baton_application_update_recent (BatonApplication *self);
+guint             baton_application_get_n_pending_backups (BatonApplication *self);
 
 G_END_DECLS

@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+/* The view named @name ("board", "capacity" or "clients"), built now if
+ * it was not yet. */
+GtkWidget *baton_window_get_view (BatonWindow *self,
+                                  const char  *name);
+
 /* Toasts shown or waiting, not dismissed yet. */
 guint baton_window_get_n_toasts (BatonWindow *self);
 

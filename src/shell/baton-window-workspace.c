@@ -484,7 +484,7 @@ empty_state_new (void)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name ("document-open-recent-symbolic");
   GtkWidget *title = gtk_label_new (_("No Backups Yet"));
-  GtkWidget *description = gtk_label_new (_("Baton backs up the workspace each time it opens it. "
+  GtkWidget *description = gtk_label_new (_("Baton backs up the workspace when it opens it after a change. "
                                             "The backups are kept beside the workspace’s file."));
 
   gtk_image_set_pixel_size (GTK_IMAGE (icon), 64);

@@ -22,10 +22,12 @@
 #include <glib/gi18n.h>
 
 #include "baton-window-private.h"
+#include "baton-board-private.h"
 #include "baton-board-view.h"
 #include "baton-capacity-view.h"
 #include "baton-clients-view.h"
 #include "baton-accessible.h"
+#include "baton-startup-report.h"
 #include "baton-undo-toaster.h"
 #include "baton-workload.h"
 
@@ -269,6 +271,56 @@ redo_toast_activated (GtkWidget  *widget,
 
 /* Views ------------------------------------------------------------------------ */
 
+static AdwBin *
+view_bin (BatonWindow *self,
+          const char  *name)
+{
+  if (g_str_equal (name, "board"))
+    return self->board_bin;
+  if (g_str_equal (name, "capacity"))
+    return self->capacity_bin;
+  return self->clients_bin;
+}
+
+/* A view is built when it is first shown (or first needed): the start
+ * pays for the visible one only, and the notes editor's GtkSourceView and
+ * its style schemes wait until Clients is opened. */
+static GtkWidget *
+ensure_view (BatonWindow *self,
+             const char  *name)
+{
+  AdwBin *bin;
+  GtkWidget *view;
+
+  g_assert (is_view_name (name));
+
+  bin = view_bin (self, name);
+  if ((view = adw_bin_get_child (bin)) != NULL)
+    return view;
+
+  g_debug ("Building the %s view", name);
+  if (g_str_equal (name, "board"))
+    view = g_object_new (BATON_TYPE_BOARD_VIEW, "store", self->store, "workload", self->workload, NULL);
+  else if (g_str_equal (name, "capacity"))
+    view = g_object_new (BATON_TYPE_CAPACITY_VIEW, "store", self->store, "workload", self->workload, NULL);
+  else
+    view = baton_clients_view_new (self->store);
+  adw_bin_set_child (bin, view);
+
+  return view;
+}
+
+/* The view is built now if it was not yet (it is shown or not). */
+GtkWidget *
+baton_window_get_view (BatonWindow *self,
+                       const char  *name)
+{
+  g_return_val_if_fail (BATON_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (is_view_name (name), NULL);
+
+  return ensure_view (self, name);
+}
+
 static void
 show_view_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -294,11 +346,9 @@ rebalance_activated (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   BatonWindow *self = BATON_WINDOW (widget);
-  GtkWidget *capacity = adw_bin_get_child (self->capacity_bin);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "capacity");
-  if (capacity != NULL)
-    gtk_widget_activate_action_variant (capacity, "capacity.rebalance-person", parameter);
+  gtk_widget_activate_action_variant (ensure_view (self, "capacity"), "capacity.rebalance-person", parameter);
 }
 
 static void
@@ -321,19 +371,14 @@ view_action_activated (GtkWidget  *widget,
   BatonWindow *self = BATON_WINDOW (widget);
   const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
   g_autofree char *action = NULL;
-  GtkWidget *child;
 
   if (!is_view_name (view))
     return;
 
-  child = adw_bin_get_child (g_str_equal (view, "board") ? self->board_bin :
-                             g_str_equal (view, "capacity") ? self->capacity_bin :
-                             self->clients_bin);
   action = g_strdup_printf ("%s.%s", view, g_variant_get_string (parameter, NULL));
 
   /* A view without that action (capacity has no search) ignores the key. */
-  if (child != NULL)
-    gtk_widget_activate_action (child, action, NULL);
+  gtk_widget_activate_action (ensure_view (self, view), action, NULL);
 }
 
 static void
@@ -352,6 +397,8 @@ on_visible_view_changed (BatonWindow *self)
 
   if (!is_view_name (name))
     return;
+
+  ensure_view (self, name);
 
   stored = g_settings_get_string (self->settings, "last-view");
   if (g_strcmp0 (stored, name) != 0)
@@ -436,16 +483,74 @@ set_up_title (BatonWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, name);
 }
 
-static void
-set_up_help_overlay (BatonWindow *self)
+/**
+ * baton_window_show_shortcuts:
+ *
+ * Shows the keyboard shortcuts (app.shortcuts, Ctrl+?). The shortcuts
+ * window is the window's help overlay, built the first time it is shown:
+ * the start does not pay for it.
+ */
+void
+baton_window_show_shortcuts (BatonWindow *self)
 {
-  g_autoptr(GtkBuilder) builder = NULL;
-  GObject *overlay;
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (self);
 
-  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/baton-shortcuts-window.ui");
-  overlay = gtk_builder_get_object (builder, "help_overlay");
-  gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
-                                           GTK_SHORTCUTS_WINDOW (overlay));
+  g_return_if_fail (BATON_IS_WINDOW (self));
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+      GObject *overlay;
+
+      builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/baton-shortcuts-window.ui");
+      overlay = gtk_builder_get_object (builder, "help_overlay");
+      gtk_application_window_set_help_overlay (window, GTK_SHORTCUTS_WINDOW (overlay));
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-help-overlay", NULL);
+}
+
+/* The window asks the display to map it before the board is built: the
+ * board is ready for the window's first frame, and the window is on
+ * screen while it is made. (Only the board: the notes editor, built
+ * inside the window's map, is later drawn without a size as it grows,
+ * in GTK 4.8; the other views are built before the window is shown.) */
+static void
+on_map (BatonWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (!is_view_name (name) || adw_bin_get_child (view_bin (self, name)) != NULL)
+    return;
+
+  gdk_display_flush (gtk_widget_get_display (GTK_WIDGET (self)));
+  ensure_view (self, name);
+}
+
+/* bench-startup (baton-startup-report.h): the first frame painted with
+ * the visible view finished, the board with its cards. */
+static void
+report_first_cards (GdkFrameClock *clock,
+                    BatonWindow   *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
+  GtkWidget *board = adw_bin_get_child (self->board_bin);
+
+  if (g_strcmp0 (view, "board") == 0 &&
+      !(BATON_IS_BOARD_VIEW (board) && baton_board_view_is_settled (BATON_BOARD_VIEW (board))))
+    return;
+
+  g_signal_handlers_disconnect_by_func (clock, report_first_cards, self);
+  baton_startup_report_mark ("cards");
+}
+
+static void
+on_realize_report (BatonWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (self, on_realize_report, NULL);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (report_first_cards), self, 0);
 }
 
 /* GObject ------------------------------------------------------------------- */
@@ -477,20 +582,28 @@ baton_window_constructed (GObject *object)
   /* Each view is its own widget over the store; the window only hosts it.
    * Board and grid read one capacity state, computed once per change. */
   self->workload = baton_workload_new (self->store);
-  adw_bin_set_child (self->board_bin,
-                     g_object_new (BATON_TYPE_BOARD_VIEW, "store", self->store, "workload", self->workload, NULL));
-  adw_bin_set_child (self->capacity_bin,
-                     g_object_new (BATON_TYPE_CAPACITY_VIEW, "store", self->store, "workload", self->workload, NULL));
-  adw_bin_set_child (self->clients_bin, baton_clients_view_new (self->store));
 
+  /* Only the view on show is built with the window (the board as it is
+   * mapped, on_map ()), the others when first shown (ensure_view ()).
+   * The stack sizes itself to the visible view only: the others may not
+   * be there, and a homogeneous stack, which measures its hidden pages,
+   * leaves a view built once the window is mapped without a size when it
+   * grows (GTK 4.8, libadwaita 1.2). */
+  adw_view_stack_set_hhomogeneous (self->view_stack, FALSE);
+  adw_view_stack_set_vhomogeneous (self->view_stack, FALSE);
   restore_window_state (self);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "board") != 0)
+    ensure_view (self, adw_view_stack_get_visible_child_name (self->view_stack));
+  g_signal_connect_after (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_view_changed), self, G_CONNECT_SWAPPED);
 
   set_up_title (self);
-  set_up_help_overlay (self);
   baton_window_exchange_init (self);
   baton_window_workspace_init (self);
+
+  if (baton_startup_report_enabled ())
+    g_signal_connect_after (self, "realize", G_CALLBACK (on_realize_report), NULL);
 }
 
 static void

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (BatonWindow, baton_window, BATON, WINDOW, AdwApplicationWi
 BatonWindow *baton_window_new             (GtkApplication *application,
                                            BatonStore     *store);
 BatonStore  *baton_window_get_store       (BatonWindow    *self);
+/* The keyboard shortcuts window (built when first shown). */
+void         baton_window_show_shortcuts  (BatonWindow    *self);
 /* @message is plain text; it is escaped before it reaches the toast. It
  * replaces a message that is still showing. */
 void         baton_window_show_toast      (BatonWindow    *self,

@@ -2,13 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Looks like an AdwAvatar — it uses the same CSS node ("avatar") and
- * libadwaita's colorN classes, so the theme draws the round background,
- * and the initials are bold — but draws itself: one widget and one Pango
- * layout. An AdwAvatar costs about a third of a millisecond to create
- * (a gizmo, a label and two images), which a board showing dozens of
- * cards per column cannot afford. A person's own color, when they have
- * one, replaces the palette through baton_color_css_class ().
+ * Looks like an AdwAvatar — it uses the same CSS node ("avatar"), so the
+ * theme draws the round background, and the initials are bold — but
+ * draws itself: one widget and one Pango layout. An AdwAvatar costs about
+ * a third of a millisecond to create (a gizmo, a label and two images),
+ * which a board showing dozens of cards per column cannot afford. Its
+ * color is the person's own, or one of libadwaita's avatar palette picked
+ * by the name, through baton_color_css_class (), which gives the initials
+ * black or white, whichever reads (libadwaita 1.2's colorN classes put
+ * light text on light gradients: about 2:1).
  *
  * It follows the person's name and color while it shows them. Its
  * accessible label is the name, or "Unassigned".
@@ -23,7 +25,11 @@
 #include "baton-avatar.h"
 #include "baton-colors.h"
 
-#define N_PALETTE_COLORS 14   /* libadwaita's avatar.color1 … color14 */
+/* The darker ends of libadwaita's avatar.color1 … color14 gradients. */
+static const char * const palette_colors[] = {
+  "#337fdc", "#0f9ac8", "#29ae74", "#6ab85b", "#d29d09", "#d68400", "#ed5b00",
+  "#e62d42", "#e33b6a", "#9945b5", "#7a59ca", "#b08952", "#785336", "#6e6d71",
+};
 
 struct _BatonAvatar
 {
@@ -34,7 +40,6 @@ struct _BatonAvatar
   int          size;
   char        *initials;
   PangoLayout *layout;        /* lazily, for the initials */
-  char        *palette_class;
 };
 
 enum {
@@ -89,24 +94,14 @@ update (BatonAvatar *self)
                                        ? g_strdup_printf (_("%s (placeholder)"), name)
                                        : NULL;
   const char *label = placeholder ? placeholder_label : name != NULL ? name : _("Unassigned");
-  g_autofree char *palette = NULL;
 
   g_free (self->initials);
   self->initials = make_initials (name);
   g_clear_object (&self->layout);
 
-  /* The theme's palette when the person has no color of their own. */
+  /* The palette when the person has no color of their own. */
   if (name != NULL && color_class == NULL)
-    palette = g_strdup_printf ("color%u", g_str_hash (name) % N_PALETTE_COLORS + 1);
-  if (g_strcmp0 (palette, self->palette_class) != 0)
-    {
-      if (self->palette_class != NULL)
-        gtk_widget_remove_css_class (GTK_WIDGET (self), self->palette_class);
-      g_free (self->palette_class);
-      self->palette_class = g_steal_pointer (&palette);
-      if (self->palette_class != NULL)
-        gtk_widget_add_css_class (GTK_WIDGET (self), self->palette_class);
-    }
+    color_class = baton_color_css_class (palette_colors[g_str_hash (name) % G_N_ELEMENTS (palette_colors)]);
   baton_widget_set_color_class (GTK_WIDGET (self), color_class);
   if (name == NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "baton-unassigned");
@@ -298,7 +293,6 @@ baton_avatar_finalize (GObject *object)
   BatonAvatar *self = BATON_AVATAR (object);
 
   g_free (self->initials);
-  g_free (self->palette_class);
 
   G_OBJECT_CLASS (baton_avatar_parent_class)->finalize (object);
 }
@@ -369,7 +363,7 @@ baton_avatar_class_init (BatonAvatarClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* libadwaita's avatar styles: round, bold, colorN palette. */
+  /* libadwaita's avatar styles: round, bold. */
   gtk_widget_class_set_css_name (widget_class, "avatar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }

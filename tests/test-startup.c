@@ -1,0 +1,440 @@
+/* test-startup.c — what Baton does as it opens a workspace
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Views are built when they are first shown (the notes editor's
+ * GtkSourceView too), and work then; the view shortcuts still switch and
+ * build them. A workspace is backed up after its window is shown, on a
+ * thread, only when it was written since its newest backup; one that is
+ * upgraded is backed up before, at once. Without a display every case is
+ * skipped.
+ */
+
+#define G_LOG_DOMAIN "test-startup"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "baton-application.h"
+#include "baton-board-view.h"
+#include "baton-capacity-view.h"
+#include "baton-clients-view.h"
+#include "baton-db.h"
+#include "baton-store.h"
+#include "baton-window.h"
+#include "baton-test-util.h"
+#include "baton-ui-test-util.h"
+
+static BatonApplication *app;
+
+#define SKIP_WITHOUT_DISPLAY()                          \
+  G_STMT_START {                                        \
+    if (app == NULL)                                    \
+      {                                                 \
+        g_test_skip ("no display");                     \
+        return;                                         \
+      }                                                 \
+  } G_STMT_END
+
+static AdwViewStack *
+find_view_stack (BatonWindow *window)
+{
+  return baton_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+}
+
+static gboolean
+view_is_built (BatonWindow *window,
+               GType        type)
+{
+  return baton_test_find_descendant (GTK_WIDGET (window), type) != NULL;
+}
+
+typedef struct
+{
+  BatonWindow *window;
+  const char  *name;
+} ShownView;
+
+static gboolean
+view_is_shown (gpointer data)
+{
+  ShownView *shown = data;
+
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (find_view_stack (shown->window)), shown->name) == 0;
+}
+
+/* Presses @keys (xdotool's names) in @window, as a person would; without
+ * xdotool, activates the action the keys are the accelerator of. */
+static void
+press_keys (BatonWindow *window,
+            const char  *keys,
+            const char  *accel)
+{
+  const char *reason = NULL;
+
+  if (baton_test_have_xdotool (GTK_WIDGET (window), &reason))
+    {
+      /* Without a window manager the keyboard follows the pointer. */
+      g_assert_true (baton_test_xdotool_pointer (GTK_WIDGET (window), 20, 20, 0));
+      g_assert_true (baton_test_xdotool ("key %s", keys));
+    }
+  else
+    {
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accel);
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+
+      g_test_message ("without real events: %s", reason);
+      g_assert_nonnull (actions);
+      g_assert_nonnull (actions[0]);
+      g_assert_true (g_action_parse_detailed_name (actions[0], &name, &target, NULL));
+      g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), name, target));
+    }
+}
+
+/* Views ------------------------------------------------------------------------ */
+
+/* Only the board is built as the window opens; Clients, with its notes
+ * editor, is built when it is shown, by its shortcut, and works. */
+static void
+test_views_built_when_shown (void)
+{
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  BatonWindow *window;
+  ShownView shown;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (baton_store_create_client (store, "Acme Learning", NULL, &error));
+  g_assert_no_error (error);
+
+  window = baton_test_show_window (GTK_WINDOW (baton_window_new (GTK_APPLICATION (app), store)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  shown.window = window;
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (find_view_stack (window)), ==, "board");
+  g_assert_true (view_is_built (window, BATON_TYPE_BOARD_VIEW));
+  g_assert_false (view_is_built (window, BATON_TYPE_CAPACITY_VIEW));
+  g_assert_false (view_is_built (window, BATON_TYPE_CLIENTS_VIEW));
+  g_assert_false (view_is_built (window, GTK_SOURCE_TYPE_VIEW));
+
+  /* Alt+3: Clients, built now, with its editor, showing the client. */
+  press_keys (window, "alt+3", "<Alt>3");
+  shown.name = "clients";
+  g_assert_true (baton_test_wait_until (view_is_shown, &shown, 5000));
+  g_assert_true (view_is_built (window, BATON_TYPE_CLIENTS_VIEW));
+  g_assert_true (view_is_built (window, GTK_SOURCE_TYPE_VIEW));
+  g_assert_false (view_is_built (window, BATON_TYPE_CAPACITY_VIEW));
+  {
+    gpointer args[] = { window, (gpointer) "Acme Learning" };
+
+    g_assert_true (baton_test_wait_until (baton_test_label_shown, args, 5000));
+  }
+
+  /* Alt+2: the capacity grid; Alt+1: back to the same board. */
+  {
+    GtkWidget *board = baton_test_find_descendant (GTK_WIDGET (window), BATON_TYPE_BOARD_VIEW);
+    GtkWidget *clients = baton_test_find_descendant (GTK_WIDGET (window), BATON_TYPE_CLIENTS_VIEW);
+
+    press_keys (window, "alt+2", "<Alt>2");
+    shown.name = "capacity";
+    g_assert_true (baton_test_wait_until (view_is_shown, &shown, 5000));
+    g_assert_true (view_is_built (window, BATON_TYPE_CAPACITY_VIEW));
+
+    press_keys (window, "alt+1", "<Alt>1");
+    shown.name = "board";
+    g_assert_true (baton_test_wait_until (view_is_shown, &shown, 5000));
+    g_assert_true (baton_test_find_descendant (GTK_WIDGET (window), BATON_TYPE_BOARD_VIEW) == board);
+    g_assert_true (baton_test_find_descendant (GTK_WIDGET (window), BATON_TYPE_CLIENTS_VIEW) == clients);
+  }
+
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+  g_settings_reset (settings, "last-view");
+}
+
+/* A window opens on the last view shown, and builds that one only. */
+static void
+test_views_last_view (void)
+{
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  BatonWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "last-view", "capacity");
+
+  window = baton_test_show_window (GTK_WINDOW (baton_window_new (GTK_APPLICATION (app), store)));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (find_view_stack (window)), ==, "capacity");
+  g_assert_true (view_is_built (window, BATON_TYPE_CAPACITY_VIEW));
+  g_assert_false (view_is_built (window, BATON_TYPE_BOARD_VIEW));
+  g_assert_false (view_is_built (window, BATON_TYPE_CLIENTS_VIEW));
+
+  /* A view's shortcut reaches a view not built yet through the window:
+   * Ctrl+F on Clients' search (win.view-action) builds it first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "clients"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view-action", "s", "search"));
+  g_assert_true (view_is_built (window, BATON_TYPE_CLIENTS_VIEW));
+
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+  g_settings_reset (settings, "last-view");
+}
+
+/* The shortcuts window is built when it is first asked for. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkShortcutsWindow *shortcuts;
+  GLogLevelFlags fatal;
+  BatonWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  window = baton_test_show_window (GTK_WINDOW (baton_window_new (GTK_APPLICATION (app), store)));
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_null (baton_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  /* GTK 4.8's own shortcuts window may warn as it is measured that one of
+   * its labels "reported min width -3": warnings are not fatal while it
+   * is shown (criticals still are). */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  baton_window_show_shortcuts (window);
+  shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (shortcuts);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, shortcuts, 5000));
+
+  /* Once: the second time shows the same one. */
+  gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
+  baton_window_show_shortcuts (window);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == shortcuts);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, shortcuts, 5000));
+  gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
+  baton_test_drain ();
+  g_log_set_always_fatal (fatal);
+
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+}
+
+/* Backups ---------------------------------------------------------------------- */
+
+static BatonWindow *
+find_window_for (const char *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (BATON_IS_WINDOW (l->data) &&
+        g_strcmp0 (baton_store_get_path (baton_window_get_store (l->data)), path) == 0)
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+no_pending_backup (gpointer data)
+{
+  return baton_application_get_n_pending_backups (app) == 0;
+}
+
+/* Opens @path as `--database` does and waits until its backup (if any)
+ * is written. */
+static BatonWindow *
+open_and_settle (const char *path)
+{
+  BatonWindow *window;
+
+  baton_application_open_database (app, path);
+  window = find_window_for (path);
+  g_assert_nonnull (window);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, window, 5000));
+  g_assert_true (baton_test_wait_until (no_pending_backup, NULL, 10000));
+
+  return window;
+}
+
+static void
+close_workspace_window (BatonWindow *window)
+{
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+}
+
+/* A file's identity and modification time, to tell it was not rewritten. */
+static char *
+file_stamp (const char *path)
+{
+  struct stat buf;
+
+  if (stat (path, &buf) != 0)
+    return g_strdup ("missing");
+
+  return g_strdup_printf ("%lu %ld.%09ld", (unsigned long) buf.st_ino,
+                          (long) buf.st_mtim.tv_sec, buf.st_mtim.tv_nsec);
+}
+
+static guint
+n_roles_in (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = baton_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (baton_store_get_roles (store));
+}
+
+static void
+add_role (BatonStore *store,
+          const char *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (baton_store_create_role (store, name, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The first start backs the workspace up after the window is shown; a
+ * start with nothing changed takes no backup; one after a change does. */
+static void
+test_backup_when_changed (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *stamp_after = NULL;
+  BatonWindow *window;
+  guint n_roles;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  ws = baton_test_workspace_new ();
+  first = g_strconcat (ws->path, ".backup-1", NULL);
+  second = g_strconcat (ws->path, ".backup-2", NULL);
+  {
+    g_autoptr(BatonStore) store = baton_store_open (ws->path, &error);
+
+    g_assert_no_error (error);
+    add_role (store, "Writer");
+  }
+  n_roles = n_roles_in (ws->path);
+
+  /* 1. No backup yet: one is decided, and not taken before the window. */
+  baton_application_open_database (app, ws->path);
+  window = find_window_for (ws->path);
+  g_assert_nonnull (window);
+  g_assert_cmpuint (baton_application_get_n_pending_backups (app), ==, 1);
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_true (baton_test_wait_until (no_pending_backup, NULL, 10000));
+  g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (n_roles_in (first), ==, n_roles);
+  close_workspace_window (window);
+
+  /* 2. Unchanged: no backup, the newest one is not even rewritten. */
+  stamp = file_stamp (first);
+  baton_application_open_database (app, ws->path);
+  window = find_window_for (ws->path);
+  g_assert_nonnull (window);
+  g_assert_cmpuint (baton_application_get_n_pending_backups (app), ==, 0);
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, window, 5000));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  baton_test_drain ();
+  stamp_after = file_stamp (first);
+  g_assert_cmpstr (stamp_after, ==, stamp);
+  g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
+
+  /* 3. A change, then the next start backs it up. */
+  add_role (baton_window_get_store (window), "Reviewer");
+  close_workspace_window (window);
+  window = open_and_settle (ws->path);
+  g_assert_true (g_file_test (second, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (n_roles_in (first), ==, n_roles + 1);
+  g_assert_cmpuint (n_roles_in (second), ==, n_roles);
+  close_workspace_window (window);
+}
+
+/* An older workspace is backed up before the upgrade, at once: the backup
+ * holds the old format. */
+static void
+test_backup_before_upgrade (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  BatonWindow *window;
+  sqlite3 *db = NULL;
+  const gint old = BATON_SCHEMA_VERSION - 1;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  ws = baton_test_workspace_new ();
+  first = g_strconcat (ws->path, ".backup-1", NULL);
+
+  /* The format before this one, as the migration steps wrote it. */
+  g_assert_cmpint (sqlite3_open (ws->path, &db), ==, SQLITE_OK);
+  for (gint step = 1; step <= old; step++)
+    g_assert_cmpint (sqlite3_exec (db, baton_db_migration_sql (step), NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autofree char *pragmas = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                                old, BATON_APPLICATION_ID);
+
+    g_assert_cmpint (sqlite3_exec (db, pragmas, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_cmpint (baton_store_peek_version (ws->path, &error), ==, old);
+
+  baton_application_open_database (app, ws->path);
+  window = find_window_for (ws->path);
+  g_assert_nonnull (window);
+
+  /* Taken before the window, and no second one after it. */
+  g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (baton_store_peek_version (first, &error), ==, old);
+  g_assert_no_error (error);
+  g_assert_cmpint (baton_store_peek_version (ws->path, &error), ==, BATON_SCHEMA_VERSION);
+  g_assert_cmpuint (baton_application_get_n_pending_backups (app), ==, 0);
+
+  close_workspace_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (gtk_init_check ())
+    app = baton_test_register_application (G_APPLICATION (baton_application_new ()));
+  else
+    g_debug ("No display: every case is skipped");
+
+  g_test_add_func ("/startup/views/built-when-shown", test_views_built_when_shown);
+  g_test_add_func ("/startup/views/last-view", test_views_last_view);
+  g_test_add_func ("/startup/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/startup/backup/when-changed", test_backup_when_changed);
+  g_test_add_func ("/startup/backup/before-upgrade", test_backup_before_upgrade);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}

@@ -99,6 +99,10 @@ struct _BatonCapacityGrid
   /* Name headers of people rows on screen */
   GHashTable            *headers;        /* gint64* → RowHeader* */
 
+  /* What a screen reader finds: cells, row and column headers on screen
+   * (BatonCapacityGridCell, pooled; see baton-capacity-grid-keyboard.c) */
+  GPtrArray             *a11y_pools[3];
+
   /* State */
   guint                  hscroll_policy : 1;
   guint                  vscroll_policy : 1;
@@ -170,5 +174,9 @@ gboolean     _baton_capacity_grid_query_tooltip            (GtkWidget         *w
                                                             int                y,
                                                             gboolean           keyboard,
                                                             GtkTooltip        *tooltip);
+void         _baton_capacity_grid_sync_cells               (BatonCapacityGrid *self);
+char        *_baton_capacity_grid_name_cell                (BatonCapacityGrid *self,
+                                                            guint              row,
+                                                            gint               week);
 
 G_END_DECLS

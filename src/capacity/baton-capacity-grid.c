@@ -510,6 +510,8 @@ baton_capacity_grid_size_allocate (GtkWidget *widget,
                                 &(GtkAllocation) { 16, child_y, child_width, child_height }, -1);
     }
 
+  _baton_capacity_grid_sync_cells (self);
+
   /* Popovers the view parents on the grid. */
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -583,6 +585,8 @@ baton_capacity_grid_dispose (GObject *object)
   baton_edge_scroll_stop (&self->scroll_y);
 
   g_clear_pointer (&self->headers, g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->a11y_pools); i++)
+    g_clear_pointer (&self->a11y_pools[i], g_ptr_array_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -736,6 +740,8 @@ baton_capacity_grid_init (BatonCapacityGrid *self)
   baton_grid_layout_init (&self->layout);
   self->person_roles = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, person_roles_free);
   self->headers = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, row_header_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->a11y_pools); i++)
+    self->a11y_pools[i] = g_ptr_array_new ();
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->focus_row = -1;
   self->preview_row = -1;

@@ -746,6 +746,7 @@ static void
 baton_client_page_init (BatonClientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  baton_accessible_expose_entry_rows (GTK_WIDGET (self));
 
   gtk_list_box_set_placeholder (self->notes_list,
                                 placeholder_new (_("No notes yet. A needs analysis is a good start.")));

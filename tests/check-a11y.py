@@ -11,7 +11,9 @@ note open), fails on:
   - a capacity grid without cells: it must have table cells named with the
     person, the week and the figures, row headers and column headers;
   - a text field the focus goes to that is not in the tree (no focus event):
-    the note's title and the client's contact fields.
+    the note's title and the client's contact fields;
+  - a result not announced: deleting the open note and undoing it must each
+    bring an alert named with the result into the tree.
 
 Containers GTK 4.8 marks focusable only to scroll (scroll panes) are not
 controls a person lands on with Tab while something inside can take focus,
@@ -37,7 +39,7 @@ if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
 
 try:
     import pyatspi
-    from gi.repository import Atspi
+    from gi.repository import Atspi, GLib
 except ImportError as error:
     print("python3-pyatspi is missing: %s" % error, file=sys.stderr)
     sys.exit(1)
@@ -62,6 +64,10 @@ def poll(predicate, timeout=TIMEOUT):
             return result
         if time.monotonic() > end:
             return None
+        # Events (announcements) arrive through the main loop.
+        context = GLib.MainContext.default()
+        while context.iteration(False):
+            pass
         time.sleep(0.1)
 
 
@@ -232,6 +238,69 @@ def check_dropdowns(app, view):
     return problems
 
 
+def check_announcements(app):
+    """Deletes the open note from its menu, then undoes it: each result is
+    announced, as the name of an alert in the tree, with an event (GTK 4.8
+    has no gtk_accessible_announce ())."""
+    problems = []
+    added = []
+
+    def on_event(event):
+        try:
+            data = event.any_data
+            if os.environ.get("BATON_A11Y_EVENTS"):
+                log("event %s %s %r %r" % (event.type, event.source.getRoleName(), event.source.name,
+                                           data if isinstance(data, str)
+                                           else data and (data.getRoleName(), data.name)))
+            if event.type.startswith("object:children-changed:add"):
+                if data is not None and data.getRoleName() == "alert":
+                    added.append(data.name)
+            elif event.source.getRoleName() == "alert" and isinstance(data, str) and data:
+                added.append(data)
+        except Exception:
+            pass
+
+    listener = Atspi.EventListener.new(on_event)
+    listener.register("object:children-changed:add")
+    listener.register("object:property-change:accessible-name")
+    if os.environ.get("BATON_A11Y_EVENTS"):
+        listener.register("object:")
+
+    def alert_named(predicate):
+        refresh(app)
+        return find(app, lambda a: a.getRoleName() == "alert" and predicate(a.name or ""))
+
+    # Look once, as a screen reader does: the alert is then on the bus.
+    alert_named(lambda n: True)
+
+    menu = wait_for("the note menu",
+                    lambda: (refresh(app),
+                             [a for a, _ in walk(app) if a.getRoleName() == "push button"
+                              and a.name == "Note menu"
+                              and a.getState().contains(pyatspi.STATE_FOCUSABLE)])[1])
+    do_action(menu[-1])
+    delete = wait_for("Delete Note in the note menu",
+                      lambda: (refresh(app),
+                               find(app, lambda a: a.getRoleName() in ("menu item", "push button")
+                                    and a.name == "Delete Note"))[1])
+    do_action(delete)
+    if not poll(lambda: alert_named(lambda n: n.endswith(" deleted")), timeout=10):
+        problems.append("Clients: deleting a note was not announced (no alert “… deleted”)")
+
+    undo = find(app, lambda a: a.getRoleName() == "push button" and a.name == "Undo")
+    do_action(undo)
+    if not poll(lambda: alert_named(lambda n: n.startswith("Undone")), timeout=10):
+        problems.append("Clients: the undo was not announced (no alert “Undone: …”)")
+    poll(lambda: len(added) >= 2, timeout=2)
+    if len(added) < 2:
+        problems.append("Clients: no event (an alert added, or its name changed) brought the "
+                        "announcements: %r" % added)
+    log("announced: %r" % added)
+    listener.deregister("object:children-changed:add")
+    listener.deregister("object:property-change:accessible-name")
+    return problems
+
+
 def do_action(acc, names=("click", "activate")):
     action = acc.queryAction()
     for i in range(action.nActions):
@@ -301,6 +370,7 @@ def main():
         problems += check_fields(app, "Clients", ("Note title", "Client name", "Organization",
                                                   "Contact name", "Email", "Phone"))
         problems += check_dropdowns(app, "Clients")
+        problems += check_announcements(app)
     except RuntimeError as error:
         problems.append(str(error))
     finally:

@@ -20,6 +20,7 @@
 #include "baton-client-page-private.h"
 #include "baton-notes.h"
 #include "baton-accessible.h"
+#include "baton-announcer.h"
 #include "baton-program-dialog.h"
 #include "baton-revisions-dialog.h"
 #include "baton-note-row.h"
@@ -268,6 +269,9 @@ show_contact_error (BatonClientPage *self,
 
   gtk_label_set_text (self->contact_error, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->contact_error), message != NULL);
+  /* Said to a screen reader too (baton-announcer.c). */
+  if (message != NULL)
+    baton_announce (GTK_WIDGET (self), message);
 
   if (row == NULL)
     return;

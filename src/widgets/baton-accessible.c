@@ -301,7 +301,10 @@ on_popover_map (GtkWidget   *popover,
 static gboolean
 name_later_cb (gpointer data)
 {
-  GtkDropDown *drop_down = data;
+  g_autoptr(GtkDropDown) drop_down = g_weak_ref_get (data);
+
+  if (drop_down == NULL)
+    return G_SOURCE_REMOVE;
 
   g_object_set_data (G_OBJECT (drop_down), "baton-accessible-pending", NULL);
   name_button (drop_down);
@@ -310,16 +313,28 @@ name_later_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
 /* The dropdown makes the rows of a new model, factory or choice after it
- * notifies: name them once it is done. */
+ * notifies: name them once it is done. Weakly: a dropdown kept alive by
+ * this would outlive its owner. */
 static void
 name_later (GtkDropDown *drop_down)
 {
+  GWeakRef *ref;
+
   if (g_object_get_data (G_OBJECT (drop_down), "baton-accessible-pending") != NULL)
     return;
 
   g_object_set_data (G_OBJECT (drop_down), "baton-accessible-pending", GINT_TO_POINTER (TRUE));
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, name_later_cb, g_object_ref (drop_down), g_object_unref);
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, drop_down);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, name_later_cb, ref, weak_ref_free);
 }
 
 static void

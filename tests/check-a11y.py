@@ -11,7 +11,8 @@ note open), fails on:
   - a capacity grid without cells: it must have table cells named with the
     person, the week and the figures, row headers and column headers;
   - a text field the focus goes to that is not in the tree (no focus event):
-    the note's title and the client's contact fields;
+    the note's title and the client's contact fields, in the tree and giving
+    a focus event when the real keyboard (xdotool) tabs into them;
   - a result not announced: deleting the open note and undoing it must each
     bring an alert named with the result into the tree.
 
@@ -204,6 +205,46 @@ def check_fields(app, view, names):
     return problems
 
 
+def check_focus_events(app, view, names, presses=60):
+    """Tabs through the window with the real keyboard (xdotool) and checks a
+    focus event names each field of @names (a field the tree lacks, such as
+    a bare GtkText, gives none), and that every focus stop has a name."""
+    problems = []
+    focused = []
+
+    def on_focus(event):
+        try:
+            if event.detail1:
+                focused.append((event.source.getRoleName(), event.source.name))
+        except Exception:
+            pass
+
+    window = subprocess.run(["xdotool", "search", "--pid", str(app.get_process_id()),
+                             "--onlyvisible", "--name", "Baton"],
+                            capture_output=True, text=True).stdout.split()
+    if not window:
+        return ["%s: xdotool found no window to type in" % view]
+    listener = Atspi.EventListener.new(on_focus)
+    listener.register("object:state-changed:focused")
+    subprocess.run(["xdotool", "windowfocus", "--sync", window[0]], check=False)
+    for _ in range(presses):
+        subprocess.run(["xdotool", "key", "--window", window[0], "Tab"], check=True)
+        poll(lambda: False, timeout=0.1)
+        if all(any(role in ("text", "entry") and name == n for role, name in focused) for n in names):
+            break
+    poll(lambda: False, timeout=0.3)
+    listener.deregister("object:state-changed:focused")
+
+    for n in names:
+        if not any(role in ("text", "entry") and name == n for role, name in focused):
+            problems.append("%s: Tab into the field %r gave no focus event from it" % (view, n))
+    for role, name in focused:
+        if is_nameless(name):
+            problems.append("%s: the focus stopped on a %s with no name" % (view, role))
+    log("%s: focus went to %r" % (view, focused))
+    return problems
+
+
 def check_dropdowns(app, view):
     """Opens each dropdown there is and checks its options have names."""
     problems = []
@@ -369,6 +410,8 @@ def main():
         problems += check_names(app, "Clients")
         problems += check_fields(app, "Clients", ("Note title", "Client name", "Organization",
                                                   "Contact name", "Email", "Phone"))
+        problems += check_focus_events(app, "Clients", ("Client name", "Organization", "Contact name",
+                                                        "Email", "Phone", "Note title"))
         problems += check_dropdowns(app, "Clients")
         problems += check_announcements(app)
     except RuntimeError as error:

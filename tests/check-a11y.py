@@ -9,7 +9,8 @@ note open), fails on:
     ("GtkToggleButton": what GTK 4.8 says when a widget has no name);
   - a dropdown's option without a name;
   - a capacity grid without cells: it must have table cells named with the
-    person, the week and the figures, row headers and column headers;
+    person, the week and the figures, row headers and column headers, and
+    the keyboard focus must follow the arrows from cell to cell;
   - a text field the focus goes to that is not in the tree (no focus event):
     the note's title and the client's contact fields, in the tree and giving
     a focus event when the real keyboard (xdotool) tabs into them;
@@ -245,6 +246,54 @@ def check_focus_events(app, view, names, presses=60):
     return problems
 
 
+def xdotool_window(app):
+    found = subprocess.run(["xdotool", "search", "--pid", str(app.get_process_id()),
+                            "--onlyvisible", "--name", "Baton"],
+                           capture_output=True, text=True).stdout.split()
+    return found[0] if found else None
+
+
+def check_grid_keyboard(app, presses=40):
+    """Tabs into the capacity grid with the real keyboard, then moves with the
+    arrows: each cell the focus reaches sends a focus event from a table cell
+    named with its figures, so a screen reader reads it."""
+    focused = []
+
+    def on_focus(event):
+        try:
+            if event.detail1:
+                focused.append((event.source.getRoleName(), event.source.name))
+        except Exception:
+            pass
+
+    window = xdotool_window(app)
+    if window is None:
+        return ["Capacity: xdotool found no window to type in"]
+    listener = Atspi.EventListener.new(on_focus)
+    listener.register("object:state-changed:focused")
+    subprocess.run(["xdotool", "windowfocus", "--sync", window], check=False)
+    for _ in range(presses):
+        subprocess.run(["xdotool", "key", "--window", window, "Tab"], check=True)
+        poll(lambda: False, timeout=0.1)
+        if focused and focused[-1][0] in ("table", "table cell"):
+            break
+    poll(lambda: False, timeout=0.3)
+    entered = len(focused)
+    for key in ("Right", "Right", "Down"):
+        subprocess.run(["xdotool", "key", "--window", window, key], check=True)
+        poll(lambda: False, timeout=0.3)
+    poll(lambda: len(focused) >= entered + 3, timeout=3)
+    listener.deregister("object:state-changed:focused")
+    log("Capacity: focus went to %r" % focused[-6:])
+
+    cell = re.compile(r"^.+, week \d+: .+ of .+ hours")
+    cells = [name for role, name in focused[entered - 1:] if role == "table cell" and cell.match(name or "")]
+    if len(set(cells)) < 4:
+        return ["Capacity: Tab into the grid and Right, Right, Down gave focus events from "
+                "%d distinct named cells, not 4: %r" % (len(set(cells)), focused[entered - 1:])]
+    return []
+
+
 def check_dropdowns(app, view):
     """Opens each dropdown there is and checks its options have names."""
     problems = []
@@ -404,6 +453,7 @@ def main():
         show_view(app, "Capacity")
         problems += check_grid(app)
         problems += check_names(app, "Capacity")
+        problems += check_grid_keyboard(app)
 
         show_view(app, "Clients")
         open_note(app)

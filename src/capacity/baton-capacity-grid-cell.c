@@ -6,7 +6,9 @@
  * gives each cell on screen, each row's header and each week's header one
  * of these: empty widgets, pooled by the grid, placed over what it
  * paints, with a role and a name ("Alice, week 51: 52 of 40 hours, over
- * capacity"). They take no pointer and no keyboard input.
+ * capacity"). They take no pointer input; the focused cell's takes the
+ * keyboard focus, so a screen reader reads each cell the arrows reach, and
+ * the keys go on to the grid.
  */
 
 #define G_LOG_DOMAIN "baton-capacity-grid"
@@ -122,6 +124,10 @@ baton_capacity_grid_cell_set_current (BatonCapacityGridCell *self,
     return;
 
   self->current = current;
+  /* The focus cell takes the keyboard focus for the grid (which still gets
+   * the keys): a screen reader follows it from cell to cell. */
+  gtk_widget_set_can_focus (GTK_WIDGET (self), current);
+  gtk_widget_set_focusable (GTK_WIDGET (self), current);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self),
                                GTK_ACCESSIBLE_STATE_SELECTED, current,
                                -1);

@@ -25,7 +25,8 @@ const char *baton_capacity_grid_cell_get_label (BatonCapacityGridCell *self);
 void        baton_capacity_grid_cell_set_used  (BatonCapacityGridCell *self,
                                                 gboolean               used);
 gboolean    baton_capacity_grid_cell_get_used  (BatonCapacityGridCell *self);
-/* The focused cell of the grid (the grid holds the keyboard focus). */
+/* The focused cell of the grid: the only one that can take the keyboard
+ * focus (the grid's keys reach the grid from it). */
 void        baton_capacity_grid_cell_set_current (BatonCapacityGridCell *self,
                                                   gboolean               current);
 

@@ -374,6 +374,18 @@ place_cell (BatonCapacityGridCell *cell,
                             -1);
 }
 
+static gboolean
+move_focus_cb (gpointer data)
+{
+  BatonCapacityGrid *self = data;
+
+  self->focus_cell_id = 0;
+  if (_baton_capacity_grid_focus_within (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Gives the cells, the rows' and the weeks' headers on screen a widget each
  * (a person's row header is their name header), named and placed over what
  * the grid paints; the spare ones leave the accessibility tree. Names are
@@ -385,6 +397,8 @@ _baton_capacity_grid_sync_cells (BatonCapacityGrid *self)
   const BatonGridLayout *layout = _baton_capacity_grid_get_layout (self);
   guint used[G_N_ELEMENTS (pool_roles)] = { 0, };
   guint first_row, end_row, first_week, last_week;
+  GtkWidget *current = NULL;
+  gboolean had_focus = _baton_capacity_grid_focus_within (self);
 
   if (self->matrix != NULL &&
       baton_grid_layout_get_visible (layout, &first_row, &end_row, &first_week, &last_week))
@@ -426,8 +440,13 @@ _baton_capacity_grid_sync_cells (BatonCapacityGrid *self)
               g_autofree char *name = _baton_capacity_grid_name_cell (self, index, (gint) week);
 
               baton_capacity_grid_cell_set_label (cell, name);
-              baton_capacity_grid_cell_set_current (cell, self->focus_row == (gint) index &&
-                                                          self->focus_week == (gint) week);
+              if (self->focus_row == (gint) index && self->focus_week == (gint) week)
+                {
+                  baton_capacity_grid_cell_set_current (cell, TRUE);
+                  current = GTK_WIDGET (cell);
+                }
+              else
+                baton_capacity_grid_cell_set_current (cell, FALSE);
               if (baton_grid_layout_get_cell_rect (layout, index, (gint) week, &rect))
                 place_cell (cell, &rect);
             }
@@ -442,6 +461,50 @@ _baton_capacity_grid_sync_cells (BatonCapacityGrid *self)
         baton_capacity_grid_cell_set_current (cell, FALSE);
         baton_capacity_grid_cell_set_used (cell, FALSE);
       }
+
+  /* The focus follows the focus cell to its widget, after this layout. */
+  self->current_cell = current;
+  if (had_focus && self->focus_cell_id == 0 &&
+      gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))) != current)
+    self->focus_cell_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, move_focus_cb, self, NULL);
+}
+
+/* The grid itself, or its focus cell, has the keyboard focus (not a
+ * popover parented on the grid). */
+gboolean
+_baton_capacity_grid_focus_within (BatonCapacityGrid *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  /* The focus flags first: the root's focus changes after them. */
+  if (gtk_widget_has_focus (GTK_WIDGET (self)) ||
+      (self->current_cell != NULL && gtk_widget_has_focus (self->current_cell)))
+    return TRUE;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL)
+    return FALSE;
+
+  return focus == GTK_WIDGET (self) ||
+         (BATON_IS_CAPACITY_GRID_CELL (focus) && gtk_widget_get_parent (focus) == GTK_WIDGET (self));
+}
+
+/* One stop for Tab, the grid and its cell together: Tab in lands on the
+ * focus cell, Tab (or Shift+Tab) from it leaves the grid. */
+gboolean
+_baton_capacity_grid_focus (GtkWidget        *widget,
+                            GtkDirectionType  direction)
+{
+  BatonCapacityGrid *self = BATON_CAPACITY_GRID (widget);
+
+  if (_baton_capacity_grid_focus_within (self))
+    return FALSE;
+  if (!gtk_widget_get_focusable (widget) || !gtk_widget_is_sensitive (widget))
+    return FALSE;
+
+  return gtk_widget_grab_focus (widget);
 }
 
 /* Focus and keyboard ---------------------------------------------------------- */
@@ -503,8 +566,8 @@ baton_capacity_grid_get_focus_cell (BatonCapacityGrid *self,
   return TRUE;
 }
 
-static void
-ensure_focus_cell (BatonCapacityGrid *self)
+void
+_baton_capacity_grid_ensure_focus_cell (BatonCapacityGrid *self)
 {
   if (self->focus_row >= 0)
     return;
@@ -536,7 +599,7 @@ on_key_pressed (GtkEventControllerKey *controller,
 
   if (self->focus_row < 0)
     {
-      ensure_focus_cell (self);
+      _baton_capacity_grid_ensure_focus_cell (self);
       if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_space)
         return self->focus_row >= 0;
     }
@@ -671,10 +734,10 @@ on_motion_leave (GtkEventControllerMotion *controller,
 static void
 on_focus_changed (BatonCapacityGrid *self)
 {
-  if (gtk_widget_has_focus (GTK_WIDGET (self)))
+  if (_baton_capacity_grid_focus_within (self))
     {
       _baton_capacity_grid_ensure_layout (self);
-      ensure_focus_cell (self);
+      _baton_capacity_grid_ensure_focus_cell (self);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

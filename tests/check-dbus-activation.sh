@@ -3,8 +3,9 @@
 # session bus of its own whose only service file is the one built from
 # data/<app id>.service.in, asking the bus to start the app's name must
 # start `baton --gapplication-service`, which registers without opening a
-# window; then org.freedesktop.Application.Activate opens a window; then
-# app.quit ends it.
+# window; GNOME Shell's search provider answers it without a workspace;
+# then org.freedesktop.Application.Activate opens a window; then app.quit
+# ends it.
 #
 # usage: check-dbus-activation.sh APP-ID SERVICE-FILE
 # Needs a display (Xvfb in build-aux/dev test); without one it skips, and
@@ -114,6 +115,17 @@ echo "started as a service: $(tr '\0' ' ' <"/proc/$pid/cmdline")"
 gdbus call --session --dest "$app_id" --object-path "$app_path" \
   --method org.gtk.Actions.List >/dev/null || fail "$app_id does not answer"
 ! has_window || fail "the service opened a window before it was activated"
+
+# What GNOME Shell's overview does with the service: search. There is no
+# workspace yet, so nothing is found, and a search creates none and opens
+# no window.
+results=$(gdbus call --session --dest "$app_id" --object-path "$app_path/SearchProvider" \
+  --method org.gnome.Shell.SearchProvider2.GetInitialResultSet "['training']") ||
+  fail "the search provider does not answer"
+[ "$results" = "(@as [],)" ] || fail "a search with no workspace found: $results"
+[ ! -e "$XDG_DATA_HOME/baton/baton.db" ] || fail "a search created the workspace"
+! has_window || fail "a search opened a window"
+echo "the search provider answers without a workspace or a window"
 
 # What a launcher sends for DBusActivatable=true.
 gdbus call --session --dest "$app_id" --object-path "$app_path" \

@@ -6,7 +6,10 @@
  *
  * Opens the demo workspace in a fresh temporary file, shows the real main
  * window at 1400×900, and for each view and color scheme renders the window
- * with its own renderer into OUTPUT-DIR/<view>-<light|dark>.png.
+ * with its own renderer into OUTPUT-DIR/<view>-<light|dark>.png. The
+ * metainfo's screenshots are taken at the window's default size, 1100×720,
+ * light, into OUTPUT-DIR/metainfo/<view>.png (build-aux/dev screenshot
+ * reduces them into data/screenshots/).
  */
 
 #define G_LOG_DOMAIN "screenshot"
@@ -251,6 +254,44 @@ main (int   argc,
         return 1;
       }
     g_print ("%s\n", path);
+  }
+
+  /* The metainfo's: each view at the default window size, light. */
+  {
+    g_autofree char *dir = g_build_filename (outdir, "metainfo", NULL);
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    int width = g_settings_get_int (settings, "window-width");
+    int height = g_settings_get_int (settings, "window-height");
+
+    BatonWindow *shown;
+
+    g_mkdir_with_parents (dir, 0755);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+    /* A window of its own: a shown one keeps its size under Xvfb. */
+    shown = baton_window_new (GTK_APPLICATION (app), store);
+    gtk_window_set_default_size (GTK_WINDOW (shown), width, height);
+    gtk_window_present (GTK_WINDOW (shown));
+    baton_test_run_for (1200);
+    g_debug ("metainfo window: %d×%d", gtk_widget_get_width (GTK_WIDGET (shown)),
+             gtk_widget_get_height (GTK_WIDGET (shown)));
+
+    for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+      {
+        g_autofree char *name = g_strdup_printf ("%s.png", views[v]);
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        gtk_widget_activate_action (GTK_WIDGET (shown), "win.show-view", "s", views[v]);
+        prepare_view (GTK_WIDGET (shown), views[v]);
+        baton_test_run_for (1200);
+
+        if (!save_window (GTK_WIDGET (shown), path, &error))
+          {
+            g_printerr ("screenshot: %s\n", error->message);
+            return 1;
+          }
+        g_print ("%s\n", path);
+      }
+    gtk_window_destroy (GTK_WINDOW (shown));
   }
 
   /* The report window over the clients view, light and dark, and narrow

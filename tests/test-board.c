@@ -1673,8 +1673,14 @@ test_editor_rejects_bad_input (Fixture       *f,
   g_assert_cmpint (baton_task_get_estimate_minutes (task), ==, 90);
   g_assert_cmpstr (baton_task_get_start_date (task), ==, "2026-05-01");
   g_assert_cmpstr (baton_task_get_due_date (task), ==, "2026-05-10");
-  /* Pinned: rebalancing leaves it where it is. */
+  /* Pinned: rebalancing leaves it where it is, and the card says so. */
   g_assert_true (baton_task_get_pinned (task));
+  {
+    BatonStage *stage = baton_store_lookup_stage (f->store, baton_task_get_stage_id (task));
+    g_autofree char *label = baton_test_accessible_label (GTK_WIDGET (find_card_in (GTK_WIDGET (column_of (f, stage)), task)));
+
+    g_assert_nonnull (strstr (label, ". Pinned."));
+  }
 
   activate (f->view, "win.undo", NULL);
   {

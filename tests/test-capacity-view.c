@@ -46,6 +46,7 @@
 #include "baton-dates.h"
 #include "baton-duration.h"
 #include "baton-person-dialog-private.h"
+#include "baton-demo.h"
 #include "baton-rebalance-panel.h"
 #include "baton-roles-dialog-private.h"
 #include "baton-room-dialog.h"
@@ -2615,6 +2616,41 @@ test_rebalance_popover (Fixture       *f,
     }
 }
 
+/* A move that makes room for another goes with it in the panel:
+ * unticking it unticks the other, ticking the other ticks it again. */
+static void
+test_rebalance_linked (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BatonDemoSize size = { 2, 4, 12, 300, 0, 7, 0 };
+  BatonCapacitySettings settings;
+  BatonRebalancePanel *panel;
+  BatonRebalancePlan *plan;
+  gint needing = -1;
+  guint needed;
+
+  size.today = f->week0;
+  g_assert_true (baton_demo_generate (f->store, &size, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "capacity.rebalance", NULL));
+  panel = BATON_REBALANCE_PANEL (f->view->rebalance_panel);
+  baton_capacity_settings_init_default (&settings);
+  baton_rebalance_panel_propose (panel, &settings, f->week0, 8, 0);
+  plan = baton_rebalance_panel_get_plan (panel);
+  for (guint i = 0; i < plan->moves->len && needing < 0; i++)
+    if (((BatonRebalanceMove *) g_ptr_array_index (plan->moves, i))->n_needs > 0)
+      needing = i;
+  g_assert_cmpint (needing, >=, 0);
+  needed = ((BatonRebalanceMove *) g_ptr_array_index (plan->moves, needing))->needs[0];
+
+  g_assert_true (baton_rebalance_panel_get_chosen (panel, needing));
+  baton_rebalance_panel_set_chosen (panel, needed, FALSE);
+  g_assert_false (baton_rebalance_panel_get_chosen (panel, needing));
+  baton_rebalance_panel_set_chosen (panel, needing, TRUE);
+  g_assert_true (baton_rebalance_panel_get_chosen (panel, needed));
+}
+
 /* Without a display no fixture or test body runs: each case reports that
  * it cannot run (a skip here, a failure in CI). */
 static void
@@ -2686,6 +2722,7 @@ main (int   argc,
   add_test ("/capacity-view/rebalance/panel", NULL, test_rebalance);
   add_test ("/capacity-view/rebalance/popover/over", NULL, test_rebalance_popover);
   add_test ("/capacity-view/rebalance/popover/not-over", NULL, test_rebalance_popover);
+  add_test ("/capacity-view/rebalance/linked", GINT_TO_POINTER (1), test_rebalance_linked);
 
   return g_test_run ();
 }

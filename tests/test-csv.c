@@ -17,7 +17,7 @@
 #include "baton-json.h"
 #include "baton-test-util.h"
 
-#define HEADER "id,client,program,title,stage,position,assignee,role,estimate_hours,start_date,due_date,status,priority,checklist,notes,created_at,updated_at,completed_at\r\n"
+#define HEADER "id,client,program,title,stage,position,assignee,role,estimate_hours,start_date,due_date,status,priority,checklist,notes,created_at,updated_at,completed_at,pinned\r\n"
 
 static BatonStore *
 open_memory_store (void)
@@ -292,6 +292,7 @@ small_store (void)
   g_assert_true (baton_store_update (store, bare, &error,
                                      "estimate-minutes", (gint64) 20,
                                      "archived", (gboolean) TRUE,
+                                     "pinned", (gboolean) TRUE,
                                      "created-at", "2026-01-07T00:00:00Z",
                                      "updated-at", "2026-01-07T00:00:00Z",
                                      NULL));
@@ -309,8 +310,8 @@ test_export_tasks (void)
   g_assert_cmpstr (csv, ==,
                    HEADER
                    "1,'=Acme,Onboarding,Draft script,Backlog,1024,\"Ann, \"\"the\"\" writer\",Writer,1.5,2026-03-02,2026-03-13,open,2,"
-                   "\"[ ] Outline\n[x] Back\\\\slash and\\nbreak\",\"Line one\nLine \"\"two\"\"\",2026-01-05T10:00:00Z,2026-01-06T11:30:00Z,\r\n"
-                   "2,,,'-minus first,Backlog,2048,,,0.33,,,archived,0,,,2026-01-07T00:00:00Z,2026-01-07T00:00:00Z,\r\n");
+                   "\"[ ] Outline\n[x] Back\\\\slash and\\nbreak\",\"Line one\nLine \"\"two\"\"\",2026-01-05T10:00:00Z,2026-01-06T11:30:00Z,,no\r\n"
+                   "2,,,'-minus first,Backlog,2048,,,0.33,,,archived,0,,,2026-01-07T00:00:00Z,2026-01-07T00:00:00Z,,yes\r\n");
   g_assert_true (g_str_has_prefix (with_bom, "\xef\xbb\xbf" "id,"));
   g_assert_cmpstr (with_bom + 3, ==, csv);
 }
@@ -348,10 +349,18 @@ test_round_trip_demo (void)
   g_autoptr(BatonStore) source = demo_store ();
   g_autoptr(BatonStore) target = open_memory_store ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *first = export_tasks (source, TRUE);
-  g_autofree char *second = NULL;
-  g_autoptr(BatonCsvImport) plan = prepare (target, first, -1, NULL, &error);
+  g_autoptr(BatonTask) pinned = g_list_model_get_item (baton_store_get_tasks (source), 3);
+  g_autofree char *first = NULL;
+  g_autoptr(BatonCsvImport) plan = NULL;
   const BatonCsvPreview *preview;
+
+  /* A pinned task stays pinned. */
+  g_assert_true (baton_store_update (source, pinned, &error, "pinned", (gboolean) TRUE, NULL));
+  g_assert_no_error (error);
+  first = export_tasks (source, TRUE);
+  g_assert_nonnull (strstr (first, ",yes\r\n"));
+  plan = prepare (target, first, -1, NULL, &error);
+  g_autofree char *second = NULL;
 
   g_assert_no_error (error);
   preview = baton_csv_import_get_preview (plan);
@@ -529,6 +538,8 @@ test_bad_values (void)
   check_refused ("id,title\n7,One\n7,Two\n", -1, BATON_CSV_ERROR_VALUE, "line 2");
   check_refused ("title,program\nOne,Orphan\n", -1, BATON_CSV_ERROR_VALUE, "client");
   check_refused ("title,created_at\nOne,yesterday\n", -1, BATON_CSV_ERROR_VALUE, "created_at");
+  check_refused ("title,pinned\nOne,yes\nTwo,sometimes\n", -1, BATON_CSV_ERROR_VALUE,
+                 "Line 3: The pinned “sometimes” is not yes or no.");
 }
 
 static void
@@ -813,7 +824,7 @@ test_mapping_guess (void)
 
 /* People ------------------------------------------------------------------ */
 
-#define PEOPLE_HEADER "name,email,role,roles,weekly_capacity_hours,archived\r\n"
+#define PEOPLE_HEADER "name,email,role,roles,weekly_capacity_hours,archived,placeholder\r\n"
 
 static char *
 export_people (BatonStore *store,
@@ -861,7 +872,8 @@ person_named (BatonStore *store,
   return NULL;
 }
 
-/* Ann (Writer, primary, and Reviewer), Bo (no roles, archived, 37.5 h). */
+/* Ann (Writer, primary, and Reviewer), Bo (no roles, archived, 37.5 h),
+ * Writer TBD (a placeholder). */
 static BatonStore *
 roster_store (void)
 {
@@ -871,11 +883,14 @@ roster_store (void)
   BatonRole *reviewer = baton_store_create_role (store, "Reviewer", NULL, &error);
   BatonPerson *ann = baton_store_create_person (store, "Ann, \"the\" writer", "ann@example.org", 40 * 60, NULL, &error);
   BatonPerson *bo = baton_store_create_person (store, "=Bo", NULL, 37 * 60 + 30, NULL, &error);
+  BatonPerson *tbd;
   gint64 roles[] = { baton_record_get_id (BATON_RECORD (reviewer)), baton_record_get_id (BATON_RECORD (writer)) };
 
   g_assert_no_error (error);
   g_assert_true (baton_store_set_person_roles (store, ann, roles, 2, roles[1], &error));
   g_assert_true (baton_store_update (store, bo, &error, "archived", (gboolean) TRUE, NULL));
+  g_assert_nonnull (tbd = baton_store_create_person (store, "Writer TBD", NULL, 40 * 60, NULL, &error));
+  g_assert_true (baton_store_update (store, tbd, &error, "placeholder", (gboolean) TRUE, NULL));
   g_assert_no_error (error);
   return store;
 }
@@ -889,8 +904,9 @@ test_people_export (void)
 
   baton_test_assert_text ("the people export", csv,
                           PEOPLE_HEADER
-                          "\"Ann, \"\"the\"\" writer\",ann@example.org,Writer,Writer; Reviewer,40,no\r\n"
-                          "'=Bo,,,,37.5,yes\r\n");
+                          "\"Ann, \"\"the\"\" writer\",ann@example.org,Writer,Writer; Reviewer,40,no,no\r\n"
+                          "'=Bo,,,,37.5,yes,no\r\n"
+                          "Writer TBD,,,,40,no,yes\r\n");
   g_assert_true (g_str_has_prefix (with_bom, "\xef\xbb\xbf" PEOPLE_HEADER));
   g_assert_cmpstr (with_bom + 3, ==, csv);
 }
@@ -1079,6 +1095,8 @@ test_people_bad (void)
   check_people_refused ("name,weekly_capacity_hours\nCy,-1\n", -1, BATON_CSV_ERROR_VALUE, "Line 2");
   check_people_refused ("name,weekly_capacity_hours\nCy,nan\n", -1, BATON_CSV_ERROR_VALUE, "Line 2");
   check_people_refused ("name,archived\nCy,maybe\n", -1, BATON_CSV_ERROR_VALUE, "Line 2: The archived “maybe” is not yes or no.");
+  check_people_refused ("name,placeholder\nCy,no\nDee,later\n", -1, BATON_CSV_ERROR_VALUE,
+                        "Line 3: The placeholder “later” is not yes or no.");
   check_people_refused ("name,email\nCy,x\nDee\n", -1, BATON_CSV_ERROR_PARSE, "Line 3");
   check_people_refused ("name,email\nCy,ok\nCaf\xe9,x\n", -1, BATON_CSV_ERROR_ENCODING, "Line 3");
   check_people_refused ("name,title\nCy,x\n", -1, BATON_CSV_ERROR_HEADER, "“title”");
@@ -1102,7 +1120,7 @@ test_people_names_by_case (void)
   csv = export_people (store, FALSE);
   plan = prepare_people (store, csv, -1, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (baton_csv_people_import_get_preview (plan)->n_unchanged_people, ==, 3);
+  g_assert_cmpuint (baton_csv_people_import_get_preview (plan)->n_unchanged_people, ==, 4);
   g_assert_cmpuint (baton_csv_people_import_get_preview (plan)->warnings->len, ==, 0);
   g_clear_pointer (&plan, baton_csv_people_import_free);
 
@@ -1118,9 +1136,9 @@ test_people_mapping_guess (void)
   const char *german[] = { "Name", "Rolle", "Wochenstunden" };
   const char *english[] = { "Employee", "E-Mail", "Job Title", "Hours per week", "Inactive", "Skills", "Colour" };
   const char *more[] = { "Mitarbeiterin", "Mail", "Funktion", "Kapazität", "Archiviert" };
-  /* name, email, role, roles, weekly_capacity_hours, archived */
-  const gint english_columns[BATON_CSV_PEOPLE_N_FIELDS] = { 0, 1, 2, 5, 3, 4 };
-  const gint more_columns[BATON_CSV_PEOPLE_N_FIELDS] = { 0, 1, 2, -1, 3, 4 };
+  /* name, email, role, roles, weekly_capacity_hours, archived, placeholder */
+  const gint english_columns[BATON_CSV_PEOPLE_N_FIELDS] = { 0, 1, 2, 5, 3, 4, -1 };
+  const gint more_columns[BATON_CSV_PEOPLE_N_FIELDS] = { 0, 1, 2, -1, 3, 4, -1 };
   g_autoptr(BatonStore) store = roster_store ();
   g_autoptr(GError) error = NULL;
   g_autoptr(BatonCsvPeopleImport) plan = NULL;

@@ -364,6 +364,54 @@ test_placeholder (void)
   fx_clear (&f);
 }
 
+/* Alice is 10 h over and Bob, the only other Writer, has 7 h of room.
+ * Bob also designs: his 8 h design task goes to Erin first, then Alice's
+ * 10 h task fits with Bob. The second move needs the first. */
+static void
+test_chain (void)
+{
+  Fx f;
+  g_autoptr(BatonRebalancePlan) plan = NULL;
+  g_autoptr(BatonCapacity) alone = NULL;
+  BatonRebalanceMove *making, *move;
+  gboolean only_second[2] = { FALSE, TRUE };
+
+  fx_init (&f);
+  person (&f, 1, "Alice", WRITER, FALSE);
+  person (&f, 2, "Bob", WRITER, FALSE);
+  secondary_role (&f, 2, DESIGNER);
+  person (&f, 5, "Erin", DESIGNER, FALSE);
+  task (&f, 10, 1, WRITER, 5, 40 * H, "2026-12-14", "2026-12-18");
+  _baton_record_set (task (&f, 11, 1, WRITER, 5, 10 * H, "2026-12-14", "2026-12-18"), "title", "Script", NULL);
+  task (&f, 12, 2, WRITER, 6, 25 * H, "2026-12-14", "2026-12-18");
+  _baton_record_set (task (&f, 13, 2, DESIGNER, 6, 8 * H, "2026-12-14", "2026-12-18"), "title", "Icons", NULL);
+  task (&f, 14, 5, DESIGNER, 7, 20 * H, "2026-12-14", "2026-12-18");
+
+  plan = propose (&f, "2026-12-14", 0);
+  g_assert_cmpfloat_with_epsilon (plan->overload_before, 10 * H, 0.01);
+  g_assert_cmpfloat_with_epsilon (plan->overload_after, 0, 0.01);
+  g_assert_cmpfloat_with_epsilon (plan->removable, 10 * H, 0.01);
+  g_assert_cmpuint (plan->moves->len, ==, 2);
+  making = move_at (plan, 0);
+  move = move_at (plan, 1);
+  g_assert_cmpint (baton_record_get_id (BATON_RECORD (making->task)), ==, 13);
+  g_assert_cmpint (making->to_person_id, ==, 5);
+  g_assert_cmpuint (making->n_needs, ==, 0);
+  g_assert_cmpstr (making->explanation, ==,
+                   "Bob 33 → 25 h, Erin 20 → 28 h, same role, due Dec 18 kept, making room for “Script”");
+  g_assert_cmpint (baton_record_get_id (BATON_RECORD (move->task)), ==, 11);
+  g_assert_cmpint (move->to_person_id, ==, 2);
+  g_assert_cmpstr (move->explanation, ==, "Alice 50 → 40 h, Bob 25 → 35 h, same role, due Dec 18 kept");
+  g_assert_cmpuint (move->n_needs, ==, 1);
+  g_assert_cmpuint (move->needs[0], ==, 0);
+
+  /* Without the first, the second would push Bob over: that is why it
+   * needs it. */
+  alone = baton_rebalance_preview (&f.settings, &f.input, plan, only_second);
+  g_assert_cmpint (baton_capacity_get_level (alone, baton_capacity_get_row (alone, 2), 1), ==, BATON_LOAD_OVER);
+  fx_clear (&f);
+}
+
 /* Only the person asked about is relieved. */
 static void
 test_person_filter (void)
@@ -552,10 +600,50 @@ check_plan (Fx                 *f,
   g_assert_cmpfloat (plan->overload_before - plan->overload_after, <=, plan->removable + 0.05);
 }
 
+static gboolean
+plan_has_needs (BatonRebalancePlan *plan)
+{
+  for (guint i = 0; i < plan->moves->len; i++)
+    if (move_at (plan, i)->n_needs > 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Leaving out one move, and every move that needs it (as the panel
+ * unticks them), still pushes nobody over. */
+static void
+check_subsets (Fx                 *f,
+               BatonRebalancePlan *plan)
+{
+  g_autoptr(BatonCapacity) before = baton_capacity_compute (&f->settings, &f->input, J ("2026-12-07"), 4);
+
+  for (guint out = 0; out < plan->moves->len; out++)
+    {
+      g_autofree gboolean *chosen = g_new (gboolean, plan->moves->len);
+      g_autoptr(BatonCapacity) after = NULL;
+
+      for (guint i = 0; i < plan->moves->len; i++)
+        chosen[i] = i != out;
+      for (guint i = 0; i < plan->moves->len; i++)
+        for (guint n = 0; n < move_at (plan, i)->n_needs; n++)
+          {
+            g_assert_cmpuint (move_at (plan, i)->needs[n], <, i);
+            if (!chosen[move_at (plan, i)->needs[n]])
+              chosen[i] = FALSE;
+          }
+      after = baton_rebalance_preview (&f->settings, &f->input, plan, chosen);
+      for (guint r = 0; r < baton_capacity_get_n_people (after); r++)
+        for (guint w = 0; w < baton_capacity_get_n_weeks (after); w++)
+          if (baton_capacity_get_load (after, r, w) > baton_capacity_get_load (before, r, w) + 0.01)
+            g_assert_cmpint (baton_capacity_get_level (after, r, w), !=, BATON_LOAD_OVER);
+    }
+}
+
 static void
 test_property (void)
 {
   guint with_moves = 0;
+  guint with_needs = 0;
 
   for (guint32 seed = 1; seed <= 1000; seed++)
     {
@@ -569,7 +657,9 @@ test_property (void)
       random_workspace (&f, rand);
       plan = baton_rebalance_propose (&f.settings, &f.input, J ("2026-12-07"), 4, today, 0);
       check_plan (&f, plan, today);
+      check_subsets (&f, plan);
       with_moves += plan->moves->len > 0;
+      with_needs += plan_has_needs (plan);
 
       /* Deterministic. */
       again = baton_rebalance_propose (&f.settings, &f.input, J ("2026-12-07"), 4, today, 0);
@@ -580,6 +670,7 @@ test_property (void)
     }
   /* The cases are not all trivial. */
   g_assert_cmpuint (with_moves, >, 100);
+  g_assert_cmpuint (with_needs, >, 10);
 }
 
 /* Applying ---------------------------------------------------------------- */
@@ -726,6 +817,43 @@ test_apply_stale (void)
   g_free (chosen);
 }
 
+/* A move ticked without one it needs is refused, and nothing changes. */
+static void
+test_apply_needs (void)
+{
+  g_autoptr(BatonStore) store = demo_store ();
+  g_autoptr(BatonRebalancePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = task_rows (store);
+  g_autofree char *after = NULL;
+  g_autofree gboolean *chosen = NULL;
+  BatonCapacitySettings settings;
+  BatonCapacityInput input;
+  BatonRebalanceMove *move = NULL;
+  guint n_activity;
+
+  baton_capacity_settings_init_default (&settings);
+  baton_workload_fill_input (store, &input);
+  plan = baton_rebalance_propose (&settings, &input, J ("2026-12-07"), 8, J ("2026-12-07"), 0);
+  for (guint i = 0; i < plan->moves->len && move == NULL; i++)
+    if (move_at (plan, i)->n_needs > 0)
+      move = move_at (plan, i);
+  g_assert_nonnull (move);
+
+  chosen = g_new (gboolean, plan->moves->len);
+  for (guint i = 0; i < plan->moves->len; i++)
+    chosen[i] = i != move->needs[0];
+  n_activity = g_list_model_get_n_items (baton_store_get_activity (store));
+  g_assert_false (baton_history_get_can_undo (baton_store_get_history (store)));
+  g_assert_false (baton_rebalance_apply (store, plan, chosen, &error));
+  g_assert_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "which makes room for it"));
+  after = task_rows (store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_activity (store)), ==, n_activity);
+  g_assert_false (baton_history_get_can_undo (baton_store_get_history (store)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,9 +869,11 @@ main (int   argc,
   g_test_add_func ("/rebalance/time-off", test_time_off);
   g_test_add_func ("/rebalance/placeholder", test_placeholder);
   g_test_add_func ("/rebalance/person-filter", test_person_filter);
+  g_test_add_func ("/rebalance/chain", test_chain);
   g_test_add_func ("/rebalance/property", test_property);
   g_test_add_func ("/rebalance/apply-undo", test_apply_undo);
   g_test_add_func ("/rebalance/apply-stale", test_apply_stale);
+  g_test_add_func ("/rebalance/apply-needs", test_apply_needs);
 
   return g_test_run ();
 }

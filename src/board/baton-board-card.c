@@ -46,6 +46,7 @@ struct _BatonBoardCard
   GtkWidget      *over_badge;       /* created when first needed */
   GtkWidget      *meta_row;
   GtkWidget      *estimate_box;
+  GtkWidget      *pin_image;        /* shown on a pinned task */
   GtkLabel       *estimate_label;
   GtkWidget      *due_box;
   GtkLabel       *due_label;
@@ -318,6 +319,12 @@ update (BatonBoardCard *self)
 
   gtk_widget_set_visible (self->chips_row,
                           role != NULL || self->over || baton_task_get_priority (task) >= 3);
+
+  /* Pinned: Rebalance leaves it where it is */
+  gtk_widget_set_visible (self->pin_image, baton_task_get_pinned (task));
+  if (baton_task_get_pinned (task))
+    /* Translators: part of a card's accessible description */
+    g_string_append_printf (accessible, ". %s", _("Pinned"));
 
   /* Estimate */
   if (baton_task_get_estimate_minutes (task) > 0)
@@ -778,6 +785,12 @@ baton_board_card_init (BatonBoardCard *self)
   gtk_widget_add_css_class (meta, "card-meta-row");
   gtk_box_append (GTK_BOX (content), meta);
 
+  self->pin_image = g_object_new (GTK_TYPE_IMAGE, "icon-name", "view-pin-symbolic",
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  "visible", FALSE, NULL);
+  gtk_widget_add_css_class (self->pin_image, "card-meta");
+  gtk_widget_set_tooltip_text (self->pin_image, _("Pinned: Rebalance leaves it where it is"));
+  gtk_box_append (GTK_BOX (meta), self->pin_image);
   self->estimate_box = meta_item ("document-open-recent-symbolic", &self->estimate_label);
   gtk_box_append (GTK_BOX (meta), self->estimate_box);
   self->due_box = meta_item ("x-office-calendar-symbolic", &self->due_label);

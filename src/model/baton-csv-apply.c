@@ -164,6 +164,8 @@ write_row (BatonCsvImport  *self,
     props_int (&props, "estimate-minutes", row->estimate);
   if (HAS (row, BATON_CSV_FIELD_PRIORITY))
     props_int (&props, "priority", row->priority);
+  if (HAS (row, BATON_CSV_FIELD_PINNED))
+    props_bool (&props, "pinned", row->pinned);
   if (HAS (row, BATON_CSV_FIELD_START_DATE))
     props_str (&props, "start-date", row->start_date);
   if (HAS (row, BATON_CSV_FIELD_DUE_DATE))

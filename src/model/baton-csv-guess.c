@@ -64,6 +64,9 @@ static const Synonyms synonyms[] = {
   { BATON_CSV_FIELD_CHECKLIST,
     "subtasks|"
     "checkliste|teilaufgaben" },
+  { BATON_CSV_FIELD_PINNED,
+    "pin|locked|fixed|"
+    "angeheftet|fixiert|gesperrt" },
 };
 
 /* @name case-folded, composed, without spaces, '_', '-' and '.'. */
@@ -202,6 +205,9 @@ static const Synonyms people_synonyms[] = {
   { BATON_CSV_PEOPLE_FIELD_ARCHIVED,
     "inactive|former|"
     "archiviert|inaktiv|ausgeschieden" },
+  { BATON_CSV_PEOPLE_FIELD_PLACEHOLDER,
+    "tbd|tobehired|vacancy|opening|"
+    "platzhalter|offenestelle|vakanz" },
 };
 
 static const char *

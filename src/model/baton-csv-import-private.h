@@ -50,6 +50,7 @@ typedef struct
   gint64     position;
   gint64     estimate;
   gint64     priority;
+  gboolean   pinned;
   Status     status;
 } Row;
 
@@ -87,6 +88,11 @@ void      _baton_csv_add_warning    (BatonCsvImport  *self,
                                      const char      *format,
                                      ...) G_GNUC_PRINTF (3, 4);
 char     *_baton_csv_unescape_item  (const char      *text);
+gboolean  _baton_csv_parse_yes_no   (const char      *text,
+                                     const char      *field,
+                                     guint            line,
+                                     gboolean        *value,
+                                     GError         **error);
 Row      *_baton_csv_parse_row      (BatonCsvImport        *self,
                                      GPtrArray             *cells,
                                      const BatonCsvMapping *mapping,

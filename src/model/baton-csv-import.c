@@ -249,6 +249,7 @@ row_is_unchanged (BatonCsvImport *self,
       (HAS (row, BATON_CSV_FIELD_POSITION) && row->position != baton_task_get_position (task)) ||
       (HAS (row, BATON_CSV_FIELD_ESTIMATE_HOURS) && row->estimate != baton_task_get_estimate_minutes (task)) ||
       (HAS (row, BATON_CSV_FIELD_PRIORITY) && row->priority != baton_task_get_priority (task)) ||
+      (HAS (row, BATON_CSV_FIELD_PINNED) && row->pinned != !!baton_task_get_pinned (task)) ||
       (HAS (row, BATON_CSV_FIELD_START_DATE) && g_strcmp0 (row->start_date, baton_task_get_start_date (task)) != 0) ||
       (HAS (row, BATON_CSV_FIELD_DUE_DATE) && g_strcmp0 (row->due_date, baton_task_get_due_date (task)) != 0) ||
       (HAS (row, BATON_CSV_FIELD_CREATED_AT) && g_strcmp0 (row->created_at, baton_task_get_created_at (task)) != 0) ||

@@ -22,7 +22,7 @@
 #include "baton-csv-private.h"
 
 static const char * const people_field_names[BATON_CSV_PEOPLE_N_FIELDS] = {
-  "name", "email", "role", "roles", "weekly_capacity_hours", "archived",
+  "name", "email", "role", "roles", "weekly_capacity_hours", "archived", "placeholder",
 };
 
 const char *
@@ -91,6 +91,7 @@ baton_csv_export_people (BatonStore             *store,
       baton_csv_writer_add_text (&writer, roles->str);
       baton_csv_writer_add_plain (&writer, hours);
       baton_csv_writer_add_plain (&writer, baton_person_get_archived (person) ? "yes" : "no");
+      baton_csv_writer_add_plain (&writer, baton_person_get_placeholder (person) ? "yes" : "no");
       ok = baton_csv_writer_end_row (&writer, cancellable, error);
     }
 
@@ -182,6 +183,7 @@ typedef struct
   char        *email;       /* NULL: none */
   gint64       minutes;
   gboolean     archived;
+  gboolean     placeholder;
   GPtrArray   *role_keys;   /* casefolded role keys, primary first; NULL: roles kept */
 } PersonRow;
 
@@ -307,35 +309,6 @@ parse_hours (const char  *text,
 
   *minutes = (gint64) llround (hours * 60.0);
   return TRUE;
-}
-
-static gboolean
-parse_archived (const char  *text,
-                guint        line,
-                gboolean    *archived,
-                GError     **error)
-{
-  static const char * const yes[] = { "yes", "true", "1", "y", "x", "ja", "wahr" };
-  static const char * const no[] = { "no", "false", "0", "n", "nein", "falsch" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
-    if (g_ascii_strcasecmp (text, yes[i]) == 0)
-      {
-        *archived = TRUE;
-        return TRUE;
-      }
-  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
-    if (g_ascii_strcasecmp (text, no[i]) == 0)
-      {
-        *archived = FALSE;
-        return TRUE;
-      }
-
-  _baton_csv_set_cell_error (error, line,
-                             /* Translators: "The archived “maybe” is not yes or no." */
-                             _("The %s “%s” is not yes or no."),
-                             people_field_names[BATON_CSV_PEOPLE_FIELD_ARCHIVED], text);
-  return FALSE;
 }
 
 /* Adds the key of a role name to @keys once. */
@@ -515,12 +488,25 @@ parse_row (BatonCsvPeopleImport        *self,
     {
       g_autofree char *archived = g_strstrip (g_strdup (text));
 
-      if (!parse_archived (archived, line, &row->archived, error))
+      if (!_baton_csv_parse_yes_no (archived, people_field_names[BATON_CSV_PEOPLE_FIELD_ARCHIVED],
+                                    line, &row->archived, error))
         FAIL ();
       row->has |= 1u << BATON_CSV_PEOPLE_FIELD_ARCHIVED;
     }
   if (!PEOPLE_HAS (row, BATON_CSV_PEOPLE_FIELD_ARCHIVED))
     row->archived = row->person ? baton_person_get_archived (row->person) : FALSE;
+
+  if ((text = get_cell (cells, mapping, BATON_CSV_PEOPLE_FIELD_PLACEHOLDER)) != NULL && *text != '\0')
+    {
+      g_autofree char *placeholder = g_strstrip (g_strdup (text));
+
+      if (!_baton_csv_parse_yes_no (placeholder, people_field_names[BATON_CSV_PEOPLE_FIELD_PLACEHOLDER],
+                                    line, &row->placeholder, error))
+        FAIL ();
+      row->has |= 1u << BATON_CSV_PEOPLE_FIELD_PLACEHOLDER;
+    }
+  if (!PEOPLE_HAS (row, BATON_CSV_PEOPLE_FIELD_PLACEHOLDER))
+    row->placeholder = row->person ? baton_person_get_placeholder (row->person) : FALSE;
 
   parse_roles (self, row, cells, mapping);
 
@@ -561,7 +547,8 @@ row_is_unchanged (BatonCsvPeopleImport *self,
         return FALSE;
     }
   if (row->minutes != baton_person_get_weekly_capacity_minutes (person) ||
-      row->archived != !!baton_person_get_archived (person))
+      row->archived != !!baton_person_get_archived (person) ||
+      row->placeholder != !!baton_person_get_placeholder (person))
     return FALSE;
 
   if (row->role_keys != NULL)
@@ -714,6 +701,9 @@ write_row (BatonCsvPeopleImport  *self,
       if (row->archived &&
           !baton_store_update (self->store, person, error, "archived", TRUE, NULL))
         return FALSE;
+      if (row->placeholder &&
+          !baton_store_update (self->store, person, error, "placeholder", TRUE, NULL))
+        return FALSE;
     }
   else
     {
@@ -729,6 +719,9 @@ write_row (BatonCsvPeopleImport  *self,
         return FALSE;
       if (row->archived != !!baton_person_get_archived (person) &&
           !baton_store_update (self->store, person, error, "archived", row->archived, NULL))
+        return FALSE;
+      if (row->placeholder != !!baton_person_get_placeholder (person) &&
+          !baton_store_update (self->store, person, error, "placeholder", row->placeholder, NULL))
         return FALSE;
     }
 

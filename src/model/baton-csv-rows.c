@@ -34,6 +34,36 @@ _baton_csv_set_cell_error (GError     **error,
   g_set_error (error, BATON_CSV_ERROR, BATON_CSV_ERROR_VALUE, _("Line %u: %s"), line, message);
 }
 
+/* "yes" or "no", in the words a spreadsheet may use, English or German. */
+gboolean
+_baton_csv_parse_yes_no (const char  *text,
+                         const char  *field,
+                         guint        line,
+                         gboolean    *value,
+                         GError     **error)
+{
+  static const char * const yes[] = { "yes", "true", "1", "y", "x", "ja", "wahr" };
+  static const char * const no[] = { "no", "false", "0", "n", "nein", "falsch" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    if (g_ascii_strcasecmp (text, yes[i]) == 0)
+      {
+        *value = TRUE;
+        return TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+    if (g_ascii_strcasecmp (text, no[i]) == 0)
+      {
+        *value = FALSE;
+        return TRUE;
+      }
+
+  _baton_csv_set_cell_error (error, line,
+                             /* Translators: "The archived “maybe” is not yes or no." */
+                             _("The %s “%s” is not yes or no."), field, text);
+  return FALSE;
+}
+
 void
 _baton_csv_add_warning (BatonCsvImport *self,
                         guint           line,
@@ -327,6 +357,16 @@ _baton_csv_parse_row (BatonCsvImport        *self,
   if ((text = get_cell (cells, mapping, BATON_CSV_FIELD_PRIORITY)) != NULL && *text != '\0' &&
       !parse_int (text, 3, "priority", line, &row->priority, error))
     FAIL ();
+
+  if ((text = get_cell (cells, mapping, BATON_CSV_FIELD_PINNED)) != NULL && *text != '\0')
+    {
+      g_autofree char *pinned = g_strstrip (g_strdup (text));
+
+      if (!_baton_csv_parse_yes_no (pinned, "pinned", line, &row->pinned, error))
+        FAIL ();
+    }
+  else if (text != NULL)
+    row->has &= ~(G_GUINT64_CONSTANT (1) << BATON_CSV_FIELD_PINNED);
 
   if ((text = get_cell (cells, mapping, BATON_CSV_FIELD_START_DATE)) != NULL &&
       !check_date (text, _("start date"), line, &row->start_date, error))

@@ -20,7 +20,7 @@ G_DEFINE_QUARK (baton-csv-error-quark, baton_csv_error)
 static const char * const field_names[BATON_CSV_N_FIELDS] = {
   "id", "client", "program", "title", "stage", "position", "assignee", "role",
   "estimate_hours", "start_date", "due_date", "status", "priority", "checklist",
-  "notes", "created_at", "updated_at", "completed_at",
+  "notes", "created_at", "updated_at", "completed_at", "pinned",
 };
 
 const char * const *
@@ -230,6 +230,7 @@ baton_csv_export_tasks (BatonStore             *store,
       baton_csv_writer_add_plain (&writer, baton_task_get_created_at (task));
       baton_csv_writer_add_plain (&writer, baton_task_get_updated_at (task));
       baton_csv_writer_add_plain (&writer, baton_task_get_completed_at (task));
+      baton_csv_writer_add_plain (&writer, baton_task_get_pinned (task) ? "yes" : "no");
       ok = baton_csv_writer_end_row (&writer, cancellable, error);
     }
 

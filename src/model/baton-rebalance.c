@@ -36,8 +36,8 @@
  * made only when it removes something (removed > 0), whatever its score:
  * the weights order the moves, they never keep over-capacity in place.
  *
- * The algorithm: greedy with a second pass. The over cells of the people
- * to relieve are taken in order (most over first, ties by person id, then
+ * The algorithm: greedy, then chains. The over cells of the people to
+ * relieve are taken in order (most over first, ties by person id, then
  * week); for each, while it is over, every movable task of that person in
  * that week is scored with its best move, and the best scoring move is
  * made (ties by task id). Taking the task that removes the most first is
@@ -45,15 +45,33 @@
  * (a task of 20 h does not remove more than the 12 h over) with the
  * W_MINUTES term picks the smallest task that clears a cell. A second pass
  * catches cells whose candidates only found room after later moves freed
- * someone. Why not min-cost flow or local search: flow over
- * task × person × week needs tasks to be splittable (they are not: a task
- * moves whole) and an integer program to be exact; local search costs
- * many evaluations of the whole plan. The greedy evaluates each candidate
- * move in O(weeks of the task) against the load matrix, which for 200
- * people × 26 weeks and 20,000 tasks is a few milliseconds, and the
- * benchmark (tests/bench-rebalance.c) shows how close it comes to the
- * bound below. Every order is fixed by ids, so the same input gives the
- * same plan.
+ * someone. Then a repair pass for the cells still over tries chains of two
+ * moves: a holder of the task's role who has no room for it first moves
+ * one of their own tasks away (earlier for themselves, or to a holder of
+ * that task's role who has room), one task that covers every week the
+ * room is short; the chain is scored like a move, with both weights and
+ * both tasks' minutes. In the benchmark's workspace the chains take the
+ * share of the bound removed from 87 % to over 91 %.
+ *
+ * Why not min-cost flow or local search: flow over task × person × week
+ * needs tasks to be splittable (they are not: a task moves whole) and an
+ * integer program to be exact; local search costs many evaluations of the
+ * whole plan. The greedy evaluates each candidate move in O(weeks of the
+ * task) against the load matrix; the chains look only at tasks that could
+ * cover the shortfall (the largest share of one task in each cell is kept,
+ * and a holder is skipped when it is too small) and remember each task's
+ * home until the next move. For 200 people × 26 weeks and 20,000 tasks
+ * that is some tens of milliseconds (tests/bench-rebalance.c). Every order
+ * is fixed by ids, so the same input gives the same plan.
+ *
+ * Moves that need others. A move may take room an earlier move made: the
+ * second move of a chain, or a task landing in a week another move
+ * emptied. Each move lists the earlier moves it needs: every move that
+ * took minutes out of a cell it adds to, when the cell would not take its
+ * minutes without them. Keeping a move with all it needs (and those with
+ * theirs) then never pushes anyone over, whatever else is left out: the
+ * panel unticks a move with any move it needs, and apply refuses a choice
+ * that breaks a link.
  *
  * The bound ("removable"). Every move keeps the total load, which is the
  * sum over cells of the part under the threshold, min (load, threshold ×
@@ -70,12 +88,12 @@
  *      to the room of the cells that are not over, where minutes of week w
  *      may go to week w of anyone holding their role (a reassignment keeps
  *      the dates) or to an earlier week, from today's, of the same person
- *      (a reschedule). Minutes may also land in another over cell, which
- *      other moves relieve (a chain), and then leave it through its own
- *      tasks. Minutes in cells that are not over are left out: moving them
- *      to other room removes nothing. The flow may split a task over people
- *      and weeks, which no plan can, so it is an upper bound for any plan
- *      of such moves.
+ *      (a reschedule). Minutes that land in any cell may also leave it
+ *      again through the minutes there of its own movable tasks, of anyone
+ *      (a chain of moves of any length: room made by moving a task away is
+ *      room for another). The flow may split a task over people and weeks,
+ *      which no plan can, so it is an upper bound for any plan of such
+ *      moves, chains of any length included.
  * The property test checks before − after ≤ removable on 1,000 random
  * workspaces.
  */
@@ -109,6 +127,15 @@ typedef enum
   KIND_PLACEHOLDER,
 } MoveKind;
 
+typedef struct
+{
+  MoveKind kind;
+  gint     to_row;
+  gint     shift;     /* weeks, ≤ 0 */
+  double   removed;
+  double   score;
+} Option;
+
 /* One assigned, active task inside the horizon. */
 typedef struct
 {
@@ -119,6 +146,10 @@ typedef struct
   guint32    start_day;   /* the first day it may be said to start: its start, or its due week's start */
   gboolean   movable;     /* may be moved at all */
   gboolean   moved;
+  /* find_home ()'s answer, while Ctx.generation and the row avoided are the same */
+  guint      home_generation;
+  gint       home_avoid;
+  Option     home;
 } Item;
 
 typedef struct
@@ -135,20 +166,17 @@ typedef struct
   GArray     *weeks;         /* gint, week index of each item's weeks */
   GArray     *mins;          /* double */
   GPtrArray **row_items;     /* per row: item indices (GUINT_TO_POINTER) */
+  guint      *cell_start;    /* per cell: its items are cell_items[cell_start[key] .. cell_start[key + 1]) */
+  guint      *cell_items;
+  double     *cell_max;      /* per cell: the most minutes one movable task not yet moved has in it */
   GHashTable *role_rows;     /* role id → GArray of gint rows, by person id */
   GHashTable *program_rows;  /* program id → GHashTable set of rows + 1 */
   GHashTable *role_names;    /* role id → const char * */
   GHashTable *primary_role;  /* person id → role id */
+  guint       generation;    /* counts the moves made, from 1 */
+  double     *reduced;       /* per cell: the minutes moves took out of it */
+  GArray    **reducers;      /* per cell: NULL or the indices of those moves */
 } Ctx;
-
-typedef struct
-{
-  MoveKind kind;
-  gint     to_row;
-  gint     shift;     /* weeks, ≤ 0 */
-  double   removed;
-  double   score;
-} Option;
 
 static inline double
 over_of (Ctx   *ctx,
@@ -203,6 +231,16 @@ ctx_clear (Ctx *ctx)
         g_ptr_array_unref (ctx->row_items[r]);
       g_clear_pointer (&ctx->row_items, g_free);
     }
+  g_clear_pointer (&ctx->cell_start, g_free);
+  g_clear_pointer (&ctx->cell_items, g_free);
+  g_clear_pointer (&ctx->cell_max, g_free);
+  g_clear_pointer (&ctx->reduced, g_free);
+  if (ctx->reducers != NULL)
+    {
+      for (guint key = 0; key < ctx->n_rows * ctx->n_weeks; key++)
+        g_clear_pointer (&ctx->reducers[key], g_array_unref);
+      g_clear_pointer (&ctx->reducers, g_free);
+    }
   g_clear_pointer (&ctx->role_rows, g_hash_table_unref);
   g_clear_pointer (&ctx->program_rows, g_hash_table_unref);
   g_clear_pointer (&ctx->role_names, g_hash_table_unref);
@@ -221,6 +259,42 @@ compare_rows_by_id (gconstpointer a,
   return (ia > ib) - (ia < ib);
 }
 
+/* The minutes of @item in week @week, or 0. */
+static double
+item_min_in (Ctx  *ctx,
+             Item *item,
+             gint  week)
+{
+  const gint *weeks = &g_array_index (ctx->weeks, gint, item->first);
+  const double *mins = &g_array_index (ctx->mins, double, item->first);
+
+  /* Its weeks increase, and most often follow each other. */
+  if (week < weeks[0] || week > weeks[item->n - 1])
+    return 0;
+  if ((guint) (week - weeks[0]) < item->n && weeks[week - weeks[0]] == week)
+    return mins[week - weeks[0]];
+  for (guint k = 0; k < item->n; k++)
+    if (weeks[k] == week)
+      return mins[k];
+  return 0;
+}
+
+static void
+update_cell_max (Ctx   *ctx,
+                 guint  key)
+{
+  double most = 0;
+
+  for (guint i = ctx->cell_start[key]; i < ctx->cell_start[key + 1]; i++)
+    {
+      Item *item = &g_array_index (ctx->items, Item, ctx->cell_items[i]);
+
+      if (item->movable && !item->moved)
+        most = MAX (most, item_min_in (ctx, item, key % ctx->n_weeks));
+    }
+  ctx->cell_max[key] = most;
+}
+
 static void
 ctx_init (Ctx                         *ctx,
           const BatonCapacitySettings *settings,
@@ -236,11 +310,14 @@ ctx_init (Ctx                         *ctx,
 
   memset (ctx, 0, sizeof *ctx);
   ctx->settings = settings;
+  ctx->generation = 1;
   ctx->matrix = baton_capacity_compute (settings, input, first_day, n_weeks);
   ctx->n_rows = baton_capacity_get_n_people (ctx->matrix);
   ctx->n_weeks = baton_capacity_get_n_weeks (ctx->matrix);
   ctx->today = today;
   ctx->load = g_new0 (double, (gsize) ctx->n_rows * ctx->n_weeks + 1);
+  ctx->reduced = g_new0 (double, (gsize) ctx->n_rows * ctx->n_weeks + 1);
+  ctx->reducers = g_new0 (GArray *, (gsize) ctx->n_rows * ctx->n_weeks + 1);
   ctx->cap = g_new0 (double, (gsize) ctx->n_rows * ctx->n_weeks + 1);
   for (guint r = 0; r < ctx->n_rows; r++)
     for (guint w = 0; w < ctx->n_weeks; w++)
@@ -380,6 +457,38 @@ ctx_init (Ctx                         *ctx,
       g_ptr_array_add (ctx->row_items[row], GUINT_TO_POINTER (ctx->items->len));
       g_array_append_val (ctx->items, item);
     }
+
+  /* The items of each cell, for the chains. */
+  {
+    guint n_cells = ctx->n_rows * ctx->n_weeks;
+    g_autofree guint *fill = g_new0 (guint, n_cells + 1);
+
+    ctx->cell_start = g_new0 (guint, n_cells + 2);
+    ctx->cell_items = g_new (guint, ctx->weeks->len + 1);
+    for (guint i = 0; i < ctx->items->len; i++)
+      {
+        Item *item = &g_array_index (ctx->items, Item, i);
+
+        for (guint k = 0; k < item->n; k++)
+          ctx->cell_start[item->row * ctx->n_weeks + g_array_index (ctx->weeks, gint, item->first + k) + 1]++;
+      }
+    for (guint key = 0; key < n_cells; key++)
+      ctx->cell_start[key + 1] += ctx->cell_start[key];
+    for (guint i = 0; i < ctx->items->len; i++)
+      {
+        Item *item = &g_array_index (ctx->items, Item, i);
+
+        for (guint k = 0; k < item->n; k++)
+          {
+            guint key = item->row * ctx->n_weeks + g_array_index (ctx->weeks, gint, item->first + k);
+
+            ctx->cell_items[ctx->cell_start[key] + fill[key]++] = i;
+          }
+      }
+    ctx->cell_max = g_new0 (double, n_cells + 1);
+    for (guint key = 0; key < n_cells; key++)
+      update_cell_max (ctx, key);
+  }
 }
 
 static inline gint
@@ -582,6 +691,259 @@ best_option (Ctx  *ctx,
   return best;
 }
 
+/* Chains ------------------------------------------------------------------ */
+
+/* Adds (sign 1) or takes back (sign −1) @item moved to @row, @shift weeks. */
+static void
+shift_load (Ctx    *ctx,
+            Item   *item,
+            gint    row,
+            gint    shift,
+            double  sign)
+{
+  for (guint k = 0; k < item->n; k++)
+    {
+      gint w = item_week (ctx, item, k);
+
+      ctx->load[item->row * ctx->n_weeks + w] -= sign * item_min (ctx, item, k);
+      ctx->load[row * ctx->n_weeks + w + shift] += sign * item_min (ctx, item, k);
+    }
+}
+
+/* The over-capacity of the rows @a and @b (once when equal) in the weeks
+ * from @lo to @hi. */
+static double
+over_in (Ctx  *ctx,
+         gint  a,
+         gint  b,
+         gint  lo,
+         gint  hi)
+{
+  double total = 0;
+
+  for (gint w = MAX (lo, 0); w <= hi && w < (gint) ctx->n_weeks; w++)
+    {
+      total += cell_over (ctx, a, w);
+      if (b != a)
+        total += cell_over (ctx, b, w);
+    }
+  return total;
+}
+
+/* Somewhere @item fits, away from its row and not onto @avoid: the nearest
+ * earlier weeks for the same person, else the least loaded holder of its
+ * role on its program, else anyone holding it, else a placeholder; with the
+ * weight of that kind, or KIND_NONE. */
+static Option
+find_home_uncached (Ctx  *ctx,
+                    Item *item,
+                    gint  avoid)
+{
+  Option home = { KIND_NONE, -1, 0, 0, 0 };
+  gint64 role_id = baton_task_get_role_id (item->task);
+
+  if (baton_task_get_due_day (item->task) != 0)
+    for (gint shift = -1; item_week (ctx, item, 0) + shift >= 0; shift--)
+      {
+        if ((gint64) item->start_day + 7 * shift < (gint64) ctx->today)
+          break;
+        if (removed_by_shift (ctx, item, shift) >= 0)
+          return (Option) { KIND_RESCHEDULE, item->row, shift, 0, W_RESCHEDULE };
+      }
+
+  if (role_id != 0)
+    {
+      GArray *rows = g_hash_table_lookup (ctx->role_rows, &role_id);
+      gint64 program_id = baton_task_get_program_id (item->task);
+      GHashTable *on_program = program_id ? g_hash_table_lookup (ctx->program_rows, &program_id) : NULL;
+      gint best_row[KIND_PLACEHOLDER + 1] = { -1, -1, -1, -1, -1 };
+      double best_ratio[KIND_PLACEHOLDER + 1] = { 0 };
+      static const double weight[] = { 0, W_RESCHEDULE, W_PROGRAM, W_OTHER, W_PLACEHOLDER };
+
+      for (guint i = 0; rows != NULL && i < rows->len; i++)
+        {
+          gint row = g_array_index (rows, gint, i);
+          MoveKind kind;
+          double ratio;
+
+          if (row == item->row || row == avoid || !row_takes (ctx, item, row, &ratio))
+            continue;
+          if (row_is_placeholder (ctx, row))
+            kind = KIND_PLACEHOLDER;
+          else if (on_program != NULL && g_hash_table_contains (on_program, GINT_TO_POINTER (row + 1)))
+            kind = KIND_PROGRAM;
+          else
+            kind = KIND_OTHER;
+          if (best_row[kind] < 0 || ratio < best_ratio[kind] - 1e-12)
+            {
+              best_row[kind] = row;
+              best_ratio[kind] = ratio;
+            }
+        }
+      for (MoveKind kind = KIND_PROGRAM; kind <= KIND_PLACEHOLDER; kind++)
+        if (best_row[kind] >= 0)
+          return (Option) { kind, best_row[kind], 0, 0, weight[kind] };
+    }
+
+  return home;
+}
+
+/* find_home_uncached () remembered until the next move: the cells that stay
+ * over ask again for the same tasks. */
+static Option
+find_home (Ctx  *ctx,
+           Item *item,
+           gint  avoid)
+{
+  if (item->home_generation != ctx->generation || item->home_avoid != avoid)
+    {
+      item->home = find_home_uncached (ctx, item, avoid);
+      item->home_generation = ctx->generation;
+      item->home_avoid = avoid;
+    }
+  return item->home;
+}
+
+typedef struct
+{
+  Item   *item;       /* the task that relieves the over cell */
+  Option  option;     /* its move, onto a holder without room */
+  Item   *maker;      /* the holder's task that moves first, making the room */
+  Option  making;     /* its move */
+  double  score;
+} Chain;
+
+/* The best chain for @item: a holder of its role who has no room for it
+ * gets room by moving one of their own tasks first, to somewhere it fits
+ * (find_home). The holder's task must cover every week where @item does
+ * not fit, with at least the minutes missing there. Scored like a move,
+ * with both moves' weights and minutes. */
+static gboolean
+best_chain (Ctx    *ctx,
+            Item   *item,
+            double  to_beat,
+            Chain  *best)
+{
+  gint64 role_id = baton_task_get_role_id (item->task);
+  GArray *rows = role_id != 0 ? g_hash_table_lookup (ctx->role_rows, &role_id) : NULL;
+  gint64 program_id = baton_task_get_program_id (item->task);
+  GHashTable *on_program = program_id ? g_hash_table_lookup (ctx->program_rows, &program_id) : NULL;
+  double minutes = item_minutes (ctx, item);
+  gint lo = item_week (ctx, item, 0), hi = item_week (ctx, item, item->n - 1);
+  gboolean found = FALSE;
+  double leaving = removed_by_leaving (ctx, item);
+
+  if (rows == NULL || leaving <= EPSILON)
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint row = g_array_index (rows, gint, i);
+      double missing[64];
+      gint first_short = -1;
+      MoveKind kind;
+
+      if (row == item->row || item->n > G_N_ELEMENTS (missing))
+        continue;
+      /* What is missing in each of the task's weeks. */
+      for (guint k = 0; k < item->n; k++)
+        {
+          guint w = item_week (ctx, item, k);
+          guint key = row * ctx->n_weeks + w;
+
+          missing[k] = 0;
+          if (!fits (ctx, row, w, ctx->load[key] + item_min (ctx, item, k)))
+            {
+              missing[k] = ctx->load[key] + item_min (ctx, item, k) - ctx->cap[key] * ctx->settings->over_threshold;
+              if (first_short < 0)
+                first_short = w;
+            }
+        }
+      if (first_short < 0)
+        continue;   /* fits as it is: a plain move, not a chain */
+      /* No single task of theirs could make the room. */
+      for (guint k = 0; k < item->n && first_short >= 0; k++)
+        if (missing[k] > 0 && ctx->cell_max[row * ctx->n_weeks + item_week (ctx, item, k)] < missing[k])
+          first_short = -1;
+      if (first_short < 0)
+        continue;
+      if (row_is_placeholder (ctx, row))
+        kind = KIND_PLACEHOLDER;
+      else if (on_program != NULL && g_hash_table_contains (on_program, GINT_TO_POINTER (row + 1)))
+        kind = KIND_PROGRAM;
+      else
+        kind = KIND_OTHER;
+
+      /* The holder's tasks in the first week short of room. */
+      for (guint j = ctx->cell_start[row * ctx->n_weeks + first_short];
+           j < ctx->cell_start[row * ctx->n_weeks + first_short + 1]; j++)
+        {
+          Item *maker = &g_array_index (ctx->items, Item, ctx->cell_items[j]);
+          gboolean covers = TRUE;
+          Option making, option;
+          double before, after, score;
+          gint mlo, mhi;
+
+          if (!maker->movable || maker->moved || maker == item)
+            continue;
+          /* The most this chain could score: it removes at most what the
+           * task leaving removes, and its maker's move weighs ≥ 0. */
+          {
+            static const double weight[] = { 0, W_RESCHEDULE, W_PROGRAM, W_OTHER, W_PLACEHOLDER };
+            double most = leaving - weight[kind] - W_MINUTES * (minutes + item_minutes (ctx, maker));
+
+            if (most <= to_beat + 1e-9 || (found && most <= best->score + 1e-9))
+              continue;
+          }
+          for (guint k = 0; k < item->n && covers; k++)
+            if (missing[k] > 0)
+              covers = item_min_in (ctx, maker, item_week (ctx, item, k)) >= missing[k];
+          if (!covers)
+            continue;
+          making = find_home (ctx, maker, item->row);
+          if (making.kind == KIND_NONE)
+            continue;
+
+          /* Make the room, see that the task now fits, measure, undo. */
+          mlo = MIN (lo, item_week (ctx, maker, 0) + making.shift);
+          mhi = MAX (hi, item_week (ctx, maker, maker->n - 1));
+          before = over_in (ctx, item->row, row, mlo, mhi) +
+                   (making.to_row != row ? over_in (ctx, making.to_row, making.to_row, mlo, mhi) : 0);
+          shift_load (ctx, maker, making.to_row, making.shift, 1);
+          {
+            double ratio;
+            gboolean takes = row_takes (ctx, item, row, &ratio);
+
+            if (takes)
+              {
+                shift_load (ctx, item, row, 0, 1);
+                after = over_in (ctx, item->row, row, mlo, mhi) +
+                        (making.to_row != row ? over_in (ctx, making.to_row, making.to_row, mlo, mhi) : 0);
+                shift_load (ctx, item, row, 0, -1);
+              }
+            shift_load (ctx, maker, making.to_row, making.shift, -1);
+            if (!takes)
+              continue;
+          }
+          if (before - after <= EPSILON)
+            continue;
+          {
+            static const double weight[] = { 0, W_RESCHEDULE, W_PROGRAM, W_OTHER, W_PLACEHOLDER };
+
+            score = (before - after) - weight[kind] - making.score
+                    - W_MINUTES * (minutes + item_minutes (ctx, maker));
+            option = (Option) { kind, row, 0, before - after, score };
+          }
+          if (!found || score > best->score + 1e-9)
+            {
+              *best = (Chain) { item, option, maker, making, score };
+              found = TRUE;
+            }
+        }
+    }
+  return found;
+}
+
 /* Formatting ------------------------------------------------------------ */
 
 static char *
@@ -635,6 +997,7 @@ move_free (gpointer data)
   g_free (move->from_due_date);
   g_free (move->updated_at);
   g_free (move->explanation);
+  g_free (move->needs);
   g_free (move);
 }
 
@@ -658,11 +1021,22 @@ shift_iso (const char *date,
   return baton_date_format (julian + days);
 }
 
-/* Applies @option to the load matrix and returns the move, explained. */
+static gint
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Applies @option to the load matrix and returns the move, explained;
+ * @index is where it goes in the plan. */
 static BatonRebalanceMove *
 make_move (Ctx    *ctx,
            Item   *item,
-           Option *option)
+           Option *option,
+           guint   index)
 {
   BatonRebalanceMove *move = g_new0 (BatonRebalanceMove, 1);
   BatonTask *task = item->task;
@@ -689,16 +1063,70 @@ make_move (Ctx    *ctx,
   from_week = item_week (ctx, item, peak);
   from_before = ctx->load[item->row * ctx->n_weeks + from_week];
 
-  /* Apply. */
-  for (guint k = 0; k < item->n; k++)
-    {
-      gint w = item_week (ctx, item, k);
+  /* Apply, cell by cell. A cell that goes up, which would not take the
+   * minutes without what earlier moves took out of it, makes this move
+   * need those moves; one that goes down records this move as one that
+   * made room. */
+  {
+    g_autofree guint *keys = g_new (guint, 2 * item->n);
+    g_autofree double *deltas = g_new (double, 2 * item->n);
+    guint n_cells = 0;
+    g_autoptr(GArray) needs = g_array_new (FALSE, FALSE, sizeof (guint));
 
-      ctx->load[item->row * ctx->n_weeks + w] -= item_min (ctx, item, k);
-      ctx->load[option->to_row * ctx->n_weeks + w + option->shift] += item_min (ctx, item, k);
-    }
+    for (guint k = 0; k < item->n; k++)
+      {
+        gint w = item_week (ctx, item, k);
+        guint pair[2] = { item->row * ctx->n_weeks + w, option->to_row * ctx->n_weeks + w + option->shift };
+        double change[2] = { -item_min (ctx, item, k), item_min (ctx, item, k) };
+
+        for (guint side = 0; side < 2; side++)
+          {
+            guint c = 0;
+
+            while (c < n_cells && keys[c] != pair[side])
+              c++;
+            if (c == n_cells)
+              {
+                keys[n_cells] = pair[side];
+                deltas[n_cells++] = 0;
+              }
+            deltas[c] += change[side];
+          }
+      }
+    for (guint c = 0; c < n_cells; c++)
+      {
+        guint key = keys[c];
+
+        if (deltas[c] > EPSILON && ctx->reducers[key] != NULL &&
+            !fits (ctx, key / ctx->n_weeks, key % ctx->n_weeks, ctx->load[key] + ctx->reduced[key] + deltas[c]))
+          for (guint i = 0; i < ctx->reducers[key]->len; i++)
+            {
+              guint needed = g_array_index (ctx->reducers[key], guint, i);
+              gboolean known = FALSE;
+
+              for (guint j = 0; j < needs->len && !known; j++)
+                known = g_array_index (needs, guint, j) == needed;
+              if (!known)
+                g_array_append_val (needs, needed);
+            }
+        if (deltas[c] < -EPSILON)
+          {
+            if (ctx->reducers[key] == NULL)
+              ctx->reducers[key] = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_array_append_val (ctx->reducers[key], index);
+            ctx->reduced[key] -= deltas[c];
+          }
+        ctx->load[key] += deltas[c];
+      }
+    g_array_sort (needs, compare_uint);
+    move->n_needs = needs->len;
+    move->needs = (guint *) (gpointer) g_array_free (g_steal_pointer (&needs), FALSE);
+  }
   from_after = ctx->load[item->row * ctx->n_weeks + from_week];
   item->moved = TRUE;
+  ctx->generation++;
+  for (guint k = 0; k < item->n; k++)
+    update_cell_max (ctx, item->row * ctx->n_weeks + item_week (ctx, item, k));
 
   if (option->kind == KIND_RESCHEDULE)
     {
@@ -933,13 +1361,14 @@ flow_max (Flow *flow,
   return total;
 }
 
-/* The most over-capacity moves of the tasks touching the over cells in
- * @targets could remove: a maximum flow from each over cell (at most its
- * excess) through those tasks' minutes in it, per role, to the cells that
- * are not over (each its room under the threshold), where minutes in
- * week w may go to week w of a holder of their role (a reassignment keeps
- * the dates) or to an earlier week, from today's, of the same person (a
- * reschedule). */
+/* The most over-capacity moves could remove from the over cells in
+ * @targets: a maximum flow from each of them (at most its excess) through
+ * the minutes in it, per role, of its movable tasks, to the cells that are
+ * not over (each its room under the threshold), where minutes in week w
+ * may go to week w of a holder of their role (a reassignment keeps the
+ * dates) or to an earlier week, from today's, of the same person (a
+ * reschedule), and may leave any cell again through its own movable
+ * tasks (a chain). */
 typedef struct
 {
   guint    key;        /* the cell */
@@ -961,9 +1390,8 @@ compare_supply (gconstpointer a,
 }
 
 static double
-flow_bound (Ctx         *ctx,
-            GArray      *targets,
-            gint64       person_id)
+flow_bound (Ctx    *ctx,
+            GArray *targets)
 {
   guint n_cells = ctx->n_rows * ctx->n_weeks;
   g_autofree guint8 *over = g_new0 (guint8, n_cells + 1);
@@ -972,6 +1400,8 @@ flow_bound (Ctx         *ctx,
   guint source = 3 * n_cells, sink = 3 * n_cells + 1;
   guint n_supply = 0;
   double result;
+  g_autoptr(GHashTable) role_index = g_hash_table_new (NULL, NULL);   /* held_key → index */
+  guint hubs;
 
   for (guint c = 0; c < targets->len; c++)
     {
@@ -980,25 +1410,20 @@ flow_bound (Ctx         *ctx,
       over[cell->row * ctx->n_weeks + cell->week] = 1;
     }
 
-  /* Supply: the movable tasks of the people relieved touching an over
-   * cell, per cell and role. */
+  /* Supply: the minutes of every movable task, per cell and role. */
   for (guint i = 0; i < ctx->items->len; i++)
     {
       Item *item = &g_array_index (ctx->items, Item, i);
-      gboolean touches = FALSE;
       gint64 role_id = baton_task_get_role_id (item->task);
       gpointer held_key = NULL;
 
-      if (!item->movable || (person_id != 0 && row_person_id (ctx, item->row) != person_id))
-        continue;
-      for (guint k = 0; k < item->n && !touches; k++)
-        touches = over[item->row * ctx->n_weeks + item_week (ctx, item, k)];
-      if (!touches)
+      if (!item->movable)
         continue;
       if (role_id != 0)
         g_hash_table_lookup_extended (ctx->role_rows, &role_id, &held_key, NULL);
-      /* Only the minutes in over cells: moving the others away removes
-       * no over-capacity. */
+      /* All its minutes: those in over cells remove over-capacity when
+       * they leave; those in other cells make room there when the task
+       * moves, room that a chain of moves may fill. */
       for (guint k = 0; k < item->n; k++)
         {
           Supply supply = {
@@ -1007,8 +1432,7 @@ flow_bound (Ctx         *ctx,
             baton_task_get_due_day (item->task) != 0,
           };
 
-          if (over[supply.key])
-            g_array_append_val (supplies, supply);
+          g_array_append_val (supplies, supply);
         }
     }
   g_array_sort (supplies, compare_supply);
@@ -1032,7 +1456,33 @@ flow_bound (Ctx         *ctx,
    * O(1) edges; 3 n_cells + 2 + i, the minutes of supply i; after them,
    * 3 n_cells + 2 + n_supply + key, the over cell key: no plan removes
    * more from a cell than its excess, however many minutes leave it. */
-  flow_init (&flow, 4 * n_cells + 2 + n_supply);
+  /* And after those, 4 n_cells + 2 + n_supply + role × n_weeks + week: the
+   * week of everyone holding a role, a hub that gives the reassignments
+   * O(holders) edges per role and week instead of per supply. Its own
+   * person is among them, which adds no flow: minutes back into their own
+   * cell only go round. */
+  {
+    GHashTableIter iter;
+    gpointer key;
+    guint n_roles = 0;
+
+    g_hash_table_iter_init (&iter, ctx->role_rows);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_hash_table_insert (role_index, key, GUINT_TO_POINTER (n_roles++));
+    hubs = 4 * n_cells + 2 + n_supply;
+    flow_init (&flow, hubs + n_roles * ctx->n_weeks);
+    g_hash_table_iter_init (&iter, ctx->role_rows);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        GArray *holders = g_hash_table_lookup (ctx->role_rows, key);
+        guint r = GPOINTER_TO_UINT (g_hash_table_lookup (role_index, key));
+
+        for (guint w = 0; w < ctx->n_weeks; w++)
+          for (guint h = 0; h < holders->len; h++)
+            flow_add (&flow, hubs + r * ctx->n_weeks + w,
+                      n_cells + g_array_index (holders, gint, h) * ctx->n_weeks + w, G_MAXDOUBLE);
+      }
+  }
   for (guint key = 0; key < n_cells; key++)
     if (over[key])
       {
@@ -1059,21 +1509,20 @@ flow_bound (Ctx         *ctx,
     {
       Supply *supply = &g_array_index (supplies, Supply, i);
       guint node = 3 * n_cells + 2 + i;
-      guint row = supply->key / ctx->n_weeks, week = supply->key % ctx->n_weeks;
-      GArray *holders = supply->held_key ? g_hash_table_lookup (ctx->role_rows, supply->held_key) : NULL;
+      guint week = supply->key % ctx->n_weeks;
 
-      flow_add (&flow, 3 * n_cells + 2 + n_supply + supply->key, node, supply->minutes);
+      /* Out of an over cell, at most its excess; out of another cell,
+       * only minutes that came in (a chain through it). */
+      flow_add (&flow, over[supply->key] ? 3 * n_cells + 2 + n_supply + supply->key : n_cells + supply->key,
+                node, supply->minutes);
       /* Reschedules: earlier weeks of the same person, from today's. */
       if (supply->dated && (gint) week > MAX (0, ctx->today_week))
         flow_add (&flow, node, 2 * n_cells + supply->key - 1, G_MAXDOUBLE);
       /* Reassignments: the same week of a holder of the role. */
-      for (guint h = 0; holders != NULL && h < holders->len; h++)
-        {
-          gint q = g_array_index (holders, gint, h);
-
-          if ((guint) q != row)
-            flow_add (&flow, node, n_cells + q * ctx->n_weeks + week, G_MAXDOUBLE);
-        }
+      if (supply->held_key != NULL)
+        flow_add (&flow, node,
+                  hubs + GPOINTER_TO_UINT (g_hash_table_lookup (role_index, supply->held_key)) * ctx->n_weeks + week,
+                  G_MAXDOUBLE);
     }
 
   result = flow_max (&flow, source, sink);
@@ -1133,30 +1582,25 @@ baton_rebalance_propose (const BatonCapacitySettings *settings,
       }
   g_array_sort (cells, compare_cells);
   if (cells->len > 0)
-    plan->removable = MIN (plan->removable, flow_bound (&ctx, cells, person_id));
+    plan->removable = MIN (plan->removable, flow_bound (&ctx, cells));
 
   for (guint pass = 0; pass < 2; pass++)
     for (guint c = 0; c < cells->len; c++)
       {
         Cell *cell = &g_array_index (cells, Cell, c);
-        GPtrArray *mine = ctx.row_items[cell->row];
+        guint key = cell->row * ctx.n_weeks + cell->week;
 
         while (cell_over (&ctx, cell->row, cell->week) > EPSILON)
           {
             Item *best_item = NULL;
             Option best = { KIND_NONE, -1, 0, 0, -G_MAXDOUBLE };
 
-            for (guint i = 0; i < mine->len; i++)
+            for (guint i = ctx.cell_start[key]; i < ctx.cell_start[key + 1]; i++)
               {
-                Item *item = &g_array_index (ctx.items, Item, GPOINTER_TO_UINT (g_ptr_array_index (mine, i)));
-                gboolean here = FALSE;
+                Item *item = &g_array_index (ctx.items, Item, ctx.cell_items[i]);
                 Option option;
 
                 if (!item->movable || item->moved)
-                  continue;
-                for (guint k = 0; k < item->n && !here; k++)
-                  here = item_week (&ctx, item, k) == (gint) cell->week;
-                if (!here)
                   continue;
                 option = best_option (&ctx, item);
                 if (option.kind == KIND_NONE)
@@ -1171,7 +1615,50 @@ baton_rebalance_propose (const BatonCapacitySettings *settings,
               }
             if (best_item == NULL)
               break;
-            g_ptr_array_add (plan->moves, make_move (&ctx, best_item, &best));
+            g_ptr_array_add (plan->moves, make_move (&ctx, best_item, &best, plan->moves->len));
+          }
+      }
+
+  /* Repair: cells still over, where a holder makes room first. */
+  for (guint pass = 0; pass < 1; pass++)
+    for (guint c = 0; c < cells->len; c++)
+      {
+        Cell *cell = &g_array_index (cells, Cell, c);
+        guint key = cell->row * ctx.n_weeks + cell->week;
+
+        while (cell_over (&ctx, cell->row, cell->week) > EPSILON)
+          {
+            Chain best = { NULL }, chain;
+            BatonRebalanceMove *move;
+
+            for (guint i = ctx.cell_start[key]; i < ctx.cell_start[key + 1]; i++)
+              {
+                Item *item = &g_array_index (ctx.items, Item, ctx.cell_items[i]);
+
+                if (!item->movable || item->moved ||
+                    !best_chain (&ctx, item, best.item != NULL ? best.score - 1e-6 : -G_MAXDOUBLE, &chain))
+                  continue;
+                if (best.item == NULL || chain.score > best.score + 1e-9 ||
+                    (chain.score > best.score - 1e-9 &&
+                     baton_record_get_id (BATON_RECORD (item->task)) < baton_record_get_id (BATON_RECORD (best.item->task))))
+                  best = chain;
+              }
+            if (best.item == NULL)
+              break;
+            move = make_move (&ctx, best.maker, &best.making, plan->moves->len);
+            {
+              char *plain = move->explanation;
+
+              /* Translators: a move made to give another one room: "Bob
+               * 30 → 20 h, Carol 10 → 20 h, same role, due Dec 18 kept,
+               * making room for “Storyboard module 2”" */
+              move->explanation = g_strdup_printf (_("%s, making room for “%s”"), plain,
+                                                   baton_task_get_title (best.item->task));
+              g_free (plain);
+            }
+            g_ptr_array_add (plan->moves, move);
+            move = make_move (&ctx, best.item, &best.option, plan->moves->len);
+            g_ptr_array_add (plan->moves, move);
           }
       }
 
@@ -1339,6 +1826,18 @@ baton_rebalance_apply (BatonStore          *store,
         .due_date = move->due_date,
       };
 
+      for (guint n = 0; chosen != NULL && chosen[i] && n < move->n_needs; n++)
+        if (!chosen[move->needs[n]])
+          {
+            BatonRebalanceMove *needed = g_ptr_array_index (plan->moves, move->needs[n]);
+
+            /* Translators: applying a plan where a move is ticked without
+             * one that makes room for it */
+            g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_INVALID,
+                         _("“%s” can only move together with “%s”, which makes room for it"),
+                         baton_task_get_title (move->task), baton_task_get_title (needed->task));
+            return FALSE;
+          }
       if (chosen == NULL || chosen[i])
         g_array_append_val (moves, task_move);
     }

@@ -45,6 +45,10 @@ typedef struct
   char      *from_due_date;
   char      *updated_at;
   gint64     from_estimate_minutes;
+  /* The indices in the plan of earlier moves that make the room this one
+   * takes: without all of them, it would push someone over. */
+  guint     *needs;
+  guint      n_needs;
 } BatonRebalanceMove;
 
 /* Over-capacity the plan leaves, said plainly. */

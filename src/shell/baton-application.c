@@ -27,7 +27,9 @@
 #include "baton-application.h"
 #include "baton-cli.h"
 #include "baton-demo.h"
+#include "baton-help-window.h"
 #include "baton-preferences-window.h"
+#include "baton-search-provider.h"
 #include "baton-store.h"
 #include "baton-window.h"
 
@@ -42,6 +44,9 @@ struct _BatonApplication
   GMenu     *recent_section;
   GMenu     *recent_submenu;
   GMenu     *recent_files;
+
+  /* GNOME Shell's search, while the application is on the bus. */
+  BatonSearchProvider *search_provider;
 };
 
 /* How many workspaces recent-workspaces keeps. */
@@ -783,6 +788,15 @@ shortcuts_activated (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+/* F1: the help, in Yelp or in a window (baton-help-window.c). */
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  baton_help_window_open (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
+}
+
 /* Open Recent ------------------------------------------------------------------- */
 
 /* "Acme" for ".../Acme.db": the file's display name without extension,
@@ -932,6 +946,7 @@ static const GActionEntry app_actions[] = {
   { .name = "preferences", .activate = preferences_activated },
   { .name = "about", .activate = about_activated },
   { .name = "shortcuts", .activate = shortcuts_activated },
+  { .name = "help", .activate = help_activated },
 };
 
 static const struct {
@@ -944,6 +959,7 @@ static const struct {
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.shortcuts", { "<Control>question", NULL } },
+  { "app.help", { "F1", NULL } },
   { "win.show-view::board", { "<Alt>1", NULL } },
   { "win.show-view::capacity", { "<Alt>2", NULL } },
   { "win.show-view::clients", { "<Alt>3", NULL } },
@@ -1066,6 +1082,37 @@ baton_application_command_line (GApplication            *application,
   return 0;
 }
 
+static gboolean
+baton_application_dbus_register (GApplication     *application,
+                                 GDBusConnection  *connection,
+                                 const char       *object_path,
+                                 GError          **error)
+{
+  BatonApplication *self = BATON_APPLICATION (application);
+  g_autofree char *path = g_strconcat (object_path, BATON_SEARCH_PROVIDER_PATH_SUFFIX, NULL);
+
+  if (!G_APPLICATION_CLASS (baton_application_parent_class)->dbus_register (application, connection,
+                                                                            object_path, error))
+    return FALSE;
+
+  self->search_provider = baton_search_provider_new (application);
+  return baton_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+baton_application_dbus_unregister (GApplication    *application,
+                                   GDBusConnection *connection,
+                                   const char      *object_path)
+{
+  BatonApplication *self = BATON_APPLICATION (application);
+
+  if (self->search_provider != NULL)
+    baton_search_provider_unregister (self->search_provider);
+  g_clear_object (&self->search_provider);
+
+  G_APPLICATION_CLASS (baton_application_parent_class)->dbus_unregister (application, connection, object_path);
+}
+
 /* GObject -------------------------------------------------------------------- */
 
 static void
@@ -1074,6 +1121,7 @@ baton_application_dispose (GObject *object)
   BatonApplication *self = BATON_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->recent_section);
   g_clear_object (&self->recent_submenu);
   g_clear_object (&self->recent_files);
@@ -1093,6 +1141,8 @@ baton_application_class_init (BatonApplicationClass *klass)
   app_class->activate = baton_application_activate;
   app_class->handle_local_options = baton_application_handle_local_options;
   app_class->command_line = baton_application_command_line;
+  app_class->dbus_register = baton_application_dbus_register;
+  app_class->dbus_unregister = baton_application_dbus_unregister;
 }
 
 static void

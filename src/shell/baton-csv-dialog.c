@@ -80,6 +80,8 @@ static const char * const field_labels[BATON_CSV_N_FIELDS] = {
   N_("Created"),
   N_("Updated"),
   N_("Completed"),
+  /* Translators: a field of a task: whether Rebalance leaves it where it is */
+  N_("Pinned"),
 };
 
 const char *
@@ -103,6 +105,9 @@ static const char * const people_field_labels[BATON_CSV_PEOPLE_N_FIELDS] = {
   N_("Weekly hours"),
   /* Translators: a field of a person: whether they are archived */
   N_("Archived"),
+  /* Translators: a field of a person: whether they stand for someone not
+   * yet hired ("Writer TBD") */
+  N_("Placeholder"),
 };
 
 const char *

@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* The view named @name ("board", "capacity" or "clients"). */
+GtkWidget *baton_window_get_view (BatonWindow *self,
+                                  const char  *name);
+
 /* Toasts shown or waiting, not dismissed yet. */
 guint baton_window_get_n_toasts (BatonWindow *self);
 

@@ -269,6 +269,18 @@ redo_toast_activated (GtkWidget  *widget,
 
 /* Views ------------------------------------------------------------------------ */
 
+GtkWidget *
+baton_window_get_view (BatonWindow *self,
+                       const char  *name)
+{
+  g_return_val_if_fail (BATON_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (is_view_name (name), NULL);
+
+  return adw_bin_get_child (g_str_equal (name, "board") ? self->board_bin :
+                            g_str_equal (name, "capacity") ? self->capacity_bin :
+                            self->clients_bin);
+}
+
 static void
 show_view_activated (GtkWidget  *widget,
                      const char *action_name,

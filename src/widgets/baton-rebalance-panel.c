@@ -90,9 +90,26 @@ on_check_toggled (GtkCheckButton      *check,
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "move-index"));
 
-  if (self->chosen == NULL || index >= self->chosen->len)
+  gboolean active = gtk_check_button_get_active (check);
+
+  if (self->chosen == NULL || index >= self->chosen->len ||
+      g_array_index (self->chosen, gboolean, index) == active)
     return;
-  g_array_index (self->chosen, gboolean, index) = gtk_check_button_get_active (check);
+  g_array_index (self->chosen, gboolean, index) = active;
+
+  /* A move that makes room for another goes with it: ticking the other
+   * ticks it, unticking it unticks the other. Each such toggle comes back
+   * here, so the links are followed as far as they go. */
+  for (guint i = 0; i < self->plan->moves->len; i++)
+    {
+      BatonRebalanceMove *move = g_ptr_array_index (self->plan->moves, i);
+
+      for (guint n = 0; n < move->n_needs; n++)
+        if (i == index && active)
+          gtk_check_button_set_active (g_ptr_array_index (self->checks, move->needs[n]), TRUE);
+        else if (move->needs[n] == index && !active)
+          gtk_check_button_set_active (g_ptr_array_index (self->checks, i), FALSE);
+    }
   update_preview (self);
 }
 
@@ -103,10 +120,32 @@ move_row_new (BatonRebalancePanel *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
+  g_autoptr(GString) text = g_string_new (move->explanation);
+
+  /* Say which moves make its room: unticking one of them unticks it. */
+  if (move->n_needs > 0)
+    {
+      g_autoptr(GString) titles = g_string_new (NULL);
+
+      for (guint n = 0; n < move->n_needs; n++)
+        {
+          BatonRebalanceMove *needed = g_ptr_array_index (self->plan->moves, move->needs[n]);
+
+          if (n > 0)
+            /* Translators: between task titles in a list */
+            g_string_append (titles, _(", "));
+          /* Translators: a task title in quotes */
+          g_string_append_printf (titles, _("“%s”"), baton_task_get_title (needed->task));
+        }
+      g_string_append_c (text, '\n');
+      /* Translators: under a proposed move; %s is one or more task titles,
+       * the moves that make room for this one */
+      g_string_append_printf (text, _("Only together with %s"), titles->str);
+    }
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), baton_task_get_title (move->task));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), move->explanation);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text->str);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
@@ -115,7 +154,7 @@ move_row_new (BatonRebalancePanel *self,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   /* The explanation is what a screen reader needs besides the title. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, move->explanation, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
   g_object_set_data (G_OBJECT (check), "move-index", GUINT_TO_POINTER (index));
   g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled), self);
   g_ptr_array_add (self->checks, check);
@@ -230,6 +269,16 @@ baton_rebalance_panel_set_chosen (BatonRebalancePanel *self,
   g_return_if_fail (index < self->checks->len);
 
   gtk_check_button_set_active (g_ptr_array_index (self->checks, index), chosen);
+}
+
+gboolean
+baton_rebalance_panel_get_chosen (BatonRebalancePanel *self,
+                                  guint                index)
+{
+  g_return_val_if_fail (BATON_IS_REBALANCE_PANEL (self), FALSE);
+  g_return_val_if_fail (self->chosen != NULL && index < self->chosen->len, FALSE);
+
+  return g_array_index (self->chosen, gboolean, index);
 }
 
 BatonCapacity *

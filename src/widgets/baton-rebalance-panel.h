@@ -34,6 +34,8 @@ BatonRebalancePlan *baton_rebalance_panel_get_plan    (BatonRebalancePanel      
 void                baton_rebalance_panel_set_chosen  (BatonRebalancePanel         *self,
                                                        guint                        index,
                                                        gboolean                     chosen);
+gboolean            baton_rebalance_panel_get_chosen  (BatonRebalancePanel         *self,
+                                                       guint                        index);
 /* The matrix with the ticked moves (transfer none), or NULL. */
 BatonCapacity      *baton_rebalance_panel_get_preview (BatonRebalancePanel         *self);
 

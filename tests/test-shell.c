@@ -14,6 +14,7 @@
 
 #include <adwaita.h>
 
+#include "baton-announcer.h"
 #include "baton-application.h"
 #include "baton-board-card.h"
 #include "baton-board-view.h"
@@ -303,9 +304,18 @@ test_undo_redo (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 0);
   g_assert_false (gtk_widget_get_sensitive (undo_button));
   g_assert_true (gtk_widget_get_sensitive (redo_button));
-  /* A toast names what was undone. */
+  /* A toast names what was undone, and a screen reader hears it: the
+   * window's alert is named with it (baton-announcer.c). */
   baton_test_drain ();
   g_assert_nonnull (baton_test_find_widget (GTK_WIDGET (f->window), is_label_with_prefix, "Undone"));
+  {
+    BatonAnnouncer *announcer = baton_announcer_find (GTK_WIDGET (f->window));
+
+    g_assert_nonnull (announcer);
+    gtk_test_accessible_assert_role (announcer, GTK_ACCESSIBLE_ROLE_ALERT);
+    g_assert_cmpstr (baton_announcer_get_message (announcer), ==, "Undone: Add client");
+    gtk_test_accessible_assert_property (announcer, GTK_ACCESSIBLE_PROPERTY_LABEL, "Undone: Add client");
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (clients), ==, 1);
@@ -316,6 +326,35 @@ test_undo_redo (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (redo_button));
 
   baton_test_drain ();
+}
+
+/* What a toast says is said to a screen reader too: a move, a refused
+ * change; the alert is in the window's tree, and takes no room. */
+static void
+test_announce (Fixture       *f,
+               gconstpointer  data)
+{
+  BatonAnnouncer *announcer;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  announcer = baton_announcer_find (GTK_WIDGET (f->window));
+  g_assert_nonnull (announcer);
+  g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (announcer), BATON_TYPE_WINDOW) == GTK_WIDGET (f->window));
+  g_assert_null (baton_announcer_get_message (announcer));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-undo-toast", "s",
+                                             "Moved “Script” to Design"));
+  gtk_test_accessible_assert_property (announcer, GTK_ACCESSIBLE_PROPERTY_LABEL, "Moved “Script” to Design");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-toast", "s",
+                                             "This workspace is read-only"));
+  gtk_test_accessible_assert_property (announcer, GTK_ACCESSIBLE_PROPERTY_LABEL, "This workspace is read-only");
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (announcer)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (announcer)), ==, 0);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (announcer)), ==, 0);
+  g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (announcer)));
 }
 
 static void
@@ -1570,6 +1609,7 @@ main (int   argc,
   g_test_add ("/shell/show-view", Fixture, NULL, fixture_set_up, test_show_view, fixture_tear_down);
   g_test_add ("/shell/view-action", Fixture, NULL, fixture_set_up, test_view_action, fixture_tear_down);
   g_test_add ("/shell/undo-redo", Fixture, NULL, fixture_set_up, test_undo_redo, fixture_tear_down);
+  g_test_add ("/shell/announce", Fixture, NULL, fixture_set_up, test_announce, fixture_tear_down);
   g_test_add ("/shell/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/shell/color-scheme", Fixture, NULL, fixture_set_up, test_color_scheme, fixture_tear_down);
   g_test_add ("/shell/undo-toast", Fixture, NULL, fixture_set_up, test_undo_toast, fixture_tear_down);

@@ -837,6 +837,22 @@ test_checklist_editor_alone (Fixture       *f,
   g_assert_true (baton_checklist_editor_is_dirty (checklist));
   gtk_test_widget_wait_for_draw (f->window);
 
+  /* Each box is named after its item, and follows its text. */
+  {
+    GtkWidget *list = baton_test_find_descendant (GTK_WIDGET (checklist), GTK_TYPE_LIST_BOX);
+    GtkWidget *first = gtk_widget_get_first_child (list);
+    GtkWidget *check = baton_test_find_descendant (first, GTK_TYPE_CHECK_BUTTON);
+    GtkWidget *text = baton_test_find_descendant (first, GTK_TYPE_ENTRY);
+
+    gtk_test_accessible_assert_property (check, GTK_ACCESSIBLE_PROPERTY_LABEL, "Done: Outline");
+    check = baton_test_find_descendant (gtk_widget_get_next_sibling (first), GTK_TYPE_CHECK_BUTTON);
+    gtk_test_accessible_assert_property (check, GTK_ACCESSIBLE_PROPERTY_LABEL, "Done: Script");
+    check = baton_test_find_descendant (first, GTK_TYPE_CHECK_BUTTON);
+    gtk_editable_set_text (GTK_EDITABLE (text), "Write outline");
+    gtk_test_accessible_assert_property (check, GTK_ACCESSIBLE_PROPERTY_LABEL, "Done: Write outline");
+    gtk_editable_set_text (GTK_EDITABLE (text), "Outline");
+  }
+
   /* "Script" moves up, by its row's button. */
   up = baton_test_find_widget (GTK_WIDGET (checklist), widget_has_tooltip, "Move Up");
   g_assert_nonnull (up);

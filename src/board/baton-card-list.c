@@ -66,6 +66,8 @@ make_spare (gpointer user_data)
 
   card = self->create (self->user_data);
   gtk_widget_set_child_visible (card, FALSE);
+  /* A spare shows nothing: no nameless object for a screen reader. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_widget_set_parent (card, GTK_WIDGET (self));
   g_ptr_array_add (self->pool, card);
 
@@ -210,6 +212,7 @@ _baton_card_list_take_card (BatonCardList *self,
   g_hash_table_insert (self->cards, g_object_ref (item), card);
   g_object_set_qdata (G_OBJECT (card), item_quark, item);
   self->bind (card, item, self->user_data);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_STATE_HIDDEN, FALSE, -1);
 
   return card;
 }
@@ -225,6 +228,7 @@ release_card (BatonCardList *self,
   self->bind (card, NULL, self->user_data);
   g_object_set_qdata (G_OBJECT (card), item_quark, NULL);
   gtk_widget_set_child_visible (card, FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
   if (self->pool->len < MAX_POOL)
     g_ptr_array_add (self->pool, card);

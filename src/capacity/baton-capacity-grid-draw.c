@@ -834,7 +834,7 @@ _baton_capacity_grid_snapshot (GtkWidget   *widget,
   double hval, vval;
   guint first_row, end_row, first_week, last_week;
   guint32 this_week;
-  gboolean has_focus = gtk_widget_has_focus (widget);
+  gboolean has_focus = _baton_capacity_grid_focus_within (self);   /* the grid or its focus cell */
 
   layout = _baton_capacity_grid_get_layout (self);
   ensure_colors (self);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "baton-capacity-grid-private.h"
+#include "baton-capacity-grid-cell.h"
 #include "baton-calendar.h"
 #include "baton-dates.h"
 
@@ -213,6 +214,299 @@ _baton_capacity_grid_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* Cells for screen readers ------------------------------------------------------ */
+
+enum {
+  POOL_CELLS,
+  POOL_ROW_HEADERS,
+  POOL_COLUMN_HEADERS,
+};
+
+static const GtkAccessibleRole pool_roles[] = {
+  GTK_ACCESSIBLE_ROLE_GRID_CELL,
+  GTK_ACCESSIBLE_ROLE_ROW_HEADER,
+  GTK_ACCESSIBLE_ROLE_COLUMN_HEADER,
+};
+
+/* A cell's accessible name: who or what, which week, the figures, and the
+ * state colour alone would tell ("Alice, week 51: 52 of 40 hours, over
+ * capacity"); week −1 is the row's header. */
+char *
+_baton_capacity_grid_name_cell (BatonCapacityGrid *self,
+                                guint              index,
+                                gint               week)
+{
+  BatonGridRow *row = get_row (self, index);
+  BatonRole *role = row->role_id != 0 ? baton_store_lookup_role (self->store, row->role_id) : NULL;
+  const char *role_name = role != NULL ? baton_role_get_name (role) : _("No Role");
+  BatonGridCellInfo info;
+  GString *out = g_string_new (NULL);
+  guint number;
+
+  if (week < 0)
+    {
+      if (row->kind == BATON_GRID_ROW_PERSON)
+        g_string_append (out, baton_person_get_name (baton_capacity_get_person (self->matrix, row->matrix_row)));
+      else if (row->kind == BATON_GRID_ROW_UNASSIGNED)
+        /* Translators: %s is a role name */
+        g_string_append_printf (out, _("Unassigned %s work"), role_name);
+      else
+        {
+          g_autofree char *count = _baton_capacity_grid_format_role_count (self, row);
+
+          g_string_append_printf (out, _("%s: %s"), role_name, count);
+        }
+      return g_string_free (out, FALSE);
+    }
+
+  baton_capacity_grid_get_cell_info (self, index, (guint) week, &info);
+  number = baton_week_number (baton_capacity_get_week_start (self->matrix, (guint) week));
+
+  switch (row->kind)
+    {
+    case BATON_GRID_ROW_PERSON:
+      {
+        BatonPerson *person = baton_capacity_get_person (self->matrix, row->matrix_row);
+        g_autofree char *load = format_hours (info.load);
+        g_autofree char *capacity = format_hours (info.capacity);
+
+        /* Translators: a capacity cell read by a screen reader: person, ISO
+         * week number, load and capacity in hours: "Alice, week 51: 52 of 40 hours" */
+        g_string_append_printf (out, _("%s, week %u: %s of %s hours"),
+                                baton_person_get_name (person), number, load, capacity);
+        if (info.level == BATON_LOAD_OVER)
+          /* Translators: follows a capacity cell's figures */
+          g_string_append (out, _(", over capacity"));
+        else if (info.level == BATON_LOAD_HIGH)
+          /* Translators: follows a capacity cell's figures */
+          g_string_append (out, _(", near capacity"));
+        if (info.days_off > 0)
+          g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, ", %u day off", ", %u days off",
+                                                    info.days_off),
+                                  info.days_off);
+        if (info.planned)
+          {
+            g_autofree char *after = format_hours (info.planned_load);
+
+            /* Translators: a rebalance preview, after a capacity cell's figures */
+            g_string_append_printf (out, _(", %s hours after the rebalance"), after);
+          }
+        break;
+      }
+
+    case BATON_GRID_ROW_UNASSIGNED:
+      {
+        g_autofree char *load = format_hours (info.load);
+
+        /* Translators: unassigned work of a role in a week, read by a screen
+         * reader: "Unassigned Writer work, week 51: 12 hours" */
+        g_string_append_printf (out, _("Unassigned %s work, week %u: %s hours"), role_name, number, load);
+        break;
+      }
+
+    case BATON_GRID_ROW_ROLE:
+    default:
+      {
+        g_autofree char *load = format_hours (info.load);
+        g_autofree char *capacity = format_hours (info.capacity);
+
+        /* Translators: a role's total in a week, read by a screen reader:
+         * "Writer, week 51: 60 of 80 hours in all" */
+        g_string_append_printf (out, _("%s, week %u: %s of %s hours in all"), role_name, number, load, capacity);
+        if (info.level == BATON_LOAD_OVER)
+          g_string_append (out, _(", over capacity"));
+        else if (info.level == BATON_LOAD_HIGH)
+          g_string_append (out, _(", near capacity"));
+        break;
+      }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+name_week (BatonCapacityGrid *self,
+           guint              week)
+{
+  guint32 start = baton_capacity_get_week_start (self->matrix, week);
+  GDate gdate;
+  char buffer[64];
+
+  g_date_clear (&gdate, 1);
+  g_date_set_julian (&gdate, start);
+  g_date_strftime (buffer, sizeof buffer, "%x", &gdate);
+
+  return g_strdup_printf (_("Week %u, from %s"), baton_week_number (start), buffer);
+}
+
+/* The next widget of a pool, made when the pool has none left. */
+static BatonCapacityGridCell *
+take_cell (BatonCapacityGrid *self,
+           guint              pool,
+           guint             *used)
+{
+  GPtrArray *widgets = self->a11y_pools[pool];
+  GtkWidget *cell;
+
+  if (*used < widgets->len)
+    cell = g_ptr_array_index (widgets, *used);
+  else
+    {
+      cell = baton_capacity_grid_cell_new (pool_roles[pool]);
+      gtk_widget_set_parent (cell, GTK_WIDGET (self));
+      g_ptr_array_add (widgets, cell);
+    }
+  (*used)++;
+  baton_capacity_grid_cell_set_used (BATON_CAPACITY_GRID_CELL (cell), TRUE);
+
+  return BATON_CAPACITY_GRID_CELL (cell);
+}
+
+static void
+place_cell (BatonCapacityGridCell *cell,
+            const GdkRectangle    *rect)
+{
+  int min;
+
+  gtk_widget_measure (GTK_WIDGET (cell), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  gtk_widget_size_allocate (GTK_WIDGET (cell),
+                            &(GtkAllocation) { rect->x, rect->y, MAX (rect->width, 1), MAX (rect->height, 1) },
+                            -1);
+}
+
+static gboolean
+move_focus_cb (gpointer data)
+{
+  BatonCapacityGrid *self = data;
+
+  self->focus_cell_id = 0;
+  if (_baton_capacity_grid_focus_within (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Gives the cells, the rows' and the weeks' headers on screen a widget each
+ * (a person's row header is their name header), named and placed over what
+ * the grid paints; the spare ones leave the accessibility tree. Names are
+ * set only when they changed, so scrolling sends no events for cells that
+ * stay. */
+void
+_baton_capacity_grid_sync_cells (BatonCapacityGrid *self)
+{
+  const BatonGridLayout *layout = _baton_capacity_grid_get_layout (self);
+  guint used[G_N_ELEMENTS (pool_roles)] = { 0, };
+  guint first_row, end_row, first_week, last_week;
+  GtkWidget *current = NULL;
+  gboolean had_focus = _baton_capacity_grid_focus_within (self);
+
+  if (self->matrix != NULL &&
+      baton_grid_layout_get_visible (layout, &first_row, &end_row, &first_week, &last_week))
+    {
+      for (guint week = first_week; week <= last_week; week++)
+        {
+          BatonCapacityGridCell *cell = take_cell (self, POOL_COLUMN_HEADERS, &used[POOL_COLUMN_HEADERS]);
+          g_autofree char *name = name_week (self, week);
+          GdkRectangle rect;
+
+          if (!baton_grid_layout_get_cell_rect (layout, first_row < end_row ? first_row : 0, (gint) week, &rect))
+            rect = (GdkRectangle) { 0, 0, 1, 1 };
+          rect.y = 0;
+          rect.height = layout->metrics.header_height;
+          baton_capacity_grid_cell_set_label (cell, name);
+          baton_capacity_grid_cell_set_current (cell, FALSE);
+          place_cell (cell, &rect);
+        }
+
+      for (guint index = first_row; index < end_row; index++)
+        {
+          BatonGridRow *row = get_row (self, index);
+          GdkRectangle rect;
+
+          if (row->kind != BATON_GRID_ROW_PERSON)
+            {
+              BatonCapacityGridCell *cell = take_cell (self, POOL_ROW_HEADERS, &used[POOL_ROW_HEADERS]);
+              g_autofree char *name = _baton_capacity_grid_name_cell (self, index, -1);
+
+              baton_capacity_grid_cell_set_label (cell, name);
+              baton_capacity_grid_cell_set_current (cell, FALSE);
+              if (baton_grid_layout_get_cell_rect (layout, index, -1, &rect))
+                place_cell (cell, &rect);
+            }
+
+          for (guint week = first_week; week <= last_week; week++)
+            {
+              BatonCapacityGridCell *cell = take_cell (self, POOL_CELLS, &used[POOL_CELLS]);
+              g_autofree char *name = _baton_capacity_grid_name_cell (self, index, (gint) week);
+
+              baton_capacity_grid_cell_set_label (cell, name);
+              if (self->focus_row == (gint) index && self->focus_week == (gint) week)
+                {
+                  baton_capacity_grid_cell_set_current (cell, TRUE);
+                  current = GTK_WIDGET (cell);
+                }
+              else
+                baton_capacity_grid_cell_set_current (cell, FALSE);
+              if (baton_grid_layout_get_cell_rect (layout, index, (gint) week, &rect))
+                place_cell (cell, &rect);
+            }
+        }
+    }
+
+  for (guint pool = 0; pool < G_N_ELEMENTS (pool_roles); pool++)
+    for (guint i = used[pool]; i < self->a11y_pools[pool]->len; i++)
+      {
+        BatonCapacityGridCell *cell = g_ptr_array_index (self->a11y_pools[pool], i);
+
+        baton_capacity_grid_cell_set_current (cell, FALSE);
+        baton_capacity_grid_cell_set_used (cell, FALSE);
+      }
+
+  /* The focus follows the focus cell to its widget, after this layout. */
+  self->current_cell = current;
+  if (had_focus && self->focus_cell_id == 0 &&
+      gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))) != current)
+    self->focus_cell_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, move_focus_cb, self, NULL);
+}
+
+/* The grid itself, or its focus cell, has the keyboard focus (not a
+ * popover parented on the grid). */
+gboolean
+_baton_capacity_grid_focus_within (BatonCapacityGrid *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  /* The focus flags first: the root's focus changes after them. */
+  if (gtk_widget_has_focus (GTK_WIDGET (self)) ||
+      (self->current_cell != NULL && gtk_widget_has_focus (self->current_cell)))
+    return TRUE;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL)
+    return FALSE;
+
+  return focus == GTK_WIDGET (self) ||
+         (BATON_IS_CAPACITY_GRID_CELL (focus) && gtk_widget_get_parent (focus) == GTK_WIDGET (self));
+}
+
+/* One stop for Tab, the grid and its cell together: Tab in lands on the
+ * focus cell, Tab (or Shift+Tab) from it leaves the grid. */
+gboolean
+_baton_capacity_grid_focus (GtkWidget        *widget,
+                            GtkDirectionType  direction)
+{
+  BatonCapacityGrid *self = BATON_CAPACITY_GRID (widget);
+
+  if (_baton_capacity_grid_focus_within (self))
+    return FALSE;
+  if (!gtk_widget_get_focusable (widget) || !gtk_widget_is_sensitive (widget))
+    return FALSE;
+
+  return gtk_widget_grab_focus (widget);
+}
+
 /* Focus and keyboard ---------------------------------------------------------- */
 
 static void
@@ -249,6 +543,7 @@ baton_capacity_grid_set_focus_cell (BatonCapacityGrid *self,
 
   baton_capacity_grid_scroll_to_cell (self, index, self->focus_week);
   update_accessible_focus (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));   /* the current cell's widget */
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -271,8 +566,8 @@ baton_capacity_grid_get_focus_cell (BatonCapacityGrid *self,
   return TRUE;
 }
 
-static void
-ensure_focus_cell (BatonCapacityGrid *self)
+void
+_baton_capacity_grid_ensure_focus_cell (BatonCapacityGrid *self)
 {
   if (self->focus_row >= 0)
     return;
@@ -304,7 +599,7 @@ on_key_pressed (GtkEventControllerKey *controller,
 
   if (self->focus_row < 0)
     {
-      ensure_focus_cell (self);
+      _baton_capacity_grid_ensure_focus_cell (self);
       if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_space)
         return self->focus_row >= 0;
     }
@@ -439,10 +734,10 @@ on_motion_leave (GtkEventControllerMotion *controller,
 static void
 on_focus_changed (BatonCapacityGrid *self)
 {
-  if (gtk_widget_has_focus (GTK_WIDGET (self)))
+  if (_baton_capacity_grid_focus_within (self))
     {
       _baton_capacity_grid_ensure_layout (self);
-      ensure_focus_cell (self);
+      _baton_capacity_grid_ensure_focus_cell (self);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

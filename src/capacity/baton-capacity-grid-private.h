@@ -113,6 +113,12 @@ struct _BatonCapacityGrid
   /* Name headers of people rows on screen */
   GHashTable            *headers;        /* gint64* → RowHeader* */
 
+  /* What a screen reader finds: cells, row and column headers on screen
+   * (BatonCapacityGridCell, pooled; see baton-capacity-grid-keyboard.c) */
+  GPtrArray             *a11y_pools[3];
+  GtkWidget             *current_cell;   /* the focus cell's, in a pool; NULL: none */
+  guint                  focus_cell_id;  /* an idle that moves the focus to it */
+
   /* State */
   guint                  hscroll_policy : 1;
   guint                  vscroll_policy : 1;
@@ -189,5 +195,13 @@ gboolean     _baton_capacity_grid_query_tooltip            (GtkWidget         *w
                                                             int                y,
                                                             gboolean           keyboard,
                                                             GtkTooltip        *tooltip);
+void         _baton_capacity_grid_sync_cells               (BatonCapacityGrid *self);
+gboolean     _baton_capacity_grid_focus_within             (BatonCapacityGrid *self);
+void         _baton_capacity_grid_ensure_focus_cell        (BatonCapacityGrid *self);
+gboolean     _baton_capacity_grid_focus                    (GtkWidget         *widget,
+                                                            GtkDirectionType   direction);
+char        *_baton_capacity_grid_name_cell                (BatonCapacityGrid *self,
+                                                            guint              row,
+                                                            gint               week);
 
 G_END_DECLS

@@ -514,12 +514,31 @@ baton_capacity_grid_size_allocate (GtkWidget *widget,
                                 &(GtkAllocation) { 16, child_y, child_width, child_height }, -1);
     }
 
+  _baton_capacity_grid_sync_cells (self);
+
   /* Popovers the view parents on the grid. */
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_POPOVER (child))
       gtk_popover_present (GTK_POPOVER (child));
+}
+
+/* Focus on the grid goes to its focus cell's widget when there is one (see
+ * _baton_capacity_grid_sync_cells ()). */
+static gboolean
+baton_capacity_grid_grab_focus (GtkWidget *widget)
+{
+  BatonCapacityGrid *self = BATON_CAPACITY_GRID (widget);
+
+  /* A focus cell from the start, so the first arrow moves from it. */
+  _baton_capacity_grid_ensure_layout (self);
+  _baton_capacity_grid_ensure_focus_cell (self);
+  if (self->current_cell != NULL && gtk_widget_get_focusable (self->current_cell) &&
+      gtk_widget_get_child_visible (self->current_cell))
+    return gtk_widget_grab_focus (self->current_cell);
+
+  return GTK_WIDGET_CLASS (baton_capacity_grid_parent_class)->grab_focus (widget);
 }
 
 /* Autoscroll -------------------------------------------------------------- */
@@ -587,6 +606,10 @@ baton_capacity_grid_dispose (GObject *object)
   baton_edge_scroll_stop (&self->scroll_y);
 
   g_clear_pointer (&self->headers, g_hash_table_unref);
+  g_clear_handle_id (&self->focus_cell_id, g_source_remove);
+  self->current_cell = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (self->a11y_pools); i++)
+    g_clear_pointer (&self->a11y_pools[i], g_ptr_array_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -711,6 +734,8 @@ baton_capacity_grid_class_init (BatonCapacityGridClass *klass)
   widget_class->css_changed = baton_capacity_grid_css_changed;
   widget_class->system_setting_changed = baton_capacity_grid_system_setting_changed;
   widget_class->query_tooltip = _baton_capacity_grid_query_tooltip;
+  widget_class->grab_focus = baton_capacity_grid_grab_focus;
+  widget_class->focus = _baton_capacity_grid_focus;
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
@@ -741,6 +766,8 @@ baton_capacity_grid_init (BatonCapacityGrid *self)
   baton_grid_layout_init (&self->layout);
   self->person_roles = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, person_roles_free);
   self->headers = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, row_header_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->a11y_pools); i++)
+    self->a11y_pools[i] = g_ptr_array_new ();
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->focus_row = -1;
   self->preview_row = -1;

@@ -46,6 +46,8 @@ baton_capacity_person_header_class_init (BatonCapacityPersonHeaderClass *klass)
   object_class->dispose = baton_capacity_person_header_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  /* The row's header for a screen reader; the cells are the grid's. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_ROW_HEADER);
 }
 
 static void
@@ -85,6 +87,9 @@ baton_capacity_person_header_new (BatonStore   *store,
   g_return_val_if_fail (BATON_IS_PERSON (person), NULL);
 
   self = g_object_new (BATON_TYPE_CAPACITY_PERSON_HEADER, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, baton_person_get_name (person),
+                                  -1);
 
   avatar = baton_avatar_new (person, 32);
   gtk_widget_set_valign (avatar, GTK_ALIGN_CENTER);

@@ -19,6 +19,7 @@
 
 #include "baton-roles-dialog-private.h"
 #include "baton-accessible.h"
+#include "baton-announcer.h"
 #include "baton-role-row.h"
 #include "baton-undo-toaster.h"
 
@@ -68,6 +69,7 @@ show_error (BatonRolesDialog *self,
 
   gtk_label_set_text (label, message);
   gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+  baton_announce (GTK_WIDGET (self), message);
 
   if (row != NULL)
     {

@@ -20,6 +20,7 @@
 #include "baton-client-page-private.h"
 #include "baton-notes.h"
 #include "baton-accessible.h"
+#include "baton-announcer.h"
 #include "baton-program-dialog.h"
 #include "baton-revisions-dialog.h"
 #include "baton-note-row.h"
@@ -268,6 +269,9 @@ show_contact_error (BatonClientPage *self,
 
   gtk_label_set_text (self->contact_error, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->contact_error), message != NULL);
+  /* Said to a screen reader too (baton-announcer.c). */
+  if (message != NULL)
+    baton_announce (GTK_WIDGET (self), message);
 
   if (row == NULL)
     return;
@@ -746,6 +750,7 @@ static void
 baton_client_page_init (BatonClientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  baton_accessible_expose_entry_rows (GTK_WIDGET (self));
 
   gtk_list_box_set_placeholder (self->notes_list,
                                 placeholder_new (_("No notes yet. A needs analysis is a good start.")));

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "baton-client-row.h"
+#include "baton-accessible.h"
 
 struct _BatonClientRow
 {
@@ -192,4 +193,7 @@ baton_client_row_init (BatonClientRow *self)
   g_binding_group_bind (self->bindings, "organization", self->detail, "tooltip-text", G_BINDING_SYNC_CREATE);
   g_binding_group_bind_full (self->bindings, "organization", self->detail, "visible",
                              G_BINDING_SYNC_CREATE, text_is_set, NULL, NULL, NULL);
+
+  /* The list's row takes the focus: it is named "Northbank, Northbank Savings & Loans". */
+  baton_accessible_name_list_item (GTK_WIDGET (self));
 }

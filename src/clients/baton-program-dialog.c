@@ -18,6 +18,7 @@
 #include "baton-date-row.h"
 #include "baton-dates.h"
 #include "baton-accessible.h"
+#include "baton-announcer.h"
 #include "baton-program-dialog-private.h"
 
 /* GNOME's palette (the HIG's colors), as for people and programs elsewhere. */
@@ -85,9 +86,13 @@ show_error (BatonProgramDialog *self,
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
   /* GTK 4.8 has no gtk_accessible_announce (): the message becomes the
-   * dialog's description for screen readers. */
+   * dialog's description for screen readers, and is announced
+   * (baton-announcer.c). */
   if (message != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+      baton_announce (GTK_WIDGET (self), message);
+    }
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
@@ -507,6 +512,7 @@ static void
 baton_program_dialog_init (BatonProgramDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  baton_announcer_attach (GTK_WIDGET (self));
 
   self->color_buttons = g_ptr_array_new ();
   build_palette (self);

@@ -128,14 +128,33 @@ on_item_toggled (GtkCheckButton       *check,
   update_progress (self);
 }
 
+/* Each box is named after its item, "Done: Write outline": a list of boxes
+ * all called "Done" says nothing. */
+static void
+name_check (BatonChecklistRow *row)
+{
+  const char *text = row->entry->text;
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *label = NULL;
+
+  if (stripped[0] != '\0')
+    /* Translators: a checklist item's check box, read by a screen reader; %s is the item */
+    label = g_strdup_printf (_("Done: %s"), stripped);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label ? label : _("Done"),
+                                  -1);
+}
+
 static void
 on_item_text_changed (GtkEditable          *editable,
                       BatonChecklistEditor *self)
 {
-  ChecklistEntry *entry = row_of (GTK_WIDGET (editable))->entry;
+  BatonChecklistRow *row = row_of (GTK_WIDGET (editable));
+  ChecklistEntry *entry = row->entry;
 
   g_free (entry->text);
   entry->text = g_strdup (gtk_editable_get_text (editable));
+  name_check (row);
 }
 
 static void
@@ -236,9 +255,7 @@ row_new (BatonChecklistEditor *self,
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (row->check), entry->done);
   gtk_widget_set_valign (row->check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Done"),
-                                  -1);
+  name_check (row);
   g_signal_connect (row->check, "toggled", G_CALLBACK (on_item_toggled), self);
 
   gtk_editable_set_text (GTK_EDITABLE (row->text), entry->text ? entry->text : "");

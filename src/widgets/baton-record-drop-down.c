@@ -20,6 +20,7 @@
 
 #include "config.h"
 
+#include "baton-accessible.h"
 #include "baton-popups.h"
 #include "baton-record-drop-down.h"
 
@@ -464,4 +465,6 @@ baton_record_drop_down_init (BatonRecordDropDown *self)
 
   /* A closed list must not take the next click (see baton-popups.c). */
   baton_drop_down_ignore_popup_events_when_closed (self->drop_down);
+  /* Its button and its options have names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (self->drop_down));
 }

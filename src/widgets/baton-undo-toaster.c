@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "baton-undo-toaster.h"
+#include "baton-announcer.h"
 
 struct _BatonUndoToaster
 {
@@ -31,6 +32,7 @@ struct _BatonUndoToaster
 
   BatonStore    *store;         /* owned */
   GtkWidget     *host;          /* weak */
+  BatonAnnouncer *announcer;    /* weak; the host's child */
   char          *undo_action;
   char          *redo_action;
 
@@ -60,6 +62,8 @@ on_toast_dismissed (AdwToast         *toast,
     {
       g_clear_weak_pointer (&self->toast);
       self->change = NULL;
+      if (self->announcer != NULL)
+        baton_announcer_clear (self->announcer);
     }
 }
 
@@ -101,6 +105,10 @@ show (BatonUndoToaster *self,
   adw_toast_set_action_name (toast, NULL);
   adw_toast_set_action_target_value (toast, target);
   adw_toast_set_action_name (toast, action);
+
+  /* A screen reader says it too: a toast is not announced in libadwaita 1.2. */
+  if (self->announcer != NULL)
+    baton_announcer_announce (self->announcer, message);
 
   /* Added again, a toast on show starts its timeout afresh. */
   if (ADW_IS_TOAST_OVERLAY (self->host))
@@ -148,6 +156,7 @@ baton_undo_toaster_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->toast, on_toast_dismissed, self);
   g_clear_weak_pointer (&self->toast);
   g_clear_weak_pointer (&self->host);
+  g_clear_weak_pointer (&self->announcer);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (baton_undo_toaster_parent_class)->dispose (object);
@@ -197,6 +206,8 @@ baton_undo_toaster_new (BatonStore *store,
   g_set_weak_pointer (&self->host, host);
   self->undo_action = g_strdup (undo_action);
   self->redo_action = g_strdup (redo_action);
+  self->announcer = baton_announcer_attach (host);
+  g_object_add_weak_pointer (G_OBJECT (self->announcer), (gpointer *) &self->announcer);
 
   /* Any property: the top of either stack can change. */
   g_signal_connect_object (baton_store_get_history (store), "notify", G_CALLBACK (check_toast),

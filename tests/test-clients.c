@@ -1287,6 +1287,55 @@ test_editor_grows (Fixture       *f,
   g_assert_cmpuint (typist.after, >=, 10);
 }
 
+/* Switching clients shows the other client's newest note, its text view
+ * laid out (tests/check-note-switch.py clicks with the real pointer and
+ * looks at what is drawn). */
+static void
+test_switch_client_shows_text (Fixture       *f,
+                               gconstpointer  data)
+{
+  BatonClient *acme, *globex;
+  GtkTextView *view;
+  GtkWidget *scroller;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  GLogLevelFlags fatal;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  acme = add_client (f, "Acme");
+  add_note (f, acme, "Kick-off", "## Agenda\n\n- Budget");
+  globex = add_client (f, "Globex");
+  {
+    g_autoptr(GString) body = g_string_new ("## Decisions\n\n- Launch in May");
+
+    /* Longer than the window: the text view scrolls. */
+    for (guint i = 0; i < 80; i++)
+      g_string_append_printf (body, "\n- Point %u of the steering committee's minutes", i);
+    add_note (f, globex, "Steering", body->str);
+  }
+  open_window (f);
+  baton_clients_view_select_client (f->view, acme);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  baton_clients_view_select_client (f->view, globex);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_log_set_always_fatal (fatal);
+
+  view = baton_note_editor_get_text_view (editor_of (f));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  text = gtk_text_iter_get_text (&start, &end);
+  g_assert_true (g_str_has_prefix (text, "## Decisions\n\n- Launch in May\n- Point 0"));
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_true (gtk_widget_get_child_visible (scroller));
+  g_assert_cmpint (gtk_widget_get_width (scroller), >, 100);
+  g_assert_cmpint (gtk_widget_get_height (scroller), >, 100);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), >, 100);
+}
+
 /* The notes font in a locale with a decimal comma --------------------------------- */
 
 static void
@@ -2359,6 +2408,7 @@ main (int   argc,
     }
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/clients/editor/switch-client-shows-text", test_switch_client_shows_text);
   ADD ("/clients/empty-states", test_empty_states);
   ADD ("/clients/first-run", test_first_run);
   ADD ("/clients/autosave/after-delay", test_autosave_after_delay);

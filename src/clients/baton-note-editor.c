@@ -482,6 +482,31 @@ update_delay (BatonNoteEditor *self)
     baton_note_saver_set_delay (self->saver, (guint) MAX (0, g_settings_get_int (self->settings, "autosave-delay")));
 }
 
+/* Opening another note (a click on another client, which also refills
+ * the client's page) changes the text, its highlighting and the page
+ * around the editor in one frame; GTK 4.8 then drew that frame with the
+ * text's scrolled window unallocated ("Trying to snapshot
+ * GtkScrolledWindow without a current allocation") and the note stayed
+ * blank. Sizing it again at the start of the next frame lays it out
+ * before it is drawn (tests/check-note-switch.py). */
+static gboolean
+relayout_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  gtk_widget_queue_resize (widget);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+relayout_next_frame (BatonNoteEditor *self)
+{
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->source_view));
+
+  if (gtk_widget_get_mapped (scroller))
+    gtk_widget_add_tick_callback (scroller, relayout_tick_cb, NULL, NULL);
+}
+
 /* Public ----------------------------------------------------------------------- */
 
 void
@@ -538,6 +563,8 @@ baton_note_editor_set_note (BatonNoteEditor *self,
   set_created_label (self);
   _baton_note_editor_update_status (self);
   _baton_note_editor_update_actions (self);
+
+  relayout_next_frame (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }

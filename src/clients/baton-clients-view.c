@@ -122,6 +122,8 @@ newest_note (BatonClientsView *self,
 }
 
 static void on_folded_changed (BatonClientsView *self);
+static void show_leaflet_page (AdwLeaflet *leaflet,
+                               const char *name);
 
 void
 _baton_clients_view_update_pages (BatonClientsView *self)
@@ -162,7 +164,7 @@ on_client_selected (BatonClientsView *self)
       /* Leave the open note first: it is saved now. */
       baton_note_editor_set_note (self->editor, NULL);
       baton_client_page_set_client (self->client_page, client);
-      adw_leaflet_set_visible_child_name (self->note_leaflet, "client");
+      show_leaflet_page (self->note_leaflet, "client");
       adw_button_content_set_label (self->back_to_client_content,
                                     client != NULL ? baton_client_get_name (client) : "");
     }
@@ -220,18 +222,54 @@ baton_clients_view_select_client (BatonClientsView *self,
 
 /* Folding ---------------------------------------------------------------------------- */
 
+/* Shows page @name of @leaflet. Unfolded, every page is on screen already,
+ * and changing the visible child would move the keyboard focus into it (so
+ * Tab onto the next note, which opens it, jumped into the editor, and the
+ * client's programs and contact were out of reach): the page is then only
+ * remembered, and shown when the leaflet folds (fit_clamps_cb ()). */
+static void
+show_leaflet_page (AdwLeaflet *leaflet,
+                   const char *name)
+{
+  if (!adw_leaflet_get_folded (leaflet))
+    {
+      g_object_set_data_full (G_OBJECT (leaflet), "baton-page", g_strdup (name), g_free);
+      return;
+    }
+  g_object_set_data (G_OBJECT (leaflet), "baton-page", NULL);
+  adw_leaflet_set_visible_child_name (leaflet, name);
+}
+
+/* The page shown, or to be shown once folded. */
+static const char *
+leaflet_page (AdwLeaflet *leaflet)
+{
+  const char *wanted = g_object_get_data (G_OBJECT (leaflet), "baton-page");
+
+  return wanted != NULL ? wanted : adw_leaflet_get_visible_child_name (leaflet);
+}
+
+static void
+show_remembered_page (AdwLeaflet *leaflet)
+{
+  g_autofree char *wanted = g_strdup (g_object_get_data (G_OBJECT (leaflet), "baton-page"));
+
+  if (wanted != NULL && adw_leaflet_get_folded (leaflet))
+    show_leaflet_page (leaflet, wanted);
+}
+
 void
 _baton_clients_view_show_pane (BatonClientsView *self,
                                const char       *pane)
 {
   if (g_str_equal (pane, "list"))
     {
-      adw_leaflet_set_visible_child_name (self->leaflet, "list");
+      show_leaflet_page (self->leaflet, "list");
       return;
     }
 
-  adw_leaflet_set_visible_child_name (self->leaflet, "content");
-  adw_leaflet_set_visible_child_name (self->note_leaflet, pane);
+  show_leaflet_page (self->leaflet, "content");
+  show_leaflet_page (self->note_leaflet, pane);
 }
 
 static void
@@ -251,6 +289,8 @@ fit_clamps_cb (gpointer data)
   BatonClientsView *self = data;
 
   self->clamp_source = 0;
+  show_remembered_page (self->leaflet);
+  show_remembered_page (self->note_leaflet);
   set_clamp (self->sidebar_clamp, adw_leaflet_get_folded (self->leaflet) ? 100000 : 250);
   set_clamp (self->client_clamp, adw_leaflet_get_folded (self->note_leaflet) ? 100000 : 370);
 
@@ -269,7 +309,7 @@ on_folded_changed (BatonClientsView *self)
     return;
 
   on_note = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "client") == 0 &&
-            g_strcmp0 (adw_leaflet_get_visible_child_name (self->note_leaflet), "note") == 0;
+            g_strcmp0 (leaflet_page (self->note_leaflet), "note") == 0;
   note_folded = adw_leaflet_get_folded (self->note_leaflet);
   if (self->clamp_source == 0)
     self->clamp_source = g_idle_add (fit_clamps_cb, self);

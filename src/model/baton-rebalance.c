@@ -606,6 +606,57 @@ row_is_placeholder (Ctx *ctx,
   return baton_person_get_placeholder (baton_capacity_get_person (ctx->matrix, row));
 }
 
+static const double kind_weight[] = { 0, W_RESCHEDULE, W_PROGRAM, W_OTHER, W_PLACEHOLDER };
+
+/* What a reassignment of @item to @row is: to a placeholder, to someone
+ * on its program, or to anyone else holding its role. */
+static MoveKind
+row_kind (Ctx  *ctx,
+          Item *item,
+          gint  row)
+{
+  gint64 program_id = baton_task_get_program_id (item->task);
+  GHashTable *on_program = program_id ? g_hash_table_lookup (ctx->program_rows, &program_id) : NULL;
+
+  if (row_is_placeholder (ctx, row))
+    return KIND_PLACEHOLDER;
+  if (on_program != NULL && g_hash_table_contains (on_program, GINT_TO_POINTER (row + 1)))
+    return KIND_PROGRAM;
+  return KIND_OTHER;
+}
+
+/* Per kind, the least loaded holder of @item's role who takes it (not its
+ * own row, nor @avoid), or −1. Rows come by person id: strictly less
+ * loaded wins. */
+static void
+best_holders (Ctx  *ctx,
+              Item *item,
+              gint  avoid,
+              gint  best_row[KIND_PLACEHOLDER + 1])
+{
+  gint64 role_id = baton_task_get_role_id (item->task);
+  GArray *rows = role_id != 0 ? g_hash_table_lookup (ctx->role_rows, &role_id) : NULL;
+  double best_ratio[KIND_PLACEHOLDER + 1] = { 0 };
+
+  for (guint k = 0; k <= KIND_PLACEHOLDER; k++)
+    best_row[k] = -1;
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      gint row = g_array_index (rows, gint, i);
+      MoveKind kind;
+      double ratio;
+
+      if (row == item->row || row == avoid || !row_takes (ctx, item, row, &ratio))
+        continue;
+      kind = row_kind (ctx, item, row);
+      if (best_row[kind] < 0 || ratio < best_ratio[kind] - 1e-12)
+        {
+          best_row[kind] = row;
+          best_ratio[kind] = ratio;
+        }
+    }
+}
+
 /* The best move for @item, or KIND_NONE. */
 static Option
 best_option (Ctx  *ctx,
@@ -614,14 +665,13 @@ best_option (Ctx  *ctx,
   Option best = { KIND_NONE, -1, 0, 0, -G_MAXDOUBLE };
   double minutes = item_minutes (ctx, item);
   gint64 role_id = baton_task_get_role_id (item->task);
+  double removed;
 
   /* Reschedule: whole weeks earlier, not before today, inside the horizon. */
   if (baton_task_get_due_day (item->task) != 0)
     {
       for (gint shift = -1; item_week (ctx, item, 0) + shift >= 0; shift--)
         {
-          double removed;
-
           if ((gint64) item->start_day + 7 * shift < (gint64) ctx->today)
             break;
           removed = removed_by_shift (ctx, item, shift);
@@ -637,54 +687,23 @@ best_option (Ctx  *ctx,
     }
 
   /* Reassign to a holder of the role. */
-  if (role_id != 0)
+  if (role_id != 0 && (removed = removed_by_leaving (ctx, item)) > EPSILON)
     {
-      GArray *rows = g_hash_table_lookup (ctx->role_rows, &role_id);
-      double removed = removed_by_leaving (ctx, item);
-      gint64 program_id = baton_task_get_program_id (item->task);
-      GHashTable *on_program = program_id ? g_hash_table_lookup (ctx->program_rows, &program_id) : NULL;
+      gint best_row[KIND_PLACEHOLDER + 1];
 
-      if (rows != NULL && removed > EPSILON)
+      best_holders (ctx, item, -1, best_row);
+      for (MoveKind kind = KIND_PROGRAM; kind <= KIND_PLACEHOLDER; kind++)
         {
-          gint best_row[KIND_PLACEHOLDER + 1] = { -1, -1, -1, -1, -1 };
-          double best_ratio[KIND_PLACEHOLDER + 1] = { 0 };
+          double score;
 
-          for (guint i = 0; i < rows->len; i++)
-            {
-              gint row = g_array_index (rows, gint, i);
-              MoveKind kind;
-              double ratio;
-
-              if (row == item->row || !row_takes (ctx, item, row, &ratio))
-                continue;
-              if (row_is_placeholder (ctx, row))
-                kind = KIND_PLACEHOLDER;
-              else if (on_program != NULL && g_hash_table_contains (on_program, GINT_TO_POINTER (row + 1)))
-                kind = KIND_PROGRAM;
-              else
-                kind = KIND_OTHER;
-              /* Rows come by person id: strictly less loaded wins. */
-              if (best_row[kind] < 0 || ratio < best_ratio[kind] - 1e-12)
-                {
-                  best_row[kind] = row;
-                  best_ratio[kind] = ratio;
-                }
-            }
-
-          for (MoveKind kind = KIND_PROGRAM; kind <= KIND_PLACEHOLDER; kind++)
-            {
-              static const double weight[] = { 0, W_RESCHEDULE, W_PROGRAM, W_OTHER, W_PLACEHOLDER };
-              double score;
-
-              if (best_row[kind] < 0)
-                continue;
-              /* A placeholder only when no real person has room. */
-              if (kind == KIND_PLACEHOLDER && (best_row[KIND_PROGRAM] >= 0 || best_row[KIND_OTHER] >= 0))
-                continue;
-              score = removed - weight[kind] - W_MINUTES * minutes;
-              if (score > best.score + 1e-9)
-                best = (Option) { kind, best_row[kind], 0, removed, score };
-            }
+          if (best_row[kind] < 0)
+            continue;
+          /* A placeholder only when no real person has room. */
+          if (kind == KIND_PLACEHOLDER && (best_row[KIND_PROGRAM] >= 0 || best_row[KIND_OTHER] >= 0))
+            continue;
+          score = removed - kind_weight[kind] - W_MINUTES * minutes;
+          if (score > best.score + 1e-9)
+            best = (Option) { kind, best_row[kind], 0, removed, score };
         }
     }
 
@@ -753,36 +772,12 @@ find_home_uncached (Ctx  *ctx,
 
   if (role_id != 0)
     {
-      GArray *rows = g_hash_table_lookup (ctx->role_rows, &role_id);
-      gint64 program_id = baton_task_get_program_id (item->task);
-      GHashTable *on_program = program_id ? g_hash_table_lookup (ctx->program_rows, &program_id) : NULL;
-      gint best_row[KIND_PLACEHOLDER + 1] = { -1, -1, -1, -1, -1 };
-      double best_ratio[KIND_PLACEHOLDER + 1] = { 0 };
-      static const double weight[] = { 0, W_RESCHEDULE, W_PROGRAM, W_OTHER, W_PLACEHOLDER };
+      gint best_row[KIND_PLACEHOLDER + 1];
 
-      for (guint i = 0; rows != NULL && i < rows->len; i++)
-        {
-          gint row = g_array_index (rows, gint, i);
-          MoveKind kind;
-          double ratio;
-
-          if (row == item->row || row == avoid || !row_takes (ctx, item, row, &ratio))
-            continue;
-          if (row_is_placeholder (ctx, row))
-            kind = KIND_PLACEHOLDER;
-          else if (on_program != NULL && g_hash_table_contains (on_program, GINT_TO_POINTER (row + 1)))
-            kind = KIND_PROGRAM;
-          else
-            kind = KIND_OTHER;
-          if (best_row[kind] < 0 || ratio < best_ratio[kind] - 1e-12)
-            {
-              best_row[kind] = row;
-              best_ratio[kind] = ratio;
-            }
-        }
+      best_holders (ctx, item, avoid, best_row);
       for (MoveKind kind = KIND_PROGRAM; kind <= KIND_PLACEHOLDER; kind++)
         if (best_row[kind] >= 0)
-          return (Option) { kind, best_row[kind], 0, 0, weight[kind] };
+          return (Option) { kind, best_row[kind], 0, 0, kind_weight[kind] };
     }
 
   return home;
@@ -826,8 +821,6 @@ best_chain (Ctx    *ctx,
 {
   gint64 role_id = baton_task_get_role_id (item->task);
   GArray *rows = role_id != 0 ? g_hash_table_lookup (ctx->role_rows, &role_id) : NULL;
-  gint64 program_id = baton_task_get_program_id (item->task);
-  GHashTable *on_program = program_id ? g_hash_table_lookup (ctx->program_rows, &program_id) : NULL;
   double minutes = item_minutes (ctx, item);
   gint lo = item_week (ctx, item, 0), hi = item_week (ctx, item, item->n - 1);
   gboolean found = FALSE;
@@ -867,12 +860,7 @@ best_chain (Ctx    *ctx,
           first_short = -1;
       if (first_short < 0)
         continue;
-      if (row_is_placeholder (ctx, row))
-        kind = KIND_PLACEHOLDER;
-      else if (on_program != NULL && g_hash_table_contains (on_program, GINT_TO_POINTER (row + 1)))
-        kind = KIND_PROGRAM;
-      else
-        kind = KIND_OTHER;
+      kind = row_kind (ctx, item, row);
 
       /* The holder's tasks in the first week short of room. */
       for (guint j = ctx->cell_start[row * ctx->n_weeks + first_short];
@@ -889,8 +877,7 @@ best_chain (Ctx    *ctx,
           /* The most this chain could score: it removes at most what the
            * task leaving removes, and its maker's move weighs ≥ 0. */
           {
-            static const double weight[] = { 0, W_RESCHEDULE, W_PROGRAM, W_OTHER, W_PLACEHOLDER };
-            double most = leaving - weight[kind] - W_MINUTES * (minutes + item_minutes (ctx, maker));
+            double most = leaving - kind_weight[kind] - W_MINUTES * (minutes + item_minutes (ctx, maker));
 
             if (most <= to_beat + 1e-9 || (found && most <= best->score + 1e-9))
               continue;
@@ -928,9 +915,7 @@ best_chain (Ctx    *ctx,
           if (before - after <= EPSILON)
             continue;
           {
-            static const double weight[] = { 0, W_RESCHEDULE, W_PROGRAM, W_OTHER, W_PLACEHOLDER };
-
-            score = (before - after) - weight[kind] - making.score
+            score = (before - after) - kind_weight[kind] - making.score
                     - W_MINUTES * (minutes + item_minutes (ctx, maker));
             option = (Option) { kind, row, 0, before - after, score };
           }

@@ -98,11 +98,13 @@ enum {
   PROP_PATH,
   PROP_HISTORY,
   PROP_READ_ONLY,
+  PROP_CONNECTION,
   N_PROPS
 };
 
 enum {
   CHANGED,
+  REFUSED,
   N_SIGNALS
 };
 

@@ -34,6 +34,7 @@
 #endif
 
 #include "baton-dates.h"
+#include "baton-model-enums.h"
 #include "baton-store-internal.h"
 
 static GParamSpec *properties[N_PROPS];
@@ -612,6 +613,9 @@ baton_store_get_property (GObject    *object,
     case PROP_READ_ONLY:
       g_value_set_boolean (value, baton_store_get_read_only (self));
       break;
+    case PROP_CONNECTION:
+      g_value_set_enum (value, baton_store_get_connection (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -635,13 +639,24 @@ baton_store_class_init (BatonStoreClass *klass)
   /**
    * BatonStore:read-only:
    *
-   * Whether the workspace file cannot be written, so that every change is
-   * refused. Views turn their editing controls off by it. It is known
-   * when the store is opened and does not change afterwards.
+   * Whether every change is refused: the workspace file cannot be
+   * written, or a team workspace is offline or opened by a role that may
+   * only look. Views turn their editing controls off by it. A file's is
+   * known when the store is opened; a team workspace's follows its
+   * connection.
    */
   properties[PROP_READ_ONLY] =
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * BatonStore:connection:
+   *
+   * A file, or a team workspace online or offline (BatonStoreConnection).
+   */
+  properties[PROP_CONNECTION] =
+    g_param_spec_enum ("connection", NULL, NULL, BATON_TYPE_STORE_CONNECTION,
+                       BATON_STORE_CONNECTION_LOCAL,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -654,6 +669,20 @@ baton_store_class_init (BatonStoreClass *klass)
   _baton_store_signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * BatonStore::refused:
+   * @message: what happened, for people (a toast)
+   *
+   * In a team workspace, a change this coordinator made and the window
+   * already showed was refused by the server: someone else changed the
+   * row first, the role may not write, or the connection dropped before it
+   * committed. When it is emitted the objects are back as the server has
+   * them and ::changed has been emitted. Never emitted for a file.
+   */
+  _baton_store_signals[REFUSED] =
+    g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void

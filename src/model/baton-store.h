@@ -54,7 +54,9 @@ BatonChange  *baton_store_get_applied_change (BatonStore *self);
 /* TRUE when the workspace file cannot be written (permissions, an
  * immutable file, a read-only medium): the store was opened read-only and
  * refuses every change with BATON_STORE_ERROR_READ_ONLY. The "read-only"
- * property; it is known when the store is opened and does not change. */
+ * property. A file's is known when it is opened and does not change; a
+ * team workspace's changes with its connection and is always TRUE for a
+ * login role that may only look. */
 gboolean      baton_store_get_read_only    (BatonStore   *self);
 /* Reads the schema version of a Baton workspace without opening it as a
  * store (0 for an empty file); refuses other files like baton_store_open (). */
@@ -354,6 +356,57 @@ gboolean      baton_store_run_batch          (BatonStore          *self,
                                               BatonStoreBatchFunc  func,
                                               gpointer             user_data,
                                               GError             **error);
+
+/* Team workspaces (PostgreSQL) ------------------------------------------ */
+
+/* Whether @location names a team workspace: a PostgreSQL connection URI
+ * ("postgresql://…" or "postgres://…"). Anything else is a file path. */
+gboolean      baton_store_is_team_location  (const char *location);
+/* @location for people: a file's display name, or "DATABASE on HOST" for
+ * a team workspace. Never shows a password. */
+char         *baton_store_describe_location (const char *location);
+/* @location without any password in it, for keeping (recent workspaces,
+ * settings); a file path is returned as it is. NULL when @location is a
+ * URI that cannot be parsed. */
+char         *baton_store_location_strip_password (const char *location);
+
+typedef enum
+{
+  BATON_STORE_CONNECTION_LOCAL,    /* a workspace file */
+  BATON_STORE_CONNECTION_ONLINE,   /* a team workspace, connected */
+  BATON_STORE_CONNECTION_OFFLINE,  /* a team workspace whose server cannot be
+                                    * reached: read-only, reconnecting by itself */
+} BatonStoreConnection;
+
+typedef enum
+{
+  BATON_STORE_OPEN_NONE           = 0,
+  /* Fail with BATON_STORE_ERROR_UNREACHABLE instead of opening offline
+   * (a first connection, the command line). */
+  BATON_STORE_OPEN_REQUIRE_SERVER = 1 << 0,
+} BatonStoreOpenFlags;
+
+/* Opens a workspace file (as baton_store_open ()) or a team workspace
+ * without blocking the main loop. @password may be NULL: libpq's own ways
+ * apply then (~/.pgpass, PGPASSWORD). Fails with BATON_STORE_ERROR_AUTH
+ * when the server wants a password it was not given or refuses it, and
+ * with _NEWER_SCHEMA when the server's schema is newer than this Baton.
+ * A server that cannot be reached is not an error (unless
+ * BATON_STORE_OPEN_REQUIRE_SERVER): the store opens read-only and OFFLINE
+ * and loads the workspace when it reconnects. */
+void          baton_store_open_async        (const char          *location,
+                                             const char          *password,
+                                             BatonStoreOpenFlags  flags,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+BatonStore   *baton_store_open_finish       (GAsyncResult        *result,
+                                             GError             **error);
+/* The "connection" property. */
+BatonStoreConnection baton_store_get_connection (BatonStore *self);
+/* The name changes are made under in a team workspace (the login role),
+ * as the activity log records it; NULL for a file. */
+const char   *baton_store_get_author        (BatonStore *self);
 
 /* Work on a worker thread (baton-store-worker.c) ------------------------- */
 

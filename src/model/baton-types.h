@@ -44,6 +44,12 @@ typedef struct _BatonActivity       BatonActivity;
  * @BATON_STORE_ERROR_DISK_FULL: the disk has no room for the change
  * @BATON_STORE_ERROR_STALE: a change was planned on records that have
  *   changed since (a rebalance plan); nothing was written
+ * @BATON_STORE_ERROR_AUTH: a team server wants a password it was not given,
+ *   or refused the one it was given
+ * @BATON_STORE_ERROR_UNREACHABLE: a team server cannot be reached (only
+ *   when the caller asked for BATON_STORE_OPEN_REQUIRE_SERVER)
+ * @BATON_STORE_ERROR_CONFLICT: someone else changed the rows since (an
+ *   undo refused in a team workspace); nothing was written
  *
  * The messages of the last four, and of %BATON_STORE_ERROR_CORRUPT, are
  * written for people; SQLite's own text goes to the debug log only.
@@ -64,6 +70,9 @@ typedef enum
   BATON_STORE_ERROR_READ_ONLY,
   BATON_STORE_ERROR_DISK_FULL,
   BATON_STORE_ERROR_STALE,
+  BATON_STORE_ERROR_AUTH,
+  BATON_STORE_ERROR_UNREACHABLE,
+  BATON_STORE_ERROR_CONFLICT,
 } BatonStoreError;
 
 #define BATON_STORE_ERROR (baton_store_error_quark ())

@@ -20,6 +20,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "baton-application.h"
 #include "baton-board-card.h"
@@ -823,6 +825,116 @@ test_card_menu_escape (Fixture       *f,
   assert_focus_on_card (f, task, "right click, Escape");
 }
 
+/* German ---------------------------------------------------------------------- */
+
+/* Switches the messages to German (build/po), as LANGUAGE=de
+ * LANG=de_DE.UTF-8 does; FALSE when this machine cannot. */
+static gboolean
+use_german (char **saved_messages,
+            char **saved_language)
+{
+  const char *build_root = g_getenv ("BATON_BUILD_ROOT");
+  g_autofree char *po = NULL;
+  g_autofree char *mo = NULL;
+
+  if (build_root == NULL)
+    return FALSE;
+  po = g_build_filename (build_root, "po", NULL);
+  mo = g_build_filename (po, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+
+  *saved_messages = g_strdup (setlocale (LC_MESSAGES, NULL));
+  if (setlocale (LC_MESSAGES, "de_DE.UTF-8") == NULL)
+    return FALSE;
+  *saved_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_setenv ("LANGUAGE", "de", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, po);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return TRUE;
+}
+
+static void
+restore_messages (char *saved_messages,
+                  char *saved_language)
+{
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  if (saved_messages != NULL)
+    setlocale (LC_MESSAGES, saved_messages);
+  g_free (saved_messages);
+  g_free (saved_language);
+}
+
+static gboolean
+logged (gpointer data)
+{
+  return ((GArray *) data)->len > 0;
+}
+
+/* The capacity grid in German, its columns as narrow as they get (the
+ * window @width px wide): no week's header ends in "…" ("Diese Woche · 49"
+ * is wider than a 112 px column). */
+static void
+test_week_headers_german (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (BatonGridTextSample));
+  g_autofree char *week_prefix = NULL;
+  g_autofree char *this_week_prefix = NULL;
+  char *saved_messages = NULL, *saved_language = NULL;
+  BatonCapacityGrid *grid;
+  guint headers = 0, cut = 0;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  if (!use_german (&saved_messages, &saved_language))
+    {
+      restore_messages (saved_messages, saved_language);
+      baton_test_skip ("no German messages (build/po) or no de_DE.UTF-8 locale");
+      return;
+    }
+  /* What the headers start with, in German ("KW ", "Diese Woche"). */
+  week_prefix = g_strdup_printf (_("Week %u"), 10);
+  *strstr (week_prefix, "10") = '\0';
+  this_week_prefix = g_strdup_printf (_("This week · %u"), 10);
+  *strstr (this_week_prefix, " · 10") = '\0';
+  g_assert_cmpstr (week_prefix, ==, "KW ");
+
+  open_window (f, GPOINTER_TO_INT (data));
+  show_view (f, "capacity");
+  grid = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_CAPACITY_GRID);
+  g_assert_nonnull (grid);
+  g_assert_cmpint (_baton_capacity_grid_get_layout (grid)->column_width, ==,
+                   _baton_capacity_grid_get_layout (grid)->metrics.min_column);
+
+  _baton_capacity_grid_set_text_log (grid, log);
+  g_assert_true (baton_test_wait_until (logged, log, 5000));
+  _baton_capacity_grid_set_text_log (grid, NULL);
+
+  for (guint i = 0; i < log->len; i++)
+    {
+      BatonGridTextSample *sample = &g_array_index (log, BatonGridTextSample, i);
+
+      if (!g_str_has_prefix (sample->what, week_prefix) && !g_str_has_prefix (sample->what, this_week_prefix))
+        continue;
+      headers++;
+      if (sample->ellipsized)
+        {
+          g_test_message ("\"%s\" is cut short", sample->what);
+          cut++;
+        }
+    }
+
+  restore_messages (saved_messages, saved_language);
+  g_assert_cmpuint (headers, >, 0);
+  g_assert_cmpuint (cut, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -847,6 +959,8 @@ main (int   argc,
   g_test_add ("/adaptive/card-menu-escape/360", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_card_menu_escape, fixture_tear_down);
   g_test_add ("/adaptive/card-menu-escape/1100", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_card_menu_escape, fixture_tear_down);
   g_test_add ("/adaptive/people-over-board", Fixture, NULL, fixture_set_up, test_people_over_board, fixture_tear_down);
+  g_test_add ("/adaptive/week-headers-german/360", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_week_headers_german, fixture_tear_down);
+  g_test_add ("/adaptive/week-headers-german/700", Fixture, GINT_TO_POINTER (700), fixture_set_up, test_week_headers_german, fixture_tear_down);
   g_test_add ("/adaptive/clients-fold", Fixture, NULL, fixture_set_up, test_clients_fold, fixture_tear_down);
 
   ret = g_test_run ();

@@ -400,7 +400,7 @@ draw_text (BatonCapacityGrid *self,
 {
   if (self->text_log != NULL)
     {
-      BatonGridTextSample sample = { *color, *background, { 0 } };
+      BatonGridTextSample sample = { *color, *background, { 0 }, pango_layout_is_ellipsized (layout) };
 
       g_strlcpy (sample.what, pango_layout_get_text (layout), sizeof sample.what);
       g_array_append_val (self->text_log, sample);
@@ -774,6 +774,30 @@ snapshot_unassigned_name (BatonCapacityGrid *self,
     draw_text (self, snapshot, layout, &c->dim, &c->view_bg, 58, y + (row->height - h) / 2.0f);
 }
 
+/* The first of @forms (NULL-terminated) that fits @width unshortened,
+ * or the last, which then ends in "…". */
+static PangoLayout *
+get_fitting_layout (BatonCapacityGrid  *self,
+                    FontKind            kind,
+                    const char * const *forms,
+                    int                 width)
+{
+  for (guint i = 0; forms[i] != NULL; i++)
+    {
+      int w, h;
+
+      if (forms[i + 1] == NULL)
+        return get_layout (self, kind, forms[i], width);
+
+      layout_size (get_layout (self, kind, forms[i], -1), &w, &h);
+      if (w <= width)
+        return get_layout (self, kind, forms[i], width);
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
 static void
 snapshot_week_header (BatonCapacityGrid *self,
                       GtkSnapshot       *snapshot,
@@ -785,12 +809,19 @@ snapshot_week_header (BatonCapacityGrid *self,
   guint32 start = baton_capacity_get_week_start (self->matrix, week);
   guint32 this_week = baton_date_week_start (self->today, baton_workload_get_settings (self->workload)->first_weekday);
   gboolean current = start == this_week;
+  guint number = baton_week_number (start);
   g_autoptr(GDateTime) date = NULL;
   g_autofree char *day = NULL;
-  g_autofree char *number = NULL;
+  g_autofree char *day_number = NULL;
+  g_autofree char *long_form = NULL;
+  g_autofree char *week_form = NULL;
+  g_autofree char *number_form = NULL;
+  const char *day_forms[3] = { NULL };
+  const char *number_forms[4] = { NULL };
   PangoLayout *day_layout, *number_layout;
   GDate gdate;
   int dw, dh, nw, nh;
+  int room = self->layout.column_width - 8;
   float top;
 
   g_date_clear (&gdate, 1);
@@ -798,15 +829,24 @@ snapshot_week_header (BatonCapacityGrid *self,
   date = g_date_time_new_utc (g_date_get_year (&gdate), g_date_get_month (&gdate), g_date_get_day (&gdate), 0, 0, 0);
   /* Translators: a week's first day in the grid header, strftime format: "Mar 4" */
   day = g_date_time_format (date, _("%b %-d"));
-  if (current)
-    /* Translators: the current week in the grid header; %u is its ISO number */
-    number = g_strdup_printf (_("This week · %u"), baton_week_number (start));
-  else
-    /* Translators: an ISO week number in the grid header: "Week 10" */
-    number = g_strdup_printf (_("Week %u"), baton_week_number (start));
+  day_number = g_date_time_format (date, "%-d");
+  /* Translators: the current week in the grid header; %u is its ISO number */
+  long_form = g_strdup_printf (_("This week · %u"), number);
+  /* Translators: an ISO week number in the grid header: "Week 10" */
+  week_form = g_strdup_printf (_("Week %u"), number);
+  number_form = g_strdup_printf ("%u", number);
 
-  day_layout = get_layout (self, FONT_BOLD, day, self->layout.column_width - 8);
-  number_layout = get_layout (self, current ? FONT_CAPTION_BOLD : FONT_CAPTION, number, self->layout.column_width - 8);
+  /* A translation too long for a narrow column gives way to a shorter
+   * form, not to "…": the current week keeps its accent colour, its bold
+   * and its bar below when "This week" does not fit. */
+  day_forms[0] = day;
+  day_forms[1] = day_number;
+  number_forms[0] = current ? long_form : week_form;
+  number_forms[1] = current ? week_form : number_form;
+  number_forms[2] = current ? number_form : NULL;
+
+  day_layout = get_fitting_layout (self, FONT_BOLD, day_forms, room);
+  number_layout = get_fitting_layout (self, current ? FONT_CAPTION_BOLD : FONT_CAPTION, number_forms, room);
   layout_size (day_layout, &dw, &dh);
   layout_size (number_layout, &nw, &nh);
 

@@ -64,9 +64,10 @@ typedef struct
 /* A text the grid drew, and the opaque color under it (for tests). */
 typedef struct
 {
-  GdkRGBA text;
-  GdkRGBA background;
-  char    what[32];
+  GdkRGBA  text;
+  GdkRGBA  background;
+  char     what[32];
+  gboolean ellipsized;   /* cut short with "…" */
 } BatonGridTextSample;
 
 typedef enum

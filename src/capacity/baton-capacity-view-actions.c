@@ -384,12 +384,41 @@ on_rebalance_preview (BatonRebalancePanel *panel,
   baton_capacity_grid_set_plan_preview (self->grid, after);
 }
 
+/* Closed (Escape, Cancel, Apply): the focus goes back to the widget that
+ * had it when the plan opened (the Rebalance button, a cell) when it can
+ * still take it, else to the grid's focus cell. */
 static void
 close_rebalance (BatonCapacityView *self)
 {
+  GtkWidget *opener = self->rebalance_opener;
+
   baton_capacity_grid_set_plan_preview (self->grid, NULL);
   gtk_revealer_set_reveal_child (self->rebalance_revealer, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+  g_clear_weak_pointer (&self->rebalance_opener);
+  if (opener == NULL || !gtk_widget_is_drawable (opener) || !gtk_widget_is_sensitive (opener) ||
+      !gtk_widget_grab_focus (opener))
+    gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+}
+
+/* Where the focus goes back to when the plan closes: where it is, unless
+ * that is in the plan itself, or in the grid or a popover that closes (a
+ * cell's: the grid's focus cell then). */
+static void
+remember_rebalance_opener (BatonCapacityView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && self->rebalance_panel != NULL &&
+      (focus == self->rebalance_panel || gtk_widget_is_ancestor (focus, self->rebalance_panel)))
+    return;   /* open already: keep the first opener */
+
+  /* A cell's widget is pooled: the grid gives the focus back to its
+   * focus cell, whichever widget shows it by then. */
+  if (focus != NULL && (gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL ||
+                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->grid))))
+    focus = NULL;
+  g_set_weak_pointer (&self->rebalance_opener, focus);
 }
 
 static void
@@ -399,6 +428,13 @@ on_rebalance_applied (BatonRebalancePanel *panel,
 {
   close_rebalance (self);
   _baton_capacity_view_show_undo_toast (self, message);
+}
+
+static void
+focus_rebalance_panel (BatonCapacityView *self)
+{
+  g_signal_handlers_disconnect_by_func (self->rebalance_panel, focus_rebalance_panel, self);
+  gtk_widget_child_focus (self->rebalance_panel, GTK_DIR_TAB_FORWARD);
 }
 
 /* Shows the plan for the weeks on screen: everyone's, or one person's. */
@@ -415,6 +451,7 @@ propose_rebalance (BatonCapacityView *self,
       gtk_revealer_set_child (self->rebalance_revealer, self->rebalance_panel);
     }
 
+  remember_rebalance_opener (self);
   baton_workload_update (self->workload);
   baton_rebalance_panel_propose (BATON_REBALANCE_PANEL (self->rebalance_panel),
                                  baton_workload_get_settings (self->workload),
@@ -422,7 +459,13 @@ propose_rebalance (BatonCapacityView *self,
                                  baton_capacity_grid_get_n_weeks (self->grid),
                                  person_id);
   gtk_revealer_set_reveal_child (self->rebalance_revealer, TRUE);
-  gtk_widget_child_focus (self->rebalance_panel, GTK_DIR_TAB_FORWARD);
+  /* The keyboard goes into the plan (Escape closes it from there): once it
+   * is mapped, a just-made panel is not yet. */
+  if (gtk_widget_get_mapped (self->rebalance_panel))
+    focus_rebalance_panel (self);
+  else
+    g_signal_connect_object (self->rebalance_panel, "map", G_CALLBACK (focus_rebalance_panel), self,
+                             G_CONNECT_SWAPPED);
 }
 
 static void

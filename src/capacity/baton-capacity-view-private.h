@@ -99,6 +99,7 @@ struct _BatonCapacityView
   BatonCellPopover  *popover;        /* parented on the grid, or NULL */
   GtkWidget         *person_menu;    /* parented on the grid, or NULL */
   GtkWidget         *rebalance_panel; /* in rebalance_revealer, made when first needed */
+  GtkWidget         *rebalance_opener; /* weak: had the focus when the plan opened */
 
   /* Owned references */
   BatonStore        *store;

@@ -585,6 +585,7 @@ baton_capacity_view_dispose (GObject *object)
   if (self->archived_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->archived_dialog));
   g_clear_weak_pointer (&self->room_dialog);
+  g_clear_weak_pointer (&self->rebalance_opener);
   g_clear_weak_pointer (&self->person_dialog);
   g_clear_weak_pointer (&self->roles_dialog);
   g_clear_weak_pointer (&self->archived_dialog);

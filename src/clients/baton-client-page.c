@@ -586,6 +586,23 @@ baton_client_page_select_note (BatonClientPage *self,
     }
 }
 
+gboolean
+baton_client_page_focus_notes (BatonClientPage *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (BATON_IS_CLIENT_PAGE (self), FALSE);
+
+  row = self->selected_note != NULL ? row_for_note (self, self->selected_note) : NULL;
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->notes_list, 0);
+  if (row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row)))
+    return TRUE;
+
+  gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+  return FALSE;
+}
+
 GListModel *
 baton_client_page_get_notes (BatonClientPage *self)
 {

@@ -23,6 +23,9 @@ void         baton_client_page_set_show_archived (BatonClientPage *self,
 /* Highlights @note in the list (it does not emit note-activated). */
 void         baton_client_page_select_note       (BatonClientPage *self,
                                                   BatonNote       *note);
+/* Gives the keyboard focus to the open note's row in the list of notes, or
+ * the first row; FALSE when the list is empty (the page takes it then). */
+gboolean     baton_client_page_focus_notes       (BatonClientPage *self);
 /* The client's notes, newest first (BatonNote). */
 GListModel  *baton_client_page_get_notes         (BatonClientPage *self);
 /* The programs shown (BatonProgram). */

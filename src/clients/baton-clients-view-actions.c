@@ -100,6 +100,19 @@ show_client_activated (GtkWidget  *widget,
   gtk_widget_child_focus (GTK_WIDGET (self->client_page), GTK_DIR_TAB_FORWARD);
 }
 
+/* clients.focus-notes: the focus goes to the client's list of notes (after
+ * the open note was deleted, say: its editor has nothing left to focus). */
+static void
+focus_notes_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BatonClientsView *self = BATON_CLIENTS_VIEW (widget);
+
+  _baton_clients_view_show_pane (self, "client");
+  baton_client_page_focus_notes (self->client_page);
+}
+
 /* Clients ------------------------------------------------------------------------------ */
 
 static void
@@ -400,6 +413,7 @@ _baton_clients_view_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "clients.stop-search", NULL, stop_search_activated);
   gtk_widget_class_install_action (widget_class, "clients.show-list", NULL, show_list_activated);
   gtk_widget_class_install_action (widget_class, "clients.show-client", NULL, show_client_activated);
+  gtk_widget_class_install_action (widget_class, "clients.focus-notes", NULL, focus_notes_activated);
   gtk_widget_class_install_property_action (widget_class, "clients.show-archived", "show-archived");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "clients.search", NULL);

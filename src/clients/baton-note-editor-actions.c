@@ -224,9 +224,11 @@ delete_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   BatonNoteEditor *self = BATON_NOTE_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autoptr(BatonNote) note = NULL;
+  GtkWidget *focus;
 
   if (self->note == NULL)
     return;
@@ -241,6 +243,13 @@ delete_activated (GtkWidget  *widget,
       show_error_dialog (self, _("Could Not Delete the Note"), error->message);
       return;
     }
+
+  /* The focus was in the editor (its menu): the list of notes takes it,
+   * not the header bar. */
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL || focus == widget || gtk_widget_is_ancestor (focus, widget) ||
+      !gtk_widget_get_mapped (focus) || !gtk_widget_is_sensitive (focus))
+    gtk_widget_activate_action (widget, "clients.focus-notes", NULL);
 
   /* Translators: a toast; %s is a note's title */
   message = g_strdup_printf (_("“%s” deleted"),

@@ -36,6 +36,7 @@
 
 #include "baton-application.h"
 #include "baton-dates.h"
+#include "baton-popups.h"
 #include "baton-window-private.h"
 
 /* The key of a list box row's backup file. */
@@ -598,4 +599,7 @@ baton_window_workspace_init (BatonWindow *self)
 
   g_signal_connect (self, "notify::application", G_CALLBACK (set_up_recent), NULL);
   set_up_recent (self);
+  /* F10 from a card: Escape goes back to the card. */
+  baton_menu_button_return_focus (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), BATON_TYPE_WINDOW,
+                                                                                  "primary_menu_button")));
 }

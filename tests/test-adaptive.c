@@ -22,6 +22,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "baton-application.h"
 #include "baton-board-card.h"
@@ -30,6 +31,7 @@
 #include "baton-capacity-grid-layout.h"
 #include "baton-capacity-grid-private.h"
 #include "baton-capacity-person-header.h"
+#include "baton-capacity-view.h"
 #include "baton-client-page.h"
 #include "baton-clients-view.h"
 #include "baton-demo.h"
@@ -935,6 +937,117 @@ test_week_headers_german (Fixture       *f,
   g_assert_cmpuint (cut, ==, 0);
 }
 
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, data);
+}
+
+static gboolean
+is_shown_in (GtkWidget *widget,
+             GtkWidget *toolbar)
+{
+  for (GtkWidget *w = widget; w != NULL && w != toolbar; w = gtk_widget_get_parent (w))
+    if (!gtk_widget_get_visible (w) || !gtk_widget_get_child_visible (w) || !gtk_widget_get_mapped (w))
+      return FALSE;
+
+  return gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
+is_shown_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && is_shown_in (widget, (GtkWidget *) data);
+}
+
+static gboolean
+is_shown_range (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), " – ") != NULL &&
+         is_shown_in (widget, (GtkWidget *) data);
+}
+
+static int
+compare_left (gconstpointer a,
+              gconstpointer b)
+{
+  const graphene_rect_t *ra = *(graphene_rect_t * const *) a;
+  const graphene_rect_t *rb = *(graphene_rect_t * const *) b;
+
+  return ra->origin.x < rb->origin.x ? -1 : ra->origin.x > rb->origin.x;
+}
+
+/* The capacity toolbar in German at @width: it looks laid out on purpose.
+ * Narrow, the weeks' range sits in the room between the arrows and the
+ * menu (not an empty gap); half a screen, the actions stand together,
+ * with no button's icon floating in the room its label took. */
+static void
+test_capacity_toolbar_german (Fixture       *f,
+                              gconstpointer  data)
+{
+  char *saved_messages = NULL, *saved_language = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GPtrArray) rects = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *view, *toolbar;
+  int width = GPOINTER_TO_INT (data);
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  if (!use_german (&saved_messages, &saved_language))
+    {
+      restore_messages (saved_messages, saved_language);
+      baton_test_skip ("no German messages (build/po) or no de_DE.UTF-8 locale");
+      return;
+    }
+
+  open_window (f, width);
+  show_view (f, "capacity");
+  view = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_CAPACITY_VIEW);
+  toolbar = baton_test_find_widget (view, has_css_class, "capacity-toolbar");
+  g_assert_nonnull (toolbar);
+
+  if (width < 500)
+    g_assert_nonnull (baton_test_find_widget (toolbar, is_shown_range, toolbar));
+
+  /* What each shown button shows (a flat button's content: its icon, its
+   * label), left to right. */
+  buttons = baton_test_find_widgets (toolbar, is_shown_button, toolbar);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      GtkWidget *content = gtk_widget_get_first_child (button);
+      graphene_rect_t *rect = g_new0 (graphene_rect_t, 1);
+      int natural;
+
+      /* A flat button as wide as it needs: not stretched over the room a
+       * wider form of it took, its icon floating in the middle. */
+      gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_test_message ("button %s: %d px of %d", G_OBJECT_TYPE_NAME (button), gtk_widget_get_width (button), natural);
+      g_assert_cmpint (gtk_widget_get_width (button), <=, natural + 8);
+
+      g_assert_true (gtk_widget_compute_bounds (content, toolbar, rect));
+      g_ptr_array_add (rects, rect);
+    }
+  g_ptr_array_sort (rects, compare_left);
+
+  /* Today and the arrows, then the actions: one group, each next to the
+   * next (a button's padding on each side and the spacing between). */
+  for (guint i = 4; i < rects->len; i++)
+    {
+      const graphene_rect_t *left = g_ptr_array_index (rects, i - 1);
+      const graphene_rect_t *right = g_ptr_array_index (rects, i);
+      float gap = right->origin.x - (left->origin.x + left->size.width);
+
+      g_test_message ("gap %g between actions %u and %u", gap, i - 1, i);
+      g_assert_cmpfloat (gap, <=, 32);
+    }
+
+  restore_messages (saved_messages, saved_language);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -961,6 +1074,9 @@ main (int   argc,
   g_test_add ("/adaptive/people-over-board", Fixture, NULL, fixture_set_up, test_people_over_board, fixture_tear_down);
   g_test_add ("/adaptive/week-headers-german/360", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_week_headers_german, fixture_tear_down);
   g_test_add ("/adaptive/week-headers-german/700", Fixture, GINT_TO_POINTER (700), fixture_set_up, test_week_headers_german, fixture_tear_down);
+  g_test_add ("/adaptive/capacity-toolbar-german/360", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_capacity_toolbar_german, fixture_tear_down);
+  g_test_add ("/adaptive/capacity-toolbar-german/700", Fixture, GINT_TO_POINTER (700), fixture_set_up, test_capacity_toolbar_german, fixture_tear_down);
+  g_test_add ("/adaptive/capacity-toolbar-german/1100", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_capacity_toolbar_german, fixture_tear_down);
   g_test_add ("/adaptive/clients-fold", Fixture, NULL, fixture_set_up, test_clients_fold, fixture_tear_down);
 
   ret = g_test_run ();

@@ -90,6 +90,9 @@ struct _BatonCapacityView
   GtkWidget         *no_people_page;
   GtkRevealer       *next_steps;
   GtkLabel          *range_label;
+  GtkLabel          *short_range_label;  /* the same, without years */
+  GtkLabel          *narrow_range_label; /* the same, beside the ⋮ menu */
+  GtkLabel          *narrow_range_caption; /* the same, smaller */
   GtkLabel          *high_label;
   GtkScrolledWindow *scroller;
   GtkRevealer       *rebalance_revealer;

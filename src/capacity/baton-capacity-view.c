@@ -112,6 +112,17 @@ _baton_capacity_view_update_range_label (BatonCapacityView *self)
   /* Translators: the range of weeks shown: "Mar 4 – May 26, 2024" */
   text = g_strdup_printf (_("%s – %s"), a, b);
   gtk_label_set_text (self->range_label, text);
+
+  /* Narrow, without the years: "Mar 4 – May 26". */
+  g_free (a);
+  g_free (b);
+  g_free (text);
+  a = format_day (first, _("%b %-d"));
+  b = format_day (last, _("%b %-d"));
+  text = g_strdup_printf (_("%s – %s"), a, b);
+  gtk_label_set_text (self->short_range_label, text);
+  gtk_label_set_text (self->narrow_range_label, text);
+  gtk_label_set_text (self->narrow_range_caption, text);
 }
 
 static void
@@ -696,6 +707,9 @@ baton_capacity_view_class_init (BatonCapacityViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, no_people_page);
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, next_steps);
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, range_label);
+  gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, short_range_label);
+  gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, narrow_range_label);
+  gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, narrow_range_caption);
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, high_label);
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, scroller);
   gtk_widget_class_bind_template_child (widget_class, BatonCapacityView, rebalance_revealer);

@@ -10,6 +10,14 @@
  * metainfo's screenshots are taken at the window's default size, 1100×720,
  * light, into OUTPUT-DIR/metainfo/<view>.png (build-aux/dev screenshot
  * reduces them into data/screenshots/).
+ *
+ * Usage: screenshot OUTPUT-DIR --sizes [LOCALEDIR]
+ *
+ * Each view, at 360, 700 and 1100 px wide, light and dark, into
+ * OUTPUT-DIR/<view>-<width>-<light|dark>.png, in the language of the
+ * environment (LANGUAGE=de LANG=de_DE.UTF-8), with the messages from
+ * LOCALEDIR (build/po) when given; ADW_DEBUG_HIGH_CONTRAST=1 for high
+ * contrast. To look at every layout in every language.
  */
 
 #define G_LOG_DOMAIN "screenshot"
@@ -17,7 +25,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "baton-application.h"
 #include "baton-client-page.h"
@@ -158,6 +168,85 @@ save_reports (BatonStore  *store,
   return TRUE;
 }
 
+/* Removes the demo workspace's folder and its files. */
+static void
+remove_tmpdir (const char *tmpdir)
+{
+  g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
+  const char *file;
+
+  while (dir != NULL && (file = g_dir_read_name (dir)))
+    {
+      g_autofree char *p = g_build_filename (tmpdir, file, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (tmpdir);
+}
+
+/* Every view at each width, light and dark (--sizes). */
+static int
+save_sizes (BatonApplication *app,
+            BatonStore       *store,
+            const char       *outdir)
+{
+  static const char *views[] = { "board", "capacity", "clients" };
+  static const int widths[] = { 360, 700, 1100 };
+  int margin = 0;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GError) error = NULL;
+
+  /* GNOME's window buttons (close alone), as test-adaptive measures. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    for (guint s = 0; s < 2; s++)
+      {
+        /* A window of its own for each width: a shown one keeps its size
+         * under Xvfb. */
+        BatonWindow *window = baton_window_new (GTK_APPLICATION (app), store);
+
+        adw_style_manager_set_color_scheme (style, s == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                                                          : ADW_COLOR_SCHEME_FORCE_DARK);
+        gtk_window_set_default_size (GTK_WINDOW (window), widths[w] + margin, 720);
+        gtk_window_present (GTK_WINDOW (window));
+        baton_test_run_for (1200);
+        /* Without a window manager the default size counts the
+         * decorations' shadow too: measured on the first window. */
+        if (margin == 0 && gtk_widget_get_width (GTK_WIDGET (window)) < widths[w])
+          {
+            margin = widths[w] - gtk_widget_get_width (GTK_WIDGET (window));
+            gtk_window_destroy (GTK_WINDOW (window));
+            window = baton_window_new (GTK_APPLICATION (app), store);
+            gtk_window_set_default_size (GTK_WINDOW (window), widths[w] + margin, 720);
+            gtk_window_present (GTK_WINDOW (window));
+            baton_test_run_for (1200);
+          }
+        if (gtk_widget_get_width (GTK_WIDGET (window)) != widths[w])
+          g_printerr ("screenshot: the window is %d px wide, not %d\n",
+                      gtk_widget_get_width (GTK_WIDGET (window)), widths[w]);
+
+        for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+          {
+            g_autofree char *name = g_strdup_printf ("%s-%d-%s.png", views[v], widths[w], s == 0 ? "light" : "dark");
+            g_autofree char *path = g_build_filename (outdir, name, NULL);
+
+            gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[v]);
+            prepare_view (GTK_WIDGET (window), views[v]);
+            baton_test_run_for (1200);
+            if (!save_window (GTK_WIDGET (window), path, &error))
+              {
+                g_printerr ("screenshot: %s\n", error->message);
+                return 1;
+              }
+            g_print ("%s\n", path);
+          }
+        gtk_window_destroy (GTK_WINDOW (window));
+        baton_test_run_for (200);
+      }
+
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -174,6 +263,10 @@ main (int   argc,
   AdwStyleManager *style;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, argc > 3 ? argv[3] : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (!gtk_init_check ())
     {
@@ -210,6 +303,15 @@ main (int   argc,
     {
       g_printerr ("screenshot: %s\n", error->message);
       return 1;
+    }
+
+  if (argc > 2 && g_str_equal (argv[2], "--sizes"))
+    {
+      int status = save_sizes (app, store, outdir);
+
+      g_clear_object (&store);
+      remove_tmpdir (tmpdir);
+      return status;
     }
 
   window = baton_window_new (GTK_APPLICATION (app), store);
@@ -329,17 +431,7 @@ main (int   argc,
   baton_test_run_for (100);
   g_clear_object (&store);
 
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-    const char *file;
-
-    while (dir != NULL && (file = g_dir_read_name (dir)))
-      {
-        g_autofree char *p = g_build_filename (tmpdir, file, NULL);
-        g_unlink (p);
-      }
-    g_rmdir (tmpdir);
-  }
+  remove_tmpdir (tmpdir);
 
   return 0;
 }

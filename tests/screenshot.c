@@ -231,6 +231,9 @@ save_sizes (BatonApplication *app,
             g_autofree char *path = g_build_filename (outdir, name, NULL);
 
             gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[v]);
+            /* A view is built when first shown: laid out before it opens
+             * a note (in the same frame, 700 px wide, it drew nothing). */
+            baton_test_run_for (600);
             prepare_view (GTK_WIDGET (window), views[v]);
             baton_test_run_for (1200);
             if (!save_window (GTK_WIDGET (window), path, &error))

@@ -380,7 +380,7 @@ test_autosave_after_delay (Fixture       *f,
   }
 
   /* The title is saved the same way. */
-  gtk_editable_set_text (baton_note_editor_get_title (editor_of (f)), "Kick-off meeting");
+  baton_note_editor_set_title_text (editor_of (f), "Kick-off meeting");
   g_assert_true (baton_test_wait_until (note_title_is_new, note, 5000));
   g_assert_cmpstr (baton_note_get_title (note), ==, "Kick-off meeting");
 }
@@ -480,7 +480,11 @@ test_markup_literal (Fixture       *f,
   g_assert_true (seen_row);
 
   /* The editor. */
-  g_assert_cmpstr (gtk_editable_get_text (baton_note_editor_get_title (editor_of (f))), ==, title);
+  {
+    g_autofree char *shown = baton_note_editor_dup_title_text (editor_of (f));
+
+    g_assert_cmpstr (shown, ==, title);
+  }
 
   /* A search snippet: the user's text is escaped, only the match is bold. */
   activate (f, "clients.search", NULL);
@@ -971,6 +975,78 @@ test_german_fits (Fixture       *f,
 
   close_window (f);
   restore_messages (saved_messages, saved_language);
+}
+
+/* A long title wraps onto more lines instead of running out of the
+ * editor; it stays one paragraph, and Enter goes on to the text. */
+static void
+test_title_wraps (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char *title = "Needs analysis: Public records training for the front desk and the call centre";
+  BatonClient *client;
+  BatonNote *note;
+  GtkTextView *view;
+  GtkWidget *text_view;
+  g_autofree char *flat = NULL;
+  int one_line, wrapped;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  client = add_client (f, "City of Riverton");
+  note = add_note (f, client, "Short", "Agenda");
+  open_window (f);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 700, 720);
+  baton_clients_view_open_note (f->view, note, -1, 0);
+  view = baton_note_editor_get_title (editor_of (f));
+  baton_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (view)) && gtk_widget_get_height (GTK_WIDGET (view)) > 0, 5000);
+  baton_test_drain ();
+  one_line = gtk_widget_get_height (GTK_WIDGET (view));
+
+  baton_note_editor_set_title_text (editor_of (f), title);
+  baton_test_wait_for (gtk_widget_get_height (GTK_WIDGET (view)) >= 2 * one_line - 4, 5000);
+  wrapped = gtk_widget_get_height (GTK_WIDGET (view));
+  g_debug ("the title is %d px high on one line, %d px wrapped, in %d px", one_line, wrapped,
+           gtk_widget_get_width (GTK_WIDGET (view)));
+  g_assert_cmpint (wrapped, >=, 2 * one_line - 4);
+  /* Nothing of it runs past the editor. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, gtk_widget_get_width (GTK_WIDGET (editor_of (f))));
+
+  /* A line break pasted into it becomes a space. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_insert_interactive (buffer, &end, "\nsecond line", -1, TRUE);
+  }
+  flat = baton_note_editor_dup_title_text (editor_of (f));
+  g_assert_nonnull (g_strrstr (flat, " second line"));
+  g_assert_null (strchr (flat, '\n'));
+
+  /* Enter goes on to the text. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  text_view = GTK_WIDGET (baton_note_editor_get_text_view (editor_of (f)));
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+            gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+      }
+    g_assert_true (handled);
+  }
+  g_assert_true (gtk_widget_has_focus (text_view));
+  flat = (g_free (flat), baton_note_editor_dup_title_text (editor_of (f)));
+  g_assert_null (strchr (flat, '\n'));
+
+  close_window (f);
 }
 
 /* The note's save status, shown whole: at least as wide as its text. */
@@ -2421,6 +2497,7 @@ main (int   argc,
   ADD ("/clients/program-unchanged", test_program_unchanged);
   ADD ("/clients/german-fits", test_german_fits);
   ADD ("/clients/editor/status-readable", test_status_readable);
+  ADD ("/clients/editor/title-wraps", test_title_wraps);
   ADD ("/clients/read-only", test_read_only);
   ADD ("/clients/accessible-names", test_accessible_names);
   ADD ("/clients/templates-and-history", test_templates_and_history);

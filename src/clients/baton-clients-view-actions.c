@@ -359,10 +359,13 @@ new_note_activated (GtkWidget  *widget,
 
   if (template_id == BATON_NOTE_TEMPLATE_BLANK)
     {
-      GtkEditable *title = baton_note_editor_get_title (self->editor);
+      GtkTextView *title = baton_note_editor_get_title (self->editor);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (title);
+      GtkTextIter start, end;
 
       gtk_widget_grab_focus (GTK_WIDGET (title));
-      gtk_editable_select_region (title, 0, -1);
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_select_range (buffer, &start, &end);
     }
   else
     {

@@ -23,7 +23,8 @@ struct _BatonNoteEditor
 
   /* Template children */
   GtkWidget         *box;
-  GtkText           *title_text;
+  GtkTextView       *title_view;
+  GtkWidget         *title_placeholder;
   BatonRecordDropDown *program_dropdown;
   GtkLabel          *created_label;
   GtkLabel          *status_label;

@@ -55,7 +55,7 @@ fetch_text (gpointer   data,
   BatonNoteEditor *self = data;
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (_baton_note_editor_get_buffer (self));
   GtkTextIter start, end;
-  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_text))));
+  g_autofree char *stripped = g_strstrip (baton_note_editor_dup_title_text (self));
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   *body = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -70,6 +70,7 @@ show_text (BatonNoteEditor *self,
            gboolean         keep_cursor)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (_baton_note_editor_get_buffer (self));
+  GtkTextBuffer *title_buffer;
   GtkTextIter iter;
   gint offset = 0;
 
@@ -80,7 +81,10 @@ show_text (BatonNoteEditor *self,
     }
 
   self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->title_text), title != NULL ? title : "");
+  title_buffer = gtk_text_view_get_buffer (self->title_view);
+  gtk_text_buffer_begin_irreversible_action (title_buffer);
+  gtk_text_buffer_set_text (title_buffer, title != NULL ? title : "", -1);
+  gtk_text_buffer_end_irreversible_action (title_buffer);
   /* Opening a note is not an edit to undo in the text. */
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, body != NULL ? body : "", -1);
@@ -631,11 +635,33 @@ baton_note_editor_get_text_view (BatonNoteEditor *self)
   return GTK_TEXT_VIEW (self->source_view);
 }
 
-GtkEditable *
+GtkTextView *
 baton_note_editor_get_title (BatonNoteEditor *self)
 {
   g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
-  return GTK_EDITABLE (self->title_text);
+  return self->title_view;
+}
+
+char *
+baton_note_editor_dup_title_text (BatonNoteEditor *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (BATON_IS_NOTE_EDITOR (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->title_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+void
+baton_note_editor_set_title_text (BatonNoteEditor *self,
+                                  const char      *title)
+{
+  g_return_if_fail (BATON_IS_NOTE_EDITOR (self));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->title_view), title != NULL ? title : "", -1);
 }
 
 const char *
@@ -674,7 +700,9 @@ baton_note_editor_constructed (GObject *object)
   /* A workspace that cannot be written: its notes can be read, not typed in. */
   g_object_bind_property (self->store, "read-only", self->source_view, "editable",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
-  g_object_bind_property (self->store, "read-only", self->title_text, "editable",
+  g_object_bind_property (self->store, "read-only", self->title_view, "editable",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (self->store, "read-only", self->title_view, "cursor-visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   baton_note_editor_set_note (self, NULL);
@@ -714,8 +742,8 @@ baton_note_editor_dispose (GObject *object)
       if (vadjustment != NULL)
         g_signal_handlers_disconnect_by_data (vadjustment, self);
     }
-  if (self->title_text != NULL)
-    g_signal_handlers_disconnect_by_data (self->title_text, self);
+  if (self->title_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (self->title_view), self);
   if (self->program_dropdown != NULL)
     g_signal_handlers_disconnect_by_data (self->program_dropdown, self);
 
@@ -806,7 +834,8 @@ baton_note_editor_class_init (BatonNoteEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/clients/baton-note-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, box);
-  gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, title_text);
+  gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, title_view);
+  gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, title_placeholder);
   gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, program_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, created_label);
   gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, status_label);
@@ -815,12 +844,60 @@ baton_note_editor_class_init (BatonNoteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, tasks_label);
   gtk_widget_class_bind_template_child (widget_class, BatonNoteEditor, tasks_box);
   gtk_widget_class_bind_template_callback (widget_class, on_program_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_text_changed);
 
   _baton_note_editor_class_init_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "note.open-task", "x", open_task_activated);
 
   gtk_widget_class_set_css_name (widget_class, "noteeditor");
+}
+
+/* The title is one paragraph: line breaks typed or pasted into it become
+ * spaces. */
+static void
+on_title_insert_text (GtkTextBuffer *buffer,
+                      GtkTextIter   *location,
+                      const char    *text,
+                      int            len,
+                      gpointer       user_data)
+{
+  g_autofree char *flat = NULL;
+
+  if (len < 0)
+    len = strlen (text);
+  if (memchr (text, '\n', len) == NULL && memchr (text, '\r', len) == NULL && memchr (text, '\t', len) == NULL)
+    return;
+
+  flat = g_strndup (text, len);
+  g_strdelimit (flat, "\r\n\t", ' ');
+
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  g_signal_handlers_block_by_func (buffer, on_title_insert_text, user_data);
+  gtk_text_buffer_insert (buffer, location, flat, -1);
+  g_signal_handlers_unblock_by_func (buffer, on_title_insert_text, user_data);
+}
+
+static void
+on_title_changed (BatonNoteEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->title_view);
+
+  gtk_widget_set_visible (self->title_placeholder, gtk_text_buffer_get_char_count (buffer) == 0);
+  on_text_changed (self);
+}
+
+/* Enter in the title goes on to the text, as in a heading. */
+static gboolean
+on_title_key_pressed (BatonNoteEditor       *self,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+  return TRUE;
 }
 
 static void
@@ -832,6 +909,18 @@ baton_note_editor_init (BatonNoteEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
+
+  {
+    GtkTextBuffer *title_buffer = gtk_text_view_get_buffer (self->title_view);
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_text_buffer_set_enable_undo (title_buffer, TRUE);
+    g_signal_connect (title_buffer, "insert-text", G_CALLBACK (on_title_insert_text), self);
+    g_signal_connect_swapped (title_buffer, "changed", G_CALLBACK (on_title_changed), self);
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_title_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->title_view), keys);
+  }
 
   buffer = _baton_note_editor_get_buffer (self);
   gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "markdown"));

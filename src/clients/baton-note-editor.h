@@ -56,7 +56,12 @@ GtkSourceStyleScheme *baton_notes_style_scheme    (gboolean         dark);
 /* For tests */
 BatonNoteSaver *baton_note_editor_get_saver       (BatonNoteEditor *self);
 GtkTextView    *baton_note_editor_get_text_view   (BatonNoteEditor *self);
-GtkEditable    *baton_note_editor_get_title       (BatonNoteEditor *self);
+/* The title's field: a text view that wraps, one paragraph. */
+GtkTextView    *baton_note_editor_get_title       (BatonNoteEditor *self);
+/* The title as typed (not stripped), and setting it as typing would. */
+char           *baton_note_editor_dup_title_text  (BatonNoteEditor *self);
+void            baton_note_editor_set_title_text  (BatonNoteEditor *self,
+                                                   const char      *title);
 const char     *baton_note_editor_get_status_text (BatonNoteEditor *self);
 /* The CSS that sets the notes font on the text view. */
 GtkCssProvider *baton_note_editor_get_font_css    (BatonNoteEditor *self);

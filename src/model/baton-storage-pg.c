@@ -50,6 +50,7 @@ typedef struct
   char *delete_sql;
   char *delete_all_sql;
   char *version_sql;
+  char *setval_sql;       /* moves the table's sequence past a given id */
 } TableSql;
 
 /* A version the open transaction changed, to put back if it rolls back. */
@@ -112,6 +113,7 @@ table_sql_free (gpointer data)
   g_free (sql->delete_sql);
   g_free (sql->delete_all_sql);
   g_free (sql->version_sql);
+  g_free (sql->setval_sql);
   g_free (sql);
 }
 
@@ -147,6 +149,8 @@ sql_for (PgStorage               *self,
   sql->delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = $1 AND version = $2", schema->table);
   sql->delete_all_sql = g_strdup_printf ("DELETE FROM %s", schema->table);
   sql->version_sql = g_strdup_printf ("SELECT version FROM %s WHERE id = $1", schema->table);
+  sql->setval_sql = g_strdup_printf ("SELECT setval ('%s_id_seq', $1) FROM %s_id_seq WHERE last_value < $1 OR NOT is_called",
+                                     schema->table, schema->table);
   g_hash_table_insert (self->sql, (gpointer) schema, sql);
 
   return sql;
@@ -591,9 +595,11 @@ pg_rollback (BatonStorage *storage)
 
   if (self->depth > 0)
     {
-      sql = g_strdup_printf ("ROLLBACK TO SAVEPOINT baton_%u; RELEASE SAVEPOINT baton_%u",
-                             self->depth, self->depth);
+      g_autofree char *release = g_strdup_printf ("RELEASE SAVEPOINT baton_%u", self->depth);
+
+      sql = g_strdup_printf ("ROLLBACK TO SAVEPOINT baton_%u", self->depth);
       exec (self, sql, NULL);
+      exec (self, release, NULL);
       return;
     }
 
@@ -727,9 +733,7 @@ pg_insert_row (BatonStorage             *storage,
     {
       const char *setval[] = { params[0] };
 
-      result = exec_params (self,
-                            "SELECT setval ('baton_ids', $1) FROM baton_ids WHERE last_value < $1",
-                            1, setval, error);
+      result = exec_params (self, sql->setval_sql, 1, setval, error);
       if (result == NULL)
         return FALSE;
       PQclear (result);

@@ -307,6 +307,7 @@ test_change_propagates (Team          *team,
   gint64 id;
   guint before;
   g_autofree char *author = NULL;
+  BatonTask *b_task;
 
   before = team->b_changed;
   task = baton_store_create_task (team->a, stage_named (team->a, "Backlog"), NULL, "Storyboard module 2", &error);
@@ -317,9 +318,17 @@ test_change_propagates (Team          *team,
   g_assert_cmpuint (team->b_changed, >, before);
   g_assert_cmpstr (baton_task_get_title (task_in (team->b, id)), ==, "Storyboard module 2");
 
+  b_task = task_in (team->b, id);
   g_assert_true (baton_store_move_task (team->a, task, stage_named (team->a, "Review"), NULL, &error));
   g_assert_no_error (error);
   baton_test_wait_model (task_stage_id (team->b, id) == baton_record_get_id (BATON_RECORD (stage_named (team->b, "Review"))), 5000);
+  /* The same object, updated: views keep their rows. */
+  g_assert_true (task_in (team->b, id) == b_task);
+  {
+    g_autoptr(GPtrArray) column = baton_store_get_stage_tasks (team->b, stage_named (team->b, "Review"));
+    g_assert_cmpuint (column->len, ==, 1);
+    g_assert_true (g_ptr_array_index (column, 0) == b_task);
+  }
 
   /* Logged under the coordinator's login role, on both sides. */
   author = server_value (team, "SELECT string_agg (DISTINCT author, ',') FROM activity");
@@ -329,6 +338,13 @@ test_change_propagates (Team          *team,
     g_autoptr(BatonActivity) entry = g_list_model_get_item (baton_store_get_activity (team->b), 0);
     g_assert_cmpstr (baton_activity_get_author (entry), ==, "dana");
   }
+
+  /* A delete reaches the other side too, with the rows it took along. */
+  g_assert_true (baton_store_delete (team->a, task, &error));
+  g_assert_no_error (error);
+  baton_test_wait_model (task_in (team->b, id) == NULL, 5000);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_tasks (team->b)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_activity (team->b)), ==, 0);
 }
 
 /* Two coordinators move the same task: the second move is refused, naming

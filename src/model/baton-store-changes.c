@@ -208,6 +208,20 @@ op_apply_memory (BatonStore *self,
     }
 }
 
+/* Rows someone else changed, as the server now has them: updates the
+ * objects as a local change would (not written, not recorded). "changed"
+ * is the caller's to emit. */
+void
+_baton_store_apply_remote (BatonStore  *self,
+                           BatonChange *change)
+{
+  guint n = baton_change_get_n_ops (change);
+
+  for (guint k = 0; k < n; k++)
+    op_apply_memory (self, baton_change_get_op (change, k), DIRECTION_FORWARD);
+  _baton_store_resort_moved (self, change);
+}
+
 /* Writes every op of @change in one transaction, then updates the objects. */
 static gboolean
 change_apply (BatonStore   *self,

@@ -658,6 +658,45 @@ test_reconnect_after_restart (Team          *team,
   baton_test_wait_model (task_in (team->b, id) != NULL, 5000);
 }
 
+/* A workspace opened while its server is down opens OFFLINE and empty,
+ * and reads everything once the server is back. */
+static void
+test_open_offline_then_load (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = baton_test_pg_create_database (server, TRUE);
+  g_autofree char *uri = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BatonStore) first = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  guint n_changed = 0;
+
+  ensure_roles ();
+  uri = baton_test_pg_uri (server, "dana", NULL, db);
+  first = baton_store_open (uri, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (baton_store_create_task (first, stage_named (first, "Backlog"), NULL, "Waiting", &error));
+  g_assert_no_error (error);
+  g_clear_object (&first);
+
+  baton_test_pg_stop_server (server);
+  baton_store_open_async (uri, NULL, BATON_STORE_OPEN_NONE, NULL, open_ready, &result);
+  baton_test_wait_model (result != NULL, 10000);
+  store = baton_store_open_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (baton_store_get_connection (store), ==, BATON_STORE_CONNECTION_OFFLINE);
+  g_assert_true (baton_store_get_read_only (store));
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_tasks (store)), ==, 0);
+  g_signal_connect (store, "changed", G_CALLBACK (count_changed), &n_changed);
+
+  baton_test_pg_start_server (server);
+  baton_test_wait_model (baton_store_get_connection (store) == BATON_STORE_CONNECTION_ONLINE, 15000);
+  baton_test_wait_model (g_list_model_get_n_items (baton_store_get_tasks (store)) == 1, 5000);
+  g_assert_cmpuint (n_changed, >, 0);
+  g_assert_false (baton_store_get_read_only (store));
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (store)), ==, 6);
+}
+
 /* Notifications are not replayed: a change made while a client was
  * disconnected arrives from the change log when it reconnects. */
 static void
@@ -748,6 +787,7 @@ main (int   argc,
   g_test_add ("/team/roles/viewer-refused", Team, NULL, team_setup, test_viewer_refused, team_teardown);
   g_test_add ("/team/roles/activity-author", Team, NULL, team_setup, test_activity_author_forced, team_teardown);
   g_test_add ("/team/offline/reconnect-after-restart", Team, NULL, team_setup, test_reconnect_after_restart, team_teardown);
+  g_test_add_func ("/team/offline/open-then-load", test_open_offline_then_load);
   g_test_add ("/team/offline/catch-up", Team, NULL, team_setup, test_catch_up_after_reconnect, team_teardown);
 
   status = g_test_run ();

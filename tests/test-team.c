@@ -425,6 +425,13 @@ test_undo_refused (Team          *team,
   g_test_message ("refused: %s", error->message);
   g_assert_nonnull (strstr (error->message, "bob"));
   g_assert_nonnull (strstr (error->message, "“Storyboard module 2”"));
+  /* The step is gone; the one before it (the task's creation) would
+   * overwrite Bob's move just the same. */
+  g_assert_true (baton_history_get_can_undo (baton_store_get_history (team->a)));
+  g_clear_error (&error);
+  g_assert_false (baton_store_undo (team->a, &error));
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_CONFLICT);
+  g_assert_false (baton_history_get_can_undo (baton_store_get_history (team->a)));
 
   expected_stage = g_strdup_printf ("%" G_GINT64_FORMAT, review);
   server_stage = server_value (team, "SELECT stage_id FROM tasks WHERE id = %" G_GINT64_FORMAT, id);

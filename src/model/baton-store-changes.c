@@ -655,8 +655,13 @@ baton_store_undo (BatonStore  *self,
       return FALSE;
     }
 
+  /* A step that would overwrite someone else's change can never be
+   * undone: it leaves the history, so the one before it comes next. */
   if (!check_rows_unchanged_since (self, change, DIRECTION_BACKWARD, error))
-    return FALSE;
+    {
+      baton_change_free (baton_history_take_undo (self->history));
+      return FALSE;
+    }
 
   if (!change_apply (self, change, DIRECTION_BACKWARD, error))
     return FALSE;

@@ -578,6 +578,42 @@ open_ready (GObject      *source,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+/* Two coordinators opening a new workspace at the same moment seed its
+ * stages once. */
+static void
+test_seeded_once (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = baton_test_pg_create_database (server, TRUE);
+  g_autofree char *uri_a = NULL;
+  g_autofree char *uri_b = NULL;
+  g_autoptr(GAsyncResult) result_a = NULL;
+  g_autoptr(GAsyncResult) result_b = NULL;
+  g_autoptr(BatonStore) a = NULL;
+  g_autoptr(BatonStore) b = NULL;
+  g_autofree char *n_stages = NULL;
+
+  ensure_roles ();
+  uri_a = baton_test_pg_uri (server, "dana", NULL, db);
+  uri_b = baton_test_pg_uri (server, "bob", NULL, db);
+  baton_store_open_async (uri_a, NULL, BATON_STORE_OPEN_REQUIRE_SERVER, NULL, open_ready, &result_a);
+  baton_store_open_async (uri_b, NULL, BATON_STORE_OPEN_REQUIRE_SERVER, NULL, open_ready, &result_b);
+  baton_test_wait_model (result_a != NULL && result_b != NULL, 10000);
+  a = baton_store_open_finish (result_a, &error);
+  g_assert_no_error (error);
+  b = baton_store_open_finish (result_b, &error);
+  g_assert_no_error (error);
+
+  n_stages = baton_test_pg_query_value (server, db, "SELECT count(*) FROM stages");
+  g_assert_cmpstr (n_stages, ==, "6");
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (a)), ==, 6);
+  baton_test_wait_model (g_list_model_get_n_items (baton_store_get_stages (b)) == 6, 5000);
+  {
+    g_autoptr(BatonStage) last = g_list_model_get_item (baton_store_get_stages (a), 5);
+    g_assert_true (baton_stage_get_is_done (last));
+  }
+}
+
 /* baton_store_open_async () with the password apart from the location. */
 static void
 test_open_async_password (void)
@@ -783,6 +819,7 @@ main (int   argc,
   g_test_add_func ("/team/schema/idempotent", test_schema_idempotent);
   g_test_add_func ("/team/schema/newer-refused", test_newer_schema_refused);
   g_test_add_func ("/team/schema/applied-on-open", test_schema_applied_on_open);
+  g_test_add_func ("/team/open/seeded-once", test_seeded_once);
   g_test_add_func ("/team/open/password", test_password);
   g_test_add_func ("/team/open/async-password", test_open_async_password);
   g_test_add_func ("/team/open/unreachable", test_unreachable);

@@ -1195,6 +1195,50 @@ baton_storage_pg_get_author (BatonStorage *storage)
   return ((PgStorage *) storage)->author;
 }
 
+gboolean
+baton_storage_pg_seed_stages (BatonStorage        *storage,
+                              const char * const  *names,
+                              guint                n_names,
+                              GError             **error)
+{
+  PgStorage *self = (PgStorage *) storage;
+  PGresult *result;
+  gboolean empty;
+
+  g_return_val_if_fail (baton_storage_is_pg (storage), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  if (!exec (self, "BEGIN", error))
+    return FALSE;
+  if (!exec (self, "SELECT pg_advisory_xact_lock (472301816)", error) ||
+      !(result = exec_params (self, "SELECT NOT EXISTS (SELECT FROM stages)", 0, NULL, error)))
+    goto fail;
+  empty = PQgetvalue (result, 0, 0)[0] == 't';
+  PQclear (result);
+
+  for (guint i = 0; empty && i < n_names; i++)
+    {
+      g_autofree char *position = g_strdup_printf ("%u", i);
+      const char *params[] = { names[i], position, i == n_names - 1 ? "t" : "f" };
+
+      if (!(result = exec_params (self, "INSERT INTO stages (name, position, is_done) VALUES ($1, $2, $3)",
+                                  3, params, error)))
+        goto fail;
+      PQclear (result);
+    }
+
+  if (!exec (self, "COMMIT", error))
+    return FALSE;
+  take_notifies (self);
+
+  return TRUE;
+
+fail:
+  if (self->online)
+    exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
 /* The feed --------------------------------------------------------------- */
 
 static void

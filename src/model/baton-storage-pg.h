@@ -87,6 +87,12 @@ gboolean      baton_storage_pg_catch_up     (BatonStorage             *storage,
 char         *baton_storage_pg_last_author  (BatonStorage             *storage,
                                              const BatonRecordSchema  *schema,
                                              gint64                    id);
+/* A workspace nobody opened yet gets @names as its stages (the last one
+ * done), once: whoever comes first under an advisory lock. */
+gboolean      baton_storage_pg_seed_stages  (BatonStorage             *storage,
+                                             const char * const       *names,
+                                             guint                     n_names,
+                                             GError                  **error);
 /* The engine's storage of a store, or NULL for a file. */
 gboolean      baton_storage_is_pg           (BatonStorage             *storage);
 

@@ -158,8 +158,6 @@ BatonStore *            _baton_store_open_team (const char  *location,
                                                 GError     **error);
 gboolean                _baton_store_is_team (BatonStore *self);
 gboolean                _baton_store_team_read_only (BatonStore *self);
-gboolean                _baton_store_seed_stages (BatonStore  *self,
-                                                  GError     **error);
 void                    _baton_store_apply_remote (BatonStore  *self,
                                                    BatonChange *change);
 

@@ -216,7 +216,18 @@ seed_if_new (BatonStore  *self,
       !baton_storage_pg_is_online (self->storage) || baton_storage_pg_is_viewer (self->storage))
     return TRUE;
 
-  return _baton_store_seed_stages (self, error);
+  {
+    guint n;
+    const char * const *names = _baton_store_get_default_stages (&n);
+    g_autofree const char **translated = g_new0 (const char *, n + 1);
+
+    for (guint i = 0; i < n; i++)
+      translated[i] = _(names[i]);
+
+    /* Another coordinator opening it at the same moment seeds it once. */
+    return baton_storage_pg_seed_stages (self->storage, translated, n, error) &&
+           _baton_store_table_load (self, &self->tables[TABLE_STAGES], error);
+  }
 }
 
 static void

@@ -403,13 +403,6 @@ seed_stages (BatonStore  *self,
 }
 
 gboolean
-_baton_store_seed_stages (BatonStore  *self,
-                          GError     **error)
-{
-  return baton_store_run_batch (self, NULL, FALSE, seed_stages, NULL, error);
-}
-
-gboolean
 _baton_store_reload (BatonStore  *self,
                      GError     **error)
 {

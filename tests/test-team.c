@@ -634,6 +634,14 @@ test_open_async_password (void)
   /* The password is kept nowhere the window shows or saves. */
   g_assert_null (strstr (baton_store_get_path (store), "s3cret"));
   g_assert_cmpint (baton_store_get_connection (store), ==, BATON_STORE_CONNECTION_ONLINE);
+
+  /* An import's worker connects as the window did, by its location. */
+  {
+    g_autoptr(BatonStore) worker = baton_store_open_for_worker (baton_store_get_path (store), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (baton_store_get_author (worker), ==, "pat");
+  }
 }
 
 /* A server that cannot be reached: refused when the server is required,
@@ -804,6 +812,68 @@ test_notes (Team          *team,
   }
 }
 
+/* Imports and exports run on a worker thread with a store of their own:
+ * on a team workspace, a connection of its own, whose change the window's
+ * store adopts as one undo step. */
+static gpointer
+worker_adds_task (gpointer data)
+{
+  Team *team = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) worker = baton_store_open_for_worker (baton_store_get_path (team->a), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (baton_store_create_task (worker, stage_named (worker, "Backlog"), NULL, "Imported", &error));
+  g_assert_no_error (error);
+
+  return baton_store_take_last_change (worker);
+}
+
+static gboolean
+has_task_titled (BatonStore *store,
+                 const char *title)
+{
+  GListModel *tasks = baton_store_get_tasks (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(BatonTask) task = g_list_model_get_item (tasks, i);
+
+      if (g_strcmp0 (baton_task_get_title (task), title) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_worker (Team          *team,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GThread *thread = g_thread_new ("worker", worker_adds_task, team);
+  BatonChange *change = g_thread_join (thread);
+  gboolean as_undo = FALSE;
+  g_autofree char *count = NULL;
+
+  g_assert_nonnull (change);
+  g_assert_true (baton_store_adopt_change (team->a, change, &as_undo, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_task_titled (team->a, "Imported"));
+  baton_test_wait_model (has_task_titled (team->b, "Imported"), 5000);
+
+  /* Undone from the window, whether adopted as a step or read again. */
+  if (as_undo)
+    {
+      g_assert_true (baton_store_undo (team->a, &error));
+      g_assert_no_error (error);
+      g_assert_false (has_task_titled (team->a, "Imported"));
+      count = server_value (team, "SELECT count(*) FROM tasks");
+      g_assert_cmpstr (count, ==, "0");
+      baton_test_wait_model (!has_task_titled (team->b, "Imported"), 5000);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -828,6 +898,7 @@ main (int   argc,
   g_test_add ("/team/live/notes", Team, NULL, team_setup, test_notes, team_teardown);
   g_test_add ("/team/conflict/moves", Team, NULL, team_setup, test_conflicting_moves, team_teardown);
   g_test_add ("/team/conflict/undo-refused", Team, NULL, team_setup, test_undo_refused, team_teardown);
+  g_test_add ("/team/live/worker", Team, NULL, team_setup, test_worker, team_teardown);
   g_test_add ("/team/roles/viewer-refused", Team, NULL, team_setup, test_viewer_refused, team_teardown);
   g_test_add ("/team/roles/activity-author", Team, NULL, team_setup, test_activity_author_forced, team_teardown);
   g_test_add ("/team/offline/reconnect-after-restart", Team, NULL, team_setup, test_reconnect_after_restart, team_teardown);

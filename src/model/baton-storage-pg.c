@@ -48,6 +48,7 @@ typedef struct
   char *insert_sql;       /* new id from the sequence */
   char *insert_id_sql;    /* given id */
   char *delete_sql;
+  char *delete_any_sql;
   char *delete_all_sql;
   char *version_sql;
   char *setval_sql;       /* moves the table's sequence past a given id */
@@ -112,6 +113,7 @@ table_sql_free (gpointer data)
   g_free (sql->insert_sql);
   g_free (sql->insert_id_sql);
   g_free (sql->delete_sql);
+  g_free (sql->delete_any_sql);
   g_free (sql->delete_all_sql);
   g_free (sql->version_sql);
   g_free (sql->setval_sql);
@@ -149,6 +151,7 @@ sql_for (PgStorage               *self,
   sql->insert_id_sql = g_strdup_printf ("INSERT INTO %s (id, %s) VALUES (%s) RETURNING id, version",
                                         schema->table, columns->str, id_params->str);
   sql->delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = $1 AND version = $2", schema->table);
+  sql->delete_any_sql = g_strdup_printf ("DELETE FROM %s WHERE id = $1", schema->table);
   sql->delete_all_sql = g_strdup_printf ("DELETE FROM %s", schema->table);
   sql->version_sql = g_strdup_printf ("SELECT version FROM %s WHERE id = $1", schema->table);
   sql->setval_sql = g_strdup_printf ("SELECT setval ('%s_id_seq', $1) FROM %s_id_seq WHERE last_value < $1 OR NOT is_called",
@@ -855,12 +858,16 @@ pg_delete_row (BatonStorage             *storage,
   PgStorage *self = (PgStorage *) storage;
   const TableSql *sql = sql_for (self, schema);
   g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  g_autofree char *version_text = g_strdup_printf ("%" G_GINT64_FORMAT, get_version (self, schema, id));
+  gint64 version = get_version (self, schema, id);
+  g_autofree char *version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
   const char *params[] = { id_text, version_text };
   PGresult *result;
   gboolean deleted;
 
-  if (!(result = exec_params (self, sql->delete_sql, 2, params, error)))
+  /* A row this engine has not seen yet (a worker's, adopted before the
+   * feed brought it) is deleted as it is, as it is updated. */
+  if (!(result = exec_params (self, version > 0 ? sql->delete_sql : sql->delete_any_sql,
+                              version > 0 ? 2 : 1, params, error)))
     return FALSE;
   deleted = g_strcmp0 (PQcmdTuples (result), "0") != 0;
   PQclear (result);

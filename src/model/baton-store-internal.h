@@ -156,6 +156,8 @@ table_id_of (BatonStore *self,
 /* Team workspaces (baton-store-team.c) */
 BatonStore *            _baton_store_open_team (const char  *location,
                                                 GError     **error);
+BatonStore *            _baton_store_open_team_worker (const char  *location,
+                                                       GError     **error);
 gboolean                _baton_store_is_team (BatonStore *self);
 gboolean                _baton_store_team_read_only (BatonStore *self);
 void                    _baton_store_apply_remote (BatonStore  *self,

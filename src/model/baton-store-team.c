@@ -258,6 +258,42 @@ team_event (BatonStorage        *storage,
     }
 }
 
+/* The passwords of the team workspaces this process opened, by location
+ * without its password, so that a worker (an import, an export) can
+ * connect as the window did. In memory only, for as long as the process
+ * runs, as libpq keeps them for its own connections. */
+static GMutex      passwords_lock;
+static GHashTable *passwords;
+
+static void
+remember_password (const char *location,
+                   const char *password)
+{
+  g_autofree char *key = baton_store_location_strip_password (location);
+
+  if (password == NULL || key == NULL)
+    return;
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords == NULL)
+    passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (passwords, g_steal_pointer (&key), g_strdup (password));
+  g_mutex_unlock (&passwords_lock);
+}
+
+static char *
+recall_password (const char *location)
+{
+  char *password = NULL;
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords != NULL)
+    password = g_strdup (g_hash_table_lookup (passwords, location));
+  g_mutex_unlock (&passwords_lock);
+
+  return password;
+}
+
 /* Opens the team workspace at @location on this thread, not yet watching
  * its connection (_baton_store_team_attach ()). */
 static BatonStore *
@@ -288,6 +324,9 @@ open_team (const char           *location,
   if (!offline && (!team_load (self, error) || !seed_if_new (self, error)))
     return NULL;
 
+  if (!offline)
+    remember_password (location, password);
+
   return g_steal_pointer (&self);
 }
 
@@ -308,6 +347,18 @@ _baton_store_open_team (const char  *location,
     team_attach (self);
 
   return self;
+}
+
+/* A store of a worker thread's own on the team workspace a window has
+ * open: its own connection, no watch (what it writes reaches the window's
+ * store through the change feed, or baton_store_adopt_change ()). */
+BatonStore *
+_baton_store_open_team_worker (const char  *location,
+                               GError     **error)
+{
+  g_autofree char *password = recall_password (location);
+
+  return open_team (location, password, BATON_STORE_OPEN_REQUIRE_SERVER, error);
 }
 
 gboolean

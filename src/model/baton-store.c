@@ -469,15 +469,7 @@ _baton_store_open_full (const char  *path,
     path = default_path = baton_store_default_path ();
 
   if (baton_store_is_team_location (path))
-    {
-      if (worker)
-        {
-          g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
-                               _("Work on a team workspace cannot run in the background."));
-          return NULL;
-        }
-      return _baton_store_open_team (path, error);
-    }
+    return worker ? _baton_store_open_team_worker (path, error) : _baton_store_open_team (path, error);
 
   self = open_store (path, worker, &created_file, error);
 

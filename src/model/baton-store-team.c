@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "baton-storage-pg.h"
 #include "baton-store-internal.h"
 
 gboolean
@@ -85,6 +86,293 @@ baton_store_describe_location (const char *location)
   return g_strdup_printf (_("%s on %s"), database, host);
 }
 
+/* The engine's word ------------------------------------------------------ */
+
+static void
+notify_connection (BatonStore *self)
+{
+  g_object_notify (G_OBJECT (self), "connection");
+  g_object_notify (G_OBJECT (self), "read-only");
+}
+
+/* Rows of one table changed on the server: read it again. "changed" is
+ * emitted once the engine has caught up. */
+static void
+team_table_changed (BatonStorage            *storage,
+                    const BatonRecordSchema *schema,
+                    gpointer                 user_data)
+{
+  BatonStore *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!_baton_store_table_load (self, _baton_store_table_for_schema (self, schema), &error))
+    g_debug ("Could not read %s again: %s", schema->table, error->message);
+}
+
+static void
+keep_row (const BatonRecordSchema *schema,
+          gint64                   id,
+          const GValue            *values,
+          gpointer                 user_data)
+{
+  g_hash_table_insert (user_data, GSIZE_TO_POINTER ((gsize) id), _baton_store_copy_values (schema, values));
+}
+
+static void
+free_values_of (gpointer data,
+                gpointer schema)
+{
+  GValue *values = data;
+
+  for (guint i = 0; i < ((const BatonRecordSchema *) schema)->n_fields; i++)
+    g_value_unset (&values[i]);
+  g_free (values);
+}
+
+/* Rows of one table changed on the server: the objects take the server's
+ * values (inserted, updated or deleted as a change of this store's would
+ * do it), so views keep their objects. */
+static void
+team_rows_changed (BatonStorage            *storage,
+                   const BatonRecordSchema *schema,
+                   GArray                  *ids,
+                   gpointer                 user_data)
+{
+  BatonStore *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) rows = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  Table *table = _baton_store_table_for_schema (self, schema);
+  BatonChange *change = baton_change_new (NULL);
+  GHashTableIter iter;
+  gpointer values;
+
+  if (!baton_storage_pg_read_rows_by_id (storage, schema, ids, keep_row, rows, &error))
+    {
+      g_debug ("Could not read the changed rows of %s: %s", schema->table, error->message);
+      baton_change_free (change);
+      return;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      BatonRecord *record = table_lookup (table, id);
+      GValue *row;
+      BatonOp *op;
+
+      if (!g_hash_table_add (seen, GSIZE_TO_POINTER ((gsize) id)))
+        continue;
+      row = g_hash_table_lookup (rows, GSIZE_TO_POINTER ((gsize) id));
+
+      if (record != NULL && row != NULL)
+        op = baton_op_new (BATON_OP_UPDATE, schema, id);
+      else if (row != NULL)
+        op = baton_op_new (BATON_OP_INSERT, schema, id);
+      else if (record != NULL)
+        op = baton_op_new (BATON_OP_DELETE, schema, id);
+      else
+        continue;
+
+      if (record != NULL)
+        op->before = _baton_store_snapshot_record (record);
+      if (row != NULL)
+        {
+          g_hash_table_steal (rows, GSIZE_TO_POINTER ((gsize) id));
+          op->after = row;
+        }
+      baton_change_add_op (change, op);
+    }
+
+  _baton_store_apply_remote (self, change);
+  baton_change_free (change);
+
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, NULL, &values))
+    free_values_of (values, (gpointer) schema);
+}
+
+static gboolean
+team_load (BatonStore  *self,
+           GError     **error)
+{
+  gboolean ok = TRUE;
+
+  if (!baton_storage_pg_snapshot_begin (self->storage, error))
+    return FALSE;
+  for (guint i = 0; i < N_TABLES && ok; i++)
+    ok = _baton_store_table_load (self, &self->tables[i], error);
+  baton_storage_pg_snapshot_end (self->storage);
+
+  return ok;
+}
+
+static gboolean
+seed_if_new (BatonStore  *self,
+             GError     **error)
+{
+  /* A board always keeps a stage: none is a workspace nobody opened yet. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->tables[TABLE_STAGES].list)) > 0 ||
+      !baton_storage_pg_is_online (self->storage) || baton_storage_pg_is_viewer (self->storage))
+    return TRUE;
+
+  {
+    guint n;
+    const char * const *names = _baton_store_get_default_stages (&n);
+    g_autofree const char **translated = g_new0 (const char *, n + 1);
+
+    for (guint i = 0; i < n; i++)
+      translated[i] = _(names[i]);
+
+    /* Another coordinator opening it at the same moment seeds it once. */
+    return baton_storage_pg_seed_stages (self->storage, translated, n, error) &&
+           _baton_store_table_load (self, &self->tables[TABLE_STAGES], error);
+  }
+}
+
+static void
+team_event (BatonStorage        *storage,
+            BatonStoragePgEvent  event,
+            gpointer             user_data)
+{
+  BatonStore *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  switch (event)
+    {
+    case BATON_STORAGE_PG_CONNECTION:
+      notify_connection (self);
+      break;
+
+    case BATON_STORAGE_PG_CAUGHT_UP:
+      _baton_store_emit_changed (self, NULL);
+      break;
+
+    case BATON_STORAGE_PG_RELOAD:
+    default:
+      if (!team_load (self, &error) || !seed_if_new (self, &error))
+        g_debug ("Could not read the team workspace: %s", error->message);
+      else
+        _baton_store_emit_changed (self, NULL);
+      break;
+    }
+}
+
+/* The passwords of the team workspaces this process opened, by location
+ * without its password, so that a worker (an import, an export) can
+ * connect as the window did. In memory only, for as long as the process
+ * runs, as libpq keeps them for its own connections. */
+static GMutex      passwords_lock;
+static GHashTable *passwords;
+
+static void
+remember_password (const char *location,
+                   const char *password)
+{
+  g_autofree char *key = baton_store_location_strip_password (location);
+
+  if (password == NULL || key == NULL)
+    return;
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords == NULL)
+    passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (passwords, g_steal_pointer (&key), g_strdup (password));
+  g_mutex_unlock (&passwords_lock);
+}
+
+static char *
+recall_password (const char *location)
+{
+  char *password = NULL;
+
+  g_mutex_lock (&passwords_lock);
+  if (passwords != NULL)
+    password = g_strdup (g_hash_table_lookup (passwords, location));
+  g_mutex_unlock (&passwords_lock);
+
+  return password;
+}
+
+/* Opens the team workspace at @location on this thread, not yet watching
+ * its connection (_baton_store_team_attach ()). */
+static BatonStore *
+open_team (const char           *location,
+           const char           *password,
+           BatonStoreOpenFlags   flags,
+           GError              **error)
+{
+  g_autoptr(BatonStore) self = NULL;
+  gboolean offline = FALSE;
+
+  self = g_object_new (BATON_TYPE_STORE, NULL);
+  self->path = baton_store_location_strip_password (location);
+  if (self->path == NULL)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
+                   _("“%s” is not a valid team workspace address."), location);
+      return NULL;
+    }
+
+  self->storage = baton_storage_pg_open (location, password,
+                                         (flags & BATON_STORE_OPEN_REQUIRE_SERVER) != 0,
+                                         &offline, error);
+  if (self->storage == NULL)
+    return NULL;
+  baton_storage_set_changed_func (self->storage, team_table_changed, self);
+
+  if (!offline && (!team_load (self, error) || !seed_if_new (self, error)))
+    return NULL;
+
+  if (!offline)
+    remember_password (location, password);
+
+  return g_steal_pointer (&self);
+}
+
+/* Starts watching the connection from the thread-default main context. */
+static void
+team_attach (BatonStore *self)
+{
+  baton_storage_pg_attach (self->storage, team_event, team_rows_changed, self);
+}
+
+BatonStore *
+_baton_store_open_team (const char  *location,
+                        GError     **error)
+{
+  BatonStore *self = open_team (location, NULL, BATON_STORE_OPEN_REQUIRE_SERVER, error);
+
+  if (self != NULL)
+    team_attach (self);
+
+  return self;
+}
+
+/* A store of a worker thread's own on the team workspace a window has
+ * open: its own connection, no watch (what it writes reaches the window's
+ * store through the change feed, or baton_store_adopt_change ()). */
+BatonStore *
+_baton_store_open_team_worker (const char  *location,
+                               GError     **error)
+{
+  g_autofree char *password = recall_password (location);
+
+  return open_team (location, password, BATON_STORE_OPEN_REQUIRE_SERVER, error);
+}
+
+gboolean
+_baton_store_is_team (BatonStore *self)
+{
+  return baton_storage_is_pg (self->storage);
+}
+
+gboolean
+_baton_store_team_read_only (BatonStore *self)
+{
+  return !baton_storage_pg_is_online (self->storage) || baton_storage_pg_is_viewer (self->storage);
+}
+
 /* Opening off the main loop -------------------------------------------- */
 
 typedef struct
@@ -115,13 +403,10 @@ open_thread (GTask        *task,
   BatonStore *store;
 
   if (baton_store_is_team_location (data->location))
-    {
-      g_task_return_new_error (task, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
-                               _("This Baton cannot open team workspaces yet."));
-      return;
-    }
+    store = open_team (data->location, data->password, data->flags, &error);
+  else
+    store = baton_store_open (data->location, &error);
 
-  store = baton_store_open (data->location, &error);
   if (store == NULL)
     g_task_return_error (task, error);
   else
@@ -155,10 +440,18 @@ BatonStore *
 baton_store_open_finish (GAsyncResult  *result,
                          GError       **error)
 {
+  BatonStore *store;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == baton_store_open_async, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  store = g_task_propagate_pointer (G_TASK (result), error);
+
+  /* The connection is watched from here, the thread that runs the store. */
+  if (store != NULL && _baton_store_is_team (store))
+    team_attach (store);
+
+  return store;
 }
 
 BatonStoreConnection
@@ -166,7 +459,11 @@ baton_store_get_connection (BatonStore *self)
 {
   g_return_val_if_fail (BATON_IS_STORE (self), BATON_STORE_CONNECTION_LOCAL);
 
-  return BATON_STORE_CONNECTION_LOCAL;
+  if (!_baton_store_is_team (self))
+    return BATON_STORE_CONNECTION_LOCAL;
+
+  return baton_storage_pg_is_online (self->storage) ? BATON_STORE_CONNECTION_ONLINE
+                                                    : BATON_STORE_CONNECTION_OFFLINE;
 }
 
 const char *
@@ -174,5 +471,8 @@ baton_store_get_author (BatonStore *self)
 {
   g_return_val_if_fail (BATON_IS_STORE (self), NULL);
 
-  return NULL;
+  if (!_baton_store_is_team (self))
+    return NULL;
+
+  return baton_storage_pg_get_author (self->storage);
 }

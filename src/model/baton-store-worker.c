@@ -19,7 +19,8 @@
 
 /**
  * baton_store_open_for_worker:
- * @path: a workspace file that exists
+ * @path: a workspace file that exists, or the location of the team
+ *   workspace a window has open (baton_store_get_path ())
  *
  * Returns: (transfer full) (nullable): the store, or %NULL with @error set
  *   as baton_store_open () sets it
@@ -29,6 +30,10 @@ baton_store_open_for_worker (const char  *path,
                              GError     **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
+
+  /* A team workspace: a connection of the worker's own. */
+  if (baton_store_is_team_location (path))
+    return _baton_store_open_team_worker (path, error);
 
   /* Creating the file here would race with the window's own store. */
   if (strcmp (path, ":memory:") == 0 || !g_file_test (path, G_FILE_TEST_IS_REGULAR))

@@ -468,6 +468,9 @@ _baton_store_open_full (const char  *path,
   if (path == NULL)
     path = default_path = baton_store_default_path ();
 
+  if (baton_store_is_team_location (path))
+    return worker ? _baton_store_open_team_worker (path, error) : _baton_store_open_team (path, error);
+
   self = open_store (path, worker, &created_file, error);
 
   /* A file that was missing is missing again: left empty, the next try
@@ -559,6 +562,9 @@ gboolean
 baton_store_get_read_only (BatonStore *self)
 {
   g_return_val_if_fail (BATON_IS_STORE (self), TRUE);
+
+  if (_baton_store_is_team (self))
+    return _baton_store_team_read_only (self);
 
   return self->db != NULL && baton_db_is_read_only (self->db);
 }

@@ -41,13 +41,13 @@
 /* The key of a list box row's backup file. */
 #define BACKUP_PATH_KEY "baton-backup-path"
 
-/* The workspace's file, or NULL for one in memory. */
+/* The workspace's file, or NULL for one in memory or on a team server. */
 static const char *
 workspace_file (BatonWindow *self)
 {
   const char *path = baton_store_get_path (baton_window_get_store (self));
 
-  if (path == NULL || g_strcmp0 (path, ":memory:") == 0)
+  if (path == NULL || g_strcmp0 (path, ":memory:") == 0 || baton_store_is_team_location (path))
     return NULL;
 
   return path;
@@ -222,6 +222,11 @@ baton_window_get_workspace_name (BatonWindow *self)
   char *dot;
 
   g_return_val_if_fail (BATON_IS_WINDOW (self), NULL);
+
+  /* "DATABASE on HOST" */
+  path = baton_store_get_path (baton_window_get_store (self));
+  if (baton_store_is_team_location (path))
+    return baton_store_describe_location (path);
 
   path = workspace_file (self);
   if (path == NULL)

@@ -1,0 +1,629 @@
+/* test-team-ui.c — connecting to team workspaces, from the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The location a login makes (every part percent-encoded, never a
+ * password) and reads back; Connect to a Team Workspace…: its fields,
+ * validation (nothing is opened with a bad field), errors shown inline on
+ * the field they are about, Cancel and Escape, the focus going back to the
+ * main menu; the read-only banner's cause; recent workspaces of both kinds.
+ * The location cases need no display; the others are skipped without one.
+ */
+
+#define G_LOG_DOMAIN "test-team-ui"
+
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "baton-application.h"
+#include "baton-connect-dialog.h"
+#include "baton-store.h"
+#include "baton-team-secrets.h"
+#include "baton-window-private.h"
+#include "baton-test-util.h"
+#include "baton-ui-test-util.h"
+
+static BatonApplication *app;   /* NULL without a display */
+
+#define SKIP_WITHOUT_DISPLAY()                          \
+  G_STMT_START {                                        \
+    if (app == NULL)                                    \
+      {                                                 \
+        g_test_skip ("no display");                     \
+        return;                                         \
+      }                                                 \
+  } G_STMT_END
+
+/* Locations ----------------------------------------------------------------------- */
+
+static void
+test_location_build (void)
+{
+  g_autoptr(BatonTeamLogin) login = baton_team_login_new ();
+  g_autoptr(BatonTeamLogin) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *password = NULL;
+
+  login->host = g_strdup ("db.example.com");
+  login->port = 6543;
+  login->database = g_strdup ("plans/2027 ü?#");
+  login->user = g_strdup ("dana@acme:x");
+  login->tls = BATON_TEAM_TLS_VERIFY_FULL;
+  login->ca_file = g_strdup ("/etc/ssl/our ca&co.pem");
+
+  location = baton_team_login_to_location (login);
+  g_assert_cmpstr (location, ==,
+                   "postgresql://dana%40acme%3Ax@db.example.com:6543/plans%2F2027%20%C3%BC%3F%23"
+                   "?sslmode=verify-full&sslrootcert=%2Fetc%2Fssl%2Four%20ca%26co.pem");
+  g_assert_true (baton_store_is_team_location (location));
+
+  /* It reads back to the same login, with no password. */
+  back = baton_team_login_from_location (location, &password, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->host, ==, "db.example.com");
+  g_assert_cmpuint (back->port, ==, 6543);
+  g_assert_cmpstr (back->database, ==, "plans/2027 ü?#");
+  g_assert_cmpstr (back->user, ==, "dana@acme:x");
+  g_assert_cmpint (back->tls, ==, BATON_TEAM_TLS_VERIFY_FULL);
+  g_assert_cmpstr (back->ca_file, ==, "/etc/ssl/our ca&co.pem");
+  g_assert_null (password);
+
+  /* Without a CA file; "require"; an IPv6 address; a socket folder. */
+  login->tls = BATON_TEAM_TLS_REQUIRE;
+  g_clear_pointer (&location, g_free);
+  location = baton_team_login_to_location (login);
+  g_assert_null (strstr (location, "sslrootcert"));
+  g_assert_true (g_str_has_suffix (location, "?sslmode=require"));
+
+  g_free (login->host);
+  login->host = g_strdup ("::1");
+  login->tls = BATON_TEAM_TLS_PREFER;
+  g_clear_pointer (&location, g_free);
+  location = baton_team_login_to_location (login);
+  g_assert_true (g_str_has_prefix (location, "postgresql://dana%40acme%3Ax@[::1]:6543/"));
+
+  g_free (login->host);
+  login->host = g_strdup ("/run/postgresql");
+  g_clear_pointer (&location, g_free);
+  location = baton_team_login_to_location (login);
+  g_assert_true (g_str_has_prefix (location, "postgresql://dana%40acme%3Ax@%2Frun%2Fpostgresql:6543/"));
+  g_clear_pointer (&back, baton_team_login_free);
+  back = baton_team_login_from_location (location, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->host, ==, "/run/postgresql");
+}
+
+/* A password in a location is read out, for using, and the defaults are
+ * libpq's; a location that is not one is an error that does not show the
+ * password. */
+static void
+test_location_parse (void)
+{
+  g_autoptr(BatonTeamLogin) login = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+
+  login = baton_team_login_from_location ("postgresql://vic:s%3Acret@db/", &password, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, "s:cret");
+  g_assert_cmpstr (login->host, ==, "db");
+  g_assert_cmpuint (login->port, ==, 5432);
+  g_assert_cmpstr (login->user, ==, "vic");
+  g_assert_cmpstr (login->database, ==, "vic");
+  g_assert_cmpint (login->tls, ==, BATON_TEAM_TLS_PREFER);
+  g_clear_pointer (&login, baton_team_login_free);
+  g_clear_pointer (&password, g_free);
+
+  login = baton_team_login_from_location ("postgres:///team", &password, &error);
+  g_assert_no_error (error);
+  g_assert_null (password);
+  g_assert_cmpstr (login->host, ==, "localhost");
+  g_assert_cmpstr (login->user, ==, g_get_user_name ());
+  g_assert_cmpstr (login->database, ==, "team");
+  g_clear_pointer (&login, baton_team_login_free);
+
+  login = baton_team_login_from_location ("postgresql://vic:hunter2@db:99999999/x", &password, &error);
+  g_assert_null (login);
+  g_assert_error (error, G_URI_ERROR, G_URI_ERROR_FAILED);
+  g_assert_null (strstr (error->message, "hunter2"));
+  g_clear_error (&error);
+
+  login = baton_team_login_from_location ("/home/dana/plan.db", &password, &error);
+  g_assert_null (login);
+  g_assert_error (error, G_URI_ERROR, G_URI_ERROR_FAILED);
+}
+
+/* The dialog ----------------------------------------------------------------------- */
+
+static gpointer
+child (gpointer    dialog,
+       const char *name)
+{
+  GObject *widget = gtk_widget_get_template_child (GTK_WIDGET (dialog), BATON_TYPE_CONNECT_DIALOG, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+set_text (gpointer    dialog,
+          const char *row,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, row)), text);
+}
+
+static void
+fill_in (BatonConnectDialog *dialog,
+         const char         *port)
+{
+  set_text (dialog, "host_row", "127.0.0.1");
+  set_text (dialog, "port_row", port);
+  set_text (dialog, "database_row", "team plans");
+  set_text (dialog, "user_row", "dana");
+  set_text (dialog, "password_row", "hunter2");
+}
+
+static void
+count_connected (BatonConnectDialog *dialog,
+                 BatonStore         *store,
+                 guint              *count)
+{
+  (*count)++;
+}
+
+static BatonConnectDialog *
+open_dialog (guint *connected)
+{
+  BatonConnectDialog *dialog = baton_connect_dialog_new (NULL);
+
+  g_signal_connect (dialog, "connected", G_CALLBACK (count_connected), connected);
+  return baton_test_show_window (GTK_WINDOW (dialog));
+}
+
+static guint
+n_windows (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    n += BATON_IS_WINDOW (l->data);
+  return n;
+}
+
+/* The fields make the location, without the password; every row has a
+ * name. */
+static void
+test_dialog_location (void)
+{
+  guint connected = 0;
+  BatonConnectDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *location = NULL;
+  const char *rows[] = { "host_row", "port_row", "database_row", "user_row", "password_row",
+                         "remember_switch", "tls_row" };
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  dialog = open_dialog (&connected);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *name = baton_test_accessible_label (child (dialog, rows[i]));
+
+      g_assert_nonnull (name);
+      g_assert_cmpstr (name, !=, "");
+    }
+
+  fill_in (dialog, " 6543 ");
+  adw_combo_row_set_selected (child (dialog, "tls_row"), BATON_TEAM_TLS_VERIFY_FULL);
+  g_assert_true (gtk_widget_get_visible (child (dialog, "ca_row")));
+  baton_connect_dialog_set_ca_file (dialog, "/etc/our ca.pem");
+
+  location = baton_connect_dialog_build_location (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (location, ==,
+                   "postgresql://dana@127.0.0.1:6543/team%20plans?sslmode=verify-full&sslrootcert=%2Fetc%2Four%20ca.pem");
+  g_assert_null (strstr (location, "hunter2"));
+
+  /* Filled in again from it, with the password left empty. */
+  baton_test_destroy_window (GTK_WINDOW (dialog));
+  dialog = open_dialog (&connected);
+  baton_connect_dialog_set_location (dialog, "postgresql://vic:pw@db.example.com:7777/x%2Fy?sslmode=require");
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "host_row")), ==, "db.example.com");
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "port_row")), ==, "7777");
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "database_row")), ==, "x/y");
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "user_row")), ==, "vic");
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "password_row")), ==, "");
+  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "tls_row")), ==, BATON_TEAM_TLS_REQUIRE);
+  g_assert_false (gtk_widget_get_visible (child (dialog, "ca_row")));
+
+  baton_test_destroy_window (GTK_WINDOW (dialog));
+  g_assert_cmpuint (connected, ==, 0);
+}
+
+/* A bad port, or a missing field, is shown on its row, and nothing is
+ * opened. */
+static void
+test_dialog_validation (void)
+{
+  const struct {
+    const char *row;
+    const char *text;
+    const char *message;
+  } cases[] = {
+    { "port_row", "70000", "The port is a number from 1 to 65535." },
+    { "port_row", "0", "The port is a number from 1 to 65535." },
+    { "port_row", "54x", "The port is a number from 1 to 65535." },
+    { "port_row", "-1", "The port is a number from 1 to 65535." },
+    { "port_row", "", "The port is a number from 1 to 65535." },
+    { "host_row", " ", "Enter the server’s host name or address." },
+    { "database_row", "", "Enter the name of the team’s database." },
+    { "user_row", "", "Enter your user name on the server." },
+  };
+  guint connected = 0;
+  guint windows_before;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  windows_before = n_windows ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      BatonConnectDialog *dialog = open_dialog (&connected);
+      GtkWidget *row = child (dialog, cases[i].row);
+
+      fill_in (dialog, "5432");
+      set_text (dialog, cases[i].row, cases[i].text);
+      g_assert_null (baton_connect_dialog_get_error (dialog));
+
+      /* Enter in a field: the Connect button is the default (a button
+       * activated by the keyboard is clicked once it has looked pressed). */
+      gtk_widget_grab_focus (child (dialog, "database_row"));
+      g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (child (dialog, "database_row"))), "activate");
+      baton_test_wait_for (baton_connect_dialog_get_error (dialog) != NULL, 5000);
+      g_assert_false (baton_connect_dialog_get_busy (dialog));
+      g_assert_cmpstr (baton_connect_dialog_get_error (dialog), ==, cases[i].message);
+      g_assert_true (gtk_widget_has_css_class (row, "error"));
+      g_assert_true (gtk_widget_is_focus (row) || gtk_widget_get_focus_child (row) != NULL);
+
+      /* Corrected, the mark goes. */
+      if (g_str_equal (cases[i].row, "port_row"))
+        {
+          set_text (dialog, "port_row", "5433");
+          g_assert_false (gtk_widget_has_css_class (row, "error"));
+        }
+
+      baton_test_drain ();
+      g_assert_cmpuint (connected, ==, 0);
+      g_assert_cmpuint (n_windows (), ==, windows_before);
+      baton_test_destroy_window (GTK_WINDOW (dialog));
+    }
+}
+
+/* An error from the store shows in the dialog, on its field: the password
+ * for a refused login. */
+static void
+test_dialog_errors (void)
+{
+  guint connected = 0;
+  BatonConnectDialog *dialog;
+  g_autoptr(GError) auth = g_error_new_literal (BATON_STORE_ERROR, BATON_STORE_ERROR_AUTH,
+                                                "password authentication failed for user “dana”");
+  g_autoptr(GError) unreachable = g_error_new_literal (BATON_STORE_ERROR, BATON_STORE_ERROR_UNREACHABLE,
+                                                       "Can’t reach the server");
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  dialog = open_dialog (&connected);
+  baton_connect_dialog_show_error (dialog, auth);
+  g_assert_cmpstr (baton_connect_dialog_get_error (dialog), ==, auth->message);
+  g_assert_true (gtk_widget_has_css_class (child (dialog, "password_row"), "error"));
+  g_assert_false (gtk_widget_has_css_class (child (dialog, "host_row"), "error"));
+
+  baton_connect_dialog_show_error (dialog, unreachable);
+  g_assert_cmpstr (baton_connect_dialog_get_error (dialog), ==, unreachable->message);
+  g_assert_false (gtk_widget_has_css_class (child (dialog, "password_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (child (dialog, "host_row"), "error"));
+
+  baton_test_destroy_window (GTK_WINDOW (dialog));
+}
+
+static gboolean
+dialog_is_idle (gpointer data)
+{
+  return !baton_connect_dialog_get_busy (data);
+}
+
+/* Connecting to a server that is not there: the spinner turns and Connect
+ * is insensitive meanwhile, then the error is shown inline and nothing is
+ * opened. */
+static void
+test_dialog_connect_fails (void)
+{
+  guint connected = 0;
+  BatonConnectDialog *dialog;
+  guint windows_before;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  windows_before = n_windows ();
+  dialog = open_dialog (&connected);
+  /* Port 1 on the loopback: nothing listens there. */
+  fill_in (dialog, "1");
+  baton_connect_dialog_connect (dialog);
+  g_assert_true (baton_connect_dialog_get_busy (dialog));
+  g_assert_true (gtk_widget_get_visible (child (dialog, "spinner")));
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "connect_button")));
+
+  g_assert_true (baton_test_wait_until (dialog_is_idle, dialog, 20000));
+  g_assert_nonnull (baton_connect_dialog_get_error (dialog));
+  g_assert_false (gtk_widget_get_visible (child (dialog, "spinner")));
+  g_assert_true (gtk_widget_get_sensitive (child (dialog, "connect_button")));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpuint (connected, ==, 0);
+  g_assert_cmpuint (n_windows (), ==, windows_before);
+
+  baton_test_destroy_window (GTK_WINDOW (dialog));
+}
+
+/* Cancel stops connecting: nothing is opened, even when the store answers
+ * afterwards; a second Cancel closes. */
+static void
+test_dialog_cancel (void)
+{
+  guint connected = 0;
+  BatonConnectDialog *dialog;
+  gpointer weak;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  dialog = open_dialog (&connected);
+  fill_in (dialog, "1");
+  baton_connect_dialog_connect (dialog);
+  g_assert_true (baton_connect_dialog_get_busy (dialog));
+  g_signal_emit_by_name (child (dialog, "cancel_button"), "clicked");
+  g_assert_false (baton_connect_dialog_get_busy (dialog));
+  g_assert_true (gtk_widget_get_sensitive (child (dialog, "connect_button")));
+
+  /* Whatever the store says later is dropped. */
+  baton_test_run_for (300);
+  baton_test_drain ();
+  g_assert_null (baton_connect_dialog_get_error (dialog));
+  g_assert_cmpuint (connected, ==, 0);
+
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_signal_emit_by_name (child (dialog, "cancel_button"), "clicked");
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak, 5000));
+}
+
+static gboolean
+is_escape_to_close (GtkShortcut *shortcut)
+{
+  GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+  GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Escape &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0 &&
+         GTK_IS_NAMED_ACTION (action) &&
+         g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "window.close") == 0;
+}
+
+/* From the main menu: the dialog opens over the window; Escape closes it
+ * and the focus goes back to the menu button. */
+static void
+test_dialog_from_menu (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = baton_store_open (":memory:", &error);
+  g_autoptr(GListModel) controllers = NULL;
+  BatonWindow *window;
+  BatonConnectDialog *dialog;
+  GtkWidget *menu_button;
+  gboolean escape = FALSE;
+  gpointer weak;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_assert_no_error (error);
+  window = baton_test_show_window (GTK_WINDOW (baton_window_new (GTK_APPLICATION (app), store)));
+  menu_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), BATON_TYPE_WINDOW,
+                                                           "primary_menu_button"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-team", NULL));
+  dialog = baton_test_find_toplevel (BATON_TYPE_CONNECT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, dialog, 5000));
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == child (dialog, "connect_button"));
+
+  /* Escape is bound to closing it. */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (dialog));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          escape |= is_escape_to_close (shortcut);
+        }
+    }
+  g_clear_object (&controllers);
+  g_assert_true (escape);
+
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak, 5000));
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    /* The menu button gives the focus to its toggle button. */
+    g_assert_nonnull (focus);
+    g_assert_true (focus == menu_button || gtk_widget_is_ancestor (focus, menu_button));
+  }
+
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* At 360 pixels wide, everything in the dialog fits. */
+static void
+test_dialog_narrow (void)
+{
+  guint connected = 0;
+  BatonConnectDialog *dialog;
+  int minimum = 0;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  dialog = open_dialog (&connected);
+  adw_combo_row_set_selected (child (dialog, "tls_row"), BATON_TEAM_TLS_VERIFY_FULL);
+  baton_connect_dialog_set_ca_file (dialog, "/etc/ssl/a-rather-long-folder-name/and-a-long-file-name.pem");
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  baton_test_destroy_window (GTK_WINDOW (dialog));
+}
+
+/* The banner ---------------------------------------------------------------------- */
+
+/* Each cause says something of its own; a file says what it always said,
+ * with no spinner. */
+static void
+test_banner_texts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  const char *local = baton_window_team_banner_text (BATON_STORE_CONNECTION_LOCAL);
+  const char *offline = baton_window_team_banner_text (BATON_STORE_CONNECTION_OFFLINE);
+  const char *viewer = baton_window_team_banner_text (BATON_STORE_CONNECTION_ONLINE);
+  BatonWindow *window;
+  GtkWidget *label;
+  GtkWidget *spinner;
+  GType type = GTK_TYPE_SPINNER;
+
+  g_assert_cmpstr (local, ==, "Read-only: the workspace file cannot be written, so nothing can be changed");
+  g_assert_cmpstr (offline, ==, "Can’t reach the team server. Changes can’t be made until Baton reconnects; "
+                                "nothing is kept offline.");
+  g_assert_cmpstr (viewer, ==, "You can look at this team workspace but not change it.");
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  window = baton_test_show_window (GTK_WINDOW (baton_window_new (GTK_APPLICATION (app), store)));
+  label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), BATON_TYPE_WINDOW, "read_only_label"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, local);
+  spinner = baton_test_find_widget (gtk_widget_get_parent (label), baton_test_widget_is_of_type, &type);
+  g_assert_nonnull (spinner);
+  g_assert_false (gtk_widget_get_visible (spinner));
+
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* Recent workspaces ---------------------------------------------------------------- */
+
+static char *
+describe_recent_menu (void)
+{
+  GMenuModel *section = baton_application_get_recent_section (app);
+  GMenuModel *submenu;
+  GMenuModel *files;
+  GString *out = g_string_new (NULL);
+
+  baton_application_update_recent (app);
+  if (g_menu_model_get_n_items (section) == 0)
+    return g_string_free (out, FALSE);
+
+  submenu = g_menu_model_get_item_link (section, 0, G_MENU_LINK_SUBMENU);
+  files = g_menu_model_get_item_link (submenu, 0, G_MENU_LINK_SECTION);
+  for (int i = 0; i < g_menu_model_get_n_items (files); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GVariant) target = NULL;
+
+      g_menu_model_get_item_attribute (files, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      target = g_menu_model_get_item_attribute_value (files, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+      g_string_append_printf (out, "%s → %s\n", label, g_variant_get_string (target, NULL));
+    }
+  g_object_unref (files);
+  g_object_unref (submenu);
+
+  return g_string_free (out, FALSE);
+}
+
+/* Files and team workspaces side by side: a file gone is left out, a
+ * team workspace is listed as "Team: DATABASE on HOST". */
+static void
+test_recent_both_kinds (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *menu = NULL;
+  g_autofree char *expected = NULL;
+  GSettings *settings;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  ws = baton_test_workspace_new ();
+  file = baton_test_workspace_file (ws, "plan.db");
+  gone = baton_test_workspace_file (ws, "gone.db");
+  g_assert_true (g_file_set_contents (file, "", 0, NULL));
+
+  settings = baton_application_get_settings (app);
+  g_settings_set_strv (settings, "recent-workspaces",
+                       (const char * const []) { "postgresql://dana@db.example.com:5432/team_plans?sslmode=require",
+                                                 gone, file,
+                                                 "postgresql://vic@%2Frun%2Fpostgresql/ops", NULL });
+  menu = describe_recent_menu ();
+  expected = g_strdup_printf ("Team: team__plans on db.example.com → postgresql://dana@db.example.com:5432/team_plans?sslmode=require\n"
+                              "plan → %s\n"
+                              "Team: ops on localhost → postgresql://vic@%%2Frun%%2Fpostgresql/ops\n",
+                              file);
+  baton_test_assert_text ("Open Recent", menu, expected);
+
+  g_settings_reset (settings, "recent-workspaces");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (gtk_init_check ())
+    app = baton_test_register_application (G_APPLICATION (baton_application_new ()));
+  else
+    g_debug ("No display: the window cases are skipped");
+
+  g_test_add_func ("/team-ui/location/build", test_location_build);
+  g_test_add_func ("/team-ui/location/parse", test_location_parse);
+  g_test_add_func ("/team-ui/dialog/location", test_dialog_location);
+  g_test_add_func ("/team-ui/dialog/validation", test_dialog_validation);
+  g_test_add_func ("/team-ui/dialog/errors", test_dialog_errors);
+  g_test_add_func ("/team-ui/dialog/connect-fails", test_dialog_connect_fails);
+  g_test_add_func ("/team-ui/dialog/cancel", test_dialog_cancel);
+  g_test_add_func ("/team-ui/dialog/from-menu", test_dialog_from_menu);
+  g_test_add_func ("/team-ui/dialog/narrow", test_dialog_narrow);
+  g_test_add_func ("/team-ui/banner/texts", test_banner_texts);
+  g_test_add_func ("/team-ui/recent/both-kinds", test_recent_both_kinds);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+
+  return ret;
+}

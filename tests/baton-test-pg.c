@@ -216,11 +216,12 @@ baton_test_pg_start (void)
       g_error ("Could not make the PostgreSQL test cluster: %s", error->message);
   }
 
-  /* Passwords are checked on the socket; the superuser needs none. */
+  /* Roles made with a password (members of baton_test_password) must give
+   * it; the others are trusted on the socket. */
   {
     g_autofree char *hba_path = g_build_filename (pg->data_dir, "pg_hba.conf", NULL);
     const char *hba = "local all " PG_ADMIN " trust\n"
-                      "local all all scram-sha-256\n"
+                      "local all +baton_test_password scram-sha-256\n"
                       "local all all trust\n";
 
     if (!g_file_set_contents (hba_path, hba, -1, &error))
@@ -230,6 +231,9 @@ baton_test_pg_start (void)
   }
 
   baton_test_pg_start_server (pg);
+
+  if (!baton_test_pg_exec (pg, "postgres", "CREATE ROLE baton_test_password NOLOGIN", &error))
+    g_error ("%s", error->message);
 
   return pg;
 }
@@ -392,8 +396,10 @@ baton_test_pg_create_role (BatonTestPg *pg,
   g_string_append_printf (sql, "CREATE ROLE \"%s\" LOGIN", name);
   if (password != NULL)
     g_string_append_printf (sql, " PASSWORD '%s'", password);
-  if (group != NULL)
-    g_string_append_printf (sql, " IN ROLE %s", group);
+  if (group != NULL || password != NULL)
+    g_string_append_printf (sql, " IN ROLE %s%s%s", group != NULL ? group : "",
+                            group != NULL && password != NULL ? ", " : "",
+                            password != NULL ? "baton_test_password" : "");
 
   if (!baton_test_pg_exec (pg, "postgres", sql->str, &error))
     g_error ("Could not make the role %s: %s", name, error->message);

@@ -1039,3 +1039,24 @@ baton_test_copy_as_crashed (const char *from,
       g_assert_true (g_file_set_contents (dest, contents, length, NULL));
     }
 }
+
+/* Waiting without a display --------------------------------------------- */
+
+/* Runs the default main context until @cond holds, failing the test after
+ * @timeout_ms (for the model tests, which have no GTK: the UI tests have
+ * baton_test_wait_for ()). */
+#define baton_test_wait_model(cond, timeout_ms)                                 \
+  G_STMT_START {                                                                \
+    gint64 baton_deadline_ = g_get_monotonic_time () + (gint64) (timeout_ms) * 1000; \
+    while (!(cond))                                                             \
+      {                                                                         \
+        if (g_get_monotonic_time () > baton_deadline_)                          \
+          {                                                                     \
+            g_assertion_message_expr (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, \
+                                      "timed out waiting for " #cond);         \
+            break;                                                              \
+          }                                                                     \
+        if (!g_main_context_iteration (NULL, FALSE))                            \
+          g_usleep (1000);                                                      \
+      }                                                                         \
+  } G_STMT_END

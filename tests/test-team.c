@@ -12,8 +12,11 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <libpq-fe.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "baton-search.h"
 #include "baton-test-pg.h"
 #include "baton-test-util.h"
 
@@ -151,6 +154,558 @@ test_schema_idempotent (void)
   g_assert_nonnull (strstr (error->message, "newer version of Baton"));
 }
 
+/* Two clients ------------------------------------------------------------ */
+
+typedef struct
+{
+  char       *db;
+  BatonStore *a;          /* dana's */
+  BatonStore *b;          /* bob's */
+  guint       b_changed;  /* "changed" emissions of b */
+  guint       a_changed;
+} Team;
+
+static void
+count_changed (BatonStore *store,
+               guint      *counter)
+{
+  (*counter)++;
+}
+
+static gboolean roles_made;
+
+/* The login roles of every case: two coordinators and one who may only
+ * look, made once per server (roles are the cluster's). */
+static void
+ensure_roles (void)
+{
+  if (roles_made)
+    return;
+
+  baton_test_pg_create_role (server, "dana", "baton_coordinator", NULL);
+  baton_test_pg_create_role (server, "bob", "baton_coordinator", NULL);
+  baton_test_pg_create_role (server, "vic", "baton_viewer", NULL);
+  baton_test_pg_create_role (server, "pat", "baton_coordinator", "s3cret word");
+  roles_made = TRUE;
+}
+
+static BatonStore *
+open_as (const char  *db,
+         const char  *role,
+         GError     **error)
+{
+  g_autofree char *uri = baton_test_pg_uri (server, role, NULL, db);
+
+  return baton_store_open (uri, error);
+}
+
+static void
+team_setup (Team          *team,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  team->db = baton_test_pg_create_database (server, TRUE);
+  ensure_roles ();
+
+  team->a = open_as (team->db, "dana", &error);
+  g_assert_no_error (error);
+  team->b = open_as (team->db, "bob", &error);
+  g_assert_no_error (error);
+  g_signal_connect (team->a, "changed", G_CALLBACK (count_changed), &team->a_changed);
+  g_signal_connect (team->b, "changed", G_CALLBACK (count_changed), &team->b_changed);
+}
+
+static void
+team_teardown (Team          *team,
+               gconstpointer  data)
+{
+  g_clear_object (&team->a);
+  g_clear_object (&team->b);
+  g_free (team->db);
+}
+
+static BatonStage *
+stage_named (BatonStore *store,
+             const char *name)
+{
+  GListModel *stages = baton_store_get_stages (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(BatonStage) stage = g_list_model_get_item (stages, i);
+
+      if (g_strcmp0 (baton_stage_get_name (stage), name) == 0)
+        return stage;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static BatonTask *
+task_in (BatonStore *store,
+         gint64      id)
+{
+  return baton_store_lookup (store, BATON_TYPE_TASK, id);
+}
+
+static gint64
+task_stage_id (BatonStore *store,
+               gint64      id)
+{
+  BatonTask *task = task_in (store, id);
+
+  return task != NULL ? baton_task_get_stage_id (task) : -1;
+}
+
+static char *
+server_value (Team       *team,
+              const char *format,
+              ...) G_GNUC_PRINTF (2, 3);
+
+static char *
+server_value (Team       *team,
+              const char *format,
+              ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  return baton_test_pg_query_value (server, team->db, sql);
+}
+
+/* The store opens online, with the default stages, under the login role. */
+static void
+test_open (Team          *team,
+           gconstpointer  data)
+{
+  g_autofree char *n_stages = server_value (team, "SELECT count(*) FROM stages");
+
+  g_assert_cmpint (baton_store_get_connection (team->a), ==, BATON_STORE_CONNECTION_ONLINE);
+  g_assert_false (baton_store_get_read_only (team->a));
+  g_assert_cmpstr (baton_store_get_author (team->a), ==, "dana");
+  g_assert_cmpstr (baton_store_get_author (team->b), ==, "bob");
+  /* Seeded once, by the first to open it. */
+  g_assert_cmpstr (n_stages, ==, "6");
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (team->b)), ==, 6);
+  g_assert_nonnull (strstr (baton_store_get_path (team->a), team->db));
+}
+
+/* A change committed by one coordinator reaches the other's store, with
+ * "changed", and the activity log says who made it. */
+static void
+test_change_propagates (Team          *team,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BatonTask *task;
+  gint64 id;
+  guint before;
+  g_autofree char *author = NULL;
+
+  before = team->b_changed;
+  task = baton_store_create_task (team->a, stage_named (team->a, "Backlog"), NULL, "Storyboard module 2", &error);
+  g_assert_no_error (error);
+  id = baton_record_get_id (BATON_RECORD (task));
+
+  baton_test_wait_model (task_in (team->b, id) != NULL, 5000);
+  g_assert_cmpuint (team->b_changed, >, before);
+  g_assert_cmpstr (baton_task_get_title (task_in (team->b, id)), ==, "Storyboard module 2");
+
+  g_assert_true (baton_store_move_task (team->a, task, stage_named (team->a, "Review"), NULL, &error));
+  g_assert_no_error (error);
+  baton_test_wait_model (task_stage_id (team->b, id) == baton_record_get_id (BATON_RECORD (stage_named (team->b, "Review"))), 5000);
+
+  /* Logged under the coordinator's login role, on both sides. */
+  author = server_value (team, "SELECT string_agg (DISTINCT author, ',') FROM activity");
+  g_assert_cmpstr (author, ==, "dana");
+  baton_test_wait_model (g_list_model_get_n_items (baton_store_get_activity (team->b)) > 0, 5000);
+  {
+    g_autoptr(BatonActivity) entry = g_list_model_get_item (baton_store_get_activity (team->b), 0);
+    g_assert_cmpstr (baton_activity_get_author (entry), ==, "dana");
+  }
+}
+
+/* Two coordinators move the same task: the second move is refused, naming
+ * the first coordinator and where the task went, and both end up with the
+ * server's state. */
+static void
+test_conflicting_moves (Team          *team,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BatonTask *task;
+  gint64 id, review, design;
+  g_autofree char *server_stage = NULL;
+  g_autofree char *expected_stage = NULL;
+
+  task = baton_store_create_task (team->a, stage_named (team->a, "Backlog"), NULL, "Storyboard module 2", &error);
+  g_assert_no_error (error);
+  id = baton_record_get_id (BATON_RECORD (task));
+  baton_test_wait_model (task_in (team->b, id) != NULL, 5000);
+  review = baton_record_get_id (BATON_RECORD (stage_named (team->a, "Review")));
+  design = baton_record_get_id (BATON_RECORD (stage_named (team->a, "Design")));
+
+  /* Dana moves it; Bob, who has not heard yet, drags it elsewhere. */
+  g_assert_true (baton_store_move_task (team->a, task, stage_named (team->a, "Review"), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (baton_store_move_task (team->b, task_in (team->b, id), stage_named (team->b, "Design"), NULL, &error));
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_CONFLICT);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "dana"));
+  g_assert_nonnull (strstr (error->message, "“Storyboard module 2”"));
+  g_assert_nonnull (strstr (error->message, "Review"));
+
+  /* Nothing of Bob's move reached the server; both show its state. */
+  expected_stage = g_strdup_printf ("%" G_GINT64_FORMAT, review);
+  server_stage = server_value (team, "SELECT stage_id FROM tasks WHERE id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpstr (server_stage, ==, expected_stage);
+  g_assert_cmpint (task_stage_id (team->b, id), !=, design);
+  baton_test_wait_model (task_stage_id (team->b, id) == review, 5000);
+  g_assert_cmpint (task_stage_id (team->a, id), ==, review);
+  g_assert_false (baton_history_get_can_undo (baton_store_get_history (team->b)) &&
+                  g_strcmp0 (baton_history_get_undo_label (baton_store_get_history (team->b)), "Move Task") == 0);
+
+  /* Now that Bob has the server's state, his move goes through. */
+  g_clear_error (&error);
+  g_assert_true (baton_store_move_task (team->b, task_in (team->b, id), stage_named (team->b, "Design"), NULL, &error));
+  g_assert_no_error (error);
+  baton_test_wait_model (task_stage_id (team->a, id) == design, 5000);
+}
+
+/* Undo is refused, with who and why, when someone else changed the row
+ * since; the server keeps their change. */
+static void
+test_undo_refused (Team          *team,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BatonTask *task;
+  gint64 id, review;
+  g_autofree char *server_stage = NULL;
+  g_autofree char *expected_stage = NULL;
+
+  task = baton_store_create_task (team->a, stage_named (team->a, "Backlog"), NULL, "Storyboard module 2", &error);
+  g_assert_no_error (error);
+  id = baton_record_get_id (BATON_RECORD (task));
+  g_assert_true (baton_store_move_task (team->a, task, stage_named (team->a, "Design"), NULL, &error));
+  g_assert_no_error (error);
+  baton_test_wait_model (task_stage_id (team->b, id) == baton_record_get_id (BATON_RECORD (stage_named (team->b, "Design"))), 5000);
+
+  /* Bob moves it on; Dana sees it. */
+  review = baton_record_get_id (BATON_RECORD (stage_named (team->b, "Review")));
+  g_assert_true (baton_store_move_task (team->b, task_in (team->b, id), stage_named (team->b, "Review"), NULL, &error));
+  g_assert_no_error (error);
+  baton_test_wait_model (task_stage_id (team->a, id) == review, 5000);
+
+  /* Dana's undo would put it back in Backlog over Bob's move. */
+  g_assert_false (baton_store_undo (team->a, &error));
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_CONFLICT);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "bob"));
+  g_assert_nonnull (strstr (error->message, "“Storyboard module 2”"));
+
+  expected_stage = g_strdup_printf ("%" G_GINT64_FORMAT, review);
+  server_stage = server_value (team, "SELECT stage_id FROM tasks WHERE id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpstr (server_stage, ==, expected_stage);
+  g_assert_cmpint (task_stage_id (team->a, id), ==, review);
+
+  /* Bob's own undo is his to make. */
+  g_clear_error (&error);
+  g_assert_true (baton_store_undo (team->b, &error));
+  g_assert_no_error (error);
+  baton_test_wait_model (task_stage_id (team->a, id) == baton_record_get_id (BATON_RECORD (stage_named (team->a, "Design"))), 5000);
+}
+
+/* A role that may only look opens the workspace read-only; a write is
+ * refused with a clear message, and the server is unchanged. */
+static void
+test_viewer_refused (Team          *team,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) viewer = open_as (team->db, "vic", &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (baton_store_get_read_only (viewer));
+  g_assert_cmpint (baton_store_get_connection (viewer), ==, BATON_STORE_CONNECTION_ONLINE);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (viewer)), ==, 6);
+
+  before = server_value (team, "SELECT count(*) || '/' || (SELECT coalesce (max (seq), 0) FROM change_log) FROM tasks");
+  g_assert_null (baton_store_create_task (viewer, stage_named (viewer, "Backlog"), NULL, "Peek", &error));
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "vic"));
+  after = server_value (team, "SELECT count(*) || '/' || (SELECT coalesce (max (seq), 0) FROM change_log) FROM tasks");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_tasks (viewer)), ==, 0);
+
+  /* The server itself refuses the role, whatever a client does. */
+  g_clear_error (&error);
+  {
+    g_autofree char *uri = baton_test_pg_uri (server, "vic", NULL, team->db);
+    PGconn *conn = PQconnectdb (uri);
+    PGresult *result = PQexec (conn, "INSERT INTO roles (name) VALUES ('x')");
+
+    g_assert_cmpint (PQresultStatus (result), ==, PGRES_FATAL_ERROR);
+    g_assert_cmpstr (PQresultErrorField (result, PG_DIAG_SQLSTATE), ==, "42501");
+    PQclear (result);
+    PQfinish (conn);
+  }
+}
+
+/* A coordinator cannot log activity under someone else's name. */
+static void
+test_activity_author_forced (Team          *team,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  BatonTask *task = baton_store_create_task (team->a, stage_named (team->a, "Backlog"), NULL, "T", &error);
+  g_autofree char *uri = baton_test_pg_uri (server, "dana", NULL, team->db);
+  g_autofree char *sql = NULL;
+  PGconn *conn;
+  PGresult *result;
+
+  g_assert_no_error (error);
+  conn = PQconnectdb (uri);
+  sql = g_strdup_printf ("INSERT INTO activity (task_id, kind, author) VALUES (%" G_GINT64_FORMAT ", 'stage', 'bob')",
+                         baton_record_get_id (BATON_RECORD (task)));
+  result = PQexec (conn, sql);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_FATAL_ERROR);
+  g_assert_cmpstr (PQresultErrorField (result, PG_DIAG_SQLSTATE), ==, "42501");
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* A server whose schema is newer than this Baton is refused, unchanged. */
+static void
+test_newer_schema_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = baton_test_pg_create_database (server, TRUE);
+  g_autoptr(BatonStore) store = NULL;
+  g_autofree char *version = NULL;
+
+  ensure_roles ();
+  g_assert_true (baton_test_pg_exec (server, db, "UPDATE baton_schema SET version = version + 1", &error));
+
+  store = open_as (db, "dana", &error);
+  g_assert_null (store);
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "newer version of Baton"));
+
+  version = baton_test_pg_query_value (server, db, "SELECT version FROM baton_schema");
+  g_assert_cmpint (atoi (version), ==, BATON_SCHEMA_VERSION + 1);
+  g_free (version);
+  version = baton_test_pg_query_value (server, db, "SELECT count(*) FROM stages");
+  g_assert_cmpstr (version, ==, "0");
+}
+
+/* A database without the schema gets it from the first coordinator that
+ * may make it (here the server's owner). */
+static void
+test_schema_applied_on_open (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = baton_test_pg_create_database (server, FALSE);
+  g_autofree char *uri = baton_test_pg_uri (server, NULL, NULL, db);
+  g_autoptr(BatonStore) store = baton_store_open (uri, &error);
+  g_autofree char *version = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  version = baton_test_pg_query_value (server, db, "SELECT version FROM baton_schema");
+  g_assert_cmpint (atoi (version), ==, BATON_SCHEMA_VERSION);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (store)), ==, 6);
+}
+
+/* A password is asked for, and a wrong one refused, as AUTH. */
+static void
+test_password (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = baton_test_pg_create_database (server, TRUE);
+  g_autofree char *uri = NULL;
+  g_autoptr(BatonStore) store = NULL;
+
+  ensure_roles ();
+
+  store = open_as (db, "pat", &error);
+  g_assert_null (store);
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_AUTH);
+  g_clear_error (&error);
+
+  uri = baton_test_pg_uri (server, "pat", "wrong", db);
+  store = baton_store_open (uri, &error);
+  g_assert_null (store);
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_AUTH);
+}
+
+static void
+open_ready (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* baton_store_open_async () with the password apart from the location. */
+static void
+test_open_async_password (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = baton_test_pg_create_database (server, TRUE);
+  g_autofree char *uri = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BatonStore) store = NULL;
+
+  ensure_roles ();
+  uri = baton_test_pg_uri (server, "pat", NULL, db);
+  baton_store_open_async (uri, "s3cret word", BATON_STORE_OPEN_REQUIRE_SERVER, NULL, open_ready, &result);
+  baton_test_wait_model (result != NULL, 10000);
+  store = baton_store_open_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (baton_store_get_author (store), ==, "pat");
+  /* The password is kept nowhere the window shows or saves. */
+  g_assert_null (strstr (baton_store_get_path (store), "s3cret"));
+  g_assert_cmpint (baton_store_get_connection (store), ==, BATON_STORE_CONNECTION_ONLINE);
+}
+
+/* A server that cannot be reached: refused when the server is required,
+ * else the store opens OFFLINE and read-only. */
+static void
+test_unreachable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_strdup ("postgresql://dana@/nowhere?host=%2Fnonexistent-baton-dir&port=5432");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BatonStore) store = NULL;
+
+  g_assert_null (baton_store_open (uri, &error));
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_UNREACHABLE);
+  g_clear_error (&error);
+
+  baton_store_open_async (uri, NULL, BATON_STORE_OPEN_NONE, NULL, open_ready, &result);
+  baton_test_wait_model (result != NULL, 10000);
+  store = baton_store_open_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (baton_store_get_connection (store), ==, BATON_STORE_CONNECTION_OFFLINE);
+  g_assert_true (baton_store_get_read_only (store));
+  g_assert_null (baton_store_create_stage (store, "X", 0, &error));
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_UNREACHABLE);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *counter)
+{
+  (*counter)++;
+}
+
+/* The server restarts: the store goes OFFLINE (read-only, writes refused),
+ * then reconnects by itself. */
+static void
+test_reconnect_after_restart (Team          *team,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_notify = 0;
+  BatonTask *task;
+  gint64 id;
+
+  g_signal_connect (team->a, "notify::connection", G_CALLBACK (count_notify), &n_notify);
+
+  baton_test_pg_stop_server (server);
+  baton_test_wait_model (baton_store_get_connection (team->a) == BATON_STORE_CONNECTION_OFFLINE, 10000);
+  g_assert_true (baton_store_get_read_only (team->a));
+  g_assert_null (baton_store_create_task (team->a, stage_named (team->a, "Backlog"), NULL, "Lost", &error));
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_UNREACHABLE);
+  g_clear_error (&error);
+
+  baton_test_pg_start_server (server);
+  baton_test_wait_model (baton_store_get_connection (team->a) == BATON_STORE_CONNECTION_ONLINE, 15000);
+  baton_test_wait_model (baton_store_get_connection (team->b) == BATON_STORE_CONNECTION_ONLINE, 15000);
+  g_assert_false (baton_store_get_read_only (team->a));
+  g_assert_cmpuint (n_notify, >=, 2);
+
+  /* Writing and the feed work again. */
+  task = baton_store_create_task (team->a, stage_named (team->a, "Backlog"), NULL, "Back", &error);
+  g_assert_no_error (error);
+  id = baton_record_get_id (BATON_RECORD (task));
+  baton_test_wait_model (task_in (team->b, id) != NULL, 5000);
+}
+
+/* Notifications are not replayed: a change made while a client was
+ * disconnected arrives from the change log when it reconnects. */
+static void
+test_catch_up_after_reconnect (Team          *team,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *terminated = NULL;
+  BatonTask *task;
+  gint64 id;
+
+  task = baton_store_create_task (team->a, stage_named (team->a, "Backlog"), NULL, "Before", &error);
+  g_assert_no_error (error);
+  id = baton_record_get_id (BATON_RECORD (task));
+  baton_test_wait_model (task_in (team->b, id) != NULL, 5000);
+
+  /* Dana's connection is cut; Bob renames the task meanwhile. */
+  terminated = server_value (team, "SELECT count (pg_terminate_backend (pid)) FROM pg_stat_activity "
+                                   "WHERE usename = 'dana' AND datname = current_database ()");
+  g_assert_cmpstr (terminated, ==, "1");
+  g_assert_true (baton_store_update (team->b, task_in (team->b, id), &error, "title", "After", NULL));
+  g_assert_no_error (error);
+
+  baton_test_wait_model (baton_store_get_connection (team->a) == BATON_STORE_CONNECTION_OFFLINE, 10000);
+  g_assert_cmpstr (baton_task_get_title (task_in (team->a, id)), ==, "Before");
+  baton_test_wait_model (baton_store_get_connection (team->a) == BATON_STORE_CONNECTION_ONLINE, 15000);
+  baton_test_wait_model (g_strcmp0 (baton_task_get_title (task_in (team->a, id)), "After") == 0, 5000);
+}
+
+/* Notes, large ones too, are rows like any other; the search finds them
+ * in memory. */
+static void
+test_notes (Team          *team,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  BatonClient *client;
+  BatonNote *note;
+  gint64 id;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (body, "Learning outcomes for the onboarding course. ");
+  g_string_append (body, "zebrafish");
+
+  client = baton_store_create_client (team->a, "Acme", NULL, &error);
+  g_assert_no_error (error);
+  note = baton_store_create_note (team->a, client, NULL, "Kickoff", NULL, &error);
+  g_assert_no_error (error);
+  id = baton_record_get_id (BATON_RECORD (note));
+  g_assert_true (baton_store_update_note (team->a, note, "Kickoff", body->str, TRUE, &error));
+  g_assert_no_error (error);
+
+  baton_test_wait_model (baton_store_lookup (team->b, BATON_TYPE_NOTE, id) != NULL &&
+                         g_strcmp0 (baton_note_get_body (baton_store_lookup (team->b, BATON_TYPE_NOTE, id)), body->str) == 0,
+                         5000);
+  {
+    g_autoptr(GPtrArray) found = baton_notes_search (team->b, "zebrafish", 0, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -164,6 +719,20 @@ main (int   argc,
   g_test_add_func ("/team/schema/matches-records", test_schema_matches_records);
   g_test_add_func ("/team/schema/forces-row-security", test_schema_forces_row_security);
   g_test_add_func ("/team/schema/idempotent", test_schema_idempotent);
+  g_test_add_func ("/team/schema/newer-refused", test_newer_schema_refused);
+  g_test_add_func ("/team/schema/applied-on-open", test_schema_applied_on_open);
+  g_test_add_func ("/team/open/password", test_password);
+  g_test_add_func ("/team/open/async-password", test_open_async_password);
+  g_test_add_func ("/team/open/unreachable", test_unreachable);
+  g_test_add ("/team/open/online", Team, NULL, team_setup, test_open, team_teardown);
+  g_test_add ("/team/live/propagates", Team, NULL, team_setup, test_change_propagates, team_teardown);
+  g_test_add ("/team/live/notes", Team, NULL, team_setup, test_notes, team_teardown);
+  g_test_add ("/team/conflict/moves", Team, NULL, team_setup, test_conflicting_moves, team_teardown);
+  g_test_add ("/team/conflict/undo-refused", Team, NULL, team_setup, test_undo_refused, team_teardown);
+  g_test_add ("/team/roles/viewer-refused", Team, NULL, team_setup, test_viewer_refused, team_teardown);
+  g_test_add ("/team/roles/activity-author", Team, NULL, team_setup, test_activity_author_forced, team_teardown);
+  g_test_add ("/team/offline/reconnect-after-restart", Team, NULL, team_setup, test_reconnect_after_restart, team_teardown);
+  g_test_add ("/team/offline/catch-up", Team, NULL, team_setup, test_catch_up_after_reconnect, team_teardown);
 
   status = g_test_run ();
 

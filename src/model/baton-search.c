@@ -29,8 +29,9 @@ index_is_usable (BatonDb *db)
 {
   gboolean exists = FALSE;
 
-  /* A read-only workspace cannot bring its index up to date: scan. */
-  return _baton_notes_fts_usable (db) && !baton_db_is_read_only (db) &&
+  /* A read-only workspace cannot bring its index up to date, and a team
+   * workspace has no file to keep one in: scan the notes in memory. */
+  return db != NULL && _baton_notes_fts_usable (db) && !baton_db_is_read_only (db) &&
          baton_db_table_exists (db, "notes_fts", &exists, NULL) && exists;
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "baton-dates.h"
+#include "baton-storage-pg.h"
 #include "baton-store-internal.h"
 
 /* Changes ---------------------------------------------------------------- */
@@ -299,7 +300,8 @@ add_activity_op (BatonChange  *change,
                  const char   *kind,
                  const GValue *old_value,
                  const GValue *new_value,
-                 const char   *at)
+                 const char   *at,
+                 const char   *author)
 {
   const BatonRecordSchema *schema = baton_activity_schema ();
   BatonOp *op = baton_op_new (BATON_OP_INSERT, schema, 0);
@@ -314,6 +316,7 @@ add_activity_op (BatonChange  *change,
   g_value_take_string (&op->after[2], activity_text (old_value));
   g_value_take_string (&op->after[3], activity_text (new_value));
   g_value_set_string (&op->after[4], at);
+  g_value_set_string (&op->after[5], author);
 
   baton_change_add_op (change, op);
 }
@@ -381,7 +384,8 @@ _baton_store_log_activity (BatonStore  *self,
           guint i = baton_record_schema_find_field (tasks, logged[f].field) - tasks->fields;
 
           if (!baton_field_values_equal (&op->before[i], &op->after[i]))
-            add_activity_op (change, op->id, logged[f].kind, &op->before[i], &op->after[i], at);
+            add_activity_op (change, op->id, logged[f].kind, &op->before[i], &op->after[i], at,
+                           baton_store_get_author (self));
         }
 
       before = &op->before[completed_at];
@@ -389,7 +393,7 @@ _baton_store_log_activity (BatonStore  *self,
       if (!baton_field_values_equal (before, after))
         add_activity_op (change, op->id,
                          g_value_get_string (after) != NULL ? BATON_ACTIVITY_COMPLETED : BATON_ACTIVITY_REOPENED,
-                         before, after, at);
+                         before, after, at, baton_store_get_author (self));
     }
 }
 
@@ -513,6 +517,114 @@ baton_store_adopt_change (BatonStore   *self,
 
 /* Undo and redo ---------------------------------------------------------- */
 
+/* A row's name for people: its title or name field, or NULL. */
+static const char *
+record_display_name (BatonRecord *record)
+{
+  const BatonRecordSchema *schema = baton_record_get_schema (record);
+  const BatonField *field = baton_record_schema_find_field (schema, "title");
+
+  if (field == NULL || field->kind != BATON_FIELD_NAME)
+    field = baton_record_schema_find_field (schema, "name");
+  if (field == NULL)
+    field = baton_record_schema_find_field (schema, "title");
+  if (field == NULL)
+    return NULL;
+
+  return baton_record_get_str_field (record, field);
+}
+
+/* Whether @record holds @values, updated-at aside (a touch is no change). */
+static gboolean
+record_holds (BatonRecord  *record,
+              const GValue *values)
+{
+  const BatonRecordSchema *schema = baton_record_get_schema (record);
+
+  for (guint i = 0; i < schema->n_fields; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (strcmp (schema->fields[i].name, "updated-at") == 0)
+        continue;
+      baton_record_get_field_value (record, &schema->fields[i], &value);
+      if (!baton_field_values_equal (&value, &values[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Undo (@direction BACKWARD) or redo of @change puts its rows back as it
+ * found or left them. Someone else (another coordinator of a team
+ * workspace) may have changed them since: then it would overwrite their
+ * change, and it is refused, naming who. Each row is checked against the
+ * last state the change left it in (the first it found, for redo). */
+static gboolean
+check_rows_unchanged_since (BatonStore   *self,
+                            BatonChange  *change,
+                            Direction     direction,
+                            GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  guint n = baton_change_get_n_ops (change);
+
+  for (guint k = 0; k < n; k++)
+    {
+      /* The row's last op for undo, its first for redo. */
+      BatonOp *op = baton_change_get_op (change, direction == DIRECTION_BACKWARD ? n - 1 - k : k);
+      Table *table = _baton_store_table_for_schema (self, op->schema);
+      BatonRecord *record = table_lookup (table, op->id);
+      const GValue *expected;
+      gboolean present_expected;
+      char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, op->schema->table, op->id);
+      g_autofree char *who = NULL;
+      const char *name;
+
+      g_ptr_array_add (keys, key);
+      if (!g_hash_table_add (seen, key))
+        continue;
+
+      if (direction == DIRECTION_BACKWARD)
+        {
+          present_expected = op->kind != BATON_OP_DELETE;
+          expected = op->after;
+        }
+      else
+        {
+          present_expected = op->kind != BATON_OP_INSERT;
+          expected = op->before;
+        }
+
+      if (present_expected ? (record != NULL && record_holds (record, expected)) : record == NULL)
+        continue;
+
+      if (_baton_store_is_team (self))
+        who = baton_storage_pg_last_author (self->storage, op->schema, op->id);
+      name = record != NULL ? record_display_name (record) : NULL;
+      if (who == NULL)
+        who = g_strdup (_("Someone else"));
+
+      if (name != NULL && direction == DIRECTION_BACKWARD)
+        /* TRANSLATORS: someone (a login name) changed a task (its title) */
+        g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CONFLICT,
+                     _("%s changed “%s” since; undo would overwrite it."), who, name);
+      else if (name != NULL)
+        g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CONFLICT,
+                     _("%s changed “%s” since; redo would overwrite it."), who, name);
+      else if (direction == DIRECTION_BACKWARD)
+        g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CONFLICT,
+                     _("%s changed this since; undo would overwrite it."), who);
+      else
+        g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CONFLICT,
+                     _("%s changed this since; redo would overwrite it."), who);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 baton_store_undo (BatonStore  *self,
                   GError     **error)
@@ -528,6 +640,9 @@ baton_store_undo (BatonStore  *self,
                            _("There is nothing to undo."));
       return FALSE;
     }
+
+  if (!check_rows_unchanged_since (self, change, DIRECTION_BACKWARD, error))
+    return FALSE;
 
   if (!change_apply (self, change, DIRECTION_BACKWARD, error))
     return FALSE;
@@ -551,6 +666,9 @@ baton_store_redo (BatonStore  *self,
                            _("There is nothing to redo."));
       return FALSE;
     }
+
+  if (!check_rows_unchanged_since (self, change, DIRECTION_FORWARD, error))
+    return FALSE;
 
   if (!change_apply (self, change, DIRECTION_FORWARD, error))
     return FALSE;

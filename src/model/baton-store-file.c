@@ -509,6 +509,13 @@ baton_store_backup (BatonStore  *self,
   g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
+  if (_baton_store_get_db (self) == NULL)
+    {
+      g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
+                           _("A team workspace is kept on its server: export it to keep a copy."));
+      return FALSE;
+    }
+
   return backup_file (baton_db_get_handle (_baton_store_get_db (self)), dest_path, error);
 }
 

@@ -153,6 +153,14 @@ table_id_of (BatonStore *self,
   return (TableId) (table - self->tables);
 }
 
+/* Team workspaces (baton-store-team.c) */
+BatonStore *            _baton_store_open_team (const char  *location,
+                                                GError     **error);
+gboolean                _baton_store_is_team (BatonStore *self);
+gboolean                _baton_store_team_read_only (BatonStore *self);
+gboolean                _baton_store_seed_stages (BatonStore  *self,
+                                                  GError     **error);
+
 GValue *                _baton_store_snapshot_record (BatonRecord *record);
 GValue *                _baton_store_copy_values (const BatonRecordSchema *schema,
                                                   const GValue            *values);

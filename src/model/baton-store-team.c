@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "baton-storage-pg.h"
 #include "baton-store-internal.h"
 
 gboolean
@@ -85,6 +86,148 @@ baton_store_describe_location (const char *location)
   return g_strdup_printf (_("%s on %s"), database, host);
 }
 
+/* The engine's word ------------------------------------------------------ */
+
+static void
+notify_connection (BatonStore *self)
+{
+  g_object_notify (G_OBJECT (self), "connection");
+  g_object_notify (G_OBJECT (self), "read-only");
+}
+
+/* Rows of one table changed on the server: read it again. "changed" is
+ * emitted once the engine has caught up. */
+static void
+team_table_changed (BatonStorage            *storage,
+                    const BatonRecordSchema *schema,
+                    gpointer                 user_data)
+{
+  BatonStore *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!_baton_store_table_load (self, _baton_store_table_for_schema (self, schema), &error))
+    g_debug ("Could not read %s again: %s", schema->table, error->message);
+}
+
+static gboolean
+team_load (BatonStore  *self,
+           GError     **error)
+{
+  gboolean ok = TRUE;
+
+  if (!baton_storage_pg_snapshot_begin (self->storage, error))
+    return FALSE;
+  for (guint i = 0; i < N_TABLES && ok; i++)
+    ok = _baton_store_table_load (self, &self->tables[i], error);
+  baton_storage_pg_snapshot_end (self->storage);
+
+  return ok;
+}
+
+static gboolean
+seed_if_new (BatonStore  *self,
+             GError     **error)
+{
+  /* A board always keeps a stage: none is a workspace nobody opened yet. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->tables[TABLE_STAGES].list)) > 0 ||
+      !baton_storage_pg_is_online (self->storage) || baton_storage_pg_is_viewer (self->storage))
+    return TRUE;
+
+  return _baton_store_seed_stages (self, error);
+}
+
+static void
+team_event (BatonStorage        *storage,
+            BatonStoragePgEvent  event,
+            gpointer             user_data)
+{
+  BatonStore *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  switch (event)
+    {
+    case BATON_STORAGE_PG_CONNECTION:
+      notify_connection (self);
+      break;
+
+    case BATON_STORAGE_PG_CAUGHT_UP:
+      _baton_store_emit_changed (self, NULL);
+      break;
+
+    case BATON_STORAGE_PG_RELOAD:
+    default:
+      if (!team_load (self, &error) || !seed_if_new (self, &error))
+        g_debug ("Could not read the team workspace: %s", error->message);
+      else
+        _baton_store_emit_changed (self, NULL);
+      break;
+    }
+}
+
+/* Opens the team workspace at @location on this thread, not yet watching
+ * its connection (_baton_store_team_attach ()). */
+static BatonStore *
+open_team (const char           *location,
+           const char           *password,
+           BatonStoreOpenFlags   flags,
+           GError              **error)
+{
+  g_autoptr(BatonStore) self = NULL;
+  gboolean offline = FALSE;
+
+  self = g_object_new (BATON_TYPE_STORE, NULL);
+  self->path = baton_store_location_strip_password (location);
+  if (self->path == NULL)
+    {
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
+                   _("“%s” is not a valid team workspace address."), location);
+      return NULL;
+    }
+
+  self->storage = baton_storage_pg_open (location, password,
+                                         (flags & BATON_STORE_OPEN_REQUIRE_SERVER) != 0,
+                                         &offline, error);
+  if (self->storage == NULL)
+    return NULL;
+  baton_storage_set_changed_func (self->storage, team_table_changed, self);
+
+  if (!offline && (!team_load (self, error) || !seed_if_new (self, error)))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* Starts watching the connection from the thread-default main context. */
+static void
+team_attach (BatonStore *self)
+{
+  baton_storage_pg_attach (self->storage, team_event, self);
+}
+
+BatonStore *
+_baton_store_open_team (const char  *location,
+                        GError     **error)
+{
+  BatonStore *self = open_team (location, NULL, BATON_STORE_OPEN_REQUIRE_SERVER, error);
+
+  if (self != NULL)
+    team_attach (self);
+
+  return self;
+}
+
+gboolean
+_baton_store_is_team (BatonStore *self)
+{
+  return baton_storage_is_pg (self->storage);
+}
+
+gboolean
+_baton_store_team_read_only (BatonStore *self)
+{
+  return !baton_storage_pg_is_online (self->storage) || baton_storage_pg_is_viewer (self->storage);
+}
+
 /* Opening off the main loop -------------------------------------------- */
 
 typedef struct
@@ -115,13 +258,10 @@ open_thread (GTask        *task,
   BatonStore *store;
 
   if (baton_store_is_team_location (data->location))
-    {
-      g_task_return_new_error (task, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
-                               _("This Baton cannot open team workspaces yet."));
-      return;
-    }
+    store = open_team (data->location, data->password, data->flags, &error);
+  else
+    store = baton_store_open (data->location, &error);
 
-  store = baton_store_open (data->location, &error);
   if (store == NULL)
     g_task_return_error (task, error);
   else
@@ -155,10 +295,18 @@ BatonStore *
 baton_store_open_finish (GAsyncResult  *result,
                          GError       **error)
 {
+  BatonStore *store;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == baton_store_open_async, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  store = g_task_propagate_pointer (G_TASK (result), error);
+
+  /* The connection is watched from here, the thread that runs the store. */
+  if (store != NULL && _baton_store_is_team (store))
+    team_attach (store);
+
+  return store;
 }
 
 BatonStoreConnection
@@ -166,7 +314,11 @@ baton_store_get_connection (BatonStore *self)
 {
   g_return_val_if_fail (BATON_IS_STORE (self), BATON_STORE_CONNECTION_LOCAL);
 
-  return BATON_STORE_CONNECTION_LOCAL;
+  if (!_baton_store_is_team (self))
+    return BATON_STORE_CONNECTION_LOCAL;
+
+  return baton_storage_pg_is_online (self->storage) ? BATON_STORE_CONNECTION_ONLINE
+                                                    : BATON_STORE_CONNECTION_OFFLINE;
 }
 
 const char *
@@ -174,5 +326,8 @@ baton_store_get_author (BatonStore *self)
 {
   g_return_val_if_fail (BATON_IS_STORE (self), NULL);
 
-  return NULL;
+  if (!_baton_store_is_team (self))
+    return NULL;
+
+  return baton_storage_pg_get_author (self->storage);
 }

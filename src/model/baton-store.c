@@ -403,6 +403,13 @@ seed_stages (BatonStore  *self,
 }
 
 gboolean
+_baton_store_seed_stages (BatonStore  *self,
+                          GError     **error)
+{
+  return baton_store_run_batch (self, NULL, FALSE, seed_stages, NULL, error);
+}
+
+gboolean
 _baton_store_reload (BatonStore  *self,
                      GError     **error)
 {
@@ -467,6 +474,17 @@ _baton_store_open_full (const char  *path,
 
   if (path == NULL)
     path = default_path = baton_store_default_path ();
+
+  if (baton_store_is_team_location (path))
+    {
+      if (worker)
+        {
+          g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
+                               _("Work on a team workspace cannot run in the background."));
+          return NULL;
+        }
+      return _baton_store_open_team (path, error);
+    }
 
   self = open_store (path, worker, &created_file, error);
 
@@ -559,6 +577,9 @@ gboolean
 baton_store_get_read_only (BatonStore *self)
 {
   g_return_val_if_fail (BATON_IS_STORE (self), TRUE);
+
+  if (_baton_store_is_team (self))
+    return _baton_store_team_read_only (self);
 
   return self->db != NULL && baton_db_is_read_only (self->db);
 }

@@ -17,15 +17,19 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "baton-announcer.h"
 #include "baton-application.h"
+#include "baton-board-view.h"
 #include "baton-connect-dialog.h"
 #include "baton-store.h"
 #include "baton-team-secrets.h"
 #include "baton-window-private.h"
+#include "baton-test-pg.h"
 #include "baton-test-util.h"
 #include "baton-ui-test-util.h"
 
 static BatonApplication *app;   /* NULL without a display */
+static char *home;              /* XDG_CONFIG_HOME and XDG_DATA_HOME */
 
 #define SKIP_WITHOUT_DISPLAY()                          \
   G_STMT_START {                                        \
@@ -89,11 +93,15 @@ test_location_build (void)
   login->host = g_strdup ("/run/postgresql");
   g_clear_pointer (&location, g_free);
   location = baton_team_login_to_location (login);
-  g_assert_true (g_str_has_prefix (location, "postgresql://dana%40acme%3Ax@%2Frun%2Fpostgresql:6543/"));
+  g_assert_cmpstr (location, ==,
+                   "postgresql://dana%40acme%3Ax@/plans%2F2027%20%C3%BC%3F%23"
+                   "?host=%2Frun%2Fpostgresql&port=6543&sslmode=prefer");
   g_clear_pointer (&back, baton_team_login_free);
   back = baton_team_login_from_location (location, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (back->host, ==, "/run/postgresql");
+  g_assert_cmpuint (back->port, ==, 6543);
+  g_assert_cmpstr (back->database, ==, "plans/2027 ü?#");
 }
 
 /* A password in a location is read out, for using, and the defaults are
@@ -123,6 +131,14 @@ test_location_parse (void)
   g_assert_cmpstr (login->host, ==, "localhost");
   g_assert_cmpstr (login->user, ==, g_get_user_name ());
   g_assert_cmpstr (login->database, ==, "team");
+  g_clear_pointer (&login, baton_team_login_free);
+
+  /* libpq's host and port in the query. */
+  login = baton_team_login_from_location ("postgresql://ops@/plans?host=%2Ftmp%2Fpg%20dir&port=6000", &password, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (login->host, ==, "/tmp/pg dir");
+  g_assert_cmpuint (login->port, ==, 6000);
+  g_assert_cmpstr (login->database, ==, "plans");
   g_clear_pointer (&login, baton_team_login_free);
 
   login = baton_team_login_from_location ("postgresql://vic:hunter2@db:99999999/x", &password, &error);
@@ -597,6 +613,464 @@ test_recent_both_kinds (void)
   g_settings_reset (settings, "recent-workspaces");
 }
 
+/* On a server --------------------------------------------------------------------- */
+
+static BatonTestPg *server;
+static char *team_db;
+
+#define DANA_PASSWORD "dana pass word"
+
+/* The private server with one team workspace: Dana coordinates with a
+ * password, Bob coordinates, Vic may only look. Started by the first case
+ * that needs it. */
+static void
+ensure_server (void)
+{
+  if (server != NULL)
+    return;
+
+  server = baton_test_pg_start ();
+  team_db = baton_test_pg_create_database (server, TRUE);
+  baton_test_pg_create_role (server, "dana", "baton_coordinator", DANA_PASSWORD);
+  baton_test_pg_create_role (server, "bob", "baton_coordinator", NULL);
+  baton_test_pg_create_role (server, "vic", "baton_viewer", NULL);
+}
+
+static BatonStore *
+open_team_store (const char *role,
+                 const char *password)
+{
+  g_autofree char *uri = baton_test_pg_uri (server, role, password, team_db);
+  g_autoptr(GError) error = NULL;
+  BatonStore *store = baton_store_open (uri, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* The window showing the team workspace, or NULL. */
+static BatonWindow *
+team_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    {
+      const char *path;
+
+      if (!BATON_IS_WINDOW (l->data))
+        continue;
+      path = baton_store_get_path (baton_window_get_store (l->data));
+      if (baton_store_is_team_location (path) && strstr (path, team_db) != NULL)
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_team_window (gpointer data)
+{
+  return team_window () != NULL;
+}
+
+static void
+fill_in_server (BatonConnectDialog *dialog,
+                const char         *user,
+                const char         *password)
+{
+  g_autofree char *port = g_strdup_printf ("%d", baton_test_pg_get_port (server));
+
+  set_text (dialog, "host_row", baton_test_pg_get_socket_dir (server));
+  set_text (dialog, "port_row", port);
+  set_text (dialog, "database_row", team_db);
+  set_text (dialog, "user_row", user);
+  set_text (dialog, "password_row", password);
+}
+
+/* Every setting's value, one a line. */
+static char *
+dump_settings (void)
+{
+  GSettings *settings = baton_application_get_settings (app);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
+      g_autofree char *text = g_variant_print (value, FALSE);
+
+      g_string_append_printf (out, "%s=%s\n", keys[i], text);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Asserts that no file under @dir holds @needle. */
+static void
+assert_not_in_files (const char *dir,
+                     const char *needle)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        assert_not_in_files (path, needle);
+      else if (g_file_get_contents (path, &contents, &length, NULL))
+        {
+          if (g_strstr_len (contents, length, needle) != NULL)
+            g_error ("%s holds the password", path);
+        }
+    }
+}
+
+/* From the main menu to the team workspace's board: the dialog connects
+ * to the server and the workspace opens in a window of its own, named
+ * after it; the recent workspaces keep it without the password, which is
+ * in no setting and no file. */
+static void
+test_e2e_connect (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  g_autofree char *settings = NULL;
+  g_autofree char *expected_title = NULL;
+  g_auto(GStrv) recent = NULL;
+  BatonWindow *window;
+  BatonWindow *team;
+  BatonConnectDialog *dialog;
+  GtkWidget *board;
+  gpointer weak;
+  gpointer args[2];
+
+  SKIP_WITHOUT_DISPLAY ();
+  ensure_server ();
+  g_settings_reset (baton_application_get_settings (app), "recent-workspaces");
+
+  store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  window = baton_test_show_window (GTK_WINDOW (baton_window_new (GTK_APPLICATION (app), store)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-team", NULL));
+  dialog = baton_test_find_toplevel (BATON_TYPE_CONNECT_DIALOG);
+  g_assert_nonnull (dialog);
+  fill_in_server (dialog, "dana", DANA_PASSWORD);
+  /* This session has no Secret Service (test-team-secrets has one). */
+  gtk_switch_set_active (child (dialog, "remember_switch"), FALSE);
+
+  weak = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_signal_emit_by_name (child (dialog, "connect_button"), "clicked");
+  g_assert_true (baton_test_wait_until (has_team_window, NULL, 20000));
+  g_assert_true (baton_test_wait_until (baton_test_pointer_is_null, &weak, 5000));
+
+  team = team_window ();
+  g_assert_true (team != window);
+  g_assert_cmpint (baton_store_get_connection (baton_window_get_store (team)), ==, BATON_STORE_CONNECTION_ONLINE);
+  g_assert_cmpstr (baton_store_get_author (baton_window_get_store (team)), ==, "dana");
+  expected_title = g_strdup_printf ("%s on localhost — Baton", team_db);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (team)), ==, expected_title);
+
+  /* The board shows the workspace's stages. */
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, team, 5000));
+  board = baton_window_get_view (team, "board");
+  g_assert_true (BATON_IS_BOARD_VIEW (board));
+  args[0] = board;
+  args[1] = (gpointer) "Backlog";
+  g_assert_true (baton_test_wait_until (baton_test_label_shown, args, 5000));
+  args[1] = (gpointer) "Delivered";
+  g_assert_true (baton_test_wait_until (baton_test_label_shown, args, 5000));
+
+  /* Kept without the password; the password is nowhere. */
+  recent = g_settings_get_strv (baton_application_get_settings (app), "recent-workspaces");
+  g_assert_nonnull (recent[0]);
+  g_assert_true (baton_store_is_team_location (recent[0]));
+  g_assert_nonnull (strstr (recent[0], team_db));
+  settings = dump_settings ();
+  g_assert_null (strstr (settings, DANA_PASSWORD));
+  g_assert_null (strstr (settings, "dana%20pass"));
+  g_assert_null (strstr (settings, "pass%20word"));
+  assert_not_in_files (home, DANA_PASSWORD);
+  assert_not_in_files (home, "pass%20word");
+
+  baton_test_destroy_window (GTK_WINDOW (team));
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_settings_reset (baton_application_get_settings (app), "recent-workspaces");
+}
+
+/* A wrong password: the server's refusal is shown on the password, and
+ * nothing opens. */
+static void
+test_e2e_wrong_password (void)
+{
+  guint connected = 0;
+  BatonConnectDialog *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+  ensure_server ();
+
+  dialog = open_dialog (&connected);
+  fill_in_server (dialog, "dana", "not it");
+  gtk_switch_set_active (child (dialog, "remember_switch"), FALSE);
+  baton_connect_dialog_connect (dialog);
+  g_assert_true (baton_test_wait_until (dialog_is_idle, dialog, 20000));
+  g_test_message ("refused: %s", baton_connect_dialog_get_error (dialog));
+  g_assert_nonnull (baton_connect_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_has_css_class (child (dialog, "password_row"), "error"));
+  g_assert_cmpuint (connected, ==, 0);
+  g_assert_null (team_window ());
+
+  baton_test_destroy_window (GTK_WINDOW (dialog));
+}
+
+/* `--database postgresql://…` with a password in it opens the workspace
+ * and keeps it without the password. */
+static void
+test_e2e_command_line (void)
+{
+  g_autofree char *uri = NULL;
+  g_auto(GStrv) recent = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+  ensure_server ();
+  g_settings_reset (baton_application_get_settings (app), "recent-workspaces");
+
+  uri = baton_test_pg_uri (server, "dana", DANA_PASSWORD, team_db);
+  baton_application_open_team (app, uri);
+  g_assert_true (baton_test_wait_until (has_team_window, NULL, 20000));
+
+  recent = g_settings_get_strv (baton_application_get_settings (app), "recent-workspaces");
+  g_assert_nonnull (recent[0]);
+  g_assert_nonnull (strstr (recent[0], team_db));
+  g_assert_null (strstr (recent[0], "pass"));
+
+  /* Opened again, the same window comes forward. */
+  baton_application_open_workspace (app, recent[0]);
+  baton_test_drain ();
+  g_assert_cmpuint (n_windows (), ==, 1);
+
+  baton_test_destroy_window (GTK_WINDOW (team_window ()));
+  baton_test_drain ();
+  g_settings_reset (baton_application_get_settings (app), "recent-workspaces");
+}
+
+static gboolean
+has_connect_dialog (gpointer data)
+{
+  return baton_test_find_toplevel (BATON_TYPE_CONNECT_DIALOG) != NULL;
+}
+
+/* A recent team workspace whose server wants a password that is neither
+ * in the address nor in the Secret Service: the dialog asks for it,
+ * filled in, and connects. */
+static void
+test_e2e_asks_password (void)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *port = NULL;
+  BatonConnectDialog *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+  ensure_server ();
+
+  uri = baton_test_pg_uri (server, "dana", NULL, team_db);
+  baton_application_open_workspace (app, uri);
+  g_assert_true (baton_test_wait_until (has_connect_dialog, NULL, 20000));
+  g_assert_null (team_window ());
+
+  dialog = baton_test_find_toplevel (BATON_TYPE_CONNECT_DIALOG);
+  port = g_strdup_printf ("%d", baton_test_pg_get_port (server));
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "host_row")), ==, baton_test_pg_get_socket_dir (server));
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "port_row")), ==, port);
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "database_row")), ==, team_db);
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, "user_row")), ==, "dana");
+  g_assert_nonnull (baton_connect_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_has_css_class (child (dialog, "password_row"), "error"));
+
+  set_text (dialog, "password_row", DANA_PASSWORD);
+  gtk_switch_set_active (child (dialog, "remember_switch"), FALSE);
+  baton_connect_dialog_connect (dialog);
+  g_assert_true (baton_test_wait_until (has_team_window, NULL, 20000));
+
+  baton_test_destroy_window (GTK_WINDOW (team_window ()));
+  baton_test_drain ();
+  g_settings_reset (baton_application_get_settings (app), "recent-workspaces");
+}
+
+static BatonWindow *
+open_window (BatonStore *store)
+{
+  return baton_test_show_window (GTK_WINDOW (baton_window_new (GTK_APPLICATION (app), store)));
+}
+
+static GtkWidget *
+banner_label (BatonWindow *window)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), BATON_TYPE_WINDOW, "read_only_label"));
+}
+
+static gboolean
+banner_shown (BatonWindow *window)
+{
+  GtkWidget *revealer = gtk_widget_get_ancestor (banner_label (window), GTK_TYPE_REVEALER);
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+/* A role that may only look: the banner says so. */
+static void
+test_e2e_banner_viewer (void)
+{
+  g_autoptr(BatonStore) store = NULL;
+  BatonWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+  ensure_server ();
+
+  store = open_team_store ("vic", NULL);
+  g_assert_true (baton_store_get_read_only (store));
+  window = open_window (store);
+  g_assert_true (banner_shown (window));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (banner_label (window))), ==,
+                   baton_window_team_banner_text (BATON_STORE_CONNECTION_ONLINE));
+
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* The server goes away: the banner says nothing can be changed until Baton
+ * reconnects, with a spinner; it goes when the server is back. */
+static void
+test_e2e_banner_offline (void)
+{
+  g_autoptr(BatonStore) store = NULL;
+  BatonWindow *window;
+  GtkWidget *spinner;
+  GType type = GTK_TYPE_SPINNER;
+
+  SKIP_WITHOUT_DISPLAY ();
+  ensure_server ();
+
+  store = open_team_store ("bob", NULL);
+  window = open_window (store);
+  spinner = baton_test_find_widget (gtk_widget_get_parent (banner_label (window)), baton_test_widget_is_of_type, &type);
+  g_assert_false (banner_shown (window));
+  g_assert_false (gtk_widget_get_visible (spinner));
+
+  baton_test_pg_stop_server (server);
+  baton_test_wait_for (baton_store_get_connection (store) == BATON_STORE_CONNECTION_OFFLINE, 15000);
+  baton_test_drain ();
+  g_assert_true (banner_shown (window));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (banner_label (window))), ==,
+                   baton_window_team_banner_text (BATON_STORE_CONNECTION_OFFLINE));
+  g_assert_true (gtk_widget_get_visible (spinner));
+
+  baton_test_pg_start_server (server);
+  baton_test_wait_for (baton_store_get_connection (store) == BATON_STORE_CONNECTION_ONLINE, 20000);
+  baton_test_drain ();
+  g_assert_false (banner_shown (window));
+  g_assert_false (gtk_widget_get_visible (spinner));
+
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static BatonStage *
+stage_named (BatonStore *store,
+             const char *name)
+{
+  GListModel *stages = baton_store_get_stages (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(BatonStage) stage = g_list_model_get_item (stages, i);
+
+      if (g_strcmp0 (baton_stage_get_name (stage), name) == 0)
+        return stage;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gint64
+task_stage_id (BatonStore *store,
+               gint64      id)
+{
+  BatonTask *task = baton_store_lookup (store, BATON_TYPE_TASK, id);
+
+  return task != NULL ? baton_task_get_stage_id (task) : -1;
+}
+
+/* A change the server refused is a toast and is announced; an undo
+ * refused because someone else moved the task since says why, as other
+ * undo errors do. */
+static void
+test_e2e_refused (void)
+{
+  g_autoptr(BatonStore) dana = NULL;
+  g_autoptr(BatonStore) bob = NULL;
+  g_autoptr(GError) error = NULL;
+  BatonWindow *window;
+  BatonAnnouncer *announcer;
+  BatonTask *task;
+  gint64 id, review;
+  const char *message;
+
+  SKIP_WITHOUT_DISPLAY ();
+  ensure_server ();
+
+  dana = open_team_store ("dana", DANA_PASSWORD);
+  bob = open_team_store ("bob", NULL);
+  window = open_window (dana);
+  announcer = baton_announcer_find (GTK_WIDGET (window));
+  g_assert_nonnull (announcer);
+
+  g_signal_emit_by_name (dana, "refused", "Bob moved “Storyboard module 2” to Review a moment ago");
+  baton_test_drain ();
+  g_assert_cmpstr (baton_announcer_get_message (announcer), ==,
+                   "Bob moved “Storyboard module 2” to Review a moment ago");
+  g_assert_cmpuint (baton_window_get_n_toasts (window), ==, 1);
+
+  task = baton_store_create_task (dana, stage_named (dana, "Backlog"), NULL, "Storyboard module 2", &error);
+  g_assert_no_error (error);
+  id = baton_record_get_id (BATON_RECORD (task));
+  g_assert_true (baton_store_move_task (dana, task, stage_named (dana, "Design"), NULL, &error));
+  g_assert_no_error (error);
+  baton_test_wait_for (task_stage_id (bob, id) == baton_record_get_id (BATON_RECORD (stage_named (bob, "Design"))), 5000);
+  review = baton_record_get_id (BATON_RECORD (stage_named (bob, "Review")));
+  g_assert_true (baton_store_move_task (bob, baton_store_lookup (bob, BATON_TYPE_TASK, id),
+                                        stage_named (bob, "Review"), NULL, &error));
+  g_assert_no_error (error);
+  baton_test_wait_for (task_stage_id (dana, id) == review, 5000);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  baton_test_drain ();
+  message = baton_announcer_get_message (announcer);
+  g_test_message ("undo: %s", message);
+  g_assert_true (g_str_has_prefix (message, "Could not undo: "));
+  g_assert_nonnull (strstr (message, "bob"));
+  g_assert_cmpint (task_stage_id (dana, id), ==, review);
+
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+  g_assert_finalize_object (g_steal_pointer (&dana));
+  g_assert_finalize_object (g_steal_pointer (&bob));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +1078,12 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, NULL);
+
+  /* Settings and files of its own, to look for passwords in. */
+  home = g_dir_make_tmp ("baton-team-ui-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
 
   if (gtk_init_check ())
     app = baton_test_register_application (G_APPLICATION (baton_application_new ()));
@@ -621,9 +1101,20 @@ main (int   argc,
   g_test_add_func ("/team-ui/dialog/narrow", test_dialog_narrow);
   g_test_add_func ("/team-ui/banner/texts", test_banner_texts);
   g_test_add_func ("/team-ui/recent/both-kinds", test_recent_both_kinds);
+  g_test_add_func ("/team-ui/server/connect", test_e2e_connect);
+  g_test_add_func ("/team-ui/server/wrong-password", test_e2e_wrong_password);
+  g_test_add_func ("/team-ui/server/command-line", test_e2e_command_line);
+  g_test_add_func ("/team-ui/server/asks-password", test_e2e_asks_password);
+  g_test_add_func ("/team-ui/server/banner-viewer", test_e2e_banner_viewer);
+  g_test_add_func ("/team-ui/server/refused", test_e2e_refused);
+  g_test_add_func ("/team-ui/server/banner-offline", test_e2e_banner_offline);
 
   ret = g_test_run ();
   g_clear_object (&app);
+  g_clear_pointer (&server, baton_test_pg_free);
+  g_free (team_db);
+  baton_test_rm_rf (home);
+  g_free (home);
 
   return ret;
 }

@@ -93,9 +93,18 @@ baton_team_login_to_location (const BatonTeamLogin *login)
   g_return_val_if_fail (login != NULL, NULL);
   g_return_val_if_fail (login->port >= 1 && login->port <= 65535, NULL);
 
-  /* An address goes in as it is (GUri puts brackets around IPv6); a name
-   * or a socket folder ("/run/postgresql") is encoded. */
-  if (login->host != NULL && g_hostname_is_ip_address (login->host))
+  /* An address goes in as it is (GUri puts brackets around IPv6), a name
+   * encoded. A socket folder ("/run/postgresql") goes into the query, as
+   * libpq allows: GUri would decode it in the authority, and the "/" in
+   * it would end the host. */
+  if (login->host != NULL && login->host[0] == '/')
+    {
+      g_autofree char *folder = escape (login->host);
+
+      host = g_strdup ("");
+      g_string_append_printf (query, "host=%s&port=%u&", folder, login->port);
+    }
+  else if (login->host != NULL && g_hostname_is_ip_address (login->host))
     host = g_strdup (login->host);
   else
     host = escape (login->host != NULL && *login->host != '\0' ? login->host : "localhost");
@@ -115,7 +124,8 @@ baton_team_login_to_location (const BatonTeamLogin *login)
 
   return g_uri_join_with_user (G_URI_FLAGS_ENCODED | G_URI_FLAGS_NON_DNS,
                                "postgresql", user, NULL, NULL,
-                               host, (int) login->port, path, query->str, NULL);
+                               host, host[0] != '\0' ? (int) login->port : -1,
+                               path, query->str, NULL);
 }
 
 BatonTeamLogin *
@@ -174,8 +184,21 @@ baton_team_login_from_location (const char  *location,
         login->tls = BATON_TEAM_TLS_REQUIRE;
       else if (g_strcmp0 (mode, "verify-full") == 0 || g_strcmp0 (mode, "verify-ca") == 0)
         login->tls = BATON_TEAM_TLS_VERIFY_FULL;
+      const char *host = params ? g_hash_table_lookup (params, "host") : NULL;
+      const char *port = params ? g_hash_table_lookup (params, "port") : NULL;
+      guint64 number = 0;
+
       if (params != NULL)
         login->ca_file = g_strdup (g_hash_table_lookup (params, "sslrootcert"));
+      /* libpq takes the host and port from the query too
+       * ("postgresql:///db?host=/run/postgresql"). */
+      if (host != NULL && *host != '\0')
+        {
+          g_free (login->host);
+          login->host = g_strdup (host);
+        }
+      if (port != NULL && g_ascii_string_to_unsigned (port, 10, 1, 65535, &number, NULL))
+        login->port = (guint) number;
     }
 
   if (password != NULL && g_uri_get_password (uri) != NULL && *g_uri_get_password (uri) != '\0')

@@ -13,20 +13,14 @@
 
 #include "config.h"
 
-#include <signal.h>
-#include <unistd.h>
 #include <string.h>
 #include <gio/gio.h>
-#include <glib/gstdio.h>
-
-#include <libsecret/secret.h>
 
 #include "baton-store.h"
 #include "baton-team-secrets.h"
-#include "baton-test-util.h"
+#include "baton-test-keyring.h"
 
-static char *home;
-static GTestDBus *bus_left;
+static BatonTestKeyring *keyring;
 
 typedef struct
 {
@@ -133,7 +127,7 @@ static void
 test_keyring_file (void)
 {
   g_autoptr(BatonTeamLogin) login = login_from ("postgresql://kim@db.example.com/team");
-  g_autofree char *keyrings = g_build_filename (home, "data", "keyrings", NULL);
+  g_autofree char *keyrings = g_build_filename (keyring->home, "data", "keyrings", NULL);
   g_autoptr(GDir) dir = NULL;
   const char *name;
   guint n_files = 0;
@@ -156,94 +150,21 @@ test_keyring_file (void)
   g_assert_cmpuint (n_files, >, 0);
 }
 
-static gboolean
-service_is_up (GDBusConnection *bus)
-{
-  g_autoptr(GVariant) reply = NULL;
-  gboolean owned = FALSE;
-
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &owned);
-
-  return owned;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GTestDBus) bus = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDBusConnection) connection = NULL;
-  const char *daemon_argv[] = { "gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets", NULL };
-  const char *dirs[] = { "data", "run", "config", "cache" };
-  g_autofree char *runtime = NULL;
-  GPid daemon = 0;
-  int daemon_in = -1;
-  gint64 deadline;
   int ret;
 
   g_test_init (&argc, &argv, NULL);
 
-  /* A home of its own: the keyring's files and control socket go there. */
-  home = g_dir_make_tmp ("baton-secrets-XXXXXX", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, dirs[i], NULL);
-
-      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-    }
-  runtime = g_build_filename (home, "run", NULL);
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", g_build_filename (home, "data", NULL), TRUE);
-  g_setenv ("XDG_CONFIG_HOME", g_build_filename (home, "config", NULL), TRUE);
-  g_setenv ("XDG_CACHE_HOME", g_build_filename (home, "cache", NULL), TRUE);
-  g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
-
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-
-  /* Never skipped: gnome-keyring is one of build-aux/dev's packages. */
-  if (!g_spawn_async_with_pipes (NULL, (char **) daemon_argv, NULL,
-                                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                                 NULL, NULL, &daemon, &daemon_in, NULL, NULL, &error))
-    g_error ("Cannot start gnome-keyring-daemon (Debian: gnome-keyring): %s", error->message);
-  /* The login keyring's password, then end of file. */
-  g_assert_cmpint (write (daemon_in, "test-password", strlen ("test-password")), ==, (int) strlen ("test-password"));
-  close (daemon_in);
-
-  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (!service_is_up (connection))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("gnome-keyring-daemon did not come onto the bus");
-      g_usleep (20000);
-    }
+  keyring = baton_test_keyring_start ();
 
   g_test_add_func ("/team-secrets/store-lookup", test_store_lookup);
   g_test_add_func ("/team-secrets/keyring-file", test_keyring_file);
 
   ret = g_test_run ();
-
-  kill (daemon, SIGTERM);
-  g_spawn_close_pid (daemon);
-  g_clear_object (&connection);
-  /* libsecret keeps a reference to the session bus connection for the
-   * process's life (even after secret_service_disconnect ()), which
-   * g_test_dbus_down () would wait for in vain: the bus is stopped, and
-   * the GTestDBus left to the process's end. */
-  secret_service_disconnect ();
-  g_test_dbus_stop (bus);
-  bus_left = g_steal_pointer (&bus);
-  baton_test_rm_rf (home);
-  g_free (home);
+  baton_test_keyring_stop (keyring);
 
   return ret;
 }

@@ -734,6 +734,27 @@ assert_not_in_files (const char *dir,
     }
 }
 
+/* Whether a button for @action in @window's header bar is sensitive:
+ * the action's enabled state. */
+static gboolean
+action_enabled (BatonWindow *window,
+                const char  *action)
+{
+  GtkWidget *header = baton_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *button = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  /* win.save-copy takes a path ("" asks for one). */
+  if (g_str_equal (action, "win.save-copy"))
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
+  enabled = gtk_widget_get_sensitive (button);
+  adw_header_bar_remove (ADW_HEADER_BAR (header), button);
+
+  return enabled;
+}
+
 /* From the main menu to the team workspace's board: the dialog connects
  * to the server and the workspace opens in a window of its own, named
  * after it; the recent workspaces keep it without the password, which is
@@ -777,6 +798,10 @@ test_e2e_connect (void)
   g_assert_true (team != window);
   g_assert_cmpint (baton_store_get_connection (baton_window_get_store (team)), ==, BATON_STORE_CONNECTION_ONLINE);
   g_assert_cmpstr (baton_store_get_author (baton_window_get_store (team)), ==, "dana");
+  /* No file: no copy of it, no backups. */
+  g_assert_false (action_enabled (team, "win.save-copy"));
+  g_assert_false (action_enabled (team, "win.restore-backup"));
+  g_assert_true (action_enabled (window, "win.save-copy"));
   expected_title = g_strdup_printf ("%s on localhost — Baton", team_db);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (team)), ==, expected_title);
 

@@ -600,6 +600,9 @@ baton_window_workspace_init (BatonWindow *self)
 {
   /* A workspace in memory has no file and no backups. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", workspace_file (self) != NULL);
+  /* A team workspace's copies are its server's to keep (Export makes one). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy",
+                                 !baton_store_is_team_location (baton_store_get_path (baton_window_get_store (self))));
 
   g_signal_connect (self, "notify::application", G_CALLBACK (set_up_recent), NULL);
   set_up_recent (self);

@@ -12,12 +12,15 @@
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
 #include <pwd.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "baton-db.h"
+#include "baton-store-private.h"
 #include "baton-test-pg.h"
 
 #define PG_BIN_DIR "/usr/lib/postgresql/15/bin"
@@ -35,6 +38,7 @@ struct _BatonTestPg
   int    watchdog_fd;
   GPid   watchdog;
   guint  n_databases;
+  gboolean has_template;
 };
 
 static char *
@@ -367,18 +371,21 @@ baton_test_pg_create_database (BatonTestPg *pg,
   g_autofree char *create = NULL;
   char *name;
 
-  name = g_strdup_printf ("baton_test_%u", ++pg->n_databases);
-  create = g_strdup_printf ("CREATE DATABASE %s", name);
-  if (!baton_test_pg_exec (pg, "postgres", create, &error))
-    g_error ("%s", error->message);
-
-  if (schema)
+  /* The schema is applied once, to a template the databases copy. */
+  if (schema && !pg->has_template)
     {
       g_autofree char *sql = read_schema ();
 
-      if (!baton_test_pg_exec (pg, name, sql, &error))
+      if (!baton_test_pg_exec (pg, "postgres", "CREATE DATABASE baton_template", &error) ||
+          !baton_test_pg_exec (pg, "baton_template", sql, &error))
         g_error ("Could not apply the team schema: %s", error->message);
+      pg->has_template = TRUE;
     }
+
+  name = g_strdup_printf ("baton_test_%u", ++pg->n_databases);
+  create = g_strdup_printf ("CREATE DATABASE %s TEMPLATE %s", name, schema ? "baton_template" : "template0");
+  if (!baton_test_pg_exec (pg, "postgres", create, &error))
+    g_error ("%s", error->message);
 
   return name;
 }
@@ -403,4 +410,88 @@ baton_test_pg_create_role (BatonTestPg *pg,
 
   if (!baton_test_pg_exec (pg, "postgres", sql->str, &error))
     g_error ("Could not make the role %s: %s", name, error->message);
+}
+
+/* Running a store test on either engine ------------------------------------ */
+
+static BatonTestPg *engine_server;
+static GHashTable  *engine_databases;   /* file path → URI */
+
+static void
+engine_server_free (void)
+{
+  g_clear_pointer (&engine_server, baton_test_pg_free);
+  g_clear_pointer (&engine_databases, g_hash_table_unref);
+}
+
+gboolean
+baton_test_engine_is_postgres (void)
+{
+  return g_strcmp0 (g_getenv ("BATON_TEST_ENGINE"), "postgres") == 0;
+}
+
+BatonStore *
+baton_test_engine_open (const char  *path,
+                        GError     **error)
+{
+  const char *uri;
+
+  if (!baton_test_engine_is_postgres () || path == NULL || baton_store_is_team_location (path))
+    return baton_store_open (path, error);
+
+  if (engine_server == NULL)
+    {
+      engine_server = baton_test_pg_start ();
+      engine_databases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      atexit (engine_server_free);
+    }
+
+  uri = g_strcmp0 (path, ":memory:") != 0 ? g_hash_table_lookup (engine_databases, path) : NULL;
+  if (uri == NULL)
+    {
+      g_autofree char *db = baton_test_pg_create_database (engine_server, TRUE);
+      char *new_uri = baton_test_pg_uri (engine_server, "tester", NULL, db);
+
+      if (g_hash_table_size (engine_databases) == 0)
+        baton_test_pg_create_role (engine_server, "tester", "baton_coordinator", NULL);
+      g_hash_table_insert (engine_databases, g_strdup (path), new_uri);
+      uri = new_uri;
+    }
+
+  return baton_store_open (uri, error);
+}
+
+gboolean
+baton_test_engine_skip_file_case (void)
+{
+  if (!baton_test_engine_is_postgres ())
+    return FALSE;
+
+  g_test_skip ("about SQLite workspace files, not the store on PostgreSQL");
+  return TRUE;
+}
+
+gboolean
+baton_test_engine_exec (BatonStore  *store,
+                        const char  *sql,
+                        GError     **error)
+{
+  const char *path = baton_store_get_path (store);
+  PGconn *conn;
+  PGresult *result;
+  gboolean ok;
+
+  if (!baton_store_is_team_location (path))
+    return baton_db_exec (_baton_store_get_db (store), sql, error);
+
+  conn = PQconnectdb (path);
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
+  result = PQexec (conn, sql);
+  ok = PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK;
+  if (!ok)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", PQresultErrorMessage (result));
+  PQclear (result);
+  PQfinish (conn);
+
+  return ok;
 }

@@ -73,3 +73,31 @@ void         baton_test_pg_stop_server    (BatonTestPg *pg);
 void         baton_test_pg_start_server   (BatonTestPg *pg);
 
 G_END_DECLS
+
+/* Running a store test on either engine ------------------------------------ */
+
+#include "baton-store.h"
+
+G_BEGIN_DECLS
+
+/* Whether the store tests run on PostgreSQL (BATON_TEST_ENGINE=postgres)
+ * rather than SQLite. */
+gboolean     baton_test_engine_is_postgres (void);
+/* Opens the store a test names by @path (a file or ":memory:") on the
+ * engine under test: that file, or on PostgreSQL a database of a private
+ * server (started on first use) standing for it — the same database each
+ * time for the same file, a new one for each ":memory:". The role is a
+ * coordinator, "tester". */
+BatonStore  *baton_test_engine_open        (const char  *path,
+                                            GError     **error);
+/* A case about SQLite files themselves (backups, locks, the file's
+ * bytes): skipped on PostgreSQL, saying so. TRUE when skipped: the case
+ * returns. */
+gboolean     baton_test_engine_skip_file_case (void);
+/* Runs @sql on the database of @store behind its back (another program, or
+ * another coordinator). */
+gboolean     baton_test_engine_exec        (BatonStore  *store,
+                                            const char  *sql,
+                                            GError     **error);
+
+G_END_DECLS

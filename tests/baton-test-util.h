@@ -22,6 +22,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -347,13 +348,18 @@ baton_test_dump_db (const char *path)
   return dump;
 }
 
+static inline char *baton_test_dump_team_db (BatonStore *store);
+
 /* The database of @store: its file through a separate connection, or its
- * own connection for ":memory:". */
+ * own connection for ":memory:"; a team workspace's through a connection
+ * of its own. */
 static inline char *
 baton_test_dump_store_db (BatonStore *store)
 {
   const char *path = baton_store_get_path (store);
 
+  if (baton_store_is_team_location (path))
+    return baton_test_dump_team_db (store);
   if (g_strcmp0 (path, ":memory:") == 0)
     return baton_test_dump_db_handle (baton_db_get_handle (_baton_store_get_db (store)));
 
@@ -455,9 +461,34 @@ baton_test_compare_records_by_id (gconstpointer a,
 static inline void
 baton_test_assert_store_matches_db (BatonStore *store)
 {
-  sqlite3 *handle = baton_db_get_handle (_baton_store_get_db (store));
+  sqlite3 *handle = NULL;
   guint n_schemas;
   const BatonRecordSchema * const *schemas = _baton_store_get_schemas (&n_schemas);
+  g_autofree char *team_rows = NULL;
+
+  if (baton_store_is_team_location (baton_store_get_path (store)))
+    {
+      /* The team database dumps as the objects do, table by table in id
+       * order. */
+      g_autoptr(GString) memory = g_string_new (NULL);
+
+      team_rows = baton_test_dump_team_db (store);
+      for (guint s = 0; s < n_schemas; s++)
+        {
+          GListModel *list = baton_store_get_list (store, schemas[s]->get_type ());
+          g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+
+          for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+            g_ptr_array_add (records, g_list_model_get_item (list, i));
+          g_ptr_array_sort (records, baton_test_compare_records_by_id);
+          for (guint i = 0; i < records->len; i++)
+            baton_test_append_record (memory, g_ptr_array_index (records, i));
+        }
+      baton_test_assert_text ("objects against database rows", memory->str, team_rows);
+      return;
+    }
+
+  handle = baton_db_get_handle (_baton_store_get_db (store));
 
   for (guint s = 0; s < n_schemas; s++)
     {
@@ -1060,3 +1091,68 @@ baton_test_copy_as_crashed (const char *from,
           g_usleep (1000);                                                      \
       }                                                                         \
   } G_STMT_END
+
+/* Team workspaces -------------------------------------------------------- */
+
+/* Every row of the team workspace of @store, read through a connection of
+ * its own, one line each as baton_test_append_record () writes them,
+ * table by table in id order. */
+static inline char *
+baton_test_dump_team_db (BatonStore *store)
+{
+  GString *out = g_string_new (NULL);
+  guint n_schemas;
+  const BatonRecordSchema * const *schemas = _baton_store_get_schemas (&n_schemas);
+  /* The last workspace's connection is kept for the next dump. */
+  static PGconn *conn;
+  static char *conn_location;
+  const char *location = baton_store_get_path (store);
+
+  if (conn == NULL || g_strcmp0 (conn_location, location) != 0 || PQstatus (conn) != CONNECTION_OK)
+    {
+      g_clear_pointer (&conn, PQfinish);
+      g_free (conn_location);
+      conn_location = g_strdup (location);
+      conn = PQconnectdb (location);
+      if (PQstatus (conn) != CONNECTION_OK)
+        g_error ("cannot dump the team workspace: %s", PQerrorMessage (conn));
+    }
+
+  for (guint s = 0; s < n_schemas; s++)
+    {
+      const BatonRecordSchema *schema = schemas[s];
+      g_autoptr(GString) sql = g_string_new ("SELECT id");
+      PGresult *result;
+
+      for (guint f = 0; f < schema->n_fields; f++)
+        g_string_append_printf (sql, ", %s", schema->fields[f].column);
+      g_string_append_printf (sql, " FROM %s ORDER BY id", schema->table);
+
+      result = PQexec (conn, sql->str);
+      if (PQresultStatus (result) != PGRES_TUPLES_OK)
+        g_error ("cannot dump with “%s”: %s", sql->str, PQresultErrorMessage (result));
+
+      for (int row = 0; row < PQntuples (result); row++)
+        {
+          g_string_append_printf (out, "%s id=%s", schema->table, PQgetvalue (result, row, 0));
+          for (guint f = 0; f < schema->n_fields; f++)
+            {
+              const char *value = PQgetvalue (result, row, f + 1);
+
+              g_string_append_printf (out, " | %s=", schema->fields[f].column);
+              if (PQgetisnull (result, row, f + 1))
+                g_string_append (out, "NULL");
+              else if (schema->fields[f].kind == BATON_FIELD_BOOL)
+                g_string_append (out, value[0] == 't' ? "1" : "0");
+              else if (baton_field_get_gtype (&schema->fields[f]) == G_TYPE_STRING)
+                baton_test_append_quoted (out, value);
+              else
+                g_string_append (out, value);
+            }
+          g_string_append_c (out, '\n');
+        }
+      PQclear (result);
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -15,6 +15,7 @@
 #include "baton-dates.h"
 #include "baton-demo.h"
 #include "baton-record-private.h"
+#include "baton-test-pg.h"
 #include "baton-workload.h"
 
 #define WRITER   1
@@ -679,7 +680,7 @@ static BatonStore *
 demo_store (void)
 {
   g_autoptr(GError) error = NULL;
-  BatonStore *store = baton_store_open (":memory:", &error);
+  BatonStore *store = baton_test_engine_open (":memory:", &error);
   BatonDemoSize size = { 2, 4, 12, 300, 0, 7, 0 };
 
   g_assert_no_error (error);

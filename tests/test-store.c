@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "baton-dates.h"
+#include "baton-test-pg.h"
 #include "baton-test-util.h"
 
 /* Fixture ---------------------------------------------------------------- */
@@ -47,7 +48,8 @@ fixture_open (Fixture    *fx,
 {
   g_autoptr(GError) local_error = NULL;
 
-  fx->store = baton_store_open (path, &local_error);
+  /* SQLite, or the same cases on PostgreSQL (test-store-pg). */
+  fx->store = baton_test_engine_open (path, &local_error);
   g_assert_no_error (local_error);
   g_assert_nonnull (fx->store);
   fx->rec = baton_test_recorder_new (fx->store);
@@ -98,7 +100,8 @@ other_store (Fixture *fx)
     {
       g_autoptr(GError) local_error = NULL;
 
-      fx->other = baton_store_open (":memory:", &local_error);
+      /* On the same engine, so that ids go the same way. */
+      fx->other = baton_test_engine_open (":memory:", &local_error);
       g_assert_no_error (local_error);
     }
 
@@ -477,7 +480,10 @@ test_default_workspace (Fixture       *fx,
     g_autoptr(BatonHistory) history = NULL;
 
     g_object_get (fx->store, "path", &path, "history", &history, NULL);
-    g_assert_cmpstr (path, ==, fx->ws->path);
+    if (baton_test_engine_is_postgres ())
+      g_assert_true (baton_store_is_team_location (path));
+    else
+      g_assert_cmpstr (path, ==, fx->ws->path);
     g_assert_true (history == baton_store_get_history (fx->store));
   }
 }
@@ -494,7 +500,7 @@ test_reopen (Fixture       *fx,
   ASSERT_OK (baton_store_move_stage (fx->store, fx->w.review, 0, &error));
   ASSERT_OK (baton_store_move_role (fx->store, fx->w.reviewer, 0, &error));
   memory = baton_test_dump_store (fx->store);
-  db = baton_test_dump_db (fx->ws->path);
+  db = baton_test_dump_store_db (fx->store);
 
   fixture_reopen (fx);
 
@@ -502,7 +508,7 @@ test_reopen (Fixture       *fx,
   reopened = baton_test_dump_store (fx->store);
   g_assert_cmpstr (reopened, ==, memory);
   {
-    g_autofree char *db_again = baton_test_dump_db (fx->ws->path);
+    g_autofree char *db_again = baton_test_dump_store_db (fx->store);
     g_assert_cmpstr (db_again, ==, db);
   }
   g_assert_false (baton_history_get_can_undo (baton_store_get_history (fx->store)));
@@ -2576,7 +2582,7 @@ test_rule_note_program_existing (Fixture       *fx,
   note_id = baton_test_id (w->n3);
   sql = g_strdup_printf ("UPDATE notes SET program_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
                          baton_test_id (w->sales), note_id);
-  g_assert_true (baton_db_exec (_baton_store_get_db (fx->store), sql, &local_error));
+  g_assert_true (baton_test_engine_exec (fx->store, sql, &local_error));
   g_assert_no_error (local_error);
   fixture_reopen (fx);
 

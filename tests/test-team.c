@@ -307,6 +307,7 @@ test_change_propagates (Team          *team,
   gint64 id;
   guint before;
   g_autofree char *author = NULL;
+  BatonTask *b_task;
 
   before = team->b_changed;
   task = baton_store_create_task (team->a, stage_named (team->a, "Backlog"), NULL, "Storyboard module 2", &error);
@@ -317,9 +318,17 @@ test_change_propagates (Team          *team,
   g_assert_cmpuint (team->b_changed, >, before);
   g_assert_cmpstr (baton_task_get_title (task_in (team->b, id)), ==, "Storyboard module 2");
 
+  b_task = task_in (team->b, id);
   g_assert_true (baton_store_move_task (team->a, task, stage_named (team->a, "Review"), NULL, &error));
   g_assert_no_error (error);
   baton_test_wait_model (task_stage_id (team->b, id) == baton_record_get_id (BATON_RECORD (stage_named (team->b, "Review"))), 5000);
+  /* The same object, updated: views keep their rows. */
+  g_assert_true (task_in (team->b, id) == b_task);
+  {
+    g_autoptr(GPtrArray) column = baton_store_get_stage_tasks (team->b, stage_named (team->b, "Review"));
+    g_assert_cmpuint (column->len, ==, 1);
+    g_assert_true (g_ptr_array_index (column, 0) == b_task);
+  }
 
   /* Logged under the coordinator's login role, on both sides. */
   author = server_value (team, "SELECT string_agg (DISTINCT author, ',') FROM activity");
@@ -329,6 +338,13 @@ test_change_propagates (Team          *team,
     g_autoptr(BatonActivity) entry = g_list_model_get_item (baton_store_get_activity (team->b), 0);
     g_assert_cmpstr (baton_activity_get_author (entry), ==, "dana");
   }
+
+  /* A delete reaches the other side too, with the rows it took along. */
+  g_assert_true (baton_store_delete (team->a, task, &error));
+  g_assert_no_error (error);
+  baton_test_wait_model (task_in (team->b, id) == NULL, 5000);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_tasks (team->b)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_activity (team->b)), ==, 0);
 }
 
 /* Two coordinators move the same task: the second move is refused, naming
@@ -409,6 +425,13 @@ test_undo_refused (Team          *team,
   g_test_message ("refused: %s", error->message);
   g_assert_nonnull (strstr (error->message, "bob"));
   g_assert_nonnull (strstr (error->message, "“Storyboard module 2”"));
+  /* The step is gone; the one before it (the task's creation) would
+   * overwrite Bob's move just the same. */
+  g_assert_true (baton_history_get_can_undo (baton_store_get_history (team->a)));
+  g_clear_error (&error);
+  g_assert_false (baton_store_undo (team->a, &error));
+  baton_test_assert_store_error (error, BATON_STORE_ERROR_CONFLICT);
+  g_assert_false (baton_history_get_can_undo (baton_store_get_history (team->a)));
 
   expected_stage = g_strdup_printf ("%" G_GINT64_FORMAT, review);
   server_stage = server_value (team, "SELECT stage_id FROM tasks WHERE id = %" G_GINT64_FORMAT, id);
@@ -642,6 +665,45 @@ test_reconnect_after_restart (Team          *team,
   baton_test_wait_model (task_in (team->b, id) != NULL, 5000);
 }
 
+/* A workspace opened while its server is down opens OFFLINE and empty,
+ * and reads everything once the server is back. */
+static void
+test_open_offline_then_load (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = baton_test_pg_create_database (server, TRUE);
+  g_autofree char *uri = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(BatonStore) first = NULL;
+  g_autoptr(BatonStore) store = NULL;
+  guint n_changed = 0;
+
+  ensure_roles ();
+  uri = baton_test_pg_uri (server, "dana", NULL, db);
+  first = baton_store_open (uri, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (baton_store_create_task (first, stage_named (first, "Backlog"), NULL, "Waiting", &error));
+  g_assert_no_error (error);
+  g_clear_object (&first);
+
+  baton_test_pg_stop_server (server);
+  baton_store_open_async (uri, NULL, BATON_STORE_OPEN_NONE, NULL, open_ready, &result);
+  baton_test_wait_model (result != NULL, 10000);
+  store = baton_store_open_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (baton_store_get_connection (store), ==, BATON_STORE_CONNECTION_OFFLINE);
+  g_assert_true (baton_store_get_read_only (store));
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_tasks (store)), ==, 0);
+  g_signal_connect (store, "changed", G_CALLBACK (count_changed), &n_changed);
+
+  baton_test_pg_start_server (server);
+  baton_test_wait_model (baton_store_get_connection (store) == BATON_STORE_CONNECTION_ONLINE, 15000);
+  baton_test_wait_model (g_list_model_get_n_items (baton_store_get_tasks (store)) == 1, 5000);
+  g_assert_cmpuint (n_changed, >, 0);
+  g_assert_false (baton_store_get_read_only (store));
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_stages (store)), ==, 6);
+}
+
 /* Notifications are not replayed: a change made while a client was
  * disconnected arrives from the change log when it reconnects. */
 static void
@@ -732,6 +794,7 @@ main (int   argc,
   g_test_add ("/team/roles/viewer-refused", Team, NULL, team_setup, test_viewer_refused, team_teardown);
   g_test_add ("/team/roles/activity-author", Team, NULL, team_setup, test_activity_author_forced, team_teardown);
   g_test_add ("/team/offline/reconnect-after-restart", Team, NULL, team_setup, test_reconnect_after_restart, team_teardown);
+  g_test_add_func ("/team/offline/open-then-load", test_open_offline_then_load);
   g_test_add ("/team/offline/catch-up", Team, NULL, team_setup, test_catch_up_after_reconnect, team_teardown);
 
   status = g_test_run ();

@@ -11,6 +11,7 @@
 
 #include "baton-dates.h"
 #include "baton-store.h"
+#include "baton-test-pg.h"
 #include "baton-test-util.h"
 #include "baton-workload.h"
 
@@ -85,7 +86,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->store = baton_store_open (":memory:", &error);
+  f->store = baton_test_engine_open (":memory:", &error);
   g_assert_no_error (error);
   f->stage = baton_store_create_stage (f->store, "Doing", 0, &error);
   g_assert_no_error (error);

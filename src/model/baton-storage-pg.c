@@ -44,12 +44,13 @@
 typedef struct
 {
   char *select_sql;
-  char *select_one_sql;
+  char *select_ids_sql;
   char *insert_sql;       /* new id from the sequence */
   char *insert_id_sql;    /* given id */
   char *delete_sql;
   char *delete_all_sql;
   char *version_sql;
+  char *setval_sql;       /* moves the table's sequence past a given id */
 } TableSql;
 
 /* A version the open transaction changed, to put back if it rolls back. */
@@ -83,6 +84,7 @@ typedef struct
   gint64        last_seq;
 
   BatonStoragePgEventFunc event_func;
+  BatonStoragePgRowsFunc  rows_func;
   gpointer      event_data;
   GMainContext *context;
   GSource      *watch;
@@ -106,12 +108,13 @@ table_sql_free (gpointer data)
   TableSql *sql = data;
 
   g_free (sql->select_sql);
-  g_free (sql->select_one_sql);
+  g_free (sql->select_ids_sql);
   g_free (sql->insert_sql);
   g_free (sql->insert_id_sql);
   g_free (sql->delete_sql);
   g_free (sql->delete_all_sql);
   g_free (sql->version_sql);
+  g_free (sql->setval_sql);
   g_free (sql);
 }
 
@@ -139,7 +142,8 @@ sql_for (PgStorage               *self,
 
   sql = g_new0 (TableSql, 1);
   sql->select_sql = g_strdup_printf ("SELECT id, version, %s FROM %s ORDER BY id", columns->str, schema->table);
-  sql->select_one_sql = g_strdup_printf ("SELECT id, version, %s FROM %s WHERE id = $1", columns->str, schema->table);
+  sql->select_ids_sql = g_strdup_printf ("SELECT id, version, %s FROM %s WHERE id = ANY ($1::bigint[]) ORDER BY id",
+                                         columns->str, schema->table);
   sql->insert_sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) RETURNING id, version",
                                      schema->table, columns->str, params->str);
   sql->insert_id_sql = g_strdup_printf ("INSERT INTO %s (id, %s) VALUES (%s) RETURNING id, version",
@@ -147,6 +151,8 @@ sql_for (PgStorage               *self,
   sql->delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = $1 AND version = $2", schema->table);
   sql->delete_all_sql = g_strdup_printf ("DELETE FROM %s", schema->table);
   sql->version_sql = g_strdup_printf ("SELECT version FROM %s WHERE id = $1", schema->table);
+  sql->setval_sql = g_strdup_printf ("SELECT setval ('%s_id_seq', $1) FROM %s_id_seq WHERE last_value < $1 OR NOT is_called",
+                                     schema->table, schema->table);
   g_hash_table_insert (self->sql, (gpointer) schema, sql);
 
   return sql;
@@ -591,9 +597,11 @@ pg_rollback (BatonStorage *storage)
 
   if (self->depth > 0)
     {
-      sql = g_strdup_printf ("ROLLBACK TO SAVEPOINT baton_%u; RELEASE SAVEPOINT baton_%u",
-                             self->depth, self->depth);
+      g_autofree char *release = g_strdup_printf ("RELEASE SAVEPOINT baton_%u", self->depth);
+
+      sql = g_strdup_printf ("ROLLBACK TO SAVEPOINT baton_%u", self->depth);
       exec (self, sql, NULL);
+      exec (self, release, NULL);
       return;
     }
 
@@ -688,6 +696,53 @@ pg_read_rows (BatonStorage             *storage,
   return TRUE;
 }
 
+gboolean
+baton_storage_pg_read_rows_by_id (BatonStorage             *storage,
+                                  const BatonRecordSchema  *schema,
+                                  GArray                   *ids,
+                                  BatonStorageRowFunc       func,
+                                  gpointer                  user_data,
+                                  GError                  **error)
+{
+  PgStorage *self = (PgStorage *) storage;
+  g_autoptr(GString) list = g_string_new ("{");
+  g_autofree GValue *values = NULL;
+  const char *params[1];
+  PGresult *result;
+  int n;
+
+  g_return_val_if_fail (baton_storage_is_pg (storage), FALSE);
+
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (ids, gint64, i));
+  g_string_append_c (list, '}');
+  params[0] = list->str;
+
+  if (!(result = exec_params (self, sql_for (self, schema)->select_ids_sql, 1, params, error)))
+    return FALSE;
+
+  /* Gone unless read again. */
+  for (guint i = 0; i < ids->len; i++)
+    set_version (self, schema, g_array_index (ids, gint64, i), 0);
+
+  values = g_new0 (GValue, schema->n_fields);
+  for (guint i = 0; i < schema->n_fields; i++)
+    g_value_init (&values[i], baton_field_get_gtype (&schema->fields[i]));
+
+  n = PQntuples (result);
+  for (int row = 0; row < n; row++)
+    {
+      set_version (self, schema, int_value (result, row, 0), int_value (result, row, 1));
+      call_row_func (schema, result, row, values, func, user_data);
+    }
+
+  for (guint i = 0; i < schema->n_fields; i++)
+    g_value_unset (&values[i]);
+  PQclear (result);
+
+  return TRUE;
+}
+
 static gboolean
 pg_insert_row (BatonStorage             *storage,
                const BatonRecordSchema  *schema,
@@ -727,9 +782,7 @@ pg_insert_row (BatonStorage             *storage,
     {
       const char *setval[] = { params[0] };
 
-      result = exec_params (self,
-                            "SELECT setval ('baton_ids', $1) FROM baton_ids WHERE last_value < $1",
-                            1, setval, error);
+      result = exec_params (self, sql->setval_sql, 1, setval, error);
       if (result == NULL)
         return FALSE;
       PQclear (result);
@@ -1157,7 +1210,8 @@ baton_storage_pg_catch_up (BatonStorage  *storage,
                            GError       **error)
 {
   PgStorage *self = (PgStorage *) storage;
-  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                         (GDestroyNotify) g_array_unref);
   g_autofree char *last_text = NULL;
   const char *params[2];
   guint n_schemas;
@@ -1208,18 +1262,32 @@ baton_storage_pg_catch_up (BatonStorage  *storage,
         continue;
 
       for (guint i = 0; i < n_schemas; i++)
-        if (strcmp (schemas[i]->table, table) == 0 && !g_ptr_array_find (changed, schemas[i], NULL))
-          g_ptr_array_add (changed, (gpointer) schemas[i]);
+        if (strcmp (schemas[i]->table, table) == 0)
+          {
+            GArray *ids = g_hash_table_lookup (changed, schemas[i]);
+            gint64 id = int_value (result, row, 2);
+
+            if (ids == NULL)
+              {
+                ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+                g_hash_table_insert (changed, (gpointer) schemas[i], ids);
+              }
+            g_array_append_val (ids, id);
+          }
     }
   PQclear (result);
 
-  if (changed->len == 0)
+  if (g_hash_table_size (changed) == 0)
     return TRUE;
 
   /* In schema order, referenced tables first. */
   for (guint i = 0; i < n_schemas; i++)
-    if (g_ptr_array_find (changed, schemas[i], NULL) && self->parent.changed != NULL)
-      self->parent.changed (&self->parent, schemas[i], self->parent.changed_data);
+    {
+      GArray *ids = g_hash_table_lookup (changed, schemas[i]);
+
+      if (ids != NULL && self->rows_func != NULL)
+        self->rows_func (&self->parent, schemas[i], ids, self->event_data);
+    }
   emit_event (self, BATON_STORAGE_PG_CAUGHT_UP);
 
   return TRUE;
@@ -1343,6 +1411,7 @@ watch_socket (PgStorage *self)
 void
 baton_storage_pg_attach (BatonStorage            *storage,
                          BatonStoragePgEventFunc  func,
+                         BatonStoragePgRowsFunc   rows_func,
                          gpointer                 user_data)
 {
   PgStorage *self = (PgStorage *) storage;
@@ -1351,6 +1420,7 @@ baton_storage_pg_attach (BatonStorage            *storage,
   g_return_if_fail (self->context == NULL);
 
   self->event_func = func;
+  self->rows_func = rows_func;
   self->event_data = user_data;
   self->context = g_main_context_ref_thread_default ();
 

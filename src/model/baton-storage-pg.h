@@ -31,6 +31,14 @@ typedef void (*BatonStoragePgEventFunc) (BatonStorage        *storage,
                                          BatonStoragePgEvent  event,
                                          gpointer             user_data);
 
+/* Rows of @schema (@ids, gint64) changed on the server, by someone else:
+ * read them with baton_storage_pg_read_rows_by_id (). Called table by
+ * table, referenced tables first, then BATON_STORAGE_PG_CAUGHT_UP. */
+typedef void (*BatonStoragePgRowsFunc)  (BatonStorage            *storage,
+                                         const BatonRecordSchema *schema,
+                                         GArray                  *ids,
+                                         gpointer                 user_data);
+
 /* Connects to @location (a postgresql:// URI) with @password (or libpq's
  * own ways), sets up or checks the schema, and listens for changes. When
  * the server cannot be reached the engine is returned OFFLINE (*@offline
@@ -55,7 +63,16 @@ void          baton_storage_pg_snapshot_end   (BatonStorage            *storage)
  * others, a lost connection and reconnecting. */
 void          baton_storage_pg_attach       (BatonStorage             *storage,
                                              BatonStoragePgEventFunc   func,
+                                             BatonStoragePgRowsFunc    rows_func,
                                              gpointer                  user_data);
+/* The rows of @schema among @ids (gint64) that exist, as read_rows gives
+ * them; the others are gone. */
+gboolean      baton_storage_pg_read_rows_by_id (BatonStorage            *storage,
+                                                const BatonRecordSchema *schema,
+                                                GArray                  *ids,
+                                                BatonStorageRowFunc      func,
+                                                gpointer                 user_data,
+                                                GError                 **error);
 
 gboolean      baton_storage_pg_is_online    (BatonStorage             *storage);
 /* Whether the login role may only look. */

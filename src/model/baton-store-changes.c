@@ -208,6 +208,20 @@ op_apply_memory (BatonStore *self,
     }
 }
 
+/* Rows someone else changed, as the server now has them: updates the
+ * objects as a local change would (not written, not recorded). "changed"
+ * is the caller's to emit. */
+void
+_baton_store_apply_remote (BatonStore  *self,
+                           BatonChange *change)
+{
+  guint n = baton_change_get_n_ops (change);
+
+  for (guint k = 0; k < n; k++)
+    op_apply_memory (self, baton_change_get_op (change, k), DIRECTION_FORWARD);
+  _baton_store_resort_moved (self, change);
+}
+
 /* Writes every op of @change in one transaction, then updates the objects. */
 static gboolean
 change_apply (BatonStore   *self,
@@ -641,8 +655,13 @@ baton_store_undo (BatonStore  *self,
       return FALSE;
     }
 
+  /* A step that would overwrite someone else's change can never be
+   * undone: it leaves the history, so the one before it comes next. */
   if (!check_rows_unchanged_since (self, change, DIRECTION_BACKWARD, error))
-    return FALSE;
+    {
+      baton_change_free (baton_history_take_undo (self->history));
+      return FALSE;
+    }
 
   if (!change_apply (self, change, DIRECTION_BACKWARD, error))
     return FALSE;

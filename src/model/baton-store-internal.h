@@ -160,6 +160,8 @@ gboolean                _baton_store_is_team (BatonStore *self);
 gboolean                _baton_store_team_read_only (BatonStore *self);
 gboolean                _baton_store_seed_stages (BatonStore  *self,
                                                   GError     **error);
+void                    _baton_store_apply_remote (BatonStore  *self,
+                                                   BatonChange *change);
 
 GValue *                _baton_store_snapshot_record (BatonRecord *record);
 GValue *                _baton_store_copy_values (const BatonRecordSchema *schema,

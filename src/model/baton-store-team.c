@@ -109,6 +109,89 @@ team_table_changed (BatonStorage            *storage,
     g_debug ("Could not read %s again: %s", schema->table, error->message);
 }
 
+static void
+keep_row (const BatonRecordSchema *schema,
+          gint64                   id,
+          const GValue            *values,
+          gpointer                 user_data)
+{
+  g_hash_table_insert (user_data, GSIZE_TO_POINTER ((gsize) id), _baton_store_copy_values (schema, values));
+}
+
+static void
+free_values_of (gpointer data,
+                gpointer schema)
+{
+  GValue *values = data;
+
+  for (guint i = 0; i < ((const BatonRecordSchema *) schema)->n_fields; i++)
+    g_value_unset (&values[i]);
+  g_free (values);
+}
+
+/* Rows of one table changed on the server: the objects take the server's
+ * values (inserted, updated or deleted as a change of this store's would
+ * do it), so views keep their objects. */
+static void
+team_rows_changed (BatonStorage            *storage,
+                   const BatonRecordSchema *schema,
+                   GArray                  *ids,
+                   gpointer                 user_data)
+{
+  BatonStore *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) rows = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  Table *table = _baton_store_table_for_schema (self, schema);
+  BatonChange *change = baton_change_new (NULL);
+  GHashTableIter iter;
+  gpointer values;
+
+  if (!baton_storage_pg_read_rows_by_id (storage, schema, ids, keep_row, rows, &error))
+    {
+      g_debug ("Could not read the changed rows of %s: %s", schema->table, error->message);
+      baton_change_free (change);
+      return;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      BatonRecord *record = table_lookup (table, id);
+      GValue *row;
+      BatonOp *op;
+
+      if (!g_hash_table_add (seen, GSIZE_TO_POINTER ((gsize) id)))
+        continue;
+      row = g_hash_table_lookup (rows, GSIZE_TO_POINTER ((gsize) id));
+
+      if (record != NULL && row != NULL)
+        op = baton_op_new (BATON_OP_UPDATE, schema, id);
+      else if (row != NULL)
+        op = baton_op_new (BATON_OP_INSERT, schema, id);
+      else if (record != NULL)
+        op = baton_op_new (BATON_OP_DELETE, schema, id);
+      else
+        continue;
+
+      if (record != NULL)
+        op->before = _baton_store_snapshot_record (record);
+      if (row != NULL)
+        {
+          g_hash_table_steal (rows, GSIZE_TO_POINTER ((gsize) id));
+          op->after = row;
+        }
+      baton_change_add_op (change, op);
+    }
+
+  _baton_store_apply_remote (self, change);
+  baton_change_free (change);
+
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, NULL, &values))
+    free_values_of (values, (gpointer) schema);
+}
+
 static gboolean
 team_load (BatonStore  *self,
            GError     **error)
@@ -201,7 +284,7 @@ open_team (const char           *location,
 static void
 team_attach (BatonStore *self)
 {
-  baton_storage_pg_attach (self->storage, team_event, self);
+  baton_storage_pg_attach (self->storage, team_event, team_rows_changed, self);
 }
 
 BatonStore *

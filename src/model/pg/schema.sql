@@ -49,18 +49,15 @@ BEGIN
 END
 $$;
 
--- Ids come from one sequence for every table.
-CREATE SEQUENCE IF NOT EXISTS baton_ids;
-
 CREATE TABLE IF NOT EXISTS roles (
-  id bigint PRIMARY KEY DEFAULT nextval ('baton_ids'),
+  id bigserial PRIMARY KEY,
   name text NOT NULL UNIQUE,
   color text,
   position bigint NOT NULL DEFAULT 0,
   version bigint NOT NULL DEFAULT 1);
 
 CREATE TABLE IF NOT EXISTS people (
-  id bigint PRIMARY KEY DEFAULT nextval ('baton_ids'),
+  id bigserial PRIMARY KEY,
   name text NOT NULL,
   email text,
   weekly_capacity_minutes bigint NOT NULL DEFAULT 0 CHECK (weekly_capacity_minutes >= 0),
@@ -70,7 +67,7 @@ CREATE TABLE IF NOT EXISTS people (
   version bigint NOT NULL DEFAULT 1);
 
 CREATE TABLE IF NOT EXISTS person_roles (
-  id bigint PRIMARY KEY DEFAULT nextval ('baton_ids'),
+  id bigserial PRIMARY KEY,
   person_id bigint NOT NULL REFERENCES people (id) ON DELETE CASCADE DEFERRABLE,
   role_id bigint NOT NULL REFERENCES roles (id) ON DELETE RESTRICT DEFERRABLE,
   is_primary boolean NOT NULL DEFAULT false,
@@ -78,7 +75,7 @@ CREATE TABLE IF NOT EXISTS person_roles (
   UNIQUE (person_id, role_id) DEFERRABLE);
 
 CREATE TABLE IF NOT EXISTS time_off (
-  id bigint PRIMARY KEY DEFAULT nextval ('baton_ids'),
+  id bigserial PRIMARY KEY,
   person_id bigint NOT NULL REFERENCES people (id) ON DELETE CASCADE DEFERRABLE,
   start_date text NOT NULL,
   end_date text NOT NULL,
@@ -87,7 +84,7 @@ CREATE TABLE IF NOT EXISTS time_off (
   CHECK (end_date >= start_date));
 
 CREATE TABLE IF NOT EXISTS clients (
-  id bigint PRIMARY KEY DEFAULT nextval ('baton_ids'),
+  id bigserial PRIMARY KEY,
   name text NOT NULL,
   organization text,
   contact_name text,
@@ -97,7 +94,7 @@ CREATE TABLE IF NOT EXISTS clients (
   version bigint NOT NULL DEFAULT 1);
 
 CREATE TABLE IF NOT EXISTS programs (
-  id bigint PRIMARY KEY DEFAULT nextval ('baton_ids'),
+  id bigserial PRIMARY KEY,
   client_id bigint NOT NULL REFERENCES clients (id) ON DELETE CASCADE DEFERRABLE,
   name text NOT NULL,
   description text,
@@ -108,7 +105,7 @@ CREATE TABLE IF NOT EXISTS programs (
   version bigint NOT NULL DEFAULT 1);
 
 CREATE TABLE IF NOT EXISTS stages (
-  id bigint PRIMARY KEY DEFAULT nextval ('baton_ids'),
+  id bigserial PRIMARY KEY,
   name text NOT NULL,
   position bigint NOT NULL DEFAULT 0,
   wip_limit bigint NOT NULL DEFAULT 0 CHECK (wip_limit >= 0),
@@ -116,7 +113,7 @@ CREATE TABLE IF NOT EXISTS stages (
   version bigint NOT NULL DEFAULT 1);
 
 CREATE TABLE IF NOT EXISTS notes (
-  id bigint PRIMARY KEY DEFAULT nextval ('baton_ids'),
+  id bigserial PRIMARY KEY,
   client_id bigint NOT NULL REFERENCES clients (id) ON DELETE CASCADE DEFERRABLE,
   program_id bigint REFERENCES programs (id) ON DELETE SET NULL DEFERRABLE,
   title text,
@@ -126,7 +123,7 @@ CREATE TABLE IF NOT EXISTS notes (
   version bigint NOT NULL DEFAULT 1);
 
 CREATE TABLE IF NOT EXISTS tasks (
-  id bigint PRIMARY KEY DEFAULT nextval ('baton_ids'),
+  id bigserial PRIMARY KEY,
   program_id bigint REFERENCES programs (id) ON DELETE CASCADE DEFERRABLE,
   stage_id bigint NOT NULL REFERENCES stages (id) ON DELETE RESTRICT DEFERRABLE,
   position bigint NOT NULL DEFAULT 0,
@@ -149,7 +146,7 @@ CREATE TABLE IF NOT EXISTS tasks (
   UNIQUE (program_id, external_id) DEFERRABLE);
 
 CREATE TABLE IF NOT EXISTS checklist_items (
-  id bigint PRIMARY KEY DEFAULT nextval ('baton_ids'),
+  id bigserial PRIMARY KEY,
   task_id bigint NOT NULL REFERENCES tasks (id) ON DELETE CASCADE DEFERRABLE,
   text text NOT NULL,
   done boolean NOT NULL DEFAULT false,
@@ -157,14 +154,14 @@ CREATE TABLE IF NOT EXISTS checklist_items (
   version bigint NOT NULL DEFAULT 1);
 
 CREATE TABLE IF NOT EXISTS note_revisions (
-  id bigint PRIMARY KEY DEFAULT nextval ('baton_ids'),
+  id bigserial PRIMARY KEY,
   note_id bigint NOT NULL REFERENCES notes (id) ON DELETE CASCADE DEFERRABLE,
   body text,
   saved_at text,
   version bigint NOT NULL DEFAULT 1);
 
 CREATE TABLE IF NOT EXISTS activity (
-  id bigint PRIMARY KEY DEFAULT nextval ('baton_ids'),
+  id bigserial PRIMARY KEY,
   task_id bigint NOT NULL REFERENCES tasks (id) ON DELETE CASCADE DEFERRABLE,
   kind text NOT NULL,
   old_value text,
@@ -239,6 +236,9 @@ BEGIN
     EXECUTE format ('REVOKE ALL ON %I FROM PUBLIC', t);
     EXECUTE format ('GRANT SELECT ON %I TO baton_viewer, baton_coordinator', t);
     EXECUTE format ('GRANT INSERT, UPDATE, DELETE ON %I TO baton_coordinator', t);
+    -- Each table numbers its rows, as a workspace file's do.
+    EXECUTE format ('REVOKE ALL ON SEQUENCE %I FROM PUBLIC', t || '_id_seq');
+    EXECUTE format ('GRANT USAGE, SELECT, UPDATE ON SEQUENCE %I TO baton_coordinator', t || '_id_seq');
     EXECUTE format ('DROP POLICY IF EXISTS baton_read ON %I', t);
     EXECUTE format ('CREATE POLICY baton_read ON %I FOR SELECT '
                     'TO baton_viewer, baton_coordinator USING (true)', t);
@@ -284,9 +284,6 @@ DROP POLICY IF EXISTS baton_owner ON baton_schema;
 CREATE POLICY baton_owner ON baton_schema FOR ALL
   TO CURRENT_USER USING (true) WITH CHECK (true);
 
-REVOKE ALL ON SEQUENCE baton_ids FROM PUBLIC;
-GRANT USAGE, SELECT, UPDATE ON SEQUENCE baton_ids TO baton_coordinator;
-GRANT SELECT ON SEQUENCE baton_ids TO baton_viewer;
 
 DELETE FROM baton_schema;
 INSERT INTO baton_schema (version) VALUES (8);

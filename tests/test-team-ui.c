@@ -859,6 +859,41 @@ test_e2e_wrong_password (void)
   baton_test_destroy_window (GTK_WINDOW (dialog));
 }
 
+/* A server set up by a newer Baton: the dialog says so, and nothing
+ * opens. */
+static void
+test_e2e_newer_schema (void)
+{
+  guint connected = 0;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *port = NULL;
+  BatonConnectDialog *dialog;
+
+  SKIP_WITHOUT_DISPLAY ();
+  ensure_server ();
+
+  newer = baton_test_pg_create_database (server, TRUE);
+  baton_test_pg_exec (server, newer, "UPDATE baton_schema SET version = version + 1", &error);
+  g_assert_no_error (error);
+
+  dialog = open_dialog (&connected);
+  port = g_strdup_printf ("%d", baton_test_pg_get_port (server));
+  set_text (dialog, "host_row", baton_test_pg_get_socket_dir (server));
+  set_text (dialog, "port_row", port);
+  set_text (dialog, "database_row", newer);
+  set_text (dialog, "user_row", "bob");
+  gtk_switch_set_active (child (dialog, "remember_switch"), FALSE);
+  baton_connect_dialog_connect (dialog);
+  g_assert_true (baton_test_wait_until (dialog_is_idle, dialog, 20000));
+  g_test_message ("refused: %s", baton_connect_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (baton_connect_dialog_get_error (dialog), "newer version of Baton"));
+  g_assert_cmpuint (connected, ==, 0);
+  g_assert_cmpuint (n_windows (), ==, 0);
+
+  baton_test_destroy_window (GTK_WINDOW (dialog));
+}
+
 /* `--database postgresql://…` with a password in it opens the workspace
  * and keeps it without the password. */
 static void
@@ -1128,6 +1163,7 @@ main (int   argc,
   g_test_add_func ("/team-ui/recent/both-kinds", test_recent_both_kinds);
   g_test_add_func ("/team-ui/server/connect", test_e2e_connect);
   g_test_add_func ("/team-ui/server/wrong-password", test_e2e_wrong_password);
+  g_test_add_func ("/team-ui/server/newer-schema", test_e2e_newer_schema);
   g_test_add_func ("/team-ui/server/command-line", test_e2e_command_line);
   g_test_add_func ("/team-ui/server/asks-password", test_e2e_asks_password);
   g_test_add_func ("/team-ui/server/banner-viewer", test_e2e_banner_viewer);

@@ -976,6 +976,62 @@ test_people (Fixture       *f,
   assert_failure (f, status, "--people and --capacity cannot be used together");
 }
 
+/* The names in @dir, sorted, one a line. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, baton_test_compare_lines);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (out, "%s\n", (char *) names->pdata[i]);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A team workspace whose server cannot be reached: the command needs the
+ * server, so it fails with a message that names the workspace without its
+ * password, and writes nothing (no file, no backup, no workspace file
+ * named like the address). */
+static void
+test_team_unreachable (Fixture       *f,
+                       gconstpointer  data)
+{
+  /* Port 1 on the loopback: nothing listens there. */
+  const char *location = "postgresql://dana:hunter2@127.0.0.1:1/team";
+  g_autofree char *before = list_dir (f->ws->dir);
+  g_autofree char *after = NULL;
+  g_autofree char *json = baton_test_workspace_file (f->ws, "in.json");
+  int status;
+
+  status = run_baton (f, "--database", location, "--export", "out.json");
+  g_assert_cmpint (status, ==, 1);
+  g_assert_cmpstr (f->out, ==, "");
+  g_assert_true (g_str_has_prefix (f->err, "team on 127.0.0.1: "));
+  g_assert_null (strstr (f->err, "hunter2"));
+  after = list_dir (f->ws->dir);
+  /* HOME is made by the first run. */
+  g_assert_null (strstr (after, "out.json"));
+  g_assert_null (strstr (after, "postgresql"));
+  g_clear_pointer (&after, g_free);
+
+  g_assert_true (g_file_set_contents (json, "{}", -1, NULL));
+  g_clear_pointer (&before, g_free);
+  before = list_dir (f->ws->dir);
+  status = run_baton (f, "--database", location, "--import", "in.json");
+  g_assert_cmpint (status, ==, 1);
+  g_assert_true (g_str_has_prefix (f->err, "team on 127.0.0.1: "));
+  g_assert_null (strstr (f->err, "hunter2"));
+  after = list_dir (f->ws->dir);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -998,6 +1054,7 @@ main (int   argc,
   ADD ("/cli/bad-options", test_bad_options);
   ADD ("/cli/help", test_help);
   ADD ("/cli/report", test_report);
+  ADD ("/cli/team/unreachable", test_team_unreachable);
   ADD ("/cli/people", test_people);
 
 #undef ADD

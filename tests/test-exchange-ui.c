@@ -413,6 +413,7 @@ test_menu (Fixture       *f,
                           "item “_New Workspace…” win.new-workspace ''\n"
                           "item “_Open Workspace…” win.open-workspace ''\n"
                           "section\n"
+                          "item “Connect to a Tea_m Workspace…” win.connect-team\n"
                           "item “Save a _Copy…” win.save-copy ''\n"
                           "item “_Restore from Backup…” win.restore-backup\n");
 
@@ -1425,6 +1426,7 @@ test_recent (Fixture       *f,
                           "      item “b” app.open-recent 'DIR/b.db'\n"
                           "    section\n"
                           "      item “_Clear Recent Workspaces” app.clear-recent\n"
+                          "item “Connect to a Tea_m Workspace…” win.connect-team\n"
                           "item “Save a _Copy…” win.save-copy ''\n"
                           "item “_Restore from Backup…” win.restore-backup\n");
   g_clear_pointer (&menu, g_free);
@@ -1499,6 +1501,7 @@ test_recent (Fixture       *f,
                                 "      item “b (other)” app.open-recent 'DIR/other/b.db'\n"
                                 "    section\n"
                                 "      item “_Clear Recent Workspaces” app.clear-recent\n"
+                                "item “Connect to a Tea_m Workspace…” win.connect-team\n"
                                 "item “Save a _Copy…” win.save-copy ''\n"
                                 "item “_Restore from Backup…” win.restore-backup\n",
                                 escaped);
@@ -1535,6 +1538,7 @@ test_recent (Fixture       *f,
                           "item “_New Workspace…” win.new-workspace ''\n"
                           "item “_Open Workspace…” win.open-workspace ''\n"
                           "section\n"
+                          "item “Connect to a Tea_m Workspace…” win.connect-team\n"
                           "item “Save a _Copy…” win.save-copy ''\n"
                           "item “_Restore from Backup…” win.restore-backup\n");
 

@@ -11,7 +11,10 @@
  * The workspaces opened last (not the demo) are kept in the
  * recent-workspaces setting, the most recent first; the main menu's
  * Open Recent lists those that still exist, from one menu the
- * application keeps (baton_application_get_recent_section ()).
+ * application keeps (baton_application_get_recent_section ()). Team
+ * workspaces (`--database postgresql://…`, baton-application-team.c) are
+ * kept there too, without their password, and listed as long as they are
+ * kept.
  */
 
 #define G_LOG_DOMAIN "baton-application"
@@ -64,7 +67,7 @@ static void baton_application_open_path (BatonApplication *self,
 
 static const GOptionEntry option_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Open the workspace stored in FILE instead of the default one"), N_("FILE") },
+    N_("Open the workspace stored in FILE, or the team workspace at a postgresql:// address, instead of the default one"), N_("FILE") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open a freshly generated demo workspace; your own workspace is not touched"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -78,7 +81,32 @@ static BatonWindow *
 find_window_for_path (BatonApplication *self,
                       const char       *path)
 {
-  g_autofree char *wanted = g_canonicalize_filename (path, NULL);
+  g_autofree char *wanted = NULL;
+
+  /* A team workspace is the same whatever password named it. */
+  if (baton_store_is_team_location (path))
+    {
+      g_autofree char *location = baton_store_location_strip_password (path);
+
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+        {
+          const char *other;
+          g_autofree char *stripped = NULL;
+
+          if (!BATON_IS_WINDOW (l->data))
+            continue;
+          other = baton_store_get_path (baton_window_get_store (l->data));
+          if (!baton_store_is_team_location (other))
+            continue;
+          stripped = baton_store_location_strip_password (other);
+          if (location != NULL && g_strcmp0 (stripped, location) == 0)
+            return l->data;
+        }
+
+      return NULL;
+    }
+
+  wanted = g_canonicalize_filename (path, NULL);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
@@ -91,7 +119,7 @@ find_window_for_path (BatonApplication *self,
 
       store = baton_window_get_store (l->data);
       store_path = store ? baton_store_get_path (store) : NULL;
-      if (store_path == NULL)
+      if (store_path == NULL || baton_store_is_team_location (store_path))
         continue;
 
       canonical = g_canonicalize_filename (store_path, NULL);
@@ -124,6 +152,17 @@ demo_path (void)
   return g_build_filename (g_get_user_cache_dir (), "baton", "demo.db", NULL);
 }
 
+/* A recent workspace as it is kept: a file canonical, a team workspace
+ * without its password. */
+static char *
+recent_key (const char *path)
+{
+  if (baton_store_is_team_location (path))
+    return baton_store_location_strip_password (path);
+
+  return g_canonicalize_filename (path, NULL);
+}
+
 /* Puts @path first in recent-workspaces: once, canonical, at most
  * RECENT_MAX of them. The demo is not recorded. */
 static void
@@ -141,7 +180,9 @@ note_recent (BatonApplication *self,
   if (self->settings == NULL || path == NULL || g_strcmp0 (path, ":memory:") == 0)
     return;
 
-  canonical = g_canonicalize_filename (path, NULL);
+  canonical = recent_key (path);
+  if (canonical == NULL)
+    return;
   canonical_demo = g_canonicalize_filename (demo, NULL);
   if (g_str_equal (canonical, canonical_demo))
     return;
@@ -151,9 +192,9 @@ note_recent (BatonApplication *self,
   g_strv_builder_add (builder, canonical);
   for (guint i = 0; old[i] != NULL && n < RECENT_MAX; i++)
     {
-      g_autofree char *other = g_canonicalize_filename (old[i], NULL);
+      g_autofree char *other = recent_key (old[i]);
 
-      if (g_str_equal (other, canonical) || g_str_equal (other, canonical_demo))
+      if (other == NULL || g_str_equal (other, canonical) || g_str_equal (other, canonical_demo))
         continue;
       g_strv_builder_add (builder, other);
       n++;
@@ -174,6 +215,37 @@ present_new_window (BatonApplication *self,
   note_recent (self, baton_store_get_path (store));
 
   return window;
+}
+
+/**
+ * baton_application_present_store:
+ * @store: a workspace just opened
+ *
+ * Shows @store as opening its file or location does: in the window that
+ * shows it already, or in a new window, and keeps it in the recent
+ * workspaces.
+ *
+ * Returns: (transfer none): its window
+ */
+BatonWindow *
+baton_application_present_store (BatonApplication *self,
+                                 BatonStore       *store)
+{
+  const char *path;
+  BatonWindow *window;
+
+  g_return_val_if_fail (BATON_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (BATON_IS_STORE (store), NULL);
+
+  path = baton_store_get_path (store);
+  if (path != NULL && (window = find_window_for_path (self, path)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      note_recent (self, path);
+      return window;
+    }
+
+  return present_new_window (self, store);
 }
 
 /* Opening a database ---------------------------------------------------------- */
@@ -684,6 +756,12 @@ baton_application_open_workspace (BatonApplication *self,
   g_return_if_fail (BATON_IS_APPLICATION (self));
   g_return_if_fail (path != NULL);
 
+  if (baton_store_is_team_location (path))
+    {
+      baton_application_open_team (self, path);
+      return;
+    }
+
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *name = g_filename_display_name (path);
@@ -950,6 +1028,19 @@ recent_label (const char *path)
   return g_strjoinv ("__", parts);
 }
 
+/* "Team: baton on db.example.com", with its underscores kept from
+ * becoming mnemonics. */
+static char *
+recent_team_label (const char *location)
+{
+  g_autofree char *description = baton_store_describe_location (location);
+  g_auto(GStrv) parts = g_strsplit (description, "_", -1);
+  g_autofree char *escaped = g_strjoinv ("__", parts);
+
+  /* Translators: a team workspace in Open Recent; %s is "DATABASE on HOST" */
+  return g_strdup_printf (_("Team: %s"), escaped);
+}
+
 /* Lists the recent workspaces that exist; the section shows Open Recent
  * only when there is one. */
 static void
@@ -961,7 +1052,13 @@ update_recent_menu (BatonApplication *self)
   g_autofree gboolean *shared = NULL;
 
   for (guint i = 0; recent[i] != NULL; i++)
-    if (g_path_is_absolute (recent[i]) && g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+    if (baton_store_is_team_location (recent[i]))
+      {
+        /* A server is not checked: it is kept until cleared. */
+        g_ptr_array_add (paths, recent[i]);
+        g_ptr_array_add (labels, recent_team_label (recent[i]));
+      }
+    else if (g_path_is_absolute (recent[i]) && g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
       {
         g_ptr_array_add (paths, recent[i]);
         g_ptr_array_add (labels, recent_label (recent[i]));
@@ -976,7 +1073,7 @@ update_recent_menu (BatonApplication *self)
 
   for (guint i = 0; i < paths->len; i++)
     {
-      if (shared[i])
+      if (shared[i] && !baton_store_is_team_location (paths->pdata[i]))
         {
           g_autofree char *dir = g_path_get_dirname (paths->pdata[i]);
           g_autofree char *folder = g_filename_display_basename (dir);
@@ -1194,6 +1291,10 @@ baton_application_command_line (GApplication            *application,
   if (demo)
     {
       baton_application_open_demo (self);
+    }
+  else if (baton_store_is_team_location (database))
+    {
+      baton_application_open_team (self, database);
     }
   else if (database != NULL && database[0] != '\0')
     {

@@ -28,5 +28,15 @@ BatonWindow      *baton_application_new_workspace (BatonApplication  *self,
 GMenuModel       *baton_application_get_recent_section (BatonApplication *self);
 void              baton_application_update_recent (BatonApplication *self);
 guint             baton_application_get_n_pending_backups (BatonApplication *self);
+BatonWindow      *baton_application_present_store (BatonApplication *self,
+                                                   BatonStore       *store);
+
+/* Team workspaces (baton-application-team.c) */
+void              baton_application_open_team     (BatonApplication *self,
+                                                   const char       *location);
+GtkWindow        *baton_application_connect_team  (BatonApplication *self,
+                                                   GtkWindow        *parent,
+                                                   const char       *location,
+                                                   const GError     *error);
 
 G_END_DECLS

@@ -48,6 +48,7 @@
 #include "baton-json.h"
 #include "baton-report-status.h"
 #include "baton-store.h"
+#include "baton-team-secrets.h"
 #include "baton-trello.h"
 
 G_DEFINE_QUARK (baton-cli-error-quark, baton_cli_error)
@@ -427,11 +428,91 @@ back_up (const char  *path,
   return baton_store_rotate_backups (path, backups_kept (), error);
 }
 
+typedef struct
+{
+  BatonStore *store;
+  GError     *error;
+  gboolean    done;
+} TeamOpen;
+
+static void
+on_team_opened (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TeamOpen *open = user_data;
+
+  open->store = baton_store_open_finish (result, &open->error);
+  open->done = TRUE;
+}
+
+/* A team workspace, on its server or not at all: a command needs the
+ * server. Its password is the one in @location, else the one in the
+ * Secret Service, else libpq's own (~/.pgpass, PGPASSWORD); none is ever
+ * stored. */
+static BatonStore *
+open_team (const char  *location,
+           GError     **error)
+{
+  g_autoptr(BatonTeamLogin) login = NULL;
+  g_autofree char *stripped = baton_store_location_strip_password (location);
+  g_autofree char *description = NULL;
+  char *password = NULL;
+  TeamOpen open = { NULL, NULL, FALSE };
+
+  login = stripped ? baton_team_login_from_location (location, &password, error) : NULL;
+  if (login == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, BATON_CLI_ERROR, BATON_CLI_ERROR_USAGE,
+                             _("This is not a valid team workspace address."));
+      return NULL;
+    }
+
+  if (password == NULL)
+    {
+      g_autoptr(GError) secret_error = NULL;
+      char *secret = baton_team_password_lookup_sync (login, NULL, &secret_error);
+
+      if (secret_error != NULL)
+        g_debug ("No password from the Secret Service: %s", secret_error->message);
+      if (secret != NULL)
+        {
+          password = g_strdup (secret);
+          baton_team_password_free (secret);
+        }
+    }
+
+  baton_store_open_async (stripped, password, BATON_STORE_OPEN_REQUIRE_SERVER, NULL,
+                          on_team_opened, &open);
+  if (password != NULL)
+    {
+      memset (password, 0, strlen (password));
+      g_free (password);
+    }
+  while (!open.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (open.store == NULL)
+    {
+      description = baton_store_describe_location (stripped);
+      /* Translators: a team workspace, "DATABASE on HOST", then why it cannot be opened */
+      g_prefix_error (&open.error, _("%s: "), description);
+      g_propagate_error (error, open.error);
+      return NULL;
+    }
+
+  return open.store;
+}
+
 /* An existing workspace: an export must not create an empty one. */
 static BatonStore *
 open_existing (const char  *path,
                GError     **error)
 {
+  if (baton_store_is_team_location (path))
+    return open_team (path, error);
+
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *name = g_filename_display_name (path);
@@ -879,7 +960,8 @@ run_import (const CliOptions  *o,
 {
   g_autoptr(BatonStore) store = NULL;
   g_autofree char *name = g_filename_display_name (o->import_path);
-  gboolean existed = g_file_test (o->database, G_FILE_TEST_EXISTS);
+  gboolean team = baton_store_is_team_location (o->database);
+  gboolean existed = team || g_file_test (o->database, G_FILE_TEST_EXISTS);
   gboolean ok = FALSE;
   gboolean people = FALSE;
   guint n_tasks = 0;
@@ -892,10 +974,11 @@ run_import (const CliOptions  *o,
       return FALSE;
     }
 
-  if (existed && !back_up (o->database, FALSE, error))
+  /* A team server keeps its own backups. */
+  if (existed && !team && !back_up (o->database, FALSE, error))
     return FALSE;
 
-  store = baton_store_open (o->database, error);
+  store = team ? open_team (o->database, error) : baton_store_open (o->database, error);
   if (store == NULL)
     return FALSE;
 

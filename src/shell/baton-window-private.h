@@ -27,6 +27,13 @@ void  baton_window_workspace_init       (BatonWindow    *self);
  * the demo workspace. */
 char *baton_window_get_workspace_name   (BatonWindow    *self);
 
+/* Team workspaces: Connect to a Team Workspace…, the banner's cause
+ * (baton-window-team.c). */
+void        baton_window_team_class_init  (GtkWidgetClass       *widget_class);
+void        baton_window_team_init        (BatonWindow          *self);
+/* What the read-only banner says for @connection. */
+const char *baton_window_team_banner_text (BatonStoreConnection  connection);
+
 /* Asking for a file, and errors (baton-window-files.c). */
 typedef void (*BatonWindowFileFunc) (BatonWindow *self,
                                      const char  *path,

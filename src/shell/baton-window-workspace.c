@@ -42,13 +42,13 @@
 /* The key of a list box row's backup file. */
 #define BACKUP_PATH_KEY "baton-backup-path"
 
-/* The workspace's file, or NULL for one in memory. */
+/* The workspace's file, or NULL for one in memory or on a team server. */
 static const char *
 workspace_file (BatonWindow *self)
 {
   const char *path = baton_store_get_path (baton_window_get_store (self));
 
-  if (path == NULL || g_strcmp0 (path, ":memory:") == 0)
+  if (path == NULL || g_strcmp0 (path, ":memory:") == 0 || baton_store_is_team_location (path))
     return NULL;
 
   return path;
@@ -223,6 +223,11 @@ baton_window_get_workspace_name (BatonWindow *self)
   char *dot;
 
   g_return_val_if_fail (BATON_IS_WINDOW (self), NULL);
+
+  /* "DATABASE on HOST" */
+  path = baton_store_get_path (baton_window_get_store (self));
+  if (baton_store_is_team_location (path))
+    return baton_store_describe_location (path);
 
   path = workspace_file (self);
   if (path == NULL)
@@ -596,6 +601,9 @@ baton_window_workspace_init (BatonWindow *self)
 {
   /* A workspace in memory has no file and no backups. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", workspace_file (self) != NULL);
+  /* A team workspace's copies are its server's to keep (Export makes one). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy",
+                                 !baton_store_is_team_location (baton_store_get_path (baton_window_get_store (self))));
 
   g_signal_connect (self, "notify::application", G_CALLBACK (set_up_recent), NULL);
   set_up_recent (self);

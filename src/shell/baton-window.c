@@ -601,6 +601,7 @@ baton_window_constructed (GObject *object)
   set_up_title (self);
   baton_window_exchange_init (self);
   baton_window_workspace_init (self);
+  baton_window_team_init (self);
 
   if (baton_startup_report_enabled ())
     g_signal_connect_after (self, "realize", G_CALLBACK (on_realize_report), NULL);
@@ -725,6 +726,7 @@ baton_window_class_init (BatonWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_activated);
   baton_window_exchange_class_init (widget_class);
   baton_window_workspace_class_init (widget_class);
+  baton_window_team_class_init (widget_class);
 }
 
 static void

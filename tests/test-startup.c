@@ -17,6 +17,7 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "baton-application.h"
@@ -24,6 +25,7 @@
 #include "baton-capacity-view.h"
 #include "baton-clients-view.h"
 #include "baton-db.h"
+#include "baton-ics.h"
 #include "baton-store.h"
 #include "baton-window.h"
 #include "baton-test-util.h"
@@ -444,6 +446,49 @@ test_read_only_banner (void)
   baton_test_drain ();
 }
 
+/* Libraries ------------------------------------------------------------------- */
+
+static gboolean
+library_loaded (const char *name)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, name) != NULL;
+}
+
+/* libical (and ICU under it) is not loaded as Baton starts, and is when a
+ * calendar is written. */
+static void
+test_libical_on_demand (void)
+{
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  BatonWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  if (!g_file_test ("/proc/self/maps", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /proc/self/maps");
+      return;
+    }
+
+  store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  window = baton_test_show_window (GTK_WINDOW (baton_window_new (GTK_APPLICATION (app), store)));
+  g_assert_false (library_loaded ("/" LIBICAL_SONAME));
+
+  text = baton_ics_export_string (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR"));
+  g_assert_true (library_loaded ("/" LIBICAL_SONAME));
+
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+}
+
 /* Backups ---------------------------------------------------------------------- */
 
 static BatonWindow *
@@ -643,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/startup/main-menu", test_main_menu);
   g_test_add_func ("/startup/switcher-bar", test_switcher_bar);
   g_test_add_func ("/startup/read-only-banner", test_read_only_banner);
+  g_test_add_func ("/startup/libical-on-demand", test_libical_on_demand);
   g_test_add_func ("/startup/backup/when-changed", test_backup_when_changed);
   g_test_add_func ("/startup/backup/before-upgrade", test_backup_before_upgrade);
 

@@ -334,6 +334,54 @@ test_main_menu (void)
   baton_test_drain ();
 }
 
+static gboolean
+is_undo_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.undo") == 0;
+}
+
+static gboolean
+has_tooltip_text (gpointer data)
+{
+  return gtk_widget_get_tooltip_text (data) != NULL;
+}
+
+/* The header bar's buttons get their tooltips once the window is idle
+ * after its first frame (each one set queries the pointer from the X
+ * server), and keep them up to date from then on. */
+static void
+test_header_tooltips (void)
+{
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  BatonWindow *window;
+  GtkWidget *undo, *menu;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  window = baton_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  undo = baton_test_find_widget (GTK_WIDGET (window), is_undo_button, NULL);
+  menu = baton_test_find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL);
+  g_assert_nonnull (undo);
+  g_assert_null (gtk_widget_get_tooltip_text (undo));
+  g_assert_null (gtk_widget_get_tooltip_text (menu));
+
+  g_assert_true (baton_test_wait_until (has_tooltip_text, menu, 5000));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu), ==, "Main Menu");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo");
+
+  g_assert_nonnull (baton_store_create_client (store, "Acme Learning", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (undo), "Undo: "));
+
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+}
+
 typedef struct
 {
   BatonWindow *window;
@@ -686,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/startup/views/last-view", test_views_last_view);
   g_test_add_func ("/startup/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/startup/main-menu", test_main_menu);
+  g_test_add_func ("/startup/header-tooltips", test_header_tooltips);
   g_test_add_func ("/startup/switcher-bar", test_switcher_bar);
   g_test_add_func ("/startup/read-only-banner", test_read_only_banner);
   g_test_add_func ("/startup/libical-on-demand", test_libical_on_demand);

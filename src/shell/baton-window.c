@@ -60,6 +60,7 @@ struct _BatonWindow
 
   /* Makes the main menu once the window is idle after its first frame. */
   guint                 later_source;
+  gboolean              made_later;
 };
 
 G_DEFINE_FINAL_TYPE (BatonWindow, baton_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -145,6 +146,16 @@ keep_focus_after (BatonWindow *self,
     gtk_widget_grab_focus (other_button);
 }
 
+/* Sets @text only if it changes: setting a tooltip makes GTK query the
+ * pointer's position from the X server. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 update_undo_actions (BatonWindow *self)
 {
@@ -159,14 +170,19 @@ update_undo_actions (BatonWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
 
+  /* Each tooltip set asks the X server where the pointer is (three round
+   * trips): the first frame does without them (make_later ()). */
+  if (!self->made_later)
+    return;
+
   /* Translators: the tooltip of the Undo button; %s names the change */
   undo_tooltip = can_undo && undo_label ? g_strdup_printf (_("Undo: %s"), undo_label)
                                         : g_strdup (_("Undo"));
   /* Translators: the tooltip of the Redo button; %s names the change */
   redo_tooltip = can_redo && redo_label ? g_strdup_printf (_("Redo: %s"), redo_label)
                                         : g_strdup (_("Redo"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_tooltip);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_tooltip);
+  set_tooltip (GTK_WIDGET (self->undo_button), undo_tooltip);
+  set_tooltip (GTK_WIDGET (self->redo_button), redo_tooltip);
 }
 
 static void
@@ -560,10 +576,13 @@ on_realize_report (BatonWindow *self)
 
 /* Made after the first frame -------------------------------------------------
  *
- * The window's first frame waits for nothing it does not show. The main
- * menu's popover, with its twenty items, is made as the menu first opens,
- * or once the window is idle after its first frame; the switcher bar, with
- * three more switcher buttons, as soon as the title has no room for the
+ * The window's first frame waits for nothing it does not show. Once the
+ * window is idle after its first frame, the main menu's popover, with its
+ * twenty items, is made (or as the menu first opens, if that is sooner),
+ * and the header bar's tooltips are set: setting one asks the X server
+ * where the pointer is, three round trips, and none can show before the
+ * pointer has rested on a button. The switcher bar, with three more
+ * switcher buttons, is made as soon as the title has no room for the
  * switcher. The title finds that out while it is allocated, when no widget
  * may be added: the bar is added in a layout pass of its own, still before
  * the frame is drawn (GdkFrameClock repeats its layout phase while one is
@@ -606,7 +625,10 @@ make_later (gpointer data)
   BatonWindow *self = data;
 
   self->later_source = 0;
+  self->made_later = TRUE;
   ensure_primary_menu (self);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (primary_menu_button (self)), _("Main Menu"));
+  update_undo_actions (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -616,7 +638,7 @@ after_first_frame (GdkFrameClock *clock,
                    BatonWindow   *self)
 {
   g_signal_handlers_disconnect_by_func (clock, after_first_frame, self);
-  if (self->later_source == 0 && gtk_menu_button_get_popover (primary_menu_button (self)) == NULL)
+  if (self->later_source == 0 && !self->made_later)
     self->later_source = g_idle_add_full (G_PRIORITY_LOW, make_later, self, NULL);
 }
 

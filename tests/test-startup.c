@@ -717,6 +717,39 @@ test_backup_before_upgrade (void)
   close_workspace_window (window);
 }
 
+/* The windows' icon ------------------------------------------------------------ */
+
+static gboolean
+window_has_icon (gpointer data)
+{
+  return g_strcmp0 (gtk_window_get_icon_name (data), APP_ID) == 0;
+}
+
+/* The first window is shown without the windows' icon (loading it renders
+ * the SVG through librsvg) and gets it after its first frame; the default
+ * icon is set then, for the windows that come after. */
+static void
+test_window_icon (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = NULL;
+  BatonWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  ws = baton_test_workspace_new ();
+  baton_application_open_database (app, ws->path);
+  window = find_window_for (ws->path);
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_realized (GTK_WIDGET (window)));
+  g_assert_null (gtk_window_get_default_icon_name ());
+  g_assert_null (gtk_window_get_icon_name (GTK_WINDOW (window)));
+
+  g_assert_true (baton_test_wait_until (window_has_icon, window, 5000));
+  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APP_ID);
+  g_assert_true (baton_test_wait_until (no_pending_backup, NULL, 10000));
+  close_workspace_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -738,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/startup/switcher-bar", test_switcher_bar);
   g_test_add_func ("/startup/read-only-banner", test_read_only_banner);
   g_test_add_func ("/startup/libical-on-demand", test_libical_on_demand);
+  g_test_add_func ("/startup/window-icon", test_window_icon);
   g_test_add_func ("/startup/backup/when-changed", test_backup_when_changed);
   g_test_add_func ("/startup/backup/before-upgrade", test_backup_before_upgrade);
 

@@ -15,6 +15,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 #include <gtksourceview/gtksource.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -293,6 +296,7 @@ test_main_menu (void)
   BatonWindow *window;
   GtkWidget *button;
   GtkPopover *popover;
+  const char *reason = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
 
@@ -307,11 +311,14 @@ test_main_menu (void)
   g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
   g_assert_true (gtk_widget_get_sensitive (button));
   g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, window, 5000));
-  if (baton_test_have_xdotool (GTK_WIDGET (window), NULL) &&
+  if (baton_test_have_xdotool (GTK_WIDGET (window), &reason) &&
       baton_test_xdotool_pointer (GTK_WIDGET (window), 20, 20, 0))
     g_assert_true (baton_test_xdotool ("key F10"));
   else
-    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    {
+      g_test_message ("without real events: %s", reason);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    }
   g_assert_true (baton_test_wait_until (popover_shown, button, 5000));
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
   g_assert_true (GTK_IS_POPOVER_MENU (popover));
@@ -432,14 +439,25 @@ open_window_at_width (BatonStore *store,
   return first;
 }
 
+static gboolean
+switcher_bar_shown (gpointer data)
+{
+  GtkWidget *bar = baton_test_find_descendant (data, ADW_TYPE_VIEW_SWITCHER_BAR);
+
+  return bar != NULL && adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)) &&
+         gtk_widget_get_mapped (bar) && gtk_widget_get_height (bar) > 0;
+}
+
 /* The switcher bar is made once the title has no room for the switcher:
- * not at all in a wide window, and in the first frame of a narrow one. */
+ * not at all in a wide window until it is made narrow, and in the first
+ * frame of a narrow one. */
 static void
 test_switcher_bar (void)
 {
   g_autoptr(BatonStore) store = NULL;
   g_autoptr(GError) error = NULL;
   FirstFrame first;
+  const char *reason = NULL;
 
   SKIP_WITHOUT_DISPLAY ();
 
@@ -452,6 +470,19 @@ test_switcher_bar (void)
                     baton_test_find_descendant (GTK_WIDGET (first.window), ADW_TYPE_VIEW_SWITCHER_TITLE)));
   baton_test_run_for (100);
   g_assert_null (baton_test_find_descendant (GTK_WIDGET (first.window), ADW_TYPE_VIEW_SWITCHER_BAR));
+
+  /* Made narrow (by the X server, as a window manager would). */
+#ifdef GDK_WINDOWING_X11
+  if (baton_test_have_xdotool (GTK_WIDGET (first.window), &reason))
+    {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (first.window));
+
+      g_assert_true (baton_test_xdotool ("windowsize %lu 360 720", (gulong) gdk_x11_surface_get_xid (surface)));
+      g_assert_true (baton_test_wait_until (switcher_bar_shown, first.window, 5000));
+    }
+  else
+#endif
+    g_test_message ("not narrowed: %s", reason ? reason : "not X11");
   baton_test_destroy_window (GTK_WINDOW (first.window));
   baton_test_drain ();
 

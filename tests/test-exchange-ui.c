@@ -361,6 +361,24 @@ is_primary_menu_button (GtkWidget     *widget,
 }
 
 static gboolean
+has_menu_model (gpointer data)
+{
+  return gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (data)) != NULL;
+}
+
+/* The main menu of @window: the window sets it on its button once it is
+ * idle after its first frame (or as the menu first opens). */
+static GMenuModel *
+primary_menu (BatonWindow *window)
+{
+  GtkWidget *button = baton_test_find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL);
+
+  g_assert_nonnull (button);
+  g_assert_true (baton_test_wait_until (has_menu_model, button, 5000));
+  return gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+}
+
+static gboolean
 has_action (const char         *name,
             const GVariantType *parameter_type)
 {
@@ -388,7 +406,6 @@ test_menu (Fixture       *f,
     "win.new-workspace", "win.open-workspace", "win.save-copy", "win.export-json", "win.export-tasks", "win.export-capacity",
     "win.export-calendar", "win.import-tasks", "win.import-trello", "win.export-people", "win.import-people",
   };
-  GtkWidget *button;
   GMenuModel *menu;
   g_autoptr(GString) described = g_string_new (NULL);
   g_autoptr(GMenuModel) workspace_section = NULL;
@@ -398,10 +415,7 @@ test_menu (Fixture       *f,
 
   SKIP_WITHOUT_DISPLAY ();
 
-  button = baton_test_find_widget (GTK_WIDGET (f->window), is_primary_menu_button, NULL);
-  g_assert_nonnull (button);
-  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
-  g_assert_nonnull (menu);
+  menu = primary_menu (f->window);
   describe_menu (described, menu, 0);
   g_debug ("%s", described->str);
 
@@ -1359,8 +1373,7 @@ static char *
 describe_workspace_section (BatonWindow *window,
                             const char  *dir)
 {
-  GtkWidget *button = baton_test_find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL);
-  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  GMenuModel *menu = primary_menu (window);
   g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
   g_autoptr(GString) out = g_string_new (NULL);
   g_auto(GStrv) parts = NULL;

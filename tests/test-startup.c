@@ -15,8 +15,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 #include <gtksourceview/gtksource.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "baton-application.h"
@@ -24,6 +28,7 @@
 #include "baton-capacity-view.h"
 #include "baton-clients-view.h"
 #include "baton-db.h"
+#include "baton-ics.h"
 #include "baton-store.h"
 #include "baton-window.h"
 #include "baton-test-util.h"
@@ -233,6 +238,336 @@ test_shortcuts_window (void)
   baton_test_drain ();
 }
 
+/* Made after the first frame ---------------------------------------------------- */
+
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+static gboolean
+has_popover (gpointer data)
+{
+  return gtk_menu_button_get_popover (GTK_MENU_BUTTON (data)) != NULL;
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (data));
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          if (menu_has_action (linked, action))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The main menu's popover is not made on the way to the first frame; the
+ * menu button works before it is (the popover is made as it opens), and
+ * it is made anyway once the window is idle after its first frame. */
+static void
+test_main_menu (void)
+{
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  BatonWindow *window;
+  GtkWidget *button;
+  GtkPopover *popover;
+  const char *reason = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+
+  /* Opened before the window is idle: by F10, as a person would. */
+  window = baton_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  button = baton_test_find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_true (baton_test_wait_until (baton_test_widget_is_mapped, window, 5000));
+  if (baton_test_have_xdotool (GTK_WIDGET (window), &reason) &&
+      baton_test_xdotool_pointer (GTK_WIDGET (window), 20, 20, 0))
+    g_assert_true (baton_test_xdotool ("key F10"));
+  else
+    {
+      g_test_message ("without real events: %s", reason);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    }
+  g_assert_true (baton_test_wait_until (popover_shown, button, 5000));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)),
+                                  "win.open-workspace"));
+  gtk_popover_popdown (popover);
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+
+  /* Not opened: made after the first frame all the same. */
+  window = baton_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  button = baton_test_find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (baton_test_wait_until (has_popover, button, 5000));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)),
+                                  "win.open-workspace"));
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+}
+
+static gboolean
+is_undo_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.undo") == 0;
+}
+
+static gboolean
+has_tooltip_text (gpointer data)
+{
+  return gtk_widget_get_tooltip_text (data) != NULL;
+}
+
+/* The header bar's buttons get their tooltips once the window is idle
+ * after its first frame (each one set queries the pointer from the X
+ * server), and keep them up to date from then on. */
+static void
+test_header_tooltips (void)
+{
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  BatonWindow *window;
+  GtkWidget *undo, *menu;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  window = baton_window_new (GTK_APPLICATION (app), store);
+  gtk_window_present (GTK_WINDOW (window));
+  undo = baton_test_find_widget (GTK_WIDGET (window), is_undo_button, NULL);
+  menu = baton_test_find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL);
+  g_assert_nonnull (undo);
+  g_assert_null (gtk_widget_get_tooltip_text (undo));
+  g_assert_null (gtk_widget_get_tooltip_text (menu));
+
+  g_assert_true (baton_test_wait_until (has_tooltip_text, menu, 5000));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu), ==, "Main Menu");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (undo), ==, "Undo");
+
+  g_assert_nonnull (baton_store_create_client (store, "Acme Learning", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (undo), "Undo: "));
+
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+}
+
+typedef struct
+{
+  BatonWindow *window;
+  gboolean     painted;
+  gboolean     bar_shown;   /* in the first frame */
+} FirstFrame;
+
+static void
+first_frame_painted (GdkFrameClock *clock,
+                     FirstFrame    *first)
+{
+  GtkWidget *bar = baton_test_find_descendant (GTK_WIDGET (first->window), ADW_TYPE_VIEW_SWITCHER_BAR);
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, first);
+  first->painted = TRUE;
+  first->bar_shown = bar != NULL && adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)) &&
+                     gtk_widget_get_mapped (bar) && gtk_widget_get_height (bar) > 0;
+}
+
+static void
+watch_first_frame (GtkWidget  *window,
+                   FirstFrame *first)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_painted), first);
+}
+
+static gboolean
+first_frame_is_painted (gpointer data)
+{
+  return ((FirstFrame *) data)->painted;
+}
+
+static FirstFrame
+open_window_at_width (BatonStore *store,
+                      int         width)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  FirstFrame first = { NULL, FALSE, FALSE };
+
+  g_settings_set_int (settings, "window-width", width);
+  first.window = baton_window_new (GTK_APPLICATION (app), store);
+  g_settings_reset (settings, "window-width");
+  g_signal_connect_after (first.window, "realize", G_CALLBACK (watch_first_frame), &first);
+  gtk_window_present (GTK_WINDOW (first.window));
+  g_assert_true (baton_test_wait_until (first_frame_is_painted, &first, 5000));
+  g_signal_handlers_disconnect_by_func (first.window, watch_first_frame, &first);
+
+  return first;
+}
+
+static gboolean
+switcher_bar_shown (gpointer data)
+{
+  GtkWidget *bar = baton_test_find_descendant (data, ADW_TYPE_VIEW_SWITCHER_BAR);
+
+  return bar != NULL && adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)) &&
+         gtk_widget_get_mapped (bar) && gtk_widget_get_height (bar) > 0;
+}
+
+/* The switcher bar is made once the title has no room for the switcher:
+ * not at all in a wide window until it is made narrow, and in the first
+ * frame of a narrow one. */
+static void
+test_switcher_bar (void)
+{
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  FirstFrame first;
+  const char *reason = NULL;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+
+  first = open_window_at_width (store, 1100);
+  g_assert_false (first.bar_shown);
+  g_assert_false (adw_view_switcher_title_get_title_visible (
+                    baton_test_find_descendant (GTK_WIDGET (first.window), ADW_TYPE_VIEW_SWITCHER_TITLE)));
+  baton_test_run_for (100);
+  g_assert_null (baton_test_find_descendant (GTK_WIDGET (first.window), ADW_TYPE_VIEW_SWITCHER_BAR));
+
+  /* Made narrow (by the X server, as a window manager would). */
+#ifdef GDK_WINDOWING_X11
+  if (baton_test_have_xdotool (GTK_WIDGET (first.window), &reason))
+    {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (first.window));
+
+      g_assert_true (baton_test_xdotool ("windowsize %lu 360 720", (gulong) gdk_x11_surface_get_xid (surface)));
+      g_assert_true (baton_test_wait_until (switcher_bar_shown, first.window, 5000));
+    }
+  else
+#endif
+    g_test_message ("not narrowed: %s", reason ? reason : "not X11");
+  baton_test_destroy_window (GTK_WINDOW (first.window));
+  baton_test_drain ();
+
+  first = open_window_at_width (store, 360);
+  g_assert_true (first.bar_shown);
+  baton_test_destroy_window (GTK_WINDOW (first.window));
+  baton_test_drain ();
+}
+
+static gboolean
+is_read_only_banner (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_REVEALER (widget) && gtk_widget_has_css_class (widget, "read-only-banner");
+}
+
+/* The read-only banner's content, hidden in its closed revealer, is not
+ * shown (a revealer measures its child all the same) unless the workspace
+ * is read-only; test-shell's /shell/read-only shows it. */
+static void
+test_read_only_banner (void)
+{
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  BatonWindow *window;
+  GtkWidget *banner;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  window = baton_test_show_window (GTK_WINDOW (baton_window_new (GTK_APPLICATION (app), store)));
+  banner = baton_test_find_widget (GTK_WIDGET (window), is_read_only_banner, NULL);
+  g_assert_nonnull (banner);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_nonnull (gtk_revealer_get_child (GTK_REVEALER (banner)));
+  g_assert_false (gtk_widget_get_visible (gtk_revealer_get_child (GTK_REVEALER (banner))));
+
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+}
+
+/* Libraries ------------------------------------------------------------------- */
+
+static gboolean
+library_loaded (const char *name)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, name) != NULL;
+}
+
+/* libical (and ICU under it) is not loaded as Baton starts, and is when a
+ * calendar is written. */
+static void
+test_libical_on_demand (void)
+{
+  g_autoptr(BatonStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  BatonWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  if (!g_file_test ("/proc/self/maps", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /proc/self/maps");
+      return;
+    }
+
+  store = baton_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  window = baton_test_show_window (GTK_WINDOW (baton_window_new (GTK_APPLICATION (app), store)));
+  g_assert_false (library_loaded ("/" LIBICAL_SONAME));
+
+  text = baton_ics_export_string (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR"));
+  g_assert_true (library_loaded ("/" LIBICAL_SONAME));
+
+  baton_test_destroy_window (GTK_WINDOW (window));
+  baton_test_drain ();
+}
+
 /* Backups ---------------------------------------------------------------------- */
 
 static BatonWindow *
@@ -413,6 +748,39 @@ test_backup_before_upgrade (void)
   close_workspace_window (window);
 }
 
+/* The windows' icon ------------------------------------------------------------ */
+
+static gboolean
+window_has_icon (gpointer data)
+{
+  return g_strcmp0 (gtk_window_get_icon_name (data), APP_ID) == 0;
+}
+
+/* The first window is shown without the windows' icon (loading it renders
+ * the SVG through librsvg) and gets it after its first frame; the default
+ * icon is set then, for the windows that come after. */
+static void
+test_window_icon (void)
+{
+  g_autoptr(BatonTestWorkspace) ws = NULL;
+  BatonWindow *window;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  ws = baton_test_workspace_new ();
+  baton_application_open_database (app, ws->path);
+  window = find_window_for (ws->path);
+  g_assert_nonnull (window);
+  g_assert_true (gtk_widget_get_realized (GTK_WIDGET (window)));
+  g_assert_null (gtk_window_get_default_icon_name ());
+  g_assert_null (gtk_window_get_icon_name (GTK_WINDOW (window)));
+
+  g_assert_true (baton_test_wait_until (window_has_icon, window, 5000));
+  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APP_ID);
+  g_assert_true (baton_test_wait_until (no_pending_backup, NULL, 10000));
+  close_workspace_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -429,6 +797,12 @@ main (int   argc,
   g_test_add_func ("/startup/views/built-when-shown", test_views_built_when_shown);
   g_test_add_func ("/startup/views/last-view", test_views_last_view);
   g_test_add_func ("/startup/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/startup/main-menu", test_main_menu);
+  g_test_add_func ("/startup/header-tooltips", test_header_tooltips);
+  g_test_add_func ("/startup/switcher-bar", test_switcher_bar);
+  g_test_add_func ("/startup/read-only-banner", test_read_only_banner);
+  g_test_add_func ("/startup/libical-on-demand", test_libical_on_demand);
+  g_test_add_func ("/startup/window-icon", test_window_icon);
   g_test_add_func ("/startup/backup/when-changed", test_backup_when_changed);
   g_test_add_func ("/startup/backup/before-upgrade", test_backup_before_upgrade);
 

@@ -9,12 +9,81 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <gmodule.h>
 #include <libical/ical.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "baton-dates.h"
 #include "baton-ics.h"
+
+/* libical, with ICU under it, is opened as a calendar is first exported:
+ * linked into Baton it was a tenth of the libraries loaded and relocated
+ * before every start, for this file only. */
+#define ICAL_FUNCTIONS(X) \
+  X (icalcomponent_add_component) \
+  X (icalcomponent_add_property) \
+  X (icalcomponent_as_ical_string_r) \
+  X (icalcomponent_free) \
+  X (icalcomponent_new) \
+  X (icalproperty_new_calscale) \
+  X (icalproperty_new_categories) \
+  X (icalproperty_new_created) \
+  X (icalproperty_new_description) \
+  X (icalproperty_new_dtend) \
+  X (icalproperty_new_dtstamp) \
+  X (icalproperty_new_dtstart) \
+  X (icalproperty_new_lastmodified) \
+  X (icalproperty_new_prodid) \
+  X (icalproperty_new_sequence) \
+  X (icalproperty_new_summary) \
+  X (icalproperty_new_transp) \
+  X (icalproperty_new_uid) \
+  X (icalproperty_new_version) \
+  X (icaltime_from_timet_with_zone) \
+  X (icaltime_null_date) \
+  X (icaltimezone_get_utc_timezone)
+
+static struct
+{
+#define ICAL_POINTER(name) __typeof__ (name) *name;
+  ICAL_FUNCTIONS (ICAL_POINTER)
+#undef ICAL_POINTER
+} ical;
+
+static gboolean
+load_libical (GError **error)
+{
+  static gsize loaded = 0;
+  static char *failure = NULL;
+
+  if (g_once_init_enter (&loaded))
+    {
+      GModule *module = g_module_open (LIBICAL_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+      if (module == NULL)
+        failure = g_strdup (g_module_error ());
+#define ICAL_SYMBOL(name) \
+      if (failure == NULL && !g_module_symbol (module, #name, (gpointer *) &ical.name)) \
+        failure = g_strdup (g_module_error ());
+      ICAL_FUNCTIONS (ICAL_SYMBOL)
+#undef ICAL_SYMBOL
+      /* Kept open for the life of the process. */
+      if (module != NULL)
+        g_module_make_resident (module);
+      g_once_init_leave (&loaded, 1);
+    }
+
+  if (failure != NULL)
+    {
+      /* Translators: %s is the reason, from the system */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Calendars cannot be written: %s"), failure);
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 char *
 baton_ics_workspace_domain (BatonStore *store)
@@ -34,7 +103,7 @@ baton_ics_workspace_domain (BatonStore *store)
 static struct icaltimetype
 date_from_julian (guint32 julian)
 {
-  struct icaltimetype t = icaltime_null_date ();
+  struct icaltimetype t = ical.icaltime_null_date ();
   g_autofree char *text = baton_date_format (julian);
   int y = 0, m = 0, d = 0;
 
@@ -61,7 +130,7 @@ timestamp_seconds (const char *text)
 static struct icaltimetype
 utc_time (gint64 seconds)
 {
-  return icaltime_from_timet_with_zone ((time_t) seconds, 0, icaltimezone_get_utc_timezone ());
+  return ical.icaltime_from_timet_with_zone ((time_t) seconds, 0, ical.icaltimezone_get_utc_timezone ());
 }
 
 static void
@@ -69,8 +138,8 @@ add_dates (icalcomponent *event,
            guint32        first,
            guint32        last)
 {
-  icalcomponent_add_property (event, icalproperty_new_dtstart (date_from_julian (first)));
-  icalcomponent_add_property (event, icalproperty_new_dtend (date_from_julian (last + 1)));
+  ical.icalcomponent_add_property (event, ical.icalproperty_new_dtstart (date_from_julian (first)));
+  ical.icalcomponent_add_property (event, ical.icalproperty_new_dtend (date_from_julian (last + 1)));
 }
 
 static icalcomponent *
@@ -82,7 +151,7 @@ task_event (BatonStore *store,
   gint64 created = timestamp_seconds (baton_task_get_created_at (task));
   gint64 updated = timestamp_seconds (baton_task_get_updated_at (task));
   BatonProgram *program = baton_store_lookup_program (store, baton_task_get_program_id (task));
-  icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
+  icalcomponent *event = ical.icalcomponent_new (ICAL_VEVENT_COMPONENT);
   g_autofree char *uid = g_strdup_printf ("task-%" G_GINT64_FORMAT "@%s",
                                           baton_record_get_id (BATON_RECORD (task)), domain);
   g_autoptr(GString) description = g_string_new (NULL);
@@ -94,22 +163,22 @@ task_event (BatonStore *store,
   if (updated < 0)
     updated = g_get_real_time () / G_USEC_PER_SEC;
 
-  icalcomponent_add_property (event, icalproperty_new_uid (uid));
-  icalcomponent_add_property (event, icalproperty_new_dtstamp (utc_time (updated)));
-  icalcomponent_add_property (event, icalproperty_new_lastmodified (utc_time (updated)));
+  ical.icalcomponent_add_property (event, ical.icalproperty_new_uid (uid));
+  ical.icalcomponent_add_property (event, ical.icalproperty_new_dtstamp (utc_time (updated)));
+  ical.icalcomponent_add_property (event, ical.icalproperty_new_lastmodified (utc_time (updated)));
   if (created >= 0)
-    icalcomponent_add_property (event, icalproperty_new_created (utc_time (created)));
-  icalcomponent_add_property (event, icalproperty_new_sequence (created >= 0 && updated > created
+    ical.icalcomponent_add_property (event, ical.icalproperty_new_created (utc_time (created)));
+  ical.icalcomponent_add_property (event, ical.icalproperty_new_sequence (created >= 0 && updated > created
                                                                  ? (int) MIN (updated - created, G_MAXINT32) : 0));
   add_dates (event, first, last);
-  icalcomponent_add_property (event, icalproperty_new_summary (baton_task_get_title (task)));
-  icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
+  ical.icalcomponent_add_property (event, ical.icalproperty_new_summary (baton_task_get_title (task)));
+  ical.icalcomponent_add_property (event, ical.icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
 
   if (program != NULL)
     {
       BatonClient *client = baton_store_lookup_client (store, baton_program_get_client_id (program));
 
-      icalcomponent_add_property (event, icalproperty_new_categories (baton_program_get_name (program)));
+      ical.icalcomponent_add_property (event, ical.icalproperty_new_categories (baton_program_get_name (program)));
       if (client != NULL)
         /* Translators: the program and its client, first line of a calendar event's description */
         g_string_append_printf (description, _("%s (%s)"), baton_program_get_name (program),
@@ -119,7 +188,7 @@ task_event (BatonStore *store,
     g_string_append_printf (description, "%s%s", description->len > 0 ? "\n\n" : "",
                             baton_task_get_description (task));
   if (description->len > 0)
-    icalcomponent_add_property (event, icalproperty_new_description (description->str));
+    ical.icalcomponent_add_property (event, ical.icalproperty_new_description (description->str));
 
   return event;
 }
@@ -131,7 +200,7 @@ time_off_event (BatonStore   *store,
                 gint64        now)
 {
   BatonPerson *person = baton_store_lookup_person (store, baton_time_off_get_person_id (time_off));
-  icalcomponent *event = icalcomponent_new (ICAL_VEVENT_COMPONENT);
+  icalcomponent *event = ical.icalcomponent_new (ICAL_VEVENT_COMPONENT);
   g_autofree char *uid = g_strdup_printf ("timeoff-%" G_GINT64_FORMAT "@%s",
                                           baton_record_get_id (BATON_RECORD (time_off)), domain);
   g_autofree char *summary = g_strdup_printf (_("Time off: %s"), person ? baton_person_get_name (person) : "");
@@ -142,14 +211,14 @@ time_off_event (BatonStore   *store,
   if (last < first)
     last = first;
 
-  icalcomponent_add_property (event, icalproperty_new_uid (uid));
-  icalcomponent_add_property (event, icalproperty_new_dtstamp (utc_time (now)));
-  icalcomponent_add_property (event, icalproperty_new_sequence (0));
+  ical.icalcomponent_add_property (event, ical.icalproperty_new_uid (uid));
+  ical.icalcomponent_add_property (event, ical.icalproperty_new_dtstamp (utc_time (now)));
+  ical.icalcomponent_add_property (event, ical.icalproperty_new_sequence (0));
   add_dates (event, first, last);
-  icalcomponent_add_property (event, icalproperty_new_summary (summary));
-  icalcomponent_add_property (event, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
+  ical.icalcomponent_add_property (event, ical.icalproperty_new_summary (summary));
+  ical.icalcomponent_add_property (event, ical.icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
   if (baton_time_off_get_note (time_off) != NULL)
-    icalcomponent_add_property (event, icalproperty_new_description (baton_time_off_get_note (time_off)));
+    ical.icalcomponent_add_property (event, ical.icalproperty_new_description (baton_time_off_get_note (time_off)));
 
   return event;
 }
@@ -188,10 +257,13 @@ baton_ics_export_string (BatonStore             *store,
       return NULL;
     }
 
-  calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
-  icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
-  icalcomponent_add_property (calendar, icalproperty_new_prodid ("-//Baton//Baton " PACKAGE_VERSION "//EN"));
-  icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
+  if (!load_libical (error))
+    return NULL;
+
+  calendar = ical.icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
+  ical.icalcomponent_add_property (calendar, ical.icalproperty_new_version ("2.0"));
+  ical.icalcomponent_add_property (calendar, ical.icalproperty_new_prodid ("-//Baton//Baton " PACKAGE_VERSION "//EN"));
+  ical.icalcomponent_add_property (calendar, ical.icalproperty_new_calscale ("GREGORIAN"));
 
   list = baton_store_get_tasks (store);
   n = g_list_model_get_n_items (list);
@@ -210,7 +282,7 @@ baton_ics_export_string (BatonStore             *store,
       if (assignee != 0)
         g_hash_table_add (people, g_memdup2 (&assignee, sizeof assignee));
       if (!options->no_tasks)
-        icalcomponent_add_component (calendar, task_event (store, task, domain));
+        ical.icalcomponent_add_component (calendar, task_event (store, task, domain));
     }
 
   list = baton_store_get_time_off (store);
@@ -223,11 +295,11 @@ baton_ics_export_string (BatonStore             *store,
       if ((options->scope == BATON_ICS_SCOPE_PERSON && person != options->id) ||
           (options->scope == BATON_ICS_SCOPE_PROGRAM && !g_hash_table_contains (people, &person)))
         continue;
-      icalcomponent_add_component (calendar, time_off_event (store, time_off, domain, now));
+      ical.icalcomponent_add_component (calendar, time_off_event (store, time_off, domain, now));
     }
 
-  text = icalcomponent_as_ical_string_r (calendar);
-  icalcomponent_free (calendar);
+  text = ical.icalcomponent_as_ical_string_r (calendar);
+  ical.icalcomponent_free (calendar);
   result = g_strdup (text);
   free (text);
   return result;

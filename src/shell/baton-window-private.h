@@ -23,6 +23,9 @@ void  baton_window_exchange_init       (BatonWindow    *self);
 /* The workspace items of the main menu (baton-window-workspace.c). */
 void  baton_window_workspace_class_init (GtkWidgetClass *widget_class);
 void  baton_window_workspace_init       (BatonWindow    *self);
+/* The main menu's popover, made as the menu first opens. */
+void  baton_window_workspace_menu_made  (BatonWindow    *self,
+                                         GtkPopover     *popover);
 /* The workspace's name: its file's name without extension, "Demo" for
  * the demo workspace. */
 char *baton_window_get_workspace_name   (BatonWindow    *self);

@@ -577,7 +577,6 @@ set_up_recent (BatonWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GMenu *section;
-  GtkMenuButton *button;
   GMenuModel *recent;
 
   if (!BATON_IS_APPLICATION (app) || g_object_get_data (G_OBJECT (self), "baton-recent-menu") != NULL)
@@ -588,12 +587,16 @@ set_up_recent (BatonWindow *self)
     return;
 
   section = G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), BATON_TYPE_WINDOW, "workspace_section"));
-  button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), BATON_TYPE_WINDOW,
-                                                           "primary_menu_button"));
   g_menu_insert_section (section, 2, NULL, recent);
   g_object_set_data (G_OBJECT (self), "baton-recent-menu", recent);
-  g_signal_connect_object (gtk_menu_button_get_popover (button), "show",
-                           G_CALLBACK (on_primary_menu_show), self, G_CONNECT_SWAPPED);
+}
+
+/* The window makes the main menu's popover late (baton-window.c). */
+void
+baton_window_workspace_menu_made (BatonWindow *self,
+                                  GtkPopover  *popover)
+{
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_primary_menu_show), self, G_CONNECT_SWAPPED);
 }
 
 void

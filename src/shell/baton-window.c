@@ -47,6 +47,8 @@ struct _BatonWindow
   AdwBin               *board_bin;
   AdwBin               *capacity_bin;
   AdwBin               *clients_bin;
+  AdwBin               *switcher_bar_bin;
+  GMenuModel           *primary_menu;
 
   /* Owned references */
   BatonStore           *store;
@@ -55,6 +57,10 @@ struct _BatonWindow
 
   /* One toast at a time; its button acts on the change it names. */
   BatonUndoToaster     *toaster;
+
+  /* Makes the main menu once the window is idle after its first frame. */
+  guint                 later_source;
+  gboolean              made_later;
 };
 
 G_DEFINE_FINAL_TYPE (BatonWindow, baton_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -140,6 +146,16 @@ keep_focus_after (BatonWindow *self,
     gtk_widget_grab_focus (other_button);
 }
 
+/* Sets @text only if it changes: setting a tooltip makes GTK query the
+ * pointer's position from the X server. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static void
 update_undo_actions (BatonWindow *self)
 {
@@ -154,14 +170,19 @@ update_undo_actions (BatonWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
 
+  /* Each tooltip set asks the X server where the pointer is (three round
+   * trips): the first frame does without them (make_later ()). */
+  if (!self->made_later)
+    return;
+
   /* Translators: the tooltip of the Undo button; %s names the change */
   undo_tooltip = can_undo && undo_label ? g_strdup_printf (_("Undo: %s"), undo_label)
                                         : g_strdup (_("Undo"));
   /* Translators: the tooltip of the Redo button; %s names the change */
   redo_tooltip = can_redo && redo_label ? g_strdup_printf (_("Redo: %s"), redo_label)
                                         : g_strdup (_("Redo"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_tooltip);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_tooltip);
+  set_tooltip (GTK_WIDGET (self->undo_button), undo_tooltip);
+  set_tooltip (GTK_WIDGET (self->redo_button), redo_tooltip);
 }
 
 static void
@@ -553,6 +574,144 @@ on_realize_report (BatonWindow *self)
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (report_first_cards), self, 0);
 }
 
+/* Made after the first frame -------------------------------------------------
+ *
+ * The window's first frame waits for nothing it does not show. Once the
+ * window is idle after its first frame, the main menu's popover, with its
+ * twenty items, is made (or as the menu first opens, if that is sooner),
+ * and the header bar's tooltips are set: setting one asks the X server
+ * where the pointer is, three round trips, and none can show before the
+ * pointer has rested on a button. The switcher bar, with three more
+ * switcher buttons, is made as soon as the title has no room for the
+ * switcher. The title finds that out while it is allocated, when no widget
+ * may be added: the bar is added in a layout pass of its own, still before
+ * the frame is drawn (GdkFrameClock repeats its layout phase while one is
+ * asked for). */
+
+static GtkMenuButton *
+primary_menu_button (BatonWindow *self)
+{
+  return GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), BATON_TYPE_WINDOW,
+                                                         "primary_menu_button"));
+}
+
+static void
+ensure_primary_menu (BatonWindow *self)
+{
+  GtkMenuButton *button = primary_menu_button (self);
+  GtkPopover *popover;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  popover = gtk_menu_button_get_popover (button);
+  /* GTK 4.8 reads mnemonics out in accessible names (baton-accessible.c). */
+  baton_accessible_fix_mnemonics (GTK_WIDGET (popover));
+  baton_window_workspace_menu_made (self, popover);
+}
+
+/* The menu button is clickable (and F10 opens it) before it has a menu. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       data)
+{
+  ensure_primary_menu (BATON_WINDOW (data));
+}
+
+static gboolean
+make_later (gpointer data)
+{
+  BatonWindow *self = data;
+
+  self->later_source = 0;
+  self->made_later = TRUE;
+  ensure_primary_menu (self);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (primary_menu_button (self)), _("Main Menu"));
+  update_undo_actions (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_first_frame (GdkFrameClock *clock,
+                   BatonWindow   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, after_first_frame, self);
+  if (self->later_source == 0 && !self->made_later)
+    self->later_source = g_idle_add_full (G_PRIORITY_LOW, make_later, self, NULL);
+}
+
+static void
+ensure_switcher_bar (BatonWindow *self)
+{
+  GtkWidget *bar;
+
+  if (adw_bin_get_child (self->switcher_bar_bin) != NULL)
+    return;
+
+  bar = adw_view_switcher_bar_new ();
+  adw_view_switcher_bar_set_stack (ADW_VIEW_SWITCHER_BAR (bar), self->view_stack);
+  g_object_bind_property (self->switcher_title, "title-visible", bar, "reveal", G_BINDING_SYNC_CREATE);
+  adw_bin_set_child (self->switcher_bar_bin, bar);
+}
+
+static void
+on_layout (GdkFrameClock *clock,
+           BatonWindow   *self)
+{
+  if (!adw_view_switcher_title_get_title_visible (self->switcher_title))
+    return;
+
+  g_signal_handlers_disconnect_by_func (clock, on_layout, self);
+  ensure_switcher_bar (self);
+}
+
+static void
+on_title_visible (BatonWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!adw_view_switcher_title_get_title_visible (self->switcher_title) ||
+      adw_bin_get_child (self->switcher_bar_bin) != NULL)
+    return;
+
+  if (clock != NULL)
+    gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+  else
+    ensure_switcher_bar (self);
+}
+
+static void
+on_realize_later (BatonWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_first_frame), self, 0);
+  if (adw_bin_get_child (self->switcher_bar_bin) == NULL)
+    g_signal_connect_object (clock, "layout", G_CALLBACK (on_layout), self, 0);
+}
+
+/* The banner's content is shown while the workspace is read-only, and
+ * until the revealer has closed over it. */
+static void
+update_read_only_banner (BatonWindow *self)
+{
+  gboolean read_only = baton_store_get_read_only (self->store);
+
+  if (read_only)
+    gtk_widget_set_visible (self->read_only_banner, TRUE);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
+}
+
+static void
+on_read_only_banner_revealed (BatonWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->read_only_revealer) &&
+      !gtk_revealer_get_child_revealed (self->read_only_revealer))
+    gtk_widget_set_visible (self->read_only_banner, FALSE);
+}
+
 /* GObject ------------------------------------------------------------------- */
 
 static void
@@ -575,9 +734,13 @@ baton_window_constructed (GObject *object)
 
   /* A workspace whose file cannot be written says so above the views,
    * which turn their editing off themselves. */
-  g_object_bind_property (self->store, "read-only", self->read_only_revealer, "reveal-child",
-                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->store, "notify::read-only",
+                           G_CALLBACK (update_read_only_banner), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->read_only_revealer, "notify::child-revealed",
+                           G_CALLBACK (on_read_only_banner_revealed), self, G_CONNECT_SWAPPED);
+  update_read_only_banner (self);
   gtk_widget_set_tooltip_text (self->read_only_banner, baton_store_get_path (self->store));
+
 
   /* Each view is its own widget over the store; the window only hosts it.
    * Board and grid read one capacity state, computed once per change. */
@@ -597,6 +760,12 @@ baton_window_constructed (GObject *object)
   g_signal_connect_after (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_view_changed), self, G_CONNECT_SWAPPED);
+
+  gtk_menu_button_set_create_popup_func (primary_menu_button (self), create_primary_menu, self, NULL);
+  g_signal_connect_after (self, "realize", G_CALLBACK (on_realize_later), NULL);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (on_title_visible), self, G_CONNECT_SWAPPED);
+  on_title_visible (self);
 
   set_up_title (self);
   baton_window_exchange_init (self);
@@ -618,6 +787,7 @@ baton_window_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (baton_store_get_history (self->store), self);
 
+  g_clear_handle_id (&self->later_source, g_source_remove);
   g_clear_object (&self->toaster);
   gtk_widget_dispose_template (GTK_WIDGET (self), BATON_TYPE_WINDOW);
 
@@ -695,6 +865,7 @@ baton_window_class_init (BatonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, read_only_banner);
+
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, toast_overlay);
@@ -702,6 +873,8 @@ baton_window_class_init (BatonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, board_bin);
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, capacity_bin);
   gtk_widget_class_bind_template_child (widget_class, BatonWindow, clients_bin);
+  gtk_widget_class_bind_template_child (widget_class, BatonWindow, switcher_bar_bin);
+  gtk_widget_class_bind_template_child (widget_class, BatonWindow, primary_menu);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);

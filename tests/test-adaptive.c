@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "baton-application.h"
+#include "baton-avatar.h"
 #include "baton-board-card.h"
 #include "baton-board-private.h"
 #include "baton-board-view.h"
@@ -879,6 +880,46 @@ logged (gpointer data)
   return ((GArray *) data)->len > 0;
 }
 
+/* At 360 px the grid's names narrow to avatars; each role's group keeps
+ * its dot and the role's initials, so the groups can still be told apart
+ * ("Instructional designer" → "ID"). */
+static void
+test_role_initials (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (BatonGridTextSample));
+  BatonCapacityGrid *grid;
+  GListModel *roles = baton_store_get_roles (f->store);
+  guint found = 0;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  open_window (f, 360);
+  show_view (f, "capacity");
+  grid = baton_test_find_descendant (GTK_WIDGET (f->window), BATON_TYPE_CAPACITY_GRID);
+  g_assert_nonnull (grid);
+  g_assert_true (baton_grid_layout_is_compact (_baton_capacity_grid_get_layout (grid)));
+
+  _baton_capacity_grid_set_text_log (grid, log);
+  g_assert_true (baton_test_wait_until (logged, log, 5000));
+  _baton_capacity_grid_set_text_log (grid, NULL);
+
+  /* The first role's group is on screen at the top. */
+  for (guint r = 0; r < 1 && r < g_list_model_get_n_items (roles); r++)
+    {
+      g_autoptr(BatonRole) role = g_list_model_get_item (roles, r);
+      g_autofree char *initials = baton_make_initials (baton_role_get_name (role));
+
+      for (guint i = 0; i < log->len; i++)
+        if (g_strcmp0 (g_array_index (log, BatonGridTextSample, i).what, initials) == 0 &&
+            !g_array_index (log, BatonGridTextSample, i).ellipsized)
+          found++;
+      g_test_message ("looking for \"%s\"", initials);
+    }
+
+  g_assert_cmpuint (found, >, 0);
+}
+
 /* The capacity grid in German, its columns as narrow as they get (the
  * window @width px wide): no week's header ends in "…" ("Diese Woche · 49"
  * is wider than a 112 px column). */
@@ -1073,6 +1114,7 @@ main (int   argc,
   g_test_add ("/adaptive/card-menu-escape/360", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_card_menu_escape, fixture_tear_down);
   g_test_add ("/adaptive/card-menu-escape/1100", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_card_menu_escape, fixture_tear_down);
   g_test_add ("/adaptive/people-over-board", Fixture, NULL, fixture_set_up, test_people_over_board, fixture_tear_down);
+  g_test_add ("/adaptive/role-initials/360", Fixture, NULL, fixture_set_up, test_role_initials, fixture_tear_down);
   g_test_add ("/adaptive/week-headers-german/360", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_week_headers_german, fixture_tear_down);
   g_test_add ("/adaptive/week-headers-german/700", Fixture, GINT_TO_POINTER (700), fixture_set_up, test_week_headers_german, fixture_tear_down);
   g_test_add ("/adaptive/capacity-toolbar-german/360", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_capacity_toolbar_german, fixture_tear_down);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "baton-capacity-grid-private.h"
+#include "baton-avatar.h"
 #include "baton-calendar.h"
 #include "baton-colors.h"
 #include "baton-dates.h"
@@ -743,10 +744,25 @@ snapshot_role_name (BatonCapacityGrid *self,
   layout_size (name_layout, &nw, &nh);
 
   top = y + (row->height - nh - ch) / 2.0f;
-  append_rounded (snapshot, &dot, NULL, 0, x, top + (nh - 10) / 2.0f, 10, 10, 5);
-  /* Narrow (avatars alone), the dot stands for the group. */
+  if (!baton_grid_layout_is_compact (&self->layout))
+    append_rounded (snapshot, &dot, NULL, 0, x, top + (nh - 10) / 2.0f, 10, 10, 5);
+  /* Narrow (avatars alone), the dot and the role's initials stand for the
+   * group, as the avatars' initials stand for the people. */
   if (baton_grid_layout_is_compact (&self->layout))
-    return;
+    {
+      g_autofree char *initials = baton_make_initials (name);
+      GdkRGBA band = baton_color_over (&c->band, &c->view_bg);
+      PangoLayout *short_layout;
+      int iw, ih;
+
+      if (initials == NULL)
+        return;
+      short_layout = get_layout (self, FONT_BOLD, initials, m->compact_name_width - (int) x - 14);
+      layout_size (short_layout, &iw, &ih);
+      draw_text (self, snapshot, short_layout, &c->text, &band, x + 14, y + (row->height - ih) / 2.0f);
+      append_rounded (snapshot, &dot, NULL, 0, x, y + (row->height - 10) / 2.0f, 10, 10, 5);
+      return;
+    }
   x += 18;
   {
     GdkRGBA band = baton_color_over (&c->band, &c->view_bg);

@@ -54,8 +54,8 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (BatonAvatar, baton_avatar, GTK_TYPE_WIDGET)
 
 /* First letter of the first word and of the last one, upper-cased. */
-static char *
-make_initials (const char *name)
+char *
+baton_make_initials (const char *name)
 {
   g_autofree char *valid = NULL;
   g_auto(GStrv) words = NULL;
@@ -96,7 +96,7 @@ update (BatonAvatar *self)
   const char *label = placeholder ? placeholder_label : name != NULL ? name : _("Unassigned");
 
   g_free (self->initials);
-  self->initials = make_initials (name);
+  self->initials = baton_make_initials (name);
   g_clear_object (&self->layout);
 
   /* The palette when the person has no color of their own. */

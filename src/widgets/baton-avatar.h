@@ -24,5 +24,8 @@ void         baton_avatar_set_size   (BatonAvatar *self,
                                       int          size);
 /* The initials shown ("AB"), or NULL for "Unassigned". */
 const char  *baton_avatar_get_initials (BatonAvatar *self);
+/* The initials of @name as an avatar shows them ("Instructional
+ * designer" → "ID"); NULL for a name with no letters. */
+char        *baton_make_initials       (const char  *name);
 
 G_END_DECLS

@@ -530,6 +530,26 @@ test_shell (Fixture       *f,
   open_and_close (f, "main menu from its button", "space", "Escape", focus_is_widget, toggle);
 }
 
+/* libadwaita 1.2's shadow helper (the dimming and shadow of an AdwLeaflet
+ * or AdwFlap in transition, as in a preferences window's pages) can be
+ * drawn in the frame before it is allocated when a window closes in the
+ * middle of it; GTK warns, and nothing is drawn wrong. Only under a slow
+ * build (the sanitizers) does the timing come about. This test is about
+ * where the focus goes: that one warning is logged, not fatal. */
+static gboolean
+tolerate_gizmo_warning (const char     *log_domain,
+                        GLogLevelFlags  log_level,
+                        const char     *message,
+                        gpointer        user_data)
+{
+  if ((log_level & G_LOG_LEVEL_WARNING) && g_strcmp0 (log_domain, "Gtk") == 0 &&
+      g_str_has_prefix (message, "Trying to snapshot AdwGizmo ") &&
+      g_str_has_suffix (message, " without a current allocation"))
+    return FALSE;
+
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +557,7 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (tolerate_gizmo_warning, NULL);
 
   if (gtk_init_check ())
     app = baton_test_register_application (G_APPLICATION (baton_application_new ()));

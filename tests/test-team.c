@@ -163,7 +163,17 @@ typedef struct
   BatonStore *b;          /* bob's */
   guint       b_changed;  /* "changed" emissions of b */
   guint       a_changed;
+  GPtrArray  *b_refused;  /* char*: messages of b's ::refused */
+  GPtrArray  *a_refused;
 } Team;
+
+static void
+keep_refused (BatonStore *store,
+              const char *message,
+              GPtrArray  *messages)
+{
+  g_ptr_array_add (messages, g_strdup (message));
+}
 
 static void
 count_changed (BatonStore *store,
@@ -214,6 +224,10 @@ team_setup (Team          *team,
   g_assert_no_error (error);
   g_signal_connect (team->a, "changed", G_CALLBACK (count_changed), &team->a_changed);
   g_signal_connect (team->b, "changed", G_CALLBACK (count_changed), &team->b_changed);
+  team->a_refused = g_ptr_array_new_with_free_func (g_free);
+  team->b_refused = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (team->a, "refused", G_CALLBACK (keep_refused), team->a_refused);
+  g_signal_connect (team->b, "refused", G_CALLBACK (keep_refused), team->b_refused);
 }
 
 static void
@@ -222,6 +236,8 @@ team_teardown (Team          *team,
 {
   g_clear_object (&team->a);
   g_clear_object (&team->b);
+  g_clear_pointer (&team->a_refused, g_ptr_array_unref);
+  g_clear_pointer (&team->b_refused, g_ptr_array_unref);
   g_free (team->db);
 }
 
@@ -259,6 +275,16 @@ task_stage_id (BatonStore *store,
   return task != NULL ? baton_task_get_stage_id (task) : -1;
 }
 
+static void
+flush (BatonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (store != NULL)
+    g_assert_true (_baton_store_flush (store, 10000, &error));
+  g_assert_no_error (error);
+}
+
 static char *
 server_value (Team       *team,
               const char *format,
@@ -275,6 +301,10 @@ server_value (Team       *team,
   va_start (args, format);
   sql = g_strdup_vprintf (format, args);
   va_end (args);
+
+  /* What both stores sent is on the server (or refused). */
+  flush (team->a);
+  flush (team->b);
 
   return baton_test_pg_query_value (server, team->db, sql);
 }
@@ -347,9 +377,11 @@ test_change_propagates (Team          *team,
   g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_activity (team->b)), ==, 0);
 }
 
-/* Two coordinators move the same task: the second move is refused, naming
- * the first coordinator and where the task went, and both end up with the
- * server's state. */
+/* Two coordinators move the same task: the second move shows at once
+ * (the call does not wait for the server), then is refused after the fact
+ * with ::refused, naming the first coordinator and where the task went;
+ * both end up with the server's state, and the refused move leaves the
+ * second one's undo history. */
 static void
 test_conflicting_moves (Team          *team,
                         gconstpointer  data)
@@ -359,6 +391,9 @@ test_conflicting_moves (Team          *team,
   gint64 id, review, design;
   g_autofree char *server_stage = NULL;
   g_autofree char *expected_stage = NULL;
+  g_autofree char *sql = NULL;
+  const char *message;
+  BatonHistory *history = baton_store_get_history (team->b);
 
   task = baton_store_create_task (team->a, stage_named (team->a, "Backlog"), NULL, "Storyboard module 2", &error);
   g_assert_no_error (error);
@@ -367,31 +402,50 @@ test_conflicting_moves (Team          *team,
   review = baton_record_get_id (BATON_RECORD (stage_named (team->a, "Review")));
   design = baton_record_get_id (BATON_RECORD (stage_named (team->a, "Design")));
 
-  /* Dana moves it; Bob, who has not heard yet, drags it elsewhere. */
+  /* Dana moves it, and the server has it; Bob, who has not heard yet,
+   * drags it elsewhere: his window shows his move for now. */
   g_assert_true (baton_store_move_task (team->a, task, stage_named (team->a, "Review"), NULL, &error));
   g_assert_no_error (error);
-  g_assert_false (baton_store_move_task (team->b, task_in (team->b, id), stage_named (team->b, "Design"), NULL, &error));
-  baton_test_assert_store_error (error, BATON_STORE_ERROR_CONFLICT);
-  g_test_message ("refused: %s", error->message);
-  g_assert_nonnull (strstr (error->message, "dana"));
-  g_assert_nonnull (strstr (error->message, "“Storyboard module 2”"));
-  g_assert_nonnull (strstr (error->message, "Review"));
-
-  /* Nothing of Bob's move reached the server; both show its state. */
   expected_stage = g_strdup_printf ("%" G_GINT64_FORMAT, review);
+  /* Without running the main loop, so that Bob's store does not hear. */
+  sql = g_strdup_printf ("SELECT stage_id FROM tasks WHERE id = %" G_GINT64_FORMAT, id);
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;; g_usleep (5000))
+    {
+      g_autofree char *stage = baton_test_pg_query_value (server, team->db, sql);
+      if (g_strcmp0 (stage, expected_stage) == 0)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+    }
+  g_assert_true (baton_store_move_task (team->b, task_in (team->b, id), stage_named (team->b, "Design"), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (baton_history_get_undo_label (history), ==, "Move “Storyboard module 2”");
+
+  /* Then the server refuses it. */
+  baton_test_wait_model (team->b_refused->len > 0, 5000);
+  g_assert_cmpuint (team->b_refused->len, ==, 1);
+  message = g_ptr_array_index (team->b_refused, 0);
+  g_test_message ("refused: %s", message);
+  g_assert_nonnull (strstr (message, "dana"));
+  g_assert_nonnull (strstr (message, "“Storyboard module 2”"));
+  g_assert_nonnull (strstr (message, "Review"));
+
+  /* Nothing of Bob's move reached the server; both show its state, and
+   * Bob's undo no longer offers the move. */
   server_stage = server_value (team, "SELECT stage_id FROM tasks WHERE id = %" G_GINT64_FORMAT, id);
   g_assert_cmpstr (server_stage, ==, expected_stage);
-  g_assert_cmpint (task_stage_id (team->b, id), !=, design);
-  baton_test_wait_model (task_stage_id (team->b, id) == review, 5000);
+  g_assert_cmpint (task_stage_id (team->b, id), ==, review);
   g_assert_cmpint (task_stage_id (team->a, id), ==, review);
-  g_assert_false (baton_history_get_can_undo (baton_store_get_history (team->b)) &&
-                  g_strcmp0 (baton_history_get_undo_label (baton_store_get_history (team->b)), "Move Task") == 0);
+  g_assert_false (baton_history_get_can_undo (history) &&
+                  g_strcmp0 (baton_history_get_undo_label (history), "Move “Storyboard module 2”") == 0);
+  baton_test_assert_store_matches_db (team->b);
+  g_assert_cmpuint (team->a_refused->len, ==, 0);
 
   /* Now that Bob has the server's state, his move goes through. */
-  g_clear_error (&error);
   g_assert_true (baton_store_move_task (team->b, task_in (team->b, id), stage_named (team->b, "Design"), NULL, &error));
   g_assert_no_error (error);
   baton_test_wait_model (task_stage_id (team->a, id) == design, 5000);
+  flush (team->b);
+  g_assert_cmpuint (team->b_refused->len, ==, 1);
 }
 
 /* Undo is refused, with who and why, when someone else changed the row

@@ -1113,6 +1113,9 @@ write_error (PgStorage  *self,
         g_debug ("  $%u = %s", k + 1, (const char *) g_ptr_array_index ((*failed)->params, k));
       if (g_strcmp0 (state, "BT002") == 0)
         g_set_error_literal (&error, BATON_STORE_ERROR, BATON_STORE_ERROR_CONFLICT, "conflict");
+      else if (state != NULL && (g_str_has_prefix (state, "57") || g_str_has_prefix (state, "08")))
+        /* The server shutting down, or the connection failing. */
+        set_unreachable (&error);
       else
         set_error_from_result (self, result, &error);
       return error;

@@ -1196,6 +1196,42 @@ test_peek_counts (void)
   baton_test_assert_text ("the folder (file hashes)", after, before);
 }
 
+/* Team locations: told from paths, kept without their password, shown
+ * as "DATABASE on HOST" — a socket folder as the host included. */
+static void
+test_team_locations (void)
+{
+  static const struct { const char *location; const char *kept; const char *shown; } cases[] = {
+    { "postgresql://dana:s3cret@db.example.com:5433/training?sslmode=verify-full",
+      "postgresql://dana@db.example.com:5433/training?sslmode=verify-full", "training on db.example.com" },
+    { "postgres://dana@db.example.com/training", "postgres://dana@db.example.com/training", "training on db.example.com" },
+    { "postgresql://dana:pw@%2Frun%2Fpostgresql/training", "postgresql://dana@%2Frun%2Fpostgresql/training",
+      "training on localhost" },
+    { "postgresql://dana@/training?host=/run/postgresql", "postgresql://dana@/training?host=/run/postgresql",
+      "training on localhost" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *kept = baton_store_location_strip_password (cases[i].location);
+      g_autofree char *shown = baton_store_describe_location (cases[i].location);
+
+      g_assert_true (baton_store_is_team_location (cases[i].location));
+      g_assert_cmpstr (kept, ==, cases[i].kept);
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+      g_assert_null (strstr (shown, "pw"));
+    }
+
+  g_assert_false (baton_store_is_team_location ("/home/dana/postgresql://x.baton"));
+  g_assert_false (baton_store_is_team_location ("workspace.baton"));
+  {
+    g_autofree char *path = baton_store_location_strip_password ("/home/dana/work.baton");
+
+    g_assert_cmpstr (path, ==, "/home/dana/work.baton");
+  }
+  g_assert_null (baton_store_location_strip_password ("postgresql://[bad"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1204,6 +1240,7 @@ main (int   argc,
   g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/storage/new-file-stamped", test_new_file_stamped);
+  g_test_add_func ("/storage/team-locations", test_team_locations);
   g_test_add_func ("/storage/peek-counts", test_peek_counts);
   for (gint v = 0; v <= BATON_SCHEMA_VERSION + 1; v++)
     {

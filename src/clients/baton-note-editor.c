@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "baton-note-editor-private.h"
+#include "baton-title-bin.h"
 #include "baton-accessible.h"
 #include "baton-record-drop-down.h"
 #include "baton-revisions-dialog.h"
@@ -829,6 +830,7 @@ baton_note_editor_class_init (BatonNoteEditorClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (BATON_TYPE_TITLE_BIN);
   g_type_ensure (BATON_TYPE_RECORD_DROP_DOWN);
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
 

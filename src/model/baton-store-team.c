@@ -38,11 +38,12 @@ baton_store_location_strip_password (const char *location)
   if (!baton_store_is_team_location (location))
     return g_strdup (location);
 
-  uri = g_uri_parse (location, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED, NULL);
+  /* NON_DNS keeps a socket folder given as the host (%2Frun%2F…) encoded. */
+  uri = g_uri_parse (location, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED | G_URI_FLAGS_NON_DNS, NULL);
   if (uri == NULL)
     return NULL;
 
-  stripped = g_uri_build_with_user (G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED,
+  stripped = g_uri_build_with_user (G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED | G_URI_FLAGS_NON_DNS,
                                     g_uri_get_scheme (uri),
                                     g_uri_get_user (uri),
                                     NULL,

@@ -597,6 +597,10 @@ baton_window_workspace_menu_made (BatonWindow *self,
                                   GtkPopover  *popover)
 {
   g_signal_connect_object (popover, "show", G_CALLBACK (on_primary_menu_show), self, G_CONNECT_SWAPPED);
+  /* F10 from a card: Escape goes back to the card. The menu is made after
+   * the first frame (or by F10 itself), so this waits for it. */
+  baton_menu_button_return_focus (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), BATON_TYPE_WINDOW,
+                                                                                  "primary_menu_button")));
 }
 
 void
@@ -610,7 +614,4 @@ baton_window_workspace_init (BatonWindow *self)
 
   g_signal_connect (self, "notify::application", G_CALLBACK (set_up_recent), NULL);
   set_up_recent (self);
-  /* F10 from a card: Escape goes back to the card. */
-  baton_menu_button_return_focus (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self), BATON_TYPE_WINDOW,
-                                                                                  "primary_menu_button")));
 }

@@ -1109,8 +1109,6 @@ write_error (PgStorage  *self,
       *failed = g_ptr_array_index (batch->stmts, i);
       state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
       g_debug ("Refused: %s (%s)", (*failed)->sql, PQresultErrorMessage (result));
-      for (guint k = 0; k < (*failed)->params->len; k++)
-        g_debug ("  $%u = %s", k + 1, (const char *) g_ptr_array_index ((*failed)->params, k));
       if (g_strcmp0 (state, "BT002") == 0)
         g_set_error_literal (&error, BATON_STORE_ERROR, BATON_STORE_ERROR_CONFLICT, "conflict");
       else if (state != NULL && (g_str_has_prefix (state, "57") || g_str_has_prefix (state, "08")))
@@ -1315,8 +1313,12 @@ refetch_done (PgStorage *self,
 
   if (batch->lost)
     {
+      g_autoptr(GError) lost = NULL;
+
+      /* Everything is read again on reconnecting. */
       self->needs_reload = TRUE;
-      emit_refused (self, batch->rows, batch->reason);
+      set_unreachable (&lost);
+      emit_refused (self, batch->rows, lost);
       return;
     }
 

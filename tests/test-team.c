@@ -1138,8 +1138,8 @@ test_slow_server (Team          *team,
 }
 
 /* The server goes down with a write on its way: the store hears that it
- * was not kept (::refused), goes OFFLINE, leaves the step out of its undo
- * history, and once the server is back shows what the server has:
+ * was not confirmed (::refused), goes OFFLINE, leaves the step out of its
+ * undo history, and once the server is back shows what the server has:
  * nothing of the write, which committed whole or not at all. */
 static void
 test_lost_with_write_in_flight (Team          *team,

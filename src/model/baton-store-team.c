@@ -194,12 +194,12 @@ team_refused (BatonStorage *storage,
     {
       if (label != NULL)
         /* TRANSLATORS: the change's name, as in the Undo menu (Move “Storyboard”) */
-        message = g_strdup_printf (_("The connection to the team server was lost before the change (%s) was saved. "
-                                     "It was not kept; Baton shows the server’s state once it reconnects."),
+        message = g_strdup_printf (_("The connection to the team server was lost before the change (%s) was confirmed. "
+                                     "Baton shows what the server kept once it reconnects."),
                                    label);
       else
-        message = g_strdup (_("The connection to the team server was lost before a change was saved. "
-                              "It was not kept; Baton shows the server’s state once it reconnects."));
+        message = g_strdup (_("The connection to the team server was lost before a change was confirmed. "
+                              "Baton shows what the server kept once it reconnects."));
     }
   else
     message = g_strdup (reason->message);

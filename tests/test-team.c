@@ -941,7 +941,24 @@ typedef struct
   GSocket *listener;
   GThread *thread;
   gint     delay_ms;
+  GMutex   lock;
+  guint    refs;          /* the test's, and one per pipe thread */
 } Proxy;
+
+static void
+proxy_unref (Proxy *proxy)
+{
+  gboolean last;
+
+  g_mutex_lock (&proxy->lock);
+  last = --proxy->refs == 0;
+  g_mutex_unlock (&proxy->lock);
+  if (last)
+    {
+      g_mutex_clear (&proxy->lock);
+      g_free (proxy);
+    }
+}
 
 typedef struct
 {
@@ -979,6 +996,7 @@ out:
   g_socket_shutdown (pipe->from, TRUE, FALSE, NULL);
   g_object_unref (pipe->from);
   g_object_unref (pipe->to);
+  proxy_unref (pipe->proxy);
   g_free (pipe);
 
   return NULL;
@@ -1016,6 +1034,9 @@ proxy_accept_thread (gpointer data)
       down->proxy = proxy;
       down->from = upstream;
       down->to = client;
+      g_mutex_lock (&proxy->lock);
+      proxy->refs += 2;
+      g_mutex_unlock (&proxy->lock);
       g_thread_unref (g_thread_new ("proxy-up", proxy_pipe_thread, up));
       g_thread_unref (g_thread_new ("proxy-down", proxy_pipe_thread, down));
     }
@@ -1031,6 +1052,9 @@ proxy_start (void)
   g_autoptr(GError) error = NULL;
   Proxy *proxy = g_new0 (Proxy, 1);
   g_autofree char *path = NULL;
+
+  g_mutex_init (&proxy->lock);
+  proxy->refs = 1;
   g_autoptr(GSocketAddress) address = NULL;
 
   proxy->dir = g_dir_make_tmp ("baton-proxy-XXXXXX", &error);
@@ -1059,11 +1083,13 @@ proxy_stop (Proxy *proxy)
   g_socket_close (proxy->listener, NULL);
   g_thread_join (proxy->thread);
   g_object_unref (proxy->listener);
+
   g_unlink (path);
   g_rmdir (proxy->dir);
-  g_free (proxy->dir);
-  g_free (proxy->target);
-  g_free (proxy);
+  g_clear_pointer (&proxy->dir, g_free);
+  g_clear_pointer (&proxy->target, g_free);
+  /* Pipe threads may still pass on what a closed connection left. */
+  proxy_unref (proxy);
 }
 
 static BatonStore *

@@ -483,6 +483,8 @@ baton_test_engine_exec (BatonStore  *store,
 
   if (!baton_store_is_team_location (path))
     return baton_db_exec (_baton_store_get_db (store), sql, error);
+  if (!_baton_store_flush (store, 10000, error))
+    return FALSE;
 
   conn = PQconnectdb (path);
   PQsetNoticeProcessor (conn, ignore_notice, NULL);

@@ -359,7 +359,14 @@ baton_test_dump_store_db (BatonStore *store)
   const char *path = baton_store_get_path (store);
 
   if (baton_store_is_team_location (path))
-    return baton_test_dump_team_db (store);
+    {
+      g_autoptr(GError) flush_error = NULL;
+
+      /* What the store sent is on the server (or refused). */
+      _baton_store_flush (store, 10000, &flush_error);
+      g_assert_no_error (flush_error);
+      return baton_test_dump_team_db (store);
+    }
   if (g_strcmp0 (path, ":memory:") == 0)
     return baton_test_dump_db_handle (baton_db_get_handle (_baton_store_get_db (store)));
 
@@ -468,6 +475,10 @@ baton_test_assert_store_matches_db (BatonStore *store)
 
   if (baton_store_is_team_location (baton_store_get_path (store)))
     {
+      g_autoptr(GError) flush_error = NULL;
+
+      _baton_store_flush (store, 10000, &flush_error);
+      g_assert_no_error (flush_error);
       /* The team database dumps as the objects do, table by table in id
        * order. */
       g_autoptr(GString) memory = g_string_new (NULL);

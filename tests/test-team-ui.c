@@ -1087,7 +1087,9 @@ test_e2e_refused (void)
   BatonWindow *window;
   BatonAnnouncer *announcer;
   BatonTask *task;
-  gint64 id, review;
+  gint64 id, review, design;
+  g_autofree char *sql = NULL;
+  g_autofree char *expected = NULL;
   const char *message;
 
   SKIP_WITHOUT_DISPLAY ();
@@ -1124,6 +1126,34 @@ test_e2e_refused (void)
   g_assert_true (g_str_has_prefix (message, "Could not undo: "));
   g_assert_nonnull (strstr (message, "bob"));
   g_assert_cmpint (task_stage_id (dana, id), ==, review);
+
+  /* For real: Bob moves the task on; Dana, who has not heard yet, drags
+   * it too. Her window shows her move at once, then the server refuses
+   * it: a toast names Bob, and the task is where he put it. */
+  design = baton_record_get_id (BATON_RECORD (stage_named (dana, "Design")));
+  g_assert_true (baton_store_move_task (bob, baton_store_lookup (bob, BATON_TYPE_TASK, id),
+                                        stage_named (bob, "Design"), NULL, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("SELECT stage_id FROM tasks WHERE id = %" G_GINT64_FORMAT, id);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT, design);
+  /* Without running the main loop, so that Dana's store does not hear. */
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;; g_usleep (5000))
+    {
+      g_autofree char *stage = baton_test_pg_query_value (server, team_db, sql);
+
+      if (g_strcmp0 (stage, expected) == 0)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+    }
+  g_assert_true (baton_store_move_task (dana, task, stage_named (dana, "Backlog"), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (task_stage_id (dana, id), !=, design);
+  baton_test_wait_for (strstr (baton_announcer_get_message (announcer), "Design") != NULL, 5000);
+  message = baton_announcer_get_message (announcer);
+  g_test_message ("refused: %s", message);
+  g_assert_nonnull (strstr (message, "bob"));
+  g_assert_nonnull (strstr (message, "“Storyboard module 2”"));
+  g_assert_cmpint (task_stage_id (dana, id), ==, design);
 
   baton_test_destroy_window (GTK_WINDOW (window));
   baton_test_drain ();

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <gio/gunixsocketaddress.h>
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,7 +164,17 @@ typedef struct
   BatonStore *b;          /* bob's */
   guint       b_changed;  /* "changed" emissions of b */
   guint       a_changed;
+  GPtrArray  *b_refused;  /* char*: messages of b's ::refused */
+  GPtrArray  *a_refused;
 } Team;
+
+static void
+keep_refused (BatonStore *store,
+              const char *message,
+              GPtrArray  *messages)
+{
+  g_ptr_array_add (messages, g_strdup (message));
+}
 
 static void
 count_changed (BatonStore *store,
@@ -214,6 +225,10 @@ team_setup (Team          *team,
   g_assert_no_error (error);
   g_signal_connect (team->a, "changed", G_CALLBACK (count_changed), &team->a_changed);
   g_signal_connect (team->b, "changed", G_CALLBACK (count_changed), &team->b_changed);
+  team->a_refused = g_ptr_array_new_with_free_func (g_free);
+  team->b_refused = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (team->a, "refused", G_CALLBACK (keep_refused), team->a_refused);
+  g_signal_connect (team->b, "refused", G_CALLBACK (keep_refused), team->b_refused);
 }
 
 static void
@@ -222,6 +237,8 @@ team_teardown (Team          *team,
 {
   g_clear_object (&team->a);
   g_clear_object (&team->b);
+  g_clear_pointer (&team->a_refused, g_ptr_array_unref);
+  g_clear_pointer (&team->b_refused, g_ptr_array_unref);
   g_free (team->db);
 }
 
@@ -259,6 +276,16 @@ task_stage_id (BatonStore *store,
   return task != NULL ? baton_task_get_stage_id (task) : -1;
 }
 
+static void
+flush (BatonStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (store != NULL)
+    g_assert_true (_baton_store_flush (store, 10000, &error));
+  g_assert_no_error (error);
+}
+
 static char *
 server_value (Team       *team,
               const char *format,
@@ -275,6 +302,10 @@ server_value (Team       *team,
   va_start (args, format);
   sql = g_strdup_vprintf (format, args);
   va_end (args);
+
+  /* What both stores sent is on the server (or refused). */
+  flush (team->a);
+  flush (team->b);
 
   return baton_test_pg_query_value (server, team->db, sql);
 }
@@ -347,9 +378,11 @@ test_change_propagates (Team          *team,
   g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_activity (team->b)), ==, 0);
 }
 
-/* Two coordinators move the same task: the second move is refused, naming
- * the first coordinator and where the task went, and both end up with the
- * server's state. */
+/* Two coordinators move the same task: the second move shows at once
+ * (the call does not wait for the server), then is refused after the fact
+ * with ::refused, naming the first coordinator and where the task went;
+ * both end up with the server's state, and the refused move leaves the
+ * second one's undo history. */
 static void
 test_conflicting_moves (Team          *team,
                         gconstpointer  data)
@@ -359,6 +392,9 @@ test_conflicting_moves (Team          *team,
   gint64 id, review, design;
   g_autofree char *server_stage = NULL;
   g_autofree char *expected_stage = NULL;
+  g_autofree char *sql = NULL;
+  const char *message;
+  BatonHistory *history = baton_store_get_history (team->b);
 
   task = baton_store_create_task (team->a, stage_named (team->a, "Backlog"), NULL, "Storyboard module 2", &error);
   g_assert_no_error (error);
@@ -367,31 +403,50 @@ test_conflicting_moves (Team          *team,
   review = baton_record_get_id (BATON_RECORD (stage_named (team->a, "Review")));
   design = baton_record_get_id (BATON_RECORD (stage_named (team->a, "Design")));
 
-  /* Dana moves it; Bob, who has not heard yet, drags it elsewhere. */
+  /* Dana moves it, and the server has it; Bob, who has not heard yet,
+   * drags it elsewhere: his window shows his move for now. */
   g_assert_true (baton_store_move_task (team->a, task, stage_named (team->a, "Review"), NULL, &error));
   g_assert_no_error (error);
-  g_assert_false (baton_store_move_task (team->b, task_in (team->b, id), stage_named (team->b, "Design"), NULL, &error));
-  baton_test_assert_store_error (error, BATON_STORE_ERROR_CONFLICT);
-  g_test_message ("refused: %s", error->message);
-  g_assert_nonnull (strstr (error->message, "dana"));
-  g_assert_nonnull (strstr (error->message, "“Storyboard module 2”"));
-  g_assert_nonnull (strstr (error->message, "Review"));
-
-  /* Nothing of Bob's move reached the server; both show its state. */
   expected_stage = g_strdup_printf ("%" G_GINT64_FORMAT, review);
+  /* Without running the main loop, so that Bob's store does not hear. */
+  sql = g_strdup_printf ("SELECT stage_id FROM tasks WHERE id = %" G_GINT64_FORMAT, id);
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;; g_usleep (5000))
+    {
+      g_autofree char *stage = baton_test_pg_query_value (server, team->db, sql);
+      if (g_strcmp0 (stage, expected_stage) == 0)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+    }
+  g_assert_true (baton_store_move_task (team->b, task_in (team->b, id), stage_named (team->b, "Design"), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (baton_history_get_undo_label (history), ==, "Move “Storyboard module 2”");
+
+  /* Then the server refuses it. */
+  baton_test_wait_model (team->b_refused->len > 0, 5000);
+  g_assert_cmpuint (team->b_refused->len, ==, 1);
+  message = g_ptr_array_index (team->b_refused, 0);
+  g_test_message ("refused: %s", message);
+  g_assert_nonnull (strstr (message, "dana"));
+  g_assert_nonnull (strstr (message, "“Storyboard module 2”"));
+  g_assert_nonnull (strstr (message, "Review"));
+
+  /* Nothing of Bob's move reached the server; both show its state, and
+   * Bob's undo no longer offers the move. */
   server_stage = server_value (team, "SELECT stage_id FROM tasks WHERE id = %" G_GINT64_FORMAT, id);
   g_assert_cmpstr (server_stage, ==, expected_stage);
-  g_assert_cmpint (task_stage_id (team->b, id), !=, design);
-  baton_test_wait_model (task_stage_id (team->b, id) == review, 5000);
+  g_assert_cmpint (task_stage_id (team->b, id), ==, review);
   g_assert_cmpint (task_stage_id (team->a, id), ==, review);
-  g_assert_false (baton_history_get_can_undo (baton_store_get_history (team->b)) &&
-                  g_strcmp0 (baton_history_get_undo_label (baton_store_get_history (team->b)), "Move Task") == 0);
+  g_assert_false (baton_history_get_can_undo (history) &&
+                  g_strcmp0 (baton_history_get_undo_label (history), "Move “Storyboard module 2”") == 0);
+  baton_test_assert_store_matches_db (team->b);
+  g_assert_cmpuint (team->a_refused->len, ==, 0);
 
   /* Now that Bob has the server's state, his move goes through. */
-  g_clear_error (&error);
   g_assert_true (baton_store_move_task (team->b, task_in (team->b, id), stage_named (team->b, "Design"), NULL, &error));
   g_assert_no_error (error);
   baton_test_wait_model (task_stage_id (team->a, id) == design, 5000);
+  flush (team->b);
+  g_assert_cmpuint (team->b_refused->len, ==, 1);
 }
 
 /* Undo is refused, with who and why, when someone else changed the row
@@ -874,6 +929,301 @@ test_worker (Team          *team,
     }
 }
 
+/* A slow network --------------------------------------------------------- */
+
+/* A proxy in front of the server, on a socket of its own, that holds each
+ * chunk it passes on for delay_ms (either way): a team server across a
+ * slow network. Its threads end with their connections. */
+typedef struct
+{
+  char    *dir;
+  char    *target;
+  GSocket *listener;
+  GThread *thread;
+  gint     delay_ms;
+  GMutex   lock;
+  guint    refs;          /* the test's, and one per pipe thread */
+} Proxy;
+
+static void
+proxy_unref (Proxy *proxy)
+{
+  gboolean last;
+
+  g_mutex_lock (&proxy->lock);
+  last = --proxy->refs == 0;
+  g_mutex_unlock (&proxy->lock);
+  if (last)
+    {
+      g_mutex_clear (&proxy->lock);
+      g_free (proxy);
+    }
+}
+
+typedef struct
+{
+  Proxy   *proxy;
+  GSocket *from;
+  GSocket *to;
+} ProxyPipe;
+
+static gpointer
+proxy_pipe_thread (gpointer data)
+{
+  ProxyPipe *pipe = data;
+  char buffer[65536];
+  gssize n;
+
+  while ((n = g_socket_receive (pipe->from, buffer, sizeof buffer, NULL, NULL)) > 0)
+    {
+      gint delay = g_atomic_int_get (&pipe->proxy->delay_ms);
+      gssize sent = 0;
+
+      if (delay > 0)
+        g_usleep (delay * 1000);
+      while (sent < n)
+        {
+          gssize k = g_socket_send (pipe->to, buffer + sent, n - sent, NULL, NULL);
+
+          if (k <= 0)
+            goto out;
+          sent += k;
+        }
+    }
+
+out:
+  g_socket_shutdown (pipe->to, FALSE, TRUE, NULL);
+  g_socket_shutdown (pipe->from, TRUE, FALSE, NULL);
+  g_object_unref (pipe->from);
+  g_object_unref (pipe->to);
+  proxy_unref (pipe->proxy);
+  g_free (pipe);
+
+  return NULL;
+}
+
+static gpointer
+proxy_accept_thread (gpointer data)
+{
+  Proxy *proxy = data;
+  GSocket *client;
+
+  GError *error = NULL;
+
+  while ((client = g_socket_accept (proxy->listener, NULL, &error)) != NULL)
+    {
+      g_autoptr(GSocketAddress) address = g_unix_socket_address_new (proxy->target);
+      GSocket *upstream = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, NULL);
+      ProxyPipe *up, *down;
+
+      if (upstream == NULL || !g_socket_connect (upstream, address, NULL, &error))
+        {
+          g_debug ("proxy: %s", error != NULL ? error->message : "no socket");
+          g_clear_error (&error);
+          g_clear_object (&upstream);
+          g_socket_close (client, NULL);
+          g_object_unref (client);
+          continue;
+        }
+
+      up = g_new0 (ProxyPipe, 1);
+      up->proxy = proxy;
+      up->from = g_object_ref (client);
+      up->to = g_object_ref (upstream);
+      down = g_new0 (ProxyPipe, 1);
+      down->proxy = proxy;
+      down->from = upstream;
+      down->to = client;
+      g_mutex_lock (&proxy->lock);
+      proxy->refs += 2;
+      g_mutex_unlock (&proxy->lock);
+      g_thread_unref (g_thread_new ("proxy-up", proxy_pipe_thread, up));
+      g_thread_unref (g_thread_new ("proxy-down", proxy_pipe_thread, down));
+    }
+  g_debug ("proxy: %s", error->message);
+  g_clear_error (&error);
+
+  return NULL;
+}
+
+static Proxy *
+proxy_start (void)
+{
+  g_autoptr(GError) error = NULL;
+  Proxy *proxy = g_new0 (Proxy, 1);
+  g_autofree char *path = NULL;
+
+  g_mutex_init (&proxy->lock);
+  proxy->refs = 1;
+  g_autoptr(GSocketAddress) address = NULL;
+
+  proxy->dir = g_dir_make_tmp ("baton-proxy-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_strdup_printf ("%s/.s.PGSQL.%d", proxy->dir, baton_test_pg_get_port (server));
+  proxy->target = g_strdup_printf ("%s/.s.PGSQL.%d", baton_test_pg_get_socket_dir (server),
+                                   baton_test_pg_get_port (server));
+  address = g_unix_socket_address_new (path);
+  proxy->listener = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (proxy->listener, address, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_socket_listen (proxy->listener, &error));
+  g_assert_no_error (error);
+  proxy->thread = g_thread_new ("proxy", proxy_accept_thread, proxy);
+
+  return proxy;
+}
+
+static void
+proxy_stop (Proxy *proxy)
+{
+  g_autofree char *path = g_strdup_printf ("%s/.s.PGSQL.%d", proxy->dir, baton_test_pg_get_port (server));
+
+  g_socket_shutdown (proxy->listener, TRUE, TRUE, NULL);
+  g_socket_close (proxy->listener, NULL);
+  g_thread_join (proxy->thread);
+  g_object_unref (proxy->listener);
+
+  g_unlink (path);
+  g_rmdir (proxy->dir);
+  g_clear_pointer (&proxy->dir, g_free);
+  g_clear_pointer (&proxy->target, g_free);
+  /* Pipe threads may still pass on what a closed connection left. */
+  proxy_unref (proxy);
+}
+
+static BatonStore *
+open_through (Proxy      *proxy,
+              const char *db,
+              const char *role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *host = g_uri_escape_string (proxy->dir, NULL, FALSE);
+  g_autofree char *uri = g_strdup_printf ("postgresql://%s@/%s?host=%s&port=%d",
+                                          role, db, host, baton_test_pg_get_port (server));
+  BatonStore *store = baton_store_open (uri, &error);
+
+  g_assert_no_error (error);
+
+  return store;
+}
+
+/* The server is 200 ms away each way: a move returns at once (the window
+ * is never blocked for a round trip), and still reaches the other
+ * coordinator. */
+static void
+test_slow_server (Team          *team,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Proxy *proxy = proxy_start ();
+  BatonStore *slow = open_through (proxy, team->db, "dana");
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
+  gint64 id, review, design, start, elapsed;
+  g_autofree char *expected = NULL;
+  g_autofree char *stage = NULL;
+  BatonTask *task;
+
+  g_signal_connect (slow, "refused", G_CALLBACK (keep_refused), refused);
+  task = baton_store_create_task (slow, stage_named (slow, "Backlog"), NULL, "Storyboard module 2", &error);
+  g_assert_no_error (error);
+  id = baton_record_get_id (BATON_RECORD (task));
+  baton_test_wait_model (task_in (team->b, id) != NULL, 5000);
+  flush (slow);
+  review = baton_record_get_id (BATON_RECORD (stage_named (slow, "Review")));
+  design = baton_record_get_id (BATON_RECORD (stage_named (slow, "Design")));
+
+  g_atomic_int_set (&proxy->delay_ms, 200);
+
+  start = g_get_monotonic_time ();
+  g_assert_true (baton_store_move_task (slow, task, stage_named (slow, "Review"), NULL, &error));
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_no_error (error);
+  g_test_message ("a move took %" G_GINT64_FORMAT " µs", elapsed);
+  g_assert_cmpint (elapsed, <, 50000);
+  g_assert_cmpint (task_stage_id (slow, id), ==, review);
+
+  /* Another one while the first is on its way. */
+  start = g_get_monotonic_time ();
+  g_assert_true (baton_store_move_task (slow, task, stage_named (slow, "Design"), NULL, &error));
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_no_error (error);
+  g_assert_cmpint (elapsed, <, 50000);
+
+  baton_test_wait_model (task_stage_id (team->b, id) == design, 10000);
+  g_assert_true (_baton_store_flush (slow, 10000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (refused->len, ==, 0);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT, design);
+  stage = server_value (team, "SELECT stage_id FROM tasks WHERE id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpstr (stage, ==, expected);
+
+  g_atomic_int_set (&proxy->delay_ms, 0);
+  g_object_unref (slow);
+  proxy_stop (proxy);
+}
+
+/* The server goes down with a write on its way: the store hears that it
+ * was not confirmed (::refused), goes OFFLINE, leaves the step out of its
+ * undo history, and once the server is back shows what the server has:
+ * nothing of the write, which committed whole or not at all. */
+static void
+test_lost_with_write_in_flight (Team          *team,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Proxy *proxy = proxy_start ();
+  BatonStore *slow = open_through (proxy, team->db, "dana");
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
+  gint64 id, backlog;
+  g_autofree char *expected = NULL;
+  g_autofree char *stage = NULL;
+  g_autofree char *n_activity = NULL;
+  g_autofree char *n_activity_after = NULL;
+  BatonTask *task;
+  const char *message;
+
+  g_signal_connect (slow, "refused", G_CALLBACK (keep_refused), refused);
+  task = baton_store_create_task (slow, stage_named (slow, "Backlog"), NULL, "Storyboard module 2", &error);
+  g_assert_no_error (error);
+  id = baton_record_get_id (BATON_RECORD (task));
+  flush (slow);
+  backlog = baton_record_get_id (BATON_RECORD (stage_named (slow, "Backlog")));
+  n_activity = server_value (team, "SELECT count (*) FROM activity");
+
+  g_atomic_int_set (&proxy->delay_ms, 200);
+  g_assert_true (baton_store_move_task (slow, task, stage_named (slow, "Review"), NULL, &error));
+  g_assert_no_error (error);
+  baton_test_pg_stop_server (server);
+
+  baton_test_wait_model (refused->len > 0, 10000);
+  message = g_ptr_array_index (refused, 0);
+  g_test_message ("refused: %s", message);
+  g_assert_nonnull (strstr (message, "connection to the team server was lost"));
+  g_assert_nonnull (strstr (message, "“Storyboard module 2”"));
+  g_assert_cmpint (baton_store_get_connection (slow), ==, BATON_STORE_CONNECTION_OFFLINE);
+  g_assert_false (baton_history_get_can_undo (baton_store_get_history (slow)) &&
+                  g_strcmp0 (baton_history_get_undo_label (baton_store_get_history (slow)),
+                             "Move “Storyboard module 2”") == 0);
+
+  g_atomic_int_set (&proxy->delay_ms, 0);
+  baton_test_pg_start_server (server);
+  baton_test_wait_model (baton_store_get_connection (slow) == BATON_STORE_CONNECTION_ONLINE, 15000);
+  baton_test_wait_model (task_stage_id (slow, id) == backlog, 5000);
+  flush (slow);
+
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT, backlog);
+  stage = server_value (team, "SELECT stage_id FROM tasks WHERE id = %" G_GINT64_FORMAT, id);
+  g_assert_cmpstr (stage, ==, expected);
+  n_activity_after = server_value (team, "SELECT count (*) FROM activity");
+  g_assert_cmpstr (n_activity_after, ==, n_activity);
+  baton_test_assert_store_matches_db (slow);
+  g_assert_cmpuint (refused->len, ==, 1);
+
+  g_object_unref (slow);
+  proxy_stop (proxy);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -897,6 +1247,8 @@ main (int   argc,
   g_test_add ("/team/live/propagates", Team, NULL, team_setup, test_change_propagates, team_teardown);
   g_test_add ("/team/live/notes", Team, NULL, team_setup, test_notes, team_teardown);
   g_test_add ("/team/conflict/moves", Team, NULL, team_setup, test_conflicting_moves, team_teardown);
+  g_test_add ("/team/async/slow-server", Team, NULL, team_setup, test_slow_server, team_teardown);
+  g_test_add ("/team/async/lost-in-flight", Team, NULL, team_setup, test_lost_with_write_in_flight, team_teardown);
   g_test_add ("/team/conflict/undo-refused", Team, NULL, team_setup, test_undo_refused, team_teardown);
   g_test_add ("/team/live/worker", Team, NULL, team_setup, test_worker, team_teardown);
   g_test_add ("/team/roles/viewer-refused", Team, NULL, team_setup, test_viewer_refused, team_teardown);

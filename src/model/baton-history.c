@@ -398,3 +398,62 @@ baton_history_clear (BatonHistory *self)
   clear_queue (&self->redo);
   notify_state (self, could_undo, could_redo);
 }
+
+static gboolean
+change_touches (BatonChange         *change,
+                BatonHistoryRowFunc  touches,
+                gpointer             user_data)
+{
+  for (guint k = 0; k < change->ops->len; k++)
+    {
+      BatonOp *op = g_ptr_array_index (change->ops, k);
+
+      if (touches (op->schema, op->id, user_data))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+drop_from (GQueue               *queue,
+           BatonHistoryRowFunc   touches,
+           gpointer              user_data,
+           char                **label)
+{
+  GList *link = queue->head;
+
+  while (link != NULL)
+    {
+      GList *next = link->next;
+      BatonChange *change = link->data;
+
+      if (change_touches (change, touches, user_data))
+        {
+          if (*label == NULL && change->label != NULL)
+            *label = g_strdup (change->label);
+          g_queue_delete_link (queue, link);
+          baton_change_free (change);
+        }
+      link = next;
+    }
+}
+
+char *
+baton_history_drop_touching (BatonHistory        *self,
+                             BatonHistoryRowFunc  touches,
+                             gpointer             user_data)
+{
+  gboolean could_undo, could_redo;
+  char *label = NULL;
+
+  g_return_val_if_fail (BATON_IS_HISTORY (self), NULL);
+
+  could_undo = baton_history_get_can_undo (self);
+  could_redo = baton_history_get_can_redo (self);
+  drop_from (&self->undo, touches, user_data, &label);
+  drop_from (&self->redo, touches, user_data, &label);
+  notify_state (self, could_undo, could_redo);
+
+  return label;
+}

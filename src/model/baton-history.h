@@ -74,5 +74,13 @@ BatonChange  *baton_history_peek_redo      (BatonHistory *self);
 void          baton_history_did_undo       (BatonHistory *self);
 void          baton_history_did_redo       (BatonHistory *self);
 void          baton_history_clear          (BatonHistory *self);
+/* Drops every undo and redo step with an op on a row @touches says yes
+ * to; returns the label of the newest one dropped (NULL for none). */
+typedef gboolean (*BatonHistoryRowFunc)    (const BatonRecordSchema *schema,
+                                            gint64                   id,
+                                            gpointer                 user_data);
+char         *baton_history_drop_touching  (BatonHistory        *self,
+                                            BatonHistoryRowFunc  touches,
+                                            gpointer             user_data);
 
 G_END_DECLS

@@ -31,13 +31,37 @@ typedef void (*BatonStoragePgEventFunc) (BatonStorage        *storage,
                                          BatonStoragePgEvent  event,
                                          gpointer             user_data);
 
-/* Rows of @schema (@ids, gint64) changed on the server, by someone else:
- * read them with baton_storage_pg_read_rows_by_id (). Called table by
- * table, referenced tables first, then BATON_STORAGE_PG_CAUGHT_UP. */
+/* Rows of @schema (@ids, gint64) changed on the server, by someone else
+ * or in a change of this client's the server refused: @rows (id → the
+ * row's values, n_fields GValues) holds those that exist, the others are
+ * gone. The callee may steal entries of @rows (then it frees them).
+ * Called table by table, referenced tables first, then
+ * BATON_STORAGE_PG_CAUGHT_UP. */
 typedef void (*BatonStoragePgRowsFunc)  (BatonStorage            *storage,
                                          const BatonRecordSchema *schema,
                                          GArray                  *ids,
+                                         GHashTable              *rows,
                                          gpointer                 user_data);
+
+/* A row a refused transaction wrote. */
+typedef struct
+{
+  const BatonRecordSchema *schema;
+  gint64                   id;
+} BatonStoragePgRow;
+
+/* The server refused a transaction the engine had already confirmed to
+ * the store (writes are sent at commit and confirmed later): @rows
+ * (BatonStoragePgRow) are those it wrote, and those of later transactions
+ * of this client that were dropped with it; they are back as the server
+ * has them (through the rows func, then CAUGHT_UP) unless the connection
+ * was lost (@reason BATON_STORE_ERROR_UNREACHABLE: everything is read
+ * again on reconnecting). @reason says why (CONFLICT and READ_ONLY with
+ * a message for people). */
+typedef void (*BatonStoragePgRefusedFunc) (BatonStorage          *storage,
+                                           GArray                *rows,
+                                           const GError          *reason,
+                                           gpointer               user_data);
 
 /* Connects to @location (a postgresql:// URI) with @password (or libpq's
  * own ways), sets up or checks the schema, and listens for changes. When
@@ -64,22 +88,21 @@ void          baton_storage_pg_snapshot_end   (BatonStorage            *storage)
 void          baton_storage_pg_attach       (BatonStorage             *storage,
                                              BatonStoragePgEventFunc   func,
                                              BatonStoragePgRowsFunc    rows_func,
+                                             BatonStoragePgRefusedFunc refused_func,
                                              gpointer                  user_data);
-/* The rows of @schema among @ids (gint64) that exist, as read_rows gives
- * them; the others are gone. */
-gboolean      baton_storage_pg_read_rows_by_id (BatonStorage            *storage,
-                                                const BatonRecordSchema *schema,
-                                                GArray                  *ids,
-                                                BatonStorageRowFunc      func,
-                                                gpointer                 user_data,
-                                                GError                 **error);
-
+/* Takes blocks of ids for every table, so that inserting a row needs no
+ * round trip (a block is refilled in the background as it runs low). */
+gboolean      baton_storage_pg_reserve_ids  (BatonStorage             *storage,
+                                             GError                  **error);
+/* Whether the engine waits for the server: writes not confirmed yet, a
+ * catch-up under way. */
+gboolean      baton_storage_pg_is_busy      (BatonStorage             *storage);
 gboolean      baton_storage_pg_is_online    (BatonStorage             *storage);
 /* Whether the login role may only look. */
 gboolean      baton_storage_pg_is_viewer    (BatonStorage             *storage);
 /* The login role (session_user), NULL before the first connection. */
 const char   *baton_storage_pg_get_author   (BatonStorage             *storage);
-/* Reads the change feed now (tests, and after a refusal). */
+/* Reads the change feed now, waiting for it (tests). */
 gboolean      baton_storage_pg_catch_up     (BatonStorage             *storage,
                                              GError                  **error);
 /* Who last changed the row, and what kind of change, from the change log;

@@ -90,4 +90,11 @@ gboolean  _baton_store_check_new_row (const BatonRowView  *view,
  * with _()). The last one is the done stage. */
 const char * const *_baton_store_get_default_stages (guint *n_stages);
 
+/* A team workspace: iterates the thread-default main context until the
+ * engine waits for nothing from the server (every write confirmed or
+ * refused, the feed read), at most @timeout_ms. TRUE at once for a file. */
+gboolean  _baton_store_flush (BatonStore  *self,
+                              guint        timeout_ms,
+                              GError     **error);
+
 G_END_DECLS

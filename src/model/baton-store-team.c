@@ -110,50 +110,20 @@ team_table_changed (BatonStorage            *storage,
     g_debug ("Could not read %s again: %s", schema->table, error->message);
 }
 
-static void
-keep_row (const BatonRecordSchema *schema,
-          gint64                   id,
-          const GValue            *values,
-          gpointer                 user_data)
-{
-  g_hash_table_insert (user_data, GSIZE_TO_POINTER ((gsize) id), _baton_store_copy_values (schema, values));
-}
-
-static void
-free_values_of (gpointer data,
-                gpointer schema)
-{
-  GValue *values = data;
-
-  for (guint i = 0; i < ((const BatonRecordSchema *) schema)->n_fields; i++)
-    g_value_unset (&values[i]);
-  g_free (values);
-}
-
-/* Rows of one table changed on the server: the objects take the server's
- * values (inserted, updated or deleted as a change of this store's would
- * do it), so views keep their objects. */
+/* Rows of one table changed on the server (@rows: those that exist): the
+ * objects take the server's values (inserted, updated or deleted as a
+ * change of this store's would do it), so views keep their objects. */
 static void
 team_rows_changed (BatonStorage            *storage,
                    const BatonRecordSchema *schema,
                    GArray                  *ids,
+                   GHashTable              *rows,
                    gpointer                 user_data)
 {
   BatonStore *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) rows = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
   Table *table = _baton_store_table_for_schema (self, schema);
   BatonChange *change = baton_change_new (NULL);
-  GHashTableIter iter;
-  gpointer values;
-
-  if (!baton_storage_pg_read_rows_by_id (storage, schema, ids, keep_row, rows, &error))
-    {
-      g_debug ("Could not read the changed rows of %s: %s", schema->table, error->message);
-      baton_change_free (change);
-      return;
-    }
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -187,10 +157,54 @@ team_rows_changed (BatonStorage            *storage,
 
   _baton_store_apply_remote (self, change);
   baton_change_free (change);
+}
 
-  g_hash_table_iter_init (&iter, rows);
-  while (g_hash_table_iter_next (&iter, NULL, &values))
-    free_values_of (values, (gpointer) schema);
+static gboolean
+row_is_refused (const BatonRecordSchema *schema,
+                gint64                   id,
+                gpointer                 user_data)
+{
+  GArray *rows = user_data;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      BatonStoragePgRow *row = &g_array_index (rows, BatonStoragePgRow, i);
+
+      if (row->schema == schema && row->id == id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The server refused a change this store had already shown (the objects
+ * are back as the server has them): it leaves the undo history, with
+ * every step that touched its rows, and the window hears why. */
+static void
+team_refused (BatonStorage *storage,
+              GArray       *rows,
+              const GError *reason,
+              gpointer      user_data)
+{
+  BatonStore *self = user_data;
+  g_autofree char *label = baton_history_drop_touching (self->history, row_is_refused, rows);
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (reason, BATON_STORE_ERROR, BATON_STORE_ERROR_UNREACHABLE))
+    {
+      if (label != NULL)
+        /* TRANSLATORS: the change's name, as in the Undo menu (Move “Storyboard”) */
+        message = g_strdup_printf (_("The connection to the team server was lost before the change (%s) was confirmed. "
+                                     "Baton shows what the server kept once it reconnects."),
+                                   label);
+      else
+        message = g_strdup (_("The connection to the team server was lost before a change was confirmed. "
+                              "Baton shows what the server kept once it reconnects."));
+    }
+  else
+    message = g_strdup (reason->message);
+
+  g_signal_emit (self, _baton_store_signals[REFUSED], 0, message);
 }
 
 static gboolean
@@ -322,7 +336,8 @@ open_team (const char           *location,
     return NULL;
   baton_storage_set_changed_func (self->storage, team_table_changed, self);
 
-  if (!offline && (!team_load (self, error) || !seed_if_new (self, error)))
+  if (!offline && (!team_load (self, error) || !seed_if_new (self, error) ||
+                   !baton_storage_pg_reserve_ids (self->storage, error)))
     return NULL;
 
   if (!offline)
@@ -335,7 +350,7 @@ open_team (const char           *location,
 static void
 team_attach (BatonStore *self)
 {
-  baton_storage_pg_attach (self->storage, team_event, team_rows_changed, self);
+  baton_storage_pg_attach (self->storage, team_event, team_rows_changed, team_refused, self);
 }
 
 BatonStore *
@@ -476,4 +491,43 @@ baton_store_get_author (BatonStore *self)
     return NULL;
 
   return baton_storage_pg_get_author (self->storage);
+}
+
+static gboolean
+flush_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+_baton_store_flush (BatonStore  *self,
+                    guint        timeout_ms,
+                    GError     **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+  g_autoptr(GSource) timeout = NULL;
+  gboolean timed_out = FALSE;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+
+  if (!_baton_store_is_team (self))
+    return TRUE;
+
+  timeout = g_timeout_source_new (timeout_ms);
+  g_source_set_callback (timeout, flush_timeout_cb, &timed_out, NULL);
+  g_source_attach (timeout, context);
+
+  while (baton_storage_pg_is_busy (self->storage) && !timed_out)
+    g_main_context_iteration (context, TRUE);
+  g_source_destroy (timeout);
+
+  if (baton_storage_pg_is_busy (self->storage))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                           "The team server did not answer in time");
+      return FALSE;
+    }
+
+  return TRUE;
 }

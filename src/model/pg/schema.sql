@@ -284,6 +284,20 @@ DROP POLICY IF EXISTS baton_owner ON baton_schema;
 CREATE POLICY baton_owner ON baton_schema FOR ALL
   TO CURRENT_USER USING (true) WITH CHECK (true);
 
+-- A write conditional on the version its client saw calls this on whether
+-- it found the row: when it did not, the whole transaction fails (the
+-- client sends a transaction in one go and learns of a refusal after).
+CREATE OR REPLACE FUNCTION baton_expect (row_found boolean) RETURNS boolean
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT row_found THEN
+    RAISE EXCEPTION 'The row was changed or deleted by someone else'
+      USING ERRCODE = 'BT002';
+  END IF;
+  RETURN true;
+END
+$$;
+GRANT EXECUTE ON FUNCTION baton_expect (boolean) TO baton_viewer, baton_coordinator;
 
 DELETE FROM baton_schema;
 INSERT INTO baton_schema (version) VALUES (8);

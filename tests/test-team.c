@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baton-demo.h"
+#include "baton-json.h"
 #include "baton-search.h"
 #include "baton-test-pg.h"
 #include "baton-test-util.h"
@@ -559,6 +561,55 @@ test_activity_author_forced (Team          *team,
   g_assert_cmpstr (PQresultErrorField (result, PG_DIAG_SQLSTATE), ==, "42501");
   PQclear (result);
   PQfinish (conn);
+}
+
+/* A workspace file's document imports into a team workspace whole, its
+ * history with it (a file records no authors); one whose history names
+ * another coordinator is refused with the server's reason, and the server
+ * keeps nothing of it. */
+static void
+test_import_json (Team          *team,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BatonStore) file = baton_store_open (":memory:", &error);
+  g_autofree char *document = NULL;
+  g_autofree char *forged = NULL;
+  g_autofree char *n = NULL;
+  g_autofree char *other_db = NULL;
+  g_autoptr(BatonStore) other = NULL;
+  g_autoptr(GString) named = NULL;
+  BatonDemoSize size;
+  guint n_tasks;
+
+  g_assert_no_error (error);
+  baton_demo_size_init_default (&size);
+  g_assert_true (baton_demo_generate (file, &size, &error));
+  g_assert_no_error (error);
+  n_tasks = g_list_model_get_n_items (baton_store_get_tasks (file));
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_activity (file)), >, 0);
+  document = baton_json_export_string (file, NULL);
+  g_assert_nonnull (strstr (document, "\"author\" : null"));
+
+  g_assert_true (baton_json_import (team->a, document, -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (baton_store_get_tasks (team->a)), ==, n_tasks);
+  n = server_value (team, "SELECT count(*) FROM tasks");
+  g_assert_cmpint (atoi (n), ==, (int) n_tasks);
+  baton_test_wait_model (g_list_model_get_n_items (baton_store_get_tasks (team->b)) == n_tasks, 10000);
+
+  /* History under bob's name, imported by dana. */
+  named = g_string_new (document);
+  g_assert_cmpuint (g_string_replace (named, "\"author\" : null", "\"author\" : \"bob\"", 0), >, 0);
+  other_db = baton_test_pg_create_database (server, TRUE);
+  other = open_as (other_db, "dana", &error);
+  g_assert_no_error (error);
+  g_assert_false (baton_json_import (other, named->str, -1, &error));
+  g_assert_nonnull (error);
+  g_debug ("refused: %s", error->message);
+  g_assert_true (baton_store_is_empty (other));
+  forged = baton_test_pg_query_value (server, other_db, "SELECT count(*) FROM tasks");
+  g_assert_cmpstr (forged, ==, "0");
 }
 
 /* A server whose schema is newer than this Baton is refused, unchanged. */
@@ -1253,6 +1304,7 @@ main (int   argc,
   g_test_add ("/team/live/worker", Team, NULL, team_setup, test_worker, team_teardown);
   g_test_add ("/team/roles/viewer-refused", Team, NULL, team_setup, test_viewer_refused, team_teardown);
   g_test_add ("/team/roles/activity-author", Team, NULL, team_setup, test_activity_author_forced, team_teardown);
+  g_test_add ("/team/import/json", Team, NULL, team_setup, test_import_json, team_teardown);
   g_test_add ("/team/offline/reconnect-after-restart", Team, NULL, team_setup, test_reconnect_after_restart, team_teardown);
   g_test_add_func ("/team/offline/open-then-load", test_open_offline_then_load);
   g_test_add ("/team/offline/catch-up", Team, NULL, team_setup, test_catch_up_after_reconnect, team_teardown);

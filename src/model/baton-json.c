@@ -312,7 +312,9 @@ import_data (BatonStore  *store,
   written = write_document (storage, doc, error);
   baton_storage_end_bulk_load (storage);
 
-  if (!written)
+  /* A team server confirms the rows after the writes return; read them
+   * back only once it has (a refusal left the workspace as it was). */
+  if (!written || !baton_store_wait_confirmed (store, 60 * 1000, error))
     return FALSE;
 
   /* What was undoable referred to the workspace that is gone. */

@@ -525,9 +525,47 @@ _baton_store_flush (BatonStore  *self,
   if (baton_storage_pg_is_busy (self->storage))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                           "The team server did not answer in time");
+                           _("The team server did not answer in time."));
       return FALSE;
     }
 
   return TRUE;
+}
+
+static void
+keep_first_refusal (BatonStore *store,
+                    const char *message,
+                    gpointer    data)
+{
+  char **first = data;
+
+  if (*first == NULL)
+    *first = g_strdup (message);
+}
+
+gboolean
+baton_store_wait_confirmed (BatonStore  *self,
+                            guint        timeout_ms,
+                            GError     **error)
+{
+  g_autofree char *refusal = NULL;
+  gulong handler;
+  gboolean ok;
+
+  g_return_val_if_fail (BATON_IS_STORE (self), FALSE);
+
+  if (!_baton_store_is_team (self))
+    return TRUE;
+
+  handler = g_signal_connect (self, "refused", G_CALLBACK (keep_first_refusal), &refusal);
+  ok = _baton_store_flush (self, timeout_ms, error);
+  g_signal_handler_disconnect (self, handler);
+
+  if (ok && refusal != NULL)
+    {
+      g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CONFLICT, refusal);
+      return FALSE;
+    }
+
+  return ok;
 }

@@ -404,6 +404,16 @@ BatonStore   *baton_store_open_finish       (GAsyncResult        *result,
                                              GError             **error);
 /* The "connection" property. */
 BatonStoreConnection baton_store_get_connection (BatonStore *self);
+/* In a team workspace, runs the thread-default main context until the
+ * server has confirmed or refused every change sent so far (at most
+ * @timeout_ms). Fails with the message of the first refusal
+ * (BATON_STORE_ERROR_CONFLICT: the objects are back as the server has
+ * them), or when the server did not answer in time. For a program with no
+ * main loop of its own (the command line) before it reports success;
+ * returns TRUE at once for a file. */
+gboolean      baton_store_wait_confirmed    (BatonStore   *self,
+                                             guint         timeout_ms,
+                                             GError      **error);
 /* The name changes are made under in a team workspace (the login role),
  * as the activity log records it; NULL for a file. */
 const char   *baton_store_get_author        (BatonStore *self);

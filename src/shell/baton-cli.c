@@ -1014,6 +1014,15 @@ run_import (const CliOptions  *o,
       g_assert_not_reached ();
     }
 
+  /* A team server confirms a change after the call returns: the import
+   * is done only once it has, and a refusal is this command's error. */
+  if (ok && team)
+    {
+      ok = baton_store_wait_confirmed (store, 60 * 1000, error);
+      if (!people)
+        n_tasks = g_list_model_get_n_items (baton_store_get_tasks (store));
+    }
+
   g_clear_object (&store);
 
   if (!ok)

@@ -251,9 +251,11 @@ BEGIN
                     'TO baton_coordinator USING (true)', t);
     IF t = 'activity' THEN
       -- The activity log records who made each change: its author is the
-      -- login role that wrote it.
+      -- login role that wrote it. A row without one is history from a
+      -- workspace file (which records no authors) brought in by an import;
+      -- nobody can write under someone else's name.
       EXECUTE format ('CREATE POLICY baton_write ON %I FOR INSERT '
-                      'TO baton_coordinator WITH CHECK (author = session_user)', t);
+                      'TO baton_coordinator WITH CHECK (author IS NULL OR author = session_user)', t);
     ELSE
       EXECUTE format ('CREATE POLICY baton_write ON %I FOR INSERT '
                       'TO baton_coordinator WITH CHECK (true)', t);

@@ -1010,6 +1010,31 @@ test_e2e_banner_viewer (void)
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+static gboolean
+is_button_for_action (GtkWidget  *widget,
+                      const void *data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+/* Whether every button of @action in @window is @sensitive (there must be
+ * one). */
+static gboolean
+action_buttons_are (BatonWindow *window,
+                    const char  *action,
+                    gboolean     sensitive)
+{
+  g_autoptr(GPtrArray) buttons = baton_test_find_widgets (GTK_WIDGET (window), is_button_for_action, action);
+
+  g_assert_cmpuint (buttons->len, >, 0);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_get_sensitive (g_ptr_array_index (buttons, i)) != sensitive)
+      return FALSE;
+
+  return TRUE;
+}
+
 /* The server goes away: the banner says nothing can be changed until Baton
  * reconnects, with a spinner; it goes when the server is back. */
 static void
@@ -1028,6 +1053,7 @@ test_e2e_banner_offline (void)
   spinner = baton_test_find_widget (gtk_widget_get_parent (banner_label (window)), baton_test_widget_is_of_type, &type);
   g_assert_false (banner_shown (window));
   g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_true (action_buttons_are (window, "board.new-card", TRUE));
 
   baton_test_pg_stop_server (server);
   baton_test_wait_for (baton_store_get_connection (store) == BATON_STORE_CONNECTION_OFFLINE, 15000);
@@ -1036,12 +1062,16 @@ test_e2e_banner_offline (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (banner_label (window))), ==,
                    baton_window_team_banner_text (BATON_STORE_CONNECTION_OFFLINE));
   g_assert_true (gtk_widget_get_visible (spinner));
+  /* Offline, nothing offers a change: New Card is off, as in a file
+   * that cannot be written. */
+  g_assert_true (action_buttons_are (window, "board.new-card", FALSE));
 
   baton_test_pg_start_server (server);
   baton_test_wait_for (baton_store_get_connection (store) == BATON_STORE_CONNECTION_ONLINE, 20000);
   baton_test_drain ();
   g_assert_false (banner_shown (window));
   g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_true (action_buttons_are (window, "board.new-card", TRUE));
 
   baton_test_destroy_window (GTK_WINDOW (window));
   baton_test_drain ();

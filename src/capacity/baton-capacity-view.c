@@ -573,6 +573,9 @@ baton_capacity_view_constructed (GObject *object)
   baton_capacity_view_show_week (self, today ());
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  /* A team workspace turns read-only while its server cannot be reached. */
+  g_signal_connect_object (self->store, "notify::read-only", G_CALLBACK (_baton_capacity_view_update_actions),
+                           self, G_CONNECT_SWAPPED);
   /* Any property: the tops of the stacks change with the labels. */
   g_signal_connect_object (baton_store_get_history (self->store), "notify", G_CALLBACK (_baton_capacity_view_on_history_changed),
                            self, G_CONNECT_SWAPPED);

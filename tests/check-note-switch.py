@@ -31,7 +31,7 @@ def run(*args, **kwargs):
     return subprocess.run(list(args), capture_output=True, text=True, **kwargs)
 
 
-def find_window(pid, timeout=20):
+def find_window(pid, timeout=60):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         out = run("xdotool", "search", "--pid", str(pid), "--onlyvisible", "--name", "Baton").stdout.split()

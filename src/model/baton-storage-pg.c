@@ -570,6 +570,24 @@ stmt_add_int (Stmt   *stmt,
   g_ptr_array_add (stmt->params, g_strdup_printf ("%" G_GINT64_FORMAT, value));
 }
 
+/* The statement that reads the rows of @schema with @ids (gint64), as
+ * one array parameter. */
+static Stmt *
+stmt_new_select_ids (PgStorage               *self,
+                     const BatonRecordSchema *schema,
+                     GArray                  *ids)
+{
+  g_autoptr(GString) text = g_string_new ("{");
+  Stmt *stmt = stmt_new (g_strdup (sql_for (self, schema)->select_ids_sql), schema, 0);
+
+  for (guint k = 0; k < ids->len; k++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, k > 0 ? "," : "", g_array_index (ids, gint64, k));
+  g_string_append_c (text, '}');
+  stmt_add_param (stmt, text->str);
+
+  return stmt;
+}
+
 static void
 stmt_free (gpointer data)
 {
@@ -1212,17 +1230,10 @@ refuse (PgStorage *self,
   for (guint i = 0; i < n_schemas; i++)
     {
       GArray *list = g_hash_table_lookup (ids, schemas[i]);
-      g_autoptr(GString) text = g_string_new ("{");
-      Stmt *stmt;
 
       if (list == NULL)
         continue;
-      for (guint k = 0; k < list->len; k++)
-        g_string_append_printf (text, "%s%" G_GINT64_FORMAT, k > 0 ? "," : "", g_array_index (list, gint64, k));
-      g_string_append_c (text, '}');
-      stmt = stmt_new (g_strdup (sql_for (self, schemas[i])->select_ids_sql), schemas[i], 0);
-      stmt_add_param (stmt, text->str);
-      g_ptr_array_add (refetch->stmts, stmt);
+      g_ptr_array_add (refetch->stmts, stmt_new_select_ids (self, schemas[i], list));
       g_hash_table_insert (refetch->changed, (gpointer) schemas[i], g_array_ref (list));
     }
 
@@ -2185,17 +2196,10 @@ catch_up_log_done (PgStorage *self,
   for (guint i = 0; i < n_schemas; i++)
     {
       GArray *ids = g_hash_table_lookup (changed, schemas[i]);
-      g_autoptr(GString) text = g_string_new ("{");
-      Stmt *stmt;
 
       if (ids == NULL)
         continue;
-      for (guint k = 0; k < ids->len; k++)
-        g_string_append_printf (text, "%s%" G_GINT64_FORMAT, k > 0 ? "," : "", g_array_index (ids, gint64, k));
-      g_string_append_c (text, '}');
-      stmt = stmt_new (g_strdup (sql_for (self, schemas[i])->select_ids_sql), schemas[i], 0);
-      stmt_add_param (stmt, text->str);
-      g_ptr_array_add (batch->stmts, stmt);
+      g_ptr_array_add (batch->stmts, stmt_new_select_ids (self, schemas[i], ids));
     }
   batch->changed = g_steal_pointer (&changed);
   send_batch (self, batch);

@@ -568,6 +568,43 @@ test_libical_on_demand (void)
   baton_test_drain ();
 }
 
+/* What the dynamic loader loads before main (), as ldd lists it: GTK, and
+ * none of the libraries that are opened when a feature first needs them
+ * (libpq, libsecret, libical; baton-library.h). Linked, libpq alone cost
+ * every start 6 ms. */
+static void
+test_libraries_before_main (void)
+{
+  const char *build_root = g_getenv ("BATON_BUILD_ROOT");
+  const char *on_demand[] = { LIBPQ_SONAME, LIBSECRET_SONAME, LIBICAL_SONAME };
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = NULL;
+  g_autofree char *baton = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[2] = { NULL, NULL };
+  int status = 0;
+
+  if (build_root == NULL)
+    {
+      g_test_skip ("BATON_BUILD_ROOT is not set");
+      return;
+    }
+
+  baton = g_build_filename (build_root, "src", "baton", NULL);
+  argv[0] = baton;
+  envp = g_environ_setenv (g_get_environ (), "LD_TRACE_LOADED_OBJECTS", "1", TRUE);
+  g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  g_debug ("Loaded before main ():\n%s", out);
+
+  g_assert_nonnull (strstr (out, "libgtk-4.so"));
+  for (guint i = 0; i < G_N_ELEMENTS (on_demand); i++)
+    if (strstr (out, on_demand[i]) != NULL)
+      g_error ("%s is loaded before main ()", on_demand[i]);
+}
+
 /* Backups ---------------------------------------------------------------------- */
 
 static BatonWindow *
@@ -802,6 +839,7 @@ main (int   argc,
   g_test_add_func ("/startup/switcher-bar", test_switcher_bar);
   g_test_add_func ("/startup/read-only-banner", test_read_only_banner);
   g_test_add_func ("/startup/libical-on-demand", test_libical_on_demand);
+  g_test_add_func ("/startup/libraries-before-main", test_libraries_before_main);
   g_test_add_func ("/startup/window-icon", test_window_icon);
   g_test_add_func ("/startup/backup/when-changed", test_backup_when_changed);
   g_test_add_func ("/startup/backup/before-upgrade", test_backup_before_upgrade);

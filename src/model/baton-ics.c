@@ -10,13 +10,13 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
-#include <gmodule.h>
 #include <libical/ical.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "baton-dates.h"
 #include "baton-ics.h"
+#include "baton-library.h"
 
 /* libical, with ICU under it, is opened as a calendar is first exported:
  * linked into Baton it was a tenth of the libraries loaded and relocated
@@ -45,35 +45,20 @@
   X (icaltime_null_date) \
   X (icaltimezone_get_utc_timezone)
 
-static struct
+typedef struct
 {
-#define ICAL_POINTER(name) __typeof__ (name) *name;
-  ICAL_FUNCTIONS (ICAL_POINTER)
-#undef ICAL_POINTER
-} ical;
+  ICAL_FUNCTIONS (BATON_LIBRARY_POINTER)
+} IcalFunctions;
+
+#define ICAL_SYMBOL(name) BATON_LIBRARY_SYMBOL (IcalFunctions, name)
+static IcalFunctions ical;
+static const BatonLibrarySymbol ical_symbols[] = { ICAL_FUNCTIONS (ICAL_SYMBOL) { NULL } };
+static BatonLibrary libical = { LIBICAL_SONAME, &ical, ical_symbols };
 
 static gboolean
 load_libical (GError **error)
 {
-  static gsize loaded = 0;
-  static char *failure = NULL;
-
-  if (g_once_init_enter (&loaded))
-    {
-      GModule *module = g_module_open (LIBICAL_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-
-      if (module == NULL)
-        failure = g_strdup (g_module_error ());
-#define ICAL_SYMBOL(name) \
-      if (failure == NULL && !g_module_symbol (module, #name, (gpointer *) &ical.name)) \
-        failure = g_strdup (g_module_error ());
-      ICAL_FUNCTIONS (ICAL_SYMBOL)
-#undef ICAL_SYMBOL
-      /* Kept open for the life of the process. */
-      if (module != NULL)
-        g_module_make_resident (module);
-      g_once_init_leave (&loaded, 1);
-    }
+  const char *failure = baton_library_load (&libical);
 
   if (failure != NULL)
     {

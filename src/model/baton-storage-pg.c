@@ -49,12 +49,71 @@
 #include <libpq-fe.h>
 #include <string.h>
 
+#include "baton-library.h"
 #include "baton-pg-schema.h"
 #include "baton-storage-pg.h"
 #include "baton-store-private.h"
 
 #define RECONNECT_MIN_MS 1000
 #define RECONNECT_MAX_MS 30000
+
+/* libpq, with the Kerberos, LDAP and TLS libraries under it, is opened as
+ * a team workspace is first opened: linked into Baton it was a third of
+ * the libraries loaded before main (), and 6 ms of every start. */
+#define PQ_FUNCTIONS(X) \
+  X (PQclear) \
+  X (PQconnectdbParams) \
+  X (PQconnectionNeedsPassword) \
+  X (PQconsumeInput) \
+  X (PQenterPipelineMode) \
+  X (PQerrorMessage) \
+  X (PQexec) \
+  X (PQexecParams) \
+  X (PQexitPipelineMode) \
+  X (PQfinish) \
+  X (PQflush) \
+  X (PQfreemem) \
+  X (PQgetResult) \
+  X (PQgetisnull) \
+  X (PQgetvalue) \
+  X (PQisBusy) \
+  X (PQnotifies) \
+  X (PQntuples) \
+  X (PQpipelineStatus) \
+  X (PQpipelineSync) \
+  X (PQresultErrorField) \
+  X (PQresultErrorMessage) \
+  X (PQresultStatus) \
+  X (PQsendQueryParams) \
+  X (PQsetNoticeReceiver) \
+  X (PQsocket) \
+  X (PQstatus)
+
+typedef struct
+{
+  PQ_FUNCTIONS (BATON_LIBRARY_POINTER)
+} PqFunctions;
+
+#define PQ_SYMBOL(name) BATON_LIBRARY_SYMBOL (PqFunctions, name)
+static PqFunctions pq;
+static const BatonLibrarySymbol pq_symbols[] = { PQ_FUNCTIONS (PQ_SYMBOL) { NULL } };
+static BatonLibrary libpq = { LIBPQ_SONAME, &pq, pq_symbols };
+
+static gboolean
+load_libpq (GError **error)
+{
+  const char *failure = baton_library_load (&libpq);
+
+  if (failure != NULL)
+    {
+      /* Translators: %s is the reason, from the system */
+      g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_OPEN,
+                   _("Team workspaces cannot be opened: the PostgreSQL client library is missing (%s)."), failure);
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 typedef struct
 {
@@ -324,10 +383,10 @@ int_value (PGresult *result,
            int       row,
            int       column)
 {
-  if (PQgetisnull (result, row, column))
+  if (pq.PQgetisnull (result, row, column))
     return 0;
 
-  return g_ascii_strtoll (PQgetvalue (result, row, column), NULL, 10);
+  return g_ascii_strtoll (pq.PQgetvalue (result, row, column), NULL, 10);
 }
 
 /* Errors ----------------------------------------------------------------- */
@@ -335,7 +394,7 @@ int_value (PGresult *result,
 static gboolean
 connection_lost (PgStorage *self)
 {
-  return self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK;
+  return self->conn == NULL || pq.PQstatus (self->conn) != CONNECTION_OK;
 }
 
 static void
@@ -352,8 +411,8 @@ set_error_from_result (PgStorage  *self,
                        PGresult   *result,
                        GError    **error)
 {
-  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
-  const char *message = result != NULL ? PQresultErrorMessage (result) : NULL;
+  const char *state = result != NULL ? pq.PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *message = result != NULL ? pq.PQresultErrorMessage (result) : NULL;
   g_autofree char *text = NULL;
 
   if (connection_lost (self))
@@ -363,7 +422,7 @@ set_error_from_result (PgStorage  *self,
     }
 
   if (message == NULL || *message == '\0')
-    message = PQerrorMessage (self->conn);
+    message = pq.PQerrorMessage (self->conn);
   text = g_strstrip (g_strdup (message));
 
   if (state != NULL && strcmp (state, "42501") == 0)
@@ -402,13 +461,13 @@ exec_params (PgStorage   *self,
       return NULL;
     }
 
-  result = PQexecParams (self->conn, sql, n_params, NULL, params, NULL, NULL, 0);
-  status = PQresultStatus (result);
+  result = pq.PQexecParams (self->conn, sql, n_params, NULL, params, NULL, NULL, 0);
+  status = pq.PQresultStatus (result);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return result;
 
   set_error_from_result (self, result, error);
-  PQclear (result);
+  pq.PQclear (result);
 
   if (connection_lost (self))
     go_offline (self);
@@ -423,7 +482,7 @@ exec (PgStorage   *self,
 {
   PGresult *result = exec_params (self, sql, 0, NULL, error);
 
-  PQclear (result);
+  pq.PQclear (result);
 
   return result != NULL;
 }
@@ -445,9 +504,9 @@ last_author (PgStorage               *self,
                         "SELECT author FROM change_log WHERE table_name = $1 AND row_id = $2 "
                         "AND client IS DISTINCT FROM $3 ORDER BY seq DESC LIMIT 1",
                         3, params, NULL);
-  if (result != NULL && PQntuples (result) > 0)
-    author = g_strdup (PQgetvalue (result, 0, 0));
-  PQclear (result);
+  if (result != NULL && pq.PQntuples (result) > 0)
+    author = g_strdup (pq.PQgetvalue (result, 0, 0));
+  pq.PQclear (result);
 
   return author;
 }
@@ -476,27 +535,27 @@ conflict_message (const BatonRecordSchema *schema,
   if (who == NULL)
     who = _("Someone");
 
-  if (info != NULL && PQresultStatus (info) == PGRES_TUPLES_OK && PQntuples (info) > 0)
+  if (info != NULL && pq.PQresultStatus (info) == PGRES_TUPLES_OK && pq.PQntuples (info) > 0)
     {
-      const char *title = PQgetvalue (info, 0, 0);
+      const char *title = pq.PQgetvalue (info, 0, 0);
       guint assignee = baton_record_schema_find_field (schema, "assignee-id") - schema->fields;
       guint stage = baton_record_schema_find_field (schema, "stage-id") - schema->fields;
 
       if (before != NULL && int_value (info, 0, 1) != g_value_get_int64 (&before[assignee]))
         {
-          if (PQgetisnull (info, 0, 2))
+          if (pq.PQgetisnull (info, 0, 2))
             /* TRANSLATORS: someone (a login name) took the task from its person */
             g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CONFLICT,
                          _("%s unassigned “%s” a moment ago"), who, title);
           else
             /* TRANSLATORS: someone (a login name) gave the task to a person */
             g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CONFLICT,
-                         _("%s moved “%s” to %s a moment ago"), who, title, PQgetvalue (info, 0, 2));
+                         _("%s moved “%s” to %s a moment ago"), who, title, pq.PQgetvalue (info, 0, 2));
         }
       else if (before != NULL && int_value (info, 0, 3) != g_value_get_int64 (&before[stage]))
         /* TRANSLATORS: someone (a login name) moved the task to a stage */
         g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CONFLICT,
-                     _("%s moved “%s” to %s a moment ago"), who, title, PQgetvalue (info, 0, 4));
+                     _("%s moved “%s” to %s a moment ago"), who, title, pq.PQgetvalue (info, 0, 4));
       else
         /* TRANSLATORS: someone (a login name) changed the task */
         g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_CONFLICT,
@@ -536,7 +595,7 @@ set_conflict (PgStorage               *self,
   if (schema == baton_task_schema ())
     result = exec_params (self, TASK_INFO_SQL, 1, params, NULL);
   conflict_message (schema, before, who, result, error);
-  PQclear (result);
+  pq.PQclear (result);
 }
 
 /* Batches ---------------------------------------------------------------- */
@@ -635,7 +694,7 @@ batch_new (BatchKind kind)
 
   batch->kind = kind;
   batch->stmts = g_ptr_array_new_with_free_func (stmt_free);
-  batch->results = g_ptr_array_new_with_free_func ((GDestroyNotify) PQclear);
+  batch->results = g_ptr_array_new_with_free_func ((GDestroyNotify) pq.PQclear);
 
   return batch;
 }
@@ -678,18 +737,18 @@ send_batch (PgStorage *self,
       return FALSE;
     }
 
-  if (PQpipelineStatus (self->conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode (self->conn))
+  if (pq.PQpipelineStatus (self->conn) == PQ_PIPELINE_OFF && !pq.PQenterPipelineMode (self->conn))
     goto lost;
 
   for (guint i = 0; i < batch->stmts->len; i++)
     {
       Stmt *stmt = g_ptr_array_index (batch->stmts, i);
 
-      if (!PQsendQueryParams (self->conn, stmt->sql, stmt->params->len, NULL,
+      if (!pq.PQsendQueryParams (self->conn, stmt->sql, stmt->params->len, NULL,
                               (const char * const *) stmt->params->pdata, NULL, NULL, 0))
         goto lost;
     }
-  if (!PQpipelineSync (self->conn))
+  if (!pq.PQpipelineSync (self->conn))
     goto lost;
 
   g_ptr_array_set_size (batch->results, batch->stmts->len);
@@ -700,7 +759,7 @@ send_batch (PgStorage *self,
 
 lost:
   /* What was sent of it fails with the connection. */
-  g_debug ("Could not send to the team server: %s", PQerrorMessage (self->conn));
+  g_debug ("Could not send to the team server: %s", pq.PQerrorMessage (self->conn));
   batch->lost = TRUE;
   g_ptr_array_set_size (batch->results, batch->stmts->len);
   g_queue_push_tail (self->pending, batch);
@@ -743,22 +802,22 @@ process_results (PgStorage *self)
       Batch *batch = g_queue_peek_head (self->pending);
       PGresult *result;
 
-      if (PQisBusy (self->conn))
+      if (pq.PQisBusy (self->conn))
         return;
 
-      result = PQgetResult (self->conn);
+      result = pq.PQgetResult (self->conn);
       if (result == NULL)
         {
           batch->cursor++;
           continue;
         }
 
-      if (PQresultStatus (result) == PGRES_PIPELINE_SYNC)
+      if (pq.PQresultStatus (result) == PGRES_PIPELINE_SYNC)
         {
-          PQclear (result);
+          pq.PQclear (result);
           g_queue_pop_head (self->pending);
           if (g_queue_is_empty (self->pending))
-            PQexitPipelineMode (self->conn);
+            pq.PQexitPipelineMode (self->conn);
           finish_batch (self, batch);
           continue;
         }
@@ -766,7 +825,7 @@ process_results (PgStorage *self)
       if (batch->cursor < batch->results->len && g_ptr_array_index (batch->results, batch->cursor) == NULL)
         batch->results->pdata[batch->cursor] = result;
       else
-        PQclear (result);
+        pq.PQclear (result);
     }
 }
 
@@ -779,15 +838,15 @@ wait_batches (PgStorage *self,
 {
   while (self->conn != NULL && (until != NULL ? !until->finished : !g_queue_is_empty (self->pending)))
     {
-      GPollFD fd = { PQsocket (self->conn), G_IO_IN | G_IO_ERR | G_IO_HUP, 0 };
+      GPollFD fd = { pq.PQsocket (self->conn), G_IO_IN | G_IO_ERR | G_IO_HUP, 0 };
 
       process_results (self);
       if (self->conn == NULL || (until != NULL ? until->finished : g_queue_is_empty (self->pending)))
         break;
 
-      if (PQflush (self->conn) < 0 ||
+      if (pq.PQflush (self->conn) < 0 ||
           g_poll (&fd, 1, 30000) <= 0 ||
-          !PQconsumeInput (self->conn) || connection_lost (self))
+          !pq.PQconsumeInput (self->conn) || connection_lost (self))
         {
           go_offline (self);
           break;
@@ -808,12 +867,12 @@ wait_batches (PgStorage *self,
 static void
 leave_pipeline (PgStorage *self)
 {
-  if (self->conn == NULL || PQpipelineStatus (self->conn) == PQ_PIPELINE_OFF)
+  if (self->conn == NULL || pq.PQpipelineStatus (self->conn) == PQ_PIPELINE_OFF)
     return;
 
   wait_batches (self, NULL);
   if (self->conn != NULL)
-    PQexitPipelineMode (self->conn);
+    pq.PQexitPipelineMode (self->conn);
 }
 
 /* Ids -------------------------------------------------------------------- */
@@ -851,9 +910,9 @@ add_ids (PgStorage *self,
   guint n_schemas;
   const BatonRecordSchema * const *schemas = _baton_store_get_schemas (&n_schemas);
 
-  for (int row = 0; row < PQntuples (result); row++)
+  for (int row = 0; row < pq.PQntuples (result); row++)
     for (guint i = 0; i < n_schemas; i++)
-      if (strcmp (schemas[i]->table, PQgetvalue (result, row, 0)) == 0)
+      if (strcmp (schemas[i]->table, pq.PQgetvalue (result, row, 0)) == 0)
         {
           gint64 id = int_value (result, row, 1);
           gint64 floor = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (self->id_floor, schemas[i]));
@@ -893,7 +952,7 @@ baton_storage_pg_reserve_ids (BatonStorage  *storage,
   if (!(result = exec_params (self, sql->str, 0, NULL, error)))
     return FALSE;
   add_ids (self, result);
-  PQclear (result);
+  pq.PQclear (result);
 
   return TRUE;
 }
@@ -917,7 +976,7 @@ take_id (PgStorage               *self,
       if (!(result = exec_params (self, sql, 0, NULL, error)))
         return FALSE;
       add_ids (self, result);
-      PQclear (result);
+      pq.PQclear (result);
       if (ids->len == 0)
         {
           g_set_error_literal (error, BATON_STORE_ERROR, BATON_STORE_ERROR_SQL,
@@ -989,7 +1048,7 @@ pg_free (BatonStorage *storage)
     g_source_destroy (self->reconnect);
   g_clear_pointer (&self->reconnect, g_source_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
-  g_clear_pointer (&self->conn, PQfinish);
+  g_clear_pointer (&self->conn, pq.PQfinish);
   g_clear_pointer (&self->sql, g_hash_table_unref);
   g_clear_pointer (&self->versions, g_hash_table_unref);
   g_clear_pointer (&self->journal, g_array_unref);
@@ -1068,9 +1127,9 @@ take_notifies (PgStorage *self)
   PGnotify *notify;
   gboolean any = FALSE;
 
-  while (self->conn != NULL && (notify = PQnotifies (self->conn)) != NULL)
+  while (self->conn != NULL && (notify = pq.PQnotifies (self->conn)) != NULL)
     {
-      PQfreemem (notify);
+      pq.PQfreemem (notify);
       any = TRUE;
     }
 
@@ -1121,12 +1180,12 @@ write_error (PgStorage  *self,
           set_unreachable (&error);
           return error;
         }
-      if (PQresultStatus (result) != PGRES_FATAL_ERROR)
+      if (pq.PQresultStatus (result) != PGRES_FATAL_ERROR)
         continue;
 
       *failed = g_ptr_array_index (batch->stmts, i);
-      state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
-      g_debug ("Refused: %s (%s)", (*failed)->sql, PQresultErrorMessage (result));
+      state = pq.PQresultErrorField (result, PG_DIAG_SQLSTATE);
+      g_debug ("Refused: %s (%s)", (*failed)->sql, pq.PQresultErrorMessage (result));
       if (g_strcmp0 (state, "BT002") == 0)
         g_set_error_literal (&error, BATON_STORE_ERROR, BATON_STORE_ERROR_CONFLICT, "conflict");
       else if (state != NULL && (g_str_has_prefix (state, "57") || g_str_has_prefix (state, "08")))
@@ -1280,7 +1339,7 @@ deliver_rows (PgStorage               *self,
   for (guint i = 0; i < schema->n_fields; i++)
     g_value_init (&values[i], baton_field_get_gtype (&schema->fields[i]));
 
-  for (int row = 0; result != NULL && row < PQntuples (result); row++)
+  for (int row = 0; result != NULL && row < pq.PQntuples (result); row++)
     {
       gint64 id = int_value (result, row, 0);
 
@@ -1291,10 +1350,10 @@ deliver_rows (PgStorage               *self,
           int column = i + 2;
 
           if (type == G_TYPE_STRING)
-            g_value_set_static_string (&values[i], PQgetisnull (result, row, column) ? NULL
-                                                                                      : PQgetvalue (result, row, column));
+            g_value_set_static_string (&values[i], pq.PQgetisnull (result, row, column) ? NULL
+                                                                                      : pq.PQgetvalue (result, row, column));
           else if (type == G_TYPE_BOOLEAN)
-            g_value_set_boolean (&values[i], PQgetvalue (result, row, column)[0] == 't');
+            g_value_set_boolean (&values[i], pq.PQgetvalue (result, row, column)[0] == 't');
           else
             g_value_set_int64 (&values[i], int_value (result, row, column));
         }
@@ -1338,7 +1397,7 @@ refetch_done (PgStorage *self,
       Stmt *stmt = g_ptr_array_index (batch->stmts, i);
       PGresult *result = batch_result (batch, i);
 
-      if (result != NULL && PQresultStatus (result) == PGRES_TUPLES_OK)
+      if (result != NULL && pq.PQresultStatus (result) == PGRES_TUPLES_OK)
         deliver_rows (self, stmt->schema, g_hash_table_lookup (batch->changed, stmt->schema), result);
     }
   emit_event (self, BATON_STORAGE_PG_CAUGHT_UP);
@@ -1347,8 +1406,8 @@ refetch_done (PgStorage *self,
     {
       PGresult *author = batch_result (batch, n);
       PGresult *info = batch_result (batch, n + 1);
-      const char *who = author != NULL && PQresultStatus (author) == PGRES_TUPLES_OK && PQntuples (author) > 0
-                        ? PQgetvalue (author, 0, 0) : NULL;
+      const char *who = author != NULL && pq.PQresultStatus (author) == PGRES_TUPLES_OK && pq.PQntuples (author) > 0
+                        ? pq.PQgetvalue (author, 0, 0) : NULL;
 
       conflict_message (batch->conflict->schema, batch->conflict->before, who,
                         batch->conflict->schema == baton_task_schema () ? info : NULL, &message);
@@ -1379,7 +1438,7 @@ batch_done (PgStorage *self,
 
     case BATCH_IDS:
       g_hash_table_remove (self->ids_refilling, batch->schema);
-      if (batch_result (batch, 0) != NULL && PQresultStatus (batch_result (batch, 0)) == PGRES_TUPLES_OK)
+      if (batch_result (batch, 0) != NULL && pq.PQresultStatus (batch_result (batch, 0)) == PGRES_TUPLES_OK)
         add_ids (self, batch_result (batch, 0));
       break;
 
@@ -1532,10 +1591,10 @@ call_row_func (const BatonRecordSchema *schema,
       int column = i + 2;
 
       if (type == G_TYPE_STRING)
-        g_value_set_static_string (&values[i], PQgetisnull (result, row, column) ? NULL
-                                                                                  : PQgetvalue (result, row, column));
+        g_value_set_static_string (&values[i], pq.PQgetisnull (result, row, column) ? NULL
+                                                                                  : pq.PQgetvalue (result, row, column));
       else if (type == G_TYPE_BOOLEAN)
-        g_value_set_boolean (&values[i], PQgetvalue (result, row, column)[0] == 't');
+        g_value_set_boolean (&values[i], pq.PQgetvalue (result, row, column)[0] == 't');
       else
         g_value_set_int64 (&values[i], int_value (result, row, column));
     }
@@ -1567,7 +1626,7 @@ pg_read_rows (BatonStorage             *storage,
   for (guint i = 0; i < schema->n_fields; i++)
     g_value_init (&values[i], baton_field_get_gtype (&schema->fields[i]));
 
-  n = PQntuples (result);
+  n = pq.PQntuples (result);
   for (int row = 0; row < n; row++)
     {
       g_hash_table_insert (versions, GSIZE_TO_POINTER ((gsize) int_value (result, row, 0)),
@@ -1577,7 +1636,7 @@ pg_read_rows (BatonStorage             *storage,
 
   for (guint i = 0; i < schema->n_fields; i++)
     g_value_unset (&values[i]);
-  PQclear (result);
+  pq.PQclear (result);
 
   return TRUE;
 }
@@ -1781,14 +1840,14 @@ ensure_schema (PgStorage  *self,
 
   if (!(result = exec_params (self, "SELECT to_regclass ('baton_schema') IS NOT NULL", 0, NULL, error)))
     return FALSE;
-  if (PQgetvalue (result, 0, 0)[0] == 't')
+  if (pq.PQgetvalue (result, 0, 0)[0] == 't')
     {
-      PQclear (result);
+      pq.PQclear (result);
       if (!(result = exec_params (self, "SELECT max (version) FROM baton_schema", 0, NULL, error)))
         return FALSE;
       version = int_value (result, 0, 0);
     }
-  PQclear (result);
+  pq.PQclear (result);
 
   if (version > BATON_SCHEMA_VERSION)
     goto newer;
@@ -1799,26 +1858,26 @@ ensure_schema (PgStorage  *self,
       if (!(result = exec_params (self, "SELECT to_regprocedure ('baton_expect(boolean)') IS NOT NULL",
                                   0, NULL, error)))
         return FALSE;
-      if (PQgetvalue (result, 0, 0)[0] == 't')
+      if (pq.PQgetvalue (result, 0, 0)[0] == 't')
         {
-          PQclear (result);
+          pq.PQclear (result);
           return TRUE;
         }
-      PQclear (result);
+      pq.PQclear (result);
     }
 
   /* The script takes the advisory lock and checks the version again. */
-  result = PQexec (self->conn, baton_pg_schema_sql);
-  if (PQresultStatus (result) == PGRES_COMMAND_OK)
+  result = pq.PQexec (self->conn, baton_pg_schema_sql);
+  if (pq.PQresultStatus (result) == PGRES_COMMAND_OK)
     {
-      PQclear (result);
+      pq.PQclear (result);
       return TRUE;
     }
 
-  state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+  state = pq.PQresultErrorField (result, PG_DIAG_SQLSTATE);
   if (g_strcmp0 (state, "BT001") == 0)
     {
-      PQclear (result);
+      pq.PQclear (result);
       exec (self, "ROLLBACK", NULL);
       goto newer;
     }
@@ -1830,7 +1889,7 @@ ensure_schema (PgStorage  *self,
                  self->author);
   else
     set_error_from_result (self, result, error);
-  PQclear (result);
+  pq.PQclear (result);
   exec (self, "ROLLBACK", NULL);
 
   return FALSE;
@@ -1863,7 +1922,7 @@ connect_server (PgStorage  *self,
   if (self->password == NULL)
     keywords[3] = NULL;
 
-  conn = PQconnectdbParams (keywords, values, TRUE);
+  conn = pq.PQconnectdbParams (keywords, values, TRUE);
   if (conn == NULL)
     {
       *unreachable = TRUE;
@@ -1871,11 +1930,11 @@ connect_server (PgStorage  *self,
       return FALSE;
     }
 
-  if (PQstatus (conn) != CONNECTION_OK)
+  if (pq.PQstatus (conn) != CONNECTION_OK)
     {
-      g_autofree char *message = g_strstrip (g_strdup (PQerrorMessage (conn)));
+      g_autofree char *message = g_strstrip (g_strdup (pq.PQerrorMessage (conn)));
 
-      if (PQconnectionNeedsPassword (conn) ||
+      if (pq.PQconnectionNeedsPassword (conn) ||
           strstr (message, "password authentication failed") != NULL ||
           strstr (message, "no password supplied") != NULL)
         g_set_error (error, BATON_STORE_ERROR, BATON_STORE_ERROR_AUTH,
@@ -1890,11 +1949,11 @@ connect_server (PgStorage  *self,
                        _("The team server cannot be reached: %s"), message);
         }
       g_debug ("Could not connect to the team server: %s", message);
-      PQfinish (conn);
+      pq.PQfinish (conn);
       return FALSE;
     }
 
-  PQsetNoticeReceiver (conn, ignore_notice, NULL);
+  pq.PQsetNoticeReceiver (conn, ignore_notice, NULL);
   self->conn = conn;
   self->online = TRUE;
 
@@ -1903,16 +1962,16 @@ connect_server (PgStorage  *self,
                               1, params, error)))
     goto fail;
   g_free (self->author);
-  self->author = g_strdup (PQgetvalue (result, 0, 1));
-  PQclear (result);
+  self->author = g_strdup (pq.PQgetvalue (result, 0, 1));
+  pq.PQclear (result);
 
   if (!ensure_schema (self, error))
     goto fail;
 
   if (!(result = exec_params (self, "SELECT has_table_privilege ('tasks', 'UPDATE')", 0, NULL, error)))
     goto fail;
-  self->viewer = PQgetvalue (result, 0, 0)[0] != 't';
-  PQclear (result);
+  self->viewer = pq.PQgetvalue (result, 0, 0)[0] != 't';
+  pq.PQclear (result);
 
   if (!exec (self, "LISTEN baton_changes", error))
     goto fail;
@@ -1921,7 +1980,7 @@ connect_server (PgStorage  *self,
 
 fail:
   self->online = FALSE;
-  g_clear_pointer (&self->conn, PQfinish);
+  g_clear_pointer (&self->conn, pq.PQfinish);
   return FALSE;
 }
 
@@ -1937,6 +1996,9 @@ baton_storage_pg_open (const char  *location,
   gboolean unreachable;
 
   g_return_val_if_fail (location != NULL, NULL);
+
+  if (!load_libpq (error))
+    return NULL;
 
   self = g_new0 (PgStorage, 1);
   self->parent.vtable = &pg_vtable;
@@ -1989,7 +2051,7 @@ baton_storage_pg_snapshot_begin (BatonStorage  *storage,
       return FALSE;
     }
   self->last_seq = int_value (result, 0, 0);
-  PQclear (result);
+  pq.PQclear (result);
   self->in_snapshot = TRUE;
   self->needs_reload = FALSE;
 
@@ -2050,8 +2112,8 @@ baton_storage_pg_seed_stages (BatonStorage        *storage,
   if (!exec (self, "SELECT pg_advisory_xact_lock (472301816)", error) ||
       !(result = exec_params (self, "SELECT NOT EXISTS (SELECT FROM stages)", 0, NULL, error)))
     goto fail;
-  empty = PQgetvalue (result, 0, 0)[0] == 't';
-  PQclear (result);
+  empty = pq.PQgetvalue (result, 0, 0)[0] == 't';
+  pq.PQclear (result);
 
   for (guint i = 0; empty && i < n_names; i++)
     {
@@ -2061,7 +2123,7 @@ baton_storage_pg_seed_stages (BatonStorage        *storage,
       if (!(result = exec_params (self, "INSERT INTO stages (name, position, is_done) VALUES ($1, $2, $3)",
                                   3, params, error)))
         goto fail;
-      PQclear (result);
+      pq.PQclear (result);
     }
 
   if (!exec (self, "COMMIT", error))
@@ -2143,19 +2205,19 @@ catch_up_log_done (PgStorage *self,
   Batch *batch;
   int n;
 
-  if (log->lost || result == NULL || PQresultStatus (result) != PGRES_TUPLES_OK)
+  if (log->lost || result == NULL || pq.PQresultStatus (result) != PGRES_TUPLES_OK)
     {
       if (result != NULL && !log->lost)
-        g_debug ("Could not read the change log: %s", PQresultErrorMessage (result));
+        g_debug ("Could not read the change log: %s", pq.PQresultErrorMessage (result));
       catch_up_finished (self);
       return;
     }
 
-  n = PQntuples (result);
+  n = pq.PQntuples (result);
   for (int row = 0; row < n; row++)
     {
-      const char *table = PQgetvalue (result, row, 1);
-      gboolean own = PQgetvalue (result, row, 4)[0] == 't';
+      const char *table = pq.PQgetvalue (result, row, 1);
+      gboolean own = pq.PQgetvalue (result, row, 4)[0] == 't';
 
       if (row == 0 && self->last_seq > 0 && int_value (result, 0, 5) > self->last_seq + 1)
         {
@@ -2217,7 +2279,7 @@ catch_up_rows_done (PgStorage *self,
         Stmt *stmt = g_ptr_array_index (batch->stmts, i);
         PGresult *result = batch_result (batch, i);
 
-        if (result == NULL || PQresultStatus (result) != PGRES_TUPLES_OK)
+        if (result == NULL || pq.PQresultStatus (result) != PGRES_TUPLES_OK)
           continue;
         deliver_rows (self, stmt->schema, g_hash_table_lookup (batch->changed, stmt->schema), result);
         any = TRUE;
@@ -2305,7 +2367,7 @@ go_offline (PgStorage *self)
   if (self->watch != NULL)
     g_source_destroy (self->watch);
   g_clear_pointer (&self->watch, g_source_unref);
-  g_clear_pointer (&self->conn, PQfinish);
+  g_clear_pointer (&self->conn, pq.PQfinish);
   g_hash_table_remove_all (self->ids_refilling);
   self->reconnect_ms = RECONNECT_MIN_MS;
   schedule_reconnect (self);
@@ -2348,7 +2410,7 @@ socket_cb (int          fd,
 {
   PgStorage *self = data;
 
-  if (self->conn == NULL || !PQconsumeInput (self->conn) || connection_lost (self))
+  if (self->conn == NULL || !pq.PQconsumeInput (self->conn) || connection_lost (self))
     {
       g_clear_pointer (&self->watch, g_source_unref);
       go_offline (self);
@@ -2369,7 +2431,7 @@ watch_socket (PgStorage *self)
   if (self->conn == NULL || self->context == NULL || self->watch != NULL)
     return;
 
-  self->watch = g_unix_fd_source_new (PQsocket (self->conn), G_IO_IN | G_IO_ERR | G_IO_HUP);
+  self->watch = g_unix_fd_source_new (pq.PQsocket (self->conn), G_IO_IN | G_IO_ERR | G_IO_HUP);
   g_source_set_callback (self->watch, (GSourceFunc) (void (*) (void)) socket_cb, self, NULL);
   g_source_attach (self->watch, self->context);
 }

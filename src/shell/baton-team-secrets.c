@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <libsecret/secret.h>
 
+#include "baton-library.h"
 #include "baton-store.h"
 #include "baton-team-secrets.h"
 
@@ -209,15 +210,50 @@ baton_team_login_from_location (const char  *location,
 
 /* The Secret Service ---------------------------------------------------------- */
 
+/* libsecret, with libgcrypt under it, is opened as a team password is
+ * first looked up or kept, not at every start. */
+#define SECRET_FUNCTIONS(X) \
+  X (secret_attributes_build) \
+  X (secret_password_lookup_finish) \
+  X (secret_password_lookupv) \
+  X (secret_password_lookupv_sync) \
+  X (secret_password_store_finish) \
+  X (secret_password_storev)
+
+typedef struct
+{
+  SECRET_FUNCTIONS (BATON_LIBRARY_POINTER)
+} SecretFunctions;
+
+#define SECRET_SYMBOL(name) BATON_LIBRARY_SYMBOL (SecretFunctions, name)
+static SecretFunctions secret;
+static const BatonLibrarySymbol secret_symbols[] = { SECRET_FUNCTIONS (SECRET_SYMBOL) { NULL } };
+static BatonLibrary libsecret = { LIBSECRET_SONAME, &secret, secret_symbols };
+
+static gboolean
+load_libsecret (GError **error)
+{
+  const char *failure = baton_library_load (&libsecret);
+
+  if (failure != NULL)
+    {
+      /* Translators: %s is the reason, from the system */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Passwords cannot be kept: %s"), failure);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static GHashTable *
 attributes (const BatonTeamLogin *login)
 {
-  return secret_attributes_build (&team_schema,
-                                  "host", login->host != NULL ? login->host : "localhost",
-                                  "port", (int) login->port,
-                                  "database", login->database != NULL ? login->database : "",
-                                  "user", login->user != NULL ? login->user : "",
-                                  NULL);
+  return secret.secret_attributes_build (&team_schema,
+                                         "host", login->host != NULL ? login->host : "localhost",
+                                         "port", (int) login->port,
+                                         "database", login->database != NULL ? login->database : "",
+                                         "user", login->user != NULL ? login->user : "",
+                                         NULL);
 }
 
 void
@@ -227,18 +263,29 @@ baton_team_password_lookup (const BatonTeamLogin *login,
                             gpointer              user_data)
 {
   g_autoptr(GHashTable) attrs = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (login != NULL);
 
+  if (!load_libsecret (&error))
+    {
+      g_task_report_error (NULL, callback, user_data, baton_team_password_lookup,
+                           g_steal_pointer (&error));
+      return;
+    }
+
   attrs = attributes (login);
-  secret_password_lookupv (&team_schema, attrs, cancellable, callback, user_data);
+  secret.secret_password_lookupv (&team_schema, attrs, cancellable, callback, user_data);
 }
 
 char *
 baton_team_password_lookup_finish (GAsyncResult  *result,
                                    GError       **error)
 {
-  return secret_password_lookup_finish (result, error);
+  if (g_async_result_is_tagged (result, baton_team_password_lookup))
+    return g_task_propagate_pointer (G_TASK (result), error);
+
+  return secret.secret_password_lookup_finish (result, error);
 }
 
 char *
@@ -250,8 +297,11 @@ baton_team_password_lookup_sync (const BatonTeamLogin *login,
 
   g_return_val_if_fail (login != NULL, NULL);
 
+  if (!load_libsecret (error))
+    return NULL;
+
   attrs = attributes (login);
-  return secret_password_lookupv_sync (&team_schema, attrs, cancellable, error);
+  return secret.secret_password_lookupv_sync (&team_schema, attrs, cancellable, error);
 }
 
 void
@@ -262,12 +312,20 @@ baton_team_password_store (const BatonTeamLogin *login,
                            gpointer              user_data)
 {
   g_autoptr(GHashTable) attrs = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *location = NULL;
   g_autofree char *description = NULL;
   g_autofree char *label = NULL;
 
   g_return_if_fail (login != NULL);
   g_return_if_fail (password != NULL);
+
+  if (!load_libsecret (&error))
+    {
+      g_task_report_error (NULL, callback, user_data, baton_team_password_store,
+                           g_steal_pointer (&error));
+      return;
+    }
 
   attrs = attributes (login);
   location = baton_team_login_to_location (login);
@@ -276,19 +334,29 @@ baton_team_password_store (const BatonTeamLogin *login,
    * %s is a team workspace, "DATABASE on HOST" */
   label = g_strdup_printf (_("Baton team workspace %s"), description);
 
-  secret_password_storev (&team_schema, attrs, SECRET_COLLECTION_DEFAULT, label, password,
-                          cancellable, callback, user_data);
+  secret.secret_password_storev (&team_schema, attrs, SECRET_COLLECTION_DEFAULT, label, password,
+                                 cancellable, callback, user_data);
 }
 
 gboolean
 baton_team_password_store_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  return secret_password_store_finish (result, error);
+  if (g_async_result_is_tagged (result, baton_team_password_store))
+    return g_task_propagate_boolean (G_TASK (result), error);
+
+  return secret.secret_password_store_finish (result, error);
 }
 
 void
 baton_team_password_free (char *password)
 {
-  secret_password_free (password);
+  /* What secret_password_free () does, for any password (libsecret's
+   * lookups return memory that g_free () takes): without the library
+   * loaded, and for a password typed into the dialog too. */
+  if (password == NULL)
+    return;
+
+  explicit_bzero (password, strlen (password));
+  g_free (password);
 }

@@ -18,6 +18,7 @@ baton_library_load (BatonLibrary *library)
 
   if (g_once_init_enter (&library->loaded))
     {
+      const char *name = library->soname != NULL ? library->soname : "the program";
       GModule *module = g_module_open (library->soname, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
       char *failure = NULL;
 
@@ -37,12 +38,12 @@ baton_library_load (BatonLibrary *library)
       if (failure != NULL)
         {
           /* The table is not used after a failure: every caller gets it. */
-          g_debug ("Could not open %s: %s", library->soname, failure);
+          g_debug ("Could not open %s: %s", name, failure);
           g_clear_pointer (&module, g_module_close);
         }
       else
         {
-          g_debug ("Opened %s", library->soname);
+          g_debug ("Opened %s", name);
           g_module_make_resident (module);
         }
 

@@ -36,7 +36,7 @@ typedef struct
 
 typedef struct
 {
-  const char               *soname;
+  const char               *soname;    /* or a path; NULL: the program */
   gpointer                  table;
   const BatonLibrarySymbol *symbols;   /* ends with { NULL } */
 

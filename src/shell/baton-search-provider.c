@@ -28,8 +28,7 @@
 
 #include "baton-search-provider.h"
 #include "baton-application.h"
-#include "baton-clients-view.h"
-#include "baton-client-page.h"
+#include "baton-clients-module.h"
 #include "baton-store.h"
 #include "baton-window-private.h"
 
@@ -506,6 +505,7 @@ show_item (BatonWindow *window,
 {
   BatonStore *store = baton_window_get_store (window);
   BatonRecord *record = lookup_record (store, kind, id);
+  const BatonClientsModule *clients;
   GtkWidget *view;
 
   if (record == NULL)
@@ -524,14 +524,18 @@ show_item (BatonWindow *window,
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "clients");
   view = baton_window_get_view (window, "clients");
+  /* Without its module the view is a page that says why. */
+  if (!baton_clients_module_is_view (view))
+    return;
+  clients = baton_clients_module_get (NULL);
 
   if (g_str_equal (kind, "client"))
     {
-      baton_clients_view_select_client (BATON_CLIENTS_VIEW (view), BATON_CLIENT (record));
+      clients->baton_clients_view_select_client ((BatonClientsView *) view, BATON_CLIENT (record));
     }
   else if (g_str_equal (kind, "note"))
     {
-      baton_clients_view_open_note (BATON_CLIENTS_VIEW (view), BATON_NOTE (record), -1, 0);
+      clients->baton_clients_view_open_note ((BatonClientsView *) view, BATON_NOTE (record), -1, 0);
     }
   else
     {
@@ -539,8 +543,8 @@ show_item (BatonWindow *window,
       BatonClient *client = baton_store_lookup_client (store, baton_program_get_client_id (program));
 
       if (client != NULL)
-        baton_clients_view_select_client (BATON_CLIENTS_VIEW (view), client);
-      gtk_widget_activate_action (baton_clients_view_get_client_page (BATON_CLIENTS_VIEW (view)),
+        clients->baton_clients_view_select_client ((BatonClientsView *) view, client);
+      gtk_widget_activate_action (clients->baton_clients_view_get_client_page ((BatonClientsView *) view),
                                   "clients.edit-program", "x", id);
     }
 }
@@ -572,6 +576,7 @@ launch_search (BatonSearchProvider *self,
                guint32              timestamp)
 {
   BatonWindow *window = last_window (self);
+  const BatonClientsModule *clients;
   g_autofree char *text = NULL;
   GtkWidget *view;
 
@@ -587,10 +592,13 @@ launch_search (BatonSearchProvider *self,
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "clients");
   view = baton_window_get_view (window, "clients");
+  if (!baton_clients_module_is_view (view))
+    return;
+  clients = baton_clients_module_get (NULL);
   gtk_widget_activate_action (view, "clients.search", NULL);
   text = g_strjoinv (" ", (GStrv) terms);
-  gtk_editable_set_text (baton_clients_view_get_search_entry (BATON_CLIENTS_VIEW (view)), text);
-  baton_clients_view_run_search (BATON_CLIENTS_VIEW (view));
+  gtk_editable_set_text (clients->baton_clients_view_get_search_entry ((BatonClientsView *) view), text);
+  clients->baton_clients_view_run_search ((BatonClientsView *) view);
 }
 
 /* D-Bus ---------------------------------------------------------------------------- */

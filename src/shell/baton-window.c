@@ -25,7 +25,7 @@
 #include "baton-board-private.h"
 #include "baton-board-view.h"
 #include "baton-capacity-view.h"
-#include "baton-clients-view.h"
+#include "baton-clients-module.h"
 #include "baton-accessible.h"
 #include "baton-startup-report.h"
 #include "baton-undo-toaster.h"
@@ -303,6 +303,25 @@ view_bin (BatonWindow *self,
   return self->clients_bin;
 }
 
+/* The Clients view, from its module; if that cannot be opened, a page
+ * that says why instead. */
+static GtkWidget *
+new_clients_view (BatonWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const BatonClientsModule *clients = baton_clients_module_get (&error);
+  GtkWidget *page;
+
+  if (clients != NULL)
+    return clients->baton_clients_view_new (self->store);
+
+  page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Clients Cannot Be Shown"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), error->message);
+  return page;
+}
+
 /* A view is built when it is first shown (or first needed): the start
  * pays for the visible one only, and the notes editor's GtkSourceView and
  * its style schemes wait until Clients is opened. */
@@ -325,7 +344,7 @@ ensure_view (BatonWindow *self,
   else if (g_str_equal (name, "capacity"))
     view = g_object_new (BATON_TYPE_CAPACITY_VIEW, "store", self->store, "workload", self->workload, NULL);
   else
-    view = baton_clients_view_new (self->store);
+    view = new_clients_view (self);
   adw_bin_set_child (bin, view);
 
   return view;
@@ -476,8 +495,8 @@ baton_window_close_request (GtkWindow *window)
 
   /* Note text that cannot be saved yet keeps the window open while the
    * person decides; the view activates window.close again then. */
-  if (BATON_IS_CLIENTS_VIEW (clients) &&
-      baton_clients_view_close_request (BATON_CLIENTS_VIEW (clients)))
+  if (baton_clients_module_is_view (clients) &&
+      baton_clients_module_get (NULL)->baton_clients_view_close_request ((BatonClientsView *) clients))
     return TRUE;
 
   save_window_state (self);

@@ -21,23 +21,7 @@ import sys
 import tempfile
 import time
 
-
-def log(message):
-    print("# " + message, file=sys.stderr)
-
-
-def run(*args, **kwargs):
-    return subprocess.run(list(args), capture_output=True, text=True, **kwargs)
-
-
-def find_window(pid, timeout=60):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        out = run("xdotool", "search", "--pid", str(pid), "--onlyvisible", "--name", "Baton").stdout.split()
-        if out:
-            return out[0]
-        time.sleep(0.2)
-    return None
+from baton_app import environment, find_window, log, run
 
 
 def loaded(pid, name):
@@ -46,11 +30,7 @@ def loaded(pid, name):
 
 
 def start(binary, tmp, problems):
-    env = dict(os.environ)
-    env["XDG_CACHE_HOME"] = os.path.join(tmp, "cache")
-    env["XDG_DATA_HOME"] = os.path.join(tmp, "data")
-    env["XDG_CONFIG_HOME"] = os.path.join(tmp, "config")
-    env.setdefault("GSETTINGS_BACKEND", "memory")
+    env = environment(tmp)
     env["G_MESSAGES_DEBUG"] = "baton-clients-module"
     errors = open(os.path.join(tmp, "stderr"), "w+")
     app = subprocess.Popen([binary, "--demo"], env=env, stdout=subprocess.DEVNULL, stderr=errors)

@@ -18,27 +18,11 @@ import sys
 import tempfile
 import time
 
+from baton_app import environment, find_window, log, run
+
 WIDTH, HEIGHT = 1100, 720
 CLIENT_ROW = (120, 165)          # the second client in the list, window coordinates
 EDITOR = (660, 160, 400, 400)    # x, y, width, height of the note's text
-
-
-def log(message):
-    print("# " + message, file=sys.stderr)
-
-
-def run(*args, **kwargs):
-    return subprocess.run(list(args), capture_output=True, text=True, **kwargs)
-
-
-def find_window(pid, timeout=60):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        out = run("xdotool", "search", "--pid", str(pid), "--onlyvisible", "--name", "Baton").stdout.split()
-        if out:
-            return out[0]
-        time.sleep(0.2)
-    return None
 
 
 def editor_mean(path):
@@ -52,11 +36,7 @@ def main():
     binary = sys.argv[1]
     problems = []
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ)
-        env["XDG_CACHE_HOME"] = os.path.join(tmp, "cache")
-        env["XDG_DATA_HOME"] = os.path.join(tmp, "data")
-        env["XDG_CONFIG_HOME"] = os.path.join(tmp, "config")
-        env.setdefault("GSETTINGS_BACKEND", "memory")
+        env = environment(tmp)
         errors = open(os.path.join(tmp, "stderr"), "w+")
         app = subprocess.Popen([binary, "--demo"], env=env, stdout=subprocess.DEVNULL, stderr=errors)
         try:
